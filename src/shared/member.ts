@@ -1,0 +1,200 @@
+import { z } from 'zod';
+import { decision, isoDateSchema as isoDate } from './org.js';
+
+export const memberStatuses = ['probationary', 'full', 'struck_off', 'expelled', 'withdrawn', 'deceased', 'transferred_out'] as const;
+export type MemberStatus = (typeof memberStatuses)[number];
+/** Statuses counted as party members of an organisation. */
+export const activeStatuses: readonly MemberStatus[] = ['probationary', 'full'];
+export const memberStatusLabels: Record<MemberStatus, string> = {
+  probationary: 'Đảng viên dự bị',
+  full: 'Đảng viên chính thức',
+  struck_off: 'Đã xóa tên',
+  expelled: 'Đã khai trừ',
+  withdrawn: 'Đã ra khỏi Đảng',
+  deceased: 'Đã từ trần',
+  transferred_out: 'Đã chuyển đi',
+};
+
+export const genders = ['male', 'female'] as const;
+export type Gender = (typeof genders)[number];
+export const genderLabels: Record<Gender, string> = { male: 'Nam', female: 'Nữ' };
+
+export const theoryLevels = ['none', 'elementary', 'intermediate', 'advanced', 'bachelor'] as const;
+export type TheoryLevel = (typeof theoryLevels)[number];
+export const theoryLevelLabels: Record<TheoryLevel, string> = {
+  none: 'Chưa qua đào tạo',
+  elementary: 'Sơ cấp',
+  intermediate: 'Trung cấp',
+  advanced: 'Cao cấp',
+  bachelor: 'Cử nhân',
+};
+
+export const ageBands = ['under_30', '30_40', '41_50', '51_60', 'over_60'] as const;
+export type AgeBand = (typeof ageBands)[number];
+export const ageBandLabels: Record<AgeBand, string> = {
+  under_30: 'Dưới 30',
+  '30_40': '30–40',
+  '41_50': '41–50',
+  '51_60': '51–60',
+  over_60: 'Trên 60',
+};
+
+/** Both address forms: before 1/7/2025 (province, district, commune) and after (province, commune). */
+export const address = z.object({
+  old: z.object({ province: z.string().max(100), district: z.string().max(100), commune: z.string().max(100) }).nullable(),
+  current: z.object({ province: z.string().max(100), commune: z.string().max(100) }).nullable(),
+  detail: z.string().max(300).optional(),
+});
+export type Address = z.infer<typeof address>;
+
+const nationalId = z.string().trim().regex(/^\d{12}$/, 'Số CCCD phải gồm đúng 12 chữ số');
+const cardNumber = z.string().trim().regex(/^\d{6,12}$/, 'Số thẻ đảng viên phải gồm 6–12 chữ số');
+
+/** The personal record (lý lịch) fields an official may edit directly. */
+export const memberProfileFields = z.object({
+  fullName: z.string().trim().min(3, 'Họ và tên phải có ít nhất 3 ký tự').max(120, 'Họ và tên quá dài').regex(/^\p{L}+(?: \p{L}+)+$/u, 'Họ và tên chỉ gồm chữ cái, có ít nhất họ và tên'),
+  gender: z.enum(genders, { error: 'Giới tính không hợp lệ' }),
+  birthDate: isoDate,
+  placeOfOrigin: address.nullable(),
+  residence: address.nullable(),
+  ethnicity: z.string().trim().max(50).default('Kinh'),
+  religion: z.string().trim().max(50).default('Không'),
+  education: z.string().trim().max(50).default('12/12'),
+  professionalQualification: z.string().trim().max(200).default(''),
+  theoryLevel: z.enum(theoryLevels, { error: 'Trình độ lý luận chính trị không hợp lệ' }).default('none'),
+  job: z.string().trim().max(200).default(''),
+  position: z.string().trim().max(200).default(''),
+  nationalId: nationalId.nullable(),
+  cardNumber: cardNumber.nullable(),
+  profileNumber: z.string().trim().max(40).nullable().default(null),
+});
+export type MemberProfileFields = z.infer<typeof memberProfileFields>;
+
+/** A record for someone who is already a member (taking records over, or a member arriving from outside). */
+export const memberCreate = memberProfileFields.extend({
+  orgId: z.number().int().positive(),
+  status: z.enum(['probationary', 'full']),
+  admittedOn: isoDate,
+  confirmedOn: isoDate.nullable().default(null),
+  decision,
+  reason: z.string().trim().max(500).optional(),
+});
+export type MemberCreate = z.infer<typeof memberCreate>;
+
+export const memberUpdate = memberProfileFields.partial().extend({
+  version: z.number().int(),
+  reason: z.string().trim().max(500).optional(),
+});
+export type MemberUpdate = z.infer<typeof memberUpdate>;
+
+export const member = memberProfileFields.extend({
+  id: z.number().int(),
+  familyName: z.string(),
+  middleName: z.string(),
+  givenName: z.string(),
+  orgId: z.number().int(),
+  orgName: z.string(),
+  status: z.enum(memberStatuses),
+  admittedOn: isoDate.nullable(),
+  confirmedOn: isoDate.nullable(),
+  version: z.number().int(),
+});
+export type Member = z.infer<typeof member>;
+
+export const memberListItem = z.object({
+  id: z.number().int(),
+  fullName: z.string(),
+  gender: z.enum(genders),
+  birthDate: isoDate,
+  orgId: z.number().int(),
+  orgName: z.string(),
+  status: z.enum(memberStatuses),
+  theoryLevel: z.enum(theoryLevels),
+  cardNumber: z.string().nullable(),
+});
+export type MemberListItem = z.infer<typeof memberListItem>;
+
+export const memberListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  orgId: z.coerce.number().int().positive().optional(),
+  status: z.enum(memberStatuses).optional(),
+  /** Without a status filter the list shows active members only. */
+  includeInactive: z.coerce.boolean().optional(),
+  gender: z.enum(genders).optional(),
+  ageBand: z.enum(ageBands).optional(),
+  theoryLevel: z.enum(theoryLevels).optional(),
+  unitType: z.enum(['administrative', 'public_service', 'enterprise', 'mass_org', 'press']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type MemberListQuery = z.infer<typeof memberListQuery>;
+
+export const membershipEventKinds = [
+  'record_created',
+  'admission',
+  'confirmation',
+  'transfer',
+  'transfer_in',
+  'transfer_out',
+  'temporary_transfer',
+  'temporary_return',
+  'reorganisation',
+  'strike_off',
+  'expulsion',
+  'withdrawal',
+  'death',
+  'readmission',
+] as const;
+export type MembershipEventKind = (typeof membershipEventKinds)[number];
+export const membershipEventKindLabels: Record<MembershipEventKind, string> = {
+  record_created: 'Lập hồ sơ',
+  admission: 'Kết nạp',
+  confirmation: 'Chuyển đảng chính thức',
+  transfer: 'Chuyển sinh hoạt chính thức',
+  transfer_in: 'Chuyển sinh hoạt đến',
+  transfer_out: 'Chuyển sinh hoạt đi',
+  temporary_transfer: 'Chuyển sinh hoạt tạm thời',
+  temporary_return: 'Kết thúc sinh hoạt tạm thời',
+  reorganisation: 'Chuyển do sắp xếp tổ chức',
+  strike_off: 'Xóa tên',
+  expulsion: 'Khai trừ',
+  withdrawal: 'Ra khỏi Đảng',
+  death: 'Từ trần',
+  readmission: 'Kết nạp lại',
+};
+
+/** The state a membership event leaves the member in (org and/or status); the service validates the transition. */
+export const membershipEventInput = z.object({
+  kind: z.enum(membershipEventKinds),
+  occurredOn: isoDate,
+  decision,
+  toOrgId: z.number().int().positive().nullable().default(null),
+  reason: z.string().trim().max(500).optional(),
+  details: z.record(z.string(), z.unknown()).default({}),
+});
+export type MembershipEventInput = z.infer<typeof membershipEventInput>;
+
+export const membershipEvent = z.object({
+  id: z.number().int(),
+  memberId: z.number().int(),
+  kind: z.enum(membershipEventKinds),
+  occurredOn: isoDate,
+  decision: decision.nullable(),
+  fromOrgId: z.number().int().nullable(),
+  toOrgId: z.number().int().nullable(),
+  statusAfter: z.enum(memberStatuses),
+  reason: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type MembershipEvent = z.infer<typeof membershipEvent>;
+
+export const membershipPeriod = z.object({
+  orgId: z.number().int(),
+  orgName: z.string(),
+  status: z.enum(memberStatuses),
+  validFrom: isoDate,
+  validTo: isoDate.nullable(),
+  eventId: z.number().int().nullable(),
+  eventKind: z.enum(membershipEventKinds).nullable(),
+});
+export type MembershipPeriod = z.infer<typeof membershipPeriod>;
