@@ -1,0 +1,5 @@
+export * from './schema/orgs.js';
+export * from './schema/members.js';
+export * from './schema/access.js';
+export * from './schema/audit.js';
+export * from './schema/rulebook.js';

@@ -1,0 +1,81 @@
+import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { Decision } from '../../../shared/org.js';
+import type { Address, Gender, MemberStatus, MembershipEventKind, TheoryLevel } from '../../../shared/member.js';
+import { byteText, timestamps, version } from './columns.js';
+
+export const members = pgTable(
+  'members',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    fullName: text('full_name').notNull(),
+    familyName: text('family_name').notNull(),
+    middleName: text('middle_name').notNull(),
+    givenName: text('given_name').notNull(),
+    /** Vietnamese order (given, middle, family name) as bytes: PGlite has no Vietnamese collation. */
+    nameSortKey: byteText('name_sort_key').notNull(),
+    gender: text('gender').$type<Gender>().notNull(),
+    birthDate: date('birth_date').notNull(),
+    placeOfOrigin: jsonb('place_of_origin').$type<Address>(),
+    residence: jsonb('residence').$type<Address>(),
+    ethnicity: text('ethnicity').notNull().default('Kinh'),
+    religion: text('religion').notNull().default('Không'),
+    education: text('education').notNull().default(''),
+    professionalQualification: text('professional_qualification').notNull().default(''),
+    theoryLevel: text('theory_level').$type<TheoryLevel>().notNull().default('none'),
+    job: text('job').notNull().default(''),
+    position: text('position').notNull().default(''),
+    nationalId: text('national_id'),
+    cardNumber: text('card_number'),
+    profileNumber: text('profile_number'),
+    admittedOn: date('admitted_on'),
+    confirmedOn: date('confirmed_on'),
+    /** Current organisation and status are derived from membership events; only the event service writes them. */
+    orgId: integer('org_id').notNull(),
+    /** The organisation's path, copied so that scope filters need no join. */
+    orgPath: byteText('org_path').notNull(),
+    status: text('status').$type<MemberStatus>().notNull(),
+    version: version(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('members_national_id_key').on(t.nationalId),
+    uniqueIndex('members_card_number_key').on(t.cardNumber),
+    index('members_scope_sort_idx').on(t.orgPath, t.nameSortKey),
+    index('members_sort_idx').on(t.nameSortKey, t.id),
+    index('members_org_idx').on(t.orgId),
+  ],
+);
+
+export const membershipEvents = pgTable(
+  'membership_events',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    memberId: integer('member_id').notNull(),
+    kind: text('kind').$type<MembershipEventKind>().notNull(),
+    occurredOn: date('occurred_on').notNull(),
+    decision: jsonb('decision').$type<Decision>(),
+    fromOrgId: integer('from_org_id'),
+    toOrgId: integer('to_org_id'),
+    statusAfter: text('status_after').$type<MemberStatus>().notNull(),
+    reason: text('reason'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    createdBy: integer('created_by'),
+  },
+  (t) => [index('membership_events_member_idx').on(t.memberId, t.occurredOn), index('membership_events_kind_date_idx').on(t.kind, t.occurredOn)],
+);
+
+/** Where a member was and in which status, from one event to the next: the dated membership history. */
+export const membershipPeriods = pgTable(
+  'membership_periods',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    memberId: integer('member_id').notNull(),
+    orgId: integer('org_id').notNull(),
+    status: text('status').$type<MemberStatus>().notNull(),
+    validFrom: date('valid_from').notNull(),
+    validTo: date('valid_to'),
+    eventId: integer('event_id'),
+  },
+  (t) => [index('membership_periods_member_idx').on(t.memberId, t.validFrom), index('membership_periods_org_idx').on(t.orgId, t.validFrom)],
+);
