@@ -93,8 +93,8 @@ export const orgUpdate = z.object({
 export type OrgUpdate = z.infer<typeof orgUpdate>;
 
 export const orgEventInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('renamed'), decision, occurredOn: isoDate, name: z.string().trim().min(2).max(300) }),
-  z.object({ kind: z.literal('reparented'), decision, occurredOn: isoDate, parentId: z.number().int().positive() }),
+  z.object({ kind: z.literal('renamed'), decision, occurredOn: isoDate, orgId: z.number().int().positive(), name: z.string().trim().min(2).max(300) }),
+  z.object({ kind: z.literal('reparented'), decision, occurredOn: isoDate, orgId: z.number().int().positive(), parentId: z.number().int().positive() }),
   /** Sources are absorbed into `targetId`, which lives on. */
   z.object({ kind: z.literal('merged'), decision, occurredOn: isoDate, sourceIds: z.array(z.number().int().positive()).min(1), targetId: z.number().int().positive() }),
   /** Sources end and a new organisation is founded from them. */

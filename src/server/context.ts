@@ -1,0 +1,39 @@
+import type { Logger } from 'pino';
+import type { UserRole } from '../shared/auth.js';
+import type { Db, DbKind, DbOrTx, Tx } from './db/client.js';
+
+/** What an actor may see: the whole deployment, an organisation's subtree, or one member's own record. */
+export type Scope =
+  | { kind: 'all' }
+  | { kind: 'subtree'; orgId: number; path: string }
+  | { kind: 'self'; memberId: number };
+
+export interface Actor {
+  userId: number | null;
+  name: string;
+  role: UserRole | 'system';
+  scope: Scope;
+}
+
+/** Everything a service needs; no HTTP types, so the CLI and jobs call the same functions. */
+export interface Ctx {
+  db: DbOrTx;
+  dbKind: DbKind;
+  actor: Actor;
+  now: () => Date;
+  log: Logger;
+  /** Why the actor is doing this (shown in the audit trail); the HTTP layer fills it from the request. */
+  reason?: string;
+}
+
+export const systemActor: Actor = { userId: null, name: 'Hệ thống', role: 'system', scope: { kind: 'all' } };
+
+/** Runs `work` in one transaction: every write and its audit rows commit together or not at all. */
+export async function inTransaction<T>(ctx: Ctx, work: (tx: Ctx) => Promise<T>): Promise<T> {
+  if (isTx(ctx.db)) return work(ctx);
+  return (ctx.db as Db).transaction(async (tx) => work({ ...ctx, db: tx as unknown as Tx }));
+}
+
+function isTx(db: DbOrTx): boolean {
+  return (db as { __isTx?: boolean }).__isTx === true || db.constructor.name.endsWith('Transaction');
+}

@@ -1,0 +1,63 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { sql, type SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema>;
+/** Queries take either: a service decides where the transaction starts. */
+export type DbOrTx = Db | Tx;
+export type DbKind = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  kind: DbKind;
+  /** The embedded engine, for backups of its data folder. */
+  pglite?: PGlite;
+  pool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+export interface DatabaseConfig {
+  /** A PostgreSQL connection string; without it the embedded database is used. */
+  url?: string;
+  /** The embedded database's folder; without it, an in-memory database (tests). */
+  dataDir?: string;
+}
+
+// Dates stay 'YYYY-MM-DD' strings and int8 stays exact: no time zone or float can alter a record.
+const DATE_OID = 1082;
+pg.types.setTypeParser(DATE_OID, (v) => v);
+
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  if (config.url) {
+    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    return { db, kind: 'postgres', pool, close: () => pool.end() };
+  }
+  const pglite = await PGlite.create({
+    dataDir: config.dataDir,
+    extensions: { unaccent, pg_trgm },
+    parsers: { [DATE_OID]: (v: string) => v },
+  });
+  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  return { db, kind: 'pglite', pglite, close: () => pglite.close() };
+}
+
+/** Rows of a raw query, whichever driver ran it (both return `{ rows }`). */
+export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+export async function queryOne<T>(db: DbOrTx, query: SQL): Promise<T | undefined> {
+  return (await queryRows<T>(db, query))[0];
+}
+
+export { sql };

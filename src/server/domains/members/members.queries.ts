@@ -1,0 +1,130 @@
+import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { queryOne, queryRows, type DbOrTx } from '../../db/client.js';
+import { members, membershipEvents, membershipPeriods } from '../../db/schema.js';
+import type { Scope } from '../../context.js';
+import { memberInScope } from '../../scope.js';
+import type { AgeBand, MemberListItem, MemberListQuery, MemberStatus } from '../../../shared/member.js';
+import { addMonths } from '../../../shared/dates.js';
+
+export type MemberRow = typeof members.$inferSelect;
+export type NewMemberRow = typeof members.$inferInsert;
+
+export async function findMember(db: DbOrTx, id: number): Promise<(MemberRow & { orgName: string }) | undefined> {
+  return queryOne(
+    db,
+    sql`SELECT m.id, m.full_name AS "fullName", m.family_name AS "familyName", m.middle_name AS "middleName", m.given_name AS "givenName",
+          m.gender, m.birth_date AS "birthDate", m.place_of_origin AS "placeOfOrigin", m.residence, m.ethnicity, m.religion, m.education,
+          m.professional_qualification AS "professionalQualification", m.theory_level AS "theoryLevel", m.job, m.position,
+          m.national_id AS "nationalId", m.card_number AS "cardNumber", m.profile_number AS "profileNumber",
+          m.admitted_on AS "admittedOn", m.confirmed_on AS "confirmedOn", m.org_id AS "orgId", m.org_path AS "orgPath",
+          m.status, m.version, m.name_sort_key AS "nameSortKey", o.name AS "orgName"
+        FROM members m JOIN orgs o ON o.id = m.org_id WHERE m.id = ${id}`,
+  );
+}
+
+export async function findMemberByUnique(db: DbOrTx, field: 'nationalId' | 'cardNumber', value: string): Promise<{ id: number } | undefined> {
+  const column = field === 'nationalId' ? members.nationalId : members.cardNumber;
+  const [row] = await db.select({ id: members.id }).from(members).where(eq(column, value));
+  return row;
+}
+
+export async function insertMember(db: DbOrTx, values: NewMemberRow): Promise<MemberRow> {
+  const [row] = await db.insert(members).values(values).returning();
+  return row;
+}
+
+export async function updateMemberRow(db: DbOrTx, id: number, expectedVersion: number, values: Partial<NewMemberRow>): Promise<MemberRow | undefined> {
+  const [row] = await db
+    .update(members)
+    .set({ ...values, version: sql`${members.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(members.id, id), eq(members.version, expectedVersion)))
+    .returning();
+  return row;
+}
+
+/** Age bands as birth-date ranges relative to `today`, so the index on birth_date can serve them. */
+function ageBandCondition(band: AgeBand, today: string): SQL {
+  const bornAfter = (years: number) => addMonths(today, -12 * years);
+  switch (band) {
+    case 'under_30':
+      return sql`m.birth_date > ${bornAfter(30)}`;
+    case '30_40':
+      return sql`m.birth_date <= ${bornAfter(30)} AND m.birth_date > ${bornAfter(41)}`;
+    case '41_50':
+      return sql`m.birth_date <= ${bornAfter(41)} AND m.birth_date > ${bornAfter(51)}`;
+    case '51_60':
+      return sql`m.birth_date <= ${bornAfter(51)} AND m.birth_date > ${bornAfter(61)}`;
+    case 'over_60':
+      return sql`m.birth_date <= ${bornAfter(61)}`;
+  }
+}
+
+export function memberFilterConditions(scope: Scope, query: Omit<MemberListQuery, 'page' | 'pageSize'>, today: string, foldedQ: string | null): SQL[] {
+  const where: SQL[] = [memberInScope(scope, sql`m.id`, sql`m.org_path`)];
+  const statusFilter: SQL = query.status ? sql`m.status = ${query.status}` : query.includeInactive ? sql`TRUE` : sql`m.status IN ('probationary', 'full')`;
+  where.push(statusFilter);
+  if (query.gender) where.push(sql`m.gender = ${query.gender}`);
+  if (query.theoryLevel) where.push(sql`m.theory_level = ${query.theoryLevel}`);
+  if (query.ageBand) where.push(ageBandCondition(query.ageBand, today));
+  if (query.unitType) where.push(sql`EXISTS (SELECT 1 FROM orgs o WHERE o.id = m.org_id AND o.unit_type = ${query.unitType})`);
+  if (foldedQ) where.push(nameMatches(foldedQ));
+  return where;
+}
+
+/** A substring of the folded name, or (from 3 letters) a close word match that forgives a typo. */
+function nameMatches(foldedQ: string): SQL {
+  const substring = sql`vn_fold(m.full_name) LIKE ${`%${foldedQ}%`}`;
+  if (foldedQ.length < 4) return substring;
+  return sql`(${substring} OR ${foldedQ} <% vn_fold(m.full_name))`;
+}
+
+export async function listMemberRows(db: DbOrTx, where: SQL[], foldedQ: string | null, limit: number, offset: number): Promise<MemberListItem[]> {
+  const order = foldedQ
+    ? sql`(vn_fold(m.full_name) LIKE ${`%${foldedQ}%`}) DESC, word_similarity(${foldedQ}, vn_fold(m.full_name)) DESC, m.name_sort_key, m.id`
+    : sql`m.name_sort_key, m.id`;
+  return queryRows<MemberListItem>(
+    db,
+    sql`SELECT m.id, m.full_name AS "fullName", m.gender, m.birth_date AS "birthDate", m.org_id AS "orgId", o.name AS "orgName",
+          m.status, m.theory_level AS "theoryLevel", m.card_number AS "cardNumber"
+        FROM (SELECT m.* FROM members m WHERE ${sql.join(where, sql` AND `)} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) m
+        JOIN orgs o ON o.id = m.org_id
+        ORDER BY ${order}`,
+  );
+}
+
+export async function countMemberRows(db: DbOrTx, where: SQL[]): Promise<number> {
+  const row = await queryOne<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM members m WHERE ${sql.join(where, sql` AND `)}`);
+  return row?.n ?? 0;
+}
+
+export async function insertMembershipEvent(db: DbOrTx, values: typeof membershipEvents.$inferInsert): Promise<number> {
+  const [row] = await db.insert(membershipEvents).values(values).returning({ id: membershipEvents.id });
+  return row.id;
+}
+
+/** Ends the open period on `date` and opens the next one: the dated history is never overwritten. */
+export async function startPeriod(db: DbOrTx, memberId: number, period: { orgId: number; status: MemberStatus; validFrom: string; eventId: number | null }) {
+  await db
+    .update(membershipPeriods)
+    .set({ validTo: period.validFrom })
+    .where(and(eq(membershipPeriods.memberId, memberId), isNull(membershipPeriods.validTo)));
+  await db.insert(membershipPeriods).values({ memberId, ...period });
+}
+
+export async function lastEventDate(db: DbOrTx, memberId: number): Promise<string | null> {
+  const row = await queryOne<{ d: string | null }>(db, sql`SELECT max(occurred_on) AS d FROM membership_events WHERE member_id = ${memberId}`);
+  return row?.d ?? null;
+}
+
+export async function eventsOf(db: DbOrTx, memberId: number) {
+  return db.select().from(membershipEvents).where(eq(membershipEvents.memberId, memberId)).orderBy(asc(membershipEvents.occurredOn), asc(membershipEvents.id));
+}
+
+export async function periodsOf(db: DbOrTx, memberId: number) {
+  return queryRows<{ orgId: number; orgName: string; status: MemberStatus; validFrom: string; validTo: string | null; eventId: number | null; eventKind: string | null }>(
+    db,
+    sql`SELECT p.org_id AS "orgId", o.name AS "orgName", p.status, p.valid_from AS "validFrom", p.valid_to AS "validTo", p.event_id AS "eventId", e.kind AS "eventKind"
+        FROM membership_periods p JOIN orgs o ON o.id = p.org_id LEFT JOIN membership_events e ON e.id = p.event_id
+        WHERE p.member_id = ${memberId} ORDER BY p.valid_from, p.id`,
+  );
+}

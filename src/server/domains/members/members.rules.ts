@@ -1,0 +1,46 @@
+import type { MemberStatus, MembershipEventKind } from '../../../shared/member.js';
+import { nameSortKey, normalizeName, splitFullName } from '../../../shared/vietnamese.js';
+
+type Transition = { from: readonly MemberStatus[]; to: MemberStatus | 'same'; movesOrg: 'required' | 'no' };
+
+const active = ['probationary', 'full'] as const;
+const ended = ['struck_off', 'expelled', 'withdrawn'] as const;
+
+/**
+ * What each membership event may follow and what it leaves behind. `record_created` and `admission` open a
+ * record and are not transitions; a temporary transfer leaves the member counted where they were (294-QĐ/TW 6.3.1).
+ */
+export const membershipTransitions: Partial<Record<MembershipEventKind, Transition>> = {
+  confirmation: { from: ['probationary'], to: 'full', movesOrg: 'no' },
+  transfer: { from: active, to: 'same', movesOrg: 'required' },
+  reorganisation: { from: active, to: 'same', movesOrg: 'required' },
+  transfer_out: { from: active, to: 'transferred_out', movesOrg: 'no' },
+  transfer_in: { from: ['transferred_out'], to: 'same', movesOrg: 'required' },
+  temporary_transfer: { from: active, to: 'same', movesOrg: 'no' },
+  temporary_return: { from: active, to: 'same', movesOrg: 'no' },
+  strike_off: { from: active, to: 'struck_off', movesOrg: 'no' },
+  expulsion: { from: active, to: 'expelled', movesOrg: 'no' },
+  withdrawal: { from: active, to: 'withdrawn', movesOrg: 'no' },
+  death: { from: active, to: 'deceased', movesOrg: 'no' },
+  readmission: { from: ended, to: 'probationary', movesOrg: 'required' },
+};
+
+export type TransitionResult = { ok: true; status: MemberStatus; movesOrg: boolean } | { ok: false; message: string };
+
+/** `transfer_in` returns a member who left the deployment to the status they had (given in the event's details). */
+export function applyTransition(kind: MembershipEventKind, current: MemberStatus, returningStatus?: MemberStatus): TransitionResult {
+  const t = membershipTransitions[kind];
+  if (!t) return { ok: false, message: 'Loại biến động này chỉ dùng khi lập hồ sơ mới.' };
+  if (!t.from.includes(current)) return { ok: false, message: 'Biến động không phù hợp với tình trạng hiện tại của đảng viên.' };
+  const status = kind === 'transfer_in' ? (returningStatus ?? 'full') : t.to === 'same' ? current : t.to;
+  return { ok: true, status, movesOrg: t.movesOrg === 'required' };
+}
+
+/** Organisations where members are registered: the cells (members live in cells, Điều lệ Đảng Đ.21). */
+export const memberHoldingKinds = ['cell', 'grassroots_cell'] as const;
+
+export function nameColumns(fullName: string) {
+  const name = normalizeName(fullName);
+  const parts = splitFullName(name);
+  return { fullName: name, familyName: parts.familyName, middleName: parts.middleName, givenName: parts.givenName, nameSortKey: nameSortKey(name) };
+}

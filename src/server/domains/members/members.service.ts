@@ -1,0 +1,148 @@
+import { inTransaction, type Ctx } from '../../context.js';
+import { conflict, invalidField, notFound, staleVersion } from '../../errors.js';
+import { isPathInScope, narrowScope } from '../../scope.js';
+import { auditHistoryOf, logPersonalRead, recordAudit } from '../audit/audit.service.js';
+import { findOrg, type OrgRow } from '../orgs/orgs.queries.js';
+import {
+  countMemberRows,
+  eventsOf,
+  findMember,
+  findMemberByUnique,
+  insertMember,
+  insertMembershipEvent,
+  listMemberRows,
+  memberFilterConditions,
+  periodsOf,
+  startPeriod,
+  updateMemberRow,
+  type MemberRow,
+} from './members.queries.js';
+import { memberHoldingKinds, nameColumns } from './members.rules.js';
+import type { MemberCreate, MemberListQuery, MemberUpdate } from '../../../shared/member.js';
+import { foldForSearch } from '../../../shared/vietnamese.js';
+import { todayIso } from '../../../shared/dates.js';
+
+const MEMBER = 'đảng viên';
+
+/** An organisation the actor may see, or 404 — also for one that exists outside the scope. */
+export async function orgInScope(ctx: Ctx, orgId: number, field = 'orgId'): Promise<OrgRow> {
+  const org = await findOrg(ctx.db, orgId);
+  if (!org || !isPathInScope(ctx.actor.scope, org.path)) {
+    if (field === 'orgId') throw notFound('tổ chức đảng');
+    throw invalidField(field, 'Không tìm thấy tổ chức đảng đã chọn trong phạm vi quản lý của bạn.');
+  }
+  return org;
+}
+
+export async function listMembers(ctx: Ctx, query: MemberListQuery) {
+  const org = query.orgId ? await orgInScope(ctx, query.orgId) : null;
+  const scope = ctx.actor.scope.kind === 'self' ? ctx.actor.scope : narrowScope(ctx.actor.scope, org);
+  const folded = query.q ? foldForSearch(query.q) : null;
+  const where = memberFilterConditions(scope, query, todayIso(ctx.now()), folded || null);
+  const offset = (query.page - 1) * query.pageSize;
+  const [items, total] = await Promise.all([listMemberRows(ctx.db, where, folded || null, query.pageSize, offset), countMemberRows(ctx.db, where)]);
+  return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+/** The member row if the actor may see it; otherwise 404, never 403, so nothing leaks that it exists. */
+export async function memberInScopeOr404(ctx: Ctx, id: number) {
+  const row = await findMember(ctx.db, id);
+  const scope = ctx.actor.scope;
+  const visible = row && (scope.kind === 'self' ? scope.memberId === row.id : isPathInScope(scope, row.orgPath));
+  if (!row || !visible) throw notFound(MEMBER);
+  return row;
+}
+
+/** Reading a personal record is logged (who, what, when, why) in the same transaction as the read. */
+export async function getMember(ctx: Ctx, id: number) {
+  return inTransaction(ctx, async (tx) => {
+    const row = await memberInScopeOr404(tx, id);
+    await logPersonalRead(tx, id, 'profile');
+    return presentMember(row);
+  });
+}
+
+export function presentMember(row: MemberRow & { orgName: string }) {
+  const { orgPath: _path, nameSortKey: _key, createdAt: _c, updatedAt: _u, ...rest } = row as MemberRow & { orgName: string };
+  return rest;
+}
+
+async function assertUnique(ctx: Ctx, input: { nationalId?: string | null; cardNumber?: string | null }, selfId?: number) {
+  if (input.nationalId) {
+    const other = await findMemberByUnique(ctx.db, 'nationalId', input.nationalId);
+    if (other && other.id !== selfId) throw conflict('Số CCCD này đã có trong hồ sơ của một đảng viên khác.', 'nationalId');
+  }
+  if (input.cardNumber) {
+    const other = await findMemberByUnique(ctx.db, 'cardNumber', input.cardNumber);
+    if (other && other.id !== selfId) throw conflict('Số thẻ đảng viên này đã được cấp cho một đảng viên khác.', 'cardNumber');
+  }
+}
+
+export async function assertMemberHoldingOrg(org: OrgRow, field: string) {
+  if (!(memberHoldingKinds as readonly string[]).includes(org.kind) || !org.active)
+    throw invalidField(field, 'Đảng viên chỉ sinh hoạt ở chi bộ (chi bộ cơ sở hoặc chi bộ trực thuộc) đang hoạt động.');
+}
+
+/** A record for someone who is already a member: the record opens with a dated event citing the decision. */
+export async function createMember(ctx: Ctx, input: MemberCreate) {
+  if (ctx.actor.scope.kind === 'self') throw notFound('tổ chức đảng');
+  return inTransaction(ctx, async (tx) => {
+    const org = await orgInScope(tx, input.orgId, 'orgId');
+    await assertMemberHoldingOrg(org, 'orgId');
+    if (input.status === 'full' && !input.confirmedOn) throw invalidField('confirmedOn', 'Đảng viên chính thức phải có ngày công nhận chính thức.');
+    await assertUnique(tx, input);
+    const { orgId, status, decision, reason, ...profile } = input;
+    const row = await insertMember(tx.db, {
+      ...profile,
+      ...nameColumns(profile.fullName),
+      orgId,
+      orgPath: org.path,
+      status,
+    });
+    const eventId = await insertMembershipEvent(tx.db, {
+      memberId: row.id,
+      kind: 'record_created',
+      occurredOn: decision.date,
+      decision,
+      toOrgId: orgId,
+      statusAfter: status,
+      reason: reason ?? null,
+      createdBy: tx.actor.userId,
+    });
+    await startPeriod(tx.db, row.id, { orgId, status, validFrom: decision.date, eventId });
+    await recordAudit(tx, [{ entity: 'member', entityId: row.id, action: 'create', after: row, reason }]);
+    return presentMember({ ...row, orgName: org.name });
+  });
+}
+
+/** Edits the personal record; status and organisation change only through membership events. */
+export async function updateMember(ctx: Ctx, id: number, input: MemberUpdate) {
+  if (ctx.actor.scope.kind === 'self') throw notFound(MEMBER);
+  return inTransaction(ctx, async (tx) => {
+    const before = await memberInScopeOr404(tx, id);
+    const { version, reason, ...changes } = input;
+    if (before.version !== version) throw staleVersion('Hồ sơ đảng viên');
+    await assertUnique(tx, changes, id);
+    const values = { ...changes, ...(changes.fullName ? nameColumns(changes.fullName) : {}) };
+    const after = await updateMemberRow(tx.db, id, version, values);
+    if (!after) throw staleVersion('Hồ sơ đảng viên');
+    await recordAudit(tx, [{ entity: 'member', entityId: id, action: 'update', before: presentMember(before), after: presentMember({ ...after, orgName: before.orgName }), reason }]);
+    return presentMember({ ...after, orgName: before.orgName });
+  });
+}
+
+export async function memberHistory(ctx: Ctx, id: number) {
+  return inTransaction(ctx, async (tx) => {
+    await memberInScopeOr404(tx, id);
+    await logPersonalRead(tx, id, 'history');
+    const [events, periods] = await Promise.all([eventsOf(tx.db, id), periodsOf(tx.db, id)]);
+    return { events, periods };
+  });
+}
+
+export async function memberAuditHistory(ctx: Ctx, id: number) {
+  if (ctx.actor.scope.kind === 'self') throw notFound(MEMBER);
+  await memberInScopeOr404(ctx, id);
+  return auditHistoryOf(ctx, 'member', id);
+}
+

@@ -1,0 +1,77 @@
+import { inTransaction, type Ctx } from '../../context.js';
+import { conflict, invalidField, staleVersion } from '../../errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { findOrg } from '../orgs/orgs.queries.js';
+import { insertMembershipEvent, lastEventDate, startPeriod, updateMemberRow } from './members.queries.js';
+import { applyTransition } from './members.rules.js';
+import { assertMemberHoldingOrg, memberInScopeOr404 } from './members.service.js';
+import { memberStatuses, type MemberStatus, type MembershipEventInput } from '../../../shared/member.js';
+
+export interface RecordEventOptions {
+  /** The version the caller saw; a stale one is a conflict (two confirmations at once: one wins). */
+  expectedVersion?: number;
+  /** Reorganisation moves members into an organisation the actor's scope already covers by the event itself. */
+  skipTargetScopeCheck?: boolean;
+}
+
+/**
+ * The only way a member's status or organisation changes: a dated event citing its decision, which closes
+ * the current membership period and opens the next. Workflows (admission, transfer, exit) call this.
+ */
+export async function recordMembershipEvent(ctx: Ctx, memberId: number, input: MembershipEventInput, options: RecordEventOptions = {}) {
+  return inTransaction(ctx, async (tx) => {
+    const member = await memberInScopeOr404(tx, memberId);
+    if (options.expectedVersion !== undefined && member.version !== options.expectedVersion) throw staleVersion('Hồ sơ đảng viên');
+    const returning = input.details.status as MemberStatus | undefined;
+    if (returning !== undefined && !memberStatuses.includes(returning)) throw invalidField('details.status', 'Tình trạng không hợp lệ.');
+    const transition = applyTransition(input.kind, member.status, returning);
+    if (!transition.ok) throw conflict(transition.message, 'kind');
+    const last = await lastEventDate(tx.db, memberId);
+    if (last && input.occurredOn < last)
+      throw invalidField('occurredOn', 'Ngày biến động không được sớm hơn biến động gần nhất của đảng viên.');
+    if (input.decision.date > input.occurredOn && input.kind !== 'death')
+      throw invalidField('decision.date', 'Ngày quyết định không được sau ngày biến động.');
+
+    let toOrg = null;
+    if (transition.movesOrg) {
+      if (!input.toOrgId) throw invalidField('toOrgId', 'Phải chọn tổ chức đảng nơi đảng viên chuyển đến.');
+      toOrg = await findOrg(tx.db, input.toOrgId);
+      if (!toOrg) throw invalidField('toOrgId', 'Không tìm thấy tổ chức đảng nơi chuyển đến.');
+      await assertMemberHoldingOrg(toOrg, 'toOrgId');
+      if (toOrg.id === member.orgId && input.kind !== 'transfer_in') throw invalidField('toOrgId', 'Tổ chức chuyển đến trùng với tổ chức hiện tại.');
+    }
+
+    const eventId = await insertMembershipEvent(tx.db, {
+      memberId,
+      kind: input.kind,
+      occurredOn: input.occurredOn,
+      decision: input.decision,
+      fromOrgId: member.orgId,
+      toOrgId: toOrg?.id ?? null,
+      statusAfter: transition.status,
+      reason: input.reason ?? null,
+      details: input.details,
+      createdBy: tx.actor.userId,
+    });
+    const changesState = toOrg !== null || transition.status !== member.status;
+    if (changesState) await startPeriod(tx.db, memberId, { orgId: toOrg?.id ?? member.orgId, status: transition.status, validFrom: input.occurredOn, eventId });
+
+    const after = await updateMemberRow(tx.db, memberId, member.version, {
+      status: transition.status,
+      ...(toOrg ? { orgId: toOrg.id, orgPath: toOrg.path } : {}),
+      ...(input.kind === 'confirmation' ? { confirmedOn: (input.details.fullFrom as string | undefined) ?? input.occurredOn } : {}),
+    });
+    if (!after) throw staleVersion('Hồ sơ đảng viên');
+    await recordAudit(tx, [
+      {
+        entity: 'member',
+        entityId: memberId,
+        action: `event:${input.kind}`,
+        before: { status: member.status, orgId: member.orgId },
+        after: { status: after.status, orgId: after.orgId, eventId, decision: input.decision, occurredOn: input.occurredOn },
+        reason: input.reason,
+      },
+    ]);
+    return { eventId, member: after };
+  });
+}

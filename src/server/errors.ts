@@ -1,0 +1,34 @@
+import type { ErrorCode, FieldError, RuleRef } from '../shared/errors.js';
+
+/** The one error type of the server; `http/error-handler.ts` maps its code to a status. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldError[],
+    readonly rule?: RuleRef,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+/** Outside the caller's scope looks exactly like absent: nothing leaks that a record exists. */
+export const notFound = (what: string) => new AppError('NOT_FOUND', `Không tìm thấy ${what}.`);
+
+export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này.') => new AppError('FORBIDDEN', message);
+
+export const invalidInput = (fields: FieldError[], message = 'Dữ liệu không hợp lệ.') => new AppError('INVALID_INPUT', message, fields);
+
+export const invalidField = (field: string, message: string) => invalidInput([{ field, message }], message);
+
+export const staleVersion = (what: string) =>
+  new AppError('CONFLICT', `${what} đã được người khác sửa sau khi bạn mở. Hãy tải lại để xem bản mới nhất rồi sửa lại.`, [
+    { field: 'version', message: 'Phiên bản đã cũ' },
+  ]);
+
+export const conflict = (message: string, field?: string) => new AppError('CONFLICT', message, field ? [{ field, message }] : undefined);
+
+export const ruleViolation = (rule: RuleRef, field: string, message: string) =>
+  new AppError('RULE_VIOLATION', `${message} (${rule.source})`, [{ field, message }], rule);
