@@ -1,0 +1,36 @@
+/**
+ * What the membership workflows share: a rule parameter as the rulebook hands it over, and the
+ * violation a check returns instead of throwing.
+ */
+
+/** A rulebook value in force on the step's date, with the document that sets it. */
+export interface RuleParam<T = number> {
+  value: T;
+  source: string;
+}
+
+/** Why a step is refused: the rulebook name, its source document, the input field, and Vietnamese text. */
+export interface RuleViolation {
+  rule: string;
+  source: string;
+  field: string;
+  message: string;
+}
+
+export function violation(rule: string, param: Pick<RuleParam<unknown>, 'source'>, field: string, message: string): RuleViolation {
+  return { rule, source: param.source, field, message: `${message} (quy định «${rule}», theo ${param.source}).` };
+}
+
+/** dd/mm/yyyy for messages. */
+export function viDate(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  return `${day}/${month}/${year}`;
+}
+
+/** '17 năm 11 tháng', '18 năm', '11 tháng'. */
+export function viMonths(totalMonths: number): string {
+  const years = Math.trunc(totalMonths / 12);
+  const months = totalMonths % 12;
+  if (years === 0) return `${months} tháng`;
+  return months === 0 ? `${years} năm` : `${years} năm ${months} tháng`;
+}

@@ -1,0 +1,83 @@
+import { inTransaction, type Ctx } from '../../context.js';
+import { forbidden, invalidField, notFound, staleVersion } from '../../errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { endUserSessions, findUser, findUserByName, setPassword } from '../auth/auth.queries.js';
+import { hashPassword, oneTimePassword } from '../auth/passwords.js';
+import { findMember } from '../members/members.queries.js';
+import { findOrg } from '../orgs/orgs.queries.js';
+import { insertUser, listUserRows, updateUserRow, type UserRow } from './users.queries.js';
+import type { UserCreate, UserItem, UserUpdate } from '../../../shared/auth.js';
+
+function assertAdmin(ctx: Ctx) {
+  if (ctx.actor.role !== 'admin' && ctx.actor.role !== 'system') throw forbidden('Chỉ quản trị hệ thống được quản lý tài khoản.');
+}
+
+export function presentUser(u: UserRow): UserItem {
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, orgId: u.orgId, memberId: u.memberId, disabled: u.disabled, mustChangePassword: u.mustChangePassword, version: u.version };
+}
+
+export async function listUsers(ctx: Ctx): Promise<UserItem[]> {
+  assertAdmin(ctx);
+  return (await listUserRows(ctx.db)).map(presentUser);
+}
+
+/** Creates an account; without a chosen password it gets a one-time one that must be changed at first login. */
+export async function createUser(ctx: Ctx, input: UserCreate): Promise<{ user: UserItem; oneTimePassword: string | null }> {
+  assertAdmin(ctx);
+  return inTransaction(ctx, async (tx) => {
+    if (await findUserByName(tx.db, input.username)) throw invalidField('username', 'Tên đăng nhập này đã có người dùng.');
+    if (input.orgId && !(await findOrg(tx.db, input.orgId))) throw invalidField('orgId', 'Không tìm thấy tổ chức đảng đã chọn.');
+    if (input.memberId && !(await findMember(tx.db, input.memberId))) throw invalidField('memberId', 'Không tìm thấy hồ sơ đảng viên đã chọn.');
+    const otp = input.password ? null : oneTimePassword();
+    const row = await insertUser(tx.db, {
+      username: input.username,
+      displayName: input.displayName,
+      role: input.role,
+      orgId: input.role === 'admin' || input.role === 'member' ? null : input.orgId,
+      memberId: input.role === 'member' ? input.memberId : null,
+      passwordHash: await hashPassword(input.password ?? otp!),
+      mustChangePassword: otp !== null,
+    });
+    await recordAudit(tx, [{ entity: 'user', entityId: row.id, action: 'create', after: presentUser(row) }]);
+    return { user: presentUser(row), oneTimePassword: otp };
+  });
+}
+
+export async function updateUser(ctx: Ctx, id: number, input: UserUpdate): Promise<UserItem> {
+  assertAdmin(ctx);
+  return inTransaction(ctx, async (tx) => {
+    const before = await findUser(tx.db, id);
+    if (!before) throw notFound('tài khoản');
+    if (before.version !== input.version) throw staleVersion('Tài khoản');
+    const { version, ...changes } = input;
+    const after = await updateUserRow(tx.db, id, version, changes);
+    if (!after) throw staleVersion('Tài khoản');
+    if (changes.disabled || changes.role || changes.orgId !== undefined) await endUserSessions(tx.db, id, tx.now(), 'account_changed');
+    await recordAudit(tx, [{ entity: 'user', entityId: id, action: 'update', before: presentUser(before), after: presentUser(after) }]);
+    return presentUser(after);
+  });
+}
+
+export async function resetUserPassword(ctx: Ctx, idOrName: number | string): Promise<{ user: UserItem; oneTimePassword: string }> {
+  assertAdmin(ctx);
+  return inTransaction(ctx, async (tx) => {
+    const user = typeof idOrName === 'number' ? await findUser(tx.db, idOrName) : await findUserByName(tx.db, idOrName);
+    if (!user) throw notFound('tài khoản');
+    const otp = oneTimePassword();
+    await setPassword(tx.db, user.id, await hashPassword(otp), true, tx.now());
+    await endUserSessions(tx.db, user.id, tx.now(), 'password_reset');
+    await recordAudit(tx, [{ entity: 'user', entityId: user.id, action: 'password_reset' }]);
+    return { user: presentUser(user), oneTimePassword: otp };
+  });
+}
+
+/** Ends every session of a user on the server: the cookie they hold stops working at once. */
+export async function forceLogout(ctx: Ctx, id: number): Promise<{ ended: number }> {
+  assertAdmin(ctx);
+  return inTransaction(ctx, async (tx) => {
+    if (!(await findUser(tx.db, id))) throw notFound('tài khoản');
+    const ended = await endUserSessions(tx.db, id, tx.now(), 'forced_logout');
+    await recordAudit(tx, [{ entity: 'user', entityId: id, action: 'forced_logout', after: { ended } }]);
+    return { ended };
+  });
+}
