@@ -1,0 +1,502 @@
+/**
+ * The only module of the web app that talks to the server. Every call goes through `request`, which
+ * sends the session cookie and the CSRF header, and turns error bodies into `ApiError`.
+ */
+import type { PasswordChange, SessionInfo, UserCreate, UserItem, UserRole, UserUpdate, LoginInput } from '../shared/auth';
+import type { ErrorCode, FieldError, RuleRef } from '../shared/errors';
+import type { AgeBand, Gender, Member, MemberCreate, MemberListItem, MemberStatus, MemberUpdate, MembershipEventKind, MembershipPeriod, TheoryLevel } from '../shared/member';
+import type { Decision, Org, OrgCreate, OrgEventInput, OrgEventKind, OrgKind, OrgUpdate, UnitType } from '../shared/org';
+
+export type ClientErrorCode = ErrorCode | 'NETWORK';
+
+export class ApiError extends Error {
+  readonly code: ClientErrorCode;
+  readonly status: number;
+  readonly fields: FieldError[];
+  readonly rule: RuleRef | null;
+  readonly retryAfterSeconds: number | null;
+
+  constructor(init: { code: ClientErrorCode; status: number; message: string; fields?: FieldError[]; rule?: RuleRef; retryAfterSeconds?: number }) {
+    super(init.message);
+    this.name = 'ApiError';
+    this.code = init.code;
+    this.status = init.status;
+    this.fields = init.fields ?? [];
+    this.rule = init.rule ?? null;
+    this.retryAfterSeconds = init.retryAfterSeconds ?? null;
+  }
+}
+
+export function isApiError(error: unknown, code?: ClientErrorCode): error is ApiError {
+  return error instanceof ApiError && (code === undefined || error.code === code);
+}
+
+const API_BASE = '/api/v1';
+
+let csrfToken: string | null = null;
+let unauthenticatedHandler: (() => void) | null = null;
+
+/** Kept from the latest session info; every state-changing request must echo it. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when the server says the session is gone (expired or logged out elsewhere). */
+export function onUnauthenticated(handler: (() => void) | null): void {
+  unauthenticatedHandler = handler;
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+export type QueryParams = Record<string, QueryValue>;
+
+export function buildQuery(params: QueryParams | undefined): string {
+  if (!params) return '';
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '' || value === false) continue;
+    search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+interface RequestOptions {
+  query?: QueryParams;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Login and the session probe handle 401 themselves instead of redirecting. */
+  quietUnauthenticated?: boolean;
+}
+
+const fallbackMessages: Record<number, string> = {
+  400: 'Dữ liệu gửi lên không hợp lệ.',
+  401: 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.',
+  403: 'Bạn không có quyền thực hiện thao tác này.',
+  404: 'Không tìm thấy.',
+  409: 'Dữ liệu đã bị thay đổi bởi người khác.',
+  429: 'Thao tác quá nhiều lần. Vui lòng thử lại sau.',
+};
+
+function codeForStatus(status: number): ClientErrorCode {
+  switch (status) {
+    case 400:
+      return 'INVALID_INPUT';
+    case 401:
+      return 'UNAUTHENTICATED';
+    case 403:
+      return 'FORBIDDEN';
+    case 404:
+      return 'NOT_FOUND';
+    case 409:
+      return 'CONFLICT';
+    case 422:
+      return 'RULE_VIOLATION';
+    case 429:
+      return 'THROTTLED';
+    default:
+      return 'INTERNAL';
+  }
+}
+
+async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}${buildQuery(options.query)}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError({ code: 'NETWORK', status: 0, message: 'Không kết nối được với máy chủ. Vui lòng kiểm tra mạng và thử lại.' });
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let payload: unknown = null;
+  if (text !== '') {
+    try {
+      payload = JSON.parse(text);
+    } catch {
+      payload = null;
+    }
+  }
+  if (response.ok) return payload as T;
+
+  const body = (payload as { error?: Partial<ApiError> & { code?: ErrorCode; fields?: FieldError[]; rule?: RuleRef; retryAfterSeconds?: number } } | null)?.error;
+  const retryHeader = Number(response.headers.get('retry-after'));
+  const error = new ApiError({
+    code: body?.code ?? codeForStatus(response.status),
+    status: response.status,
+    message: body?.message ?? fallbackMessages[response.status] ?? 'Máy chủ gặp lỗi. Vui lòng thử lại sau.',
+    fields: body?.fields,
+    rule: body?.rule,
+    retryAfterSeconds: body?.retryAfterSeconds ?? (Number.isFinite(retryHeader) && retryHeader > 0 ? retryHeader : undefined),
+  });
+  if (response.status === 401 && !options.quietUnauthenticated) unauthenticatedHandler?.();
+  throw error;
+}
+
+// ---- Authentication ---------------------------------------------------------------------------
+
+/** The current session, or null when nobody is signed in. */
+export async function fetchSession(signal?: AbortSignal): Promise<SessionInfo | null> {
+  try {
+    const info = await request<SessionInfo>('GET', '/auth/session', { signal, quietUnauthenticated: true });
+    setCsrfToken(info.csrfToken);
+    return info;
+  } catch (error) {
+    if (isApiError(error, 'UNAUTHENTICATED')) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export async function login(input: LoginInput): Promise<SessionInfo> {
+  const info = await request<SessionInfo>('POST', '/auth/login', { body: input, quietUnauthenticated: true });
+  setCsrfToken(info.csrfToken);
+  return info;
+}
+
+export async function logout(): Promise<void> {
+  try {
+    await request<void>('POST', '/auth/logout', { quietUnauthenticated: true });
+  } finally {
+    setCsrfToken(null);
+  }
+}
+
+export async function changePassword(input: PasswordChange): Promise<SessionInfo> {
+  const info = await request<SessionInfo>('POST', '/auth/password', { body: input });
+  setCsrfToken(info.csrfToken);
+  return info;
+}
+
+// ---- Organisations ----------------------------------------------------------------------------
+
+export interface OrgListItem {
+  id: number;
+  code: string;
+  name: string;
+  kind: OrgKind;
+  unitType: UnitType | null;
+  parentId: number | null;
+  path: string;
+  depth: number;
+  active: boolean;
+  dissolvedOn: string | null;
+  childCount: number;
+  memberCount: number;
+}
+
+export interface OrgAsOfItem {
+  id: number;
+  code: string;
+  name: string;
+  kind: OrgKind;
+  unitType: UnitType | null;
+  parentId: number | null;
+  asOf: string;
+  childCount?: number;
+  memberCount?: number;
+}
+
+export type OrgDetail = Org & { parent: { id: number; name: string } | null; childCount?: number; memberCount?: number };
+
+export interface OrgHistoryItem {
+  id: number;
+  kind: OrgEventKind;
+  occurredOn: string;
+  decision: Decision | null;
+  details: Record<string, unknown>;
+  predecessorIds: number[];
+  successorIds: number[];
+}
+
+export interface OrgListQuery {
+  parentId?: number;
+  q?: string;
+  asOf?: string;
+  includeDissolved?: boolean;
+}
+
+export async function listOrgs(query: OrgListQuery, signal?: AbortSignal): Promise<OrgListItem[]> {
+  const result = await request<{ items: OrgListItem[] }>('GET', '/orgs', { query: { ...query }, signal });
+  return result.items;
+}
+
+export async function listOrgsAsOf(query: OrgListQuery & { asOf: string }, signal?: AbortSignal): Promise<OrgAsOfItem[]> {
+  const result = await request<{ items: OrgAsOfItem[] }>('GET', '/orgs', { query: { ...query }, signal });
+  return result.items;
+}
+
+export function getOrg(id: number, signal?: AbortSignal): Promise<OrgDetail> {
+  return request<OrgDetail>('GET', `/orgs/${id}`, { signal });
+}
+
+export async function getOrgHistory(id: number, signal?: AbortSignal): Promise<OrgHistoryItem[]> {
+  const result = await request<OrgHistoryItem[] | { items: OrgHistoryItem[] }>('GET', `/orgs/${id}/history`, { signal });
+  return Array.isArray(result) ? result : result.items;
+}
+
+export function createOrg(input: OrgCreate): Promise<Org> {
+  return request<Org>('POST', '/orgs', { body: input });
+}
+
+export function updateOrg(id: number, input: OrgUpdate): Promise<Org> {
+  return request<Org>('PATCH', `/orgs/${id}`, { body: input });
+}
+
+export function recordOrgEvent(input: OrgEventInput): Promise<unknown> {
+  return request<unknown>('POST', '/orgs/events', { body: input });
+}
+
+// ---- Members ----------------------------------------------------------------------------------
+
+export interface MemberFilters {
+  q?: string;
+  orgId?: number;
+  status?: MemberStatus;
+  includeInactive?: boolean;
+  gender?: Gender;
+  ageBand?: AgeBand;
+  theoryLevel?: TheoryLevel;
+  unitType?: UnitType;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export function listMembers(query: MemberFilters & { page: number; pageSize: number }, signal?: AbortSignal): Promise<Page<MemberListItem>> {
+  return request<Page<MemberListItem>>('GET', '/members', { query: { ...query }, signal });
+}
+
+/** A link, not a fetch: the browser downloads the file with the session cookie. */
+export function membersExportUrl(filters: MemberFilters): string {
+  return `${API_BASE}/members/export.xlsx${buildQuery({ ...filters })}`;
+}
+
+export function getMember(id: number, signal?: AbortSignal): Promise<Member> {
+  return request<Member>('GET', `/members/${id}`, { signal });
+}
+
+export function createMember(input: MemberCreate): Promise<Member> {
+  return request<Member>('POST', '/members', { body: input });
+}
+
+export function updateMember(id: number, input: MemberUpdate): Promise<Member> {
+  return request<Member>('PATCH', `/members/${id}`, { body: input });
+}
+
+export interface MemberEventRow {
+  id: number;
+  kind: MembershipEventKind;
+  occurredOn: string;
+  decision: Decision | null;
+  fromOrgId: number | null;
+  toOrgId: number | null;
+  fromOrgName?: string | null;
+  toOrgName?: string | null;
+  statusAfter: MemberStatus;
+  reason: string | null;
+  details?: Record<string, unknown>;
+}
+
+export interface MemberHistory {
+  events: MemberEventRow[];
+  periods: MembershipPeriod[];
+}
+
+export function getMemberHistory(id: number, signal?: AbortSignal): Promise<MemberHistory> {
+  return request<MemberHistory>('GET', `/members/${id}/history`, { signal });
+}
+
+export interface AuditEntryRow {
+  id: number;
+  at: string;
+  actorName: string | null;
+  action: string;
+  entity?: string;
+  entityId?: string | number | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  reason: string | null;
+}
+
+export async function getMemberAudit(id: number, signal?: AbortSignal): Promise<AuditEntryRow[]> {
+  const result = await request<AuditEntryRow[] | { items: AuditEntryRow[] }>('GET', `/members/${id}/audit`, { signal });
+  return Array.isArray(result) ? result : result.items;
+}
+
+// ---- Metrics and attention --------------------------------------------------------------------
+
+export interface MetricInfo {
+  name: string;
+  label: string;
+  kind: 'snapshot' | 'period';
+}
+
+export interface MetricPart {
+  key: string;
+  label: string;
+  value: number;
+}
+
+export interface MetricResult {
+  name: string;
+  label: string;
+  total: number;
+  parts: MetricPart[];
+}
+
+export interface MetricQuery {
+  orgId?: number;
+  date?: string;
+  from?: string;
+  to?: string;
+}
+
+export async function listMetrics(signal?: AbortSignal): Promise<MetricInfo[]> {
+  const result = await request<MetricInfo[] | { items: MetricInfo[] }>('GET', '/metrics', { signal });
+  return Array.isArray(result) ? result : result.items;
+}
+
+export function getMetric(name: string, query: MetricQuery, signal?: AbortSignal): Promise<MetricResult> {
+  return request<MetricResult>('GET', `/metrics/${encodeURIComponent(name)}`, { query: { ...query }, signal });
+}
+
+export interface MetricRecords {
+  items: Record<string, unknown>[];
+  total: number;
+  page?: number;
+  pageSize?: number;
+}
+
+export function getMetricRecords(name: string, query: MetricQuery & { key?: string; page: number }, signal?: AbortSignal): Promise<MetricRecords> {
+  return request<MetricRecords>('GET', `/metrics/${encodeURIComponent(name)}/records`, { query: { ...query }, signal });
+}
+
+export interface AttentionItem {
+  kind: string;
+  label: string;
+  dueOn: string | null;
+  memberId?: number | null;
+  orgId?: number | null;
+  severity: 'info' | 'warning' | 'danger' | string;
+}
+
+export async function listAttention(query: { orgId?: number }, signal?: AbortSignal): Promise<AttentionItem[]> {
+  const result = await request<{ items: AttentionItem[] } | AttentionItem[]>('GET', '/attention', { query: { ...query }, signal });
+  return Array.isArray(result) ? result : result.items;
+}
+
+// ---- Rulebook and holidays --------------------------------------------------------------------
+
+export interface RuleVersion {
+  id: number;
+  value: unknown;
+  effectiveFrom: string;
+  source: string;
+  note: string | null;
+}
+
+export interface Rule {
+  name: string;
+  label: string;
+  unit: string;
+  unconfirmed: boolean;
+  description: string;
+  current: { value: unknown; effectiveFrom: string; source: string } | null;
+  versions: RuleVersion[];
+}
+
+export interface RuleVersionInput {
+  value: unknown;
+  effectiveFrom: string;
+  source: string;
+  note?: string;
+}
+
+export async function listRules(signal?: AbortSignal): Promise<Rule[]> {
+  const result = await request<Rule[] | { items: Rule[] }>('GET', '/rules', { signal });
+  return Array.isArray(result) ? result : result.items;
+}
+
+export function addRuleVersion(name: string, input: RuleVersionInput): Promise<unknown> {
+  return request<unknown>('POST', `/rules/${encodeURIComponent(name)}/versions`, { body: input });
+}
+
+export interface Holiday {
+  date: string;
+  name: string;
+  kind: string;
+  active: boolean;
+  version: number;
+}
+
+export async function listHolidays(year: number, signal?: AbortSignal): Promise<Holiday[]> {
+  const result = await request<Holiday[] | { items: Holiday[] }>('GET', '/holidays', { query: { year }, signal });
+  return Array.isArray(result) ? result : result.items;
+}
+
+export function saveHoliday(date: string, input: { name: string; kind: string }): Promise<Holiday> {
+  return request<Holiday>('PUT', `/holidays/${date}`, { body: input });
+}
+
+export function deactivateHoliday(date: string): Promise<unknown> {
+  return request<unknown>('DELETE', `/holidays/${date}`);
+}
+
+// ---- Users ------------------------------------------------------------------------------------
+
+export type UserRow = UserItem & { orgName?: string | null; memberName?: string | null };
+
+export async function listUsers(signal?: AbortSignal): Promise<UserRow[]> {
+  const result = await request<UserRow[] | { items: UserRow[] }>('GET', '/users', { signal });
+  return Array.isArray(result) ? result : result.items;
+}
+
+export function createUser(input: UserCreate): Promise<{ user: UserItem; oneTimePassword: string | null }> {
+  return request<{ user: UserItem; oneTimePassword: string | null }>('POST', '/users', { body: input });
+}
+
+export function updateUser(id: number, input: UserUpdate): Promise<UserItem> {
+  return request<UserItem>('PATCH', `/users/${id}`, { body: input });
+}
+
+export function resetUserPassword(id: number): Promise<{ oneTimePassword: string }> {
+  return request<{ oneTimePassword: string }>('POST', `/users/${id}/reset-password`, { body: {} });
+}
+
+export function logoutUser(id: number): Promise<unknown> {
+  return request<unknown>('POST', `/users/${id}/logout`, { body: {} });
+}
+
+export type { UserRole };
+
+// ---- Audit log --------------------------------------------------------------------------------
+
+export interface AuditVerifyResult {
+  ok: boolean;
+  checked: number;
+  firstProblem: { id: number; problem: string } | null;
+}
+
+export async function listAudit(query: { beforeId?: number; entity?: string }, signal?: AbortSignal): Promise<AuditEntryRow[]> {
+  const result = await request<AuditEntryRow[] | { items: AuditEntryRow[] }>('GET', '/audit', { query: { ...query }, signal });
+  return Array.isArray(result) ? result : result.items;
+}
+
+export function verifyAudit(signal?: AbortSignal): Promise<AuditVerifyResult> {
+  return request<AuditVerifyResult>('GET', '/audit/verify', { signal });
+}

@@ -1,0 +1,5 @@
+import { PageHeader } from '../../components/page-header';
+
+export function UsersPage() {
+  return <PageHeader title="Người dùng" subtitle="Đang xây dựng" />;
+}
