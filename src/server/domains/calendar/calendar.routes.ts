@@ -1,0 +1,15 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { holidayInput } from '../../../shared/calendar.js';
+import { isoDateSchema } from '../../../shared/org.js';
+import { deactivateHoliday, listHolidays, saveHoliday } from './calendar.service.js';
+
+const dateParams = z.object({ date: isoDateSchema });
+
+export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/holidays', { schema: { tags: ['calendar'], querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }) } }, async (request) =>
+    listHolidays(request.ctx, request.query.year),
+  );
+  app.put('/holidays/:date', { schema: { tags: ['calendar'], params: dateParams, body: holidayInput } }, async (request) => saveHoliday(request.ctx, request.params.date, request.body));
+  app.delete('/holidays/:date', { schema: { tags: ['calendar'], params: dateParams } }, async (request) => deactivateHoliday(request.ctx, request.params.date));
+};

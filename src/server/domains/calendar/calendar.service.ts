@@ -1,0 +1,81 @@
+import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import { inTransaction, type Ctx } from '../../context.js';
+import { forbidden, notFound, staleVersion } from '../../errors.js';
+import { holidays } from '../../db/schema.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { addWorkingDays, workingDaysBetween } from './calendar.rules.js';
+import { shippedHolidays, shippedMakeUpWorkdays } from './holidays.seed.js';
+import type { HolidayInput } from '../../../shared/calendar.js';
+
+/** Days off and worked Saturdays in force, as the pure working-day rules take them. */
+export interface WorkCalendar {
+  holidays: ReadonlySet<string>;
+  workdays: ReadonlySet<string>;
+}
+
+export async function loadCalendar(ctx: Ctx): Promise<WorkCalendar> {
+  const rows = await ctx.db.select({ date: holidays.date, kind: holidays.kind }).from(holidays).where(eq(holidays.active, true));
+  return {
+    holidays: new Set(rows.filter((r) => r.kind !== 'workday').map((r) => r.date)),
+    workdays: new Set(rows.filter((r) => r.kind === 'workday').map((r) => r.date)),
+  };
+}
+
+export async function workingDayDeadline(ctx: Ctx, start: string, workingDays: number): Promise<string> {
+  const calendar = await loadCalendar(ctx);
+  return addWorkingDays(start, workingDays, calendar.holidays, calendar.workdays);
+}
+
+export async function workingDaysElapsed(ctx: Ctx, from: string, to: string): Promise<number> {
+  const calendar = await loadCalendar(ctx);
+  return workingDaysBetween(from, to, calendar.holidays, calendar.workdays);
+}
+
+export async function listHolidays(ctx: Ctx, year: number) {
+  return ctx.db
+    .select()
+    .from(holidays)
+    .where(and(gte(holidays.date, `${year}-01-01`), lte(holidays.date, `${year}-12-31`)))
+    .orderBy(asc(holidays.date));
+}
+
+function assertAdmin(ctx: Ctx) {
+  if (ctx.actor.role !== 'admin' && ctx.actor.role !== 'system') throw forbidden('Chỉ quản trị hệ thống được sửa bảng ngày nghỉ.');
+}
+
+/** Adds or changes a day; the government sets Tết and bridge days each year, so admins keep this table. */
+export async function saveHoliday(ctx: Ctx, date: string, input: HolidayInput) {
+  assertAdmin(ctx);
+  return inTransaction(ctx, async (tx) => {
+    const [before] = await tx.db.select().from(holidays).where(eq(holidays.date, date));
+    if (before && input.version !== undefined && before.version !== input.version) throw staleVersion('Ngày nghỉ');
+    const [after] = await tx.db
+      .insert(holidays)
+      .values({ date, name: input.name, kind: input.kind, active: true })
+      .onConflictDoUpdate({ target: holidays.date, set: { name: input.name, kind: input.kind, active: true, version: sql`${holidays.version} + 1`, updatedAt: new Date() } })
+      .returning();
+    await recordAudit(tx, [{ entity: 'holiday', entityId: date, action: before ? 'update' : 'create', before, after }]);
+    return after;
+  });
+}
+
+/** Switches a day off rather than deleting it, so earlier deadlines stay explainable. */
+export async function deactivateHoliday(ctx: Ctx, date: string) {
+  assertAdmin(ctx);
+  return inTransaction(ctx, async (tx) => {
+    const [before] = await tx.db.select().from(holidays).where(eq(holidays.date, date));
+    if (!before) throw notFound('ngày nghỉ');
+    const [after] = await tx.db.update(holidays).set({ active: false, version: sql`${holidays.version} + 1`, updatedAt: new Date() }).where(eq(holidays.date, date)).returning();
+    await recordAudit(tx, [{ entity: 'holiday', entityId: date, action: 'deactivate', before, after }]);
+    return after;
+  });
+}
+
+export async function seedHolidays(ctx: Ctx): Promise<number> {
+  const rows = [
+    ...shippedHolidays.map((h) => ({ date: h.date, name: h.name, kind: h.kind })),
+    ...shippedMakeUpWorkdays.map((w) => ({ date: w.date, name: w.name, kind: 'workday' })),
+  ];
+  await ctx.db.insert(holidays).values(rows).onConflictDoNothing();
+  return rows.length;
+}

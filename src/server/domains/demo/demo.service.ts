@@ -1,0 +1,136 @@
+import { sql } from 'drizzle-orm';
+import type { Ctx } from '../../context.js';
+import type { Database } from '../../db/client.js';
+import { nextId, syncIdentity, withBulkWriter, type BulkWriter } from '../../db/bulk.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { nameColumns } from '../members/members.rules.js';
+import { generateDemoMembers, generateDemoOrgs, type DemoMember, type DemoOptions, type DemoOrg } from './demo.generator.js';
+import type { MemberStatus } from '../../../shared/member.js';
+
+export interface DemoLoadResult {
+  orgs: number;
+  members: number;
+  events: number;
+}
+
+const BATCH = 5000;
+
+const orgColumns = ['id', 'code', 'name', 'kind', 'unit_type', 'parent_id', 'path', 'depth', 'founded_on', 'founding_decision'];
+const versionColumns = ['id', 'org_id', 'name', 'kind', 'unit_type', 'parent_id', 'valid_from'];
+const memberColumns = [
+  'id', 'full_name', 'family_name', 'middle_name', 'given_name', 'name_sort_key', 'gender', 'birth_date', 'place_of_origin', 'residence',
+  'ethnicity', 'religion', 'education', 'professional_qualification', 'theory_level', 'job', 'position', 'national_id', 'card_number',
+  'profile_number', 'admitted_on', 'confirmed_on', 'org_id', 'org_path', 'status',
+];
+const eventColumns = ['id', 'member_id', 'kind', 'occurred_on', 'decision', 'from_org_id', 'to_org_id', 'status_after', 'reason'];
+const periodColumns = ['id', 'member_id', 'org_id', 'status', 'valid_from', 'valid_to', 'event_id'];
+
+const statusAfter: Record<DemoMember['events'][number]['kind'], MemberStatus | null> = {
+  admission: 'probationary',
+  confirmation: 'full',
+  transfer: null,
+  strike_off: 'struck_off',
+  withdrawal: 'withdrawn',
+  death: 'deceased',
+};
+
+/** Loads the generated bloc in one transaction (COPY on PostgreSQL), auditing each batch as a bulk creation. */
+export async function loadDemo(ctx: Ctx, database: Database, options: DemoOptions): Promise<DemoLoadResult> {
+  const orgs = generateDemoOrgs(options);
+  return withBulkWriter(database, async (writer) => {
+    const bulkCtx: Ctx = { ...ctx, db: writer.db };
+    const orgIds = await insertOrgs(writer, orgs);
+    await recordAudit(bulkCtx, [{ entity: 'org', entityId: `bulk:${orgs.length}`, action: 'bulk_create', after: { count: orgs.length, seed: options.seed ?? null }, reason: ctx.reason }]);
+    const counts = await insertMembers(writer, bulkCtx, orgs, orgIds, options);
+    for (const table of ['orgs', 'org_versions', 'members', 'membership_events', 'membership_periods']) await syncIdentity(writer.db, table);
+    return { orgs: orgs.length, ...counts };
+  });
+}
+
+export async function loadDemoIfEmpty(ctx: Ctx, database: Database, options: DemoOptions): Promise<DemoLoadResult | null> {
+  const result = (await ctx.db.execute(sql`SELECT EXISTS (SELECT 1 FROM orgs) AS present`)) as unknown as { rows: { present: boolean }[] };
+  if (result.rows[0].present) return null;
+  return loadDemo(ctx, database, options);
+}
+
+async function insertOrgs(writer: BulkWriter, orgs: DemoOrg[]): Promise<Map<string, { id: number; path: string }>> {
+  let id = await nextId(writer.db, 'orgs');
+  let versionId = await nextId(writer.db, 'org_versions');
+  const placed = new Map<string, { id: number; path: string; depth: number }>();
+  const rows = [];
+  const versions = [];
+  // Parents first: a child's path is its parent's path plus its own id.
+  const pending = [...orgs];
+  while (pending.length) {
+    const before = pending.length;
+    for (let i = 0; i < pending.length; ) {
+      const org = pending[i];
+      const parent = org.parentRef ? placed.get(org.parentRef) : null;
+      if (org.parentRef && !parent) {
+        i += 1;
+        continue;
+      }
+      const path = `${parent?.path ?? '/'}${id}/`;
+      placed.set(org.ref, { id, path, depth: parent ? parent.depth + 1 : 0 });
+      rows.push([id, org.code, org.name, org.kind, org.unitType, parent?.id ?? null, path, parent ? parent.depth + 1 : 0, org.foundedOn, org.foundingDecision]);
+      versions.push([versionId++, id, org.name, org.kind, org.unitType, parent?.id ?? null, org.foundedOn]);
+      id += 1;
+      pending.splice(i, 1);
+    }
+    if (pending.length === before) throw new Error(`Dữ liệu mẫu có tổ chức không tìm thấy cấp trên: ${pending[0].ref}`);
+  }
+  for (let i = 0; i < rows.length; i += BATCH) await writer.insert('orgs', orgColumns, rows.slice(i, i + BATCH));
+  for (let i = 0; i < versions.length; i += BATCH) await writer.insert('org_versions', versionColumns, versions.slice(i, i + BATCH));
+  return placed;
+}
+
+async function insertMembers(writer: BulkWriter, ctx: Ctx, orgs: DemoOrg[], orgIds: Map<string, { id: number; path: string }>, options: DemoOptions) {
+  let memberId = await nextId(writer.db, 'members');
+  let eventId = await nextId(writer.db, 'membership_events');
+  let periodId = await nextId(writer.db, 'membership_periods');
+  let members: unknown[][] = [];
+  let events: unknown[][] = [];
+  let periods: unknown[][] = [];
+  let memberCount = 0;
+  let eventCount = 0;
+  const flush = async () => {
+    if (members.length === 0) return;
+    await writer.insert('members', memberColumns, members as never);
+    await writer.insert('membership_events', eventColumns, events as never);
+    await writer.insert('membership_periods', periodColumns, periods as never);
+    const first = members[0][0];
+    await recordAudit(ctx, [{ entity: 'member', entityId: `bulk:${first}-${memberId - 1}`, action: 'bulk_create', after: { count: members.length, firstId: first, lastId: memberId - 1 }, reason: ctx.reason }]);
+    members = [];
+    events = [];
+    periods = [];
+  };
+  for (const m of generateDemoMembers(options, orgs)) {
+    let status: MemberStatus = 'probationary';
+    let org = orgIds.get(m.events[0].orgRef)!;
+    let confirmedOn: string | null = null;
+    let open: unknown[] | null = null;
+    for (const e of m.events) {
+      const to = orgIds.get(e.orgRef)!;
+      const from = org;
+      status = statusAfter[e.kind] ?? status;
+      if (e.kind === 'confirmation') confirmedOn = e.occurredOn;
+      events.push([eventId, memberId, e.kind, e.occurredOn, e.decision, e.kind === 'admission' ? null : from.id, to.id, status, null]);
+      if (open) open[5] = e.occurredOn;
+      open = [periodId++, memberId, to.id, status, e.occurredOn, null, eventId];
+      periods.push(open);
+      eventId += 1;
+      eventCount += 1;
+      org = to;
+    }
+    members.push([
+      memberId, ...Object.values(nameColumns(m.fullName)), m.gender, m.birthDate, m.placeOfOrigin, m.residence, m.ethnicity, m.religion,
+      m.education, m.professionalQualification, m.theoryLevel, m.job, m.position, m.nationalId, m.cardNumber, m.profileNumber,
+      m.events[0].occurredOn, confirmedOn, org.id, org.path, status,
+    ]);
+    memberId += 1;
+    memberCount += 1;
+    if (members.length >= BATCH) await flush();
+  }
+  await flush();
+  return { members: memberCount, events: eventCount };
+}

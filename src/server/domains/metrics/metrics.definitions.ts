@@ -1,0 +1,137 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { ageBandLabels, genderLabels, memberStatusLabels, membershipEventKindLabels, theoryLevelLabels } from '../../../shared/member.js';
+import { orgKindLabels, unitTypeLabels } from '../../../shared/org.js';
+import { addMonths } from '../../../shared/dates.js';
+
+export interface ResolvedParams {
+  /** Path prefix of the scope (or the chosen organisation); '' for the whole deployment. */
+  scopePath: string;
+  date: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * A metric is a set of records (FROM … WHERE, scoped) and a key that splits it. The total is the size of
+ * the set and the parts are its groups, so parts add up to the total by construction; `records` lists the
+ * same set, filtered by one key, so every figure can be drilled into.
+ */
+export interface MetricDefinition {
+  name: string;
+  label: string;
+  kind: 'snapshot' | 'period';
+  /** FROM and WHERE of the records counted. */
+  source(p: ResolvedParams): SQL;
+  key(p: ResolvedParams): SQL;
+  /** Known keys in display order; a key met in the data but not listed still counts, labelled as is. */
+  labels: Record<string, string>;
+  /** Columns listed on drill-down: id, name, org name, and what else identifies the record. */
+  recordColumns: SQL;
+  recordOrder: SQL;
+  recordKind: 'member' | 'org' | 'membership_event';
+}
+
+const activePeriodsAsOf = (p: ResolvedParams) => sql`
+  membership_periods mp
+  JOIN members m ON m.id = mp.member_id
+  JOIN orgs o ON o.id = mp.org_id
+  WHERE mp.valid_from <= ${p.date} AND (mp.valid_to IS NULL OR mp.valid_to > ${p.date})
+    AND mp.status IN ('probationary', 'full')
+    AND o.path LIKE ${`${p.scopePath}%`}`;
+
+const memberColumns = sql`m.id, m.full_name AS "fullName", o.id AS "orgId", o.name AS "orgName", mp.status, m.birth_date AS "birthDate", m.gender`;
+const memberOrder = sql`m.name_sort_key, m.id`;
+
+function memberSnapshot(name: string, label: string, key: (p: ResolvedParams) => SQL, labels: Record<string, string>): MetricDefinition {
+  return { name, label, kind: 'snapshot', source: activePeriodsAsOf, key, labels, recordColumns: memberColumns, recordOrder: memberOrder, recordKind: 'member' };
+}
+
+/** Age on the metric's date, in the bands of the dashboard (completed years). */
+function ageBandKey(p: ResolvedParams): SQL {
+  const bornAfter = (years: number) => addMonths(p.date, -12 * years);
+  return sql`CASE
+    WHEN m.birth_date > ${bornAfter(30)} THEN 'under_30'
+    WHEN m.birth_date > ${bornAfter(41)} THEN '30_40'
+    WHEN m.birth_date > ${bornAfter(51)} THEN '41_50'
+    WHEN m.birth_date > ${bornAfter(61)} THEN '51_60'
+    ELSE 'over_60' END`;
+}
+
+const orgsAsOf = (p: ResolvedParams, kinds: SQL) => sql`
+  org_versions ov
+  JOIN orgs o ON o.id = ov.org_id
+  WHERE ov.valid_from <= ${p.date} AND (ov.valid_to IS NULL OR ov.valid_to > ${p.date})
+    AND ov.kind IN ${kinds}
+    AND o.path LIKE ${`${p.scopePath}%`}`;
+
+const grassroots = sql`('grassroots_committee', 'grassroots_cell')`;
+const allKinds = sql`('provincial', 'upper', 'grassroots_committee', 'grassroots_cell', 'section', 'cell')`;
+const orgColumns = sql`o.id, ov.name AS "name", ov.kind, ov.unit_type AS "unitType", o.code`;
+const orgOrder = sql`o.path`;
+
+const kindUnitLabels = Object.fromEntries(
+  (['grassroots_committee', 'grassroots_cell'] as const).flatMap((k) =>
+    Object.entries(unitTypeLabels).map(([u, l]) => [`${k}:${u}`, `${orgKindLabels[k]} – ${l}`]),
+  ),
+);
+
+export const metricDefinitions: MetricDefinition[] = [
+  memberSnapshot('members_by_status', 'Đảng viên theo tình trạng', () => sql`mp.status`, {
+    full: memberStatusLabels.full,
+    probationary: memberStatusLabels.probationary,
+  }),
+  memberSnapshot('members_by_unit_type', 'Đảng viên theo loại hình cơ sở', () => sql`coalesce(o.unit_type, 'none')`, { ...unitTypeLabels, none: 'Không thuộc loại hình' }),
+  memberSnapshot('members_by_gender', 'Đảng viên theo giới tính', () => sql`m.gender`, genderLabels),
+  memberSnapshot('members_by_age_band', 'Đảng viên theo độ tuổi', ageBandKey, ageBandLabels),
+  memberSnapshot('members_by_theory_level', 'Đảng viên theo trình độ lý luận chính trị', () => sql`m.theory_level`, theoryLevelLabels),
+  {
+    name: 'grassroots_by_kind_and_unit_type',
+    label: 'Tổ chức cơ sở đảng theo loại và loại hình',
+    kind: 'snapshot',
+    source: (p) => orgsAsOf(p, grassroots),
+    key: () => sql`ov.kind || ':' || coalesce(ov.unit_type, 'none')`,
+    labels: kindUnitLabels,
+    recordColumns: orgColumns,
+    recordOrder: orgOrder,
+    recordKind: 'org',
+  },
+  {
+    name: 'grassroots_by_unit_type',
+    label: 'Tổ chức cơ sở đảng theo loại hình',
+    kind: 'snapshot',
+    source: (p) => orgsAsOf(p, grassroots),
+    key: () => sql`coalesce(ov.unit_type, 'none')`,
+    labels: { ...unitTypeLabels, none: 'Chưa xác định' },
+    recordColumns: orgColumns,
+    recordOrder: orgOrder,
+    recordKind: 'org',
+  },
+  {
+    name: 'orgs_by_kind',
+    label: 'Tổ chức đảng theo loại',
+    kind: 'snapshot',
+    source: (p) => orgsAsOf(p, allKinds),
+    key: () => sql`ov.kind`,
+    labels: orgKindLabels,
+    recordColumns: orgColumns,
+    recordOrder: orgOrder,
+    recordKind: 'org',
+  },
+  {
+    name: 'membership_changes',
+    label: 'Biến động đảng viên trong kỳ',
+    kind: 'period',
+    source: (p) => sql`
+      membership_events e
+      JOIN members m ON m.id = e.member_id
+      JOIN orgs o ON o.id = coalesce(e.to_org_id, e.from_org_id)
+      WHERE e.occurred_on >= ${p.from} AND e.occurred_on <= ${p.to}
+        AND e.kind <> 'record_created'
+        AND o.path LIKE ${`${p.scopePath}%`}`,
+    key: () => sql`e.kind`,
+    labels: Object.fromEntries(Object.entries(membershipEventKindLabels).filter(([k]) => k !== 'record_created')),
+    recordColumns: sql`e.id AS "eventId", m.id, m.full_name AS "fullName", o.id AS "orgId", o.name AS "orgName", e.kind, e.occurred_on AS "occurredOn", e.decision`,
+    recordOrder: sql`e.occurred_on, e.id`,
+    recordKind: 'membership_event',
+  },
+];

@@ -1,0 +1,18 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { metricQuery, metricRecordsQuery } from '../../../shared/metrics.js';
+import { computeMetric, listMetrics, metricRecords } from './metrics.service.js';
+
+const nameParams = z.object({ name: z.string().max(80) });
+
+export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/metrics', { schema: { tags: ['metrics'] } }, async () => listMetrics());
+  app.get('/metrics/:name', { schema: { tags: ['metrics'], params: nameParams, querystring: metricQuery } }, async (request) =>
+    computeMetric(request.ctx, request.params.name, request.query),
+  );
+  app.get('/metrics/:name/records', { schema: { tags: ['metrics'], params: nameParams, querystring: metricRecordsQuery } }, async (request) =>
+    metricRecords(request.ctx, request.params.name, request.query),
+  );
+  // Fed by the workflows' deadline radar once it exists; the dashboard already reads it.
+  app.get('/attention', { schema: { tags: ['metrics'] } }, async () => ({ items: [] }));
+};

@@ -1,0 +1,73 @@
+import { sql } from 'drizzle-orm';
+import type { Ctx } from '../../context.js';
+import { queryOne, queryRows } from '../../db/client.js';
+import { invalidField, notFound } from '../../errors.js';
+import { getOrgInScope } from '../orgs/orgs.service.js';
+import { metricDefinitions, type MetricDefinition, type ResolvedParams } from './metrics.definitions.js';
+import type { MetricQuery, MetricResult } from '../../../shared/metrics.js';
+import { todayIso } from '../../../shared/dates.js';
+
+const registry = new Map<string, MetricDefinition>(metricDefinitions.map((m) => [m.name, m]));
+
+/** Later modules add their own metrics; the annual report composes them by name. */
+export function registerMetric(definition: MetricDefinition): void {
+  registry.set(definition.name, definition);
+}
+
+export function listMetrics() {
+  return [...registry.values()].map((m) => ({ name: m.name, label: m.label, kind: m.kind }));
+}
+
+function definition(name: string): MetricDefinition {
+  const found = registry.get(name);
+  if (!found) throw notFound(`chỉ số "${name}"`);
+  return found;
+}
+
+async function resolve(ctx: Ctx, query: MetricQuery): Promise<ResolvedParams> {
+  const scope = ctx.actor.scope;
+  if (scope.kind === 'self') throw notFound('chỉ số');
+  let scopePath = scope.kind === 'subtree' ? scope.path : '';
+  if (query.orgId) scopePath = (await getOrgInScope(ctx, query.orgId)).path;
+  const today = todayIso(ctx.now());
+  const date = query.date ?? today;
+  const from = query.from ?? `${date.slice(0, 4)}-01-01`;
+  const to = query.to ?? date;
+  if (from > to) throw invalidField('from', 'Ngày bắt đầu kỳ phải trước ngày kết thúc.');
+  return { scopePath, date, from, to };
+}
+
+/** A figure with its parts; the parts are the groups of the same set, so they always add up to the total. */
+export async function computeMetric(ctx: Ctx, name: string, query: MetricQuery): Promise<MetricResult> {
+  const metric = definition(name);
+  const p = await resolve(ctx, query);
+  const rows = await queryRows<{ key: string; value: number }>(ctx.db, sql`SELECT ${metric.key(p)} AS key, count(*)::int AS value FROM ${metric.source(p)} GROUP BY 1`);
+  const counted = new Map(rows.map((r) => [r.key, r.value]));
+  const keys = [...Object.keys(metric.labels), ...rows.map((r) => r.key).filter((k) => !(k in metric.labels))];
+  const parts = keys.map((key) => ({ key, label: metric.labels[key] ?? key, value: counted.get(key) ?? 0 }));
+  return {
+    name,
+    label: metric.label,
+    kind: metric.kind,
+    date: metric.kind === 'snapshot' ? p.date : null,
+    from: metric.kind === 'period' ? p.from : null,
+    to: metric.kind === 'period' ? p.to : null,
+    total: parts.reduce((sum, part) => sum + part.value, 0),
+    parts,
+  };
+}
+
+/** The records behind a figure (or behind one of its parts, with `key`). */
+export async function metricRecords(ctx: Ctx, name: string, query: MetricQuery & { key?: string; page: number; pageSize: number }) {
+  const metric = definition(name);
+  const p = await resolve(ctx, query);
+  const keyFilter = query.key ? sql` AND ${metric.key(p)} = ${query.key}` : sql``;
+  const [items, count] = await Promise.all([
+    queryRows<Record<string, unknown>>(
+      ctx.db,
+      sql`SELECT ${metric.recordColumns} FROM ${metric.source(p)}${keyFilter} ORDER BY ${metric.recordOrder} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+    ),
+    queryOne<{ n: number }>(ctx.db, sql`SELECT count(*)::int AS n FROM ${metric.source(p)}${keyFilter}`),
+  ]);
+  return { recordKind: metric.recordKind, items, total: count?.n ?? 0, page: query.page, pageSize: query.pageSize };
+}

@@ -1,0 +1,21 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isoDateSchema, orgCreate, orgEventInput, orgUpdate } from '../../../shared/org.js';
+import { createOrg, getOrg, listOrgs, orgHistory, recordOrgEvent, updateOrg } from './orgs.service.js';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const listQuery = z.object({
+  parentId: z.coerce.number().int().positive().optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  asOf: isoDateSchema.optional(),
+  includeDissolved: z.coerce.boolean().optional(),
+});
+
+export const orgsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/orgs', { schema: { tags: ['orgs'], querystring: listQuery } }, async (request) => listOrgs(request.ctx, request.query));
+  app.post('/orgs', { schema: { tags: ['orgs'], body: orgCreate } }, async (request, reply) => reply.status(201).send(await createOrg(request.ctx, request.body)));
+  app.post('/orgs/events', { schema: { tags: ['orgs'], body: orgEventInput } }, async (request, reply) => reply.status(201).send(await recordOrgEvent(request.ctx, request.body)));
+  app.get('/orgs/:id', { schema: { tags: ['orgs'], params: idParams } }, async (request) => getOrg(request.ctx, request.params.id));
+  app.patch('/orgs/:id', { schema: { tags: ['orgs'], params: idParams, body: orgUpdate } }, async (request) => updateOrg(request.ctx, request.params.id, request.body));
+  app.get('/orgs/:id/history', { schema: { tags: ['orgs'], params: idParams } }, async (request) => orgHistory(request.ctx, request.params.id));
+};

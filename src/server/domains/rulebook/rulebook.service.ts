@@ -1,0 +1,75 @@
+import { asc, eq } from 'drizzle-orm';
+import { inTransaction, type Ctx } from '../../context.js';
+import { AppError, forbidden, invalidField, notFound } from '../../errors.js';
+import { ruleDefinitions as definitionsTable, ruleVersions } from '../../db/schema.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { pickVersion } from './rulebook.rules.js';
+import { ruleDefinitions, seedRuleVersions } from './rulebook.seed.js';
+import type { RuleVersionInput } from '../../../shared/rulebook.js';
+
+export interface RuleInForce<T = unknown> {
+  name: string;
+  value: T;
+  effectiveFrom: string;
+  source: string;
+}
+
+/** The version of a rule in force on `date`: a workflow step reads its parameters as of its own date. */
+export async function ruleAt<T = unknown>(ctx: Ctx, name: string, date: string): Promise<RuleInForce<T>> {
+  const versions = await ctx.db.select().from(ruleVersions).where(eq(ruleVersions.name, name));
+  const chosen = pickVersion(
+    versions.map((v) => ({ ...v, createdAt: v.id })),
+    date,
+  );
+  if (!chosen) throw new AppError('RULE_VIOLATION', `Chưa có quy định "${name}" áp dụng cho ngày ${date.split('-').reverse().join('/')}.`, undefined, { name, source: 'Sổ quy định' });
+  return { name, value: chosen.value as T, effectiveFrom: chosen.effectiveFrom, source: chosen.source };
+}
+
+export async function listRules(ctx: Ctx, today: string) {
+  const definitions = await ctx.db.select().from(definitionsTable).orderBy(asc(definitionsTable.name));
+  const versions = await ctx.db.select().from(ruleVersions).orderBy(asc(ruleVersions.effectiveFrom), asc(ruleVersions.id));
+  return definitions.map((d) => {
+    const own = versions.filter((v) => v.name === d.name);
+    const current = pickVersion(own.map((v) => ({ ...v, createdAt: v.id })), today);
+    return {
+      ...d,
+      current: current ? { value: current.value, effectiveFrom: current.effectiveFrom, source: current.source } : null,
+      versions: own.map((v) => ({ id: v.id, value: v.value, effectiveFrom: v.effectiveFrom, source: v.source, note: v.note })),
+    };
+  });
+}
+
+/** An admin records a new version (a new regulation) without a code change; older versions stay. */
+export async function addRuleVersion(ctx: Ctx, name: string, input: RuleVersionInput) {
+  if (ctx.actor.role !== 'admin' && ctx.actor.role !== 'system') throw forbidden('Chỉ quản trị hệ thống được thêm phiên bản quy định.');
+  return inTransaction(ctx, async (tx) => {
+    const [definition] = await tx.db.select().from(definitionsTable).where(eq(definitionsTable.name, name));
+    if (!definition) throw notFound('quy định');
+    const problem = valueProblem(definition.unit, input.value);
+    if (problem) throw invalidField('value', problem);
+    const [row] = await tx.db
+      .insert(ruleVersions)
+      .values({ name, value: input.value, effectiveFrom: input.effectiveFrom, source: input.source, note: input.note ?? null, createdBy: tx.actor.userId })
+      .returning();
+    await recordAudit(tx, [{ entity: 'rule', entityId: name, action: 'add_version', after: row }]);
+    return row;
+  });
+}
+
+/** The value must have the shape the rule's unit implies: a number for counts, a list for lists. */
+function valueProblem(unit: string, value: unknown): string | null {
+  if (unit === 'list') return Array.isArray(value) ? null : 'Giá trị phải là một danh sách.';
+  if (unit === 'object' || unit === 'ratio') return value !== null && typeof value === 'object' && !Array.isArray(value) ? null : 'Giá trị phải là một đối tượng JSON.';
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? null : 'Giá trị phải là một số không âm.';
+}
+
+export async function seedRulebook(ctx: Ctx): Promise<number> {
+  await ctx.db
+    .insert(definitionsTable)
+    .values(ruleDefinitions.map((d) => ({ name: d.name, label: d.label, unit: d.unit, unconfirmed: d.unconfirmed, description: d.description })))
+    .onConflictDoNothing();
+  const existing = await ctx.db.select({ id: ruleVersions.id }).from(ruleVersions).limit(1);
+  if (existing.length > 0) return 0;
+  await ctx.db.insert(ruleVersions).values(seedRuleVersions.map((v) => ({ name: v.name, value: v.value as object, effectiveFrom: v.effectiveFrom, source: v.source })));
+  return seedRuleVersions.length;
+}
