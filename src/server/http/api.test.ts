@@ -1,0 +1,235 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.js';
+import type { Database } from '../db/client.js';
+import { createTestDatabase, ctxFor } from '../test/test-database.js';
+import { decision, makeMember, makeTree } from '../test/factories.js';
+import { loginClient, type TestClient } from '../test/http-client.js';
+import { createUser } from '../domains/users/users.service.js';
+
+let database: Database;
+let drop: () => Promise<void>;
+let app: FastifyInstance;
+let tree: Awaited<ReturnType<typeof makeTree>>;
+let clock = Date.parse('2026-11-27T03:00:00Z');
+const members: Record<'child' | 'sibling' | 'self', { id: number; version: number; fullName: string }> = {} as never;
+const clients: Record<'admin' | 'official' | 'member', TestClient> = {} as never;
+const PASSWORD = 'mat-khau-thu-123';
+
+beforeAll(async () => {
+  ({ database, drop } = await createTestDatabase());
+  const ctx = ctxFor(database);
+  tree = await makeTree(ctx);
+  members.child = await makeMember(ctx, tree.a1.id, { fullName: 'Hoàng Văn Thái' });
+  members.sibling = await makeMember(ctx, tree.b1.id, { fullName: 'Lò Văn Pấng' });
+  members.self = await makeMember(ctx, tree.a2.id, { fullName: 'Hà Thị Mỵ' });
+  await createUser(ctx, { username: 'quantri', displayName: 'Quản trị', role: 'admin', orgId: null, memberId: null, password: PASSWORD });
+  await createUser(ctx, { username: 'canbo.a', displayName: 'Cán bộ A', role: 'org_staff', orgId: tree.a.id, memberId: null, password: PASSWORD });
+  await createUser(ctx, { username: 'dangvien', displayName: 'Hà Thị Mỵ', role: 'member', orgId: null, memberId: members.self.id, password: PASSWORD });
+  app = await buildApp({ database, logger: false, now: () => new Date(clock) });
+  clients.admin = await loginClient(app, 'quantri', PASSWORD);
+  clients.official = await loginClient(app, 'canbo.a', PASSWORD);
+  clients.member = await loginClient(app, 'dangvien', PASSWORD);
+});
+afterAll(async () => {
+  await app.close();
+  await drop();
+});
+
+describe('scope matrix', () => {
+  const orgCases = [
+    ['own', 'a', 200],
+    ['child', 'a1', 200],
+    ['sibling', 'b', 404],
+    ['parent', 'upper', 404],
+  ] as const;
+
+  it.each(orgCases)('an official sees the %s organisation: %s', async (_label, key, status) => {
+    const id = tree[key].id;
+    const c = clients.official;
+    expect((await c.get(`/api/v1/orgs/${id}`)).status).toBe(status);
+    expect((await c.get(`/api/v1/orgs/${id}/history`)).status).toBe(status);
+    expect((await c.get(`/api/v1/orgs?parentId=${id}`)).status).toBe(status);
+    expect((await c.get(`/api/v1/members?orgId=${id}`)).status).toBe(status);
+    expect((await c.get(`/api/v1/metrics/members_by_status?orgId=${id}`)).status).toBe(status);
+    expect((await c.get(`/api/v1/metrics/members_by_status/records?orgId=${id}`)).status).toBe(status);
+  });
+
+  it.each([
+    ['child', 'child', 200],
+    ['sibling', 'sibling', 404],
+  ] as const)('an official reads a member of a %s organisation: %s', async (_label, key, status) => {
+    const c = clients.official;
+    const m = members[key];
+    expect((await c.get(`/api/v1/members/${m.id}`)).status).toBe(status);
+    expect((await c.get(`/api/v1/members/${m.id}/history`)).status).toBe(status);
+    expect((await c.get(`/api/v1/members/${m.id}/audit`)).status).toBe(status);
+    expect((await c.send('PATCH', `/api/v1/members/${m.id}`, { version: 99, job: 'x' })).status).toBe(status === 200 ? 409 : 404);
+  });
+
+  it('a 404 outside the scope says nothing about the record', async () => {
+    const response = await clients.official.get(`/api/v1/members/${members.sibling.id}`);
+    expect(JSON.stringify(response.body)).not.toContain('Pấng');
+    expect(response.body.error.code).toBe('NOT_FOUND');
+  });
+
+  it('keeps records outside the scope out of lists, counts and search', async () => {
+    const c = clients.official;
+    const list = await c.get('/api/v1/members?pageSize=200');
+    const ids = list.body.items.map((m: { id: number }) => m.id);
+    expect(ids).toContain(members.child.id);
+    expect(ids).not.toContain(members.sibling.id);
+    expect(list.body.total).toBe(2);
+    expect((await c.get('/api/v1/members?q=lo van pang')).body.total).toBe(0);
+    expect((await c.get('/api/v1/metrics/members_by_status')).body.total).toBe(2);
+    const orgs = await c.get('/api/v1/orgs?q=Sở Y tế');
+    expect(orgs.body.items).toHaveLength(0);
+    const admin = await clients.admin.get('/api/v1/metrics/members_by_status');
+    expect(admin.body.total).toBe(3);
+  });
+
+  it('a member sees their own record and nothing else', async () => {
+    const c = clients.member;
+    expect((await c.get(`/api/v1/members/${members.self.id}`)).status).toBe(200);
+    expect((await c.get(`/api/v1/members/${members.self.id}/history`)).status).toBe(200);
+    expect((await c.get(`/api/v1/members/${members.child.id}`)).status).toBe(404);
+    const list = await c.get('/api/v1/members');
+    expect(list.body.items.map((m: { id: number }) => m.id)).toEqual([members.self.id]);
+    expect((await c.get(`/api/v1/orgs/${tree.a2.id}`)).status).toBe(404);
+    expect((await c.get('/api/v1/orgs')).body.items).toEqual([]);
+    expect((await c.get('/api/v1/metrics/members_by_status')).status).toBe(404);
+    expect((await c.get('/api/v1/users')).status).toBe(403);
+    expect((await c.send('PATCH', `/api/v1/members/${members.self.id}`, { version: 1, job: 'x' })).status).toBe(404);
+  });
+
+  it('only an admin administers users, rules, holidays and the audit log', async () => {
+    for (const c of [clients.official]) {
+      expect((await c.get('/api/v1/users')).status).toBe(403);
+      expect((await c.get('/api/v1/audit')).status).toBe(403);
+      expect((await c.send('POST', '/api/v1/rules/probation_months/versions', { value: 12, effectiveFrom: '2027-01-01', source: 'Thử nghiệm' })).status).toBe(403);
+      expect((await c.send('PUT', '/api/v1/holidays/2027-01-04', { name: 'Ngày thử', kind: 'fixed' })).status).toBe(403);
+    }
+    expect((await clients.admin.get('/api/v1/audit')).status).toBe(200);
+    expect((await clients.admin.get('/api/v1/audit/verify')).body.ok).toBe(true);
+  });
+});
+
+describe('errors', () => {
+  const bad: [string, 'POST' | 'PATCH' | 'PUT', string, unknown][] = [
+    ['login without fields', 'POST', '/api/v1/auth/login', {}],
+    ['organisation without name', 'POST', '/api/v1/orgs', { code: 'X', kind: 'cell', parentId: 1 }],
+    ['organisation event of an unknown kind', 'POST', '/api/v1/orgs/events', { kind: 'exploded' }],
+    ['member with an impossible birth date', 'POST', '/api/v1/members', { fullName: 'A B', birthDate: '31/02/1990' }],
+    ['member edit without version', 'PATCH', '/api/v1/members/1', { job: 'x' }],
+    ['membership event without decision', 'POST', '/api/v1/members/1/events', { kind: 'death', occurredOn: '2026-01-01' }],
+    ['user with a bad user name', 'POST', '/api/v1/users', { username: 'Có Dấu', displayName: 'x', role: 'admin' }],
+    ['rule version without source', 'POST', '/api/v1/rules/probation_months/versions', { value: 12, effectiveFrom: '2027-01-01' }],
+    ['holiday with a bad kind', 'PUT', '/api/v1/holidays/2027-01-04', { name: 'Ngày thử', kind: 'party' }],
+    ['password too short', 'POST', '/api/v1/auth/password', { currentPassword: 'x', newPassword: 'ngan' }],
+  ];
+  it.each(bad)('%s → 400 with a Vietnamese message naming the field', async (_label, method, url, payload) => {
+    const response = await clients.admin.send(method, url, payload);
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('INVALID_INPUT');
+    expect(response.body.error.fields.length).toBeGreaterThan(0);
+    expect(response.body.error.message).toMatch(/[ạảãàáâậầấẩẫăắằặẳẵđêếềệểễôốồộổỗơớờợởỡưứừựửữíìịỉĩýỳỵỷỹúùụủũóòọỏõéèẹẻẽ]/i);
+    expect(JSON.stringify(response.body)).not.toMatch(/stack|at .*\.ts:\d+/);
+  });
+
+  it.each([
+    ['/api/v1/members?page=abc'],
+    ['/api/v1/members?status=alive'],
+    ['/api/v1/orgs?asOf=2026-13-45'],
+    ['/api/v1/holidays?year=nam'],
+    ['/api/v1/metrics/members_by_status?date=hom-nay'],
+  ])('a bad query %s → 400', async (url) => {
+    const response = await clients.admin.get(url);
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('INVALID_INPUT');
+  });
+
+  it('a stale edit gets 409 with a clear message and nothing is overwritten', async () => {
+    const m = members.child;
+    const first = await clients.admin.send('PATCH', `/api/v1/members/${m.id}`, { version: m.version, position: 'Trưởng phòng' });
+    expect(first.status).toBe(200);
+    const second = await clients.admin.send('PATCH', `/api/v1/members/${m.id}`, { version: m.version, position: 'Phó phòng' });
+    expect(second.status).toBe(409);
+    expect(second.body.error.message).toContain('tải lại');
+    expect((await clients.admin.get(`/api/v1/members/${m.id}`)).body.position).toBe('Trưởng phòng');
+  });
+
+  it('a rule violation names the rule (creating a member in a grassroots committee is refused)', async () => {
+    const response = await clients.admin.send('POST', '/api/v1/members', {
+      fullName: 'Nguyễn Văn Mới', gender: 'male', birthDate: '1990-01-01', placeOfOrigin: null, residence: null, nationalId: null, cardNumber: null,
+      orgId: tree.a.id, status: 'full', admittedOn: '2015-01-01', confirmedOn: '2016-01-01', decision: decision('2016-01-01'),
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.fields[0].field).toBe('orgId');
+  });
+});
+
+describe('sessions', () => {
+  it('refuses a state change without the CSRF token', async () => {
+    const response = await app.inject({ method: 'PATCH', url: `/api/v1/members/${members.child.id}`, payload: { version: 1 }, headers: { cookie: clients.admin.cookie } });
+    expect(response.statusCode).toBe(403);
+  });
+
+  it('ends a session after 30 idle minutes, and on logout', async () => {
+    const c = await loginClient(app, 'quantri', PASSWORD);
+    clock += 29 * 60 * 1000;
+    expect((await c.get('/api/v1/auth/session')).status).toBe(200);
+    clock += 31 * 60 * 1000;
+    expect((await c.get('/api/v1/members')).status).toBe(401);
+    const d = await loginClient(app, 'quantri', PASSWORD);
+    expect((await d.send('POST', '/api/v1/auth/logout')).status).toBe(200);
+    expect((await d.get('/api/v1/members')).status).toBe(401);
+    // the shared clients logged in before the clock moved: log them in again
+    clients.admin = await loginClient(app, 'quantri', PASSWORD);
+  });
+
+  it('an admin can end another user’s sessions on the server', async () => {
+    const c = await loginClient(app, 'canbo.a', PASSWORD);
+    const users = (await clients.admin.get('/api/v1/users')).body as { id: number; username: string }[];
+    const id = users.find((u) => u.username === 'canbo.a')!.id;
+    expect((await clients.admin.send('POST', `/api/v1/users/${id}/logout`)).status).toBe(200);
+    expect((await c.get('/api/v1/members')).status).toBe(401);
+  });
+
+  it('throttles repeated failed logins for an account and says when to retry', async () => {
+    const attempt = () => app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'dangvien', password: 'sai-mat-khau-1' } });
+    const statuses = [];
+    for (let i = 0; i < 7; i++) statuses.push((await attempt()).statusCode);
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    const throttled = await attempt();
+    expect(throttled.statusCode).toBe(429);
+    expect(throttled.json().error.retryAfterSeconds).toBeGreaterThan(0);
+    // even the right password waits
+    const right = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'dangvien', password: PASSWORD } });
+    expect(right.statusCode).toBe(429);
+  });
+
+  it('a new account must change its one-time password before working', async () => {
+    const ctx = ctxFor(database);
+    const { oneTimePassword } = await createUser(ctx, { username: 'moi', displayName: 'Người mới', role: 'office_staff', orgId: tree.b.id, memberId: null });
+    const c = await loginClient(app, 'moi', oneTimePassword!);
+    expect((await c.get('/api/v1/members')).status).toBe(403);
+    const changed = await c.send('POST', '/api/v1/auth/password', { currentPassword: oneTimePassword, newPassword: 'mat-khau-moi-2026' });
+    expect(changed.status).toBe(200);
+    expect(changed.body.user.mustChangePassword).toBe(false);
+    expect((await c.get('/api/v1/members')).status).toBe(200);
+  });
+});
+
+describe('system endpoints', () => {
+  it('reports health with the database kind and migration version', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ status: 'ok', database: database.kind, migration: expect.stringMatching(/^\d{4}_/) });
+  });
+
+  it('publishes OpenAPI for the v1 routes', async () => {
+    const spec = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(spec.openapi).toMatch(/^3/);
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/v1/members', '/api/v1/orgs/{id}', '/api/v1/metrics/{name}/records']));
+  });
+});

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+
+/** A logged-in user of the app under test: keeps the session cookie and sends the CSRF token. */
+export interface TestClient {
+  get(url: string): Promise<{ status: number; body: any }>;
+  send(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  csrfToken: string;
+  cookie: string;
+}
+
+export async function loginClient(app: FastifyInstance, username: string, password: string): Promise<TestClient> {
+  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
+  const setCookie = response.headers['set-cookie'];
+  const cookie = (Array.isArray(setCookie) ? setCookie[0] : setCookie)!.split(';')[0];
+  const csrfToken = response.json().csrfToken as string;
+  const parse = (r: { statusCode: number; body: string; headers: Record<string, unknown> }) => ({
+    status: r.statusCode,
+    body: String(r.headers['content-type'] ?? '').includes('json') ? JSON.parse(r.body) : r.body,
+  });
+  return {
+    csrfToken,
+    cookie,
+    get: async (url) => parse(await app.inject({ method: 'GET', url, headers: { cookie } })),
+    send: async (method, url, payload, headers = {}) =>
+      parse(await app.inject({ method, url, payload: payload as object, headers: { cookie, 'x-csrf-token': csrfToken, ...headers } })),
+  };
+}
