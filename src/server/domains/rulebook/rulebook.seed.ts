@@ -1,0 +1,472 @@
+/**
+ * Every parameter of RULES.md as shipped in the versioned rulebook. Workflows read a value with
+ * ruleAt(ctx, name, stepDate), never from a constant, so an administrator can record a new regulation
+ * as a new version without a code change.
+ *
+ * Dating: a Charter rule starts 2011-01-01 (Điều lệ Đảng 2011). A rule of the Charter's implementing
+ * regulation gets one version from 24-QĐ/TW (30/7/2021, kept by 232-QĐ/TW in 2025) and one from
+ * 294-QĐ/TW (from 1/7/2025), so a step cites the document in force on its own date; the values are
+ * unchanged between them. Steps dated before the earliest version get no value on purpose: the
+ * administrator adds the older regulation rather than the product guessing it.
+ */
+
+export const ruleUnits = ['months', 'years', 'days', 'working_days', 'percent', 'vnd', 'count', 'ratio', 'list', 'object'] as const;
+export type RuleUnit = (typeof ruleUnits)[number];
+
+export interface RuleDefinition {
+  name: string;
+  /** Vietnamese, shown in the rulebook screen. */
+  label: string;
+  unit: RuleUnit;
+  /** Marked (?) in RULES.md: not confirmed from the regulation's text; the UI says so. */
+  unconfirmed: boolean;
+  /** Vietnamese: what the number means and how it is counted. */
+  description: string;
+}
+
+export interface SeedRuleVersion {
+  name: string;
+  /** JSON: a number, a list of numbers, or an object (ratio and structured values). */
+  value: unknown;
+  effectiveFrom: string;
+  source: string;
+}
+
+const charter = '2011-01-01';
+const qd24 = { effectiveFrom: '2021-07-30', source: '24-QĐ/TW (2021); 232-QĐ/TW (2025)' };
+const qd294 = { effectiveFrom: '2025-07-01', source: '294-QĐ/TW' };
+const hd01 = { effectiveFrom: '2021-09-28', source: '01-HD/TW (2021)' };
+const hd06 = { effectiveFrom: '2025-07-01', source: '06-HD/TW (9/6/2025)' };
+const dues342 = { effectiveFrom: '2010-12-28', source: '342-QĐ/TW (2010)' };
+const dues01 = { effectiveFrom: '2026-02-03', source: '01-QĐ/TW (3/2/2026)' };
+const rating366 = { effectiveFrom: '2025-08-30', source: '366-QĐ/TW (30/8/2025); 43-HD/BTCTW (31/10/2025)' };
+
+/** The same value under 24-QĐ/TW and then 294-QĐ/TW; `section` names the part of 294-QĐ/TW where known. */
+function underImplementingRegulation(name: string, value: unknown, section?: string): SeedRuleVersion[] {
+  return [
+    { name, value, effectiveFrom: qd24.effectiveFrom, source: qd24.source },
+    { name, value, effectiveFrom: qd294.effectiveFrom, source: section ? `${qd294.source}, ${section}` : qd294.source },
+  ];
+}
+
+function underGuidance(name: string, value: unknown): SeedRuleVersion[] {
+  return [
+    { name, value, ...hd01 },
+    { name, value, ...hd06 },
+  ];
+}
+
+export const ruleDefinitions: readonly RuleDefinition[] = [
+  // Organisations
+  {
+    name: 'cell_min_full_members',
+    label: 'Số đảng viên chính thức tối thiểu của chi bộ',
+    unit: 'count',
+    unconfirmed: false,
+    description: 'Mỗi chi bộ phải có ít nhất số đảng viên chính thức này.',
+  },
+  {
+    name: 'cell_committee_min_full_members',
+    label: 'Số đảng viên chính thức để chi bộ bầu chi ủy',
+    unit: 'count',
+    unconfirmed: false,
+    description: 'Chi bộ có từ số đảng viên chính thức này trở lên bầu chi ủy; ít hơn thì bầu bí thư (và phó bí thư nếu cần).',
+  },
+
+  // Admission
+  {
+    name: 'admission_min_age_months',
+    label: 'Tuổi đời tối thiểu khi xét kết nạp (tháng)',
+    unit: 'months',
+    unconfirmed: false,
+    description: 'Số tháng tròn tuổi tối thiểu vào ngày chi bộ họp xét kết nạp: 216 tháng là đủ 18 tuổi, tính từ đúng ngày sinh nhật thứ 18.',
+  },
+  {
+    name: 'admission_max_age_months',
+    label: 'Tuổi đời tối đa khi xét kết nạp (tháng)',
+    unit: 'months',
+    unconfirmed: false,
+    description:
+      'Số tháng tròn tuổi lớn nhất còn được xét kết nạp không cần quyết định đặc biệt, tính vào ngày chi bộ họp xét: 720 tháng là đủ 60 tuổi, nên người 60 tuổi chưa tròn 721 tháng vẫn trong độ tuổi; từ 721 tháng (60 tuổi 1 tháng) là trên 60 tuổi, cần cấp ủy có thẩm quyền quyết định.',
+  },
+  {
+    name: 'awareness_certificate_validity_years',
+    label: 'Thời hạn giá trị giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng (năm)',
+    unit: 'years',
+    unconfirmed: true,
+    description: 'Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng còn giá trị trong số năm này, tính từ ngày cấp đến ngày chi bộ họp xét kết nạp.',
+  },
+  {
+    name: 'introducer_count',
+    label: 'Số người giới thiệu',
+    unit: 'count',
+    unconfirmed: false,
+    description: 'Số đảng viên chính thức giới thiệu người vào Đảng.',
+  },
+  {
+    name: 'introducer_known_months',
+    label: 'Thời gian người giới thiệu cùng công tác với người vào Đảng (tháng)',
+    unit: 'months',
+    unconfirmed: false,
+    description: 'Người giới thiệu phải cùng công tác (hoặc cùng sinh hoạt nơi cư trú) với người vào Đảng ít nhất số tháng tròn này, tính đến ngày chi bộ họp xét.',
+  },
+  {
+    name: 'admission_vote_ratio',
+    label: 'Tỷ lệ tán thành của chi bộ khi xét kết nạp',
+    unit: 'ratio',
+    unconfirmed: false,
+    description: 'Nghị quyết đề nghị kết nạp của chi bộ phải được ít nhất tỷ lệ này trên tổng số đảng viên chính thức của chi bộ tán thành.',
+  },
+  {
+    name: 'admission_committee_vote_ratio',
+    label: 'Tỷ lệ tán thành của đảng ủy cơ sở khi xét kết nạp',
+    unit: 'ratio',
+    unconfirmed: false,
+    description: 'Nghị quyết của đảng ủy cơ sở đề nghị kết nạp phải được ít nhất tỷ lệ này trên tổng số cấp ủy viên tán thành.',
+  },
+  {
+    name: 'admission_decision_due_working_days',
+    label: 'Thời hạn cấp ủy cấp trên ra quyết định kết nạp (ngày làm việc)',
+    unit: 'working_days',
+    unconfirmed: true,
+    description: 'Quyết định kết nạp của cấp ủy có thẩm quyền phải có trong số ngày làm việc này, tính từ ngày chi bộ có nghị quyết đề nghị kết nạp.',
+  },
+  {
+    name: 'ceremony_deadline_working_days',
+    label: 'Thời hạn tổ chức lễ kết nạp (ngày làm việc)',
+    unit: 'working_days',
+    unconfirmed: false,
+    description: 'Chi bộ tổ chức lễ kết nạp trong số ngày làm việc này kể từ ngày nhận quyết định kết nạp (không tính ngày nhận); chậm hơn phải được cấp ủy cấp trên đồng ý.',
+  },
+  {
+    name: 'probation_months',
+    label: 'Thời gian dự bị (tháng)',
+    unit: 'months',
+    unconfirmed: false,
+    description: 'Đảng viên dự bị trong số tháng này, tính từ ngày tổ chức lễ kết nạp (không phải ngày ký quyết định).',
+  },
+
+  // Confirmation
+  {
+    name: 'confirmation_review_working_days',
+    label: 'Thời hạn chi bộ xét chuyển đảng chính thức (ngày làm việc)',
+    unit: 'working_days',
+    unconfirmed: true,
+    description: 'Chi bộ xét công nhận đảng viên chính thức trong số ngày làm việc này kể từ ngày đảng viên hết thời gian dự bị.',
+  },
+  {
+    name: 'confirmation_vote_ratio',
+    label: 'Tỷ lệ tán thành của chi bộ khi xét chuyển đảng chính thức',
+    unit: 'ratio',
+    unconfirmed: false,
+    description: 'Nghị quyết đề nghị công nhận đảng viên chính thức phải được ít nhất tỷ lệ này trên tổng số đảng viên chính thức của chi bộ tán thành.',
+  },
+  {
+    name: 'confirmation_committee_vote_ratio',
+    label: 'Tỷ lệ tán thành của đảng ủy cơ sở khi xét chuyển đảng chính thức',
+    unit: 'ratio',
+    unconfirmed: false,
+    description: 'Nghị quyết của đảng ủy cơ sở đề nghị công nhận đảng viên chính thức phải được ít nhất tỷ lệ này trên tổng số cấp ủy viên tán thành.',
+  },
+
+  // Party age, re-admission and badges
+  {
+    name: 'readmission_min_months',
+    label: 'Thời gian tối thiểu trước khi xét kết nạp lại (tháng)',
+    unit: 'months',
+    unconfirmed: false,
+    description: 'Người đã ra khỏi Đảng chỉ được xét kết nạp lại sau ít nhất số tháng tròn này kể từ ngày ra khỏi Đảng.',
+  },
+  {
+    name: 'readmission_max_count',
+    label: 'Số lần được kết nạp lại tối đa',
+    unit: 'count',
+    unconfirmed: false,
+    description: 'Một người chỉ được kết nạp lại vào Đảng tối đa số lần này.',
+  },
+  {
+    name: 'badge_milestones_years',
+    label: 'Các mốc tuổi đảng xét tặng Huy hiệu Đảng (năm)',
+    unit: 'list',
+    unconfirmed: false,
+    description: 'Các mốc năm tuổi đảng được xét tặng Huy hiệu Đảng (không có mốc 35 năm). Tuổi đảng tính từ ngày quyết định kết nạp, trừ thời gian gián đoạn.',
+  },
+  {
+    name: 'badge_early_award_months_30_65',
+    label: 'Xét tặng sớm Huy hiệu Đảng mốc 30–65 năm cho đảng viên bệnh nặng (tháng)',
+    unit: 'months',
+    unconfirmed: false,
+    description: 'Đảng viên bị bệnh nặng có thể được xét tặng Huy hiệu các mốc 30 đến 65 năm sớm hơn tối đa số tháng này.',
+  },
+  {
+    name: 'badge_early_award_months_70_90',
+    label: 'Xét tặng sớm Huy hiệu Đảng mốc 70–90 năm cho đảng viên bệnh nặng (tháng)',
+    unit: 'months',
+    unconfirmed: false,
+    description: 'Đảng viên bị bệnh nặng có thể được xét tặng Huy hiệu các mốc 70 đến 90 năm sớm hơn tối đa số tháng này.',
+  },
+  {
+    name: 'badge_award_days',
+    label: 'Các ngày trao tặng Huy hiệu Đảng',
+    unit: 'object',
+    unconfirmed: false,
+    description: 'Các ngày lễ trong năm (tháng-ngày) tổ chức trao Huy hiệu Đảng: 3/2, 19/5, 2/9 và 7/11; ngoài ra có thể trao vào các ngày kỷ niệm lớn.',
+  },
+
+  // Transfers
+  {
+    name: 'transfer_letter_deadline_working_days',
+    label: 'Thời hạn làm thủ tục chuyển sinh hoạt đảng chính thức (ngày làm việc)',
+    unit: 'working_days',
+    unconfirmed: false,
+    description:
+      'Tổ chức đảng nơi đi cấp giấy giới thiệu sinh hoạt đảng trong số ngày làm việc này kể từ ngày quyết định điều động, nghỉ hưu, thôi việc có hiệu lực hoặc ngày thay đổi nơi cư trú lâu dài.',
+  },
+  {
+    name: 'transfer_present_deadline_working_days',
+    label: 'Thời hạn xuất trình giấy giới thiệu sinh hoạt đảng (ngày làm việc)',
+    unit: 'working_days',
+    unconfirmed: false,
+    description: 'Đảng viên xuất trình giấy giới thiệu với tổ chức đảng nơi đến trong số ngày làm việc này kể từ ngày được giới thiệu; quá hạn phải báo cáo rõ lý do.',
+  },
+  {
+    name: 'temporary_transfer_min_months',
+    label: 'Thời gian tối thiểu để chuyển sinh hoạt đảng tạm thời (tháng)',
+    unit: 'months',
+    unconfirmed: false,
+    description: 'Đảng viên đi công tác, làm việc hoặc học tập tập trung từ số tháng này trở lên thì chuyển sinh hoạt đảng tạm thời.',
+  },
+  {
+    name: 'temporary_transfer_max_months',
+    label: 'Giới hạn trên của chuyển sinh hoạt đảng tạm thời khi đi công tác (tháng, không bao gồm)',
+    unit: 'months',
+    unconfirmed: false,
+    description: 'Đi công tác, làm việc dưới số tháng này (dưới 1 năm) thì chuyển sinh hoạt tạm thời; từ số tháng này trở lên thì chuyển sinh hoạt chính thức.',
+  },
+  {
+    name: 'temporary_transfer_study_max_months',
+    label: 'Thời gian tối đa chuyển sinh hoạt đảng tạm thời khi đi học tập trung (tháng)',
+    unit: 'months',
+    unconfirmed: false,
+    description: 'Đi học tập trung đến hết số tháng này (2 năm) thì chuyển sinh hoạt tạm thời; lâu hơn thì chuyển sinh hoạt chính thức.',
+  },
+
+  // Discipline
+  {
+    name: 'discipline_limitation_reprimand_years',
+    label: 'Thời hiệu kỷ luật vi phạm đến mức khiển trách (năm)',
+    unit: 'years',
+    unconfirmed: true,
+    description: 'Thời hiệu xử lý kỷ luật đối với vi phạm đến mức phải khiển trách, tính từ thời điểm có hành vi vi phạm; có vi phạm mới thì tính lại từ thời điểm vi phạm mới.',
+  },
+  {
+    name: 'discipline_limitation_warning_dismissal_years',
+    label: 'Thời hiệu kỷ luật vi phạm đến mức cảnh cáo hoặc cách chức (năm)',
+    unit: 'years',
+    unconfirmed: true,
+    description:
+      'Thời hiệu xử lý kỷ luật đối với vi phạm đến mức phải cảnh cáo hoặc cách chức. Vi phạm đến mức khai trừ và một số loại vi phạm (chính trị nội bộ, an ninh, quốc phòng, đối ngoại, sử dụng văn bằng bất hợp pháp) không áp dụng thời hiệu.',
+  },
+  {
+    name: 'discipline_notification_days',
+    label: 'Thời hạn thông báo kỷ luật đảng viên cho tổ chức đảng (ngày)',
+    unit: 'days',
+    unconfirmed: false,
+    description: 'Cơ quan nhà nước, đoàn thể kỷ luật đảng viên phải thông báo cho tổ chức đảng quản lý đảng viên trong số ngày này.',
+  },
+
+  // Meetings
+  {
+    name: 'cell_regular_meeting_interval_months',
+    label: 'Chu kỳ sinh hoạt chi bộ thường kỳ (tháng)',
+    unit: 'months',
+    unconfirmed: false,
+    description: 'Chi bộ, chi ủy họp thường kỳ mỗi chu kỳ này một lần.',
+  },
+  {
+    name: 'cell_thematic_meeting_interval_months',
+    label: 'Chu kỳ sinh hoạt chuyên đề của chi bộ (tháng)',
+    unit: 'months',
+    unconfirmed: false,
+    description: 'Chi bộ sinh hoạt chuyên đề ít nhất mỗi chu kỳ này một lần (mỗi quý), ngoài sinh hoạt thường kỳ.',
+  },
+  {
+    name: 'grassroots_committee_min_meetings_per_year',
+    label: 'Số lần sinh hoạt tối thiểu trong năm của đảng bộ cơ sở',
+    unit: 'count',
+    unconfirmed: false,
+    description: 'Đảng bộ cơ sở sinh hoạt ít nhất số lần này mỗi năm.',
+  },
+
+  // Review and rating
+  {
+    name: 'rating_score_thresholds',
+    label: 'Ngưỡng điểm xếp loại chất lượng (thang 100 điểm)',
+    unit: 'object',
+    unconfirmed: false,
+    description:
+      'Điểm tối thiểu của từng mức: hoàn thành xuất sắc nhiệm vụ (excellent), hoàn thành tốt (good), hoàn thành (complete); dưới mức complete là không hoàn thành nhiệm vụ. Mức xuất sắc còn cần đủ các điều kiện kèm theo.',
+  },
+  {
+    name: 'rating_excellent_min_exceeding_percent',
+    label: 'Tỷ lệ nhiệm vụ vượt yêu cầu để xếp loại hoàn thành xuất sắc (%)',
+    unit: 'percent',
+    unconfirmed: false,
+    description: 'Để xếp loại hoàn thành xuất sắc nhiệm vụ, ít nhất tỷ lệ phần trăm này số nhiệm vụ phải vượt yêu cầu, cùng với hoàn thành mọi nhiệm vụ đúng hạn.',
+  },
+  {
+    name: 'rating_excellent_quota_percent',
+    label: 'Tỷ lệ tối đa đảng viên hoàn thành xuất sắc nhiệm vụ (%)',
+    unit: 'percent',
+    unconfirmed: true,
+    description: 'Số đảng viên xếp loại hoàn thành xuất sắc nhiệm vụ ở mỗi tổ chức cơ sở đảng không vượt quá tỷ lệ phần trăm này của số đảng viên xếp loại hoàn thành tốt nhiệm vụ.',
+  },
+
+  // Dues
+  {
+    name: 'dues_insured_salary_percent',
+    label: 'Đảng phí của đảng viên tham gia bảo hiểm xã hội bắt buộc (%)',
+    unit: 'percent',
+    unconfirmed: false,
+    description: 'Đảng phí hằng tháng bằng tỷ lệ phần trăm này của tiền lương tháng trước làm căn cứ đóng bảo hiểm xã hội.',
+  },
+  {
+    name: 'dues_pension_percent',
+    label: 'Đảng phí của đảng viên hưởng lương hưu (%)',
+    unit: 'percent',
+    unconfirmed: false,
+    description: 'Đảng phí hằng tháng bằng tỷ lệ phần trăm này của lương hưu.',
+  },
+  {
+    name: 'dues_student_vnd',
+    label: 'Đảng phí của đảng viên là học sinh, sinh viên (đồng/tháng)',
+    unit: 'vnd',
+    unconfirmed: false,
+    description: 'Mức đảng phí cố định hằng tháng của đảng viên là học sinh, sinh viên.',
+  },
+  {
+    name: 'dues_uninsured_min_wage_percent',
+    label: 'Đảng phí của đảng viên không tham gia bảo hiểm xã hội (%)',
+    unit: 'percent',
+    unconfirmed: true,
+    description: 'Đảng viên khác không tham gia bảo hiểm xã hội đóng đảng phí hằng tháng bằng tỷ lệ phần trăm này của mức lương tối thiểu vùng.',
+  },
+  {
+    name: 'dues_uninsured_retired_min_wage_percent',
+    label: 'Đảng phí của đảng viên không tham gia bảo hiểm xã hội đã quá tuổi nghỉ hưu (%)',
+    unit: 'percent',
+    unconfirmed: true,
+    description: 'Đảng viên không tham gia bảo hiểm xã hội đã quá tuổi nghỉ hưu đóng đảng phí hằng tháng bằng tỷ lệ phần trăm này của mức lương tối thiểu vùng.',
+  },
+  {
+    name: 'dues_exempt_party_age_years',
+    label: 'Tuổi đảng được miễn đóng đảng phí (năm)',
+    unit: 'years',
+    unconfirmed: false,
+    description: 'Đảng viên có tuổi đảng từ số năm này trở lên được miễn đóng đảng phí.',
+  },
+  {
+    name: 'dues_reduction_percents',
+    label: 'Các mức giảm đảng phí (%)',
+    unit: 'list',
+    unconfirmed: false,
+    description: 'Các mức giảm đảng phí được xét cho đảng viên có hoàn cảnh khó khăn.',
+  },
+  {
+    name: 'dues_relief_max_months',
+    label: 'Thời gian tối đa được giảm hoặc miễn đảng phí (tháng)',
+    unit: 'months',
+    unconfirmed: false,
+    description: 'Mỗi lần xét giảm hoặc miễn đảng phí có thời hạn tối đa số tháng này.',
+  },
+  {
+    name: 'dues_unpaid_strike_off_months',
+    label: 'Số tháng không đóng đảng phí trong năm để xem xét xóa tên (tháng)',
+    unit: 'months',
+    unconfirmed: false,
+    description: 'Đảng viên không đóng đảng phí số tháng này trong năm mà không có lý do chính đáng thì chi bộ xem xét, đề nghị xóa tên.',
+  },
+
+  // Documents
+  {
+    name: 'document_font_size_pt',
+    label: 'Cỡ chữ văn bản của Đảng (pt)',
+    unit: 'object',
+    unconfirmed: false,
+    description: 'Cỡ chữ Times New Roman (hoặc tương đương) của phần nội dung văn bản, từ min đến max, trên khổ giấy A4.',
+  },
+];
+
+export const seedRuleVersions: readonly SeedRuleVersion[] = [
+  // Organisations
+  { name: 'cell_min_full_members', value: 3, effectiveFrom: charter, source: 'Điều lệ Đảng 2011, Điều 24' },
+  { name: 'cell_committee_min_full_members', value: 9, effectiveFrom: charter, source: 'Điều lệ Đảng 2011, Điều 24' },
+
+  // Admission
+  { name: 'admission_min_age_months', value: 216, effectiveFrom: charter, source: 'Điều lệ Đảng 2011, Điều 1' },
+  { name: 'admission_min_age_months', value: 216, effectiveFrom: qd294.effectiveFrom, source: 'Điều lệ Đảng 2011, Điều 1; 294-QĐ/TW' },
+  ...underImplementingRegulation('admission_max_age_months', 720),
+  ...underGuidance('awareness_certificate_validity_years', 5),
+  { name: 'introducer_count', value: 2, effectiveFrom: charter, source: 'Điều lệ Đảng 2011, Điều 4' },
+  { name: 'introducer_known_months', value: 12, effectiveFrom: charter, source: 'Điều lệ Đảng 2011, Điều 4' },
+  { name: 'admission_vote_ratio', value: { numerator: 2, denominator: 3 }, effectiveFrom: charter, source: 'Điều lệ Đảng 2011, Điều 4' },
+  { name: 'admission_committee_vote_ratio', value: { numerator: 2, denominator: 3 }, effectiveFrom: charter, source: 'Điều lệ Đảng 2011, Điều 4' },
+  ...underImplementingRegulation('admission_decision_due_working_days', 60),
+  ...underImplementingRegulation('ceremony_deadline_working_days', 30),
+  { name: 'probation_months', value: 12, effectiveFrom: charter, source: 'Điều lệ Đảng 2011, Điều 5' },
+
+  // Confirmation
+  ...underImplementingRegulation('confirmation_review_working_days', 30),
+  { name: 'confirmation_vote_ratio', value: { numerator: 2, denominator: 3 }, effectiveFrom: charter, source: 'Điều lệ Đảng 2011, Điều 5' },
+  { name: 'confirmation_committee_vote_ratio', value: { numerator: 2, denominator: 3 }, effectiveFrom: charter, source: 'Điều lệ Đảng 2011, Điều 5' },
+
+  // Party age, re-admission and badges
+  ...underImplementingRegulation('readmission_min_months', 36),
+  ...underImplementingRegulation('readmission_max_count', 1),
+  ...underImplementingRegulation('badge_milestones_years', [30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90]),
+  ...underImplementingRegulation('badge_early_award_months_30_65', 12),
+  ...underImplementingRegulation('badge_early_award_months_70_90', 24),
+  ...underImplementingRegulation('badge_award_days', { monthDays: ['02-03', '05-19', '09-02', '11-07'] }),
+
+  // Transfers
+  ...underImplementingRegulation('transfer_letter_deadline_working_days', 60, 'mục 6.3.1'),
+  ...underImplementingRegulation('transfer_present_deadline_working_days', 30, 'mục 6.3.1'),
+  ...underImplementingRegulation('temporary_transfer_min_months', 3, 'mục 6.3'),
+  ...underImplementingRegulation('temporary_transfer_max_months', 12, 'mục 6.3'),
+  ...underImplementingRegulation('temporary_transfer_study_max_months', 24, 'mục 6.3'),
+
+  // Discipline: 102-QĐ/TW until 69-QĐ/TW (6/7/2022), amended by 264-QĐ/TW (14/2/2025); the same periods throughout.
+  { name: 'discipline_limitation_reprimand_years', value: 5, effectiveFrom: '2017-11-15', source: '102-QĐ/TW (2017)' },
+  { name: 'discipline_limitation_reprimand_years', value: 5, effectiveFrom: '2022-07-06', source: '69-QĐ/TW (2022)' },
+  { name: 'discipline_limitation_reprimand_years', value: 5, effectiveFrom: '2025-02-14', source: '69-QĐ/TW (2022), sửa đổi bởi 264-QĐ/TW (14/2/2025)' },
+  { name: 'discipline_limitation_warning_dismissal_years', value: 10, effectiveFrom: '2017-11-15', source: '102-QĐ/TW (2017)' },
+  { name: 'discipline_limitation_warning_dismissal_years', value: 10, effectiveFrom: '2022-07-06', source: '69-QĐ/TW (2022)' },
+  { name: 'discipline_limitation_warning_dismissal_years', value: 10, effectiveFrom: '2025-02-14', source: '69-QĐ/TW (2022), sửa đổi bởi 264-QĐ/TW (14/2/2025)' },
+  { name: 'discipline_notification_days', value: 5, effectiveFrom: '2025-05-30', source: '296-QĐ/TW (30/5/2025)' },
+
+  // Meetings
+  { name: 'cell_regular_meeting_interval_months', value: 1, effectiveFrom: charter, source: 'Điều lệ Đảng 2011, Điều 24' },
+  { name: 'cell_thematic_meeting_interval_months', value: 3, effectiveFrom: '2018-07-06', source: 'Chỉ thị 10-CT/TW; 12-HD/BTCTW (6/7/2018)' },
+  ...underImplementingRegulation('grassroots_committee_min_meetings_per_year', 2),
+
+  // Review and rating
+  { name: 'rating_score_thresholds', value: { excellent: 90, good: 70, complete: 50 }, ...rating366 },
+  { name: 'rating_excellent_min_exceeding_percent', value: 30, ...rating366 },
+  { name: 'rating_excellent_quota_percent', value: 20, effectiveFrom: '2019-10-21', source: '21-HD/BTCTW (2019)' },
+
+  // Dues: the percentages of salary and pension were the same under 342-QĐ/TW.
+  { name: 'dues_insured_salary_percent', value: 1, ...dues342 },
+  { name: 'dues_insured_salary_percent', value: 1, ...dues01 },
+  { name: 'dues_pension_percent', value: 0.5, ...dues342 },
+  { name: 'dues_pension_percent', value: 0.5, ...dues01 },
+  { name: 'dues_student_vnd', value: 5000, ...dues01 },
+  { name: 'dues_uninsured_min_wage_percent', value: 0.3, ...dues01 },
+  { name: 'dues_uninsured_retired_min_wage_percent', value: 0.2, ...dues01 },
+  { name: 'dues_exempt_party_age_years', value: 50, ...dues01 },
+  { name: 'dues_reduction_percents', value: [30, 50, 70], ...dues01 },
+  { name: 'dues_relief_max_months', value: 12, ...dues01 },
+  { name: 'dues_unpaid_strike_off_months', value: 3, effectiveFrom: charter, source: 'Điều lệ Đảng 2011, Điều 8' },
+
+  // Documents
+  { name: 'document_font_size_pt', value: { min: 13, max: 14 }, effectiveFrom: '2018-04-03', source: '36-HD/VPTW (3/4/2018)' },
+];
