@@ -1,5 +1,101 @@
+import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, Tabs, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { memberStatusLabels } from '../../../shared/member';
+import { getMember } from '../../api';
+import { ErrorState, PageLoader } from '../../components/page-state';
 import { PageHeader } from '../../components/page-header';
+import { NotFoundPage } from '../shell/route-error';
+import { statusColor } from './member-labels';
+import { MemberAudit, MemberEvents, MemberPeriods, MemberProfile } from './member-sections';
+
+export const memberTabs = [
+  { value: 'ly-lich', label: 'Lý lịch' },
+  { value: 'qua-trinh', label: 'Quá trình sinh hoạt' },
+  { value: 'bien-dong', label: 'Biến động' },
+  { value: 'lich-su', label: 'Lịch sử chỉnh sửa' },
+] as const;
+
+export function useMemberQuery(id: number) {
+  return useQuery({ queryKey: ['member', id], queryFn: ({ signal }) => getMember(id, signal), enabled: Number.isInteger(id) && id > 0 });
+}
 
 export function MemberPage() {
-  return <PageHeader title="Đảng viên" subtitle="Đang xây dựng" />;
+  const params = useParams();
+  const id = Number(params.id);
+  const [search, setSearch] = useSearchParams();
+  const tab = memberTabs.some((t) => t.value === search.get('tab')) ? (search.get('tab') as string) : 'ly-lich';
+  const member = useMemberQuery(id);
+
+  if (!Number.isInteger(id) || id <= 0) return <NotFoundPage />;
+  if (member.isPending) return <PageLoader label="Đang tải hồ sơ…" />;
+  if (member.isError)
+    return (
+      <>
+        <PageHeader title="Hồ sơ đảng viên" />
+        <ErrorState error={member.error} onRetry={() => member.refetch()} />
+      </>
+    );
+  const data = member.data;
+
+  return (
+    <>
+      <PageHeader
+        above={
+          <Breadcrumbs separator="›" className="no-print">
+            <Anchor component={Link} to="/dang-vien" size="sm">
+              Đảng viên
+            </Anchor>
+            <Text size="sm">{data.fullName}</Text>
+          </Breadcrumbs>
+        }
+        title={data.fullName}
+        subtitle={
+          <Group gap="xs" component="span">
+            <Badge variant="light" color={statusColor(data.status)} radius="sm">
+              {memberStatusLabels[data.status]}
+            </Badge>
+            <span>{data.orgName}</span>
+          </Group>
+        }
+        actions={
+          <>
+            <Button component={Link} to={`/dang-vien/${id}/sua`}>
+              Sửa lý lịch
+            </Button>
+            <Button variant="default" onClick={() => window.print()}>
+              In
+            </Button>
+          </>
+        }
+      />
+      <Paper withBorder p={{ base: 'xs', sm: 'md' }}>
+        <Tabs
+          value={tab}
+          onChange={(value) => setSearch(value === 'ly-lich' || value === null ? {} : { tab: value }, { replace: true })}
+          keepMounted={false}
+        >
+          <Tabs.List mb="md" className="no-print">
+            {memberTabs.map((t) => (
+              <Tabs.Tab key={t.value} value={t.value}>
+                {t.label}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+          <Tabs.Panel value="ly-lich">
+            <MemberProfile member={data} />
+          </Tabs.Panel>
+          <Tabs.Panel value="qua-trinh">
+            <MemberPeriods id={id} />
+          </Tabs.Panel>
+          <Tabs.Panel value="bien-dong">
+            <MemberEvents id={id} />
+          </Tabs.Panel>
+          <Tabs.Panel value="lich-su">
+            <MemberAudit id={id} />
+          </Tabs.Panel>
+        </Tabs>
+      </Paper>
+    </>
+  );
 }

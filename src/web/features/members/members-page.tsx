@@ -1,5 +1,258 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Anchor, Badge, Box, Button, Checkbox, Collapse, Group, Loader, Paper, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router-dom';
+import { ageBandLabels, ageBands, genderLabels, genders, memberStatuses, memberStatusLabels, theoryLevelLabels, theoryLevels } from '../../../shared/member';
+import type { AgeBand, Gender, MemberStatus, TheoryLevel } from '../../../shared/member';
+import { unitTypeLabels, unitTypes } from '../../../shared/org';
+import type { UnitType } from '../../../shared/org';
+import { formatNumber } from '../../../shared/vietnamese';
+import { listMembers, membersExportUrl } from '../../api';
+import type { MemberFilters } from '../../api';
+import { useCurrentOrg } from '../../components/current-org';
+import type { OrgRef } from '../../components/current-org';
+import { OrgSelect } from '../../components/org-select';
+import { useOrgQuery } from '../../components/org-name';
+import { ErrorState, PageLoader } from '../../components/page-state';
 import { PageHeader } from '../../components/page-header';
+import { Pager } from '../../components/pager';
+import { showDate } from '../../format';
+import { statusColor } from './member-labels';
+
+const PAGE_SIZE = 50;
+
+function options<K extends string>(keys: readonly K[], labels: Record<K, string>) {
+  return keys.map((key) => ({ value: key, label: labels[key] }));
+}
+
+function pick<K extends string>(value: string | null, keys: readonly K[]): K | undefined {
+  return value !== null && (keys as readonly string[]).includes(value) ? (value as K) : undefined;
+}
+
+/** Filters live in the address, so a filtered list can be bookmarked, shared and reopened with Back. */
+function useMemberFilters() {
+  const [params, setParams] = useSearchParams();
+  const { org: currentOrg, setOrg } = useCurrentOrg();
+  const urlOrgId = Number(params.get('orgId'));
+  const orgId = Number.isInteger(urlOrgId) && urlOrgId > 0 ? urlOrgId : currentOrg?.id;
+  const filters: MemberFilters = {
+    q: params.get('q') ?? undefined,
+    orgId,
+    status: pick<MemberStatus>(params.get('status'), memberStatuses),
+    gender: pick<Gender>(params.get('gender'), genders),
+    ageBand: pick<AgeBand>(params.get('ageBand'), ageBands),
+    theoryLevel: pick<TheoryLevel>(params.get('theoryLevel'), theoryLevels),
+    unitType: pick<UnitType>(params.get('unitType'), unitTypes),
+    includeInactive: params.get('includeInactive') === '1' ? true : undefined,
+  };
+  const page = Math.max(1, Number(params.get('page')) || 1);
+
+  const update = (changes: Record<string, string | null>, keepPage = false) => {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value === null || value === '') next.delete(key);
+          else next.set(key, value);
+        }
+        if (!keepPage) next.delete('page');
+        return next;
+      },
+      { replace: true },
+    );
+  };
+
+  const setOrgFilter = (org: OrgRef | null) => {
+    setOrg(org);
+    update({ orgId: org === null ? null : String(org.id) });
+  };
+
+  return { filters, page, update, setOrgFilter };
+}
 
 export function MembersPage() {
-  return <PageHeader title="Đảng viên" subtitle="Đang xây dựng" />;
+  const { filters, page, update, setOrgFilter } = useMemberFilters();
+  const [search, setSearch] = useState(filters.q ?? '');
+  const [debounced] = useDebouncedValue(search, 250);
+  const isPhone = useMediaQuery('(max-width: 48em)');
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const org = useOrgQuery(filters.orgId);
+
+  useEffect(() => {
+    if ((filters.q ?? '') !== debounced.trim()) update({ q: debounced.trim() || null });
+  }, [debounced]);
+
+  const query = useQuery({
+    queryKey: ['members', filters, page],
+    queryFn: ({ signal }) => listMembers({ ...filters, page, pageSize: PAGE_SIZE }, signal),
+    placeholderData: keepPreviousData,
+  });
+
+  const orgValue: OrgRef | null = filters.orgId === undefined ? null : { id: filters.orgId, name: org.data?.name ?? 'Đang tải…' };
+  const activeFilterCount = [filters.status, filters.gender, filters.ageBand, filters.theoryLevel, filters.unitType, filters.includeInactive].filter(Boolean).length;
+  const filterSummary = useMemo(() => describeFilters(filters, org.data?.name), [filters, org.data?.name]);
+  const data = query.data;
+
+  const filterControls = (
+    <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 4 }} spacing="sm" verticalSpacing="xs">
+      <OrgSelect label="Tổ chức đảng (cả cấp dưới)" placeholder="Toàn bộ phạm vi" value={orgValue} onChange={setOrgFilter} />
+      <Select
+        label="Tình trạng"
+        placeholder="Đang sinh hoạt"
+        clearable
+        data={options(memberStatuses, memberStatusLabels)}
+        value={filters.status ?? null}
+        onChange={(value) => update({ status: value })}
+      />
+      <Select label="Giới tính" placeholder="Tất cả" clearable data={options(genders, genderLabels)} value={filters.gender ?? null} onChange={(value) => update({ gender: value })} />
+      <Select label="Độ tuổi" placeholder="Tất cả" clearable data={options(ageBands, ageBandLabels)} value={filters.ageBand ?? null} onChange={(value) => update({ ageBand: value })} />
+      <Select
+        label="Trình độ lý luận chính trị"
+        placeholder="Tất cả"
+        clearable
+        data={options(theoryLevels, theoryLevelLabels)}
+        value={filters.theoryLevel ?? null}
+        onChange={(value) => update({ theoryLevel: value })}
+      />
+      <Select
+        label="Loại hình cơ sở"
+        placeholder="Tất cả"
+        clearable
+        data={options(unitTypes, unitTypeLabels)}
+        value={filters.unitType ?? null}
+        onChange={(value) => update({ unitType: value })}
+      />
+      <Checkbox
+        mt={{ base: 0, xs: 28 }}
+        label="Gồm cả người đã thôi sinh hoạt"
+        checked={filters.includeInactive === true}
+        onChange={(event) => update({ includeInactive: event.currentTarget.checked ? '1' : null })}
+        disabled={filters.status !== undefined}
+      />
+    </SimpleGrid>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="Đảng viên"
+        subtitle={filterSummary}
+        actions={
+          <>
+            <Button component={Link} to="/dang-vien/moi">
+              Thêm đảng viên
+            </Button>
+            <Button component="a" href={membersExportUrl(filters)} variant="default" download>
+              Xuất Excel
+            </Button>
+            <Button variant="default" onClick={() => window.print()}>
+              In danh sách
+            </Button>
+          </>
+        }
+      />
+      <Paper withBorder p="sm" mb="md" className="no-print">
+        <form role="search" onSubmit={(event) => event.preventDefault()}>
+          <TextInput
+            label="Tìm đảng viên"
+            description="Gõ họ tên, số thẻ đảng viên hoặc số CCCD — có dấu hoặc không dấu đều được."
+            placeholder="Ví dụ: nguyen van an"
+            value={search}
+            onChange={(event) => setSearch(event.currentTarget.value)}
+            rightSection={query.isFetching ? <Loader size="xs" aria-label="Đang tìm" /> : null}
+            type="search"
+            autoComplete="off"
+          />
+        </form>
+        {isPhone ? (
+          <>
+            <Button variant="subtle" size="xs" mt="xs" onClick={() => setFiltersOpen((open) => !open)} aria-expanded={filtersOpen} aria-controls="member-filters">
+              {filtersOpen ? 'Ẩn bộ lọc' : `Bộ lọc${activeFilterCount > 0 ? ` (${activeFilterCount})` : ''}`}
+            </Button>
+            <Collapse expanded={filtersOpen} id="member-filters">
+              <Box mt="xs">{filterControls}</Box>
+            </Collapse>
+          </>
+        ) : (
+          <Box mt="sm">{filterControls}</Box>
+        )}
+      </Paper>
+
+      <Text size="sm" aria-live="polite" mb="xs" className="no-print">
+        {data ? `Tìm thấy ${formatNumber(data.total)} đảng viên` : ''}
+      </Text>
+      <Box className="print-only" mb="sm">
+        <Text fw={700}>Danh sách đảng viên</Text>
+        <Text size="sm">{filterSummary}</Text>
+      </Box>
+
+      {query.isPending ? <PageLoader /> : null}
+      {query.isError ? <ErrorState error={query.error} onRetry={() => query.refetch()} /> : null}
+      {data && data.items.length === 0 ? (
+        <Alert color="gray" variant="light">
+          Không có đảng viên nào khớp với điều kiện tìm kiếm.
+        </Alert>
+      ) : null}
+      {data && data.items.length > 0 ? (
+        <>
+          <div className="table-scroll" style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }}>
+            <Table striped highlightOnHover verticalSpacing="xs" miw={760}>
+              <Table.Caption className="print-only">Tổng số: {formatNumber(data.total)} đảng viên</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">STT</Table.Th>
+                  <Table.Th scope="col">Họ và tên</Table.Th>
+                  <Table.Th scope="col">Ngày sinh</Table.Th>
+                  <Table.Th scope="col">Giới tính</Table.Th>
+                  <Table.Th scope="col">Chi bộ</Table.Th>
+                  <Table.Th scope="col">Tình trạng</Table.Th>
+                  <Table.Th scope="col">Lý luận chính trị</Table.Th>
+                  <Table.Th scope="col">Số thẻ</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((member, index) => (
+                  <Table.Tr key={member.id}>
+                    <Table.Td>{formatNumber((page - 1) * PAGE_SIZE + index + 1)}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/dang-vien/${member.id}`} fw={600}>
+                        {member.fullName}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{showDate(member.birthDate)}</Table.Td>
+                    <Table.Td>{genderLabels[member.gender]}</Table.Td>
+                    <Table.Td>{member.orgName}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={statusColor(member.status)} radius="sm">
+                        {memberStatusLabels[member.status]}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{theoryLevelLabels[member.theoryLevel]}</Table.Td>
+                    <Table.Td>{member.cardNumber ?? '—'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </div>
+          <Group justify="flex-end">
+            <Pager page={page} pageSize={PAGE_SIZE} total={data.total} unit="đảng viên" onChange={(next) => update({ page: String(next) }, true)} />
+          </Group>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function describeFilters(filters: MemberFilters, orgName: string | undefined): string {
+  const parts: string[] = [];
+  parts.push(filters.orgId === undefined ? 'Toàn bộ phạm vi quản lý' : `Thuộc ${orgName ?? '…'}`);
+  if (filters.status) parts.push(memberStatusLabels[filters.status]);
+  else parts.push(filters.includeInactive ? 'Gồm cả người đã thôi sinh hoạt' : 'Đang sinh hoạt');
+  if (filters.gender) parts.push(genderLabels[filters.gender]);
+  if (filters.ageBand) parts.push(`Tuổi ${ageBandLabels[filters.ageBand].toLowerCase()}`);
+  if (filters.theoryLevel) parts.push(`Lý luận chính trị: ${theoryLevelLabels[filters.theoryLevel].toLowerCase()}`);
+  if (filters.unitType) parts.push(unitTypeLabels[filters.unitType]);
+  if (filters.q) parts.push(`Từ khóa “${filters.q}”`);
+  return parts.join(' · ');
 }

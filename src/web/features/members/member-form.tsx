@@ -1,0 +1,331 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { Alert, Button, Fieldset, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router-dom';
+import { genderLabels, genders, memberCreate, memberUpdate, theoryLevelLabels, theoryLevels } from '../../../shared/member';
+import type { Address, Member, MemberCreate, MemberUpdate } from '../../../shared/member';
+import { createMember, isApiError, updateMember } from '../../api';
+import { DateField } from '../../components/date-field';
+import { OrgSelect } from '../../components/org-select';
+import { nullable, numberOrNull, textOf, useZodForm } from '../../components/use-zod-form';
+import type { Draft } from '../../components/use-zod-form';
+import { errorText } from '../../error-text';
+
+const addressKeys = ['current.province', 'current.commune', 'old.province', 'old.district', 'old.commune', 'detail'] as const;
+
+function addressDraft(prefix: string, address: Address | null | undefined): Draft {
+  return {
+    [`${prefix}.current.province`]: address?.current?.province ?? '',
+    [`${prefix}.current.commune`]: address?.current?.commune ?? '',
+    [`${prefix}.old.province`]: address?.old?.province ?? '',
+    [`${prefix}.old.district`]: address?.old?.district ?? '',
+    [`${prefix}.old.commune`]: address?.old?.commune ?? '',
+    [`${prefix}.detail`]: address?.detail ?? '',
+  };
+}
+
+function addressInput(draft: Draft, prefix: string): Address | null {
+  const v = (key: (typeof addressKeys)[number]) => textOf(draft[`${prefix}.${key}`]).trim();
+  const current = v('current.province') || v('current.commune') ? { province: v('current.province'), commune: v('current.commune') } : null;
+  const old = v('old.province') || v('old.district') || v('old.commune') ? { province: v('old.province'), district: v('old.district'), commune: v('old.commune') } : null;
+  const detail = v('detail');
+  if (current === null && old === null && detail === '') return null;
+  return detail === '' ? { old, current } : { old, current, detail };
+}
+
+export function memberDraft(member?: Member): Draft {
+  return {
+    fullName: member?.fullName ?? '',
+    gender: member?.gender ?? null,
+    birthDate: member?.birthDate ?? null,
+    ethnicity: member?.ethnicity ?? 'Kinh',
+    religion: member?.religion ?? 'Không',
+    education: member?.education ?? '12/12',
+    professionalQualification: member?.professionalQualification ?? '',
+    theoryLevel: member?.theoryLevel ?? 'none',
+    job: member?.job ?? '',
+    position: member?.position ?? '',
+    nationalId: member?.nationalId ?? '',
+    cardNumber: member?.cardNumber ?? '',
+    profileNumber: member?.profileNumber ?? '',
+    ...addressDraft('placeOfOrigin', member?.placeOfOrigin),
+    ...addressDraft('residence', member?.residence),
+    reason: '',
+    ...(member
+      ? {}
+      : {
+          orgId: '',
+          orgName: '',
+          status: 'probationary',
+          admittedOn: null,
+          confirmedOn: null,
+          'decision.number': '',
+          'decision.date': null,
+          'decision.issuer': '',
+        }),
+  };
+}
+
+function profileInput(draft: Draft) {
+  return {
+    fullName: textOf(draft.fullName),
+    gender: draft.gender ?? undefined,
+    birthDate: draft.birthDate ?? undefined,
+    placeOfOrigin: addressInput(draft, 'placeOfOrigin'),
+    residence: addressInput(draft, 'residence'),
+    ethnicity: textOf(draft.ethnicity),
+    religion: textOf(draft.religion),
+    education: textOf(draft.education),
+    professionalQualification: textOf(draft.professionalQualification),
+    theoryLevel: draft.theoryLevel ?? undefined,
+    job: textOf(draft.job),
+    position: textOf(draft.position),
+    nationalId: nullable(draft.nationalId),
+    cardNumber: nullable(draft.cardNumber),
+    profileNumber: nullable(draft.profileNumber),
+  };
+}
+
+function createInput(draft: Draft) {
+  return {
+    ...profileInput(draft),
+    orgId: numberOrNull(draft.orgId) ?? undefined,
+    status: draft.status ?? undefined,
+    admittedOn: draft.admittedOn ?? undefined,
+    confirmedOn: draft.status === 'full' ? (draft.confirmedOn ?? null) : null,
+    decision: { number: textOf(draft['decision.number']), date: draft['decision.date'] ?? undefined, issuer: textOf(draft['decision.issuer']) },
+    reason: nullable(draft.reason) ?? undefined,
+  };
+}
+
+/** Only what changed goes to the server, so the audit log shows exactly the edit. */
+function changedFields(initial: Draft, parsed: MemberUpdate): MemberUpdate {
+  const before = profileInput(initial) as Record<string, unknown>;
+  const after = parsed as Record<string, unknown>;
+  const result: Record<string, unknown> = { version: parsed.version };
+  for (const key of Object.keys(before)) {
+    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) result[key] = after[key];
+  }
+  if (parsed.reason) result.reason = parsed.reason;
+  return result as MemberUpdate;
+}
+
+type Props = { mode: 'create'; member?: undefined; onReload?: undefined } | { mode: 'edit'; member: Member; onReload: () => Promise<Member | undefined> };
+
+export function MemberForm({ mode, member, onReload }: Props) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [initial, setInitial] = useState<Draft>(() => memberDraft(member));
+  const [conflict, setConflict] = useState(false);
+  const createForm = useZodForm<MemberCreate>({ initial, schema: memberCreate, toInput: createInput });
+  const editForm = useZodForm<MemberUpdate>({
+    initial,
+    schema: memberUpdate,
+    toInput: (draft) => ({ ...profileInput(draft), version: member?.version, reason: nullable(draft.reason) ?? undefined }),
+  });
+  const form = mode === 'create' ? createForm : editForm;
+
+  const save = useMutation({
+    mutationFn: async (): Promise<Member | null> => {
+      if (mode === 'create') {
+        const input = createForm.validate();
+        return input === null ? null : createMember(input);
+      }
+      const input = editForm.validate();
+      if (input === null) return null;
+      const changes = changedFields(initial, input);
+      if (Object.keys(changes).filter((key) => key !== 'version' && key !== 'reason').length === 0) {
+        notifications.show({ color: 'gray', message: 'Không có thay đổi nào để lưu.' });
+        return null;
+      }
+      return updateMember(member!.id, changes);
+    },
+    onSuccess: (saved) => {
+      if (saved === null) return;
+      queryClient.setQueryData(['member', saved.id], saved);
+      void queryClient.invalidateQueries({ queryKey: ['members'] });
+      void queryClient.invalidateQueries({ queryKey: ['member', saved.id] });
+      notifications.show({ color: 'green', message: mode === 'create' ? `Đã thêm đảng viên ${saved.fullName}.` : 'Đã lưu lý lịch.' });
+      navigate(`/dang-vien/${saved.id}`);
+    },
+    onError: (error) => {
+      /** A stale version (no field named); a duplicate card or ID number names its field instead. */
+      if (isApiError(error, 'CONFLICT') && mode === 'edit' && error.fields.length === 0) {
+        setConflict(true);
+        return;
+      }
+      form.applyServerError(error);
+    },
+  });
+
+  const reload = async () => {
+    const fresh = await onReload?.();
+    if (fresh) {
+      const next = memberDraft(fresh);
+      setInitial(next);
+      editForm.reset(next);
+    }
+    setConflict(false);
+    save.reset();
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+
+  const otherErrors = form.otherErrors;
+  const showServerAlert = save.isError && !conflict && !(isApiError(save.error) && save.error.fields.length > 0 && otherErrors.length === 0);
+
+  const addressFields = (prefix: string, legend: string) => (
+    <Fieldset legend={legend} variant="filled">
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <TextInput label="Tỉnh, thành phố" {...form.text(`${prefix}.current.province`)} />
+        <TextInput label="Xã, phường, đặc khu" {...form.text(`${prefix}.current.commune`)} />
+      </SimpleGrid>
+      <TextInput mt="sm" label="Số nhà, thôn, tổ dân phố" {...form.text(`${prefix}.detail`)} />
+      <Text size="xs" c="dimmed" mt="sm" mb={4}>
+        Địa giới cũ (trước 01/07/2025), nếu cần ghi:
+      </Text>
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+        <TextInput label="Tỉnh (cũ)" {...form.text(`${prefix}.old.province`)} />
+        <TextInput label="Huyện (cũ)" {...form.text(`${prefix}.old.district`)} />
+        <TextInput label="Xã (cũ)" {...form.text(`${prefix}.old.commune`)} />
+      </SimpleGrid>
+    </Fieldset>
+  );
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={mode === 'create' ? 'Thêm đảng viên' : 'Sửa lý lịch đảng viên'}>
+      <Stack gap="md">
+        {Object.keys(form.errors).length > 0 ? (
+          <Alert color="red" variant="light" role="alert" title="Chưa lưu được">
+            Vui lòng sửa {Object.keys(form.errors).length} trường được đánh dấu đỏ bên dưới.
+            {otherErrors.map((message) => (
+              <Text size="sm" key={message}>
+                {message}
+              </Text>
+            ))}
+          </Alert>
+        ) : null}
+        {showServerAlert ? (
+          <Alert color="red" variant="light" role="alert" title={isApiError(save.error, 'RULE_VIOLATION') ? 'Không đúng quy định' : 'Chưa lưu được'}>
+            {errorText(save.error)}
+          </Alert>
+        ) : null}
+
+        <Fieldset legend="Thông tin cá nhân">
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
+            <TextInput label="Họ và tên" required autoComplete="off" {...form.text('fullName')} />
+            <Select label="Giới tính" required data={genders.map((g) => ({ value: g, label: genderLabels[g] }))} {...form.choice('gender')} />
+            <DateField label="Ngày sinh" required {...form.date('birthDate')} />
+            <TextInput label="Dân tộc" {...form.text('ethnicity')} />
+            <TextInput label="Tôn giáo" {...form.text('religion')} />
+            <TextInput label="Số CCCD" inputMode="numeric" maxLength={12} {...form.text('nationalId')} />
+          </SimpleGrid>
+        </Fieldset>
+
+        {addressFields('placeOfOrigin', 'Quê quán')}
+        {addressFields('residence', 'Nơi ở hiện nay')}
+
+        <Fieldset legend="Trình độ và công tác">
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
+            <TextInput label="Giáo dục phổ thông" placeholder="12/12" {...form.text('education')} />
+            <TextInput label="Chuyên môn, nghiệp vụ" {...form.text('professionalQualification')} />
+            <Select
+              label="Lý luận chính trị"
+              data={theoryLevels.map((level) => ({ value: level, label: theoryLevelLabels[level] }))}
+              allowDeselect={false}
+              {...form.choice('theoryLevel')}
+            />
+            <TextInput label="Nghề nghiệp" {...form.text('job')} />
+            <TextInput label="Chức vụ" {...form.text('position')} />
+          </SimpleGrid>
+        </Fieldset>
+
+        <Fieldset legend="Đảng tịch">
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
+            {mode === 'create' ? (
+              <OrgSelect
+                label="Chi bộ sinh hoạt"
+                required
+                placeholder="Gõ tên chi bộ để tìm"
+                kinds={['cell', 'grassroots_cell']}
+                value={createForm.draft.orgId ? { id: Number(createForm.draft.orgId), name: textOf(createForm.draft.orgName) } : null}
+                onChange={(org) => {
+                  createForm.set('orgId', org === null ? '' : String(org.id));
+                  createForm.set('orgName', org === null ? '' : org.name);
+                }}
+                error={createForm.errors.orgId}
+              />
+            ) : null}
+            {mode === 'create' ? (
+              <Select
+                label="Tình trạng"
+                required
+                allowDeselect={false}
+                data={[
+                  { value: 'probationary', label: 'Đảng viên dự bị' },
+                  { value: 'full', label: 'Đảng viên chính thức' },
+                ]}
+                {...form.choice('status')}
+              />
+            ) : null}
+            {mode === 'create' ? <DateField label="Ngày vào Đảng" required {...form.date('admittedOn')} /> : null}
+            {mode === 'create' && createForm.draft.status === 'full' ? <DateField label="Ngày chính thức" {...form.date('confirmedOn')} /> : null}
+            <TextInput label="Số thẻ đảng viên" inputMode="numeric" {...form.text('cardNumber')} />
+            <TextInput label="Số lý lịch" {...form.text('profileNumber')} />
+          </SimpleGrid>
+        </Fieldset>
+
+        {mode === 'create' ? (
+          <Fieldset legend="Quyết định kết nạp hoặc tiếp nhận">
+            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+              <TextInput label="Số quyết định" required placeholder="Ví dụ: 125-QĐ/ĐU" {...form.text('decision.number')} />
+              <DateField label="Ngày quyết định" required {...form.date('decision.date')} />
+              <TextInput label="Cơ quan ban hành" required {...form.text('decision.issuer')} />
+            </SimpleGrid>
+          </Fieldset>
+        ) : null}
+
+        <Textarea
+          label={mode === 'create' ? 'Ghi chú' : 'Lý do chỉnh sửa'}
+          description={mode === 'edit' ? 'Ghi vào nhật ký cùng với thay đổi, ví dụ: “Cập nhật theo CCCD mới”.' : undefined}
+          autosize
+          minRows={2}
+          {...form.text('reason')}
+        />
+
+        <Group justify="flex-end" className="no-print">
+          <Button variant="default" onClick={() => navigate(-1)}>
+            Hủy
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {mode === 'create' ? 'Thêm đảng viên' : 'Lưu thay đổi'}
+          </Button>
+        </Group>
+      </Stack>
+
+      <Modal opened={conflict} onClose={() => setConflict(false)} title="Hồ sơ vừa được người khác cập nhật" centered closeButtonProps={{ 'aria-label': 'Đóng' }}>
+        <Stack gap="md">
+          <Text size="sm">
+            Trong lúc bạn sửa, hồ sơ này đã được lưu bởi người khác. Để không ghi đè lên thay đổi của họ, hãy tải lại bản mới nhất rồi sửa lại.
+          </Text>
+          <Text size="sm" c="dimmed">
+            Các thay đổi bạn chưa lưu sẽ mất khi tải lại.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConflict(false)}>
+              Để sau
+            </Button>
+            <Button onClick={reload} data-autofocus>
+              Tải lại hồ sơ
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Address, MemberStatus } from '../../../shared/member';
+import { showDate } from '../../format';
+
+export function statusColor(status: MemberStatus): string {
+  switch (status) {
+    case 'full':
+      return 'green';
+    case 'probationary':
+      return 'yellow';
+    case 'transferred_out':
+      return 'gray';
+    case 'deceased':
+      return 'dark';
+    default:
+      return 'red';
+  }
+}
+
+/** Addresses are shown in the form after 1/7/2025 first, the older three-level form after it. */
+export function formatAddress(address: Address | null | undefined): string {
+  if (!address) return '—';
+  const parts: string[] = [];
+  if (address.detail) parts.push(address.detail);
+  if (address.current) parts.push([address.current.commune, address.current.province].filter(Boolean).join(', '));
+  const text = parts.filter(Boolean).join(', ');
+  const old = address.old ? [address.old.commune, address.old.district, address.old.province].filter(Boolean).join(', ') : '';
+  if (text && old) return `${text} (trước 01/07/2025: ${old})`;
+  if (old) return `${old} (địa giới trước 01/07/2025)`;
+  return text || '—';
+}
+
+export function decisionText(decision: { number: string; date: string; issuer: string } | null | undefined): string {
+  if (!decision) return '—';
+  return `Số ${decision.number} ngày ${showDate(decision.date)} của ${decision.issuer}`;
+}

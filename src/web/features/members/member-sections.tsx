@@ -1,0 +1,269 @@
+import { useState } from 'react';
+import { Alert, Badge, Box, Group, SimpleGrid, Stack, Switch, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { fieldLabel } from '../../../shared/field-labels';
+import { genderLabels, memberStatusLabels, membershipEventKindLabels, theoryLevelLabels } from '../../../shared/member';
+import type { Address, Member, MemberStatus, MembershipEventKind } from '../../../shared/member';
+import { fullYearsBetween, todayIso } from '../../../shared/dates';
+import { getMemberAudit, getMemberHistory } from '../../api';
+import type { AuditEntryRow } from '../../api';
+import { OrgName } from '../../components/org-name';
+import { EmptyText, ErrorState, PageLoader } from '../../components/page-state';
+import { showDate, showDateTime, showText } from '../../format';
+import { auditActionLabels, fieldName, labelOr } from '../../labels';
+import { decisionText, formatAddress, statusColor } from './member-labels';
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <Box>
+      <Text size="xs" c="dimmed" component="dt">
+        {label}
+      </Text>
+      <Text size="sm" component="dd" m={0} fw={500}>
+        {children}
+      </Text>
+    </Box>
+  );
+}
+
+function ageText(birthDate: string): string {
+  try {
+    return ` (${fullYearsBetween(birthDate, todayIso())} tuổi)`;
+  } catch {
+    return '';
+  }
+}
+
+/** Lý lịch: the personal record. */
+export function MemberProfile({ member }: { member: Member }) {
+  return (
+    <Stack gap="lg">
+      <Box>
+        <Text fw={700} mb="xs" component="h2" size="md">
+          Thông tin cá nhân
+        </Text>
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" verticalSpacing="sm" component="dl" m={0}>
+          <Field label="Họ và tên">{member.fullName}</Field>
+          <Field label="Giới tính">{genderLabels[member.gender]}</Field>
+          <Field label="Ngày sinh">
+            {showDate(member.birthDate)}
+            {ageText(member.birthDate)}
+          </Field>
+          <Field label="Dân tộc">{showText(member.ethnicity)}</Field>
+          <Field label="Tôn giáo">{showText(member.religion)}</Field>
+          <Field label="Số CCCD">{showText(member.nationalId)}</Field>
+          <Field label="Quê quán">{formatAddress(member.placeOfOrigin)}</Field>
+          <Field label="Nơi ở hiện nay">{formatAddress(member.residence)}</Field>
+        </SimpleGrid>
+      </Box>
+      <Box>
+        <Text fw={700} mb="xs" component="h2" size="md">
+          Trình độ và công tác
+        </Text>
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" verticalSpacing="sm" component="dl" m={0}>
+          <Field label="Giáo dục phổ thông">{showText(member.education)}</Field>
+          <Field label="Chuyên môn, nghiệp vụ">{showText(member.professionalQualification)}</Field>
+          <Field label="Lý luận chính trị">{theoryLevelLabels[member.theoryLevel]}</Field>
+          <Field label="Nghề nghiệp">{showText(member.job)}</Field>
+          <Field label="Chức vụ">{showText(member.position)}</Field>
+        </SimpleGrid>
+      </Box>
+      <Box>
+        <Text fw={700} mb="xs" component="h2" size="md">
+          Đảng tịch
+        </Text>
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" verticalSpacing="sm" component="dl" m={0}>
+          <Field label="Chi bộ sinh hoạt">
+            <OrgName id={member.orgId} known={member.orgName} />
+          </Field>
+          <Field label="Tình trạng">
+            <Badge variant="light" color={statusColor(member.status)} radius="sm">
+              {memberStatusLabels[member.status]}
+            </Badge>
+          </Field>
+          <Field label="Ngày vào Đảng">{showDate(member.admittedOn)}</Field>
+          <Field label="Ngày chính thức">{showDate(member.confirmedOn)}</Field>
+          <Field label="Số thẻ đảng viên">{showText(member.cardNumber)}</Field>
+          <Field label="Số lý lịch">{showText(member.profileNumber)}</Field>
+        </SimpleGrid>
+      </Box>
+    </Stack>
+  );
+}
+
+export function useMemberHistory(id: number) {
+  return useQuery({ queryKey: ['member', id, 'history'], queryFn: ({ signal }) => getMemberHistory(id, signal) });
+}
+
+/** Quá trình sinh hoạt: where and as what the member has been, period by period. */
+export function MemberPeriods({ id }: { id: number }) {
+  const history = useMemberHistory(id);
+  if (history.isPending) return <PageLoader />;
+  if (history.isError) return <ErrorState error={history.error} onRetry={() => history.refetch()} />;
+  const periods = [...history.data.periods].sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1));
+  if (periods.length === 0) return <EmptyText>Chưa có quá trình sinh hoạt nào được ghi.</EmptyText>;
+  return (
+    <div className="table-scroll">
+      <Table striped verticalSpacing="xs" miw={620}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Từ ngày</Table.Th>
+            <Table.Th scope="col">Đến ngày</Table.Th>
+            <Table.Th scope="col">Tổ chức đảng</Table.Th>
+            <Table.Th scope="col">Tình trạng</Table.Th>
+            <Table.Th scope="col">Căn cứ</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {periods.map((period, index) => (
+            <Table.Tr key={`${period.validFrom}-${index}`}>
+              <Table.Td>{showDate(period.validFrom)}</Table.Td>
+              <Table.Td>{period.validTo ? showDate(period.validTo) : 'Nay'}</Table.Td>
+              <Table.Td>{period.orgName}</Table.Td>
+              <Table.Td>{memberStatusLabels[period.status]}</Table.Td>
+              <Table.Td>{period.eventKind ? labelOr(membershipEventKindLabels, period.eventKind) : '—'}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </div>
+  );
+}
+
+/** Biến động: the dated events with their decisions. */
+export function MemberEvents({ id }: { id: number }) {
+  const history = useMemberHistory(id);
+  if (history.isPending) return <PageLoader />;
+  if (history.isError) return <ErrorState error={history.error} onRetry={() => history.refetch()} />;
+  const orgNames = new Map(history.data.periods.map((p) => [p.orgId, p.orgName]));
+  const events = [...history.data.events].sort((a, b) => (a.occurredOn < b.occurredOn ? 1 : a.occurredOn > b.occurredOn ? -1 : b.id - a.id));
+  if (events.length === 0) return <EmptyText>Chưa có biến động nào.</EmptyText>;
+  const orgCell = (orgId: number | null) => (orgId === null ? '—' : <OrgName id={orgId} known={orgNames.get(orgId) ?? null} link={false} />);
+  return (
+    <div className="table-scroll">
+      <Table striped verticalSpacing="xs" miw={760}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Ngày</Table.Th>
+            <Table.Th scope="col">Biến động</Table.Th>
+            <Table.Th scope="col">Từ</Table.Th>
+            <Table.Th scope="col">Đến</Table.Th>
+            <Table.Th scope="col">Tình trạng sau</Table.Th>
+            <Table.Th scope="col">Quyết định</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {events.map((event) => (
+            <Table.Tr key={event.id}>
+              <Table.Td>{showDate(event.occurredOn)}</Table.Td>
+              <Table.Td>
+                {labelOr(membershipEventKindLabels, event.kind as MembershipEventKind)}
+                {event.reason ? (
+                  <Text size="xs" c="dimmed">
+                    {event.reason}
+                  </Text>
+                ) : null}
+              </Table.Td>
+              <Table.Td>{orgCell(event.fromOrgId)}</Table.Td>
+              <Table.Td>{orgCell(event.toOrgId)}</Table.Td>
+              <Table.Td>{memberStatusLabels[event.statusAfter as MemberStatus] ?? '—'}</Table.Td>
+              <Table.Td>{decisionText(event.decision)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </div>
+  );
+}
+
+function showValue(key: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(trống)';
+  if (typeof value === 'string') {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return showDate(value);
+    if (key === 'gender') return genderLabels[value as keyof typeof genderLabels] ?? value;
+    if (key === 'theoryLevel') return theoryLevelLabels[value as keyof typeof theoryLevelLabels] ?? value;
+    if (key === 'status') return memberStatusLabels[value as MemberStatus] ?? value;
+    return value;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return typeof value === 'boolean' ? (value ? 'Có' : 'Không') : String(value);
+  if (key === 'placeOfOrigin' || key === 'residence') return formatAddress(value as Address);
+  if (key === 'decision' || key === 'foundingDecision') return decisionText(value as { number: string; date: string; issuer: string });
+  return JSON.stringify(value);
+}
+
+const hiddenAuditKeys = new Set(['version', 'updatedAt', 'createdAt', 'familyName', 'middleName', 'givenName', 'searchText', 'sortKey', 'nameSortKey', 'nameFolded', 'id']);
+
+export function auditChanges(row: Pick<AuditEntryRow, 'before' | 'after'>): { key: string; label: string; before: string; after: string }[] {
+  const before = row.before ?? {};
+  const after = row.after ?? {};
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => !hiddenAuditKeys.has(key));
+  return keys
+    .filter((key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null))
+    .map((key) => ({ key, label: fieldName(key, fieldLabel), before: showValue(key, before[key]), after: showValue(key, after[key]) }));
+}
+
+export function AuditChangeList({ row }: { row: AuditEntryRow }) {
+  const changes = auditChanges(row);
+  if (row.before === null && row.after !== null && changes.length > 8) return <Text size="sm">Tạo hồ sơ với {changes.length} trường thông tin.</Text>;
+  if (changes.length === 0) return <Text size="sm">—</Text>;
+  return (
+    <Stack gap={2}>
+      {changes.map((change) => (
+        <Text size="sm" key={change.key}>
+          <strong>{change.label}:</strong> {row.before === null ? change.after : `${change.before} → ${change.after}`}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
+/** Lịch sử chỉnh sửa: who changed what in the record, from the audit log. */
+export function MemberAudit({ id }: { id: number }) {
+  const [showReads, setShowReads] = useState(false);
+  const audit = useQuery({ queryKey: ['member', id, 'audit'], queryFn: ({ signal }) => getMemberAudit(id, signal) });
+  if (audit.isPending) return <PageLoader />;
+  if (audit.isError) return <ErrorState error={audit.error} onRetry={() => audit.refetch()} />;
+  const rows = audit.data.filter((row) => showReads || row.action !== 'read');
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          Mọi thay đổi hồ sơ đều được ghi vào nhật ký có kiểm tra toàn vẹn.
+        </Text>
+        <Switch label="Hiện cả lượt xem hồ sơ" checked={showReads} onChange={(event) => setShowReads(event.currentTarget.checked)} />
+      </Group>
+      {rows.length === 0 ? (
+        <Alert color="gray" variant="light">
+          Chưa có chỉnh sửa nào.
+        </Alert>
+      ) : (
+        <div className="table-scroll">
+          <Table striped verticalSpacing="xs" miw={680}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Thời điểm</Table.Th>
+                <Table.Th scope="col">Người thực hiện</Table.Th>
+                <Table.Th scope="col">Thao tác</Table.Th>
+                <Table.Th scope="col">Nội dung</Table.Th>
+                <Table.Th scope="col">Lý do</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((row) => (
+                <Table.Tr key={row.id}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{showDateTime(row.at)}</Table.Td>
+                  <Table.Td>{row.actorName ?? '—'}</Table.Td>
+                  <Table.Td>{labelOr(auditActionLabels, row.action)}</Table.Td>
+                  <Table.Td>
+                    <AuditChangeList row={row} />
+                  </Table.Td>
+                  <Table.Td>{showText(row.reason)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </div>
+      )}
+    </Stack>
+  );
+}
