@@ -165,8 +165,9 @@ export function decodeVni(garbled: string): string {
 // `oà` is `ồ` in VNI), so single characters cannot decide. Instead each word is checked for being
 // a well-formed Vietnamese syllable before and after decoding: garbled words are not syllables
 // (`NguyÔn`, `Vaên`) and become syllables when decoded with the right table, while correct words
-// already are syllables. An encoding is reported only when it turns more words into syllables
-// than it breaks.
+// already are syllables. Where a garbled word is a syllable too (`Thò` is VNI for `Thị`), turning
+// into a common name syllable counts as well. An encoding is reported only when the words gain
+// on balance, and more than with the other table.
 
 const ONSETS = [
   'ngh', 'ng', 'nh', 'ch', 'gh', 'gi', 'kh', 'ph', 'th', 'tr', 'qu',
@@ -241,6 +242,9 @@ export function isVietnameseSyllable(word: string): boolean {
     if (!base.startsWith(onset)) return false;
     const rhyme = base.slice(onset.length);
     if (!RHYMES.has(rhyme)) return false;
+    // The u of qu is already the glide: no second glide after it, and no q without it.
+    if (onset === 'qu' && /^[ou]/.test(rhyme)) return false;
+    if (onset === 'q' && !rhyme.startsWith('u')) return false;
     if (tone !== '' && !tonePlacementIsValid(rhyme, tonePosition - onset.length)) return false;
     return !/(c|ch|p|t)$/.test(rhyme) || STOP_TONES.has(tone);
   });
@@ -256,25 +260,76 @@ const DECODERS: Readonly<Record<LegacyEncoding, (garbled: string) => string>> = 
   vni: decodeVni,
 };
 
-function syllablesGained(words: readonly string[], decode: (garbled: string) => string): number {
-  let gained = 0;
+/** Rhymes found only in a handful of words or loanwords (`xoong`, `moóc`): weak evidence. */
+const RARE_RHYMES = new Set(['ooc', 'oong', 'oeo', 'oen', 'oap', 'oam', 'oăc', 'oăm', 'uâng', 'uêch', 'uênh', 'uych', 'uyp', 'uyu', 'uya', 'ưm', 'yêng', 'eng']);
+
+/**
+ * Syllables that make up most Vietnamese names. Many garbled name words are also well-formed
+ * syllables (`Thò` is VNI for `Thị`, `Tó` is TCVN3 for `Tú`); decoding them into a common name
+ * syllable is the only evidence a short name gives.
+ */
+const NAME_SYLLABLES = new Set(
+  `nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh trương lương mai tô
+  hà đào cao lâm kiều chu tạ thái quách doãn la lưu âu đoàn vương trịnh tăng lạc mạc châu từ triệu
+  thân tôn kim văn thị hữu đức minh thanh ngọc quang xuân thu hồng anh bá công đình thế quốc gia
+  khánh mỹ bảo hoài như diệu tuấn trọng phương nhật thúy thuý thùy thuỳ thủy thuỷ hải duy đăng việt
+  trung phúc thiên cẩm tường an ánh ân bình bích cúc chi chính cường dũng dung duyên đạt đông giang
+  hạ hạnh hào hằng hậu hiền hiển hiếu hiệp hòa hoà hoa hoàn hoan hợp huệ hùng hưng hương hường huy
+  huyền khải khang khánh khoa khôi khuê kiên kiệt lam lan liên linh loan lộc long luân lực ly mạnh my
+  nam nga ngân nghĩa nguyên nhàn nhân nhi nhung oanh phát phong phú phụng phượng quân quế quý quyên
+  quyết quỳnh sang sáng sơn sương tài tâm tân thạch thắm thắng thành thảo thi thịnh thoa thông thuận
+  thục thư thương tiên tiến tín toàn trà trâm trang trí trinh trúc tú tùng tuyết uyên vân vi vinh vy
+  yên yến tư lụa nhung huấn hiệu`.split(/\s+/),
+);
+
+/**
+ * Everyday words, likely alone in a cell, that a legacy decoding would turn into a name syllable
+ * (TCVN3 `Phó` → `Phú`); for these the name hint is not evidence. `dòng` and `vò` are left out on
+ * purpose: `Dũng` and `Vũ` are far more common in member lists than those words.
+ */
+const COMMON_WORDS = new Set(['phó', 'cóc', 'phông', 'tróc']);
+
+/** 0 not a syllable, 1 a syllable, 2 a syllable common in names. */
+function wordScore(word: string): number {
+  if (!isVietnameseSyllable(word)) return 0;
+  return NAME_SYLLABLES.has(word.normalize('NFC').toLowerCase()) ? 2 : 1;
+}
+
+/** Like wordScore without the name hint and with rare rhymes counting half: breaks ties only. */
+function wordPlausibility(word: string): number {
+  if (!isVietnameseSyllable(word)) return 0;
+  const toneless = word.normalize('NFD').replace(/[\u0300\u0301\u0303\u0309\u0323]/g, '').normalize('NFC').toLowerCase();
+  return [...RARE_RHYMES].some((rhyme) => toneless.endsWith(rhyme)) ? 0.5 : 1;
+}
+
+interface Evidence {
+  /** How many more words look like Vietnamese (or like names) once decoded. */
+  gain: number;
+  /** The same, counting rare rhymes half and ignoring names: decides between the two tables. */
+  tieBreak: number;
+}
+
+function evidenceFor(words: readonly string[], decode: (garbled: string) => string): Evidence {
+  const evidence = { gain: 0, tieBreak: 0 };
   for (const word of words) {
     const decoded = decode(word);
     if (decoded === word) continue;
-    const before = isVietnameseSyllable(word);
-    const after = isVietnameseSyllable(decoded);
-    if (after && !before) gained++;
-    if (before && !after) gained--;
+    evidence.tieBreak += wordPlausibility(decoded) - wordPlausibility(word);
+    const before = wordScore(word);
+    const after = wordScore(decoded);
+    if (before === 1 && after === 2 && COMMON_WORDS.has(word.normalize('NFC').toLowerCase())) continue;
+    evidence.gain += after - before;
   }
-  return gained;
+  return evidence;
 }
 
-/**
- * Which legacy encoding the text was typed in, or null for correct Unicode, plain ASCII, or text
- * too ambiguous to tell. To decide a spreadsheet column of short cells, pass the cells joined
- * with newlines: the evidence adds up.
- */
-export function detectLegacyEncoding(text: string): LegacyEncoding | null {
+interface TextEvidence {
+  tcvn3: Evidence;
+  vni: Evidence;
+}
+
+/** Null when the text cannot be legacy: plain ASCII, or characters no legacy byte reads as. */
+function evidenceOf(text: string): TextEvidence | null {
   let hasHighCharacter = false;
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
@@ -284,18 +339,63 @@ export function detectLegacyEncoding(text: string): LegacyEncoding | null {
     hasHighCharacter = true;
   }
   if (!hasHighCharacter) return null;
-
   const words = text.split(WORD_SEPARATORS).filter((word) => /[^\x00-\x7F]/.test(word));
-  const tcvn3 = syllablesGained(words, decodeTcvn3);
-  const vni = syllablesGained(words, decodeVni);
-  if (tcvn3 <= 0 && vni <= 0) return null;
-  if (tcvn3 === vni) return null;
-  return tcvn3 > vni ? 'tcvn3' : 'vni';
+  return { tcvn3: evidenceFor(words, decodeTcvn3), vni: evidenceFor(words, decodeVni) };
 }
 
-/** Decodes the text if it was typed in a legacy encoding; the result is always NFC. */
-export function repairLegacyText(text: string): { text: string; encoding: LegacyEncoding | null } {
-  const encoding = detectLegacyEncoding(text);
+function decide({ tcvn3, vni }: TextEvidence): LegacyEncoding | null {
+  if (tcvn3.gain <= 0 && vni.gain <= 0) return null;
+  if (tcvn3.gain !== vni.gain) return tcvn3.gain > vni.gain ? 'tcvn3' : 'vni';
+  if (tcvn3.tieBreak !== vni.tieBreak) return tcvn3.tieBreak > vni.tieBreak ? 'tcvn3' : 'vni';
+  return null;
+}
+
+/**
+ * Which legacy encoding the text was typed in, or null for correct Unicode, plain ASCII, or text
+ * too ambiguous to tell (`Hoàng` is correct Unicode and also VNI for `Hồng`). Errs towards null:
+ * repairing correct text would corrupt it.
+ */
+export function detectLegacyEncoding(text: string): LegacyEncoding | null {
+  const evidence = evidenceOf(text);
+  return evidence === null ? null : decide(evidence);
+}
+
+/**
+ * The legacy encoding of a spreadsheet column, from the evidence of all its cells together, so
+ * that short cells too ambiguous alone are decided by their neighbours. Cells that cannot be
+ * legacy (already retyped in Unicode, plain ASCII) are skipped rather than vetoing the column.
+ */
+export function detectLegacyEncodingOfColumn(cells: readonly string[]): LegacyEncoding | null {
+  const total: TextEvidence = { tcvn3: { gain: 0, tieBreak: 0 }, vni: { gain: 0, tieBreak: 0 } };
+  for (const cell of cells) {
+    const evidence = evidenceOf(cell);
+    if (evidence === null) continue;
+    for (const encoding of ['tcvn3', 'vni'] as const) {
+      total[encoding].gain += evidence[encoding].gain;
+      total[encoding].tieBreak += evidence[encoding].tieBreak;
+    }
+  }
+  return decide(total);
+}
+
+/**
+ * Decodes the text if it was typed in a legacy encoding; the result is always NFC.
+ *
+ * `columnEncoding` (from detectLegacyEncodingOfColumn) decides cells too short to decide alone;
+ * a cell is still left alone when it cannot be legacy or when decoding would make it less
+ * Vietnamese, since columns mix retyped Unicode cells with legacy ones.
+ */
+export function repairLegacyText(
+  text: string,
+  columnEncoding?: LegacyEncoding | null,
+): { text: string; encoding: LegacyEncoding | null } {
+  let encoding: LegacyEncoding | null = null;
+  if (columnEncoding === undefined) {
+    encoding = detectLegacyEncoding(text);
+  } else if (columnEncoding !== null) {
+    const evidence = evidenceOf(text);
+    if (evidence !== null && evidence[columnEncoding].gain >= 0) encoding = columnEncoding;
+  }
   const repaired = encoding === null ? text : DECODERS[encoding](text);
   return { text: repaired.normalize('NFC'), encoding };
 }
