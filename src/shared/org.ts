@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidIso } from './dates.js';
 
 export const orgKinds = ['provincial', 'upper', 'grassroots_committee', 'grassroots_cell', 'section', 'cell'] as const;
 export type OrgKind = (typeof orgKinds)[number];
@@ -45,7 +46,10 @@ export const orgEventKindLabels: Record<OrgEventKind, string> = {
   dissolved: 'Giải thể',
 };
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd')
+  .refine(isValidIso, 'Ngày không có thật trên lịch');
 export const isoDateSchema = isoDate;
 
 /** Every workflow step cites a decision: number, date, issuer (GLOSSARY.md `decision`). */

@@ -47,6 +47,7 @@ export function checkLink(prev: { id: number; hash: string } | null, row: AuditR
   const expectedPrevId = prev ? prev.id + 1 : 1;
   if (row.id !== expectedPrevId) return { id: row.id, problem: 'missing_before' };
   if (row.prevHash !== (prev ? prev.hash : GENESIS_HASH)) return { id: row.id, problem: 'broken_link' };
-  if (auditHash(row.prevHash, row) !== row.hash) return { id: row.id, problem: 'altered' };
+  const { prevHash, hash, ...record } = row;
+  if (auditHash(prevHash, record) !== hash) return { id: row.id, problem: 'altered' };
   return null;
 }

@@ -105,7 +105,17 @@ export async function linkOrgEvent(db: DbOrTx, eventId: number, orgId: number, r
   await db.insert(orgEventLinks).values({ eventId, orgId, role });
 }
 
-export interface OrgListRow extends OrgRow {
+export interface OrgListRow {
+  id: number;
+  code: string;
+  name: string;
+  kind: OrgKind;
+  unitType: UnitType | null;
+  parentId: number | null;
+  path: string;
+  depth: number;
+  active: boolean;
+  dissolvedOn: string | null;
   childCount: number;
   memberCount: number;
 }
@@ -122,7 +132,7 @@ export async function listOrgRows(db: DbOrTx, scope: Scope, options: { parentId:
   else if (options.parentId !== null) where.push(sql`orgs.parent_id = ${options.parentId}`);
   else if (scope.kind === 'subtree') where.push(sql`orgs.id = ${scope.orgId}`);
   else where.push(sql`orgs.parent_id IS NULL`);
-  return queryRows<Record<string, unknown>>(
+  return queryRows<OrgListRow>(
     db,
     sql`SELECT orgs.id, orgs.code, orgs.name, orgs.kind, orgs.unit_type AS "unitType", orgs.parent_id AS "parentId", orgs.path, orgs.depth,
           orgs.active, orgs.dissolved_on AS "dissolvedOn", ${counts}

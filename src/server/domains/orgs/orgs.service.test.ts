@@ -72,7 +72,7 @@ describe('recordOrgEvent', () => {
     const member = await makeMember(ctx, t.a1.id);
     const section = await createOrg(ctx, { code: `S${Date.now()}`, name: 'Đảng bộ bộ phận Khối Văn phòng', kind: 'section', unitType: null, parentId: t.b.id, foundingDecision: decision('2020-01-02') });
     await recordOrgEvent(ctx, { kind: 'reparented', decision: decision('2025-01-02'), occurredOn: '2025-01-02', orgId: t.a1.id, parentId: section.id });
-    const list = await listOrgs(ctx, { parentId: section.id });
+    const list = (await listOrgs(ctx, { parentId: section.id })) as { items: import('./orgs.queries.js').OrgListRow[] };
     expect(list.items.map((o) => o.id)).toEqual([t.a1.id]);
     expect(list.items[0].path).toBe(`${section.path}${t.a1.id}/`);
     expect(list.items[0].memberCount).toBe(1);
