@@ -3,7 +3,7 @@
  * 260,000 members never sit in memory together.
  */
 import { createReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import { defaultUploadLimits, ImportFileError, type UploadKind } from './file-safety.js';
@@ -110,16 +110,21 @@ function createWorkbookReader(path: string, budget: ByteBudget): { reader: Async
   for (const method of ['_parseWorksheet', '_parseSharedStrings', '_parseWorkbook', '_parseRels'] as const) {
     if (typeof original[method] !== 'function') throw new Error(`exceljs no longer has WorkbookReader.${method}; review the UTF-8 patch in spreadsheet-reader.ts`);
   }
-  const decodeEntry = (entry: Readable) => {
-    entry.setEncoding('utf8');
-    entry.on('data', (chunk: string) => {
-      try {
-        spend(budget, Buffer.byteLength(chunk));
-      } catch (error) {
-        entry.destroy(error as Error);
-      }
+  // A pass-through that counts, with a UTF-8 decoder on its readable side that carries split letters over.
+  const decodeEntry = (entry: Readable): Readable => {
+    const counted = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        try {
+          spend(budget, chunk.length);
+          callback(null, chunk);
+        } catch (error) {
+          callback(error as Error);
+        }
+      },
     });
-    return entry;
+    entry.on('error', (error) => counted.destroy(error));
+    counted.setEncoding('utf8');
+    return entry.pipe(counted);
   };
   internals._parseWorksheet = function (iterator, sheetNo) {
     return original._parseWorksheet.call(this, decodeUtf8(iterator, budget), sheetNo);
