@@ -220,6 +220,26 @@ describe('sessions', () => {
   });
 });
 
+describe('exports', () => {
+  it('exports the filtered list in scope to .xlsx, formula-safe, and reads back', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    clients.official = await loginClient(app, 'canbo.a', PASSWORD);
+    const response = await app.inject({ method: 'GET', url: '/api/v1/members/export.xlsx?q=thai', headers: { cookie: clients.official.cookie } });
+    expect(response.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet.getRow(1).getCell(1).value).toBe('Họ và tên');
+    const names = [];
+    for (let r = 2; r <= sheet.rowCount; r++) names.push(sheet.getRow(r).getCell(1).value);
+    expect(names).toEqual(['Hoàng Văn Thái']);
+    const whole = await app.inject({ method: 'GET', url: '/api/v1/members/export.xlsx', headers: { cookie: clients.official.cookie } });
+    const all = new ExcelJS.Workbook();
+    await all.xlsx.load(whole.rawPayload as unknown as ArrayBuffer);
+    expect(all.worksheets[0].rowCount - 1).toBe(2);
+  });
+});
+
 describe('system endpoints', () => {
   it('reports health with the database kind and migration version', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/health' });
