@@ -75,17 +75,17 @@ export interface Introducer {
   knownSinceIso: string;
 }
 
-export function checkIntroducers(introducers: readonly Introducer[], consideredOn: string, knownMonths: RuleParam): RuleViolation[] {
-  const rule = 'introducer_known_months';
+/** `count` is the rulebook's introducer_count; the Charter article that sets it also requires full members. */
+export function checkIntroducers(introducers: readonly Introducer[], consideredOn: string, knownMonths: RuleParam, count: RuleParam): RuleViolation[] {
   const problems: RuleViolation[] = [];
   const distinct = new Set(introducers.map((introducer) => introducer.memberId));
-  if (introducers.length !== 2 || distinct.size !== 2) {
+  if (introducers.length !== count.value || distinct.size !== count.value) {
     problems.push(
       violation(
-        rule,
-        knownMonths,
+        'introducer_count',
+        count,
         'introducers',
-        `Người giới thiệu: cần đúng hai đảng viên chính thức khác nhau giới thiệu; hồ sơ có ${introducers.length} người giới thiệu, ${distinct.size} người khác nhau`,
+        `Người giới thiệu: cần đúng ${count.value} đảng viên chính thức khác nhau giới thiệu; hồ sơ có ${introducers.length} người giới thiệu, ${distinct.size} người khác nhau`,
       ),
     );
   }
@@ -93,8 +93,8 @@ export function checkIntroducers(introducers: readonly Introducer[], consideredO
     if (introducer.status !== 'full') {
       problems.push(
         violation(
-          rule,
-          knownMonths,
+          'introducer_count',
+          count,
           `introducers[${index}].status`,
           `Người giới thiệu thứ ${index + 1}: phải là đảng viên chính thức; đảng viên dự bị hoặc đã ra khỏi Đảng không được giới thiệu`,
         ),
@@ -104,7 +104,7 @@ export function checkIntroducers(introducers: readonly Introducer[], consideredO
     if (known < knownMonths.value) {
       problems.push(
         violation(
-          rule,
+          'introducer_known_months',
           knownMonths,
           `introducers[${index}].knownSinceIso`,
           `Người giới thiệu thứ ${index + 1}: phải cùng công tác với người vào Đảng ít nhất ${viMonths(knownMonths.value)}; từ ngày ${viDate(introducer.knownSinceIso)} đến ngày ${viDate(consideredOn)} mới được ${viMonths(Math.max(known, 0))}`,
@@ -131,9 +131,11 @@ export interface VoteInput {
   /** Those entitled to vote: the cell's full members, or the members of the committee. */
   eligible: number;
   ratio: RuleParam<Ratio>;
-  /** The rulebook name of the ratio; admission and confirmation votes may be set apart. */
-  rule?: string;
+  /** Which vote: the rulebook keeps the cell's and the committee's, for admission and for confirmation, apart. */
+  rule?: VoteRule;
 }
+
+export type VoteRule = 'admission_vote_ratio' | 'admission_committee_vote_ratio' | 'confirmation_vote_ratio' | 'confirmation_committee_vote_ratio';
 
 export function checkVote(input: VoteInput): RuleViolation[] {
   const rule = input.rule ?? 'admission_vote_ratio';
@@ -154,12 +156,13 @@ export function checkVote(input: VoteInput): RuleViolation[] {
     ];
   }
   if (inFavour * denominator < eligible * numerator) {
+    const voters = rule.includes('committee') ? 'cấp ủy viên' : 'đảng viên chính thức của chi bộ';
     return [
       violation(
         rule,
         input.ratio,
         'inFavour',
-        `Số phiếu tán thành: cần ít nhất ${numerator}/${denominator} của ${eligible} người có quyền biểu quyết, tức ${requiredVotes(eligible, input.ratio.value)} phiếu; mới có ${inFavour} phiếu`,
+        `Số phiếu tán thành: cần ít nhất ${numerator}/${denominator} trên tổng số ${eligible} ${voters}, tức ${requiredVotes(eligible, input.ratio.value)} phiếu; mới có ${inFavour} phiếu`,
       ),
     ];
   }

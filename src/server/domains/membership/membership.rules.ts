@@ -1,9 +1,11 @@
+import { ruleDefinitions } from '../rulebook/rulebook.seed.js';
+
 /**
  * What the membership workflows share: a rule parameter as the rulebook hands it over, and the
  * violation a check returns instead of throwing.
  */
 
-/** A rulebook value in force on the step's date, with the document that sets it. */
+/** A rulebook value in force on the step's date, with the document that sets it (the shape of rulebook `ruleAt`). */
 export interface RuleParam<T = number> {
   value: T;
   source: string;
@@ -17,8 +19,12 @@ export interface RuleViolation {
   message: string;
 }
 
+const ruleLabels = new Map(ruleDefinitions.map((definition) => [definition.name, definition.label]));
+
+/** `message` opens with the field's Vietnamese name; the rule's label and its source are appended. */
 export function violation(rule: string, param: Pick<RuleParam<unknown>, 'source'>, field: string, message: string): RuleViolation {
-  return { rule, source: param.source, field, message: `${message} (quy định «${rule}», theo ${param.source}).` };
+  const label = ruleLabels.get(rule) ?? rule;
+  return { rule, source: param.source, field, message: `${message} (quy định «${label}», ${param.source}).` };
 }
 
 /** dd/mm/yyyy for messages. */

@@ -1,0 +1,212 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { shippedHolidays } from '../calendar/holidays.seed.js';
+import { pickVersion } from '../rulebook/rulebook.rules.js';
+import { seedRuleVersions } from '../rulebook/rulebook.seed.js';
+import {
+  type AdmissionState,
+  type Introducer,
+  type Ratio,
+  canTransition,
+  ceremonyDeadline,
+  checkAdmissionAge,
+  checkAwarenessCertificate,
+  checkCeremonyDate,
+  checkIntroducers,
+  checkVote,
+  requiredVotes,
+} from './admission.rules.js';
+import type { RuleParam } from './membership.rules.js';
+
+/** The shipped rulebook's value on `date`, as the service hands it to the rules. */
+function ruleOn<T = number>(name: string, date: string): RuleParam<T> {
+  const version = pickVersion(
+    seedRuleVersions.filter((v) => v.name === name),
+    date,
+  );
+  if (!version) throw new Error(`no ${name} on ${date}`);
+  return { value: version.value as T, source: version.source };
+}
+
+const holidays: ReadonlySet<string> = new Set(shippedHolidays.map((h) => h.date));
+const on = '2026-03-15';
+
+describe('canTransition', () => {
+  it.each<[AdmissionState, AdmissionState, boolean]>([
+    ['candidate', 'cell_resolved', true],
+    ['cell_resolved', 'committee_resolved', true],
+    ['committee_resolved', 'decided', true],
+    ['decided', 'admitted', true],
+    ['candidate', 'withdrawn', true],
+    ['decided', 'rejected', true],
+    ['candidate', 'decided', false],
+    ['cell_resolved', 'decided', false],
+    ['candidate', 'admitted', false],
+    ['admitted', 'rejected', false],
+    ['rejected', 'candidate', false],
+    ['withdrawn', 'cell_resolved', false],
+    ['decided', 'cell_resolved', false],
+  ])('%s → %s is %s', (from, to, allowed) => {
+    expect(canTransition(from, to)).toBe(allowed);
+  });
+
+  it('lets a grassroots cell go from its resolution straight to the decision, with no committee step', () => {
+    expect(canTransition('cell_resolved', 'decided', { cellIsGrassroots: true })).toBe(true);
+    expect(canTransition('cell_resolved', 'committee_resolved', { cellIsGrassroots: true })).toBe(false);
+  });
+});
+
+describe('checkAdmissionAge', () => {
+  const minMonths = ruleOn('admission_min_age_months', on);
+  const maxMonths = ruleOn('admission_max_age_months', on);
+
+  it.each([
+    ['17 years 11 months', '2008-03-16', on, false, 'admission_min_age_months'],
+    ['18 years on the birthday', '2008-03-15', on, false, null],
+    ['17 years 11 months, born 29 February, on 27 February', '2008-02-29', '2026-02-27', false, 'admission_min_age_months'],
+    ['18 years on 28 February, born 29 February', '2008-02-29', '2026-02-28', false, null],
+    ['under 18 even with a special decision', '2008-03-16', on, true, 'admission_min_age_months'],
+    ['60 years exactly', '1966-03-15', on, false, null],
+    ['60 years, one day short of 60 years 1 month', '1966-02-16', on, false, null],
+    ['60 years 1 month without a special decision', '1966-02-15', on, false, 'admission_max_age_months'],
+    ['60 years 11 months without a special decision', '1965-04-15', on, false, 'admission_max_age_months'],
+    ['60 years 11 months with a special decision', '1965-04-15', on, true, null],
+  ])('%s (born %s, considered %s, special decision %s) → refused by %s', (_case, birthDate, consideredOn, hasSpecialDecision, refusedBy) => {
+    const problems = checkAdmissionAge({ birthDate, consideredOn, minMonths, maxMonths, hasSpecialDecision });
+    expect(problems.map((p) => p.rule)).toEqual(refusedBy ? [refusedBy] : []);
+  });
+
+  it('refuses with the field, the rule, its source and the age reached, in Vietnamese', () => {
+    const [problem] = checkAdmissionAge({ birthDate: '2008-03-16', consideredOn: on, minMonths, maxMonths, hasSpecialDecision: false });
+    expect(problem).toMatchObject({ rule: 'admission_min_age_months', source: minMonths.source, field: 'birthDate' });
+    expect(problem.message).toMatch(/^Ngày sinh: /);
+    expect(problem.message).toContain('17 năm 11 tháng');
+    expect(problem.message).toContain('Tuổi đời tối thiểu khi xét kết nạp');
+    expect(problem.message).toContain('Điều lệ Đảng 2011, Điều 1');
+  });
+
+  it('reads the limits it is given, not its own', () => {
+    const twenty = { value: 240, source: 'quy định thử' };
+    expect(checkAdmissionAge({ birthDate: '2008-03-15', consideredOn: on, minMonths: twenty, maxMonths, hasSpecialDecision: false })).toHaveLength(1);
+  });
+});
+
+describe('checkIntroducers', () => {
+  const knownMonths = ruleOn('introducer_known_months', on);
+  const count = ruleOn('introducer_count', on);
+  const full = (memberId: number, knownSinceIso = '2024-01-10'): Introducer => ({ memberId, status: 'full', knownSinceIso });
+
+  it.each<[string, Introducer[], string[]]>([
+    ['two full members known long enough', [full(1), full(2)], []],
+    ['known exactly 12 months', [full(1, '2025-03-15'), full(2)], []],
+    ['the same person twice', [full(1), full(1)], ['introducers']],
+    ['a probationary introducer', [full(1), { ...full(2), status: 'probationary' }], ['introducers[1].status']],
+    ['an introducer who has left the party', [{ ...full(1), status: 'struck_off' }, full(2)], ['introducers[0].status']],
+    ['an introducer known 11 months', [full(1, '2025-04-15'), full(2)], ['introducers[0].knownSinceIso']],
+    ['a single introducer', [full(1)], ['introducers']],
+    ['three introducers', [full(1), full(2), full(3)], ['introducers']],
+  ])('%s', (_case, introducers, refusedFields) => {
+    expect(checkIntroducers(introducers, on, knownMonths, count).map((p) => p.field)).toEqual(refusedFields);
+  });
+
+  it('names the months worked together when an introducer is known too briefly', () => {
+    const [problem] = checkIntroducers([full(1, '2025-04-15'), full(2)], on, knownMonths, count);
+    expect(problem.rule).toBe('introducer_known_months');
+    expect(problem.message).toContain('mới được 11 tháng');
+    expect(problem.message).toContain(knownMonths.source);
+  });
+});
+
+describe('checkVote', () => {
+  const ratio = ruleOn<Ratio>('admission_vote_ratio', on);
+
+  it.each([
+    [3, 1, false],
+    [3, 2, true],
+    [9, 5, false],
+    [9, 6, true],
+    [10, 6, false],
+    [10, 7, true],
+  ])('with %i eligible voters, %i in favour passes: %s', (eligible, inFavour, passes) => {
+    const problems = checkVote({ inFavour, against: 0, eligible, ratio });
+    expect(problems).toHaveLength(passes ? 0 : 1);
+  });
+
+  it.each([
+    [3, 2],
+    [9, 6],
+    [10, 7],
+    [1, 1],
+  ])('two thirds of %i voters is %i votes', (eligible, votes) => {
+    expect(requiredVotes(eligible, { numerator: 2, denominator: 3 })).toBe(votes);
+  });
+
+  it('requires the least whole number of votes reaching the ratio, for any count and ratio', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 100 }), (eligible, a, b) => {
+        const ratio = { numerator: Math.min(a, b), denominator: Math.max(a, b) };
+        const votes = BigInt(requiredVotes(eligible, ratio));
+        const need = BigInt(eligible) * BigInt(ratio.numerator);
+        const d = BigInt(ratio.denominator);
+        return votes * d >= need && (votes - 1n) * d < need;
+      }),
+    );
+  });
+
+  it('refuses more ballots than voters', () => {
+    expect(checkVote({ inFavour: 7, against: 4, eligible: 10, ratio }).map((p) => p.field)).toEqual(['against']);
+  });
+
+  it('tells how many votes were needed and names the committee for a committee vote', () => {
+    const [problem] = checkVote({ inFavour: 5, against: 4, eligible: 9, ratio: ruleOn<Ratio>('admission_committee_vote_ratio', on), rule: 'admission_committee_vote_ratio' });
+    expect(problem).toMatchObject({ rule: 'admission_committee_vote_ratio', field: 'inFavour' });
+    expect(problem.message).toContain('tức 6 phiếu; mới có 5 phiếu');
+    expect(problem.message).toContain('cấp ủy viên');
+  });
+});
+
+describe('ceremonyDeadline', () => {
+  const workingDays = ruleOn('ceremony_deadline_working_days', on).value;
+
+  it.each([
+    ['across Tết 2026 (16–20/2 off)', '2026-02-02', '2026-03-23'],
+    ['across Giỗ Tổ, 30/4 and 1/5 2026', '2026-04-20', '2026-06-04'],
+    ['with no holiday in the way', '2026-06-01', '2026-07-13'],
+  ])('30 working days %s: received %s → last day %s', (_case, received, deadline) => {
+    expect(ceremonyDeadline(received, workingDays, holidays)).toBe(deadline);
+  });
+});
+
+describe('checkCeremonyDate', () => {
+  const workingDays = ruleOn('ceremony_deadline_working_days', on);
+  const base = { decisionReceivedOn: '2026-02-02', workingDays, holidays, upperCommitteeConsent: null };
+
+  it.each([
+    ['on the last day after Tết', '2026-03-23', null, true],
+    ['the next day', '2026-03-24', null, false],
+    ['the next day with the upper committee’s consent', '2026-03-24', { number: '15-CV/ĐU', date: '2026-03-20' }, true],
+    ['before the decision was received', '2026-02-01', null, false],
+  ])('a ceremony %s (%s) is accepted: %s', (_case, ceremonyDate, upperCommitteeConsent, accepted) => {
+    expect(checkCeremonyDate({ ...base, ceremonyDate, upperCommitteeConsent })).toHaveLength(accepted ? 0 : 1);
+  });
+
+  it('says the deadline and asks for the upper committee’s consent', () => {
+    const [problem] = checkCeremonyDate({ ...base, ceremonyDate: '2026-03-24' });
+    expect(problem).toMatchObject({ rule: 'ceremony_deadline_working_days', field: 'ceremonyDate', source: workingDays.source });
+    expect(problem.message).toContain('chậm nhất ngày 23/03/2026');
+    expect(problem.message).toContain('cấp ủy cấp trên');
+  });
+});
+
+describe('checkAwarenessCertificate', () => {
+  const validityYears = ruleOn('awareness_certificate_validity_years', on);
+
+  it.each([
+    ['the day before its fifth anniversary', '2021-03-16', true],
+    ['on its fifth anniversary', '2021-03-15', false],
+    ['issued after the cell meets', '2026-03-16', false],
+    ['missing', null, false],
+  ])('a certificate %s (%s) is accepted: %s', (_case, issuedOn, accepted) => {
+    expect(checkAwarenessCertificate({ issuedOn, consideredOn: on, validityYears })).toHaveLength(accepted ? 0 : 1);
+  });
+});
