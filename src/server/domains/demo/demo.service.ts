@@ -47,6 +47,17 @@ export async function loadDemo(ctx: Ctx, database: Database, options: DemoOption
   });
 }
 
+/** Only the organisation tree (for tree benchmarks at national size, where members are not needed). */
+export async function loadDemoOrgs(ctx: Ctx, database: Database, options: DemoOptions): Promise<number> {
+  const orgs = generateDemoOrgs(options);
+  return withBulkWriter(database, async (writer) => {
+    await insertOrgs(writer, orgs);
+    await recordAudit({ ...ctx, db: writer.db }, [{ entity: 'org', entityId: `bulk:${orgs.length}`, action: 'bulk_create', after: { count: orgs.length }, reason: ctx.reason }]);
+    for (const table of ['orgs', 'org_versions']) await syncIdentity(writer.db, table);
+    return orgs.length;
+  });
+}
+
 export async function loadDemoIfEmpty(ctx: Ctx, database: Database, options: DemoOptions): Promise<DemoLoadResult | null> {
   const result = (await ctx.db.execute(sql`SELECT EXISTS (SELECT 1 FROM orgs) AS present`)) as unknown as { rows: { present: boolean }[] };
   if (result.rows[0].present) return null;

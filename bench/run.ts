@@ -1,0 +1,157 @@
+/**
+ * `npm run bench`: builds its own data with the demo generator and measures what issue #2 sets targets for.
+ *   embedded, demo bloc (4,200 members): member list page p95 ≤ 20 ms, name search p95 ≤ 20 ms (in process)
+ *   PostgreSQL, 260,000 members: list page and search p95 ≤ 30 ms, counts by kind and unit type ≤ 200 ms,
+ *   loading the members ≤ 60 s (COPY); and subtree queries on a national tree (~300,000 organisations).
+ * Options: --only embedded|postgres, --members N (PostgreSQL size), --skip-national.
+ * PostgreSQL: BENCH_DATABASE_URL (a server where databases may be created), default postgres://postgres@127.0.0.1:5432/postgres.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import pg from 'pg';
+import pino from 'pino';
+import { prepareDatabase, systemCtx } from '../src/server/bootstrap.js';
+import type { Ctx } from '../src/server/context.js';
+import { openDatabase, queryRows, sql, type Database } from '../src/server/db/client.js';
+import { loadDemo, loadDemoOrgs } from '../src/server/domains/demo/demo.service.js';
+import { listMembers } from '../src/server/domains/members/members.service.js';
+import { computeMetric } from '../src/server/domains/metrics/metrics.service.js';
+import { listOrgs } from '../src/server/domains/orgs/orgs.service.js';
+import { foldForSearch } from '../src/shared/vietnamese.js';
+
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const only = option('only');
+const provinceMembers = Number(option('members') ?? 260_000);
+const log = pino({ level: 'silent' });
+const results: Record<string, unknown>[] = [];
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function timeIt(work: () => Promise<unknown>): Promise<number> {
+  const started = process.hrtime.bigint();
+  await work();
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+async function measure(name: string, target: number, runs: number, work: (i: number) => Promise<unknown>, engine: string) {
+  for (let i = 0; i < 5; i++) await work(i); // warm caches and plans
+  const samples = [];
+  for (let i = 0; i < runs; i++) samples.push(await timeIt(() => work(i)));
+  const p95 = percentile(samples, 95);
+  const row = { engine, name, runs, p50: +percentile(samples, 50).toFixed(2), p95: +p95.toFixed(2), targetP95: target, ok: p95 <= target };
+  results.push(row);
+  console.log(`${row.ok ? 'ok  ' : 'SLOW'} ${engine.padEnd(9)} ${name.padEnd(48)} p50 ${String(row.p50).padStart(8)} ms  p95 ${String(row.p95).padStart(8)} ms  (target ≤ ${target} ms)`);
+}
+
+async function once(name: string, target: number, work: () => Promise<unknown>, engine: string) {
+  const ms = await timeIt(work);
+  const row = { engine, name, ms: +ms.toFixed(1), target, ok: ms <= target };
+  results.push(row);
+  console.log(`${row.ok ? 'ok  ' : 'SLOW'} ${engine.padEnd(9)} ${name.padEnd(48)} ${String(row.ms).padStart(10)} ms  (target ≤ ${target} ms)`);
+}
+
+/** Search terms as people type them: a given name, a family + given name without accents, a typo. */
+async function searchTerms(ctx: Ctx): Promise<string[]> {
+  const rows = await queryRows<{ full_name: string }>(ctx.db, sql`SELECT full_name FROM members ORDER BY id LIMIT 400`);
+  return rows.flatMap((r, i) => {
+    const folded = foldForSearch(r.full_name).split(' ');
+    const kinds = [r.full_name.split(' ').slice(-2).join(' '), `${folded[0]} ${folded.at(-1)}`, folded.at(-1)!.slice(0, 4), `${folded.slice(-2).join(' ')}x`];
+    return [kinds[i % kinds.length]];
+  });
+}
+
+async function listAndSearch(ctx: Ctx, engine: string, target: number) {
+  const grassroots = await queryRows<{ id: number }>(ctx.db, sql`SELECT id FROM orgs WHERE kind IN ('grassroots_committee', 'grassroots_cell') ORDER BY id`);
+  const statuses = ['full', 'probationary', undefined] as const;
+  await measure('member list page (50 rows, filtered, sorted)', target, 200, (i) =>
+    listMembers(ctx, { page: 1 + (i % 3), pageSize: 50, orgId: i % 2 ? grassroots[i % grassroots.length].id : undefined, status: statuses[i % 3], gender: i % 4 === 0 ? 'female' : undefined }),
+  engine);
+  const terms = await searchTerms(ctx);
+  await measure('member name search (50 rows)', target, terms.length, (i) => listMembers(ctx, { page: 1, pageSize: 50, q: terms[i % terms.length] }), engine);
+}
+
+async function embedded() {
+  const database = await openDatabase({});
+  await prepareDatabase(database, log);
+  const ctx = systemCtx(database, log);
+  await once('load demo bloc (4,200 members)', 30_000, () => loadDemo(ctx, database, { members: 4200 }), 'embedded');
+  await listAndSearch(ctx, 'embedded', 20);
+  await database.close();
+}
+
+async function freshPostgres(label: string): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `dangvu_bench_${label}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString() });
+  await prepareDatabase(database, log);
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+async function postgres() {
+  const { database, drop } = await freshPostgres('province');
+  try {
+    const ctx = systemCtx(database, log);
+    await once(`load ${provinceMembers.toLocaleString('vi-VN')} members (COPY)`, 60_000, () => loadDemo(ctx, database, { members: provinceMembers }), 'postgres');
+    await database.db.execute(sql`ANALYZE`);
+    await listAndSearch(ctx, 'postgres', 30);
+    await measure('grassroots by kind and unit type, whole tree', 200, 30, () => computeMetric(ctx, 'grassroots_by_kind_and_unit_type', {}), 'postgres');
+    await measure('organisations by kind, whole tree', 200, 30, () => computeMetric(ctx, 'orgs_by_kind', {}), 'postgres');
+    await measure('members by status, whole tree', 200, 20, () => computeMetric(ctx, 'members_by_status', {}), 'postgres');
+  } finally {
+    await drop();
+  }
+  if (args.includes('--skip-national')) return;
+  const national = await freshPostgres('national');
+  try {
+    const ctx = systemCtx(national.database, log);
+    let count = 0;
+    await once('load the national tree (organisations only)', 120_000, async () => (count = await loadDemoOrgs(ctx, national.database, { members: 5_600_000 })), 'postgres');
+    console.log(`     national tree: ${count.toLocaleString('vi-VN')} organisations`);
+    await national.database.db.execute(sql`ANALYZE`);
+    const provinces = await queryRows<{ id: number }>(ctx.db, sql`SELECT id FROM orgs WHERE parent_id IS NULL ORDER BY id`);
+    const uppers = await queryRows<{ id: number; path: string }>(ctx.db, sql`SELECT id, path FROM orgs WHERE kind = 'upper' ORDER BY id`);
+    await measure('children of an organisation (national tree)', 30, 100, (i) => listOrgs(ctx, { parentId: uppers[i % uppers.length].id }), 'postgres');
+    await measure('count a province subtree (national tree)', 30, 50, (i) =>
+      queryRows(ctx.db, sql`SELECT count(*) FROM orgs WHERE path LIKE ${`/${provinces[i % provinces.length].id}/%`}`),
+    'postgres');
+    await measure('grassroots by kind and unit type, nation', 1000, 10, () => computeMetric(ctx, 'grassroots_by_kind_and_unit_type', {}), 'postgres');
+  } finally {
+    await national.drop();
+  }
+}
+
+if (only !== 'postgres') await embedded();
+if (only !== 'embedded') {
+  try {
+    await postgres();
+  } catch (error) {
+    console.log(`PostgreSQL benchmarks skipped: ${(error as Error).message}`);
+    results.push({ engine: 'postgres', skipped: (error as Error).message });
+  }
+}
+mkdirSync('bench/results', { recursive: true });
+const file = `bench/results/bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2));
+console.log(`\nResults written to ${file}`);
+process.exit(0);
