@@ -1,5 +1,145 @@
+import { useState } from 'react';
+import { Alert, Anchor, Button, Group, Loader, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { formatNumber } from '../../../shared/vietnamese';
+import { listAudit, verifyAudit } from '../../api';
+import type { AuditEntryRow } from '../../api';
+import { EmptyText, ErrorState, PageLoader } from '../../components/page-state';
 import { PageHeader } from '../../components/page-header';
+import { showDateTime, showText } from '../../format';
+import { auditActionLabels, auditEntityLabels, chainProblemLabels, labelOr } from '../../labels';
+import { AuditChangeList } from '../members/member-sections';
+
+const entityOptions = ['member', 'org', 'user', 'session', 'rule', 'holiday'].map((entity) => ({ value: entity, label: auditEntityLabels[entity] }));
+
+function entityLink(row: AuditEntryRow) {
+  const label = labelOr(auditEntityLabels, row.entity ?? null, 'Khác');
+  if (row.entityId === null || row.entityId === undefined) return label;
+  if (row.entity === 'member')
+    return (
+      <Anchor component={Link} to={`/dang-vien/${row.entityId}`} size="sm">
+        {label} #{row.entityId}
+      </Anchor>
+    );
+  if (row.entity === 'org')
+    return (
+      <Anchor component={Link} to={`/to-chuc/${row.entityId}`} size="sm">
+        {label} #{row.entityId}
+      </Anchor>
+    );
+  return `${label} #${row.entityId}`;
+}
+
+function ChainCheck() {
+  const [asked, setAsked] = useState(false);
+  const verify = useQuery({ queryKey: ['audit-verify'], queryFn: ({ signal }) => verifyAudit(signal), enabled: asked, staleTime: 0, gcTime: 0 });
+  return (
+    <Paper withBorder p="md" mb="md">
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="wrap">
+          <div>
+            <Text fw={600}>Kiểm tra toàn vẹn nhật ký</Text>
+            <Text size="sm" c="dimmed">
+              Mỗi bản ghi nối với bản ghi trước bằng mã băm; sửa hoặc xóa một bản ghi sẽ làm đứt chuỗi.
+            </Text>
+          </div>
+          <Button onClick={() => (asked ? verify.refetch() : setAsked(true))} loading={verify.isFetching}>
+            Kiểm tra ngay
+          </Button>
+        </Group>
+        {verify.isFetching ? (
+          <Group gap="xs" role="status">
+            <Loader size="xs" aria-hidden="true" />
+            <Text size="sm">Đang kiểm tra toàn bộ chuỗi nhật ký, có thể mất vài giây…</Text>
+          </Group>
+        ) : null}
+        {verify.isError ? <ErrorState error={verify.error} /> : null}
+        {verify.data && !verify.isFetching ? (
+          verify.data.ok ? (
+            <Alert color="green" variant="light" title="Chuỗi nhật ký toàn vẹn" role="status">
+              Đã kiểm tra {formatNumber(verify.data.checked)} bản ghi, không phát hiện sửa đổi hay mất mát.
+            </Alert>
+          ) : (
+            <Alert color="red" variant="light" title="Phát hiện nhật ký bị can thiệp" role="alert">
+              Sau {formatNumber(verify.data.checked)} bản ghi hợp lệ, bản ghi số {verify.data.firstProblem?.id}:{' '}
+              {labelOr(chainProblemLabels, verify.data.firstProblem?.problem ?? null, 'không hợp lệ')}.
+            </Alert>
+          )
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}
 
 export function AuditPage() {
-  return <PageHeader title="Nhật ký hệ thống" subtitle="Đang xây dựng" />;
+  const [entity, setEntity] = useState<string | null>(null);
+  const rows = useInfiniteQuery({
+    queryKey: ['audit', entity],
+    initialPageParam: undefined as number | undefined,
+    queryFn: ({ pageParam, signal }) => listAudit({ beforeId: pageParam, entity: entity ?? undefined }, signal),
+    getNextPageParam: (last) => (last.length === 0 ? undefined : Math.min(...last.map((row) => row.id))),
+  });
+  const items = rows.data?.pages.flat() ?? [];
+  const lastPageEmpty = rows.data ? rows.data.pages[rows.data.pages.length - 1].length === 0 : false;
+
+  return (
+    <>
+      <PageHeader
+        title="Nhật ký hệ thống"
+        subtitle="Mọi thao tác ghi dữ liệu, đăng nhập và xem hồ sơ cá nhân"
+        actions={
+          <Button variant="default" onClick={() => window.print()}>
+            In
+          </Button>
+        }
+      />
+      <ChainCheck />
+      <Group mb="sm" className="no-print">
+        <Select label="Đối tượng" placeholder="Tất cả" clearable data={entityOptions} value={entity} onChange={setEntity} w={240} />
+      </Group>
+      {rows.isPending ? <PageLoader /> : null}
+      {rows.isError ? <ErrorState error={rows.error} onRetry={() => rows.refetch()} /> : null}
+      {rows.data && items.length === 0 ? <EmptyText>Chưa có bản ghi nào.</EmptyText> : null}
+      {items.length > 0 ? (
+        <div className="table-scroll">
+          <Table striped verticalSpacing="xs" miw={820}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Số</Table.Th>
+                <Table.Th scope="col">Thời điểm</Table.Th>
+                <Table.Th scope="col">Người thực hiện</Table.Th>
+                <Table.Th scope="col">Thao tác</Table.Th>
+                <Table.Th scope="col">Đối tượng</Table.Th>
+                <Table.Th scope="col">Nội dung</Table.Th>
+                <Table.Th scope="col">Lý do</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((row) => (
+                <Table.Tr key={row.id}>
+                  <Table.Td>{row.id}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{showDateTime(row.at)}</Table.Td>
+                  <Table.Td>{row.actorName ?? '—'}</Table.Td>
+                  <Table.Td>{labelOr(auditActionLabels, row.action)}</Table.Td>
+                  <Table.Td>{entityLink(row)}</Table.Td>
+                  <Table.Td>
+                    <AuditChangeList row={row} />
+                  </Table.Td>
+                  <Table.Td>{showText(row.reason)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </div>
+      ) : null}
+      {items.length > 0 && !lastPageEmpty && rows.hasNextPage ? (
+        <Group justify="center" mt="md" className="no-print">
+          <Button variant="default" onClick={() => rows.fetchNextPage()} loading={rows.isFetchingNextPage}>
+            Xem thêm bản ghi cũ hơn
+          </Button>
+        </Group>
+      ) : null}
+    </>
+  );
 }

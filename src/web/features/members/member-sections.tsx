@@ -35,7 +35,7 @@ function ageText(birthDate: string): string {
 }
 
 /** Lý lịch: the personal record. */
-export function MemberProfile({ member }: { member: Member }) {
+export function MemberProfile({ member, linkOrg = true }: { member: Member; linkOrg?: boolean }) {
   return (
     <Stack gap="lg">
       <Box>
@@ -74,7 +74,7 @@ export function MemberProfile({ member }: { member: Member }) {
         </Text>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" verticalSpacing="sm" component="dl" m={0}>
           <Field label="Chi bộ sinh hoạt">
-            <OrgName id={member.orgId} known={member.orgName} />
+            <OrgName id={member.orgId} known={member.orgName} link={linkOrg} />
           </Field>
           <Field label="Tình trạng">
             <Badge variant="light" color={statusColor(member.status)} radius="sm">
