@@ -3,3 +3,4 @@ export * from './schema/members.js';
 export * from './schema/access.js';
 export * from './schema/audit.js';
 export * from './schema/rulebook.js';
+export * from './schema/imports.js';
