@@ -57,6 +57,8 @@ describe('readRows (xlsx)', () => {
     expect(rows[0]).toEqual({ sheet: 'Đảng viên', rowNumber: 1, cells: ['Họ và tên', 'Ngày sinh', 'Số thẻ', 'Ghi chú'] });
     expect(rows[1].cells).toEqual(['Nguyễn Văn An', new Date(Date.UTC(1980, 2, 15)), 12345678, 'Bí thư chi bộ']);
     expect(rows[2].cells).toEqual(['Trần Thị Bình', '01/02/1990', 2, 'hồ sơ']);
+    expect(rows[2].formulaColumns).toEqual([2]);
+    expect(rows[1].formulaColumns).toBeUndefined();
   });
 
   it('keeps Vietnamese letters whole where their bytes straddle a decompression chunk (shared strings)', async () => {

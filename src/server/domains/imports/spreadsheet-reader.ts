@@ -14,6 +14,11 @@ export interface SheetRow {
   rowNumber: number;
   /** 0-based: column A is cells[0]. Values are null, string, number, boolean or Date. */
   cells: unknown[];
+  /**
+   * 0-based columns whose cell held a formula (its cached result is in `cells`); absent when none did.
+   * The importer refuses them: a cached result may be stale, and a formula is not a record's value.
+   */
+  formulaColumns?: number[];
 }
 
 export interface ReadRowsOptions {
@@ -46,6 +51,10 @@ export function plainCellValue(value: unknown): unknown {
   if ('hyperlink' in v) return plainCellValue(v.text);
   if (typeof v.error === 'string') return v.error;
   return null;
+}
+
+function isFormula(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && ('formula' in value || 'sharedFormula' in value);
 }
 
 function isBlank(value: unknown): boolean {
@@ -159,9 +168,13 @@ async function* readXlsxRows(path: string, options: ReadRowsOptions): AsyncGener
         if (!selected) continue;
         const values = row.values as unknown[];
         const cells: unknown[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(plainCellValue(values[i]));
+        let formulaColumns: number[] | undefined;
+        for (let i = 1; i < values.length; i++) {
+          cells.push(plainCellValue(values[i]));
+          if (isFormula(values[i])) (formulaColumns ??= []).push(i - 1);
+        }
         if (cells.every(isBlank)) continue;
-        yield { sheet: sheetName, rowNumber: row.number, cells };
+        yield formulaColumns ? { sheet: sheetName, rowNumber: row.number, cells, formulaColumns } : { sheet: sheetName, rowNumber: row.number, cells };
       }
     }
   } catch (error) {
