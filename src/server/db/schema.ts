@@ -4,3 +4,4 @@ export * from './schema/access.js';
 export * from './schema/audit.js';
 export * from './schema/rulebook.js';
 export * from './schema/imports.js';
+export * from './schema/transfers.js';
