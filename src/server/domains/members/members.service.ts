@@ -83,8 +83,18 @@ export async function assertMemberHoldingOrg(org: OrgRow, field: string) {
     throw invalidField(field, 'Đảng viên chỉ sinh hoạt ở chi bộ (chi bộ cơ sở hoặc chi bộ trực thuộc) đang hoạt động.');
 }
 
+/**
+ * How a new record opens when it is not a plain `record_created` on the decision's date: a member arriving from
+ * outside the deployment opens with `transfer_in` on the day the letter was presented.
+ */
+export interface RecordOpening {
+  kind: 'transfer_in';
+  occurredOn: string;
+  details: Record<string, unknown>;
+}
+
 /** A record for someone who is already a member: the record opens with a dated event citing the decision. */
-export async function createMember(ctx: Ctx, input: MemberCreate) {
+export async function createMember(ctx: Ctx, input: MemberCreate, opening?: RecordOpening) {
   if (ctx.actor.scope.kind === 'self') throw notFound('tổ chức đảng');
   return inTransaction(ctx, async (tx) => {
     const org = await orgInScope(tx, input.orgId, 'orgId');
@@ -99,17 +109,19 @@ export async function createMember(ctx: Ctx, input: MemberCreate) {
       orgPath: org.path,
       status,
     });
+    const occurredOn = opening?.occurredOn ?? decision.date;
     const eventId = await insertMembershipEvent(tx.db, {
       memberId: row.id,
-      kind: 'record_created',
-      occurredOn: decision.date,
+      kind: opening?.kind ?? 'record_created',
+      occurredOn,
       decision,
       toOrgId: orgId,
       statusAfter: status,
       reason: reason ?? null,
+      details: opening?.details ?? {},
       createdBy: tx.actor.userId,
     });
-    await startPeriod(tx.db, row.id, { orgId, status, validFrom: decision.date, eventId });
+    await startPeriod(tx.db, row.id, { orgId, status, validFrom: occurredOn, eventId });
     await recordAudit(tx, [{ entity: 'member', entityId: row.id, action: 'create', after: row, reason }]);
     return presentMember({ ...row, orgName: org.name });
   });
