@@ -25,6 +25,8 @@ beforeAll(async () => {
   members.self = await makeMember(ctx, tree.a2.id, { fullName: 'Hà Thị Mỵ' });
   await createUser(ctx, { username: 'quantri', displayName: 'Quản trị', role: 'admin', orgId: null, memberId: null, password: PASSWORD });
   await createUser(ctx, { username: 'canbo.a', displayName: 'Cán bộ A', role: 'org_staff', orgId: tree.a.id, memberId: null, password: PASSWORD });
+  for (const role of ['inspection_staff', 'office_staff', 'secretary'] as const)
+    await createUser(ctx, { username: `${role.replace('_', '.')}.a`, displayName: `Cán bộ ${role}`, role, orgId: tree.a.id, memberId: null, password: PASSWORD });
   await createUser(ctx, { username: 'dangvien', displayName: 'Hà Thị Mỵ', role: 'member', orgId: null, memberId: members.self.id, password: PASSWORD });
   app = await buildApp({ database, logger: false, now: () => new Date(clock) });
   clients.admin = await loginClient(app, 'quantri', PASSWORD);
@@ -44,9 +46,10 @@ describe('scope matrix', () => {
     ['parent', 'upper', 404],
   ] as const;
 
-  it.each(orgCases)('an official sees the %s organisation: %s', async (_label, key, status) => {
+  const officialRoles = ['canbo.a', 'inspection.staff.a', 'office.staff.a', 'secretary.a'];
+  it.each(officialRoles.flatMap((user) => orgCases.map(([label, key, status]) => [user, label, key, status] as const)))('%s sees the %s organisation (%s): %i', async (user, _label, key, status) => {
     const id = tree[key].id;
-    const c = clients.official;
+    const c = await loginClient(app, user, PASSWORD);
     expect((await c.get(`/api/v1/orgs/${id}`)).status).toBe(status);
     expect((await c.get(`/api/v1/orgs/${id}/history`)).status).toBe(status);
     expect((await c.get(`/api/v1/orgs?parentId=${id}`)).status).toBe(status);
