@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { Decision } from '../../../shared/org.js';
 import type { Address, Gender, MemberStatus, MembershipEventKind, TheoryLevel } from '../../../shared/member.js';
@@ -13,6 +14,8 @@ export const members = pgTable(
     givenName: text('given_name').notNull(),
     /** Vietnamese order (given, middle, family name) as bytes: PGlite has no Vietnamese collation. */
     nameSortKey: byteText('name_sort_key').notNull(),
+    /** lower(unaccent(full_name)), stored so that search never runs unaccent row by row. */
+    nameFolded: text('name_folded').generatedAlwaysAs(sql`vn_fold(full_name)`),
     gender: text('gender').$type<Gender>().notNull(),
     birthDate: date('birth_date').notNull(),
     placeOfOrigin: jsonb('place_of_origin').$type<Address>(),
