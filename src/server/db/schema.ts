@@ -5,3 +5,4 @@ export * from './schema/audit.js';
 export * from './schema/rulebook.js';
 export * from './schema/imports.js';
 export * from './schema/transfers.js';
+export * from './schema/admissions.js';
