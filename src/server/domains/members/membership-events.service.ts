@@ -38,7 +38,9 @@ export async function recordMembershipEvent(ctx: Ctx, memberId: number, input: M
       toOrg = await findOrg(tx.db, input.toOrgId);
       if (!toOrg) throw invalidField('toOrgId', 'Không tìm thấy tổ chức đảng nơi chuyển đến.');
       await assertMemberHoldingOrg(toOrg, 'toOrgId');
-      if (toOrg.id === member.orgId && input.kind !== 'transfer_in') throw invalidField('toOrgId', 'Tổ chức chuyển đến trùng với tổ chức hiện tại.');
+      // Coming back (from outside, or readmitted after leaving) may well be into the cell the member left.
+      const returning = input.kind === 'transfer_in' || input.kind === 'readmission';
+      if (toOrg.id === member.orgId && !returning) throw invalidField('toOrgId', 'Tổ chức chuyển đến trùng với tổ chức hiện tại.');
     }
 
     const eventId = await insertMembershipEvent(tx.db, {
