@@ -1,10 +1,36 @@
-import { createTheme } from '@mantine/core';
+import { createTheme, darken, defaultVariantColorsResolver, parseThemeColor } from '@mantine/core';
+import type { CSSVariablesResolver, VariantColorsResolver } from '@mantine/core';
+
+/** Palettes whose darkest shade is still too light for small text on a tinted background (WCAG AA). */
+const paleHues = new Set(['green', 'lime', 'yellow', 'orange', 'teal', 'cyan']);
+
+/**
+ * Light, outline and subtle variants write text in the colour itself; Mantine's default shade is
+ * below 4.5:1 contrast for several hues, so text uses the darkest shade, darkened further for pale hues.
+ */
+const variantColorResolver: VariantColorsResolver = (input) => {
+  const colors = defaultVariantColorsResolver(input);
+  if (input.variant !== 'light' && input.variant !== 'outline' && input.variant !== 'subtle') return colors;
+  const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
+  if (!parsed.isThemeColor || !input.theme.colors[parsed.color]) return colors;
+  const darkest = input.theme.colors[parsed.color][9];
+  const text = paleHues.has(parsed.color) ? darken(darkest, 0.3) : darkest;
+  return { ...colors, color: text, border: input.variant === 'outline' ? `1px solid ${text}` : colors.border };
+};
 
 export const theme = createTheme({
   primaryColor: 'red',
-  primaryShade: { light: 8, dark: 6 },
+  primaryShade: { light: 9, dark: 6 },
   fontFamily: '"Be Vietnam Pro", "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
   defaultRadius: 'sm',
   focusRing: 'auto',
   headings: { fontWeight: '700' },
+  variantColorResolver,
+});
+
+/** Mantine's default "dimmed" grey is below WCAG AA contrast on white; a darker grey keeps small print readable. */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-placeholder': 'var(--mantine-color-gray-6)' },
+  dark: {},
 });

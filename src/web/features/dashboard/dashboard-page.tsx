@@ -1,11 +1,11 @@
-import { Alert, Anchor, Badge, Box, Card, Group, List, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Card, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { BarChart, DonutChart } from '@mantine/charts';
 import '@mantine/charts/styles.css';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { isValidIso, todayIso } from '../../../shared/dates';
 import { formatNumber } from '../../../shared/vietnamese';
-import { getMetric, listAttention } from '../../api';
+import { getMetric, listAttention, listMetrics } from '../../api';
 import type { MetricQuery, MetricResult } from '../../api';
 import { useCurrentOrg } from '../../components/current-org';
 import { DateField } from '../../components/date-field';
@@ -17,26 +17,34 @@ import { metricRecordsPath } from './metric-links';
 
 const palette = ['red.7', 'orange.6', 'yellow.6', 'teal.6', 'blue.6', 'grape.6', 'gray.6', 'cyan.6', 'lime.6', 'pink.6'];
 
+/** The server may name a figure differently than first agreed; take the first name it knows. */
+function useMetricName(candidates: string[]): string | null {
+  const metrics = useQuery({ queryKey: ['metrics'], queryFn: ({ signal }) => listMetrics(signal), staleTime: Infinity });
+  if (!metrics.data) return metrics.isError ? candidates[0] : null;
+  return candidates.find((name) => metrics.data.some((metric) => metric.name === name)) ?? candidates[0];
+}
+
 function useMetric(name: string, query: MetricQuery) {
   return useQuery({ queryKey: ['metric', name, query], queryFn: ({ signal }) => getMetric(name, query, signal), staleTime: 60_000 });
 }
 
-function PartLinks({ metric, query, hideZero = false }: { metric: MetricResult; query: MetricQuery; hideZero?: boolean }) {
+function PartLinks({ metric, query, hideZero = false, colors }: { metric: MetricResult; query: MetricQuery; hideZero?: boolean; colors?: boolean }) {
   const parts = hideZero ? metric.parts.filter((part) => part.value > 0) : metric.parts;
   if (parts.length === 0) return <Text size="sm" c="dimmed">Chưa có số liệu.</Text>;
   return (
-    <List size="sm" spacing={2} listStyleType="none" ml={0} pl={0}>
-      {parts.map((part) => (
-        <List.Item key={part.key}>
-          <Anchor component={Link} to={metricRecordsPath(metric.name, query, part.key)} size="sm" c="inherit" underline="hover">
-            <Group justify="space-between" gap="xs" wrap="nowrap" component="span">
-              <span>{part.label}</span>
-              <strong>{formatNumber(part.value)}</strong>
-            </Group>
+    <ul className="part-list">
+      {parts.map((part, index) => (
+        <li key={part.key}>
+          <Anchor component={Link} to={metricRecordsPath(metric.name, query, part.key)} size="sm" c="inherit" underline="hover" className="part-link">
+            <span className="part-label">
+              {colors ? <span className="part-swatch" style={{ background: `var(--mantine-color-${palette[index % palette.length].replace('.', '-')})` }} aria-hidden="true" /> : null}
+              {part.label}
+            </span>
+            <strong>{formatNumber(part.value)}</strong>
           </Anchor>
-        </List.Item>
+        </li>
       ))}
-    </List>
+    </ul>
   );
 }
 
@@ -51,12 +59,13 @@ function FigureCard({ name, title, unit, query }: { name: string; title: string;
       {metric.isError ? <ErrorState error={metric.error} onRetry={() => metric.refetch()} /> : null}
       {metric.data ? (
         <Stack gap="xs" mt={4}>
-          <Anchor component={Link} to={metricRecordsPath(name, query)} className="figure-link" aria-label={`${title}: ${formatNumber(metric.data.total)} ${unit}. Xem danh sách`}>
-            <Text className="figure-value" fz={32} fw={700} lh={1.1} c="red.8">
+          <Anchor component={Link} to={metricRecordsPath(name, query)} className="figure-link">
+            <Text className="figure-value" fz={32} fw={700} lh={1.1} c="red.8" component="span" display="block">
               {formatNumber(metric.data.total)}
             </Text>
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="dimmed" component="span" display="block">
               {unit}
+              <VisuallyHidden> — xem danh sách</VisuallyHidden>
             </Text>
           </Anchor>
           <PartLinks metric={metric.data} query={query} hideZero />
@@ -97,7 +106,7 @@ function ChartCard({ name, title, query, kind }: { name: string; title: string; 
                   chartLabel={formatNumber(data.total)}
                   tooltipDataSource="segment"
                   accessibilityLayer={false}
-                  pieProps={{ onClick: (_entry: unknown, index: number) => navigate(metricRecordsPath(name, query, data.parts[index]?.key)), style: { cursor: 'pointer' } }}
+                  pieProps={{ rootTabIndex: -1, onClick: (_entry: unknown, index: number) => navigate(metricRecordsPath(name, query, data.parts[index]?.key)), style: { cursor: 'pointer' } }}
                 />
               </Group>
             ) : (
@@ -111,6 +120,7 @@ function ChartCard({ name, title, query, kind }: { name: string; title: string; 
                 tickLine="none"
                 gridAxis={kind === 'hbar' ? 'x' : 'y'}
                 yAxisProps={kind === 'hbar' ? { width: 150 } : undefined}
+                barChartProps={{ margin: { right: 48, top: 16 } }}
                 withBarValueLabel
                 accessibilityLayer={false}
                 barProps={{
@@ -120,7 +130,7 @@ function ChartCard({ name, title, query, kind }: { name: string; title: string; 
               />
             )}
           </Box>
-          <PartLinks metric={data} query={query} />
+          <PartLinks metric={data} query={query} colors={kind === 'donut'} />
           <Text size="xs" c="dimmed">
             Tổng: {formatNumber(data.total)} ·{' '}
             <Anchor component={Link} to={metricRecordsPath(name, query)} size="xs">
@@ -191,6 +201,7 @@ export function DashboardPage() {
   const orgId = org?.id;
   const snapshot: MetricQuery = { orgId, date: date === today ? undefined : date };
   const period: MetricQuery = { orgId, from: `${date.slice(0, 4)}-01-01`, to: date === today ? undefined : date };
+  const grassrootsMetric = useMetricName(['grassroots_by_unit_type', 'orgs_by_unit_type']);
   const scopeName = org?.name ?? session.user.orgName ?? 'Toàn hệ thống';
 
   return (
@@ -212,7 +223,11 @@ export function DashboardPage() {
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
           <FigureCard name="orgs_by_kind" title="Tổ chức đảng" unit="tổ chức" query={snapshot} />
-          <FigureCard name="orgs_by_unit_type" title="Tổ chức cơ sở đảng theo loại hình" unit="tổ chức cơ sở đảng" query={snapshot} />
+          {grassrootsMetric ? (
+            <FigureCard name={grassrootsMetric} title="Tổ chức cơ sở đảng theo loại hình" unit="tổ chức cơ sở đảng" query={snapshot} />
+          ) : (
+            <Skeleton h={160} />
+          )}
           <FigureCard name="members_by_status" title="Đảng viên" unit="đảng viên" query={snapshot} />
           <FigureCard name="membership_changes" title={`Biến động năm ${date.slice(0, 4)}`} unit="lượt biến động" query={period} />
         </SimpleGrid>

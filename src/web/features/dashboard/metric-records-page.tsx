@@ -1,8 +1,8 @@
-import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, Table, Text } from '@mantine/core';
+import { Anchor, Breadcrumbs, Button, Group, Paper, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { isValidIso } from '../../../shared/dates';
-import { genderLabels, memberStatusLabels, membershipEventKindLabels } from '../../../shared/member';
+import { genderLabels, membershipEventKindLabels } from '../../../shared/member';
 import type { Gender, MemberStatus, MembershipEventKind } from '../../../shared/member';
 import { orgKindLabels, unitTypeLabels } from '../../../shared/org';
 import type { OrgKind, UnitType } from '../../../shared/org';
@@ -15,7 +15,8 @@ import { PageHeader } from '../../components/page-header';
 import { Pager } from '../../components/pager';
 import { showDate } from '../../format';
 import { labelOr } from '../../labels';
-import { decisionText, statusColor } from '../members/member-labels';
+import { decisionText } from '../members/member-labels';
+import { StatusBadge } from '../members/status-badge';
 
 const PAGE_SIZE = 50;
 
@@ -64,9 +65,7 @@ function columnsFor(recordKind: string, sample: Row | undefined): Column[] {
       header: 'Tình trạng',
       cell: (row) =>
         row.status ? (
-          <Badge variant="light" radius="sm" color={statusColor(str(row.status) as MemberStatus)}>
-            {memberStatusLabels[str(row.status) as MemberStatus] ?? '—'}
-          </Badge>
+          <StatusBadge status={str(row.status) as MemberStatus} short />
         ) : (
           '—'
         ),

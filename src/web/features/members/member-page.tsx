@@ -1,13 +1,12 @@
-import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, Tabs, Text } from '@mantine/core';
+import { Anchor, Breadcrumbs, Button, Group, Paper, Tabs, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { memberStatusLabels } from '../../../shared/member';
 import { getMember } from '../../api';
 import { ErrorState, PageLoader } from '../../components/page-state';
 import { PageHeader } from '../../components/page-header';
 import { NotFoundPage } from '../shell/route-error';
-import { statusColor } from './member-labels';
 import { MemberAudit, MemberEvents, MemberPeriods, MemberProfile } from './member-sections';
+import { StatusBadge } from './status-badge';
 
 export const memberTabs = [
   { value: 'ly-lich', label: 'Lý lịch' },
@@ -52,9 +51,7 @@ export function MemberPage() {
         title={data.fullName}
         subtitle={
           <Group gap="xs" component="span">
-            <Badge variant="light" color={statusColor(data.status)} radius="sm">
-              {memberStatusLabels[data.status]}
-            </Badge>
+            <StatusBadge status={data.status} />
             <span>{data.orgName}</span>
           </Group>
         }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Box, Group, SimpleGrid, Stack, Switch, Table, Text } from '@mantine/core';
+import { Alert, Box, Group, SimpleGrid, Stack, Switch, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { fieldLabel } from '../../../shared/field-labels';
 import { genderLabels, memberStatusLabels, membershipEventKindLabels, theoryLevelLabels } from '../../../shared/member';
@@ -11,7 +11,8 @@ import { OrgName } from '../../components/org-name';
 import { EmptyText, ErrorState, PageLoader } from '../../components/page-state';
 import { showDate, showDateTime, showText } from '../../format';
 import { auditActionLabels, fieldName, labelOr } from '../../labels';
-import { decisionText, formatAddress, statusColor } from './member-labels';
+import { decisionText, formatAddress } from './member-labels';
+import { StatusBadge } from './status-badge';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -77,9 +78,7 @@ export function MemberProfile({ member, linkOrg = true }: { member: Member; link
             <OrgName id={member.orgId} known={member.orgName} link={linkOrg} />
           </Field>
           <Field label="Tình trạng">
-            <Badge variant="light" color={statusColor(member.status)} radius="sm">
-              {memberStatusLabels[member.status]}
-            </Badge>
+            <StatusBadge status={member.status} />
           </Field>
           <Field label="Ngày vào Đảng">{showDate(member.admittedOn)}</Field>
           <Field label="Ngày chính thức">{showDate(member.confirmedOn)}</Field>

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Anchor, Badge, Box, Button, Checkbox, Collapse, Group, Loader, Paper, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Checkbox, Collapse, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -18,7 +18,7 @@ import { ErrorState, PageLoader } from '../../components/page-state';
 import { PageHeader } from '../../components/page-header';
 import { Pager } from '../../components/pager';
 import { showDate } from '../../format';
-import { statusColor } from './member-labels';
+import { StatusBadge } from './status-badge';
 
 const PAGE_SIZE = 50;
 
@@ -196,6 +196,24 @@ export function MembersPage() {
       ) : null}
       {data && data.items.length > 0 ? (
         <>
+          {isPhone ? (
+            <Stack gap="xs" style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }} component="ol" p={0} m={0}>
+              {data.items.map((member) => (
+                <Paper withBorder p="sm" key={member.id} component="li" style={{ listStyle: 'none' }}>
+                  <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+                    <Anchor component={Link} to={`/dang-vien/${member.id}`} fw={600}>
+                      {member.fullName}
+                    </Anchor>
+                    <StatusBadge status={member.status} short />
+                  </Group>
+                  <Text size="sm" c="dimmed">
+                    {genderLabels[member.gender]} · sinh {showDate(member.birthDate)} · LLCT: {theoryLevelLabels[member.theoryLevel]}
+                  </Text>
+                  <Text size="sm">{member.orgName}</Text>
+                </Paper>
+              ))}
+            </Stack>
+          ) : (
           <div className="table-scroll" style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }}>
             <Table striped highlightOnHover verticalSpacing="xs" miw={760}>
               <Table.Caption className="print-only">Tổng số: {formatNumber(data.total)} đảng viên</Table.Caption>
@@ -215,7 +233,7 @@ export function MembersPage() {
                 {data.items.map((member, index) => (
                   <Table.Tr key={member.id}>
                     <Table.Td>{formatNumber((page - 1) * PAGE_SIZE + index + 1)}</Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Anchor component={Link} to={`/dang-vien/${member.id}`} fw={600}>
                         {member.fullName}
                       </Anchor>
@@ -224,9 +242,7 @@ export function MembersPage() {
                     <Table.Td>{genderLabels[member.gender]}</Table.Td>
                     <Table.Td>{member.orgName}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={statusColor(member.status)} radius="sm">
-                        {memberStatusLabels[member.status]}
-                      </Badge>
+                      <StatusBadge status={member.status} short />
                     </Table.Td>
                     <Table.Td>{theoryLevelLabels[member.theoryLevel]}</Table.Td>
                     <Table.Td>{member.cardNumber ?? '—'}</Table.Td>
@@ -235,6 +251,7 @@ export function MembersPage() {
               </Table.Tbody>
             </Table>
           </div>
+          )}
           <Group justify="flex-end">
             <Pager page={page} pageSize={PAGE_SIZE} total={data.total} unit="đảng viên" onChange={(next) => update({ page: String(next) }, true)} />
           </Group>

@@ -3,7 +3,6 @@ import { Alert, Anchor, Badge, Box, Breadcrumbs, Button, Group, Paper, SimpleGri
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { isValidIso } from '../../../shared/dates';
-import { memberStatusLabels } from '../../../shared/member';
 import { orgEventKindLabels, orgKindLabels, unitTypeLabels } from '../../../shared/org';
 import type { OrgKind } from '../../../shared/org';
 import { formatNumber } from '../../../shared/vietnamese';
@@ -18,9 +17,10 @@ import { showDate, showText } from '../../format';
 import { fieldName } from '../../labels';
 import { fieldLabel } from '../../../shared/field-labels';
 import { useSession } from '../auth/session';
-import { decisionText, statusColor } from '../members/member-labels';
+import { decisionText } from '../members/member-labels';
 import { NotFoundPage } from '../shell/route-error';
 import { OrgCreateButton, OrgEditButton, OrgEventButton } from './org-forms';
+import { StatusBadge } from '../members/status-badge';
 
 const tabs = [
   { value: 'thong-tin', label: 'Thông tin' },
@@ -267,9 +267,7 @@ function OrgMembers({ id }: { id: number }) {
                     <Table.Td>{showDate(member.birthDate)}</Table.Td>
                     <Table.Td>{member.orgName}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={statusColor(member.status)} radius="sm">
-                        {memberStatusLabels[member.status]}
-                      </Badge>
+                      <StatusBadge status={member.status} short />
                     </Table.Td>
                   </Table.Tr>
                 ))}
