@@ -1,0 +1,302 @@
+import { inTransaction, type Ctx } from '../../context.js';
+import { AppError, conflict, invalidField, invalidInput, staleVersion } from '../../errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { loadCalendar } from '../calendar/calendar.service.js';
+import { findMemberByUnique, insertMember, insertMembershipEvent, startPeriod } from '../members/members.queries.js';
+import { nameColumns } from '../members/members.rules.js';
+import { assertMemberHoldingOrg } from '../members/members.service.js';
+import {
+  type AdmissionState,
+  type Introducer,
+  type Ratio,
+  type VoteRule,
+  canTransition,
+  ceremonyDeadline,
+  checkAdmissionAge,
+  checkAwarenessCertificate,
+  checkCeremonyDate,
+  checkIntroducers,
+  checkVote,
+} from '../membership/admission.rules.js';
+import { probationEnd } from '../membership/confirmation.rules.js';
+import { type RuleViolation, viDate } from '../membership/membership.rules.js';
+import { findOrg } from '../orgs/orgs.queries.js';
+import { compareIso, todayIso } from '../../../shared/dates.js';
+import {
+  candidateStateLabels,
+  type AdmissionDecisionInput,
+  type CandidateCloseInput,
+  type CandidateDetail,
+  type CellResolutionInput,
+  type CeremonyInput,
+  type CommitteeResolutionInput,
+} from '../../../shared/admissions.js';
+import type { Decision } from '../../../shared/org.js';
+import { ruleReader, type RuleReader } from './admissions.deadlines.js';
+import { candidateEventsOf, countFullMembersOn, insertCandidateEvent, membersBrief, updateCandidateRow, type CandidateWithOrg, type NewCandidateRow } from './admissions.queries.js';
+import { isDatedInOrder, missingDossierMessage, missingDossierItems } from './admissions.rules.js';
+import { assertCanRecordAdmission, CANDIDATE_RECORD, candidateDetail, candidateInScopeOr404 } from './candidates.service.js';
+
+/** All the rules a step broke, at once: each message sits beside its field, and the first names the rule. */
+export function violationsError(problems: readonly RuleViolation[]): AppError {
+  return new AppError(
+    'RULE_VIOLATION',
+    problems.map((p) => p.message).join(' '),
+    problems.map((p) => ({ field: p.field, message: p.message })),
+    { name: problems[0].rule, source: problems[0].source },
+  );
+}
+
+/** Rule fields named as the forms name them (`introducers[0].knownSinceIso` → `introducers.0.knownSince`). */
+function asFormField(field: string): string {
+  return field
+    .replace(/^introducers\[(\d+)\]\.knownSinceIso$/u, 'introducers.$1.knownSince')
+    .replace(/^introducers\[(\d+)\]\.status$/u, 'introducers.$1.memberId')
+    .replace(/^consideredOn$/u, 'decision.date');
+}
+
+function onFormFields(problems: RuleViolation[]): RuleViolation[] {
+  return problems.map((p) => ({ ...p, field: asFormField(p.field) }));
+}
+
+/** A vote against the ratio in force on the vote's date. */
+export async function voteProblems(rules: RuleReader, rule: VoteRule, date: string, votes: { inFavour: number; against: number; eligible: number }): Promise<RuleViolation[]> {
+  const ratio = await rules<Ratio>(rule, date);
+  return checkVote({ ...votes, ratio, rule });
+}
+
+/**
+ * What the cell must verify on the day it considers the candidate: age in months, the awareness-course
+ * certificate, and the two introducers. Each parameter is the rulebook's version in force on that day.
+ * Also shown on the candidate page (as of today) before the vote.
+ */
+export async function eligibilityProblems(ctx: Ctx, candidate: CandidateWithOrg, consideredOn: string, rules: RuleReader = ruleReader(ctx)): Promise<RuleViolation[]> {
+  const [minMonths, maxMonths, validityYears, knownMonths, count] = await Promise.all([
+    rules('admission_min_age_months', consideredOn),
+    rules('admission_max_age_months', consideredOn),
+    rules('awareness_certificate_validity_years', consideredOn),
+    rules('introducer_known_months', consideredOn),
+    rules('introducer_count', consideredOn),
+  ]);
+  const members = await membersBrief(
+    ctx.db,
+    candidate.introducers.map((i) => i.memberId),
+  );
+  const introducers: Introducer[] = candidate.introducers.map((i) => ({
+    memberId: i.memberId,
+    // A member who cannot be found cannot vouch: treated like one who has left.
+    status: members.find((m) => m.id === i.memberId)?.status ?? 'struck_off',
+    knownSinceIso: i.knownSince,
+  }));
+  return onFormFields([
+    ...checkAdmissionAge({ birthDate: candidate.birthDate, consideredOn, minMonths, maxMonths, hasSpecialDecision: candidate.specialAgeDecision !== null }),
+    ...checkAwarenessCertificate({ issuedOn: candidate.awarenessCertificate?.issuedOn ?? null, consideredOn, validityYears }),
+    ...checkIntroducers(introducers, consideredOn, knownMonths, count),
+  ]);
+}
+
+function transitionMessage(candidate: CandidateWithOrg, to: AdmissionState): string {
+  if (to === 'committee_resolved' && candidate.orgKind === 'grassroots_cell')
+    return 'Chi bộ cơ sở không có bước đảng ủy cơ sở xét: sau nghị quyết của chi bộ, cấp ủy cấp trên ra quyết định kết nạp.';
+  return `Hồ sơ đang ở bước «${candidateStateLabels[candidate.state]}»; không thể chuyển sang «${candidateStateLabels[to]}».`;
+}
+
+interface Step {
+  to: AdmissionState;
+  occurredOn: string;
+  /** The form field that holds the step's date, for messages about it. */
+  dateField: string;
+  decision: Decision | null;
+  details: Record<string, unknown>;
+  changes?: Partial<NewCandidateRow>;
+}
+
+/** The file at the version the user saw, able to move to `to` under the transition table. */
+async function candidateForStep(ctx: Ctx, id: number, version: number, to: AdmissionState): Promise<CandidateWithOrg> {
+  const candidate = await candidateInScopeOr404(ctx, id);
+  assertCanRecordAdmission(ctx);
+  if (candidate.version !== version) throw staleVersion(CANDIDATE_RECORD);
+  if (!canTransition(candidate.state, to, { cellIsGrassroots: candidate.orgKind === 'grassroots_cell' })) throw conflict(transitionMessage(candidate, to), 'state');
+  return candidate;
+}
+
+/** Records the dated step and moves the file on; the row's version guards against a concurrent step. */
+async function advance(ctx: Ctx, candidate: CandidateWithOrg, step: Step): Promise<void> {
+  const today = todayIso(ctx.now());
+  if (compareIso(step.occurredOn, today) > 0) throw invalidField(step.dateField, `Ngày ${viDate(step.occurredOn)} chưa tới: chỉ ghi các bước đã diễn ra.`);
+  const previous = (await candidateEventsOf(ctx.db, candidate.id)).filter((e) => e.kind !== 'created').at(-1);
+  if (previous && !isDatedInOrder(previous.occurredOn, step.occurredOn))
+    throw invalidField(step.dateField, `Ngày của bước này (${viDate(step.occurredOn)}) không được trước bước «${candidateStateLabels[previous.kind as AdmissionState]}» (${viDate(previous.occurredOn)}).`);
+  const eventId = await insertCandidateEvent(ctx.db, {
+    candidateId: candidate.id,
+    kind: step.to,
+    occurredOn: step.occurredOn,
+    decision: step.decision,
+    stateAfter: step.to,
+    details: step.details,
+    createdBy: ctx.actor.userId,
+  });
+  const after = await updateCandidateRow(ctx.db, candidate.id, candidate.version, { state: step.to, ...step.changes });
+  if (!after) throw staleVersion(CANDIDATE_RECORD);
+  await recordAudit(ctx, [
+    {
+      entity: 'candidate',
+      entityId: candidate.id,
+      action: `step:${step.to}`,
+      before: { state: candidate.state },
+      after: { state: step.to, eventId, occurredOn: step.occurredOn, decision: step.decision, details: step.details },
+    },
+  ]);
+}
+
+/** Chi bộ xét, biểu quyết: the dossier complete, the candidate eligible on the day, at least 2/3 of the full members in favour. */
+export async function recordCellResolution(ctx: Ctx, id: number, input: CellResolutionInput): Promise<CandidateDetail> {
+  return inTransaction(ctx, async (tx) => {
+    const candidate = await candidateForStep(tx, id, input.version, 'cell_resolved');
+    const missing = missingDossierItems(candidate.dossier, candidate.youthUnionMember);
+    if (missing.length > 0) throw invalidInput([{ field: 'dossier', message: missingDossierMessage(missing) }], `${missingDossierMessage(missing)}.`);
+    const consideredOn = input.decision.date;
+    const eligibleComputed = await countFullMembersOn(tx.db, candidate.orgId, consideredOn);
+    const eligible = input.eligible ?? eligibleComputed;
+    const rules = ruleReader(tx);
+    const problems = [
+      ...(await eligibilityProblems(tx, candidate, consideredOn, rules)),
+      ...(await voteProblems(rules, 'admission_vote_ratio', consideredOn, { inFavour: input.inFavour, against: input.against, eligible })),
+    ];
+    if (problems.length > 0) throw violationsError(problems);
+    await advance(tx, candidate, {
+      to: 'cell_resolved',
+      occurredOn: consideredOn,
+      dateField: 'decision.date',
+      decision: input.decision,
+      details: { inFavour: input.inFavour, against: input.against, eligible, eligibleComputed },
+    });
+    return candidateDetail(tx, id);
+  });
+}
+
+/** Đảng ủy cơ sở xét, biểu quyết: at least 2/3 of the committee's members in favour. */
+export async function recordCommitteeResolution(ctx: Ctx, id: number, input: CommitteeResolutionInput): Promise<CandidateDetail> {
+  return inTransaction(ctx, async (tx) => {
+    const candidate = await candidateForStep(tx, id, input.version, 'committee_resolved');
+    const votes = { inFavour: input.inFavour, against: input.against, eligible: input.eligible };
+    const problems = await voteProblems(ruleReader(tx), 'admission_committee_vote_ratio', input.decision.date, votes);
+    if (problems.length > 0) throw violationsError(problems);
+    await advance(tx, candidate, { to: 'committee_resolved', occurredOn: input.decision.date, dateField: 'decision.date', decision: input.decision, details: votes });
+    return candidateDetail(tx, id);
+  });
+}
+
+/** Quyết định kết nạp of the upper committee; the ceremony's deadline runs from the day the cell receives it. */
+export async function recordAdmissionDecision(ctx: Ctx, id: number, input: AdmissionDecisionInput): Promise<CandidateDetail> {
+  return inTransaction(ctx, async (tx) => {
+    const candidate = await candidateForStep(tx, id, input.version, 'decided');
+    const receivedOn = input.receivedOn ?? input.decision.date;
+    if (compareIso(receivedOn, input.decision.date) < 0)
+      throw invalidField('receivedOn', `Ngày chi bộ nhận quyết định (${viDate(receivedOn)}) không được trước ngày quyết định (${viDate(input.decision.date)}).`);
+    if (compareIso(receivedOn, todayIso(tx.now())) > 0) throw invalidField('receivedOn', `Ngày ${viDate(receivedOn)} chưa tới: chỉ ghi các bước đã diễn ra.`);
+    await advance(tx, candidate, {
+      to: 'decided',
+      occurredOn: input.decision.date,
+      dateField: 'decision.date',
+      decision: input.decision,
+      details: { receivedOn, signing: input.signing },
+    });
+    return candidateDetail(tx, id);
+  });
+}
+
+/**
+ * Lễ kết nạp: within the working days the rulebook allows after the decision was received (later only
+ * with the upper committee's consent). The candidate becomes a probationary member in the same
+ * transaction: the member record, its 'admission' membership event and its first period.
+ */
+export async function holdCeremony(ctx: Ctx, id: number, input: CeremonyInput): Promise<CandidateDetail> {
+  return inTransaction(ctx, async (tx) => {
+    const candidate = await candidateForStep(tx, id, input.version, 'admitted');
+    const decided = (await candidateEventsOf(tx.db, id)).filter((e) => e.kind === 'decided').at(-1);
+    if (!decided?.decision) throw conflict('Chưa có quyết định kết nạp của cấp ủy cấp trên.', 'state');
+    const decisionReceivedOn = (decided.details.receivedOn as string | undefined) ?? decided.occurredOn;
+    const rules = ruleReader(tx);
+    const calendar = await loadCalendar(tx);
+    const workingDays = await rules('ceremony_deadline_working_days', input.ceremonyDate);
+    const problems = checkCeremonyDate({
+      decisionReceivedOn,
+      ceremonyDate: input.ceremonyDate,
+      workingDays,
+      holidays: calendar.holidays,
+      makeUpWorkdays: calendar.workdays,
+      upperCommitteeConsent: input.upperCommitteeConsent,
+    });
+    if (problems.length > 0) throw violationsError(problems);
+
+    const org = await findOrg(tx.db, candidate.orgId);
+    if (!org) throw conflict('Không tìm thấy chi bộ của người vào Đảng.');
+    await assertMemberHoldingOrg(org, 'orgId');
+    if (candidate.nationalId && (await findMemberByUnique(tx.db, 'nationalId', candidate.nationalId)))
+      throw conflict('Số CCCD của người vào Đảng đã có trong hồ sơ của một đảng viên khác; kiểm tra lại trước khi kết nạp.', 'nationalId');
+
+    const months = await rules('probation_months', input.ceremonyDate);
+    const ends = probationEnd(input.ceremonyDate, months.value);
+    const member = await insertMember(tx.db, {
+      ...nameColumns(candidate.fullName),
+      gender: candidate.gender,
+      birthDate: candidate.birthDate,
+      placeOfOrigin: candidate.placeOfOrigin,
+      residence: candidate.residence,
+      ethnicity: candidate.ethnicity,
+      religion: candidate.religion,
+      education: candidate.education,
+      professionalQualification: candidate.professionalQualification,
+      theoryLevel: candidate.theoryLevel,
+      job: candidate.job,
+      position: candidate.position,
+      nationalId: candidate.nationalId,
+      profileNumber: input.profileNumber,
+      // Party age counts from the admission decision; probation from the ceremony.
+      admittedOn: decided.decision.date,
+      orgId: org.id,
+      orgPath: org.path,
+      status: 'probationary',
+    });
+    const details = {
+      candidateId: id,
+      ceremonyDate: input.ceremonyDate,
+      decisionReceivedOn,
+      probationEnd: ends,
+      probationMonths: { value: months.value, source: months.source },
+      upperCommitteeConsent: input.upperCommitteeConsent,
+      ceremonyDeadline: ceremonyDeadline(decisionReceivedOn, workingDays.value, calendar.holidays, calendar.workdays),
+    };
+    const eventId = await insertMembershipEvent(tx.db, {
+      memberId: member.id,
+      kind: 'admission',
+      occurredOn: input.ceremonyDate,
+      decision: decided.decision,
+      toOrgId: org.id,
+      statusAfter: 'probationary',
+      details,
+      createdBy: tx.actor.userId,
+    });
+    await startPeriod(tx.db, member.id, { orgId: org.id, status: 'probationary', validFrom: input.ceremonyDate, eventId });
+    await recordAudit(tx, [{ entity: 'member', entityId: member.id, action: 'create', after: { ...member, admissionEventId: eventId, candidateId: id } }]);
+    await advance(tx, candidate, {
+      to: 'admitted',
+      occurredOn: input.ceremonyDate,
+      dateField: 'ceremonyDate',
+      decision: decided.decision,
+      details: { ...details, memberId: member.id },
+      changes: { memberId: member.id },
+    });
+    return candidateDetail(tx, id);
+  });
+}
+
+/** The file stops before the ceremony: not admitted (the committee's or cell's decision), or withdrawn. */
+export async function closeCandidate(ctx: Ctx, id: number, input: CandidateCloseInput): Promise<CandidateDetail> {
+  return inTransaction(ctx, async (tx) => {
+    const candidate = await candidateForStep(tx, id, input.version, input.outcome);
+    await advance(tx, candidate, { to: input.outcome, occurredOn: input.decision.date, dateField: 'decision.date', decision: input.decision, details: { reason: input.reason } });
+    return candidateDetail(tx, id);
+  });
+}

@@ -1,0 +1,65 @@
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  admissionDecisionInput,
+  candidateCloseInput,
+  candidateCreate,
+  candidateListQuery,
+  candidateUpdate,
+  cellResolutionInput,
+  ceremonyInput,
+  committeeResolutionInput,
+  probationDecisionInput,
+  probationReviewInput,
+} from '../../../shared/admissions.js';
+import { registerMetric } from '../metrics/metrics.service.js';
+import { closeCandidate, holdCeremony, recordAdmissionDecision, recordCellResolution, recordCommitteeResolution } from './admission-steps.service.js';
+import { admissionDecisionDocx, confirmationDecisionDocx, type DocxFile } from './admissions.documents.js';
+import { admissionMetrics } from './admissions.metrics.js';
+import { createCandidate, getCandidate, listCandidates, updateCandidate } from './candidates.service.js';
+import { decideProbation, getProbation, recordProbationReview } from './confirmation.service.js';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const tags = ['admissions'];
+
+function sendDocx(reply: FastifyReply, file: DocxFile) {
+  return reply
+    .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+    .header('content-disposition', `attachment; filename="${file.filename}"`)
+    .send(file.content);
+}
+
+export const admissionsRoutes: FastifyPluginAsyncZod = async (app) => {
+  for (const metric of admissionMetrics) registerMetric(metric);
+
+  app.get('/candidates', { schema: { tags, querystring: candidateListQuery } }, async (request) => listCandidates(request.ctx, request.query));
+  app.post('/candidates', { schema: { tags, body: candidateCreate } }, async (request, reply) => reply.status(201).send(await createCandidate(request.ctx, request.body)));
+  app.get('/candidates/:id', { schema: { tags, params: idParams } }, async (request) => getCandidate(request.ctx, request.params.id));
+  app.patch('/candidates/:id', { schema: { tags, params: idParams, body: candidateUpdate } }, async (request) => updateCandidate(request.ctx, request.params.id, request.body));
+  app.post('/candidates/:id/cell-resolution', { schema: { tags, params: idParams, body: cellResolutionInput } }, async (request) =>
+    recordCellResolution(request.ctx, request.params.id, request.body),
+  );
+  app.post('/candidates/:id/committee-resolution', { schema: { tags, params: idParams, body: committeeResolutionInput } }, async (request) =>
+    recordCommitteeResolution(request.ctx, request.params.id, request.body),
+  );
+  app.post('/candidates/:id/decision', { schema: { tags, params: idParams, body: admissionDecisionInput } }, async (request) =>
+    recordAdmissionDecision(request.ctx, request.params.id, request.body),
+  );
+  app.post('/candidates/:id/ceremony', { schema: { tags, params: idParams, body: ceremonyInput } }, async (request) => holdCeremony(request.ctx, request.params.id, request.body));
+  app.post('/candidates/:id/close', { schema: { tags, params: idParams, body: candidateCloseInput } }, async (request) => closeCandidate(request.ctx, request.params.id, request.body));
+  app.get('/candidates/:id/admission-decision.docx', { schema: { tags, params: idParams } }, async (request, reply) =>
+    sendDocx(reply, await admissionDecisionDocx(request.ctx, request.params.id)),
+  );
+
+  app.get('/members/:id/probation', { schema: { tags, params: idParams } }, async (request) => getProbation(request.ctx, request.params.id));
+  app.post('/members/:id/probation/reviews', { schema: { tags, params: idParams, body: probationReviewInput } }, async (request, reply) =>
+    reply.status(201).send(await recordProbationReview(request.ctx, request.params.id, request.body)),
+  );
+  app.post('/members/:id/probation/decision', { schema: { tags, params: idParams, body: probationDecisionInput } }, async (request) =>
+    decideProbation(request.ctx, request.params.id, request.body),
+  );
+  app.get('/members/:id/probation/confirmation-decision.docx', { schema: { tags, params: idParams } }, async (request, reply) =>
+    sendDocx(reply, await confirmationDecisionDocx(request.ctx, request.params.id)),
+  );
+};

@@ -1,0 +1,216 @@
+import { inTransaction, type Ctx } from '../../context.js';
+import { conflict, forbidden, invalidField, notFound, staleVersion } from '../../errors.js';
+import { isPathInScope, narrowScope } from '../../scope.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { loadCalendar } from '../calendar/calendar.service.js';
+import { findMemberByUnique } from '../members/members.queries.js';
+import { nameColumns } from '../members/members.rules.js';
+import { assertMemberHoldingOrg, orgInScope } from '../members/members.service.js';
+import { todayIso } from '../../../shared/dates.js';
+import {
+  openCandidateStates,
+  type CandidateCreate,
+  type CandidateDetail,
+  type CandidateListItem,
+  type CandidateListQuery,
+  type CandidateStepView,
+  type CandidateUpdate,
+  type IntroducerInput,
+} from '../../../shared/admissions.js';
+import { candidateDueOn, ruleReader } from './admissions.deadlines.js';
+import {
+  candidateConditions,
+  candidateEventsOf,
+  countCandidateRows,
+  countFullMembersOn,
+  findCandidate,
+  insertCandidate,
+  insertCandidateEvent,
+  listCandidateRows,
+  membersBrief,
+  updateCandidateRow,
+  type CandidateWithOrg,
+} from './admissions.queries.js';
+import { missingDossierItems, nextStepOf } from './admissions.rules.js';
+
+const CANDIDATE = 'người vào Đảng';
+export const CANDIDATE_RECORD = 'Hồ sơ người vào Đảng';
+
+/** Organisation work: the staff of the organisation department, secretaries and the admin record the steps. */
+export function assertCanRecordAdmission(ctx: Ctx): void {
+  if (!['admin', 'org_staff', 'secretary', 'system'].includes(ctx.actor.role))
+    throw forbidden('Chỉ cán bộ tổ chức, bí thư hoặc quản trị hệ thống được ghi hồ sơ kết nạp đảng viên.');
+}
+
+/** The candidate if the actor may see it; otherwise 404, so nothing leaks that the file exists. */
+export async function candidateInScopeOr404(ctx: Ctx, id: number): Promise<CandidateWithOrg> {
+  const row = await findCandidate(ctx.db, id);
+  if (!row || ctx.actor.scope.kind === 'self' || !isPathInScope(ctx.actor.scope, row.orgPath)) throw notFound(CANDIDATE);
+  return row;
+}
+
+/** Introducers must be members the actor can see; the rules of the cell's vote check their status and months. */
+async function checkIntroducersExist(ctx: Ctx, introducers: readonly IntroducerInput[]): Promise<void> {
+  const found = await membersBrief(
+    ctx.db,
+    introducers.map((i) => i.memberId),
+  );
+  introducers.forEach((introducer, index) => {
+    const member = found.find((m) => m.id === introducer.memberId);
+    if (!member || (ctx.actor.scope.kind !== 'self' && !isPathInScope(ctx.actor.scope, member.orgPath)))
+      throw invalidField(`introducers.${index}.memberId`, `Người giới thiệu thứ ${index + 1}: không tìm thấy đảng viên này trong phạm vi quản lý của bạn.`);
+  });
+}
+
+/** Someone already on the member list cannot be a candidate. */
+async function assertNotAMember(ctx: Ctx, nationalId: string | null | undefined): Promise<void> {
+  if (!nationalId) return;
+  if (await findMemberByUnique(ctx.db, 'nationalId', nationalId)) throw conflict('Số CCCD này đã có trong hồ sơ của một đảng viên.', 'nationalId');
+}
+
+export async function createCandidate(ctx: Ctx, input: CandidateCreate): Promise<CandidateDetail> {
+  if (ctx.actor.scope.kind === 'self') throw notFound('tổ chức đảng');
+  return inTransaction(ctx, async (tx) => {
+    const org = await orgInScope(tx, input.orgId, 'orgId');
+    assertCanRecordAdmission(tx);
+    await assertMemberHoldingOrg(org, 'orgId');
+    await checkIntroducersExist(tx, input.introducers);
+    await assertNotAMember(tx, input.nationalId);
+    const { reason, ...fields } = input;
+    const row = await insertCandidate(tx.db, { ...fields, ...nameColumns(fields.fullName), state: 'candidate' });
+    await insertCandidateEvent(tx.db, {
+      candidateId: row.id,
+      kind: 'created',
+      occurredOn: todayIso(tx.now()),
+      stateAfter: 'candidate',
+      details: {},
+      createdBy: tx.actor.userId,
+    });
+    await recordAudit(tx, [{ entity: 'candidate', entityId: row.id, action: 'create', after: row, reason }]);
+    return candidateDetail(tx, row.id);
+  });
+}
+
+/** Personal data, certificate, introducers and dossier; only while the file is open. */
+export async function updateCandidate(ctx: Ctx, id: number, input: CandidateUpdate): Promise<CandidateDetail> {
+  return inTransaction(ctx, async (tx) => {
+    const before = await candidateInScopeOr404(tx, id);
+    assertCanRecordAdmission(tx);
+    const { version, reason, ...changes } = input;
+    if (before.version !== version) throw staleVersion(CANDIDATE_RECORD);
+    if (!openCandidateStates.includes(before.state)) throw conflict('Hồ sơ đã khép lại (đã kết nạp hoặc đã dừng); không sửa được nữa.');
+    if (changes.introducers) await checkIntroducersExist(tx, changes.introducers);
+    if (changes.nationalId) await assertNotAMember(tx, changes.nationalId);
+    const values = { ...changes, ...(changes.fullName ? nameColumns(changes.fullName) : {}) };
+    const after = await updateCandidateRow(tx.db, id, version, values);
+    if (!after) throw staleVersion(CANDIDATE_RECORD);
+    const { orgName: _n, orgKind: _k, orgPath: _p, orgActive: _a, ...plainBefore } = before;
+    await recordAudit(tx, [{ entity: 'candidate', entityId: id, action: 'update', before: plainBefore, after, reason }]);
+    return candidateDetail(tx, id);
+  });
+}
+
+/** Reading a candidate's file is logged like reading a member's record: it is personal data. */
+export async function getCandidate(ctx: Ctx, id: number): Promise<CandidateDetail> {
+  return inTransaction(ctx, async (tx) => {
+    await candidateInScopeOr404(tx, id);
+    await recordAudit(tx, [{ entity: 'candidate', entityId: id, action: 'read', after: { what: 'candidate' } }]);
+    return candidateDetail(tx, id);
+  });
+}
+
+/** The file as the candidate page shows it; the caller has checked the scope. */
+export async function candidateDetail(ctx: Ctx, id: number): Promise<CandidateDetail> {
+  const row = await candidateInScopeOr404(ctx, id);
+  const [events, introducers, calendar, cellFullMembers] = await Promise.all([
+    candidateEventsOf(ctx.db, id),
+    membersBrief(
+      ctx.db,
+      row.introducers.map((i) => i.memberId),
+    ),
+    loadCalendar(ctx),
+    countFullMembersOn(ctx.db, row.orgId, todayIso(ctx.now())),
+  ]);
+  const cellIsGrassroots = row.orgKind === 'grassroots_cell';
+  const missing = missingDossierItems(row.dossier, row.youthUnionMember);
+  const lastOf = (kind: string) => [...events].reverse().find((e) => e.kind === kind);
+  const decided = lastOf('decided');
+  const dueOn = await candidateDueOn(ruleReader(ctx), calendar, {
+    state: row.state,
+    cellResolvedOn: lastOf('cell_resolved')?.occurredOn ?? null,
+    decisionReceivedOn: decided ? ((decided.details.receivedOn as string | undefined) ?? decided.occurredOn) : null,
+  });
+  const steps: CandidateStepView[] = events.map((e) => ({
+    id: e.id,
+    kind: e.kind,
+    occurredOn: e.occurredOn,
+    decision: e.decision,
+    details: e.details,
+    createdAt: e.createdAt.toISOString(),
+  }));
+  return {
+    id: row.id,
+    fullName: row.fullName,
+    gender: row.gender,
+    birthDate: row.birthDate,
+    placeOfOrigin: row.placeOfOrigin,
+    residence: row.residence,
+    ethnicity: row.ethnicity,
+    religion: row.religion,
+    education: row.education,
+    professionalQualification: row.professionalQualification,
+    theoryLevel: row.theoryLevel,
+    job: row.job,
+    position: row.position,
+    nationalId: row.nationalId,
+    orgId: row.orgId,
+    orgName: row.orgName,
+    orgKind: row.orgKind,
+    cellIsGrassroots,
+    youthUnionMember: row.youthUnionMember,
+    awarenessCertificate: row.awarenessCertificate,
+    specialAgeDecision: row.specialAgeDecision,
+    introducers: row.introducers.map((i) => {
+      const member = introducers.find((m) => m.id === i.memberId);
+      return { memberId: i.memberId, knownSince: i.knownSince, fullName: member?.fullName ?? '—', status: member?.status ?? 'unknown', orgName: member?.orgName ?? '—' };
+    }),
+    dossier: row.dossier,
+    missingDossier: missing,
+    state: row.state,
+    memberId: row.memberId,
+    version: row.version,
+    nextStep: nextStepOf({ state: row.state, cellIsGrassroots, missing, dueOn }),
+    cellFullMembers,
+    steps,
+  };
+}
+
+/** Candidates of the scope (or of a chosen organisation's subtree), open files unless asked, with their next step. */
+export async function listCandidates(ctx: Ctx, query: CandidateListQuery) {
+  if (ctx.actor.scope.kind === 'self') throw notFound('tổ chức đảng');
+  const org = query.orgId ? await orgInScope(ctx, query.orgId) : null;
+  const scope = narrowScope(ctx.actor.scope, org);
+  const states = query.state ? [query.state] : query.includeClosed ? undefined : openCandidateStates;
+  const where = candidateConditions(scope, { states });
+  const offset = (query.page - 1) * query.pageSize;
+  const [rows, total, calendar] = await Promise.all([listCandidateRows(ctx.db, where, query.pageSize, offset), countCandidateRows(ctx.db, where), loadCalendar(ctx)]);
+  const rules = ruleReader(ctx);
+  const items: CandidateListItem[] = [];
+  for (const row of rows) {
+    const missing = missingDossierItems(row.dossier, row.youthUnionMember);
+    const dueOn = await candidateDueOn(rules, calendar, row);
+    items.push({
+      id: row.id,
+      fullName: row.fullName,
+      gender: row.gender,
+      birthDate: row.birthDate,
+      orgId: row.orgId,
+      orgName: row.orgName,
+      state: row.state,
+      memberId: row.memberId,
+      nextStep: nextStepOf({ state: row.state, cellIsGrassroots: row.orgKind === 'grassroots_cell', missing, dueOn }),
+      updatedAt: new Date(row.updatedAt).toISOString(),
+    });
+  }
+  return { items, total, page: query.page, pageSize: query.pageSize };
+}
