@@ -12,6 +12,7 @@ import type { Database } from './db/client.js';
 import { migrationVersion } from './db/migrate.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerSessions } from './http/session-plugin.js';
+import { admissionsRoutes } from './domains/admissions/admissions.routes.js';
 import { auditRoutes } from './domains/audit/audit.routes.js';
 import { authRoutes } from './domains/auth/auth.routes.js';
 import { calendarRoutes } from './domains/calendar/calendar.routes.js';
@@ -67,6 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(rulebookRoutes);
       await api.register(calendarRoutes);
       await api.register(metricsRoutes);
+      await api.register(admissionsRoutes);
     },
     { prefix: '/api/v1' },
   );
