@@ -21,6 +21,9 @@ import { metricsRoutes } from './domains/metrics/metrics.routes.js';
 import { orgsRoutes } from './domains/orgs/orgs.routes.js';
 import { rulebookRoutes } from './domains/rulebook/rulebook.routes.js';
 import { usersRoutes } from './domains/users/users.routes.js';
+import { transfersRoutes } from './domains/transfers/transfers.routes.js';
+import { exitsRoutes } from './domains/exits/exits.routes.js';
+import { radarRoutes } from './domains/radar/radar.routes.js';
 
 // Validation messages in Vietnamese wherever a schema does not give its own.
 z.config(z.locales.vi());
@@ -68,6 +71,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(rulebookRoutes);
       await api.register(calendarRoutes);
       await api.register(metricsRoutes);
+      await api.register(transfersRoutes);
+      await api.register(exitsRoutes);
+      await api.register(radarRoutes);
       await api.register(admissionsRoutes);
     },
     { prefix: '/api/v1' },

@@ -13,6 +13,4 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/metrics/:name/records', { schema: { tags: ['metrics'], params: nameParams, querystring: metricRecordsQuery } }, async (request) =>
     metricRecords(request.ctx, request.params.name, request.query),
   );
-  // Fed by the workflows' deadline radar once it exists; the dashboard already reads it.
-  app.get('/attention', { schema: { tags: ['metrics'] } }, async () => ({ items: [] }));
 };

@@ -1,0 +1,19 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { exitInput, readmissionInput } from '../../../shared/exits.js';
+import { registerExitMetrics } from './exits.metrics.js';
+import { memberPartyAge, readmitMember, recordExit } from './exits.service.js';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const tags = ['members'];
+
+export const exitsRoutes: FastifyPluginAsyncZod = async (app) => {
+  registerExitMetrics();
+  app.post('/members/:id/exits', { schema: { tags, params: idParams, body: exitInput } }, async (request, reply) =>
+    reply.status(201).send(await recordExit(request.ctx, request.params.id, request.body)),
+  );
+  app.post('/members/:id/readmission', { schema: { tags, params: idParams, body: readmissionInput } }, async (request, reply) =>
+    reply.status(201).send(await readmitMember(request.ctx, request.params.id, request.body)),
+  );
+  app.get('/members/:id/party-age', { schema: { tags, params: idParams } }, async (request) => memberPartyAge(request.ctx, request.params.id));
+};

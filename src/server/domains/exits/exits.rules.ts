@@ -1,0 +1,55 @@
+import { compareIso } from '../../../shared/dates.js';
+import type { MemberStatus, MembershipEventKind } from '../../../shared/member.js';
+import type { InterruptionKind, PartyAgeInterruption } from '../../../shared/exits.js';
+
+/** Statuses in which a person is out of the party and their party age stands still. */
+export const leftStatuses = ['struck_off', 'expelled', 'withdrawn'] as const satisfies readonly MemberStatus[];
+const leavingEvents: readonly MembershipEventKind[] = ['strike_off', 'expulsion', 'withdrawal'];
+
+interface PeriodLike {
+  status: MemberStatus;
+  validFrom: string;
+  validTo: string | null;
+}
+
+interface EventLike {
+  kind: MembershipEventKind;
+  occurredOn: string;
+  details: Record<string, unknown> | null;
+}
+
+function isGap(value: unknown): value is { from: string; to: string } {
+  const gap = value as { from?: unknown; to?: unknown } | null;
+  return typeof gap?.from === 'string' && typeof gap.to === 'string';
+}
+
+/**
+ * Interruptions of party life from the membership history: each period spent struck off, expelled or withdrawn
+ * (until readmission, or still open), and each late transfer — the days between the presentation deadline and the
+ * day the letter was presented, kept on the event that completed the transfer. Time spent as a member of another
+ * deployment is not an interruption: the member was active there.
+ */
+export function interruptionsFrom(periods: readonly PeriodLike[], events: readonly EventLike[]): PartyAgeInterruption[] {
+  const list: PartyAgeInterruption[] = [];
+  for (const period of periods) {
+    if ((leftStatuses as readonly string[]).includes(period.status)) list.push({ kind: period.status as InterruptionKind, from: period.validFrom, to: period.validTo });
+  }
+  for (const event of events) {
+    const gap = event.details?.gap;
+    if (isGap(gap)) list.push({ kind: 'transfer_gap', from: gap.from, to: gap.to });
+  }
+  return list.sort((a, b) => compareIso(a.from, b.from));
+}
+
+/** Party age stops at death; otherwise it runs to today. */
+export function partyAgeEndsOn(periods: readonly PeriodLike[], today: string): string {
+  const death = periods.find((p) => p.status === 'deceased');
+  return death && compareIso(death.validFrom, today) < 0 ? death.validFrom : today;
+}
+
+/** The last time the person left the party, and how often they were readmitted already. */
+export function leavingOf(events: readonly EventLike[]): { leftOn: string; previousReadmissions: number } | null {
+  const left = events.filter((e) => leavingEvents.includes(e.kind));
+  if (left.length === 0) return null;
+  return { leftOn: left[left.length - 1].occurredOn, previousReadmissions: events.filter((e) => e.kind === 'readmission').length };
+}

@@ -1,0 +1,88 @@
+import { inTransaction, type Ctx } from '../../context.js';
+import { conflict, forbidden } from '../../errors.js';
+import { logPersonalRead } from '../audit/audit.service.js';
+import { eventsOf, periodsOf } from '../members/members.queries.js';
+import { memberInScopeOr404, orgInScope } from '../members/members.service.js';
+import { recordMembershipEvent } from '../members/membership-events.service.js';
+import { checkReadmission, partyAge } from '../membership/party-age.rules.js';
+import { cancelTransfersOnExit, refuseOn, ruleParam } from '../transfers/transfers.service.js';
+import { interruptionsFrom, leavingOf, leftStatuses, partyAgeEndsOn } from './exits.rules.js';
+import { exitKindLabels, type ExitInput, type PartyAgeResult, type ReadmissionEligibility, type ReadmissionInput } from '../../../shared/exits.js';
+import { activeStatuses } from '../../../shared/member.js';
+import { addMonths, compareIso, todayIso } from '../../../shared/dates.js';
+
+function assertWriter(ctx: Ctx): void {
+  if (!['admin', 'org_staff', 'secretary', 'system'].includes(ctx.actor.role))
+    throw forbidden('Chỉ cán bộ tổ chức, bí thư hoặc quản trị hệ thống được ghi biến động đảng viên.');
+}
+
+/**
+ * Strike-off, withdrawal or death, dated and citing its decision. From that day the member's period changes
+ * status, so every count (which reads the dated periods) leaves them out while their history stays whole.
+ */
+export async function recordExit(ctx: Ctx, memberId: number, input: ExitInput) {
+  assertWriter(ctx);
+  return inTransaction(ctx, async (tx) => {
+    const member = await memberInScopeOr404(tx, memberId);
+    if (!activeStatuses.includes(member.status)) throw conflict('Chỉ đảng viên đang sinh hoạt mới ghi biến động này được.', 'kind');
+    const cancelled = await cancelTransfersOnExit(tx, memberId, input.occurredOn, `Đảng viên đã ${exitKindLabels[input.kind].toLocaleLowerCase('vi')}`);
+    return recordMembershipEvent(
+      tx,
+      memberId,
+      { kind: input.kind, occurredOn: input.occurredOn, decision: input.decision, toOrgId: null, reason: input.reason, details: cancelled > 0 ? { cancelledTransfers: cancelled } : {} },
+      { expectedVersion: input.version },
+    );
+  });
+}
+
+async function readmissionParams(ctx: Ctx, date: string) {
+  return { minMonths: await ruleParam(ctx, 'readmission_min_months', date), maxCount: await ruleParam(ctx, 'readmission_max_count', date) };
+}
+
+/** Readmission: once, and only after the minimum time since leaving; the person returns as a probationary member. */
+export async function readmitMember(ctx: Ctx, memberId: number, input: ReadmissionInput) {
+  assertWriter(ctx);
+  return inTransaction(ctx, async (tx) => {
+    const member = await memberInScopeOr404(tx, memberId);
+    await orgInScope(tx, input.toOrgId, 'toOrgId');
+    const leaving = leavingOf(await eventsOf(tx.db, memberId));
+    if (!leaving || !(leftStatuses as readonly string[]).includes(member.status))
+      throw conflict('Chỉ người đã ra khỏi Đảng (bị xóa tên, khai trừ hoặc xin ra) mới được xét kết nạp lại.', 'kind');
+    const problems = checkReadmission({ ...leaving, consideredOn: input.occurredOn, ...(await readmissionParams(tx, input.occurredOn)) });
+    refuseOn(problems, { leftOn: 'occurredOn', previousReadmissions: 'occurredOn' });
+    return recordMembershipEvent(
+      tx,
+      memberId,
+      { kind: 'readmission', occurredOn: input.occurredOn, decision: input.decision, toOrgId: input.toOrgId, reason: input.reason, details: { leftOn: leaving.leftOn } },
+      { expectedVersion: input.version },
+    );
+  });
+}
+
+/** Party age net of interruptions, and whether a person who left may be readmitted; reading it is logged. */
+export async function memberPartyAge(ctx: Ctx, memberId: number): Promise<PartyAgeResult> {
+  return inTransaction(ctx, async (tx) => {
+    const member = await memberInScopeOr404(tx, memberId);
+    await logPersonalRead(tx, memberId, 'party_age');
+    const [events, periods] = await Promise.all([eventsOf(tx.db, memberId), periodsOf(tx.db, memberId)]);
+    const today = todayIso(tx.now());
+    const asOf = partyAgeEndsOn(periods, today);
+    const interruptions = interruptionsFrom(periods, events);
+    const gaps = interruptions.map((i) => ({ from: i.from, to: i.to ?? asOf })).filter((g) => compareIso(g.from, g.to) <= 0);
+    const age = member.admittedOn ? partyAge({ admittedOn: member.admittedOn, interruptions: gaps, asOf }) : { years: 0, months: 0, totalMonths: 0 };
+    let readmission: ReadmissionEligibility | null = null;
+    const leaving = leavingOf(events);
+    if (leaving && (leftStatuses as readonly string[]).includes(member.status)) {
+      const params = await readmissionParams(tx, today);
+      const problems = checkReadmission({ ...leaving, consideredOn: today, ...params });
+      readmission = {
+        ...leaving,
+        eligibleFrom: addMonths(leaving.leftOn, params.minMonths.value),
+        maxCount: params.maxCount.value,
+        eligible: problems.length === 0,
+        problems: problems.map((p) => p.message),
+      };
+    }
+    return { memberId, admittedOn: member.admittedOn, asOf, ...age, interruptions, readmission };
+  });
+}

@@ -1,0 +1,43 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { destinationQuery, transferCancel, transferCreate, transferLetterIssue, transferListQuery, transferReceipt, transferReturn } from '../../../shared/transfers.js';
+import { registerTransferMetrics } from './transfers.metrics.js';
+import {
+  cancelTransfer,
+  confirmTransferReceipt,
+  createTransfer,
+  getTransfer,
+  issueTransferLetter,
+  listDestinations,
+  listTransfers,
+  recordTransferReturn,
+  transferLetterDocx,
+} from './transfers.service.js';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const tags = ['transfers'];
+
+export const transfersRoutes: FastifyPluginAsyncZod = async (app) => {
+  registerTransferMetrics();
+  app.get('/transfers', { schema: { tags, querystring: transferListQuery } }, async (request) => listTransfers(request.ctx, request.query));
+  app.post('/transfers', { schema: { tags, body: transferCreate } }, async (request, reply) => reply.status(201).send(await createTransfer(request.ctx, request.body)));
+  app.get('/transfers/destinations', { schema: { tags, querystring: destinationQuery } }, async (request) => listDestinations(request.ctx, request.query.q));
+  app.get('/transfers/:id', { schema: { tags, params: idParams } }, async (request) => getTransfer(request.ctx, request.params.id));
+  app.post('/transfers/:id/letter', { schema: { tags, params: idParams, body: transferLetterIssue } }, async (request) =>
+    issueTransferLetter(request.ctx, request.params.id, request.body),
+  );
+  app.post('/transfers/:id/receipt', { schema: { tags, params: idParams, body: transferReceipt } }, async (request) =>
+    confirmTransferReceipt(request.ctx, request.params.id, request.body),
+  );
+  app.post('/transfers/:id/return', { schema: { tags, params: idParams, body: transferReturn } }, async (request) =>
+    recordTransferReturn(request.ctx, request.params.id, request.body),
+  );
+  app.post('/transfers/:id/cancel', { schema: { tags, params: idParams, body: transferCancel } }, async (request) => cancelTransfer(request.ctx, request.params.id, request.body));
+  app.get('/transfers/:id/letter.docx', { schema: { tags, params: idParams } }, async (request, reply) => {
+    const { file, fileName } = await transferLetterDocx(request.ctx, request.params.id);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header('content-disposition', `attachment; filename="${fileName}"`)
+      .send(file);
+  });
+};
