@@ -129,7 +129,7 @@ describe('admission journey: candidate → probationary → full member', () => 
 
 describe('admission rules, each refused with its rule and source', () => {
   it.each([
-    ['17 years 11 months on the day of the cell', { birthDate: '2007-10-11' }, 'admission_min_age_months', 'Điều lệ Đảng 2011, Điều 1; 294-QĐ/TW', ['birthDate']],
+    ['17 years 11 months on the day of the cell', { birthDate: '2007-09-11' }, 'admission_min_age_months', 'Điều lệ Đảng 2011, Điều 1; 294-QĐ/TW', ['birthDate']],
     ['60 years 1 month without a special decision', { birthDate: '1965-08-10' }, 'admission_max_age_months', '294-QĐ/TW', ['birthDate']],
     ['an awareness certificate older than 5 years', { awarenessCertificate: { number: null, issuedOn: '2020-09-10' } }, 'awareness_certificate_validity_years', '06-HD/TW (9/6/2025)', ['awarenessCertificate']],
     ['an introducer known 11 months', { introducers: 'short' }, 'introducer_known_months', 'Điều lệ Đảng 2011, Điều 4', ['introducers.1.knownSince']],
