@@ -82,3 +82,11 @@ export const membershipPeriods = pgTable(
   },
   (t) => [index('membership_periods_member_idx').on(t.memberId, t.validFrom), index('membership_periods_org_idx').on(t.orgId, t.validFrom)],
 );
+
+/**
+ * Every distinct word of the folded member names (a few thousand, even nationally), kept by a statement
+ * trigger. A mistyped search word is corrected against this small table instead of the whole member list.
+ */
+export const nameWords = pgTable('name_words', {
+  word: text('word').primaryKey(),
+});
