@@ -2,6 +2,21 @@
  * The only module of the web app that talks to the server. Every call goes through `request`, which
  * sends the session cookie and the CSRF header, and turns error bodies into `ApiError`.
  */
+import type {
+  AdmissionDecisionInput,
+  CandidateCloseInput,
+  CandidateCreate,
+  CandidateDetail,
+  CandidateListItem,
+  CandidateState,
+  CandidateUpdate,
+  CellResolutionInput,
+  CeremonyInput,
+  CommitteeResolutionInput,
+  ProbationDecisionInput,
+  ProbationReviewInput,
+  ProbationView,
+} from '../shared/admissions';
 import type { PasswordChange, SessionInfo, UserCreate, UserItem, UserRole, UserUpdate, LoginInput } from '../shared/auth';
 import type { ErrorCode, FieldError, RuleRef } from '../shared/errors';
 import type { AgeBand, Gender, Member, MemberCreate, MemberListItem, MemberStatus, MemberUpdate, MembershipEventKind, MembershipPeriod, TheoryLevel } from '../shared/member';
@@ -499,4 +514,50 @@ export async function listAudit(query: { beforeId?: number; entity?: string }, s
 
 export function verifyAudit(signal?: AbortSignal): Promise<AuditVerifyResult> {
   return request<AuditVerifyResult>('GET', '/audit/verify', { signal });
+}
+
+// ---- Admissions and confirmation --------------------------------------------------------------
+
+export function listCandidates(query: { orgId?: number; state?: CandidateState; includeClosed?: boolean; page: number; pageSize: number }, signal?: AbortSignal): Promise<Page<CandidateListItem>> {
+  return request<Page<CandidateListItem>>('GET', '/candidates', { query: { ...query }, signal });
+}
+
+export function getCandidate(id: number, signal?: AbortSignal): Promise<CandidateDetail> {
+  return request<CandidateDetail>('GET', `/candidates/${id}`, { signal });
+}
+
+export function createCandidate(input: CandidateCreate): Promise<CandidateDetail> {
+  return request<CandidateDetail>('POST', '/candidates', { body: input });
+}
+
+export function updateCandidate(id: number, input: CandidateUpdate): Promise<CandidateDetail> {
+  return request<CandidateDetail>('PATCH', `/candidates/${id}`, { body: input });
+}
+
+export type AdmissionStepPath = 'cell-resolution' | 'committee-resolution' | 'decision' | 'ceremony' | 'close';
+type AdmissionStepInput = CellResolutionInput | CommitteeResolutionInput | AdmissionDecisionInput | CeremonyInput | CandidateCloseInput;
+
+export function recordAdmissionStep(id: number, step: AdmissionStepPath, input: AdmissionStepInput): Promise<CandidateDetail> {
+  return request<CandidateDetail>('POST', `/candidates/${id}/${step}`, { body: input });
+}
+
+/** A link, not a fetch: the browser downloads the .docx with the session cookie. */
+export function admissionDecisionUrl(candidateId: number): string {
+  return `${API_BASE}/candidates/${candidateId}/admission-decision.docx`;
+}
+
+export function getProbation(memberId: number, signal?: AbortSignal): Promise<ProbationView> {
+  return request<ProbationView>('GET', `/members/${memberId}/probation`, { signal });
+}
+
+export function recordProbationReview(memberId: number, input: ProbationReviewInput): Promise<ProbationView> {
+  return request<ProbationView>('POST', `/members/${memberId}/probation/reviews`, { body: input });
+}
+
+export function decideProbation(memberId: number, input: ProbationDecisionInput): Promise<ProbationView> {
+  return request<ProbationView>('POST', `/members/${memberId}/probation/decision`, { body: input });
+}
+
+export function confirmationDecisionUrl(memberId: number): string {
+  return `${API_BASE}/members/${memberId}/probation/confirmation-decision.docx`;
 }
