@@ -1,0 +1,191 @@
+import type { FastifyInstance } from 'fastify';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.js';
+import type { Database } from '../../db/client.js';
+import { createTestDatabase, ctxFor } from '../../test/test-database.js';
+import { decision, makeMember, makeTree } from '../../test/factories.js';
+import { loginClient, type TestClient } from '../../test/http-client.js';
+import { createUser } from '../users/users.service.js';
+
+let database: Database;
+let drop: () => Promise<void>;
+let app: FastifyInstance;
+let tree: Awaited<ReturnType<typeof makeTree>>;
+const clients: Record<'admin' | 'a' | 'b' | 'member', TestClient> = {} as never;
+const people: Record<'inside' | 'across' | 'leaving' | 'self', { id: number; version: number; fullName: string; cardNumber: string | null }> = {} as never;
+const PASSWORD = 'mat-khau-thu-123';
+const transfers: Record<'inside' | 'across' | 'leaving', number> = {} as never;
+
+const within = (memberId: number, receivingOrgId: number) => ({
+  direction: 'within',
+  kind: 'permanent',
+  memberId,
+  receivingOrgId,
+  movingDecision: decision('2026-05-04'),
+});
+const letter = (version: number) => ({
+  version,
+  letterNumber: '21-GGT/ĐU',
+  letterOn: '2026-05-11',
+  profileNumber: 'LL-3107',
+  cellListNumber: '09',
+  transferRegisterNumber: 'CS-2026-044',
+  duesPaidThrough: '2026-04',
+  place: 'Hòa Bình',
+  signer: { authority: 'T/M Đảng ủy', title: 'Phó Bí thư', name: 'Đinh Thị Ký' },
+});
+
+beforeAll(async () => {
+  ({ database, drop } = await createTestDatabase());
+  const ctx = ctxFor(database);
+  tree = await makeTree(ctx);
+  people.inside = await makeMember(ctx, tree.a1.id, { fullName: 'Bế Văn Nội' });
+  people.across = await makeMember(ctx, tree.a1.id, { fullName: 'Nông Thị Sang' });
+  people.leaving = await makeMember(ctx, tree.a2.id, { fullName: 'Vi Văn Xa' });
+  people.self = await makeMember(ctx, tree.a2.id, { fullName: 'Lục Thị Riêng' });
+  await createUser(ctx, { username: 'quantri', displayName: 'Quản trị', role: 'admin', orgId: null, memberId: null, password: PASSWORD });
+  await createUser(ctx, { username: 'canbo.a', displayName: 'Cán bộ A', role: 'org_staff', orgId: tree.a.id, memberId: null, password: PASSWORD });
+  await createUser(ctx, { username: 'canbo.b', displayName: 'Cán bộ B', role: 'org_staff', orgId: tree.b.id, memberId: null, password: PASSWORD });
+  await createUser(ctx, { username: 'dangvien', displayName: 'Lục Thị Riêng', role: 'member', orgId: null, memberId: people.self.id, password: PASSWORD });
+  app = await buildApp({ database, logger: false, now: () => new Date('2026-05-20T03:00:00Z') });
+  clients.admin = await loginClient(app, 'quantri', PASSWORD);
+  clients.a = await loginClient(app, 'canbo.a', PASSWORD);
+  clients.b = await loginClient(app, 'canbo.b', PASSWORD);
+  clients.member = await loginClient(app, 'dangvien', PASSWORD);
+
+  const inside = await clients.a.send('POST', '/api/v1/transfers', within(people.inside.id, tree.a2.id));
+  const across = await clients.a.send('POST', '/api/v1/transfers', within(people.across.id, tree.b1.id));
+  const leaving = await clients.a.send('POST', '/api/v1/transfers', {
+    direction: 'out',
+    kind: 'permanent',
+    memberId: people.leaving.id,
+    externalOrgName: 'Đảng bộ tỉnh Điện Biên',
+    movingDecision: decision('2026-05-04'),
+  });
+  for (const response of [inside, across, leaving]) expect(response.status).toBe(201);
+  transfers.inside = inside.body.id;
+  transfers.across = across.body.id;
+  transfers.leaving = leaving.body.id;
+});
+afterAll(async () => {
+  await app.close();
+  await drop();
+});
+
+describe('transfers seen from both sides', () => {
+  it.each([
+    ['inside the sibling subtree', 'inside', 404],
+    ['leaving the deployment from the sibling subtree', 'leaving', 404],
+    ['arriving in the official’s subtree', 'across', 200],
+  ] as const)('a sibling official reading a transfer %s gets %i', async (_label, key, status) => {
+    const response = await clients.b.get(`/api/v1/transfers/${transfers[key]}`);
+    expect(response.status).toBe(status);
+    const list = await clients.b.get('/api/v1/transfers?pageSize=200');
+    expect(list.body.items.map((t: { id: number }) => t.id).includes(transfers[key])).toBe(status === 200);
+    if (status === 404) {
+      expect(JSON.stringify(response.body)).not.toContain(people[key].fullName);
+      expect((await clients.b.send('POST', `/api/v1/transfers/${transfers[key]}/receipt`, { version: 1, presentedOn: '2026-05-12' })).status).toBe(404);
+      expect((await clients.b.get(`/api/v1/transfers/${transfers[key]}/letter.docx`)).status).toBe(404);
+    }
+  });
+
+  it('lets the sending side issue the letter and the receiving side confirm it, each only their own step', async () => {
+    const id = transfers.across;
+    const seen = await clients.b.get(`/api/v1/transfers/${id}`);
+    expect(seen.body).toMatchObject({ sides: ['receiving'], actions: [], fullName: 'Nông Thị Sang', receivingOrgId: tree.b1.id });
+    expect((await clients.b.send('POST', `/api/v1/transfers/${id}/letter`, letter(seen.body.version))).status).toBe(403);
+    const issued = await clients.a.send('POST', `/api/v1/transfers/${id}/letter`, letter(seen.body.version));
+    expect(issued.status).toBe(200);
+    expect(issued.body).toMatchObject({ state: 'letter_issued', cardNumber: people.across.cardNumber });
+    expect((await clients.b.get(`/api/v1/transfers/${id}`)).body.actions).toEqual(['confirm_receipt']);
+    expect((await clients.a.send('POST', `/api/v1/transfers/${id}/receipt`, { version: issued.body.version, presentedOn: '2026-05-12' })).status).toBe(403);
+
+    const incoming = await clients.b.get('/api/v1/transfers?side=receiving&open=true');
+    expect(incoming.body.items.map((t: { id: number }) => t.id)).toContain(id);
+    expect((await clients.b.get(`/api/v1/members/${people.across.id}`)).status).toBe(404);
+    const received = await clients.b.send('POST', `/api/v1/transfers/${id}/receipt`, { version: issued.body.version, presentedOn: '2026-05-12' });
+    expect(received.status).toBe(200);
+    expect((await clients.b.get(`/api/v1/members/${people.across.id}`)).body.orgId).toBe(tree.b1.id);
+    expect((await clients.a.get(`/api/v1/members/${people.across.id}`)).status).toBe(404);
+    expect((await clients.a.get(`/api/v1/transfers/${id}`)).body.state).toBe('received');
+  });
+
+  it('prints the letter as .docx with the card number and the member’s name, for either side', async () => {
+    for (const client of [clients.a, clients.b]) {
+      const response = await app.inject({ method: 'GET', url: `/api/v1/transfers/${transfers.across}/letter.docx`, headers: { cookie: client.cookie } });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toContain('wordprocessingml');
+      const zip = await JSZip.loadAsync(response.rawPayload);
+      const xml = await zip.file('word/document.xml')!.async('string');
+      const text = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+      expect(text).toContain('GIẤY GIỚI THIỆU SINH HOẠT ĐẢNG');
+      expect(text).toContain(`Số thẻ đảng viên: ${people.across.cardNumber}`);
+      expect(text).toContain('Nông Thị Sang');
+      expect(text).toContain('Số đăng ký trong sổ chuyển sinh hoạt đảng: CS-2026-044');
+      expect(text).toContain('Đã đóng đảng phí đến hết tháng 04 năm 2026');
+      expect(text).toContain('Chi bộ Phòng Nghiệp vụ Y');
+    }
+    // Before the letter is issued there is nothing to print.
+    expect((await clients.a.get(`/api/v1/transfers/${transfers.inside}/letter.docx`)).status).toBe(404);
+  });
+
+  it('answers a rule violation with 422 naming the rule and its source, and a bad body with 400', async () => {
+    const temporary = await clients.a.send('POST', '/api/v1/transfers', {
+      ...within(people.self.id, tree.b2.id),
+      kind: 'temporary',
+      purpose: 'work',
+      temporaryFrom: '2026-06-01',
+      temporaryUntil: '2026-07-01',
+    });
+    expect(temporary.status).toBe(422);
+    expect(temporary.body.error.rule).toMatchObject({ name: 'temporary_transfer_min_months' });
+    expect(temporary.body.error.rule.source).toContain('294-QĐ/TW');
+    expect(temporary.body.error.fields[0].field).toBe('temporaryUntil');
+    const bad = await clients.a.send('POST', '/api/v1/transfers', { direction: 'within', kind: 'permanent', memberId: people.self.id });
+    expect(bad.status).toBe(400);
+  });
+
+  it('offers destinations across the deployment but shows transfers to a member only through officials', async () => {
+    const destinations = await clients.a.get('/api/v1/transfers/destinations?q=nghiep vu');
+    expect(destinations.body.items.map((o: { id: number }) => o.id)).toEqual([tree.b1.id]);
+    expect((await clients.member.get('/api/v1/transfers')).status).toBe(404);
+    expect((await clients.member.get(`/api/v1/transfers/${transfers.leaving}`)).status).toBe(404);
+  });
+});
+
+describe('GET /attention', () => {
+  it('lists the open transfer steps of the scope, most urgent first, in the shape the dashboard reads', async () => {
+    const a = await clients.a.get('/api/v1/attention');
+    expect(a.status).toBe(200);
+    const ids = a.body.items.map((i: { transferId?: number }) => i.transferId);
+    expect(ids).toContain(transfers.inside);
+    expect(ids).toContain(transfers.leaving);
+    for (const item of a.body.items) {
+      expect(item).toMatchObject({ kind: expect.any(String), label: expect.any(String), dueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), orgId: expect.any(Number) });
+      expect(['overdue', 'due_soon', 'ok']).toContain(item.severity);
+    }
+    const b = await clients.b.get('/api/v1/attention');
+    expect(b.body.items.map((i: { transferId?: number }) => i.transferId)).not.toContain(transfers.inside);
+    expect((await clients.b.get(`/api/v1/attention?orgId=${tree.a.id}`)).status).toBe(404);
+    expect((await clients.member.get('/api/v1/attention')).body.items).toEqual([]);
+  });
+});
+
+describe('exits and party age over HTTP', () => {
+  it('records a strike-off, shows party age and refuses an early readmission with the rule', async () => {
+    const member = await makeMember(ctxFor(database), tree.b2.id, { fullName: 'Đèo Văn Rời', admittedOn: '2014-03-03' });
+    const exit = await clients.b.send('POST', `/api/v1/members/${member.id}/exits`, { kind: 'strike_off', occurredOn: '2026-05-15', decision: decision('2026-05-15') });
+    expect(exit.status).toBe(201);
+    expect((await clients.a.send('POST', `/api/v1/members/${member.id}/exits`, { kind: 'death', occurredOn: '2026-05-16', decision: decision('2026-05-16') })).status).toBe(404);
+    const age = await clients.b.get(`/api/v1/members/${member.id}/party-age`);
+    expect(age.status).toBe(200);
+    expect(age.body).toMatchObject({ years: 12, months: 2, totalMonths: 146, interruptions: [{ kind: 'struck_off', from: '2026-05-15', to: null }] });
+    expect(age.body.readmission).toMatchObject({ eligible: false, eligibleFrom: '2029-05-15' });
+    const early = await clients.b.send('POST', `/api/v1/members/${member.id}/readmission`, { occurredOn: '2026-05-20', decision: decision('2026-05-20'), toOrgId: tree.b2.id });
+    expect(early.status).toBe(422);
+    expect(early.body.error.rule.name).toBe('readmission_min_months');
+    expect((await clients.a.get(`/api/v1/members/${member.id}/party-age`)).status).toBe(404);
+    expect((await clients.member.get(`/api/v1/members/${people.self.id}/party-age`)).status).toBe(200);
+  });
+});
