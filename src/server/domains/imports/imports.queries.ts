@@ -1,0 +1,157 @@
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db, type DbOrTx } from '../../db/client.js';
+import { importMappings, imports } from '../../db/schema.js';
+import type { Scope } from '../../context.js';
+import { pathInScope } from '../../scope.js';
+import type { ImportRecordType } from '../../../shared/imports.js';
+import type { RecordedMember } from './imports.rules.js';
+import type { OrgRow } from '../orgs/orgs.queries.js';
+
+export type ImportRow = typeof imports.$inferSelect;
+
+export async function insertImport(db: DbOrTx, values: typeof imports.$inferInsert): Promise<ImportRow> {
+  const [row] = await db.insert(imports).values(values).returning();
+  return row;
+}
+
+export async function updateImport(db: DbOrTx, id: number, values: Partial<typeof imports.$inferInsert>): Promise<ImportRow | undefined> {
+  const [row] = await db
+    .update(imports)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(imports.id, id))
+    .returning();
+  return row;
+}
+
+export async function findImport(db: DbOrTx, id: number): Promise<ImportRow | undefined> {
+  const [row] = await db.select().from(imports).where(eq(imports.id, id));
+  return row;
+}
+
+/** Locks the import's row for the commit: a second commit of the same import waits, then sees it committed. */
+export async function lockImport(db: DbOrTx, id: number): Promise<ImportRow | undefined> {
+  const rows = await queryRows<{ status: string }>(db, sql`SELECT status FROM imports WHERE id = ${id} FOR UPDATE`);
+  return rows[0] ? findImport(db, id) : undefined;
+}
+
+/** False while another connection holds the row (a commit in progress elsewhere). */
+export async function importRowLockable(db: DbOrTx, id: number): Promise<boolean> {
+  try {
+    await (db as Db).transaction(async (tx) => {
+      await tx.execute(sql`SELECT id FROM imports WHERE id = ${id} FOR UPDATE NOWAIT`);
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Imports made inside the scope: an official sees those of their subtree, an admin all. */
+export async function listImportRows(db: DbOrTx, scope: Scope, limit: number): Promise<ImportRow[]> {
+  const where = scope.kind === 'all' ? undefined : scope.kind === 'subtree' ? sql`${imports.scopePath} LIKE ${`${scope.path}%`}` : sql`FALSE`;
+  return db.select().from(imports).where(where).orderBy(desc(imports.id)).limit(limit);
+}
+
+export async function findSavedMapping(db: DbOrTx, recordType: ImportRecordType, signature: string): Promise<Record<string, number> | undefined> {
+  const [row] = await db
+    .select({ mapping: importMappings.mapping })
+    .from(importMappings)
+    .where(and(eq(importMappings.recordType, recordType), eq(importMappings.headerSignature, signature)));
+  return row?.mapping;
+}
+
+export async function saveMapping(db: DbOrTx, values: { recordType: ImportRecordType; headerSignature: string; headers: string[]; mapping: Record<string, number>; createdBy: number | null }) {
+  await db
+    .insert(importMappings)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [importMappings.recordType, importMappings.headerSignature],
+      set: { headers: values.headers, mapping: values.mapping, createdBy: values.createdBy, updatedAt: new Date() },
+    });
+}
+
+// ---- Matching against what is recorded ----------------------------------------------------------
+
+const inList = (values: readonly (string | number)[]): SQL => sql.join(values.map((v) => sql`${v}`), sql`, `);
+
+/** Organisations an import row may name, by code or by name (accent- and case-insensitively). */
+export async function orgsByCodeOrName(db: DbOrTx, codes: string[], foldedNames: string[]): Promise<OrgRow[]> {
+  const conditions: SQL[] = [];
+  if (codes.length > 0) conditions.push(sql`code IN (${inList(codes)})`);
+  if (foldedNames.length > 0) conditions.push(sql`vn_fold(name) IN (${inList(foldedNames)})`);
+  if (conditions.length === 0) return [];
+  return queryRows<OrgRow>(
+    db,
+    sql`SELECT id, code, name, kind, unit_type AS "unitType", parent_id AS "parentId", path, depth, founded_on AS "foundedOn",
+          founding_decision AS "foundingDecision", dissolved_on AS "dissolvedOn", active, version
+        FROM orgs WHERE ${sql.join(conditions, sql` OR `)}`,
+  );
+}
+
+const recordedMemberColumns = sql`m.id, m.version, m.full_name AS "fullName", m.gender, m.birth_date AS "birthDate",
+  m.place_of_origin AS "placeOfOrigin", m.residence, m.ethnicity, m.religion, m.education,
+  m.professional_qualification AS "professionalQualification", m.theory_level AS "theoryLevel", m.job, m.position,
+  m.national_id AS "nationalId", m.card_number AS "cardNumber", m.profile_number AS "profileNumber",
+  m.admitted_on AS "admittedOn", m.confirmed_on AS "confirmedOn", m.org_id AS "orgId", m.org_path AS "orgPath",
+  o.name AS "orgName", m.status`;
+
+/** Recorded members holding any of these card numbers or citizen IDs, in any scope: both are unique deployment-wide. */
+export async function membersByIdentifiers(db: DbOrTx, cards: string[], nationalIds: string[]): Promise<RecordedMember[]> {
+  const conditions: SQL[] = [];
+  if (cards.length > 0) conditions.push(sql`m.card_number IN (${inList(cards)})`);
+  if (nationalIds.length > 0) conditions.push(sql`m.national_id IN (${inList(nationalIds)})`);
+  if (conditions.length === 0) return [];
+  return queryRows<RecordedMember>(db, sql`SELECT ${recordedMemberColumns} FROM members m JOIN orgs o ON o.id = m.org_id WHERE ${sql.join(conditions, sql` OR `)}`);
+}
+
+/** Candidates by name and birth date; the sort key is derived from the name, so its index finds them. */
+export async function membersByNameKeys(db: DbOrTx, sortKeys: string[], birthDates: string[]): Promise<RecordedMember[]> {
+  if (sortKeys.length === 0) return [];
+  return queryRows<RecordedMember>(
+    db,
+    sql`SELECT ${recordedMemberColumns} FROM members m JOIN orgs o ON o.id = m.org_id
+        WHERE m.name_sort_key IN (${inList(sortKeys)}) AND m.birth_date IN (${inList(birthDates)})`,
+  );
+}
+
+/** Ids for rows the import inserts itself, taken from the table's identity sequence so concurrent writers never collide. */
+export async function allocateIds(db: DbOrTx, table: 'orgs' | 'org_versions' | 'org_events' | 'members' | 'membership_events' | 'membership_periods', count: number): Promise<number[]> {
+  if (count === 0) return [];
+  const rows = await queryRows<{ id: number }>(db, sql`SELECT nextval(pg_get_serial_sequence(${table}, 'id'))::int AS id FROM generate_series(1, ${count})`);
+  return rows.map((r) => Number(r.id));
+}
+
+// ---- Export in the template's shape -----------------------------------------------------------------
+
+export interface ExportOrgRow {
+  id: number;
+  parentId: number | null;
+  code: string;
+  name: string;
+  kind: string;
+  unitType: string | null;
+  foundedOn: string | null;
+  foundingDecision: { number: string; date: string; issuer: string } | null;
+}
+
+/** Active organisations in the scope; the export orders them itself, since ids differ between databases. */
+export async function exportOrgRows(db: DbOrTx, scope: Scope): Promise<ExportOrgRow[]> {
+  return queryRows<ExportOrgRow>(
+    db,
+    sql`SELECT o.id, o.parent_id AS "parentId", o.code, o.name, o.kind, o.unit_type AS "unitType", o.founded_on AS "foundedOn",
+          o.founding_decision AS "foundingDecision"
+        FROM orgs o
+        WHERE o.active AND ${pathInScope(scope, sql`o.path`)}`,
+  );
+}
+
+/** An organisation's active members in an order that does not depend on ids: name, birth date, card, citizen ID. */
+export async function exportMembersOf(db: DbOrTx, orgId: number): Promise<RecordedMember[]> {
+  return queryRows<RecordedMember>(
+    db,
+    sql`SELECT ${recordedMemberColumns}
+        FROM members m JOIN orgs o ON o.id = m.org_id
+        WHERE m.org_id = ${orgId} AND m.status IN ('probationary', 'full')
+        ORDER BY m.name_sort_key, m.birth_date, m.card_number NULLS LAST, m.national_id NULLS LAST, m.id`,
+  );
+}

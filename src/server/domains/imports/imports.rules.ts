@@ -1,0 +1,584 @@
+/**
+ * Turns one spreadsheet row into an organisation or a member, with every problem placed at its sheet,
+ * row and column and said in Vietnamese with how to fix it. Pure: the service brings the database's
+ * view (what already exists) and decides what to write.
+ */
+import { fullYearsBetween } from '../../../shared/dates.js';
+import type { ImportProblem, ImportSheetPlan, ProblemSeverity } from '../../../shared/imports.js';
+import type { Address, Gender, TheoryLevel } from '../../../shared/member.js';
+import type { OrgKind, UnitType } from '../../../shared/org.js';
+import { formatDate, normalizeName, normalizeSpaces } from '../../../shared/vietnamese.js';
+import {
+  cleanNationalId,
+  genderSpec,
+  isBlankCell,
+  memberStatusSpec,
+  orgKindSpec,
+  parseDateCell,
+  parseEnumCell,
+  theoryLevelSpec,
+  unitTypeSpec,
+  type EnumSpec,
+  type ImportableStatus,
+} from './cell-values.js';
+import { columnLetter, memberImportFields, orgImportFields, type ImportField, type MemberImportKey, type OrgImportKey } from './column-mapping.js';
+import { repairLegacyText, type LegacyEncoding } from './legacy-encoding.js';
+import { plainCellValue, type SheetRow } from './spreadsheet-reader.js';
+
+// ---- Problems ------------------------------------------------------------------------------
+
+export interface ProblemPlace {
+  sheet: string;
+  row: number | null;
+  /** 0-based column index. */
+  column: number | null;
+  field: string | null;
+  value?: unknown;
+}
+
+export function makeProblem(severity: ProblemSeverity, code: string, at: ProblemPlace, message: string, fix: string): ImportProblem {
+  return {
+    severity,
+    code,
+    sheet: at.sheet,
+    row: at.row,
+    column: at.column === null ? null : columnLetter(at.column),
+    field: at.field,
+    value: displayValue(at.value),
+    message,
+    fix,
+  };
+}
+
+/** The parsers write "what is wrong. Hãy … (how to fix)" in one sentence pair; the report shows them apart. */
+export function splitFix(text: string, fallbackFix: string): { message: string; fix: string } {
+  const match = /^(.*?)\s+(Hãy .*)$/s.exec(text);
+  return match ? { message: match[1], fix: match[2] } : { message: text, fix: fallbackFix };
+}
+
+function displayValue(value: unknown): string | null {
+  const plain = plainCellValue(value);
+  if (plain === null || plain === undefined) return null;
+  if (plain instanceof Date) return Number.isNaN(plain.getTime()) ? String(plain) : formatDate(plain.toISOString().slice(0, 10));
+  const text = String(plain);
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+// ---- Cells ---------------------------------------------------------------------------------
+
+export interface CleanedCell {
+  text: string;
+  /** The legacy font the cell was typed in, when it was converted. */
+  legacy: LegacyEncoding | null;
+}
+
+/**
+ * Our exports prefix text that a spreadsheet would run as a formula with an apostrophe (safeCell); it is
+ * taken off again so an export imports back to the same text.
+ */
+function withoutFormulaGuard(text: string): string {
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
+
+function rawText(value: unknown): string {
+  const plain = plainCellValue(value);
+  if (plain === null) return '';
+  if (typeof plain === 'string') return plain;
+  if (typeof plain === 'number') return Number.isInteger(plain) ? plain.toFixed(0) : String(plain);
+  if (plain instanceof Date) return formatDate(plain.toISOString().slice(0, 10));
+  return String(plain);
+}
+
+/**
+ * NFC, single spaces, and legacy-font text converted. `encoding` is the column's (decided from many
+ * cells); undefined leaves each cell to decide alone, which errs towards leaving text as it is.
+ */
+export function cleanCell(value: unknown, encoding: LegacyEncoding | undefined): CleanedCell {
+  const raw = withoutFormulaGuard(rawText(value));
+  if (raw.trim() === '') return { text: '', legacy: null };
+  const repaired = repairLegacyText(raw, encoding);
+  const text = normalizeSpaces(repaired.text);
+  return { text, legacy: repaired.encoding !== null && text !== normalizeSpaces(raw) ? repaired.encoding : null };
+}
+
+const legacyNames: Record<LegacyEncoding, string> = { tcvn3: 'TCVN3 (ABC, phông .VnTime)', vni: 'VNI-Windows' };
+
+/** What a formula cell is refused with; shared by every field. */
+function formulaProblem(at: ProblemPlace): ImportProblem {
+  return makeProblem(
+    'error',
+    'FORMULA',
+    at,
+    'Ô chứa công thức chứ không phải giá trị.',
+    'Hãy thay công thức bằng giá trị: chọn cột, Sao chép (Ctrl+C) rồi Dán giá trị (Paste Values), lưu tệp và tải lên lại.',
+  );
+}
+
+/** A text cell that a spreadsheet program would take for a formula (typed, or from a CSV). */
+function looksLikeFormula(value: unknown): boolean {
+  const plain = plainCellValue(value);
+  return typeof plain === 'string' && /^\s*=[A-Za-z(]/.test(plain);
+}
+
+// ---- Addresses -----------------------------------------------------------------------------
+
+const currentLabel = 'hiện nay: ';
+const oldLabel = 'trước 01/07/2025: ';
+
+/**
+ * One cell per address, readable and reversible: `detail; hiện nay: commune, province; trước
+ * 01/07/2025: commune, district, province`. Text without the labels (what officials type) is kept
+ * whole as the detail.
+ */
+export function formatAddressText(address: Address | null | undefined): string {
+  if (!address) return '';
+  const segments: string[] = [];
+  if (address.detail) segments.push(address.detail);
+  if (address.current) segments.push(`${currentLabel}${address.current.commune}, ${address.current.province}`);
+  if (address.old) segments.push(`${oldLabel}${address.old.commune}, ${address.old.district}, ${address.old.province}`);
+  return segments.join('; ');
+}
+
+export function parseAddressText(text: string): Address | null {
+  const cleaned = normalizeSpaces(text);
+  if (cleaned === '') return null;
+  let current: Address['current'] = null;
+  let old: Address['old'] = null;
+  const detail: string[] = [];
+  for (const segment of cleaned.split('; ')) {
+    const lower = segment.toLowerCase();
+    if (lower.startsWith(currentLabel) && current === null) {
+      const parts = segment.slice(currentLabel.length).split(', ');
+      if (parts.length === 2) {
+        current = { commune: parts[0], province: parts[1] };
+        continue;
+      }
+    }
+    if (lower.startsWith(oldLabel) && old === null) {
+      const parts = segment.slice(oldLabel.length).split(', ');
+      if (parts.length === 3) {
+        old = { commune: parts[0], district: parts[1], province: parts[2] };
+        continue;
+      }
+    }
+    detail.push(segment);
+  }
+  return { old, current, ...(detail.length > 0 ? { detail: detail.join('; ') } : {}) };
+}
+
+/** Equal addresses compare equal however jsonb ordered their keys or spelled an empty detail. */
+export function addressKey(address: Address | null | undefined): string {
+  if (!address) return '';
+  return formatAddressText({ old: address.old ?? null, current: address.current ?? null, ...(address.detail ? { detail: address.detail } : {}) });
+}
+
+// ---- Rows ----------------------------------------------------------------------------------
+
+export interface ParsedOrg {
+  sheet: string;
+  row: number;
+  code: string;
+  name: string;
+  kind: OrgKind;
+  parentRef: string | null;
+  unitType: UnitType | null;
+  foundedOn: string | null;
+  decisionNumber: string | null;
+  decisionIssuer: string | null;
+  columns: Partial<Record<OrgImportKey, number>>;
+}
+
+export interface ParsedMember {
+  sheet: string;
+  row: number;
+  fullName: string;
+  gender: Gender;
+  birthDate: string;
+  orgRef: string;
+  /** Given, or Chính thức when there is a confirmation date and Dự bị otherwise. */
+  status: ImportableStatus;
+  admittedOn: string;
+  confirmedOn: string | null;
+  cardNumber: string | null;
+  nationalId: string | null;
+  profileNumber: string | null;
+  ethnicity: string;
+  religion: string;
+  education: string;
+  professionalQualification: string;
+  theoryLevel: TheoryLevel;
+  job: string;
+  position: string;
+  placeOfOrigin: Address | null;
+  residence: Address | null;
+  /** Fields whose column is mapped and whose cell is filled: only these may change a recorded member. */
+  given: Set<MemberImportKey>;
+  columns: Partial<Record<MemberImportKey, number>>;
+}
+
+export interface RowResult<T> {
+  record: T | null;
+  problems: ImportProblem[];
+  converted: number;
+}
+
+/** Text limits of the record's columns (src/shared/member.ts, org.ts). */
+const maxLength: Partial<Record<MemberImportKey | OrgImportKey, number>> = {
+  fullName: 120,
+  ethnicity: 50,
+  religion: 50,
+  education: 50,
+  professionalQualification: 200,
+  job: 200,
+  position: 200,
+  profileNumber: 40,
+  placeOfOrigin: 600,
+  residence: 600,
+  code: 40,
+  name: 200,
+  foundingDecisionNumber: 60,
+  foundingDecisionIssuer: 200,
+};
+
+/** Reads the cells of one row through the sheet's mapping, collecting problems as it goes. */
+class RowReader<K extends string> {
+  readonly problems: ImportProblem[] = [];
+  converted = 0;
+  failed = false;
+
+  constructor(
+    private readonly row: SheetRow,
+    private readonly plan: ImportSheetPlan,
+    private readonly fields: readonly ImportField[],
+    private readonly today: string,
+  ) {}
+
+  column(key: K): number | undefined {
+    return this.plan.mapping[key];
+  }
+
+  private field(key: K): ImportField {
+    return this.fields.find((f) => f.key === key)!;
+  }
+
+  at(key: K, value?: unknown): ProblemPlace {
+    return { sheet: this.row.sheet, row: this.row.rowNumber, column: this.column(key) ?? null, field: this.field(key).label, value };
+  }
+
+  error(key: K, code: string, message: string, fix: string, value?: unknown): void {
+    this.failed = true;
+    this.problems.push(makeProblem('error', code, this.at(key, value), message, fix));
+  }
+
+  warn(key: K, code: string, message: string, fix: string, value?: unknown): void {
+    this.problems.push(makeProblem('warning', code, this.at(key, value), message, fix));
+  }
+
+  /** The cell's raw value, or undefined when the column is not mapped, blank, or a formula (refused here). */
+  cell(key: K): unknown {
+    const index = this.column(key);
+    if (index === undefined) return undefined;
+    const value = this.row.cells[index];
+    if (this.row.formulaColumns?.includes(index) || looksLikeFormula(value)) {
+      this.failed = true;
+      this.problems.push(formulaProblem(this.at(key, value)));
+      return undefined;
+    }
+    return isBlankCell(value) ? undefined : value;
+  }
+
+  required(key: K): unknown {
+    const value = this.cell(key);
+    if (value === undefined && !this.problems.some((p) => p.code === 'FORMULA' && p.field === this.field(key).label)) {
+      const label = this.field(key).label;
+      const missingColumn = this.column(key) === undefined;
+      this.error(
+        key,
+        'REQUIRED',
+        missingColumn ? `Thiếu cột "${label}".` : `Ô "${label}" đang để trống.`,
+        missingColumn ? `Hãy thêm cột "${label}" hoặc chọn cột tương ứng ở bước ghép cột.` : `Hãy điền ${label.toLowerCase()} (${this.field(key).note})`,
+      );
+    }
+    return value;
+  }
+
+  text(key: K, value = this.cell(key)): string | null {
+    if (value === undefined) return null;
+    const cleaned = cleanCell(value, this.plan.encodings[String(this.column(key))]);
+    if (cleaned.legacy) {
+      this.converted += 1;
+      this.problems.push(
+        makeProblem(
+          'info',
+          'LEGACY_FONT',
+          this.at(key, value),
+          `Chữ gõ bằng phông ${legacyNames[cleaned.legacy]} đã được chuyển sang Unicode: "${cleaned.text}".`,
+          'Không cần làm gì nếu chữ sau khi chuyển là đúng; nếu chưa đúng, hãy sửa ô này trong tệp rồi tải lên lại.',
+        ),
+      );
+    }
+    const limit = maxLength[key as MemberImportKey | OrgImportKey];
+    if (limit !== undefined && cleaned.text.length > limit) {
+      this.error(key, 'TOO_LONG', `Nội dung dài ${cleaned.text.length} ký tự, quá giới hạn ${limit} ký tự.`, 'Hãy rút gọn nội dung ô này.', value);
+      return null;
+    }
+    return cleaned.text === '' ? null : cleaned.text;
+  }
+
+  date(key: K, value: unknown): string | null {
+    if (value === undefined) return null;
+    const parsed = parseDateCell(value, { today: this.today });
+    if ('error' in parsed) {
+      const { message, fix } = splitFix(parsed.error, 'Hãy ghi ngày theo dạng ngày/tháng/năm, ví dụ 15/03/1980.');
+      this.error(key, 'BAD_DATE', message, fix, value);
+      return null;
+    }
+    if (parsed.iso > this.today) {
+      this.error(key, 'FUTURE_DATE', `Ngày ${formatDate(parsed.iso)} ở sau hôm nay (${formatDate(this.today)}).`, 'Hãy kiểm tra lại ngày; có thể năm bị gõ nhầm.', value);
+      return null;
+    }
+    return parsed.iso;
+  }
+
+  choice<T extends string>(key: K, value: unknown, spec: EnumSpec<T>): T | null {
+    if (value === undefined) return null;
+    const text = this.text(key, value);
+    const parsed = parseEnumCell(text ?? '', spec);
+    if ('error' in parsed) {
+      const { message, fix } = splitFix(parsed.error, 'Hãy chọn một giá trị trong danh sách.');
+      this.error(key, 'BAD_CHOICE', message, fix, value);
+      return null;
+    }
+    return parsed.value;
+  }
+}
+
+const nameShape = /^\p{L}+(?:[ '’-]\p{L}+)*(?: \p{L}+(?:['’-]\p{L}+)*)+$/u;
+
+export function parseMemberRow(row: SheetRow, plan: ImportSheetPlan, today: string): RowResult<ParsedMember> {
+  const r = new RowReader<MemberImportKey>(row, plan, memberImportFields, today);
+
+  const nameCell = r.required('fullName');
+  const nameText = r.text('fullName', nameCell);
+  const fullName = nameText === null ? null : normalizeName(nameText);
+  if (fullName !== null && !nameShape.test(fullName)) {
+    r.error('fullName', 'BAD_NAME', 'Họ và tên phải gồm chữ cái, có ít nhất họ và tên, không có số hay ký hiệu.', 'Hãy ghi đủ họ và tên, ví dụ Nguyễn Văn An.', nameCell);
+  }
+  const gender = r.choice('gender', r.required('gender'), genderSpec);
+  const birthCell = r.required('birthDate');
+  const birthDate = r.date('birthDate', birthCell);
+  const orgRef = r.text('org', r.required('org'));
+  const statusGiven = r.choice('status', r.cell('status'), memberStatusSpec);
+  const admittedCell = r.required('admittedOn');
+  const admittedOn = r.date('admittedOn', admittedCell);
+  const confirmedCell = r.cell('confirmedOn');
+  const confirmedOn = r.date('confirmedOn', confirmedCell);
+
+  const cardCell = r.cell('cardNumber');
+  let cardNumber: string | null = null;
+  if (cardCell !== undefined) {
+    const text = r.text('cardNumber', cardCell)?.replace(/[ .-]/g, '') ?? '';
+    if (/^\d{6,12}$/.test(text)) cardNumber = text;
+    else r.error('cardNumber', 'BAD_CARD_NUMBER', 'Số thẻ đảng viên phải gồm từ 6 đến 12 chữ số.', 'Hãy ghi lại số thẻ theo thẻ đảng viên, chỉ gồm chữ số.', cardCell);
+  }
+  const nidCell = r.cell('nationalId');
+  let nationalId: string | null = null;
+  if (nidCell !== undefined) {
+    const digits = cleanNationalId(nidCell);
+    if (/^\d{12}$/.test(digits)) nationalId = digits;
+    else if (/^\d{9}$/.test(digits))
+      r.warn('nationalId', 'OLD_ID_CARD', 'Đây là số chứng minh nhân dân cũ (9 chữ số), không phải số CCCD; ô này sẽ được bỏ qua.', 'Nếu đảng viên đã có CCCD, hãy ghi số CCCD 12 chữ số.', nidCell);
+    else r.error('nationalId', 'BAD_NATIONAL_ID', 'Số CCCD phải gồm đúng 12 chữ số.', 'Hãy ghi đủ 12 chữ số của CCCD, kể cả số 0 ở đầu (định dạng ô kiểu chữ để Excel không bỏ số 0).', nidCell);
+  }
+
+  const text = (key: MemberImportKey, fallback: string) => r.text(key) ?? fallback;
+  const profileNumber = r.text('profileNumber');
+  const ethnicity = text('ethnicity', 'Kinh');
+  const religion = text('religion', 'Không');
+  const education = text('education', '12/12');
+  const professionalQualification = text('professionalQualification', '');
+  const theoryLevel = r.choice('theoryLevel', r.cell('theoryLevel'), theoryLevelSpec) ?? 'none';
+  const job = text('job', '');
+  const position = text('position', '');
+  const placeOfOrigin = parseAddressText(text('placeOfOrigin', ''));
+  const residence = parseAddressText(text('residence', ''));
+
+  if (birthDate && admittedOn) {
+    if (admittedOn < birthDate) r.error('admittedOn', 'ADMITTED_BEFORE_BIRTH', 'Ngày vào Đảng sớm hơn ngày sinh.', 'Hãy kiểm tra lại ngày sinh và ngày vào Đảng.', admittedCell);
+    else if (fullYearsBetween(birthDate, admittedOn) < 18)
+      r.warn(
+        'admittedOn',
+        'ADMITTED_UNDER_18',
+        `Vào Đảng khi chưa đủ 18 tuổi (${fullYearsBetween(birthDate, admittedOn)} tuổi).`,
+        'Hãy kiểm tra lại ngày sinh và ngày vào Đảng (Điều lệ Đảng, Điều 1: người từ đủ 18 tuổi).',
+        admittedCell,
+      );
+  }
+  if (admittedOn && confirmedOn && confirmedOn < admittedOn)
+    r.error('confirmedOn', 'CONFIRMED_BEFORE_ADMITTED', 'Ngày chính thức sớm hơn ngày vào Đảng.', 'Hãy kiểm tra lại ngày vào Đảng và ngày chính thức.', confirmedCell);
+  if (statusGiven === 'full' && confirmedCell === undefined && !r.failed)
+    r.error('confirmedOn', 'FULL_WITHOUT_CONFIRMATION', 'Đảng viên chính thức nhưng chưa có ngày chính thức.', 'Hãy ghi Ngày chính thức, hoặc sửa Tình trạng thành Dự bị.');
+  if (statusGiven === 'probationary' && confirmedOn)
+    r.error('status', 'PROBATIONARY_WITH_CONFIRMATION', 'Tình trạng là Dự bị nhưng đã có ngày chính thức.', 'Hãy xóa Ngày chính thức, hoặc sửa Tình trạng thành Chính thức.', r.cell('status'));
+
+  if (r.failed || !fullName || !gender || !birthDate || !orgRef || !admittedOn) return { record: null, problems: r.problems, converted: r.converted };
+  const given = new Set<MemberImportKey>();
+  for (const field of memberImportFields) {
+    const index = plan.mapping[field.key];
+    if (index !== undefined && !isBlankCell(row.cells[index])) given.add(field.key);
+  }
+  if (nationalId === null) given.delete('nationalId');
+  return {
+    record: {
+      sheet: row.sheet,
+      row: row.rowNumber,
+      fullName,
+      gender,
+      birthDate,
+      orgRef,
+      status: statusGiven ?? (confirmedOn ? 'full' : 'probationary'),
+      admittedOn,
+      confirmedOn,
+      cardNumber,
+      nationalId,
+      profileNumber,
+      ethnicity,
+      religion,
+      education,
+      professionalQualification,
+      theoryLevel,
+      job,
+      position,
+      placeOfOrigin,
+      residence,
+      given,
+      columns: plan.mapping as ParsedMember['columns'],
+    },
+    problems: r.problems,
+    converted: r.converted,
+  };
+}
+
+export function parseOrgRow(row: SheetRow, plan: ImportSheetPlan, today: string): RowResult<ParsedOrg> {
+  const r = new RowReader<OrgImportKey>(row, plan, orgImportFields, today);
+  const codeCell = r.required('code');
+  const code = r.text('code', codeCell);
+  if (code !== null && /\s/.test(code)) r.error('code', 'BAD_CODE', 'Mã tổ chức không được có dấu cách.', 'Hãy bỏ dấu cách trong mã, ví dụ KCQ.01.', codeCell);
+  const name = r.text('name', r.required('name'));
+  const kind = r.choice('kind', r.required('kind'), orgKindSpec);
+  const parentRef = r.text('parent');
+  const unitType = r.choice('unitType', r.cell('unitType'), unitTypeSpec);
+  const foundedOn = r.date('foundedOn', r.cell('foundedOn'));
+  const decisionNumber = r.text('foundingDecisionNumber');
+  const decisionIssuer = r.text('foundingDecisionIssuer');
+  if (r.failed || !code || !name || !kind) return { record: null, problems: r.problems, converted: r.converted };
+  return {
+    record: { sheet: row.sheet, row: row.rowNumber, code, name, kind, parentRef, unitType, foundedOn, decisionNumber, decisionIssuer, columns: plan.mapping as ParsedOrg['columns'] },
+    problems: r.problems,
+    converted: r.converted,
+  };
+}
+
+// ---- Recorded members ----------------------------------------------------------------------
+
+/** The member columns an import compares and may change: the personal record an official edits. */
+export const updatableMemberFields = [
+  'fullName',
+  'gender',
+  'birthDate',
+  'placeOfOrigin',
+  'residence',
+  'ethnicity',
+  'religion',
+  'education',
+  'professionalQualification',
+  'theoryLevel',
+  'job',
+  'position',
+  'nationalId',
+  'cardNumber',
+  'profileNumber',
+] as const;
+export type UpdatableMemberField = (typeof updatableMemberFields)[number];
+
+export interface RecordedMember {
+  id: number;
+  version: number;
+  fullName: string;
+  gender: Gender;
+  birthDate: string;
+  placeOfOrigin: Address | null;
+  residence: Address | null;
+  ethnicity: string;
+  religion: string;
+  education: string;
+  professionalQualification: string;
+  theoryLevel: TheoryLevel;
+  job: string;
+  position: string;
+  nationalId: string | null;
+  cardNumber: string | null;
+  profileNumber: string | null;
+  admittedOn: string | null;
+  confirmedOn: string | null;
+  orgId: number;
+  orgPath: string;
+  orgName: string;
+  status: string;
+}
+
+export interface MemberDifference {
+  /** Applied: the personal record's fields as the file has them. */
+  changes: Partial<Pick<ParsedMember, UpdatableMemberField>>;
+  /** Not applied (a membership event's work): organisation, status and the admission and confirmation dates. */
+  ignored: { key: MemberImportKey; recorded: string; file: string }[];
+}
+
+const comparable = (key: UpdatableMemberField, value: unknown): string =>
+  key === 'placeOfOrigin' || key === 'residence' ? addressKey(value as Address | null) : value === null || value === undefined ? '' : String(value);
+
+/**
+ * Blank cells never erase: a file that lacks a column, or leaves a cell empty, keeps what is recorded.
+ * The fields a membership event owns are reported when they differ, never overwritten.
+ */
+export function compareMember(recorded: RecordedMember, file: ParsedMember, fileOrgId: number | null): MemberDifference {
+  const changes: MemberDifference['changes'] = {};
+  for (const key of updatableMemberFields) {
+    if (!file.given.has(key)) continue;
+    if (comparable(key, recorded[key]) !== comparable(key, file[key])) (changes as Record<string, unknown>)[key] = file[key];
+  }
+  const ignored: MemberDifference['ignored'] = [];
+  if (fileOrgId !== null && fileOrgId !== recorded.orgId) ignored.push({ key: 'org', recorded: recorded.orgName, file: file.orgRef });
+  if ((file.given.has('status') || file.given.has('confirmedOn')) && file.status !== recorded.status)
+    ignored.push({ key: 'status', recorded: statusText(recorded.status), file: statusText(file.status) });
+  if (file.given.has('admittedOn') && recorded.admittedOn !== file.admittedOn)
+    ignored.push({ key: 'admittedOn', recorded: dateText(recorded.admittedOn), file: dateText(file.admittedOn) });
+  if (file.given.has('confirmedOn') && recorded.confirmedOn !== file.confirmedOn)
+    ignored.push({ key: 'confirmedOn', recorded: dateText(recorded.confirmedOn), file: dateText(file.confirmedOn) });
+  return { changes, ignored };
+}
+
+const statusNames: Record<string, string> = {
+  probationary: 'Dự bị',
+  full: 'Chính thức',
+  struck_off: 'Đã xóa tên',
+  expelled: 'Đã khai trừ',
+  withdrawn: 'Đã ra khỏi Đảng',
+  deceased: 'Đã từ trần',
+  transferred_out: 'Đã chuyển đi',
+};
+const statusText = (status: string) => statusNames[status] ?? status;
+const dateText = (iso: string | null) => (iso ? formatDate(iso) : '(trống)');
+
+/** Why a field the file differs on is left as recorded, and the screen that changes it. */
+export const ignoredDifferenceFix: Partial<Record<MemberImportKey, string>> = {
+  org: 'Nhập tệp không chuyển sinh hoạt đảng; nếu đảng viên đã chuyển, hãy làm thủ tục chuyển sinh hoạt ở trang của đảng viên.',
+  status: 'Tình trạng đảng viên chỉ thay đổi qua biến động (công nhận chính thức, xóa tên…) ở trang của đảng viên.',
+  admittedOn: 'Ngày vào Đảng không sửa qua nhập tệp; nếu hồ sơ ghi sai, hãy liên hệ quản trị hệ thống.',
+  confirmedOn: 'Ngày chính thức chỉ ghi qua biến động công nhận đảng viên chính thức.',
+};
+
+/** A key that finds the same person however their name was capitalised or spaced. */
+export function nameBirthKey(fullName: string, birthDate: string): string {
+  return `${normalizeName(fullName)}|${birthDate}`;
+}
