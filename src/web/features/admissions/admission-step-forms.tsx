@@ -1,0 +1,266 @@
+import { useState } from 'react';
+import type { FormEvent, ReactNode } from 'react';
+import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ZodType } from 'zod';
+import { admissionDecisionInput, candidateCloseInput, cellResolutionInput, ceremonyInput, committeeResolutionInput } from '../../../shared/admissions';
+import type { CandidateDetail } from '../../../shared/admissions';
+import { recordAdmissionStep } from '../../api';
+import type { AdmissionStepPath } from '../../api';
+import { DateField } from '../../components/date-field';
+import { nullable, textOf, useZodForm } from '../../components/use-zod-form';
+import type { Draft, ZodForm } from '../../components/use-zod-form';
+import { CountField, countInput, DecisionFields, decisionDraft, decisionInput, StepAlert } from './admission-fields';
+
+interface StepFormProps<T> {
+  candidate: CandidateDetail;
+  path: AdmissionStepPath;
+  schema: ZodType<T>;
+  initial: Draft;
+  toInput: (draft: Draft) => unknown;
+  submitLabel: string;
+  done: string;
+  onDone: () => void;
+  children: (form: ZodForm<unknown>) => ReactNode;
+}
+
+/** One step's form: validated by the shared schema, sent with the file's version, errors beside the fields. */
+function StepForm<T>({ candidate, path, schema, initial, toInput, submitLabel, done, onDone, children }: StepFormProps<T>) {
+  const queryClient = useQueryClient();
+  const form = useZodForm<T>({ initial, schema, toInput: (draft) => ({ ...(toInput(draft) as object), version: candidate.version }) });
+  const save = useMutation({
+    mutationFn: async () => {
+      const input = form.validate();
+      return input === null ? null : recordAdmissionStep(candidate.id, path, input as never);
+    },
+    onSuccess: (saved) => {
+      if (!saved) return;
+      queryClient.setQueryData(['candidate', saved.id], saved);
+      void queryClient.invalidateQueries({ queryKey: ['candidates'] });
+      if (saved.memberId) void queryClient.invalidateQueries({ queryKey: ['members'] });
+      notifications.show({ color: 'green', message: done });
+      onDone();
+    },
+    onError: (error) => form.applyServerError(error),
+  });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={submitLabel}>
+      <Stack gap="sm">
+        <StepAlert error={save.error} form={form as ZodForm<unknown>} />
+        {children(form as ZodForm<unknown>)}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Hủy
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+const votesInput = (draft: Draft) => ({ inFavour: countInput(draft.inFavour), against: countInput(draft.against) ?? 0 });
+
+function CellResolutionForm({ candidate, onDone }: { candidate: CandidateDetail; onDone: () => void }) {
+  return (
+    <StepForm
+      candidate={candidate}
+      path="cell-resolution"
+      schema={cellResolutionInput}
+      initial={{ ...decisionDraft('decision', candidate.orgName), inFavour: '', against: '0', eligible: '' }}
+      toInput={(draft) => ({ decision: decisionInput(draft), ...votesInput(draft), eligible: countInput(draft.eligible) ?? null })}
+      submitLabel="Ghi nghị quyết của chi bộ"
+      done="Đã ghi nghị quyết đề nghị kết nạp của chi bộ."
+      onDone={onDone}
+    >
+      {(form) => (
+        <>
+          <DecisionFields form={form} numberLabel="Số nghị quyết" dateLabel="Ngày chi bộ họp xét" />
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+            <CountField
+              form={form}
+              field="eligible"
+              label="Số đảng viên chính thức"
+              description={`Hiện có ${candidate.cellFullMembers}; để trống thì hệ thống đếm vào ngày họp`}
+              required={false}
+            />
+            <CountField form={form} field="inFavour" label="Số tán thành" />
+            <CountField form={form} field="against" label="Số không tán thành" />
+          </SimpleGrid>
+          <Text size="xs" c="dimmed">
+            Tuổi đời, giấy chứng nhận bồi dưỡng và người giới thiệu được kiểm tra theo ngày chi bộ họp xét.
+          </Text>
+        </>
+      )}
+    </StepForm>
+  );
+}
+
+function CommitteeResolutionForm({ candidate, onDone }: { candidate: CandidateDetail; onDone: () => void }) {
+  return (
+    <StepForm
+      candidate={candidate}
+      path="committee-resolution"
+      schema={committeeResolutionInput}
+      initial={{ ...decisionDraft('decision'), inFavour: '', against: '0', eligible: '' }}
+      toInput={(draft) => ({ decision: decisionInput(draft), ...votesInput(draft), eligible: countInput(draft.eligible) })}
+      submitLabel="Ghi nghị quyết của đảng ủy cơ sở"
+      done="Đã ghi nghị quyết của đảng ủy cơ sở."
+      onDone={onDone}
+    >
+      {(form) => (
+        <>
+          <DecisionFields form={form} numberLabel="Số nghị quyết" dateLabel="Ngày đảng ủy xét" />
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+            <CountField form={form} field="eligible" label="Tổng số cấp ủy viên" />
+            <CountField form={form} field="inFavour" label="Số tán thành" />
+            <CountField form={form} field="against" label="Số không tán thành" />
+          </SimpleGrid>
+        </>
+      )}
+    </StepForm>
+  );
+}
+
+function AdmissionDecisionForm({ candidate, onDone }: { candidate: CandidateDetail; onDone: () => void }) {
+  return (
+    <StepForm
+      candidate={candidate}
+      path="decision"
+      schema={admissionDecisionInput}
+      initial={{ ...decisionDraft('decision'), receivedOn: null, 'signing.place': '', 'signing.signerTitle': 'BÍ THƯ', 'signing.signerName': '' }}
+      toInput={(draft) => ({
+        decision: decisionInput(draft),
+        receivedOn: draft.receivedOn ?? null,
+        signing: { place: textOf(draft['signing.place']), signerAuthority: 'T/M BAN THƯỜNG VỤ', signerTitle: textOf(draft['signing.signerTitle']), signerName: textOf(draft['signing.signerName']) },
+      })}
+      submitLabel="Ghi quyết định kết nạp"
+      done="Đã ghi quyết định kết nạp."
+      onDone={onDone}
+    >
+      {(form) => (
+        <>
+          <DecisionFields form={form} />
+          <DateField label="Ngày chi bộ nhận quyết định" description="Hạn tổ chức lễ kết nạp tính từ ngày này; để trống là ngày quyết định" {...form.date('receivedOn')} />
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+            <TextInput label="Nơi ban hành (in trên quyết định)" {...form.text('signing.place')} />
+            <TextInput label="Chức vụ người ký" {...form.text('signing.signerTitle')} />
+            <TextInput label="Họ tên người ký" {...form.text('signing.signerName')} />
+          </SimpleGrid>
+        </>
+      )}
+    </StepForm>
+  );
+}
+
+function CeremonyForm({ candidate, onDone }: { candidate: CandidateDetail; onDone: () => void }) {
+  return (
+    <StepForm
+      candidate={candidate}
+      path="ceremony"
+      schema={ceremonyInput}
+      initial={{ ceremonyDate: null, profileNumber: '', lateConsent: false, ...decisionDraft('upperCommitteeConsent') }}
+      toInput={(draft) => ({
+        ceremonyDate: draft.ceremonyDate ?? undefined,
+        profileNumber: nullable(draft.profileNumber),
+        upperCommitteeConsent: draft.lateConsent === true ? decisionInput(draft, 'upperCommitteeConsent') : null,
+      })}
+      submitLabel="Ghi lễ kết nạp"
+      done={`Đã kết nạp ${candidate.fullName}: đảng viên dự bị.`}
+      onDone={onDone}
+    >
+      {(form) => (
+        <>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <DateField label="Ngày tổ chức lễ kết nạp" required {...form.date('ceremonyDate')} />
+            <TextInput label="Số lý lịch đảng viên" {...form.text('profileNumber')} />
+          </SimpleGrid>
+          <Checkbox label="Tổ chức muộn, có ý kiến đồng ý của cấp ủy cấp trên" {...form.checked('lateConsent')} />
+          {form.draft.lateConsent === true ? <DecisionFields form={form} prefix="upperCommitteeConsent" numberLabel="Số văn bản đồng ý" dateLabel="Ngày văn bản" /> : null}
+          <Text size="xs" c="dimmed">
+            Sau lễ kết nạp, hệ thống lập hồ sơ đảng viên dự bị; thời gian dự bị tính từ ngày này.
+          </Text>
+        </>
+      )}
+    </StepForm>
+  );
+}
+
+function CloseForm({ candidate, onDone }: { candidate: CandidateDetail; onDone: () => void }) {
+  return (
+    <StepForm
+      candidate={candidate}
+      path="close"
+      schema={candidateCloseInput}
+      initial={{ outcome: 'withdrawn', ...decisionDraft('decision'), reason: '' }}
+      toInput={(draft) => ({ outcome: draft.outcome ?? undefined, decision: decisionInput(draft), reason: textOf(draft.reason) })}
+      submitLabel="Dừng hồ sơ"
+      done="Đã dừng hồ sơ."
+      onDone={onDone}
+    >
+      {(form) => (
+        <>
+          <Select
+            label="Kết quả"
+            allowDeselect={false}
+            data={[
+              { value: 'withdrawn', label: 'Người vào Đảng rút hồ sơ' },
+              { value: 'rejected', label: 'Không được kết nạp' },
+            ]}
+            {...form.choice('outcome')}
+          />
+          <DecisionFields form={form} numberLabel="Số văn bản" dateLabel="Ngày văn bản" />
+          <Textarea label="Lý do" required autosize minRows={2} {...form.text('reason')} />
+        </>
+      )}
+    </StepForm>
+  );
+}
+
+const stepForms = {
+  cell_resolution: { button: 'Ghi nghị quyết chi bộ', title: 'Chi bộ xét, biểu quyết đề nghị kết nạp', Form: CellResolutionForm },
+  committee_resolution: { button: 'Ghi nghị quyết đảng ủy cơ sở', title: 'Đảng ủy cơ sở xét, biểu quyết', Form: CommitteeResolutionForm },
+  decision: { button: 'Ghi quyết định kết nạp', title: 'Quyết định kết nạp của cấp ủy cấp trên', Form: AdmissionDecisionForm },
+  ceremony: { button: 'Ghi lễ kết nạp', title: 'Lễ kết nạp đảng viên', Form: CeremonyForm },
+} as const;
+
+/** The button for the file's next step (and for stopping it), each opening its form. */
+export function AdmissionStepActions({ candidate }: { candidate: CandidateDetail }) {
+  const [open, setOpen] = useState<keyof typeof stepForms | 'close' | null>(null);
+  const step = candidate.nextStep.step;
+  const current = step in stepForms ? stepForms[step as keyof typeof stepForms] : null;
+  const closable = ['candidate', 'cell_resolved', 'committee_resolved', 'decided'].includes(candidate.state);
+  const close = () => setOpen(null);
+  return (
+    <>
+      <Group gap="xs">
+        {current ? <Button onClick={() => setOpen(step as keyof typeof stepForms)}>{current.button}</Button> : null}
+        {closable ? (
+          <Button variant="default" color="red" onClick={() => setOpen('close')}>
+            Dừng hồ sơ
+          </Button>
+        ) : null}
+      </Group>
+      <Modal
+        opened={open !== null}
+        onClose={close}
+        title={open === 'close' ? 'Dừng hồ sơ kết nạp' : open ? stepForms[open].title : ''}
+        size="lg"
+        closeButtonProps={{ 'aria-label': 'Đóng' }}
+      >
+        {open === 'close' ? <CloseForm candidate={candidate} onDone={close} /> : null}
+        {open && open !== 'close' ? (() => {
+          const { Form } = stepForms[open];
+          return <Form candidate={candidate} onDone={close} />;
+        })() : null}
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,264 @@
+import type { FormEvent } from 'react';
+import { Button, Checkbox, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router-dom';
+import { candidateCreate, candidateUpdate, dossierItemLabels, dossierItems } from '../../../shared/admissions';
+import type { CandidateCreate, CandidateDetail, CandidateUpdate, Dossier } from '../../../shared/admissions';
+import { genderLabels, genders, theoryLevelLabels, theoryLevels } from '../../../shared/member';
+import type { Address } from '../../../shared/member';
+import { createCandidate, updateCandidate } from '../../api';
+import { DateField } from '../../components/date-field';
+import { OrgSelect } from '../../components/org-select';
+import { nullable, numberOrNull, textOf, useZodForm } from '../../components/use-zod-form';
+import type { Draft, ZodForm } from '../../components/use-zod-form';
+import { decisionDraft, decisionInput, DecisionFields, MemberSelect, StepAlert } from './admission-fields';
+
+function addressDraft(prefix: string, address: Address | null | undefined): Draft {
+  return {
+    [`${prefix}.current.province`]: address?.current?.province ?? '',
+    [`${prefix}.current.commune`]: address?.current?.commune ?? '',
+    [`${prefix}.detail`]: address?.detail ?? '',
+  };
+}
+
+function addressInput(draft: Draft, prefix: string): Address | null {
+  const v = (key: string) => textOf(draft[`${prefix}.${key}`]).trim();
+  const current = v('current.province') || v('current.commune') ? { province: v('current.province'), commune: v('current.commune') } : null;
+  const detail = v('detail');
+  if (current === null && detail === '') return null;
+  return detail === '' ? { old: null, current } : { old: null, current, detail };
+}
+
+export function dossierDraft(dossier: Dossier | undefined): Draft {
+  return Object.fromEntries(
+    dossierItems.flatMap((item) => [
+      [`dossier.${item}.done`, dossier?.[item]?.done ?? false],
+      [`dossier.${item}.date`, dossier?.[item]?.date ?? null],
+    ]),
+  );
+}
+
+export function dossierInput(draft: Draft): Dossier {
+  return Object.fromEntries(dossierItems.map((item) => [item, { done: draft[`dossier.${item}.done`] === true, date: draft[`dossier.${item}.date`] ?? null }]));
+}
+
+function candidateDraft(candidate?: CandidateDetail): Draft {
+  const [first, second] = candidate?.introducers ?? [];
+  const special = candidate?.specialAgeDecision;
+  return {
+    fullName: candidate?.fullName ?? '',
+    gender: candidate?.gender ?? null,
+    birthDate: candidate?.birthDate ?? null,
+    ethnicity: candidate?.ethnicity ?? 'Kinh',
+    religion: candidate?.religion ?? 'Không',
+    education: candidate?.education ?? '12/12',
+    professionalQualification: candidate?.professionalQualification ?? '',
+    theoryLevel: candidate?.theoryLevel ?? 'none',
+    job: candidate?.job ?? '',
+    position: candidate?.position ?? '',
+    nationalId: candidate?.nationalId ?? '',
+    ...addressDraft('placeOfOrigin', candidate?.placeOfOrigin as Address | null),
+    ...addressDraft('residence', candidate?.residence as Address | null),
+    orgId: candidate ? String(candidate.orgId) : '',
+    orgName: candidate?.orgName ?? '',
+    youthUnionMember: candidate?.youthUnionMember ?? false,
+    'awarenessCertificate.number': candidate?.awarenessCertificate?.number ?? '',
+    'awarenessCertificate.issuedOn': candidate?.awarenessCertificate?.issuedOn ?? null,
+    'introducers.0.memberId': first ? String(first.memberId) : '',
+    'introducers.0.name': first?.fullName ?? '',
+    'introducers.0.knownSince': first?.knownSince ?? null,
+    'introducers.1.memberId': second ? String(second.memberId) : '',
+    'introducers.1.name': second?.fullName ?? '',
+    'introducers.1.knownSince': second?.knownSince ?? null,
+    ...decisionDraft('specialAgeDecision'),
+    ...(special ? { 'specialAgeDecision.number': special.number, 'specialAgeDecision.date': special.date, 'specialAgeDecision.issuer': special.issuer } : {}),
+    ...(candidate ? {} : dossierDraft(undefined)),
+  };
+}
+
+function introducersInput(draft: Draft) {
+  return [0, 1]
+    .filter((i) => textOf(draft[`introducers.${i}.memberId`]) !== '' || draft[`introducers.${i}.knownSince`])
+    .map((i) => ({ memberId: numberOrNull(draft[`introducers.${i}.memberId`]) ?? undefined, knownSince: draft[`introducers.${i}.knownSince`] ?? undefined }));
+}
+
+function fieldsInput(draft: Draft) {
+  const certificateDate = draft['awarenessCertificate.issuedOn'];
+  return {
+    fullName: textOf(draft.fullName),
+    gender: draft.gender ?? undefined,
+    birthDate: draft.birthDate ?? undefined,
+    placeOfOrigin: addressInput(draft, 'placeOfOrigin'),
+    residence: addressInput(draft, 'residence'),
+    ethnicity: textOf(draft.ethnicity),
+    religion: textOf(draft.religion),
+    education: textOf(draft.education),
+    professionalQualification: textOf(draft.professionalQualification),
+    theoryLevel: draft.theoryLevel ?? undefined,
+    job: textOf(draft.job),
+    position: textOf(draft.position),
+    nationalId: nullable(draft.nationalId),
+    youthUnionMember: draft.youthUnionMember === true,
+    awarenessCertificate: certificateDate ? { number: nullable(draft['awarenessCertificate.number']), issuedOn: certificateDate } : null,
+    introducers: introducersInput(draft),
+    specialAgeDecision: textOf(draft['specialAgeDecision.number']).trim() ? decisionInput(draft, 'specialAgeDecision') : null,
+  };
+}
+
+function IntroducerFields({ form, index }: { form: ZodForm<unknown>; index: number }) {
+  const id = textOf(form.draft[`introducers.${index}.memberId`]);
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+      <MemberSelect
+        label={`Người giới thiệu thứ ${index + 1}`}
+        value={id ? { id: Number(id), name: textOf(form.draft[`introducers.${index}.name`]) } : null}
+        onChange={(member) => {
+          form.set(`introducers.${index}.memberId`, member ? String(member.id) : '');
+          form.set(`introducers.${index}.name`, member?.name ?? '');
+        }}
+        error={form.errors[`introducers.${index}.memberId`]}
+      />
+      <DateField label="Cùng công tác, sinh hoạt từ ngày" {...form.date(`introducers.${index}.knownSince`)} />
+    </SimpleGrid>
+  );
+}
+
+/** The dossier's papers, each ticked with the day it was completed. */
+export function DossierFields({ form, youthUnionMember }: { form: ZodForm<unknown>; youthUnionMember: boolean }) {
+  return (
+    <Stack gap="xs">
+      {dossierItems
+        .filter((item) => item !== 'youth_union_introduction' || youthUnionMember)
+        .map((item) => (
+          <SimpleGrid key={item} cols={{ base: 1, sm: 2 }} spacing="sm" style={{ alignItems: 'end' }}>
+            <Checkbox label={dossierItemLabels[item]} {...form.checked(`dossier.${item}.done`)} />
+            <DateField label="Ngày hoàn thành" aria-label={`Ngày hoàn thành: ${dossierItemLabels[item]}`} {...form.date(`dossier.${item}.date`)} />
+          </SimpleGrid>
+        ))}
+    </Stack>
+  );
+}
+
+type Props = { mode: 'create'; candidate?: undefined } | { mode: 'edit'; candidate: CandidateDetail };
+
+/** Lập hoặc sửa hồ sơ người vào Đảng: personal record, cell, certificate, introducers (and at creation, the dossier). */
+export function CandidateForm({ mode, candidate }: Props) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const createForm = useZodForm<CandidateCreate>({
+    initial: candidateDraft(),
+    schema: candidateCreate,
+    toInput: (draft) => ({ ...fieldsInput(draft), orgId: numberOrNull(draft.orgId) ?? undefined, dossier: dossierInput(draft) }),
+  });
+  const editForm = useZodForm<CandidateUpdate>({
+    initial: candidateDraft(candidate),
+    schema: candidateUpdate,
+    toInput: (draft) => ({ ...fieldsInput(draft), version: candidate?.version }),
+  });
+  const form = (mode === 'create' ? createForm : editForm) as ZodForm<unknown>;
+
+  const save = useMutation({
+    mutationFn: async (): Promise<CandidateDetail | null> => {
+      if (mode === 'create') {
+        const input = createForm.validate();
+        return input ? createCandidate(input) : null;
+      }
+      const input = editForm.validate();
+      return input ? updateCandidate(candidate.id, input) : null;
+    },
+    onSuccess: (saved) => {
+      if (!saved) return;
+      queryClient.setQueryData(['candidate', saved.id], saved);
+      void queryClient.invalidateQueries({ queryKey: ['candidates'] });
+      notifications.show({ color: 'green', message: mode === 'create' ? `Đã lập hồ sơ người vào Đảng ${saved.fullName}.` : 'Đã lưu hồ sơ.' });
+      navigate(`/ket-nap/${saved.id}`);
+    },
+    onError: (error) => form.applyServerError(error),
+  });
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={mode === 'create' ? 'Lập hồ sơ người vào Đảng' : 'Sửa hồ sơ người vào Đảng'}>
+      <Stack gap="md">
+        <StepAlert error={save.error} form={form} />
+        <Fieldset legend="Thông tin cá nhân">
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
+            <TextInput label="Họ và tên" required autoComplete="off" {...form.text('fullName')} />
+            <Select label="Giới tính" required data={genders.map((g) => ({ value: g, label: genderLabels[g] }))} {...form.choice('gender')} />
+            <DateField label="Ngày sinh" required {...form.date('birthDate')} />
+            <TextInput label="Dân tộc" {...form.text('ethnicity')} />
+            <TextInput label="Tôn giáo" {...form.text('religion')} />
+            <TextInput label="Số CCCD" inputMode="numeric" maxLength={12} {...form.text('nationalId')} />
+            <TextInput label="Quê quán: tỉnh, thành phố" {...form.text('placeOfOrigin.current.province')} />
+            <TextInput label="Quê quán: xã, phường" {...form.text('placeOfOrigin.current.commune')} />
+            <TextInput label="Nơi ở hiện nay" {...form.text('residence.detail')} />
+          </SimpleGrid>
+        </Fieldset>
+        <Fieldset legend="Trình độ và công tác">
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
+            <TextInput label="Giáo dục phổ thông" placeholder="12/12" {...form.text('education')} />
+            <TextInput label="Chuyên môn, nghiệp vụ" {...form.text('professionalQualification')} />
+            <Select label="Lý luận chính trị" allowDeselect={false} data={theoryLevels.map((l) => ({ value: l, label: theoryLevelLabels[l] }))} {...form.choice('theoryLevel')} />
+            <TextInput label="Nghề nghiệp" {...form.text('job')} />
+            <TextInput label="Chức vụ" {...form.text('position')} />
+          </SimpleGrid>
+        </Fieldset>
+        <Fieldset legend="Chi bộ và điều kiện kết nạp">
+          <Stack gap="sm">
+            {mode === 'create' ? (
+              <OrgSelect
+                label="Chi bộ"
+                required
+                placeholder="Gõ tên chi bộ để tìm"
+                kinds={['cell', 'grassroots_cell']}
+                value={createForm.draft.orgId ? { id: Number(createForm.draft.orgId), name: textOf(createForm.draft.orgName) } : null}
+                onChange={(org) => {
+                  createForm.set('orgId', org ? String(org.id) : '');
+                  createForm.set('orgName', org?.name ?? '');
+                }}
+                error={createForm.errors.orgId}
+              />
+            ) : null}
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <TextInput label="Số giấy chứng nhận bồi dưỡng nhận thức về Đảng" {...form.text('awarenessCertificate.number')} />
+              <DateField
+                label="Ngày cấp giấy chứng nhận"
+                {...form.date('awarenessCertificate.issuedOn')}
+                error={form.errors['awarenessCertificate.issuedOn'] ?? form.errors.awarenessCertificate}
+              />
+            </SimpleGrid>
+            <Checkbox label="Là đoàn viên Đoàn TNCS Hồ Chí Minh (cần nghị quyết giới thiệu của Đoàn)" {...form.checked('youthUnionMember')} />
+            <IntroducerFields form={form} index={0} />
+            <IntroducerFields form={form} index={1} />
+            {form.errors.introducers ? (
+              <Text size="sm" c="red" role="alert">
+                {form.errors.introducers}
+              </Text>
+            ) : null}
+          </Stack>
+        </Fieldset>
+        <Fieldset legend="Quyết định đặc biệt (chỉ khi người vào Đảng trên 60 tuổi)">
+          <DecisionFields form={form} prefix="specialAgeDecision" required={false} />
+        </Fieldset>
+        {mode === 'create' ? (
+          <Fieldset legend="Hồ sơ đã có">
+            <DossierFields form={form} youthUnionMember={form.draft.youthUnionMember === true} />
+          </Fieldset>
+        ) : null}
+        <Group justify="flex-end" className="no-print">
+          <Button variant="default" onClick={() => navigate(-1)}>
+            Hủy
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {mode === 'create' ? 'Lập hồ sơ' : 'Lưu thay đổi'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
