@@ -24,6 +24,7 @@ const MembersPage = lazyPage(() => import('./features/members/members-page'), (m
 const MemberPage = lazyPage(() => import('./features/members/member-page'), (m) => m.MemberPage);
 const MemberCreatePage = lazyPage(() => import('./features/members/member-create-page'), (m) => m.MemberCreatePage);
 const MemberEditPage = lazyPage(() => import('./features/members/member-edit-page'), (m) => m.MemberEditPage);
+const AdmissionsRoutes = lazyPage(() => import('./features/admissions/candidates-page'), (m) => m.AdmissionsRoutes);
 const UsersPage = lazyPage(() => import('./features/admin/users-page'), (m) => m.UsersPage);
 const RulesPage = lazyPage(() => import('./features/admin/rules-page'), (m) => m.RulesPage);
 const HolidaysPage = lazyPage(() => import('./features/admin/holidays-page'), (m) => m.HolidaysPage);
@@ -97,6 +98,7 @@ export const router = createBrowserRouter([
           { path: 'dang-vien/moi', element: gated(staff, MemberCreatePage) },
           { path: 'dang-vien/:id', element: gated(staff, MemberPage) },
           { path: 'dang-vien/:id/sua', element: gated(staff, MemberEditPage) },
+          { path: 'ket-nap/*', element: gated(staff, AdmissionsRoutes) },
           { path: 'quan-tri/nguoi-dung', element: gated(adminOnly, UsersPage) },
           { path: 'quan-tri/quy-dinh', element: gated(adminOnly, RulesPage) },
           { path: 'quan-tri/ngay-nghi', element: gated(adminOnly, HolidaysPage) },

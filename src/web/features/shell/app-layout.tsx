@@ -31,6 +31,7 @@ function navigationFor(role: string): NavGroup[] {
         { to: '/', label: 'Tổng quan' },
         { to: '/to-chuc', label: 'Tổ chức đảng', prefix: true },
         { to: '/dang-vien', label: 'Đảng viên', prefix: true },
+        { to: '/ket-nap', label: 'Kết nạp đảng viên', prefix: true },
       ],
     },
   ];
