@@ -16,6 +16,7 @@ import { admissionsRoutes } from './domains/admissions/admissions.routes.js';
 import { auditRoutes } from './domains/audit/audit.routes.js';
 import { authRoutes } from './domains/auth/auth.routes.js';
 import { calendarRoutes } from './domains/calendar/calendar.routes.js';
+import { importsRoutes } from './domains/imports/imports.routes.js';
 import { membersRoutes } from './domains/members/members.routes.js';
 import { metricsRoutes } from './domains/metrics/metrics.routes.js';
 import { orgsRoutes } from './domains/orgs/orgs.routes.js';
@@ -71,6 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(rulebookRoutes);
       await api.register(calendarRoutes);
       await api.register(metricsRoutes);
+      await api.register(importsRoutes, { database: options.database });
       await api.register(transfersRoutes);
       await api.register(exitsRoutes);
       await api.register(radarRoutes);
