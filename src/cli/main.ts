@@ -10,9 +10,11 @@ import { verifyAuditChain } from '../server/domains/audit/audit.service.js';
 import { loadDemoIfEmpty } from '../server/domains/demo/demo.service.js';
 import { findOrgByCode } from '../server/domains/orgs/orgs.queries.js';
 import { listRules } from '../server/domains/rulebook/rulebook.service.js';
+import { listAttention } from '../server/domains/radar/radar.service.js';
 import { createUser, resetUserPassword } from '../server/domains/users/users.service.js';
 import { startServer } from '../server/main.js';
 import { userCreate, userRoles } from '../shared/auth.js';
+import { attentionQuery, attentionSeverityLabels } from '../shared/radar.js';
 import { todayIso } from '../shared/dates.js';
 import { formatDate, formatNumber } from '../shared/vietnamese.js';
 
@@ -114,6 +116,22 @@ export function buildCli(): Command {
           const current = rule.current ? `${JSON.stringify(rule.current.value)} từ ${formatDate(rule.current.effectiveFrom)} — ${rule.current.source}` : 'chưa có';
           console.log(`${rule.name}${rule.unconfirmed ? ' (?)' : ''}: ${current}`);
         }
+      }),
+    );
+
+  program
+    .command('radar')
+    .description('Các việc có thời hạn đang mở, khẩn nhất trước (như mục "Cần chú ý" trên trang tổng quan)')
+    .option('--org <code>', 'mã tổ chức đảng (mặc định: toàn hệ thống)')
+    .option('--date <yyyy-mm-dd>', 'ngày xét (mặc định hôm nay)')
+    .action((options: { org?: string; date?: string }) =>
+      withDatabase(async (database) => {
+        const ctx = systemCtx(database, log);
+        const org = options.org ? await findOrgByCode(ctx.db, options.org) : null;
+        if (options.org && !org) throw new AppError('NOT_FOUND', `Không tìm thấy tổ chức có mã ${options.org}.`);
+        const { items } = await listAttention(ctx, attentionQuery.parse({ orgId: org?.id, date: options.date }));
+        if (items.length === 0) return console.log('Không có việc nào đến hạn hoặc quá hạn.');
+        for (const item of items) console.log(`${attentionSeverityLabels[item.severity].padEnd(11)}  ${formatDate(item.dueOn)}  ${item.label}`);
       }),
     );
 
