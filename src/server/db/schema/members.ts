@@ -89,4 +89,6 @@ export const membershipPeriods = pgTable(
  */
 export const nameWords = pgTable('name_words', {
   word: text('word').primaryKey(),
+  /** How many member records use the word: lets search tell a common term from a rare one. */
+  uses: integer('uses').notNull().default(0),
 });

@@ -28,7 +28,7 @@ export async function exportMembers(ctx: Ctx, query: Omit<MemberListQuery, 'page
           theoryLevel: theoryLevelLabels[m.theoryLevel],
           cardNumber: m.cardNumber ?? '',
         };
-      if (n * PAGE >= page.total) return;
+      if (page.items.length < PAGE) return;
       page = await listMembers(ctx, { ...query, page: n + 1, pageSize: PAGE });
     }
   }

@@ -59,7 +59,14 @@ function ageBandCondition(band: AgeBand, today: string): SQL {
   }
 }
 
-export function memberFilterConditions(scope: Scope, query: Omit<MemberListQuery, 'page' | 'pageSize'>, today: string, foldedQ: string | null): SQL[] {
+/**
+ * A search term, matched as a substring of the folded name (after typo correction, when that was needed).
+ * `common`: so many names match that walking the sort-key index and stopping at the page is cheaper than
+ * fetching every match through the trigram index and sorting them; the planner cannot tell, so we do.
+ */
+export type NameMatch = { q: string; common?: boolean };
+
+export function memberFilterConditions(scope: Scope, query: Omit<MemberListQuery, 'page' | 'pageSize'>, today: string, match: NameMatch | null): SQL[] {
   const where: SQL[] = [memberInScope(scope, sql`m.id`, sql`m.org_path`)];
   const statusFilter: SQL = query.status ? sql`m.status = ${query.status}` : query.includeInactive ? sql`TRUE` : sql`m.status IN ('probationary', 'full')`;
   where.push(statusFilter);
@@ -67,21 +74,20 @@ export function memberFilterConditions(scope: Scope, query: Omit<MemberListQuery
   if (query.theoryLevel) where.push(sql`m.theory_level = ${query.theoryLevel}`);
   if (query.ageBand) where.push(ageBandCondition(query.ageBand, today));
   if (query.unitType) where.push(sql`EXISTS (SELECT 1 FROM orgs o WHERE o.id = m.org_id AND o.unit_type = ${query.unitType})`);
-  if (foldedQ) where.push(nameMatches(foldedQ));
+  // Every word typed must appear in the name, in any order: 'nguyen anh' finds Nguyễn Văn Anh.
+  for (const word of match ? match.q.split(' ').filter(Boolean) : []) {
+    const pattern = `%${escapeLike(word)}%`;
+    where.push(match!.common ? sql`(m.name_folded || '') LIKE ${pattern}` : sql`m.name_folded LIKE ${pattern}`);
+  }
   return where;
 }
 
-/** A substring of the folded name, or (from 3 letters) a close word match that forgives a typo. */
-function nameMatches(foldedQ: string): SQL {
-  const substring = sql`vn_fold(m.full_name) LIKE ${`%${foldedQ}%`}`;
-  if (foldedQ.length < 4) return substring;
-  return sql`(${substring} OR ${foldedQ} <% vn_fold(m.full_name))`;
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export async function listMemberRows(db: DbOrTx, where: SQL[], foldedQ: string | null, limit: number, offset: number): Promise<MemberListItem[]> {
-  const order = foldedQ
-    ? sql`(vn_fold(m.full_name) LIKE ${`%${foldedQ}%`}) DESC, word_similarity(${foldedQ}, vn_fold(m.full_name)) DESC, m.name_sort_key, m.id`
-    : sql`m.name_sort_key, m.id`;
+export async function listMemberRows(db: DbOrTx, where: SQL[], limit: number, offset: number): Promise<MemberListItem[]> {
+  const order = sql`m.name_sort_key, m.id`;
   return queryRows<MemberListItem>(
     db,
     sql`SELECT m.id, m.full_name AS "fullName", m.gender, m.birth_date AS "birthDate", m.org_id AS "orgId", o.name AS "orgName",
@@ -92,9 +98,47 @@ export async function listMemberRows(db: DbOrTx, where: SQL[], foldedQ: string |
   );
 }
 
-export async function countMemberRows(db: DbOrTx, where: SQL[]): Promise<number> {
-  const row = await queryOne<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM members m WHERE ${sql.join(where, sql` AND `)}`);
-  return row?.n ?? 0;
+/**
+ * Replaces each word that no member's name contains by the nearest word that one does (trigram similarity over
+ * the small `name_words` table), so 'nguyen phi lonh' becomes 'nguyen phi long'. Unknown words without a near
+ * neighbour stay as typed.
+ */
+export async function correctNameWords(db: DbOrTx, words: string[]): Promise<string[]> {
+  return Promise.all(
+    words.map(async (word) => {
+      if (word.length < 3) return word;
+      const known = await queryOne<{ word: string }>(db, sql`SELECT word FROM name_words WHERE word = ${word}`);
+      if (known) return word;
+      const near = await queryOne<{ word: string }>(db, sql`SELECT word FROM name_words WHERE word % ${word} ORDER BY similarity(word, ${word}) DESC, word LIMIT 1`);
+      return near?.word ?? word;
+    }),
+  );
+}
+
+/**
+ * About how many members a search matches, from the small `name_words` table: each typed word's share of
+ * members (those using a name word that contains it), multiplied as if the words were independent.
+ */
+export async function estimateNameMatches(db: DbOrTx, words: string[]): Promise<number> {
+  const rows = await queryRows<{ n: number; total: number }>(
+    db,
+    sql`SELECT (SELECT coalesce(sum(uses), 0) FROM name_words WHERE word LIKE '%' || w || '%')::float8 AS n,
+               (SELECT coalesce(sum(uses), 0) FROM name_words)::float8 / 3 AS total
+        FROM unnest(ARRAY[${sql.join(words.map((w) => sql`${escapeLike(w)}`), sql`, `)}]::text[]) AS w`,
+  );
+  // A name has about three words, so the word uses over three is about the number of members.
+  const members = Math.max(1, rows[0]?.total ?? 1);
+  return rows.reduce((estimate, row) => estimate * Math.min(1, row.n / members), members);
+}
+
+/**
+ * Lists count exactly up to `cap` and say "more than" beyond it: an exact count of a province's 260,000 members
+ * on every keystroke would cost more than the page itself. Exact totals are the metrics' job.
+ */
+export async function countMemberRows(db: DbOrTx, where: SQL[], cap: number): Promise<{ total: number; capped: boolean }> {
+  const row = await queryOne<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM members m WHERE ${sql.join(where, sql` AND `)} LIMIT ${cap + 1}) counted`);
+  const n = row?.n ?? 0;
+  return n > cap ? { total: cap, capped: true } : { total: n, capped: false };
 }
 
 export async function insertMembershipEvent(db: DbOrTx, values: typeof membershipEvents.$inferInsert): Promise<number> {

@@ -4,6 +4,8 @@ import { isPathInScope, narrowScope } from '../../scope.js';
 import { auditHistoryOf, logPersonalRead, recordAudit } from '../audit/audit.service.js';
 import { findOrg, type OrgRow } from '../orgs/orgs.queries.js';
 import {
+  correctNameWords,
+  estimateNameMatches,
   countMemberRows,
   eventsOf,
   findMember,
@@ -16,6 +18,7 @@ import {
   startPeriod,
   updateMemberRow,
   type MemberRow,
+  type NameMatch,
 } from './members.queries.js';
 import { memberHoldingKinds, nameColumns } from './members.rules.js';
 import type { MemberCreate, MemberListQuery, MemberUpdate } from '../../../shared/member.js';
@@ -23,6 +26,12 @@ import { foldForSearch } from '../../../shared/vietnamese.js';
 import { todayIso } from '../../../shared/dates.js';
 
 const MEMBER = 'đảng viên';
+/** Beyond this a list says "more than 10.000"; 200 pages of 50 is more than anyone pages through. */
+export const LIST_COUNT_CAP = 10_000;
+/** A search term matching more members than this is read along the sort order rather than through the trigram index. */
+const COMMON_NAME_MATCHES = 5_000;
+/** Search results beyond this say "more than 1.000": a narrower search serves better than paging. */
+export const SEARCH_COUNT_CAP = 1_000;
 
 /** An organisation the actor may see, or 404 — also for one that exists outside the scope. */
 export async function orgInScope(ctx: Ctx, orgId: number, field = 'orgId'): Promise<OrgRow> {
@@ -37,11 +46,21 @@ export async function orgInScope(ctx: Ctx, orgId: number, field = 'orgId'): Prom
 export async function listMembers(ctx: Ctx, query: MemberListQuery) {
   const org = query.orgId ? await orgInScope(ctx, query.orgId) : null;
   const scope = ctx.actor.scope.kind === 'self' ? ctx.actor.scope : narrowScope(ctx.actor.scope, org);
-  const folded = query.q ? foldForSearch(query.q) : null;
-  const where = memberFilterConditions(scope, query, todayIso(ctx.now()), folded || null);
+  const folded = query.q ? foldForSearch(query.q) : '';
+  const today = todayIso(ctx.now());
   const offset = (query.page - 1) * query.pageSize;
-  const [items, total] = await Promise.all([listMemberRows(ctx.db, where, folded || null, query.pageSize, offset), countMemberRows(ctx.db, where)]);
-  return { items, total, page: query.page, pageSize: query.pageSize };
+  const run = async (match: NameMatch | null) => {
+    const common = match ? (await estimateNameMatches(ctx.db, match.q.split(' '))) > COMMON_NAME_MATCHES : false;
+    const where = memberFilterConditions(scope, query, today, match && { ...match, common });
+    const [items, counted] = await Promise.all([listMemberRows(ctx.db, where, query.pageSize, offset), countMemberRows(ctx.db, where, match ? SEARCH_COUNT_CAP : LIST_COUNT_CAP)]);
+    return { items, total: counted.total, totalCapped: counted.capped, page: query.page, pageSize: query.pageSize, correctedQuery: null as string | null };
+  };
+  const exact = await run(folded ? { q: folded } : null);
+  if (exact.total > 0 || folded.length < 3) return exact;
+  // Nobody matches as typed: try again with each mistyped word replaced by the nearest word of a real name.
+  const corrected = (await correctNameWords(ctx.db, folded.split(' '))).join(' ');
+  if (corrected === folded) return exact;
+  return { ...(await run({ q: corrected })), correctedQuery: corrected };
 }
 
 /** The member row if the actor may see it; otherwise 404, never 403, so nothing leaks that it exists. */
