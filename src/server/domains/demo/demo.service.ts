@@ -43,6 +43,8 @@ export async function loadDemo(ctx: Ctx, database: Database, options: DemoOption
     await recordAudit(bulkCtx, [{ entity: 'org', entityId: `bulk:${orgs.length}`, action: 'bulk_create', after: { count: orgs.length, seed: options.seed ?? null }, reason: ctx.reason }]);
     const counts = await insertMembers(writer, bulkCtx, orgs, orgIds, options);
     for (const table of ['orgs', 'org_versions', 'members', 'membership_events', 'membership_periods']) await syncIdentity(writer.db, table);
+    // Fresh statistics, so the planner picks the right index for searches at once (PGlite has no autovacuum).
+    await writer.db.execute(sql`ANALYZE`);
     return { orgs: orgs.length, ...counts };
   });
 }

@@ -60,11 +60,11 @@ function ageBandCondition(band: AgeBand, today: string): SQL {
 }
 
 /**
- * A search term, matched as a substring of the folded name (after typo correction, when that was needed).
- * `common`: so many names match that walking the sort-key index and stopping at the page is cheaper than
- * fetching every match through the trigram index and sorting them; the planner cannot tell, so we do.
+ * A search term, matched word by word as substrings of the stored folded name (after typo correction, when
+ * that was needed). The planner's statistics on `name_folded` choose between the trigram index (rare words)
+ * and walking the sort-key index (common words), so keep the condition on the plain column.
  */
-export type NameMatch = { q: string; common?: boolean };
+export type NameMatch = { q: string };
 
 export function memberFilterConditions(scope: Scope, query: Omit<MemberListQuery, 'page' | 'pageSize'>, today: string, match: NameMatch | null): SQL[] {
   const where: SQL[] = [memberInScope(scope, sql`m.id`, sql`m.org_path`)];
@@ -76,8 +76,7 @@ export function memberFilterConditions(scope: Scope, query: Omit<MemberListQuery
   if (query.unitType) where.push(sql`EXISTS (SELECT 1 FROM orgs o WHERE o.id = m.org_id AND o.unit_type = ${query.unitType})`);
   // Every word typed must appear in the name, in any order: 'nguyen anh' finds Nguyễn Văn Anh.
   for (const word of match ? match.q.split(' ').filter(Boolean) : []) {
-    const pattern = `%${escapeLike(word)}%`;
-    where.push(match!.common ? sql`(m.name_folded || '') LIKE ${pattern}` : sql`m.name_folded LIKE ${pattern}`);
+    where.push(sql`m.name_folded LIKE ${`%${escapeLike(word)}%`}`);
   }
   return where;
 }
@@ -109,26 +108,10 @@ export async function correctNameWords(db: DbOrTx, words: string[]): Promise<str
       if (word.length < 3) return word;
       const known = await queryOne<{ word: string }>(db, sql`SELECT word FROM name_words WHERE word = ${word}`);
       if (known) return word;
-      const near = await queryOne<{ word: string }>(db, sql`SELECT word FROM name_words WHERE word % ${word} ORDER BY similarity(word, ${word}) DESC, word LIMIT 1`);
+      const near = await queryOne<{ word: string }>(db, sql`SELECT word FROM name_words WHERE word % ${word} ORDER BY similarity(word, ${word}) DESC, uses DESC, word LIMIT 1`);
       return near?.word ?? word;
     }),
   );
-}
-
-/**
- * About how many members a search matches, from the small `name_words` table: each typed word's share of
- * members (those using a name word that contains it), multiplied as if the words were independent.
- */
-export async function estimateNameMatches(db: DbOrTx, words: string[]): Promise<number> {
-  const rows = await queryRows<{ n: number; total: number }>(
-    db,
-    sql`SELECT (SELECT coalesce(sum(uses), 0) FROM name_words WHERE word LIKE '%' || w || '%')::float8 AS n,
-               (SELECT coalesce(sum(uses), 0) FROM name_words)::float8 / 3 AS total
-        FROM unnest(ARRAY[${sql.join(words.map((w) => sql`${escapeLike(w)}`), sql`, `)}]::text[]) AS w`,
-  );
-  // A name has about three words, so the word uses over three is about the number of members.
-  const members = Math.max(1, rows[0]?.total ?? 1);
-  return rows.reduce((estimate, row) => estimate * Math.min(1, row.n / members), members);
 }
 
 /**

@@ -5,7 +5,6 @@ import { auditHistoryOf, logPersonalRead, recordAudit } from '../audit/audit.ser
 import { findOrg, type OrgRow } from '../orgs/orgs.queries.js';
 import {
   correctNameWords,
-  estimateNameMatches,
   countMemberRows,
   eventsOf,
   findMember,
@@ -28,8 +27,6 @@ import { todayIso } from '../../../shared/dates.js';
 const MEMBER = 'đảng viên';
 /** Beyond this a list says "more than 10.000"; 200 pages of 50 is more than anyone pages through. */
 export const LIST_COUNT_CAP = 10_000;
-/** A search term matching more members than this is read along the sort order rather than through the trigram index. */
-const COMMON_NAME_MATCHES = 5_000;
 /** Search results beyond this say "more than 1.000": a narrower search serves better than paging. */
 export const SEARCH_COUNT_CAP = 1_000;
 
@@ -50,8 +47,7 @@ export async function listMembers(ctx: Ctx, query: MemberListQuery) {
   const today = todayIso(ctx.now());
   const offset = (query.page - 1) * query.pageSize;
   const run = async (match: NameMatch | null) => {
-    const common = match ? (await estimateNameMatches(ctx.db, match.q.split(' '))) > COMMON_NAME_MATCHES : false;
-    const where = memberFilterConditions(scope, query, today, match && { ...match, common });
+    const where = memberFilterConditions(scope, query, today, match);
     const [items, counted] = await Promise.all([listMemberRows(ctx.db, where, query.pageSize, offset), countMemberRows(ctx.db, where, match ? SEARCH_COUNT_CAP : LIST_COUNT_CAP)]);
     return { items, total: counted.total, totalCapped: counted.capped, page: query.page, pageSize: query.pageSize, correctedQuery: null as string | null };
   };
