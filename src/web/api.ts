@@ -21,6 +21,18 @@ import type { PasswordChange, SessionInfo, UserCreate, UserItem, UserRole, UserU
 import type { ErrorCode, FieldError, RuleRef } from '../shared/errors';
 import type { AgeBand, Gender, Member, MemberCreate, MemberListItem, MemberStatus, MemberUpdate, MembershipEventKind, MembershipPeriod, TheoryLevel } from '../shared/member';
 import type { Decision, Org, OrgCreate, OrgEventInput, OrgEventKind, OrgKind, OrgUpdate, UnitType } from '../shared/org';
+import type { ExitInput, PartyAgeResult, ReadmissionInput } from '../shared/exits';
+import type {
+  DestinationOrg,
+  TransferCancel,
+  TransferCreate,
+  TransferDetail,
+  TransferLetterIssue,
+  TransferListItem,
+  TransferListQuery,
+  TransferReceipt,
+  TransferReturn,
+} from '../shared/transfers';
 
 export type ClientErrorCode = ErrorCode | 'NETWORK';
 
@@ -407,6 +419,8 @@ export interface AttentionItem {
   dueOn: string | null;
   memberId?: number | null;
   orgId?: number | null;
+  /** Set on transfer steps: the transfer page is where both sides can act on it. */
+  transferId?: number | null;
   severity: 'info' | 'warning' | 'danger' | string;
 }
 
@@ -560,4 +574,55 @@ export function decideProbation(memberId: number, input: ProbationDecisionInput)
 
 export function confirmationDecisionUrl(memberId: number): string {
   return `${API_BASE}/members/${memberId}/probation/confirmation-decision.docx`;
+}
+
+// ---- Transfers, exits and party age ------------------------------------------------------------
+
+export function listTransfers(query: Partial<Omit<TransferListQuery, 'page' | 'pageSize'>> & { page: number; pageSize: number }, signal?: AbortSignal): Promise<Page<TransferListItem>> {
+  return request<Page<TransferListItem>>('GET', '/transfers', { query: { ...query }, signal });
+}
+
+export function getTransfer(id: number, signal?: AbortSignal): Promise<TransferDetail> {
+  return request<TransferDetail>('GET', `/transfers/${id}`, { signal });
+}
+
+export function createTransfer(input: TransferCreate): Promise<TransferDetail> {
+  return request<TransferDetail>('POST', '/transfers', { body: input });
+}
+
+export function issueTransferLetter(id: number, input: TransferLetterIssue): Promise<TransferDetail> {
+  return request<TransferDetail>('POST', `/transfers/${id}/letter`, { body: input });
+}
+
+export function confirmTransferReceipt(id: number, input: TransferReceipt): Promise<TransferDetail> {
+  return request<TransferDetail>('POST', `/transfers/${id}/receipt`, { body: input });
+}
+
+export function recordTransferReturn(id: number, input: TransferReturn): Promise<TransferDetail> {
+  return request<TransferDetail>('POST', `/transfers/${id}/return`, { body: input });
+}
+
+export function cancelTransfer(id: number, input: TransferCancel): Promise<TransferDetail> {
+  return request<TransferDetail>('POST', `/transfers/${id}/cancel`, { body: input });
+}
+
+/** A link, not a fetch: the browser downloads the letter with the session cookie. */
+export function transferLetterUrl(id: number): string {
+  return `${API_BASE}/transfers/${id}/letter.docx`;
+}
+
+export async function listDestinations(q: string, signal?: AbortSignal): Promise<DestinationOrg[]> {
+  return (await request<{ items: DestinationOrg[] }>('GET', '/transfers/destinations', { query: { q }, signal })).items;
+}
+
+export function recordExit(memberId: number, input: ExitInput): Promise<unknown> {
+  return request<unknown>('POST', `/members/${memberId}/exits`, { body: input });
+}
+
+export function readmitMember(memberId: number, input: ReadmissionInput): Promise<unknown> {
+  return request<unknown>('POST', `/members/${memberId}/readmission`, { body: input });
+}
+
+export function getPartyAge(memberId: number, signal?: AbortSignal): Promise<PartyAgeResult> {
+  return request<PartyAgeResult>('GET', `/members/${memberId}/party-age`, { signal });
 }
