@@ -2,12 +2,18 @@ import { useMemo, useState } from 'react';
 import { Alert, NumberInput, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import type { SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { isApiError, listMembers } from '../../api';
 import { DateField } from '../../components/date-field';
 import { textOf } from '../../components/use-zod-form';
 import type { Draft, ZodForm } from '../../components/use-zod-form';
 import { errorText } from '../../error-text';
+
+/** A green confirmation whose close button screen readers can name. */
+export function notifyDone(message: string): void {
+  notifications.show({ color: 'green', message, closeButtonProps: { 'aria-label': 'Đóng thông báo' } });
+}
 
 /** The server's refusal when it is not already shown beside the fields; rules name their source. */
 export function StepAlert({ error, form }: { error: unknown; form: ZodForm<unknown> }) {

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ZodType } from 'zod';
 import { admissionDecisionInput, candidateCloseInput, cellResolutionInput, ceremonyInput, committeeResolutionInput } from '../../../shared/admissions';
@@ -11,7 +10,7 @@ import type { AdmissionStepPath } from '../../api';
 import { DateField } from '../../components/date-field';
 import { nullable, textOf, useZodForm } from '../../components/use-zod-form';
 import type { Draft, ZodForm } from '../../components/use-zod-form';
-import { CountField, countInput, DecisionFields, decisionDraft, decisionInput, StepAlert } from './admission-fields';
+import { CountField, countInput, DecisionFields, decisionDraft, decisionInput, StepAlert, notifyDone } from './admission-fields';
 
 interface StepFormProps<T> {
   candidate: CandidateDetail;
@@ -39,7 +38,7 @@ function StepForm<T>({ candidate, path, schema, initial, toInput, submitLabel, d
       queryClient.setQueryData(['candidate', saved.id], saved);
       void queryClient.invalidateQueries({ queryKey: ['candidates'] });
       if (saved.memberId) void queryClient.invalidateQueries({ queryKey: ['members'] });
-      notifications.show({ color: 'green', message: done });
+      notifyDone(done);
       onDone();
     },
     onError: (error) => form.applyServerError(error),

@@ -1,6 +1,5 @@
 import type { FormEvent } from 'react';
 import { Button, Checkbox, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { candidateCreate, candidateUpdate, dossierItemLabels, dossierItems } from '../../../shared/admissions';
@@ -12,7 +11,7 @@ import { DateField } from '../../components/date-field';
 import { OrgSelect } from '../../components/org-select';
 import { nullable, numberOrNull, textOf, useZodForm } from '../../components/use-zod-form';
 import type { Draft, ZodForm } from '../../components/use-zod-form';
-import { decisionDraft, decisionInput, DecisionFields, MemberSelect, StepAlert } from './admission-fields';
+import { decisionDraft, decisionInput, DecisionFields, MemberSelect, StepAlert, notifyDone } from './admission-fields';
 
 function addressDraft(prefix: string, address: Address | null | undefined): Draft {
   return {
@@ -171,7 +170,7 @@ export function CandidateForm({ mode, candidate }: Props) {
       if (!saved) return;
       queryClient.setQueryData(['candidate', saved.id], saved);
       void queryClient.invalidateQueries({ queryKey: ['candidates'] });
-      notifications.show({ color: 'green', message: mode === 'create' ? `Đã lập hồ sơ người vào Đảng ${saved.fullName}.` : 'Đã lưu hồ sơ.' });
+      notifyDone(mode === 'create' ? `Đã lập hồ sơ người vào Đảng ${saved.fullName}.` : 'Đã lưu hồ sơ.');
       navigate(`/ket-nap/${saved.id}`);
     },
     onError: (error) => form.applyServerError(error),

@@ -1,6 +1,5 @@
 import type { FormEvent } from 'react';
 import { Alert, Anchor, Badge, Box, Breadcrumbs, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { candidateStateLabels, candidateUpdate, dossierItemLabels, dossierItems, openCandidateStates } from '../../../shared/admissions';
@@ -14,7 +13,7 @@ import { useZodForm } from '../../components/use-zod-form';
 import type { ZodForm } from '../../components/use-zod-form';
 import { showDate } from '../../format';
 import { NotFoundPage } from '../shell/route-error';
-import { StepAlert } from './admission-fields';
+import { StepAlert, notifyDone } from './admission-fields';
 import { AdmissionStepActions } from './admission-step-forms';
 import { CandidateForm, DossierFields, dossierDraft, dossierInput } from './candidate-form';
 import { ProbationPanel } from './probation-panel';
@@ -111,7 +110,7 @@ function DossierChecklist({ candidate }: { candidate: CandidateDetail }) {
     onSuccess: (saved) => {
       if (!saved) return;
       queryClient.setQueryData(['candidate', saved.id], saved);
-      notifications.show({ color: 'green', message: 'Đã lưu hồ sơ.' });
+      notifyDone('Đã lưu hồ sơ.');
     },
     onError: (error) => form.applyServerError(error),
   });
@@ -119,7 +118,7 @@ function DossierChecklist({ candidate }: { candidate: CandidateDetail }) {
     return (
       <Stack gap={4}>
         {dossierItems
-          .filter((item) => candidate.dossier[item] || item !== 'youth_union_introduction' || candidate.youthUnionMember)
+          .filter((item) => item !== 'youth_union_introduction' || candidate.youthUnionMember || candidate.dossier[item]?.done)
           .map((item) => (
             <Text size="sm" key={item}>
               {candidate.dossier[item]?.done ? '✓' : '✗'} {dossierItemLabels[item]}

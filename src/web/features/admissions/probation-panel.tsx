@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Alert, Box, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { probationDecisionInput, probationOutcomeLabels, probationProposalLabels, probationReviewInput } from '../../../shared/admissions';
 import type { ProbationReviewKind, ProbationView } from '../../../shared/admissions';
@@ -11,7 +10,7 @@ import type { ZodForm } from '../../components/use-zod-form';
 import { ErrorState, PageLoader } from '../../components/page-state';
 import { errorText } from '../../error-text';
 import { showDate } from '../../format';
-import { CountField, countInput, DecisionFields, decisionDraft, decisionInput, StepAlert } from './admission-fields';
+import { CountField, countInput, DecisionFields, decisionDraft, decisionInput, StepAlert, notifyDone } from './admission-fields';
 
 export function useProbation(memberId: number, enabled = true) {
   return useQuery({ queryKey: ['probation', memberId], queryFn: ({ signal }) => getProbation(memberId, signal), enabled: enabled && memberId > 0 });
@@ -32,7 +31,7 @@ function ReviewForm({ probation, kind, onDone }: { probation: ProbationView; kin
     onSuccess: (saved) => {
       if (!saved) return;
       queryClient.setQueryData(['probation', saved.memberId], saved);
-      notifications.show({ color: 'green', message: kind === 'cell' ? 'Đã ghi nghị quyết của chi bộ.' : 'Đã ghi nghị quyết của đảng ủy cơ sở.' });
+      notifyDone(kind === 'cell' ? 'Đã ghi nghị quyết của chi bộ.' : 'Đã ghi nghị quyết của đảng ủy cơ sở.');
       onDone();
     },
     onError: (error) => form.applyServerError(error),
@@ -95,7 +94,7 @@ function DecisionForm({ probation, onDone }: { probation: ProbationView; onDone:
       queryClient.setQueryData(['probation', saved.memberId], saved);
       void queryClient.invalidateQueries({ queryKey: ['member', saved.memberId] });
       void queryClient.invalidateQueries({ queryKey: ['members'] });
-      notifications.show({ color: 'green', message: saved.status === 'full' ? `${saved.fullName} là đảng viên chính thức.` : `Đã xóa tên ${saved.fullName} khỏi danh sách đảng viên dự bị.` });
+      notifyDone(saved.status === 'full' ? `${saved.fullName} là đảng viên chính thức.` : `Đã xóa tên ${saved.fullName} khỏi danh sách đảng viên dự bị.`);
       onDone();
     },
     onError: (error) => {
