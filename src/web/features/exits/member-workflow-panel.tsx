@@ -1,0 +1,206 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { Alert, Button, Group, List, Modal, Paper, Select, Skeleton, Stack, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { todayIso } from '../../../shared/dates';
+import { exitInput, exitKindLabels, exitKinds, interruptionKindLabels, readmissionInput } from '../../../shared/exits';
+import type { ExitInput, PartyAgeResult, ReadmissionInput } from '../../../shared/exits';
+import type { Member } from '../../../shared/member';
+import { getPartyAge, readmitMember, recordExit } from '../../api';
+import { DateField } from '../../components/date-field';
+import { OrgSelect } from '../../components/org-select';
+import type { OrgRef } from '../../components/current-org';
+import { ErrorState } from '../../components/page-state';
+import { nullable, numberOrNull, useZodForm } from '../../components/use-zod-form';
+import type { ZodForm } from '../../components/use-zod-form';
+import { showDate } from '../../format';
+import { DecisionFields, decisionDraft, decisionInput, StepAlert } from '../admissions/admission-fields';
+import { useSession } from '../auth/session';
+
+const writers = ['admin', 'org_staff', 'secretary'];
+const leftStatuses = ['struck_off', 'expelled', 'withdrawn'];
+
+function ageText(age: Pick<PartyAgeResult, 'years' | 'months'>): string {
+  if (age.years === 0) return `${age.months} tháng`;
+  return age.months === 0 ? `${age.years} năm` : `${age.years} năm ${age.months} tháng`;
+}
+
+function useRefreshAll() {
+  const queryClient = useQueryClient();
+  return () => void queryClient.invalidateQueries();
+}
+
+function ExitForm({ member, onDone }: { member: Member; onDone: () => void }) {
+  const refresh = useRefreshAll();
+  const form = useZodForm<ExitInput>({
+    initial: { kind: 'strike_off', occurredOn: todayIso(), reason: '', ...decisionDraft('decision') },
+    schema: exitInput,
+    toInput: (draft) => ({ kind: draft.kind ?? undefined, occurredOn: draft.occurredOn ?? undefined, decision: decisionInput(draft), reason: nullable(draft.reason) ?? undefined, version: member.version }),
+  });
+  const save = useMutation({
+    mutationFn: (input: ExitInput) => recordExit(member.id, input),
+    onSuccess: () => {
+      refresh();
+      notifications.show({ color: 'green', message: `Đã ghi biến động của đồng chí ${member.fullName}.`, closeButtonProps: { 'aria-label': 'Đóng thông báo' } });
+      onDone();
+    },
+    onError: (error) => form.applyServerError(error),
+  });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const input = form.validate();
+    if (input) save.mutate(input);
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Ghi ra khỏi Đảng, từ trần">
+      <Stack gap="sm">
+        <StepAlert error={save.error} form={form as ZodForm<unknown>} />
+        <Text size="sm">Từ ngày có hiệu lực, đảng viên không còn được tính trong số lượng; quá trình sinh hoạt vẫn được giữ nguyên.</Text>
+        <Select label="Biến động" allowDeselect={false} data={exitKinds.map((k) => ({ value: k, label: exitKindLabels[k] }))} {...form.choice('kind')} />
+        <DateField label="Ngày có hiệu lực" required {...form.date('occurredOn')} />
+        <DecisionFields form={form as ZodForm<unknown>} />
+        <Textarea label="Lý do" autosize minRows={2} {...form.text('reason')} />
+        <Button type="submit" color="red" loading={save.isPending}>
+          Ghi biến động
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+function ReadmitForm({ member, onDone }: { member: Member; onDone: () => void }) {
+  const refresh = useRefreshAll();
+  const [org, setOrg] = useState<OrgRef | null>({ id: member.orgId, name: member.orgName });
+  const form = useZodForm<ReadmissionInput>({
+    initial: { occurredOn: todayIso(), toOrgId: String(member.orgId), reason: '', ...decisionDraft('decision') },
+    schema: readmissionInput,
+    toInput: (draft) => ({ occurredOn: draft.occurredOn ?? undefined, toOrgId: numberOrNull(draft.toOrgId) ?? undefined, decision: decisionInput(draft), reason: nullable(draft.reason) ?? undefined, version: member.version }),
+  });
+  const save = useMutation({
+    mutationFn: (input: ReadmissionInput) => readmitMember(member.id, input),
+    onSuccess: () => {
+      refresh();
+      notifications.show({ color: 'green', message: `Đã kết nạp lại đồng chí ${member.fullName} (đảng viên dự bị).`, closeButtonProps: { 'aria-label': 'Đóng thông báo' } });
+      onDone();
+    },
+    onError: (error) => form.applyServerError(error),
+  });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const input = form.validate();
+    if (input) save.mutate(input);
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Kết nạp lại">
+      <Stack gap="sm">
+        <StepAlert error={save.error} form={form as ZodForm<unknown>} />
+        <DateField label="Ngày kết nạp lại" required {...form.date('occurredOn')} />
+        <OrgSelect
+          label="Chi bộ sinh hoạt"
+          required
+          kinds={['cell', 'grassroots_cell']}
+          value={org}
+          onChange={(value) => {
+            setOrg(value);
+            form.set('toOrgId', value ? String(value.id) : '');
+          }}
+          error={form.errors.toOrgId}
+        />
+        <DecisionFields form={form as ZodForm<unknown>} />
+        <Textarea label="Ghi chú" autosize minRows={2} {...form.text('reason')} />
+        <Button type="submit" loading={save.isPending}>
+          Kết nạp lại
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+function ModalButton({ label, title, color, children }: { label: string; title: string; color?: string; children: (close: () => void) => React.ReactNode }) {
+  const [opened, setOpened] = useState(false);
+  const close = () => setOpened(false);
+  return (
+    <>
+      <Button variant="default" color={color} onClick={() => setOpened(true)}>
+        {label}
+      </Button>
+      <Modal opened={opened} onClose={close} title={title} size="lg" closeButtonProps={{ 'aria-label': 'Đóng' }}>
+        {opened ? children(close) : null}
+      </Modal>
+    </>
+  );
+}
+
+/**
+ * The member's party age (net of interruptions), whether a person who left may be readmitted, and the
+ * membership workflows that start from the member: transfer, exit, readmission.
+ */
+export function MemberWorkflowPanel({ member }: { member: Member }) {
+  const session = useSession();
+  const age = useQuery({ queryKey: ['party-age', member.id, member.version], queryFn: ({ signal }) => getPartyAge(member.id, signal) });
+  const canWrite = writers.includes(session.user.role);
+  const active = member.status === 'full' || member.status === 'probationary';
+  const left = leftStatuses.includes(member.status);
+  return (
+    <Paper withBorder p="md" mb="md" component="section" aria-label="Tuổi đảng và biến động">
+      <Group justify="space-between" align="flex-start" gap="sm">
+        <Stack gap={4} style={{ minWidth: 0, flex: '1 1 320px' }}>
+          {age.isPending ? <Skeleton h={40} /> : null}
+          {age.isError ? <ErrorState error={age.error} onRetry={() => age.refetch()} /> : null}
+          {age.data ? (
+            <>
+              <Text data-testid="party-age">
+                Tuổi đảng: <strong>{ageText(age.data)}</strong>
+                <Text span size="sm" c="dimmed">
+                  {' '}
+                  (tính đến {showDate(age.data.asOf)}, đã trừ thời gian gián đoạn)
+                </Text>
+              </Text>
+              {age.data.interruptions.length > 0 ? (
+                <List size="sm">
+                  {age.data.interruptions.map((gap) => (
+                    <List.Item key={`${gap.kind}-${gap.from}`}>
+                      {interruptionKindLabels[gap.kind]}: {showDate(gap.from)} – {gap.to ? showDate(gap.to) : 'nay'}
+                    </List.Item>
+                  ))}
+                </List>
+              ) : null}
+              {age.data.readmission ? (
+                <Alert variant="light" color={age.data.readmission.eligible ? 'green' : 'gray'} title="Kết nạp lại">
+                  {age.data.readmission.eligible
+                    ? `Đủ điều kiện xét kết nạp lại (ra khỏi Đảng ngày ${showDate(age.data.readmission.leftOn)}).`
+                    : age.data.readmission.problems.map((problem) => (
+                        <Text size="sm" key={problem}>
+                          {problem}
+                        </Text>
+                      ))}
+                </Alert>
+              ) : null}
+            </>
+          ) : null}
+        </Stack>
+        {canWrite ? (
+          <Group gap="xs" className="no-print">
+            {active ? (
+              <Button component={Link} to={`/chuyen-sinh-hoat/moi?memberId=${member.id}`} variant="default">
+                Chuyển sinh hoạt
+              </Button>
+            ) : null}
+            {active ? (
+              <ModalButton label="Xóa tên, ra khỏi Đảng, từ trần" title={`Ghi biến động: ${member.fullName}`} color="red">
+                {(close) => <ExitForm member={member} onDone={close} />}
+              </ModalButton>
+            ) : null}
+            {left ? (
+              <ModalButton label="Kết nạp lại" title={`Kết nạp lại: ${member.fullName}`}>
+                {(close) => <ReadmitForm member={member} onDone={close} />}
+              </ModalButton>
+            ) : null}
+          </Group>
+        ) : null}
+      </Group>
+    </Paper>
+  );
+}
