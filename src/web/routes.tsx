@@ -25,6 +25,7 @@ const MemberPage = lazyPage(() => import('./features/members/member-page'), (m) 
 const MemberCreatePage = lazyPage(() => import('./features/members/member-create-page'), (m) => m.MemberCreatePage);
 const MemberEditPage = lazyPage(() => import('./features/members/member-edit-page'), (m) => m.MemberEditPage);
 const AdmissionsRoutes = lazyPage(() => import('./features/admissions/candidates-page'), (m) => m.AdmissionsRoutes);
+const TransfersRoutes = lazyPage(() => import('./features/transfers/transfers-page'), (m) => m.TransfersRoutes);
 const UsersPage = lazyPage(() => import('./features/admin/users-page'), (m) => m.UsersPage);
 const RulesPage = lazyPage(() => import('./features/admin/rules-page'), (m) => m.RulesPage);
 const HolidaysPage = lazyPage(() => import('./features/admin/holidays-page'), (m) => m.HolidaysPage);
@@ -99,6 +100,7 @@ export const router = createBrowserRouter([
           { path: 'dang-vien/:id', element: gated(staff, MemberPage) },
           { path: 'dang-vien/:id/sua', element: gated(staff, MemberEditPage) },
           { path: 'ket-nap/*', element: gated(staff, AdmissionsRoutes) },
+          { path: 'chuyen-sinh-hoat/*', element: gated(staff, TransfersRoutes) },
           { path: 'quan-tri/nguoi-dung', element: gated(adminOnly, UsersPage) },
           { path: 'quan-tri/quy-dinh', element: gated(adminOnly, RulesPage) },
           { path: 'quan-tri/ngay-nghi', element: gated(adminOnly, HolidaysPage) },

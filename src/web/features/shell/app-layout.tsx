@@ -32,6 +32,7 @@ function navigationFor(role: string): NavGroup[] {
         { to: '/to-chuc', label: 'Tổ chức đảng', prefix: true },
         { to: '/dang-vien', label: 'Đảng viên', prefix: true },
         { to: '/ket-nap', label: 'Kết nạp đảng viên', prefix: true },
+        { to: '/chuyen-sinh-hoat', label: 'Chuyển sinh hoạt đảng', prefix: true },
       ],
     },
   ];
