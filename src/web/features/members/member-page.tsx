@@ -6,6 +6,7 @@ import { ErrorState, PageLoader } from '../../components/page-state';
 import { PageHeader } from '../../components/page-header';
 import { NotFoundPage } from '../shell/route-error';
 import { MemberAudit, MemberEvents, MemberPeriods, MemberProfile } from './member-sections';
+import { MemberWorkflowPanel } from '../exits/member-workflow-panel';
 import { StatusBadge } from './status-badge';
 
 export const memberTabs = [
@@ -66,6 +67,7 @@ export function MemberPage() {
           </>
         }
       />
+      <MemberWorkflowPanel member={data} />
       <Paper withBorder p={{ base: 'xs', sm: 'md' }}>
         <Tabs
           value={tab}
