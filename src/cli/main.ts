@@ -11,10 +11,12 @@ import { loadDemoIfEmpty } from '../server/domains/demo/demo.service.js';
 import { findOrgByCode } from '../server/domains/orgs/orgs.queries.js';
 import { listRules } from '../server/domains/rulebook/rulebook.service.js';
 import { listAttention } from '../server/domains/radar/radar.service.js';
+import { listCandidates } from '../server/domains/admissions/candidates.service.js';
 import { createUser, resetUserPassword } from '../server/domains/users/users.service.js';
 import { startServer } from '../server/main.js';
 import { userCreate, userRoles } from '../shared/auth.js';
 import { attentionQuery, attentionSeverityLabels } from '../shared/radar.js';
+import { candidateListQuery, candidateStateLabels } from '../shared/admissions.js';
 import { todayIso } from '../shared/dates.js';
 import { formatDate, formatNumber } from '../shared/vietnamese.js';
 
@@ -132,6 +134,29 @@ export function buildCli(): Command {
         const { items } = await listAttention(ctx, attentionQuery.parse({ orgId: org?.id, date: options.date }));
         if (items.length === 0) return console.log('Không có việc nào đến hạn hoặc quá hạn.');
         for (const item of items) console.log(`${attentionSeverityLabels[item.severity].padEnd(11)}  ${formatDate(item.dueOn)}  ${item.label}`);
+      }),
+    );
+
+  program
+    .command('candidates')
+    .description('Người vào Đảng')
+    .command('list')
+    .description('Liệt kê hồ sơ người vào Đảng đang xét và bước tiếp theo')
+    .option('--org <code>', 'mã tổ chức đảng (mặc định: toàn hệ thống)')
+    .option('--all', 'gồm cả hồ sơ đã kết nạp hoặc đã dừng')
+    .action((options: { org?: string; all?: boolean }) =>
+      withDatabase(async (database) => {
+        const ctx = systemCtx(database, log);
+        const org = options.org ? await findOrgByCode(ctx.db, options.org) : null;
+        if (options.org && !org) throw new AppError('NOT_FOUND', `Không tìm thấy tổ chức có mã ${options.org}.`);
+        let page = 1;
+        for (;;) {
+          const result = await listCandidates(ctx, candidateListQuery.parse({ orgId: org?.id, includeClosed: options.all, page, pageSize: 200 }));
+          if (result.total === 0) return console.log('Không có hồ sơ người vào Đảng nào.');
+          for (const c of result.items) console.log(`${c.fullName} (${formatDate(c.birthDate)}) — ${c.orgName} — ${candidateStateLabels[c.state]} — ${c.nextStep.label}`);
+          if (page * result.pageSize >= result.total) return;
+          page += 1;
+        }
       }),
     );
 
