@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/page-header';
 import { NotFoundPage } from '../shell/route-error';
 import { MemberAudit, MemberEvents, MemberPeriods, MemberProfile } from './member-sections';
 import { MemberWorkflowPanel } from '../exits/member-workflow-panel';
+import { ProbationPanel } from '../admissions/probation-panel';
 import { StatusBadge } from './status-badge';
 
 export const memberTabs = [
@@ -68,6 +69,7 @@ export function MemberPage() {
         }
       />
       <MemberWorkflowPanel member={data} />
+      {data.status === 'probationary' || data.confirmedOn ? <ProbationPanel memberId={id} /> : null}
       <Paper withBorder p={{ base: 'xs', sm: 'md' }}>
         <Tabs
           value={tab}
