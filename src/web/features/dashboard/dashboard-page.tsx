@@ -143,7 +143,8 @@ function ChartCard({ name, title, query, kind }: { name: string; title: string; 
   );
 }
 
-const severityColors: Record<string, string> = { danger: 'red', warning: 'orange', info: 'blue' };
+const severityColors: Record<string, string> = { overdue: 'red', due_soon: 'orange', ok: 'blue' };
+const severityLabels: Record<string, string> = { overdue: 'Quá hạn', due_soon: 'Sắp đến hạn', ok: 'Còn hạn' };
 
 function AttentionList({ orgId }: { orgId: number | undefined }) {
   const attention = useQuery({ queryKey: ['attention', orgId], queryFn: ({ signal }) => listAttention({ orgId }, signal) });
@@ -162,12 +163,12 @@ function AttentionList({ orgId }: { orgId: number | undefined }) {
       {attention.data && attention.data.length > 0 ? (
         <Stack gap="xs">
           {attention.data.map((item, index) => {
-            const to = item.memberId ? `/dang-vien/${item.memberId}` : item.orgId ? `/to-chuc/${item.orgId}` : null;
+            const to = item.transferId ? `/chuyen-sinh-hoat/${item.transferId}` : item.memberId ? `/dang-vien/${item.memberId}` : item.orgId ? `/to-chuc/${item.orgId}` : null;
             return (
               <Group key={`${item.kind}-${index}`} justify="space-between" wrap="nowrap" gap="sm">
                 <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
                   <Badge color={severityColors[item.severity] ?? 'gray'} variant="light" radius="sm" style={{ flex: 'none' }}>
-                    {item.severity === 'danger' ? 'Quá hạn' : item.severity === 'warning' ? 'Sắp đến hạn' : 'Lưu ý'}
+                    {severityLabels[item.severity] ?? 'Lưu ý'}
                   </Badge>
                   {to ? (
                     <Anchor component={Link} to={to} size="sm">
