@@ -36,7 +36,7 @@ export type TransferSide = 'sending' | 'receiving';
 export const transferActions = ['issue_letter', 'confirm_receipt', 'record_return', 'cancel'] as const;
 export type TransferAction = (typeof transferActions)[number];
 
-const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Tháng phải có dạng yyyy-mm');
+const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Tháng đóng đảng phí không hợp lệ (nhập dạng mm/yyyy)');
 const registerNumber = (label: string) => z.string().trim().min(1, `${label} là bắt buộc`).max(40);
 const optionalText = (max: number) =>
   z

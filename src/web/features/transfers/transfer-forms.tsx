@@ -1,6 +1,5 @@
 import type { FormEvent } from 'react';
 import { Alert, Button, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { MonthPickerInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { todayIso } from '../../../shared/dates';
@@ -16,7 +15,13 @@ import { DecisionFields, decisionDraft, decisionInput, StepAlert } from '../admi
 const letterKeys = ['letterNumber', 'letterOn', 'cardNumber', 'profileNumber', 'cellListNumber', 'transferRegisterNumber', 'duesPaidThrough'] as const;
 
 export function letterDraft(prefix = '', prefill: Partial<Record<(typeof letterKeys)[number], string | null>> = {}): Draft {
-  return Object.fromEntries(letterKeys.map((k) => [`${prefix}${k}`, prefill[k] ?? (k === 'letterOn' || k === 'duesPaidThrough' ? null : '')]));
+  return Object.fromEntries(letterKeys.map((k) => [`${prefix}${k}`, prefill[k] ?? (k === 'letterOn' ? null : '')]));
+}
+
+/** '4/2026' or '04/2026' as the API's '2026-04'; anything else is passed on for the schema to refuse. */
+function monthIso(text: string): string {
+  const match = /^\s*(\d{1,2})\s*\/\s*(\d{4})\s*$/.exec(text);
+  return match ? `${match[2]}-${match[1].padStart(2, '0')}` : text.trim();
 }
 
 export function letterInput(draft: Draft, prefix = '') {
@@ -28,13 +33,12 @@ export function letterInput(draft: Draft, prefix = '') {
     profileNumber: textOf(value('profileNumber')),
     cellListNumber: textOf(value('cellListNumber')),
     transferRegisterNumber: textOf(value('transferRegisterNumber')),
-    duesPaidThrough: value('duesPaidThrough') ?? undefined,
+    duesPaidThrough: monthIso(textOf(value('duesPaidThrough'))),
   };
 }
 
 /** The letter's number and date and the register numbers 294-QĐ/TW §6.3.1 requires. */
 export function LetterFields({ form, prefix = '' }: { form: ZodForm<unknown>; prefix?: string }) {
-  const dues = form.date(`${prefix}duesPaidThrough`);
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
       <TextInput label="Số giấy giới thiệu" required placeholder="Ví dụ: 15-GGT/ĐU" {...form.text(`${prefix}letterNumber`)} />
@@ -43,18 +47,7 @@ export function LetterFields({ form, prefix = '' }: { form: ZodForm<unknown>; pr
       <TextInput label="Số lý lịch đảng viên" required {...form.text(`${prefix}profileNumber`)} />
       <TextInput label="Số danh sách đảng viên trong chi bộ" required {...form.text(`${prefix}cellListNumber`)} />
       <TextInput label="Số đăng ký trong sổ chuyển sinh hoạt" required {...form.text(`${prefix}transferRegisterNumber`)} />
-      <MonthPickerInput
-        label="Đã đóng đảng phí đến hết tháng"
-        required
-        valueFormat="MM/YYYY"
-        placeholder="mm/yyyy"
-        value={dues.value ? `${dues.value}-01` : null}
-        onChange={(next) => dues.onChange(next ? String(next).slice(0, 7) : null)}
-        error={dues.error}
-        popoverProps={{ withinPortal: true }}
-        previousLabel="Năm trước"
-        nextLabel="Năm sau"
-      />
+      <TextInput label="Đã đóng đảng phí đến hết tháng" required placeholder="mm/yyyy, ví dụ 04/2026" {...form.text(`${prefix}duesPaidThrough`)} />
     </SimpleGrid>
   );
 }

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { genderLabels } from '../../../shared/member';
 import { temporaryPurposeLabels, transferDirectionLabels, transferKindLabels, transferStateLabels } from '../../../shared/transfers';
-import type { TransferAction, TransferDetail, TransferState } from '../../../shared/transfers';
+import type { TransferAction, TransferDetail, TransferSide, TransferState } from '../../../shared/transfers';
 import { getTransfer, transferLetterUrl } from '../../api';
 import { PageHeader } from '../../components/page-header';
 import { ErrorState, PageLoader } from '../../components/page-state';
@@ -45,6 +45,12 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 function sideText(transfer: TransferDetail): string {
   if (transfer.sides.length === 2) return 'Bạn quản lý cả nơi đi và nơi đến.';
   return transfer.sides[0] === 'sending' ? 'Bạn đang xem với tư cách tổ chức đảng nơi đi.' : 'Bạn đang xem với tư cách tổ chức đảng nơi đến.';
+}
+
+/** The side whose scope holds the member's record now: only there does the link to it open. */
+function recordSide(t: TransferDetail): TransferSide {
+  if (t.direction === 'in') return 'receiving';
+  return t.direction === 'within' && t.kind === 'permanent' && t.state === 'received' ? 'receiving' : 'sending';
 }
 
 function ActionButton({ transfer, action }: { transfer: TransferDetail; action: TransferAction }) {
@@ -125,7 +131,7 @@ export function TransferPage() {
         <Paper withBorder p="md">
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <Field label="Họ và tên">
-              {t.memberId && t.sides.includes('sending') ? (
+              {t.memberId && t.sides.includes(recordSide(t)) ? (
                 <Anchor component={Link} to={`/dang-vien/${t.memberId}`}>
                   {t.fullName}
                 </Anchor>
