@@ -304,8 +304,15 @@ export interface Page<T> {
   pageSize: number;
 }
 
-export function listMembers(query: MemberFilters & { page: number; pageSize: number }, signal?: AbortSignal): Promise<Page<MemberListItem>> {
-  return request<Page<MemberListItem>>('GET', '/members', { query: { ...query }, signal });
+export interface MemberPage extends Page<MemberListItem> {
+  /** The count stopped at the server's cap: "more than `total`". */
+  totalCapped?: boolean;
+  /** Nobody matched as typed; these are the results for the corrected spelling. */
+  correctedQuery?: string | null;
+}
+
+export function listMembers(query: MemberFilters & { page: number; pageSize: number }, signal?: AbortSignal): Promise<MemberPage> {
+  return request<MemberPage>('GET', '/members', { query: { ...query }, signal });
 }
 
 /** A link, not a fetch: the browser downloads the file with the session cookie. */

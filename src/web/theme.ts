@@ -1,4 +1,4 @@
-import { createTheme, darken, defaultVariantColorsResolver, parseThemeColor } from '@mantine/core';
+import { Badge, createTheme, darken, defaultVariantColorsResolver, parseThemeColor } from '@mantine/core';
 import type { CSSVariablesResolver, VariantColorsResolver } from '@mantine/core';
 
 /** Palettes whose darkest shade is still too light for small text on a tinted background (WCAG AA). */
@@ -26,6 +26,10 @@ export const theme = createTheme({
   focusRing: 'auto',
   headings: { fontWeight: '700' },
   variantColorResolver,
+  components: {
+    /** Vietnamese diacritics read badly in small capitals. */
+    Badge: Badge.extend({ defaultProps: { tt: 'none' } }),
+  },
 });
 
 /** Mantine's default "dimmed" grey is below WCAG AA contrast on white; a darker grey keeps small print readable. */

@@ -102,7 +102,7 @@ export function AuditPage() {
       {rows.isError ? <ErrorState error={rows.error} onRetry={() => rows.refetch()} /> : null}
       {rows.data && items.length === 0 ? <EmptyText>Chưa có bản ghi nào.</EmptyText> : null}
       {items.length > 0 ? (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <Table striped verticalSpacing="xs" miw={820}>
             <Table.Thead>
               <Table.Tr>

@@ -110,7 +110,7 @@ export function HolidaysPage() {
       {holidays.isError ? <ErrorState error={holidays.error} onRetry={() => holidays.refetch()} /> : null}
       {holidays.data && items.length === 0 ? <EmptyText>Chưa có ngày nghỉ nào cho năm {year}.</EmptyText> : null}
       {items.length > 0 ? (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <Table striped verticalSpacing="xs" miw={640}>
             <Table.Caption className="print-only">Ngày nghỉ lễ năm {year}</Table.Caption>
             <Table.Thead>

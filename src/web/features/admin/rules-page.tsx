@@ -238,7 +238,7 @@ export function RulesPage() {
                       Đang áp dụng từ {showDate(rule.current.effectiveFrom)} theo {rule.current.source}
                     </Text>
                   ) : null}
-                  <div className="table-scroll">
+                  <div className="table-scroll" tabIndex={0}>
                     <Table striped verticalSpacing="xs" miw={560}>
                       <Table.Thead>
                         <Table.Tr>

@@ -280,7 +280,7 @@ export function UsersPage() {
       {users.isPending ? <PageLoader /> : null}
       {users.isError ? <ErrorState error={users.error} onRetry={() => users.refetch()} /> : null}
       {users.data ? (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <Table striped verticalSpacing="xs" miw={760}>
             <Table.Thead>
               <Table.Tr>

@@ -105,7 +105,7 @@ export function MetricRecordsPage() {
     <>
       <PageHeader
         above={
-          <Breadcrumbs separator="›" className="no-print">
+          <Breadcrumbs separator="›" className="no-print crumbs">
             <Anchor component={Link} to="/" size="sm">
               Tổng quan
             </Anchor>
@@ -157,7 +157,7 @@ export function MetricRecordsPage() {
           {records.data.items.length === 0 ? (
             <EmptyText>Không có bản ghi nào.</EmptyText>
           ) : (
-            <div className="table-scroll" style={{ opacity: records.isPlaceholderData ? 0.6 : 1 }}>
+            <div className="table-scroll" tabIndex={0} style={{ opacity: records.isPlaceholderData ? 0.6 : 1 }}>
               <Table striped verticalSpacing="xs" miw={600}>
                 <Table.Thead>
                   <Table.Tr>

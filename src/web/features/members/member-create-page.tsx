@@ -8,7 +8,7 @@ export function MemberCreatePage() {
     <>
       <PageHeader
         above={
-          <Breadcrumbs separator="›" className="no-print">
+          <Breadcrumbs separator="›" className="no-print crumbs">
             <Anchor component={Link} to="/dang-vien" size="sm">
               Đảng viên
             </Anchor>

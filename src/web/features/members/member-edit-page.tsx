@@ -20,7 +20,7 @@ export function MemberEditPage() {
     <>
       <PageHeader
         above={
-          <Breadcrumbs separator="›" className="no-print">
+          <Breadcrumbs separator="›" className="no-print crumbs">
             <Anchor component={Link} to="/dang-vien" size="sm">
               Đảng viên
             </Anchor>

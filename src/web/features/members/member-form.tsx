@@ -151,8 +151,8 @@ export function MemberForm({ mode, member, onReload }: Props) {
       navigate(`/dang-vien/${saved.id}`);
     },
     onError: (error) => {
-      /** A stale version (no field named); a duplicate card or ID number names its field instead. */
-      if (isApiError(error, 'CONFLICT') && mode === 'edit' && error.fields.length === 0) {
+      /** A stale version names `version` (or nothing); a duplicate card or ID number names its own field. */
+      if (isApiError(error, 'CONFLICT') && mode === 'edit' && error.fields.every((field) => field.field === 'version')) {
         setConflict(true);
         return;
       }

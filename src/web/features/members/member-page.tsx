@@ -43,7 +43,7 @@ export function MemberPage() {
     <>
       <PageHeader
         above={
-          <Breadcrumbs separator="›" className="no-print">
+          <Breadcrumbs separator="›" className="no-print crumbs">
             <Anchor component={Link} to="/dang-vien" size="sm">
               Đảng viên
             </Anchor>

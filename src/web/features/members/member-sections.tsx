@@ -102,7 +102,7 @@ export function MemberPeriods({ id }: { id: number }) {
   const periods = [...history.data.periods].sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1));
   if (periods.length === 0) return <EmptyText>Chưa có quá trình sinh hoạt nào được ghi.</EmptyText>;
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0}>
       <Table striped verticalSpacing="xs" miw={620}>
         <Table.Thead>
           <Table.Tr>
@@ -139,7 +139,7 @@ export function MemberEvents({ id }: { id: number }) {
   if (events.length === 0) return <EmptyText>Chưa có biến động nào.</EmptyText>;
   const orgCell = (orgId: number | null) => (orgId === null ? '—' : <OrgName id={orgId} known={orgNames.get(orgId) ?? null} link={false} />);
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0}>
       <Table striped verticalSpacing="xs" miw={760}>
         <Table.Thead>
           <Table.Tr>
@@ -236,7 +236,7 @@ export function MemberAudit({ id }: { id: number }) {
           Chưa có chỉnh sửa nào.
         </Alert>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <Table striped verticalSpacing="xs" miw={680}>
             <Table.Thead>
               <Table.Tr>

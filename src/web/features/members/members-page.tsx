@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { Alert, Anchor, Box, Button, Checkbox, Collapse, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ageBandLabels, ageBands, genderLabels, genders, memberStatuses, memberStatusLabels, theoryLevelLabels, theoryLevels } from '../../../shared/member';
-import type { AgeBand, Gender, MemberStatus, TheoryLevel } from '../../../shared/member';
+import type { AgeBand, Gender, MemberListItem, MemberStatus, TheoryLevel } from '../../../shared/member';
 import { unitTypeLabels, unitTypes } from '../../../shared/org';
 import type { UnitType } from '../../../shared/org';
 import { formatNumber } from '../../../shared/vietnamese';
@@ -72,26 +72,29 @@ function useMemberFilters() {
 }
 
 export function MembersPage() {
-  const { filters, page, update, setOrgFilter } = useMemberFilters();
-  const [search, setSearch] = useState(filters.q ?? '');
-  const [debounced] = useDebouncedValue(search, 250);
+  const { filters, page: urlPage, update, setOrgFilter } = useMemberFilters();
+  const [debounced, setDebounced] = useState(filters.q ?? '');
   const isPhone = useMediaQuery('(max-width: 48em)');
   const [filtersOpen, setFiltersOpen] = useState(false);
   const org = useOrgQuery(filters.orgId);
 
+  /** The list follows the debounced text at once; the address catches up after, for Back and bookmarks. */
+  const searchChanged = debounced !== (filters.q ?? '');
+  const effective: MemberFilters = { ...filters, q: debounced === '' ? undefined : debounced };
+  const page = searchChanged ? 1 : urlPage;
   useEffect(() => {
-    if ((filters.q ?? '') !== debounced.trim()) update({ q: debounced.trim() || null });
+    if (searchChanged) update({ q: debounced || null });
   }, [debounced]);
 
   const query = useQuery({
-    queryKey: ['members', filters, page],
-    queryFn: ({ signal }) => listMembers({ ...filters, page, pageSize: PAGE_SIZE }, signal),
+    queryKey: ['members', effective, page],
+    queryFn: ({ signal }) => listMembers({ ...effective, page, pageSize: PAGE_SIZE }, signal),
     placeholderData: keepPreviousData,
   });
 
   const orgValue: OrgRef | null = filters.orgId === undefined ? null : { id: filters.orgId, name: org.data?.name ?? 'Đang tải…' };
   const activeFilterCount = [filters.status, filters.gender, filters.ageBand, filters.theoryLevel, filters.unitType, filters.includeInactive].filter(Boolean).length;
-  const filterSummary = useMemo(() => describeFilters(filters, org.data?.name), [filters, org.data?.name]);
+  const filterSummary = useMemo(() => describeFilters(effective, org.data?.name), [JSON.stringify(effective), org.data?.name]);
   const data = query.data;
 
   const filterControls = (
@@ -143,7 +146,7 @@ export function MembersPage() {
             <Button component={Link} to="/dang-vien/moi">
               Thêm đảng viên
             </Button>
-            <Button component="a" href={membersExportUrl(filters)} variant="default" download>
+            <Button component="a" href={membersExportUrl(effective)} variant="default" download>
               Xuất Excel
             </Button>
             <Button variant="default" onClick={() => window.print()}>
@@ -153,18 +156,7 @@ export function MembersPage() {
         }
       />
       <Paper withBorder p="sm" mb="md" className="no-print">
-        <form role="search" onSubmit={(event) => event.preventDefault()}>
-          <TextInput
-            label="Tìm đảng viên"
-            description="Gõ họ tên, số thẻ đảng viên hoặc số CCCD — có dấu hoặc không dấu đều được."
-            placeholder="Ví dụ: nguyen van an"
-            value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
-            rightSection={query.isFetching ? <Loader size="xs" aria-label="Đang tìm" /> : null}
-            type="search"
-            autoComplete="off"
-          />
-        </form>
+        <SearchBox initial={filters.q ?? ''} onSearch={setDebounced} fetching={query.isFetching} />
         {isPhone ? (
           <>
             <Button variant="subtle" size="xs" mt="xs" onClick={() => setFiltersOpen((open) => !open)} aria-expanded={filtersOpen} aria-controls="member-filters">
@@ -180,8 +172,13 @@ export function MembersPage() {
       </Paper>
 
       <Text size="sm" aria-live="polite" mb="xs" className="no-print">
-        {data ? `Tìm thấy ${formatNumber(data.total)} đảng viên` : ''}
+        {data ? `Tìm thấy ${data.totalCapped ? 'hơn ' : ''}${formatNumber(data.total)} đảng viên` : ''}
       </Text>
+      {data?.correctedQuery ? (
+        <Alert color="blue" variant="light" mb="xs" className="no-print">
+          Không có ai khớp đúng với “{effective.q}”. Đang hiện kết quả cho “{data.correctedQuery}”.
+        </Alert>
+      ) : null}
       <Box className="print-only" mb="sm">
         <Text fw={700}>Danh sách đảng viên</Text>
         <Text size="sm">{filterSummary}</Text>
@@ -196,27 +193,65 @@ export function MembersPage() {
       ) : null}
       {data && data.items.length > 0 ? (
         <>
-          {isPhone ? (
-            <Stack gap="xs" style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }} component="ol" p={0} m={0}>
-              {data.items.map((member) => (
-                <Paper withBorder p="sm" key={member.id} component="li" style={{ listStyle: 'none' }}>
-                  <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
-                    <Anchor component={Link} to={`/dang-vien/${member.id}`} fw={600}>
-                      {member.fullName}
-                    </Anchor>
-                    <StatusBadge status={member.status} short />
-                  </Group>
-                  <Text size="sm" c="dimmed">
-                    {genderLabels[member.gender]} · sinh {showDate(member.birthDate)} · LLCT: {theoryLevelLabels[member.theoryLevel]}
-                  </Text>
-                  <Text size="sm">{member.orgName}</Text>
-                </Paper>
-              ))}
-            </Stack>
-          ) : (
-          <div className="table-scroll" style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }}>
+          <MemberResults items={data.items} total={data.total} firstIndex={(page - 1) * PAGE_SIZE} asCards={isPhone === true} stale={query.isPlaceholderData} />
+          <Group justify="flex-end">
+            <Pager page={page} pageSize={PAGE_SIZE} total={data.total} unit="đảng viên" onChange={(next) => update({ page: String(next) }, true)} />
+          </Group>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * Holds what is being typed, so a keystroke re-renders only this box; the page hears the text once
+ * typing pauses for 250 ms.
+ */
+const SearchBox = memo(function SearchBox({ initial, onSearch, fetching }: { initial: string; onSearch: (q: string) => void; fetching: boolean }) {
+  const [search, setSearch] = useState(initial);
+  const [debounced] = useDebouncedValue(search.trim(), 250);
+  useEffect(() => onSearch(debounced), [debounced, onSearch]);
+  return (
+    <form role="search" onSubmit={(event) => event.preventDefault()}>
+      <TextInput
+        label="Tìm đảng viên"
+        description="Gõ họ tên, số thẻ đảng viên hoặc số CCCD — có dấu hoặc không dấu đều được."
+        placeholder="Ví dụ: nguyen van an"
+        value={search}
+        onChange={(event) => setSearch(event.currentTarget.value)}
+        rightSection={fetching ? <Loader size="xs" aria-label="Đang tìm" /> : null}
+        type="search"
+        autoComplete="off"
+      />
+    </form>
+  );
+});
+
+/** Memoised so typing in the search box does not re-render fifty rows on every keystroke. */
+const MemberResults = memo(function MemberResults({ items, total, firstIndex, asCards, stale }: { items: MemberListItem[]; total: number; firstIndex: number; asCards: boolean; stale: boolean }) {
+  return (
+    <>
+        {asCards ? (
+          <Stack gap="xs" style={{ opacity: stale ? 0.6 : 1 }} component="ol" p={0} m={0}>
+            {items.map((member) => (
+              <Paper withBorder p="sm" key={member.id} component="li" style={{ listStyle: 'none' }}>
+                <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+                  <Anchor component={Link} to={`/dang-vien/${member.id}`} fw={600}>
+                    {member.fullName}
+                  </Anchor>
+                  <StatusBadge status={member.status} short />
+                </Group>
+                <Text size="sm" c="dimmed">
+                  {genderLabels[member.gender]} · sinh {showDate(member.birthDate)} · LLCT: {theoryLevelLabels[member.theoryLevel]}
+                </Text>
+                <Text size="sm">{member.orgName}</Text>
+              </Paper>
+            ))}
+          </Stack>
+        ) : (
+          <div className="table-scroll" tabIndex={0} style={{ opacity: stale ? 0.6 : 1 }}>
             <Table striped highlightOnHover verticalSpacing="xs" miw={760}>
-              <Table.Caption className="print-only">Tổng số: {formatNumber(data.total)} đảng viên</Table.Caption>
+              <Table.Caption className="print-only">Tổng số: {formatNumber(total)} đảng viên</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">STT</Table.Th>
@@ -230,9 +265,9 @@ export function MembersPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {data.items.map((member, index) => (
+                {items.map((member, index) => (
                   <Table.Tr key={member.id}>
-                    <Table.Td>{formatNumber((page - 1) * PAGE_SIZE + index + 1)}</Table.Td>
+                    <Table.Td>{formatNumber(firstIndex + index + 1)}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Anchor component={Link} to={`/dang-vien/${member.id}`} fw={600}>
                         {member.fullName}
@@ -251,15 +286,10 @@ export function MembersPage() {
               </Table.Tbody>
             </Table>
           </div>
-          )}
-          <Group justify="flex-end">
-            <Pager page={page} pageSize={PAGE_SIZE} total={data.total} unit="đảng viên" onChange={(next) => update({ page: String(next) }, true)} />
-          </Group>
-        </>
-      ) : null}
+        )}
     </>
   );
-}
+});
 
 function describeFilters(filters: MemberFilters, orgName: string | undefined): string {
   const parts: string[] = [];

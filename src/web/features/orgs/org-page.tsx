@@ -79,7 +79,7 @@ export function OrgPage() {
     <>
       <PageHeader
         above={
-          <Breadcrumbs separator="›" className="no-print">
+          <Breadcrumbs separator="›" className="no-print crumbs">
             <Anchor component={Link} to="/to-chuc" size="sm">
               Tổ chức đảng
             </Anchor>
@@ -181,7 +181,7 @@ function SubOrgs({ id, asOf }: { id: number; asOf: string | null }) {
   if (children.isError) return <ErrorState error={children.error} onRetry={() => children.refetch()} />;
   if (children.data.length === 0) return <EmptyText>{asOf ? `Không có tổ chức trực thuộc vào ngày ${showDate(asOf)}.` : 'Không có tổ chức trực thuộc.'}</EmptyText>;
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0}>
       <Table striped verticalSpacing="xs" miw={620}>
         {asOf ? <Table.Caption>Tình trạng tại ngày {showDate(asOf)}</Table.Caption> : null}
         <Table.Thead>
@@ -246,7 +246,7 @@ function OrgMembers({ id }: { id: number }) {
       {members.data && members.data.items.length === 0 ? <EmptyText>Không có đảng viên đang sinh hoạt.</EmptyText> : null}
       {members.data && members.data.items.length > 0 ? (
         <>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <Table striped verticalSpacing="xs" miw={560}>
               <Table.Thead>
                 <Table.Tr>
@@ -299,7 +299,7 @@ function OrgHistory({ id }: { id: number }) {
   if (history.data.length === 0) return <EmptyText>Chưa có biến động nào được ghi.</EmptyText>;
   const events = [...history.data].sort((a, b) => (a.occurredOn < b.occurredOn ? 1 : a.occurredOn > b.occurredOn ? -1 : b.id - a.id));
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0}>
       <Table striped verticalSpacing="xs" miw={640}>
         <Table.Thead>
           <Table.Tr>

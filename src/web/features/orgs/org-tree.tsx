@@ -95,7 +95,7 @@ function TreeItem({ node, options, level, startOpen }: { node: TreeNode; options
         </Group>
       </Group>
       {open ? (
-        <ul className="tree-list" id={groupId}>
+        <ul className="tree-children" id={groupId}>
           {children.isPending ? (
             <li>
               <Group gap="xs" py={4} pl={28}>
@@ -118,7 +118,7 @@ function TreeItem({ node, options, level, startOpen }: { node: TreeNode; options
               </Text>
             </li>
           ) : null}
-          {children.data?.map((child) => <TreeItem key={child.id} node={child} options={options} level={level + 1} startOpen={false} />)}
+          {children.data?.map((child) => <TreeItem key={child.id} node={child} options={options} level={level + 1} startOpen={children.data.length === 1} />)}
         </ul>
       ) : null}
     </li>
@@ -139,7 +139,7 @@ export function OrgTree({ asOf, includeDissolved }: TreeOptions) {
   if (roots.isError) return <ErrorState error={roots.error} onRetry={() => roots.refetch()} />;
   if (roots.data.length === 0) return <Text c="dimmed">{asOf ? 'Không có tổ chức nào vào ngày này.' : 'Không có tổ chức nào trong phạm vi.'}</Text>;
   return (
-    <ul className="tree-list" aria-label="Cây tổ chức đảng">
+    <ul className="tree-root" aria-label="Cây tổ chức đảng">
       {roots.data.map((node) => (
         <TreeItem key={node.id} node={node} options={options} level={1} startOpen={roots.data.length === 1} />
       ))}

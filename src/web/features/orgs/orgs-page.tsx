@@ -93,7 +93,7 @@ export function OrgsPage() {
             </Alert>
           ) : null}
           {found.data && found.data.length > 0 ? (
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0}>
               <Table striped verticalSpacing="xs" miw={640}>
                 <Table.Thead>
                   <Table.Tr>
