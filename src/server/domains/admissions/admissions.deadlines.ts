@@ -16,15 +16,25 @@ const PROBATION_HORIZON_DAYS = 60;
 
 export type RuleReader = <T = number>(name: string, date: string) => Promise<RuleInForce<T>>;
 
-/** ruleAt, read once per rule and date: a list computes many deadlines from few distinct dates. */
+/**
+ * ruleAt, read once per rule version: a version found in force on a date D with effectiveFrom E is
+ * also the one in force on every date in [E, D] (no version starts in between, or it would have been
+ * chosen for D), so a list computing many deadlines asks the database only a few times.
+ */
 export function ruleReader(ctx: Ctx): RuleReader {
-  const cache = new Map<string, Promise<RuleInForce<unknown>>>();
-  return <T>(name: string, date: string) => {
+  const known = new Map<string, { from: string; upTo: string; rule: RuleInForce<unknown> }[]>();
+  const pending = new Map<string, Promise<RuleInForce<unknown>>>();
+  return async <T>(name: string, date: string) => {
+    const hit = known.get(name)?.find((entry) => entry.from <= date && date <= entry.upTo);
+    if (hit) return hit.rule as RuleInForce<T>;
     const key = `${name}@${date}`;
-    let found = cache.get(key);
+    let found = pending.get(key);
     if (!found) {
-      found = ruleAt(ctx, name, date);
-      cache.set(key, found);
+      found = ruleAt(ctx, name, date).then((rule) => {
+        known.set(name, [...(known.get(name) ?? []), { from: rule.effectiveFrom, upTo: date, rule }]);
+        return rule;
+      });
+      pending.set(key, found);
     }
     return found as Promise<RuleInForce<T>>;
   };
@@ -107,7 +117,9 @@ export async function openAdmissionDeadlines(ctx: Ctx): Promise<AdmissionDeadlin
   }
 
   const horizon = addDays(today, PROBATION_HORIZON_DAYS);
-  for (const probationer of await probationersInScope(ctx.db, ctx.actor.scope)) {
+  // Latest ceremonies first: the rule versions read for them cover the earlier dates too.
+  const probationers = (await probationersInScope(ctx.db, ctx.actor.scope)).sort((a, b) => ((b.ceremonyDate ?? b.admittedOn ?? '') < (a.ceremonyDate ?? a.admittedOn ?? '') ? -1 : 1));
+  for (const probationer of probationers) {
     const ceremonyDate = probationer.ceremonyDate ?? probationer.admittedOn;
     if (!ceremonyDate) continue;
     const dates = await probationDates(rules, calendar, ceremonyDate).catch((error: unknown) => {
