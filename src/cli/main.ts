@@ -14,6 +14,7 @@ import { listAttention } from '../server/domains/radar/radar.service.js';
 import { listCandidates } from '../server/domains/admissions/candidates.service.js';
 import { createUser, resetUserPassword } from '../server/domains/users/users.service.js';
 import { startServer } from '../server/main.js';
+import { addRecordCommands } from './records-commands.js';
 import { userCreate, userRoles } from '../shared/auth.js';
 import { attentionQuery, attentionSeverityLabels } from '../shared/radar.js';
 import { candidateListQuery, candidateStateLabels } from '../shared/admissions.js';
@@ -173,6 +174,7 @@ export function buildCli(): Command {
         throw new AppError('CONFLICT', `Nhật ký bị can thiệp: dòng ${report.firstProblem!.id} ${what} (đã kiểm tra ${report.checked} dòng nguyên vẹn trước đó).`);
       }),
     );
+  addRecordCommands(program, withDatabase, log);
   return program;
 }
 
