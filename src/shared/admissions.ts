@@ -273,6 +273,8 @@ export interface CandidateDetail {
   nextStep: NextStep;
   /** The cell's full members today: what the cell vote's form proposes as those entitled to vote. */
   cellFullMembers: number;
+  /** Before the cell's vote: what the rules would refuse if the cell considered the file today. */
+  checksToday: { field: string; message: string }[];
   steps: CandidateStepView[];
 }
 

@@ -1,25 +1,13 @@
 import { inTransaction, type Ctx } from '../../context.js';
-import { AppError, conflict, invalidField, invalidInput, staleVersion } from '../../errors.js';
+import { conflict, invalidField, invalidInput, staleVersion } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
 import { findMemberByUnique, insertMember, insertMembershipEvent, startPeriod } from '../members/members.queries.js';
 import { nameColumns } from '../members/members.rules.js';
 import { assertMemberHoldingOrg } from '../members/members.service.js';
-import {
-  type AdmissionState,
-  type Introducer,
-  type Ratio,
-  type VoteRule,
-  canTransition,
-  ceremonyDeadline,
-  checkAdmissionAge,
-  checkAwarenessCertificate,
-  checkCeremonyDate,
-  checkIntroducers,
-  checkVote,
-} from '../membership/admission.rules.js';
+import { type AdmissionState, canTransition, ceremonyDeadline, checkCeremonyDate } from '../membership/admission.rules.js';
 import { probationEnd } from '../membership/confirmation.rules.js';
-import { type RuleViolation, viDate } from '../membership/membership.rules.js';
+import { viDate } from '../membership/membership.rules.js';
 import { findOrg } from '../orgs/orgs.queries.js';
 import { compareIso, todayIso } from '../../../shared/dates.js';
 import {
@@ -32,68 +20,11 @@ import {
   type CommitteeResolutionInput,
 } from '../../../shared/admissions.js';
 import type { Decision } from '../../../shared/org.js';
-import { ruleReader, type RuleReader } from './admissions.deadlines.js';
-import { candidateEventsOf, countFullMembersOn, insertCandidateEvent, membersBrief, updateCandidateRow, type CandidateWithOrg, type NewCandidateRow } from './admissions.queries.js';
+import { eligibilityProblems, violationsError, voteProblems } from './admission-checks.service.js';
+import { ruleReader } from './admissions.deadlines.js';
+import { candidateEventsOf, countFullMembersOn, insertCandidateEvent, updateCandidateRow, type CandidateWithOrg, type NewCandidateRow } from './admissions.queries.js';
 import { isDatedInOrder, missingDossierMessage, missingDossierItems } from './admissions.rules.js';
 import { assertCanRecordAdmission, CANDIDATE_RECORD, candidateDetail, candidateInScopeOr404 } from './candidates.service.js';
-
-/** All the rules a step broke, at once: each message sits beside its field, and the first names the rule. */
-export function violationsError(problems: readonly RuleViolation[]): AppError {
-  return new AppError(
-    'RULE_VIOLATION',
-    problems.map((p) => p.message).join(' '),
-    problems.map((p) => ({ field: p.field, message: p.message })),
-    { name: problems[0].rule, source: problems[0].source },
-  );
-}
-
-/** Rule fields named as the forms name them (`introducers[0].knownSinceIso` → `introducers.0.knownSince`). */
-function asFormField(field: string): string {
-  return field
-    .replace(/^introducers\[(\d+)\]\.knownSinceIso$/u, 'introducers.$1.knownSince')
-    .replace(/^introducers\[(\d+)\]\.status$/u, 'introducers.$1.memberId')
-    .replace(/^consideredOn$/u, 'decision.date');
-}
-
-function onFormFields(problems: RuleViolation[]): RuleViolation[] {
-  return problems.map((p) => ({ ...p, field: asFormField(p.field) }));
-}
-
-/** A vote against the ratio in force on the vote's date. */
-export async function voteProblems(rules: RuleReader, rule: VoteRule, date: string, votes: { inFavour: number; against: number; eligible: number }): Promise<RuleViolation[]> {
-  const ratio = await rules<Ratio>(rule, date);
-  return checkVote({ ...votes, ratio, rule });
-}
-
-/**
- * What the cell must verify on the day it considers the candidate: age in months, the awareness-course
- * certificate, and the two introducers. Each parameter is the rulebook's version in force on that day.
- * Also shown on the candidate page (as of today) before the vote.
- */
-export async function eligibilityProblems(ctx: Ctx, candidate: CandidateWithOrg, consideredOn: string, rules: RuleReader = ruleReader(ctx)): Promise<RuleViolation[]> {
-  const [minMonths, maxMonths, validityYears, knownMonths, count] = await Promise.all([
-    rules('admission_min_age_months', consideredOn),
-    rules('admission_max_age_months', consideredOn),
-    rules('awareness_certificate_validity_years', consideredOn),
-    rules('introducer_known_months', consideredOn),
-    rules('introducer_count', consideredOn),
-  ]);
-  const members = await membersBrief(
-    ctx.db,
-    candidate.introducers.map((i) => i.memberId),
-  );
-  const introducers: Introducer[] = candidate.introducers.map((i) => ({
-    memberId: i.memberId,
-    // A member who cannot be found cannot vouch: treated like one who has left.
-    status: members.find((m) => m.id === i.memberId)?.status ?? 'struck_off',
-    knownSinceIso: i.knownSince,
-  }));
-  return onFormFields([
-    ...checkAdmissionAge({ birthDate: candidate.birthDate, consideredOn, minMonths, maxMonths, hasSpecialDecision: candidate.specialAgeDecision !== null }),
-    ...checkAwarenessCertificate({ issuedOn: candidate.awarenessCertificate?.issuedOn ?? null, consideredOn, validityYears }),
-    ...checkIntroducers(introducers, consideredOn, knownMonths, count),
-  ]);
-}
 
 function transitionMessage(candidate: CandidateWithOrg, to: AdmissionState): string {
   if (to === 'committee_resolved' && candidate.orgKind === 'grassroots_cell')

@@ -210,6 +210,20 @@ describe('admission rules, each refused with its rule and source', () => {
     expect(consented.state).toBe('admitted');
   });
 
+  it('warns on the file, before the vote, what the rules would refuse today', async () => {
+    const fine = await createCandidate(base, candidateInput(tree.a1.id, introducers));
+    expect(fine.checksToday).toEqual([]);
+    const expired = await createCandidate(base, candidateInput(tree.a1.id, introducers, { awarenessCertificate: { number: null, issuedOn: '2020-09-10' } }));
+    expect(expired.checksToday).toEqual([expect.objectContaining({ field: 'awarenessCertificate', message: expect.stringContaining('đã hết hạn') })]);
+  });
+
+  it('keeps what the cell checked fixed once it has resolved, while other details stay editable', async () => {
+    const created = await createCandidate(base, candidateInput(tree.a1.id, introducers));
+    const resolved = await recordCellResolution(base, created.id, cellVote(created.version));
+    expect(await refusal(updateCandidate(base, created.id, { version: resolved.version, birthDate: '1999-01-01' }))).toMatchObject({ code: 'CONFLICT', fields: ['birthDate'] });
+    expect((await updateCandidate(base, created.id, { version: resolved.version, job: 'Kỹ sư', birthDate: resolved.birthDate })).job).toBe('Kỹ sư');
+  });
+
   it('refuses a step dated before the step it follows, a step in the future, and a stale version', async () => {
     const created = await createCandidate(base, candidateInput(tree.a1.id, introducers));
     const cell = await recordCellResolution(base, created.id, cellVote(created.version));

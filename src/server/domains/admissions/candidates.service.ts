@@ -32,6 +32,7 @@ import {
   type CandidateWithOrg,
 } from './admissions.queries.js';
 import { missingDossierItems, nextStepOf } from './admissions.rules.js';
+import { eligibilityProblems } from './admission-checks.service.js';
 
 const CANDIDATE = 'người vào Đảng';
 export const CANDIDATE_RECORD = 'Hồ sơ người vào Đảng';
@@ -92,6 +93,9 @@ export async function createCandidate(ctx: Ctx, input: CandidateCreate): Promise
 }
 
 /** Personal data, certificate, introducers and dossier; only while the file is open. */
+/** What the cell's vote was checked against: fixed once the cell has resolved. */
+const consideredFields = ['birthDate', 'awarenessCertificate', 'introducers', 'specialAgeDecision'] as const;
+
 export async function updateCandidate(ctx: Ctx, id: number, input: CandidateUpdate): Promise<CandidateDetail> {
   return inTransaction(ctx, async (tx) => {
     const before = await candidateInScopeOr404(tx, id);
@@ -99,6 +103,10 @@ export async function updateCandidate(ctx: Ctx, id: number, input: CandidateUpda
     const { version, reason, ...changes } = input;
     if (before.version !== version) throw staleVersion(CANDIDATE_RECORD);
     if (!openCandidateStates.includes(before.state)) throw conflict('Hồ sơ đã khép lại (đã kết nạp hoặc đã dừng); không sửa được nữa.');
+    if (before.state !== 'candidate') {
+      const changed = consideredFields.find((field) => field in changes && JSON.stringify(changes[field] ?? null) !== JSON.stringify(before[field] ?? null));
+      if (changed) throw conflict('Chi bộ đã xét hồ sơ theo thông tin này (ngày sinh, giấy chứng nhận, người giới thiệu, quyết định đặc biệt); không sửa được sau nghị quyết của chi bộ.', changed);
+    }
     if (changes.introducers) await checkIntroducersExist(tx, changes.introducers);
     if (changes.nationalId) await assertNotAMember(tx, changes.nationalId);
     const values = { ...changes, ...(changes.fullName ? nameColumns(changes.fullName) : {}) };
@@ -135,7 +143,9 @@ export async function candidateDetail(ctx: Ctx, id: number): Promise<CandidateDe
   const missing = missingDossierItems(row.dossier, row.youthUnionMember);
   const lastOf = (kind: string) => [...events].reverse().find((e) => e.kind === kind);
   const decided = lastOf('decided');
-  const dueOn = await candidateDueOn(ruleReader(ctx), calendar, {
+  const rules = ruleReader(ctx);
+  const checksToday = row.state === 'candidate' ? (await eligibilityProblems(ctx, row, todayIso(ctx.now()), rules)).map((p) => ({ field: p.field, message: p.message })) : [];
+  const dueOn = await candidateDueOn(rules, calendar, {
     state: row.state,
     cellResolvedOn: lastOf('cell_resolved')?.occurredOn ?? null,
     decisionReceivedOn: decided ? ((decided.details.receivedOn as string | undefined) ?? decided.occurredOn) : null,
@@ -181,6 +191,7 @@ export async function candidateDetail(ctx: Ctx, id: number): Promise<CandidateDe
     version: row.version,
     nextStep: nextStepOf({ state: row.state, cellIsGrassroots, missing, dueOn }),
     cellFullMembers,
+    checksToday,
     steps,
   };
 }

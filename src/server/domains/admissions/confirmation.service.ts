@@ -19,7 +19,7 @@ import {
   probationReviewsOf,
   type ProbationReviewRow,
 } from './admissions.queries.js';
-import { violationsError, voteProblems } from './admission-steps.service.js';
+import { violationsError, voteProblems } from './admission-checks.service.js';
 import { assertCanRecordAdmission } from './candidates.service.js';
 
 const MEMBER_RECORD = 'Hồ sơ đảng viên';

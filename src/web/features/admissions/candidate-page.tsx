@@ -213,6 +213,15 @@ export function CandidatePage() {
             </Box>
             <AdmissionStepActions candidate={c} />
           </Group>
+          {c.checksToday.length > 0 ? (
+            <Alert color="orange" variant="light" mt="sm" title="Nếu chi bộ xét hôm nay, hồ sơ chưa đạt" role="status">
+              {c.checksToday.map((check) => (
+                <Text size="sm" key={`${check.field}-${check.message}`}>
+                  {check.message}
+                </Text>
+              ))}
+            </Alert>
+          ) : null}
           {c.missingDossier.length > 0 && open ? (
             <Alert color="yellow" variant="light" mt="sm" title="Hồ sơ còn thiếu">
               {c.missingDossier.map((item) => dossierItemLabels[item]).join('; ')}
