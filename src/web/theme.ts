@@ -1,4 +1,4 @@
-import { Badge, createTheme, darken, defaultVariantColorsResolver, parseThemeColor } from '@mantine/core';
+import { Badge, MultiSelect, Select, createTheme, darken, defaultVariantColorsResolver, parseThemeColor } from '@mantine/core';
 import type { CSSVariablesResolver, VariantColorsResolver } from '@mantine/core';
 
 /** Palettes whose darkest shade is still too light for small text on a tinted background (WCAG AA). */
@@ -29,6 +29,8 @@ export const theme = createTheme({
   components: {
     /** Vietnamese diacritics read badly in small capitals. */
     Badge: Badge.extend({ defaultProps: { tt: 'none' } }),
+    Select: Select.extend({ defaultProps: { clearButtonProps: { 'aria-label': 'Bỏ chọn' }, nothingFoundMessage: 'Không có lựa chọn phù hợp' } }),
+    MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps: { 'aria-label': 'Bỏ chọn' } } }),
   },
 });
 

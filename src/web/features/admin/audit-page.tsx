@@ -16,6 +16,7 @@ const entityOptions = ['member', 'org', 'user', 'session', 'rule', 'holiday'].ma
 function entityLink(row: AuditEntryRow) {
   const label = labelOr(auditEntityLabels, row.entity ?? null, 'Khác');
   if (row.entityId === null || row.entityId === undefined) return label;
+  if (!/^\d+$/.test(String(row.entityId))) return `${label} (hàng loạt)`;
   if (row.entity === 'member')
     return (
       <Anchor component={Link} to={`/dang-vien/${row.entityId}`} size="sm">

@@ -36,7 +36,16 @@ const objectKeyLabels: Record<string, string> = {
   max: 'Tối đa',
   numerator: 'Tử số',
   denominator: 'Mẫu số',
+  monthDays: 'Các ngày trong năm',
 };
+
+/** "02-03" (month-day) → "03/02". */
+function itemText(item: unknown): string {
+  if (typeof item === 'number') return formatNumber(item);
+  if (typeof item === 'string' && /^\d{2}-\d{2}$/.test(item)) return `${item.slice(3)}/${item.slice(0, 2)}`;
+  if (Array.isArray(item)) return item.map(itemText).join(', ');
+  return typeof item === 'string' ? item : JSON.stringify(item);
+}
 
 /** A rule value as people read it: "12 tháng", "2/3", "30, 40, 45 …". */
 export function ruleValueText(value: unknown, unit: string): string {
@@ -45,12 +54,12 @@ export function ruleValueText(value: unknown, unit: string): string {
     const suffix = unitLabels[unit] ?? '';
     return suffix === '%' ? `${formatNumber(value)}%` : `${formatNumber(value)}${suffix ? ` ${suffix}` : ''}`;
   }
-  if (Array.isArray(value)) return value.map((item) => (typeof item === 'number' ? formatNumber(item) : String(item))).join('; ');
+  if (Array.isArray(value)) return value.map(itemText).join('; ');
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>;
     if (typeof record.numerator === 'number' && typeof record.denominator === 'number' && Object.keys(record).length === 2) return `${record.numerator}/${record.denominator}`;
     return Object.entries(record)
-      .map(([key, item]) => `${objectKeyLabels[key] ?? key}: ${typeof item === 'number' ? formatNumber(item) : JSON.stringify(item)}`)
+      .map(([key, item]) => `${objectKeyLabels[key] ?? 'Giá trị'}: ${itemText(item)}`)
       .join('; ');
   }
   return String(value);

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Alert, Box, Group, SimpleGrid, Stack, Switch, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { userRoleLabels } from '../../../shared/auth';
 import { fieldLabel } from '../../../shared/field-labels';
+import { orgKindLabels, unitTypeLabels } from '../../../shared/org';
 import { genderLabels, memberStatusLabels, membershipEventKindLabels, theoryLevelLabels } from '../../../shared/member';
 import type { Address, Member, MemberStatus, MembershipEventKind } from '../../../shared/member';
 import { fullYearsBetween, todayIso } from '../../../shared/dates';
@@ -175,13 +177,24 @@ export function MemberEvents({ id }: { id: number }) {
   );
 }
 
+/** Audit values that are codes, shown by their Vietnamese label. */
+const codeLabels: Record<string, Record<string, string>> = {
+  gender: genderLabels,
+  theoryLevel: theoryLevelLabels,
+  status: memberStatusLabels,
+  statusAfter: memberStatusLabels,
+  role: userRoleLabels,
+  unitType: unitTypeLabels,
+  kind: { ...orgKindLabels, ...membershipEventKindLabels },
+  what: { profile: 'Lý lịch', history: 'Quá trình sinh hoạt', party_age: 'Tuổi đảng', audit: 'Lịch sử chỉnh sửa', export: 'Xuất danh sách', document: 'Văn bản' },
+};
+
 function showValue(key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '(trống)';
   if (typeof value === 'string') {
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return showDate(value);
-    if (key === 'gender') return genderLabels[value as keyof typeof genderLabels] ?? value;
-    if (key === 'theoryLevel') return theoryLevelLabels[value as keyof typeof theoryLevelLabels] ?? value;
-    if (key === 'status') return memberStatusLabels[value as MemberStatus] ?? value;
+    const labels = codeLabels[key];
+    if (labels) return labels[value] ?? value;
     return value;
   }
   if (typeof value === 'number' || typeof value === 'boolean') return typeof value === 'boolean' ? (value ? 'Có' : 'Không') : String(value);

@@ -179,10 +179,6 @@ export function MembersPage() {
           Không có ai khớp đúng với “{effective.q}”. Đang hiện kết quả cho “{data.correctedQuery}”.
         </Alert>
       ) : null}
-      <Box className="print-only" mb="sm">
-        <Text fw={700}>Danh sách đảng viên</Text>
-        <Text size="sm">{filterSummary}</Text>
-      </Box>
 
       {query.isPending ? <PageLoader /> : null}
       {query.isError ? <ErrorState error={query.error} onRetry={() => query.refetch()} /> : null}
@@ -250,7 +246,7 @@ const MemberResults = memo(function MemberResults({ items, total, firstIndex, as
           </Stack>
         ) : (
           <div className="table-scroll" tabIndex={0} style={{ opacity: stale ? 0.6 : 1 }}>
-            <Table striped highlightOnHover verticalSpacing="xs" miw={760}>
+            <Table striped highlightOnHover verticalSpacing="xs" miw={760} captionSide="bottom">
               <Table.Caption className="print-only">Tổng số: {formatNumber(total)} đảng viên</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
