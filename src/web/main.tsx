@@ -7,10 +7,8 @@ import dayjs from 'dayjs';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
-import { useVietnameseZodMessages } from './zod-vietnamese';
 
 dayjs.locale('vi');
-useVietnameseZodMessages();
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('#root is missing from index.html');

@@ -2,6 +2,10 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import type { ZodType } from 'zod';
 import { isApiError } from '../api';
+import { useVietnameseZodMessages } from '../zod-vietnamese';
+
+/** Every form validates through this module, so the Vietnamese messages are set before the first check. */
+useVietnameseZodMessages();
 
 /** Form state kept flat, keyed by the dotted path of the schema field it fills (`decision.number`). */
 export type Draft = Record<string, string | boolean | null>;
