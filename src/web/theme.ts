@@ -1,4 +1,4 @@
-import { Badge, MultiSelect, Select, createTheme, darken, defaultVariantColorsResolver, parseThemeColor } from '@mantine/core';
+import { Badge, Drawer, Modal, MultiSelect, Notification, PasswordInput, Select, createTheme, darken, defaultVariantColorsResolver, parseThemeColor } from '@mantine/core';
 import type { CSSVariablesResolver, VariantColorsResolver } from '@mantine/core';
 
 /** Palettes whose darkest shade is still too light for small text on a tinted background (WCAG AA). */
@@ -31,6 +31,11 @@ export const theme = createTheme({
     Badge: Badge.extend({ defaultProps: { tt: 'none' } }),
     Select: Select.extend({ defaultProps: { clearButtonProps: { 'aria-label': 'Bỏ chọn' }, nothingFoundMessage: 'Không có lựa chọn phù hợp' } }),
     MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps: { 'aria-label': 'Bỏ chọn' } } }),
+    /** Mantine's built-in accessible names are English; screen readers should hear Vietnamese. */
+    PasswordInput: PasswordInput.extend({ defaultProps: { visibilityToggleButtonProps: { 'aria-label': 'Hiện hoặc ẩn mật khẩu' } } }),
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Đóng' } } }),
+    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Đóng' } } }),
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Đóng thông báo' } } }),
   },
 });
 
