@@ -1,4 +1,5 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Checkbox, Group, Paper, Select, SimpleGrid, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Breadcrumbs, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, Route, Routes, useSearchParams } from 'react-router-dom';
 import { candidateStateLabels, candidateStates } from '../../../shared/admissions';
@@ -43,6 +44,7 @@ export function CandidatesPage() {
     placeholderData: keepPreviousData,
   });
   const data = query.data;
+  const isPhone = useMediaQuery('(max-width: 48em)');
   return (
     <>
       <PageHeader
@@ -83,7 +85,28 @@ export function CandidatesPage() {
           Chưa có hồ sơ người vào Đảng nào ở đây.
         </Alert>
       ) : null}
-      {data && data.items.length > 0 ? (
+      {data && data.items.length > 0 && isPhone ? (
+        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          {data.items.map((c) => (
+            <Paper withBorder p="sm" key={c.id} component="li">
+              <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+                <Anchor component={Link} to={`/ket-nap/${c.id}`} fw={600}>
+                  {c.fullName}
+                </Anchor>
+                <Badge variant="light" color={stateColor(c.state)} radius="sm" tt="none">
+                  {candidateStateLabels[c.state]}
+                </Badge>
+              </Group>
+              <Text size="sm" c="dimmed">
+                {c.orgName} · {showDate(c.birthDate)}
+              </Text>
+              <Text size="sm">{c.nextStep.label}</Text>
+            </Paper>
+          ))}
+        </Stack>
+      ) : null}
+      {data && data.items.length > 0 && isPhone ? <Pager page={page} total={data.total} pageSize={PAGE_SIZE} onChange={(next) => update({ page: String(next) })} unit="hồ sơ" /> : null}
+      {data && data.items.length > 0 && !isPhone ? (
         <>
           <div className="table-scroll">
             <Table striped highlightOnHover verticalSpacing="xs" miw={760}>
@@ -118,7 +141,7 @@ export function CandidatesPage() {
             </Table>
           </div>
           <Group justify="center" mt="md">
-            <Pager page={page} total={data.total} pageSize={PAGE_SIZE} onChange={(next) => update({ page: String(next) })} />
+            <Pager page={page} total={data.total} pageSize={PAGE_SIZE} onChange={(next) => update({ page: String(next) })} unit="hồ sơ" />
           </Group>
         </>
       ) : null}
