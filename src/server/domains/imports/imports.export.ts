@@ -17,6 +17,11 @@ import { exportMembersOf, exportOrgRows, type ExportOrgRow } from './imports.que
 import { formatAddressText } from './imports.rules.js';
 import { importProblems } from './imports.service.js';
 
+/** The template's columns of one sheet, for anything that writes a file to be imported. */
+export function templateColumnsFor(recordType: 'org' | 'member'): ExportColumn[] {
+  return templateColumns(recordType === 'org' ? orgImportFields : memberImportFields);
+}
+
 function templateColumns(fields: readonly ImportField[]): ExportColumn[] {
   return fields.map((field) => ({
     header: field.required ? `${field.label}${requiredMark}` : field.label,

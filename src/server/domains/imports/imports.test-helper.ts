@@ -2,6 +2,8 @@
  * Shared by the import, export and backup tests: build a workbook in the template's layout, import a
  * buffer the way the HTTP layer does, and read an exported workbook back as plain rows.
  */
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +15,7 @@ import { queryRows, type Database } from '../../db/client.js';
 import { writeXlsx } from '../../export/xlsx-export.js';
 import type { ImportCommitInput, ImportJob } from '../../../shared/imports.js';
 import { memberImportFields, orgImportFields } from './column-mapping.js';
-import { recordSheets } from './imports.export.js';
+import { recordSheets, templateColumnsFor } from './imports.export.js';
 import { checkImport, commitImport, receiveUpload } from './imports.service.js';
 import { readRows } from './spreadsheet-reader.js';
 
@@ -92,4 +94,42 @@ export async function recordCounts(database: Database): Promise<Record<string, n
     counts[table] = Number(row.n);
   }
   return counts;
+}
+
+/**
+ * A large template-layout file written as a stream: one upper committee, one grassroots committee with
+ * `cells` cells, and `members` members spread over them (card numbers from `firstCard`).
+ */
+export async function writeLargeFile(path: string, options: { members: number; cells?: number; firstCard?: number }): Promise<void> {
+  const cells = options.cells ?? 20;
+  const firstCard = options.firstCard ?? 50_000_000;
+  const orgs = [
+    { code: 'L', name: 'Đảng bộ Khối Lớn', kind: 'Đảng bộ cấp trên cơ sở' },
+    { code: 'L.1', name: 'Đảng bộ Cơ quan Lớn', kind: 'Đảng bộ cơ sở', parent: 'L', unitType: 'Cơ quan hành chính' },
+    ...Array.from({ length: cells }, (_, i) => ({ code: `L.1.${i + 1}`, name: `Chi bộ số ${i + 1}`, kind: 'Chi bộ trực thuộc', parent: 'L.1' })),
+  ];
+  const given = ['An', 'Bình', 'Cường', 'Dung', 'Giang', 'Hà', 'Hải', 'Lan', 'Minh', 'Nga', 'Phúc', 'Quang', 'Thảo', 'Tuấn', 'Vân'];
+  const family = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi'];
+  function* members() {
+    for (let i = 0; i < options.members; i++) {
+      const year = 1960 + (i % 40);
+      yield {
+        fullName: `${family[i % family.length]} Văn ${given[(i * 7) % given.length]}`,
+        gender: i % 3 === 0 ? 'Nữ' : 'Nam',
+        birthDate: `${year}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+        org: `L.1.${1 + (i % cells)}`,
+        status: 'Chính thức',
+        admittedOn: `${year + 25}-05-19`,
+        confirmedOn: `${year + 26}-05-19`,
+        cardNumber: String(firstCard + i),
+        job: 'Công chức',
+      };
+    }
+  }
+  const out = createWriteStream(path);
+  await writeXlsx(out, [
+    { name: 'Tổ chức', columns: templateColumnsFor('org'), rows: orgs },
+    { name: 'Đảng viên', columns: templateColumnsFor('member'), rows: members() },
+  ]);
+  if (!out.writableFinished) await once(out, 'finish');
 }
