@@ -21,9 +21,11 @@ export function StepAlert({ error, form }: { error: unknown; form: ZodForm<unkno
   if (!error && !local) return null;
   if (isApiError(error) && error.fields.length > 0 && form.otherErrors.length === 0) return null;
   const title = isApiError(error, 'RULE_VIOLATION') ? 'Không đúng quy định' : 'Chưa ghi được';
+  // A conflict's field ('version') says little: its message tells the user to reload.
+  const conflict = isApiError(error, 'CONFLICT');
   return (
     <Alert color="red" variant="light" role="alert" title={title}>
-      {form.otherErrors.length > 0
+      {form.otherErrors.length > 0 && !conflict
         ? form.otherErrors.map((message) => (
             <Text size="sm" key={message}>
               {message}

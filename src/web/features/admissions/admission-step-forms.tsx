@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ZodType } from 'zod';
 import { admissionDecisionInput, candidateCloseInput, cellResolutionInput, ceremonyInput, committeeResolutionInput } from '../../../shared/admissions';
 import type { CandidateDetail } from '../../../shared/admissions';
-import { recordAdmissionStep } from '../../api';
+import { isApiError, recordAdmissionStep } from '../../api';
 import type { AdmissionStepPath } from '../../api';
 import { DateField } from '../../components/date-field';
 import { nullable, textOf, useZodForm } from '../../components/use-zod-form';
@@ -41,7 +41,11 @@ function StepForm<T>({ candidate, path, schema, initial, toInput, submitLabel, d
       notifyDone(done);
       onDone();
     },
-    onError: (error) => form.applyServerError(error),
+    onError: (error) => {
+      // Someone else moved the file on: fetch it again so the page shows where it stands now.
+      if (isApiError(error, 'CONFLICT')) void queryClient.invalidateQueries({ queryKey: ['candidate', candidate.id] });
+      form.applyServerError(error);
+    },
   });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
