@@ -2,17 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { destinationQuery, transferCancel, transferCreate, transferLetterIssue, transferListQuery, transferReceipt, transferReturn } from '../../../shared/transfers.js';
 import { registerTransferMetrics } from './transfers.metrics.js';
-import {
-  cancelTransfer,
-  confirmTransferReceipt,
-  createTransfer,
-  getTransfer,
-  issueTransferLetter,
-  listDestinations,
-  listTransfers,
-  recordTransferReturn,
-  transferLetterDocx,
-} from './transfers.service.js';
+import { cancelTransfer, confirmTransferReceipt, issueTransferLetter, recordTransferReturn } from './transfer-steps.service.js';
+import { createTransfer, getTransfer, listDestinations, listTransfers, transferLetterDocx } from './transfers.service.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['transfers'];

@@ -9,15 +9,8 @@ import { computeMetric, metricRecords } from '../metrics/metrics.service.js';
 import { memberPartyAge } from '../exits/exits.service.js';
 import { listAttention } from '../radar/radar.service.js';
 import { registerTransferMetrics } from './transfers.metrics.js';
-import {
-  cancelTransfer,
-  confirmTransferReceipt,
-  createTransfer,
-  getTransfer,
-  issueTransferLetter,
-  listTransfers,
-  recordTransferReturn,
-} from './transfers.service.js';
+import { cancelTransfer, confirmTransferReceipt, issueTransferLetter, recordTransferReturn } from './transfer-steps.service.js';
+import { createTransfer, getTransfer, listTransfers } from './transfers.service.js';
 import type { TransferLetterIssue } from '../../../shared/transfers.js';
 
 let database: Database;
