@@ -1,5 +1,5 @@
 import { memo, useEffect, useMemo, useState } from 'react';
-import { Alert, Anchor, Box, Button, Checkbox, Collapse, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Box, Button, Checkbox, Collapse, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -18,6 +18,7 @@ import { ErrorState, PageLoader } from '../../components/page-state';
 import { PageHeader } from '../../components/page-header';
 import { Pager } from '../../components/pager';
 import { showDate } from '../../format';
+import { MemberLink } from './member-link';
 import { StatusBadge } from './status-badge';
 
 const PAGE_SIZE = 50;
@@ -85,6 +86,11 @@ export function MembersPage() {
   useEffect(() => {
     if (searchChanged) update({ q: debounced || null });
   }, [debounced]);
+
+  useEffect(() => {
+    /** Most visits to the list end on a member's page: fetch its code while the user reads the list. */
+    void import('./member-page');
+  }, []);
 
   const query = useQuery({
     queryKey: ['members', effective, page],
@@ -232,9 +238,7 @@ const MemberResults = memo(function MemberResults({ items, total, firstIndex, as
             {items.map((member) => (
               <Paper withBorder p="sm" key={member.id} component="li" style={{ listStyle: 'none' }}>
                 <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
-                  <Anchor component={Link} to={`/dang-vien/${member.id}`} fw={600}>
-                    {member.fullName}
-                  </Anchor>
+                  <MemberLink id={member.id}>{member.fullName}</MemberLink>
                   <StatusBadge status={member.status} short />
                 </Group>
                 <Text size="sm" c="dimmed">
@@ -265,9 +269,7 @@ const MemberResults = memo(function MemberResults({ items, total, firstIndex, as
                   <Table.Tr key={member.id}>
                     <Table.Td>{formatNumber(firstIndex + index + 1)}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Anchor component={Link} to={`/dang-vien/${member.id}`} fw={600}>
-                        {member.fullName}
-                      </Anchor>
+                      <MemberLink id={member.id}>{member.fullName}</MemberLink>
                     </Table.Td>
                     <Table.Td>{showDate(member.birthDate)}</Table.Td>
                     <Table.Td>{genderLabels[member.gender]}</Table.Td>
