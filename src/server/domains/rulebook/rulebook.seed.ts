@@ -413,6 +413,9 @@ export const seedRuleVersions: readonly SeedRuleVersion[] = [
   { name: 'admission_committee_vote_ratio', value: { numerator: 2, denominator: 3 }, effectiveFrom: charter, source: 'Điều lệ Đảng 2011, Điều 4' },
   ...underImplementingRegulation('admission_decision_due_working_days', 60),
   ...underImplementingRegulation('ceremony_deadline_working_days', 30),
+  // Records taken over from before 2011 still need the probation of their time; earlier Charters also set 12 months
+  // (not checked text by text against each edition: an admin can add a dated version if one differed).
+  { name: 'probation_months', value: 12, effectiveFrom: '1930-02-03', source: 'Điều lệ Đảng các khóa trước 2011 (thời kỳ dự bị 12 tháng; chưa đối chiếu từng bản)' },
   { name: 'probation_months', value: 12, effectiveFrom: charter, source: 'Điều lệ Đảng 2011, Điều 5' },
 
   // Confirmation

@@ -36,7 +36,7 @@ describe('ruleAt', () => {
     await expect(addRuleVersion(ctx, 'badge_milestones_years', { value: 30, effectiveFrom: '2030-01-01', source: 'Thử nghiệm sai kiểu' })).rejects.toMatchObject({
       code: 'INVALID_INPUT',
     });
-    await expect(ruleAt(ctx, 'probation_months', '1990-01-01')).rejects.toMatchObject({ code: 'RULE_VIOLATION' });
+    await expect(ruleAt(ctx, 'ceremony_deadline_working_days', '1990-01-01')).rejects.toMatchObject({ code: 'RULE_VIOLATION' });
   });
 
   it('has every rule of the seed in the database', async () => {
