@@ -30,6 +30,7 @@ const UsersPage = lazyPage(() => import('./features/admin/users-page'), (m) => m
 const RulesPage = lazyPage(() => import('./features/admin/rules-page'), (m) => m.RulesPage);
 const HolidaysPage = lazyPage(() => import('./features/admin/holidays-page'), (m) => m.HolidaysPage);
 const AuditPage = lazyPage(() => import('./features/admin/audit-page'), (m) => m.AuditPage);
+const ImportsPage = lazyPage(() => import('./features/imports/imports-page'), (m) => m.ImportsPage);
 const MyRecordPage = lazyPage(() => import('./features/self/my-record-page'), (m) => m.MyRecordPage);
 
 const staff: readonly UserRole[] = ['admin', ...officialRoles];
@@ -101,6 +102,7 @@ export const router = createBrowserRouter([
           { path: 'dang-vien/:id/sua', element: gated(staff, MemberEditPage) },
           { path: 'ket-nap/*', element: gated(staff, AdmissionsRoutes) },
           { path: 'chuyen-sinh-hoat/*', element: gated(staff, TransfersRoutes) },
+          { path: 'nhap-du-lieu', element: gated(['admin', 'org_staff'], ImportsPage) },
           { path: 'quan-tri/nguoi-dung', element: gated(adminOnly, UsersPage) },
           { path: 'quan-tri/quy-dinh', element: gated(adminOnly, RulesPage) },
           { path: 'quan-tri/ngay-nghi', element: gated(adminOnly, HolidaysPage) },

@@ -33,6 +33,7 @@ function navigationFor(role: string): NavGroup[] {
         { to: '/dang-vien', label: 'Đảng viên', prefix: true },
         { to: '/ket-nap', label: 'Kết nạp đảng viên', prefix: true },
         { to: '/chuyen-sinh-hoat', label: 'Chuyển sinh hoạt đảng', prefix: true },
+        ...(role === 'admin' || role === 'org_staff' ? [{ to: '/nhap-du-lieu', label: 'Nhập, xuất dữ liệu' }] : []),
       ],
     },
   ];
