@@ -633,11 +633,10 @@ class ImportRun {
     }
     const unit = resolveUnitType(org.kind, org.unitType, parent?.unitType ?? null);
     if ('problem' in unit) {
-      p.action = 'invalid';
-      problems.push(makeProblem('error', 'UNIT_TYPE_REQUIRED', at('unitType', null), unit.problem, 'Hãy chọn loại hình cơ sở trong danh sách.'));
-      return;
+      // Lists of police and army party committees have no unit type that fits; the record can be completed later.
+      problems.push(makeProblem('warning', 'UNIT_TYPE_MISSING', at('unitType', null), `${unit.problem} Tổ chức này sẽ được ghi với loại hình để trống.`, 'Hãy chọn loại hình cơ sở trong danh sách nếu có; nếu không, bổ sung sau ở trang của tổ chức.'));
     }
-    p.unitType = unit.unitType;
+    p.unitType = 'problem' in unit ? null : unit.unitType;
   }
 
   /** A recorded organisation: what the file may fill in, and what it can only point out. */
@@ -708,11 +707,10 @@ class ImportRun {
     };
     for (const p of this.planned.values()) place(p);
     const withEvent = order.filter((p) => p.parsed.foundedOn);
-    const [ids, versionIds, eventIds] = await Promise.all([
-      allocateIds(writer.db, 'orgs', order.length),
-      allocateIds(writer.db, 'org_versions', order.length),
-      allocateIds(writer.db, 'org_events', withEvent.length),
-    ]);
+    // One after another: on PostgreSQL the writer is a single connection.
+    const ids = await allocateIds(writer.db, 'orgs', order.length);
+    const versionIds = await allocateIds(writer.db, 'org_versions', order.length);
+    const eventIds = await allocateIds(writer.db, 'org_events', withEvent.length);
     const orgRows: unknown[][] = [];
     const versionRows: unknown[][] = [];
     const eventRows: unknown[][] = [];
@@ -798,7 +796,7 @@ class ImportRun {
         this.log.add(makeProblem('error', 'DUPLICATE_NATIONAL_ID', at('nationalId', m.nationalId), `Số CCCD trùng với dòng ${first}.`, 'Mỗi người một số CCCD: hãy kiểm tra lại số CCCD của hai dòng, hoặc xóa dòng bị lặp.'));
       } else this.seenNationalIds.set(m.nationalId, m.row);
     }
-    const person = nameBirthKey(m.fullName, m.birthDate);
+    const person = nameBirthKey(m.fullName, m.birthDate, true);
     const earlier = this.seenPeople.get(person);
     if (earlier) {
       const distinct = (earlier.card && m.cardNumber && earlier.card !== m.cardNumber) || (earlier.nationalId && m.nationalId && earlier.nationalId !== m.nationalId);
@@ -859,7 +857,7 @@ class ImportRun {
       if (!cardOwner && m.cardNumber && recorded.cardNumber && recorded.cardNumber !== m.cardNumber)
         return fail(makeProblem('error', 'CARD_NUMBER_DIFFERS', at('cardNumber', m.cardNumber), `Số CCCD là của ${recorded.fullName}, người này có số thẻ đảng viên khác (${recorded.cardNumber}).`, 'Hãy kiểm tra lại số thẻ và số CCCD của dòng này.'));
     } else {
-      const people = (byPerson.get(nameBirthKey(m.fullName, m.birthDate)) ?? []).filter(
+      const people = (byPerson.get(nameBirthKey(m.fullName, m.birthDate, true)) ?? []).filter(
         (c) => !(c.cardNumber && m.cardNumber && c.cardNumber !== m.cardNumber) && !(c.nationalId && m.nationalId && c.nationalId !== m.nationalId),
       );
       if (people.length > 1)
@@ -935,11 +933,9 @@ class ImportRun {
     const writer = this.writer!;
     const creates = decisions.filter((d) => d.action === 'create');
     const confirmed = creates.filter((d) => d.member.status === 'full' && d.member.confirmedOn);
-    const [memberIds, eventIds, periodIds] = await Promise.all([
-      allocateIds(writer.db, 'members', creates.length),
-      allocateIds(writer.db, 'membership_events', creates.length + confirmed.length),
-      allocateIds(writer.db, 'membership_periods', creates.length + confirmed.length),
-    ]);
+    const memberIds = await allocateIds(writer.db, 'members', creates.length);
+    const eventIds = await allocateIds(writer.db, 'membership_events', creates.length + confirmed.length);
+    const periodIds = await allocateIds(writer.db, 'membership_periods', creates.length + confirmed.length);
     const memberRows: unknown[][] = [];
     const eventRows: unknown[][] = [];
     const periodRows: unknown[][] = [];

@@ -96,10 +96,22 @@ function rawText(value: unknown): string {
 export function cleanCell(value: unknown, encoding: LegacyEncoding | undefined): CleanedCell {
   const raw = withoutFormulaGuard(rawText(value));
   if (raw.trim() === '') return { text: '', legacy: null };
+  // Lists repeat the same few values (religion, education, job, commune) in every row, and deciding
+  // whether a text is in a legacy font is the dearest step of reading a row.
+  const key = `${encoding ?? '?'}\u0000${raw}`;
+  const known = cleaned.get(key);
+  if (known) return known;
   const repaired = repairLegacyText(raw, encoding);
-  const text = normalizeSpaces(repaired.text);
-  return { text, legacy: repaired.encoding !== null && text !== normalizeSpaces(raw) ? repaired.encoding : null };
+  const result = { text: normalizeSpaces(repaired.text), legacy: repaired.encoding !== null && repaired.text !== raw.normalize('NFC') ? repaired.encoding : null };
+  if (raw.length <= 200) {
+    if (cleaned.size >= maxCleaned) cleaned.clear();
+    cleaned.set(key, result);
+  }
+  return result;
 }
+
+const maxCleaned = 50_000;
+const cleaned = new Map<string, CleanedCell>();
 
 const legacyNames: Record<LegacyEncoding, string> = { tcvn3: 'TCVN3 (ABC, phông .VnTime)', vni: 'VNI-Windows' };
 
@@ -578,7 +590,7 @@ export const ignoredDifferenceFix: Partial<Record<MemberImportKey, string>> = {
   confirmedOn: 'Ngày chính thức chỉ ghi qua biến động công nhận đảng viên chính thức.',
 };
 
-/** A key that finds the same person however their name was capitalised or spaced. */
-export function nameBirthKey(fullName: string, birthDate: string): string {
-  return `${normalizeName(fullName)}|${birthDate}`;
+/** A key that finds the same person however their name was capitalised or spaced (parsed rows are normalised already). */
+export function nameBirthKey(fullName: string, birthDate: string, normalized = false): string {
+  return `${normalized ? fullName : normalizeName(fullName)}|${birthDate}`;
 }
