@@ -334,6 +334,14 @@ describe('importing into recorded data', () => {
     expect(row).toEqual({ full_name: 'Phan Văn Csv', birth_date: '1979-06-05' });
   });
 
+  it('accepts a grassroots organisation without a unit type, with a warning at that cell', async () => {
+    const ctx = ctxFor(test.database);
+    const file = await workbook({ 'Tổ chức': [orgHeaders, orgRow({ code: 'CA.1', name: 'Đảng bộ Phòng An ninh', kind: 'Đảng bộ cơ sở', parent: tree.upper.code })] });
+    const job = await importBuffer(ctx, test.database, file);
+    expect(job.counts?.orgs.created).toBe(1);
+    expect(job.problems).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'UNIT_TYPE_MISSING', row: 2, column: 'E' }));
+  });
+
   it('offers a confirmed mapping again for a file with the same headers', async () => {
     const ctx = ctxFor(test.database);
     const headers = ['Họ và tên', 'Phái', 'Sinh ngày', 'Đơn vị công tác', 'Vào Đảng', 'Mã thẻ'];
