@@ -71,6 +71,8 @@ describe('transfer journey in the browser', () => {
       await page.getByRole('heading', { level: 1, name: memberName }).waitFor();
       await page.getByTestId('party-age').waitFor();
       await expect(page.getByTestId('party-age').textContent()).resolves.toMatch(/Tuổi đảng: \d+ năm/);
+      await settle(page);
+      expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('link', { name: 'Chuyển sinh hoạt', exact: true }).click();
 
       const form = page.getByRole('form', { name: 'Lập thủ tục chuyển sinh hoạt đảng' });
@@ -137,6 +139,7 @@ describe('transfer journey in the browser', () => {
       await receiver.getByRole('radiogroup', { name: 'Chiều chuyển' }).getByText('Chuyển đến', { exact: true }).click();
       await receiver.waitForURL(/side=receiving/);
       await receiver.getByRole('link', { name: memberName }).waitFor();
+      expect(await axeViolations(receiver)).toEqual([]);
       await receiver.goto(`${harness.baseUrl}/dang-vien/${memberId}`);
       await receiver.getByRole('heading', { level: 1, name: memberName }).waitFor();
       await settle(receiver);
