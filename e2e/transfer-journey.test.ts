@@ -72,6 +72,7 @@ describe('transfer journey in the browser', () => {
       await page.getByTestId('party-age').waitFor();
       await expect(page.getByTestId('party-age').textContent()).resolves.toMatch(/Tuổi đảng: \d+ năm/);
       await settle(page);
+      await page.screenshot({ path: `${screenshotDir}/transfer-member-panel.png` });
       expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('link', { name: 'Chuyển sinh hoạt', exact: true }).click();
 
