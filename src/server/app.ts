@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -46,7 +47,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ loggerInstance: log as unknown as FastifyBaseLogger, bodyLimit: 2 * 1024 * 1024, trustProxy: process.env.DANGVU_TRUST_PROXY === '1' });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  const webDir = options.webDir ?? defaultWebDir;
+  const hasWeb = existsSync(`${webDir}/index.html`);
+  registerErrorHandler(app, hasWeb ? { appShell: (reply) => reply.type('text/html; charset=utf-8').sendFile('index.html') } : {});
+  await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: { info: { title: 'dangvu API', description: 'Quản lý tổ chức đảng và đảng viên', version: '1' }, servers: [] },
@@ -81,7 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api/v1' },
   );
 
-  await registerWeb(app, options.webDir ?? defaultWebDir);
+  await registerWeb(app, webDir);
   return app;
 }
 
@@ -92,10 +96,6 @@ async function registerWeb(app: FastifyInstance, webDir: string) {
     );
     return;
   }
-  await app.register(fastifyStatic, { root: webDir, wildcard: false, preCompressed: false });
-  // Client-side routes: any non-API path that is not a file gets the app shell.
-  app.get('/*', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
-    if (request.url.startsWith('/api/')) return reply.callNotFound();
-    return reply.type('text/html; charset=utf-8').sendFile('index.html');
-  });
+  // Files are looked up at request time (a rebuild needs no restart); other paths fall back to the app shell.
+  await app.register(fastifyStatic, { root: webDir, wildcard: true, maxAge: '1h', immutable: false });
 }

@@ -250,6 +250,13 @@ describe('system endpoints', () => {
     expect(response.json()).toMatchObject({ status: 'ok', database: database.kind, migration: expect.stringMatching(/^\d{4}_/) });
   });
 
+  it('serves the API documentation page without a session, and 404 for an unknown API path', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/docs/' })).statusCode).toBe(200);
+    const unknown = await app.inject({ method: 'GET', url: '/api/v1/khong-co' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.code).toBe('NOT_FOUND');
+  });
+
   it('publishes OpenAPI for the v1 routes', async () => {
     const spec = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(spec.openapi).toMatch(/^3/);

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { AppError } from '../errors.js';
@@ -28,7 +28,7 @@ function body(code: ErrorCode, message: string, extra: Partial<ErrorBody['error'
 }
 
 /** The one place errors become responses: a Vietnamese message, never a stack trace. */
-export function registerErrorHandler(app: FastifyInstance): void {
+export function registerErrorHandler(app: FastifyInstance, web: { appShell?: (reply: FastifyReply) => unknown } = {}): void {
   app.setErrorHandler((error: FastifyError | AppError | ZodError, request, reply) => {
     if (error instanceof AppError) {
       if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
@@ -51,5 +51,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(body('INTERNAL', 'Đã có lỗi hệ thống. Thao tác chưa được thực hiện; vui lòng thử lại hoặc báo quản trị viên.'));
   });
-  app.setNotFoundHandler((request, reply) => reply.status(404).send(body('NOT_FOUND', `Không có đường dẫn ${request.method} ${request.url.split('?')[0]}.`)));
+  app.setNotFoundHandler((request, reply) => {
+    // Client-side routes of the web app (e.g. /dang-vien/12) are served the app shell, which routes them.
+    if (web.appShell && request.method === 'GET' && !request.url.startsWith('/api/')) return web.appShell(reply);
+    return reply.status(404).send(body('NOT_FOUND', `Không có đường dẫn ${request.method} ${request.url.split('?')[0]}.`));
+  });
 }

@@ -46,7 +46,8 @@ export function registerSessions(app: FastifyInstance, deps: { database: Databas
     const reasonHeader = request.headers['x-reason'];
     const reason = typeof reasonHeader === 'string' ? decodeURIComponent(reasonHeader).slice(0, 300) : undefined;
     request.ctx = { ...base, actor: session?.actor ?? { ...systemActor, name: 'Khách', role: 'member', scope: { kind: 'self', memberId: -1 } }, reason };
-    if (request.routeOptions.config?.public) return;
+    // Public: routes marked so, the API documentation, and unknown paths (404, not 401; '/*' is the web files' route).
+    if (request.routeOptions.config?.public || request.url.startsWith('/api/docs') || request.is404 || request.routeOptions.url === '/*') return;
     if (!session) throw new AppError('UNAUTHENTICATED', 'Phiên làm việc đã hết hạn hoặc chưa đăng nhập. Vui lòng đăng nhập lại.');
     if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken)
       throw new AppError('FORBIDDEN', 'Yêu cầu thiếu mã chống giả mạo (CSRF). Hãy tải lại trang rồi thử lại.');
