@@ -21,7 +21,7 @@ import { nestingProblem, resolveUnitType } from '../orgs/orgs.rules.js';
 import { todayIso } from '../../../shared/dates.js';
 import type { ImportCounts, ImportProblem, ImportProgress, ImportRecordType, ImportSheetPlan } from '../../../shared/imports.js';
 import { orgKindLabels, type Decision, type OrgKind, type UnitType } from '../../../shared/org.js';
-import { foldForSearch, formatDate, nameSortKey, normalizeSpaces } from '../../../shared/vietnamese.js';
+import { foldForSearch, formatDate, normalizeSpaces } from '../../../shared/vietnamese.js';
 import {
   columnLetter,
   findHeaderRow,
@@ -761,7 +761,7 @@ class ImportRun {
     const byCard = new Map(byIdentifier.filter((r) => r.cardNumber).map((r) => [r.cardNumber!, r]));
     const byNationalId = new Map(byIdentifier.filter((r) => r.nationalId).map((r) => [r.nationalId!, r]));
     const unmatched = live.filter((m) => !(m.cardNumber && byCard.has(m.cardNumber)) && !(m.nationalId && byNationalId.has(m.nationalId)));
-    const candidates = await membersByNameKeys(this.ctx.db, [...new Set(unmatched.map((m) => nameSortKey(m.fullName)))], [...new Set(unmatched.map((m) => m.birthDate))]);
+    const candidates = await membersByNameKeys(this.ctx.db, [...new Set(unmatched.map((m) => namesOf(m).nameSortKey))], [...new Set(unmatched.map((m) => m.birthDate))]);
     const byPerson = new Map<string, RecordedMember[]>();
     for (const c of candidates) {
       if (this.createdMemberIds.has(c.id)) continue;
@@ -948,7 +948,7 @@ class ImportRun {
       const id = memberIds[i];
       this.createdMemberIds.add(id);
       const org = d.target!.recorded ?? { id: d.target!.planned!.id!, path: d.target!.planned!.path! };
-      const names = nameColumns(m.fullName);
+      const names = namesOf(m);
       const status = m.status;
       memberRows.push([
         id, names.fullName, names.familyName, names.middleName, names.givenName, names.nameSortKey, m.gender, m.birthDate, m.placeOfOrigin, m.residence,
@@ -990,6 +990,14 @@ const memberColumns = [
 ];
 const eventColumns = ['id', 'member_id', 'kind', 'occurred_on', 'decision', 'from_org_id', 'to_org_id', 'status_after', 'reason', 'details', 'created_by'];
 const periodColumns = ['id', 'member_id', 'org_id', 'status', 'valid_from', 'valid_to', 'event_id'];
+
+/** The name columns of a parsed member, computed once: the lookup needs the sort key and the insert all of them. */
+const nameCache = new WeakMap<ParsedMember, ReturnType<typeof nameColumns>>();
+function namesOf(m: ParsedMember): ReturnType<typeof nameColumns> {
+  let names = nameCache.get(m);
+  if (!names) nameCache.set(m, (names = nameColumns(m.fullName)));
+  return names;
+}
 
 function memberAudit(m: ParsedMember, orgId: number) {
   const { sheet: _s, row, given: _g, columns: _c, orgRef: _o, ...values } = m;

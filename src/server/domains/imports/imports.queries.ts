@@ -74,6 +74,12 @@ export async function saveMapping(db: DbOrTx, values: { recordType: ImportRecord
 
 const inList = (values: readonly (string | number)[]): SQL => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
+/**
+ * A batch's thousands of keys as one JSON parameter, compared with `= ANY(…)` so the unique and sort-key
+ * indexes still serve it; thousands of separate parameters cost more to build than the query takes to run.
+ */
+const anyOf = (values: readonly string[]): SQL => sql`ANY(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb)))`;
+
 /** Organisations an import row may name, by code or by name (accent- and case-insensitively). */
 export async function orgsByCodeOrName(db: DbOrTx, codes: string[], foldedNames: string[]): Promise<OrgRow[]> {
   const conditions: SQL[] = [];
@@ -98,8 +104,8 @@ const recordedMemberColumns = sql`m.id, m.version, m.full_name AS "fullName", m.
 /** Recorded members holding any of these card numbers or citizen IDs, in any scope: both are unique deployment-wide. */
 export async function membersByIdentifiers(db: DbOrTx, cards: string[], nationalIds: string[]): Promise<RecordedMember[]> {
   const conditions: SQL[] = [];
-  if (cards.length > 0) conditions.push(sql`m.card_number IN (${inList(cards)})`);
-  if (nationalIds.length > 0) conditions.push(sql`m.national_id IN (${inList(nationalIds)})`);
+  if (cards.length > 0) conditions.push(sql`m.card_number = ${anyOf(cards)}`);
+  if (nationalIds.length > 0) conditions.push(sql`m.national_id = ${anyOf(nationalIds)}`);
   if (conditions.length === 0) return [];
   return queryRows<RecordedMember>(db, sql`SELECT ${recordedMemberColumns} FROM members m JOIN orgs o ON o.id = m.org_id WHERE ${sql.join(conditions, sql` OR `)}`);
 }
@@ -110,7 +116,7 @@ export async function membersByNameKeys(db: DbOrTx, sortKeys: string[], birthDat
   return queryRows<RecordedMember>(
     db,
     sql`SELECT ${recordedMemberColumns} FROM members m JOIN orgs o ON o.id = m.org_id
-        WHERE m.name_sort_key IN (${inList(sortKeys)}) AND m.birth_date IN (${inList(birthDates)})`,
+        WHERE m.name_sort_key = ${anyOf(sortKeys)} AND m.birth_date::text = ${anyOf(birthDates)}`,
   );
 }
 

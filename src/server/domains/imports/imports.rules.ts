@@ -11,7 +11,6 @@ import { formatDate, normalizeName, normalizeSpaces } from '../../../shared/viet
 import {
   cleanNationalId,
   genderSpec,
-  isBlankCell,
   memberStatusSpec,
   orgKindSpec,
   parseDateCell,
@@ -296,7 +295,7 @@ class RowReader<K extends string> {
       this.problems.push(formulaProblem(this.at(key, value)));
       return undefined;
     }
-    return isBlankCell(value) ? undefined : value;
+    return isBlank(value) ? undefined : value;
   }
 
   required(key: K): unknown {
@@ -355,7 +354,7 @@ class RowReader<K extends string> {
   choice<T extends string>(key: K, value: unknown, spec: EnumSpec<T>): T | null {
     if (value === undefined) return null;
     const text = this.text(key, value);
-    const parsed = parseEnumCell(text ?? '', spec);
+    const parsed = parseChoice(text ?? '', spec);
     if ('error' in parsed) {
       const { message, fix } = splitFix(parsed.error, 'Hãy chọn một giá trị trong danh sách.');
       this.error(key, 'BAD_CHOICE', message, fix, value);
@@ -363,6 +362,25 @@ class RowReader<K extends string> {
     }
     return parsed.value;
   }
+}
+
+/** isBlankCell without its Unicode normalisation, which is wasted on the 19 cells of every row of a large file. */
+function isBlank(value: unknown): boolean {
+  const plain = plainCellValue(value);
+  return plain === null || (typeof plain === 'string' && /^[\s\u200B-\u200D\u2060\uFEFF]*$/.test(plain));
+}
+
+/** A column of labels holds a handful of distinct values: each is matched once per file, not once per row. */
+const choices = new WeakMap<EnumSpec<string>, Map<string, ReturnType<typeof parseEnumCell<string>>>>();
+function parseChoice<T extends string>(text: string, spec: EnumSpec<T>): ReturnType<typeof parseEnumCell<T>> {
+  let known = choices.get(spec as EnumSpec<string>);
+  if (!known) choices.set(spec as EnumSpec<string>, (known = new Map()));
+  let parsed = known.get(text);
+  if (!parsed) {
+    parsed = parseEnumCell(text, spec);
+    if (known.size < 1000) known.set(text, parsed);
+  }
+  return parsed as ReturnType<typeof parseEnumCell<T>>;
 }
 
 const nameShape = /^\p{L}+(?:[ '’-]\p{L}+)*(?: \p{L}+(?:['’-]\p{L}+)*)+$/u;
@@ -437,7 +455,7 @@ export function parseMemberRow(row: SheetRow, plan: ImportSheetPlan, today: stri
   const given = new Set<MemberImportKey>();
   for (const field of memberImportFields) {
     const index = plan.mapping[field.key];
-    if (index !== undefined && !isBlankCell(row.cells[index])) given.add(field.key);
+    if (index !== undefined && !isBlank(row.cells[index])) given.add(field.key);
   }
   if (nationalId === null) given.delete('nationalId');
   return {
