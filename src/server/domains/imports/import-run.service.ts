@@ -65,7 +65,7 @@ export class ProblemLog {
 
   add(problem: ImportProblem): void {
     this.counts[problem.severity] += 1;
-    if (this.preview.filter((p) => p.severity === problem.severity).length < previewLimits[problem.severity]) this.preview.push(problem);
+    if (this.counts[problem.severity] <= previewLimits[problem.severity]) this.preview.push(problem);
     if (this.path && this.listed < maxListedProblems) {
       this.listed += 1;
       this.pending.push(JSON.stringify(problem));

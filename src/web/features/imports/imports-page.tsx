@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Anchor, Badge, Button, Checkbox, FileInput, Group, NumberInput, Paper, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Collapse, FileInput, Group, NumberInput, Paper, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -86,7 +86,6 @@ function UploadPanel({ onUploaded }: { onUploaded: (id: number) => void }) {
             <FileInput
               label="Tệp dữ liệu"
               description="Tệp .xlsx theo mẫu hoặc danh sách có sẵn; hệ thống tự nhận các cột và kiểm tra trước, chưa ghi gì."
-              placeholder="Chọn tệp .xlsx hoặc .csv"
               accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
               value={file}
               onChange={setFile}
@@ -115,6 +114,12 @@ function JobPanel({ id }: { id: number }) {
     queryFn: ({ signal }) => fetchImportJob(id, signal),
     refetchInterval: (query) => (running(query.state.data?.status) ? 1000 : false),
   });
+  const queryClient = useQueryClient();
+  const status = job.data?.status;
+  // The history lists this import too: refresh it when the dry run or the commit ends.
+  useEffect(() => {
+    if (status && !running(status)) void queryClient.invalidateQueries({ queryKey: ['imports', 'list'] });
+  }, [status, queryClient]);
   if (job.isPending) return <PageLoader />;
   if (job.isError) return <ErrorState error={job.error} onRetry={() => void job.refetch()} />;
   const data = job.data;
@@ -222,6 +227,8 @@ function MappingPanel({ job }: { job: ImportJob }) {
   );
   const [draft, setDraft] = useState<Draft>(initial);
   useEffect(() => setDraft(initial), [initial]);
+  const incomplete = job.sheets.some((s) => s.recordType && job.fields[s.recordType].some((f) => f.required && s.mapping[f.key] === undefined));
+  const [opened, setOpened] = useState(incomplete);
   const save = useMutation({
     mutationFn: () =>
       confirmImportMapping(
@@ -243,19 +250,28 @@ function MappingPanel({ job }: { job: ImportJob }) {
       <Text size="sm" c="dimmed">
         Hệ thống đã đoán cột nào là trường nào theo tiêu đề (không phân biệt dấu, chữ hoa). Hãy kiểm tra; nếu sửa, bấm "Xác nhận và kiểm tra lại". Cách ghép đã xác nhận được nhớ cho các tệp có cùng tiêu đề.
       </Text>
-      {job.sheets.map((sheet) => (
-        <SheetMapping key={sheet.sheet} sheet={sheet} fields={job.fields} value={draft[sheet.sheet]} onChange={(change) => setSheet(sheet.sheet, change)} />
-      ))}
-      {save.isError ? (
-        <Alert color="red" variant="light" role="alert">
-          {errorText(save.error)}
-        </Alert>
-      ) : null}
       <Group>
-        <Button variant="light" onClick={() => save.mutate()} loading={save.isPending}>
-          Xác nhận và kiểm tra lại
+        <Button variant="subtle" size="xs" onClick={() => setOpened((o) => !o)} aria-expanded={opened}>
+          {opened ? 'Ẩn cách ghép cột' : 'Xem và sửa cách ghép cột'}
         </Button>
       </Group>
+      <Collapse expanded={opened}>
+        <Stack gap="sm">
+          {job.sheets.map((sheet) => (
+            <SheetMapping key={sheet.sheet} sheet={sheet} fields={job.fields} value={draft[sheet.sheet]} onChange={(change) => setSheet(sheet.sheet, change)} />
+          ))}
+          {save.isError ? (
+            <Alert color="red" variant="light" role="alert">
+              {errorText(save.error)}
+            </Alert>
+          ) : null}
+          <Group>
+            <Button variant="light" onClick={() => save.mutate()} loading={save.isPending}>
+              Xác nhận và kiểm tra lại
+            </Button>
+          </Group>
+        </Stack>
+      </Collapse>
     </Stack>
   );
 }
