@@ -13,10 +13,8 @@ import {
   probationDecisionInput,
   probationReviewInput,
 } from '../../../shared/admissions.js';
-import { registerMetric } from '../metrics/metrics.service.js';
 import { closeCandidate, holdCeremony, recordAdmissionDecision, recordCellResolution, recordCommitteeResolution } from './admission-steps.service.js';
 import { admissionDecisionDocx, confirmationDecisionDocx, type DocxFile } from './admissions.documents.js';
-import { admissionMetrics } from './admissions.metrics.js';
 import { createCandidate, getCandidate, listCandidates, updateCandidate } from './candidates.service.js';
 import { decideProbation, getProbation, recordProbationReview } from './confirmation.service.js';
 
@@ -31,7 +29,6 @@ function sendDocx(reply: FastifyReply, file: DocxFile) {
 }
 
 export const admissionsRoutes: FastifyPluginAsyncZod = async (app) => {
-  for (const metric of admissionMetrics) registerMetric(metric);
 
   app.get('/candidates', { schema: { tags, querystring: candidateListQuery } }, async (request) => listCandidates(request.ctx, request.query));
   app.post('/candidates', { schema: { tags, body: candidateCreate } }, async (request, reply) => reply.status(201).send(await createCandidate(request.ctx, request.body)));

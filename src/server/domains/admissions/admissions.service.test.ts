@@ -6,11 +6,10 @@ import { decision, makeMember, makeOrg, makeTree, officialOf } from '../../test/
 import { createTestDatabase, ctxFor } from '../../test/test-database.js';
 import { memberHistory } from '../members/members.service.js';
 import { recordMembershipEvent } from '../members/membership-events.service.js';
-import { computeMetric, metricRecords, registerMetric } from '../metrics/metrics.service.js';
+import { computeMetric, metricRecords } from '../metrics/metrics.service.js';
 import { closeCandidate, holdCeremony, recordAdmissionDecision, recordCellResolution, recordCommitteeResolution } from './admission-steps.service.js';
 import { admissionDecisionDocx, confirmationDecisionDocx } from './admissions.documents.js';
 import { openAdmissionDeadlines } from './admissions.deadlines.js';
-import { admissionMetrics } from './admissions.metrics.js';
 import { candidateInput, cellVote, clockAt, committeeVote, docxText, upperDecision } from './admissions.test-helper.js';
 import { createCandidate, getCandidate, listCandidates, updateCandidate } from './candidates.service.js';
 import { decideProbation, getProbation, recordProbationReview } from './confirmation.service.js';
@@ -35,7 +34,6 @@ beforeAll(async () => {
   introducers = [a.id, b.id];
   const probationary = await makeMember(base, tree.a1.id, { fullName: 'Xa Văn Tính', status: 'probationary', confirmedOn: null, admittedOn: '2025-06-01', decision: decision('2025-06-01') });
   probationaryMemberId = probationary.id;
-  for (const metric of admissionMetrics) registerMetric(metric);
 });
 afterAll(() => drop());
 

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import type { MetricDefinition } from '../metrics/metrics.definitions.js';
-import { registerMetric } from '../metrics/metrics.service.js';
 import { membershipEventKindLabels } from '../../../shared/member.js';
 
 /** Members who left the party in the period, by how: counted where they were when they left. */
@@ -27,6 +26,5 @@ const exitsByKind: MetricDefinition = {
   recordKind: 'membership_event',
 };
 
-export function registerExitMetrics(): void {
-  registerMetric(exitsByKind);
-}
+/** Added to the catalogue in metrics/metrics.catalog.ts. */
+export const exitMetrics: readonly MetricDefinition[] = [exitsByKind];

@@ -1,14 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { exitInput, readmissionInput } from '../../../shared/exits.js';
-import { registerExitMetrics } from './exits.metrics.js';
 import { memberPartyAge, readmitMember, recordExit } from './exits.service.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['members'];
 
 export const exitsRoutes: FastifyPluginAsyncZod = async (app) => {
-  registerExitMetrics();
   app.post('/members/:id/exits', { schema: { tags, params: idParams, body: exitInput } }, async (request, reply) =>
     reply.status(201).send(await recordExit(request.ctx, request.params.id, request.body)),
   );

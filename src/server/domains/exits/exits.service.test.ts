@@ -8,7 +8,6 @@ import { getMember, listMembers, memberHistory } from '../members/members.servic
 import { recordMembershipEvent } from '../members/membership-events.service.js';
 import { computeMetric, metricRecords } from '../metrics/metrics.service.js';
 import { createTransfer, getTransfer } from '../transfers/transfers.service.js';
-import { registerExitMetrics } from './exits.metrics.js';
 import { memberPartyAge, readmitMember, recordExit } from './exits.service.js';
 
 let database: Database;
@@ -20,7 +19,6 @@ beforeAll(async () => {
   ({ database, drop } = await createTestDatabase());
   tree = await makeTree(ctxFor(database));
   official = await officialOf(ctxFor(database), tree.a.id);
-  registerExitMetrics();
 });
 afterAll(() => drop());
 

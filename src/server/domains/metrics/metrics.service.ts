@@ -3,16 +3,12 @@ import type { Ctx } from '../../context.js';
 import { queryOne, queryRows } from '../../db/client.js';
 import { invalidField, notFound } from '../../errors.js';
 import { getOrgInScope } from '../orgs/orgs.service.js';
-import { metricDefinitions, type MetricDefinition, type ResolvedParams } from './metrics.definitions.js';
+import type { MetricDefinition, ResolvedParams } from './metrics.definitions.js';
+import { metricCatalog } from './metrics.catalog.js';
 import type { MetricQuery, MetricResult } from '../../../shared/metrics.js';
 import { todayIso } from '../../../shared/dates.js';
 
-const registry = new Map<string, MetricDefinition>(metricDefinitions.map((m) => [m.name, m]));
-
-/** Later modules add their own metrics; the annual report composes them by name. */
-export function registerMetric(definition: MetricDefinition): void {
-  registry.set(definition.name, definition);
-}
+const registry = new Map<string, MetricDefinition>(metricCatalog.map((m) => [m.name, m]));
 
 export function listMetrics() {
   return [...registry.values()].map((m) => ({ name: m.name, label: m.label, kind: m.kind }));

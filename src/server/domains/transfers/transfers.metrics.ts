@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import type { MetricDefinition, ResolvedParams } from '../metrics/metrics.definitions.js';
-import { registerMetric } from '../metrics/metrics.service.js';
 
 const kindLabels = { permanent: 'Chuyển sinh hoạt chính thức', temporary: 'Chuyển sinh hoạt tạm thời' };
 
@@ -54,8 +53,5 @@ const transfersOut: MetricDefinition = {
   recordKind: 'membership_event',
 };
 
-/** Idempotent: called when the routes are registered, and by tests that compute the figures directly. */
-export function registerTransferMetrics(): void {
-  registerMetric(transfersIn);
-  registerMetric(transfersOut);
-}
+/** Added to the catalogue in metrics/metrics.catalog.ts. */
+export const transferMetrics: readonly MetricDefinition[] = [transfersIn, transfersOut];

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { destinationQuery, transferCancel, transferCreate, transferLetterIssue, transferListQuery, transferReceipt, transferReturn } from '../../../shared/transfers.js';
-import { registerTransferMetrics } from './transfers.metrics.js';
 import { cancelTransfer, confirmTransferReceipt, issueTransferLetter, recordTransferReturn } from './transfer-steps.service.js';
 import { createTransfer, getTransfer, listDestinations, listTransfers, transferLetterDocx } from './transfers.service.js';
 
@@ -9,7 +8,6 @@ const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['transfers'];
 
 export const transfersRoutes: FastifyPluginAsyncZod = async (app) => {
-  registerTransferMetrics();
   app.get('/transfers', { schema: { tags, querystring: transferListQuery } }, async (request) => listTransfers(request.ctx, request.query));
   app.post('/transfers', { schema: { tags, body: transferCreate } }, async (request, reply) => reply.status(201).send(await createTransfer(request.ctx, request.body)));
   app.get('/transfers/destinations', { schema: { tags, querystring: destinationQuery } }, async (request) => listDestinations(request.ctx, request.query.q));

@@ -8,7 +8,6 @@ import { getMember, listMembers, memberHistory } from '../members/members.servic
 import { computeMetric, metricRecords } from '../metrics/metrics.service.js';
 import { memberPartyAge } from '../exits/exits.service.js';
 import { listAttention } from '../radar/radar.service.js';
-import { registerTransferMetrics } from './transfers.metrics.js';
 import { cancelTransfer, confirmTransferReceipt, issueTransferLetter, recordTransferReturn } from './transfer-steps.service.js';
 import { createTransfer, getTransfer, listTransfers } from './transfers.service.js';
 import type { TransferLetterIssue } from '../../../shared/transfers.js';
@@ -23,7 +22,6 @@ beforeAll(async () => {
   const ctx = ctxFor(database);
   tree = await makeTree(ctx);
   officials = { a: await officialOf(ctx, tree.a.id), b: await officialOf(ctx, tree.b.id), a1: await officialOf(ctx, tree.a1.id), b1: await officialOf(ctx, tree.b1.id) };
-  registerTransferMetrics();
 });
 afterAll(() => drop());
 
