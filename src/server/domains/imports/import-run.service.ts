@@ -13,6 +13,7 @@ import type { Ctx } from '../../context.js';
 import type { Database } from '../../db/client.js';
 import { withBulkWriter, type BulkWriter } from '../../db/bulk.js';
 import { isPathInScope } from '../../scope.js';
+import { lockAuditChain } from '../audit/audit.queries.js';
 import { recordAudit, type AuditEntry } from '../audit/audit.service.js';
 import { updateMemberRow } from '../members/members.queries.js';
 import { memberHoldingKinds, nameColumns } from '../members/members.rules.js';
@@ -44,7 +45,7 @@ import {
   type ParsedOrg,
   type RecordedMember,
 } from './imports.rules.js';
-import { allocateIds, lockImport, membersByIdentifiers, membersByNameKeys, orgsByCodeOrName } from './imports.queries.js';
+import { allocateIds, lockImport, membersByIdentifiers, membersByNameAndBirth, orgsByCodeOrName } from './imports.queries.js';
 import { detectLegacyEncodingOfColumn } from './legacy-encoding.js';
 import { plainCellValue, readRows, type SheetRow } from './spreadsheet-reader.js';
 
@@ -230,7 +231,12 @@ class ImportRun {
   private readonly seenCards = new Map<string, number>();
   private readonly seenNationalIds = new Map<string, number>();
   private readonly seenPeople = new Map<string, { row: number; card: string | null; nationalId: string | null }>();
-  private readonly createdMemberIds = new Set<number>();
+  /**
+   * The first id the commit took for a member. Ids come from the sequence in order, and from its first
+   * audit row on the commit holds the audit chain's lock, which every other writer of members waits
+   * for: every member below this id was recorded before the import, every one above is the import's own.
+   */
+  private firstCreatedId: number | null = null;
   private rowsDone = 0;
   private lastProgressAt = 0;
   private confirmNameMatches = false;
@@ -269,6 +275,9 @@ class ImportRun {
 
   async commit(confirmNameMatches: boolean): Promise<RunResult> {
     this.confirmNameMatches = confirmNameMatches;
+    // Held to the end anyway from the first audit row on; taken first so that no member is recorded
+    // elsewhere while the import runs (see firstCreatedId).
+    await lockAuditChain(this.ctx.db);
     for (const plan of this.input.plans) {
       this.sheets.set(plan.sheet, { name: plan.sheet, plan: { ...plan, dataRows: 0 }, buffer: [] });
       this.sheetOrder.push(plan.sheet);
@@ -761,10 +770,10 @@ class ImportRun {
     const byCard = new Map(byIdentifier.filter((r) => r.cardNumber).map((r) => [r.cardNumber!, r]));
     const byNationalId = new Map(byIdentifier.filter((r) => r.nationalId).map((r) => [r.nationalId!, r]));
     const unmatched = live.filter((m) => !(m.cardNumber && byCard.has(m.cardNumber)) && !(m.nationalId && byNationalId.has(m.nationalId)));
-    const candidates = await membersByNameKeys(this.ctx.db, [...new Set(unmatched.map((m) => namesOf(m).nameSortKey))], [...new Set(unmatched.map((m) => m.birthDate))]);
+    const pairs = new Map(unmatched.map((m) => [`${namesOf(m).nameSortKey}|${m.birthDate}`, { sortKey: namesOf(m).nameSortKey, birthDate: m.birthDate }]));
+    const candidates = await membersByNameAndBirth(this.ctx.db, [...pairs.values()], this.firstCreatedId);
     const byPerson = new Map<string, RecordedMember[]>();
     for (const c of candidates) {
-      if (this.createdMemberIds.has(c.id)) continue;
       const key = nameBirthKey(c.fullName, c.birthDate);
       byPerson.set(key, [...(byPerson.get(key) ?? []), c]);
     }
@@ -943,10 +952,10 @@ class ImportRun {
     const reason = this.reason();
     const details = { importId: this.input.importId };
     let e = 0;
+    if (this.firstCreatedId === null && memberIds.length > 0) this.firstCreatedId = memberIds[0];
     creates.forEach((d, i) => {
       const m = d.member;
       const id = memberIds[i];
-      this.createdMemberIds.add(id);
       const org = d.target!.recorded ?? { id: d.target!.planned!.id!, path: d.target!.planned!.path! };
       const names = namesOf(m);
       const status = m.status;

@@ -110,13 +110,20 @@ export async function membersByIdentifiers(db: DbOrTx, cards: string[], national
   return queryRows<RecordedMember>(db, sql`SELECT ${recordedMemberColumns} FROM members m JOIN orgs o ON o.id = m.org_id WHERE ${sql.join(conditions, sql` OR `)}`);
 }
 
-/** Candidates by name and birth date; the sort key is derived from the name, so its index finds them. */
-export async function membersByNameKeys(db: DbOrTx, sortKeys: string[], birthDates: string[]): Promise<RecordedMember[]> {
-  if (sortKeys.length === 0) return [];
+/**
+ * Recorded members with exactly these name sort keys and birth dates. The sort key's index finds the
+ * namesakes; the pair filter sends back only the exact matches, not every namesake's whole record.
+ */
+export async function membersByNameAndBirth(db: DbOrTx, pairs: { sortKey: string; birthDate: string }[], belowId: number | null): Promise<RecordedMember[]> {
+  if (pairs.length === 0) return [];
+  const keys = [...new Set(pairs.map((p) => p.sortKey))];
+  const exact = pairs.map((p) => `${p.sortKey}|${p.birthDate}`);
+  // The index is (name_sort_key, id): the id bound skips the import's own rows inside the index.
+  const below = belowId === null ? sql`` : sql`AND m.id < ${belowId}`;
   return queryRows<RecordedMember>(
     db,
     sql`SELECT ${recordedMemberColumns} FROM members m JOIN orgs o ON o.id = m.org_id
-        WHERE m.name_sort_key = ${anyOf(sortKeys)} AND m.birth_date::text = ${anyOf(birthDates)}`,
+        WHERE m.name_sort_key = ${anyOf(keys)} ${below} AND (m.name_sort_key || '|' || m.birth_date::text) = ${anyOf(exact)}`,
   );
 }
 
