@@ -9,7 +9,7 @@ import { loadDemoIfEmpty } from './domains/demo/demo.service.js';
 export async function startServer(): Promise<void> {
   const config = loadConfig();
   const log = pino({ level: config.LOG_LEVEL });
-  const database = await openDatabase(databaseConfig(config));
+  const database = await openDatabase({ ...databaseConfig(config), onIdleError: (error) => log.warn({ err: error }, 'idle database connection ended') });
   await prepareDatabase(database, log);
   if (config.DANGVU_DEMO === '1') {
     const loaded = await loadDemoIfEmpty(systemCtx(database, log, 'Nạp dữ liệu mẫu'), database, {});

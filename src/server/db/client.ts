@@ -29,6 +29,8 @@ export interface DatabaseConfig {
   url?: string;
   /** The embedded database's folder; without it, an in-memory database (tests). */
   dataDir?: string;
+  /** Told when the server ends an idle PostgreSQL connection (logged by the server; ignored in tests). */
+  onIdleError?: (error: Error) => void;
 }
 
 // Dates stay 'YYYY-MM-DD' strings and int8 stays exact: no time zone or float can alter a record.
@@ -38,6 +40,9 @@ pg.types.setTypeParser(DATE_OID, (v) => v);
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.url) {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // An idle connection that the server ends (restart, failover, a dropped test database) must not kill the
+    // process: the pool discards it and opens a new one on the next query.
+    pool.on('error', (error) => config.onIdleError?.(error));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return { db, kind: 'postgres', pool, close: () => pool.end() };
   }
