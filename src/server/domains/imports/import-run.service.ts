@@ -45,7 +45,7 @@ import {
   type ParsedOrg,
   type RecordedMember,
 } from './imports.rules.js';
-import { allocateIds, lockImport, membersByIdentifiers, membersByNameAndBirth, orgsByCodeOrName } from './imports.queries.js';
+import { allocateIds, insertAsJson, lockImport, membersByIdentifiers, membersByNameAndBirth, orgsByCodeOrName } from './imports.queries.js';
 import { detectLegacyEncodingOfColumn } from './legacy-encoding.js';
 import { plainCellValue, readRows, type SheetRow } from './spreadsheet-reader.js';
 
@@ -704,6 +704,16 @@ class ImportRun {
     return { problem: 'unknown' };
   }
 
+  /**
+   * COPY on PostgreSQL. On the embedded engine the rows travel as one JSON parameter that the database
+   * spreads into columns itself: building thousands of separate parameters cost more than the insert.
+   */
+  private async insert(table: string, columns: string[], rows: unknown[][]): Promise<void> {
+    if (rows.length === 0) return;
+    if (this.ctx.dbKind === 'postgres') return this.writer!.insert(table, columns, rows as never);
+    await insertAsJson(this.writer!.db, table, columns, rows);
+  }
+
   private async writeOrgs(): Promise<void> {
     const writer = this.writer!;
     const order: PlannedOrg[] = [];
@@ -742,10 +752,10 @@ class ImportRun {
       }
       audit.push({ entity: 'org', entityId: p.id, action: 'create', after: { code: org.code, name: org.name, kind: org.kind, unitType: p.unitType, parentId: parent?.id ?? null, foundedOn: org.foundedOn, foundingDecision: decision }, reason });
     });
-    await writer.insert('orgs', ['id', 'code', 'name', 'kind', 'unit_type', 'parent_id', 'path', 'depth', 'founded_on', 'founding_decision'], orgRows as never);
-    await writer.insert('org_versions', ['id', 'org_id', 'name', 'kind', 'unit_type', 'parent_id', 'valid_from', 'event_id'], versionRows as never);
-    await writer.insert('org_events', ['id', 'kind', 'occurred_on', 'decision', 'details', 'created_by'], eventRows as never);
-    await writer.insert('org_event_links', ['event_id', 'org_id', 'role'], linkRows as never);
+    await this.insert('orgs', ['id', 'code', 'name', 'kind', 'unit_type', 'parent_id', 'path', 'depth', 'founded_on', 'founding_decision'], orgRows as never);
+    await this.insert('org_versions', ['id', 'org_id', 'name', 'kind', 'unit_type', 'parent_id', 'valid_from', 'event_id'], versionRows as never);
+    await this.insert('org_events', ['id', 'kind', 'occurred_on', 'decision', 'details', 'created_by'], eventRows as never);
+    await this.insert('org_event_links', ['event_id', 'org_id', 'role'], linkRows as never);
     for (const p of this.planned.values()) {
       if (p.action !== 'update') continue;
       const after = await updateOrgRow(writer.db, p.existing!.id, p.existing!.version, p.changes);
@@ -978,9 +988,9 @@ class ImportRun {
       }
       audit.push({ entity: 'member', entityId: id, action: 'create', after: memberAudit(m, org.id), reason });
     });
-    await writer.insert('members', memberColumns, memberRows as never);
-    await writer.insert('membership_events', eventColumns, eventRows as never);
-    await writer.insert('membership_periods', periodColumns, periodRows as never);
+    await this.insert('members', memberColumns, memberRows as never);
+    await this.insert('membership_events', eventColumns, eventRows as never);
+    await this.insert('membership_periods', periodColumns, periodRows as never);
     for (const d of decisions) {
       if (d.action !== 'update') continue;
       const values: Record<string, unknown> = { ...d.changes, ...(typeof d.changes.fullName === 'string' ? nameColumns(d.changes.fullName) : {}) };

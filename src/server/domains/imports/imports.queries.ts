@@ -134,6 +134,17 @@ export async function allocateIds(db: DbOrTx, table: 'orgs' | 'org_versions' | '
   return rows.map((r) => Number(r.id));
 }
 
+/** Inserts rows (values in `columns` order) through jsonb_populate_recordset, 2,000 rows a statement. */
+export async function insertAsJson(db: DbOrTx, table: string, columns: string[], rows: unknown[][]): Promise<void> {
+  const list = sql.raw(columns.map((c) => `"${c}"`).join(', '));
+  for (let i = 0; i < rows.length; i += 2000) {
+    const json = JSON.stringify(rows.slice(i, i + 2000).map((row) => Object.fromEntries(columns.map((c, j) => [c, row[j]]))));
+    await db.execute(
+      sql`INSERT INTO ${sql.identifier(table)} (${list}) OVERRIDING SYSTEM VALUE SELECT ${list} FROM jsonb_populate_recordset(NULL::${sql.identifier(table)}, ${json}::jsonb)`,
+    );
+  }
+}
+
 // ---- Export in the template's shape -----------------------------------------------------------------
 
 export interface ExportOrgRow {
