@@ -1,13 +1,12 @@
 import { useMemo, useState } from 'react';
-import { Alert, NumberInput, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { Alert, NumberInput, Select, Text } from '@mantine/core';
 import type { SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { isApiError, listMembers } from '../../api';
-import { DateField } from '../../components/date-field';
 import { textOf } from '../../components/use-zod-form';
-import type { Draft, ZodForm } from '../../components/use-zod-form';
+import type { ZodForm } from '../../components/use-zod-form';
 import { errorText } from '../../error-text';
 
 /** A green confirmation whose close button screen readers can name. */
@@ -36,37 +35,6 @@ export function StepAlert({ error, form }: { error: unknown; form: ZodForm<unkno
           : `Vui lòng sửa ${Object.keys(form.errors).length} trường được đánh dấu đỏ.`}
     </Alert>
   );
-}
-
-/** Number, date and issuer of the decision (or resolution) a step cites. */
-export function DecisionFields({
-  form,
-  prefix = 'decision',
-  numberLabel = 'Số quyết định',
-  dateLabel = 'Ngày quyết định',
-  required = true,
-}: {
-  form: ZodForm<unknown>;
-  prefix?: string;
-  numberLabel?: string;
-  dateLabel?: string;
-  required?: boolean;
-}) {
-  return (
-    <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-      <TextInput label={numberLabel} required={required} placeholder="Ví dụ: 12-NQ/CB" {...form.text(`${prefix}.number`)} />
-      <DateField label={dateLabel} required={required} {...form.date(`${prefix}.date`)} />
-      <TextInput label="Cơ quan ban hành" required={required} {...form.text(`${prefix}.issuer`)} />
-    </SimpleGrid>
-  );
-}
-
-export function decisionDraft(prefix: string, issuer = ''): Draft {
-  return { [`${prefix}.number`]: '', [`${prefix}.date`]: null, [`${prefix}.issuer`]: issuer };
-}
-
-export function decisionInput(draft: Draft, prefix = 'decision') {
-  return { number: textOf(draft[`${prefix}.number`]), date: draft[`${prefix}.date`] ?? undefined, issuer: textOf(draft[`${prefix}.issuer`]) };
 }
 
 /** A count typed into a number box; '' stays empty (the schema says what is missing). */

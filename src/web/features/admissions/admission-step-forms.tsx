@@ -8,9 +8,10 @@ import type { CandidateDetail } from '../../../shared/admissions';
 import { isApiError, recordAdmissionStep } from '../../api';
 import type { AdmissionStepPath } from '../../api';
 import { DateField } from '../../components/date-field';
+import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
 import { nullable, textOf, useZodForm } from '../../components/use-zod-form';
 import type { Draft, ZodForm } from '../../components/use-zod-form';
-import { CountField, countInput, DecisionFields, decisionDraft, decisionInput, StepAlert, notifyDone } from './admission-fields';
+import { CountField, countInput, StepAlert, notifyDone } from './admission-fields';
 
 interface StepFormProps<T> {
   candidate: CandidateDetail;

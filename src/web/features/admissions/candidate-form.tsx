@@ -8,10 +8,11 @@ import { genderLabels, genders, theoryLevelLabels, theoryLevels } from '../../..
 import type { Address } from '../../../shared/member';
 import { createCandidate, updateCandidate } from '../../api';
 import { DateField } from '../../components/date-field';
+import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
 import { OrgSelect } from '../../components/org-select';
 import { nullable, numberOrNull, textOf, useZodForm } from '../../components/use-zod-form';
 import type { Draft, ZodForm } from '../../components/use-zod-form';
-import { decisionDraft, decisionInput, DecisionFields, MemberSelect, StepAlert, notifyDone } from './admission-fields';
+import { MemberSelect, StepAlert, notifyDone } from './admission-fields';
 
 function addressDraft(prefix: string, address: Address | null | undefined): Draft {
   return {

@@ -5,12 +5,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { probationDecisionInput, probationOutcomeLabels, probationProposalLabels, probationReviewInput } from '../../../shared/admissions';
 import type { ProbationReviewKind, ProbationView } from '../../../shared/admissions';
 import { confirmationDecisionUrl, decideProbation, getProbation, isApiError, recordProbationReview } from '../../api';
+import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
 import { textOf, useZodForm } from '../../components/use-zod-form';
 import type { ZodForm } from '../../components/use-zod-form';
 import { ErrorState, PageLoader } from '../../components/page-state';
 import { errorText } from '../../error-text';
 import { showDate } from '../../format';
-import { CountField, countInput, DecisionFields, decisionDraft, decisionInput, StepAlert, notifyDone } from './admission-fields';
+import { CountField, countInput, StepAlert, notifyDone } from './admission-fields';
 
 export function useProbation(memberId: number, enabled = true) {
   return useQuery({ queryKey: ['probation', memberId], queryFn: ({ signal }) => getProbation(memberId, signal), enabled: enabled && memberId > 0 });

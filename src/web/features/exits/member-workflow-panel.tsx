@@ -10,13 +10,14 @@ import type { ExitInput, PartyAgeResult, ReadmissionInput } from '../../../share
 import type { Member } from '../../../shared/member';
 import { getPartyAge, readmitMember, recordExit } from '../../api';
 import { DateField } from '../../components/date-field';
+import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
 import { OrgSelect } from '../../components/org-select';
 import type { OrgRef } from '../../components/current-org';
 import { ErrorState } from '../../components/page-state';
 import { nullable, numberOrNull, useZodForm } from '../../components/use-zod-form';
 import type { ZodForm } from '../../components/use-zod-form';
 import { showDate } from '../../format';
-import { DecisionFields, decisionDraft, decisionInput, StepAlert } from '../admissions/admission-fields';
+import { StepAlert } from '../admissions/admission-fields';
 import { useSession } from '../auth/session';
 
 const writers = ['admin', 'org_staff', 'secretary'];

@@ -8,9 +8,10 @@ import { genderLabels, genders, memberCreate, memberUpdate, theoryLevelLabels, t
 import type { Address, Member, MemberCreate, MemberUpdate } from '../../../shared/member';
 import { createMember, isApiError, updateMember } from '../../api';
 import { DateField } from '../../components/date-field';
+import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
 import { OrgSelect } from '../../components/org-select';
 import { nullable, numberOrNull, textOf, useZodForm } from '../../components/use-zod-form';
-import type { Draft } from '../../components/use-zod-form';
+import type { Draft, ZodForm } from '../../components/use-zod-form';
 import { errorText } from '../../error-text';
 
 const addressKeys = ['current.province', 'current.commune', 'old.province', 'old.district', 'old.commune', 'detail'] as const;
@@ -61,9 +62,7 @@ export function memberDraft(member?: Member): Draft {
           status: 'probationary',
           admittedOn: null,
           confirmedOn: null,
-          'decision.number': '',
-          'decision.date': null,
-          'decision.issuer': '',
+          ...decisionDraft('decision'),
         }),
   };
 }
@@ -95,7 +94,7 @@ function createInput(draft: Draft) {
     status: draft.status ?? undefined,
     admittedOn: draft.admittedOn ?? undefined,
     confirmedOn: draft.status === 'full' ? (draft.confirmedOn ?? null) : null,
-    decision: { number: textOf(draft['decision.number']), date: draft['decision.date'] ?? undefined, issuer: textOf(draft['decision.issuer']) },
+    decision: decisionInput(draft, 'decision'),
     reason: nullable(draft.reason) ?? undefined,
   };
 }
@@ -282,11 +281,7 @@ export function MemberForm({ mode, member, onReload }: Props) {
 
         {mode === 'create' ? (
           <Fieldset legend="Quyết định kết nạp hoặc tiếp nhận">
-            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-              <TextInput label="Số quyết định" required placeholder="Ví dụ: 125-QĐ/ĐU" {...form.text('decision.number')} />
-              <DateField label="Ngày quyết định" required {...form.date('decision.date')} />
-              <TextInput label="Cơ quan ban hành" required {...form.text('decision.issuer')} />
-            </SimpleGrid>
+            <DecisionFields form={form as ZodForm<unknown>} numberPlaceholder="Ví dụ: 125-QĐ/ĐU" />
           </Fieldset>
         ) : null}
 

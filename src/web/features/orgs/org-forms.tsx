@@ -10,6 +10,7 @@ import { todayIso } from '../../../shared/dates';
 import { createOrg, isApiError, recordOrgEvent, updateOrg } from '../../api';
 import type { OrgDetail } from '../../api';
 import { DateField } from '../../components/date-field';
+import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
 import { OrgSelect } from '../../components/org-select';
 import { nullable, numberOrNull, textOf, useZodForm } from '../../components/use-zod-form';
 import type { ZodForm } from '../../components/use-zod-form';
@@ -28,20 +29,6 @@ function ServerAlert({ error, form }: { error: unknown; form: ZodForm<unknown> }
       ))}
     </Alert>
   );
-}
-
-function DecisionFields({ form, prefix }: { form: ZodForm<unknown>; prefix: string }) {
-  return (
-    <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-      <TextInput label="Số quyết định" required {...form.text(`${prefix}.number`)} />
-      <DateField label="Ngày quyết định" required {...form.date(`${prefix}.date`)} />
-      <TextInput label="Cơ quan ban hành" required {...form.text(`${prefix}.issuer`)} />
-    </SimpleGrid>
-  );
-}
-
-function decisionInput(draft: Record<string, string | boolean | null>, prefix: string) {
-  return { number: textOf(draft[`${prefix}.number`]), date: draft[`${prefix}.date`] ?? undefined, issuer: textOf(draft[`${prefix}.issuer`]) };
 }
 
 const grassroots: readonly OrgKind[] = ['grassroots_committee', 'grassroots_cell'];
@@ -65,7 +52,7 @@ function OrgCreateForm({ parent, onDone }: { parent: { id: number; name: string;
   const [parentRef, setParentRef] = useState(parent ? { id: parent.id, name: parent.name } : null);
   const kinds = parent ? allowedChildKinds[parent.kind] : orgKinds;
   const form = useZodForm<OrgCreate>({
-    initial: { code: '', name: '', kind: kinds[0] ?? null, unitType: null, parentId: parent ? String(parent.id) : '', 'foundingDecision.number': '', 'foundingDecision.date': null, 'foundingDecision.issuer': '' },
+    initial: { code: '', name: '', kind: kinds[0] ?? null, unitType: null, parentId: parent ? String(parent.id) : '', ...decisionDraft('foundingDecision') },
     schema: orgCreate,
     toInput: (draft) => ({
       code: textOf(draft.code),
@@ -117,7 +104,7 @@ function OrgCreateForm({ parent, onDone }: { parent: { id: number; name: string;
         <Text size="sm" fw={600} mt="xs">
           Quyết định thành lập
         </Text>
-        <DecisionFields form={form as ZodForm<unknown>} prefix="foundingDecision" />
+        <DecisionFields form={form as ZodForm<unknown>} prefix="foundingDecision" numberPlaceholder={null} />
         <Button type="submit" loading={save.isPending} mt="sm">
           Thêm tổ chức
         </Button>
@@ -210,7 +197,7 @@ function OrgEventForm({ org, onDone }: { org: OrgDetail; onDone: () => void }) {
   const queryClient = useQueryClient();
   const [target, setTarget] = useState<{ id: number; name: string } | null>(null);
   const form = useZodForm<OrgEventInput>({
-    initial: { kind: 'renamed', occurredOn: todayIso(), name: org.name, parentId: '', targetId: '', membersTo: '', 'decision.number': '', 'decision.date': null, 'decision.issuer': '' },
+    initial: { kind: 'renamed', occurredOn: todayIso(), name: org.name, parentId: '', targetId: '', membersTo: '', ...decisionDraft('decision') },
     schema: orgEventInput,
     toInput: (draft) => {
       const base = { kind: draft.kind, decision: decisionInput(draft, 'decision'), occurredOn: draft.occurredOn ?? undefined };
@@ -279,7 +266,7 @@ function OrgEventForm({ org, onDone }: { org: OrgDetail; onDone: () => void }) {
         <Text size="sm" fw={600} mt="xs">
           Quyết định
         </Text>
-        <DecisionFields form={form as ZodForm<unknown>} prefix="decision" />
+        <DecisionFields form={form as ZodForm<unknown>} prefix="decision" numberPlaceholder={null} />
         <Button type="submit" loading={save.isPending} mt="sm" color={kind === 'dissolved' ? 'red' : undefined}>
           Ghi biến động
         </Button>

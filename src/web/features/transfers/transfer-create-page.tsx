@@ -9,11 +9,12 @@ import { temporaryPurposeLabels, temporaryPurposes, transferCreate, transferKind
 import type { TransferCreate, TransferDirection } from '../../../shared/transfers';
 import { createTransfer, getMember } from '../../api';
 import { DateField } from '../../components/date-field';
+import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
 import { OrgSelect } from '../../components/org-select';
 import { PageHeader } from '../../components/page-header';
 import { nullable, numberOrNull, textOf, useZodForm } from '../../components/use-zod-form';
 import type { Draft, ZodForm } from '../../components/use-zod-form';
-import { DecisionFields, decisionDraft, decisionInput, StepAlert } from '../admissions/admission-fields';
+import { StepAlert } from '../admissions/admission-fields';
 import { DestinationPicker, MemberPicker } from './transfer-fields';
 import type { Ref } from './transfer-fields';
 import { LetterFields, letterDraft, letterInput } from './transfer-forms';

@@ -7,10 +7,11 @@ import { transferCancel, transferLetterIssue, transferReceipt, transferReturn } 
 import type { TransferCancel, TransferDetail, TransferLetterIssue, TransferReceipt, TransferReturn } from '../../../shared/transfers';
 import { cancelTransfer, confirmTransferReceipt, issueTransferLetter, recordTransferReturn } from '../../api';
 import { DateField } from '../../components/date-field';
+import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
 import { nullable, textOf, useZodForm } from '../../components/use-zod-form';
 import type { Draft, ZodForm } from '../../components/use-zod-form';
 import { showDate } from '../../format';
-import { DecisionFields, decisionDraft, decisionInput, StepAlert } from '../admissions/admission-fields';
+import { StepAlert } from '../admissions/admission-fields';
 
 const letterKeys = ['letterNumber', 'letterOn', 'cardNumber', 'profileNumber', 'cellListNumber', 'transferRegisterNumber', 'duesPaidThrough'] as const;
 
