@@ -243,6 +243,37 @@ describe('exports', () => {
   });
 });
 
+describe('exports of other lists', () => {
+  async function readSheet(url: string, cookie: string) {
+    const ExcelJS = (await import('exceljs')).default;
+    const response = await app.inject({ method: 'GET', url, headers: { cookie } });
+    expect(response.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    const rows: unknown[][] = [];
+    for (let r = 1; r <= sheet.rowCount; r++) rows.push((sheet.getRow(r).values as unknown[]).slice(1));
+    return rows;
+  }
+
+  it('exports the records behind a figure, the same ones the drill-down lists', async () => {
+    const official = await loginClient(app, 'canbo.a', PASSWORD);
+    const figure = await official.get('/api/v1/metrics/members_by_status');
+    const rows = await readSheet('/api/v1/metrics/members_by_status/records.xlsx?key=full', official.cookie);
+    expect(rows[0][0]).toBe('Họ và tên');
+    expect(rows.length - 1).toBe(figure.body.parts.find((p: { key: string }) => p.key === 'full').value);
+    expect(rows.slice(1).map((r) => r[0])).not.toContain('Lò Văn Pấng');
+  });
+
+  it('exports the organisation tree of the scope only, indented by level', async () => {
+    const official = await loginClient(app, 'canbo.a', PASSWORD);
+    const rows = await readSheet('/api/v1/orgs/export.xlsx', official.cookie);
+    const names = rows.slice(1).map((r) => String(r[1]).trim());
+    expect(names).toEqual(['Đảng bộ Sở Tài chính', 'Chi bộ Văn phòng Sở', 'Chi bộ Phòng Ngân sách']);
+    expect(String(rows[2][1])).toMatch(/^ {4}Chi bộ/);
+  });
+});
+
 describe('system endpoints', () => {
   it('reports health with the database kind and migration version', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/health' });

@@ -1,6 +1,5 @@
-import { PassThrough } from 'node:stream';
 import { inTransaction, type Ctx } from '../../context.js';
-import { writeXlsx, type ExportRow } from '../../export/xlsx-export.js';
+import type { ExportRow, ExportSheet } from '../../export/xlsx-export.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { listMembers } from './members.service.js';
 import type { MemberListQuery } from '../../../shared/member.js';
@@ -12,7 +11,7 @@ const PAGE = 2000;
  * The member list as .xlsx with the same filters and scope as the screen, streamed page by page.
  * Exporting personal data is logged like reading it, with the filters used.
  */
-export async function exportMembers(ctx: Ctx, query: Omit<MemberListQuery, 'page' | 'pageSize'>): Promise<PassThrough> {
+export async function exportMembers(ctx: Ctx, query: Omit<MemberListQuery, 'page' | 'pageSize'>): Promise<ExportSheet[]> {
   const first = await listMembers(ctx, { ...query, page: 1, pageSize: PAGE });
   await inTransaction(ctx, (tx) => recordAudit(tx, [{ entity: 'member', entityId: 'list', action: 'export', after: { filters: query, count: first.total } }]));
   async function* rows(): AsyncIterable<ExportRow> {
@@ -32,8 +31,7 @@ export async function exportMembers(ctx: Ctx, query: Omit<MemberListQuery, 'page
       page = await listMembers(ctx, { ...query, page: n + 1, pageSize: PAGE });
     }
   }
-  const stream = new PassThrough();
-  writeXlsx(stream, [
+  return [
     {
       name: 'Đảng viên',
       columns: [
@@ -47,6 +45,5 @@ export async function exportMembers(ctx: Ctx, query: Omit<MemberListQuery, 'page
       ],
       rows: rows(),
     },
-  ]).catch((error: Error) => stream.destroy(error));
-  return stream;
+  ];
 }

@@ -4,17 +4,14 @@ import { memberCreate, memberListQuery, memberUpdate, membershipEventInput } fro
 import { createMember, getMember, listMembers, memberAuditHistory, memberHistory, updateMember } from './members.service.js';
 import { recordMembershipEvent } from './membership-events.service.js';
 import { exportMembers } from './members.export.js';
+import { sendXlsx } from '../../http/xlsx-reply.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/members', { schema: { tags: ['members'], querystring: memberListQuery } }, async (request) => listMembers(request.ctx, request.query));
   app.get('/members/export.xlsx', { schema: { tags: ['members'], querystring: memberListQuery.omit({ page: true, pageSize: true }) } }, async (request, reply) => {
-    const stream = await exportMembers(request.ctx, request.query);
-    return reply
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="dang-vien-${new Date().toISOString().slice(0, 10)}.xlsx"`)
-      .send(stream);
+    return sendXlsx(reply, 'dang-vien', await exportMembers(request.ctx, request.query));
   });
   app.post('/members', { schema: { tags: ['members'], body: memberCreate } }, async (request, reply) => reply.status(201).send(await createMember(request.ctx, request.body)));
   app.get('/members/:id', { schema: { tags: ['members'], params: idParams } }, async (request) => getMember(request.ctx, request.params.id));

@@ -185,3 +185,17 @@ export async function activeMemberIdsIn(db: DbOrTx, orgId: number): Promise<numb
 export async function activeChildren(db: DbOrTx, orgId: number): Promise<OrgRow[]> {
   return db.select().from(orgs).where(and(eq(orgs.parentId, orgId), eq(orgs.active, true)));
 }
+
+/** The whole subtree under a path, in tree order, with each organisation's own active members (for exports). */
+export async function orgsUnderPath(db: DbOrTx, path: string, includeDissolved: boolean) {
+  return queryRows<OrgListRow & { foundedOn: string | null; foundingDecision: Decision | null; ownMembers: number }>(
+    db,
+    sql`SELECT o.id, o.code, o.name, o.kind, o.unit_type AS "unitType", o.parent_id AS "parentId", o.path, o.depth, o.active,
+          o.dissolved_on AS "dissolvedOn", o.founded_on AS "foundedOn", o.founding_decision AS "foundingDecision",
+          coalesce(m.n, 0)::int AS "ownMembers"
+        FROM orgs o
+        LEFT JOIN (SELECT org_id, count(*) AS n FROM members WHERE status IN ('probationary', 'full') GROUP BY org_id) m ON m.org_id = o.id
+        WHERE o.path LIKE ${`${path}%`} ${includeDissolved ? sql`` : sql`AND o.active`}
+        ORDER BY o.path`,
+  );
+}

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDateSchema, orgCreate, orgEventInput, orgUpdate } from '../../../shared/org.js';
 import { createOrg, getOrg, listOrgs, orgHistory, recordOrgEvent, updateOrg } from './orgs.service.js';
+import { exportOrgs } from './orgs.export.js';
+import { sendXlsx } from '../../http/xlsx-reply.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const listQuery = z.object({
@@ -13,6 +15,9 @@ const listQuery = z.object({
 
 export const orgsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/orgs', { schema: { tags: ['orgs'], querystring: listQuery } }, async (request) => listOrgs(request.ctx, request.query));
+  app.get('/orgs/export.xlsx', { schema: { tags: ['orgs'], querystring: listQuery.pick({ parentId: true, includeDissolved: true }) } }, async (request, reply) =>
+    sendXlsx(reply, 'to-chuc-dang', await exportOrgs(request.ctx, request.query)),
+  );
   app.post('/orgs', { schema: { tags: ['orgs'], body: orgCreate } }, async (request, reply) => reply.status(201).send(await createOrg(request.ctx, request.body)));
   app.post('/orgs/events', { schema: { tags: ['orgs'], body: orgEventInput } }, async (request, reply) => reply.status(201).send(await recordOrgEvent(request.ctx, request.body)));
   app.get('/orgs/:id', { schema: { tags: ['orgs'], params: idParams } }, async (request) => getOrg(request.ctx, request.params.id));
