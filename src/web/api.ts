@@ -320,6 +320,14 @@ export function membersExportUrl(filters: MemberFilters): string {
   return `${API_BASE}/members/export.xlsx${buildQuery({ ...filters })}`;
 }
 
+export function metricRecordsExportUrl(name: string, query: MetricQuery & { key?: string }): string {
+  return `${API_BASE}/metrics/${encodeURIComponent(name)}/records.xlsx${buildQuery({ ...query })}`;
+}
+
+export function orgsExportUrl(query: { parentId?: number; includeDissolved?: boolean }): string {
+  return `${API_BASE}/orgs/export.xlsx${buildQuery({ ...query })}`;
+}
+
 export function getMember(id: number, signal?: AbortSignal): Promise<Member> {
   return request<Member>('GET', `/members/${id}`, { signal });
 }

@@ -7,7 +7,7 @@ import type { Gender, MemberStatus, MembershipEventKind } from '../../../shared/
 import { orgKindLabels, unitTypeLabels } from '../../../shared/org';
 import type { OrgKind, UnitType } from '../../../shared/org';
 import { formatNumber } from '../../../shared/vietnamese';
-import { getMetric, getMetricRecords } from '../../api';
+import { getMetric, getMetricRecords, metricRecordsExportUrl } from '../../api';
 import type { MetricQuery } from '../../api';
 import { useOrgQuery } from '../../components/org-name';
 import { EmptyText, ErrorState, PageLoader } from '../../components/page-state';
@@ -121,6 +121,9 @@ export function MetricRecordsPage() {
                 Xem cả chỉ số
               </Button>
             ) : null}
+            <Button component="a" href={metricRecordsExportUrl(name, { ...query, key })} variant="default" download>
+              Xuất Excel
+            </Button>
             <Button variant="default" onClick={() => window.print()}>
               In danh sách
             </Button>

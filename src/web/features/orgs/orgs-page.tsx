@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { isValidIso } from '../../../shared/dates';
 import { orgKindLabels, unitTypeLabels } from '../../../shared/org';
 import { formatNumber } from '../../../shared/vietnamese';
-import { listOrgs } from '../../api';
+import { listOrgs, orgsExportUrl } from '../../api';
 import { DateField } from '../../components/date-field';
 import { ErrorState } from '../../components/page-state';
 import { PageHeader } from '../../components/page-header';
@@ -43,6 +43,9 @@ export function OrgsPage() {
         actions={
           <>
             {session.user.role === 'admin' || session.user.role === 'org_staff' ? <OrgCreateButton parent={null} /> : null}
+            <Button component="a" href={orgsExportUrl({})} variant="default" download>
+              Xuất Excel
+            </Button>
             <Button variant="default" onClick={() => window.print()}>
               In
             </Button>
