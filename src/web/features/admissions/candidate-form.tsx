@@ -1,15 +1,15 @@
 import type { FormEvent } from 'react';
-import { Button, Checkbox, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { candidateCreate, candidateUpdate, dossierItemLabels, dossierItems } from '../../../shared/admissions';
 import type { CandidateCreate, CandidateDetail, CandidateUpdate, Dossier } from '../../../shared/admissions';
-import { genderLabels, genders, theoryLevelLabels, theoryLevels } from '../../../shared/member';
 import type { Address } from '../../../shared/member';
 import { createCandidate, updateCandidate } from '../../api';
 import { DateField } from '../../components/date-field';
 import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
 import { OrgSelect } from '../../components/org-select';
+import { PersonalFields, personalDraft, personalInput, QualificationFields } from '../../components/personal-fields';
 import { nullable, numberOrNull, textOf, useZodForm } from '../../components/use-zod-form';
 import type { Draft, ZodForm } from '../../components/use-zod-form';
 import { MemberSelect, StepAlert, notifyDone } from './admission-fields';
@@ -47,17 +47,7 @@ function candidateDraft(candidate?: CandidateDetail): Draft {
   const [first, second] = candidate?.introducers ?? [];
   const special = candidate?.specialAgeDecision;
   return {
-    fullName: candidate?.fullName ?? '',
-    gender: candidate?.gender ?? null,
-    birthDate: candidate?.birthDate ?? null,
-    ethnicity: candidate?.ethnicity ?? 'Kinh',
-    religion: candidate?.religion ?? 'Không',
-    education: candidate?.education ?? '12/12',
-    professionalQualification: candidate?.professionalQualification ?? '',
-    theoryLevel: candidate?.theoryLevel ?? 'none',
-    job: candidate?.job ?? '',
-    position: candidate?.position ?? '',
-    nationalId: candidate?.nationalId ?? '',
+    ...personalDraft(candidate),
     ...addressDraft('placeOfOrigin', candidate?.placeOfOrigin as Address | null),
     ...addressDraft('residence', candidate?.residence as Address | null),
     orgId: candidate ? String(candidate.orgId) : '',
@@ -86,19 +76,9 @@ function introducersInput(draft: Draft) {
 function fieldsInput(draft: Draft) {
   const certificateDate = draft['awarenessCertificate.issuedOn'];
   return {
-    fullName: textOf(draft.fullName),
-    gender: draft.gender ?? undefined,
-    birthDate: draft.birthDate ?? undefined,
+    ...personalInput(draft),
     placeOfOrigin: addressInput(draft, 'placeOfOrigin'),
     residence: addressInput(draft, 'residence'),
-    ethnicity: textOf(draft.ethnicity),
-    religion: textOf(draft.religion),
-    education: textOf(draft.education),
-    professionalQualification: textOf(draft.professionalQualification),
-    theoryLevel: draft.theoryLevel ?? undefined,
-    job: textOf(draft.job),
-    position: textOf(draft.position),
-    nationalId: nullable(draft.nationalId),
     youthUnionMember: draft.youthUnionMember === true,
     awarenessCertificate: certificateDate ? { number: nullable(draft['awarenessCertificate.number']), issuedOn: certificateDate } : null,
     introducers: introducersInput(draft),
@@ -186,28 +166,12 @@ export function CandidateForm({ mode, candidate }: Props) {
     <form onSubmit={onSubmit} noValidate aria-label={mode === 'create' ? 'Lập hồ sơ người vào Đảng' : 'Sửa hồ sơ người vào Đảng'}>
       <Stack gap="md">
         <StepAlert error={save.error} form={form} />
-        <Fieldset legend="Thông tin cá nhân">
-          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
-            <TextInput label="Họ và tên" required autoComplete="off" {...form.text('fullName')} />
-            <Select label="Giới tính" required data={genders.map((g) => ({ value: g, label: genderLabels[g] }))} {...form.choice('gender')} />
-            <DateField label="Ngày sinh" required {...form.date('birthDate')} />
-            <TextInput label="Dân tộc" {...form.text('ethnicity')} />
-            <TextInput label="Tôn giáo" {...form.text('religion')} />
-            <TextInput label="Số CCCD" inputMode="numeric" maxLength={12} {...form.text('nationalId')} />
-            <TextInput label="Quê quán: tỉnh, thành phố" {...form.text('placeOfOrigin.current.province')} />
-            <TextInput label="Quê quán: xã, phường" {...form.text('placeOfOrigin.current.commune')} />
-            <TextInput label="Nơi ở hiện nay" {...form.text('residence.detail')} />
-          </SimpleGrid>
-        </Fieldset>
-        <Fieldset legend="Trình độ và công tác">
-          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
-            <TextInput label="Giáo dục phổ thông" placeholder="12/12" {...form.text('education')} />
-            <TextInput label="Chuyên môn, nghiệp vụ" {...form.text('professionalQualification')} />
-            <Select label="Lý luận chính trị" allowDeselect={false} data={theoryLevels.map((l) => ({ value: l, label: theoryLevelLabels[l] }))} {...form.choice('theoryLevel')} />
-            <TextInput label="Nghề nghiệp" {...form.text('job')} />
-            <TextInput label="Chức vụ" {...form.text('position')} />
-          </SimpleGrid>
-        </Fieldset>
+        <PersonalFields form={form}>
+          <TextInput label="Quê quán: tỉnh, thành phố" {...form.text('placeOfOrigin.current.province')} />
+          <TextInput label="Quê quán: xã, phường" {...form.text('placeOfOrigin.current.commune')} />
+          <TextInput label="Nơi ở hiện nay" {...form.text('residence.detail')} />
+        </PersonalFields>
+        <QualificationFields form={form} />
         <Fieldset legend="Chi bộ và điều kiện kết nạp">
           <Stack gap="sm">
             {mode === 'create' ? (

@@ -4,12 +4,13 @@ import { Alert, Button, Fieldset, Group, Modal, Select, SimpleGrid, Stack, Text,
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
-import { genderLabels, genders, memberCreate, memberUpdate, theoryLevelLabels, theoryLevels } from '../../../shared/member';
+import { memberCreate, memberUpdate } from '../../../shared/member';
 import type { Address, Member, MemberCreate, MemberUpdate } from '../../../shared/member';
 import { createMember, isApiError, updateMember } from '../../api';
 import { DateField } from '../../components/date-field';
 import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
 import { OrgSelect } from '../../components/org-select';
+import { PersonalFields, personalDraft, personalInput, QualificationFields } from '../../components/personal-fields';
 import { nullable, numberOrNull, textOf, useZodForm } from '../../components/use-zod-form';
 import type { Draft, ZodForm } from '../../components/use-zod-form';
 import { errorText } from '../../error-text';
@@ -38,17 +39,7 @@ function addressInput(draft: Draft, prefix: string): Address | null {
 
 export function memberDraft(member?: Member): Draft {
   return {
-    fullName: member?.fullName ?? '',
-    gender: member?.gender ?? null,
-    birthDate: member?.birthDate ?? null,
-    ethnicity: member?.ethnicity ?? 'Kinh',
-    religion: member?.religion ?? 'Không',
-    education: member?.education ?? '12/12',
-    professionalQualification: member?.professionalQualification ?? '',
-    theoryLevel: member?.theoryLevel ?? 'none',
-    job: member?.job ?? '',
-    position: member?.position ?? '',
-    nationalId: member?.nationalId ?? '',
+    ...personalDraft(member),
     cardNumber: member?.cardNumber ?? '',
     profileNumber: member?.profileNumber ?? '',
     ...addressDraft('placeOfOrigin', member?.placeOfOrigin),
@@ -69,19 +60,9 @@ export function memberDraft(member?: Member): Draft {
 
 function profileInput(draft: Draft) {
   return {
-    fullName: textOf(draft.fullName),
-    gender: draft.gender ?? undefined,
-    birthDate: draft.birthDate ?? undefined,
+    ...personalInput(draft),
     placeOfOrigin: addressInput(draft, 'placeOfOrigin'),
     residence: addressInput(draft, 'residence'),
-    ethnicity: textOf(draft.ethnicity),
-    religion: textOf(draft.religion),
-    education: textOf(draft.education),
-    professionalQualification: textOf(draft.professionalQualification),
-    theoryLevel: draft.theoryLevel ?? undefined,
-    job: textOf(draft.job),
-    position: textOf(draft.position),
-    nationalId: nullable(draft.nationalId),
     cardNumber: nullable(draft.cardNumber),
     profileNumber: nullable(draft.profileNumber),
   };
@@ -215,34 +196,12 @@ export function MemberForm({ mode, member, onReload }: Props) {
           </Alert>
         ) : null}
 
-        <Fieldset legend="Thông tin cá nhân">
-          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
-            <TextInput label="Họ và tên" required autoComplete="off" {...form.text('fullName')} />
-            <Select label="Giới tính" required data={genders.map((g) => ({ value: g, label: genderLabels[g] }))} {...form.choice('gender')} />
-            <DateField label="Ngày sinh" required {...form.date('birthDate')} />
-            <TextInput label="Dân tộc" {...form.text('ethnicity')} />
-            <TextInput label="Tôn giáo" {...form.text('religion')} />
-            <TextInput label="Số CCCD" inputMode="numeric" maxLength={12} {...form.text('nationalId')} />
-          </SimpleGrid>
-        </Fieldset>
+        <PersonalFields form={form as ZodForm<unknown>} />
 
         {addressFields('placeOfOrigin', 'Quê quán')}
         {addressFields('residence', 'Nơi ở hiện nay')}
 
-        <Fieldset legend="Trình độ và công tác">
-          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
-            <TextInput label="Giáo dục phổ thông" placeholder="12/12" {...form.text('education')} />
-            <TextInput label="Chuyên môn, nghiệp vụ" {...form.text('professionalQualification')} />
-            <Select
-              label="Lý luận chính trị"
-              data={theoryLevels.map((level) => ({ value: level, label: theoryLevelLabels[level] }))}
-              allowDeselect={false}
-              {...form.choice('theoryLevel')}
-            />
-            <TextInput label="Nghề nghiệp" {...form.text('job')} />
-            <TextInput label="Chức vụ" {...form.text('position')} />
-          </SimpleGrid>
-        </Fieldset>
+        <QualificationFields form={form as ZodForm<unknown>} />
 
         <Fieldset legend="Đảng tịch">
           <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
