@@ -1,32 +1,11 @@
-import { readFileSync } from 'node:fs';
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
 import { makeMember, makeOrg } from '../src/server/test/factories.js';
 import { ctxFor } from '../src/server/test/test-database.js';
 import { createUser } from '../src/server/domains/users/users.service.js';
-import { PASSWORD, axeViolations, hasChromium, newPage, screenshotDir, settle, signIn, startHarness } from './web-harness.js';
+import { PASSWORD, axeViolations, choose, docxText, hasChromium, newPage, requireBrowser, screenshotDir, settle, signIn, startHarness, typeDate } from './web-harness.js';
 import type { Harness } from './web-harness.js';
 
-const requireBrowser = process.env.DANGVU_REQUIRE_BROWSER === '1';
 if (!hasChromium && !requireBrowser) console.warn('Skipping the admission journey: /usr/bin/chromium is missing (apt-get install -y chromium).');
-
-/** Types a dd/mm/yyyy date and leaves the field, which is when the date input parses it. */
-async function typeDate(field: Locator, text: string): Promise<void> {
-  await field.fill(text);
-  await field.press('Tab');
-}
-
-async function choose(page: Page, field: Locator, search: string, option: string | RegExp): Promise<void> {
-  await field.fill(search);
-  await page.getByRole('option', { name: option }).first().click();
-}
-
-async function docxText(path: string): Promise<string> {
-  const zip = await JSZip.loadAsync(readFileSync(path));
-  const xml = await zip.file('word/document.xml')!.async('string');
-  return [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('');
-}
 
 describe('admission journey in the browser', () => {
   it.runIf(!hasChromium && requireBrowser)('has Chromium when DANGVU_REQUIRE_BROWSER=1', () => {

@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import JSZip from 'jszip';
 import { buildApp } from '../src/server/app.js';
 import type { Database } from '../src/server/db/client.js';
 import { loadDemo } from '../src/server/domains/demo/demo.service.js';
@@ -19,6 +20,8 @@ import { createTestDatabase, ctxFor } from '../src/server/test/test-database.js'
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(chromiumPath);
+/** Set in CI: a journey fails instead of skipping when Chromium is missing. */
+export const requireBrowser = process.env.DANGVU_REQUIRE_BROWSER === '1';
 export const projectRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /** Not committed (.gitignore): screenshots to look at before calling the web app done. */
 export const screenshotDir = join(projectRoot, 'test-results', 'screenshots');
@@ -121,4 +124,23 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.waitForFunction(() => document.querySelectorAll('[role="status"] .mantine-Loader-root, .mantine-Skeleton-root').length === 0, undefined, { timeout: 15_000 }).catch(() => undefined);
+}
+
+/** Types a dd/mm/yyyy date and leaves the field, which is when the date input parses it. */
+export async function typeDate(field: Locator, text: string): Promise<void> {
+  await field.fill(text);
+  await field.press('Tab');
+}
+
+/** Types into a searchable select and picks the first option of that name. */
+export async function choose(page: Page, field: Locator, search: string, option: string | RegExp): Promise<void> {
+  await field.fill(search);
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+/** The running text of a downloaded .docx, to check what the document says. */
+export async function docxText(path: string): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  return [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('');
 }
