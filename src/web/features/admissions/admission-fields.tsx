@@ -1,10 +1,9 @@
-import { useMemo, useState } from 'react';
-import { Alert, NumberInput, Select, Text } from '@mantine/core';
-import type { SelectProps } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Alert, NumberInput, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQuery } from '@tanstack/react-query';
 import { isApiError, listMembers } from '../../api';
+import type { MemberPage } from '../../api';
+import { SearchSelect } from '../../components/search-select';
+import type { SearchOption, SearchSelectProps } from '../../components/search-select';
 import { textOf } from '../../components/use-zod-form';
 import type { ZodForm } from '../../components/use-zod-form';
 import { errorText } from '../../error-text';
@@ -60,43 +59,15 @@ export function countInput(value: string | boolean | null | undefined): number |
   return Number(value);
 }
 
-export interface MemberRef {
-  id: number;
-  name: string;
+function searchFullMembers(q: string, signal: AbortSignal): Promise<MemberPage> {
+  return listMembers({ q, status: 'full', page: 1, pageSize: 20 }, signal);
+}
+
+function memberOptions(page: MemberPage): SearchOption[] {
+  return page.items.map((m) => ({ id: m.id, name: m.fullName, label: `${m.fullName} — ${m.orgName}` }));
 }
 
 /** Chooses a full member of the user's scope by name (an introducer). */
-export function MemberSelect({ value, onChange, ...props }: Omit<SelectProps, 'data' | 'value' | 'onChange'> & { value: MemberRef | null; onChange: (member: MemberRef | null) => void }) {
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 250);
-  const q = debounced.trim();
-  const found = useQuery({
-    queryKey: ['members', 'pick', q],
-    queryFn: ({ signal }) => listMembers({ q, status: 'full', page: 1, pageSize: 20 }, signal),
-    enabled: q.length >= 2 && q !== value?.name,
-    staleTime: 60_000,
-  });
-  const data = useMemo(() => {
-    const options = (found.data?.items ?? []).map((m) => ({ value: String(m.id), label: `${m.fullName} — ${m.orgName}`, name: m.fullName }));
-    if (value && !options.some((o) => o.value === String(value.id))) options.unshift({ value: String(value.id), label: value.name, name: value.name });
-    return options;
-  }, [found.data, value]);
-  return (
-    <Select
-      searchable
-      clearable
-      placeholder="Gõ họ tên đảng viên chính thức"
-      nothingFoundMessage={q.length < 2 ? 'Gõ ít nhất 2 chữ cái' : found.isFetching ? 'Đang tìm…' : 'Không tìm thấy'}
-      {...props}
-      data={data.map(({ value: v, label }) => ({ value: v, label }))}
-      value={value ? String(value.id) : null}
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options }) => options}
-      onChange={(next) => {
-        const option = data.find((o) => o.value === next);
-        onChange(option ? { id: Number(option.value), name: option.name } : null);
-      }}
-    />
-  );
+export function MemberSelect(props: SearchSelectProps) {
+  return <SearchSelect placeholder="Gõ họ tên đảng viên chính thức" {...props} queryKey={['members', 'pick']} search={searchFullMembers} toOptions={memberOptions} />;
 }

@@ -12,11 +12,11 @@ import { DateField } from '../../components/date-field';
 import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
 import { OrgSelect } from '../../components/org-select';
 import { PageHeader } from '../../components/page-header';
+import type { NamedRef } from '../../components/search-select';
 import { nullable, numberOrNull, textOf, useZodForm } from '../../components/use-zod-form';
 import type { Draft, ZodForm } from '../../components/use-zod-form';
 import { StepAlert } from '../admissions/admission-fields';
 import { DestinationPicker, MemberPicker } from './transfer-fields';
-import type { Ref } from './transfer-fields';
 import { LetterFields, letterDraft, letterInput } from './transfer-forms';
 
 const directions: { value: TransferDirection; label: string }[] = [
@@ -84,8 +84,8 @@ export function TransferCreatePage() {
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
   const presetMemberId = Number(params.get('memberId'));
-  const [member, setMember] = useState<Ref | null>(null);
-  const [destination, setDestination] = useState<Ref | null>(null);
+  const [member, setMember] = useState<NamedRef | null>(null);
+  const [destination, setDestination] = useState<NamedRef | null>(null);
   const form = useZodForm<TransferCreate>({ initial: initialDraft(), schema: transferCreate, toInput });
   const preset = useQuery({
     queryKey: ['member', presetMemberId],

@@ -1,16 +1,10 @@
-import { useMemo, useState } from 'react';
-import { Badge, Select } from '@mantine/core';
-import type { SelectProps } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
+import { Badge } from '@mantine/core';
 import { transferStateLabels } from '../../../shared/transfers';
-import type { TransferListItem, TransferState } from '../../../shared/transfers';
+import type { DestinationOrg, TransferListItem, TransferState } from '../../../shared/transfers';
 import { listDestinations, listMembers } from '../../api';
-
-export interface Ref {
-  id: number;
-  name: string;
-}
+import type { MemberPage } from '../../api';
+import { SearchSelect } from '../../components/search-select';
+import type { SearchOption, SearchSelectProps } from '../../components/search-select';
 
 const stateColors: Record<TransferState, string> = { pending: 'orange', letter_issued: 'blue', received: 'green', returned: 'gray', cancelled: 'gray' };
 
@@ -39,76 +33,33 @@ export function nextDueOn(t: Pick<TransferListItem, 'state' | 'kind' | 'letterDu
   return null;
 }
 
-type PickerProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange'> & { value: Ref | null; onChange: (value: Ref | null) => void };
+function searchMembers(q: string, signal: AbortSignal): Promise<MemberPage> {
+  return listMembers({ q, page: 1, pageSize: 20 }, signal);
+}
+
+function memberOptions(page: MemberPage): SearchOption[] {
+  return page.items.map((m) => ({ id: m.id, name: m.fullName, label: `${m.fullName} — ${m.orgName}` }));
+}
 
 /** A member of the user's scope who is active (probationary or full), found by name. */
-export function MemberPicker({ value, onChange, ...props }: PickerProps) {
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 250);
-  const q = debounced.trim();
-  const found = useQuery({
-    queryKey: ['members', 'transfer-pick', q],
-    queryFn: ({ signal }) => listMembers({ q, page: 1, pageSize: 20 }, signal),
-    enabled: q.length >= 2 && q !== value?.name,
-    staleTime: 60_000,
-  });
-  const data = useMemo(() => {
-    const options = (found.data?.items ?? []).map((m) => ({ value: String(m.id), label: `${m.fullName} — ${m.orgName}`, name: m.fullName }));
-    if (value && !options.some((o) => o.value === String(value.id))) options.unshift({ value: String(value.id), label: value.name, name: value.name });
-    return options;
-  }, [found.data, value]);
-  return (
-    <Select
-      searchable
-      clearable
-      placeholder="Gõ họ tên đảng viên"
-      nothingFoundMessage={q.length < 2 ? 'Gõ ít nhất 2 chữ cái' : found.isFetching ? 'Đang tìm…' : 'Không tìm thấy'}
-      {...props}
-      data={data.map(({ value: v, label }) => ({ value: v, label }))}
-      value={value ? String(value.id) : null}
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options }) => options}
-      onChange={(next) => {
-        const option = data.find((o) => o.value === next);
-        onChange(option ? { id: Number(option.value), name: option.name } : null);
-      }}
-    />
-  );
+export function MemberPicker(props: SearchSelectProps) {
+  return <SearchSelect placeholder="Gõ họ tên đảng viên" {...props} queryKey={['members', 'transfer-pick']} search={searchMembers} toOptions={memberOptions} />;
+}
+
+function destinationOptions(found: DestinationOrg[]): SearchOption[] {
+  return found.map((o) => ({ id: o.id, name: o.name, label: o.parentName ? `${o.name} — ${o.parentName}` : o.name }));
 }
 
 /** A cell anywhere in the deployment: a member may move outside the official's own subtree. */
-export function DestinationPicker({ value, onChange, ...props }: PickerProps) {
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 250);
-  const q = debounced.trim();
-  const found = useQuery({
-    queryKey: ['transfer-destinations', q],
-    queryFn: ({ signal }) => listDestinations(q, signal),
-    enabled: q.length >= 2 && q !== value?.name,
-    staleTime: 60_000,
-  });
-  const data = useMemo(() => {
-    const options = (found.data ?? []).map((o) => ({ value: String(o.id), label: o.parentName ? `${o.name} — ${o.parentName}` : o.name, name: o.name }));
-    if (value && !options.some((o) => o.value === String(value.id))) options.unshift({ value: String(value.id), label: value.name, name: value.name });
-    return options;
-  }, [found.data, value]);
+export function DestinationPicker(props: SearchSelectProps) {
   return (
-    <Select
-      searchable
-      clearable
+    <SearchSelect
       placeholder="Gõ tên chi bộ nơi đến"
-      nothingFoundMessage={q.length < 2 ? 'Gõ ít nhất 2 chữ cái' : found.isFetching ? 'Đang tìm…' : 'Không tìm thấy chi bộ'}
       {...props}
-      data={data.map(({ value: v, label }) => ({ value: v, label }))}
-      value={value ? String(value.id) : null}
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options }) => options}
-      onChange={(next) => {
-        const option = data.find((o) => o.value === next);
-        onChange(option ? { id: Number(option.value), name: option.name } : null);
-      }}
+      queryKey={['transfer-destinations']}
+      search={listDestinations}
+      toOptions={destinationOptions}
+      notFound="Không tìm thấy chi bộ"
     />
   );
 }
