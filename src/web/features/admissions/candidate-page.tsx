@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react';
-import { Alert, Anchor, Badge, Box, Breadcrumbs, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Breadcrumbs, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { candidateStateLabels, candidateUpdate, dossierItemLabels, dossierItems, openCandidateStates } from '../../../shared/admissions';
@@ -7,6 +7,7 @@ import type { CandidateDetail, CandidateState, CandidateStepView, CandidateUpdat
 import { genderLabels, memberStatusLabels } from '../../../shared/member';
 import type { MemberStatus } from '../../../shared/member';
 import { admissionDecisionUrl, getCandidate, updateCandidate } from '../../api';
+import { Fact, FactGrid } from '../../components/fact-list';
 import { PageHeader } from '../../components/page-header';
 import { ErrorState, PageLoader } from '../../components/page-state';
 import { useZodForm } from '../../components/use-zod-form';
@@ -31,18 +32,13 @@ export function stateColor(state: CandidateState): string {
 
 function Facts({ items }: { items: [string, React.ReactNode][] }) {
   return (
-    <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" verticalSpacing="sm" component="dl" m={0}>
+    <FactGrid>
       {items.map(([label, value]) => (
-        <Box key={label}>
-          <Text size="xs" c="dimmed" component="dt">
-            {label}
-          </Text>
-          <Text size="sm" component="dd" m={0} fw={500}>
-            {value}
-          </Text>
-        </Box>
+        <Fact key={label} label={label}>
+          {value}
+        </Fact>
       ))}
-    </SimpleGrid>
+    </FactGrid>
   );
 }
 

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { Alert, Box, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { probationDecisionInput, probationOutcomeLabels, probationProposalLabels, probationReviewInput } from '../../../shared/admissions';
 import type { ProbationReviewKind, ProbationView } from '../../../shared/admissions';
 import { confirmationDecisionUrl, decideProbation, getProbation, isApiError, recordProbationReview } from '../../api';
+import { Fact } from '../../components/fact-list';
 import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
 import { textOf, useZodForm } from '../../components/use-zod-form';
 import type { ZodForm } from '../../components/use-zod-form';
@@ -149,14 +150,9 @@ function ProbationFacts({ probation }: { probation: ProbationView }) {
         ['Chi bộ xét chậm nhất', showDate(probation.reviewDueOn)],
         ['Kết quả', probation.outcome ? `${probationOutcomeLabels[probation.outcome.kind]} (${showDate(probation.outcome.decision.date)})` : 'Đang dự bị'],
       ].map(([label, value]) => (
-        <Box key={label}>
-          <Text size="xs" c="dimmed" component="dt">
-            {label}
-          </Text>
-          <Text size="sm" component="dd" m={0} fw={500}>
-            {value}
-          </Text>
-        </Box>
+        <Fact key={label} label={label}>
+          {value}
+        </Fact>
       ))}
     </SimpleGrid>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Box, Group, SimpleGrid, Stack, Switch, Table, Text } from '@mantine/core';
+import { Alert, Box, Group, Stack, Switch, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { userRoleLabels } from '../../../shared/auth';
 import { fieldLabel } from '../../../shared/field-labels';
@@ -9,25 +9,13 @@ import type { Address, Member, MemberStatus, MembershipEventKind } from '../../.
 import { fullYearsBetween, todayIso } from '../../../shared/dates';
 import { getMemberAudit, getMemberHistory } from '../../api';
 import type { AuditEntryRow } from '../../api';
+import { Fact, FactGrid } from '../../components/fact-list';
 import { OrgName } from '../../components/org-name';
 import { EmptyText, ErrorState, PageLoader } from '../../components/page-state';
 import { showDate, showDateTime, showText } from '../../format';
 import { auditActionLabels, fieldName, labelOr } from '../../labels';
 import { decisionText, formatAddress } from './member-labels';
 import { StatusBadge } from './status-badge';
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <Box>
-      <Text size="xs" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text size="sm" component="dd" m={0} fw={500}>
-        {children}
-      </Text>
-    </Box>
-  );
-}
 
 function ageText(birthDate: string): string {
   try {
@@ -37,57 +25,53 @@ function ageText(birthDate: string): string {
   }
 }
 
+function ProfileSection({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Box>
+      <Text fw={700} mb="xs" component="h2" size="md">
+        {title}
+      </Text>
+      <FactGrid>{children}</FactGrid>
+    </Box>
+  );
+}
+
 /** Lý lịch: the personal record. */
 export function MemberProfile({ member, linkOrg = true }: { member: Member; linkOrg?: boolean }) {
   return (
     <Stack gap="lg">
-      <Box>
-        <Text fw={700} mb="xs" component="h2" size="md">
-          Thông tin cá nhân
-        </Text>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" verticalSpacing="sm" component="dl" m={0}>
-          <Field label="Họ và tên">{member.fullName}</Field>
-          <Field label="Giới tính">{genderLabels[member.gender]}</Field>
-          <Field label="Ngày sinh">
-            {showDate(member.birthDate)}
-            {ageText(member.birthDate)}
-          </Field>
-          <Field label="Dân tộc">{showText(member.ethnicity)}</Field>
-          <Field label="Tôn giáo">{showText(member.religion)}</Field>
-          <Field label="Số CCCD">{showText(member.nationalId)}</Field>
-          <Field label="Quê quán">{formatAddress(member.placeOfOrigin)}</Field>
-          <Field label="Nơi ở hiện nay">{formatAddress(member.residence)}</Field>
-        </SimpleGrid>
-      </Box>
-      <Box>
-        <Text fw={700} mb="xs" component="h2" size="md">
-          Trình độ và công tác
-        </Text>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" verticalSpacing="sm" component="dl" m={0}>
-          <Field label="Giáo dục phổ thông">{showText(member.education)}</Field>
-          <Field label="Chuyên môn, nghiệp vụ">{showText(member.professionalQualification)}</Field>
-          <Field label="Lý luận chính trị">{theoryLevelLabels[member.theoryLevel]}</Field>
-          <Field label="Nghề nghiệp">{showText(member.job)}</Field>
-          <Field label="Chức vụ">{showText(member.position)}</Field>
-        </SimpleGrid>
-      </Box>
-      <Box>
-        <Text fw={700} mb="xs" component="h2" size="md">
-          Đảng tịch
-        </Text>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" verticalSpacing="sm" component="dl" m={0}>
-          <Field label="Chi bộ sinh hoạt">
-            <OrgName id={member.orgId} known={member.orgName} link={linkOrg} />
-          </Field>
-          <Field label="Tình trạng">
-            <StatusBadge status={member.status} />
-          </Field>
-          <Field label="Ngày vào Đảng">{showDate(member.admittedOn)}</Field>
-          <Field label="Ngày chính thức">{showDate(member.confirmedOn)}</Field>
-          <Field label="Số thẻ đảng viên">{showText(member.cardNumber)}</Field>
-          <Field label="Số lý lịch">{showText(member.profileNumber)}</Field>
-        </SimpleGrid>
-      </Box>
+      <ProfileSection title="Thông tin cá nhân">
+        <Fact label="Họ và tên">{member.fullName}</Fact>
+        <Fact label="Giới tính">{genderLabels[member.gender]}</Fact>
+        <Fact label="Ngày sinh">
+          {showDate(member.birthDate)}
+          {ageText(member.birthDate)}
+        </Fact>
+        <Fact label="Dân tộc">{showText(member.ethnicity)}</Fact>
+        <Fact label="Tôn giáo">{showText(member.religion)}</Fact>
+        <Fact label="Số CCCD">{showText(member.nationalId)}</Fact>
+        <Fact label="Quê quán">{formatAddress(member.placeOfOrigin)}</Fact>
+        <Fact label="Nơi ở hiện nay">{formatAddress(member.residence)}</Fact>
+      </ProfileSection>
+      <ProfileSection title="Trình độ và công tác">
+        <Fact label="Giáo dục phổ thông">{showText(member.education)}</Fact>
+        <Fact label="Chuyên môn, nghiệp vụ">{showText(member.professionalQualification)}</Fact>
+        <Fact label="Lý luận chính trị">{theoryLevelLabels[member.theoryLevel]}</Fact>
+        <Fact label="Nghề nghiệp">{showText(member.job)}</Fact>
+        <Fact label="Chức vụ">{showText(member.position)}</Fact>
+      </ProfileSection>
+      <ProfileSection title="Đảng tịch">
+        <Fact label="Chi bộ sinh hoạt">
+          <OrgName id={member.orgId} known={member.orgName} link={linkOrg} />
+        </Fact>
+        <Fact label="Tình trạng">
+          <StatusBadge status={member.status} />
+        </Fact>
+        <Fact label="Ngày vào Đảng">{showDate(member.admittedOn)}</Fact>
+        <Fact label="Ngày chính thức">{showDate(member.confirmedOn)}</Fact>
+        <Fact label="Số thẻ đảng viên">{showText(member.cardNumber)}</Fact>
+        <Fact label="Số lý lịch">{showText(member.profileNumber)}</Fact>
+      </ProfileSection>
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Box, Breadcrumbs, Button, Group, Paper, SimpleGrid, Stack, Table, Tabs, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Breadcrumbs, Button, Group, Paper, Stack, Table, Tabs, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { isValidIso } from '../../../shared/dates';
@@ -9,6 +9,7 @@ import { formatNumber } from '../../../shared/vietnamese';
 import { getOrgHistory, listMembers, listOrgs, listOrgsAsOf, membersExportUrl } from '../../api';
 import type { OrgDetail, OrgHistoryItem } from '../../api';
 import { DateField } from '../../components/date-field';
+import { Fact, FactGrid } from '../../components/fact-list';
 import { OrgName, useOrgQuery } from '../../components/org-name';
 import { EmptyText, ErrorState, PageLoader } from '../../components/page-state';
 import { PageHeader } from '../../components/page-header';
@@ -29,19 +30,6 @@ const tabs = [
   { value: 'cap-uy', label: 'Cấp ủy' },
   { value: 'lich-su', label: 'Lịch sử' },
 ] as const;
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <Box>
-      <Text size="xs" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text size="sm" component="dd" m={0} fw={500}>
-        {children}
-      </Text>
-    </Box>
-  );
-}
 
 export function OrgPage() {
   const id = Number(useParams().id);
@@ -152,16 +140,16 @@ export function OrgPage() {
 
 function OrgDetails({ org }: { org: OrgDetail }) {
   return (
-    <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md" verticalSpacing="sm" component="dl" m={0}>
-      <Field label="Mã tổ chức">{org.code}</Field>
-      <Field label="Loại tổ chức">{orgKindLabels[org.kind]}</Field>
-      <Field label="Loại hình cơ sở">{org.unitType ? unitTypeLabels[org.unitType] : '—'}</Field>
-      <Field label="Trực thuộc">{org.parent ? <OrgName id={org.parent.id} known={org.parent.name} /> : '—'}</Field>
-      <Field label="Ngày thành lập">{showDate(org.foundedOn)}</Field>
-      <Field label="Quyết định thành lập">{decisionText(org.foundingDecision)}</Field>
-      <Field label="Tình trạng">{org.active ? 'Đang hoạt động' : `Đã giải thể${org.dissolvedOn ? ` ngày ${showDate(org.dissolvedOn)}` : ''}`}</Field>
-      {org.memberCount !== undefined ? <Field label="Số đảng viên">{formatNumber(org.memberCount)}</Field> : null}
-    </SimpleGrid>
+    <FactGrid>
+      <Fact label="Mã tổ chức">{org.code}</Fact>
+      <Fact label="Loại tổ chức">{orgKindLabels[org.kind]}</Fact>
+      <Fact label="Loại hình cơ sở">{org.unitType ? unitTypeLabels[org.unitType] : '—'}</Fact>
+      <Fact label="Trực thuộc">{org.parent ? <OrgName id={org.parent.id} known={org.parent.name} /> : '—'}</Fact>
+      <Fact label="Ngày thành lập">{showDate(org.foundedOn)}</Fact>
+      <Fact label="Quyết định thành lập">{decisionText(org.foundingDecision)}</Fact>
+      <Fact label="Tình trạng">{org.active ? 'Đang hoạt động' : `Đã giải thể${org.dissolvedOn ? ` ngày ${showDate(org.dissolvedOn)}` : ''}`}</Fact>
+      {org.memberCount !== undefined ? <Fact label="Số đảng viên">{formatNumber(org.memberCount)}</Fact> : null}
+    </FactGrid>
   );
 }
 
