@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, Group, Loader, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Paper, Select, Stack, Text } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { formatNumber } from '../../../shared/vietnamese';
@@ -7,9 +7,8 @@ import { listAudit, verifyAudit } from '../../api';
 import type { AuditEntryRow } from '../../api';
 import { EmptyText, ErrorState, PageLoader } from '../../components/page-state';
 import { PageHeader } from '../../components/page-header';
-import { showDateTime, showText } from '../../format';
-import { auditActionLabels, auditEntityLabels, chainProblemLabels, labelOr } from '../../labels';
-import { AuditChangeList } from '../members/member-sections';
+import { auditEntityLabels, chainProblemLabels, labelOr } from '../../labels';
+import { AuditTable } from '../members/member-sections';
 
 const entityOptions = ['member', 'org', 'user', 'session', 'rule', 'holiday'].map((entity) => ({ value: entity, label: auditEntityLabels[entity] }));
 
@@ -103,36 +102,7 @@ export function AuditPage() {
       {rows.isError ? <ErrorState error={rows.error} onRetry={() => rows.refetch()} /> : null}
       {rows.data && items.length === 0 ? <EmptyText>Chưa có bản ghi nào.</EmptyText> : null}
       {items.length > 0 ? (
-        <div className="table-scroll" tabIndex={0}>
-          <Table striped verticalSpacing="xs" miw={820}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Số</Table.Th>
-                <Table.Th scope="col">Thời điểm</Table.Th>
-                <Table.Th scope="col">Người thực hiện</Table.Th>
-                <Table.Th scope="col">Thao tác</Table.Th>
-                <Table.Th scope="col">Đối tượng</Table.Th>
-                <Table.Th scope="col">Nội dung</Table.Th>
-                <Table.Th scope="col">Lý do</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((row) => (
-                <Table.Tr key={row.id}>
-                  <Table.Td>{row.id}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{showDateTime(row.at)}</Table.Td>
-                  <Table.Td>{row.actorName ?? '—'}</Table.Td>
-                  <Table.Td>{labelOr(auditActionLabels, row.action)}</Table.Td>
-                  <Table.Td>{entityLink(row)}</Table.Td>
-                  <Table.Td>
-                    <AuditChangeList row={row} />
-                  </Table.Td>
-                  <Table.Td>{showText(row.reason)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
+        <AuditTable rows={items} entityCell={entityLink} />
       ) : null}
       {items.length > 0 && !lastPageEmpty && rows.hasNextPage ? (
         <Group justify="center" mt="md" className="no-print">

@@ -213,6 +213,45 @@ export function AuditChangeList({ row }: { row: AuditEntryRow }) {
   );
 }
 
+/**
+ * Audit entries, newest first as given. With `entityCell` (the system-wide log) each row also shows its
+ * number in the chain and the record it concerns.
+ */
+export function AuditTable({ rows, entityCell }: { rows: AuditEntryRow[]; entityCell?: (row: AuditEntryRow) => React.ReactNode }) {
+  return (
+    <div className="table-scroll" tabIndex={0}>
+      <Table striped verticalSpacing="xs" miw={entityCell ? 820 : 680}>
+        <Table.Thead>
+          <Table.Tr>
+            {entityCell ? <Table.Th scope="col">Số</Table.Th> : null}
+            <Table.Th scope="col">Thời điểm</Table.Th>
+            <Table.Th scope="col">Người thực hiện</Table.Th>
+            <Table.Th scope="col">Thao tác</Table.Th>
+            {entityCell ? <Table.Th scope="col">Đối tượng</Table.Th> : null}
+            <Table.Th scope="col">Nội dung</Table.Th>
+            <Table.Th scope="col">Lý do</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={row.id}>
+              {entityCell ? <Table.Td>{row.id}</Table.Td> : null}
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{showDateTime(row.at)}</Table.Td>
+              <Table.Td>{row.actorName ?? '—'}</Table.Td>
+              <Table.Td>{labelOr(auditActionLabels, row.action)}</Table.Td>
+              {entityCell ? <Table.Td>{entityCell(row)}</Table.Td> : null}
+              <Table.Td>
+                <AuditChangeList row={row} />
+              </Table.Td>
+              <Table.Td>{showText(row.reason)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </div>
+  );
+}
+
 /** Lịch sử chỉnh sửa: who changed what in the record, from the audit log. */
 export function MemberAudit({ id }: { id: number }) {
   const [showReads, setShowReads] = useState(false);
@@ -233,32 +272,7 @@ export function MemberAudit({ id }: { id: number }) {
           Chưa có chỉnh sửa nào.
         </Alert>
       ) : (
-        <div className="table-scroll" tabIndex={0}>
-          <Table striped verticalSpacing="xs" miw={680}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Thời điểm</Table.Th>
-                <Table.Th scope="col">Người thực hiện</Table.Th>
-                <Table.Th scope="col">Thao tác</Table.Th>
-                <Table.Th scope="col">Nội dung</Table.Th>
-                <Table.Th scope="col">Lý do</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr key={row.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{showDateTime(row.at)}</Table.Td>
-                  <Table.Td>{row.actorName ?? '—'}</Table.Td>
-                  <Table.Td>{labelOr(auditActionLabels, row.action)}</Table.Td>
-                  <Table.Td>
-                    <AuditChangeList row={row} />
-                  </Table.Td>
-                  <Table.Td>{showText(row.reason)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
+        <AuditTable rows={rows} />
       )}
     </Stack>
   );
