@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { Alert, Button, Group, List, Modal, Paper, Select, Skeleton, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, List, Paper, Select, Skeleton, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
@@ -11,6 +11,7 @@ import type { Member } from '../../../shared/member';
 import { getPartyAge, readmitMember, recordExit } from '../../api';
 import { DateField } from '../../components/date-field';
 import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
+import { ModalButton } from '../../components/modal-button';
 import { OrgSelect } from '../../components/org-select';
 import type { OrgRef } from '../../components/current-org';
 import { ErrorState } from '../../components/page-state';
@@ -119,21 +120,6 @@ function ReadmitForm({ member, onDone }: { member: Member; onDone: () => void })
   );
 }
 
-function ModalButton({ label, title, color, children }: { label: string; title: string; color?: string; children: (close: () => void) => React.ReactNode }) {
-  const [opened, setOpened] = useState(false);
-  const close = () => setOpened(false);
-  return (
-    <>
-      <Button variant="default" color={color} onClick={() => setOpened(true)}>
-        {label}
-      </Button>
-      <Modal opened={opened} onClose={close} title={title} size="lg" closeButtonProps={{ 'aria-label': 'Đóng' }}>
-        {opened ? children(close) : null}
-      </Modal>
-    </>
-  );
-}
-
 /**
  * The member's party age (net of interruptions), whether a person who left may be readmitted, and the
  * membership workflows that start from the member: transfer, exit, readmission.
@@ -190,12 +176,12 @@ export function MemberWorkflowPanel({ member }: { member: Member }) {
               </Button>
             ) : null}
             {active ? (
-              <ModalButton label="Xóa tên, ra khỏi Đảng, từ trần" title={`Ghi biến động: ${member.fullName}`} color="red">
+              <ModalButton label="Xóa tên, ra khỏi Đảng, từ trần" title={`Ghi biến động: ${member.fullName}`} variant="default" color="red" size="lg">
                 {(close) => <ExitForm member={member} onDone={close} />}
               </ModalButton>
             ) : null}
             {left ? (
-              <ModalButton label="Kết nạp lại" title={`Kết nạp lại: ${member.fullName}`}>
+              <ModalButton label="Kết nạp lại" title={`Kết nạp lại: ${member.fullName}`} variant="default" size="lg">
                 {(close) => <ReadmitForm member={member} onDone={close} />}
               </ModalButton>
             ) : null}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { Alert, Button, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { createOrg, isApiError, recordOrgEvent, updateOrg } from '../../api';
 import type { OrgDetail } from '../../api';
 import { DateField } from '../../components/date-field';
 import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
+import { ModalButton } from '../../components/modal-button';
 import { OrgSelect } from '../../components/org-select';
 import { nullable, numberOrNull, textOf, useZodForm } from '../../components/use-zod-form';
 import type { ZodForm } from '../../components/use-zod-form';
@@ -35,14 +36,10 @@ const grassroots: readonly OrgKind[] = ['grassroots_committee', 'grassroots_cell
 
 /** "Thêm tổ chức": under `parent` when given, otherwise the user picks the parent. */
 export function OrgCreateButton({ parent }: { parent: { id: number; name: string; kind: OrgKind } | null }) {
-  const [opened, setOpened] = useState(false);
   return (
-    <>
-      <Button onClick={() => setOpened(true)}>{parent ? 'Thêm tổ chức trực thuộc' : 'Thêm tổ chức'}</Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title={parent ? `Thêm tổ chức trực thuộc ${parent.name}` : 'Thêm tổ chức đảng'} size="lg" closeButtonProps={{ 'aria-label': 'Đóng' }}>
-        {opened ? <OrgCreateForm parent={parent} onDone={() => setOpened(false)} /> : null}
-      </Modal>
-    </>
+    <ModalButton label={parent ? 'Thêm tổ chức trực thuộc' : 'Thêm tổ chức'} title={parent ? `Thêm tổ chức trực thuộc ${parent.name}` : 'Thêm tổ chức đảng'} size="lg">
+      {(close) => <OrgCreateForm parent={parent} onDone={close} />}
+    </ModalButton>
   );
 }
 
@@ -115,16 +112,10 @@ function OrgCreateForm({ parent, onDone }: { parent: { id: number; name: string;
 
 /** Code and unit type are edited directly; a new name needs a decision, so it is an event. */
 export function OrgEditButton({ org }: { org: OrgDetail }) {
-  const [opened, setOpened] = useState(false);
   return (
-    <>
-      <Button variant="default" onClick={() => setOpened(true)}>
-        Sửa thông tin
-      </Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title={`Sửa thông tin: ${org.name}`} closeButtonProps={{ 'aria-label': 'Đóng' }}>
-        {opened ? <OrgEditForm org={org} onDone={() => setOpened(false)} /> : null}
-      </Modal>
-    </>
+    <ModalButton label="Sửa thông tin" title={`Sửa thông tin: ${org.name}`} variant="default">
+      {(close) => <OrgEditForm org={org} onDone={close} />}
+    </ModalButton>
   );
 }
 
@@ -180,16 +171,10 @@ const eventChoices = [
 
 /** Lifecycle events of one organisation, each citing its decision. */
 export function OrgEventButton({ org }: { org: OrgDetail }) {
-  const [opened, setOpened] = useState(false);
   return (
-    <>
-      <Button variant="default" onClick={() => setOpened(true)}>
-        Ghi biến động
-      </Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title={`Biến động tổ chức: ${org.name}`} size="lg" closeButtonProps={{ 'aria-label': 'Đóng' }}>
-        {opened ? <OrgEventForm org={org} onDone={() => setOpened(false)} /> : null}
-      </Modal>
-    </>
+    <ModalButton label="Ghi biến động" title={`Biến động tổ chức: ${org.name}`} variant="default" size="lg">
+      {(close) => <OrgEventForm org={org} onDone={close} />}
+    </ModalButton>
   );
 }
 

@@ -1,12 +1,12 @@
-import { useState } from 'react';
 import type { ReactNode } from 'react';
-import { Alert, Anchor, Breadcrumbs, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Button, Group, Paper, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { genderLabels } from '../../../shared/member';
 import { temporaryPurposeLabels, transferDirectionLabels, transferKindLabels, transferStateLabels } from '../../../shared/transfers';
 import type { TransferAction, TransferDetail, TransferSide, TransferState } from '../../../shared/transfers';
 import { getTransfer, transferLetterUrl } from '../../api';
+import { ModalButton } from '../../components/modal-button';
 import { PageHeader } from '../../components/page-header';
 import { ErrorState, PageLoader } from '../../components/page-state';
 import { showDate, showText } from '../../format';
@@ -54,20 +54,23 @@ function recordSide(t: TransferDetail): TransferSide {
 }
 
 function ActionButton({ transfer, action }: { transfer: TransferDetail; action: TransferAction }) {
-  const [opened, setOpened] = useState(false);
-  const close = () => setOpened(false);
   return (
-    <>
-      <Button variant={action === 'cancel' ? 'default' : 'filled'} color={action === 'cancel' ? 'red' : undefined} onClick={() => setOpened(true)}>
-        {actionLabels[action]}
-      </Button>
-      <Modal opened={opened} onClose={close} title={`${actionLabels[action]}: ${transfer.fullName}`} size="lg" closeButtonProps={{ 'aria-label': 'Đóng' }}>
-        {opened && action === 'issue_letter' ? <LetterForm transfer={transfer} onDone={close} /> : null}
-        {opened && action === 'confirm_receipt' ? <ReceiptForm transfer={transfer} onDone={close} /> : null}
-        {opened && action === 'record_return' ? <ReturnForm transfer={transfer} onDone={close} /> : null}
-        {opened && action === 'cancel' ? <CancelForm transfer={transfer} onDone={close} /> : null}
-      </Modal>
-    </>
+    <ModalButton
+      label={actionLabels[action]}
+      title={`${actionLabels[action]}: ${transfer.fullName}`}
+      size="lg"
+      variant={action === 'cancel' ? 'default' : 'filled'}
+      color={action === 'cancel' ? 'red' : undefined}
+    >
+      {(close) => (
+        <>
+          {action === 'issue_letter' ? <LetterForm transfer={transfer} onDone={close} /> : null}
+          {action === 'confirm_receipt' ? <ReceiptForm transfer={transfer} onDone={close} /> : null}
+          {action === 'record_return' ? <ReturnForm transfer={transfer} onDone={close} /> : null}
+          {action === 'cancel' ? <CancelForm transfer={transfer} onDone={close} /> : null}
+        </>
+      )}
+    </ModalButton>
   );
 }
 
