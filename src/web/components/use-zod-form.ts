@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { ChangeEvent } from 'react';
+import type { ChangeEvent, FormEvent } from 'react';
 import type { ZodType } from 'zod';
 import { isApiError } from '../api';
 import { useVietnameseZodMessages } from '../zod-vietnamese';
@@ -103,6 +103,15 @@ export function useZodForm<T>(options: { initial: Draft; schema: ZodType<T>; toI
     choice: (field) => ({ value: asString(draft[field]) || null, onChange: (value) => set(field, value), error: errors[field] }),
     date: (field) => ({ value: asString(draft[field]) || null, onChange: (value) => set(field, value), error: errors[field] }),
     checked: (field) => ({ checked: draft[field] === true, onChange: (event) => set(field, event.currentTarget.checked), error: errors[field] }),
+  };
+}
+
+/** A form's submit handler: the parsed input goes to `send` only when every field is valid; otherwise the errors show. */
+export function submitValid<T>(form: ZodForm<T>, send: (input: T) => void): (event: FormEvent) => void {
+  return (event) => {
+    event.preventDefault();
+    const input = form.validate();
+    if (input) send(input);
   };
 }
 

@@ -1,16 +1,17 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { Alert, Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { holidayInput, holidayKindLabels, holidayKinds } from '../../../shared/calendar';
 import type { HolidayInput } from '../../../shared/calendar';
 import { dayOfWeek, isoYear, todayIso } from '../../../shared/dates';
-import { deactivateHoliday, isApiError, listHolidays, saveHoliday } from '../../api';
+import { deactivateHoliday, listHolidays, saveHoliday } from '../../api';
 import type { Holiday } from '../../api';
 import { DateField } from '../../components/date-field';
 import { EmptyText, ErrorState, PageLoader } from '../../components/page-state';
 import { PageHeader } from '../../components/page-header';
+import { SaveErrorAlert } from '../../components/save-error-alert';
 import { textOf, useZodForm } from '../../components/use-zod-form';
 import { errorText } from '../../error-text';
 import { showDate } from '../../format';
@@ -45,11 +46,7 @@ function HolidayForm({ holiday, year, onDone }: { holiday: Holiday | null; year:
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
-        {save.isError && !(isApiError(save.error) && save.error.fields.length > 0) ? (
-          <Alert color="red" variant="light" role="alert">
-            {errorText(save.error)}
-          </Alert>
-        ) : null}
+        <SaveErrorAlert error={save.error} />
         <DateField
           label="Ngày"
           required

@@ -1,18 +1,17 @@
 import { useMemo, useState } from 'react';
-import type { FormEvent } from 'react';
-import { Accordion, Alert, Badge, Button, Group, Modal, Stack, Switch, Table, Text, TextInput, Textarea, Tooltip } from '@mantine/core';
+import { Accordion, Badge, Button, Group, Modal, Stack, Switch, Table, Text, TextInput, Textarea, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ruleVersionInput } from '../../../shared/rulebook';
 import type { RuleVersionInput } from '../../../shared/rulebook';
 import { foldForSearch, formatNumber } from '../../../shared/vietnamese';
-import { addRuleVersion, isApiError, listRules } from '../../api';
+import { addRuleVersion, listRules } from '../../api';
 import type { Rule } from '../../api';
 import { DateField } from '../../components/date-field';
 import { ErrorState, PageLoader } from '../../components/page-state';
 import { PageHeader } from '../../components/page-header';
-import { nullable, textOf, useZodForm } from '../../components/use-zod-form';
-import { errorText } from '../../error-text';
+import { SaveErrorAlert } from '../../components/save-error-alert';
+import { nullable, submitValid, textOf, useZodForm } from '../../components/use-zod-form';
 import { showDate } from '../../format';
 
 const unitLabels: Record<string, string> = {
@@ -145,20 +144,12 @@ function AddVersionForm({ rule, onDone }: { rule: Rule; onDone: () => void }) {
     },
     onError: (error) => form.applyServerError(error),
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const input = form.validate();
-    if (input) save.mutate(input);
-  };
+  const onSubmit = submitValid(form, save.mutate);
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
         <Text size="sm">{rule.description}</Text>
-        {save.isError && !(isApiError(save.error) && save.error.fields.length > 0) ? (
-          <Alert color="red" variant="light" role="alert">
-            {errorText(save.error)}
-          </Alert>
-        ) : null}
+        <SaveErrorAlert error={save.error} />
         {multiline ? (
           <Textarea label="Giá trị mới" description={valueHint(rule.unit)} required autosize minRows={3} ff="monospace" {...form.text('value')} />
         ) : (

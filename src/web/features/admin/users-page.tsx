@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { FormEvent } from 'react';
-import { Alert, Anchor, Badge, Button, Code, CopyButton, Group, Menu, Modal, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Code, CopyButton, Group, Menu, Modal, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -14,7 +13,8 @@ import { OrgName, useOrgQuery } from '../../components/org-name';
 import { OrgSelect } from '../../components/org-select';
 import { ErrorState, PageLoader } from '../../components/page-state';
 import { PageHeader } from '../../components/page-header';
-import { numberOrNull, textOf, useZodForm } from '../../components/use-zod-form';
+import { SaveErrorAlert } from '../../components/save-error-alert';
+import { numberOrNull, submitValid, textOf, useZodForm } from '../../components/use-zod-form';
 import { errorText } from '../../error-text';
 import { useSession } from '../auth/session';
 
@@ -108,20 +108,12 @@ function CreateUserForm({ onCreated }: { onCreated: (username: string, password:
     },
     onError: (error) => form.applyServerError(error),
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const input = form.validate();
-    if (input) save.mutate(input);
-  };
+  const onSubmit = submitValid(form, save.mutate);
   const role = form.draft.role as string | null;
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
-        {save.isError && !(isApiError(save.error) && save.error.fields.length > 0) ? (
-          <Alert color="red" variant="light" role="alert">
-            {errorText(save.error)}
-          </Alert>
-        ) : null}
+        <SaveErrorAlert error={save.error} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput label="Tên đăng nhập" description="Chữ thường không dấu, số, dấu chấm, gạch" required autoComplete="off" {...form.text('username')} />
           <TextInput label="Họ tên hiển thị" required {...form.text('displayName')} />
@@ -185,20 +177,12 @@ function EditUserForm({ user, onDone }: { user: UserRow; onDone: () => void }) {
     },
     onError: (error) => form.applyServerError(error),
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const input = form.validate();
-    if (input) save.mutate(input);
-  };
+  const onSubmit = submitValid(form, save.mutate);
   const role = form.draft.role as string | null;
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
-        {save.isError && !(isApiError(save.error) && save.error.fields.length > 0) ? (
-          <Alert color="red" variant="light" role="alert">
-            {isApiError(save.error, 'CONFLICT') ? 'Tài khoản vừa được người khác sửa. Vui lòng đóng hộp thoại và mở lại.' : errorText(save.error)}
-          </Alert>
-        ) : null}
+        <SaveErrorAlert error={save.error}>{isApiError(save.error, 'CONFLICT') ? 'Tài khoản vừa được người khác sửa. Vui lòng đóng hộp thoại và mở lại.' : undefined}</SaveErrorAlert>
         <TextInput label="Họ tên hiển thị" required {...form.text('displayName')} />
         <Select label="Vai trò" required allowDeselect={false} data={roleOptions.filter((option) => (user.role === 'member') === (option.value === 'member'))} {...form.choice('role')} />
         {needsOrg(role) ? (

@@ -6,9 +6,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { z } from 'zod';
 import { passwordChange } from '../../../shared/auth';
-import { changePassword, isApiError, logout } from '../../api';
+import { changePassword, logout } from '../../api';
+import { SaveErrorAlert } from '../../components/save-error-alert';
 import { textOf, useZodForm } from '../../components/use-zod-form';
-import { errorText } from '../../error-text';
 import { homePath, safeNext, sessionQueryKey, useSession } from './session';
 
 const passwordChangeForm = passwordChange
@@ -77,11 +77,7 @@ export function ChangePasswordPage() {
                   Đây là lần đăng nhập đầu tiên hoặc mật khẩu vừa được cấp lại. Vui lòng đặt mật khẩu mới trước khi sử dụng phần mềm.
                 </Alert>
               ) : null}
-              {save.isError && !(isApiError(save.error) && save.error.fields.length > 0) ? (
-                <Alert color="red" variant="light" role="alert">
-                  {errorText(save.error)}
-                </Alert>
-              ) : null}
+              <SaveErrorAlert error={save.error} />
               <PasswordInput label="Mật khẩu hiện tại" autoComplete="current-password" required autoFocus {...form.text('currentPassword')} />
               <PasswordInput
                 label="Mật khẩu mới"

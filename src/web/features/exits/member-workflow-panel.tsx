@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { Alert, Button, Group, List, Paper, Select, Skeleton, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -15,7 +14,7 @@ import { ModalButton } from '../../components/modal-button';
 import { OrgSelect } from '../../components/org-select';
 import type { OrgRef } from '../../components/current-org';
 import { ErrorState } from '../../components/page-state';
-import { nullable, numberOrNull, useZodForm } from '../../components/use-zod-form';
+import { nullable, numberOrNull, submitValid, useZodForm } from '../../components/use-zod-form';
 import type { ZodForm } from '../../components/use-zod-form';
 import { showDate } from '../../format';
 import { StepAlert } from '../admissions/admission-fields';
@@ -50,11 +49,7 @@ function ExitForm({ member, onDone }: { member: Member; onDone: () => void }) {
     },
     onError: (error) => form.applyServerError(error),
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const input = form.validate();
-    if (input) save.mutate(input);
-  };
+  const onSubmit = submitValid(form, save.mutate);
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Ghi ra khỏi Đảng, từ trần">
       <Stack gap="sm">
@@ -89,11 +84,7 @@ function ReadmitForm({ member, onDone }: { member: Member; onDone: () => void })
     },
     onError: (error) => form.applyServerError(error),
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const input = form.validate();
-    if (input) save.mutate(input);
-  };
+  const onSubmit = submitValid(form, save.mutate);
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Kết nạp lại">
       <Stack gap="sm">

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { Alert, Button, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -13,7 +12,7 @@ import { DateField } from '../../components/date-field';
 import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
 import { ModalButton } from '../../components/modal-button';
 import { OrgSelect } from '../../components/org-select';
-import { nullable, numberOrNull, textOf, useZodForm } from '../../components/use-zod-form';
+import { nullable, numberOrNull, submitValid, textOf, useZodForm } from '../../components/use-zod-form';
 import type { ZodForm } from '../../components/use-zod-form';
 import { errorText } from '../../error-text';
 
@@ -70,11 +69,7 @@ function OrgCreateForm({ parent, onDone }: { parent: { id: number; name: string;
     },
     onError: (error) => form.applyServerError(error),
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const input = form.validate();
-    if (input) save.mutate(input);
-  };
+  const onSubmit = submitValid(form, save.mutate);
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
@@ -136,11 +131,7 @@ function OrgEditForm({ org, onDone }: { org: OrgDetail; onDone: () => void }) {
     },
     onError: (error) => form.applyServerError(error),
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const input = form.validate();
-    if (input) save.mutate(input);
-  };
+  const onSubmit = submitValid(form, save.mutate);
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
@@ -209,11 +200,7 @@ function OrgEventForm({ org, onDone }: { org: OrgDetail; onDone: () => void }) {
     },
     onError: (error) => form.applyServerError(error),
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const input = form.validate();
-    if (input) save.mutate(input);
-  };
+  const onSubmit = submitValid(form, save.mutate);
   const kind = form.draft.kind;
   const pickOrg = (field: 'parentId' | 'targetId' | 'membersTo', label: string, required: boolean) => (
     <OrgSelect

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import type { FormEvent } from 'react';
 import { Anchor, Breadcrumbs, Button, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -13,7 +12,7 @@ import { DecisionFields, decisionDraft, decisionInput } from '../../components/d
 import { OrgSelect } from '../../components/org-select';
 import { PageHeader } from '../../components/page-header';
 import type { NamedRef } from '../../components/search-select';
-import { nullable, numberOrNull, textOf, useZodForm } from '../../components/use-zod-form';
+import { nullable, numberOrNull, submitValid, textOf, useZodForm } from '../../components/use-zod-form';
 import type { Draft, ZodForm } from '../../components/use-zod-form';
 import { StepAlert } from '../admissions/admission-fields';
 import { DestinationPicker, MemberPicker } from './transfer-fields';
@@ -109,11 +108,7 @@ export function TransferCreatePage() {
     },
     onError: (error) => form.applyServerError(error),
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const input = form.validate();
-    if (input) save.mutate(input);
-  };
+  const onSubmit = submitValid(form, save.mutate);
   const direction = form.draft.direction as TransferDirection;
   const temporary = form.draft.kind === 'temporary';
   const anyForm = form as ZodForm<unknown>;

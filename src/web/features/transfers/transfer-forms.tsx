@@ -1,4 +1,3 @@
-import type { FormEvent } from 'react';
 import { Alert, Button, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -8,7 +7,7 @@ import type { TransferCancel, TransferDetail, TransferLetterIssue, TransferRecei
 import { cancelTransfer, confirmTransferReceipt, issueTransferLetter, recordTransferReturn } from '../../api';
 import { DateField } from '../../components/date-field';
 import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
-import { nullable, textOf, useZodForm } from '../../components/use-zod-form';
+import { nullable, submitValid, textOf, useZodForm } from '../../components/use-zod-form';
 import type { Draft, ZodForm } from '../../components/use-zod-form';
 import { showDate } from '../../format';
 import { StepAlert } from '../admissions/admission-fields';
@@ -67,11 +66,7 @@ function useStep<T>(transfer: TransferDetail, run: (input: T) => Promise<Transfe
     },
     onError: (error) => form.applyServerError(error),
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const input = form.validate();
-    if (input) mutation.mutate(input);
-  };
+  const onSubmit = submitValid(form, mutation.mutate);
   return { mutation, onSubmit };
 }
 
