@@ -8,12 +8,12 @@ import { officialRoles, userCreate, userRoleLabels, userRoles, userUpdate } from
 import type { UserCreate, UserRole, UserUpdate } from '../../../shared/auth';
 import { createUser, isApiError, listMembers, listUsers, logoutUser, resetUserPassword, updateUser } from '../../api';
 import type { UserRow } from '../../api';
-import type { OrgRef } from '../../components/current-org';
 import { OrgName, useOrgQuery } from '../../components/org-name';
 import { OrgSelect } from '../../components/org-select';
 import { ErrorState, PageLoader } from '../../components/page-state';
 import { PageHeader } from '../../components/page-header';
 import { SaveErrorAlert } from '../../components/save-error-alert';
+import { usePickedRef } from '../../components/use-picked-ref';
 import { numberOrNull, submitValid, textOf, useZodForm } from '../../components/use-zod-form';
 import { errorText } from '../../error-text';
 import { useSession } from '../auth/session';
@@ -86,8 +86,6 @@ function OneTimePasswordModal({ value, username, onClose }: { value: string | nu
 
 function CreateUserForm({ onCreated }: { onCreated: (username: string, password: string | null) => void }) {
   const queryClient = useQueryClient();
-  const [org, setOrg] = useState<OrgRef | null>(null);
-  const [member, setMember] = useState<{ id: number; name: string } | null>(null);
   const form = useZodForm<UserCreate>({
     initial: { username: '', displayName: '', role: 'org_staff', orgId: '', memberId: '' },
     schema: userCreate,
@@ -99,6 +97,8 @@ function CreateUserForm({ onCreated }: { onCreated: (username: string, password:
       memberId: draft.role === 'member' ? numberOrNull(draft.memberId) : null,
     }),
   });
+  const org = usePickedRef(form, 'orgId');
+  const member = usePickedRef(form, 'memberId');
   const save = useMutation({
     mutationFn: createUser,
     onSuccess: (result) => {
@@ -120,26 +120,10 @@ function CreateUserForm({ onCreated }: { onCreated: (username: string, password:
         </SimpleGrid>
         <Select label="Vai trò" required allowDeselect={false} data={roleOptions} {...form.choice('role')} />
         {needsOrg(role) ? (
-          <OrgSelect
-            label="Phạm vi quản lý (tổ chức đảng)"
-            required
-            value={org}
-            onChange={(value) => {
-              setOrg(value);
-              form.set('orgId', value ? String(value.id) : '');
-            }}
-            error={form.errors.orgId}
-          />
+          <OrgSelect label="Phạm vi quản lý (tổ chức đảng)" required {...org} />
         ) : null}
         {role === 'member' ? (
-          <MemberSelect
-            value={member}
-            onChange={(value) => {
-              setMember(value);
-              form.set('memberId', value ? String(value.id) : '');
-            }}
-            error={form.errors.memberId}
-          />
+          <MemberSelect {...member} />
         ) : null}
         <Text size="xs" c="dimmed">
           Phần mềm tạo mật khẩu dùng một lần; người dùng phải đổi mật khẩu khi đăng nhập lần đầu.
@@ -155,8 +139,6 @@ function CreateUserForm({ onCreated }: { onCreated: (username: string, password:
 function EditUserForm({ user, onDone }: { user: UserRow; onDone: () => void }) {
   const queryClient = useQueryClient();
   const currentOrg = useOrgQuery(user.orgId);
-  const [org, setOrg] = useState<OrgRef | null>(user.orgId ? { id: user.orgId, name: user.orgName ?? '' } : null);
-  const orgValue = org && org.name === '' && currentOrg.data ? { id: org.id, name: currentOrg.data.name } : org;
   const form = useZodForm<UserUpdate>({
     initial: { displayName: user.displayName, role: user.role, orgId: user.orgId ? String(user.orgId) : '', disabled: user.disabled },
     schema: userUpdate,
@@ -168,6 +150,9 @@ function EditUserForm({ user, onDone }: { user: UserRow; onDone: () => void }) {
       disabled: draft.disabled === true,
     }),
   });
+  const org = usePickedRef(form, 'orgId', user.orgId ? { id: user.orgId, name: user.orgName ?? '' } : null);
+  /** The list may not name the organisation: then its name comes from the organisation itself. */
+  const orgValue = org.value && org.value.name === '' && currentOrg.data ? { id: org.value.id, name: currentOrg.data.name } : org.value;
   const save = useMutation({
     mutationFn: (input: UserUpdate) => updateUser(user.id, input),
     onSuccess: () => {
@@ -186,16 +171,7 @@ function EditUserForm({ user, onDone }: { user: UserRow; onDone: () => void }) {
         <TextInput label="Họ tên hiển thị" required {...form.text('displayName')} />
         <Select label="Vai trò" required allowDeselect={false} data={roleOptions.filter((option) => (user.role === 'member') === (option.value === 'member'))} {...form.choice('role')} />
         {needsOrg(role) ? (
-          <OrgSelect
-            label="Phạm vi quản lý (tổ chức đảng)"
-            required
-            value={orgValue}
-            onChange={(value) => {
-              setOrg(value);
-              form.set('orgId', value ? String(value.id) : '');
-            }}
-            error={form.errors.orgId}
-          />
+          <OrgSelect label="Phạm vi quản lý (tổ chức đảng)" required {...org} value={orgValue} />
         ) : null}
         <Switch label="Khóa tài khoản" {...form.checked('disabled')} />
         <Button type="submit" loading={save.isPending}>

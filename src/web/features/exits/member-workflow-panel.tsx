@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Alert, Button, Group, List, Paper, Select, Skeleton, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -12,8 +11,8 @@ import { DateField } from '../../components/date-field';
 import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
 import { ModalButton } from '../../components/modal-button';
 import { OrgSelect } from '../../components/org-select';
-import type { OrgRef } from '../../components/current-org';
 import { ErrorState } from '../../components/page-state';
+import { usePickedRef } from '../../components/use-picked-ref';
 import { nullable, numberOrNull, submitValid, useZodForm } from '../../components/use-zod-form';
 import type { ZodForm } from '../../components/use-zod-form';
 import { showDate } from '../../format';
@@ -69,12 +68,12 @@ function ExitForm({ member, onDone }: { member: Member; onDone: () => void }) {
 
 function ReadmitForm({ member, onDone }: { member: Member; onDone: () => void }) {
   const refresh = useRefreshAll();
-  const [org, setOrg] = useState<OrgRef | null>({ id: member.orgId, name: member.orgName });
   const form = useZodForm<ReadmissionInput>({
     initial: { occurredOn: todayIso(), toOrgId: String(member.orgId), reason: '', ...decisionDraft('decision') },
     schema: readmissionInput,
     toInput: (draft) => ({ occurredOn: draft.occurredOn ?? undefined, toOrgId: numberOrNull(draft.toOrgId) ?? undefined, decision: decisionInput(draft), reason: nullable(draft.reason) ?? undefined, version: member.version }),
   });
+  const org = usePickedRef(form, 'toOrgId', { id: member.orgId, name: member.orgName });
   const save = useMutation({
     mutationFn: (input: ReadmissionInput) => readmitMember(member.id, input),
     onSuccess: () => {
@@ -90,17 +89,7 @@ function ReadmitForm({ member, onDone }: { member: Member; onDone: () => void })
       <Stack gap="sm">
         <StepAlert error={save.error} form={form as ZodForm<unknown>} />
         <DateField label="Ngày kết nạp lại" required {...form.date('occurredOn')} />
-        <OrgSelect
-          label="Chi bộ sinh hoạt"
-          required
-          kinds={['cell', 'grassroots_cell']}
-          value={org}
-          onChange={(value) => {
-            setOrg(value);
-            form.set('toOrgId', value ? String(value.id) : '');
-          }}
-          error={form.errors.toOrgId}
-        />
+        <OrgSelect label="Chi bộ sinh hoạt" required kinds={['cell', 'grassroots_cell']} {...org} />
         <DecisionFields form={form as ZodForm<unknown>} />
         <Textarea label="Ghi chú" autosize minRows={2} {...form.text('reason')} />
         <Button type="submit" loading={save.isPending}>

@@ -12,6 +12,7 @@ import { DateField } from '../../components/date-field';
 import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
 import { ModalButton } from '../../components/modal-button';
 import { OrgSelect } from '../../components/org-select';
+import { usePickedRef } from '../../components/use-picked-ref';
 import { nullable, numberOrNull, submitValid, textOf, useZodForm } from '../../components/use-zod-form';
 import type { ZodForm } from '../../components/use-zod-form';
 import { errorText } from '../../error-text';
@@ -45,7 +46,6 @@ export function OrgCreateButton({ parent }: { parent: { id: number; name: string
 function OrgCreateForm({ parent, onDone }: { parent: { id: number; name: string; kind: OrgKind } | null; onDone: () => void }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [parentRef, setParentRef] = useState(parent ? { id: parent.id, name: parent.name } : null);
   const kinds = parent ? allowedChildKinds[parent.kind] : orgKinds;
   const form = useZodForm<OrgCreate>({
     initial: { code: '', name: '', kind: kinds[0] ?? null, unitType: null, parentId: parent ? String(parent.id) : '', ...decisionDraft('foundingDecision') },
@@ -59,6 +59,7 @@ function OrgCreateForm({ parent, onDone }: { parent: { id: number; name: string;
       foundingDecision: decisionInput(draft, 'foundingDecision'),
     }),
   });
+  const parentRef = usePickedRef(form, 'parentId', parent ? { id: parent.id, name: parent.name } : null);
   const save = useMutation({
     mutationFn: createOrg,
     onSuccess: (org) => {
@@ -75,15 +76,7 @@ function OrgCreateForm({ parent, onDone }: { parent: { id: number; name: string;
       <Stack gap="sm">
         <ServerAlert error={save.error} form={form as ZodForm<unknown>} />
         {parent === null ? (
-          <OrgSelect
-            label="Tổ chức cấp trên"
-            value={parentRef}
-            onChange={(org) => {
-              setParentRef(org);
-              form.set('parentId', org ? String(org.id) : '');
-            }}
-            error={form.errors.parentId}
-          />
+          <OrgSelect label="Tổ chức cấp trên" {...parentRef} />
         ) : null}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput label="Mã tổ chức" required {...form.text('code')} />

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Anchor, Breadcrumbs, Button, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,7 +11,7 @@ import { DateField } from '../../components/date-field';
 import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
 import { OrgSelect } from '../../components/org-select';
 import { PageHeader } from '../../components/page-header';
-import type { NamedRef } from '../../components/search-select';
+import { usePickedRef } from '../../components/use-picked-ref';
 import { nullable, numberOrNull, submitValid, textOf, useZodForm } from '../../components/use-zod-form';
 import type { Draft, ZodForm } from '../../components/use-zod-form';
 import { StepAlert } from '../admissions/admission-fields';
@@ -83,19 +83,16 @@ export function TransferCreatePage() {
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
   const presetMemberId = Number(params.get('memberId'));
-  const [member, setMember] = useState<NamedRef | null>(null);
-  const [destination, setDestination] = useState<NamedRef | null>(null);
   const form = useZodForm<TransferCreate>({ initial: initialDraft(), schema: transferCreate, toInput });
+  const member = usePickedRef(form, 'memberId');
+  const destination = usePickedRef(form, 'receivingOrgId');
   const preset = useQuery({
     queryKey: ['member', presetMemberId],
     queryFn: ({ signal }) => getMember(presetMemberId, signal),
     enabled: Number.isInteger(presetMemberId) && presetMemberId > 0,
   });
   useEffect(() => {
-    if (preset.data && member === null) {
-      setMember({ id: preset.data.id, name: preset.data.fullName });
-      form.set('memberId', String(preset.data.id));
-    }
+    if (preset.data && member.value === null) member.onChange({ id: preset.data.id, name: preset.data.fullName });
   }, [preset.data]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const save = useMutation({
@@ -136,8 +133,7 @@ export function TransferCreatePage() {
               value={direction}
               onChange={(value) => {
                 form.set('direction', value);
-                setDestination(null);
-                form.set('receivingOrgId', '');
+                destination.onChange(null);
               }}
             />
             <Select
@@ -147,41 +143,13 @@ export function TransferCreatePage() {
               {...form.choice('kind')}
             />
             {direction !== 'in' ? (
-              <MemberPicker
-                label="Đảng viên"
-                required
-                value={member}
-                onChange={(value) => {
-                  setMember(value);
-                  form.set('memberId', value ? String(value.id) : '');
-                }}
-                error={form.errors.memberId}
-              />
+              <MemberPicker label="Đảng viên" required {...member} />
             ) : null}
             {direction === 'within' ? (
-              <DestinationPicker
-                label="Chi bộ nơi đến"
-                required
-                value={destination}
-                onChange={(value) => {
-                  setDestination(value);
-                  form.set('receivingOrgId', value ? String(value.id) : '');
-                }}
-                error={form.errors.receivingOrgId}
-              />
+              <DestinationPicker label="Chi bộ nơi đến" required {...destination} />
             ) : null}
             {direction === 'in' ? (
-              <OrgSelect
-                label="Chi bộ nơi đến"
-                required
-                kinds={['cell', 'grassroots_cell']}
-                value={destination}
-                onChange={(value) => {
-                  setDestination(value);
-                  form.set('receivingOrgId', value ? String(value.id) : '');
-                }}
-                error={form.errors.receivingOrgId}
-              />
+              <OrgSelect label="Chi bộ nơi đến" required kinds={['cell', 'grassroots_cell']} {...destination} />
             ) : null}
             {direction !== 'within' ? (
               <TextInput label={direction === 'out' ? 'Tổ chức đảng nơi đến (ngoài Đảng bộ)' : 'Tổ chức đảng nơi đi (ngoài Đảng bộ)'} required {...form.text('externalOrgName')} />
