@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Breadcrumbs, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link, Route, Routes, useSearchParams } from 'react-router-dom';
+import { Link, Route, Routes } from 'react-router-dom';
 import { candidateStateLabels, candidateStates } from '../../../shared/admissions';
 import type { CandidateState } from '../../../shared/admissions';
 import { formatNumber } from '../../../shared/vietnamese';
@@ -10,6 +10,7 @@ import { useCurrentOrg } from '../../components/current-org';
 import { PageHeader } from '../../components/page-header';
 import { ErrorState, PageLoader } from '../../components/page-state';
 import { Pager } from '../../components/pager';
+import { useUrlFilters } from '../../components/use-url-filters';
 import { showDate } from '../../format';
 import { NotFoundPage } from '../shell/route-error';
 import { CandidateForm } from './candidate-form';
@@ -19,25 +20,11 @@ const PAGE_SIZE = 50;
 
 /** Người vào Đảng of the scope (or of the organisation chosen in the header), open files first. */
 export function CandidatesPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, page, update } = useUrlFilters();
   const { org } = useCurrentOrg();
   const stateParam = params.get('state');
   const state = candidateStates.includes(stateParam as CandidateState) ? (stateParam as CandidateState) : undefined;
   const includeClosed = params.get('all') === '1';
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const update = (changes: Record<string, string | null>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === null) next.delete(key);
-          else next.set(key, value);
-        }
-        if (!('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
   const query = useQuery({
     queryKey: ['candidates', org?.id ?? null, state, includeClosed, page],
     queryFn: ({ signal }) => listCandidates({ orgId: org?.id, state, includeClosed, page, pageSize: PAGE_SIZE }, signal),

@@ -2,7 +2,7 @@ import { memo, useEffect, useMemo, useState } from 'react';
 import { Alert, Box, Button, Checkbox, Collapse, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { ageBandLabels, ageBands, genderLabels, genders, memberStatuses, memberStatusLabels, theoryLevelLabels, theoryLevels } from '../../../shared/member';
 import type { AgeBand, Gender, MemberListItem, MemberStatus, TheoryLevel } from '../../../shared/member';
 import { unitTypeLabels, unitTypes } from '../../../shared/org';
@@ -17,6 +17,7 @@ import { useOrgQuery } from '../../components/org-name';
 import { ErrorState, PageLoader } from '../../components/page-state';
 import { PageHeader } from '../../components/page-header';
 import { Pager } from '../../components/pager';
+import { pickParam, useUrlFilters } from '../../components/use-url-filters';
 import { showDate } from '../../format';
 import { MemberLink } from './member-link';
 import { StatusBadge } from './status-badge';
@@ -27,41 +28,21 @@ function options<K extends string>(keys: readonly K[], labels: Record<K, string>
   return keys.map((key) => ({ value: key, label: labels[key] }));
 }
 
-function pick<K extends string>(value: string | null, keys: readonly K[]): K | undefined {
-  return value !== null && (keys as readonly string[]).includes(value) ? (value as K) : undefined;
-}
-
-/** Filters live in the address, so a filtered list can be bookmarked, shared and reopened with Back. */
+/** The member list's filters, read from the address; an organisation chosen here also becomes the current one. */
 function useMemberFilters() {
-  const [params, setParams] = useSearchParams();
+  const { params, page, update } = useUrlFilters();
   const { org: currentOrg, setOrg } = useCurrentOrg();
   const urlOrgId = Number(params.get('orgId'));
   const orgId = Number.isInteger(urlOrgId) && urlOrgId > 0 ? urlOrgId : currentOrg?.id;
   const filters: MemberFilters = {
     q: params.get('q') ?? undefined,
     orgId,
-    status: pick<MemberStatus>(params.get('status'), memberStatuses),
-    gender: pick<Gender>(params.get('gender'), genders),
-    ageBand: pick<AgeBand>(params.get('ageBand'), ageBands),
-    theoryLevel: pick<TheoryLevel>(params.get('theoryLevel'), theoryLevels),
-    unitType: pick<UnitType>(params.get('unitType'), unitTypes),
+    status: pickParam<MemberStatus>(params.get('status'), memberStatuses),
+    gender: pickParam<Gender>(params.get('gender'), genders),
+    ageBand: pickParam<AgeBand>(params.get('ageBand'), ageBands),
+    theoryLevel: pickParam<TheoryLevel>(params.get('theoryLevel'), theoryLevels),
+    unitType: pickParam<UnitType>(params.get('unitType'), unitTypes),
     includeInactive: params.get('includeInactive') === '1' ? true : undefined,
-  };
-  const page = Math.max(1, Number(params.get('page')) || 1);
-
-  const update = (changes: Record<string, string | null>, keepPage = false) => {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === null || value === '') next.delete(key);
-          else next.set(key, value);
-        }
-        if (!keepPage) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
   };
 
   const setOrgFilter = (org: OrgRef | null) => {
@@ -197,7 +178,7 @@ export function MembersPage() {
         <>
           <MemberResults items={data.items} total={data.total} firstIndex={(page - 1) * PAGE_SIZE} asCards={isPhone === true} stale={query.isPlaceholderData} />
           <Group justify="flex-end">
-            <Pager page={page} pageSize={PAGE_SIZE} total={data.total} unit="đảng viên" onChange={(next) => update({ page: String(next) }, true)} />
+            <Pager page={page} pageSize={PAGE_SIZE} total={data.total} unit="đảng viên" onChange={(next) => update({ page: String(next) })} />
           </Group>
         </>
       ) : null}

@@ -1,6 +1,6 @@
 import { Anchor, Button, Checkbox, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link, Route, Routes, useSearchParams } from 'react-router-dom';
+import { Link, Route, Routes } from 'react-router-dom';
 import { transferDirectionLabels, transferKindLabels, transferKinds, transferStateLabels, transferStates } from '../../../shared/transfers';
 import type { TransferKind, TransferState } from '../../../shared/transfers';
 import { listTransfers } from '../../api';
@@ -8,6 +8,7 @@ import { useCurrentOrg } from '../../components/current-org';
 import { PageHeader } from '../../components/page-header';
 import { EmptyText, ErrorState, PageLoader } from '../../components/page-state';
 import { Pager } from '../../components/pager';
+import { pickParam, useUrlFilters } from '../../components/use-url-filters';
 import { showDate } from '../../format';
 import { NotFoundPage } from '../shell/route-error';
 import { TransferCreatePage } from './transfer-create-page';
@@ -28,10 +29,6 @@ export function TransfersRoutes() {
   );
 }
 
-function pick<K extends string>(value: string | null, keys: readonly K[]): K | undefined {
-  return value !== null && (keys as readonly string[]).includes(value) ? (value as K) : undefined;
-}
-
 const sides = [
   { value: 'all', label: 'Tất cả' },
   { value: 'sending', label: 'Chuyển đi' },
@@ -40,26 +37,12 @@ const sides = [
 
 /** Transfers leaving or arriving in the scope: both sides of a transfer see it, open ones first. */
 export function TransfersPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, page, update } = useUrlFilters();
   const { org } = useCurrentOrg();
-  const side = pick(params.get('side'), ['sending', 'receiving'] as const);
-  const state = pick<TransferState>(params.get('state'), transferStates);
-  const kind = pick<TransferKind>(params.get('kind'), transferKinds);
+  const side = pickParam(params.get('side'), ['sending', 'receiving'] as const);
+  const state = pickParam<TransferState>(params.get('state'), transferStates);
+  const kind = pickParam<TransferKind>(params.get('kind'), transferKinds);
   const open = params.get('open') === '1';
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const update = (changes: Record<string, string | null>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === null) next.delete(key);
-          else next.set(key, value);
-        }
-        if (!('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
   const query = useQuery({
     queryKey: ['transfers', org?.id ?? null, side, state, kind, open, page],
     queryFn: ({ signal }) => listTransfers({ orgId: org?.id, side, state, kind, open: open || undefined, page, pageSize: PAGE_SIZE }, signal),
