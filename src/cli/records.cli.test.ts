@@ -42,15 +42,13 @@ describe('dangvu export and import', () => {
   it('exports the records and imports them into another database: a dry run first, then --commit, then nothing left to do', () => {
     const file = join(root, 'du-lieu.xlsx');
     expect(dangvu(source, 'export', file)).toMatchObject({ code: 0, out: expect.stringContaining('Đã xuất dữ liệu') });
-    const dry = dangvu(target, 'import', file);
-    expect(dry.code).toBe(0);
-    expect(dry.out).toContain('Tổ chức đảng: 7 thêm mới, 0 cập nhật, 0 không đổi.');
-    expect(dry.out).toContain('Đảng viên:    3 thêm mới, 0 cập nhật, 0 không đổi.');
-    expect(dry.out).toContain('Chưa ghi gì (kiểm tra thử)');
-    const committed = dangvu(target, 'import', file, '--commit');
-    expect(committed.code).toBe(0);
-    expect(committed.out).toMatch(/Đã ghi trong [\d,]+ giây: 7 tổ chức và 3 đảng viên thêm mới, 0 hồ sơ cập nhật\./);
-    expect(dangvu(target, 'import', file).out).toContain('Đảng viên:    0 thêm mới, 0 cập nhật, 3 không đổi.');
+    // Whole results are compared, so a failure shows what the command printed.
+    expect(dangvu(target, 'import', file)).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/Tổ chức đảng: 7 thêm mới, 0 cập nhật, 0 không đổi\.\n {2}Đảng viên: {4}3 thêm mới, 0 cập nhật, 0 không đổi\.[^]*Chưa ghi gì \(kiểm tra thử\)/),
+    });
+    expect(dangvu(target, 'import', file, '--commit')).toMatchObject({ code: 0, out: expect.stringMatching(/Đã ghi trong [\d,]+ giây: 7 tổ chức và 3 đảng viên thêm mới, 0 hồ sơ cập nhật\./) });
+    expect(dangvu(target, 'import', file)).toMatchObject({ code: 0, out: expect.stringContaining('Đảng viên:    0 thêm mới, 0 cập nhật, 3 không đổi.') });
   }, 300_000);
 
   it('fails with the number of errors, lists them with their place and writes the full report', async () => {
