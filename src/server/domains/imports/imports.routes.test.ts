@@ -94,6 +94,12 @@ describe('import over HTTP', () => {
     ]);
   });
 
+  it('asks for the raw file when the upload is sent as JSON', async () => {
+    const response = await clients.official.send('POST', '/api/v1/imports?filename=x.xlsx', { file: 'abc' });
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toMatch(/application\/octet-stream/);
+  });
+
   it('answers a renamed non-spreadsheet with 400 and a Vietnamese message', async () => {
     const response = await upload(clients.official, Buffer.from('%PDF-1.7\n%âãÏÓ\n'), 'dang-vien.xlsx');
     expect(response.status).toBe(400);

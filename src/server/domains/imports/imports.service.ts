@@ -82,6 +82,8 @@ export interface UploadInput {
 export async function receiveUpload(ctx: Ctx, input: UploadInput): Promise<ImportRow> {
   assertCanImport(ctx);
   if (ctx.actor.scope.kind === 'self') throw forbidden();
+  if (typeof (input.body as Partial<Readable> | null)?.pipe !== 'function')
+    throw new AppError('INVALID_INPUT', 'Hãy gửi chính nội dung tệp (Content-Type: application/octet-stream), kèm tên tệp ở tham số filename.', [{ field: 'file', message: 'Thiếu nội dung tệp' }]);
   const maxBytes = input.maxBytes ?? defaultUploadLimits.maxBytes;
   const dir = importsDir();
   await mkdir(dir, { recursive: true, mode: 0o700 });
