@@ -46,6 +46,7 @@ export const members = pgTable(
     index('members_scope_sort_idx').on(t.orgPath, t.nameSortKey),
     index('members_sort_idx').on(t.nameSortKey, t.id),
     index('members_org_idx').on(t.orgId),
+    index('members_status_scope_idx').on(t.status, t.orgPath),
   ],
 );
 
@@ -91,4 +92,6 @@ export const nameWords = pgTable('name_words', {
   word: text('word').primaryKey(),
   /** How many member records use the word: lets search tell a common term from a rare one. */
   uses: integer('uses').notNull().default(0),
+  /** How many use it as the given name: given names cluster in the Vietnamese sort order, other words spread. */
+  givenUses: integer('given_uses').notNull().default(0),
 });

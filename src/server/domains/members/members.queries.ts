@@ -85,8 +85,12 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export async function listMemberRows(db: DbOrTx, where: SQL[], limit: number, offset: number): Promise<MemberListItem[]> {
-  const order = sql`m.name_sort_key, m.id`;
+/**
+ * `clustered`: the matches bunch together in the sort order (a given name), so walking the sort-key index would
+ * read everything before them; ordering by an expression makes the planner fetch the matches and sort them instead.
+ */
+export async function listMemberRows(db: DbOrTx, where: SQL[], limit: number, offset: number, clustered = false): Promise<MemberListItem[]> {
+  const order = clustered ? sql`(m.name_sort_key || '') COLLATE "C", m.id` : sql`m.name_sort_key, m.id`;
   return queryRows<MemberListItem>(
     db,
     sql`SELECT m.id, m.full_name AS "fullName", m.gender, m.birth_date AS "birthDate", m.org_id AS "orgId", o.name AS "orgName",
@@ -112,6 +116,24 @@ export async function correctNameWords(db: DbOrTx, words: string[]): Promise<str
       return near?.word ?? word;
     }),
   );
+}
+
+/**
+ * Whether the matches of a search bunch together in the Vietnamese sort order: some typed word is found as a given
+ * name in more than a fifth of its uses (the order sorts by given name first, so such matches sit together).
+ */
+export async function searchIsClustered(db: DbOrTx, words: string[]): Promise<boolean> {
+  const indexable = words.filter(Boolean);
+  if (indexable.length === 0) return false;
+  const row = await queryOne<{ clustered: boolean }>(
+    db,
+    sql`SELECT coalesce(bool_or(given * 5 > total), false) AS clustered FROM (
+          SELECT w, sum(n.given_uses) AS given, sum(n.uses) AS total
+          FROM unnest(ARRAY[${sql.join(indexable.map((w) => sql`${escapeLike(w)}`), sql`, `)}]::text[]) AS w
+          JOIN name_words n ON n.word LIKE '%' || w || '%'
+          GROUP BY w) per_word`,
+  );
+  return row?.clustered ?? false;
 }
 
 /**

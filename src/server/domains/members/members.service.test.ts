@@ -52,6 +52,15 @@ describe('listMembers order', () => {
     ]);
     expect(result.total).toBe(names.length);
   });
+
+  it.each(['van', 'long', 'an'])('keeps the Vietnamese order for search results (%s), whichever plan serves them', async (q) => {
+    const result = await listMembers(ctxFor(database), query(q));
+    const collator = new Intl.Collator('vi');
+    const byGiven = (name: string) => name.split(' ').reverse().join(' ');
+    const expected = [...result.items.map((m) => m.fullName)].sort((a, b) => collator.compare(byGiven(a), byGiven(b)));
+    expect(result.items.length).toBeGreaterThan(1);
+    expect(result.items.map((m) => m.fullName)).toEqual(expected);
+  });
 });
 
 describe('updateMember', () => {

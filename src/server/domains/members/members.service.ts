@@ -5,6 +5,7 @@ import { auditHistoryOf, logPersonalRead, recordAudit } from '../audit/audit.ser
 import { findOrg, type OrgRow } from '../orgs/orgs.queries.js';
 import {
   correctNameWords,
+  searchIsClustered,
   countMemberRows,
   eventsOf,
   findMember,
@@ -48,7 +49,11 @@ export async function listMembers(ctx: Ctx, query: MemberListQuery) {
   const offset = (query.page - 1) * query.pageSize;
   const run = async (match: NameMatch | null) => {
     const where = memberFilterConditions(scope, query, today, match);
-    const [items, counted] = await Promise.all([listMemberRows(ctx.db, where, query.pageSize, offset), countMemberRows(ctx.db, where, match ? SEARCH_COUNT_CAP : LIST_COUNT_CAP)]);
+    const clustered = match ? await searchIsClustered(ctx.db, match.q.split(' ')) : false;
+    const [items, counted] = await Promise.all([
+      listMemberRows(ctx.db, where, query.pageSize, offset, clustered),
+      countMemberRows(ctx.db, where, match ? SEARCH_COUNT_CAP : LIST_COUNT_CAP),
+    ]);
     return { items, total: counted.total, totalCapped: counted.capped, page: query.page, pageSize: query.pageSize, correctedQuery: null as string | null };
   };
   const exact = await run(folded ? { q: folded } : null);
