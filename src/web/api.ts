@@ -328,6 +328,14 @@ export function orgsExportUrl(query: { parentId?: number; includeDissolved?: boo
   return `${API_BASE}/orgs/export.xlsx${buildQuery({ ...query })}`;
 }
 
+export function candidatesExportUrl(query: { orgId?: number; state?: string; includeClosed?: boolean }): string {
+  return `${API_BASE}/candidates/export.xlsx${buildQuery({ ...query })}`;
+}
+
+export function transfersExportUrl(query: { orgId?: number; side?: string; state?: string; kind?: string; open?: boolean }): string {
+  return `${API_BASE}/transfers/export.xlsx${buildQuery({ ...query })}`;
+}
+
 export function getMember(id: number, signal?: AbortSignal): Promise<Member> {
   return request<Member>('GET', `/members/${id}`, { signal });
 }

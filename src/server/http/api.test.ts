@@ -265,6 +265,16 @@ describe('exports of other lists', () => {
     expect(rows.slice(1).map((r) => r[0])).not.toContain('Lò Văn Pấng');
   });
 
+  it.each([['/api/v1/candidates/export.xlsx', 'Họ và tên'], ['/api/v1/transfers/export.xlsx', 'Họ và tên']])('exports %s with the screen’s columns', async (url, header) => {
+    const official = await loginClient(app, 'canbo.a', PASSWORD);
+    const rows = await readSheet(url, official.cookie);
+    expect(rows[0][0]).toBe(header);
+    const username = `dangvien.${url.split('/')[3]}`;
+    await createUser(ctxFor(database), { username, displayName: 'Hà Thị Mỵ', role: 'member', orgId: null, memberId: members.self.id, password: PASSWORD });
+    const member = await loginClient(app, username, PASSWORD);
+    expect((await member.get(url)).status).toBe(404);
+  });
+
   it('exports the organisation tree of the scope only, indented by level', async () => {
     const official = await loginClient(app, 'canbo.a', PASSWORD);
     const rows = await readSheet('/api/v1/orgs/export.xlsx', official.cookie);

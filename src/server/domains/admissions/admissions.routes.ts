@@ -1,4 +1,6 @@
 import type { FastifyReply } from 'fastify';
+import { exportCandidates } from './candidates.export.js';
+import { sendXlsx } from '../../http/xlsx-reply.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -30,6 +32,9 @@ function sendDocx(reply: FastifyReply, file: DocxFile) {
 
 export const admissionsRoutes: FastifyPluginAsyncZod = async (app) => {
 
+  app.get('/candidates/export.xlsx', { schema: { tags, querystring: candidateListQuery.omit({ page: true, pageSize: true }) } }, async (request, reply) =>
+    sendXlsx(reply, 'nguoi-vao-dang', await exportCandidates(request.ctx, request.query)),
+  );
   app.get('/candidates', { schema: { tags, querystring: candidateListQuery } }, async (request) => listCandidates(request.ctx, request.query));
   app.post('/candidates', { schema: { tags, body: candidateCreate } }, async (request, reply) => reply.status(201).send(await createCandidate(request.ctx, request.body)));
   app.get('/candidates/:id', { schema: { tags, params: idParams } }, async (request) => getCandidate(request.ctx, request.params.id));

@@ -1,4 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { exportTransfers } from './transfers.list-export.js';
+import { sendXlsx } from '../../http/xlsx-reply.js';
 import { z } from 'zod';
 import { destinationQuery, transferCancel, transferCreate, transferLetterIssue, transferListQuery, transferReceipt, transferReturn } from '../../../shared/transfers.js';
 import { cancelTransfer, confirmTransferReceipt, issueTransferLetter, recordTransferReturn } from './transfer-steps.service.js';
@@ -8,6 +10,9 @@ const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['transfers'];
 
 export const transfersRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/transfers/export.xlsx', { schema: { tags, querystring: transferListQuery.omit({ page: true, pageSize: true }) } }, async (request, reply) =>
+    sendXlsx(reply, 'chuyen-sinh-hoat', await exportTransfers(request.ctx, request.query)),
+  );
   app.get('/transfers', { schema: { tags, querystring: transferListQuery } }, async (request) => listTransfers(request.ctx, request.query));
   app.post('/transfers', { schema: { tags, body: transferCreate } }, async (request, reply) => reply.status(201).send(await createTransfer(request.ctx, request.body)));
   app.get('/transfers/destinations', { schema: { tags, querystring: destinationQuery } }, async (request) => listDestinations(request.ctx, request.query.q));

@@ -5,7 +5,7 @@ import { Link, Route, Routes } from 'react-router-dom';
 import { candidateStateLabels, candidateStates } from '../../../shared/admissions';
 import type { CandidateState } from '../../../shared/admissions';
 import { formatNumber } from '../../../shared/vietnamese';
-import { listCandidates } from '../../api';
+import { candidatesExportUrl, listCandidates } from '../../api';
 import { useCurrentOrg } from '../../components/current-org';
 import { PageHeader } from '../../components/page-header';
 import { ErrorState, PageLoader } from '../../components/page-state';
@@ -38,9 +38,14 @@ export function CandidatesPage() {
         title="Kết nạp đảng viên"
         subtitle={`Người vào Đảng ${org ? `thuộc ${org.name}` : 'trong phạm vi quản lý'}: hồ sơ, các bước xét và bước tiếp theo.`}
         actions={
-          <Button component={Link} to="/ket-nap/moi">
-            Lập hồ sơ người vào Đảng
-          </Button>
+          <>
+            <Button component={Link} to="/ket-nap/moi">
+              Lập hồ sơ người vào Đảng
+            </Button>
+            <Button component="a" href={candidatesExportUrl({ orgId: org?.id, state, includeClosed: includeClosed || undefined })} variant="default" download>
+              Xuất Excel
+            </Button>
+          </>
         }
       />
       <Paper withBorder p="sm" mb="md" className="no-print">

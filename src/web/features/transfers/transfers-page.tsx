@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, Route, Routes } from 'react-router-dom';
 import { transferDirectionLabels, transferKindLabels, transferKinds, transferStateLabels, transferStates } from '../../../shared/transfers';
 import type { TransferKind, TransferState } from '../../../shared/transfers';
-import { listTransfers } from '../../api';
+import { listTransfers, transfersExportUrl } from '../../api';
 import { useCurrentOrg } from '../../components/current-org';
 import { PageHeader } from '../../components/page-header';
 import { EmptyText, ErrorState, PageLoader } from '../../components/page-state';
@@ -55,9 +55,14 @@ export function TransfersPage() {
         title="Chuyển sinh hoạt đảng"
         subtitle={`Đảng viên chuyển đi và chuyển đến ${org ? org.name : 'trong phạm vi quản lý'}. Đảng viên sinh hoạt tạm thời vẫn được tính ở nơi đi.`}
         actions={
-          <Button component={Link} to="/chuyen-sinh-hoat/moi">
-            Lập thủ tục chuyển sinh hoạt
-          </Button>
+          <>
+            <Button component={Link} to="/chuyen-sinh-hoat/moi">
+              Lập thủ tục chuyển sinh hoạt
+            </Button>
+            <Button component="a" href={transfersExportUrl({ orgId: org?.id, side, state, kind, open: open || undefined })} variant="default" download>
+              Xuất Excel
+            </Button>
+          </>
         }
       />
       <Paper withBorder p="sm" mb="md" className="no-print">
