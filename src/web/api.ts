@@ -336,6 +336,12 @@ export function transfersExportUrl(query: { orgId?: number; side?: string; state
   return `${API_BASE}/transfers/export.xlsx${buildQuery({ ...query })}`;
 }
 
+export const usersExportUrl = `${API_BASE}/users/export.xlsx`;
+
+export function auditExportUrl(entity: string | null): string {
+  return `${API_BASE}/audit/export.xlsx${buildQuery({ entity: entity ?? undefined })}`;
+}
+
 export function getMember(id: number, signal?: AbortSignal): Promise<Member> {
   return request<Member>('GET', `/members/${id}`, { signal });
 }

@@ -275,6 +275,18 @@ describe('exports of other lists', () => {
     expect((await member.get(url)).status).toBe(404);
   });
 
+  it('exports the accounts and the audit log for the admin only', async () => {
+    const admin = await loginClient(app, 'quantri', PASSWORD);
+    const users = await readSheet('/api/v1/users/export.xlsx', admin.cookie);
+    expect(users.slice(1).map((r) => r[0])).toEqual(expect.arrayContaining(['quantri', 'canbo.a']));
+    const audit = await readSheet('/api/v1/audit/export.xlsx?entity=member', admin.cookie);
+    expect(audit.length).toBeGreaterThan(3);
+    expect(audit.slice(1).every((r) => r[3] === 'member')).toBe(true);
+    const official = await loginClient(app, 'canbo.a', PASSWORD);
+    expect((await official.get('/api/v1/users/export.xlsx')).status).toBe(403);
+    expect((await official.get('/api/v1/audit/export.xlsx')).status).toBe(403);
+  });
+
   it('exports the organisation tree of the scope only, indented by level', async () => {
     const official = await loginClient(app, 'canbo.a', PASSWORD);
     const rows = await readSheet('/api/v1/orgs/export.xlsx', official.cookie);

@@ -3,7 +3,7 @@ import { Alert, Anchor, Button, Group, Loader, Paper, Select, Stack, Text } from
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { formatNumber } from '../../../shared/vietnamese';
-import { listAudit, verifyAudit } from '../../api';
+import { auditExportUrl, listAudit, verifyAudit } from '../../api';
 import type { AuditEntryRow } from '../../api';
 import { EmptyText, ErrorState, PageLoader } from '../../components/page-state';
 import { PageHeader } from '../../components/page-header';
@@ -89,9 +89,14 @@ export function AuditPage() {
         title="Nhật ký hệ thống"
         subtitle="Mọi thao tác ghi dữ liệu, đăng nhập và xem hồ sơ cá nhân"
         actions={
-          <Button variant="default" onClick={() => window.print()}>
-            In
-          </Button>
+          <>
+            <Button component="a" href={auditExportUrl(entity)} variant="default" download>
+              Xuất Excel
+            </Button>
+            <Button variant="default" onClick={() => window.print()}>
+              In
+            </Button>
+          </>
         }
       />
       <ChainCheck />

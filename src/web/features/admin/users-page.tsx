@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { officialRoles, userCreate, userRoleLabels, userRoles, userUpdate } from '../../../shared/auth';
 import type { UserCreate, UserRole, UserUpdate } from '../../../shared/auth';
-import { createUser, isApiError, listMembers, listUsers, logoutUser, resetUserPassword, updateUser } from '../../api';
+import { createUser, isApiError, listMembers, listUsers, logoutUser, resetUserPassword, updateUser, usersExportUrl } from '../../api';
 import type { UserRow } from '../../api';
 import { OrgName, useOrgQuery } from '../../components/org-name';
 import { OrgSelect } from '../../components/org-select';
@@ -228,6 +228,9 @@ export function UsersPage() {
         actions={
           <>
             <Button onClick={() => setCreating(true)}>Thêm tài khoản</Button>
+            <Button component="a" href={usersExportUrl} variant="default" download>
+              Xuất Excel
+            </Button>
             <Button variant="default" onClick={() => window.print()}>
               In danh sách
             </Button>
