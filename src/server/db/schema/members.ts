@@ -47,6 +47,8 @@ export const members = pgTable(
     index('members_sort_idx').on(t.nameSortKey, t.id),
     index('members_org_idx').on(t.orgId),
     index('members_status_scope_idx').on(t.status, t.orgPath),
+    /** Whole words of the folded name: short search words (1–2 letters) match name words by prefix through it. */
+    index('members_name_word_list_idx').using('gin', sql`string_to_array(${t.nameFolded}, ' ')`),
   ],
 );
 

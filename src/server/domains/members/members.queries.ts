@@ -64,7 +64,7 @@ function ageBandCondition(band: AgeBand, today: string): SQL {
  * that was needed). The planner's statistics on `name_folded` choose between the trigram index (rare words)
  * and walking the sort-key index (common words), so keep the condition on the plain column.
  */
-export type NameMatch = { q: string };
+export type NameMatch = { q: string; shortWords?: Record<string, string[]> };
 
 export function memberFilterConditions(scope: Scope, query: Omit<MemberListQuery, 'page' | 'pageSize'>, today: string, match: NameMatch | null): SQL[] {
   const where: SQL[] = [memberInScope(scope, sql`m.id`, sql`m.org_path`)];
@@ -74,9 +74,13 @@ export function memberFilterConditions(scope: Scope, query: Omit<MemberListQuery
   if (query.theoryLevel) where.push(sql`m.theory_level = ${query.theoryLevel}`);
   if (query.ageBand) where.push(ageBandCondition(query.ageBand, today));
   if (query.unitType) where.push(sql`EXISTS (SELECT 1 FROM orgs o WHERE o.id = m.org_id AND o.unit_type = ${query.unitType})`);
-  // Every word typed must appear in the name, in any order: 'nguyen anh' finds Nguyễn Văn Anh.
+  // Every word typed must appear in the name, in any order: 'nguyen anh' finds Nguyễn Văn Anh. A word of one or
+  // two letters (Hà, Lê, Tú) has no trigram: it matches the name words it begins, through the word-list index.
   for (const word of match ? match.q.split(' ').filter(Boolean) : []) {
-    where.push(sql`m.name_folded LIKE ${`%${escapeLike(word)}%`}`);
+    const expanded = match!.shortWords?.[word];
+    if (expanded) {
+      where.push(expanded.length ? sql`string_to_array(m.name_folded, ' ') && ARRAY[${sql.join(expanded.map((w) => sql`${w}`), sql`, `)}]::text[]` : sql`FALSE`);
+    } else where.push(sql`m.name_folded LIKE ${`%${escapeLike(word)}%`}`);
   }
   return where;
 }
@@ -118,6 +122,15 @@ export async function correctNameWords(db: DbOrTx, words: string[]): Promise<str
   );
 }
 
+/** The name words each short typed word (under three letters) begins, from the small `name_words` table. */
+export async function expandShortWords(db: DbOrTx, words: string[]): Promise<Record<string, string[]>> {
+  const short = [...new Set(words.filter((w) => w.length > 0 && w.length < 3))];
+  const entries = await Promise.all(
+    short.map(async (w) => [w, (await queryRows<{ word: string }>(db, sql`SELECT word FROM name_words WHERE word LIKE ${`${escapeLike(w)}%`} AND uses > 0`)).map((r) => r.word)] as const),
+  );
+  return Object.fromEntries(entries);
+}
+
 /**
  * Whether the matches of a search bunch together in the Vietnamese sort order: some typed word is found as a given
  * name in more than a fifth of its uses (the order sorts by given name first, so such matches sit together).
@@ -130,7 +143,7 @@ export async function searchIsClustered(db: DbOrTx, words: string[]): Promise<bo
     sql`SELECT coalesce(bool_or(given * 5 > total), false) AS clustered FROM (
           SELECT w, sum(n.given_uses) AS given, sum(n.uses) AS total
           FROM unnest(ARRAY[${sql.join(indexable.map((w) => sql`${escapeLike(w)}`), sql`, `)}]::text[]) AS w
-          JOIN name_words n ON n.word LIKE '%' || w || '%'
+          JOIN name_words n ON n.word LIKE (CASE WHEN length(w) < 3 THEN '' ELSE '%' END) || w || '%'
           GROUP BY w) per_word`,
   );
   return row?.clustered ?? false;

@@ -27,6 +27,13 @@ describe('listMembers search', () => {
     expect(result.items[0].fullName).toBe('Nguyễn Phi Long');
   });
 
+  it('matches a one- or two-letter word against the start of name words (Hà, Lê, Vũ)', async () => {
+    const ctx = ctxFor(database);
+    expect((await listMembers(ctx, query('le thi'))).items.map((m) => m.fullName)).toEqual(['Lê Thị Ăn']);
+    expect((await listMembers(ctx, query('vu d'))).items.map((m) => m.fullName)).toEqual(['Vũ Minh Đức']);
+    expect((await listMembers(ctx, query('ha'))).items.map((m) => m.fullName)).toEqual(['Đỗ Thị Hà']);
+  });
+
   it('matches Đỗ when typing do, and tolerates a typo', async () => {
     const ctx = ctxFor(database);
     expect((await listMembers(ctx, query('do thi'))).items.map((m) => m.fullName)).toEqual(['Đỗ Thị Hà']);

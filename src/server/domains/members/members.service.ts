@@ -5,6 +5,7 @@ import { auditHistoryOf, logPersonalRead, recordAudit } from '../audit/audit.ser
 import { findOrg, type OrgRow } from '../orgs/orgs.queries.js';
 import {
   correctNameWords,
+  expandShortWords,
   searchIsClustered,
   countMemberRows,
   eventsOf,
@@ -47,7 +48,8 @@ export async function listMembers(ctx: Ctx, query: MemberListQuery) {
   const folded = query.q ? foldForSearch(query.q) : '';
   const today = todayIso(ctx.now());
   const offset = (query.page - 1) * query.pageSize;
-  const run = async (match: NameMatch | null) => {
+  const run = async (typed: NameMatch | null) => {
+    const match = typed && { ...typed, shortWords: await expandShortWords(ctx.db, typed.q.split(' ')) };
     const where = memberFilterConditions(scope, query, today, match);
     const clustered = match ? await searchIsClustered(ctx.db, match.q.split(' ')) : false;
     const [items, counted] = await Promise.all([

@@ -1,0 +1,1 @@
+CREATE INDEX "members_name_word_list_idx" ON "members" USING gin (string_to_array("name_folded", ' '));
