@@ -17,6 +17,7 @@ import { admissionsRoutes } from './domains/admissions/admissions.routes.js';
 import { auditRoutes } from './domains/audit/audit.routes.js';
 import { authRoutes } from './domains/auth/auth.routes.js';
 import { calendarRoutes } from './domains/calendar/calendar.routes.js';
+import { committeesRoutes } from './domains/committees/committees.routes.js';
 import { importsRoutes } from './domains/imports/imports.routes.js';
 import { membersRoutes } from './domains/members/members.routes.js';
 import { metricsRoutes } from './domains/metrics/metrics.routes.js';
@@ -71,6 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(authRoutes, { secureCookies: options.secureCookies ?? false });
       await api.register(usersRoutes);
       await api.register(orgsRoutes);
+      await api.register(committeesRoutes);
       await api.register(membersRoutes);
       await api.register(auditRoutes);
       await api.register(rulebookRoutes);

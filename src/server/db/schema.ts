@@ -6,3 +6,4 @@ export * from './schema/rulebook.js';
 export * from './schema/imports.js';
 export * from './schema/transfers.js';
 export * from './schema/admissions.js';
+export * from './schema/committees.js';
