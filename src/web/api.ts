@@ -2,6 +2,7 @@
  * The only module of the web app that talks to the server. Every call goes through `request`, which
  * sends the session cookie and the CSRF header, and turns error bodies into `ApiError`.
  */
+import type { CommitteeAppointment, CommitteeEnd, CommitteeSeat } from '../shared/committees';
 import type {
   AdmissionDecisionInput,
   CandidateCloseInput,
@@ -340,6 +341,18 @@ export const usersExportUrl = `${API_BASE}/users/export.xlsx`;
 
 export function auditExportUrl(entity: string | null): string {
   return `${API_BASE}/audit/export.xlsx${buildQuery({ entity: entity ?? undefined })}`;
+}
+
+export function listCommittee(orgId: number, history: boolean, signal?: AbortSignal): Promise<CommitteeSeat[]> {
+  return request<CommitteeSeat[]>('GET', `/orgs/${orgId}/committee`, { query: { history: history || undefined }, signal });
+}
+
+export function appointToCommittee(orgId: number, input: CommitteeAppointment): Promise<unknown> {
+  return request('POST', `/orgs/${orgId}/committee`, { body: input });
+}
+
+export function endCommitteeSeat(seatId: number, input: CommitteeEnd): Promise<unknown> {
+  return request('POST', `/committee-seats/${seatId}/end`, { body: input });
 }
 
 export function getMember(id: number, signal?: AbortSignal): Promise<Member> {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Group, Paper, Stack, Table, Tabs, Text } from '@mantine/core';
+import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, Stack, Table, Tabs, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { isValidIso } from '../../../shared/dates';
@@ -21,6 +21,7 @@ import { useSession } from '../auth/session';
 import { decisionText } from '../members/member-labels';
 import { NotFoundPage } from '../shell/route-error';
 import { OrgCreateButton, OrgEditButton, OrgEventButton } from './org-forms';
+import { OrgCommittee } from './org-committee';
 import { StatusBadge } from '../members/status-badge';
 
 const tabs = [
@@ -125,9 +126,7 @@ export function OrgPage() {
             <OrgMembers id={data.id} />
           </Tabs.Panel>
           <Tabs.Panel value="cap-uy">
-            <Alert color="gray" variant="light" title="Cấp ủy">
-              Thông tin cấp ủy (bí thư, phó bí thư, cấp ủy viên theo nhiệm kỳ) sẽ hiển thị ở đây khi phân hệ công tác cán bộ được triển khai.
-            </Alert>
+            <OrgCommittee orgId={data.id} canManage={canManage && data.active} />
           </Tabs.Panel>
           <Tabs.Panel value="lich-su">
             <OrgHistory id={data.id} />
