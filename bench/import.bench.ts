@@ -9,12 +9,12 @@
  *   npx tsx bench/import.bench.ts [--large] [--only embedded|postgres]
  * PostgreSQL: BENCH_DATABASE_URL (a server where databases may be created), default postgres://postgres@127.0.0.1:5432/postgres.
  */
+import { createScratchDatabase } from '../src/server/db/scratch-database.js';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import pino from 'pino';
 import { prepareDatabase, systemCtx } from '../src/server/bootstrap.js';
 import { openDatabase, type Database } from '../src/server/db/client.js';
@@ -102,26 +102,7 @@ async function freshDatabase(engine: 'embedded' | 'postgres'): Promise<{ databas
     await prepareDatabase(database, quiet);
     return { database, drop: () => database.close() };
   }
-  const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `dangvu_bench_import_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
-  await prepareDatabase(database, quiet);
-  return {
-    database,
-    drop: async () => {
-      await database.close();
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  return createScratchDatabase(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', 'dangvu_bench_import', quiet);
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

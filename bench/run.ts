@@ -8,11 +8,11 @@
  * PostgreSQL: BENCH_DATABASE_URL (a server where databases may be created), default postgres://postgres@127.0.0.1:5432/postgres.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import pg from 'pg';
 import pino from 'pino';
 import { prepareDatabase, systemCtx } from '../src/server/bootstrap.js';
+import { createScratchDatabase } from '../src/server/db/scratch-database.js';
 import type { Ctx } from '../src/server/context.js';
-import { openDatabase, queryRows, sql, type Database } from '../src/server/db/client.js';
+import { openDatabase, queryRows, sql } from '../src/server/db/client.js';
 import { loadDemo, loadDemoOrgs } from '../src/server/domains/demo/demo.service.js';
 import { listMembers } from '../src/server/domains/members/members.service.js';
 import { computeMetric } from '../src/server/domains/metrics/metrics.service.js';
@@ -87,27 +87,8 @@ async function embedded() {
   await database.close();
 }
 
-async function freshPostgres(label: string): Promise<{ database: Database; drop: () => Promise<void> }> {
-  const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `dangvu_bench_${label}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
-  await prepareDatabase(database, log);
-  return {
-    database,
-    drop: async () => {
-      await database.close();
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+function freshPostgres(label: string) {
+  return createScratchDatabase(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', `dangvu_bench_${label}`, log);
 }
 
 async function postgres() {

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import pino from 'pino';
 import { systemActor, type Actor, type Ctx } from '../context.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { prepareDatabase } from '../bootstrap.js';
+import { createScratchDatabase } from '../db/scratch-database.js';
 
 /** Which engine this test run uses: the `postgres` vitest project sets TEST_DB_KIND. */
 export const testEngine = process.env.TEST_DB_KIND === 'postgres' ? 'postgres' : 'pglite';
@@ -22,25 +21,7 @@ export async function createTestDatabase(): Promise<{ database: Database; drop: 
   }
   const baseUrl = process.env.TEST_DATABASE_URL;
   if (!baseUrl) throw new Error('TEST_DATABASE_URL is required for the postgres test project');
-  const name = `dangvu_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
-  await prepareDatabase(database, silent);
-  return {
-    database,
-    drop: async () => {
-      await database.close();
-      const cleanup = new pg.Client({ connectionString: baseUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
-    },
-  };
+  return createScratchDatabase(baseUrl, 'dangvu_t', silent);
 }
 
 export function ctxFor(database: Database, actor: Actor = systemActor, now: () => Date = () => new Date()): Ctx {
