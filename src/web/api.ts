@@ -338,6 +338,11 @@ export function transfersExportUrl(query: { orgId?: number; side?: string; state
 }
 
 export const usersExportUrl = `${API_BASE}/users/export.xlsx`;
+export const rulesExportUrl = `${API_BASE}/rules/export.xlsx`;
+
+export function holidaysExportUrl(year: number): string {
+  return `${API_BASE}/holidays/export.xlsx${buildQuery({ year })}`;
+}
 
 export function auditExportUrl(entity: string | null): string {
   return `${API_BASE}/audit/export.xlsx${buildQuery({ entity: entity ?? undefined })}`;

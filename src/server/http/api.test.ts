@@ -287,6 +287,16 @@ describe('exports of other lists', () => {
     expect((await official.get('/api/v1/audit/export.xlsx')).status).toBe(403);
   });
 
+  it('exports the rulebook with every dated version and a year of holidays', async () => {
+    const admin = await loginClient(app, 'quantri', PASSWORD);
+    const rules = await readSheet('/api/v1/rules/export.xlsx', admin.cookie);
+    const probation = rules.filter((r) => r[0] === 'probation_months');
+    expect(probation.length).toBeGreaterThanOrEqual(2);
+    expect(probation.map((r) => r[4])).toContain('Điều lệ Đảng 2011, Điều 5');
+    const holidays = await readSheet('/api/v1/holidays/export.xlsx?year=2026', admin.cookie);
+    expect(holidays.slice(1).map((r) => r[1])).toEqual(expect.arrayContaining(['Ngày Chiến thắng (30/4)']));
+  });
+
   it('exports the organisation tree of the scope only, indented by level', async () => {
     const official = await loginClient(app, 'canbo.a', PASSWORD);
     const rows = await readSheet('/api/v1/orgs/export.xlsx', official.cookie);

@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { holidayInput, holidayKindLabels, holidayKinds } from '../../../shared/calendar';
 import type { HolidayInput } from '../../../shared/calendar';
 import { dayOfWeek, isoYear, todayIso } from '../../../shared/dates';
-import { deactivateHoliday, listHolidays, saveHoliday } from '../../api';
+import { deactivateHoliday, holidaysExportUrl, listHolidays, saveHoliday } from '../../api';
 import type { Holiday } from '../../api';
 import { DateField } from '../../components/date-field';
 import { EmptyText, ErrorState, PageLoader } from '../../components/page-state';
@@ -94,6 +94,9 @@ export function HolidaysPage() {
         actions={
           <>
             <Button onClick={() => setEditing('new')}>Thêm ngày nghỉ</Button>
+            <Button component="a" href={holidaysExportUrl(year)} variant="default" download>
+              Xuất Excel
+            </Button>
             <Button variant="default" onClick={() => window.print()}>
               In
             </Button>

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ruleVersionInput } from '../../../shared/rulebook';
 import type { RuleVersionInput } from '../../../shared/rulebook';
 import { foldForSearch, formatNumber } from '../../../shared/vietnamese';
-import { addRuleVersion, listRules } from '../../api';
+import { addRuleVersion, listRules, rulesExportUrl } from '../../api';
 import type { Rule } from '../../api';
 import { DateField } from '../../components/date-field';
 import { ErrorState, PageLoader } from '../../components/page-state';
@@ -198,9 +198,14 @@ export function RulesPage() {
         title="Sổ tay quy định"
         subtitle="Các tham số nghiệp vụ (thời hạn, tỷ lệ, mức) theo từng văn bản, có ngày hiệu lực"
         actions={
-          <Button variant="default" onClick={() => window.print()}>
-            In
-          </Button>
+          <>
+            <Button component="a" href={rulesExportUrl} variant="default" download>
+              Xuất Excel
+            </Button>
+            <Button variant="default" onClick={() => window.print()}>
+              In
+            </Button>
+          </>
         }
       />
       <Group mb="sm" align="flex-end" className="no-print">
