@@ -3,7 +3,7 @@
  * buffer the way the HTTP layer does, and read an exported workbook back as plain rows.
  */
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, mkdtempSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,10 @@ import { memberImportFields, orgImportFields } from './column-mapping.js';
 import { recordSheets, templateColumnsFor } from './imports.export.js';
 import { checkImport, commitImport, receiveUpload } from './imports.service.js';
 import { readRows } from './spreadsheet-reader.js';
+
+// Each test file keeps its uploads in a folder of its own: the embedded and PostgreSQL runs of the same file
+// go side by side, and their imports share ids, times and contents.
+if (!process.env.DANGVU_IMPORTS_DIR?.includes('dangvu-test-uploads-')) process.env.DANGVU_IMPORTS_DIR = mkdtempSync(join(tmpdir(), 'dangvu-test-uploads-'));
 
 export const memberHeaders = memberImportFields.map((f) => f.label);
 export const orgHeaders = orgImportFields.map((f) => f.label);
