@@ -95,6 +95,24 @@ describe('updateMember', () => {
   });
 });
 
+describe('name words', () => {
+  it('follow renames and ignore edits that leave the name alone', async () => {
+    const ctx = ctxFor(database);
+    const { queryRows } = await import('../../db/client.js');
+    const { sql } = await import('drizzle-orm');
+    const uses = async (word: string) => (await queryRows<{ uses: number; given_uses: number }>(database.db, sql`SELECT uses, given_uses FROM name_words WHERE word = ${word}`))[0] ?? { uses: 0, given_uses: 0 };
+    const before = await uses('khuong');
+    const member = await makeMember(ctx, tree.a1.id, { fullName: 'Khương Văn Tỉnh' });
+    expect(await uses('khuong')).toEqual({ uses: before.uses + 1, given_uses: before.given_uses });
+    const edited = await updateMember(ctx, member.id, { version: member.version, job: 'Kế toán' });
+    expect((await uses('tinh')).uses).toBeGreaterThan(0);
+    const tinh = await uses('tinh');
+    await updateMember(ctx, member.id, { version: edited.version, fullName: 'Khương Văn Tình Thương' });
+    expect(await uses('tinh')).toEqual({ uses: tinh.uses, given_uses: tinh.given_uses - 1 });
+    expect((await uses('thuong')).given_uses).toBeGreaterThan(0);
+  });
+});
+
 describe('recordMembershipEvent', () => {
   it('lets exactly one of two simultaneous confirmations win', async () => {
     const ctx = ctxFor(database);
