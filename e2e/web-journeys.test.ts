@@ -192,7 +192,8 @@ describe.skipIf(!hasChromium)('web app journeys in headless Chromium', () => {
     const dialog = second.page.getByRole('dialog', { name: 'Hồ sơ vừa được người khác cập nhật' });
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Tải lại hồ sơ' }).click();
-    await expect(second.page.getByLabel('Nghề nghiệp').inputValue()).resolves.toBe('Kỹ sư phần mềm');
+    // The reloaded record arrives asynchronously: wait for the form to show it.
+    await expect.poll(() => second.page.getByLabel('Nghề nghiệp').inputValue(), { timeout: 15_000 }).toBe('Kỹ sư phần mềm');
 
     await first.page.goto(`${harness.baseUrl}/dang-vien/${memberA.id}?tab=lich-su`);
     await first.page.getByText('Cập nhật nghề nghiệp').waitFor();

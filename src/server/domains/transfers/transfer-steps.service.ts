@@ -5,7 +5,7 @@ import { loadCalendar } from '../calendar/calendar.service.js';
 import { createMember } from '../members/members.service.js';
 import { recordMembershipEvent } from '../members/membership-events.service.js';
 import { checkLetterDate, checkPresentation, presentationDeadline } from '../membership/transfer.rules.js';
-import { unpresentedTransfersOf, updateTransferRow, type NewTransferRow, type TransferWithContext } from './transfers.queries.js';
+import { lockTransfer, unpresentedTransfersOf, updateTransferRow, type NewTransferRow, type TransferWithContext } from './transfers.queries.js';
 import { membershipEventFor, presentationGap, sideFor, stepRefusal } from './transfers.rules.js';
 import { addStep, assertWriter, forBothSides, getTransfer, letterDecision, refuseOn, ruleParam, transferInScopeOr404 } from './transfers.service.js';
 import type { MembershipEventKind } from '../../../shared/member.js';
@@ -40,6 +40,7 @@ async function saveStep(ctx: Ctx, t: TransferWithContext, values: Partial<NewTra
 export async function issueTransferLetter(ctx: Ctx, id: number, input: TransferLetterIssue) {
   assertWriter(ctx);
   await inTransaction(ctx, async (tx) => {
+    await lockTransfer(tx.db, id);
     const { t, sides } = await transferInScopeOr404(tx, id);
     assertStep(t, sides, 'letter_issued', input.version);
     const calendar = await loadCalendar(tx);
@@ -112,6 +113,7 @@ async function recordEvent(ctx: Ctx, t: TransferWithContext, kind: MembershipEve
 export async function confirmTransferReceipt(ctx: Ctx, id: number, input: TransferReceipt) {
   assertWriter(ctx);
   await inTransaction(ctx, async (tx) => {
+    await lockTransfer(tx.db, id);
     const { t, sides } = await transferInScopeOr404(tx, id);
     assertStep(t, sides, 'received', input.version);
     const calendar = await loadCalendar(tx);
@@ -179,6 +181,7 @@ async function createIncomingRecord(ctx: Ctx, t: TransferWithContext, presentedO
 export async function recordTransferReturn(ctx: Ctx, id: number, input: TransferReturn) {
   assertWriter(ctx);
   await inTransaction(ctx, async (tx) => {
+    await lockTransfer(tx.db, id);
     const { t, sides } = await transferInScopeOr404(tx, id);
     assertStep(t, sides, 'returned', input.version);
     if (t.presentedOn && input.returnedOn < t.presentedOn) throw invalidField('returnedOn', 'Ngày trở về không thể trước ngày xuất trình giấy giới thiệu.');
@@ -192,6 +195,7 @@ export async function recordTransferReturn(ctx: Ctx, id: number, input: Transfer
 export async function cancelTransfer(ctx: Ctx, id: number, input: TransferCancel) {
   assertWriter(ctx);
   await inTransaction(ctx, async (tx) => {
+    await lockTransfer(tx.db, id);
     const { t, sides } = await transferInScopeOr404(tx, id);
     assertStep(t, sides, 'cancelled', input.version);
     const today = todayIso(tx.now());

@@ -171,3 +171,8 @@ export async function openTransferDeadlineRows(db: DbOrTx, scope: Scope): Promis
           AND (m.id IS NULL OR m.status IN ('probationary', 'full', 'transferred_out'))`,
   );
 }
+
+/** Holds the transfer until the step's transaction ends: a second, simultaneous step waits and then sees the first. */
+export async function lockTransfer(db: DbOrTx, id: number): Promise<void> {
+  await db.execute(sql`SELECT id FROM transfers WHERE id = ${id} FOR UPDATE`);
+}
