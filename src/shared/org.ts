@@ -77,6 +77,22 @@ export const org = z.object({
 });
 export type Org = z.infer<typeof org>;
 
+/** A row of the organisation list or tree: the organisation with its active children and members below it. */
+export interface OrgListItem {
+  id: number;
+  code: string;
+  name: string;
+  kind: OrgKind;
+  unitType: UnitType | null;
+  parentId: number | null;
+  path: string;
+  depth: number;
+  active: boolean;
+  dissolvedOn: string | null;
+  childCount: number;
+  memberCount: number;
+}
+
 export const orgCreate = z.object({
   code: z.string().trim().min(1, 'Mã tổ chức là bắt buộc').max(40),
   name: z.string().trim().min(2, 'Tên tổ chức phải có ít nhất 2 ký tự').max(300),

@@ -2,6 +2,7 @@
  * The only module of the web app that talks to the server. Every call goes through `request`, which
  * sends the session cookie and the CSRF header, and turns error bodies into `ApiError`.
  */
+import type { OrgListItem } from '../shared/org';
 import type { CommitteeAppointment, CommitteeEnd, CommitteeSeat } from '../shared/committees';
 import type {
   AdmissionDecisionInput,
@@ -208,20 +209,7 @@ export async function changePassword(input: PasswordChange): Promise<SessionInfo
 
 // ---- Organisations ----------------------------------------------------------------------------
 
-export interface OrgListItem {
-  id: number;
-  code: string;
-  name: string;
-  kind: OrgKind;
-  unitType: UnitType | null;
-  parentId: number | null;
-  path: string;
-  depth: number;
-  active: boolean;
-  dissolvedOn: string | null;
-  childCount: number;
-  memberCount: number;
-}
+export type { OrgListItem };
 
 export interface OrgAsOfItem {
   id: number;

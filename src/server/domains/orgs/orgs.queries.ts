@@ -3,7 +3,7 @@ import { queryRows, type DbOrTx } from '../../db/client.js';
 import { members, orgEventLinks, orgEvents, orgs, orgVersions } from '../../db/schema.js';
 import type { Scope } from '../../context.js';
 import { pathInScope } from '../../scope.js';
-import type { Decision, OrgEventKind, OrgKind, UnitType } from '../../../shared/org.js';
+import type { Decision, OrgEventKind, OrgKind, OrgListItem, UnitType } from '../../../shared/org.js';
 
 export type OrgRow = typeof orgs.$inferSelect;
 
@@ -105,20 +105,7 @@ export async function linkOrgEvent(db: DbOrTx, eventId: number, orgId: number, r
   await db.insert(orgEventLinks).values({ eventId, orgId, role });
 }
 
-export interface OrgListRow {
-  id: number;
-  code: string;
-  name: string;
-  kind: OrgKind;
-  unitType: UnitType | null;
-  parentId: number | null;
-  path: string;
-  depth: number;
-  active: boolean;
-  dissolvedOn: string | null;
-  childCount: number;
-  memberCount: number;
-}
+export type OrgListRow = OrgListItem;
 
 const counts = sql`
   (SELECT count(*)::int FROM orgs c WHERE c.parent_id = orgs.id AND c.active) AS "childCount",
