@@ -3,7 +3,8 @@
  *   embedded, demo bloc (4,200 members): member list page p95 ≤ 20 ms, name search p95 ≤ 20 ms (in process)
  *   PostgreSQL, 260,000 members: list page and search p95 ≤ 30 ms, counts by kind and unit type ≤ 200 ms,
  *   loading the members ≤ 60 s (COPY); and subtree queries on a national tree (~300,000 organisations).
- * Options: --only embedded|postgres, --members N (PostgreSQL size), --skip-national, --skip-import, --large-import
+ *   web (headless Chromium, demo bloc): search results after the debounce ≤ 150 ms, member page ≤ 300 ms (bench/web.bench.ts).
+ * Options: --only embedded|postgres, --members N (PostgreSQL size), --skip-national, --skip-import, --skip-web, --large-import
  * (also import 260,000 members from one .xlsx on each engine; several minutes).
  * PostgreSQL: BENCH_DATABASE_URL (a server where databases may be created), default postgres://postgres@127.0.0.1:5432/postgres.
  */
@@ -19,6 +20,7 @@ import { computeMetric } from '../src/server/domains/metrics/metrics.service.js'
 import { listOrgs } from '../src/server/domains/orgs/orgs.service.js';
 import { foldForSearch } from '../src/shared/vietnamese.js';
 import { runImportBench } from './import.bench.js';
+import { runWebBench } from './web.bench.js';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -138,6 +140,12 @@ if (!args.includes('--skip-import')) {
   for (const row of rows) {
     results.push(row as unknown as Record<string, unknown>);
     console.log(`${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(48)} ${String(Math.round(row.ms)).padStart(10)} ms${row.target ? `  (target ≤ ${row.target} ms)` : ''}`);
+  }
+}
+if (!args.includes('--skip-web') && only === undefined) {
+  for (const row of await runWebBench()) {
+    results.push(row as unknown as Record<string, unknown>);
+    console.log(`${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(48)} ${String(Math.round(row.ms)).padStart(10)} ms  (target ≤ ${row.target} ms)`);
   }
 }
 mkdirSync('bench/results', { recursive: true });

@@ -113,10 +113,8 @@ describe('buildImportTemplate', () => {
     expect([...sheets]).toEqual(['Hướng dẫn', 'Tổ chức', 'Đảng viên']);
   });
 
-  it('builds the full-size template (20,000 validated rows) quickly and small', async () => {
-    const started = Date.now();
+  it('builds the full-size template (20,000 validated rows) small (its build time is in npm run bench)', async () => {
     const full = await buildImportTemplate();
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(full.length).toBeLessThan(200_000);
     expect(await inspectUpload(full)).toEqual({ kind: 'xlsx' });
   });
