@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryBoolean } from './query.js';
 import { memberProfileFields } from './member.js';
 import { decision, isoDateSchema as isoDate, type Decision } from './org.js';
 
@@ -92,7 +93,7 @@ export const candidateListQuery = z.object({
   orgId: z.coerce.number().int().positive().optional(),
   /** Open files only unless asked. */
   state: z.enum(candidateStates).optional(),
-  includeClosed: z.coerce.boolean().optional(),
+  includeClosed: queryBoolean.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryBoolean } from './query.js';
 import { decision, isoDateSchema as isoDate } from './org.js';
 
 export const memberStatuses = ['probationary', 'full', 'struck_off', 'expelled', 'withdrawn', 'deceased', 'transferred_out'] as const;
@@ -119,7 +120,7 @@ export const memberListQuery = z.object({
   orgId: z.coerce.number().int().positive().optional(),
   status: z.enum(memberStatuses).optional(),
   /** Without a status filter the list shows active members only. */
-  includeInactive: z.coerce.boolean().optional(),
+  includeInactive: queryBoolean.optional(),
   gender: z.enum(genders).optional(),
   ageBand: z.enum(ageBands).optional(),
   theoryLevel: z.enum(theoryLevels).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryBoolean } from './query.js';
 import { genders } from './member.js';
 import { decision, isoDateSchema as isoDate } from './org.js';
 
@@ -167,7 +168,7 @@ export const transferListQuery = z.object({
   state: z.enum(transferStates).optional(),
   kind: z.enum(transferKinds).optional(),
   /** Only transfers with a step still to do. */
-  open: z.coerce.boolean().optional(),
+  open: queryBoolean.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

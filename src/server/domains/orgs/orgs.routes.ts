@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { queryBoolean } from '../../../shared/query.js';
 import { isoDateSchema, orgCreate, orgEventInput, orgUpdate } from '../../../shared/org.js';
 import { createOrg, getOrg, listOrgs, orgHistory, recordOrgEvent, updateOrg } from './orgs.service.js';
 import { exportOrgs } from './orgs.export.js';
@@ -10,7 +11,7 @@ const listQuery = z.object({
   parentId: z.coerce.number().int().positive().optional(),
   q: z.string().trim().min(1).max(100).optional(),
   asOf: isoDateSchema.optional(),
-  includeDissolved: z.coerce.boolean().optional(),
+  includeDissolved: queryBoolean.optional(),
 });
 
 export const orgsRoutes: FastifyPluginAsyncZod = async (app) => {
