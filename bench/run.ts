@@ -4,7 +4,9 @@
  *   PostgreSQL, 260,000 members: list page and search p95 ≤ 30 ms, counts by kind and unit type ≤ 200 ms,
  *   loading the members ≤ 60 s (COPY); and subtree queries on a national tree (~300,000 organisations).
  *   web (headless Chromium, demo bloc): search results after the debounce ≤ 150 ms, member page ≤ 300 ms (bench/web.bench.ts).
- * Options: --only embedded|postgres, --members N (PostgreSQL size), --skip-national, --skip-import, --skip-web, --large-import
+ *   HTTP (bench/http.bench.ts): ratios against a bare Fastify route and against in-process calls; resident memory.
+ * Options: --only embedded|postgres, --members N (PostgreSQL size), --skip-national, --skip-import, --skip-web,
+ * --skip-http, --large-import
  * (also import 260,000 members from one .xlsx on each engine; several minutes).
  * PostgreSQL: BENCH_DATABASE_URL (a server where databases may be created), default postgres://postgres@127.0.0.1:5432/postgres.
  */
@@ -20,6 +22,7 @@ import { computeMetric } from '../src/server/domains/metrics/metrics.service.js'
 import { listOrgs } from '../src/server/domains/orgs/orgs.service.js';
 import { foldForSearch } from '../src/shared/vietnamese.js';
 import { runImportBench } from './import.bench.js';
+import { runHttpBench } from './http.bench.js';
 import { runWebBench } from './web.bench.js';
 
 const args = process.argv.slice(2);
@@ -140,6 +143,14 @@ if (!args.includes('--skip-import')) {
   for (const row of rows) {
     results.push(row as unknown as Record<string, unknown>);
     console.log(`${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(48)} ${String(Math.round(row.ms)).padStart(10)} ms${row.target ? `  (target ≤ ${row.target} ms)` : ''}`);
+  }
+}
+if (!args.includes('--skip-http')) {
+  const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  for (const row of await runHttpBench({ postgresUrl, only: only === 'embedded' || only === 'postgres' ? only : undefined })) {
+    results.push(row as unknown as Record<string, unknown>);
+    const status = row.target ? (row.ok ? 'ok  ' : 'SLOW') : '    ';
+    console.log(`${status} ${row.engine.padEnd(9)} ${row.name.padEnd(56)} ${String(row.value).padStart(10)} ${row.unit}${row.target ? `  (target ${row.target})` : ''}`);
   }
 }
 if (!args.includes('--skip-web') && only === undefined) {
