@@ -48,6 +48,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   }
   const pglite = await PGlite.create({
     dataDir: config.dataDir,
+    // PostgreSQL's default 128 MB of shared buffers is reserved in the WebAssembly heap and never given back; the
+    // data files are read through the operating system, whose page cache serves the rest. Measured on the demo
+    // bloc: 128 MB → 32 MB takes ~110 MB off the resident size with no change in the list and search timings.
+    postgresqlconf: ['shared_buffers=32MB'],
     extensions: { unaccent, pg_trgm },
     parsers: { [DATE_OID]: (v: string) => v },
   });
