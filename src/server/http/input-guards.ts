@@ -18,6 +18,9 @@ export const REASON_HEADER = 'x-reason';
 
 const NUL = '\u0000';
 
+/** The done-date fields of each route (`POST /api/v1/members/:id/exits`), as the routes declared them. */
+export const doneDateFields = new Map<string, readonly string[]>();
+
 /** The first string (or key) holding a NUL byte, as a dotted path: text columns cannot store it. */
 export function nulPath(value: unknown, path: string[] = []): string | null {
   if (typeof value === 'string') return value.includes(NUL) ? path.join('.') : null;
@@ -62,6 +65,10 @@ function refuseNul(field: string, where: string) {
  * reads the reason header.
  */
 export function registerInputGuards(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    const fields = route.config?.doneDates;
+    if (fields?.length) for (const method of [route.method].flat()) doneDateFields.set(`${method} ${route.url}`, fields);
+  });
   app.addHook('onRequest', async (request: FastifyRequest) => {
     if (!request.url.startsWith('/api/')) return;
     const header = request.headers[REASON_HEADER];
