@@ -13,6 +13,8 @@ import { createTransfer } from '../domains/transfers/transfers.service.js';
 import { appointToCommittee } from '../domains/committees/committees.service.js';
 import { insertImport } from '../domains/imports/imports.queries.js';
 import { doneDateFields } from './input-guards.js';
+import { databaseErrorOf } from './error-handler.js';
+import { workflowEventKinds } from '../../shared/member.js';
 import type { UserRole } from '../../shared/auth.js';
 
 /**
@@ -28,7 +30,9 @@ const PASSWORD = 'mat-khau-thu-123';
 const roles = ['admin', 'org_staff', 'inspection_staff', 'office_staff', 'secretary', 'member'] as const satisfies readonly UserRole[];
 type Role = (typeof roles)[number];
 /** Own: inside the scope of the officials (organisation A); sibling: organisation B; parent: the upper committee. */
-type Place = 'own' | 'sibling' | 'parent';
+type Place = 'own' | 'sibling' | 'parent' | 'absent';
+/** An id no record has: it must answer exactly as a record outside the scope. */
+const ABSENT = 2_000_000_000;
 const outside = ['sibling', 'parent'] as const;
 
 interface Req {
@@ -268,30 +272,32 @@ beforeAll(async () => {
   tree = await makeTree(ctx);
   const member = (orgId: number, name: string, extra = {}) => makeMember(ctx, orgId, { fullName: name, ...extra });
   const self = await member(tree.a1.id, 'Hà Thị Mỵ');
-  fx.org = { own: tree.a.id, sibling: tree.b.id, parent: tree.upper.id };
-  fx.cell = { own: tree.a1.id, sibling: tree.b1.id, parent: tree.upper.id };
-  fx.member = { own: (await member(tree.a1.id, 'Lò Văn Pấng')).id, sibling: (await member(tree.b1.id, 'Hoàng Văn Thái')).id, parent: 0 };
+  fx.org = { own: tree.a.id, sibling: tree.b.id, parent: tree.upper.id, absent: ABSENT };
+  fx.cell = { own: tree.a1.id, sibling: tree.b1.id, parent: tree.upper.id, absent: ABSENT };
+  fx.member = { own: (await member(tree.a1.id, 'Lò Văn Pấng')).id, sibling: (await member(tree.b1.id, 'Hoàng Văn Thái')).id, parent: 0, absent: ABSENT };
   const probation = { status: 'probationary' as const, admittedOn: '2025-11-01', confirmedOn: null, cardNumber: null };
-  fx.probationer = { own: (await member(tree.a1.id, 'Vi Thị Dự', probation)).id, sibling: (await member(tree.b1.id, 'Bế Văn Bị', probation)).id, parent: 0 };
+  fx.probationer = { own: (await member(tree.a1.id, 'Vi Thị Dự', probation)).id, sibling: (await member(tree.b1.id, 'Bế Văn Bị', probation)).id, parent: 0, absent: ABSENT };
   fx.introducers = {
     own: [(await member(tree.a1.id, 'Nông Văn Một')).id, (await member(tree.a1.id, 'Nông Văn Hai')).id],
     sibling: [(await member(tree.b1.id, 'Lục Văn Ba')).id, (await member(tree.b1.id, 'Lục Văn Bốn')).id],
     parent: [0, 0],
+    absent: [ABSENT, ABSENT],
   };
   fx.candidate = {
     own: (await createCandidate(ctx, candidateInput(tree.a1.id, fx.introducers.own))).id,
     sibling: (await createCandidate(ctx, candidateInput(tree.b1.id, fx.introducers.sibling))).id,
     parent: 0,
+    absent: ABSENT,
   };
   const moving = async (from: number, to: number, name: string) =>
     (await createTransfer(ctx, { direction: 'within', kind: 'permanent', memberId: (await member(from, name)).id, receivingOrgId: to, movingDecision: d(), purpose: null, temporaryFrom: null, temporaryUntil: null, note: null })).id;
-  fx.transfer = { own: await moving(tree.a1.id, tree.a2.id, 'Đinh Văn Đi'), sibling: await moving(tree.b1.id, tree.b2.id, 'Đinh Văn Xa'), parent: 0 };
+  fx.transfer = { own: await moving(tree.a1.id, tree.a2.id, 'Đinh Văn Đi'), sibling: await moving(tree.b1.id, tree.b2.id, 'Đinh Văn Xa'), parent: 0, absent: ABSENT };
   const seat = async (orgId: number, name: string, holderOrg: number) =>
     (await appointToCommittee(ctx, orgId, { memberId: (await member(holderOrg, name)).id, position: 'committee_member', term: '2025–2030', startOn: '2025-10-01', decision: d('2025-10-01') })).id;
-  fx.seat = { own: await seat(tree.a.id, 'Quàng Văn Một', tree.a2.id), sibling: await seat(tree.b.id, 'Quàng Văn Hai', tree.b2.id), parent: await seat(tree.upper.id, 'Quàng Văn Ba', tree.b2.id) };
+  fx.seat = { own: await seat(tree.a.id, 'Quàng Văn Một', tree.a2.id), sibling: await seat(tree.b.id, 'Quàng Văn Hai', tree.b2.id), parent: await seat(tree.upper.id, 'Quàng Văn Ba', tree.b2.id), absent: ABSENT };
   const anImport = async (path: string) =>
     (await insertImport(database.db, { fileName: 'x.xlsx', sha256: '0'.repeat(64), sizeBytes: 1, fileKind: 'xlsx', actorName: 'Thử', scopePath: path, status: 'checked' })).id;
-  fx.import = { own: await anImport(tree.a.path), sibling: await anImport(tree.b.path), parent: await anImport(tree.upper.path) };
+  fx.import = { own: await anImport(tree.a.path), sibling: await anImport(tree.b.path), parent: await anImport(tree.upper.path), absent: ABSENT };
 
   await createUser(ctx, { username: 'quantri', displayName: 'Quản trị', role: 'admin', orgId: null, memberId: null, password: PASSWORD });
   for (const role of ['org_staff', 'inspection_staff', 'office_staff', 'secretary'] as const)
@@ -516,5 +522,110 @@ describe('bad input on every write route', () => {
     ];
     const declared = [...doneDateFields.keys()].map((r) => r.replace(/:(\w+)/g, '{$1}'));
     expect(declared.sort()).toEqual(expected.sort());
+  });
+});
+
+describe('small oracles', () => {
+  it('answers a target outside the scope exactly as one that does not exist, in the path and in the body of every write route', async () => {
+    for (const [route, c] of guardedCases()) {
+      const role = (c.writers as readonly Role[]).find((r) => r !== 'admin');
+      if (!role) continue;
+      for (const [where, places] of [['path', c.path ?? []], ['body', c.body ?? []]] as const) {
+        for (const place of places) {
+          const at = (p: Place) => (where === 'path' ? { path: p, body: 'own' as Place } : { path: 'own' as Place, body: p });
+          const outsideReqs = requestsOf(c, at(place));
+          const absentReqs = requestsOf(c, at('absent'));
+          for (const [index, req] of outsideReqs.entries()) {
+            const seen = await send(role, route, req);
+            const none = await send(role, route, absentReqs[index]);
+            expect(seen.status, `${route} ${where} ${place}`).toBe(404);
+            expect(seen.body, `${route} ${where} ${place} vs absent`).toEqual(none.body);
+          }
+        }
+      }
+    }
+  });
+
+  it('suggests corrections of a search only from names in the searcher’s scope', async () => {
+    const words = async (client: TestClient) => {
+      const all = await client.get('/api/v1/members?includeInactive=true&pageSize=200');
+      return new Set((all.body.items as { fullName: string }[]).flatMap((m) => m.fullName.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().split(' ')));
+    };
+    // Every name word outside organisation A, each mistyped by a doubled last letter.
+    const everywhere = await words(clients.admin);
+    const own = await words(clients.org_staff);
+    const elsewhere = [...everywhere].filter((w) => !own.has(w) && w.length >= 3);
+    expect(elsewhere.length).toBeGreaterThan(3);
+    for (const word of elsewhere) {
+      const typo = `${word}${word.at(-1)}`;
+      const admin = await clients.admin.get(`/api/v1/members?q=${encodeURIComponent(typo)}`);
+      expect(admin.body.correctedQuery, `admin, ${typo}`).toBe(word);
+      for (const role of ['org_staff', 'secretary', 'member'] as const) {
+        const scoped = await clients[role].get(`/api/v1/members?q=${encodeURIComponent(typo)}`);
+        const visible = role === 'member' ? new Set(['ha', 'thi', 'my']) : own;
+        for (const suggested of (scoped.body.correctedQuery ?? '').split(' ').filter(Boolean)) expect(visible.has(suggested), `${role}: ${typo} → ${suggested}`).toBe(true);
+      }
+    }
+    // A word the scope holds is still corrected inside it.
+    expect((await clients.org_staff.get('/api/v1/members?q=pangg')).body.correctedQuery).toBe('pang');
+  });
+});
+
+describe('the membership event route', () => {
+  it('takes none of the kinds that have their own workflow route', async () => {
+    const before = await snapshot();
+    for (const kind of workflowEventKinds) {
+      const response = await send('admin', 'POST /api/v1/members/{id}/events', {
+        params: { id: fx.member.own },
+        body: { kind, occurredOn: DAY, decision: d(), toOrgId: tree.a2.id, details: { fullFrom: DAY }, reason: 'Thử', version: 1 },
+      });
+      expect(response.status, kind).toBe(400);
+      expect(response.body.error.fields.map((f: { field: string }) => f.field)).toContain('kind');
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('checks the details of each kind, refuses expelling a probationary member, and returns no internal column', async () => {
+    const ctx = ctxFor(database, undefined, () => new Date(`${TODAY}T03:00:00Z`));
+    const target = await makeMember(ctx, tree.a2.id, { fullName: 'Mã Văn Khai' });
+    const route = 'POST /api/v1/members/{id}/events';
+    const body = { kind: 'expulsion', occurredOn: DAY, decision: d(), reason: 'Vi phạm nghiêm trọng', version: target.version };
+    const extra = await send('org_staff', route, { params: { id: target.id }, body: { ...body, details: { fullFrom: DAY } } });
+    expect(extra.status).toBe(400);
+    const probation = await send('org_staff', route, { params: { id: fx.probationer.own }, body: { ...body, version: 1 } });
+    expect(probation.status).toBe(422);
+    expect(probation.body.error.rule.source).toContain('Điều lệ');
+    const stale = await send('org_staff', route, { params: { id: target.id }, body: { ...body, version: target.version + 5 } });
+    expect(stale.status).toBe(409);
+    const done = await send('org_staff', route, { params: { id: target.id }, body });
+    expect(done.status).toBe(201);
+    expect(done.body.member.status).toBe('expelled');
+    for (const internal of ['orgPath', 'nameSortKey', 'createdAt', 'updatedAt']) expect(done.body.member).not.toHaveProperty(internal);
+  });
+});
+
+describe('database refusals', () => {
+  it('maps a unique value taken to 409 with a Vietnamese message naming the field, from this engine’s own error', async () => {
+    const taken = await queryOne<{ national_id: string }>(database.db, sql`SELECT national_id FROM members WHERE national_id IS NOT NULL LIMIT 1`);
+    const error = await database.db
+      .execute(sql`UPDATE members SET national_id = ${taken!.national_id} WHERE id = (SELECT max(id) FROM members WHERE national_id IS DISTINCT FROM ${taken!.national_id})`)
+      .then(() => null, (e: unknown) => e);
+    expect(error).not.toBeNull();
+    const mapped = databaseErrorOf(error);
+    expect(mapped).toMatchObject({ code: 'CONFLICT', fields: [{ field: 'nationalId' }] });
+    expect(mapped!.message).toContain('Số CCCD');
+    expect(mapped!.message).not.toContain(taken!.national_id);
+  });
+
+  it('answers a burst of records with the same citizen number with one 201 and conflicts, never a 500', async () => {
+    const nationalId = '079123456789';
+    const body = {
+      fullName: 'Nguyễn Văn Trùng', gender: 'male', birthDate: '1990-01-01', placeOfOrigin: null, residence: null, nationalId, cardNumber: null,
+      orgId: tree.a1.id, status: 'full', admittedOn: '2015-01-01', confirmedOn: '2016-01-01', decision: d('2016-01-01'),
+    };
+    const responses = await Promise.all(Array.from({ length: 8 }, () => send('org_staff', 'POST /api/v1/members', { body })));
+    const statuses = responses.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s !== 201).every((s) => s === 409), JSON.stringify(responses.map((r) => r.body))).toBe(true);
   });
 });
