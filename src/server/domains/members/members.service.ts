@@ -25,6 +25,7 @@ import { memberHoldingKinds, nameColumns } from './members.rules.js';
 import type { MemberCreate, MemberListQuery, MemberUpdate } from '../../../shared/member.js';
 import { foldForSearch } from '../../../shared/vietnamese.js';
 import { todayIso } from '../../../shared/dates.js';
+import { recordWriterRoles } from '../../../shared/auth.js';
 
 const MEMBER = 'đảng viên';
 /** Beyond this a list says "more than 10.000"; 200 pages of 50 is more than anyone pages through. */
@@ -117,7 +118,7 @@ export interface RecordOpening {
 
 /** Membership records and events are the organisation staff's, the secretaries' and the admin's work; others read. */
 export function assertCanRecordMembership(ctx: Ctx): void {
-  if (!['admin', 'org_staff', 'secretary', 'system'].includes(ctx.actor.role))
+  if (ctx.actor.role !== 'system' && !recordWriterRoles.includes(ctx.actor.role))
     throw forbidden('Chỉ cán bộ tổ chức, bí thư hoặc quản trị hệ thống được ghi hồ sơ và biến động đảng viên.');
 }
 
