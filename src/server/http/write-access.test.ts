@@ -496,6 +496,45 @@ describe('bad input on every write route', () => {
     }
   });
 
+  it('classifies every date a write route takes: a done date (checked) or a planned one (listed here)', async () => {
+    /** Dates that may lie ahead: birth dates, planned periods, rules that take effect later. */
+    const planned: Record<string, readonly string[]> = {
+      'POST /api/v1/members': ['birthDate'],
+      'PATCH /api/v1/members/{id}': ['birthDate'],
+      'POST /api/v1/candidates': ['birthDate'],
+      'PATCH /api/v1/candidates/{id}': ['birthDate'],
+      'POST /api/v1/transfers': ['temporaryFrom', 'temporaryUntil', 'person.birthDate'],
+      'POST /api/v1/rules/{name}/versions': ['effectiveFrom'],
+    };
+    const spec = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, any>> };
+    const isDate = (schema: any) => typeof schema?.pattern === 'string' && schema.pattern.includes('\\d{4}-\\d{2}-\\d{2}');
+    const datesIn = (schema: any, path: string[]): string[] => {
+      if (!schema || typeof schema !== 'object') return [];
+      if (isDate(schema)) return [path.join('.')];
+      const nested = [
+        ...Object.entries(schema.properties ?? {}).flatMap(([k, v]) => datesIn(v, [...path, k])),
+        ...(schema.items ? datesIn(schema.items, [...path, '*']) : []),
+        ...(typeof schema.additionalProperties === 'object' ? datesIn(schema.additionalProperties, [...path, '*']) : []),
+        ...['anyOf', 'oneOf', 'allOf'].flatMap((key) => (schema[key] ?? []).flatMap((s: any) => datesIn(s, path))),
+      ];
+      return [...new Set(nested)];
+    };
+    const unclassified: string[] = [];
+    let found = 0;
+    for (const [path, operations] of Object.entries(spec.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        if (!['post', 'put', 'patch', 'delete'].includes(method)) continue;
+        const route = `${method.toUpperCase()} ${path}`;
+        const dates = datesIn(operation.requestBody?.content?.['application/json']?.schema, []);
+        found += dates.length;
+        const done = doneDateFields.get(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`) ?? [];
+        for (const field of dates) if (!done.includes(field) && !(planned[route] ?? []).includes(field)) unclassified.push(`${route} ${field}`);
+      }
+    }
+    expect(found).toBeGreaterThan(20);
+    expect(unclassified, 'dates neither declared as done dates on their route nor listed as planned').toEqual([]);
+  });
+
   it('dates every step that records something done: the routes that take such dates declare them', () => {
     const expected = [
       'POST /api/v1/orgs',
