@@ -13,6 +13,7 @@ import type { Database } from './db/client.js';
 import { migrationVersion } from './db/migrate.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerSessions } from './http/session-plugin.js';
+import { registerInputGuards } from './http/input-guards.js';
 import { admissionsRoutes } from './domains/admissions/admissions.routes.js';
 import { auditRoutes } from './domains/audit/audit.routes.js';
 import { authRoutes } from './domains/auth/auth.routes.js';
@@ -58,6 +59,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  registerInputGuards(app);
   registerSessions(app, { database: options.database, now: options.now ?? (() => new Date()), log });
 
   app.get('/api/health', { config: { public: true }, schema: { tags: ['system'] } }, async () => ({

@@ -17,6 +17,15 @@ export class AppError extends Error {
 /** Outside the caller's scope looks exactly like absent: nothing leaks that a record exists. */
 export const notFound = (what: string) => new AppError('NOT_FOUND', `Không tìm thấy ${what}.`);
 
+/**
+ * A record chosen in the request body (an organisation, a member) that does not exist or lies outside the scope:
+ * 404 like a target in the path, naming the field; absent and out of scope read the same.
+ */
+export const notFoundField = (field: string, what: string) => {
+  const message = `Không tìm thấy ${what} đã chọn trong phạm vi quản lý của bạn.`;
+  return new AppError('NOT_FOUND', message, [{ field, message }]);
+};
+
 export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này.') => new AppError('FORBIDDEN', message);
 
 export const invalidInput = (fields: FieldError[], message = 'Dữ liệu không hợp lệ.') => new AppError('INVALID_INPUT', message, fields);

@@ -47,6 +47,18 @@ export const fieldLabels: Record<string, string> = {
   pageSize: 'Số dòng mỗi trang',
   q: 'Từ khóa tìm kiếm',
   asOf: 'Tại ngày',
+  'x-reason': 'Lý do',
+  'foundingDecision.date': 'Ngày quyết định thành lập',
+  'movingDecision.date': 'Ngày quyết định chuyển sinh hoạt',
+  letterOn: 'Ngày cấp giấy giới thiệu',
+  presentedOn: 'Ngày xuất trình giấy giới thiệu',
+  returnedOn: 'Ngày trở về',
+  startOn: 'Ngày nhận nhiệm vụ',
+  endOn: 'Ngày kết thúc nhiệm vụ',
+  receivedOn: 'Ngày chi bộ nhận quyết định',
+  ceremonyDate: 'Ngày lễ kết nạp',
+  knownSince: 'Ngày bắt đầu biết người vào Đảng',
+  issuedOn: 'Ngày cấp giấy chứng nhận',
 };
 
 export function fieldLabel(path: string): string {

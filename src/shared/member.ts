@@ -175,6 +175,44 @@ export const membershipEventInput = z.object({
 });
 export type MembershipEventInput = z.infer<typeof membershipEventInput>;
 
+/**
+ * Kinds recorded through their own workflow route (admissions, transfers, organisation events, exits), never
+ * through `POST /members/{id}/events`.
+ */
+export const workflowEventKinds = [
+  'record_created',
+  'admission',
+  'confirmation',
+  'transfer',
+  'transfer_in',
+  'transfer_out',
+  'temporary_transfer',
+  'temporary_return',
+  'reorganisation',
+  'strike_off',
+  'withdrawal',
+  'death',
+  'readmission',
+] as const satisfies readonly MembershipEventKind[];
+
+/** What `POST /members/{id}/events` takes: one shape per kind it records, each with its own details. */
+export const directMembershipEventInput = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({
+      /** Khai trừ: a discipline decision; the ground is the reason. */
+      kind: z.literal('expulsion'),
+      occurredOn: isoDate,
+      decision,
+      reason: z.string().trim().min(1, 'Ghi lý do khai trừ').max(500),
+      details: z.strictObject({}, { error: 'Khai trừ không có thông tin chi tiết nào khác' }).default({}),
+      version: z.number().int(),
+    }),
+  ],
+  { error: 'Loại biến động này được ghi qua quy trình riêng (kết nạp, chuyển đảng chính thức, chuyển sinh hoạt, xóa tên, ra khỏi Đảng, từ trần, kết nạp lại)' },
+);
+export type DirectMembershipEventInput = z.infer<typeof directMembershipEventInput>;
+
 export const membershipEvent = z.object({
   id: z.number().int(),
   memberId: z.number().int(),

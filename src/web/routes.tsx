@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import type { ComponentType } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router-dom';
-import { officialRoles } from '../shared/auth';
+import { officialRoles, recordWriterRoles } from '../shared/auth';
 import type { UserRole } from '../shared/auth';
 import { RoleGate, SessionGate, UnauthenticatedRedirect } from './features/auth/session';
 import { AppLayout } from './features/shell/app-layout';
@@ -35,6 +35,7 @@ const MyRecordPage = lazyPage(() => import('./features/self/my-record-page'), (m
 
 const staff: readonly UserRole[] = ['admin', ...officialRoles];
 const adminOnly: readonly UserRole[] = ['admin'];
+const recordWriters = recordWriterRoles;
 
 function gated(roles: readonly UserRole[], Page: ComponentType) {
   return (
@@ -97,9 +98,9 @@ export const router = createBrowserRouter([
           { path: 'to-chuc', element: gated(staff, OrgsPage) },
           { path: 'to-chuc/:id', element: gated(staff, OrgPage) },
           { path: 'dang-vien', element: gated(staff, MembersPage) },
-          { path: 'dang-vien/moi', element: gated(staff, MemberCreatePage) },
+          { path: 'dang-vien/moi', element: gated(recordWriters, MemberCreatePage) },
           { path: 'dang-vien/:id', element: gated(staff, MemberPage) },
-          { path: 'dang-vien/:id/sua', element: gated(staff, MemberEditPage) },
+          { path: 'dang-vien/:id/sua', element: gated(recordWriters, MemberEditPage) },
           { path: 'ket-nap/*', element: gated(staff, AdmissionsRoutes) },
           { path: 'chuyen-sinh-hoat/*', element: gated(staff, TransfersRoutes) },
           { path: 'nhap-du-lieu', element: gated(['admin', 'org_staff'], ImportsPage) },

@@ -44,8 +44,8 @@ interface Step {
 
 /** The file at the version the user saw, able to move to `to` under the transition table. */
 async function candidateForStep(ctx: Ctx, id: number, version: number, to: AdmissionState): Promise<CandidateWithOrg> {
-  const candidate = await candidateInScopeOr404(ctx, id);
   assertCanRecordAdmission(ctx);
+  const candidate = await candidateInScopeOr404(ctx, id);
   if (candidate.version !== version) throw staleVersion(CANDIDATE_RECORD);
   if (!canTransition(candidate.state, to, { cellIsGrassroots: candidate.orgKind === 'grassroots_cell' })) throw conflict(transitionMessage(candidate, to), 'state');
   return candidate;

@@ -22,6 +22,8 @@ import { decideProbation, getProbation, recordProbationReview } from './confirma
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['admissions'];
+/** The dossier's papers, certificate and introductions record what was already done. */
+const candidateDates = ['awarenessCertificate.issuedOn', 'introducers.*.knownSince', 'specialAgeDecision.date', 'dossier.*.date'];
 
 function sendDocx(reply: FastifyReply, file: DocxFile) {
   return reply
@@ -36,29 +38,29 @@ export const admissionsRoutes: FastifyPluginAsyncZod = async (app) => {
     sendXlsx(reply, 'nguoi-vao-dang', await exportCandidates(request.ctx, request.query)),
   );
   app.get('/candidates', { schema: { tags, querystring: candidateListQuery } }, async (request) => listCandidates(request.ctx, request.query));
-  app.post('/candidates', { schema: { tags, body: candidateCreate } }, async (request, reply) => reply.status(201).send(await createCandidate(request.ctx, request.body)));
+  app.post('/candidates', { config: { doneDates: candidateDates }, schema: { tags, body: candidateCreate } }, async (request, reply) => reply.status(201).send(await createCandidate(request.ctx, request.body)));
   app.get('/candidates/:id', { schema: { tags, params: idParams } }, async (request) => getCandidate(request.ctx, request.params.id));
-  app.patch('/candidates/:id', { schema: { tags, params: idParams, body: candidateUpdate } }, async (request) => updateCandidate(request.ctx, request.params.id, request.body));
-  app.post('/candidates/:id/cell-resolution', { schema: { tags, params: idParams, body: cellResolutionInput } }, async (request) =>
+  app.patch('/candidates/:id', { config: { doneDates: candidateDates }, schema: { tags, params: idParams, body: candidateUpdate } }, async (request) => updateCandidate(request.ctx, request.params.id, request.body));
+  app.post('/candidates/:id/cell-resolution', { config: { doneDates: ['decision.date'] }, schema: { tags, params: idParams, body: cellResolutionInput } }, async (request) =>
     recordCellResolution(request.ctx, request.params.id, request.body),
   );
-  app.post('/candidates/:id/committee-resolution', { schema: { tags, params: idParams, body: committeeResolutionInput } }, async (request) =>
+  app.post('/candidates/:id/committee-resolution', { config: { doneDates: ['decision.date'] }, schema: { tags, params: idParams, body: committeeResolutionInput } }, async (request) =>
     recordCommitteeResolution(request.ctx, request.params.id, request.body),
   );
-  app.post('/candidates/:id/decision', { schema: { tags, params: idParams, body: admissionDecisionInput } }, async (request) =>
+  app.post('/candidates/:id/decision', { config: { doneDates: ['decision.date', 'receivedOn'] }, schema: { tags, params: idParams, body: admissionDecisionInput } }, async (request) =>
     recordAdmissionDecision(request.ctx, request.params.id, request.body),
   );
-  app.post('/candidates/:id/ceremony', { schema: { tags, params: idParams, body: ceremonyInput } }, async (request) => holdCeremony(request.ctx, request.params.id, request.body));
-  app.post('/candidates/:id/close', { schema: { tags, params: idParams, body: candidateCloseInput } }, async (request) => closeCandidate(request.ctx, request.params.id, request.body));
+  app.post('/candidates/:id/ceremony', { config: { doneDates: ['ceremonyDate', 'upperCommitteeConsent.date'] }, schema: { tags, params: idParams, body: ceremonyInput } }, async (request) => holdCeremony(request.ctx, request.params.id, request.body));
+  app.post('/candidates/:id/close', { config: { doneDates: ['decision.date'] }, schema: { tags, params: idParams, body: candidateCloseInput } }, async (request) => closeCandidate(request.ctx, request.params.id, request.body));
   app.get('/candidates/:id/admission-decision.docx', { schema: { tags, params: idParams } }, async (request, reply) =>
     sendDocx(reply, await admissionDecisionDocx(request.ctx, request.params.id)),
   );
 
   app.get('/members/:id/probation', { schema: { tags, params: idParams } }, async (request) => getProbation(request.ctx, request.params.id));
-  app.post('/members/:id/probation/reviews', { schema: { tags, params: idParams, body: probationReviewInput } }, async (request, reply) =>
+  app.post('/members/:id/probation/reviews', { config: { doneDates: ['decision.date'] }, schema: { tags, params: idParams, body: probationReviewInput } }, async (request, reply) =>
     reply.status(201).send(await recordProbationReview(request.ctx, request.params.id, request.body)),
   );
-  app.post('/members/:id/probation/decision', { schema: { tags, params: idParams, body: probationDecisionInput } }, async (request) =>
+  app.post('/members/:id/probation/decision', { config: { doneDates: ['decision.date'] }, schema: { tags, params: idParams, body: probationDecisionInput } }, async (request) =>
     decideProbation(request.ctx, request.params.id, request.body),
   );
   app.get('/members/:id/probation/confirmation-decision.docx', { schema: { tags, params: idParams } }, async (request, reply) =>

@@ -1,5 +1,5 @@
 import { inTransaction, type Ctx } from '../../context.js';
-import { conflict, forbidden, invalidField, notFound, staleVersion } from '../../errors.js';
+import { conflict, forbidden, invalidField, notFound, notFoundField, staleVersion } from '../../errors.js';
 import { isPathInScope, narrowScope } from '../../scope.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
@@ -59,7 +59,7 @@ async function checkIntroducersExist(ctx: Ctx, introducers: readonly IntroducerI
   introducers.forEach((introducer, index) => {
     const member = found.find((m) => m.id === introducer.memberId);
     if (!member || (ctx.actor.scope.kind !== 'self' && !isPathInScope(ctx.actor.scope, member.orgPath)))
-      throw invalidField(`introducers.${index}.memberId`, `Người giới thiệu thứ ${index + 1}: không tìm thấy đảng viên này trong phạm vi quản lý của bạn.`);
+      throw notFoundField(`introducers.${index}.memberId`, `người giới thiệu thứ ${index + 1}`);
   });
 }
 
@@ -70,10 +70,10 @@ async function assertNotAMember(ctx: Ctx, nationalId: string | null | undefined)
 }
 
 export async function createCandidate(ctx: Ctx, input: CandidateCreate): Promise<CandidateDetail> {
+  assertCanRecordAdmission(ctx);
   if (ctx.actor.scope.kind === 'self') throw notFound('tổ chức đảng');
   return inTransaction(ctx, async (tx) => {
     const org = await orgInScope(tx, input.orgId, 'orgId');
-    assertCanRecordAdmission(tx);
     await assertMemberHoldingOrg(org, 'orgId');
     await checkIntroducersExist(tx, input.introducers);
     await assertNotAMember(tx, input.nationalId);
@@ -98,8 +98,8 @@ const consideredFields = ['birthDate', 'awarenessCertificate', 'introducers', 's
 
 export async function updateCandidate(ctx: Ctx, id: number, input: CandidateUpdate): Promise<CandidateDetail> {
   return inTransaction(ctx, async (tx) => {
-    const before = await candidateInScopeOr404(tx, id);
     assertCanRecordAdmission(tx);
+    const before = await candidateInScopeOr404(tx, id);
     const { version, reason, ...changes } = input;
     if (before.version !== version) throw staleVersion(CANDIDATE_RECORD);
     if (!openCandidateStates.includes(before.state)) throw conflict('Hồ sơ đã khép lại (đã kết nạp hoặc đã dừng); không sửa được nữa.');

@@ -102,8 +102,8 @@ async function timingProblems(rules: RuleReader, ceremonyDate: string, considere
 }
 
 async function probationerForStep(ctx: Ctx, memberId: number): Promise<{ member: MemberRow; ceremonyDate: string }> {
-  const member = await memberInScopeOr404(ctx, memberId);
   assertCanRecordAdmission(ctx);
+  const member = await memberInScopeOr404(ctx, memberId);
   if (member.status !== 'probationary') throw conflict('Đảng viên này không còn là đảng viên dự bị.', 'status');
   const ceremonyDate = await ceremonyDateOf(ctx, member);
   if (!ceremonyDate) throw conflict('Hồ sơ chưa có ngày kết nạp, nên chưa tính được thời gian dự bị. Hãy bổ sung ngày vào Đảng trong lý lịch.', 'admittedOn');
@@ -168,8 +168,8 @@ export async function recordProbationReview(ctx: Ctx, memberId: number, input: P
  */
 export async function decideProbation(ctx: Ctx, memberId: number, input: ProbationDecisionInput): Promise<ProbationView> {
   return inTransaction(ctx, async (tx) => {
-    const seen = await memberInScopeOr404(tx, memberId);
     assertCanRecordAdmission(tx);
+    const seen = await memberInScopeOr404(tx, memberId);
     if (seen.version !== input.version) throw staleVersion(MEMBER_RECORD);
     const { member, ceremonyDate } = await probationerForStep(tx, memberId);
     const date = input.decision.date;

@@ -1,9 +1,10 @@
 import { inTransaction, type Ctx } from '../../context.js';
-import { conflict, forbidden, invalidField, notFound, staleVersion } from '../../errors.js';
+import { conflict, forbidden, invalidField, notFound, notFoundField, staleVersion } from '../../errors.js';
 import { isPathInScope } from '../../scope.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findMember } from '../members/members.queries.js';
 import { getOrgInScope } from '../orgs/orgs.service.js';
+import { findOrg } from '../orgs/orgs.queries.js';
 import { endSeat, findSeat, insertSeat, openSeatsOf, seatsOf } from './committees.queries.js';
 import { committeePositionLabels, type CommitteeAppointment, type CommitteeEnd } from '../../../shared/committees.js';
 
@@ -27,7 +28,9 @@ export async function appointToCommittee(ctx: Ctx, orgId: number, input: Committ
     const org = await getOrgInScope(tx, orgId);
     if (!org.active) throw invalidField('orgId', `${org.name} đã kết thúc hoạt động.`);
     const member = await findMember(tx.db, input.memberId);
-    if (!member || !['probationary', 'full'].includes(member.status) || !isPathInScope({ kind: 'subtree', orgId: org.id, path: org.path }, member.orgPath))
+    // Absent and outside the actor's scope read the same (404); inside the scope, the rule names what is wrong.
+    if (!member || !isPathInScope(tx.actor.scope, member.orgPath)) throw notFoundField('memberId', 'đảng viên');
+    if (!['probationary', 'full'].includes(member.status) || !isPathInScope({ kind: 'subtree', orgId: org.id, path: org.path }, member.orgPath))
       throw invalidField('memberId', 'Cấp ủy viên phải là đảng viên đang sinh hoạt trong tổ chức này.');
     if (member.status !== 'full') throw invalidField('memberId', 'Cấp ủy viên phải là đảng viên chính thức: đảng viên dự bị không có quyền ứng cử vào cơ quan lãnh đạo của Đảng (Điều lệ Đảng 2011, Điều 5).');
     if (input.decision.date > input.startOn) throw invalidField('startOn', 'Ngày nhận nhiệm vụ không được trước ngày quyết định.');
@@ -46,8 +49,9 @@ export async function endCommitteeSeat(ctx: Ctx, seatId: number, input: Committe
   assertCanManage(ctx);
   return inTransaction(ctx, async (tx) => {
     const seat = await findSeat(tx.db, seatId);
-    if (!seat) throw notFound('chức vụ trong cấp ủy');
-    await getOrgInScope(tx, seat.orgId);
+    const org = seat ? await findOrg(tx.db, seat.orgId) : undefined;
+    // A seat outside the scope answers exactly as one that does not exist.
+    if (!seat || !org || !isPathInScope(tx.actor.scope, org.path)) throw notFound('chức vụ trong cấp ủy');
     if (seat.endOn) throw conflict('Chức vụ này đã kết thúc.');
     if (seat.version !== input.version) throw staleVersion('Cấp ủy');
     if (input.endOn < seat.startOn) throw invalidField('endOn', 'Ngày kết thúc không được trước ngày nhận nhiệm vụ.');

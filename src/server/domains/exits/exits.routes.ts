@@ -5,12 +5,13 @@ import { memberPartyAge, readmitMember, recordExit } from './exits.service.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['members'];
+const doneDates = ['occurredOn', 'decision.date'];
 
 export const exitsRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.post('/members/:id/exits', { schema: { tags, params: idParams, body: exitInput } }, async (request, reply) =>
+  app.post('/members/:id/exits', { config: { doneDates }, schema: { tags, params: idParams, body: exitInput } }, async (request, reply) =>
     reply.status(201).send(await recordExit(request.ctx, request.params.id, request.body)),
   );
-  app.post('/members/:id/readmission', { schema: { tags, params: idParams, body: readmissionInput } }, async (request, reply) =>
+  app.post('/members/:id/readmission', { config: { doneDates }, schema: { tags, params: idParams, body: readmissionInput } }, async (request, reply) =>
     reply.status(201).send(await readmitMember(request.ctx, request.params.id, request.body)),
   );
   app.get('/members/:id/party-age', { schema: { tags, params: idParams } }, async (request) => memberPartyAge(request.ctx, request.params.id));

@@ -1,8 +1,8 @@
 import { inTransaction, type Ctx } from '../../context.js';
-import { conflict, forbidden } from '../../errors.js';
+import { conflict } from '../../errors.js';
 import { logPersonalRead } from '../audit/audit.service.js';
 import { eventsOf, periodsOf } from '../members/members.queries.js';
-import { memberInScopeOr404, orgInScope } from '../members/members.service.js';
+import { assertCanRecordMembership, memberInScopeOr404, orgInScope } from '../members/members.service.js';
 import { recordMembershipEvent } from '../members/membership-events.service.js';
 import { checkReadmission, partyAge } from '../membership/party-age.rules.js';
 import { cancelTransfersOnExit } from '../transfers/transfer-steps.service.js';
@@ -12,10 +12,7 @@ import { exitKindLabels, type ExitInput, type PartyAgeResult, type ReadmissionEl
 import { activeStatuses } from '../../../shared/member.js';
 import { addMonths, compareIso, todayIso } from '../../../shared/dates.js';
 
-function assertWriter(ctx: Ctx): void {
-  if (!['admin', 'org_staff', 'secretary', 'system'].includes(ctx.actor.role))
-    throw forbidden('Chỉ cán bộ tổ chức, bí thư hoặc quản trị hệ thống được ghi biến động đảng viên.');
-}
+const assertWriter = assertCanRecordMembership;
 
 /**
  * Strike-off, withdrawal or death, dated and citing its decision. From that day the member's period changes

@@ -108,15 +108,38 @@ export async function listMemberRows(db: DbOrTx, where: SQL[], limit: number, of
 /**
  * Replaces each word that no member's name contains by the nearest word that one does (trigram similarity over
  * the small `name_words` table), so 'nguyen phi lonh' becomes 'nguyen phi long'. Unknown words without a near
- * neighbour stay as typed.
+ * neighbour stay as typed. Within a scope, only words of names the scope holds count, both as known and as
+ * suggestions: a suggestion must not tell an official what names exist elsewhere.
  */
-export async function correctNameWords(db: DbOrTx, words: string[]): Promise<string[]> {
+export async function correctNameWords(db: DbOrTx, words: string[], scope: Scope = { kind: 'all' }): Promise<string[]> {
+  if (scope.kind !== 'all') return correctNameWordsInScope(db, words, scope);
   return Promise.all(
     words.map(async (word) => {
       if (word.length < 3) return word;
       const known = await queryOne<{ word: string }>(db, sql`SELECT word FROM name_words WHERE word = ${word}`);
       if (known) return word;
       const near = await queryOne<{ word: string }>(db, sql`SELECT word FROM name_words WHERE word % ${word} ORDER BY similarity(word, ${word}) DESC, uses DESC, word LIMIT 1`);
+      return near?.word ?? word;
+    }),
+  );
+}
+
+/**
+ * The nearest word (the word itself when present) among the names in the scope: `name_words` gives the near words
+ * through its trigram index, and each is kept only if some member in the scope has it (the name-word-list index).
+ */
+async function correctNameWordsInScope(db: DbOrTx, words: string[], scope: Scope): Promise<string[]> {
+  const inScope = memberInScope(scope, sql`m.id`, sql`m.org_path`);
+  return Promise.all(
+    words.map(async (word) => {
+      if (word.length < 3) return word;
+      const near = await queryOne<{ word: string }>(
+        db,
+        sql`SELECT n.word FROM name_words n
+            WHERE (n.word = ${word} OR n.word % ${word})
+              AND EXISTS (SELECT 1 FROM members m WHERE string_to_array(m.name_folded, ' ') @> ARRAY[n.word] AND ${inScope})
+            ORDER BY similarity(n.word, ${word}) DESC, n.word LIMIT 1`,
+      );
       return near?.word ?? word;
     }),
   );

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { memberCreate, memberListQuery, memberUpdate, membershipEventInput } from '../../../shared/member.js';
+import { directMembershipEventInput, memberCreate, memberListQuery, memberUpdate } from '../../../shared/member.js';
 import { createMember, getMember, listMembers, memberAuditHistory, memberHistory, updateMember } from './members.service.js';
-import { recordMembershipEvent } from './membership-events.service.js';
+import { recordDirectMembershipEvent } from './membership-events.service.js';
 import { exportMembers } from './members.export.js';
 import { sendXlsx } from '../../http/xlsx-reply.js';
 
@@ -13,13 +13,12 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/members/export.xlsx', { schema: { tags: ['members'], querystring: memberListQuery.omit({ page: true, pageSize: true }) } }, async (request, reply) => {
     return sendXlsx(reply, 'dang-vien', await exportMembers(request.ctx, request.query));
   });
-  app.post('/members', { schema: { tags: ['members'], body: memberCreate } }, async (request, reply) => reply.status(201).send(await createMember(request.ctx, request.body)));
+  app.post('/members', { config: { doneDates: ['admittedOn', 'confirmedOn', 'decision.date'] }, schema: { tags: ['members'], body: memberCreate } }, async (request, reply) => reply.status(201).send(await createMember(request.ctx, request.body)));
   app.get('/members/:id', { schema: { tags: ['members'], params: idParams } }, async (request) => getMember(request.ctx, request.params.id));
   app.patch('/members/:id', { schema: { tags: ['members'], params: idParams, body: memberUpdate } }, async (request) => updateMember(request.ctx, request.params.id, request.body));
   app.get('/members/:id/history', { schema: { tags: ['members'], params: idParams } }, async (request) => memberHistory(request.ctx, request.params.id));
   app.get('/members/:id/audit', { schema: { tags: ['members'], params: idParams } }, async (request) => memberAuditHistory(request.ctx, request.params.id));
-  app.post('/members/:id/events', { schema: { tags: ['members'], params: idParams, body: membershipEventInput.extend({ version: z.number().int().optional() }) } }, async (request, reply) => {
-    const { version, ...event } = request.body;
-    return reply.status(201).send(await recordMembershipEvent(request.ctx, request.params.id, event, { expectedVersion: version }));
-  });
+  app.post('/members/:id/events', { config: { doneDates: ['occurredOn', 'decision.date'] }, schema: { tags: ['members'], params: idParams, body: directMembershipEventInput } }, async (request, reply) =>
+    reply.status(201).send(await recordDirectMembershipEvent(request.ctx, request.params.id, request.body)),
+  );
 };

@@ -1,5 +1,5 @@
 import { inTransaction, type Ctx } from '../../context.js';
-import { conflict, invalidField, notFound, staleVersion } from '../../errors.js';
+import { conflict, forbidden, invalidField, notFound, notFoundField, staleVersion } from '../../errors.js';
 import { isPathInScope, narrowScope } from '../../scope.js';
 import { auditHistoryOf, logPersonalRead, recordAudit } from '../audit/audit.service.js';
 import { findOrg, type OrgRow } from '../orgs/orgs.queries.js';
@@ -25,6 +25,7 @@ import { memberHoldingKinds, nameColumns } from './members.rules.js';
 import type { MemberCreate, MemberListQuery, MemberUpdate } from '../../../shared/member.js';
 import { foldForSearch } from '../../../shared/vietnamese.js';
 import { todayIso } from '../../../shared/dates.js';
+import { recordWriterRoles } from '../../../shared/auth.js';
 
 const MEMBER = 'đảng viên';
 /** Beyond this a list says "more than 10.000"; 200 pages of 50 is more than anyone pages through. */
@@ -37,7 +38,7 @@ export async function orgInScope(ctx: Ctx, orgId: number, field = 'orgId'): Prom
   const org = await findOrg(ctx.db, orgId);
   if (!org || !isPathInScope(ctx.actor.scope, org.path)) {
     if (field === 'orgId') throw notFound('tổ chức đảng');
-    throw invalidField(field, 'Không tìm thấy tổ chức đảng đã chọn trong phạm vi quản lý của bạn.');
+    throw notFoundField(field, 'tổ chức đảng');
   }
   return org;
 }
@@ -61,7 +62,7 @@ export async function listMembers(ctx: Ctx, query: MemberListQuery) {
   const exact = await run(folded ? { q: folded } : null);
   if (exact.total > 0 || folded.length < 3) return exact;
   // Nobody matches as typed: try again with each mistyped word replaced by the nearest word of a real name.
-  const corrected = (await correctNameWords(ctx.db, folded.split(' '))).join(' ');
+  const corrected = (await correctNameWords(ctx.db, folded.split(' '), ctx.actor.scope)).join(' ');
   if (corrected === folded) return exact;
   return { ...(await run({ q: corrected })), correctedQuery: corrected };
 }
@@ -115,8 +116,15 @@ export interface RecordOpening {
   details: Record<string, unknown>;
 }
 
+/** Membership records and events are the organisation staff's, the secretaries' and the admin's work; others read. */
+export function assertCanRecordMembership(ctx: Ctx): void {
+  if (ctx.actor.role !== 'system' && !recordWriterRoles.includes(ctx.actor.role))
+    throw forbidden('Chỉ cán bộ tổ chức, bí thư hoặc quản trị hệ thống được ghi hồ sơ và biến động đảng viên.');
+}
+
 /** A record for someone who is already a member: the record opens with a dated event citing the decision. */
 export async function createMember(ctx: Ctx, input: MemberCreate, opening?: RecordOpening) {
+  assertCanRecordMembership(ctx);
   if (ctx.actor.scope.kind === 'self') throw notFound('tổ chức đảng');
   return inTransaction(ctx, async (tx) => {
     const org = await orgInScope(tx, input.orgId, 'orgId');
@@ -151,6 +159,7 @@ export async function createMember(ctx: Ctx, input: MemberCreate, opening?: Reco
 
 /** Edits the personal record; status and organisation change only through membership events. */
 export async function updateMember(ctx: Ctx, id: number, input: MemberUpdate) {
+  assertCanRecordMembership(ctx);
   if (ctx.actor.scope.kind === 'self') throw notFound(MEMBER);
   return inTransaction(ctx, async (tx) => {
     const before = await memberInScopeOr404(tx, id);

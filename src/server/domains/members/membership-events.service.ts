@@ -1,11 +1,12 @@
 import { inTransaction, type Ctx } from '../../context.js';
-import { conflict, invalidField, staleVersion } from '../../errors.js';
+import { conflict, invalidField, notFoundField, ruleViolation, staleVersion } from '../../errors.js';
+import { isPathInScope } from '../../scope.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findOrg } from '../orgs/orgs.queries.js';
 import { insertMembershipEvent, lastEventDate, startPeriod, updateMemberRow } from './members.queries.js';
 import { applyTransition } from './members.rules.js';
-import { assertMemberHoldingOrg, memberInScopeOr404 } from './members.service.js';
-import { memberStatuses, type MemberStatus, type MembershipEventInput } from '../../../shared/member.js';
+import { assertCanRecordMembership, assertMemberHoldingOrg, memberInScopeOr404, presentMember } from './members.service.js';
+import { memberStatuses, type DirectMembershipEventInput, type MemberStatus, type MembershipEventInput } from '../../../shared/member.js';
 
 export interface RecordEventOptions {
   /** The version the caller saw; a stale one is a conflict (two confirmations at once: one wins). */
@@ -36,7 +37,8 @@ export async function recordMembershipEvent(ctx: Ctx, memberId: number, input: M
     if (transition.movesOrg) {
       if (!input.toOrgId) throw invalidField('toOrgId', 'Phải chọn tổ chức đảng nơi đảng viên chuyển đến.');
       toOrg = await findOrg(tx.db, input.toOrgId);
-      if (!toOrg) throw invalidField('toOrgId', 'Không tìm thấy tổ chức đảng nơi chuyển đến.');
+      // Absent and outside the scope read the same, whatever the kind of event.
+      if (!toOrg || (!options.skipTargetScopeCheck && !isPathInScope(tx.actor.scope, toOrg.path))) throw notFoundField('toOrgId', 'tổ chức đảng nơi chuyển đến');
       await assertMemberHoldingOrg(toOrg, 'toOrgId');
       // Coming back (from outside, or readmitted after leaving) may well be into the cell the member left.
       const returning = input.kind === 'transfer_in' || input.kind === 'readmission';
@@ -74,6 +76,26 @@ export async function recordMembershipEvent(ctx: Ctx, memberId: number, input: M
         reason: input.reason,
       },
     ]);
-    return { eventId, member: after };
+    return { eventId, member: presentMember({ ...after, orgName: toOrg?.name ?? member.orgName }) };
+  });
+}
+
+/**
+ * The membership events no workflow records yet (expulsion, until discipline arrives), through
+ * `POST /members/{id}/events`. Admission, confirmation, transfers, reorganisation, strike-off, withdrawal, death and
+ * readmission each have their own route with their own rules; this route does not take them.
+ */
+export async function recordDirectMembershipEvent(ctx: Ctx, memberId: number, input: DirectMembershipEventInput) {
+  assertCanRecordMembership(ctx);
+  return inTransaction(ctx, async (tx) => {
+    const member = await memberInScopeOr404(tx, memberId);
+    if (input.kind === 'expulsion' && member.status === 'probationary')
+      throw ruleViolation(
+        { name: 'discipline_forms', source: 'Điều lệ Đảng 2011, Điều 35' },
+        'kind',
+        'Đảng viên dự bị chỉ có thể bị khiển trách hoặc cảnh cáo, không bị khai trừ',
+      );
+    const { version, ...event } = input;
+    return recordMembershipEvent(tx, memberId, { ...event, toOrgId: null }, { expectedVersion: version });
   });
 }

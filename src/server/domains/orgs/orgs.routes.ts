@@ -19,8 +19,8 @@ export const orgsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/orgs/export.xlsx', { schema: { tags: ['orgs'], querystring: listQuery.pick({ parentId: true, includeDissolved: true }) } }, async (request, reply) =>
     sendXlsx(reply, 'to-chuc-dang', await exportOrgs(request.ctx, request.query)),
   );
-  app.post('/orgs', { schema: { tags: ['orgs'], body: orgCreate } }, async (request, reply) => reply.status(201).send(await createOrg(request.ctx, request.body)));
-  app.post('/orgs/events', { schema: { tags: ['orgs'], body: orgEventInput } }, async (request, reply) => reply.status(201).send(await recordOrgEvent(request.ctx, request.body)));
+  app.post('/orgs', { config: { doneDates: ['foundingDecision.date'] }, schema: { tags: ['orgs'], body: orgCreate } }, async (request, reply) => reply.status(201).send(await createOrg(request.ctx, request.body)));
+  app.post('/orgs/events', { config: { doneDates: ['occurredOn', 'decision.date'] }, schema: { tags: ['orgs'], body: orgEventInput } }, async (request, reply) => reply.status(201).send(await recordOrgEvent(request.ctx, request.body)));
   app.get('/orgs/:id', { schema: { tags: ['orgs'], params: idParams } }, async (request) => getOrg(request.ctx, request.params.id));
   app.patch('/orgs/:id', { schema: { tags: ['orgs'], params: idParams, body: orgUpdate } }, async (request) => updateOrg(request.ctx, request.params.id, request.body));
   app.get('/orgs/:id/history', { schema: { tags: ['orgs'], params: idParams } }, async (request) => orgHistory(request.ctx, request.params.id));

@@ -1,5 +1,5 @@
 import { inTransaction, type Ctx } from '../../context.js';
-import { forbidden, invalidField, notFound, staleVersion } from '../../errors.js';
+import { forbidden, invalidField, notFound, notFoundField, staleVersion } from '../../errors.js';
 import { isPathInScope } from '../../scope.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { recordMembershipEvent } from '../members/membership-events.service.js';
@@ -75,7 +75,7 @@ export async function createOrg(ctx: Ctx, input: OrgCreate) {
   assertCanEditTree(ctx);
   return inTransaction(ctx, async (tx) => {
     const parent = input.parentId ? await findOrg(tx.db, input.parentId) : null;
-    if (input.parentId && (!parent || !isPathInScope(tx.actor.scope, parent.path))) throw invalidField('parentId', 'Không tìm thấy tổ chức cấp trên trong phạm vi quản lý của bạn.');
+    if (input.parentId && (!parent || !isPathInScope(tx.actor.scope, parent.path))) throw notFoundField('parentId', 'tổ chức cấp trên');
     if (!parent && tx.actor.scope.kind !== 'all') throw invalidField('parentId', 'Phải chọn tổ chức cấp trên.');
     if (parent && !parent.active) throw invalidField('parentId', 'Tổ chức cấp trên đã giải thể.');
     const problem = nestingProblem(parent?.kind ?? null, input.kind);
@@ -138,7 +138,7 @@ type EventOf<K extends OrgEventInput['kind']> = Extract<OrgEventInput, { kind: K
 
 async function activeOrgInScope(ctx: Ctx, id: number, field: string) {
   const org = await findOrg(ctx.db, id);
-  if (!org || !isPathInScope(ctx.actor.scope, org.path)) throw invalidField(field, 'Không tìm thấy tổ chức đảng trong phạm vi quản lý của bạn.');
+  if (!org || !isPathInScope(ctx.actor.scope, org.path)) throw notFoundField(field, 'tổ chức đảng');
   if (!org.active) throw invalidField(field, `${org.name} đã kết thúc hoạt động.`);
   return org;
 }

@@ -14,16 +14,16 @@ export const transfersRoutes: FastifyPluginAsyncZod = async (app) => {
     sendXlsx(reply, 'chuyen-sinh-hoat', await exportTransfers(request.ctx, request.query)),
   );
   app.get('/transfers', { schema: { tags, querystring: transferListQuery } }, async (request) => listTransfers(request.ctx, request.query));
-  app.post('/transfers', { schema: { tags, body: transferCreate } }, async (request, reply) => reply.status(201).send(await createTransfer(request.ctx, request.body)));
+  app.post('/transfers', { config: { doneDates: ['movingDecision.date', 'letter.letterOn', 'person.admittedOn', 'person.confirmedOn'] }, schema: { tags, body: transferCreate } }, async (request, reply) => reply.status(201).send(await createTransfer(request.ctx, request.body)));
   app.get('/transfers/destinations', { schema: { tags, querystring: destinationQuery } }, async (request) => listDestinations(request.ctx, request.query.q));
   app.get('/transfers/:id', { schema: { tags, params: idParams } }, async (request) => getTransfer(request.ctx, request.params.id));
-  app.post('/transfers/:id/letter', { schema: { tags, params: idParams, body: transferLetterIssue } }, async (request) =>
+  app.post('/transfers/:id/letter', { config: { doneDates: ['letterOn'] }, schema: { tags, params: idParams, body: transferLetterIssue } }, async (request) =>
     issueTransferLetter(request.ctx, request.params.id, request.body),
   );
-  app.post('/transfers/:id/receipt', { schema: { tags, params: idParams, body: transferReceipt } }, async (request) =>
+  app.post('/transfers/:id/receipt', { config: { doneDates: ['presentedOn'] }, schema: { tags, params: idParams, body: transferReceipt } }, async (request) =>
     confirmTransferReceipt(request.ctx, request.params.id, request.body),
   );
-  app.post('/transfers/:id/return', { schema: { tags, params: idParams, body: transferReturn } }, async (request) =>
+  app.post('/transfers/:id/return', { config: { doneDates: ['returnedOn', 'decision.date'] }, schema: { tags, params: idParams, body: transferReturn } }, async (request) =>
     recordTransferReturn(request.ctx, request.params.id, request.body),
   );
   app.post('/transfers/:id/cancel', { schema: { tags, params: idParams, body: transferCancel } }, async (request) => cancelTransfer(request.ctx, request.params.id, request.body));

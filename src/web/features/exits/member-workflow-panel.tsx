@@ -18,8 +18,9 @@ import type { ZodForm } from '../../components/use-zod-form';
 import { showDate } from '../../format';
 import { StepAlert } from '../admissions/admission-fields';
 import { useSession } from '../auth/session';
+import { recordWriterRoles } from '../../../shared/auth';
 
-const writers = ['admin', 'org_staff', 'secretary'];
+const writers: readonly string[] = recordWriterRoles;
 const leftStatuses = ['struck_off', 'expelled', 'withdrawn'];
 
 function ageText(age: Pick<PartyAgeResult, 'years' | 'months'>): string {

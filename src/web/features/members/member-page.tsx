@@ -9,6 +9,8 @@ import { MemberAudit, MemberEvents, MemberPeriods, MemberProfile } from './membe
 import { MemberWorkflowPanel } from '../exits/member-workflow-panel';
 import { ProbationPanel } from '../admissions/probation-panel';
 import { StatusBadge } from './status-badge';
+import { useSession } from '../auth/session';
+import { recordWriterRoles } from '../../../shared/auth';
 
 export const memberTabs = [
   { value: 'ly-lich', label: 'Lý lịch' },
@@ -22,6 +24,7 @@ export function useMemberQuery(id: number) {
 }
 
 export function MemberPage() {
+  const session = useSession();
   const params = useParams();
   const id = Number(params.id);
   const [search, setSearch] = useSearchParams();
@@ -59,9 +62,11 @@ export function MemberPage() {
         }
         actions={
           <>
-            <Button component={Link} to={`/dang-vien/${id}/sua`}>
-              Sửa lý lịch
-            </Button>
+            {recordWriterRoles.includes(session.user.role) ? (
+              <Button component={Link} to={`/dang-vien/${id}/sua`}>
+                Sửa lý lịch
+              </Button>
+            ) : null}
             <Button variant="default" onClick={() => window.print()}>
               In
             </Button>

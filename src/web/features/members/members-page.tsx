@@ -21,6 +21,8 @@ import { pickParam, useUrlFilters } from '../../components/use-url-filters';
 import { showDate } from '../../format';
 import { MemberLink } from './member-link';
 import { StatusBadge } from './status-badge';
+import { useSession } from '../auth/session';
+import { recordWriterRoles } from '../../../shared/auth';
 
 const PAGE_SIZE = 50;
 
@@ -54,6 +56,7 @@ function useMemberFilters() {
 }
 
 export function MembersPage() {
+  const session = useSession();
   const { filters, page: urlPage, update, setOrgFilter } = useMemberFilters();
   const [debounced, setDebounced] = useState(filters.q ?? '');
   const isPhone = useMediaQuery('(max-width: 48em)');
@@ -130,9 +133,11 @@ export function MembersPage() {
         subtitle={filterSummary}
         actions={
           <>
-            <Button component={Link} to="/dang-vien/moi">
-              Thêm đảng viên
-            </Button>
+            {recordWriterRoles.includes(session.user.role) ? (
+              <Button component={Link} to="/dang-vien/moi">
+                Thêm đảng viên
+              </Button>
+            ) : null}
             <Button component="a" href={membersExportUrl(effective)} variant="default" download>
               Xuất Excel
             </Button>

@@ -1,0 +1,670 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.js';
+import { queryOne, queryRows, type Database } from '../db/client.js';
+import { createTestDatabase, ctxFor } from '../test/test-database.js';
+import { decision, makeMember, makeTree } from '../test/factories.js';
+import { loginClient, type TestClient } from '../test/http-client.js';
+import { createUser } from '../domains/users/users.service.js';
+import { createCandidate } from '../domains/admissions/candidates.service.js';
+import { candidateInput, cellVote, committeeVote, upperDecision } from '../domains/admissions/admissions.test-helper.js';
+import { createTransfer } from '../domains/transfers/transfers.service.js';
+import { appointToCommittee } from '../domains/committees/committees.service.js';
+import { insertImport } from '../domains/imports/imports.queries.js';
+import { doneDateFields } from './input-guards.js';
+import { databaseErrorOf } from './error-handler.js';
+import { workflowEventKinds } from '../../shared/member.js';
+import type { UserRole } from '../../shared/auth.js';
+
+/**
+ * Every write route of the OpenAPI description, for every role and for targets in the own scope, a sibling and the
+ * parent organisation (in the path and in the body): a role without the right gets 403, a target outside the scope
+ * 404, and nothing changes. A write route without a case here fails the test: a new module adds its cases.
+ */
+
+const TODAY = '2026-11-27';
+const DAY = '2026-11-20';
+const TOMORROW = '2026-11-28';
+const PASSWORD = 'mat-khau-thu-123';
+const roles = ['admin', 'org_staff', 'inspection_staff', 'office_staff', 'secretary', 'member'] as const satisfies readonly UserRole[];
+type Role = (typeof roles)[number];
+/** Own: inside the scope of the officials (organisation A); sibling: organisation B; parent: the upper committee. */
+type Place = 'own' | 'sibling' | 'parent' | 'absent';
+/** An id no record has: it must answer exactly as a record outside the scope. */
+const ABSENT = 2_000_000_000;
+const outside = ['sibling', 'parent'] as const;
+
+interface Req {
+  params?: Record<string, string | number>;
+  body?: unknown;
+  query?: Record<string, string>;
+  /** A raw upload instead of JSON. */
+  upload?: Buffer;
+}
+
+interface WriteCase {
+  /** Roles with the right to make this write; `signed-in`: any session (its own), `public`: no session needed. */
+  writers: readonly Role[] | 'signed-in' | 'public';
+  /** Placements outside the scope that the path's target and the body's chosen records can take. */
+  path?: readonly Place[];
+  body?: readonly Place[];
+  request?: (at: { path: Place; body: Place }) => Req | Req[];
+  /** The own-scope request is not expected to pass the access checks (e.g. it needs a real upload on disk). */
+  skipOwn?: boolean;
+}
+
+const TREE = ['admin', 'org_staff'] as const;
+const RECORDS = ['admin', 'org_staff', 'secretary'] as const;
+const ADMIN = ['admin'] as const;
+
+let database: Database;
+let drop: () => Promise<void>;
+let app: FastifyInstance;
+let tree: Awaited<ReturnType<typeof makeTree>>;
+const clients = {} as Record<Role, TestClient>;
+type Ids = Record<Place, number>;
+const fx = {} as {
+  org: Ids;
+  cell: Ids;
+  member: Ids;
+  probationer: Ids;
+  candidate: Ids;
+  transfer: Ids;
+  seat: Ids;
+  import: Ids;
+  introducers: Record<Place, [number, number]>;
+  user: number;
+};
+
+const d = (date = DAY) => decision(date);
+let codes = 0;
+
+const cases: Record<string, WriteCase> = {
+  'POST /api/v1/auth/login': { writers: 'public' },
+  'POST /api/v1/auth/logout': { writers: 'signed-in' },
+  'POST /api/v1/auth/password': { writers: 'signed-in' },
+
+  'POST /api/v1/users': {
+    writers: ADMIN,
+    request: () => ({ body: { username: `nguoi.dung.${++codes}`, displayName: 'Người dùng thử', role: 'office_staff', orgId: tree.a.id, memberId: null } }),
+  },
+  'PATCH /api/v1/users/{id}': { writers: ADMIN, request: () => ({ params: { id: fx.user }, body: { version: 1, displayName: 'Tên mới' } }) },
+  'POST /api/v1/users/{id}/reset-password': { writers: ADMIN, request: () => ({ params: { id: fx.user } }) },
+  'POST /api/v1/users/{id}/logout': { writers: ADMIN, request: () => ({ params: { id: fx.user } }) },
+  'POST /api/v1/rules/{name}/versions': {
+    writers: ADMIN,
+    request: () => ({ params: { name: 'probation_months' }, body: { value: 12, effectiveFrom: '2099-01-01', source: 'Quy định thử nghiệm' } }),
+  },
+  'PUT /api/v1/holidays/{date}': { writers: ADMIN, request: () => ({ params: { date: '2099-01-05' }, body: { name: 'Ngày nghỉ thử', kind: 'fixed' } }) },
+  'DELETE /api/v1/holidays/{date}': { writers: ADMIN, request: () => ({ params: { date: '2099-01-05' } }) },
+
+  'POST /api/v1/orgs': {
+    writers: TREE,
+    body: outside,
+    request: ({ body }) => ({ body: { code: `W${++codes}`, name: 'Chi bộ thử', kind: 'cell', unitType: null, parentId: fx.org[body], foundingDecision: d() } }),
+  },
+  'POST /api/v1/orgs/events': {
+    writers: TREE,
+    body: outside,
+    request: ({ body }) => ({ body: { kind: 'renamed', decision: d(), occurredOn: DAY, orgId: fx.cell[body], name: 'Tên mới của tổ chức' } }),
+  },
+  'PATCH /api/v1/orgs/{id}': { writers: TREE, path: outside, request: ({ path }) => ({ params: { id: fx.cell[path] }, body: { version: 1, reason: 'Thử' } }) },
+  'POST /api/v1/orgs/{id}/committee': {
+    writers: TREE,
+    path: outside,
+    body: ['sibling'],
+    request: ({ path, body }) => ({
+      params: { id: fx.org[path] },
+      body: { memberId: fx.member[body], position: 'committee_member', term: '2025–2030', startOn: DAY, decision: d() },
+    }),
+  },
+  'POST /api/v1/committee-seats/{id}/end': {
+    writers: TREE,
+    path: outside,
+    request: ({ path }) => ({ params: { id: fx.seat[path] }, body: { endOn: DAY, decision: d(), version: 1 } }),
+  },
+
+  'POST /api/v1/imports': { writers: TREE, request: () => ({ query: { filename: 'du-lieu.xlsx' }, upload: Buffer.from('không phải bảng tính') }) },
+  'PUT /api/v1/imports/{id}/mapping': {
+    writers: TREE,
+    path: outside,
+    skipOwn: true,
+    request: ({ path }) => ({ params: { id: fx.import[path] }, body: { sheets: [{ sheet: 'Sheet1', recordType: 'member', headerRow: 1, mapping: {} }] } }),
+  },
+  'POST /api/v1/imports/{id}/check': { writers: TREE, path: outside, skipOwn: true, request: ({ path }) => ({ params: { id: fx.import[path] } }) },
+  'POST /api/v1/imports/{id}/commit': { writers: TREE, path: outside, skipOwn: true, request: ({ path }) => ({ params: { id: fx.import[path] }, body: {} }) },
+
+  'POST /api/v1/members': {
+    writers: RECORDS,
+    body: ['sibling'],
+    request: ({ body }) => ({
+      body: {
+        fullName: 'Nguyễn Văn Mới',
+        gender: 'male',
+        birthDate: '1990-01-01',
+        placeOfOrigin: null,
+        residence: null,
+        nationalId: null,
+        cardNumber: null,
+        orgId: fx.cell[body],
+        status: 'full',
+        admittedOn: '2015-01-01',
+        confirmedOn: '2016-01-01',
+        decision: d('2016-01-01'),
+      },
+    }),
+  },
+  'PATCH /api/v1/members/{id}': { writers: RECORDS, path: ['sibling'], request: ({ path }) => ({ params: { id: fx.member[path] }, body: { version: 1, job: 'Kỹ sư' } }) },
+  'POST /api/v1/members/{id}/events': {
+    writers: RECORDS,
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.member[path] }, body: { kind: 'expulsion', occurredOn: DAY, decision: d(), reason: 'Vi phạm nghiêm trọng', version: 1 } }),
+  },
+  'POST /api/v1/members/{id}/exits': {
+    writers: RECORDS,
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.member[path] }, body: { kind: 'withdrawal', occurredOn: DAY, decision: d(), version: 1 } }),
+  },
+  'POST /api/v1/members/{id}/readmission': {
+    writers: RECORDS,
+    path: ['sibling'],
+    body: ['sibling'],
+    request: ({ path, body }) => ({ params: { id: fx.member[path] }, body: { occurredOn: DAY, decision: d(), toOrgId: fx.cell[body], version: 1 } }),
+  },
+  'POST /api/v1/members/{id}/probation/reviews': {
+    writers: RECORDS,
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.probationer[path] }, body: { kind: 'cell', proposal: 'confirm', decision: d(), inFavour: 3, against: 0, eligible: null } }),
+  },
+  'POST /api/v1/members/{id}/probation/decision': {
+    writers: RECORDS,
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.probationer[path] }, body: { version: 1, outcome: 'confirmed', decision: d() } }),
+  },
+
+  'POST /api/v1/transfers': {
+    writers: RECORDS,
+    body: ['sibling'],
+    request: ({ body }) => [
+      { body: { direction: 'within', kind: 'permanent', memberId: fx.member[body], receivingOrgId: tree.a2.id, movingDecision: d() } },
+      {
+        body: {
+          direction: 'in',
+          kind: 'permanent',
+          receivingOrgId: fx.cell[body],
+          externalOrgName: 'Đảng bộ tỉnh bạn',
+          person: { fullName: 'Trần Văn Đến', gender: 'male', birthDate: '1988-02-02', status: 'full', admittedOn: '2012-01-01', confirmedOn: '2013-01-01' },
+          letter: { letterNumber: '5-GGT', letterOn: DAY, profileNumber: 'LL-1', cellListNumber: '1', transferRegisterNumber: 'CS-1', duesPaidThrough: '2026-10' },
+        },
+      },
+    ],
+  },
+  'POST /api/v1/transfers/{id}/letter': {
+    writers: RECORDS,
+    path: ['sibling'],
+    request: ({ path }) => ({
+      params: { id: fx.transfer[path] },
+      body: {
+        version: 1,
+        letterNumber: '21-GGT/ĐU',
+        letterOn: DAY,
+        profileNumber: 'LL-3107',
+        cellListNumber: '09',
+        transferRegisterNumber: 'CS-2026-044',
+        duesPaidThrough: '2026-10',
+        place: 'Hòa Bình',
+        signer: { authority: 'T/M Đảng ủy', title: 'Phó Bí thư', name: 'Đinh Thị Ký' },
+      },
+    }),
+  },
+  'POST /api/v1/transfers/{id}/receipt': { writers: RECORDS, path: ['sibling'], request: ({ path }) => ({ params: { id: fx.transfer[path] }, body: { version: 1, presentedOn: DAY } }) },
+  'POST /api/v1/transfers/{id}/return': {
+    writers: RECORDS,
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.transfer[path] }, body: { version: 1, returnedOn: DAY, decision: d() } }),
+  },
+  'POST /api/v1/transfers/{id}/cancel': {
+    writers: RECORDS,
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.transfer[path] }, body: { version: 1, reason: 'Nhập nhầm thủ tục' } }),
+  },
+
+  'POST /api/v1/candidates': {
+    writers: RECORDS,
+    body: ['sibling'],
+    request: ({ body }) => [
+      { body: candidateInput(fx.cell[body], fx.introducers.own) },
+      { body: candidateInput(fx.cell.own, fx.introducers[body]) },
+    ],
+  },
+  'PATCH /api/v1/candidates/{id}': {
+    writers: RECORDS,
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.candidate[path] }, body: { version: 1, job: 'Kỹ sư', awarenessCertificate: { number: '7/GCN', issuedOn: DAY } } }),
+  },
+  'POST /api/v1/candidates/{id}/cell-resolution': {
+    writers: RECORDS,
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.candidate[path] }, body: cellVote(1, DAY) }),
+  },
+  'POST /api/v1/candidates/{id}/committee-resolution': {
+    writers: RECORDS,
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.candidate[path] }, body: committeeVote(1, DAY) }),
+  },
+  'POST /api/v1/candidates/{id}/decision': {
+    writers: RECORDS,
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.candidate[path] }, body: upperDecision(1, '9-QĐ/ĐU', DAY, DAY) }),
+  },
+  'POST /api/v1/candidates/{id}/ceremony': { writers: RECORDS, path: ['sibling'], request: ({ path }) => ({ params: { id: fx.candidate[path] }, body: { version: 1, ceremonyDate: DAY } }) },
+  'POST /api/v1/candidates/{id}/close': {
+    writers: RECORDS,
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.candidate[path] }, body: { version: 1, outcome: 'withdrawn', decision: d(), reason: 'Xin rút hồ sơ' } }),
+  },
+};
+
+beforeAll(async () => {
+  ({ database, drop } = await createTestDatabase());
+  const ctx = ctxFor(database, undefined, () => new Date(`${TODAY}T03:00:00Z`));
+  tree = await makeTree(ctx);
+  const member = (orgId: number, name: string, extra = {}) => makeMember(ctx, orgId, { fullName: name, ...extra });
+  const self = await member(tree.a1.id, 'Hà Thị Mỵ');
+  fx.org = { own: tree.a.id, sibling: tree.b.id, parent: tree.upper.id, absent: ABSENT };
+  fx.cell = { own: tree.a1.id, sibling: tree.b1.id, parent: tree.upper.id, absent: ABSENT };
+  fx.member = { own: (await member(tree.a1.id, 'Lò Văn Pấng')).id, sibling: (await member(tree.b1.id, 'Hoàng Văn Thái')).id, parent: 0, absent: ABSENT };
+  const probation = { status: 'probationary' as const, admittedOn: '2025-11-01', confirmedOn: null, cardNumber: null };
+  fx.probationer = { own: (await member(tree.a1.id, 'Vi Thị Dự', probation)).id, sibling: (await member(tree.b1.id, 'Bế Văn Bị', probation)).id, parent: 0, absent: ABSENT };
+  fx.introducers = {
+    own: [(await member(tree.a1.id, 'Nông Văn Một')).id, (await member(tree.a1.id, 'Nông Văn Hai')).id],
+    sibling: [(await member(tree.b1.id, 'Lục Văn Ba')).id, (await member(tree.b1.id, 'Lục Văn Bốn')).id],
+    parent: [0, 0],
+    absent: [ABSENT, ABSENT],
+  };
+  fx.candidate = {
+    own: (await createCandidate(ctx, candidateInput(tree.a1.id, fx.introducers.own))).id,
+    sibling: (await createCandidate(ctx, candidateInput(tree.b1.id, fx.introducers.sibling))).id,
+    parent: 0,
+    absent: ABSENT,
+  };
+  const moving = async (from: number, to: number, name: string) =>
+    (await createTransfer(ctx, { direction: 'within', kind: 'permanent', memberId: (await member(from, name)).id, receivingOrgId: to, movingDecision: d(), purpose: null, temporaryFrom: null, temporaryUntil: null, note: null })).id;
+  fx.transfer = { own: await moving(tree.a1.id, tree.a2.id, 'Đinh Văn Đi'), sibling: await moving(tree.b1.id, tree.b2.id, 'Đinh Văn Xa'), parent: 0, absent: ABSENT };
+  const seat = async (orgId: number, name: string, holderOrg: number) =>
+    (await appointToCommittee(ctx, orgId, { memberId: (await member(holderOrg, name)).id, position: 'committee_member', term: '2025–2030', startOn: '2025-10-01', decision: d('2025-10-01') })).id;
+  fx.seat = { own: await seat(tree.a.id, 'Quàng Văn Một', tree.a2.id), sibling: await seat(tree.b.id, 'Quàng Văn Hai', tree.b2.id), parent: await seat(tree.upper.id, 'Quàng Văn Ba', tree.b2.id), absent: ABSENT };
+  const anImport = async (path: string) =>
+    (await insertImport(database.db, { fileName: 'x.xlsx', sha256: '0'.repeat(64), sizeBytes: 1, fileKind: 'xlsx', actorName: 'Thử', scopePath: path, status: 'checked' })).id;
+  fx.import = { own: await anImport(tree.a.path), sibling: await anImport(tree.b.path), parent: await anImport(tree.upper.path), absent: ABSENT };
+
+  await createUser(ctx, { username: 'quantri', displayName: 'Quản trị', role: 'admin', orgId: null, memberId: null, password: PASSWORD });
+  for (const role of ['org_staff', 'inspection_staff', 'office_staff', 'secretary'] as const)
+    await createUser(ctx, { username: role.replace('_', '.'), displayName: `Cán bộ ${role}`, role, orgId: tree.a.id, memberId: null, password: PASSWORD });
+  await createUser(ctx, { username: 'dangvien', displayName: 'Hà Thị Mỵ', role: 'member', orgId: null, memberId: self.id, password: PASSWORD });
+  fx.user = (await createUser(ctx, { username: 'nguoi.thu', displayName: 'Người thử', role: 'office_staff', orgId: tree.b.id, memberId: null, password: PASSWORD })).user.id;
+
+  app = await buildApp({ database, logger: false, now: () => new Date(`${TODAY}T03:00:00Z`) });
+  clients.admin = await loginClient(app, 'quantri', PASSWORD);
+  for (const role of ['org_staff', 'inspection_staff', 'office_staff', 'secretary'] as const) clients[role] = await loginClient(app, role.replace('_', '.'), PASSWORD);
+  clients.member = await loginClient(app, 'dangvien', PASSWORD);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await drop();
+});
+
+async function writeRoutes(): Promise<string[]> {
+  const response = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+  const spec = response.json() as { paths: Record<string, Record<string, unknown>> };
+  return Object.entries(spec.paths).flatMap(([path, operations]) =>
+    Object.keys(operations)
+      .filter((method) => ['post', 'put', 'patch', 'delete'].includes(method))
+      .map((method) => `${method.toUpperCase()} ${path}`),
+  );
+}
+
+async function send(role: Role, route: string, req: Req, headers: Record<string, string> = {}) {
+  const [method, template] = route.split(' ');
+  const url = template.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(String(req.params?.[name])));
+  const query = req.query ? `?${new URLSearchParams(req.query).toString()}` : '';
+  const client = clients[role];
+  const response = await app.inject({
+    method: method as 'POST',
+    url: `${url}${query}`,
+    headers: { cookie: client.cookie, 'x-csrf-token': client.csrfToken, ...(req.upload ? { 'content-type': 'application/octet-stream' } : {}), ...headers },
+    ...(req.upload ? { payload: req.upload } : req.body !== undefined ? { payload: req.body as object } : {}),
+  });
+  const json = String(response.headers['content-type'] ?? '').includes('json') ? response.json() : response.body;
+  return { status: response.statusCode, body: json };
+}
+
+/** Everything a write could change: each table's rows (sessions and login throttles aside) and the audit trail. */
+async function snapshot(): Promise<Record<string, string>> {
+  const tables = await queryRows<{ name: string }>(
+    database.db,
+    sql`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+          AND table_name NOT IN ('sessions', 'login_throttles') AND table_name NOT LIKE '%migrations%' ORDER BY table_name`,
+  );
+  const result: Record<string, string> = {};
+  for (const { name } of tables) {
+    const row = await queryOne<{ h: string }>(database.db, sql`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM ${sql.identifier(name)} t`);
+    result[name] = row!.h;
+  }
+  return result;
+}
+
+const requestsOf = (c: WriteCase, at: { path: Place; body: Place }) => {
+  const made = c.request?.(at) ?? {};
+  return Array.isArray(made) ? made : [made];
+};
+
+/** The requests aimed outside the scope: each out-of-scope placement in the path, then in the body. */
+function outOfScope(c: WriteCase) {
+  return [...(c.path ?? []).map((p) => ({ path: p, body: 'own' as Place })), ...(c.body ?? []).map((p) => ({ path: 'own' as Place, body: p }))];
+}
+
+describe('write access', () => {
+  it('has a case for every write route of the OpenAPI description, and no case for a route that is gone', async () => {
+    const routes = await writeRoutes();
+    expect(routes.length).toBeGreaterThan(30);
+    expect(routes.filter((r) => !(r in cases)), 'write routes without a case in write-access.test.ts').toEqual([]);
+    expect(Object.keys(cases).filter((r) => !routes.includes(r)), 'cases for routes that no longer exist').toEqual([]);
+  });
+
+  const guarded = Object.entries(cases).filter(([, c]) => Array.isArray(c.writers)) as [string, WriteCase & { writers: readonly Role[] }][];
+
+  it.each(guarded)('%s: 403 without the role, 404 outside the scope, nothing changed', async (route, c) => {
+    const before = await snapshot();
+    const seen: string[] = [];
+    for (const role of roles) {
+      const writer = c.writers.includes(role);
+      const placements = writer ? (role === 'admin' ? [] : outOfScope(c)) : [{ path: 'own' as Place, body: 'own' as Place }, ...outOfScope(c)];
+      for (const at of placements) {
+        for (const req of requestsOf(c, at)) {
+          const response = await send(role, route, req);
+          const expected = writer ? 404 : 403;
+          seen.push(`${role} ${at.path}/${at.body}: ${response.status}`);
+          expect(response.status, `${role}, path ${at.path}, body ${at.body}: ${JSON.stringify(response.body)}`).toBe(expected);
+          expect(response.body.error.message).toMatch(/[À-ỹ]/);
+        }
+      }
+    }
+    expect(await snapshot(), seen.join('\n')).toEqual(before);
+    // Each writer does pass the role and scope checks on a target in its own scope (the write itself may still be refused).
+    if (c.skipOwn) return;
+    for (const role of c.writers) {
+      for (const req of requestsOf(c, { path: 'own', body: 'own' })) {
+        const response = await send(role, route, req);
+        expect([401, 403, 404, 500], `${role} on its own scope: ${JSON.stringify(response.body)}`).not.toContain(response.status);
+      }
+    }
+  });
+});
+
+/** Every string leaf of a body, as a dotted path. */
+function stringPaths(value: unknown, path: string[] = []): string[] {
+  if (typeof value === 'string') return [path.join('.')];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, item]) => stringPaths(item, [...path, key]));
+}
+
+function withValueAt(body: unknown, path: string[], change: (value: unknown) => unknown): unknown {
+  if (path.length === 0) return change(body);
+  const copy = (Array.isArray(body) ? [...body] : { ...(body as object) }) as Record<string, unknown>;
+  copy[path[0]] = withValueAt(copy[path[0]], path.slice(1), change);
+  return copy;
+}
+
+const guardedCases = () => Object.entries(cases).filter(([, c]) => Array.isArray(c.writers) && c.request) as [string, WriteCase][];
+
+describe('bad input on every write route', () => {
+  it('answers 400 naming the field for a NUL byte in any string of any body, and writes nothing', async () => {
+    for (const [route, c] of guardedCases()) {
+      const before = await snapshot();
+      for (const req of requestsOf(c, { path: 'own', body: 'own' })) {
+        for (const path of stringPaths(req.body)) {
+          const body = withValueAt(req.body, path.split('.'), (v) => `${String(v).slice(0, 1)}\u0000${String(v).slice(1)}`);
+          const response = await send('admin', route, { ...req, body });
+          expect(response.status, `${route} ${path}: ${JSON.stringify(response.body)}`).toBe(400);
+          expect(response.body.error.fields[0].field, route).toBe(path);
+          expect(response.body.error.message).toContain('NUL');
+        }
+      }
+      expect(await snapshot(), route).toEqual(before);
+    }
+  });
+
+  it('answers 400 for a NUL byte in a path parameter or a query parameter', async () => {
+    const rule = await send('admin', 'POST /api/v1/rules/{name}/versions', { params: { name: 'probation\u0000months' }, body: { value: 12, effectiveFrom: '2099-01-01', source: 'Quy định thử' } });
+    expect(rule.status).toBe(400);
+    expect(rule.body.error.fields[0].field).toBe('name');
+    const upload = await send('admin', 'POST /api/v1/imports', { query: { filename: 'du\u0000lieu.xlsx' }, upload: Buffer.from('x') });
+    expect(upload.status).toBe(400);
+    expect(upload.body.error.fields[0].field).toBe('filename');
+    const search = await clients.admin.get('/api/v1/members?q=ng%00uyen');
+    expect(search.status).toBe(400);
+  });
+
+  it.each([
+    ['a broken percent-encoding', '%E0%A4%A'],
+    ['a lone percent sign', '100%'],
+    ['a NUL byte', 'l%00y%20do'],
+  ])('answers 400 naming the reason header for %s in x-reason, on every write route', async (_label, header) => {
+    const before = await snapshot();
+    for (const [route, c] of guardedCases()) {
+      const [req] = requestsOf(c, { path: 'own', body: 'own' });
+      const response = await send('admin', route, req, { 'x-reason': header });
+      expect(response.status, route).toBe(400);
+      expect(response.body.error.fields[0].field).toBe('x-reason');
+      expect(response.body.error.message).toMatch(/Lý do/);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a done step dated after today on every route that records one, naming the field, and writes nothing', async () => {
+    const openapi = (route: string) => route.replace(/:(\w+)/g, '{$1}');
+    const declared = [...doneDateFields.entries()].map(([route, fields]) => [openapi(route), fields] as const);
+    expect(declared.length).toBeGreaterThan(20);
+    for (const [route, fields] of declared) {
+      const c = cases[route];
+      expect(c?.request, `${route} declares done dates but has no case`).toBeDefined();
+      const before = await snapshot();
+      let tried = 0;
+      for (const req of requestsOf(c, { path: 'own', body: 'own' })) {
+        for (const field of fields) {
+          const pattern = field.split('.');
+          const present = (function walk(value: unknown, rest: string[], at: string[]): string[][] {
+            if (rest.length === 0) return typeof value === 'string' ? [at] : [];
+            if (value === null || typeof value !== 'object') return [];
+            const keys = rest[0] === '*' ? Object.keys(value) : Object.hasOwn(value, rest[0]) ? [rest[0]] : [];
+            return keys.flatMap((k) => walk((value as Record<string, unknown>)[k], rest.slice(1), [...at, k]));
+          })(req.body, pattern, []);
+          for (const path of present) {
+            tried += 1;
+            const response = await send('admin', route, { ...req, body: withValueAt(req.body, path, () => TOMORROW) });
+            expect(response.status, `${route} ${path.join('.')}: ${JSON.stringify(response.body)}`).toBe(400);
+            expect(response.body.error.fields[0].field).toBe(path.join('.'));
+            expect(response.body.error.message).toContain('28/11/2026 chưa tới');
+          }
+        }
+      }
+      expect(tried, `${route}: no declared done date was present in its request`).toBeGreaterThan(0);
+      expect(await snapshot(), route).toEqual(before);
+    }
+  });
+
+  it('classifies every date a write route takes: a done date (checked) or a planned one (listed here)', async () => {
+    /** Dates that may lie ahead: birth dates, planned periods, rules that take effect later. */
+    const planned: Record<string, readonly string[]> = {
+      'POST /api/v1/members': ['birthDate'],
+      'PATCH /api/v1/members/{id}': ['birthDate'],
+      'POST /api/v1/candidates': ['birthDate'],
+      'PATCH /api/v1/candidates/{id}': ['birthDate'],
+      'POST /api/v1/transfers': ['temporaryFrom', 'temporaryUntil', 'person.birthDate'],
+      'POST /api/v1/rules/{name}/versions': ['effectiveFrom'],
+    };
+    const spec = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, any>> };
+    const isDate = (schema: any) => typeof schema?.pattern === 'string' && schema.pattern.includes('\\d{4}-\\d{2}-\\d{2}');
+    const datesIn = (schema: any, path: string[]): string[] => {
+      if (!schema || typeof schema !== 'object') return [];
+      if (isDate(schema)) return [path.join('.')];
+      const nested = [
+        ...Object.entries(schema.properties ?? {}).flatMap(([k, v]) => datesIn(v, [...path, k])),
+        ...(schema.items ? datesIn(schema.items, [...path, '*']) : []),
+        ...(typeof schema.additionalProperties === 'object' ? datesIn(schema.additionalProperties, [...path, '*']) : []),
+        ...['anyOf', 'oneOf', 'allOf'].flatMap((key) => (schema[key] ?? []).flatMap((s: any) => datesIn(s, path))),
+      ];
+      return [...new Set(nested)];
+    };
+    const unclassified: string[] = [];
+    let found = 0;
+    for (const [path, operations] of Object.entries(spec.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        if (!['post', 'put', 'patch', 'delete'].includes(method)) continue;
+        const route = `${method.toUpperCase()} ${path}`;
+        const dates = datesIn(operation.requestBody?.content?.['application/json']?.schema, []);
+        found += dates.length;
+        const done = doneDateFields.get(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`) ?? [];
+        for (const field of dates) if (!done.includes(field) && !(planned[route] ?? []).includes(field)) unclassified.push(`${route} ${field}`);
+      }
+    }
+    expect(found).toBeGreaterThan(20);
+    expect(unclassified, 'dates neither declared as done dates on their route nor listed as planned').toEqual([]);
+  });
+
+  it('dates every step that records something done: the routes that take such dates declare them', () => {
+    const expected = [
+      'POST /api/v1/orgs',
+      'POST /api/v1/orgs/events',
+      'POST /api/v1/orgs/{id}/committee',
+      'POST /api/v1/committee-seats/{id}/end',
+      'POST /api/v1/members',
+      'POST /api/v1/members/{id}/events',
+      'POST /api/v1/members/{id}/exits',
+      'POST /api/v1/members/{id}/readmission',
+      'POST /api/v1/members/{id}/probation/reviews',
+      'POST /api/v1/members/{id}/probation/decision',
+      'POST /api/v1/transfers',
+      'POST /api/v1/transfers/{id}/letter',
+      'POST /api/v1/transfers/{id}/receipt',
+      'POST /api/v1/transfers/{id}/return',
+      'POST /api/v1/candidates',
+      'PATCH /api/v1/candidates/{id}',
+      'POST /api/v1/candidates/{id}/cell-resolution',
+      'POST /api/v1/candidates/{id}/committee-resolution',
+      'POST /api/v1/candidates/{id}/decision',
+      'POST /api/v1/candidates/{id}/ceremony',
+      'POST /api/v1/candidates/{id}/close',
+    ];
+    const declared = [...doneDateFields.keys()].map((r) => r.replace(/:(\w+)/g, '{$1}'));
+    expect(declared.sort()).toEqual(expected.sort());
+  });
+});
+
+describe('small oracles', () => {
+  it('answers a target outside the scope exactly as one that does not exist, in the path and in the body of every write route', async () => {
+    for (const [route, c] of guardedCases()) {
+      const role = (c.writers as readonly Role[]).find((r) => r !== 'admin');
+      if (!role) continue;
+      for (const [where, places] of [['path', c.path ?? []], ['body', c.body ?? []]] as const) {
+        for (const place of places) {
+          const at = (p: Place) => (where === 'path' ? { path: p, body: 'own' as Place } : { path: 'own' as Place, body: p });
+          const outsideReqs = requestsOf(c, at(place));
+          const absentReqs = requestsOf(c, at('absent'));
+          for (const [index, req] of outsideReqs.entries()) {
+            const seen = await send(role, route, req);
+            const none = await send(role, route, absentReqs[index]);
+            expect(seen.status, `${route} ${where} ${place}`).toBe(404);
+            expect(seen.body, `${route} ${where} ${place} vs absent`).toEqual(none.body);
+          }
+        }
+      }
+    }
+  });
+
+  it('suggests corrections of a search only from names in the searcher’s scope', async () => {
+    const words = async (client: TestClient) => {
+      const all = await client.get('/api/v1/members?includeInactive=true&pageSize=200');
+      return new Set((all.body.items as { fullName: string }[]).flatMap((m) => m.fullName.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().split(' ')));
+    };
+    // Every name word outside organisation A, each mistyped by a doubled last letter.
+    const everywhere = await words(clients.admin);
+    const own = await words(clients.org_staff);
+    const elsewhere = [...everywhere].filter((w) => !own.has(w) && w.length >= 3);
+    expect(elsewhere.length).toBeGreaterThan(3);
+    for (const word of elsewhere) {
+      const typo = `${word}${word.at(-1)}`;
+      const admin = await clients.admin.get(`/api/v1/members?q=${encodeURIComponent(typo)}`);
+      expect(admin.body.correctedQuery, `admin, ${typo}`).toBe(word);
+      for (const role of ['org_staff', 'secretary', 'member'] as const) {
+        const scoped = await clients[role].get(`/api/v1/members?q=${encodeURIComponent(typo)}`);
+        const visible = role === 'member' ? new Set(['ha', 'thi', 'my']) : own;
+        for (const suggested of (scoped.body.correctedQuery ?? '').split(' ').filter(Boolean)) expect(visible.has(suggested), `${role}: ${typo} → ${suggested}`).toBe(true);
+      }
+    }
+    // A word the scope holds is still corrected inside it.
+    expect((await clients.org_staff.get('/api/v1/members?q=pangg')).body.correctedQuery).toBe('pang');
+  });
+});
+
+describe('the membership event route', () => {
+  it('takes none of the kinds that have their own workflow route', async () => {
+    const before = await snapshot();
+    for (const kind of workflowEventKinds) {
+      const response = await send('admin', 'POST /api/v1/members/{id}/events', {
+        params: { id: fx.member.own },
+        body: { kind, occurredOn: DAY, decision: d(), toOrgId: tree.a2.id, details: { fullFrom: DAY }, reason: 'Thử', version: 1 },
+      });
+      expect(response.status, kind).toBe(400);
+      expect(response.body.error.fields.map((f: { field: string }) => f.field)).toContain('kind');
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('checks the details of each kind, refuses expelling a probationary member, and returns no internal column', async () => {
+    const ctx = ctxFor(database, undefined, () => new Date(`${TODAY}T03:00:00Z`));
+    const target = await makeMember(ctx, tree.a2.id, { fullName: 'Mã Văn Khai' });
+    const route = 'POST /api/v1/members/{id}/events';
+    const body = { kind: 'expulsion', occurredOn: DAY, decision: d(), reason: 'Vi phạm nghiêm trọng', version: target.version };
+    const extra = await send('org_staff', route, { params: { id: target.id }, body: { ...body, details: { fullFrom: DAY } } });
+    expect(extra.status).toBe(400);
+    const probation = await send('org_staff', route, { params: { id: fx.probationer.own }, body: { ...body, version: 1 } });
+    expect(probation.status).toBe(422);
+    expect(probation.body.error.rule.source).toContain('Điều lệ');
+    const stale = await send('org_staff', route, { params: { id: target.id }, body: { ...body, version: target.version + 5 } });
+    expect(stale.status).toBe(409);
+    const done = await send('org_staff', route, { params: { id: target.id }, body });
+    expect(done.status).toBe(201);
+    expect(done.body.member.status).toBe('expelled');
+    for (const internal of ['orgPath', 'nameSortKey', 'createdAt', 'updatedAt']) expect(done.body.member).not.toHaveProperty(internal);
+  });
+});
+
+describe('database refusals', () => {
+  it('maps a unique value taken to 409 with a Vietnamese message naming the field, from this engine’s own error', async () => {
+    const taken = await queryOne<{ national_id: string }>(database.db, sql`SELECT national_id FROM members WHERE national_id IS NOT NULL LIMIT 1`);
+    const error = await database.db
+      .execute(sql`UPDATE members SET national_id = ${taken!.national_id} WHERE id = (SELECT max(id) FROM members WHERE national_id IS DISTINCT FROM ${taken!.national_id})`)
+      .then(() => null, (e: unknown) => e);
+    expect(error).not.toBeNull();
+    const mapped = databaseErrorOf(error);
+    expect(mapped).toMatchObject({ code: 'CONFLICT', fields: [{ field: 'nationalId' }] });
+    expect(mapped!.message).toContain('Số CCCD');
+    expect(mapped!.message).not.toContain(taken!.national_id);
+  });
+
+  it('answers a burst of records with the same citizen number with one 201 and conflicts, never a 500', async () => {
+    const nationalId = '079123456789';
+    const body = {
+      fullName: 'Nguyễn Văn Trùng', gender: 'male', birthDate: '1990-01-01', placeOfOrigin: null, residence: null, nationalId, cardNumber: null,
+      orgId: tree.a1.id, status: 'full', admittedOn: '2015-01-01', confirmedOn: '2016-01-01', decision: d('2016-01-01'),
+    };
+    const responses = await Promise.all(Array.from({ length: 8 }, () => send('org_staff', 'POST /api/v1/members', { body })));
+    const statuses = responses.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s !== 201).every((s) => s === 409), JSON.stringify(responses.map((r) => r.body))).toBe(true);
+  });
+});
