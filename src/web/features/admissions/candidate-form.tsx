@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { candidateCreate, candidateUpdate, dossierItemLabels, dossierItems } from '../../../shared/admissions';
@@ -120,6 +122,29 @@ export function DossierFields({ form, youthUnionMember }: { form: ZodForm<unknow
   );
 }
 
+/** Key order does not make two values different. */
+function sameValue(a: unknown, b: unknown): boolean {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]))
+        : (value ?? null);
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+/**
+ * Only what changed goes to the server: the form shows fewer fields than the file holds (the old address, a third
+ * introducer), and resending what it cannot show would overwrite them.
+ */
+function changedFields(initial: Draft, parsed: CandidateUpdate): CandidateUpdate {
+  const before = fieldsInput(initial) as Record<string, unknown>;
+  const after = parsed as Record<string, unknown>;
+  const result: Record<string, unknown> = { version: parsed.version };
+  for (const key of Object.keys(before)) if (!sameValue(before[key], after[key])) result[key] = after[key];
+  return result as CandidateUpdate;
+}
+
 type Props = { mode: 'create'; candidate?: undefined } | { mode: 'edit'; candidate: CandidateDetail };
 
 /** Lập hoặc sửa hồ sơ người vào Đảng: personal record, cell, certificate, introducers (and at creation, the dossier). */
@@ -131,8 +156,9 @@ export function CandidateForm({ mode, candidate }: Props) {
     schema: candidateCreate,
     toInput: (draft) => ({ ...fieldsInput(draft), orgId: numberOrNull(draft.orgId) ?? undefined, dossier: dossierInput(draft) }),
   });
+  const [initial] = useState<Draft>(() => candidateDraft(candidate));
   const editForm = useZodForm<CandidateUpdate>({
-    initial: candidateDraft(candidate),
+    initial,
     schema: candidateUpdate,
     toInput: (draft) => ({ ...fieldsInput(draft), version: candidate?.version }),
   });
@@ -145,7 +171,13 @@ export function CandidateForm({ mode, candidate }: Props) {
         return input ? createCandidate(input) : null;
       }
       const input = editForm.validate();
-      return input ? updateCandidate(candidate.id, input) : null;
+      if (!input) return null;
+      const changes = changedFields(initial, input);
+      if (Object.keys(changes).length === 1) {
+        notifications.show({ color: 'gray', message: 'Không có thay đổi nào để lưu.' });
+        return null;
+      }
+      return updateCandidate(candidate.id, changes);
     },
     onSuccess: (saved) => {
       if (!saved) return;
