@@ -90,6 +90,8 @@ const candidateDossierFields = candidateDossierShape.extend({
 export const candidateCreate = candidatePersonal.extend(candidateDossierFields.shape).extend({
   orgId: z.number({ error: 'Chọn chi bộ' }).int().positive('Chọn chi bộ'),
   reason: z.string().trim().max(500).optional(),
+  /** Save although a record with the same name, birth date and cell exists (the user has seen it). */
+  confirmDuplicate: z.boolean().optional(),
 });
 export type CandidateCreate = z.infer<typeof candidateCreate>;
 

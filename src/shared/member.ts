@@ -96,6 +96,8 @@ export const memberCreate = memberProfileFields.extend({
   confirmedOn: isoDate.nullable().default(null),
   decision,
   reason: z.string().trim().max(500).optional(),
+  /** Save although a record with the same name, birth date and organisation exists (the user has seen it). */
+  confirmDuplicate: z.boolean().optional(),
 });
 export type MemberCreate = z.infer<typeof memberCreate>;
 

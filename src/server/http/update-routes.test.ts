@@ -143,6 +143,7 @@ const cases: Record<string, UpdateCase> = {
         awarenessCertificate: { number: 'GCN-12', issuedOn: '2024-05-06' },
         introducers: [{ memberId: introducerIds[0], knownSince: '2022-01-01' }],
         dossier: { application: { done: true, date: '2024-06-01' } },
+        confirmDuplicate: true,
       });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       const id = created.body.id as number;
