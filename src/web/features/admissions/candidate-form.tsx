@@ -10,6 +10,7 @@ import type { Address } from '../../../shared/member';
 import { createCandidate, updateCandidate } from '../../api';
 import { DateField } from '../../components/date-field';
 import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
+import { DuplicateWarning, duplicatesOf } from '../../components/duplicate-warning';
 import { OrgSelect } from '../../components/org-select';
 import { PersonalFields, personalDraft, personalInput, QualificationFields } from '../../components/personal-fields';
 import { nullable, numberOrNull, textOf, useZodForm } from '../../components/use-zod-form';
@@ -165,10 +166,11 @@ export function CandidateForm({ mode, candidate }: Props) {
   const form = (mode === 'create' ? createForm : editForm) as ZodForm<unknown>;
 
   const save = useMutation({
-    mutationFn: async (): Promise<CandidateDetail | null> => {
+    /** `confirmDuplicate`: the user has seen the possible duplicates and saves anyway. */
+    mutationFn: async (confirmDuplicate?: boolean): Promise<CandidateDetail | null> => {
       if (mode === 'create') {
         const input = createForm.validate();
-        return input ? createCandidate(input) : null;
+        return input ? createCandidate(confirmDuplicate ? { ...input, confirmDuplicate } : input) : null;
       }
       const input = editForm.validate();
       if (!input) return null;
@@ -186,18 +188,21 @@ export function CandidateForm({ mode, candidate }: Props) {
       notifyDone(mode === 'create' ? `Đã lập hồ sơ người vào Đảng ${saved.fullName}.` : 'Đã lưu hồ sơ.');
       navigate(`/ket-nap/${saved.id}`);
     },
-    onError: (error) => form.applyServerError(error),
+    onError: (error) => {
+      if (duplicatesOf(error).length === 0) form.applyServerError(error);
+    },
   });
+  const duplicates = duplicatesOf(save.error);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate();
+    save.mutate(undefined);
   };
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label={mode === 'create' ? 'Lập hồ sơ người vào Đảng' : 'Sửa hồ sơ người vào Đảng'}>
       <Stack gap="md">
-        <StepAlert error={save.error} form={form} />
+        <StepAlert error={duplicates.length > 0 ? null : save.error} form={form} />
         <PersonalFields form={form}>
           <TextInput label="Quê quán: tỉnh, thành phố" {...form.text('placeOfOrigin.current.province')} />
           <TextInput label="Quê quán: xã, phường" {...form.text('placeOfOrigin.current.commune')} />
@@ -246,6 +251,7 @@ export function CandidateForm({ mode, candidate }: Props) {
             <DossierFields form={form} youthUnionMember={form.draft.youthUnionMember === true} />
           </Fieldset>
         ) : null}
+        <DuplicateWarning duplicates={duplicates} saving={save.isPending} onConfirm={() => save.mutate(true)} />
         <Group justify="flex-end" className="no-print">
           <Button variant="default" onClick={() => navigate(-1)}>
             Hủy
