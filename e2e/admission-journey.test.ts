@@ -57,6 +57,21 @@ describe('admission journey in the browser', () => {
       }
       await form.getByRole('button', { name: 'Lập hồ sơ' }).click();
       await page.getByRole('heading', { level: 1, name: 'Lò Thị Minh Hằng' }).waitFor();
+
+      // The two save buttons keep each other's data: editing the record keeps the checklist, saving the checklist
+      // keeps the introducers and certificate (the cell's vote below needs them).
+      await page.getByRole('link', { name: 'Sửa thông tin' }).click();
+      const edit = page.getByRole('form', { name: 'Sửa hồ sơ người vào Đảng' });
+      await edit.getByLabel('Chức vụ').fill('Chuyên viên chính');
+      await edit.getByRole('button', { name: 'Lưu thay đổi' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Lò Thị Minh Hằng' }).waitFor();
+      await page.getByText('Chuyên viên chính').first().waitFor();
+      await expect(page.getByRole('checkbox', { name: 'Đơn xin vào Đảng' }).isChecked()).resolves.toBe(true);
+      await page.getByRole('button', { name: 'Lưu hồ sơ' }).click();
+      await page.getByText('Đã lưu hồ sơ.').first().waitFor();
+      await expect(page.getByText('Đinh Công Tráng').first().isVisible()).resolves.toBe(true);
+      await expect(page.getByText('Chuyên viên chính').first().isVisible()).resolves.toBe(true);
+
       const nextStep = page.getByTestId('next-step');
       await expect(nextStep.textContent()).resolves.toContain('Chi bộ họp xét');
 
@@ -152,6 +167,38 @@ describe('admission journey in the browser', () => {
       await page.getByRole('heading', { level: 1, name: 'Lò Thị Minh Hằng' }).waitFor();
       await settle(page);
       await expect(page.getByText(/chính thức/i).first().isVisible()).resolves.toBe(true);
+      await context.close();
+    });
+
+    it('warns before filing someone already on record in the cell, and files them once the user confirms', async () => {
+      const { context, page } = await newPage(harness);
+      await signIn(page, harness.baseUrl, 'canbo.kn');
+      await page.goto(`${harness.baseUrl}/ket-nap`);
+      await page.getByRole('link', { name: 'Lập hồ sơ người vào Đảng' }).click();
+      const form = page.getByRole('form', { name: 'Lập hồ sơ người vào Đảng' });
+      const fill = async (name: string) => {
+        await form.getByLabel(/^Họ và tên/).fill(name);
+        await form.getByLabel('Giới tính').click();
+        await page.getByRole('option', { name: 'Nữ' }).click();
+        await typeDate(form.getByLabel('Ngày sinh'), '07/07/1999');
+        await choose(page, form.getByLabel(/^Chi bộ( \*)?$/), 'Quản lý khoa học', cellName);
+      };
+      await fill('Hà Thị Duyên');
+      await form.getByRole('button', { name: 'Lập hồ sơ' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Hà Thị Duyên' }).waitFor();
+
+      await page.goto(`${harness.baseUrl}/ket-nap`);
+      await page.getByRole('link', { name: 'Lập hồ sơ người vào Đảng' }).click();
+      await fill('HÀ THỊ DUYÊN');
+      await form.getByRole('button', { name: 'Lập hồ sơ' }).click();
+      const warning = page.getByRole('alert').filter({ hasText: 'Có thể trùng hồ sơ' });
+      await warning.waitFor();
+      await expect(warning.getByRole('link', { name: 'Hà Thị Duyên' }).isVisible()).resolves.toBe(true);
+      await expect(warning.getByText(/sinh 07\/07\/1999/).isVisible()).resolves.toBe(true);
+      await page.screenshot({ path: `${screenshotDir}/candidate-possible-duplicate.png`, fullPage: true });
+      expect(await axeViolations(page)).toEqual([]);
+      await warning.getByRole('button', { name: 'Vẫn lưu' }).click();
+      await page.getByRole('heading', { level: 1, name: 'HÀ THỊ DUYÊN' }).waitFor();
       await context.close();
     });
   });

@@ -1,4 +1,4 @@
-import type { ErrorCode, FieldError, RuleRef } from '../shared/errors.js';
+import type { ErrorCode, FieldError, PossibleDuplicate, RuleRef } from '../shared/errors.js';
 
 /** The one error type of the server; `http/error-handler.ts` maps its code to a status. */
 export class AppError extends Error {
@@ -8,6 +8,7 @@ export class AppError extends Error {
     readonly fields?: FieldError[],
     readonly rule?: RuleRef,
     readonly retryAfterSeconds?: number,
+    readonly duplicates?: PossibleDuplicate[],
   ) {
     super(message);
     this.name = 'AppError';
@@ -38,6 +39,12 @@ export const staleVersion = (what: string) =>
   ]);
 
 export const conflict = (message: string, field?: string) => new AppError('CONFLICT', message, field ? [{ field, message }] : undefined);
+
+/** Saving would record someone who may already be on record: the user confirms, or opens the existing record. */
+export const possibleDuplicate = (duplicates: PossibleDuplicate[]) => {
+  const message = `Đã có ${duplicates.length === 1 ? 'một hồ sơ' : `${duplicates.length} hồ sơ`} cùng họ tên, ngày sinh và tổ chức đảng. Hãy kiểm tra để không ghi trùng; nếu đúng là người khác, hãy xác nhận để vẫn lưu.`;
+  return new AppError('CONFLICT', message, [{ field: 'confirmDuplicate', message }], undefined, undefined, duplicates);
+};
 
 export const ruleViolation = (rule: RuleRef, field: string, message: string) =>
   new AppError('RULE_VIOLATION', `${message} (${rule.source})`, [{ field, message }], rule);

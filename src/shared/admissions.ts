@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { queryBoolean } from './query.js';
-import { memberProfileFields } from './member.js';
+import { memberProfileFields, memberProfileShape } from './member.js';
 import { decision, isoDateSchema as isoDate, type Decision } from './org.js';
 
 /** Where a candidate stands on the way to admission (the server's transition table uses the same names). */
@@ -50,7 +50,7 @@ export const awarenessCertificate = z.object({
 });
 export type AwarenessCertificate = z.infer<typeof awarenessCertificate>;
 
-const candidatePersonal = memberProfileFields.pick({
+const candidatePersonalKeys = {
   fullName: true,
   gender: true,
   birthDate: true,
@@ -64,28 +64,43 @@ const candidatePersonal = memberProfileFields.pick({
   job: true,
   position: true,
   nationalId: true,
+} as const;
+const candidatePersonal = memberProfileFields.pick(candidatePersonalKeys);
+
+/** The dossier's fields without defaults, so an update changes exactly the fields it is given. */
+const candidateDossierShape = z.object({
+  /** A member of the Ho Chi Minh Communist Youth Union: the Union's introduction joins the dossier. */
+  youthUnionMember: z.boolean(),
+  awarenessCertificate: awarenessCertificate.nullable(),
+  introducers: z.array(introducerInput).max(3, 'Nhiều nhất 3 người giới thiệu'),
+  /** The competent committee's decision allowing admission above the maximum age. */
+  specialAgeDecision: decision.nullable(),
+  dossier,
 });
 
-const candidateDossierFields = z.object({
-  /** A member of the Ho Chi Minh Communist Youth Union: the Union's introduction joins the dossier. */
-  youthUnionMember: z.boolean().default(false),
-  awarenessCertificate: awarenessCertificate.nullable().default(null),
-  introducers: z.array(introducerInput).max(3, 'Nhiều nhất 3 người giới thiệu').default([]),
-  /** The competent committee's decision allowing admission above the maximum age. */
-  specialAgeDecision: decision.nullable().default(null),
-  dossier: dossier.default({}),
+/** A new file starts with these when they are left out; for creating only. */
+const candidateDossierFields = candidateDossierShape.extend({
+  youthUnionMember: candidateDossierShape.shape.youthUnionMember.default(false),
+  awarenessCertificate: candidateDossierShape.shape.awarenessCertificate.default(null),
+  introducers: candidateDossierShape.shape.introducers.default([]),
+  specialAgeDecision: candidateDossierShape.shape.specialAgeDecision.default(null),
+  dossier: candidateDossierShape.shape.dossier.default({}),
 });
 
 /** A person the cell prepares for admission (quần chúng ưu tú). */
 export const candidateCreate = candidatePersonal.extend(candidateDossierFields.shape).extend({
   orgId: z.number({ error: 'Chọn chi bộ' }).int().positive('Chọn chi bộ'),
   reason: z.string().trim().max(500).optional(),
+  /** Save although a record with the same name, birth date and cell exists (the user has seen it). */
+  confirmDuplicate: z.boolean().optional(),
 });
 export type CandidateCreate = z.infer<typeof candidateCreate>;
 
-export const candidateUpdate = candidatePersonal
+/** Changes exactly the fields it is given: built from the default-free shapes. */
+export const candidateUpdate = memberProfileShape
+  .pick(candidatePersonalKeys)
   .partial()
-  .extend(candidateDossierFields.partial().shape)
+  .extend(candidateDossierShape.partial().shape)
   .extend({ version: z.number().int(), reason: z.string().trim().max(500).optional() });
 export type CandidateUpdate = z.infer<typeof candidateUpdate>;
 

@@ -16,6 +16,20 @@ export interface FieldError {
   message: string;
 }
 
+/**
+ * A record that may be the same person as the one being saved (same name, birth date and organisation): the create
+ * answers CONFLICT listing them, and the client sends again with `confirmDuplicate: true` once the user has looked.
+ */
+export interface PossibleDuplicate {
+  kind: 'member' | 'candidate';
+  id: number;
+  fullName: string;
+  birthDate: string;
+  orgName: string;
+  /** The member's status or the candidate's state. */
+  state: string;
+}
+
 /** A rule that refused the input, named with the document that sets it. */
 export interface RuleRef {
   name: string;
@@ -29,5 +43,6 @@ export interface ErrorBody {
     fields?: FieldError[];
     rule?: RuleRef;
     retryAfterSeconds?: number;
+    duplicates?: PossibleDuplicate[];
   };
 }

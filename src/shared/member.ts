@@ -51,24 +51,42 @@ export type Address = z.infer<typeof address>;
 const nationalId = z.string().trim().regex(/^\d{12}$/, 'Số CCCD phải gồm đúng 12 chữ số');
 const cardNumber = z.string().trim().regex(/^\d{6,12}$/, 'Số thẻ đảng viên phải gồm 6–12 chữ số');
 
-/** The personal record (lý lịch) fields an official may edit directly. */
-export const memberProfileFields = z.object({
+/**
+ * The personal record (lý lịch) fields an official may edit directly, without defaults: an update schema built from
+ * these changes exactly the fields it is given (zod 4's `.partial()` would still fill in inner defaults).
+ */
+export const memberProfileShape = z.object({
   fullName: z.string().trim().min(3, 'Họ và tên phải có ít nhất 3 ký tự').max(120, 'Họ và tên quá dài').regex(/^\p{L}+(?: \p{L}+)+$/u, 'Họ và tên chỉ gồm chữ cái, có ít nhất họ và tên'),
   gender: z.enum(genders, { error: 'Giới tính không hợp lệ' }),
   birthDate: isoDate,
   placeOfOrigin: address.nullable(),
   residence: address.nullable(),
-  ethnicity: z.string().trim().max(50).default('Kinh'),
-  religion: z.string().trim().max(50).default('Không'),
-  education: z.string().trim().max(50).default('12/12'),
-  professionalQualification: z.string().trim().max(200).default(''),
-  theoryLevel: z.enum(theoryLevels, { error: 'Trình độ lý luận chính trị không hợp lệ' }).default('none'),
-  job: z.string().trim().max(200).default(''),
-  position: z.string().trim().max(200).default(''),
+  ethnicity: z.string().trim().max(50),
+  religion: z.string().trim().max(50),
+  education: z.string().trim().max(50),
+  professionalQualification: z.string().trim().max(200),
+  theoryLevel: z.enum(theoryLevels, { error: 'Trình độ lý luận chính trị không hợp lệ' }),
+  job: z.string().trim().max(200),
+  position: z.string().trim().max(200),
   nationalId: nationalId.nullable(),
   cardNumber: cardNumber.nullable(),
-  profileNumber: z.string().trim().max(40).nullable().default(null),
+  profileNumber: z.string().trim().max(40).nullable(),
 });
+
+/** What a new record starts with when a field is left out; for creating only, never for an update. */
+const profileDefaults = {
+  ethnicity: memberProfileShape.shape.ethnicity.default('Kinh'),
+  religion: memberProfileShape.shape.religion.default('Không'),
+  education: memberProfileShape.shape.education.default('12/12'),
+  professionalQualification: memberProfileShape.shape.professionalQualification.default(''),
+  theoryLevel: memberProfileShape.shape.theoryLevel.default('none'),
+  job: memberProfileShape.shape.job.default(''),
+  position: memberProfileShape.shape.position.default(''),
+  profileNumber: memberProfileShape.shape.profileNumber.default(null),
+};
+
+/** The personal record as it is created: left-out fields take their defaults. */
+export const memberProfileFields = memberProfileShape.extend(profileDefaults);
 export type MemberProfileFields = z.infer<typeof memberProfileFields>;
 
 /** A record for someone who is already a member (taking records over, or a member arriving from outside). */
@@ -79,10 +97,13 @@ export const memberCreate = memberProfileFields.extend({
   confirmedOn: isoDate.nullable().default(null),
   decision,
   reason: z.string().trim().max(500).optional(),
+  /** Save although a record with the same name, birth date and organisation exists (the user has seen it). */
+  confirmDuplicate: z.boolean().optional(),
 });
 export type MemberCreate = z.infer<typeof memberCreate>;
 
-export const memberUpdate = memberProfileFields.partial().extend({
+/** Changes exactly the fields it is given: built from the default-free shape. */
+export const memberUpdate = memberProfileShape.partial().extend({
   version: z.number().int(),
   reason: z.string().trim().max(500).optional(),
 });

@@ -20,7 +20,7 @@ import type {
   ProbationView,
 } from '../shared/admissions';
 import type { PasswordChange, SessionInfo, UserCreate, UserItem, UserRole, UserUpdate, LoginInput } from '../shared/auth';
-import type { ErrorCode, FieldError, RuleRef } from '../shared/errors';
+import type { ErrorCode, FieldError, PossibleDuplicate, RuleRef } from '../shared/errors';
 import type { AgeBand, Gender, Member, MemberCreate, MemberListItem, MemberStatus, MemberUpdate, MembershipEventKind, MembershipPeriod, TheoryLevel } from '../shared/member';
 import type { Decision, Org, OrgCreate, OrgEventInput, OrgEventKind, OrgKind, OrgUpdate, UnitType } from '../shared/org';
 import type { ExitInput, PartyAgeResult, ReadmissionInput } from '../shared/exits';
@@ -44,8 +44,10 @@ export class ApiError extends Error {
   readonly fields: FieldError[];
   readonly rule: RuleRef | null;
   readonly retryAfterSeconds: number | null;
+  /** Records that may be the same person as the one being saved; empty unless the save was held back for them. */
+  readonly duplicates: PossibleDuplicate[];
 
-  constructor(init: { code: ClientErrorCode; status: number; message: string; fields?: FieldError[]; rule?: RuleRef; retryAfterSeconds?: number }) {
+  constructor(init: { code: ClientErrorCode; status: number; message: string; fields?: FieldError[]; rule?: RuleRef; retryAfterSeconds?: number; duplicates?: PossibleDuplicate[] }) {
     super(init.message);
     this.name = 'ApiError';
     this.code = init.code;
@@ -53,6 +55,7 @@ export class ApiError extends Error {
     this.fields = init.fields ?? [];
     this.rule = init.rule ?? null;
     this.retryAfterSeconds = init.retryAfterSeconds ?? null;
+    this.duplicates = init.duplicates ?? [];
   }
 }
 
@@ -156,7 +159,7 @@ async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', p
   }
   if (response.ok) return payload as T;
 
-  const body = (payload as { error?: Partial<ApiError> & { code?: ErrorCode; fields?: FieldError[]; rule?: RuleRef; retryAfterSeconds?: number } } | null)?.error;
+  const body = (payload as { error?: Partial<ApiError> & { code?: ErrorCode; fields?: FieldError[]; rule?: RuleRef; retryAfterSeconds?: number; duplicates?: PossibleDuplicate[] } } | null)?.error;
   const retryHeader = Number(response.headers.get('retry-after'));
   const error = new ApiError({
     code: body?.code ?? codeForStatus(response.status),
@@ -165,6 +168,7 @@ async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', p
     fields: body?.fields,
     rule: body?.rule,
     retryAfterSeconds: body?.retryAfterSeconds ?? (Number.isFinite(retryHeader) && retryHeader > 0 ? retryHeader : undefined),
+    duplicates: body?.duplicates,
   });
   if (response.status === 401 && !options.quietUnauthenticated) unauthenticatedHandler?.();
   throw error;

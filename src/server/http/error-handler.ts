@@ -68,7 +68,7 @@ export function registerErrorHandler(app: FastifyInstance, web: { appShell?: (re
       if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
       return reply
         .status(statusOf[error.code])
-        .send(body(error.code, error.message, { fields: error.fields, rule: error.rule, retryAfterSeconds: error.retryAfterSeconds }));
+        .send(body(error.code, error.message, { fields: error.fields, rule: error.rule, retryAfterSeconds: error.retryAfterSeconds, duplicates: error.duplicates }));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields = fieldErrors(error.validation.map((v) => ({ path: v.instancePath.split('/').filter(Boolean), message: v.message ?? 'không hợp lệ' })));

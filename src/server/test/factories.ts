@@ -55,6 +55,8 @@ export async function makeMember(ctx: Ctx, orgId: number, overrides: Partial<Mem
     admittedOn: '2010-05-19',
     confirmedOn: '2011-05-19',
     decision: decision('2015-01-01'),
+    /** Tests make many same-named members on purpose; the duplicate warning has its own tests. */
+    confirmDuplicate: true,
     ...overrides,
   });
 }

@@ -33,6 +33,8 @@ export function candidateInput(orgId: number, introducerIds: [number, number], o
     ],
     specialAgeDecision: null,
     dossier: completeDossier(),
+    /** Tests make many same-named candidates on purpose; the duplicate warning has its own tests. */
+    confirmDuplicate: true,
     ...overrides,
   };
 }

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
 import { findMemberByUnique } from '../members/members.queries.js';
 import { nameColumns } from '../members/members.rules.js';
-import { assertMemberHoldingOrg, orgInScope } from '../members/members.service.js';
+import { assertMemberHoldingOrg, assertNoPossibleDuplicate, orgInScope } from '../members/members.service.js';
 import { todayIso } from '../../../shared/dates.js';
 import {
   openCandidateStates,
@@ -77,7 +77,8 @@ export async function createCandidate(ctx: Ctx, input: CandidateCreate): Promise
     await assertMemberHoldingOrg(org, 'orgId');
     await checkIntroducersExist(tx, input.introducers);
     await assertNotAMember(tx, input.nationalId);
-    const { reason, ...fields } = input;
+    await assertNoPossibleDuplicate(tx, input, org);
+    const { reason, confirmDuplicate: _confirmed, ...fields } = input;
     const row = await insertCandidate(tx.db, { ...fields, ...nameColumns(fields.fullName), state: 'candidate' });
     await insertCandidateEvent(tx.db, {
       candidateId: row.id,

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { queryOne, queryRows, type DbOrTx } from '../../db/client.js';
-import { members, membershipEvents, membershipPeriods } from '../../db/schema.js';
+import { candidates, members, membershipEvents, membershipPeriods } from '../../db/schema.js';
 import type { Scope } from '../../context.js';
 import { memberInScope } from '../../scope.js';
 import type { AgeBand, MemberListItem, MemberListQuery, MemberStatus } from '../../../shared/member.js';
@@ -212,4 +212,22 @@ export async function periodsOf(db: DbOrTx, memberId: number) {
         FROM membership_periods p JOIN orgs o ON o.id = p.org_id LEFT JOIN membership_events e ON e.id = p.event_id
         WHERE p.member_id = ${memberId} ORDER BY p.valid_from, p.id`,
   );
+}
+
+/**
+ * Who in an organisation was born on a day: its members (any status) and its candidates not yet admitted (an admitted
+ * one is a member). The pool a possible duplicate comes from; the names are compared by the caller.
+ */
+export async function bornOnIn(db: DbOrTx, orgId: number, birthDate: string) {
+  const [memberRows, candidateRows] = await Promise.all([
+    db
+      .select({ id: members.id, fullName: members.fullName, birthDate: members.birthDate, state: members.status })
+      .from(members)
+      .where(and(eq(members.orgId, orgId), eq(members.birthDate, birthDate))),
+    db
+      .select({ id: candidates.id, fullName: candidates.fullName, birthDate: candidates.birthDate, state: candidates.state })
+      .from(candidates)
+      .where(and(eq(candidates.orgId, orgId), eq(candidates.birthDate, birthDate), isNull(candidates.memberId))),
+  ]);
+  return [...memberRows.map((row) => ({ kind: 'member' as const, ...row })), ...candidateRows.map((row) => ({ kind: 'candidate' as const, ...row }))];
 }

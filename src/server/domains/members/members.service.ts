@@ -1,9 +1,10 @@
 import { inTransaction, type Ctx } from '../../context.js';
-import { conflict, forbidden, invalidField, notFound, notFoundField, staleVersion } from '../../errors.js';
+import { conflict, forbidden, invalidField, notFound, notFoundField, possibleDuplicate, staleVersion } from '../../errors.js';
 import { isPathInScope, narrowScope } from '../../scope.js';
 import { auditHistoryOf, logPersonalRead, recordAudit } from '../audit/audit.service.js';
 import { findOrg, type OrgRow } from '../orgs/orgs.queries.js';
 import {
+  bornOnIn,
   correctNameWords,
   expandShortWords,
   searchIsClustered,
@@ -24,6 +25,7 @@ import {
 import { memberHoldingKinds, nameColumns } from './members.rules.js';
 import type { MemberCreate, MemberListQuery, MemberUpdate } from '../../../shared/member.js';
 import { foldForSearch } from '../../../shared/vietnamese.js';
+import type { PossibleDuplicate } from '../../../shared/errors.js';
 import { todayIso } from '../../../shared/dates.js';
 import { recordWriterRoles } from '../../../shared/auth.js';
 
@@ -107,6 +109,20 @@ export async function assertMemberHoldingOrg(org: OrgRow, field: string) {
 }
 
 /**
+ * Refuses to record a person twice without a look: a member or candidate of the same organisation with the same
+ * birth date and the same name (case and diacritics aside, so "Nguyen Van An" finds "Nguyễn Văn An") is listed, and
+ * the caller saves only with `confirmDuplicate`.
+ */
+export async function assertNoPossibleDuplicate(ctx: Ctx, input: { fullName: string; birthDate: string; confirmDuplicate?: boolean }, org: OrgRow): Promise<void> {
+  if (input.confirmDuplicate) return;
+  const name = foldForSearch(input.fullName);
+  const matches: PossibleDuplicate[] = (await bornOnIn(ctx.db, org.id, input.birthDate))
+    .filter((row) => foldForSearch(row.fullName) === name)
+    .map((row) => ({ ...row, orgName: org.name }));
+  if (matches.length > 0) throw possibleDuplicate(matches);
+}
+
+/**
  * How a new record opens when it is not a plain `record_created` on the decision's date: a member arriving from
  * outside the deployment opens with `transfer_in` on the day the letter was presented.
  */
@@ -131,7 +147,8 @@ export async function createMember(ctx: Ctx, input: MemberCreate, opening?: Reco
     await assertMemberHoldingOrg(org, 'orgId');
     if (input.status === 'full' && !input.confirmedOn) throw invalidField('confirmedOn', 'Đảng viên chính thức phải có ngày công nhận chính thức.');
     await assertUnique(tx, input);
-    const { orgId, status, decision, reason, ...profile } = input;
+    await assertNoPossibleDuplicate(tx, input, org);
+    const { orgId, status, decision, reason, confirmDuplicate: _confirmed, ...profile } = input;
     const row = await insertMember(tx.db, {
       ...profile,
       ...nameColumns(profile.fullName),

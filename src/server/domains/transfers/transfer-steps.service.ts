@@ -172,6 +172,8 @@ async function createIncomingRecord(ctx: Ctx, t: TransferWithContext, presentedO
       confirmedOn: person.confirmedOn,
       decision,
       reason: `Chuyển sinh hoạt đến từ ${t.externalOrgName}`,
+      /** The receipt step has no one to ask; the letter and card number identify the person. */
+      confirmDuplicate: true,
     },
     { kind: 'transfer_in', occurredOn: presentedOn, details: { transferId: t.id, externalOrgName: t.externalOrgName, ...details } },
   );

@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { candidateCreate, candidateUpdate, dossierItemLabels, dossierItems } from '../../../shared/admissions';
@@ -8,6 +10,7 @@ import type { Address } from '../../../shared/member';
 import { createCandidate, updateCandidate } from '../../api';
 import { DateField } from '../../components/date-field';
 import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
+import { DuplicateWarning, duplicatesOf } from '../../components/duplicate-warning';
 import { OrgSelect } from '../../components/org-select';
 import { PersonalFields, personalDraft, personalInput, QualificationFields } from '../../components/personal-fields';
 import { nullable, numberOrNull, textOf, useZodForm } from '../../components/use-zod-form';
@@ -120,6 +123,29 @@ export function DossierFields({ form, youthUnionMember }: { form: ZodForm<unknow
   );
 }
 
+/** Key order does not make two values different. */
+function sameValue(a: unknown, b: unknown): boolean {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]))
+        : (value ?? null);
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+/**
+ * Only what changed goes to the server: the form shows fewer fields than the file holds (the old address, a third
+ * introducer), and resending what it cannot show would overwrite them.
+ */
+function changedFields(initial: Draft, parsed: CandidateUpdate): CandidateUpdate {
+  const before = fieldsInput(initial) as Record<string, unknown>;
+  const after = parsed as Record<string, unknown>;
+  const result: Record<string, unknown> = { version: parsed.version };
+  for (const key of Object.keys(before)) if (!sameValue(before[key], after[key])) result[key] = after[key];
+  return result as CandidateUpdate;
+}
+
 type Props = { mode: 'create'; candidate?: undefined } | { mode: 'edit'; candidate: CandidateDetail };
 
 /** Lập hoặc sửa hồ sơ người vào Đảng: personal record, cell, certificate, introducers (and at creation, the dossier). */
@@ -131,21 +157,29 @@ export function CandidateForm({ mode, candidate }: Props) {
     schema: candidateCreate,
     toInput: (draft) => ({ ...fieldsInput(draft), orgId: numberOrNull(draft.orgId) ?? undefined, dossier: dossierInput(draft) }),
   });
+  const [initial] = useState<Draft>(() => candidateDraft(candidate));
   const editForm = useZodForm<CandidateUpdate>({
-    initial: candidateDraft(candidate),
+    initial,
     schema: candidateUpdate,
     toInput: (draft) => ({ ...fieldsInput(draft), version: candidate?.version }),
   });
   const form = (mode === 'create' ? createForm : editForm) as ZodForm<unknown>;
 
   const save = useMutation({
-    mutationFn: async (): Promise<CandidateDetail | null> => {
+    /** `confirmDuplicate`: the user has seen the possible duplicates and saves anyway. */
+    mutationFn: async (confirmDuplicate?: boolean): Promise<CandidateDetail | null> => {
       if (mode === 'create') {
         const input = createForm.validate();
-        return input ? createCandidate(input) : null;
+        return input ? createCandidate(confirmDuplicate ? { ...input, confirmDuplicate } : input) : null;
       }
       const input = editForm.validate();
-      return input ? updateCandidate(candidate.id, input) : null;
+      if (!input) return null;
+      const changes = changedFields(initial, input);
+      if (Object.keys(changes).length === 1) {
+        notifications.show({ color: 'gray', message: 'Không có thay đổi nào để lưu.' });
+        return null;
+      }
+      return updateCandidate(candidate.id, changes);
     },
     onSuccess: (saved) => {
       if (!saved) return;
@@ -154,18 +188,21 @@ export function CandidateForm({ mode, candidate }: Props) {
       notifyDone(mode === 'create' ? `Đã lập hồ sơ người vào Đảng ${saved.fullName}.` : 'Đã lưu hồ sơ.');
       navigate(`/ket-nap/${saved.id}`);
     },
-    onError: (error) => form.applyServerError(error),
+    onError: (error) => {
+      if (duplicatesOf(error).length === 0) form.applyServerError(error);
+    },
   });
+  const duplicates = duplicatesOf(save.error);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate();
+    save.mutate(undefined);
   };
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label={mode === 'create' ? 'Lập hồ sơ người vào Đảng' : 'Sửa hồ sơ người vào Đảng'}>
       <Stack gap="md">
-        <StepAlert error={save.error} form={form} />
+        <StepAlert error={duplicates.length > 0 ? null : save.error} form={form} />
         <PersonalFields form={form}>
           <TextInput label="Quê quán: tỉnh, thành phố" {...form.text('placeOfOrigin.current.province')} />
           <TextInput label="Quê quán: xã, phường" {...form.text('placeOfOrigin.current.commune')} />
@@ -214,6 +251,7 @@ export function CandidateForm({ mode, candidate }: Props) {
             <DossierFields form={form} youthUnionMember={form.draft.youthUnionMember === true} />
           </Fieldset>
         ) : null}
+        <DuplicateWarning duplicates={duplicates} saving={save.isPending} onConfirm={() => save.mutate(true)} />
         <Group justify="flex-end" className="no-print">
           <Button variant="default" onClick={() => navigate(-1)}>
             Hủy

@@ -9,6 +9,7 @@ import type { Address, Member, MemberCreate, MemberUpdate } from '../../../share
 import { createMember, isApiError, updateMember } from '../../api';
 import { DateField } from '../../components/date-field';
 import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
+import { DuplicateWarning, duplicatesOf } from '../../components/duplicate-warning';
 import { OrgSelect } from '../../components/org-select';
 import { PersonalFields, personalDraft, personalInput, QualificationFields } from '../../components/personal-fields';
 import { nullable, numberOrNull, textOf, useZodForm } from '../../components/use-zod-form';
@@ -108,10 +109,11 @@ export function MemberForm({ mode, member, onReload }: Props) {
   const form = mode === 'create' ? createForm : editForm;
 
   const save = useMutation({
-    mutationFn: async (): Promise<Member | null> => {
+    /** `confirmDuplicate`: the user has seen the possible duplicates and saves anyway. */
+    mutationFn: async (confirmDuplicate?: boolean): Promise<Member | null> => {
       if (mode === 'create') {
         const input = createForm.validate();
-        return input === null ? null : createMember(input);
+        return input === null ? null : createMember(confirmDuplicate ? { ...input, confirmDuplicate } : input);
       }
       const input = editForm.validate();
       if (input === null) return null;
@@ -136,6 +138,7 @@ export function MemberForm({ mode, member, onReload }: Props) {
         setConflict(true);
         return;
       }
+      if (duplicatesOf(error).length > 0) return;
       form.applyServerError(error);
     },
   });
@@ -153,11 +156,12 @@ export function MemberForm({ mode, member, onReload }: Props) {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate();
+    save.mutate(undefined);
   };
 
   const otherErrors = form.otherErrors;
-  const showServerAlert = save.isError && !conflict && !(isApiError(save.error) && save.error.fields.length > 0 && otherErrors.length === 0);
+  const duplicates = duplicatesOf(save.error);
+  const showServerAlert = save.isError && !conflict && duplicates.length === 0 && !(isApiError(save.error) && save.error.fields.length > 0 && otherErrors.length === 0);
 
   const addressFields = (prefix: string, legend: string) => (
     <Fieldset legend={legend} variant="filled">
@@ -251,6 +255,8 @@ export function MemberForm({ mode, member, onReload }: Props) {
           minRows={2}
           {...form.text('reason')}
         />
+
+        <DuplicateWarning duplicates={duplicates} saving={save.isPending} onConfirm={() => save.mutate(true)} />
 
         <Group justify="flex-end" className="no-print">
           <Button variant="default" onClick={() => navigate(-1)}>
