@@ -79,7 +79,7 @@ async function openSession(tx: Ctx, user: UserRow, client: { address: string; us
 }
 
 /**
- * Every attempt is counted (per account, then per address) before the password is checked, so a parallel burst
+ * Every attempt is counted (per address, then per account) before the password is checked, so a parallel burst
  * gets no more checks than the allowance; a successful sign-in clears the account's count and gives the address
  * its attempt back.
  */
@@ -88,9 +88,10 @@ export async function login(ctx: Ctx, input: LoginInput, client: { address: stri
   const userKey = `user:${username}`;
   const addressKey = `address:${client.address}`;
   const now = ctx.now();
+  // The address first: attempts from an address that is already blocked do not use up the account's allowance.
   for (const [key, free] of [
-    [userKey, THROTTLE.free.user],
     [addressKey, THROTTLE.free.address],
+    [userKey, THROTTLE.free.user],
   ] as const) {
     const attempt = await countLoginAttempt(ctx.db, key, now, { windowMs: THROTTLE.windowMs, free, maxDelayMs: THROTTLE.maxDelayMs });
     if (!attempt.allowed) throw throttled(attempt.blockedUntil, now);
