@@ -11,6 +11,7 @@ import { loginClient } from '../test/http-client.js';
 import { createUser } from '../domains/users/users.service.js';
 import { hashToken } from '../domains/auth/auth.service.js';
 import { routesOf } from './session-plugin.js';
+import { listensOnLoopbackOnly, loadConfig, trustProxyOption } from '../config.js';
 
 let database: Database;
 let drop: () => Promise<void>;
@@ -314,5 +315,19 @@ describe('session cost', () => {
     const response = await app.inject({ method: 'GET', url: '/api/health' });
     expect(response.json()).toMatchObject({ status: 'ok', migration: expect.stringMatching(/^\d{4}_/) });
     expect(response.headers['cache-control']).toBe('no-store');
+  });
+});
+
+describe('configuration of HTTPS and proxies', () => {
+  it('warns at start-up exactly when listening on a network address without a trusted proxy', () => {
+    for (const host of ['127.0.0.1', '127.0.1.1', '::1', 'localhost']) expect(listensOnLoopbackOnly(host), host).toBe(true);
+    for (const host of ['0.0.0.0', '::', '192.168.1.10', '10.0.0.2']) expect(listensOnLoopbackOnly(host), host).toBe(false);
+  });
+
+  it('reads DANGVU_TRUST_PROXY once, as nobody, anybody or a list of proxies, and refuses anything else', () => {
+    expect(trustProxyOption(loadConfig({}))).toBe(false);
+    expect(trustProxyOption(loadConfig({ DANGVU_TRUST_PROXY: '1' }))).toBe(true);
+    expect(trustProxyOption(loadConfig({ DANGVU_TRUST_PROXY: '10.0.0.1, 192.168.0.0/16' }))).toBe('10.0.0.1, 192.168.0.0/16');
+    expect(() => loadConfig({ DANGVU_TRUST_PROXY: 'yes' })).toThrow(/DANGVU_TRUST_PROXY/);
   });
 });
