@@ -90,6 +90,10 @@ describe.skipIf(!hasChromium)('web app journeys in headless Chromium', () => {
     await page.getByLabel(/^Mật khẩu mới/).fill('MatKhauMoi2026');
     await page.getByLabel('Nhập lại mật khẩu mới').fill('MatKhauMoi2026');
     await page.getByRole('button', { name: 'Lưu mật khẩu mới' }).click();
+    await page.getByText(/quá phổ biến/).first().waitFor();
+    await page.getByLabel(/^Mật khẩu mới/).fill('Hoa-Sen-Tay-Ho-2026');
+    await page.getByLabel('Nhập lại mật khẩu mới').fill('Hoa-Sen-Tay-Ho-2026');
+    await page.getByRole('button', { name: 'Lưu mật khẩu mới' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tổng quan' }).waitFor();
     await context.close();
   });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -9,7 +10,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import pino, { type Logger } from 'pino';
 import { z } from 'zod';
-import type { Database } from './db/client.js';
+import { pingDatabase, type Database } from './db/client.js';
 import { migrationVersion } from './db/migrate.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerSessions } from './http/session-plugin.js';
@@ -38,40 +39,75 @@ export interface AppOptions {
   logger?: Logger | false;
   /** The built web app; a minimal page is served when it is missing. */
   webDir?: string;
-  secureCookies?: boolean;
+  /** Fastify's `trustProxy`: whose X-Forwarded-For/-Proto to believe (the cookie is `Secure` when the request was HTTPS). */
+  trustProxy?: boolean | string;
 }
+
+/**
+ * The built React app needs only its own scripts and styles, plus inline styles (Mantine sets style attributes and
+ * injects its CSS variables) and data: images (the favicon). No framing by anyone. Plain HTTP is not upgraded:
+ * an intranet server may have no HTTPS, and the sign-in page warns about it instead.
+ */
+export const contentSecurityPolicy = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    baseUri: ["'self'"],
+    connectSrc: ["'self'"],
+    fontSrc: ["'self'", 'data:'],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    imgSrc: ["'self'", 'data:'],
+    objectSrc: ["'none'"],
+    scriptSrc: ["'self'"],
+    scriptSrcAttr: ["'none'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+  },
+};
 
 export const defaultWebDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 /** Builds the HTTP app without listening, so tests and the CLI's `serve` share it. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const log = options.logger === false ? pino({ level: 'silent' }) : (options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' }));
-  const app = Fastify({ loggerInstance: log as unknown as FastifyBaseLogger, bodyLimit: 2 * 1024 * 1024, trustProxy: process.env.DANGVU_TRUST_PROXY === '1' });
+  const app = Fastify({ loggerInstance: log as unknown as FastifyBaseLogger, bodyLimit: 2 * 1024 * 1024, trustProxy: options.trustProxy ?? false });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const webDir = options.webDir ?? defaultWebDir;
   const hasWeb = existsSync(`${webDir}/index.html`);
   registerErrorHandler(app, hasWeb ? { appShell: (reply) => reply.type('text/html; charset=utf-8').sendFile('index.html') } : {});
+  await app.register(helmet, {
+    contentSecurityPolicy,
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: { maxAge: 180 * 24 * 60 * 60, includeSubDomains: false },
+  });
+  // Personal data is never kept by the browser or a proxy; the web files set their own (see registerWeb).
+  app.addHook('onSend', async (_request, reply) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
+  registerInputGuards(app);
+  registerSessions(app, { database: options.database, now: options.now ?? (() => new Date()), log });
   await app.register(swagger, {
     openapi: { info: { title: 'dangvu API', description: 'Quản lý tổ chức đảng và đảng viên', version: '1' }, servers: [] },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
-  registerInputGuards(app);
-  registerSessions(app, { database: options.database, now: options.now ?? (() => new Date()), log });
 
-  app.get('/api/health', { config: { public: true }, schema: { tags: ['system'] } }, async () => ({
-    status: 'ok',
-    database: options.database.kind,
-    migration: await migrationVersion(options.database),
-  }));
+  // Health is polled: one trivial query per call; the migration version (a file and two queries) is read once.
+  let migration: string | null = null;
+  app.get('/api/health', { config: { public: true }, schema: { tags: ['system'] } }, async () => {
+    migration ??= await migrationVersion(options.database);
+    await pingDatabase(options.database.db);
+    return { status: 'ok', database: options.database.kind, migration };
+  });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(
     async (api) => {
-      await api.register(authRoutes, { secureCookies: options.secureCookies ?? false });
+      await api.register(authRoutes);
       await api.register(usersRoutes);
       await api.register(orgsRoutes);
       await api.register(committeesRoutes);
@@ -101,5 +137,13 @@ async function registerWeb(app: FastifyInstance, webDir: string) {
     return;
   }
   // Files are looked up at request time (a rebuild needs no restart); other paths fall back to the app shell.
-  await app.register(fastifyStatic, { root: webDir, wildcard: true, maxAge: '1h', immutable: false });
+  // The shell is revalidated on every load so a new build is picked up; Vite's hashed assets never change.
+  await app.register(fastifyStatic, {
+    root: webDir,
+    wildcard: true,
+    cacheControl: false,
+    setHeaders: (reply, path) => {
+      reply.header('cache-control', /[\\/]assets[\\/][^\\/]+-[\w-]{8,}\.\w+$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
 }

@@ -8,7 +8,14 @@ const env = z.object({
   DANGVU_ADMIN_PASSWORD: z.string().min(10).optional(),
   /** Load the demo bloc on a fresh database at start (default on, so `npm start` shows a working product). */
   DANGVU_DEMO: z.enum(['0', '1']).default('1'),
-  DANGVU_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+  /**
+   * Whose X-Forwarded-For/-Proto to believe: `0` nobody (default), `1` any proxy, or a comma-separated list of proxy
+   * addresses/CIDRs. Behind an HTTPS proxy this makes the session cookie `Secure` and the client's address the real one.
+   */
+  DANGVU_TRUST_PROXY: z
+    .string()
+    .regex(/^(0|1|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'phải là 0, 1 hoặc danh sách địa chỉ proxy cách nhau bởi dấu phẩy')
+    .default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof env>;
@@ -21,6 +28,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Cấu hình không hợp lệ: ${problems}`);
   }
   return parsed.data;
+}
+
+/** Fastify's `trustProxy` from DANGVU_TRUST_PROXY. */
+export function trustProxyOption(config: Config): boolean | string {
+  if (config.DANGVU_TRUST_PROXY === '0') return false;
+  if (config.DANGVU_TRUST_PROXY === '1') return true;
+  return config.DANGVU_TRUST_PROXY;
+}
+
+/** Loopback listen addresses: only this machine can connect, so plain HTTP sends nothing over a network. */
+export function listensOnLoopbackOnly(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }
 
 export const databaseConfig = (config: Config) => ({ url: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : config.DANGVU_DATA_DIR });

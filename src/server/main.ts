@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { buildApp } from './app.js';
 import { ensureFirstAdmin, prepareDatabase, systemCtx } from './bootstrap.js';
-import { databaseConfig, loadConfig } from './config.js';
+import { databaseConfig, listensOnLoopbackOnly, loadConfig, trustProxyOption } from './config.js';
 import { openDatabase } from './db/client.js';
 import { loadDemoIfEmpty } from './domains/demo/demo.service.js';
 
@@ -20,7 +20,7 @@ export async function startServer(): Promise<void> {
     const shown = admin.password ? `mật khẩu dùng một lần: ${admin.password} (phải đổi khi đăng nhập lần đầu)` : 'mật khẩu lấy từ DANGVU_ADMIN_PASSWORD';
     console.log(`\n  Tài khoản quản trị: ${admin.username} — ${shown}\n`);
   }
-  const app = await buildApp({ database, logger: log, secureCookies: config.DANGVU_SECURE_COOKIES === '1' });
+  const app = await buildApp({ database, logger: log, trustProxy: trustProxyOption(config) });
   const close = async () => {
     await app.close();
     await database.close();
@@ -29,6 +29,11 @@ export async function startServer(): Promise<void> {
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   await app.listen({ port: config.PORT, host: config.HOST });
+  if (!listensOnLoopbackOnly(config.HOST) && config.DANGVU_TRUST_PROXY === '0')
+    log.warn(
+      { host: config.HOST, port: config.PORT },
+      'plain HTTP on a network address: passwords and session cookies cross the network unencrypted. Put an HTTPS proxy in front (and set DANGVU_TRUST_PROXY) or listen on 127.0.0.1',
+    );
   console.log(`  dangvu đang chạy tại http://localhost:${config.PORT} (cơ sở dữ liệu: ${database.kind === 'pglite' ? `nhúng, thư mục ${config.DANGVU_DATA_DIR}` : 'PostgreSQL'})`);
 }
 

@@ -15,12 +15,37 @@ export const userRoleLabels: Record<UserRole, string> = {
   member: 'Đảng viên',
 };
 
+const keyboardRuns = ['abcdefghijklmnopqrstuvwxyz', '0123456789', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+
+/**
+ * What makes a password trivial whatever list it is checked against: a character four times in a row, fewer than
+ * five different characters, a short piece repeated, or a run of five from the alphabet, the digits or a keyboard
+ * row, either way. The server also refuses common passwords and the user name (`assertPasswordPolicy`).
+ */
+export function trivialPasswordProblem(password: string): string | null {
+  const p = password.toLowerCase();
+  if (/(.)\1{3}/u.test(p)) return 'Mật khẩu không được có một ký tự lặp lại 4 lần liền nhau';
+  if (new Set(p).size < 5) return 'Mật khẩu phải có ít nhất 5 ký tự khác nhau';
+  if (/^(.{1,5}?)\1+$/u.test(p)) return 'Mật khẩu không được là một đoạn ngắn lặp lại';
+  for (let i = 0; i + 5 <= p.length; i++) {
+    const piece = p.slice(i, i + 5);
+    const reversed = [...piece].reverse().join('');
+    if (keyboardRuns.some((run) => run.includes(piece) || run.includes(reversed)))
+      return 'Mật khẩu không được chứa dãy ký tự liên tiếp (như 12345, abcde, qwert)';
+  }
+  return null;
+}
+
 /** Shared by the server's check and the web form, so both say the same thing. */
 export const newPassword = z
   .string()
   .min(10, 'Mật khẩu phải có ít nhất 10 ký tự')
   .max(200, 'Mật khẩu quá dài')
-  .refine((p) => /\p{L}/u.test(p) && /\d/.test(p), 'Mật khẩu phải có cả chữ và số');
+  .refine((p) => /\p{L}/u.test(p) && /\d/.test(p), 'Mật khẩu phải có cả chữ và số')
+  .superRefine((p, ctx) => {
+    const problem = trivialPasswordProblem(p);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const loginInput = z.object({
   username: z.string().trim().min(1, 'Tên đăng nhập là bắt buộc').max(100),
@@ -33,6 +58,10 @@ export const passwordChange = z.object({
   newPassword,
 });
 export type PasswordChange = z.infer<typeof passwordChange>;
+
+/** Before sign-in: `insecure` when the page came over plain HTTP from another machine (passwords travel in clear). */
+export const authStatus = z.object({ insecure: z.boolean() });
+export type AuthStatus = z.infer<typeof authStatus>;
 
 export const sessionInfo = z.object({
   user: z.object({

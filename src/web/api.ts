@@ -19,7 +19,7 @@ import type {
   ProbationReviewInput,
   ProbationView,
 } from '../shared/admissions';
-import type { PasswordChange, SessionInfo, UserCreate, UserItem, UserRole, UserUpdate, LoginInput } from '../shared/auth';
+import type { AuthStatus, PasswordChange, SessionInfo, UserCreate, UserItem, UserRole, UserUpdate, LoginInput } from '../shared/auth';
 import type { ErrorCode, FieldError, PossibleDuplicate, RuleRef } from '../shared/errors';
 import type { AgeBand, Gender, Member, MemberCreate, MemberListItem, MemberStatus, MemberUpdate, MembershipEventKind, MembershipPeriod, TheoryLevel } from '../shared/member';
 import type { Decision, Org, OrgCreate, OrgEventInput, OrgEventKind, OrgKind, OrgUpdate, UnitType } from '../shared/org';
@@ -189,6 +189,11 @@ export async function fetchSession(signal?: AbortSignal): Promise<SessionInfo | 
     }
     throw error;
   }
+}
+
+/** Before sign-in: whether this connection would send the password in clear text. */
+export function fetchAuthStatus(signal?: AbortSignal): Promise<AuthStatus> {
+  return request<AuthStatus>('GET', '/auth/status', { signal, quietUnauthenticated: true });
 }
 
 export async function login(input: LoginInput): Promise<SessionInfo> {

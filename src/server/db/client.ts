@@ -69,4 +69,9 @@ export async function queryOne<T>(db: DbOrTx, query: SQL): Promise<T | undefined
   return (await queryRows<T>(db, query))[0];
 }
 
+/** The cheapest round trip: does the database answer? */
+export async function pingDatabase(db: DbOrTx): Promise<void> {
+  await db.execute(sql`SELECT 1`);
+}
+
 export { sql };

@@ -217,10 +217,12 @@ describe('sessions', () => {
     const { oneTimePassword } = await createUser(ctx, { username: 'moi', displayName: 'Người mới', role: 'office_staff', orgId: tree.b.id, memberId: null });
     const c = await loginClient(app, 'moi', oneTimePassword!);
     expect((await c.get('/api/v1/members')).status).toBe(403);
-    const changed = await c.send('POST', '/api/v1/auth/password', { currentPassword: oneTimePassword, newPassword: 'mat-khau-moi-2026' });
+    const changed = await c.send('POST', '/api/v1/auth/password', { currentPassword: oneTimePassword, newPassword: 'hoa-sen-tay-ho-2026' });
     expect(changed.status).toBe(200);
     expect(changed.body.user.mustChangePassword).toBe(false);
-    expect((await c.get('/api/v1/members')).status).toBe(200);
+    // the password change rotated the session: the old cookie is gone, the new password works
+    expect((await c.get('/api/v1/members')).status).toBe(401);
+    expect((await (await loginClient(app, 'moi', 'hoa-sen-tay-ho-2026')).get('/api/v1/members')).status).toBe(200);
   });
 });
 

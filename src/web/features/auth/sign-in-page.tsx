@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Alert, Box, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { loginInput } from '../../../shared/auth';
-import { isApiError, login } from '../../api';
+import { fetchAuthStatus, isApiError, login } from '../../api';
 import { useZodForm, textOf } from '../../components/use-zod-form';
 import { errorText, waitText } from '../../error-text';
 import { safeNext, sessionQueryKey, useSessionQuery } from './session';
@@ -25,6 +25,7 @@ export function SignInPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const session = useSessionQuery();
+  const status = useQuery({ queryKey: ['auth-status'], queryFn: ({ signal }) => fetchAuthStatus(signal), staleTime: Infinity, retry: false });
   const [blockedUntil, setBlockedUntil] = useState<number | null>(null);
   const secondsLeft = useCountdown(blockedUntil);
   const form = useZodForm({
@@ -85,6 +86,12 @@ export function SignInPage() {
                 <Title order={2} size="h3" id="sign-in-title">
                   Đăng nhập
                 </Title>
+                {status.data?.insecure ? (
+                  <Alert color="yellow" variant="light" title="Kết nối không được mã hóa">
+                    Trang này được mở qua HTTP thường từ máy khác: mật khẩu và phiên làm việc đi qua mạng mà không được
+                    mã hóa. Hãy báo quản trị hệ thống để dùng HTTPS.
+                  </Alert>
+                ) : null}
                 {expired && !signIn.isError ? (
                   <Alert color="blue" variant="light">
                     Vui lòng đăng nhập để tiếp tục. Sau khi đăng nhập, bạn sẽ trở lại trang đang xem.
