@@ -39,3 +39,17 @@ export async function latestAuditRows(db: DbOrTx, beforeId: number | null, limit
     .orderBy(desc(auditLog.id))
     .limit(limit);
 }
+
+/** Row count and head in one statement, so they describe the same snapshot. */
+export async function chainHead(db: DbOrTx): Promise<{ rows: number; headId: number; headHash: string }> {
+  const row = await queryOne<{ rows: number; head_id: number | null; head_hash: string | null }>(
+    db,
+    sql`SELECT (SELECT count(*)::int FROM audit_log) AS rows, h.id::int AS head_id, h.hash AS head_hash FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1) h ON true`,
+  );
+  return { rows: row?.rows ?? 0, headId: row?.head_id ?? 0, headHash: row?.head_hash ?? '' };
+}
+
+export async function firstSealedRowId(db: DbOrTx): Promise<number | null> {
+  const row = await queryOne<{ id: number | null }>(db, sql`SELECT min(id)::int AS id FROM audit_log WHERE mac IS NOT NULL`);
+  return row?.id ?? null;
+}
