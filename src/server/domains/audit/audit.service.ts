@@ -1,4 +1,4 @@
-import type { Ctx } from '../../context.js';
+import { inTransaction, type Ctx } from '../../context.js';
 import { forbidden } from '../../errors.js';
 import { auditRowsAfter, auditRowsFor, chainHead, firstSealedRowId, insertAuditRows, lastAuditLink, latestAuditRows, lockAuditChain, type AuditRow } from './audit.queries.js';
 import { appendCheckpoint, auditKeyring, readCheckpoints } from './audit.anchor.js';
@@ -58,6 +58,15 @@ export async function recordAudit(ctx: Ctx, entries: AuditEntry[]): Promise<void
     return row;
   });
   await insertAuditRows(ctx.db, rows);
+}
+
+/**
+ * One row for a read of personal data through the API: a per-person view names the person (or record), a list
+ * or an export names its filter. Called by the route after the read succeeded (so a refused read leaves none).
+ */
+export async function logRead(ctx: Ctx, entry: { entity: string; entityId: string | number; what: string; filter?: unknown }): Promise<void> {
+  const filter = entry.filter && typeof entry.filter === 'object' && Object.keys(entry.filter).length > 0 ? entry.filter : undefined;
+  await inTransaction(ctx, (tx) => recordAudit(tx, [{ entity: entry.entity, entityId: entry.entityId, action: 'read', after: { what: entry.what, ...(filter ? { filter } : {}) } }]));
 }
 
 /** The processing log of personal data: who read whose record, when, and why. */
