@@ -8,6 +8,7 @@ import { loginClient, type TestClient } from '../test/http-client.js';
 import { createTestDatabase, ctxFor } from '../test/test-database.js';
 import { createUser } from '../domains/users/users.service.js';
 import { candidateInput, cellVote, committeeVote, upperDecision } from '../domains/admissions/admissions.test-helper.js';
+import { auditActionLabel, auditFieldLabel, auditHiddenFields } from '../../shared/audit-labels.js';
 import { checkBuffer, memberHeaders, memberRow, workbook } from '../domains/imports/imports.test-helper.js';
 
 /**
@@ -139,3 +140,26 @@ describe('reads of personal data are logged', () => {
     expect(await lastAuditId()).toBe(before);
   });
 });
+
+describe('the audit trail speaks Vietnamese', () => {
+  it('has a label for every action and every field that a full workflow writes (admission, probation, transfer, import, reads)', async () => {
+    const rows = await queryRows<{ action: string; before: unknown; after: unknown }>(database.db, sql`SELECT action, before, after FROM audit_log`);
+    expect(rows.length).toBeGreaterThan(20);
+    const keys = new Set<string>();
+    const walk = (value: unknown, depth: number) => {
+      if (depth > 2 || value === null || typeof value !== 'object' || Array.isArray(value)) return;
+      for (const [key, inner] of Object.entries(value)) {
+        keys.add(key);
+        // Inside a filter or a count the keys are field names too; decisions and addresses are shown as one text.
+        if (['filter', 'filters', 'query', 'counts', 'details'].includes(key)) walk(inner, depth + 1);
+      }
+    };
+    for (const row of rows) {
+      walk(row.before, 0);
+      walk(row.after, 0);
+    }
+    expect([...new Set(rows.map((r) => r.action))].filter((action) => auditActionLabel(action) === null)).toEqual([]);
+    expect([...keys].filter((key) => !auditHiddenFields.has(key) && auditFieldLabel(key) === null).sort()).toEqual([]);
+  });
+});
+

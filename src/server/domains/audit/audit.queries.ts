@@ -1,6 +1,8 @@
-import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { queryOne, type DbOrTx } from '../../db/client.js';
-import { auditLog } from '../../db/schema.js';
+import { auditLog, members, orgs } from '../../db/schema.js';
+import type { Scope } from '../../context.js';
+import { memberInScope, pathInScope } from '../../scope.js';
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
@@ -52,4 +54,15 @@ export async function chainHead(db: DbOrTx): Promise<{ rows: number; headId: num
 export async function firstSealedRowId(db: DbOrTx): Promise<number | null> {
   const row = await queryOne<{ id: number | null }>(db, sql`SELECT min(id)::int AS id FROM audit_log WHERE mac IS NOT NULL`);
   return row?.id ?? null;
+}
+
+/** Names of the organisations and members an audit page mentions, only those inside the reader's scope. */
+export async function namesInScope(db: DbOrTx, scope: Scope, orgIds: number[], memberIds: number[]): Promise<Record<string, string>> {
+  const names: Record<string, string> = {};
+  if (orgIds.length > 0)
+    for (const row of await db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(and(inArray(orgs.id, orgIds), pathInScope(scope, orgs.path)))) names[`org:${row.id}`] = row.name;
+  if (memberIds.length > 0)
+    for (const row of await db.select({ id: members.id, name: members.fullName }).from(members).where(and(inArray(members.id, memberIds), memberInScope(scope, members.id, members.orgPath))))
+      names[`member:${row.id}`] = row.name;
+  return names;
 }

@@ -1,6 +1,6 @@
 import { inTransaction, type Ctx } from '../../context.js';
 import { forbidden } from '../../errors.js';
-import { auditRowsAfter, auditRowsFor, chainHead, firstSealedRowId, insertAuditRows, lastAuditLink, latestAuditRows, lockAuditChain, type AuditRow } from './audit.queries.js';
+import { auditRowsAfter, auditRowsFor, chainHead, firstSealedRowId, namesInScope, insertAuditRows, lastAuditLink, latestAuditRows, lockAuditChain, type AuditRow } from './audit.queries.js';
 import { appendCheckpoint, auditKeyring, readCheckpoints } from './audit.anchor.js';
 import {
   auditHash,
@@ -186,10 +186,52 @@ export function startAuditCheckpoints(ctx: Ctx, seconds: number): () => void {
 
 export async function listAudit(ctx: Ctx, query: { beforeId?: number; limit: number; entity?: string }) {
   if (ctx.actor.role !== 'admin' && ctx.actor.role !== 'system') throw forbidden();
-  return latestAuditRows(ctx.db, query.beforeId ?? null, query.limit, query.entity);
+  return withNames(ctx, await latestAuditRows(ctx.db, query.beforeId ?? null, query.limit, query.entity));
+}
+
+/** Keys whose values are organisation or member ids (`orgId`, `toOrgId`, `parentId`, `introducerIds`, …). */
+const orgIdKey = /(^|[a-z])(org|Org)Ids?$|^parentId$|^(predecessor|successor)s?Ids?$/;
+const memberIdKey = /(^|[a-z])(member|Member)Ids?$|^introducerIds?$|^introducers$/;
+
+function collectIds(value: unknown, key: string, into: { orgs: Set<number>; members: Set<number> }, depth = 0): void {
+  if (depth > 3 || value === null || value === undefined) return;
+  if (Array.isArray(value)) return value.forEach((v) => collectIds(v, key, into, depth + 1));
+  if (typeof value === 'object') return Object.entries(value as Record<string, unknown>).forEach(([k, v]) => collectIds(v, k, into, depth + 1));
+  const id = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(id)) return;
+  if (orgIdKey.test(key)) into.orgs.add(id);
+  else if (memberIdKey.test(key)) into.members.add(id);
+}
+
+/**
+ * Each row with `names`: the names of the organisations and members it mentions by id (`org:162` → the
+ * organisation's name), so that the screens show names, never ids; only names inside the reader's scope.
+ */
+export async function withNames<T extends AuditRow>(ctx: Ctx, rows: T[]): Promise<(Omit<T, 'mac' | 'prevHash' | 'hash'> & { names: Record<string, string> })[]> {
+  const ids = { orgs: new Set<number>(), members: new Set<number>() };
+  const perRow = rows.map((row) => {
+    const mine = { orgs: new Set<number>(), members: new Set<number>() };
+    collectIds(row.before, '', mine);
+    collectIds(row.after, '', mine);
+    if (/^\d+$/.test(row.entityId)) {
+      if (row.entity === 'member') mine.members.add(Number(row.entityId));
+      if (row.entity === 'org') mine.orgs.add(Number(row.entityId));
+    }
+    mine.orgs.forEach((id) => ids.orgs.add(id));
+    mine.members.forEach((id) => ids.members.add(id));
+    return mine;
+  });
+  const names = await namesInScope(ctx.db, ctx.actor.scope, [...ids.orgs], [...ids.members]);
+  return rows.map((row, i) => {
+    const { mac: _mac, prevHash: _prev, hash: _hash, ...rest } = row;
+    const own: Record<string, string> = {};
+    for (const id of perRow[i]!.orgs) if (names[`org:${id}`]) own[`org:${id}`] = names[`org:${id}`]!;
+    for (const id of perRow[i]!.members) if (names[`member:${id}`]) own[`member:${id}`] = names[`member:${id}`]!;
+    return { ...rest, names: own };
+  });
 }
 
 /** The audit history of one record; the caller has already checked the record is in scope. */
 export async function auditHistoryOf(ctx: Ctx, entity: string, entityId: number) {
-  return auditRowsFor(ctx.db, entity, String(entityId));
+  return withNames(ctx, await auditRowsFor(ctx.db, entity, String(entityId)));
 }
