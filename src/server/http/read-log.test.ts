@@ -161,5 +161,13 @@ describe('the audit trail speaks Vietnamese', () => {
     expect([...new Set(rows.map((r) => r.action))].filter((action) => auditActionLabel(action) === null)).toEqual([]);
     expect([...keys].filter((key) => !auditHiddenFields.has(key) && auditFieldLabel(key) === null).sort()).toEqual([]);
   });
-});
 
+  it('names the organisations and members an audit row mentions by id, in the audit list and a member’s history', async () => {
+    const history = (await admin.get(`/api/v1/members/${ids.members}/audit`)).body as { names: Record<string, string>; hash?: string }[];
+    const orgName = history.map((row) => row.names[`org:${ids.orgs}`]).find(Boolean);
+    expect(orgName).toMatch(/\p{L}/u);
+    expect(history.every((row) => row.hash === undefined)).toBe(true);
+    const list = (await admin.get('/api/v1/audit?entity=member')).body as { entityId: string; names: Record<string, string> }[];
+    expect(list.find((row) => row.entityId === ids.members)?.names[`member:${ids.members}`]).toBe('Lò Thị Minh Hằng');
+  });
+});
