@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { queryOne, type DbOrTx } from '../../db/client.js';
-import { auditLog, members, orgs } from '../../db/schema.js';
+import { auditLog, candidates, members, orgs, users } from '../../db/schema.js';
 import type { Scope } from '../../context.js';
 import { memberInScope, pathInScope } from '../../scope.js';
 
@@ -57,8 +57,18 @@ export async function firstSealedRowId(db: DbOrTx): Promise<number | null> {
 }
 
 /** Names of the organisations and members an audit page mentions, only those inside the reader's scope. */
-export async function namesInScope(db: DbOrTx, scope: Scope, orgIds: number[], memberIds: number[]): Promise<Record<string, string>> {
+export async function namesInScope(db: DbOrTx, scope: Scope, orgIds: number[], memberIds: number[], candidateIds: number[] = [], userIds: number[] = []): Promise<Record<string, string>> {
   const names: Record<string, string> = {};
+  if (candidateIds.length > 0)
+    for (const row of await db
+      .select({ id: candidates.id, name: candidates.fullName })
+      .from(candidates)
+      .innerJoin(orgs, eq(orgs.id, candidates.orgId))
+      .where(and(inArray(candidates.id, candidateIds), pathInScope(scope, orgs.path))))
+      names[`candidate:${row.id}`] = row.name;
+  // Accounts are the admin's to see (the only reader of the whole log).
+  if (userIds.length > 0 && scope.kind === 'all')
+    for (const row of await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds))) names[`user:${row.id}`] = row.name;
   if (orgIds.length > 0)
     for (const row of await db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(and(inArray(orgs.id, orgIds), pathInScope(scope, orgs.path)))) names[`org:${row.id}`] = row.name;
   if (memberIds.length > 0)

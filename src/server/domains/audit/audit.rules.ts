@@ -55,7 +55,9 @@ export interface ChainReport {
   message: string;
 }
 
-const checkpointName = (c: AuditCheckpoint) => `mốc kiểm tra lúc ${c.at} (${c.rows} dòng, dòng cuối số ${c.headId})`;
+/** `03/12/2026 10:05:15 (UTC)`: the server's clock, stated in UTC so that it reads the same everywhere. */
+const checkpointTime = (at: string) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.test(at) ? `${at.slice(8, 10)}/${at.slice(5, 7)}/${at.slice(0, 4)} ${at.slice(11, 19)} (UTC)` : at);
+const checkpointName = (c: AuditCheckpoint) => `mốc kiểm tra lúc ${checkpointTime(c.at)} (${c.rows} dòng, dòng cuối số ${c.headId})`;
 
 /** The verdict in one Vietnamese sentence, naming the first row or the checkpoint in question. */
 export function describeChainReport(report: Omit<ChainReport, 'message'>): string {

@@ -209,6 +209,7 @@ function collectIds(value: unknown, key: string, into: { orgs: Set<number>; memb
  */
 export async function withNames<T extends AuditRow>(ctx: Ctx, rows: T[]): Promise<(Omit<T, 'mac' | 'prevHash' | 'hash'> & { names: Record<string, string> })[]> {
   const ids = { orgs: new Set<number>(), members: new Set<number>() };
+  const own = (entity: string) => [...new Set(rows.filter((r) => r.entity === entity && /^\d+$/.test(r.entityId)).map((r) => Number(r.entityId)))];
   const perRow = rows.map((row) => {
     const mine = { orgs: new Set<number>(), members: new Set<number>() };
     collectIds(row.before, '', mine);
@@ -221,13 +222,15 @@ export async function withNames<T extends AuditRow>(ctx: Ctx, rows: T[]): Promis
     mine.members.forEach((id) => ids.members.add(id));
     return mine;
   });
-  const names = await namesInScope(ctx.db, ctx.actor.scope, [...ids.orgs], [...ids.members]);
+  const names = await namesInScope(ctx.db, ctx.actor.scope, [...ids.orgs], [...ids.members], own('candidate'), own('user'));
   return rows.map((row, i) => {
     const { mac: _mac, prevHash: _prev, hash: _hash, ...rest } = row;
-    const own: Record<string, string> = {};
-    for (const id of perRow[i]!.orgs) if (names[`org:${id}`]) own[`org:${id}`] = names[`org:${id}`]!;
-    for (const id of perRow[i]!.members) if (names[`member:${id}`]) own[`member:${id}`] = names[`member:${id}`]!;
-    return { ...rest, names: own };
+    const mine: Record<string, string> = {};
+    for (const id of perRow[i]!.orgs) if (names[`org:${id}`]) mine[`org:${id}`] = names[`org:${id}`]!;
+    for (const id of perRow[i]!.members) if (names[`member:${id}`]) mine[`member:${id}`] = names[`member:${id}`]!;
+    const self = `${row.entity}:${row.entityId}`;
+    if (names[self]) mine[self] = names[self]!;
+    return { ...rest, names: mine };
   });
 }
 

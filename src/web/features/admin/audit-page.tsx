@@ -29,7 +29,8 @@ function entityLink(row: AuditEntryRow) {
         {label}: {row.names?.[`org:${row.entityId}`] ?? `số ${row.entityId}`}
       </Anchor>
     );
-  return `${label} #${row.entityId}`;
+  const name = row.names?.[`${row.entity}:${row.entityId}`];
+  return name ? `${label}: ${name}` : `${label} số ${row.entityId}`;
 }
 
 function ChainCheck() {
