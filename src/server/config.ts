@@ -14,7 +14,7 @@ const env = z.object({
   /** The audit key and the signed checkpoints of the chain, outside the database (default: `<data dir>-audit`). */
   DANGVU_AUDIT_DIR: z.string().optional(),
   /** How often the running server signs the chain's head into the checkpoint file (0 = only at start, backup and verify). */
-  DANGVU_AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().min(0).default(10),
+  DANGVU_AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().min(0).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof env>;

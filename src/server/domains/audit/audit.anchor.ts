@@ -14,6 +14,8 @@ export interface AuditKeyring {
   /** JSON lines of signed checkpoints; null keeps checkpoints in the log and backups only (tests). */
   checkpointFile: string | null;
   log: Logger | null;
+  /** The newest checkpoint this process wrote or read, so that the interval does not re-read a growing file. */
+  last?: AuditCheckpoint | null;
 }
 
 let current: AuditKeyring | null = null;

@@ -125,9 +125,8 @@ export async function takeAuditCheckpoint(ctx: Ctx, source: string): Promise<Aud
   const keyring = auditKeyring();
   if (!keyring) return null;
   const head = await chainHead(ctx.db);
-  const { checkpoints } = await readCheckpoints(keyring.checkpointFile);
-  const last = checkpoints.at(-1) ?? null;
-  let macFrom = checkpoints.find((c) => c.macFrom !== null)?.macFrom ?? null;
+  const last = keyring.last ?? (await readCheckpoints(keyring.checkpointFile)).checkpoints.at(-1) ?? null;
+  let macFrom = last?.macFrom ?? null;
   if (last) {
     // The chain since the last checkpoint must extend it: its head still there, unchanged, the rows after it linked and sealed.
     let prev: { id: number; hash: string } | null = null;
@@ -163,6 +162,7 @@ export async function takeAuditCheckpoint(ctx: Ctx, source: string): Promise<Aud
   if (macFrom === null) macFrom = await firstSealedRowId(ctx.db);
   const checkpoint = signCheckpoint(keyring.key, { rows: head.rows, headId: head.headId, headHash: head.headHash, macFrom, at: ctx.now().toISOString(), source });
   if (keyring.checkpointFile) await appendCheckpoint(keyring.checkpointFile, checkpoint);
+  keyring.last = checkpoint;
   keyring.log?.info({ auditCheckpoint: checkpoint }, 'audit checkpoint');
   return checkpoint;
 }

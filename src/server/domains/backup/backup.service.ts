@@ -216,7 +216,10 @@ export async function restoreFromFile(database: Database, path: string): Promise
   });
   // The backup's signed head anchors the restored chain in this deployment's checkpoint file (same key only).
   const keyring = auditKeyring();
-  if (keyring?.checkpointFile && header.auditCheckpoint && checkpointSigned(keyring.key, header.auditCheckpoint)) await appendCheckpoint(keyring.checkpointFile, header.auditCheckpoint);
+  if (keyring?.checkpointFile && header.auditCheckpoint && checkpointSigned(keyring.key, header.auditCheckpoint)) {
+    await appendCheckpoint(keyring.checkpointFile, header.auditCheckpoint);
+    keyring.last = header.auditCheckpoint;
+  }
   return { tables };
 }
 
