@@ -2,11 +2,12 @@ import { Command, CommanderError } from 'commander';
 import pino from 'pino';
 import { ZodError } from 'zod';
 import { ensureFirstAdmin, prepareDatabase, systemCtx } from '../server/bootstrap.js';
-import { databaseConfig, loadConfig } from '../server/config.js';
+import { auditConfig, databaseConfig, loadConfig } from '../server/config.js';
+import { openAuditKeyring, setAuditKeyring } from '../server/domains/audit/audit.anchor.js';
 import { openDatabase, type Database } from '../server/db/client.js';
 import { migrationVersion, runMigrations } from '../server/db/migrate.js';
 import { AppError } from '../server/errors.js';
-import { verifyAuditChain } from '../server/domains/audit/audit.service.js';
+import { takeAuditCheckpoint, verifyAuditChain } from '../server/domains/audit/audit.service.js';
 import { loadDemoIfEmpty } from '../server/domains/demo/demo.service.js';
 import { findOrgByCode } from '../server/domains/orgs/orgs.queries.js';
 import { listRules } from '../server/domains/rulebook/rulebook.service.js';
@@ -25,7 +26,9 @@ const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
 
 /** Opens the configured database, runs `work`, and always closes it. */
 async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase(databaseConfig(loadConfig()));
+  const config = loadConfig();
+  setAuditKeyring(await openAuditKeyring(auditConfig(config), log));
+  const database = await openDatabase(databaseConfig(config));
   try {
     return await work(database);
   } finally {
@@ -169,9 +172,9 @@ export function buildCli(): Command {
     .action(() =>
       withDatabase(async (database) => {
         const report = await verifyAuditChain(systemCtx(database, log));
-        if (report.ok) return console.log(`Nhật ký nguyên vẹn: ${formatNumber(report.checked)} dòng đã kiểm tra.`);
-        const what = report.firstProblem!.problem === 'altered' ? 'đã bị sửa' : report.firstProblem!.problem === 'missing_before' ? 'đứng sau một dòng đã bị xóa' : 'không nối đúng dòng trước';
-        throw new AppError('CONFLICT', `Nhật ký bị can thiệp: dòng ${report.firstProblem!.id} ${what} (đã kiểm tra ${report.checked} dòng nguyên vẹn trước đó).`);
+        if (!report.ok) throw new AppError('CONFLICT', report.message);
+        await takeAuditCheckpoint(systemCtx(database, log), 'verify');
+        console.log(report.message);
       }),
     );
   addRecordCommands(program, withDatabase, log);

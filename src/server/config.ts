@@ -16,6 +16,12 @@ const env = z.object({
     .string()
     .regex(/^(0|1|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'phải là 0, 1 hoặc danh sách địa chỉ proxy cách nhau bởi dấu phẩy')
     .default('0'),
+  /** The audit trail's key (32+ characters); without it, `audit.key` in the audit folder (created on first start). */
+  DANGVU_AUDIT_KEY: z.string().min(32, 'khóa nhật ký phải dài ít nhất 32 ký tự').optional(),
+  /** The audit key and the signed checkpoints of the chain, outside the database (default: `<data dir>-audit`). */
+  DANGVU_AUDIT_DIR: z.string().optional(),
+  /** How often the running server signs the chain's head into the checkpoint file (0 = only at start, backup and verify). */
+  DANGVU_AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().min(0).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof env>;
@@ -43,3 +49,10 @@ export function listensOnLoopbackOnly(host: string): boolean {
 }
 
 export const databaseConfig = (config: Config) => ({ url: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : config.DANGVU_DATA_DIR });
+
+/** Where the audit key and checkpoints live: beside the data folder, never inside the database. */
+export const auditConfig = (config: Config) => ({
+  key: config.DANGVU_AUDIT_KEY,
+  dir: config.DANGVU_AUDIT_DIR ?? `${config.DANGVU_DATA_DIR.replace(/[\\/]+$/, '')}-audit`,
+  checkpointSeconds: config.DANGVU_AUDIT_CHECKPOINT_SECONDS,
+});

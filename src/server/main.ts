@@ -1,7 +1,9 @@
 import pino from 'pino';
 import { buildApp } from './app.js';
 import { ensureFirstAdmin, prepareDatabase, systemCtx } from './bootstrap.js';
-import { databaseConfig, listensOnLoopbackOnly, loadConfig, trustProxyOption } from './config.js';
+import { auditConfig, databaseConfig, listensOnLoopbackOnly, loadConfig, trustProxyOption } from './config.js';
+import { openAuditKeyring, setAuditKeyring } from './domains/audit/audit.anchor.js';
+import { startAuditCheckpoints, takeAuditCheckpoint } from './domains/audit/audit.service.js';
 import { openDatabase } from './db/client.js';
 import { loadDemoIfEmpty } from './domains/demo/demo.service.js';
 
@@ -9,6 +11,8 @@ import { loadDemoIfEmpty } from './domains/demo/demo.service.js';
 export async function startServer(): Promise<void> {
   const config = loadConfig();
   const log = pino({ level: config.LOG_LEVEL });
+  const audit = auditConfig(config);
+  setAuditKeyring(await openAuditKeyring(audit, log));
   const database = await openDatabase({ ...databaseConfig(config), onIdleError: (error) => log.warn({ err: error }, 'idle database connection ended') });
   await prepareDatabase(database, log);
   if (config.DANGVU_DEMO === '1') {
@@ -20,9 +24,13 @@ export async function startServer(): Promise<void> {
     const shown = admin.password ? `mật khẩu dùng một lần: ${admin.password} (phải đổi khi đăng nhập lần đầu)` : 'mật khẩu lấy từ DANGVU_ADMIN_PASSWORD';
     console.log(`\n  Tài khoản quản trị: ${admin.username} — ${shown}\n`);
   }
+  await takeAuditCheckpoint(systemCtx(database, log), 'start');
+  const stopCheckpoints = startAuditCheckpoints(systemCtx(database, log), audit.checkpointSeconds);
   const app = await buildApp({ database, logger: log, trustProxy: trustProxyOption(config) });
   const close = async () => {
+    stopCheckpoints();
     await app.close();
+    await takeAuditCheckpoint(systemCtx(database, log), 'stop').catch(() => null);
     await database.close();
     process.exit(0);
   };

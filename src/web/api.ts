@@ -402,6 +402,8 @@ export interface AuditEntryRow {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   reason: string | null;
+  /** Names of the organisations and members the row mentions by id (`org:162`, `member:5`), in the reader's scope. */
+  names?: Record<string, string>;
 }
 
 export async function getMemberAudit(id: number, signal?: AbortSignal): Promise<AuditEntryRow[]> {
@@ -563,6 +565,8 @@ export interface AuditVerifyResult {
   ok: boolean;
   checked: number;
   firstProblem: { id: number; problem: string } | null;
+  /** The verdict in one Vietnamese sentence, naming the first row or the checkpoint in question. */
+  message?: string;
 }
 
 export async function listAudit(query: { beforeId?: number; entity?: string }, signal?: AbortSignal): Promise<AuditEntryRow[]> {

@@ -1,40 +1,22 @@
+import { auditActionLabel, auditEntityLabels as sharedEntityLabels, auditFieldLabels } from '../shared/audit-labels';
+
 /** Vietnamese labels for values the API returns that the shared modules do not label. */
 
-export const auditActionLabels: Record<string, string> = {
-  create: 'Tạo mới',
-  update: 'Sửa',
-  bulk_create: 'Nhập hàng loạt',
-  deactivate: 'Ngừng áp dụng',
-  end: 'Kết thúc',
-  add_version: 'Thêm phiên bản',
-  login: 'Đăng nhập',
-  login_failed: 'Đăng nhập sai',
-  logout: 'Đăng xuất',
-  forced_logout: 'Buộc đăng xuất',
-  password_change: 'Đổi mật khẩu',
-  password_reset: 'Cấp lại mật khẩu',
-  read: 'Xem hồ sơ',
-  event: 'Ghi biến động',
-  export: 'Xuất dữ liệu',
-};
+/** An audit action by its Vietnamese label (membership and organisation events, admission and transfer steps). */
+export function auditActionText(action: string): string {
+  return auditActionLabel(action) ?? `Thao tác khác (${action})`;
+}
 
-export const auditEntityLabels: Record<string, string> = {
-  member: 'Đảng viên',
-  org: 'Tổ chức đảng',
-  user: 'Người dùng',
-  session: 'Phiên làm việc',
-  rule: 'Quy định',
-  rule_version: 'Quy định',
-  holiday: 'Ngày nghỉ lễ',
-  membership_event: 'Biến động đảng viên',
-  org_event: 'Biến động tổ chức',
-  import: 'Nhập dữ liệu',
-};
+export const auditEntityLabels: Record<string, string> = sharedEntityLabels;
 
 export const chainProblemLabels: Record<string, string> = {
   altered: 'Nội dung bản ghi đã bị sửa sau khi ghi',
   missing_before: 'Thiếu bản ghi ngay trước bản ghi này (đã bị xóa)',
   broken_link: 'Mắt xích nối với bản ghi trước không khớp',
+  unsealed: 'Thiếu mã xác thực (HMAC): bản ghi đã bị viết lại hoặc chèn thêm',
+  bad_seal: 'Mã xác thực (HMAC) không khớp khóa nhật ký: bản ghi đã bị viết lại',
+  checkpoint_mismatch: 'Khác với mốc kiểm tra đã ký: chuỗi nhật ký đã bị dựng lại',
+  missing_after: 'Nhật ký bị cắt ngắn hoặc xóa sạch so với mốc kiểm tra đã ký',
 };
 
 export function labelOr(labels: Record<string, string>, key: string | null | undefined, fallback = '—'): string {
@@ -67,5 +49,5 @@ const extraFieldLabels: Record<string, string> = {
 export function fieldName(key: string, shared: (key: string) => string): string {
   const label = shared(key);
   if (label !== key) return label;
-  return extraFieldLabels[key] ?? 'Thông tin khác';
+  return extraFieldLabels[key] ?? auditFieldLabels[key] ?? 'Thông tin khác';
 }

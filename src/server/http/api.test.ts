@@ -284,7 +284,7 @@ describe('exports of other lists', () => {
     expect(users.slice(1).map((r) => r[0])).toEqual(expect.arrayContaining(['quantri', 'canbo.a']));
     const audit = await readSheet('/api/v1/audit/export.xlsx?entity=member', admin.cookie);
     expect(audit.length).toBeGreaterThan(3);
-    expect(audit.slice(1).every((r) => r[3] === 'member')).toBe(true);
+    expect(audit.slice(1).every((r) => r[3] === 'Đảng viên')).toBe(true);
     const official = await loginClient(app, 'canbo.a', PASSWORD);
     expect((await official.get('/api/v1/users/export.xlsx')).status).toBe(403);
     expect((await official.get('/api/v1/audit/export.xlsx')).status).toBe(403);

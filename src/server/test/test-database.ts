@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import pino from 'pino';
+import { auditKeyring, setAuditKeyring } from '../domains/audit/audit.anchor.js';
 import { systemActor, type Actor, type Ctx } from '../context.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { prepareDatabase } from '../bootstrap.js';
@@ -8,6 +10,9 @@ import { createScratchDatabase } from '../db/scratch-database.js';
 export const testEngine = process.env.TEST_DB_KIND === 'postgres' ? 'postgres' : 'pglite';
 
 const silent = pino({ level: 'silent' });
+
+// Every test process seals its audit rows with a key of its own (no checkpoint file unless a test sets one).
+if (!auditKeyring()) setAuditKeyring({ key: randomBytes(32), checkpointFile: null, log: null });
 
 /**
  * A migrated, seeded database of its own for one test file: in-memory PGlite, or a fresh PostgreSQL database

@@ -19,6 +19,8 @@ export const auditLog = pgTable(
     reason: text('reason'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /** HMAC-SHA256 of `hash` under the deployment's audit key (kept outside the database); null on rows written before the key existed. */
+    mac: text('mac'),
   },
   (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId), index('audit_log_actor_idx').on(t.actorId)],
 );

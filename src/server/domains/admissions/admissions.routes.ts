@@ -19,6 +19,7 @@ import { closeCandidate, holdCeremony, recordAdmissionDecision, recordCellResolu
 import { admissionDecisionDocx, confirmationDecisionDocx, type DocxFile } from './admissions.documents.js';
 import { createCandidate, getCandidate, listCandidates, updateCandidate } from './candidates.service.js';
 import { decideProbation, getProbation, recordProbationReview } from './confirmation.service.js';
+import { logRead } from '../audit/audit.service.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['admissions'];
@@ -34,10 +35,16 @@ function sendDocx(reply: FastifyReply, file: DocxFile) {
 
 export const admissionsRoutes: FastifyPluginAsyncZod = async (app) => {
 
-  app.get('/candidates/export.xlsx', { schema: { tags, querystring: candidateListQuery.omit({ page: true, pageSize: true }) } }, async (request, reply) =>
-    sendXlsx(reply, 'nguoi-vao-dang', await exportCandidates(request.ctx, request.query)),
-  );
-  app.get('/candidates', { schema: { tags, querystring: candidateListQuery } }, async (request) => listCandidates(request.ctx, request.query));
+  app.get('/candidates/export.xlsx', { schema: { tags, querystring: candidateListQuery.omit({ page: true, pageSize: true }) } }, async (request, reply) => {
+    const sheets = await exportCandidates(request.ctx, request.query);
+    await logRead(request.ctx, { entity: 'candidate', entityId: 'list', what: 'candidate_export', filter: request.query });
+    return sendXlsx(reply, 'nguoi-vao-dang', sheets);
+  });
+  app.get('/candidates', { schema: { tags, querystring: candidateListQuery } }, async (request) => {
+    const result = await listCandidates(request.ctx, request.query);
+    await logRead(request.ctx, { entity: 'candidate', entityId: 'list', what: 'candidate_list', filter: request.query });
+    return result;
+  });
   app.post('/candidates', { config: { doneDates: candidateDates }, schema: { tags, body: candidateCreate } }, async (request, reply) => reply.status(201).send(await createCandidate(request.ctx, request.body)));
   app.get('/candidates/:id', { schema: { tags, params: idParams } }, async (request) => getCandidate(request.ctx, request.params.id));
   app.patch('/candidates/:id', { config: { doneDates: candidateDates }, schema: { tags, params: idParams, body: candidateUpdate } }, async (request) => updateCandidate(request.ctx, request.params.id, request.body));
@@ -52,18 +59,26 @@ export const admissionsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post('/candidates/:id/ceremony', { config: { doneDates: ['ceremonyDate', 'upperCommitteeConsent.date'] }, schema: { tags, params: idParams, body: ceremonyInput } }, async (request) => holdCeremony(request.ctx, request.params.id, request.body));
   app.post('/candidates/:id/close', { config: { doneDates: ['decision.date'] }, schema: { tags, params: idParams, body: candidateCloseInput } }, async (request) => closeCandidate(request.ctx, request.params.id, request.body));
-  app.get('/candidates/:id/admission-decision.docx', { schema: { tags, params: idParams } }, async (request, reply) =>
-    sendDocx(reply, await admissionDecisionDocx(request.ctx, request.params.id)),
-  );
+  app.get('/candidates/:id/admission-decision.docx', { schema: { tags, params: idParams } }, async (request, reply) => {
+    const document = await admissionDecisionDocx(request.ctx, request.params.id);
+    await logRead(request.ctx, { entity: 'candidate', entityId: request.params.id, what: 'admission_decision' });
+    return sendDocx(reply, document);
+  });
 
-  app.get('/members/:id/probation', { schema: { tags, params: idParams } }, async (request) => getProbation(request.ctx, request.params.id));
+  app.get('/members/:id/probation', { schema: { tags, params: idParams } }, async (request) => {
+    const result = await getProbation(request.ctx, request.params.id);
+    await logRead(request.ctx, { entity: 'member', entityId: request.params.id, what: 'probation' });
+    return result;
+  });
   app.post('/members/:id/probation/reviews', { config: { doneDates: ['decision.date'] }, schema: { tags, params: idParams, body: probationReviewInput } }, async (request, reply) =>
     reply.status(201).send(await recordProbationReview(request.ctx, request.params.id, request.body)),
   );
   app.post('/members/:id/probation/decision', { config: { doneDates: ['decision.date'] }, schema: { tags, params: idParams, body: probationDecisionInput } }, async (request) =>
     decideProbation(request.ctx, request.params.id, request.body),
   );
-  app.get('/members/:id/probation/confirmation-decision.docx', { schema: { tags, params: idParams } }, async (request, reply) =>
-    sendDocx(reply, await confirmationDecisionDocx(request.ctx, request.params.id)),
-  );
+  app.get('/members/:id/probation/confirmation-decision.docx', { schema: { tags, params: idParams } }, async (request, reply) => {
+    const document = await confirmationDecisionDocx(request.ctx, request.params.id);
+    await logRead(request.ctx, { entity: 'member', entityId: request.params.id, what: 'confirmation_decision' });
+    return sendDocx(reply, document);
+  });
 };

@@ -1,6 +1,7 @@
 import type { Ctx } from '../../context.js';
 import type { ExportSheet } from '../../export/xlsx-export.js';
 import { listAudit } from './audit.service.js';
+import { auditActionLabel, auditEntityLabels } from '../../../shared/audit-labels.js';
 
 /** How many of the newest rows an export holds: the log grows without end; a narrower filter serves for more. */
 export const AUDIT_EXPORT_ROWS = 20_000;
@@ -17,10 +18,20 @@ export async function exportAudit(ctx: Ctx, entity?: string): Promise<ExportShee
         { header: 'Người thực hiện', key: 'actorName', width: 26 },
         { header: 'Đối tượng', key: 'entity', width: 14 },
         { header: 'Mã đối tượng', key: 'entityId', width: 14, kind: 'text' },
+        { header: 'Tên đối tượng', key: 'entityName', width: 30 },
         { header: 'Thao tác', key: 'action', width: 22 },
         { header: 'Lý do', key: 'reason', width: 36 },
       ],
-      rows: rows.map((r) => ({ id: r.id, at: r.at, actorName: r.actorName, entity: r.entity, entityId: r.entityId, action: r.action, reason: r.reason ?? '' })),
+      rows: rows.map((r) => ({
+        id: r.id,
+        at: r.at,
+        actorName: r.actorName,
+        entity: auditEntityLabels[r.entity] ?? r.entity,
+        entityId: r.entityId,
+        entityName: r.names[`${r.entity}:${r.entityId}`] ?? '',
+        action: auditActionLabel(r.action) ?? r.action,
+        reason: r.reason ?? '',
+      })),
     },
   ];
 }

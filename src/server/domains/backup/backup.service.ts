@@ -5,6 +5,7 @@
  * the file engine-neutral: an embedded backup restores into PostgreSQL and the other way round.
  */
 import { createHash } from 'node:crypto';
+import pino from 'pino';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,6 +17,11 @@ import type { Database, Db } from '../../db/client.js';
 import { syncIdentity, withBulkWriter } from '../../db/bulk.js';
 import { migrationVersion, runMigrations } from '../../db/migrate.js';
 import { AppError } from '../../errors.js';
+import { systemActor } from '../../context.js';
+import { appendCheckpoint, auditKeyring } from '../audit/audit.anchor.js';
+import { checkpointSigned, type AuditCheckpoint } from '../audit/audit.rules.js';
+import { takeAuditCheckpoint } from '../audit/audit.service.js';
+import type { Tx } from '../../db/client.js';
 import { beginSnapshot, closeCursor, fetchFromCursor, openTableCursor, rowCount, setUserTriggers, tableShapes, tablesWithTriggers } from './backup.queries.js';
 
 export const backupFormat = 'dangvu-backup';
@@ -28,6 +34,8 @@ export interface BackupHeader {
   migration: string | null;
   createdAt: string;
   engine: Database['kind'];
+  /** The audit chain's head in this snapshot, signed with the audit key (absent without a key, and in older backups). */
+  auditCheckpoint?: AuditCheckpoint | null;
 }
 
 export interface BackupSummary {
@@ -36,6 +44,7 @@ export interface BackupSummary {
 }
 
 const FETCH = 2000;
+const silentLog = pino({ level: 'silent' });
 
 /** Writes the snapshot to `out` (uncompressed JSON lines; the caller gzips) and returns the counts and checksum. */
 export async function writeBackup(database: Database, out: Writable, now: Date = new Date()): Promise<BackupSummary> {
@@ -46,9 +55,12 @@ export async function writeBackup(database: Database, out: Writable, now: Date =
     if (!out.write(line)) await once(out, 'drain');
   };
   const tables: Record<string, number> = {};
-  const header: BackupHeader = { format: backupFormat, version: backupVersion, migration: await migrationVersion(database), createdAt: now.toISOString(), engine: database.kind };
+  const migration = await migrationVersion(database);
   await (database.db as Db).transaction(async (tx) => {
     await beginSnapshot(tx);
+    // Signed inside the snapshot, so the backup carries proof of the chain it holds (also kept in the checkpoint file and the log).
+    const auditCheckpoint = await takeAuditCheckpoint({ db: tx as unknown as Tx, dbKind: database.kind, actor: systemActor, now: () => now, log: auditKeyring()?.log ?? silentLog }, 'backup');
+    const header: BackupHeader = { format: backupFormat, version: backupVersion, migration, createdAt: now.toISOString(), engine: database.kind, auditCheckpoint };
     await write(header);
     for (const shape of await tableShapes(tx)) {
       await write({ table: shape.name, columns: shape.columns });
@@ -202,6 +214,12 @@ export async function restoreFromFile(database: Database, path: string): Promise
     await setUserTriggers(writer.db, triggered, true);
     for (const shape of shapes.values()) if (shape.identity === 'id') await syncIdentity(writer.db, shape.name);
   });
+  // The backup's signed head anchors the restored chain in this deployment's checkpoint file (same key only).
+  const keyring = auditKeyring();
+  if (keyring?.checkpointFile && header.auditCheckpoint && checkpointSigned(keyring.key, header.auditCheckpoint)) {
+    await appendCheckpoint(keyring.checkpointFile, header.auditCheckpoint);
+    keyring.last = header.auditCheckpoint;
+  }
   return { tables };
 }
 

@@ -6,6 +6,7 @@ import { importCommitInput, importMappingInput, importUploadQuery } from '../../
 import { buildImportTemplate } from './import-template.js';
 import { exportRecords, problemsReport } from './imports.export.js';
 import { changeMapping, getImport, listImports, startCheck, startCommit, startImport } from './imports.service.js';
+import { logRead } from '../audit/audit.service.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -27,7 +28,12 @@ export const importsRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
   app.post('/imports', { schema: { tags: ['imports'], querystring: importUploadQuery } }, async (request, reply) =>
     reply.status(202).send(await startImport(request.ctx, { fileName: request.query.filename, body: request.body as Readable })),
   );
-  app.get('/imports/:id', { schema: { tags: ['imports'], params: idParams } }, async (request) => getImport(request.ctx, request.params.id));
+  app.get('/imports/:id', { schema: { tags: ['imports'], params: idParams } }, async (request) => {
+    const job = await getImport(request.ctx, request.params.id);
+    // Polled every second while a run works (and a commit holds the audit chain): logged once the problem list is final.
+    if (job.status !== 'checking' && job.status !== 'committing') await logRead(request.ctx, { entity: 'import', entityId: request.params.id, what: 'import_problems' });
+    return job;
+  });
   app.put('/imports/:id/mapping', { schema: { tags: ['imports'], params: idParams, body: importMappingInput } }, async (request, reply) =>
     reply.status(202).send(await changeMapping(request.ctx, request.params.id, request.body)),
   );
@@ -35,7 +41,9 @@ export const importsRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
   app.post('/imports/:id/commit', { schema: { tags: ['imports'], params: idParams, body: importCommitInput } }, async (request, reply) =>
     reply.status(202).send(await startCommit(request.ctx, options.database, request.params.id, request.body)),
   );
-  app.get('/imports/:id/problems.xlsx', { schema: { tags: ['imports'], params: idParams } }, async (request, reply) =>
-    reply.type(xlsxType).header('content-disposition', attachment(`van-de-nhap-${request.params.id}.xlsx`)).send(await problemsReport(request.ctx, request.params.id)),
-  );
+  app.get('/imports/:id/problems.xlsx', { schema: { tags: ['imports'], params: idParams } }, async (request, reply) => {
+    const report = await problemsReport(request.ctx, request.params.id);
+    await logRead(request.ctx, { entity: 'import', entityId: request.params.id, what: 'import_problems_export' });
+    return reply.type(xlsxType).header('content-disposition', attachment(`van-de-nhap-${request.params.id}.xlsx`)).send(report);
+  });
 };

@@ -5,11 +5,16 @@ import { createMember, getMember, listMembers, memberAuditHistory, memberHistory
 import { recordDirectMembershipEvent } from './membership-events.service.js';
 import { exportMembers } from './members.export.js';
 import { sendXlsx } from '../../http/xlsx-reply.js';
+import { logRead } from '../audit/audit.service.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/members', { schema: { tags: ['members'], querystring: memberListQuery } }, async (request) => listMembers(request.ctx, request.query));
+  app.get('/members', { schema: { tags: ['members'], querystring: memberListQuery } }, async (request) => {
+    const result = await listMembers(request.ctx, request.query);
+    await logRead(request.ctx, { entity: 'member', entityId: 'list', what: 'member_list', filter: request.query });
+    return result;
+  });
   app.get('/members/export.xlsx', { schema: { tags: ['members'], querystring: memberListQuery.omit({ page: true, pageSize: true }) } }, async (request, reply) => {
     return sendXlsx(reply, 'dang-vien', await exportMembers(request.ctx, request.query));
   });
@@ -17,7 +22,11 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/members/:id', { schema: { tags: ['members'], params: idParams } }, async (request) => getMember(request.ctx, request.params.id));
   app.patch('/members/:id', { schema: { tags: ['members'], params: idParams, body: memberUpdate } }, async (request) => updateMember(request.ctx, request.params.id, request.body));
   app.get('/members/:id/history', { schema: { tags: ['members'], params: idParams } }, async (request) => memberHistory(request.ctx, request.params.id));
-  app.get('/members/:id/audit', { schema: { tags: ['members'], params: idParams } }, async (request) => memberAuditHistory(request.ctx, request.params.id));
+  app.get('/members/:id/audit', { schema: { tags: ['members'], params: idParams } }, async (request) => {
+    const result = await memberAuditHistory(request.ctx, request.params.id);
+    await logRead(request.ctx, { entity: 'member', entityId: request.params.id, what: 'audit' });
+    return result;
+  });
   app.post('/members/:id/events', { config: { doneDates: ['occurredOn', 'decision.date'] }, schema: { tags: ['members'], params: idParams, body: directMembershipEventInput } }, async (request, reply) =>
     reply.status(201).send(await recordDirectMembershipEvent(request.ctx, request.params.id, request.body)),
   );

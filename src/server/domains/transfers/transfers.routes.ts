@@ -5,15 +5,22 @@ import { z } from 'zod';
 import { destinationQuery, transferCancel, transferCreate, transferLetterIssue, transferListQuery, transferReceipt, transferReturn } from '../../../shared/transfers.js';
 import { cancelTransfer, confirmTransferReceipt, issueTransferLetter, recordTransferReturn } from './transfer-steps.service.js';
 import { createTransfer, getTransfer, listDestinations, listTransfers, transferLetterDocx } from './transfers.service.js';
+import { logRead } from '../audit/audit.service.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['transfers'];
 
 export const transfersRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/transfers/export.xlsx', { schema: { tags, querystring: transferListQuery.omit({ page: true, pageSize: true }) } }, async (request, reply) =>
-    sendXlsx(reply, 'chuyen-sinh-hoat', await exportTransfers(request.ctx, request.query)),
-  );
-  app.get('/transfers', { schema: { tags, querystring: transferListQuery } }, async (request) => listTransfers(request.ctx, request.query));
+  app.get('/transfers/export.xlsx', { schema: { tags, querystring: transferListQuery.omit({ page: true, pageSize: true }) } }, async (request, reply) => {
+    const sheets = await exportTransfers(request.ctx, request.query);
+    await logRead(request.ctx, { entity: 'transfer', entityId: 'list', what: 'transfer_export', filter: request.query });
+    return sendXlsx(reply, 'chuyen-sinh-hoat', sheets);
+  });
+  app.get('/transfers', { schema: { tags, querystring: transferListQuery } }, async (request) => {
+    const result = await listTransfers(request.ctx, request.query);
+    await logRead(request.ctx, { entity: 'transfer', entityId: 'list', what: 'transfer_list', filter: request.query });
+    return result;
+  });
   app.post('/transfers', { config: { doneDates: ['movingDecision.date', 'letter.letterOn', 'person.admittedOn', 'person.confirmedOn'] }, schema: { tags, body: transferCreate } }, async (request, reply) => reply.status(201).send(await createTransfer(request.ctx, request.body)));
   app.get('/transfers/destinations', { schema: { tags, querystring: destinationQuery } }, async (request) => listDestinations(request.ctx, request.query.q));
   app.get('/transfers/:id', { schema: { tags, params: idParams } }, async (request) => getTransfer(request.ctx, request.params.id));

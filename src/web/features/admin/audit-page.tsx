@@ -10,25 +10,27 @@ import { PageHeader } from '../../components/page-header';
 import { auditEntityLabels, chainProblemLabels, labelOr } from '../../labels';
 import { AuditTable } from '../members/member-sections';
 
-const entityOptions = ['member', 'org', 'user', 'session', 'rule', 'holiday'].map((entity) => ({ value: entity, label: auditEntityLabels[entity] }));
+const entityOptions = ['member', 'candidate', 'transfer', 'org', 'user', 'session', 'rule', 'holiday', 'import', 'metric', 'audit'].map((entity) => ({ value: entity, label: auditEntityLabels[entity] }));
 
 function entityLink(row: AuditEntryRow) {
   const label = labelOr(auditEntityLabels, row.entity ?? null, 'Khác');
   if (row.entityId === null || row.entityId === undefined) return label;
+  if (row.entityId === 'list') return `${label} (danh sách)`;
   if (!/^\d+$/.test(String(row.entityId))) return `${label} (hàng loạt)`;
   if (row.entity === 'member')
     return (
       <Anchor component={Link} to={`/dang-vien/${row.entityId}`} size="sm">
-        {label} #{row.entityId}
+        {label}: {row.names?.[`member:${row.entityId}`] ?? `số ${row.entityId}`}
       </Anchor>
     );
   if (row.entity === 'org')
     return (
       <Anchor component={Link} to={`/to-chuc/${row.entityId}`} size="sm">
-        {label} #{row.entityId}
+        {label}: {row.names?.[`org:${row.entityId}`] ?? `số ${row.entityId}`}
       </Anchor>
     );
-  return `${label} #${row.entityId}`;
+  const name = row.names?.[`${row.entity}:${row.entityId}`];
+  return name ? `${label}: ${name}` : `${label} số ${row.entityId}`;
 }
 
 function ChainCheck() {
@@ -41,7 +43,7 @@ function ChainCheck() {
           <div>
             <Text fw={600}>Kiểm tra toàn vẹn nhật ký</Text>
             <Text size="sm" c="dimmed">
-              Mỗi bản ghi nối với bản ghi trước bằng mã băm; sửa hoặc xóa một bản ghi sẽ làm đứt chuỗi.
+              Mỗi bản ghi nối với bản ghi trước bằng mã băm và được ký bằng khóa giữ ngoài cơ sở dữ liệu; đầu chuỗi được ghi định kỳ vào tệp mốc kiểm tra. Sửa, xóa hay cắt ngắn nhật ký đều bị phát hiện.
             </Text>
           </div>
           <Button onClick={() => (asked ? verify.refetch() : setAsked(true))} loading={verify.isFetching}>
@@ -58,12 +60,16 @@ function ChainCheck() {
         {verify.data && !verify.isFetching ? (
           verify.data.ok ? (
             <Alert color="green" variant="light" title="Chuỗi nhật ký toàn vẹn" role="status">
-              Đã kiểm tra {formatNumber(verify.data.checked)} bản ghi, không phát hiện sửa đổi hay mất mát.
+              {verify.data.message ?? `Đã kiểm tra ${formatNumber(verify.data.checked)} bản ghi, không phát hiện sửa đổi hay mất mát.`}
             </Alert>
           ) : (
             <Alert color="red" variant="light" title="Phát hiện nhật ký bị can thiệp" role="alert">
-              Sau {formatNumber(verify.data.checked)} bản ghi hợp lệ, bản ghi số {verify.data.firstProblem?.id}:{' '}
-              {labelOr(chainProblemLabels, verify.data.firstProblem?.problem ?? null, 'không hợp lệ')}.
+              {verify.data.message ?? (
+                <>
+                  Sau {formatNumber(verify.data.checked)} bản ghi hợp lệ, bản ghi số {verify.data.firstProblem?.id}:{' '}
+                  {labelOr(chainProblemLabels, verify.data.firstProblem?.problem ?? null, 'không hợp lệ')}.
+                </>
+              )}
             </Alert>
           )
         ) : null}

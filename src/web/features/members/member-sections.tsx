@@ -2,6 +2,12 @@ import { useState } from 'react';
 import { Alert, Box, Group, Stack, Switch, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { userRoleLabels } from '../../../shared/auth';
+import { auditHiddenFields, auditReadLabels } from '../../../shared/audit-labels';
+import { candidateStateLabels, probationOutcomeLabels, probationProposalLabels } from '../../../shared/admissions';
+import { holidayKindLabels } from '../../../shared/calendar';
+import { committeePositionLabels } from '../../../shared/committees';
+import { exitKindLabels } from '../../../shared/exits';
+import { temporaryPurposeLabels, transferDirectionLabels, transferKindLabels, transferStateLabels } from '../../../shared/transfers';
 import { fieldLabel } from '../../../shared/field-labels';
 import { orgKindLabels, unitTypeLabels } from '../../../shared/org';
 import { genderLabels, memberStatusLabels, membershipEventKindLabels, theoryLevelLabels } from '../../../shared/member';
@@ -13,7 +19,7 @@ import { Fact, FactGrid } from '../../components/fact-list';
 import { OrgName } from '../../components/org-name';
 import { EmptyText, ErrorState, PageLoader } from '../../components/page-state';
 import { showDate, showDateTime, showText } from '../../format';
-import { auditActionLabels, fieldName, labelOr } from '../../labels';
+import { auditActionText, fieldName, labelOr } from '../../labels';
 import { decisionText, formatAddress } from './member-labels';
 import { StatusBadge } from './status-badge';
 
@@ -169,33 +175,59 @@ const codeLabels: Record<string, Record<string, string>> = {
   statusAfter: memberStatusLabels,
   role: userRoleLabels,
   unitType: unitTypeLabels,
-  kind: { ...orgKindLabels, ...membershipEventKindLabels },
-  what: { profile: 'Lý lịch', history: 'Quá trình sinh hoạt', party_age: 'Tuổi đảng', audit: 'Lịch sử chỉnh sửa', export: 'Xuất danh sách', document: 'Văn bản' },
+  kind: { ...orgKindLabels, ...membershipEventKindLabels, ...transferKindLabels, ...exitKindLabels, ...holidayKindLabels },
+  what: auditReadLabels,
+  state: { ...transferStateLabels, ...candidateStateLabels },
+  direction: transferDirectionLabels,
+  purpose: temporaryPurposeLabels,
+  proposal: probationProposalLabels,
+  outcome: probationOutcomeLabels,
+  position: committeePositionLabels,
+  orgKind: orgKindLabels,
 };
 
-function showValue(key: string, value: unknown): string {
+/** Keys whose values are ids of organisations or members: shown by name (the server sends `names`). */
+const orgIdKey = /(^|[a-z])(org|Org)Ids?$|^parentId$|^(predecessor|successor)s?Ids?$/;
+const memberIdKey = /(^|[a-z])(member|Member)Ids?$|^introducerIds?$|^introducers$/;
+
+type Names = Record<string, string> | undefined;
+
+function idName(key: string, id: number | string, names: Names): string | null {
+  if (orgIdKey.test(key)) return names?.[`org:${id}`] ?? 'tổ chức ngoài phạm vi hoặc đã xóa';
+  if (memberIdKey.test(key)) return names?.[`member:${id}`] ?? 'đảng viên ngoài phạm vi';
+  return null;
+}
+
+function showValue(key: string, value: unknown, names?: Names, depth = 0): string {
   if (value === null || value === undefined || value === '') return '(trống)';
   if (typeof value === 'string') {
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return showDate(value);
+    if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return showDateTime(value);
+    if (/^\d+$/.test(value)) return idName(key, value, names) ?? value;
     const labels = codeLabels[key];
     if (labels) return labels[value] ?? value;
     return value;
   }
-  if (typeof value === 'number' || typeof value === 'boolean') return typeof value === 'boolean' ? (value ? 'Có' : 'Không') : String(value);
+  if (typeof value === 'number') return idName(key, value, names) ?? String(value);
+  if (typeof value === 'boolean') return value ? 'Có' : 'Không';
   if (key === 'placeOfOrigin' || key === 'residence') return formatAddress(value as Address);
-  if (key === 'decision' || key === 'foundingDecision') return decisionText(value as { number: string; date: string; issuer: string });
-  return JSON.stringify(value);
+  if (typeof value === 'object' && 'number' in value && 'date' in value && 'issuer' in value) return decisionText(value as { number: string; date: string; issuer: string });
+  if (Array.isArray(value)) return value.length === 0 ? '(trống)' : value.map((item) => showValue(key, item, names, depth + 1)).join('; ');
+  if (depth > 2) return '…';
+  // A nested record (a filter, the counts of an import, a step's details): its fields by name, never raw JSON.
+  const parts = Object.entries(value as Record<string, unknown>)
+    .filter(([k, v]) => !auditHiddenFields.has(k) && v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${fieldName(k, fieldLabel)}: ${showValue(k, v, names, depth + 1)}`);
+  return parts.length ? parts.join('; ') : '(trống)';
 }
 
-const hiddenAuditKeys = new Set(['version', 'updatedAt', 'createdAt', 'familyName', 'middleName', 'givenName', 'searchText', 'sortKey', 'nameSortKey', 'nameFolded', 'id']);
-
-export function auditChanges(row: Pick<AuditEntryRow, 'before' | 'after'>): { key: string; label: string; before: string; after: string }[] {
+export function auditChanges(row: Pick<AuditEntryRow, 'before' | 'after' | 'names'>): { key: string; label: string; before: string; after: string }[] {
   const before = row.before ?? {};
   const after = row.after ?? {};
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => !hiddenAuditKeys.has(key));
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => !auditHiddenFields.has(key));
   return keys
     .filter((key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null))
-    .map((key) => ({ key, label: fieldName(key, fieldLabel), before: showValue(key, before[key]), after: showValue(key, after[key]) }));
+    .map((key) => ({ key, label: fieldName(key, fieldLabel), before: showValue(key, before[key], row.names), after: showValue(key, after[key], row.names) }));
 }
 
 export function AuditChangeList({ row }: { row: AuditEntryRow }) {
@@ -238,7 +270,7 @@ export function AuditTable({ rows, entityCell }: { rows: AuditEntryRow[]; entity
               {entityCell ? <Table.Td>{row.id}</Table.Td> : null}
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{showDateTime(row.at)}</Table.Td>
               <Table.Td>{row.actorName ?? '—'}</Table.Td>
-              <Table.Td>{labelOr(auditActionLabels, row.action)}</Table.Td>
+              <Table.Td>{auditActionText(row.action)}</Table.Td>
               {entityCell ? <Table.Td>{entityCell(row)}</Table.Td> : null}
               <Table.Td>
                 <AuditChangeList row={row} />

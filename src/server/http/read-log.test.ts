@@ -1,0 +1,173 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.js';
+import { queryRows, type Database } from '../db/client.js';
+import { decision, makeMember, makeTree } from '../test/factories.js';
+import { loginClient, type TestClient } from '../test/http-client.js';
+import { createTestDatabase, ctxFor } from '../test/test-database.js';
+import { createUser } from '../domains/users/users.service.js';
+import { candidateInput, cellVote, committeeVote, upperDecision } from '../domains/admissions/admissions.test-helper.js';
+import { auditActionLabel, auditFieldLabel, auditHiddenFields } from '../../shared/audit-labels.js';
+import { checkBuffer, memberHeaders, memberRow, workbook } from '../domains/imports/imports.test-helper.js';
+
+/**
+ * Every GET route of the API that returns personal data leaves a row in the processing log (action `read` or
+ * `export`). The routes come from the OpenAPI description, so a new route that reads personal data without
+ * logging fails here unless it is added, with its reason, to the list of routes that return none.
+ */
+const notPersonal: Record<string, string> = {
+  '/api/health': 'liveness of the server',
+  '/api/v1/auth/session': 'the caller’s own session',
+  '/api/v1/audit/verify': 'counts and hashes of the chain, no content',
+  '/api/v1/holidays': 'public holidays',
+  '/api/v1/holidays/export.xlsx': 'public holidays',
+  '/api/v1/imports': 'import runs: file names and counts, no records',
+  '/api/v1/imports/template.xlsx': 'an empty template',
+  '/api/v1/metrics': 'the catalogue of figures',
+  '/api/v1/metrics/{name}': 'counts only; the records behind a figure are logged',
+  '/api/v1/orgs': 'the organisation tree',
+  '/api/v1/orgs/{id}': 'an organisation',
+  '/api/v1/orgs/{id}/history': 'an organisation’s lifecycle',
+  '/api/v1/orgs/export.xlsx': 'the organisation tree',
+  '/api/v1/rules': 'the rulebook',
+  '/api/v1/rules/export.xlsx': 'the rulebook',
+  '/api/v1/transfers/destinations': 'organisation names to send a member to',
+};
+
+let database: Database;
+let drop: () => Promise<void>;
+let app: FastifyInstance;
+let admin: TestClient;
+const ids: Record<string, string> = {};
+const PASSWORD = 'mat-khau-thu-123';
+
+beforeAll(async () => {
+  ({ database, drop } = await createTestDatabase());
+  const ctx = ctxFor(database);
+  const tree = await makeTree(ctx);
+  const a = await makeMember(ctx, tree.a1.id, { fullName: 'Đinh Công Tráng' });
+  const b = await makeMember(ctx, tree.a1.id, { fullName: 'Quách Thị Loan' });
+  await makeMember(ctx, tree.a1.id, { fullName: 'Bạch Văn Cường' });
+  await createUser(ctx, { username: 'quantri', displayName: 'Quản trị', role: 'admin', orgId: null, memberId: null, password: PASSWORD });
+  app = await buildApp({ database, logger: false, now: () => new Date('2026-11-27T03:00:00Z') });
+  admin = await loginClient(app, 'quantri', PASSWORD);
+
+  // A candidate admitted and confirmed, so that both decisions can be printed.
+  let file = (await admin.send('POST', '/api/v1/candidates', candidateInput(tree.a1.id, [a.id, b.id]))).body;
+  for (const [path, body] of [
+    ['cell-resolution', cellVote(file.version)],
+    ['committee-resolution', committeeVote(file.version + 1)],
+    ['decision', upperDecision(file.version + 2, '77-QĐ/ĐUK')],
+    ['ceremony', { version: file.version + 3, ceremonyDate: '2025-10-20' }],
+  ] as const) {
+    const step = await admin.send('POST', `/api/v1/candidates/${file.id}/${path}`, body);
+    expect(step.status, `${path}: ${JSON.stringify(step.body)}`).toBe(200);
+    file = step.body;
+  }
+  const probation = `/api/v1/members/${file.memberId}/probation`;
+  await admin.send('POST', `${probation}/reviews`, { kind: 'cell', proposal: 'confirm', decision: decision('2026-10-26'), inFavour: 3, against: 0 });
+  const committee = await admin.send('POST', `${probation}/reviews`, { kind: 'committee', proposal: 'confirm', decision: decision('2026-11-02'), inFavour: 5, against: 0, eligible: 7 });
+  const decided = await admin.send('POST', `${probation}/decision`, { version: committee.body.version, outcome: 'confirmed', decision: { number: '91-QĐ/ĐUK', date: '2026-11-10', issuer: 'Đảng ủy Khối' } });
+  expect(decided.status).toBe(200);
+
+  const transfer = await admin.send('POST', '/api/v1/transfers', { direction: 'within', kind: 'permanent', memberId: a.id, receivingOrgId: tree.b1.id, movingDecision: decision('2026-11-20') });
+  expect(transfer.status, JSON.stringify(transfer.body)).toBe(201);
+  const letter = { version: transfer.body.version, letterNumber: '21-GGT/ĐU', letterOn: '2026-11-23', profileNumber: 'LL-3107', cellListNumber: '09', transferRegisterNumber: 'CS-2026-044', duesPaidThrough: '2026-10', place: 'Hòa Bình', signer: { authority: 'T/M Đảng ủy', title: 'Phó Bí thư', name: 'Đinh Thị Ký' } };
+  const issued = await admin.send('POST', `/api/v1/transfers/${transfer.body.id}/letter`, letter);
+  expect(issued.status, JSON.stringify(issued.body)).toBe(200);
+  const run = await checkBuffer(ctx, await workbook({ 'Đảng viên': [memberHeaders, memberRow({ fullName: 'Mạc Văn Thử' })] }));
+
+  ids.members = String(file.memberId);
+  ids.candidates = String(file.id);
+  ids.transfers = String(transfer.body.id);
+  ids.imports = String(run.id);
+  ids.orgs = String(tree.a1.id);
+  ids.metrics = 'members_by_status';
+});
+afterAll(async () => {
+  await app.close();
+  await drop();
+});
+
+async function lastAuditId(): Promise<number> {
+  const [row] = await queryRows<{ id: number }>(database.db, sql`SELECT coalesce(max(id), 0)::int AS id FROM audit_log`);
+  return row!.id;
+}
+
+/** `/api/v1/members/{id}/probation` → the fixture's member id in place of `{id}`. */
+function concrete(path: string): string {
+  const collection = path.split('/')[3]!;
+  return path.replace(/\{(id|name)\}/g, () => ids[collection] ?? 'missing-fixture');
+}
+
+describe('reads of personal data are logged', () => {
+  it('covers every GET route of the API: each either logs its reads or is listed as returning no personal data', async () => {
+    const spec = (await admin.get('/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+    const getRoutes = Object.entries(spec.paths)
+      .filter(([, methods]) => 'get' in methods)
+      .map(([path]) => path);
+    expect(getRoutes.length).toBeGreaterThan(30);
+    // A stale exemption (a route renamed or removed) is a mistake too.
+    expect(Object.keys(notPersonal).filter((path) => !getRoutes.includes(path))).toEqual([]);
+
+    const unlogged: string[] = [];
+    for (const path of getRoutes.filter((p) => !(p in notPersonal))) {
+      const before = await lastAuditId();
+      const url = concrete(path);
+      const response = await app.inject({ method: 'GET', url, headers: { cookie: admin.cookie } });
+      expect(response.statusCode, `${url}: ${response.body.slice(0, 300)}`).toBe(200);
+      const rows = await queryRows<{ action: string }>(database.db, sql`SELECT action FROM audit_log WHERE id > ${before} AND action IN ('read', 'export')`);
+      if (rows.length === 0) unlogged.push(path);
+    }
+    expect(unlogged, 'GET routes that return personal data without a row in the processing log').toEqual([]);
+  });
+
+  it('logs a list as one row with its filter, naming who read it', async () => {
+    const before = await lastAuditId();
+    expect((await admin.get('/api/v1/members?q=tr%C3%A1ng')).status).toBe(200);
+    const rows = await queryRows<{ entity: string; action: string; actor_name: string; after: { what: string; filter: Record<string, unknown> } }>(
+      database.db,
+      sql`SELECT entity, action, actor_name, after FROM audit_log WHERE id > ${before}`,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ entity: 'member', action: 'read', actor_name: 'Quản trị', after: { what: 'member_list', filter: { q: 'tráng' } } });
+  });
+
+  it('leaves no read row for a refused read', async () => {
+    const before = await lastAuditId();
+    expect((await admin.get('/api/v1/members/999999/probation')).status).toBe(404);
+    expect(await lastAuditId()).toBe(before);
+  });
+});
+
+describe('the audit trail speaks Vietnamese', () => {
+  it('has a label for every action and every field that a full workflow writes (admission, probation, transfer, import, reads)', async () => {
+    const rows = await queryRows<{ action: string; before: unknown; after: unknown }>(database.db, sql`SELECT action, before, after FROM audit_log`);
+    expect(rows.length).toBeGreaterThan(20);
+    const keys = new Set<string>();
+    const walk = (value: unknown, depth: number) => {
+      if (depth > 2 || value === null || typeof value !== 'object' || Array.isArray(value)) return;
+      for (const [key, inner] of Object.entries(value)) {
+        keys.add(key);
+        // Inside a filter or a count the keys are field names too; decisions and addresses are shown as one text.
+        if (['filter', 'filters', 'query', 'counts', 'details'].includes(key)) walk(inner, depth + 1);
+      }
+    };
+    for (const row of rows) {
+      walk(row.before, 0);
+      walk(row.after, 0);
+    }
+    expect([...new Set(rows.map((r) => r.action))].filter((action) => auditActionLabel(action) === null)).toEqual([]);
+    expect([...keys].filter((key) => !auditHiddenFields.has(key) && auditFieldLabel(key) === null).sort()).toEqual([]);
+  });
+
+  it('names the organisations and members an audit row mentions by id, in the audit list and a member’s history', async () => {
+    const history = (await admin.get(`/api/v1/members/${ids.members}/audit`)).body as { names: Record<string, string>; hash?: string }[];
+    const orgName = history.map((row) => row.names[`org:${ids.orgs}`]).find(Boolean);
+    expect(orgName).toMatch(/\p{L}/u);
+    expect(history.every((row) => row.hash === undefined)).toBe(true);
+    const list = (await admin.get('/api/v1/audit?entity=member')).body as { entityId: string; names: Record<string, string> }[];
+    expect(list.find((row) => row.entityId === ids.members)?.names[`member:${ids.members}`]).toBe('Lò Thị Minh Hằng');
+  });
+});
