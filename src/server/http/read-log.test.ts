@@ -19,6 +19,7 @@ import { checkBuffer, memberHeaders, memberRow, workbook } from '../domains/impo
 const notPersonal: Record<string, string> = {
   '/api/health': 'liveness of the server',
   '/api/v1/auth/session': 'the caller’s own session',
+  '/api/v1/auth/status': 'whether the connection is plain HTTP (sign-in page warning)',
   '/api/v1/audit/verify': 'counts and hashes of the chain, no content',
   '/api/v1/holidays': 'public holidays',
   '/api/v1/holidays/export.xlsx': 'public holidays',
