@@ -136,7 +136,7 @@ export function cleanNationalId(value: unknown): string {
   return /^[\d .-]+$/.test(text) ? text.replace(/[ .-]/g, '') : text;
 }
 
-function cellToString(value: unknown): string {
+export function cellToString(value: unknown): string {
   const plain = plainCellValue(value);
   if (plain === null) return '';
   if (typeof plain === 'string') return plain;

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db, type DbOrTx } from '../../db/client.js';
 import { importMappings, imports } from '../../db/schema.js';
 import type { Scope } from '../../context.js';
@@ -44,6 +44,11 @@ export async function importRowLockable(db: DbOrTx, id: number): Promise<boolean
   } catch {
     return false;
   }
+}
+
+/** Imports left in a running state (their process may have died), oldest first. */
+export async function importsInProgress(db: DbOrTx): Promise<ImportRow[]> {
+  return db.select().from(imports).where(inArray(imports.status, ['checking', 'committing'])).orderBy(imports.id);
 }
 
 /** Imports made inside the scope: an official sees those of their subtree, an admin all. */
