@@ -298,9 +298,9 @@ export function guessMapping(headers: readonly unknown[], recordType: ImportReco
   const plain = guessPlainMapping(headers, recordType);
   const legacy = convertLegacyHeaders(headers);
   if (!legacy.encoding) return plain;
-  // Taken only when it reads more: a Unicode row misjudged as a legacy font must not lose its matches.
+  // Not taken when it reads less: a Unicode row misjudged as a legacy font must not lose its matches.
   const converted = guessPlainMapping(legacy.texts, recordType);
-  return Object.keys(converted.mapping).length > Object.keys(plain.mapping).length ? { ...converted, legacyEncoding: legacy.encoding } : plain;
+  return Object.keys(converted.mapping).length >= Object.keys(plain.mapping).length ? { ...converted, legacyEncoding: legacy.encoding } : plain;
 }
 
 function guessPlainMapping(headers: readonly unknown[], recordType: ImportRecordType): MappingGuess {

@@ -282,6 +282,7 @@ class RowReader<K extends string> {
   readonly problems: ImportProblem[] = [];
   converted = 0;
   failed = false;
+  private readonly formulaListed = new Set<K>();
 
   constructor(
     private readonly row: SheetRow,
@@ -324,7 +325,9 @@ class RowReader<K extends string> {
     const value = this.row.cells[index];
     if (this.row.formulaColumns?.includes(index) || looksLikeFormula(value)) {
       this.failed = true;
-      this.problems.push(formulaProblem(this.at(key, value)));
+      // A field's cell is read more than once (required, then text): its formula is listed once.
+      if (!this.formulaListed.has(key)) this.problems.push(formulaProblem(this.at(key, value)));
+      this.formulaListed.add(key);
       return undefined;
     }
     return isBlank(value) ? undefined : value;
