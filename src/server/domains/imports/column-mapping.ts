@@ -68,7 +68,7 @@ export const memberImportFields = [
     required: false,
     kind: 'enum',
     enumSpec: memberStatusSpec,
-    note: 'Dự bị hoặc Chính thức. Để trống thì có Ngày chính thức là Chính thức, chưa có là Dự bị.',
+    note: 'Dự bị hoặc Chính thức; với người đã ra khỏi danh sách: Đã xóa tên, Đã khai trừ, Đã ra khỏi Đảng, Đã từ trần, Đã chuyển đi. Để trống thì có Ngày chính thức là Chính thức, chưa có là Dự bị.',
   },
   {
     key: 'admittedOn',
@@ -147,6 +147,14 @@ export const memberImportFields = [
     required: false,
     kind: 'text',
     note: 'Số nhà, đường, xã/phường, tỉnh.',
+  },
+  {
+    key: 'leftOn',
+    label: 'Ngày ra khỏi danh sách',
+    aliases: ['Ngày xóa tên', 'Ngày khai trừ', 'Ngày ra khỏi Đảng', 'Ngày từ trần', 'Ngày mất', 'Ngày chuyển đi', 'Ngày chuyển sinh hoạt đi'],
+    required: false,
+    kind: 'date',
+    note: 'Chỉ với người đã ra khỏi danh sách (xem cột Tình trạng): ngày xóa tên, khai trừ, ra khỏi Đảng, từ trần hoặc chuyển đi.',
   },
 ] as const satisfies readonly ImportField[];
 

@@ -1023,10 +1023,11 @@ class ImportRun {
   private async writeMembers(decisions: MemberDecision[]): Promise<void> {
     const writer = this.writer!;
     const creates = decisions.filter((d) => d.action === 'create');
-    const confirmed = creates.filter((d) => d.member.status === 'full' && d.member.confirmedOn);
+    const confirmed = creates.filter((d) => d.member.confirmedOn && (d.member.status === 'full' || d.member.leftOn));
+    const left = creates.filter((d) => d.member.leftOn);
     const memberIds = await allocateIds(writer.db, 'members', creates.length);
-    const eventIds = await allocateIds(writer.db, 'membership_events', creates.length + confirmed.length);
-    const periodIds = await allocateIds(writer.db, 'membership_periods', creates.length + confirmed.length);
+    const eventIds = await allocateIds(writer.db, 'membership_events', creates.length + confirmed.length + left.length);
+    const periodIds = await allocateIds(writer.db, 'membership_periods', creates.length + confirmed.length + left.length);
     const memberRows: unknown[][] = [];
     const eventRows: unknown[][] = [];
     const periodRows: unknown[][] = [];
@@ -1044,18 +1045,24 @@ class ImportRun {
       memberRows.push([
         id, names.fullName, names.familyName, names.middleName, names.givenName, names.nameSortKey, m.gender, m.birthDate, m.placeOfOrigin, m.residence,
         m.ethnicity, m.religion, m.education, m.professionalQualification, m.theoryLevel, m.job, m.position, m.nationalId, m.cardNumber,
-        m.profileNumber, m.admittedOn, status === 'full' ? m.confirmedOn : null, org.id, org.path, status,
+        m.profileNumber, m.admittedOn, status === 'full' || m.leftOn ? m.confirmedOn : null, org.id, org.path, status,
       ]);
       // The history opens at admission as probationary; a confirmation date adds the confirmation, so "as of" reads stay right.
       const firstEvent = eventIds[e];
       const firstPeriod = periodIds[e];
       e += 1;
-      const fullSince = status === 'full' ? m.confirmedOn : null;
+      const fullSince = status === 'full' || m.leftOn ? m.confirmedOn : null;
       eventRows.push([firstEvent, id, 'record_created', m.admittedOn, null, null, org.id, 'probationary', reason, details, this.ctx.actor.userId]);
-      periodRows.push([firstPeriod, id, org.id, 'probationary', m.admittedOn, fullSince, firstEvent]);
+      periodRows.push([firstPeriod, id, org.id, 'probationary', m.admittedOn, fullSince ?? m.leftOn, firstEvent]);
       if (fullSince) {
         eventRows.push([eventIds[e], id, 'confirmation', fullSince, null, org.id, org.id, 'full', reason, details, this.ctx.actor.userId]);
-        periodRows.push([periodIds[e], id, org.id, 'full', fullSince, null, eventIds[e]]);
+        periodRows.push([periodIds[e], id, org.id, 'full', fullSince, m.leftOn, eventIds[e]]);
+        e += 1;
+      }
+      // A member who has left: the exit closes the history as the exits and transfers do (the period in the exit status stays open).
+      if (m.leftOn) {
+        eventRows.push([eventIds[e], id, exitEventKinds[status as keyof typeof exitEventKinds], m.leftOn, null, org.id, null, status, reason, details, this.ctx.actor.userId]);
+        periodRows.push([periodIds[e], id, org.id, status, m.leftOn, null, eventIds[e]]);
         e += 1;
       }
       audit.push({ entity: 'member', entityId: id, action: 'create', after: memberAudit(m, org.id), reason });
@@ -1073,6 +1080,9 @@ class ImportRun {
     await recordAudit(this.ctx, audit);
   }
 }
+
+/** The membership event that leaves a member in each exit status. */
+const exitEventKinds = { struck_off: 'strike_off', expelled: 'expulsion', withdrawn: 'withdrawal', deceased: 'death', transferred_out: 'transfer_out' } as const;
 
 const memberColumns = [
   'id', 'full_name', 'family_name', 'middle_name', 'given_name', 'name_sort_key', 'gender', 'birth_date', 'place_of_origin', 'residence',

@@ -9,7 +9,8 @@ import CFB from 'cfb';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type Database } from '../../db/client.js';
-import { makeTree } from '../../test/factories.js';
+import { decision, makeMember, makeTree } from '../../test/factories.js';
+import { recordExit } from '../exits/exits.service.js';
 import { createTestDatabase, ctxFor } from '../../test/test-database.js';
 import { computeMetric } from '../metrics/metrics.service.js';
 import { memberImportFields, orgImportFields } from './column-mapping.js';
@@ -17,7 +18,7 @@ import { checkImport, commitImport, getImport, listImports, markInterruptedImpor
 import { insertImport, updateImport } from './imports.queries.js';
 import { encodeTcvn3, encodeVni } from './legacy-encoding.js';
 import { buildZip, minimalXlsxEntries } from './zip-fixtures.test-helper.js';
-import { checkBuffer, memberHeaders, memberRow, orgHeaders, orgRow, recordCounts, workbook, type CellInput } from './imports.test-helper.js';
+import { checkBuffer, exportBuffer, importBuffer, memberHeaders, memberRow, orgHeaders, orgRow, recordCounts, sheetRows, workbook, type CellInput } from './imports.test-helper.js';
 
 let test: { database: Database; drop: () => Promise<void> };
 let tree: Awaited<ReturnType<typeof makeTree>>;
@@ -260,5 +261,70 @@ describe('unit types of organisations created in the same file', () => {
     const byUnit = await computeMetric(ctx, 'members_by_unit_type', { orgId: id });
     expect(byUnit.total).toBe(3);
     expect(Object.fromEntries(byUnit.parts.filter((x) => x.value > 0).map((x) => [x.key, x.value]))).toEqual({ public_service: 3 });
+  });
+});
+
+describe('exporting members who have left', () => {
+  let source: { database: Database; drop: () => Promise<void> };
+  let target: { database: Database; drop: () => Promise<void> };
+  beforeAll(async () => {
+    [source, target] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+  });
+  afterAll(async () => {
+    await Promise.all([source.drop(), target.drop()]);
+  });
+
+  it('exports every member with their status and exit date, and the export imports back unchanged', async () => {
+    const ctx = ctxFor(source.database);
+    const t = await makeTree(ctx);
+    const kept = await makeMember(ctx, t.a1.id, { fullName: 'Đỗ Văn Còn' });
+    const exits = [
+      ['death', 'Đã từ trần', await makeMember(ctx, t.a1.id, { fullName: 'Đỗ Văn Mất' })],
+      ['strike_off', 'Đã xóa tên', await makeMember(ctx, t.a2.id, { fullName: 'Đỗ Văn Xóa' })],
+      ['withdrawal', 'Đã ra khỏi Đảng', await makeMember(ctx, t.b1.id, { fullName: 'Đỗ Thị Rời' })],
+      ['strike_off', 'Đã xóa tên', await makeMember(ctx, t.b2.id, { fullName: 'Đỗ Văn Dự', status: 'probationary', admittedOn: '2024-01-10', confirmedOn: null })],
+    ] as const;
+    for (const [kind, , member] of exits) await recordExit(ctx, member.id, { kind, occurredOn: '2025-03-04', decision: decision('2025-03-04') });
+
+    const first = await exportBuffer(ctx);
+    const rows = (await sheetRows(first)).filter((r) => r.sheet === 'Đảng viên');
+    const status = memberImportFields.findIndex((f) => f.key === 'status');
+    const leftOn = memberImportFields.findIndex((f) => f.key === 'leftOn');
+    const byName = new Map(rows.slice(1).map((r) => [r.cells[0], r.cells]));
+    expect(byName.size).toBe(1 + exits.length);
+    expect(byName.get(kept.fullName)?.[leftOn] ?? null).toBeNull();
+    for (const [, label, member] of exits) {
+      expect(byName.get(member.fullName)?.[status]).toBe(label);
+      expect(byName.get(member.fullName)?.[leftOn]).toBe('2025-03-04');
+    }
+
+    const job = await importBuffer(ctxFor(target.database), target.database, first);
+    expect(job.counts?.members.created).toBe(1 + exits.length);
+    const statuses = await queryRows<{ full_name: string; status: string; kinds: string }>(
+      target.database.db,
+      sql`SELECT m.full_name, m.status, string_agg(e.kind, ',' ORDER BY e.occurred_on, e.id) AS kinds FROM members m JOIN membership_events e ON e.member_id = m.id GROUP BY m.id ORDER BY m.full_name`,
+    );
+    expect(Object.fromEntries(statuses.map((s) => [s.full_name, [s.status, s.kinds]]))).toEqual({
+      'Đỗ Văn Còn': ['full', 'record_created,confirmation'],
+      'Đỗ Văn Mất': ['deceased', 'record_created,confirmation,death'],
+      'Đỗ Văn Xóa': ['struck_off', 'record_created,confirmation,strike_off'],
+      'Đỗ Thị Rời': ['withdrawn', 'record_created,confirmation,withdrawal'],
+      'Đỗ Văn Dự': ['struck_off', 'record_created,strike_off'],
+    });
+    // Those who left count nowhere, as in the source.
+    const counted = await computeMetric(ctxFor(target.database), 'members_by_unit_type', {});
+    expect(counted.total).toBe(1);
+    expect(await sheetRows(await exportBuffer(ctxFor(target.database)))).toEqual(await sheetRows(first));
+  });
+
+  it('refuses an exit status without its date, and an exit date without an exit status', async () => {
+    const checked = await checkBuffer(
+      ctxFor(test.database),
+      await workbook({ 'Đảng viên': [memberHeaders, validMember({ status: 'Đã từ trần' }), validMember({ fullName: 'Lê Văn Ngày', leftOn: '01/01/2024' })] }),
+    );
+    expect(checked.problems.filter((p) => p.severity === 'error').map((p) => [p.code, p.row])).toEqual([
+      ['EXIT_WITHOUT_DATE', 2],
+      ['LEFT_WITHOUT_EXIT_STATUS', 3],
+    ]);
   });
 });

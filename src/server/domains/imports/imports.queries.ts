@@ -174,13 +174,18 @@ export async function exportOrgRows(db: DbOrTx, scope: Scope): Promise<ExportOrg
   );
 }
 
-/** An organisation's active members in an order that does not depend on ids: name, birth date, card, citizen ID. */
-export async function exportMembersOf(db: DbOrTx, orgId: number): Promise<RecordedMember[]> {
-  return queryRows<RecordedMember>(
+/**
+ * Every member recorded at an organisation, those who have left included (with the day of the event that
+ * left them in their status), in an order that does not depend on ids: name, birth date, card, citizen ID.
+ */
+export async function exportMembersOf(db: DbOrTx, orgId: number): Promise<(RecordedMember & { leftOn: string | null })[]> {
+  return queryRows<RecordedMember & { leftOn: string | null }>(
     db,
-    sql`SELECT ${recordedMemberColumns}
+    sql`SELECT ${recordedMemberColumns},
+          CASE WHEN m.status IN ('probationary', 'full') THEN NULL
+               ELSE (SELECT max(e.occurred_on) FROM membership_events e WHERE e.member_id = m.id AND e.status_after = m.status) END AS "leftOn"
         FROM members m JOIN orgs o ON o.id = m.org_id
-        WHERE m.org_id = ${orgId} AND m.status IN ('probationary', 'full')
+        WHERE m.org_id = ${orgId}
         ORDER BY m.name_sort_key, m.birth_date, m.card_number NULLS LAST, m.national_id NULLS LAST, m.id`,
   );
 }

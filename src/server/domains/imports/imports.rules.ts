@@ -10,6 +10,7 @@ import type { OrgKind, UnitType } from '../../../shared/org.js';
 import { formatDate, normalizeName, normalizeSpaces } from '../../../shared/vietnamese.js';
 import {
   cleanNationalId,
+  exitImportStatuses,
   genderSpec,
   memberStatusSpec,
   orgKindSpec,
@@ -210,6 +211,8 @@ export interface ParsedMember {
   status: ImportableStatus;
   admittedOn: string;
   confirmedOn: string | null;
+  /** The day a member who has left (an exit status) left the lists. */
+  leftOn: string | null;
   cardNumber: string | null;
   nationalId: string | null;
   profileNumber: string | null;
@@ -446,6 +449,9 @@ export function parseMemberRow(row: SheetRow, plan: ImportSheetPlan, today: stri
   const admittedOn = r.date('admittedOn', admittedCell);
   const confirmedCell = r.cell('confirmedOn');
   const confirmedOn = r.date('confirmedOn', confirmedCell);
+  const leftCell = r.cell('leftOn');
+  const leftOn = r.date('leftOn', leftCell);
+  const exited = statusGiven !== null && exitImportStatuses.includes(statusGiven);
 
   const cardCell = r.cell('cardNumber');
   let cardNumber: string | null = null;
@@ -498,12 +504,18 @@ export function parseMemberRow(row: SheetRow, plan: ImportSheetPlan, today: stri
     r.error('confirmedOn', 'FULL_WITHOUT_CONFIRMATION', 'Đảng viên chính thức nhưng chưa có ngày chính thức.', 'Hãy ghi Ngày chính thức, hoặc sửa Tình trạng thành Dự bị.');
   if (statusGiven === 'probationary' && confirmedOn)
     r.error('status', 'PROBATIONARY_WITH_CONFIRMATION', 'Tình trạng là Dự bị nhưng đã có ngày chính thức.', 'Hãy xóa Ngày chính thức, hoặc sửa Tình trạng thành Chính thức.', statusCell);
+  if (exited && leftCell === undefined && !r.faulted('leftOn'))
+    r.error('leftOn', 'EXIT_WITHOUT_DATE', `Tình trạng là "${memberStatusSpec.labels[statusGiven]}" nhưng chưa có ngày ra khỏi danh sách.`, 'Hãy ghi Ngày ra khỏi danh sách (ngày xóa tên, khai trừ, ra khỏi Đảng, từ trần hoặc chuyển đi).');
+  if (!exited && leftOn && !r.faulted('status'))
+    r.error('status', 'LEFT_WITHOUT_EXIT_STATUS', 'Có ngày ra khỏi danh sách nhưng Tình trạng không cho biết đảng viên đã ra khỏi danh sách thế nào.', 'Hãy ghi Tình trạng (Đã xóa tên, Đã khai trừ, Đã ra khỏi Đảng, Đã từ trần, Đã chuyển đi), hoặc xóa Ngày ra khỏi danh sách.', statusCell);
+  if (leftOn && ((admittedOn && leftOn < admittedOn) || (confirmedOn && leftOn < confirmedOn)))
+    r.error('leftOn', 'LEFT_BEFORE_ADMITTED', 'Ngày ra khỏi danh sách sớm hơn ngày vào Đảng hoặc ngày chính thức.', 'Hãy kiểm tra lại các ngày của dòng này.', leftCell);
 
   // Records the rules make implausible: allowed, but the official should look again.
   if (admittedOn && !r.faulted('admittedOn') && !r.faulted('confirmedOn') && !r.faulted('status')) {
     const probation = rules.probationMonths(admittedOn);
     const probationEnds = addMonths(admittedOn, probation.value);
-    if (!confirmedOn && statusGiven !== 'full' && fullMonthsBetween(admittedOn, today) >= probation.value + confirmationStepsMonths)
+    if (!confirmedOn && (statusGiven ?? 'probationary') === 'probationary' && fullMonthsBetween(admittedOn, today) >= probation.value + confirmationStepsMonths)
       r.warn(
         'confirmedOn',
         'PROBATION_OVERDUE',
@@ -538,6 +550,7 @@ export function parseMemberRow(row: SheetRow, plan: ImportSheetPlan, today: stri
       status: statusGiven ?? (confirmedOn ? 'full' : 'probationary'),
       admittedOn,
       confirmedOn,
+      leftOn: exited ? leftOn : null,
       cardNumber,
       nationalId,
       profileNumber,
