@@ -13,7 +13,7 @@ import { grassrootsKinds, orgKindLabels, unitTypeLabels, type OrgKind, type Unit
 import { memberStatusSpec, type ImportableStatus } from './cell-values.js';
 import { memberImportFields, orgImportFields, type ImportField } from './column-mapping.js';
 import { requiredMark, templateSheetNames } from './import-template.js';
-import { exportMembersOf, exportOrgRows, type ExportOrgRow } from './imports.queries.js';
+import { countMembersOfEndedOrgs, exportMembersOf, exportOrgRows, type ExportOrgRow } from './imports.queries.js';
 import { formatAddressText } from './imports.rules.js';
 import { importProblems } from './imports.service.js';
 
@@ -99,6 +99,12 @@ export async function recordSheets(ctx: Ctx): Promise<ExportSheet[]> {
     { name: templateSheetNames.org, columns: templateColumns(orgImportFields), rows: orgRows },
     { name: templateSheetNames.member, columns: templateColumns(memberImportFields), rows: memberRows() },
   ];
+}
+
+/** What the export leaves out: members recorded at organisations that have ended (their records stay in the database and in backups). */
+export async function exportLeftOut(ctx: Ctx): Promise<{ membersOfEndedOrgs: number }> {
+  if (ctx.actor.scope.kind === 'self') throw forbidden();
+  return { membersOfEndedOrgs: await countMembersOfEndedOrgs(ctx.db, ctx.actor.scope) };
 }
 
 /** Exporting personal data is logged like reading it. */

@@ -174,6 +174,12 @@ export async function exportOrgRows(db: DbOrTx, scope: Scope): Promise<ExportOrg
   );
 }
 
+/** Members recorded at organisations of the scope that have ended (dissolved, merged): the template export, which lists active organisations, leaves them out. */
+export async function countMembersOfEndedOrgs(db: DbOrTx, scope: Scope): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM members m JOIN orgs o ON o.id = m.org_id WHERE NOT o.active AND ${pathInScope(scope, sql`o.path`)}`);
+  return Number(row?.n ?? 0);
+}
+
 /**
  * Every member recorded at an organisation, those who have left included (with the day of the event that
  * left them in their status), in an order that does not depend on ids: name, birth date, card, citizen ID.
