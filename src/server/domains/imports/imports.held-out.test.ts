@@ -15,7 +15,7 @@ import { createTestDatabase, ctxFor, testEngine } from '../../test/test-database
 import { computeMetric } from '../metrics/metrics.service.js';
 import { memberImportFields, orgImportFields } from './column-mapping.js';
 import { checkImport, commitImport, getImport, listImports, markInterruptedImports, receiveUpload } from './imports.service.js';
-import { insertImport, updateImport } from './imports.queries.js';
+import { importRowLockable, insertImport, updateImport } from './imports.queries.js';
 import { encodeTcvn3, encodeVni } from './legacy-encoding.js';
 import { buildZip, minimalXlsxEntries } from './zip-fixtures.test-helper.js';
 import { checkBuffer, exportBuffer, importBuffer, memberHeaders, memberRow, orgHeaders, orgRow, recordCounts, sheetRows, workbook, type CellInput } from './imports.test-helper.js';
@@ -170,6 +170,17 @@ describe('an import whose process died during its commit', () => {
     release();
     await held;
     expect((await getImport(ctx, job.id)).status).toBe('interrupted');
+  });
+  it.runIf(testEngine === 'postgres')('holds its row lock for the whole commit, so other processes see it running', async () => {
+    const ctx = ctxFor(test.database);
+    const job = await checkBuffer(ctx, await workbook({ 'Đảng viên': [memberHeaders, validMember(), validMember({ fullName: 'Phan Thị Khóa' })] }));
+    const seen: Promise<boolean>[] = [];
+    const done = await commitImport(ctx, test.database, job.id, { acceptWarnings: true, confirmNameMatches: false }, (progress) => {
+      if (progress.phase === 'writing') seen.push(importRowLockable(test.database.db, job.id));
+    });
+    expect(done.status).toBe('committed');
+    expect(seen.length).toBeGreaterThan(0);
+    expect(await Promise.all(seen)).toEqual(seen.map(() => false));
   });
 });
 
