@@ -12,7 +12,7 @@ import { prepareDatabase, systemCtx } from '../server/bootstrap.js';
 import type { Database } from '../server/db/client.js';
 import { AppError } from '../server/errors.js';
 import { backupRotate, backupToFile, restoreFromFile } from '../server/domains/backup/backup.service.js';
-import { exportRecords, problemsReport } from '../server/domains/imports/imports.export.js';
+import { exportLeftOut, exportRecords, problemsReport } from '../server/domains/imports/imports.export.js';
 import { checkImport, commitImport, receiveUpload } from '../server/domains/imports/imports.service.js';
 import type { ImportJob, ImportProgress } from '../shared/imports.js';
 import { problemSeverityLabels } from '../shared/imports.js';
@@ -102,8 +102,14 @@ export function addRecordCommands(program: Command, withDatabase: WithDatabase, 
     .description('Xuất toàn bộ tổ chức và đảng viên ra tệp .xlsx theo mẫu nhập (nhập lại được)')
     .action((file: string) =>
       withDatabase(async (database) => {
-        await writeStream(await exportRecords(systemCtx(database, log, 'Xuất dữ liệu bằng dòng lệnh')), file);
-        console.log(`Đã xuất dữ liệu ra ${file}.`);
+        const ctx = systemCtx(database, log, 'Xuất dữ liệu bằng dòng lệnh');
+        await writeStream(await exportRecords(ctx), file);
+        console.log(`Đã xuất dữ liệu ra ${file} (mọi tổ chức đang hoạt động và mọi đảng viên của các tổ chức đó, kể cả người đã từ trần, bị xóa tên, ra khỏi Đảng hay chuyển đi, kèm tình trạng và ngày ra khỏi danh sách).`);
+        const { membersOfEndedOrgs } = await exportLeftOut(ctx);
+        if (membersOfEndedOrgs > 0)
+          console.log(
+            `Không xuất ${formatNumber(membersOfEndedOrgs)} đảng viên ghi ở tổ chức đã kết thúc hoạt động (giải thể, sáp nhập…), vì tệp mẫu chỉ có các tổ chức đang hoạt động; hồ sơ của họ vẫn còn trong cơ sở dữ liệu và trong bản sao lưu (dangvu backup).`,
+          );
       }),
     );
 

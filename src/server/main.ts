@@ -6,6 +6,7 @@ import { openAuditKeyring, setAuditKeyring } from './domains/audit/audit.anchor.
 import { startAuditCheckpoints, takeAuditCheckpoint } from './domains/audit/audit.service.js';
 import { openDatabase } from './db/client.js';
 import { loadDemoIfEmpty } from './domains/demo/demo.service.js';
+import { markInterruptedImports } from './domains/imports/imports.service.js';
 
 /** Composition root: environment → database → app → listen. */
 export async function startServer(): Promise<void> {
@@ -15,6 +16,8 @@ export async function startServer(): Promise<void> {
   setAuditKeyring(await openAuditKeyring(audit, log));
   const database = await openDatabase({ ...databaseConfig(config), onIdleError: (error) => log.warn({ err: error }, 'idle database connection ended') });
   await prepareDatabase(database, log);
+  const interrupted = await markInterruptedImports(systemCtx(database, log, 'Khởi động máy chủ'));
+  if (interrupted > 0) log.warn({ interrupted }, 'imports left running by a stopped server marked interrupted');
   if (config.DANGVU_DEMO === '1') {
     const loaded = await loadDemoIfEmpty(systemCtx(database, log, 'Nạp dữ liệu mẫu'), database, {});
     if (loaded) log.info(loaded, 'demo data loaded');

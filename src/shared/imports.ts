@@ -4,7 +4,7 @@ export const importRecordTypes = ['org', 'member'] as const;
 export type ImportRecordType = (typeof importRecordTypes)[number];
 export const importRecordTypeLabels: Record<ImportRecordType, string> = { org: 'Tổ chức đảng', member: 'Đảng viên' };
 
-export const importStatuses = ['checking', 'checked', 'committing', 'committed', 'failed'] as const;
+export const importStatuses = ['checking', 'checked', 'committing', 'committed', 'failed', 'interrupted'] as const;
 export type ImportStatus = (typeof importStatuses)[number];
 export const importStatusLabels: Record<ImportStatus, string> = {
   checking: 'Đang kiểm tra',
@@ -12,6 +12,8 @@ export const importStatusLabels: Record<ImportStatus, string> = {
   committing: 'Đang ghi dữ liệu',
   committed: 'Đã nhập xong',
   failed: 'Không thành công',
+  /** The process stopped mid-run (killed, restarted): nothing of the commit was kept, the file can be checked again. */
+  interrupted: 'Bị gián đoạn',
 };
 
 /** `info` is what the import did on its own (a legacy-font conversion): shown, never blocking. */

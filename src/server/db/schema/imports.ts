@@ -1,7 +1,7 @@
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { byteText } from './columns.js';
 
-export type ImportStatus = 'checking' | 'checked' | 'committing' | 'committed' | 'failed';
+export type ImportStatus = 'checking' | 'checked' | 'committing' | 'committed' | 'failed' | 'interrupted';
 
 /**
  * One uploaded file and what became of it: the dry runs, the commit, and the counts they found. The file

@@ -136,7 +136,7 @@ export function cleanNationalId(value: unknown): string {
   return /^[\d .-]+$/.test(text) ? text.replace(/[ .-]/g, '') : text;
 }
 
-function cellToString(value: unknown): string {
+export function cellToString(value: unknown): string {
   const plain = plainCellValue(value);
   if (plain === null) return '';
   if (typeof plain === 'string') return plain;
@@ -163,8 +163,10 @@ export interface EnumSpec<T extends string> {
 
 export type EnumCellResult<T extends string> = { value: T } | { error: string };
 
-export const importableStatuses = ['probationary', 'full'] as const;
+export const importableStatuses = ['probationary', 'full', 'struck_off', 'expelled', 'withdrawn', 'deceased', 'transferred_out'] as const;
 export type ImportableStatus = (typeof importableStatuses)[number];
+/** Statuses of members who have left the lists: imported with the day they left, so an export of every member imports back. */
+export const exitImportStatuses: readonly ImportableStatus[] = ['struck_off', 'expelled', 'withdrawn', 'deceased', 'transferred_out'];
 
 export const genderSpec: EnumSpec<Gender> = {
   field: 'Giới tính',
@@ -172,11 +174,19 @@ export const genderSpec: EnumSpec<Gender> = {
   aliases: { male: ['Nam giới', 'M'], female: ['Nữ giới', 'F'] },
 };
 
-/** Only members still in the party are imported; the other statuses come from membership events. */
+/** A member who has left is imported with the exit as a dated membership event (the "Ngày ra khỏi danh sách" column). */
 export const memberStatusSpec: EnumSpec<ImportableStatus> = {
   field: 'Tình trạng đảng viên',
-  labels: { probationary: 'Dự bị', full: 'Chính thức' },
-  aliases: { probationary: ['Đảng viên dự bị', 'ĐVDB', 'DB'], full: ['Đảng viên chính thức', 'ĐVCT', 'CT'] },
+  labels: { probationary: 'Dự bị', full: 'Chính thức', struck_off: 'Đã xóa tên', expelled: 'Đã khai trừ', withdrawn: 'Đã ra khỏi Đảng', deceased: 'Đã từ trần', transferred_out: 'Đã chuyển đi' },
+  aliases: {
+    probationary: ['Đảng viên dự bị', 'ĐVDB', 'DB'],
+    full: ['Đảng viên chính thức', 'ĐVCT', 'CT'],
+    struck_off: ['Xóa tên', 'Bị xóa tên'],
+    expelled: ['Khai trừ', 'Bị khai trừ'],
+    withdrawn: ['Ra khỏi Đảng', 'Xin ra khỏi Đảng'],
+    deceased: ['Từ trần', 'Đã mất', 'Qua đời'],
+    transferred_out: ['Chuyển đi', 'Chuyển sinh hoạt đi'],
+  },
 };
 
 export const theoryLevelSpec: EnumSpec<TheoryLevel> = {

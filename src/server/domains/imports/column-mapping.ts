@@ -4,7 +4,8 @@
  * ways it is headed, compared without accents, case, punctuation or notes in brackets.
  */
 import { fieldLabels } from '../../../shared/field-labels.js';
-import { cleanText, foldLabel, genderSpec, memberStatusSpec, orgKindSpec, theoryLevelSpec, unitTypeSpec, type EnumSpec } from './cell-values.js';
+import { cellToString, cleanText, foldLabel, genderSpec, memberStatusSpec, orgKindSpec, theoryLevelSpec, unitTypeSpec, type EnumSpec } from './cell-values.js';
+import { detectLegacyEncodingOfColumn, repairLegacyText, type LegacyEncoding } from './legacy-encoding.js';
 
 export type ImportRecordType = 'org' | 'member';
 
@@ -67,7 +68,7 @@ export const memberImportFields = [
     required: false,
     kind: 'enum',
     enumSpec: memberStatusSpec,
-    note: 'Dự bị hoặc Chính thức. Để trống thì có Ngày chính thức là Chính thức, chưa có là Dự bị.',
+    note: 'Dự bị hoặc Chính thức; với người đã ra khỏi danh sách: Đã xóa tên, Đã khai trừ, Đã ra khỏi Đảng, Đã từ trần, Đã chuyển đi. Để trống thì có Ngày chính thức là Chính thức, chưa có là Dự bị.',
   },
   {
     key: 'admittedOn',
@@ -146,6 +147,14 @@ export const memberImportFields = [
     required: false,
     kind: 'text',
     note: 'Số nhà, đường, xã/phường, tỉnh.',
+  },
+  {
+    key: 'leftOn',
+    label: 'Ngày ra khỏi danh sách',
+    aliases: ['Ngày xóa tên', 'Ngày khai trừ', 'Ngày ra khỏi Đảng', 'Ngày từ trần', 'Ngày mất', 'Ngày chuyển đi', 'Ngày chuyển sinh hoạt đi'],
+    required: false,
+    kind: 'date',
+    note: 'Chỉ với người đã ra khỏi danh sách (xem cột Tình trạng): ngày xóa tên, khai trừ, ra khỏi Đảng, từ trần hoặc chuyển đi.',
   },
 ] as const satisfies readonly ImportField[];
 
@@ -229,6 +238,24 @@ export function normalizeHeader(header: unknown): string {
   return foldLabel(text);
 }
 
+/**
+ * A header row typed in a legacy font, converted as a whole: a short heading ("Chi bé" for "Chi bộ")
+ * is valid Unicode on its own, so the row's font is decided from all its headings together, as a
+ * column's is from its cells. `encoding` is null when nothing was converted.
+ */
+export function convertLegacyHeaders(headers: readonly unknown[]): { texts: string[]; encoding: LegacyEncoding | null; converted: number[] } {
+  const raw = headers.map((h) => cellToString(h));
+  const encoding = detectLegacyEncodingOfColumn(raw.filter((t) => t.trim() !== ''));
+  if (!encoding) return { texts: raw, encoding: null, converted: [] };
+  const converted: number[] = [];
+  const texts = raw.map((text, index) => {
+    const repaired = repairLegacyText(text, encoding);
+    if (repaired.encoding && repaired.text !== text.normalize('NFC')) converted.push(index);
+    return repaired.encoding ? repaired.text : text;
+  });
+  return converted.length > 0 ? { texts, encoding, converted } : { texts: raw, encoding: null, converted: [] };
+}
+
 export interface HeaderRef {
   index: number;
   header: string;
@@ -244,6 +271,8 @@ export interface MappingGuess<K extends string = string> {
   missingRequired: { key: K; label: string }[];
   /** The above as Vietnamese sentences, for the import screen and the CLI. */
   problems: string[];
+  /** Set when the headers were matched after converting them from a legacy font (convertLegacyHeaders). */
+  legacyEncoding: LegacyEncoding | null;
 }
 
 const aliasTables = new Map<ImportRecordType, { exact: Map<string, string>; byLength: { alias: string; key: string }[] }>();
@@ -274,6 +303,15 @@ function aliasTable(recordType: ImportRecordType) {
  */
 export function guessMapping<R extends ImportRecordType = 'member'>(headers: readonly unknown[], recordType?: R): MappingGuess<ImportKey<R>>;
 export function guessMapping(headers: readonly unknown[], recordType: ImportRecordType = 'member'): MappingGuess {
+  const plain = guessPlainMapping(headers, recordType);
+  const legacy = convertLegacyHeaders(headers);
+  if (!legacy.encoding) return plain;
+  // Not taken when it reads less: a Unicode row misjudged as a legacy font must not lose its matches.
+  const converted = guessPlainMapping(legacy.texts, recordType);
+  return Object.keys(converted.mapping).length >= Object.keys(plain.mapping).length ? { ...converted, legacyEncoding: legacy.encoding } : plain;
+}
+
+function guessPlainMapping(headers: readonly unknown[], recordType: ImportRecordType): MappingGuess {
   const fields = importFields[recordType];
   const { exact, byLength } = aliasTable(recordType);
   const normalized = headers.map(normalizeHeader);
@@ -310,7 +348,7 @@ export function guessMapping(headers: readonly unknown[], recordType: ImportReco
   if (unmappedHeaders.length > 0) {
     problems.push(`Các cột không nhận ra sẽ được bỏ qua: ${unmappedHeaders.map((u) => `"${u.header}" (cột ${columnLetter(u.index)})`).join(', ')}.`);
   }
-  return { mapping, unmappedHeaders, duplicateHeaders, missingRequired, problems };
+  return { mapping, unmappedHeaders, duplicateHeaders, missingRequired, problems, legacyEncoding: null };
 }
 
 /** The record type whose required headers the row matches best; null when it matches neither well. */

@@ -1,6 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createDeflateRaw } from 'node:zlib';
+import CFB from 'cfb';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportFileError, inspectUpload, type ImportFileErrorCode, type InspectOptions } from './file-safety.js';
@@ -30,6 +32,28 @@ async function expectRefused(input: Buffer | string, code: ImportFileErrorCode, 
   // Every refusal tells the official, in Vietnamese, what to do next.
   expect(error.message).toMatch(/Hãy /);
   return error;
+}
+
+/** Raw DEFLATE of `bytes` zeros, made piece by piece so the test never holds the inflated size. */
+async function deflatedZeros(bytes: number): Promise<Buffer> {
+  const deflater = createDeflateRaw({ level: 9 });
+  const out: Buffer[] = [];
+  deflater.on('data', (chunk: Buffer) => out.push(chunk));
+  const ended = new Promise((resolve) => deflater.on('end', resolve));
+  const piece = Buffer.alloc(1024 * 1024);
+  for (let written = 0; written < bytes; written += piece.length) {
+    if (!deflater.write(piece.subarray(0, Math.min(piece.length, bytes - written)))) await new Promise((resolve) => deflater.once('drain', resolve));
+  }
+  deflater.end();
+  await ended;
+  return Buffer.concat(out);
+}
+
+/** A zip whose directory and local header both say the sheet unpacks to 100 kB while it unpacks to `actual` bytes. */
+async function lyingZip(actual: number): Promise<Buffer> {
+  const entries = minimalXlsxEntries();
+  entries[4] = { ...entries[4], deflated: await deflatedZeros(actual), claimUncompressed: 100 * 1024, claimInLocalHeader: true };
+  return buildZip(entries);
 }
 
 async function excelWorkbook(): Promise<Buffer> {
@@ -71,6 +95,25 @@ describe('inspectUpload', () => {
     entries[4] = { ...entries[4], claimUncompressed: 3_900_000_000 };
     const error = await expectRefused(buildZip(entries), 'ZIP_BOMB');
     expect(error.message).toContain('giải nén');
+  });
+
+  it('refuses a zip whose headers lie about sizes, on the bytes actually inflated', async () => {
+    // 256 MB of zeros declared as 100 kB: every number in the directory is within the limits.
+    const bytes = await lyingZip(256 * 1024 * 1024);
+    expect(bytes.length).toBeLessThan(1024 * 1024);
+    const error = await expectRefused(bytes, 'ZIP_BOMB');
+    expect(error.message).toContain('sheet1.xml');
+    const path = join(dir, 'lying.xlsx');
+    await writeFile(path, bytes);
+    await expectRefused(path, 'ZIP_BOMB');
+  });
+
+  it('refuses an entry that inflates past its declared size even within every limit', async () => {
+    const entries = minimalXlsxEntries();
+    expect(await inspectUpload(buildZip(entries))).toEqual({ kind: 'xlsx' });
+    // Only the central directory lies (1 kB declared, 3 MB inside), and the limits are raised so no declared number is refused.
+    entries.push({ name: 'xl/media/image1.bin', data: '', deflated: await deflatedZeros(3 * 1024 * 1024), claimUncompressed: 1024 });
+    await expectRefused(buildZip(entries), 'ZIP_BOMB', { maxRatio: 1_000_000 });
   });
 
   it('refuses a real, highly compressible entry by its compression ratio', async () => {
@@ -152,6 +195,26 @@ describe('inspectUpload', () => {
     Buffer.from('EncryptedPackage', 'utf16le').copy(ole, 1152);
     const error = await expectRefused(ole, 'ENCRYPTED', { fileName: 'dang-vien.xlsx' });
     expect(error.message).toContain('mật khẩu');
+  });
+
+  it('refuses a password-protected workbook in the compound-file container Office writes, whatever its size', async () => {
+    for (const packageBytes of [2_000, 3 * 1024 * 1024]) {
+      const container = CFB.utils.cfb_new();
+      CFB.utils.cfb_add(container, '/\u0006DataSpaces/Version', Buffer.alloc(76, 1));
+      CFB.utils.cfb_add(container, '/EncryptionInfo', Buffer.alloc(1_024, 2));
+      CFB.utils.cfb_add(container, '/EncryptedPackage', Buffer.alloc(packageBytes, 3));
+      const bytes = Buffer.from(CFB.write(container, { type: 'buffer' }) as Uint8Array);
+      const error = await expectRefused(bytes, 'ENCRYPTED', { fileName: 'dang-vien.xlsx' });
+      expect(error.message).toContain('mật khẩu');
+      const path = join(dir, `encrypted-${packageBytes}.xlsx`);
+      await writeFile(path, bytes);
+      await expectRefused(path, 'ENCRYPTED');
+    }
+    // Only the stream names say it: an upper-case spelling or EncryptionInfo alone is still a protected workbook.
+    const ole = Buffer.alloc(4096);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole, 0);
+    Buffer.from('ENCRYPTIONINFO', 'utf16le').copy(ole, 1024);
+    await expectRefused(ole, 'ENCRYPTED');
   });
 
   it('refuses an old .xls (an OLE file without EncryptedPackage) asking to save as .xlsx', async () => {

@@ -1,10 +1,12 @@
 /**
  * Decides whether an uploaded file may be read at all, before any spreadsheet library touches it.
  * An .xlsx is a zip: its central directory says how many entries it holds and how large they unpack,
- * so a zip bomb is refused from those numbers alone, without inflating anything but [Content_Types].xml.
+ * so a zip bomb is refused from those numbers first. The directory can lie, so every entry is then
+ * inflated once, streaming and discarding the output, and refused as soon as it gives more bytes than
+ * declared or than the limits allow: memory stays flat whatever the file claims.
  */
 import { open, stat } from 'node:fs/promises';
-import { inflateRawSync } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 
 export const importFileErrorCodes = [
   'FILE_EMPTY',
@@ -209,15 +211,19 @@ const encryptedError = () =>
   );
 
 /**
- * An OLE compound file is either a password-protected .xlsx (its stream directory names
- * EncryptedPackage, stored as UTF-16LE) or a legacy .xls; neither can be read here.
+ * An OLE compound file is either a password-protected .xlsx (Office's encrypted container: streams
+ * EncryptionInfo and EncryptedPackage, named in UTF-16LE in its directory) or a legacy .xls; neither
+ * can be read here. Directory names compare case-insensitively in the format, so they are searched so.
  */
 async function refuseOle(source: ByteSource): Promise<ImportFileError> {
-  const marker = Buffer.from('EncryptedPackage', 'utf16le');
+  const markers = ['encryptedpackage', 'encryptioninfo'];
+  const overlap = 64;
   const chunkSize = 1024 * 1024;
-  for (let offset = 0; offset < source.size; offset += chunkSize - marker.length) {
+  for (let offset = 0; offset < source.size; offset += chunkSize - overlap) {
     const chunk = await source.read(offset, chunkSize);
-    if (chunk.includes(marker)) return encryptedError();
+    // Directory entries start on 128-byte boundaries, so names are always at even offsets.
+    const text = chunk.subarray(0, chunk.length - (chunk.length % 2)).toString('utf16le').toLowerCase();
+    if (markers.some((m) => text.includes(m))) return encryptedError();
     if (chunk.length < chunkSize) break;
   }
   return new ImportFileError(
@@ -279,6 +285,57 @@ async function inspectZip(source: ByteSource, limits: UploadLimits): Promise<voi
   const types = await readSmallEntry(source, contentTypes);
   if (/macroEnabled/i.test(types)) throw macroError();
   if (!/spreadsheetml\.(sheet|template)\.main\+xml/.test(types)) throw notSpreadsheet('tệp Office không phải bảng tính');
+  await inflateAll(source, entries, limits);
+}
+
+/**
+ * Inflates every entry as a stream, counting the bytes that actually come out: an entry that gives
+ * more than its directory declared, or a total past the limit, is a zip bomb, refused at that point.
+ */
+async function inflateAll(source: ByteSource, entries: ZipEntry[], limits: UploadLimits): Promise<void> {
+  let total = 0;
+  for (const entry of entries) {
+    if (entry.method !== 8) continue;
+    const header = await source.read(entry.localHeaderOffset, 30);
+    if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50) throw corrupt(`không đọc được thành phần "${entry.name}"`);
+    const dataStart = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+    const inflater = createInflateRaw({ chunkSize: 64 * 1024 });
+    let produced = 0;
+    let refusal: ImportFileError | null = null;
+    const done = new Promise<void>((resolve, reject) => {
+      inflater.on('data', (chunk: Buffer) => {
+        produced += chunk.length;
+        total += chunk.length;
+        if (refusal) return;
+        if (produced > entry.uncompressedSize) {
+          refusal = zipBomb(`thành phần "${entry.name}" giải nén ra nhiều hơn kích thước khai báo`);
+        } else if (total > limits.maxUnpackedBytes) {
+          refusal = zipBomb(`dung lượng khi giải nén vượt giới hạn ${formatMb(limits.maxUnpackedBytes)}`);
+        } else if (produced > ratioFloorBytes && produced / Math.max(1, entry.compressedSize) > limits.maxRatio) {
+          refusal = zipBomb(`thành phần "${entry.name}" nén với tỷ lệ bất thường`);
+        }
+        if (refusal) inflater.destroy();
+      });
+      inflater.on('end', resolve);
+      inflater.on('close', resolve);
+      inflater.on('error', reject);
+    });
+    try {
+      const chunkSize = 256 * 1024;
+      for (let offset = 0; offset < entry.compressedSize && !refusal && !inflater.destroyed; offset += chunkSize) {
+        const chunk = await source.read(dataStart + offset, Math.min(chunkSize, entry.compressedSize - offset));
+        if (chunk.length === 0) break;
+        // Waits for each piece to be inflated, so at most one piece's output is held at a time.
+        await new Promise<void>((resolve, reject) => inflater.write(chunk, (error) => (error ? reject(error) : resolve())));
+      }
+      if (!refusal && !inflater.destroyed) inflater.end();
+      await done;
+    } catch (cause) {
+      if (refusal) throw refusal;
+      throw Object.assign(corrupt(`không giải nén được thành phần "${entry.name}"`), { cause });
+    }
+    if (refusal) throw refusal;
+  }
 }
 
 async function readCentralDirectory(source: ByteSource, limits: UploadLimits): Promise<{ entries: ZipEntry[]; directoryOffset: number }> {

@@ -14,6 +14,7 @@ import type { Database } from '../../db/client.js';
 import { withBulkWriter, type BulkWriter } from '../../db/bulk.js';
 import { isPathInScope } from '../../scope.js';
 import { lockAuditChain } from '../audit/audit.queries.js';
+import { ruleTimeline } from '../rulebook/rulebook.service.js';
 import { recordAudit, type AuditEntry } from '../audit/audit.service.js';
 import { updateMemberRow } from '../members/members.queries.js';
 import { memberHoldingKinds, nameColumns } from '../members/members.rules.js';
@@ -25,6 +26,7 @@ import { orgKindLabels, type Decision, type OrgKind, type UnitType } from '../..
 import { foldForSearch, formatDate, normalizeSpaces } from '../../../shared/vietnamese.js';
 import {
   columnLetter,
+  convertLegacyHeaders,
   findHeaderRow,
   guessMapping,
   importFields,
@@ -35,18 +37,21 @@ import {
 } from './column-mapping.js';
 import type { UploadKind } from './file-safety.js';
 import {
+  charterImportRules,
   compareMember,
+  legacyFontNames,
   ignoredDifferenceFix,
   makeProblem,
   nameBirthKey,
   parseMemberRow,
   parseOrgRow,
   type ParsedMember,
+  type ImportRules,
   type ParsedOrg,
   type RecordedMember,
 } from './imports.rules.js';
 import { allocateIds, insertAsJson, lockImport, membersByIdentifiers, membersByNameAndBirth, orgsByCodeOrName } from './imports.queries.js';
-import { detectLegacyEncodingOfColumn } from './legacy-encoding.js';
+import { detectLegacyEncodingOfColumn, type LegacyEncoding } from './legacy-encoding.js';
 import { plainCellValue, readRows, type SheetRow } from './spreadsheet-reader.js';
 
 // ---- Problems -------------------------------------------------------------------------------
@@ -146,6 +151,8 @@ export async function checkFile(ctx: Ctx, input: RunInput): Promise<RunResult> {
 /** The commit: one transaction through the bulk writer; any error rolls everything back. */
 export async function commitFile(ctx: Ctx, database: Database, input: CommitInput): Promise<RunResult> {
   return withBulkWriter(database, async (writer) => {
+    // Held to the end: another process sees a commit in progress by this lock, and a lock it can take as a commit that died.
+    await lockImport(writer.db, input.importId);
     const run = new ImportRun({ ...ctx, db: writer.db }, input, 'commit', writer);
     const result = await run.commit(input.confirmNameMatches);
     await input.finish(writer, result);
@@ -199,7 +206,16 @@ interface MemberDecision {
 interface Deferred {
   sheet: string;
   column: number | null;
-  rows: { row: number; action: MemberDecision['action'] }[];
+  /** `action` null: a row refused for other faults, whose cell is checked only to list every problem at once. */
+  rows: { row: number; action: MemberDecision['action'] | null }[];
+}
+
+/** The cell named by a member row refused for other faults. */
+interface FailedRef {
+  sheet: string;
+  row: number;
+  column: number | null;
+  orgRef: string;
 }
 
 const emptyCounts = (): ImportCounts => ({
@@ -228,6 +244,8 @@ class ImportRun {
   private resolutions = new Map<string, Resolution>();
   private readonly deferred = new Map<string, Deferred>();
   private memberBatch: ParsedMember[] = [];
+  private failedRefs: FailedRef[] = [];
+  private rules: ImportRules = charterImportRules;
   private readonly seenCards = new Map<string, number>();
   private readonly seenNationalIds = new Map<string, number>();
   private readonly seenPeople = new Map<string, { row: number; card: string | null; nationalId: string | null }>();
@@ -260,7 +278,14 @@ class ImportRun {
 
   // -- the two modes --
 
+  /** The rulebook's parameters for every date a row may bring, read once. */
+  private async loadRules(): Promise<void> {
+    const [minAge, probation] = await Promise.all([ruleTimeline<number>(this.ctx, 'admission_min_age_months'), ruleTimeline<number>(this.ctx, 'probation_months')]);
+    this.rules = { minAdmissionAgeMonths: minAge, probationMonths: probation };
+  }
+
   async check(): Promise<RunResult> {
+    await this.loadRules();
     for await (const row of readRows(this.input.path, this.input.kind)) {
       await this.acceptRow(row, 'all');
     }
@@ -278,6 +303,7 @@ class ImportRun {
     // Held to the end anyway from the first audit row on; taken first so that no member is recorded
     // elsewhere while the import runs (see firstCreatedId).
     await lockAuditChain(this.ctx.db);
+    await this.loadRules();
     for (const plan of this.input.plans) {
       this.sheets.set(plan.sheet, { name: plan.sheet, plan: { ...plan, dataRows: 0 }, buffer: [] });
       this.sheetOrder.push(plan.sheet);
@@ -430,16 +456,36 @@ class ImportRun {
       }
       return plan;
     }
-    const headers = head[headerIndex].cells;
+    const raw = head[headerIndex].cells;
+    const guess = guessMapping(raw, recordType);
+    // A header row in a legacy font is read, shown and remembered as converted, like its cells.
+    const headers = guess.legacyEncoding ? convertLegacyHeaders(raw).texts : raw;
+    if (guess.legacyEncoding) this.reportLegacyHeaders(sheet, plan, headers, guess.legacyEncoding);
     const saved = await this.input.findSavedMapping?.(recordType, headerSignature(headers));
     if (saved && Object.values(saved).every((index) => index < headers.length)) {
       plan.mapping = saved;
       plan.mappingSource = 'saved';
     } else {
-      plan.mapping = guessMapping(headers, recordType).mapping as Record<string, number>;
+      plan.mapping = guess.mapping as Record<string, number>;
     }
     this.reportMapping(sheet, plan);
     return plan;
+  }
+
+  private reportLegacyHeaders(sheet: string, plan: ImportSheetPlan, headers: readonly unknown[], encoding: LegacyEncoding): void {
+    const before = plan.headers;
+    plan.headers = before.map((h) => ({ ...h, text: normalizeSpaces(String(headers[h.index] ?? '')) }));
+    const changed = plan.headers.filter((h, i) => h.text !== before[i].text);
+    this.converted += changed.length;
+    this.log.add(
+      makeProblem(
+        'info',
+        'LEGACY_FONT_HEADERS',
+        { sheet, row: plan.headerRow, column: null, field: null },
+        `Dòng tiêu đề gõ bằng phông ${legacyFontNames[encoding]} đã được chuyển sang Unicode để ghép cột: ${changed.map((h) => `"${h.text}" (cột ${h.letter})`).join(', ')}.`,
+        'Không cần làm gì nếu tên cột sau khi chuyển là đúng; nếu chưa đúng, hãy chọn lại cột ở bước ghép cột.',
+      ),
+    );
   }
 
   /** Missing required columns are errors at the header row; unrecognised columns are only mentioned. */
@@ -487,9 +533,10 @@ class ImportRun {
       this.take(parsed.problems, parsed.converted);
       if (parsed.record) this.orgRows.push(parsed.record);
     } else {
-      const parsed = parseMemberRow(row, plan, this.today);
+      const parsed = parseMemberRow(row, plan, this.today, this.rules);
       this.take(parsed.problems, parsed.converted);
       if (parsed.record) this.memberBatch.push(parsed.record);
+      else if (parsed.orgRef) this.failedRefs.push({ sheet: row.sheet, row: row.rowNumber, column: plan.mapping.org ?? null, orgRef: parsed.orgRef });
       if (this.memberBatch.length >= BATCH) await this.processMembers();
     }
     this.progress();
@@ -640,7 +687,8 @@ class ImportRun {
       problems.push(makeProblem('error', 'BAD_NESTING', at('kind', orgKindLabels[org.kind]), nesting, 'Hãy kiểm tra lại loại tổ chức và tổ chức cấp trên.'));
       return;
     }
-    const unit = resolveUnitType(org.kind, org.unitType, parent?.unitType ?? null);
+    // A parent this file creates was only just settled: its target, made while resolving, predates its unit type.
+    const unit = resolveUnitType(org.kind, org.unitType, parent?.planned ? parent.planned.unitType : (parent?.unitType ?? null));
     if ('problem' in unit) {
       // Lists of police and army party committees have no unit type that fits; the record can be completed later.
       problems.push(makeProblem('warning', 'UNIT_TYPE_MISSING', at('unitType', null), `${unit.problem} Tổ chức này sẽ được ghi với loại hình để trống.`, 'Hãy chọn loại hình cơ sở trong danh sách nếu có; nếu không, bổ sung sau ở trang của tổ chức.'));
@@ -768,6 +816,7 @@ class ImportRun {
   // -- members --
 
   private async processMembers(): Promise<void> {
+    await this.checkFailedRefs();
     const batch = this.memberBatch;
     this.memberBatch = [];
     if (batch.length === 0) return;
@@ -833,7 +882,30 @@ class ImportRun {
     return ok;
   }
 
-  private async resolveOrgRefs(members: ParsedMember[]): Promise<void> {
+  /** The cells named by rows refused for other faults: an unknown cell is listed with the row's other problems, not after they are fixed. */
+  private async checkFailedRefs(): Promise<void> {
+    const refs = this.failedRefs;
+    this.failedRefs = [];
+    if (refs.length === 0) return;
+    await this.resolveOrgRefs(refs);
+    for (const f of refs) {
+      const at = { sheet: f.sheet, row: f.row, column: f.column, field: memberLabel('org'), value: f.orgRef };
+      const resolution = this.resolution(f.orgRef);
+      if ('problem' in resolution) {
+        if (resolution.problem === 'unknown' && this.mode === 'check') {
+          const key = refKey(f.orgRef);
+          const entry = this.deferred.get(key) ?? { sheet: f.sheet, column: f.column, rows: [] };
+          entry.rows.push({ row: f.row, action: null });
+          this.deferred.set(key, entry);
+        } else this.log.add(refProblem(resolution, at, 'chi bộ'));
+        continue;
+      }
+      const problem = this.holdingProblem(resolution.target);
+      if (problem) this.log.add(makeProblem('error', 'NOT_A_CELL', at, problem, 'Hãy ghi mã của chi bộ nơi đảng viên sinh hoạt (chi bộ cơ sở hoặc chi bộ trực thuộc).'));
+    }
+  }
+
+  private async resolveOrgRefs(members: readonly { orgRef: string }[]): Promise<void> {
     const missing = [...new Set(members.map((m) => refKey(m.orgRef)).filter((ref) => !this.resolutions.has(ref) && !this.planned.has(ref)))];
     const recorded = missing.length > 0 ? await orgsByCodeOrName(this.ctx.db, missing, [...new Set(missing.map(nameKey))]) : [];
     for (const ref of missing) this.resolutions.set(ref, this.resolveRef(ref, recorded.filter((o) => o.code === ref || nameKey(o.name) === nameKey(ref))));
@@ -937,7 +1009,7 @@ class ImportRun {
         const at = { sheet: entry.sheet, row, column: entry.column, field: memberLabel('org'), value: ref };
         if ('problem' in resolution) this.log.add(refProblem(resolution, at, 'chi bộ'));
         else if (problem) this.log.add(makeProblem('error', 'NOT_A_CELL', at, problem, 'Hãy ghi mã của chi bộ nơi đảng viên sinh hoạt (chi bộ cơ sở hoặc chi bộ trực thuộc).'));
-        else this.counts.members[action === 'create' ? 'created' : action === 'update' ? 'updated' : 'unchanged'] += 1;
+        else if (action) this.counts.members[action === 'create' ? 'created' : action === 'update' ? 'updated' : 'unchanged'] += 1;
       }
     }
     this.deferred.clear();
@@ -951,10 +1023,11 @@ class ImportRun {
   private async writeMembers(decisions: MemberDecision[]): Promise<void> {
     const writer = this.writer!;
     const creates = decisions.filter((d) => d.action === 'create');
-    const confirmed = creates.filter((d) => d.member.status === 'full' && d.member.confirmedOn);
+    const confirmed = creates.filter((d) => d.member.confirmedOn && (d.member.status === 'full' || d.member.leftOn));
+    const left = creates.filter((d) => d.member.leftOn);
     const memberIds = await allocateIds(writer.db, 'members', creates.length);
-    const eventIds = await allocateIds(writer.db, 'membership_events', creates.length + confirmed.length);
-    const periodIds = await allocateIds(writer.db, 'membership_periods', creates.length + confirmed.length);
+    const eventIds = await allocateIds(writer.db, 'membership_events', creates.length + confirmed.length + left.length);
+    const periodIds = await allocateIds(writer.db, 'membership_periods', creates.length + confirmed.length + left.length);
     const memberRows: unknown[][] = [];
     const eventRows: unknown[][] = [];
     const periodRows: unknown[][] = [];
@@ -972,18 +1045,24 @@ class ImportRun {
       memberRows.push([
         id, names.fullName, names.familyName, names.middleName, names.givenName, names.nameSortKey, m.gender, m.birthDate, m.placeOfOrigin, m.residence,
         m.ethnicity, m.religion, m.education, m.professionalQualification, m.theoryLevel, m.job, m.position, m.nationalId, m.cardNumber,
-        m.profileNumber, m.admittedOn, status === 'full' ? m.confirmedOn : null, org.id, org.path, status,
+        m.profileNumber, m.admittedOn, status === 'full' || m.leftOn ? m.confirmedOn : null, org.id, org.path, status,
       ]);
       // The history opens at admission as probationary; a confirmation date adds the confirmation, so "as of" reads stay right.
       const firstEvent = eventIds[e];
       const firstPeriod = periodIds[e];
       e += 1;
-      const fullSince = status === 'full' ? m.confirmedOn : null;
+      const fullSince = status === 'full' || m.leftOn ? m.confirmedOn : null;
       eventRows.push([firstEvent, id, 'record_created', m.admittedOn, null, null, org.id, 'probationary', reason, details, this.ctx.actor.userId]);
-      periodRows.push([firstPeriod, id, org.id, 'probationary', m.admittedOn, fullSince, firstEvent]);
+      periodRows.push([firstPeriod, id, org.id, 'probationary', m.admittedOn, fullSince ?? m.leftOn, firstEvent]);
       if (fullSince) {
         eventRows.push([eventIds[e], id, 'confirmation', fullSince, null, org.id, org.id, 'full', reason, details, this.ctx.actor.userId]);
-        periodRows.push([periodIds[e], id, org.id, 'full', fullSince, null, eventIds[e]]);
+        periodRows.push([periodIds[e], id, org.id, 'full', fullSince, m.leftOn, eventIds[e]]);
+        e += 1;
+      }
+      // A member who has left: the exit closes the history as the exits and transfers do (the period in the exit status stays open).
+      if (m.leftOn) {
+        eventRows.push([eventIds[e], id, exitEventKinds[status as keyof typeof exitEventKinds], m.leftOn, null, org.id, null, status, reason, details, this.ctx.actor.userId]);
+        periodRows.push([periodIds[e], id, org.id, status, m.leftOn, null, eventIds[e]]);
         e += 1;
       }
       audit.push({ entity: 'member', entityId: id, action: 'create', after: memberAudit(m, org.id), reason });
@@ -1001,6 +1080,9 @@ class ImportRun {
     await recordAudit(this.ctx, audit);
   }
 }
+
+/** The membership event that leaves a member in each exit status. */
+const exitEventKinds = { struck_off: 'strike_off', expelled: 'expulsion', withdrawn: 'withdrawal', deceased: 'death', transferred_out: 'transfer_out' } as const;
 
 const memberColumns = [
   'id', 'full_name', 'family_name', 'middle_name', 'given_name', 'name_sort_key', 'gender', 'birth_date', 'place_of_origin', 'residence',

@@ -72,7 +72,7 @@ describe('buildImportTemplate', () => {
     const org = guessMapping(headers(orgSheet), 'org').mapping;
     const cases: [ExcelJS.Worksheet, number, string[]][] = [
       [memberSheet, member.gender!, ['Nam', 'Nữ']],
-      [memberSheet, member.status!, ['Dự bị', 'Chính thức']],
+      [memberSheet, member.status!, ['Dự bị', 'Chính thức', 'Đã xóa tên', 'Đã khai trừ', 'Đã ra khỏi Đảng', 'Đã từ trần', 'Đã chuyển đi']],
       [memberSheet, member.theoryLevel!, ['Chưa qua đào tạo', 'Sơ cấp', 'Trung cấp', 'Cao cấp', 'Cử nhân']],
       [orgSheet, org.kind!, ['Đảng bộ tỉnh', 'Đảng bộ cấp trên cơ sở', 'Đảng bộ cơ sở', 'Chi bộ cơ sở', 'Đảng bộ bộ phận', 'Chi bộ trực thuộc']],
       [

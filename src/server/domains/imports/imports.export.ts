@@ -10,10 +10,10 @@ import { recordAudit } from '../audit/audit.service.js';
 import { problemSeverityLabels, type ImportProblem } from '../../../shared/imports.js';
 import { genderLabels, theoryLevelLabels, type Gender, type TheoryLevel } from '../../../shared/member.js';
 import { grassrootsKinds, orgKindLabels, unitTypeLabels, type OrgKind, type UnitType } from '../../../shared/org.js';
-import { memberStatusSpec } from './cell-values.js';
+import { memberStatusSpec, type ImportableStatus } from './cell-values.js';
 import { memberImportFields, orgImportFields, type ImportField } from './column-mapping.js';
 import { requiredMark, templateSheetNames } from './import-template.js';
-import { exportMembersOf, exportOrgRows, type ExportOrgRow } from './imports.queries.js';
+import { countMembersOfEndedOrgs, exportMembersOf, exportOrgRows, type ExportOrgRow } from './imports.queries.js';
 import { formatAddressText } from './imports.rules.js';
 import { importProblems } from './imports.service.js';
 
@@ -75,9 +75,9 @@ export async function recordSheets(ctx: Ctx): Promise<ExportSheet[]> {
           gender: genderLabels[m.gender as Gender],
           birthDate: m.birthDate,
           org: org.code,
-          status: memberStatusSpec.labels[m.status as 'probationary' | 'full'],
+          status: memberStatusSpec.labels[m.status as ImportableStatus] ?? m.status,
           admittedOn: m.admittedOn,
-          confirmedOn: m.status === 'full' ? m.confirmedOn : null,
+          confirmedOn: m.status === 'probationary' ? null : m.confirmedOn,
           cardNumber: m.cardNumber,
           nationalId: m.nationalId,
           profileNumber: m.profileNumber,
@@ -90,6 +90,7 @@ export async function recordSheets(ctx: Ctx): Promise<ExportSheet[]> {
           position: m.position,
           placeOfOrigin: formatAddressText(m.placeOfOrigin),
           residence: formatAddressText(m.residence),
+          leftOn: m.leftOn,
         };
       }
     }
@@ -98,6 +99,12 @@ export async function recordSheets(ctx: Ctx): Promise<ExportSheet[]> {
     { name: templateSheetNames.org, columns: templateColumns(orgImportFields), rows: orgRows },
     { name: templateSheetNames.member, columns: templateColumns(memberImportFields), rows: memberRows() },
   ];
+}
+
+/** What the export leaves out: members recorded at organisations that have ended (their records stay in the database and in backups). */
+export async function exportLeftOut(ctx: Ctx): Promise<{ membersOfEndedOrgs: number }> {
+  if (ctx.actor.scope.kind === 'self') throw forbidden();
+  return { membersOfEndedOrgs: await countMembersOfEndedOrgs(ctx.db, ctx.actor.scope) };
 }
 
 /** Exporting personal data is logged like reading it. */

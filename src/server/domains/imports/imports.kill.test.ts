@@ -96,7 +96,7 @@ describe('killing the process during an import', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
       interrupted = await getImport(ctx, importId);
     }
-    expect(interrupted).toMatchObject({ status: 'failed', message: expect.stringMatching(/gián đoạn/) });
+    expect(interrupted).toMatchObject({ status: 'interrupted', message: expect.stringMatching(/gián đoạn/) });
 
     const checked = await checkImport(ctx, importId);
     expect(checked.counts?.members.created).toBe(MEMBERS);

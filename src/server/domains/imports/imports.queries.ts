@@ -1,4 +1,4 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db, type DbOrTx } from '../../db/client.js';
 import { importMappings, imports } from '../../db/schema.js';
 import type { Scope } from '../../context.js';
@@ -44,6 +44,11 @@ export async function importRowLockable(db: DbOrTx, id: number): Promise<boolean
   } catch {
     return false;
   }
+}
+
+/** Imports left in a running state (their process may have died), oldest first. */
+export async function importsInProgress(db: DbOrTx): Promise<ImportRow[]> {
+  return db.select().from(imports).where(inArray(imports.status, ['checking', 'committing'])).orderBy(imports.id);
 }
 
 /** Imports made inside the scope: an official sees those of their subtree, an admin all. */
@@ -169,13 +174,24 @@ export async function exportOrgRows(db: DbOrTx, scope: Scope): Promise<ExportOrg
   );
 }
 
-/** An organisation's active members in an order that does not depend on ids: name, birth date, card, citizen ID. */
-export async function exportMembersOf(db: DbOrTx, orgId: number): Promise<RecordedMember[]> {
-  return queryRows<RecordedMember>(
+/** Members recorded at organisations of the scope that have ended (dissolved, merged): the template export, which lists active organisations, leaves them out. */
+export async function countMembersOfEndedOrgs(db: DbOrTx, scope: Scope): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM members m JOIN orgs o ON o.id = m.org_id WHERE NOT o.active AND ${pathInScope(scope, sql`o.path`)}`);
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Every member recorded at an organisation, those who have left included (with the day of the event that
+ * left them in their status), in an order that does not depend on ids: name, birth date, card, citizen ID.
+ */
+export async function exportMembersOf(db: DbOrTx, orgId: number): Promise<(RecordedMember & { leftOn: string | null })[]> {
+  return queryRows<RecordedMember & { leftOn: string | null }>(
     db,
-    sql`SELECT ${recordedMemberColumns}
+    sql`SELECT ${recordedMemberColumns},
+          CASE WHEN m.status IN ('probationary', 'full') THEN NULL
+               ELSE (SELECT max(e.occurred_on) FROM membership_events e WHERE e.member_id = m.id AND e.status_after = m.status) END AS "leftOn"
         FROM members m JOIN orgs o ON o.id = m.org_id
-        WHERE m.org_id = ${orgId} AND m.status IN ('probationary', 'full')
+        WHERE m.org_id = ${orgId}
         ORDER BY m.name_sort_key, m.birth_date, m.card_number NULLS LAST, m.national_id NULLS LAST, m.id`,
   );
 }

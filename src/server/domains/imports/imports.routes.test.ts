@@ -56,8 +56,8 @@ describe('import over HTTP', () => {
     const file = await workbook({
       'Đảng viên': [
         memberHeaders,
-        memberRow({ fullName: 'Hồ Văn Mạng', gender: 'Nam', birthDate: '01/02/1983', org: tree.a1.code, admittedOn: '03/02/2012', cardNumber: '81000001' }),
-        memberRow({ fullName: 'Hồ Thị Lỗi', gender: 'Nữ', birthDate: '01/02/2093', org: tree.a1.code, admittedOn: '03/02/2012', cardNumber: '81000002' }),
+        memberRow({ fullName: 'Hồ Văn Mạng', gender: 'Nam', birthDate: '01/02/1983', org: tree.a1.code, admittedOn: '03/02/2012', confirmedOn: '03/02/2013', cardNumber: '81000001' }),
+        memberRow({ fullName: 'Hồ Thị Lỗi', gender: 'Nữ', birthDate: '01/02/2093', org: tree.a1.code, admittedOn: '03/02/2012', confirmedOn: '03/02/2013', cardNumber: '81000002' }),
       ],
     });
     const started = await upload(clients.official, file, 'dang-vien.xlsx');
@@ -77,7 +77,7 @@ describe('import over HTTP', () => {
     expect(refused.body.error.message).toMatch(/còn 1 lỗi/);
 
     const fixed = await workbook({
-      'Đảng viên': [memberHeaders, memberRow({ fullName: 'Hồ Văn Mạng', gender: 'Nam', birthDate: '01/02/1983', org: tree.a1.code, admittedOn: '03/02/2012', cardNumber: '81000001' })],
+      'Đảng viên': [memberHeaders, memberRow({ fullName: 'Hồ Văn Mạng', gender: 'Nam', birthDate: '01/02/1983', org: tree.a1.code, admittedOn: '03/02/2012', confirmedOn: '03/02/2013', cardNumber: '81000001' })],
     });
     const again = await settled(clients.official, (await upload(clients.official, fixed, 'dang-vien.xlsx')).body.id);
     expect(again.canCommit).toBe(true);

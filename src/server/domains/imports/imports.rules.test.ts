@@ -78,14 +78,20 @@ describe('parseMemberRow', () => {
     expect(parseMemberRow(row({ ...base, confirmedOn: '19/05/2011' }), plan, today).record?.status).toBe('full');
   });
 
-  it('warns about an admission before 18 and skips an old 9-digit identity card', () => {
-    const result = parseMemberRow(row({ ...base, birthDate: '01/01/1995', admittedOn: '01/01/2010', nationalId: '012345678' }), plan, today);
-    expect(result.record).not.toBeNull();
-    expect(result.record?.nationalId).toBeNull();
+  it('refuses an admission before the rulebook minimum age as an error, and skips an old 9-digit identity card', () => {
+    const result = parseMemberRow(row({ ...base, birthDate: '01/01/1995', admittedOn: '01/01/2010', confirmedOn: '01/01/2011', nationalId: '012345678' }), plan, today);
+    expect(result.record).toBeNull();
     expect(result.problems.map((p) => [p.severity, p.code, p.column])).toEqual([
       ['warning', 'OLD_ID_CARD', 'I'],
-      ['warning', 'ADMITTED_UNDER_18', 'F'],
+      ['error', 'ADMITTED_UNDER_AGE', 'F'],
     ]);
+    // The age is the rule's, as in force on the admission date.
+    const older = parseMemberRow(row({ ...base, birthDate: '01/01/1995', admittedOn: '01/01/2010', confirmedOn: '01/01/2011' }), plan, today, {
+      minAdmissionAgeMonths: () => ({ value: 180, source: 'Điều lệ thử' }),
+      probationMonths: () => ({ value: 12, source: 'Điều lệ thử' }),
+    });
+    expect(older.problems).toEqual([]);
+    expect(older.record).not.toBeNull();
   });
 
   it('refuses an admission before birth and a confirmation before admission at their columns', () => {

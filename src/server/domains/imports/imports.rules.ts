@@ -3,13 +3,14 @@
  * row and column and said in Vietnamese with how to fix it. Pure: the service brings the database's
  * view (what already exists) and decides what to write.
  */
-import { fullYearsBetween } from '../../../shared/dates.js';
+import { addMonths, fullMonthsBetween } from '../../../shared/dates.js';
 import type { ImportProblem, ImportSheetPlan, ProblemSeverity } from '../../../shared/imports.js';
 import type { Address, Gender, TheoryLevel } from '../../../shared/member.js';
 import type { OrgKind, UnitType } from '../../../shared/org.js';
 import { formatDate, normalizeName, normalizeSpaces } from '../../../shared/vietnamese.js';
 import {
   cleanNationalId,
+  exitImportStatuses,
   genderSpec,
   memberStatusSpec,
   orgKindSpec,
@@ -112,7 +113,7 @@ export function cleanCell(value: unknown, encoding: LegacyEncoding | undefined):
 const maxCleaned = 50_000;
 const cleaned = new Map<string, CleanedCell>();
 
-const legacyNames: Record<LegacyEncoding, string> = { tcvn3: 'TCVN3 (ABC, phông .VnTime)', vni: 'VNI-Windows' };
+export const legacyFontNames: Record<LegacyEncoding, string> = { tcvn3: 'TCVN3 (ABC, phông .VnTime)', vni: 'VNI-Windows' };
 
 /** What a formula cell is refused with; shared by every field. */
 function formulaProblem(at: ProblemPlace): ImportProblem {
@@ -210,6 +211,8 @@ export interface ParsedMember {
   status: ImportableStatus;
   admittedOn: string;
   confirmedOn: string | null;
+  /** The day a member who has left (an exit status) left the lists. */
+  leftOn: string | null;
   cardNumber: string | null;
   nationalId: string | null;
   profileNumber: string | null;
@@ -231,7 +234,33 @@ export interface RowResult<T> {
   record: T | null;
   problems: ImportProblem[];
   converted: number;
+  /** A member row refused for other faults still names its cell: the service checks that too, so a row's problems come at once. */
+  orgRef?: string | null;
 }
+
+/** A rulebook parameter as in force on one date. */
+export interface RuleValue {
+  value: number;
+  source: string;
+}
+
+/** The rulebook parameters a member row is checked against, each read as in force on the row's own dates. */
+export interface ImportRules {
+  minAdmissionAgeMonths(date: string): RuleValue;
+  probationMonths(date: string): RuleValue;
+}
+
+/** The Charter's values, for callers without a database; the import itself reads the rulebook (import-run.service.ts). */
+export const charterImportRules: ImportRules = {
+  minAdmissionAgeMonths: () => ({ value: 216, source: 'Điều lệ Đảng 2011, Điều 1' }),
+  probationMonths: () => ({ value: 12, source: 'Điều lệ Đảng 2011, Điều 5' }),
+};
+
+/**
+ * Past the probation, the cell reviews within 30 working days and the committee decides after it: a
+ * record still probationary this many months beyond the probation is probably missing its confirmation.
+ */
+const confirmationStepsMonths = 3;
 
 /** Text limits of the record's columns (src/shared/member.ts, org.ts). */
 const maxLength: Partial<Record<MemberImportKey | OrgImportKey, number>> = {
@@ -256,6 +285,7 @@ class RowReader<K extends string> {
   readonly problems: ImportProblem[] = [];
   converted = 0;
   failed = false;
+  private readonly formulaListed = new Set<K>();
 
   constructor(
     private readonly row: SheetRow,
@@ -285,6 +315,12 @@ class RowReader<K extends string> {
     this.problems.push(makeProblem('warning', code, this.at(key, value), message, fix));
   }
 
+  /** Whether the field already has an error or a formula listed, so a rule on it does not list a second. */
+  faulted(key: K): boolean {
+    const label = this.field(key).label;
+    return this.problems.some((p) => p.severity === 'error' && p.field === label);
+  }
+
   /** The cell's raw value, or undefined when the column is not mapped, blank, or a formula (refused here). */
   cell(key: K): unknown {
     const index = this.column(key);
@@ -292,7 +328,9 @@ class RowReader<K extends string> {
     const value = this.row.cells[index];
     if (this.row.formulaColumns?.includes(index) || looksLikeFormula(value)) {
       this.failed = true;
-      this.problems.push(formulaProblem(this.at(key, value)));
+      // A field's cell is read more than once (required, then text): its formula is listed once.
+      if (!this.formulaListed.has(key)) this.problems.push(formulaProblem(this.at(key, value)));
+      this.formulaListed.add(key);
       return undefined;
     }
     return isBlank(value) ? undefined : value;
@@ -323,7 +361,7 @@ class RowReader<K extends string> {
           'info',
           'LEGACY_FONT',
           this.at(key, value),
-          `Chữ gõ bằng phông ${legacyNames[cleaned.legacy]} đã được chuyển sang Unicode: "${cleaned.text}".`,
+          `Chữ gõ bằng phông ${legacyFontNames[cleaned.legacy]} đã được chuyển sang Unicode: "${cleaned.text}".`,
           'Không cần làm gì nếu chữ sau khi chuyển là đúng; nếu chưa đúng, hãy sửa ô này trong tệp rồi tải lên lại.',
         ),
       );
@@ -385,7 +423,14 @@ function parseChoice<T extends string>(text: string, spec: EnumSpec<T>): ReturnT
 
 const nameShape = /^\p{L}+(?:[ '’-]\p{L}+)*(?: \p{L}+(?:['’-]\p{L}+)*)+$/u;
 
-export function parseMemberRow(row: SheetRow, plan: ImportSheetPlan, today: string): RowResult<ParsedMember> {
+/** `17 tuổi 3 tháng`, `18 tuổi`. */
+function ageText(months: number): string {
+  const years = Math.floor(months / 12);
+  const rest = months % 12;
+  return rest === 0 ? `${years} tuổi` : `${years} tuổi ${rest} tháng`;
+}
+
+export function parseMemberRow(row: SheetRow, plan: ImportSheetPlan, today: string, rules: ImportRules = charterImportRules): RowResult<ParsedMember> {
   const r = new RowReader<MemberImportKey>(row, plan, memberImportFields, today);
 
   const nameCell = r.required('fullName');
@@ -398,11 +443,15 @@ export function parseMemberRow(row: SheetRow, plan: ImportSheetPlan, today: stri
   const birthCell = r.required('birthDate');
   const birthDate = r.date('birthDate', birthCell);
   const orgRef = r.text('org', r.required('org'));
-  const statusGiven = r.choice('status', r.cell('status'), memberStatusSpec);
+  const statusCell = r.cell('status');
+  const statusGiven = r.choice('status', statusCell, memberStatusSpec);
   const admittedCell = r.required('admittedOn');
   const admittedOn = r.date('admittedOn', admittedCell);
   const confirmedCell = r.cell('confirmedOn');
   const confirmedOn = r.date('confirmedOn', confirmedCell);
+  const leftCell = r.cell('leftOn');
+  const leftOn = r.date('leftOn', leftCell);
+  const exited = statusGiven !== null && exitImportStatuses.includes(statusGiven);
 
   const cardCell = r.cell('cardNumber');
   let cardNumber: string | null = null;
@@ -435,23 +484,55 @@ export function parseMemberRow(row: SheetRow, plan: ImportSheetPlan, today: stri
 
   if (birthDate && admittedOn) {
     if (admittedOn < birthDate) r.error('admittedOn', 'ADMITTED_BEFORE_BIRTH', 'Ngày vào Đảng sớm hơn ngày sinh.', 'Hãy kiểm tra lại ngày sinh và ngày vào Đảng.', admittedCell);
-    else if (fullYearsBetween(birthDate, admittedOn) < 18)
-      r.warn(
-        'admittedOn',
-        'ADMITTED_UNDER_18',
-        `Vào Đảng khi chưa đủ 18 tuổi (${fullYearsBetween(birthDate, admittedOn)} tuổi).`,
-        'Hãy kiểm tra lại ngày sinh và ngày vào Đảng (Điều lệ Đảng, Điều 1: người từ đủ 18 tuổi).',
-        admittedCell,
-      );
+    else {
+      // Counted on the admission date, later than the cell's meeting, so a record under the age here was under it there too.
+      const minAge = rules.minAdmissionAgeMonths(admittedOn);
+      const months = fullMonthsBetween(birthDate, admittedOn);
+      if (months < minAge.value)
+        r.error(
+          'admittedOn',
+          'ADMITTED_UNDER_AGE',
+          `Vào Đảng khi mới ${ageText(months)}, chưa đủ ${ageText(minAge.value)}: Điều lệ Đảng không cho phép (${minAge.source}).`,
+          'Hãy kiểm tra lại ngày sinh và ngày vào Đảng; có thể năm bị gõ nhầm.',
+          admittedCell,
+        );
+    }
   }
   if (admittedOn && confirmedOn && confirmedOn < admittedOn)
     r.error('confirmedOn', 'CONFIRMED_BEFORE_ADMITTED', 'Ngày chính thức sớm hơn ngày vào Đảng.', 'Hãy kiểm tra lại ngày vào Đảng và ngày chính thức.', confirmedCell);
-  if (statusGiven === 'full' && confirmedCell === undefined && !r.failed)
+  if (statusGiven === 'full' && confirmedCell === undefined && !r.faulted('confirmedOn') && !r.faulted('status'))
     r.error('confirmedOn', 'FULL_WITHOUT_CONFIRMATION', 'Đảng viên chính thức nhưng chưa có ngày chính thức.', 'Hãy ghi Ngày chính thức, hoặc sửa Tình trạng thành Dự bị.');
   if (statusGiven === 'probationary' && confirmedOn)
-    r.error('status', 'PROBATIONARY_WITH_CONFIRMATION', 'Tình trạng là Dự bị nhưng đã có ngày chính thức.', 'Hãy xóa Ngày chính thức, hoặc sửa Tình trạng thành Chính thức.', r.cell('status'));
+    r.error('status', 'PROBATIONARY_WITH_CONFIRMATION', 'Tình trạng là Dự bị nhưng đã có ngày chính thức.', 'Hãy xóa Ngày chính thức, hoặc sửa Tình trạng thành Chính thức.', statusCell);
+  if (exited && leftCell === undefined && !r.faulted('leftOn'))
+    r.error('leftOn', 'EXIT_WITHOUT_DATE', `Tình trạng là "${memberStatusSpec.labels[statusGiven]}" nhưng chưa có ngày ra khỏi danh sách.`, 'Hãy ghi Ngày ra khỏi danh sách (ngày xóa tên, khai trừ, ra khỏi Đảng, từ trần hoặc chuyển đi).');
+  if (!exited && leftOn && !r.faulted('status'))
+    r.error('status', 'LEFT_WITHOUT_EXIT_STATUS', 'Có ngày ra khỏi danh sách nhưng Tình trạng không cho biết đảng viên đã ra khỏi danh sách thế nào.', 'Hãy ghi Tình trạng (Đã xóa tên, Đã khai trừ, Đã ra khỏi Đảng, Đã từ trần, Đã chuyển đi), hoặc xóa Ngày ra khỏi danh sách.', statusCell);
+  if (leftOn && ((admittedOn && leftOn < admittedOn) || (confirmedOn && leftOn < confirmedOn)))
+    r.error('leftOn', 'LEFT_BEFORE_ADMITTED', 'Ngày ra khỏi danh sách sớm hơn ngày vào Đảng hoặc ngày chính thức.', 'Hãy kiểm tra lại các ngày của dòng này.', leftCell);
 
-  if (r.failed || !fullName || !gender || !birthDate || !orgRef || !admittedOn) return { record: null, problems: r.problems, converted: r.converted };
+  // Records the rules make implausible: allowed, but the official should look again.
+  if (admittedOn && !r.faulted('admittedOn') && !r.faulted('confirmedOn') && !r.faulted('status')) {
+    const probation = rules.probationMonths(admittedOn);
+    const probationEnds = addMonths(admittedOn, probation.value);
+    if (!confirmedOn && (statusGiven ?? 'probationary') === 'probationary' && fullMonthsBetween(admittedOn, today) >= probation.value + confirmationStepsMonths)
+      r.warn(
+        'confirmedOn',
+        'PROBATION_OVERDUE',
+        `Vào Đảng ngày ${formatDate(admittedOn)}, đến nay đã ${fullMonthsBetween(admittedOn, today)} tháng mà vẫn là đảng viên dự bị, không có ngày chính thức (thời gian dự bị là ${probation.value} tháng, ${probation.source}).`,
+        'Nếu đảng viên đã được công nhận chính thức, hãy ghi Ngày chính thức; nếu đã bị xóa tên hay đã chuyển đi, hãy bỏ dòng này.',
+      );
+    if (confirmedOn && confirmedOn >= admittedOn && confirmedOn < probationEnds)
+      r.warn(
+        'confirmedOn',
+        'CONFIRMED_BEFORE_PROBATION_END',
+        `Ngày chính thức ${formatDate(confirmedOn)} sớm hơn ngày hết ${probation.value} tháng dự bị (${formatDate(probationEnds)}; ${probation.source}).`,
+        'Hãy kiểm tra lại ngày vào Đảng và ngày chính thức.',
+        confirmedCell,
+      );
+  }
+
+  if (r.failed || !fullName || !gender || !birthDate || !orgRef || !admittedOn) return { record: null, problems: r.problems, converted: r.converted, orgRef };
   const given = new Set<MemberImportKey>();
   for (const field of memberImportFields) {
     const index = plan.mapping[field.key];
@@ -469,6 +550,7 @@ export function parseMemberRow(row: SheetRow, plan: ImportSheetPlan, today: stri
       status: statusGiven ?? (confirmedOn ? 'full' : 'probationary'),
       admittedOn,
       confirmedOn,
+      leftOn: exited ? leftOn : null,
       cardNumber,
       nationalId,
       profileNumber,

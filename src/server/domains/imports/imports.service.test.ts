@@ -30,6 +30,12 @@ const structured: Address = {
   detail: 'Thôn Nam, số 5',
 };
 
+/** Four months ago: a probationary member admitted then is not overdue for confirmation. */
+const recentAdmission = (() => {
+  const d = new Date();
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 4, 1)).toISOString().slice(0, 10);
+})();
+
 const people = [
   { fullName: 'Nguyễn Văn An', gender: 'male', residence: structured, status: 'full' },
   { fullName: 'Trần Thị Bích Ngọc', gender: 'female', residence: { old: null, current: { commune: 'Phường Tân Thịnh', province: 'Tỉnh Phú Thọ' } }, status: 'full' },
@@ -51,7 +57,8 @@ async function seedRecords(database: Database) {
       gender: p.gender,
       birthDate: `19${60 + (i % 30)}-0${1 + (i % 9)}-1${i % 10}`,
       status: p.status,
-      admittedOn: `20${String(10 + (i % 12)).padStart(2, '0')}-05-19`,
+      // A probationary record admitted years ago is flagged as implausible; these are not the point here.
+      admittedOn: p.status === 'probationary' ? recentAdmission : `20${String(10 + (i % 12)).padStart(2, '0')}-05-19`,
       confirmedOn: p.status === 'full' ? `20${String(11 + (i % 12)).padStart(2, '0')}-05-19` : null,
       residence: 'residence' in p ? p.residence : null,
       placeOfOrigin: 'placeOfOrigin' in p ? p.placeOfOrigin : null,
@@ -120,7 +127,7 @@ const validOrgs = [
 ];
 const validMembers: MemberValues[] = [
   { fullName: 'Nguyễn Văn Thử', gender: 'Nam', birthDate: '15/03/1980', org: 'K1.S1.C1', admittedOn: '19/05/2010', confirmedOn: '19/05/2011', cardNumber: '91000001', nationalId: '001080000001' },
-  { fullName: 'Trần Thị Mẫu', gender: 'Nữ', birthDate: '02/09/1990', org: 'K1.S1.C1', admittedOn: '03/02/2020', cardNumber: '91000002' },
+  { fullName: 'Trần Thị Mẫu', gender: 'Nữ', birthDate: '02/09/1990', org: 'K1.S1.C1', admittedOn: recentAdmission.split('-').reverse().join('/'), cardNumber: '91000002' },
   { fullName: 'Lê Văn Kiểm', gender: 'Nam', birthDate: '1985-12-01', org: 'Chi bộ Văn phòng Thử', admittedOn: '01/07/2015', confirmedOn: '01/07/2016', cardNumber: '91000003' },
 ];
 

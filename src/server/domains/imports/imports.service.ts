@@ -20,7 +20,7 @@ import type { ImportCommitInput, ImportJob, ImportMappingInput, ImportProblem, I
 import { memberImportFields, orgImportFields } from './column-mapping.js';
 import { defaultUploadLimits, ImportFileError, inspectUpload, type UploadKind } from './file-safety.js';
 import { checkFile, commitFile, headerSignature, ImportAborted, ProblemLog, type RunResult } from './import-run.service.js';
-import { findImport, findSavedMapping, importRowLockable, insertImport, listImportRows, lockImport, saveMapping, updateImport, type ImportRow } from './imports.queries.js';
+import { findImport, findSavedMapping, importRowLockable, importsInProgress, insertImport, listImportRows, lockImport, saveMapping, updateImport, type ImportRow } from './imports.queries.js';
 
 /** Where uploads wait between the dry run and the commit. Personal data: removed once committed, and after two days anyway. */
 export function importsDir(): string {
@@ -332,15 +332,30 @@ async function assertCommittable(ctx: Ctx, id: number, input: ImportCommitInput)
 // ---- Reading --------------------------------------------------------------------------------
 
 export async function getImport(ctx: Ctx, id: number): Promise<ImportJob> {
-  let row = await importInScope(ctx, id);
-  const progress = running.get(id) ?? null;
-  if (!progress && (row.status === 'checking' || row.status === 'committing') && (await interrupted(ctx, row))) {
-    row = (await updateImport(ctx.db, id, {
-      status: 'failed',
-      message: 'Việc xử lý tệp bị gián đoạn (máy chủ đã dừng giữa chừng). Không có dữ liệu nào của lần nhập này được ghi; hãy kiểm tra lại tệp.',
-    }))!;
-  }
-  return present(row, progress, await exists(filesOf(row).upload));
+  const row = await settleIfInterrupted(ctx, await importInScope(ctx, id));
+  return present(row, running.get(id) ?? null, await exists(filesOf(row).upload));
+}
+
+const interruptedMessage = (row: ImportRow) =>
+  row.status === 'committing'
+    ? 'Việc ghi dữ liệu bị gián đoạn (máy chủ đã dừng giữa chừng). Không có dữ liệu nào của lần nhập này được ghi; hãy kiểm tra lại tệp rồi ghi lại.'
+    : 'Việc kiểm tra tệp bị gián đoạn (máy chủ đã dừng giữa chừng). Không có dữ liệu nào được ghi; hãy kiểm tra lại tệp.';
+
+/** A run left "checking" or "committing" by a process that is gone becomes "interrupted", so the history never shows it running forever. */
+async function settleIfInterrupted(ctx: Ctx, row: ImportRow): Promise<ImportRow> {
+  if (running.has(row.id) || (row.status !== 'checking' && row.status !== 'committing')) return row;
+  if (!(await interrupted(ctx, row))) return row;
+  return (await updateImport(ctx.db, row.id, { status: 'interrupted', message: interruptedMessage(row) })) ?? row;
+}
+
+/**
+ * At start-up, before any request: every run left in progress whose process is gone (a commit's row lock
+ * is free; a dry run stopped more than 30 seconds ago) is marked interrupted. Returns how many.
+ */
+export async function markInterruptedImports(ctx: Ctx): Promise<number> {
+  let marked = 0;
+  for (const row of await importsInProgress(ctx.db)) if ((await settleIfInterrupted(ctx, row)).status === 'interrupted') marked += 1;
+  return marked;
 }
 
 /**
@@ -354,7 +369,7 @@ async function interrupted(ctx: Ctx, row: ImportRow): Promise<boolean> {
 
 export async function listImports(ctx: Ctx) {
   assertCanImport(ctx);
-  const rows = await listImportRows(ctx.db, ctx.actor.scope, 100);
+  const rows = await Promise.all((await listImportRows(ctx.db, ctx.actor.scope, 100)).map((row) => settleIfInterrupted(ctx, row)));
   return { items: rows.map((row) => ({ ...pickList(present(row, running.get(row.id) ?? null, false)) })) };
 }
 

@@ -118,6 +118,37 @@ describe('readRows (xlsx)', () => {
     expect(error.message).toMatch(/Hãy /);
   });
 
+  it('refuses a sheet whose XML is cut off at any point, instead of reading the rows before the cut', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>Đảng viên ${i}</t></is></c></row>`).join('');
+    const whole = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+    expect(await collect(await tempFile(buildZip(minimalXlsxEntries({ sheetXml: whole })), 'xlsx'), 'xlsx')).toHaveLength(40);
+    expect(await collect(await tempFile(buildZip(minimalXlsxEntries({ sheetXml: `${whole}\r\n` })), 'xlsx'), 'xlsx')).toHaveLength(40);
+    // Every cut from just after the root element opens to just before it closes, row boundaries included.
+    const cuts = new Set<number>();
+    for (let at = whole.indexOf('<sheetData>'); at < whole.length; at += 53) cuts.add(at);
+    for (let at = whole.indexOf('</row>'); at >= 0; at = whole.indexOf('</row>', at + 1)) cuts.add(at + '</row>'.length);
+    cuts.add(whole.length - 1);
+    cuts.add(whole.length - '</worksheet>'.length);
+    for (const cut of cuts) {
+      const bytes = buildZip(minimalXlsxEntries({ sheetXml: whole.slice(0, cut) }));
+      const error = await readError(await tempFile(bytes, 'xlsx'), 'xlsx');
+      expect(error.code, `cut at ${cut}`).toBe('MALFORMED_XML');
+      expect(error.message).toMatch(/Hãy /);
+    }
+  });
+
+  it('refuses a cut-off shared-strings part', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Đảng viên');
+    for (let i = 0; i < 50; i++) sheet.addRow([`Đảng viên ${i}`]);
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(Buffer.from(await book.xlsx.writeBuffer()));
+    const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
+    zip.file('xl/sharedStrings.xml', strings.slice(0, Math.floor(strings.length * 0.6)));
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect((await readError(await tempFile(bytes, 'xlsx'), 'xlsx')).code).toBe('MALFORMED_XML');
+  });
+
   it('stops inflating once the byte budget is spent, even if the zip directory lied', async () => {
     const rows = Array.from({ length: 2000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>Đảng viên ${i}</t></is></c></row>`).join('');
     const bytes = buildZip(minimalXlsxEntries({ sheetXml: `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>` }));

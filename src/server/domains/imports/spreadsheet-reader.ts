@@ -76,6 +76,32 @@ function spend(budget: ByteBudget, bytes: number): void {
   }
 }
 
+/** A part whose XML stops before its root element closes: exceljs's parser is never told the text ended, so it cannot notice. */
+class TruncatedXml extends Error {}
+
+/**
+ * Watches a part's text go by and, at its end, checks that the root element it opened was closed:
+ * a sheet cut off partway and zipped again is otherwise read as if its last rows were all there is.
+ */
+class EndCheck {
+  private head = '';
+  private tail = '';
+
+  feed(text: string): void {
+    if (this.head.length < 4096) this.head += text.slice(0, 4096 - this.head.length);
+    this.tail = (this.tail + text).slice(-256);
+  }
+
+  finish(): void {
+    const body = this.head.replace(/^\uFEFF?\s*(<\?[\s\S]*?\?>\s*)?(<!--[\s\S]*?-->\s*)*/, '');
+    const root = /^<([A-Za-z_][\w.:-]*)/.exec(body)?.[1];
+    if (!root) throw new TruncatedXml('no root element');
+    const escaped = root.replace(/[.]/g, '\\.');
+    const closed = new RegExp(`</${escaped}\\s*>\\s*$`).test(this.tail) || (/\/>\s*$/.test(this.tail) && !body.slice(root.length + 1).includes('<'));
+    if (!closed) throw new TruncatedXml(`root element ${root} not closed`);
+  }
+}
+
 /**
  * exceljs decodes each inflated chunk of XML on its own, so a Vietnamese letter whose UTF-8 bytes
  * straddle a 16 KB chunk boundary turns into U+FFFD (exceljs issues #2063, #2316). One decoder per
@@ -83,11 +109,16 @@ function spend(budget: ByteBudget, bytes: number): void {
  */
 async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>, budget: ByteBudget): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
+  const end = new EndCheck();
   for await (const chunk of chunks) {
     spend(budget, chunk.length);
-    yield typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    end.feed(text);
+    yield text;
   }
   const rest = decoder.end();
+  end.feed(rest);
+  end.finish();
   if (rest) yield rest;
 }
 
@@ -97,6 +128,7 @@ interface ReaderInternals {
   _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseRels(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
   stream?: Readable;
 }
 
@@ -116,16 +148,28 @@ function createWorkbookReader(path: string, budget: ByteBudget): { reader: Async
   });
   const internals = reader as unknown as ReaderInternals;
   const original = Object.getPrototypeOf(reader) as ReaderInternals;
-  for (const method of ['_parseWorksheet', '_parseSharedStrings', '_parseWorkbook', '_parseRels'] as const) {
+  for (const method of ['_parseWorksheet', '_parseSharedStrings', '_parseWorkbook', '_parseRels', '_parseStyles'] as const) {
     if (typeof original[method] !== 'function') throw new Error(`exceljs no longer has WorkbookReader.${method}; review the UTF-8 patch in spreadsheet-reader.ts`);
   }
   // A pass-through that counts, with a UTF-8 decoder on its readable side that carries split letters over.
   const decodeEntry = (entry: Readable): Readable => {
+    const end = new EndCheck();
+    const decoder = new StringDecoder('utf8');
     const counted = new Transform({
       transform(chunk: Buffer, _encoding, callback) {
         try {
           spend(budget, chunk.length);
+          end.feed(decoder.write(chunk));
           callback(null, chunk);
+        } catch (error) {
+          callback(error as Error);
+        }
+      },
+      flush(callback) {
+        try {
+          end.feed(decoder.end());
+          end.finish();
+          callback();
         } catch (error) {
           callback(error as Error);
         }
@@ -146,6 +190,9 @@ function createWorkbookReader(path: string, budget: ByteBudget): { reader: Async
   };
   internals._parseRels = function (entry) {
     return original._parseRels.call(this, decodeEntry(entry));
+  };
+  internals._parseStyles = function (entry) {
+    return original._parseStyles.call(this, decodeEntry(entry));
   };
   return { reader: reader as unknown as AsyncIterable<SheetReader>, internals };
 }
@@ -192,6 +239,14 @@ async function* readXlsxRows(path: string, options: ReadRowsOptions): AsyncGener
 
 function asImportError(error: unknown, sheetName: string): ImportFileError {
   if (error instanceof ImportFileError) return error;
+  if (error instanceof TruncatedXml) {
+    const where = sheetName ? `trang tính "${sheetName}"` : 'cấu trúc sổ tính';
+    return new ImportFileError(
+      'MALFORMED_XML',
+      `Tệp Excel bị hỏng: nội dung ${where} bị cắt cụt giữa chừng (thiếu phần cuối), nên không nhận dòng nào của tệp. Hãy mở tệp bằng Excel để kiểm tra các dòng cuối; nếu đủ dữ liệu, lưu lại thành kiểu "Excel Workbook (*.xlsx)" rồi tải lên tệp mới.`,
+      { cause: error },
+    );
+  }
   const message = error instanceof Error ? error.message : String(error);
   // saxes reports "line:column: reason"; anything else is the zip layer.
   if (/^\d+:\d+: /.test(message)) {

@@ -10,6 +10,10 @@ export interface FixtureEntry {
   store?: boolean;
   /** Uncompressed size written in the central directory instead of the true one. */
   claimUncompressed?: number;
+  /** Written in the local header too, as a zip whose every header lies. */
+  claimInLocalHeader?: boolean;
+  /** Already deflated bytes (raw DEFLATE) to store as the entry's data; `data` is then only used for the CRC. */
+  deflated?: Buffer;
   /** General-purpose flags (bit 0: encrypted). */
   flags?: number;
 }
@@ -32,7 +36,7 @@ export function buildZip(entries: FixtureEntry[]): Buffer {
   let offset = 0;
   for (const entry of entries) {
     const raw = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : entry.data;
-    const packed = entry.store ? raw : deflateRawSync(raw);
+    const packed = entry.deflated ?? (entry.store ? raw : deflateRawSync(raw));
     const name = Buffer.from(entry.name, 'utf8');
     const flags = (entry.flags ?? 0) | 0x800;
     const method = entry.store ? 0 : 8;
@@ -45,7 +49,7 @@ export function buildZip(entries: FixtureEntry[]): Buffer {
     local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(raw.length, 22);
+    local.writeUInt32LE(entry.claimInLocalHeader ? (entry.claimUncompressed ?? raw.length) : raw.length, 22);
     local.writeUInt16LE(name.length, 26);
     locals.push(local, name, packed);
 

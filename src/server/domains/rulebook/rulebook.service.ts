@@ -25,6 +25,21 @@ export async function ruleAt<T = unknown>(ctx: Ctx, name: string, date: string):
   return { name, value: chosen.value as T, effectiveFrom: chosen.effectiveFrom, source: chosen.source };
 }
 
+/**
+ * Every version of a rule, as a lookup by date for callers that need it for many dates at once (an
+ * import's rows). Before the first version it answers with the first, marked `beforeFirst`.
+ */
+export async function ruleTimeline<T = unknown>(ctx: Ctx, name: string): Promise<(date: string) => RuleInForce<T> & { beforeFirst: boolean }> {
+  const versions = (await ctx.db.select().from(ruleVersions).where(eq(ruleVersions.name, name))).map((v) => ({ ...v, createdAt: v.id }));
+  if (versions.length === 0) throw new AppError('RULE_VIOLATION', `Chưa có quy định "${name}" trong sổ quy định.`, undefined, { name, source: 'Sổ quy định' });
+  const first = [...versions].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0))[0];
+  return (date) => {
+    const chosen = pickVersion(versions, date);
+    const version = chosen ?? first;
+    return { name, value: version.value as T, effectiveFrom: version.effectiveFrom, source: version.source, beforeFirst: !chosen };
+  };
+}
+
 export async function listRules(ctx: Ctx, today: string) {
   const definitions = await ctx.db.select().from(definitionsTable).orderBy(asc(definitionsTable.name));
   const versions = await ctx.db.select().from(ruleVersions).orderBy(asc(ruleVersions.effectiveFrom), asc(ruleVersions.id));

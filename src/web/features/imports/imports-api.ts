@@ -60,6 +60,7 @@ export const fetchImportJob = (id: number, signal?: AbortSignal) => call<ImportJ
 export const listImportJobs = (signal?: AbortSignal) => call<{ items: ImportListItem[] }>('GET', '', null, undefined, signal);
 export const confirmImportMapping = (id: number, input: ImportMappingInput, csrfToken: string | null) => call<ImportJob>('PUT', `/${id}/mapping`, csrfToken, input);
 export const commitImportJob = (id: number, input: ImportCommitInput, csrfToken: string | null) => call<ImportJob>('POST', `/${id}/commit`, csrfToken, input);
+export const recheckImportJob = (id: number, csrfToken: string | null) => call<ImportJob>('POST', `/${id}/check`, csrfToken);
 
 export const templateUrl = `${base}/template.xlsx`;
 export const exportUrl = `${base}/export.xlsx`;

@@ -18,10 +18,10 @@ import { PageHeader } from '../../components/page-header';
 import { errorText } from '../../error-text';
 import { showDateTime, showNumber } from '../../format';
 import { useSession } from '../auth/session';
-import { commitImportJob, confirmImportMapping, exportUrl, fetchImportJob, listImportJobs, problemsUrl, templateUrl, uploadImportFile } from './imports-api';
+import { commitImportJob, confirmImportMapping, exportUrl, fetchImportJob, listImportJobs, problemsUrl, recheckImportJob, templateUrl, uploadImportFile } from './imports-api';
 
 const running = (status: ImportStatus | undefined) => status === 'checking' || status === 'committing';
-const statusColors: Record<ImportStatus, string> = { checking: 'blue', checked: 'teal', committing: 'blue', committed: 'green', failed: 'red' };
+const statusColors: Record<ImportStatus, string> = { checking: 'blue', checked: 'teal', committing: 'blue', committed: 'green', failed: 'red', interrupted: 'orange' };
 const severityColors: Record<ProblemSeverity, string> = { error: 'red', warning: 'yellow', info: 'gray' };
 
 /** Upload → dry run (counts, problems, mapping) → commit: the whole import on one page, one import at a time. */
@@ -140,6 +140,7 @@ function JobPanel({ id }: { id: number }) {
             {data.message}
           </Alert>
         ) : null}
+        {data.status === 'interrupted' ? <InterruptedAlert job={data} /> : null}
         {data.status === 'committed' ? (
           <Alert color="green" variant="light" role="status">
             Đã ghi xong vào cơ sở dữ liệu lúc {showDateTime(data.committedAt)}.
@@ -151,6 +152,33 @@ function JobPanel({ id }: { id: number }) {
         {data.status === 'checked' ? <CommitPanel job={data} /> : null}
       </Stack>
     </Paper>
+  );
+}
+
+/** A run whose server stopped mid-way: nothing was written; the kept file can be checked again. */
+function InterruptedAlert({ job }: { job: ImportJob }) {
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const recheck = useMutation({
+    mutationFn: () => recheckImportJob(job.id, session.csrfToken),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['imports'] }),
+  });
+  return (
+    <Alert color="orange" variant="light" role="alert" title="Lần nhập này bị gián đoạn">
+      <Stack gap="xs">
+        <Text size="sm">{job.message ?? 'Máy chủ đã dừng giữa chừng; không có dữ liệu nào của lần nhập này được ghi.'}</Text>
+        {recheck.isError ? (
+          <Text size="sm" c="red.9">
+            {errorText(recheck.error)}
+          </Text>
+        ) : null}
+        <Group>
+          <Button variant="light" color="orange" loading={recheck.isPending} onClick={() => recheck.mutate()}>
+            Kiểm tra lại tệp
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
   );
 }
 
