@@ -179,6 +179,20 @@ function createWorkbookReader(path: string, budget: ByteBudget): { reader: Async
     counted.setEncoding('utf8');
     return entry.pipe(counted);
   };
+  // exceljs reads a sheet at once when the shared strings and the workbook's relations came before it, but it also
+  // needs workbook.xml (the sheet names) by then: in a zip whose parts come in another order (exceljs's own writer
+  // orders them as they finish) it failed with "reading 'sheets'". Until workbook.xml is read, the relations look
+  // absent, so exceljs parks the sheet in a temporary file and reads it after the other parts.
+  let workbookRels: unknown;
+  Object.defineProperty(reader, 'workbookRels', {
+    configurable: true,
+    get(this: { model?: unknown }) {
+      return this.model ? workbookRels : undefined;
+    },
+    set(value: unknown) {
+      workbookRels = value;
+    },
+  });
   internals._parseWorksheet = function (iterator, sheetNo) {
     return original._parseWorksheet.call(this, decodeUtf8(iterator, budget), sheetNo);
   };
