@@ -66,6 +66,24 @@ function ageBandCondition(band: AgeBand, today: string): SQL {
  */
 export type NameMatch = { q: string; shortWords?: Record<string, string[]> };
 
+/** A query of digits only is a party card or citizen ID number: both are unique and indexed, matched exactly. */
+export function numberCondition(digits: string): SQL {
+  return sql`(m.card_number = ${digits} OR m.national_id = ${digits})`;
+}
+
+/**
+ * The name contains every word as typed, diacritics included ('hường' but not 'hương'). Names are stored
+ * normalised (`normalizeName`: words capitalised), so a word matches either inside a name word in lower case or
+ * at its start capitalised; comparing with both spellings needs no locale-dependent `lower()`.
+ */
+export function speltAsTyped(words: { lower: string; capitalised: string }[]): { spelt: SQL; notSpelt: SQL } {
+  const spelt = sql.join(
+    words.map((w) => sql`(m.full_name LIKE ${`%${escapeLike(w.lower)}%`} OR m.full_name LIKE ${`%${escapeLike(w.capitalised)}%`})`),
+    sql` AND `,
+  );
+  return { spelt: sql`(${spelt})`, notSpelt: sql`NOT (${spelt})` };
+}
+
 export function memberFilterConditions(scope: Scope, query: Omit<MemberListQuery, 'page' | 'pageSize'>, today: string, match: NameMatch | null): SQL[] {
   const where: SQL[] = [memberInScope(scope, sql`m.id`, sql`m.org_path`)];
   const statusFilter: SQL = query.status ? sql`m.status = ${query.status}` : query.includeInactive ? sql`TRUE` : sql`m.status IN ('probationary', 'full')`;
