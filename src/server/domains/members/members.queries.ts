@@ -3,6 +3,7 @@ import { queryOne, queryRows, type DbOrTx } from '../../db/client.js';
 import { members, membershipEvents, membershipPeriods } from '../../db/schema.js';
 import type { Scope } from '../../context.js';
 import { memberInScope } from '../../scope.js';
+import { ancestorNamesSql } from '../orgs/orgs.queries.js';
 import type { AgeBand, MemberListItem, MemberListQuery, MemberStatus } from '../../../shared/member.js';
 import { addMonths } from '../../../shared/dates.js';
 
@@ -108,15 +109,16 @@ function escapeLike(text: string): string {
 }
 
 /**
+ * `scope` is the actor's (not narrowed to a chosen organisation): it bounds the ancestors named beside each cell.
  * `clustered`: the matches bunch together in the sort order (a given name), so walking the sort-key index would
  * read everything before them; ordering by an expression makes the planner fetch the matches and sort them instead.
  */
-export async function listMemberRows(db: DbOrTx, where: SQL[], limit: number, offset: number, clustered = false): Promise<MemberListItem[]> {
+export async function listMemberRows(db: DbOrTx, where: SQL[], limit: number, offset: number, clustered: boolean, scope: Scope): Promise<MemberListItem[]> {
   const order = clustered ? sql`(m.name_sort_key || '') COLLATE "C", m.id` : sql`m.name_sort_key, m.id`;
   return queryRows<MemberListItem>(
     db,
     sql`SELECT m.id, m.full_name AS "fullName", m.gender, m.birth_date AS "birthDate", m.org_id AS "orgId", o.name AS "orgName",
-          m.status, m.theory_level AS "theoryLevel", m.card_number AS "cardNumber"
+          ${ancestorNamesSql(sql`o.path`, scope)} AS "orgAncestorNames", m.status, m.theory_level AS "theoryLevel", m.card_number AS "cardNumber"
         FROM (SELECT m.* FROM members m WHERE ${sql.join(where, sql` AND `)} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) m
         JOIN orgs o ON o.id = m.org_id
         ORDER BY ${order}`,

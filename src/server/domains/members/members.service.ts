@@ -60,7 +60,7 @@ export async function listMembers(ctx: Ctx, query: MemberListQuery) {
   const number = query.q ? searchedNumber(query.q) : null;
   if (number) {
     const where = [...memberFilterConditions(scope, query, today, null), numberCondition(number)];
-    const [items, counted] = await Promise.all([listMemberRows(ctx.db, where, query.pageSize, offset), countMemberRows(ctx.db, where, SEARCH_COUNT_CAP)]);
+    const [items, counted] = await Promise.all([listMemberRows(ctx.db, where, query.pageSize, offset, false, ctx.actor.scope), countMemberRows(ctx.db, where, SEARCH_COUNT_CAP)]);
     return pageOf(items, counted);
   }
   const folded = query.q ? foldForSearch(query.q) : '';
@@ -70,16 +70,16 @@ export async function listMembers(ctx: Ctx, query: MemberListQuery) {
     const clustered = match ? await searchIsClustered(ctx.db, match.q.split(' ')) : false;
     const cap = match ? SEARCH_COUNT_CAP : LIST_COUNT_CAP;
     if (marked.length === 0) {
-      const [items, counted] = await Promise.all([listMemberRows(ctx.db, where, query.pageSize, offset, clustered), countMemberRows(ctx.db, where, cap)]);
+      const [items, counted] = await Promise.all([listMemberRows(ctx.db, where, query.pageSize, offset, clustered, ctx.actor.scope), countMemberRows(ctx.db, where, cap)]);
       return pageOf(items, counted);
     }
     // Names spelt as typed come first ('hường': every Hường before Hương and Phương), each group in the usual order;
     // two ordered reads keep the plans of a plain search, where one ORDER BY on the match would sort every match.
     const { spelt, notSpelt } = speltAsTyped(marked);
     const [counted, speltCount] = await Promise.all([countMemberRows(ctx.db, where, cap), countMemberRows(ctx.db, [...where, spelt], Math.max(cap, offset + query.pageSize))]);
-    const first = offset < speltCount.total ? await listMemberRows(ctx.db, [...where, spelt], query.pageSize, offset, clustered) : [];
+    const first = offset < speltCount.total ? await listMemberRows(ctx.db, [...where, spelt], query.pageSize, offset, clustered, ctx.actor.scope) : [];
     const rest = query.pageSize - first.length;
-    const second = rest > 0 ? await listMemberRows(ctx.db, [...where, notSpelt], rest, Math.max(0, offset - speltCount.total), clustered) : [];
+    const second = rest > 0 ? await listMemberRows(ctx.db, [...where, notSpelt], rest, Math.max(0, offset - speltCount.total), clustered, ctx.actor.scope) : [];
     return pageOf([...first, ...second], counted);
   };
   const exact = await run(folded ? { q: folded } : null, query.q ? markedWords(query.q) : []);
