@@ -5,6 +5,7 @@ import { committeeAppointment, committeeEnd, committeePositionLabels, committeeP
 import type { CommitteeAppointment, CommitteeEnd, CommitteeSeat } from '../../../shared/committees';
 import { todayIso } from '../../../shared/dates';
 import { appointToCommittee, endCommitteeSeat, listCommittee, listMembers } from '../../api';
+import { ConfirmModal, useConfirmation } from '../../components/confirm-modal';
 import { DateField } from '../../components/date-field';
 import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
 import { ModalButton } from '../../components/modal-button';
@@ -132,8 +133,22 @@ function EndForm({ seat, onDone }: { seat: CommitteeSeat; onDone: () => void }) 
     },
     onError: (error) => form.applyServerError(error),
   });
+  const confirmation = useConfirmation(save.mutate);
+  const pending = confirmation.pending;
+  const position = committeePositionLabels[seat.position].toLowerCase();
   return (
-    <form onSubmit={submitValid(form, save.mutate)} noValidate aria-label="Kết thúc chức vụ cấp ủy">
+    <form onSubmit={submitValid(form, confirmation.ask)} noValidate aria-label="Kết thúc chức vụ cấp ủy">
+      <ConfirmModal opened={pending !== null} title="Xác nhận kết thúc chức vụ" confirmLabel="Kết thúc chức vụ" onConfirm={confirmation.confirm} onCancel={confirmation.cancel}>
+        {pending ? (
+          <Stack gap="xs">
+            <Text fw={600}>
+              Đồng chí {seat.fullName} thôi giữ chức vụ {position} (nhiệm kỳ {seat.term}) từ ngày {showDate(pending.endOn)}, theo quyết định số {pending.decision.number} ngày{' '}
+              {showDate(pending.decision.date)}.
+            </Text>
+            <Text size="sm">Từ ngày đó đồng chí không còn được tính trong cấp ủy; chức vụ vẫn được lưu trong lịch sử cấp ủy. Muốn giữ lại chức vụ phải ghi một quyết định mới.</Text>
+          </Stack>
+        ) : null}
+      </ConfirmModal>
       <Stack gap="sm">
         <SaveErrorAlert error={save.error} />
         <DateField label="Ngày kết thúc" required {...form.date('endOn')} />
