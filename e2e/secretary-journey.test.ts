@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { queryOne, queryRows } from '../src/server/db/client.js';
 import { createUser } from '../src/server/domains/users/users.service.js';
 import { ctxFor } from '../src/server/test/test-database.js';
+import { makeMember } from '../src/server/test/factories.js';
 import { loginClient } from '../src/server/test/http-client.js';
 import type { TestClient } from '../src/server/test/http-client.js';
 import { PASSWORD, axeViolations, hasChromium, newPage, requireBrowser, screenshotDir, settle, signIn, startHarness, typeDate } from './web-harness.js';
@@ -93,6 +94,7 @@ describe('the first hour of a secretary', () => {
       const found: string[] = [];
       const check = async (form: (typeof forms)[number]) => {
         await form.open();
+        await settle(page);
         const scope = (await page.getByRole('dialog').count()) > 0 ? page.getByRole('dialog') : page.locator('main, body').first();
         if (form.name === 'exit') await scope.getByLabel('Số quyết định').fill('');
         await scope.getByRole('button', { name: form.submit, exact: true }).click();
@@ -142,7 +144,7 @@ describe('the first hour of a secretary', () => {
     it('tells same-named cells apart in the cell picker and in member search results', async () => {
       const parents = await queryRows<{ id: number; name: string }>(harness.database.db, sql`SELECT id, name FROM orgs WHERE kind = 'grassroots_committee' AND active ORDER BY id LIMIT 2`);
       for (const parent of parents) {
-        const cell = await admin.send('POST', '/api/v1/orgs', {
+        const cell: { status: number; body: { id: number } } = await admin.send('POST', '/api/v1/orgs', {
           code: `KN${parent.id}`,
           name: 'Chi bộ Khoa Nhi Thử',
           kind: 'cell',
@@ -151,19 +153,26 @@ describe('the first hour of a secretary', () => {
           foundingDecision: { number: `${parent.id}-QĐ/ĐU`, date: '2020-01-02', issuer: parent.name },
         });
         expect(cell.status).toBe(201);
+        await makeMember(ctxFor(harness.database), cell.body.id, { fullName: 'Khúc Thừa Dụ Thử' });
       }
       const { context, page } = await newPage(harness);
       await signIn(page, harness.baseUrl, 'quantri');
       await page.goto(`${harness.baseUrl}/dang-vien/moi`);
-      await page.getByLabel('Chi bộ sinh hoạt').fill('Khoa Nhi Thử');
+      const picker = page.getByRole('combobox', { name: 'Chi bộ sinh hoạt' });
+      await picker.fill('Khoa Nhi Thử');
       const options = page.getByRole('option', { name: /Chi bộ Khoa Nhi Thử/ });
       await options.nth(1).waitFor();
       const labels = await options.allInnerTexts();
       expect(labels).toHaveLength(2);
       for (const parent of parents) expect(labels.some((label) => label.includes(parent.name))).toBe(true);
       await options.filter({ hasText: parents[1].name }).click();
-      expect(await page.getByLabel('Chi bộ sinh hoạt').inputValue()).toContain(parents[1].name);
+      expect(await picker.inputValue()).toContain(parents[1].name);
       await page.screenshot({ path: `${screenshotDir}/same-named-cells.png` });
+      await page.goto(`${harness.baseUrl}/dang-vien`);
+      await page.getByRole('searchbox').fill('Khúc Thừa Dụ Thử');
+      const rows = page.getByRole('row', { name: /Khúc Thừa Dụ Thử/ });
+      await rows.nth(1).waitFor();
+      for (const parent of parents) expect(await rows.filter({ hasText: parent.name }).count()).toBe(1);
       await context.close();
     });
 

@@ -60,7 +60,8 @@ export function SearchSelect<T>({
     <Select
       searchable
       clearable
-      nothingFoundMessage={q.length < 2 ? 'Gõ ít nhất 2 chữ cái' : found.isFetching ? 'Đang tìm…' : notFound}
+      // Before two letters the list stays closed (an empty listbox is not a list; the field's placeholder says what to type).
+      nothingFoundMessage={q.length < 2 ? null : found.isFetching ? 'Đang tìm…' : notFound}
       {...props}
       data={data.map(({ value: v, label }) => ({ value: v, label }))}
       value={value ? String(value.id) : null}
