@@ -32,7 +32,7 @@ describe('the first hour of a secretary', () => {
     });
 
     async function waitForErrors(page: Page) {
-      await page.locator('[aria-invalid="true"], [role="alert"]').first().waitFor();
+      await page.locator('.mantine-InputWrapper-error:visible, [role="alert"]:visible').first().waitFor();
       await settle(page);
     }
 
