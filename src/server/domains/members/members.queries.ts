@@ -73,13 +73,13 @@ export function numberCondition(digits: string): SQL {
 }
 
 /**
- * The name contains every word as typed, diacritics included ('hường' but not 'hương'). Names are stored
- * normalised (`normalizeName`: words capitalised), so a word matches either inside a name word in lower case or
- * at its start capitalised; comparing with both spellings needs no locale-dependent `lower()`.
+ * Every marked word begins a word of the name as typed, diacritics included: 'hường' is Hường, not Hương, and
+ * 'hương' is Hương, not Phương. Names are stored normalised (`normalizeName`: words capitalised), so the typed word
+ * is compared capitalised, with no locale-dependent `lower()`.
  */
-export function speltAsTyped(words: { lower: string; capitalised: string }[]): { spelt: SQL; notSpelt: SQL } {
+export function speltAsTyped(words: { capitalised: string }[]): { spelt: SQL; notSpelt: SQL } {
   const spelt = sql.join(
-    words.map((w) => sql`(m.full_name LIKE ${`%${escapeLike(w.lower)}%`} OR m.full_name LIKE ${`%${escapeLike(w.capitalised)}%`})`),
+    words.map((w) => sql`m.full_name LIKE ${`%${escapeLike(w.capitalised)}%`}`),
     sql` AND `,
   );
   return { spelt: sql`(${spelt})`, notSpelt: sql`NOT (${spelt})` };

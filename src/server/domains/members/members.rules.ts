@@ -52,13 +52,13 @@ export function searchedNumber(q: string): string | null {
 }
 
 /**
- * The typed words that carry Vietnamese marks (tones, ă â ê ô ơ ư, đ), in the two spellings a stored name can hold
- * them: inside a word in lower case, or at its start capitalised. Words typed without marks say nothing about them.
+ * The typed words that carry Vietnamese marks (tones, ă â ê ô ơ ư, đ), capitalised as they begin a stored name's
+ * words. Words typed without marks say nothing about them.
  */
-export function markedWords(q: string): { lower: string; capitalised: string }[] {
+export function markedWords(q: string): { capitalised: string }[] {
   return normalizeSpaces(q)
     .toLowerCase()
     .split(' ')
     .filter((word) => /[\u0300-\u036f]|đ/.test(word.normalize('NFD')))
-    .map((word) => ({ lower: word, capitalised: normalizeName(word) }));
+    .map((word) => ({ capitalised: normalizeName(word) }));
 }

@@ -43,18 +43,26 @@ const byGiven = (name: string) => name.split(' ').reverse().join(' ');
 const vietnameseOrder = (a: string, b: string) => collator.compare(byGiven(a), byGiven(b));
 const query = (q: string, page = 1, pageSize = 50) => ({ q, page, pageSize, orgId: tree.upper.id });
 
-/** What a search must list: every name holding each folded word; those spelt as typed first; each group in order. */
+/** What a search must list: every name holding each folded word; those with a word begun as typed first; each group in order. */
 function expected(q: string): string[] {
   const typed = q.normalize('NFC').toLowerCase().split(' ').filter(Boolean);
   const matches = names.filter((n) => foldForSearch(q).split(' ').every((w) => foldForSearch(n).includes(w)));
   const marked = typed.filter((w) => foldForSearch(w) !== w);
-  const spelt = (n: string) => marked.every((w) => n.toLowerCase().includes(w));
+  const spelt = (n: string) => marked.every((w) => n.toLowerCase().split(' ').some((word) => word.startsWith(w)));
   return [...matches.filter(spelt).sort(vietnameseOrder), ...matches.filter((n) => !spelt(n)).sort(vietnameseOrder)];
 }
 
 const typedQueries = ['hường', 'Hường', 'HƯỜNG', 'hương', 'phương', 'thị hường', 'hướng', 'hưởng', 'huong', 'ương', 'hùng', 'hưng', 'hương giang', 'thị hương', 'đặng'];
 
 describe('listMembers: names spelt as typed come first', () => {
+  it('lists Hường before Hương and Phương for "hường", and Hương before Phương for "hương"', async () => {
+    const ctx = ctxFor(database);
+    const firstGiven = async (q: string) => (await listMembers(ctx, query(q))).items.map((m) => m.fullName.split(' ').at(-1));
+    expect((await firstGiven('hường')).slice(0, 2)).toEqual(['Hường', 'Hường']);
+    expect((await firstGiven('hương'))[0]).toBe('Giang');
+    expect((await firstGiven('hương'))[1]).toBe('Hương');
+  });
+
   it.each(typedQueries)('%s lists the exact spellings before the folded ones, each group in Vietnamese order', async (q) => {
     const result = await listMembers(ctxFor(database), query(q));
     expect(result.items.map((m) => m.fullName)).toEqual(expected(q));
