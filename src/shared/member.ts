@@ -130,6 +130,8 @@ export const memberListItem = z.object({
   birthDate: isoDate,
   orgId: z.number().int(),
   orgName: z.string(),
+  /** The cell's ancestors inside the user's scope, nearest first (`orgPathLabel`). */
+  orgAncestorNames: z.array(z.string()),
   status: z.enum(memberStatuses),
   theoryLevel: z.enum(theoryLevels),
   cardNumber: z.string().nullable(),

@@ -91,6 +91,13 @@ export interface OrgListItem {
   dissolvedOn: string | null;
   childCount: number;
   memberCount: number;
+  /** Names of the ancestors inside the user's scope, nearest first (see `orgPathLabel`). */
+  ancestorNames: string[];
+}
+
+/** `Chi bộ Khoa Nhi — Đảng bộ Bệnh viện tỉnh`: a name with the ancestors that tell same-named organisations apart. */
+export function orgPathLabel(name: string, ancestorNames: readonly string[] | undefined): string {
+  return [name, ...(ancestorNames ?? [])].join(' — ');
 }
 
 export const orgCreate = z.object({

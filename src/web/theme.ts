@@ -39,9 +39,16 @@ export const theme = createTheme({
   },
 });
 
-/** Mantine's default "dimmed" grey is below WCAG AA contrast on white; a darker grey keeps small print readable. */
+/**
+ * Mantine's default "dimmed" grey and error red (red-6, 3.3:1) are below WCAG AA contrast on white; darker shades keep
+ * small print and field errors readable.
+ */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-placeholder': 'var(--mantine-color-gray-6)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+  },
   dark: {},
 });

@@ -21,6 +21,7 @@ export function DateField({ value, onChange, placeholder = 'dd/mm/yyyy', ...prop
       clearable={props.clearable ?? !props.required}
       clearButtonProps={{ 'aria-label': 'Xóa ngày' }}
       popoverProps={{ withinPortal: true, ...props.popoverProps }}
+      hideOutsideDates
       previousLabel="Tháng trước"
       nextLabel="Tháng sau"
     />

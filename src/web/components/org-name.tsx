@@ -13,6 +13,20 @@ export function useOrgQuery(id: number | null | undefined) {
   });
 }
 
+/** A name with the ancestors that tell same-named organisations apart, dimmed below it (`Chi bộ Khoa Nhi` / `Đảng bộ Bệnh viện tỉnh`). */
+export function OrgWithAncestors({ name, ancestorNames }: { name: string; ancestorNames: readonly string[] }) {
+  return (
+    <>
+      {name}
+      {ancestorNames.length > 0 ? (
+        <Text component="span" display="block" size="xs" c="dimmed">
+          {ancestorNames.join(' — ')}
+        </Text>
+      ) : null}
+    </>
+  );
+}
+
 /** An organisation's name from its id, linked to its page; outside the user's scope it says so. */
 export function OrgName({ id, link = true, known }: { id: number | null | undefined; link?: boolean; known?: string | null }) {
   const org = useOrgQuery(known ? null : id);

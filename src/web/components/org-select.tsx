@@ -3,7 +3,7 @@ import { Select } from '@mantine/core';
 import type { SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { orgKindLabels } from '../../shared/org';
+import { orgKindLabels, orgPathLabel } from '../../shared/org';
 import { listOrgs } from '../api';
 import type { OrgListItem } from '../api';
 import type { OrgRef } from './current-org';
@@ -18,8 +18,10 @@ interface OrgSelectProps extends Omit<SelectProps, 'data' | 'value' | 'onChange'
 /** A searchable organisation chooser; the server limits the choices to the user's scope. */
 export function OrgSelect({ value, onChange, kinds, ...props }: OrgSelectProps) {
   const [search, setSearch] = useState('');
+  /** The chosen line as shown (name and ancestors): the input holds it after a choice, and it is not a search. */
+  const [pickedLabel, setPickedLabel] = useState<{ id: number; label: string } | null>(null);
   const [debounced] = useDebouncedValue(search, 250);
-  const searching = debounced.trim() !== '' && debounced !== value?.name;
+  const searching = debounced.trim() !== '' && debounced !== value?.name && debounced !== pickedLabel?.label;
 
   const top = useQuery({ queryKey: ['orgs', 'top'], queryFn: ({ signal }) => listOrgs({}, signal), staleTime: 300_000 });
   const firstTop = top.data?.length === 1 ? top.data[0] : undefined;
@@ -41,14 +43,15 @@ export function OrgSelect({ value, onChange, kinds, ...props }: OrgSelectProps) 
     return kinds ? list.filter((item) => kinds.includes(item.kind)) : list;
   }, [searching, found.data, top.data, children.data, kinds]);
 
+  /** Same-named cells are told apart by their ancestors (`Chi bộ Khoa Nhi — Đảng bộ Bệnh viện tỉnh`); the form keeps the name. */
   const data = useMemo(() => {
-    const options = items.map((item) => ({ value: String(item.id), label: item.name, kind: item.kind }));
+    const options = items.map((item) => ({ value: String(item.id), label: orgPathLabel(item.name, item.ancestorNames), name: item.name }));
     if (value !== null && !options.some((option) => option.value === String(value.id))) {
-      options.unshift({ value: String(value.id), label: value.name, kind: 'provincial' });
+      options.unshift({ value: String(value.id), label: pickedLabel?.id === value.id ? pickedLabel.label : value.name, name: value.name });
     }
     const seen = new Set<string>();
     return options.filter((option) => (seen.has(option.value) ? false : (seen.add(option.value), true)));
-  }, [items, value]);
+  }, [items, value, pickedLabel]);
 
   const kindOf = useMemo(() => new Map(items.map((item) => [String(item.id), item.kind])), [items]);
 
@@ -59,7 +62,11 @@ export function OrgSelect({ value, onChange, kinds, ...props }: OrgSelectProps) 
       {...props}
       data={data.map(({ value: v, label }) => ({ value: v, label }))}
       value={value === null ? null : String(value.id)}
-      onChange={(next, option) => onChange(next === null || option === null ? null : { id: Number(next), name: option.label })}
+      onChange={(next) => {
+        const option = data.find((o) => o.value === next);
+        setPickedLabel(option ? { id: Number(option.value), label: option.label } : null);
+        onChange(option ? { id: Number(option.value), name: option.name } : null);
+      }}
       searchValue={search}
       onSearchChange={setSearch}
       filter={({ options }) => options}

@@ -41,24 +41,27 @@ export function SearchSelect<T>({
   notFound?: string;
 }) {
   const [text, setText] = useState('');
+  /** The chosen line as shown (a member's name with the cell): the input holds it after a choice, and it is not a search. */
+  const [pickedLabel, setPickedLabel] = useState<{ id: number; label: string } | null>(null);
   const [debounced] = useDebouncedValue(text, 250);
   const q = debounced.trim();
   const found = useQuery({
     queryKey: [...queryKey, q],
     queryFn: ({ signal }) => search(q, signal),
-    enabled: q.length >= 2 && q !== value?.name,
+    enabled: q.length >= 2 && q !== value?.name && q !== pickedLabel?.label,
     staleTime: 60_000,
   });
   const data = useMemo(() => {
     const options = (found.data === undefined ? [] : toOptions(found.data)).map((o) => ({ value: String(o.id), label: o.label, name: o.name }));
-    if (value && !options.some((o) => o.value === String(value.id))) options.unshift({ value: String(value.id), label: value.name, name: value.name });
+    if (value && !options.some((o) => o.value === String(value.id))) options.unshift({ value: String(value.id), label: pickedLabel?.id === value.id ? pickedLabel.label : value.name, name: value.name });
     return options;
-  }, [found.data, value, toOptions]);
+  }, [found.data, value, toOptions, pickedLabel]);
   return (
     <Select
       searchable
       clearable
-      nothingFoundMessage={q.length < 2 ? 'Gõ ít nhất 2 chữ cái' : found.isFetching ? 'Đang tìm…' : notFound}
+      // Before two letters the list stays closed (an empty listbox is not a list; the field's placeholder says what to type).
+      nothingFoundMessage={q.length < 2 ? null : found.isFetching ? 'Đang tìm…' : notFound}
       {...props}
       data={data.map(({ value: v, label }) => ({ value: v, label }))}
       value={value ? String(value.id) : null}
@@ -67,6 +70,7 @@ export function SearchSelect<T>({
       filter={({ options }) => options}
       onChange={(next) => {
         const option = data.find((o) => o.value === next);
+        setPickedLabel(option ? { id: Number(option.value), label: option.label } : null);
         onChange(option ? { id: Number(option.value), name: option.name } : null);
       }}
     />

@@ -3,6 +3,7 @@ import { queryOne, queryRows, type DbOrTx } from '../../db/client.js';
 import { candidates, members, membershipEvents, membershipPeriods } from '../../db/schema.js';
 import type { Scope } from '../../context.js';
 import { memberInScope } from '../../scope.js';
+import { ancestorNamesSql } from '../orgs/orgs.queries.js';
 import type { AgeBand, MemberListItem, MemberListQuery, MemberStatus } from '../../../shared/member.js';
 import { addMonths } from '../../../shared/dates.js';
 
@@ -66,6 +67,24 @@ function ageBandCondition(band: AgeBand, today: string): SQL {
  */
 export type NameMatch = { q: string; shortWords?: Record<string, string[]> };
 
+/** A query of digits only is a party card or citizen ID number: both are unique and indexed, matched exactly. */
+export function numberCondition(digits: string): SQL {
+  return sql`(m.card_number = ${digits} OR m.national_id = ${digits})`;
+}
+
+/**
+ * Every marked word begins a word of the name as typed, diacritics included: 'hường' is Hường, not Hương, and
+ * 'hương' is Hương, not Phương. Names are stored normalised (`normalizeName`: words capitalised), so the typed word
+ * is compared capitalised, with no locale-dependent `lower()`.
+ */
+export function speltAsTyped(words: { capitalised: string }[]): { spelt: SQL; notSpelt: SQL } {
+  const spelt = sql.join(
+    words.map((w) => sql`m.full_name LIKE ${`%${escapeLike(w.capitalised)}%`}`),
+    sql` AND `,
+  );
+  return { spelt: sql`(${spelt})`, notSpelt: sql`NOT (${spelt})` };
+}
+
 export function memberFilterConditions(scope: Scope, query: Omit<MemberListQuery, 'page' | 'pageSize'>, today: string, match: NameMatch | null): SQL[] {
   const where: SQL[] = [memberInScope(scope, sql`m.id`, sql`m.org_path`)];
   const statusFilter: SQL = query.status ? sql`m.status = ${query.status}` : query.includeInactive ? sql`TRUE` : sql`m.status IN ('probationary', 'full')`;
@@ -90,15 +109,16 @@ function escapeLike(text: string): string {
 }
 
 /**
+ * `scope` is the actor's (not narrowed to a chosen organisation): it bounds the ancestors named beside each cell.
  * `clustered`: the matches bunch together in the sort order (a given name), so walking the sort-key index would
  * read everything before them; ordering by an expression makes the planner fetch the matches and sort them instead.
  */
-export async function listMemberRows(db: DbOrTx, where: SQL[], limit: number, offset: number, clustered = false): Promise<MemberListItem[]> {
+export async function listMemberRows(db: DbOrTx, where: SQL[], limit: number, offset: number, clustered: boolean, scope: Scope): Promise<MemberListItem[]> {
   const order = clustered ? sql`(m.name_sort_key || '') COLLATE "C", m.id` : sql`m.name_sort_key, m.id`;
   return queryRows<MemberListItem>(
     db,
     sql`SELECT m.id, m.full_name AS "fullName", m.gender, m.birth_date AS "birthDate", m.org_id AS "orgId", o.name AS "orgName",
-          m.status, m.theory_level AS "theoryLevel", m.card_number AS "cardNumber"
+          ${ancestorNamesSql(sql`o.path`, scope)} AS "orgAncestorNames", m.status, m.theory_level AS "theoryLevel", m.card_number AS "cardNumber"
         FROM (SELECT m.* FROM members m WHERE ${sql.join(where, sql` AND `)} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) m
         JOIN orgs o ON o.id = m.org_id
         ORDER BY ${order}`,

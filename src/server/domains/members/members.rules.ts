@@ -1,5 +1,5 @@
 import type { MemberStatus, MembershipEventKind } from '../../../shared/member.js';
-import { nameSortKey, normalizeName, splitFullName } from '../../../shared/vietnamese.js';
+import { nameSortKey, normalizeName, normalizeSpaces, splitFullName } from '../../../shared/vietnamese.js';
 
 type Transition = { from: readonly MemberStatus[]; to: MemberStatus | 'same'; movesOrg: 'required' | 'no' };
 
@@ -43,4 +43,22 @@ export function nameColumns(fullName: string) {
   const name = normalizeName(fullName);
   const parts = splitFullName(name);
   return { fullName: name, familyName: parts.familyName, middleName: parts.middleName, givenName: parts.givenName, nameSortKey: nameSortKey(name) };
+}
+
+/** Digits typed as a search (spaces and dots allowed, as printed on cards) are a card or citizen ID number. */
+export function searchedNumber(q: string): string | null {
+  const digits = q.replace(/[\s.]/g, '');
+  return /^\d+$/.test(digits) ? digits : null;
+}
+
+/**
+ * The typed words that carry Vietnamese marks (tones, ă â ê ô ơ ư, đ), capitalised as they begin a stored name's
+ * words. Words typed without marks say nothing about them.
+ */
+export function markedWords(q: string): { capitalised: string }[] {
+  return normalizeSpaces(q)
+    .toLowerCase()
+    .split(' ')
+    .filter((word) => /[\u0300-\u036f]|đ/.test(word.normalize('NFD')))
+    .map((word) => ({ capitalised: normalizeName(word) }));
 }

@@ -16,14 +16,16 @@ import {
   insertMembershipEvent,
   listMemberRows,
   memberFilterConditions,
+  numberCondition,
   periodsOf,
+  speltAsTyped,
   startPeriod,
   updateMemberRow,
   type MemberRow,
   type NameMatch,
 } from './members.queries.js';
-import { memberHoldingKinds, nameColumns } from './members.rules.js';
-import type { MemberCreate, MemberListQuery, MemberUpdate } from '../../../shared/member.js';
+import { markedWords, memberHoldingKinds, nameColumns, searchedNumber } from './members.rules.js';
+import type { MemberCreate, MemberListItem, MemberListQuery, MemberUpdate } from '../../../shared/member.js';
 import { foldForSearch } from '../../../shared/vietnamese.js';
 import type { PossibleDuplicate } from '../../../shared/errors.js';
 import { todayIso } from '../../../shared/dates.js';
@@ -48,25 +50,47 @@ export async function orgInScope(ctx: Ctx, orgId: number, field = 'orgId'): Prom
 export async function listMembers(ctx: Ctx, query: MemberListQuery) {
   const org = query.orgId ? await orgInScope(ctx, query.orgId) : null;
   const scope = ctx.actor.scope.kind === 'self' ? ctx.actor.scope : narrowScope(ctx.actor.scope, org);
-  const folded = query.q ? foldForSearch(query.q) : '';
   const today = todayIso(ctx.now());
   const offset = (query.page - 1) * query.pageSize;
-  const run = async (typed: NameMatch | null) => {
+  const pageOf = (items: MemberListItem[], counted: { total: number; capped: boolean }, correctedQuery: string | null = null) => ({
+    items,
+    total: counted.total,
+    totalCapped: counted.capped,
+    page: query.page,
+    pageSize: query.pageSize,
+    correctedQuery,
+  });
+  const number = query.q ? searchedNumber(query.q) : null;
+  if (number) {
+    const where = [...memberFilterConditions(scope, query, today, null), numberCondition(number)];
+    const [items, counted] = await Promise.all([listMemberRows(ctx.db, where, query.pageSize, offset, false, ctx.actor.scope), countMemberRows(ctx.db, where, SEARCH_COUNT_CAP)]);
+    return pageOf(items, counted);
+  }
+  const folded = query.q ? foldForSearch(query.q) : '';
+  const run = async (typed: NameMatch | null, marked: ReturnType<typeof markedWords>) => {
     const match = typed && { ...typed, shortWords: await expandShortWords(ctx.db, typed.q.split(' ')) };
     const where = memberFilterConditions(scope, query, today, match);
     const clustered = match ? await searchIsClustered(ctx.db, match.q.split(' ')) : false;
-    const [items, counted] = await Promise.all([
-      listMemberRows(ctx.db, where, query.pageSize, offset, clustered),
-      countMemberRows(ctx.db, where, match ? SEARCH_COUNT_CAP : LIST_COUNT_CAP),
-    ]);
-    return { items, total: counted.total, totalCapped: counted.capped, page: query.page, pageSize: query.pageSize, correctedQuery: null as string | null };
+    const cap = match ? SEARCH_COUNT_CAP : LIST_COUNT_CAP;
+    if (marked.length === 0) {
+      const [items, counted] = await Promise.all([listMemberRows(ctx.db, where, query.pageSize, offset, clustered, ctx.actor.scope), countMemberRows(ctx.db, where, cap)]);
+      return pageOf(items, counted);
+    }
+    // Names spelt as typed come first ('hường': every Hường before Hương and Phương), each group in the usual order;
+    // two ordered reads keep the plans of a plain search, where one ORDER BY on the match would sort every match.
+    const { spelt, notSpelt } = speltAsTyped(marked);
+    const [counted, speltCount] = await Promise.all([countMemberRows(ctx.db, where, cap), countMemberRows(ctx.db, [...where, spelt], Math.max(cap, offset + query.pageSize))]);
+    const first = offset < speltCount.total ? await listMemberRows(ctx.db, [...where, spelt], query.pageSize, offset, clustered, ctx.actor.scope) : [];
+    const rest = query.pageSize - first.length;
+    const second = rest > 0 ? await listMemberRows(ctx.db, [...where, notSpelt], rest, Math.max(0, offset - speltCount.total), clustered, ctx.actor.scope) : [];
+    return pageOf([...first, ...second], counted);
   };
-  const exact = await run(folded ? { q: folded } : null);
+  const exact = await run(folded ? { q: folded } : null, query.q ? markedWords(query.q) : []);
   if (exact.total > 0 || folded.length < 3) return exact;
   // Nobody matches as typed: try again with each mistyped word replaced by the nearest word of a real name.
   const corrected = (await correctNameWords(ctx.db, folded.split(' '), ctx.actor.scope)).join(' ');
   if (corrected === folded) return exact;
-  return { ...(await run({ q: corrected })), correctedQuery: corrected };
+  return { ...(await run({ q: corrected }, [])), correctedQuery: corrected };
 }
 
 /** The member row if the actor may see it; otherwise 404, never 403, so nothing leaks that it exists. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../db/client.js';
 import { members, orgEventLinks, orgEvents, orgs, orgVersions } from '../../db/schema.js';
 import type { Scope } from '../../context.js';
@@ -111,6 +111,19 @@ const counts = sql`
   (SELECT count(*)::int FROM orgs c WHERE c.parent_id = orgs.id AND c.active) AS "childCount",
   (SELECT count(*)::int FROM members m WHERE m.org_path LIKE orgs.path || '%' AND m.status IN ('probationary','full')) AS "memberCount"`;
 
+/**
+ * The names of an organisation's ancestors, nearest first: what tells apart two cells of the same name. Only those
+ * inside the scope, and neither the scope's own organisation nor a root, which every organisation listed shares.
+ * The ids come from the path itself, so each is a primary-key lookup.
+ */
+export function ancestorNamesSql(path: SQL, scope: Scope): SQL {
+  const notScopeTop = scope.kind === 'subtree' ? sql`AND a.id <> ${scope.orgId}` : sql``;
+  return sql`ARRAY(SELECT a.name FROM orgs a
+    WHERE a.id = ANY(string_to_array(trim(both '/' from ${path}), '/')::int[]) AND a.path <> ${path} AND a.depth > 0
+      AND ${pathInScope(scope, sql`a.path`)} ${notScopeTop}
+    ORDER BY a.depth DESC)`;
+}
+
 /** Active organisations under `parentId` (or the scope's top when null), with child and member counts. */
 export async function listOrgRows(db: DbOrTx, scope: Scope, options: { parentId: number | null; q?: string; includeDissolved?: boolean; limit: number }) {
   const where = [pathInScope(scope, orgs.path)];
@@ -122,7 +135,7 @@ export async function listOrgRows(db: DbOrTx, scope: Scope, options: { parentId:
   return queryRows<OrgListRow>(
     db,
     sql`SELECT orgs.id, orgs.code, orgs.name, orgs.kind, orgs.unit_type AS "unitType", orgs.parent_id AS "parentId", orgs.path, orgs.depth,
-          orgs.active, orgs.dissolved_on AS "dissolvedOn", ${counts}
+          orgs.active, orgs.dissolved_on AS "dissolvedOn", ${counts}, ${ancestorNamesSql(sql`orgs.path`, scope)} AS "ancestorNames"
         FROM orgs WHERE ${sql.join(where, sql` AND `)} ORDER BY orgs.path LIMIT ${options.limit}`,
   );
 }

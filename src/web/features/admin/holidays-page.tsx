@@ -8,6 +8,7 @@ import type { HolidayInput } from '../../../shared/calendar';
 import { dayOfWeek, isoYear, todayIso } from '../../../shared/dates';
 import { deactivateHoliday, holidaysExportUrl, listHolidays, saveHoliday } from '../../api';
 import type { Holiday } from '../../api';
+import { ConfirmModal, useConfirmation } from '../../components/confirm-modal';
 import { DateField } from '../../components/date-field';
 import { EmptyText, ErrorState, PageLoader } from '../../components/page-state';
 import { PageHeader } from '../../components/page-header';
@@ -69,6 +70,24 @@ function HolidayForm({ holiday, year, onDone }: { holiday: Holiday | null; year:
   );
 }
 
+/** What removing a day does to working-day deadlines, said before it is done. */
+function HolidayRemoval({ holiday }: { holiday: Holiday }) {
+  const day = `${weekdays[dayOfWeek(holiday.date)]} ${showDate(holiday.date)} (${holiday.name})`;
+  return (
+    <Stack gap="xs">
+      <Text fw={600}>
+        {holiday.kind === 'workday' ? `${day} sẽ không còn là ngày làm bù.` : `${day} sẽ không còn là ngày nghỉ.`}
+      </Text>
+      <Text size="sm">
+        {holiday.kind === 'workday'
+          ? 'Các thời hạn tính theo ngày làm việc từ nay sẽ không đếm ngày này, nên có thể đến muộn hơn.'
+          : 'Các thời hạn tính theo ngày làm việc từ nay sẽ đếm ngày này là ngày làm việc, nên có thể đến sớm hơn.'}{' '}
+        Bản ghi vẫn được giữ để đối chiếu các thời hạn đã tính; có thể áp dụng lại bằng nút “Sửa”.
+      </Text>
+    </Stack>
+  );
+}
+
 export function HolidaysPage() {
   const queryClient = useQueryClient();
   const thisYear = isoYear(todayIso());
@@ -83,6 +102,7 @@ export function HolidaysPage() {
     },
     onError: (error) => notifications.show({ color: 'red', message: errorText(error) }),
   });
+  const removal = useConfirmation(deactivate.mutate);
   const years = Array.from({ length: 7 }, (_, index) => String(thisYear - 3 + index));
   const items = [...(holidays.data ?? [])].sort((a, b) => (a.date < b.date ? -1 : 1));
 
@@ -154,7 +174,7 @@ export function HolidaysPage() {
                           variant="subtle"
                           color="red"
                           loading={deactivate.isPending && deactivate.variables?.date === holiday.date}
-                          onClick={() => deactivate.mutate(holiday)}
+                          onClick={() => removal.ask(holiday)}
                           aria-label={`Bỏ ngày nghỉ ${showDate(holiday.date)}`}
                         >
                           Bỏ
@@ -171,6 +191,9 @@ export function HolidaysPage() {
       <Text size="xs" c="dimmed" mt="sm">
         “Ngày làm bù” là thứ Bảy đi làm để bù cho ngày nghỉ hoán đổi; thời hạn tính theo ngày làm việc sẽ đếm ngày này.
       </Text>
+      <ConfirmModal opened={removal.pending !== null} title="Xác nhận bỏ ngày nghỉ" confirmLabel="Bỏ ngày nghỉ" onConfirm={removal.confirm} onCancel={removal.cancel}>
+        {removal.pending ? <HolidayRemoval holiday={removal.pending} /> : null}
+      </ConfirmModal>
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}

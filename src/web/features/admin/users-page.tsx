@@ -17,6 +17,7 @@ import { usePickedRef } from '../../components/use-picked-ref';
 import { numberOrNull, submitValid, textOf, useZodForm } from '../../components/use-zod-form';
 import { errorText } from '../../error-text';
 import { useSession } from '../auth/session';
+import { memberPickLabel } from '../members/member-labels';
 
 const roleOptions = userRoles.map((role) => ({ value: role, label: userRoleLabels[role] }));
 
@@ -34,7 +35,7 @@ function MemberSelect({ value, onChange, error }: { value: { id: number; name: s
     enabled: debounced.length >= 2 && debounced !== value?.name,
   });
   const data = useMemo(() => {
-    const items = (found.data?.items ?? []).map((m) => ({ value: String(m.id), label: `${m.fullName} — ${m.orgName}` }));
+    const items = (found.data?.items ?? []).map((m) => ({ value: String(m.id), label: memberPickLabel(m) }));
     if (value && !items.some((item) => item.value === String(value.id))) items.unshift({ value: String(value.id), label: value.name });
     return items;
   }, [found.data, value]);

@@ -3,7 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { isApiError, listMembers } from '../../api';
 import type { MemberPage } from '../../api';
 import { SearchSelect } from '../../components/search-select';
-import type { SearchOption, SearchSelectProps } from '../../components/search-select';
+import type { SearchSelectProps } from '../../components/search-select';
+import { memberOptions } from '../members/member-labels';
 import { textOf } from '../../components/use-zod-form';
 import type { ZodForm } from '../../components/use-zod-form';
 import { errorText } from '../../error-text';
@@ -61,10 +62,6 @@ export function countInput(value: string | boolean | null | undefined): number |
 
 function searchFullMembers(q: string, signal: AbortSignal): Promise<MemberPage> {
   return listMembers({ q, status: 'full', page: 1, pageSize: 20 }, signal);
-}
-
-function memberOptions(page: MemberPage): SearchOption[] {
-  return page.items.map((m) => ({ id: m.id, name: m.fullName, label: `${m.fullName} — ${m.orgName}` }));
 }
 
 /** Chooses a full member of the user's scope by name (an introducer). */

@@ -3,8 +3,9 @@ import type { FormEvent } from 'react';
 import { Alert, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { probationDecisionInput, probationOutcomeLabels, probationProposalLabels, probationReviewInput } from '../../../shared/admissions';
-import type { ProbationReviewKind, ProbationView } from '../../../shared/admissions';
+import type { ProbationDecisionInput, ProbationReviewKind, ProbationView } from '../../../shared/admissions';
 import { confirmationDecisionUrl, decideProbation, getProbation, isApiError, recordProbationReview } from '../../api';
+import { ConfirmModal, useConfirmation } from '../../components/confirm-modal';
 import { Fact } from '../../components/fact-list';
 import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
 import { textOf, useZodForm } from '../../components/use-zod-form';
@@ -105,14 +106,32 @@ function DecisionForm({ probation, onDone }: { probation: ProbationView; onDone:
       form.applyServerError(error);
     },
   });
+  /** Striking a probationer off cannot be taken back: it asks first and says what follows. */
+  const strikeOff = useConfirmation<ProbationDecisionInput>(() => save.mutate());
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate();
+    const input = form.validate() as ProbationDecisionInput | null;
+    if (input?.outcome === 'struck_off') strikeOff.ask(input);
+    else save.mutate();
   };
   const f = form as ZodForm<unknown>;
   const conflict = isApiError(save.error, 'CONFLICT');
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Ghi quyết định của cấp ủy cấp trên">
+      <ConfirmModal opened={strikeOff.pending !== null} title="Xác nhận xóa tên" confirmLabel="Xóa tên" onConfirm={strikeOff.confirm} onCancel={strikeOff.cancel}>
+        {strikeOff.pending ? (
+          <Stack gap="xs">
+            <Text fw={600}>
+              Đồng chí {probation.fullName} sẽ bị xóa tên trong danh sách đảng viên dự bị của {probation.orgName} theo quyết định số {strikeOff.pending.decision.number} ngày{' '}
+              {showDate(strikeOff.pending.decision.date)}.
+            </Text>
+            <Text size="sm">
+              Từ ngày đó đồng chí không còn được tính trong số lượng đảng viên; hồ sơ và quá trình sinh hoạt vẫn được giữ. Biến động được ghi vào lịch sử hồ sơ và nhật
+              ký hệ thống, không xóa được.
+            </Text>
+          </Stack>
+        ) : null}
+      </ConfirmModal>
       <Stack gap="sm">
         {conflict ? (
           <Alert color="red" variant="light" role="alert" title="Hồ sơ vừa được người khác cập nhật">

@@ -4,9 +4,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { todayIso } from '../../../shared/dates';
 import { exitInput, exitKindLabels, exitKinds, interruptionKindLabels, readmissionInput } from '../../../shared/exits';
-import type { ExitInput, PartyAgeResult, ReadmissionInput } from '../../../shared/exits';
-import type { Member } from '../../../shared/member';
+import type { ExitInput, ExitKind, PartyAgeResult, ReadmissionInput } from '../../../shared/exits';
+import { memberStatusLabels } from '../../../shared/member';
+import type { Member, MemberStatus } from '../../../shared/member';
 import { getPartyAge, readmitMember, recordExit } from '../../api';
+import { ConfirmModal, useConfirmation } from '../../components/confirm-modal';
 import { DateField } from '../../components/date-field';
 import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
 import { ModalButton } from '../../components/modal-button';
@@ -33,6 +35,35 @@ function useRefreshAll() {
   return () => void queryClient.invalidateQueries();
 }
 
+const exitConfirmTitles: Record<ExitKind, string> = { strike_off: 'Xác nhận xóa tên', withdrawal: 'Xác nhận ra khỏi Đảng', death: 'Xác nhận từ trần' };
+const exitConfirmLabels: Record<ExitKind, string> = { strike_off: 'Xóa tên', withdrawal: 'Ghi ra khỏi Đảng', death: 'Ghi từ trần' };
+const exitStatuses: Record<ExitKind, MemberStatus> = { strike_off: 'struck_off', withdrawal: 'withdrawn', death: 'deceased' };
+
+/** What an exit does, said before it is recorded: who, from when, under which decision, and what stays. */
+function ExitConsequences({ member, input }: { member: Member; input: ExitInput }) {
+  const on = showDate(input.occurredOn);
+  const decisionNote = ` (quyết định số ${input.decision.number} ngày ${showDate(input.decision.date)})`;
+  const what: Record<ExitKind, string> = {
+    strike_off: `Đồng chí ${member.fullName} sẽ bị xóa tên khỏi danh sách đảng viên của ${member.orgName} từ ngày ${on}${decisionNote}.`,
+    withdrawal: `Đồng chí ${member.fullName} sẽ được ghi là ra khỏi Đảng (xin ra) từ ngày ${on}${decisionNote}.`,
+    death: `Đồng chí ${member.fullName} sẽ được ghi là đã từ trần ngày ${on}${decisionNote}.`,
+  };
+  return (
+    <Stack gap="xs">
+      <Text fw={600}>{what[input.kind]}</Text>
+      <List size="sm" spacing={4}>
+        <List.Item>
+          Từ ngày {on}, đồng chí không còn được tính trong số lượng đảng viên của {member.orgName} và các cấp trên; tình trạng hồ sơ chuyển thành “
+          {memberStatusLabels[exitStatuses[input.kind]]}”.
+        </List.Item>
+        <List.Item>Lý lịch, quá trình sinh hoạt và tuổi đảng đến ngày đó vẫn được giữ nguyên.</List.Item>
+        {input.kind === 'death' ? null : <List.Item>Muốn trở lại Đảng phải làm thủ tục kết nạp lại.</List.Item>}
+        <List.Item>Biến động được ghi vào lịch sử hồ sơ và nhật ký hệ thống, không xóa được.</List.Item>
+      </List>
+    </Stack>
+  );
+}
+
 function ExitForm({ member, onDone }: { member: Member; onDone: () => void }) {
   const refresh = useRefreshAll();
   const form = useZodForm<ExitInput>({
@@ -49,9 +80,20 @@ function ExitForm({ member, onDone }: { member: Member; onDone: () => void }) {
     },
     onError: (error) => form.applyServerError(error),
   });
-  const onSubmit = submitValid(form, save.mutate);
+  const confirmation = useConfirmation(save.mutate);
+  const onSubmit = submitValid(form, confirmation.ask);
+  const pending = confirmation.pending;
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Ghi ra khỏi Đảng, từ trần">
+      <ConfirmModal
+        opened={pending !== null}
+        title={pending ? exitConfirmTitles[pending.kind] : ''}
+        confirmLabel={pending ? exitConfirmLabels[pending.kind] : ''}
+        onConfirm={confirmation.confirm}
+        onCancel={confirmation.cancel}
+      >
+        {pending ? <ExitConsequences member={member} input={pending} /> : null}
+      </ConfirmModal>
       <Stack gap="sm">
         <StepAlert error={save.error} form={form as ZodForm<unknown>} />
         <Text size="sm">Từ ngày có hiệu lực, đảng viên không còn được tính trong số lượng; quá trình sinh hoạt vẫn được giữ nguyên.</Text>

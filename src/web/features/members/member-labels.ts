@@ -1,5 +1,18 @@
-import type { Address, MemberStatus } from '../../../shared/member';
+import type { Address, MemberListItem, MemberStatus } from '../../../shared/member';
+import { orgPathLabel } from '../../../shared/org';
+import type { MemberPage } from '../../api';
+import type { SearchOption } from '../../components/search-select';
 import { showDate } from '../../format';
+
+/** A member as a picker lists them: the name, then the cell with the ancestors that tell same-named cells apart. */
+export function memberPickLabel(m: Pick<MemberListItem, 'fullName' | 'orgName' | 'orgAncestorNames'>): string {
+  return `${m.fullName} — ${orgPathLabel(m.orgName, m.orgAncestorNames)}`;
+}
+
+/** The options of a member picker (`SearchSelect`); the form keeps the name. */
+export function memberOptions(page: MemberPage): SearchOption[] {
+  return page.items.map((m) => ({ id: m.id, name: m.fullName, label: memberPickLabel(m) }));
+}
 
 export function statusColor(status: MemberStatus): string {
   switch (status) {

@@ -13,7 +13,7 @@ import type { MemberFilters } from '../../api';
 import { useCurrentOrg } from '../../components/current-org';
 import type { OrgRef } from '../../components/current-org';
 import { OrgSelect } from '../../components/org-select';
-import { useOrgQuery } from '../../components/org-name';
+import { OrgWithAncestors, useOrgQuery } from '../../components/org-name';
 import { ErrorState, PageLoader } from '../../components/page-state';
 import { PageHeader } from '../../components/page-header';
 import { Pager } from '../../components/pager';
@@ -230,7 +230,9 @@ const MemberResults = memo(function MemberResults({ items, total, firstIndex, as
                 <Text size="sm" c="dimmed">
                   {genderLabels[member.gender]} · sinh {showDate(member.birthDate)} · LLCT: {theoryLevelLabels[member.theoryLevel]}
                 </Text>
-                <Text size="sm">{member.orgName}</Text>
+                <Text size="sm">
+                  <OrgWithAncestors name={member.orgName} ancestorNames={member.orgAncestorNames} />
+                </Text>
               </Paper>
             ))}
           </Stack>
@@ -259,7 +261,9 @@ const MemberResults = memo(function MemberResults({ items, total, firstIndex, as
                     </Table.Td>
                     <Table.Td>{showDate(member.birthDate)}</Table.Td>
                     <Table.Td>{genderLabels[member.gender]}</Table.Td>
-                    <Table.Td>{member.orgName}</Table.Td>
+                    <Table.Td>
+                      <OrgWithAncestors name={member.orgName} ancestorNames={member.orgAncestorNames} />
+                    </Table.Td>
                     <Table.Td>
                       <StatusBadge status={member.status} short />
                     </Table.Td>

@@ -5,15 +5,18 @@ import { committeeAppointment, committeeEnd, committeePositionLabels, committeeP
 import type { CommitteeAppointment, CommitteeEnd, CommitteeSeat } from '../../../shared/committees';
 import { todayIso } from '../../../shared/dates';
 import { appointToCommittee, endCommitteeSeat, listCommittee, listMembers } from '../../api';
+import { ConfirmModal, useConfirmation } from '../../components/confirm-modal';
 import { DateField } from '../../components/date-field';
 import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
 import { ModalButton } from '../../components/modal-button';
 import { EmptyText, ErrorState, PageLoader } from '../../components/page-state';
 import { SaveErrorAlert } from '../../components/save-error-alert';
+import { SearchSelect } from '../../components/search-select';
+import { usePickedRef } from '../../components/use-picked-ref';
 import { numberOrNull, submitValid, textOf, useZodForm } from '../../components/use-zod-form';
 import type { ZodForm } from '../../components/use-zod-form';
 import { showDate } from '../../format';
-import { decisionText } from '../members/member-labels';
+import { decisionText, memberOptions } from '../members/member-labels';
 
 /** The organisation's committee (cấp ủy) by term: who holds which seat since when, and the ended seats on request. */
 export function OrgCommittee({ orgId, canManage }: { orgId: number; canManage: boolean }) {
@@ -74,7 +77,6 @@ export function OrgCommittee({ orgId, canManage }: { orgId: number; canManage: b
 
 function AppointForm({ orgId, onDone }: { orgId: number; onDone: () => void }) {
   const queryClient = useQueryClient();
-  const members = useQuery({ queryKey: ['committee-candidates', orgId], queryFn: ({ signal }) => listMembers({ orgId, status: 'full', page: 1, pageSize: 200 }, signal) });
   const form = useZodForm<CommitteeAppointment>({
     initial: { memberId: null, position: 'committee_member', term: '2025–2030', startOn: todayIso(), ...decisionDraft('decision') },
     schema: committeeAppointment,
@@ -88,17 +90,19 @@ function AppointForm({ orgId, onDone }: { orgId: number; onDone: () => void }) {
     },
     onError: (error) => form.applyServerError(error),
   });
+  const member = usePickedRef(form as ZodForm<unknown>, 'memberId');
   return (
     <form onSubmit={submitValid(form, save.mutate)} noValidate aria-label="Ghi chức vụ cấp ủy">
       <Stack gap="sm">
         <SaveErrorAlert error={save.error} />
-        <Select
+        <SearchSelect
           label="Đảng viên"
           required
-          searchable
-          nothingFoundMessage="Không tìm thấy"
-          data={(members.data?.items ?? []).map((m) => ({ value: String(m.id), label: `${m.fullName} — ${m.orgName}` }))}
-          {...form.choice('memberId')}
+          placeholder="Gõ họ tên, số thẻ hoặc số CCCD"
+          queryKey={['members', 'committee-pick', orgId]}
+          search={(q, signal) => listMembers({ orgId, q, status: 'full', page: 1, pageSize: 20 }, signal)}
+          toOptions={memberOptions}
+          {...member}
         />
         <Select label="Chức vụ" required allowDeselect={false} data={committeePositions.map((p) => ({ value: p, label: committeePositionLabels[p] }))} {...form.choice('position')} />
         <Group grow>
@@ -129,8 +133,22 @@ function EndForm({ seat, onDone }: { seat: CommitteeSeat; onDone: () => void }) 
     },
     onError: (error) => form.applyServerError(error),
   });
+  const confirmation = useConfirmation(save.mutate);
+  const pending = confirmation.pending;
+  const position = committeePositionLabels[seat.position].toLowerCase();
   return (
-    <form onSubmit={submitValid(form, save.mutate)} noValidate aria-label="Kết thúc chức vụ cấp ủy">
+    <form onSubmit={submitValid(form, confirmation.ask)} noValidate aria-label="Kết thúc chức vụ cấp ủy">
+      <ConfirmModal opened={pending !== null} title="Xác nhận kết thúc chức vụ" confirmLabel="Kết thúc chức vụ" onConfirm={confirmation.confirm} onCancel={confirmation.cancel}>
+        {pending ? (
+          <Stack gap="xs">
+            <Text fw={600}>
+              Đồng chí {seat.fullName} thôi giữ chức vụ {position} (nhiệm kỳ {seat.term}) từ ngày {showDate(pending.endOn)}, theo quyết định số {pending.decision.number} ngày{' '}
+              {showDate(pending.decision.date)}.
+            </Text>
+            <Text size="sm">Từ ngày đó đồng chí không còn được tính trong cấp ủy; chức vụ vẫn được lưu trong lịch sử cấp ủy. Muốn giữ lại chức vụ phải ghi một quyết định mới.</Text>
+          </Stack>
+        ) : null}
+      </ConfirmModal>
       <Stack gap="sm">
         <SaveErrorAlert error={save.error} />
         <DateField label="Ngày kết thúc" required {...form.date('endOn')} />

@@ -120,6 +120,11 @@ export function OrgsPage() {
                             Đã giải thể
                           </Badge>
                         ) : null}
+                        {org.ancestorNames.length > 0 ? (
+                          <Text size="xs" c="dimmed">
+                            {org.ancestorNames.join(' — ')}
+                          </Text>
+                        ) : null}
                       </Table.Td>
                       <Table.Td>{orgKindLabels[org.kind]}</Table.Td>
                       <Table.Td>{org.unitType ? unitTypeLabels[org.unitType] : '—'}</Table.Td>

@@ -102,6 +102,8 @@ function Layout({ children }: { children: ReactNode }) {
 
   const groups = navigationFor(user.role);
   const scope = scopeText(user.role, user.orgName);
+  /** The first admin is called "Quản trị hệ thống", like the role: say it once. */
+  const roleText = userRoleLabels[user.role] === user.displayName ? null : userRoleLabels[user.role];
   const showPicker = user.role !== 'member';
 
   const picker = showPicker ? (
@@ -146,7 +148,7 @@ function Layout({ children }: { children: ReactNode }) {
               </Box>
             ) : null}
             <Group gap="sm" wrap="nowrap" visibleFrom="sm">
-              <UserBadge name={user.displayName} role={userRoleLabels[user.role]} scope={scope} />
+              <UserBadge name={user.displayName} role={roleText} scope={scope} />
               <Button variant="default" size="xs" onClick={() => signOut.mutate()} loading={signOut.isPending}>
                 Đăng xuất
               </Button>
@@ -154,7 +156,7 @@ function Layout({ children }: { children: ReactNode }) {
           </Group>
           <Box hiddenFrom="sm" mt={4}>
             <Text size="xs" lineClamp={2}>
-              <strong>{user.displayName}</strong> · {userRoleLabels[user.role]} · Phạm vi: {scope}
+              <strong>{user.displayName}</strong> · {roleText ? `${roleText} · ` : ''}Phạm vi: {scope}
             </Text>
           </Box>
         </Stack>
@@ -212,14 +214,14 @@ function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-function UserBadge({ name, role, scope }: { name: string; role: string; scope: string }) {
+function UserBadge({ name, role, scope }: { name: string; role: string | null; scope: string }) {
   return (
     <Box ta="right" style={{ minWidth: 0 }}>
       <Text size="sm" fw={600} lineClamp={1}>
         {name}
       </Text>
       <Text size="xs" c="dimmed" lineClamp={1}>
-        {role} · Phạm vi: {scope}
+        {role ? `${role} · ` : ''}Phạm vi: {scope}
       </Text>
     </Box>
   );

@@ -5,6 +5,7 @@ import { listDestinations, listMembers } from '../../api';
 import type { MemberPage } from '../../api';
 import { SearchSelect } from '../../components/search-select';
 import type { SearchOption, SearchSelectProps } from '../../components/search-select';
+import { memberOptions } from '../members/member-labels';
 
 const stateColors: Record<TransferState, string> = { pending: 'orange', letter_issued: 'blue', received: 'green', returned: 'gray', cancelled: 'gray' };
 
@@ -35,10 +36,6 @@ export function nextDueOn(t: Pick<TransferListItem, 'state' | 'kind' | 'letterDu
 
 function searchMembers(q: string, signal: AbortSignal): Promise<MemberPage> {
   return listMembers({ q, page: 1, pageSize: 20 }, signal);
-}
-
-function memberOptions(page: MemberPage): SearchOption[] {
-  return page.items.map((m) => ({ id: m.id, name: m.fullName, label: `${m.fullName} — ${m.orgName}` }));
 }
 
 /** A member of the user's scope who is active (probationary or full), found by name. */
