@@ -1,0 +1,97 @@
+import { inTransaction, type Ctx } from '../../context.js';
+import { conflict, notFound, staleVersion } from '../../errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { findOrg } from '../orgs/orgs.queries.js';
+import { eventsOf, insertAnnulment, updateMemberRow, withdrawPeriod } from './members.queries.js';
+import { assertCanRecordMembership, memberInScopeOr404, presentMember } from './members.service.js';
+import { activeStatuses, annullableEventKinds, membershipEventKindLabels, type EventAnnulmentInput, type MembershipEventKind } from '../../../shared/member.js';
+import { todayIso } from '../../../shared/dates.js';
+
+const EVENT = 'biến động';
+
+/** What to do instead, for the kinds that cannot be annulled here. */
+function refusalFor(kind: MembershipEventKind): string | null {
+  if ((annullableEventKinds as readonly string[]).includes(kind)) return null;
+  switch (kind) {
+    case 'record_created':
+    case 'admission':
+      return 'Không hủy được biến động mở hồ sơ đảng viên. Nếu thông tin nhập sai, hãy sửa hồ sơ (có ghi lý do).';
+    case 'reorganisation':
+      return 'Biến động do sắp xếp tổ chức đảng không hủy riêng cho từng đảng viên được; hãy ghi sự kiện tổ chức mới.';
+    default:
+      return 'Biến động chuyển sinh hoạt đảng thuộc hồ sơ chuyển sinh hoạt; không hủy riêng ở đây được.';
+  }
+}
+
+/**
+ * Annuls the member's latest standing event, entered by mistake: a dated annulment row (who, when, why, the decision
+ * if any) is added, nothing is deleted. The period the event opened stops counting, the one before it is open again,
+ * and the member's status and organisation go back to it, so every "as of" read gives what it gave before the event.
+ */
+export async function annulMembershipEvent(ctx: Ctx, memberId: number, eventId: number, input: EventAnnulmentInput) {
+  assertCanRecordMembership(ctx);
+  if (ctx.actor.scope.kind === 'self') throw notFound('đảng viên');
+  return inTransaction(ctx, async (tx) => {
+    const member = await memberInScopeOr404(tx, memberId);
+    const events = await eventsOf(tx.db, memberId);
+    const event = events.find((e) => e.id === eventId);
+    if (!event) throw notFound(EVENT);
+    if (member.version !== input.version) throw staleVersion('Hồ sơ đảng viên');
+    const refusal = refusalFor(event.kind);
+    if (refusal) throw conflict(refusal, 'eventId');
+    if (events.at(-1)!.id !== event.id)
+      throw conflict('Chỉ hủy được biến động gần nhất của đảng viên; hãy hủy các biến động ghi sau nó trước.', 'eventId');
+    if (events.length < 2) throw conflict('Không hủy được biến động duy nhất của hồ sơ.', 'eventId');
+
+    const today = todayIso(tx.now());
+    if (input.decision && input.decision.date < event.occurredOn)
+      throw conflict('Ngày quyết định hủy không được trước ngày của biến động bị hủy.', 'decision.date');
+    const annulmentId = await insertAnnulment(tx.db, {
+      eventId,
+      memberId,
+      annulledOn: today,
+      reason: input.reason,
+      decision: input.decision ?? null,
+      createdBy: tx.actor.userId,
+    });
+    const previous = await withdrawPeriod(tx.db, memberId, eventId, annulmentId);
+    if (!previous) throw conflict('Không tìm thấy giai đoạn sinh hoạt trước biến động này; không hủy được.', 'eventId');
+    const org = await findOrg(tx.db, previous.orgId);
+    if (!org) throw conflict('Không tìm thấy tổ chức đảng trước biến động này.', 'eventId');
+    if (activeStatuses.includes(previous.status) && !org.active)
+      throw conflict(`${org.name} không còn hoạt động; không đưa đảng viên về đó được. Hãy ghi biến động mới thay vì hủy.`, 'eventId');
+
+    const remaining = events.slice(0, -1);
+    const confirmation = remaining.findLast((e) => e.kind === 'confirmation');
+    const after = await updateMemberRow(tx.db, memberId, member.version, {
+      status: previous.status,
+      orgId: org.id,
+      orgPath: org.path,
+      ...(event.kind === 'confirmation'
+        ? { confirmedOn: confirmation ? ((confirmation.details.fullFrom as string | undefined) ?? confirmation.occurredOn) : null }
+        : {}),
+    });
+    if (!after) throw staleVersion('Hồ sơ đảng viên');
+    await recordAudit(tx, [
+      {
+        entity: 'member',
+        entityId: memberId,
+        action: 'annul_event',
+        before: { status: member.status, orgId: member.orgId, confirmedOn: member.confirmedOn },
+        after: {
+          status: after.status,
+          orgId: after.orgId,
+          confirmedOn: after.confirmedOn,
+          annulmentId,
+          eventId,
+          eventKind: event.kind,
+          eventLabel: membershipEventKindLabels[event.kind],
+          occurredOn: event.occurredOn,
+          decision: input.decision ?? null,
+        },
+        reason: input.reason,
+      },
+    ]);
+    return { annulmentId, eventId, member: presentMember({ ...after, orgName: org.name }) };
+  });
+}
