@@ -1,8 +1,8 @@
 import { inTransaction, type Ctx } from '../../context.js';
-import { conflict, notFound, staleVersion } from '../../errors.js';
+import { conflict, invalidField, notFound, staleVersion } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findOrg } from '../orgs/orgs.queries.js';
-import { eventsOf, insertAnnulment, updateMemberRow, withdrawPeriod } from './members.queries.js';
+import { eventHistoryOf, eventsOf, insertAnnulment, updateMemberRow, withdrawPeriod } from './members.queries.js';
 import { assertCanRecordMembership, memberInScopeOr404, presentMember } from './members.service.js';
 import { activeStatuses, annullableEventKinds, membershipEventKindLabels, type EventAnnulmentInput, type MembershipEventKind } from '../../../shared/member.js';
 import { todayIso } from '../../../shared/dates.js';
@@ -35,7 +35,11 @@ export async function annulMembershipEvent(ctx: Ctx, memberId: number, eventId: 
     const member = await memberInScopeOr404(tx, memberId);
     const events = await eventsOf(tx.db, memberId);
     const event = events.find((e) => e.id === eventId);
-    if (!event) throw notFound(EVENT);
+    if (!event) {
+      const annulled = (await eventHistoryOf(tx.db, memberId)).find((e) => e.id === eventId && e.annulment);
+      if (annulled) throw conflict('Biến động này đã được hủy.', 'eventId');
+      throw notFound(EVENT);
+    }
     if (member.version !== input.version) throw staleVersion('Hồ sơ đảng viên');
     const refusal = refusalFor(event.kind);
     if (refusal) throw conflict(refusal, 'eventId');
@@ -45,7 +49,7 @@ export async function annulMembershipEvent(ctx: Ctx, memberId: number, eventId: 
 
     const today = todayIso(tx.now());
     if (input.decision && input.decision.date < event.occurredOn)
-      throw conflict('Ngày quyết định hủy không được trước ngày của biến động bị hủy.', 'decision.date');
+      throw invalidField('decision.date', 'Ngày quyết định hủy không được trước ngày của biến động bị hủy.');
     const annulmentId = await insertAnnulment(tx.db, {
       eventId,
       memberId,
@@ -61,15 +65,15 @@ export async function annulMembershipEvent(ctx: Ctx, memberId: number, eventId: 
     if (activeStatuses.includes(previous.status) && !org.active)
       throw conflict(`${org.name} không còn hoạt động; không đưa đảng viên về đó được. Hãy ghi biến động mới thay vì hủy.`, 'eventId');
 
-    const remaining = events.slice(0, -1);
-    const confirmation = remaining.findLast((e) => e.kind === 'confirmation');
+    const confirmation = events.slice(0, -1).findLast((e) => e.kind === 'confirmation');
+    const earlierConfirmation = confirmation ? ((confirmation.details.fullFrom as string | undefined) ?? confirmation.occurredOn) : null;
+    // Kept on the event since confirmations keep it; for older ones, the earlier confirmation's date if any.
+    const confirmedBefore = 'previousConfirmedOn' in event.details ? (event.details.previousConfirmedOn as string | null) : earlierConfirmation;
     const after = await updateMemberRow(tx.db, memberId, member.version, {
       status: previous.status,
       orgId: org.id,
       orgPath: org.path,
-      ...(event.kind === 'confirmation'
-        ? { confirmedOn: confirmation ? ((confirmation.details.fullFrom as string | undefined) ?? confirmation.occurredOn) : null }
-        : {}),
+      ...(event.kind === 'confirmation' ? { confirmedOn: confirmedBefore } : {}),
     });
     if (!after) throw staleVersion('Hồ sơ đảng viên');
     await recordAudit(tx, [
