@@ -15,6 +15,7 @@ export const auditActionLabels: Record<string, string> = {
   password_reset: 'Cấp lại mật khẩu',
   read: 'Xem hồ sơ',
   event: 'Ghi biến động',
+  annul_event: 'Hủy biến động nhập nhầm',
   export: 'Xuất dữ liệu',
 };
 
