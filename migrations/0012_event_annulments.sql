@@ -11,4 +11,11 @@ CREATE TABLE "membership_event_annulments" (
 --> statement-breakpoint
 ALTER TABLE "membership_periods" ADD COLUMN "annulment_id" integer;--> statement-breakpoint
 CREATE UNIQUE INDEX "membership_event_annulments_event_key" ON "membership_event_annulments" USING btree ("event_id");--> statement-breakpoint
-CREATE INDEX "membership_event_annulments_member_idx" ON "membership_event_annulments" USING btree ("member_id");
+CREATE INDEX "membership_event_annulments_member_idx" ON "membership_event_annulments" USING btree ("member_id");--> statement-breakpoint
+-- An annulment is history: the database itself refuses to change or remove one.
+CREATE OR REPLACE FUNCTION membership_event_annulments_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'membership_event_annulments is append-only';
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER membership_event_annulments_no_update BEFORE UPDATE OR DELETE ON membership_event_annulments FOR EACH ROW EXECUTE FUNCTION membership_event_annulments_append_only();

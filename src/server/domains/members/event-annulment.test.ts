@@ -243,6 +243,16 @@ describe('POST /members/{id}/events/{eventId}/annul', () => {
     expect(next.body.member.status).toBe('full');
   });
 
+  it('keeps every annulment: the database refuses to change or remove one', async () => {
+    const target = await struckOff();
+    expect((await clients.org_staff.send('POST', url(target.id, target.eventId), body(target.version))).status).toBe(201);
+    const refused = (statement: ReturnType<typeof sql>) => database.db.execute(statement).then(() => 'done', () => 'refused');
+    expect(await refused(sql`UPDATE membership_event_annulments SET reason = 'Sửa' WHERE event_id = ${target.eventId}`)).toBe('refused');
+    expect(await refused(sql`DELETE FROM membership_event_annulments WHERE event_id = ${target.eventId}`)).toBe('refused');
+    const row = await queryOne<{ reason: string }>(database.db, sql`SELECT reason FROM membership_event_annulments WHERE event_id = ${target.eventId}`);
+    expect(row?.reason).toBe('Ghi nhầm người');
+  });
+
   it('answers bad input with 400 in Vietnamese, naming the field', async () => {
     const target = await struckOff();
     const before = await tables();
