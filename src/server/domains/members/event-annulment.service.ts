@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { findOrg } from '../orgs/orgs.queries.js';
 import { eventHistoryOf, eventsOf, insertAnnulment, updateMemberRow, withdrawPeriod } from './members.queries.js';
 import { assertCanRecordMembership, memberInScopeOr404, presentMember } from './members.service.js';
-import { activeStatuses, annullableEventKinds, membershipEventKindLabels, type EventAnnulmentInput, type MembershipEventKind } from '../../../shared/member.js';
+import { activeStatuses, annullableEventKinds, type EventAnnulmentInput, type MembershipEventKind } from '../../../shared/member.js';
 import { todayIso } from '../../../shared/dates.js';
 
 const EVENT = 'biến động';
@@ -86,10 +86,9 @@ export async function annulMembershipEvent(ctx: Ctx, memberId: number, eventId: 
           status: after.status,
           orgId: after.orgId,
           confirmedOn: after.confirmedOn,
-          annulmentId,
+          // The annulled event (its id identifies the annulment too): keys the history screens already label.
           eventId,
-          eventKind: event.kind,
-          eventLabel: membershipEventKindLabels[event.kind],
+          kind: event.kind,
           occurredOn: event.occurredOn,
           decision: input.decision ?? null,
         },

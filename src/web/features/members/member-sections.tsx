@@ -147,8 +147,12 @@ function AnnulEventForm({ member, event, previous, onDone }: { member: Member; e
         <StepAlert error={save.error} form={form as ZodForm<unknown>} />
         <Text size="sm">
           Biến động «{kind}» ngày {showDate(event.occurredOn)} sẽ không còn được tính ở bất cứ đâu (số lượng, báo cáo, quá trình sinh hoạt). Đảng viên trở về
-          tình trạng «{memberStatusLabels[previous.statusAfter]}» như trước biến động này.
+          tình trạng «{memberStatusLabels[previous.statusAfter]}»{event.toOrgId !== null && event.toOrgId !== event.fromOrgId ? ', ở chi bộ trước đó,' : ''} như trước
+          biến động này.
         </Text>
+        {Number(event.details?.cancelledTransfers ?? 0) > 0 ? (
+          <Text size="sm">Thủ tục chuyển sinh hoạt đã dừng khi ghi biến động này không được mở lại; nếu cần, hãy lập thủ tục mới.</Text>
+        ) : null}
         <Text size="sm">Biến động không bị xóa: lịch sử vẫn giữ nó (gạch ngang) cùng lý do hủy, người hủy và ngày hủy.</Text>
         <Textarea label="Lý do hủy" required autosize minRows={2} {...form.text('reason')} />
         <Group justify="flex-end">
