@@ -3,25 +3,12 @@ import { conflict, invalidField, notFound, staleVersion } from '../../errors.js'
 import { recordAudit } from '../audit/audit.service.js';
 import { findOrg } from '../orgs/orgs.queries.js';
 import { eventHistoryOf, eventsOf, insertAnnulment, updateMemberRow, withdrawPeriod } from './members.queries.js';
+import { annulmentRefusal } from './members.rules.js';
 import { assertCanRecordMembership, memberInScopeOr404, presentMember } from './members.service.js';
-import { activeStatuses, annullableEventKinds, type EventAnnulmentInput, type MembershipEventKind } from '../../../shared/member.js';
+import { activeStatuses, type EventAnnulmentInput } from '../../../shared/member.js';
 import { todayIso } from '../../../shared/dates.js';
 
 const EVENT = 'biến động';
-
-/** What to do instead, for the kinds that cannot be annulled here. */
-function refusalFor(kind: MembershipEventKind): string | null {
-  if ((annullableEventKinds as readonly string[]).includes(kind)) return null;
-  switch (kind) {
-    case 'record_created':
-    case 'admission':
-      return 'Không hủy được biến động mở hồ sơ đảng viên. Nếu thông tin nhập sai, hãy sửa hồ sơ (có ghi lý do).';
-    case 'reorganisation':
-      return 'Biến động do sắp xếp tổ chức đảng không hủy riêng cho từng đảng viên được; hãy ghi sự kiện tổ chức mới.';
-    default:
-      return 'Biến động chuyển sinh hoạt đảng thuộc hồ sơ chuyển sinh hoạt; không hủy riêng ở đây được.';
-  }
-}
 
 /**
  * Annuls the member's latest standing event, entered by mistake: a dated annulment row (who, when, why, the decision
@@ -41,7 +28,7 @@ export async function annulMembershipEvent(ctx: Ctx, memberId: number, eventId: 
       throw notFound(EVENT);
     }
     if (member.version !== input.version) throw staleVersion('Hồ sơ đảng viên');
-    const refusal = refusalFor(event.kind);
+    const refusal = annulmentRefusal(event.kind);
     if (refusal) throw conflict(refusal, 'eventId');
     if (events.at(-1)!.id !== event.id)
       throw conflict('Chỉ hủy được biến động gần nhất của đảng viên; hãy hủy các biến động ghi sau nó trước.', 'eventId');

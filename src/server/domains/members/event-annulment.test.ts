@@ -13,8 +13,10 @@ import { recordMembershipEvent } from './membership-events.service.js';
 import { annulMembershipEvent } from './event-annulment.service.js';
 import { eventHistoryOf, eventsOf, lastEventDate, periodsOf } from './members.queries.js';
 import { findMember } from './members.queries.js';
+import { annulmentRefusal, membershipTransitions } from './members.rules.js';
 import { memberPartyAge } from '../exits/exits.service.js';
 import { addDays } from '../../../shared/dates.js';
+import { annullableEventKinds, membershipEventKinds } from '../../../shared/member.js';
 import type { MemberStatus, MembershipEventKind } from '../../../shared/member.js';
 
 const TODAY = '2026-11-27';
@@ -106,6 +108,19 @@ async function observe(memberId: number, dates: string[]) {
     metrics,
   };
 }
+
+describe('annulmentRefusal', () => {
+  it.each(membershipEventKinds)('%s: annullable, and then it changes the status (so it opened a period), or refused saying what to do instead', (kind) => {
+    const refusal = annulmentRefusal(kind);
+    if ((annullableEventKinds as readonly string[]).includes(kind)) {
+      expect(refusal).toBeNull();
+      expect(membershipTransitions[kind]?.to).not.toBe('same');
+    } else {
+      expect(refusal).toMatch(/[À-ỹ]/);
+      expect(refusal).toMatch(/hãy|không hủy/i);
+    }
+  });
+});
 
 describe('annulling membership events: as if they had never been recorded', () => {
   it('gives back every "as of" read, count and history after the latest events are annulled, latest first', async () => {
