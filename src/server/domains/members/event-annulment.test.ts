@@ -258,6 +258,18 @@ describe('POST /members/{id}/events/{eventId}/annul', () => {
     expect(next.body.member.status).toBe('full');
   });
 
+  it('answers a burst of annulments of the same event with one 201 and conflicts, never a 500 or a second annulment', async () => {
+    const target = await struckOff();
+    const responses = await Promise.all(Array.from({ length: 6 }, () => clients.org_staff.send('POST', url(target.id, target.eventId), body(target.version))));
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201), JSON.stringify(responses.map((r) => r.body))).toHaveLength(1);
+    expect(statuses.every((s) => s === 201 || s === 409), JSON.stringify(statuses)).toBe(true);
+    const rows = await queryOne<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM membership_event_annulments WHERE event_id = ${target.eventId}`);
+    expect(rows?.n).toBe(1);
+    const open = await queryOne<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM membership_periods WHERE member_id = ${target.id} AND valid_to IS NULL`);
+    expect(open?.n).toBe(1);
+  });
+
   it('keeps every annulment: the database refuses to change or remove one', async () => {
     const target = await struckOff();
     expect((await clients.org_staff.send('POST', url(target.id, target.eventId), body(target.version))).status).toBe(201);
