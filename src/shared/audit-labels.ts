@@ -24,6 +24,7 @@ const plainActions: Record<string, string> = {
   password_reset: 'Cấp lại mật khẩu',
   read: 'Xem dữ liệu cá nhân',
   export: 'Xuất dữ liệu',
+  annul_event: 'Hủy biến động nhập nhầm',
   commit: 'Ghi dữ liệu nhập',
   probation_review: 'Xét chuyển đảng chính thức',
   'committee:appoint': 'Bầu, chỉ định cấp ủy viên',

@@ -236,6 +236,25 @@ export const directMembershipEventInput = z.discriminatedUnion(
 );
 export type DirectMembershipEventInput = z.infer<typeof directMembershipEventInput>;
 
+/** Kinds whose event may be annulled when entered by mistake; the others belong to a record of their own. */
+export const annullableEventKinds = ['confirmation', 'strike_off', 'expulsion', 'withdrawal', 'death', 'readmission'] as const satisfies readonly MembershipEventKind[];
+
+/** Annulling a membership event entered by mistake: why, the decision if there is one, the record's version. */
+export const eventAnnulmentInput = z.object({
+  reason: z.string().trim().min(1, 'Lý do hủy là bắt buộc').max(500, 'Lý do hủy tối đa 500 ký tự'),
+  decision: decision.nullable().optional(),
+  version: z.number().int(),
+});
+export type EventAnnulmentInput = z.infer<typeof eventAnnulmentInput>;
+
+export const eventAnnulment = z.object({
+  id: z.number().int(),
+  annulledOn: isoDate,
+  reason: z.string(),
+  decision: decision.nullable(),
+});
+export type EventAnnulment = z.infer<typeof eventAnnulment>;
+
 export const membershipEvent = z.object({
   id: z.number().int(),
   memberId: z.number().int(),
@@ -247,6 +266,8 @@ export const membershipEvent = z.object({
   statusAfter: z.enum(memberStatuses),
   reason: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
+  /** Set when the event was entered by mistake and annulled: it no longer counts anywhere. */
+  annulment: eventAnnulment.nullable().optional(),
 });
 export type MembershipEvent = z.infer<typeof membershipEvent>;
 

@@ -21,7 +21,7 @@ import type {
 } from '../shared/admissions';
 import type { AuthStatus, PasswordChange, SessionInfo, UserCreate, UserItem, UserRole, UserUpdate, LoginInput } from '../shared/auth';
 import type { ErrorCode, FieldError, PossibleDuplicate, RuleRef } from '../shared/errors';
-import type { AgeBand, Gender, Member, MemberCreate, MemberListItem, MemberStatus, MemberUpdate, MembershipEventKind, MembershipPeriod, TheoryLevel } from '../shared/member';
+import type { AgeBand, EventAnnulment, EventAnnulmentInput, Gender, Member, MemberCreate, MemberListItem, MemberStatus, MemberUpdate, MembershipEventKind, MembershipPeriod, TheoryLevel } from '../shared/member';
 import type { Decision, Org, OrgCreate, OrgEventInput, OrgEventKind, OrgKind, OrgUpdate, UnitType } from '../shared/org';
 import type { ExitInput, PartyAgeResult, ReadmissionInput } from '../shared/exits';
 import type {
@@ -381,6 +381,12 @@ export interface MemberEventRow {
   statusAfter: MemberStatus;
   reason: string | null;
   details?: Record<string, unknown>;
+  /** Set when the event was entered by mistake and annulled: it counts nowhere, and is shown struck through. */
+  annulment?: EventAnnulment | null;
+}
+
+export function annulMemberEvent(memberId: number, eventId: number, input: EventAnnulmentInput): Promise<{ member: Member }> {
+  return request<{ member: Member }>('POST', `/members/${memberId}/events/${eventId}/annul`, { body: input });
 }
 
 export interface MemberHistory {

@@ -68,6 +68,8 @@ const fx = {} as {
   org: Ids;
   cell: Ids;
   member: Ids;
+  /** Each member's only event (its record's opening): annulling it passes the access checks and is then refused. */
+  memberEvent: Ids;
   probationer: Ids;
   candidate: Ids;
   transfer: Ids;
@@ -160,6 +162,11 @@ const cases: Record<string, WriteCase> = {
     writers: RECORDS,
     path: ['sibling'],
     request: ({ path }) => ({ params: { id: fx.member[path] }, body: { kind: 'expulsion', occurredOn: DAY, decision: d(), reason: 'Vi phạm nghiêm trọng', version: 1 } }),
+  },
+  'POST /api/v1/members/{id}/events/{eventId}/annul': {
+    writers: RECORDS,
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.member[path], eventId: fx.memberEvent[path] }, body: { reason: 'Nhập nhầm', decision: d(), version: 1 } }),
   },
   'POST /api/v1/members/{id}/exits': {
     writers: RECORDS,
@@ -275,6 +282,8 @@ beforeAll(async () => {
   fx.org = { own: tree.a.id, sibling: tree.b.id, parent: tree.upper.id, absent: ABSENT };
   fx.cell = { own: tree.a1.id, sibling: tree.b1.id, parent: tree.upper.id, absent: ABSENT };
   fx.member = { own: (await member(tree.a1.id, 'Lò Văn Pấng')).id, sibling: (await member(tree.b1.id, 'Hoàng Văn Thái')).id, parent: 0, absent: ABSENT };
+  const eventOf = async (memberId: number) => (await queryOne<{ id: number }>(database.db, sql`SELECT max(id) AS id FROM membership_events WHERE member_id = ${memberId}`))!.id;
+  fx.memberEvent = { own: await eventOf(fx.member.own), sibling: await eventOf(fx.member.sibling), parent: 0, absent: ABSENT };
   const probation = { status: 'probationary' as const, admittedOn: '2025-11-01', confirmedOn: null, cardNumber: null };
   fx.probationer = { own: (await member(tree.a1.id, 'Vi Thị Dự', probation)).id, sibling: (await member(tree.b1.id, 'Bế Văn Bị', probation)).id, parent: 0, absent: ABSENT };
   fx.introducers = {
@@ -543,6 +552,7 @@ describe('bad input on every write route', () => {
       'POST /api/v1/committee-seats/{id}/end',
       'POST /api/v1/members',
       'POST /api/v1/members/{id}/events',
+      'POST /api/v1/members/{id}/events/{eventId}/annul',
       'POST /api/v1/members/{id}/exits',
       'POST /api/v1/members/{id}/readmission',
       'POST /api/v1/members/{id}/probation/reviews',

@@ -82,8 +82,32 @@ export const membershipPeriods = pgTable(
     validFrom: date('valid_from').notNull(),
     validTo: date('valid_to'),
     eventId: integer('event_id'),
+    /**
+     * Set when the event that opened the period was annulled: the period then spans no day (valid_to = valid_from)
+     * and is kept, never deleted, while the period before it is open again.
+     */
+    annulmentId: integer('annulment_id'),
   },
   (t) => [index('membership_periods_member_idx').on(t.memberId, t.validFrom), index('membership_periods_org_idx').on(t.orgId, t.validFrom)],
+);
+
+/**
+ * A membership event entered by mistake, annulled: a dated row with who, when, why and the decision if any. The
+ * event stays in `membership_events` (shown struck through in the history); every reader of events skips it.
+ */
+export const membershipEventAnnulments = pgTable(
+  'membership_event_annulments',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    eventId: integer('event_id').notNull(),
+    memberId: integer('member_id').notNull(),
+    annulledOn: date('annulled_on').notNull(),
+    reason: text('reason').notNull(),
+    decision: jsonb('decision').$type<Decision>(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    createdBy: integer('created_by'),
+  },
+  (t) => [uniqueIndex('membership_event_annulments_event_key').on(t.eventId), index('membership_event_annulments_member_idx').on(t.memberId)],
 );
 
 /**

@@ -10,6 +10,7 @@ function eventsInPeriod(condition: SQL) {
     JOIN orgs o ON o.id = coalesce(e.to_org_id, e.from_org_id)
     WHERE e.occurred_on >= ${p.from} AND e.occurred_on <= ${p.to}
       AND ${condition}
+      AND NOT EXISTS (SELECT 1 FROM membership_event_annulments ann WHERE ann.event_id = e.id)
       AND o.path LIKE ${`${p.scopePath}%`}`;
 }
 

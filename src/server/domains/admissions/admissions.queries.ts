@@ -3,6 +3,7 @@ import { queryOne, queryRows, type DbOrTx } from '../../db/client.js';
 import { candidateEvents, candidates, membershipEvents, probationReviews } from '../../db/schema.js';
 import type { Scope } from '../../context.js';
 import { pathInScope } from '../../scope.js';
+import { notAnnulled } from '../members/members.queries.js';
 import type { CandidateState, Dossier } from '../../../shared/admissions.js';
 import type { Decision, OrgKind } from '../../../shared/org.js';
 import type { MemberStatus } from '../../../shared/member.js';
@@ -128,7 +129,7 @@ export async function countFullMembersOn(db: DbOrTx, orgId: number, date: string
   const row = await queryOne<{ n: number }>(
     db,
     sql`SELECT count(*)::int AS n FROM membership_periods p
-        WHERE p.org_id = ${orgId} AND p.status = 'full' AND p.valid_from <= ${date} AND (p.valid_to IS NULL OR p.valid_to > ${date})`,
+        WHERE p.org_id = ${orgId} AND p.status = 'full' AND p.annulment_id IS NULL AND p.valid_from <= ${date} AND (p.valid_to IS NULL OR p.valid_to > ${date})`,
   );
   return row?.n ?? 0;
 }
@@ -169,7 +170,7 @@ export async function admissionEventOf(db: DbOrTx, memberId: number): Promise<Ad
   const [row] = await db
     .select({ occurredOn: membershipEvents.occurredOn, decision: membershipEvents.decision, details: membershipEvents.details })
     .from(membershipEvents)
-    .where(and(eq(membershipEvents.memberId, memberId), inArray(membershipEvents.kind, ['admission', 'readmission'])))
+    .where(and(eq(membershipEvents.memberId, memberId), inArray(membershipEvents.kind, ['admission', 'readmission']), sql`${notAnnulled('membership_events')}`))
     .orderBy(desc(membershipEvents.occurredOn), desc(membershipEvents.id))
     .limit(1);
   return row;
@@ -179,8 +180,8 @@ export async function admissionEventOf(db: DbOrTx, memberId: number): Promise<Ad
 export async function probationOutcomeOf(db: DbOrTx, memberId: number): Promise<(AdmissionRecord & { kind: 'confirmation' | 'strike_off'; id: number }) | undefined> {
   return queryOne(
     db,
-    sql`SELECT id, kind, occurred_on AS "occurredOn", decision, details FROM membership_events
-        WHERE member_id = ${memberId}
+    sql`SELECT id, kind, occurred_on AS "occurredOn", decision, details FROM membership_events e
+        WHERE member_id = ${memberId} AND ${notAnnulled('e')}
           AND (kind = 'confirmation' OR (kind = 'strike_off' AND details->>'fromProbation' = 'true'))
         ORDER BY occurred_on DESC, id DESC LIMIT 1`,
   );
@@ -216,7 +217,7 @@ export async function probationersInScope(db: DbOrTx, scope: Scope): Promise<Pro
     db,
     sql`SELECT m.id AS "memberId", m.full_name AS "fullName", m.org_id AS "orgId", o.name AS "orgName", m.admitted_on AS "admittedOn",
           (SELECT coalesce(e.details->>'ceremonyDate', e.occurred_on::text) FROM membership_events e
-            WHERE e.member_id = m.id AND e.kind IN ('admission', 'readmission') ORDER BY e.occurred_on DESC, e.id DESC LIMIT 1) AS "ceremonyDate"
+            WHERE e.member_id = m.id AND e.kind IN ('admission', 'readmission') AND ${notAnnulled('e')} ORDER BY e.occurred_on DESC, e.id DESC LIMIT 1) AS "ceremonyDate"
         FROM members m JOIN orgs o ON o.id = m.org_id
         WHERE m.status = 'probationary' AND ${scopeCondition}`,
   );

@@ -7,7 +7,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/client.js';
 import { createTestDatabase, ctxFor, testEngine } from '../../test/test-database.js';
-import { makeMember, makeTree } from '../../test/factories.js';
+import { decision, makeMember, makeTree } from '../../test/factories.js';
+import { recordMembershipEvent } from '../members/membership-events.service.js';
+import { annulMembershipEvent } from '../members/event-annulment.service.js';
 import { verifyAuditChain } from '../audit/audit.service.js';
 import { createUser } from '../users/users.service.js';
 import { exportBuffer, importBuffer, memberHeaders, memberRow, orgHeaders, orgRow, sheetRows, workbook } from '../imports/imports.test-helper.js';
@@ -73,6 +75,10 @@ beforeAll(async () => {
   const ctx = ctxFor(source.database);
   const tree = await makeTree(ctx);
   for (let i = 0; i < 12; i++) await makeMember(ctx, [tree.a1, tree.b2][i % 2].id, { fullName: `Nguyễn Thị Sao Lưu ${['An', 'Bình', 'Chi'][i % 3]}`, birthDate: `198${i % 10}-0${1 + (i % 9)}-15` });
+  // An event annulled as entered by mistake: the annulment and the period it emptied are backed up too.
+  const mistaken = await makeMember(ctx, tree.a1.id, { fullName: 'Nguyễn Văn Hủy Nhầm' });
+  const struck = await recordMembershipEvent(ctx, mistaken.id, { kind: 'death', occurredOn: '2026-01-05', decision: decision('2026-01-05'), toOrgId: null, details: {} });
+  await annulMembershipEvent(ctx, mistaken.id, struck.eventId, { reason: 'Ghi nhầm người', decision: null, version: struck.member.version });
   await createUser(ctx, { username: 'quantri', displayName: 'Quản trị', role: 'admin', orgId: null, memberId: null, password: 'mat-khau-thu-123' });
   // An import too: its orgs, members, events, periods, audit rows, the import's own row and its saved state.
   await importBuffer(
@@ -92,7 +98,8 @@ afterAll(async () => {
 describe('backup and restore', () => {
   it('restores into an empty database with the same record counts, the same canonical export and a verifying audit chain', async () => {
     const summary = await backupToFile(source.database, backupPath, at);
-    expect(summary.tables.members).toBe(13);
+    expect(summary.tables.members).toBe(14);
+    expect(summary.tables.membership_event_annulments).toBe(1);
     expect(summary.tables.audit_log).toBeGreaterThan(20);
     const target = await createEmptyDatabase();
     try {

@@ -13,6 +13,7 @@ const exitsByKind: MetricDefinition = {
     JOIN orgs o ON o.id = e.from_org_id
     WHERE e.kind IN ('strike_off', 'withdrawal', 'death', 'expulsion')
       AND e.occurred_on >= ${p.from} AND e.occurred_on <= ${p.to}
+      AND NOT EXISTS (SELECT 1 FROM membership_event_annulments ann WHERE ann.event_id = e.id)
       AND o.path LIKE ${`${p.scopePath}%`}`,
   key: () => sql`e.kind`,
   labels: {

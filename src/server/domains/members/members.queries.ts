@@ -1,10 +1,11 @@
-import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, notExists, sql, type SQL } from 'drizzle-orm';
 import { queryOne, queryRows, type DbOrTx } from '../../db/client.js';
-import { candidates, members, membershipEvents, membershipPeriods } from '../../db/schema.js';
+import { candidates, members, membershipEventAnnulments, membershipEvents, membershipPeriods } from '../../db/schema.js';
 import type { Scope } from '../../context.js';
 import { memberInScope } from '../../scope.js';
 import { ancestorNamesSql } from '../orgs/orgs.queries.js';
 import type { AgeBand, MemberListItem, MemberListQuery, MemberStatus } from '../../../shared/member.js';
+import type { Decision } from '../../../shared/org.js';
 import { addMonths } from '../../../shared/dates.js';
 
 export type MemberRow = typeof members.$inferSelect;
@@ -216,21 +217,85 @@ export async function startPeriod(db: DbOrTx, memberId: number, period: { orgId:
   await db.insert(membershipPeriods).values({ memberId, ...period });
 }
 
+/** SQL: the event aliased `alias` has not been annulled. Every reader of membership events filters with it. */
+export const notAnnulled = (alias: string) =>
+  sql`NOT EXISTS (SELECT 1 FROM membership_event_annulments ann WHERE ann.event_id = ${sql.identifier(alias)}.id)`;
+
 export async function lastEventDate(db: DbOrTx, memberId: number): Promise<string | null> {
-  const row = await queryOne<{ d: string | null }>(db, sql`SELECT max(occurred_on) AS d FROM membership_events WHERE member_id = ${memberId}`);
+  const row = await queryOne<{ d: string | null }>(db, sql`SELECT max(occurred_on) AS d FROM membership_events e WHERE member_id = ${memberId} AND ${notAnnulled('e')}`);
   return row?.d ?? null;
 }
 
+const standing = (memberId: number) =>
+  and(
+    eq(membershipEvents.memberId, memberId),
+    notExists(sql`(SELECT 1 FROM ${membershipEventAnnulments} WHERE ${membershipEventAnnulments.eventId} = ${membershipEvents.id})`),
+  );
+
+/** The member's events that stand (annulled ones left out), in the order they happened. */
 export async function eventsOf(db: DbOrTx, memberId: number) {
-  return db.select().from(membershipEvents).where(eq(membershipEvents.memberId, memberId)).orderBy(asc(membershipEvents.occurredOn), asc(membershipEvents.id));
+  return db.select().from(membershipEvents).where(standing(memberId)).orderBy(asc(membershipEvents.occurredOn), asc(membershipEvents.id));
 }
 
+export interface EventAnnulment {
+  id: number;
+  annulledOn: string;
+  reason: string;
+  decision: Decision | null;
+  createdAt: Date;
+}
+
+/** Every event of the member, annulled ones included with their annulment: the history as it was entered. */
+export async function eventHistoryOf(db: DbOrTx, memberId: number) {
+  const rows = await db
+    .select({
+      event: membershipEvents,
+      annulment: {
+        id: membershipEventAnnulments.id,
+        annulledOn: membershipEventAnnulments.annulledOn,
+        reason: membershipEventAnnulments.reason,
+        decision: membershipEventAnnulments.decision,
+        createdAt: membershipEventAnnulments.createdAt,
+      },
+    })
+    .from(membershipEvents)
+    .leftJoin(membershipEventAnnulments, eq(membershipEventAnnulments.eventId, membershipEvents.id))
+    .where(eq(membershipEvents.memberId, memberId))
+    .orderBy(asc(membershipEvents.occurredOn), asc(membershipEvents.id));
+  return rows.map((r) => ({ ...r.event, annulment: (r.annulment as EventAnnulment | null) ?? null }));
+}
+
+/** The periods that stand: one opened by an annulled event is kept in the table but spans no day and is left out. */
 export async function periodsOf(db: DbOrTx, memberId: number) {
   return queryRows<{ orgId: number; orgName: string; status: MemberStatus; validFrom: string; validTo: string | null; eventId: number | null; eventKind: string | null }>(
     db,
     sql`SELECT p.org_id AS "orgId", o.name AS "orgName", p.status, p.valid_from AS "validFrom", p.valid_to AS "validTo", p.event_id AS "eventId", e.kind AS "eventKind"
         FROM membership_periods p JOIN orgs o ON o.id = p.org_id LEFT JOIN membership_events e ON e.id = p.event_id
-        WHERE p.member_id = ${memberId} ORDER BY p.valid_from, p.id`,
+        WHERE p.member_id = ${memberId} AND p.annulment_id IS NULL ORDER BY p.valid_from, p.id`,
+  );
+}
+
+export async function insertAnnulment(db: DbOrTx, values: typeof membershipEventAnnulments.$inferInsert): Promise<number> {
+  const [row] = await db.insert(membershipEventAnnulments).values(values).returning({ id: membershipEventAnnulments.id });
+  return row.id;
+}
+
+/**
+ * Takes back the period an annulled event opened: it is kept, marked with the annulment and made to span no day
+ * (it was the open one, so no end date is lost), and the period before it is open again. Returns that period.
+ */
+export async function withdrawPeriod(db: DbOrTx, memberId: number, eventId: number, annulmentId: number) {
+  const opened = await queryOne<{ id: number }>(
+    db,
+    sql`SELECT id FROM membership_periods WHERE member_id = ${memberId} AND event_id = ${eventId} AND annulment_id IS NULL AND valid_to IS NULL`,
+  );
+  if (!opened) return null;
+  await db.execute(sql`UPDATE membership_periods SET valid_to = valid_from, annulment_id = ${annulmentId} WHERE id = ${opened.id}`);
+  return queryOne<{ id: number; orgId: number; status: MemberStatus }>(
+    db,
+    sql`UPDATE membership_periods SET valid_to = NULL
+        WHERE id = (SELECT max(id) FROM membership_periods WHERE member_id = ${memberId} AND annulment_id IS NULL AND id < ${opened.id})
+        RETURNING id, org_id AS "orgId", status`,
   );
 }
 

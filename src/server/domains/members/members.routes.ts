@@ -1,13 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { directMembershipEventInput, memberCreate, memberListQuery, memberUpdate } from '../../../shared/member.js';
+import { directMembershipEventInput, eventAnnulmentInput, memberCreate, memberListQuery, memberUpdate } from '../../../shared/member.js';
 import { createMember, getMember, listMembers, memberAuditHistory, memberHistory, updateMember } from './members.service.js';
 import { recordDirectMembershipEvent } from './membership-events.service.js';
+import { annulMembershipEvent } from './event-annulment.service.js';
 import { exportMembers } from './members.export.js';
 import { sendXlsx } from '../../http/xlsx-reply.js';
 import { logRead } from '../audit/audit.service.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
+const eventParams = idParams.extend({ eventId: z.coerce.number().int().positive() });
 
 export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/members', { schema: { tags: ['members'], querystring: memberListQuery } }, async (request) => {
@@ -29,5 +31,8 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.post('/members/:id/events', { config: { doneDates: ['occurredOn', 'decision.date'] }, schema: { tags: ['members'], params: idParams, body: directMembershipEventInput } }, async (request, reply) =>
     reply.status(201).send(await recordDirectMembershipEvent(request.ctx, request.params.id, request.body)),
+  );
+  app.post('/members/:id/events/:eventId/annul', { config: { doneDates: ['decision.date'] }, schema: { tags: ['members'], params: eventParams, body: eventAnnulmentInput } }, async (request, reply) =>
+    reply.status(201).send(await annulMembershipEvent(request.ctx, request.params.id, request.params.eventId, request.body)),
   );
 };

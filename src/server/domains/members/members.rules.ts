@@ -1,4 +1,4 @@
-import type { MemberStatus, MembershipEventKind } from '../../../shared/member.js';
+import { annullableEventKinds, type MemberStatus, type MembershipEventKind } from '../../../shared/member.js';
 import { nameSortKey, normalizeName, normalizeSpaces, splitFullName } from '../../../shared/vietnamese.js';
 
 type Transition = { from: readonly MemberStatus[]; to: MemberStatus | 'same'; movesOrg: 'required' | 'no' };
@@ -61,4 +61,18 @@ export function markedWords(q: string): { capitalised: string }[] {
     .split(' ')
     .filter((word) => /[\u0300-\u036f]|đ/.test(word.normalize('NFD')))
     .map((word) => ({ capitalised: normalizeName(word) }));
+}
+
+/** Why an event of this kind cannot be annulled as entered by mistake, and what to do instead; null when it can. */
+export function annulmentRefusal(kind: MembershipEventKind): string | null {
+  if ((annullableEventKinds as readonly string[]).includes(kind)) return null;
+  switch (kind) {
+    case 'record_created':
+    case 'admission':
+      return 'Không hủy được biến động mở hồ sơ đảng viên. Nếu thông tin nhập sai, hãy sửa hồ sơ (có ghi lý do).';
+    case 'reorganisation':
+      return 'Biến động do sắp xếp tổ chức đảng không hủy riêng cho từng đảng viên được; hãy ghi sự kiện tổ chức mới.';
+    default:
+      return 'Biến động chuyển sinh hoạt đảng thuộc hồ sơ chuyển sinh hoạt; không hủy riêng ở đây được.';
+  }
 }

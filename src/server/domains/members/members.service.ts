@@ -9,7 +9,7 @@ import {
   expandShortWords,
   searchIsClustered,
   countMemberRows,
-  eventsOf,
+  eventHistoryOf,
   findMember,
   findMemberByUnique,
   insertMember,
@@ -219,7 +219,7 @@ export async function memberHistory(ctx: Ctx, id: number) {
   return inTransaction(ctx, async (tx) => {
     await memberInScopeOr404(tx, id);
     await logPersonalRead(tx, id, 'history');
-    const [events, periods] = await Promise.all([eventsOf(tx.db, id), periodsOf(tx.db, id)]);
+    const [events, periods] = await Promise.all([eventHistoryOf(tx.db, id), periodsOf(tx.db, id)]);
     return { events, periods };
   });
 }

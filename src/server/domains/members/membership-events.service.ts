@@ -54,7 +54,9 @@ export async function recordMembershipEvent(ctx: Ctx, memberId: number, input: M
       toOrgId: toOrg?.id ?? null,
       statusAfter: transition.status,
       reason: input.reason ?? null,
-      details: input.details,
+      // A confirmation overwrites the confirmation date (a readmitted member keeps the old one until then): keep it, so
+      // that annulling the confirmation gives it back.
+      details: input.kind === 'confirmation' ? { ...input.details, previousConfirmedOn: member.confirmedOn } : input.details,
       createdBy: tx.actor.userId,
     });
     const changesState = toOrg !== null || transition.status !== member.status;

@@ -36,7 +36,7 @@ const activePeriodsAsOf = (p: ResolvedParams) => sql`
   JOIN members m ON m.id = mp.member_id
   JOIN orgs o ON o.id = mp.org_id
   WHERE mp.valid_from <= ${p.date} AND (mp.valid_to IS NULL OR mp.valid_to > ${p.date})
-    AND mp.status IN ('probationary', 'full')
+    AND mp.status IN ('probationary', 'full') AND mp.annulment_id IS NULL
     AND o.path LIKE ${`${p.scopePath}%`}`;
 
 const memberColumns = sql`m.id, m.full_name AS "fullName", o.id AS "orgId", o.name AS "orgName", mp.status, m.birth_date AS "birthDate", m.gender`;
@@ -127,6 +127,7 @@ export const metricDefinitions: MetricDefinition[] = [
       JOIN orgs o ON o.id = coalesce(e.to_org_id, e.from_org_id)
       WHERE e.occurred_on >= ${p.from} AND e.occurred_on <= ${p.to}
         AND e.kind <> 'record_created'
+        AND NOT EXISTS (SELECT 1 FROM membership_event_annulments ann WHERE ann.event_id = e.id)
         AND o.path LIKE ${`${p.scopePath}%`}`,
     key: () => sql`e.kind`,
     labels: Object.fromEntries(Object.entries(membershipEventKindLabels).filter(([k]) => k !== 'record_created')),

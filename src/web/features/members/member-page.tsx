@@ -95,7 +95,7 @@ export function MemberPage() {
             <MemberPeriods id={id} />
           </Tabs.Panel>
           <Tabs.Panel value="bien-dong">
-            <MemberEvents id={id} />
+            <MemberEvents id={id} member={data} />
           </Tabs.Panel>
           <Tabs.Panel value="lich-su">
             <MemberAudit id={id} />

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, Box, Group, Stack, Switch, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { userRoleLabels } from '../../../shared/auth';
+import { Alert, Box, Button, Group, Stack, Switch, Table, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { recordWriterRoles, userRoleLabels } from '../../../shared/auth';
 import { auditHiddenFields, auditReadLabels } from '../../../shared/audit-labels';
 import { candidateStateLabels, probationOutcomeLabels, probationProposalLabels } from '../../../shared/admissions';
 import { holidayKindLabels } from '../../../shared/calendar';
@@ -10,11 +11,16 @@ import { exitKindLabels } from '../../../shared/exits';
 import { temporaryPurposeLabels, transferDirectionLabels, transferKindLabels, transferStateLabels } from '../../../shared/transfers';
 import { fieldLabel } from '../../../shared/field-labels';
 import { orgKindLabels, unitTypeLabels } from '../../../shared/org';
-import { genderLabels, memberStatusLabels, membershipEventKindLabels, theoryLevelLabels } from '../../../shared/member';
-import type { Address, Member, MemberStatus, MembershipEventKind } from '../../../shared/member';
+import { annullableEventKinds, eventAnnulmentInput, genderLabels, memberStatusLabels, membershipEventKindLabels, theoryLevelLabels } from '../../../shared/member';
+import type { Address, EventAnnulmentInput, Member, MemberStatus, MembershipEventKind } from '../../../shared/member';
 import { fullYearsBetween, todayIso } from '../../../shared/dates';
-import { getMemberAudit, getMemberHistory } from '../../api';
-import type { AuditEntryRow } from '../../api';
+import { annulMemberEvent, getMemberAudit, getMemberHistory } from '../../api';
+import type { AuditEntryRow, MemberEventRow } from '../../api';
+import { ModalButton } from '../../components/modal-button';
+import { submitValid, useZodForm } from '../../components/use-zod-form';
+import type { ZodForm } from '../../components/use-zod-form';
+import { StepAlert } from '../admissions/admission-fields';
+import { useSession } from '../auth/session';
 import { Fact, FactGrid } from '../../components/fact-list';
 import { OrgName } from '../../components/org-name';
 import { EmptyText, ErrorState, PageLoader } from '../../components/page-state';
@@ -121,8 +127,56 @@ export function MemberPeriods({ id }: { id: number }) {
   );
 }
 
-/** Biến động: the dated events with their decisions. */
-export function MemberEvents({ id }: { id: number }) {
+const recordWriters: readonly string[] = recordWriterRoles;
+
+/** Asks why, says what will happen, and annuls the member's latest event entered by mistake. */
+function AnnulEventForm({ member, event, previous, onDone }: { member: Member; event: MemberEventRow; previous: MemberEventRow; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const form = useZodForm<EventAnnulmentInput>({
+    initial: { reason: '' },
+    schema: eventAnnulmentInput,
+    toInput: (draft) => ({ reason: draft.reason ?? '', decision: null, version: member.version }),
+  });
+  const save = useMutation({
+    mutationFn: (input: EventAnnulmentInput) => annulMemberEvent(member.id, event.id, input),
+    onSuccess: () => {
+      void queryClient.invalidateQueries();
+      notifications.show({ color: 'green', message: `Đã hủy biến động nhập nhầm của đồng chí ${member.fullName}.`, closeButtonProps: { 'aria-label': 'Đóng thông báo' } });
+      onDone();
+    },
+    onError: (error) => form.applyServerError(error),
+  });
+  const kind = labelOr(membershipEventKindLabels, event.kind);
+  return (
+    <form onSubmit={submitValid(form, save.mutate)} noValidate aria-label="Hủy sự kiện nhập nhầm">
+      <Stack gap="sm">
+        <StepAlert error={save.error} form={form as ZodForm<unknown>} />
+        <Text size="sm">
+          Biến động «{kind}» ngày {showDate(event.occurredOn)} sẽ không còn được tính ở bất cứ đâu (số lượng, báo cáo, quá trình sinh hoạt). Đảng viên trở về
+          tình trạng «{memberStatusLabels[previous.statusAfter]}»{event.toOrgId !== null && event.toOrgId !== event.fromOrgId ? ', ở chi bộ trước đó,' : ''} như trước
+          biến động này.
+        </Text>
+        {Number(event.details?.cancelledTransfers ?? 0) > 0 ? (
+          <Text size="sm">Thủ tục chuyển sinh hoạt đã dừng khi ghi biến động này không được mở lại; nếu cần, hãy lập thủ tục mới.</Text>
+        ) : null}
+        <Text size="sm">Biến động không bị xóa: lịch sử vẫn giữ nó (gạch ngang) cùng lý do hủy, người hủy và ngày hủy.</Text>
+        <Textarea label="Lý do hủy" required autosize minRows={2} {...form.text('reason')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Không hủy
+          </Button>
+          <Button type="submit" color="red" loading={save.isPending}>
+            Hủy biến động
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Biến động: the dated events with their decisions; annulled ones struck through with the annulment's reason and date. */
+export function MemberEvents({ id, member }: { id: number; member?: Member }) {
+  const session = useSession();
   const history = useMemberHistory(id);
   if (history.isPending) return <PageLoader />;
   if (history.isError) return <ErrorState error={history.error} onRetry={() => history.refetch()} />;
@@ -130,6 +184,11 @@ export function MemberEvents({ id }: { id: number }) {
   const events = [...history.data.events].sort((a, b) => (a.occurredOn < b.occurredOn ? 1 : a.occurredOn > b.occurredOn ? -1 : b.id - a.id));
   if (events.length === 0) return <EmptyText>Chưa có biến động nào.</EmptyText>;
   const orgCell = (orgId: number | null) => (orgId === null ? '—' : <OrgName id={orgId} known={orgNames.get(orgId) ?? null} link={false} />);
+  const standing = events.filter((e) => !e.annulment);
+  const [latest, previous] = standing;
+  const canAnnul =
+    member !== undefined && recordWriters.includes(session.user.role) && latest !== undefined && previous !== undefined && (annullableEventKinds as readonly string[]).includes(latest.kind);
+  const struck = (event: MemberEventRow) => (event.annulment ? { textDecoration: 'line-through' } : undefined);
   return (
     <div className="table-scroll" tabIndex={0}>
       <Table striped verticalSpacing="xs" miw={760}>
@@ -141,17 +200,23 @@ export function MemberEvents({ id }: { id: number }) {
             <Table.Th scope="col">Đến</Table.Th>
             <Table.Th scope="col">Tình trạng sau</Table.Th>
             <Table.Th scope="col">Quyết định</Table.Th>
+            {canAnnul ? <Table.Th scope="col">Thao tác</Table.Th> : null}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {events.map((event) => (
-            <Table.Tr key={event.id}>
-              <Table.Td>{showDate(event.occurredOn)}</Table.Td>
+            <Table.Tr key={event.id} data-annulled={event.annulment ? 'true' : undefined}>
+              <Table.Td style={struck(event)}>{showDate(event.occurredOn)}</Table.Td>
               <Table.Td>
-                {labelOr(membershipEventKindLabels, event.kind as MembershipEventKind)}
+                <span style={struck(event)}>{labelOr(membershipEventKindLabels, event.kind as MembershipEventKind)}</span>
                 {event.reason ? (
                   <Text size="xs" c="dimmed">
                     {event.reason}
+                  </Text>
+                ) : null}
+                {event.annulment ? (
+                  <Text size="xs" c="red.9">
+                    Đã hủy ngày {showDate(event.annulment.annulledOn)} (nhập nhầm): {event.annulment.reason}
                   </Text>
                 ) : null}
               </Table.Td>
@@ -159,6 +224,15 @@ export function MemberEvents({ id }: { id: number }) {
               <Table.Td>{orgCell(event.toOrgId)}</Table.Td>
               <Table.Td>{memberStatusLabels[event.statusAfter as MemberStatus] ?? '—'}</Table.Td>
               <Table.Td>{decisionText(event.decision)}</Table.Td>
+              {canAnnul ? (
+                <Table.Td>
+                  {event.id === latest.id ? (
+                    <ModalButton label="Hủy sự kiện nhập nhầm" title="Hủy sự kiện nhập nhầm" variant="light" color="red">
+                      {(close) => <AnnulEventForm member={member} event={latest} previous={previous} onDone={close} />}
+                    </ModalButton>
+                  ) : null}
+                </Table.Td>
+              ) : null}
             </Table.Tr>
           ))}
         </Table.Tbody>
