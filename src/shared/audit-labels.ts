@@ -97,6 +97,8 @@ export const auditReadLabels: Record<string, string> = {
 
 /** Field names the audit rows carry beyond the input fields of `fieldLabels`. */
 export const auditFieldLabels: Record<string, string> = {
+  fullName: 'Họ và tên',
+  occurredOn: 'Ngày',
   orgName: 'Chi bộ',
   disabled: 'Khóa tài khoản',
   mustChangePassword: 'Phải đổi mật khẩu',

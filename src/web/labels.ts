@@ -24,30 +24,9 @@ export function labelOr(labels: Record<string, string>, key: string | null | und
   return labels[key] ?? key;
 }
 
-const extraFieldLabels: Record<string, string> = {
-  orgName: 'Chi bộ',
-  disabled: 'Khóa tài khoản',
-  mustChangePassword: 'Phải đổi mật khẩu',
-  active: 'Đang hoạt động',
-  dissolvedOn: 'Ngày giải thể',
-  foundedOn: 'Ngày thành lập',
-  note: 'Ghi chú',
-  reason: 'Lý do',
-  fullName: 'Họ và tên',
-  statusAfter: 'Tình trạng sau biến động',
-  occurredOn: 'Ngày',
-  eventId: 'Mã biến động',
-  fromOrgId: 'Từ tổ chức',
-  toOrgId: 'Đến tổ chức',
-  what: 'Nội dung xem',
-  address: 'Địa chỉ truy cập',
-  userAgent: 'Trình duyệt',
-  count: 'Số lượng',
-};
-
-/** The shared field label, or a web-only one; never the raw English key. */
+/** The shared field label, or the audit rows' own field label; never the raw English key. */
 export function fieldName(key: string, shared: (key: string) => string): string {
   const label = shared(key);
   if (label !== key) return label;
-  return extraFieldLabels[key] ?? auditFieldLabels[key] ?? 'Thông tin khác';
+  return auditFieldLabels[key] ?? 'Thông tin khác';
 }
