@@ -6,7 +6,7 @@ import CFB from 'cfb';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportFileError, inspectUpload, type ImportFileErrorCode, type InspectOptions } from './file-safety.js';
-import { buildZip, minimalXlsxEntries } from './zip-fixtures.test-helper.js';
+import { buildZip, minimalXlsxEntries, officeOrderedXlsx } from './zip-fixtures.test-helper.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -61,7 +61,7 @@ async function excelWorkbook(): Promise<Buffer> {
   const sheet = workbook.addWorksheet('Đảng viên');
   sheet.addRow(['Họ và tên', 'Ngày sinh']);
   sheet.addRow(['Nguyễn Văn An', new Date(Date.UTC(1980, 2, 15))]);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return officeOrderedXlsx(await workbook.xlsx.writeBuffer());
 }
 
 describe('inspectUpload', () => {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { officeOrderedXlsx } from './zip-fixtures.test-helper.js';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../context.js';
 import { queryRows, type Database } from '../../db/client.js';
@@ -35,7 +36,7 @@ export async function workbook(sheets: Record<string, CellInput[][]>): Promise<B
     const sheet = book.addWorksheet(name);
     for (const row of rows) sheet.addRow(row as ExcelJS.CellValue[]);
   }
-  return Buffer.from(await book.xlsx.writeBuffer());
+  return officeOrderedXlsx(await book.xlsx.writeBuffer());
 }
 
 /** A member row in template column order, from a partial record keyed by field. */

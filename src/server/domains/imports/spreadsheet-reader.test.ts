@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportFileError, inspectUpload } from './file-safety.js';
 import { readRows, type ReadRowsOptions, type SheetRow } from './spreadsheet-reader.js';
-import { buildZip, minimalXlsxEntries } from './zip-fixtures.test-helper.js';
+import { buildZip, minimalXlsxEntries, officeOrderedXlsx } from './zip-fixtures.test-helper.js';
 
 let dir: string;
 let fileCount = 0;
@@ -50,7 +50,7 @@ describe('readRows (xlsx)', () => {
     sheet.getRow(3).getCell(1).value = null;
     sheet.getRow(3).getCell(1).font = { bold: true };
     sheet.addRow(['Trần Thị Bình', '01/02/1990', { formula: '1+1', result: 2 }, { text: 'hồ sơ', hyperlink: 'https://example.test' }]);
-    const path = await tempFile(Buffer.from(await workbook.xlsx.writeBuffer()), 'xlsx');
+    const path = await tempFile(await officeOrderedXlsx(await workbook.xlsx.writeBuffer()), 'xlsx');
 
     const rows = await collect(path, 'xlsx');
     expect(rows.map((r) => r.rowNumber)).toEqual([1, 2, 4]);
@@ -66,7 +66,7 @@ describe('readRows (xlsx)', () => {
     const sheet = workbook.addWorksheet('Danh sách đảng viên');
     // Distinct strings, so the shared-strings part itself runs over many 16 KB chunks.
     for (let i = 0; i < 4000; i++) sheet.addRow([`${longNames[i % longNames.length]} ${i}`, `Chi bộ Đảng ủy Khối số ${i}`]);
-    const path = await tempFile(Buffer.from(await workbook.xlsx.writeBuffer()), 'xlsx');
+    const path = await tempFile(await officeOrderedXlsx(await workbook.xlsx.writeBuffer()), 'xlsx');
     const rows = await collect(path, 'xlsx');
     expect(rows).toHaveLength(4000);
     const text = rows.flatMap((r) => r.cells).join('\n');
@@ -107,7 +107,7 @@ describe('readRows (xlsx)', () => {
     const lists = workbook.addWorksheet('Danh mục');
     lists.addRow(['Nam']);
     lists.state = 'hidden';
-    const path = await tempFile(Buffer.from(await workbook.xlsx.writeBuffer()), 'xlsx');
+    const path = await tempFile(await officeOrderedXlsx(await workbook.xlsx.writeBuffer()), 'xlsx');
 
     expect((await collect(path, 'xlsx')).map((r) => r.sheet)).toEqual(['Hướng dẫn', 'Đảng viên']);
     expect(await collect(path, 'xlsx', { sheet: 'đảng viên' })).toEqual([{ sheet: 'Đảng viên', rowNumber: 1, cells: ['Họ và tên'] }]);

@@ -3,6 +3,7 @@
  * (lying sizes, overlapping entries, macros, broken XML) without a zip library that refuses to.
  */
 import { deflateRawSync } from 'node:zlib';
+import JSZip from 'jszip';
 
 export interface FixtureEntry {
   name: string;
@@ -111,4 +112,19 @@ export function minimalXlsxEntries(options: { sheetXml?: string; sheetName?: str
     },
     { name: 'xl/worksheets/sheet1.xml', data: sheetXml },
   ];
+}
+
+/**
+ * An .xlsx written by exceljs with its parts in the order Office writes them (workbook.xml first). exceljs's writer
+ * adds parts as they finish, so under load workbook.xml can come last, and exceljs's streaming reader then never
+ * sees the sheet names (see spreadsheet-reader.ts); fixtures must not depend on the machine's load.
+ */
+export async function officeOrderedXlsx(written: ArrayBuffer | Buffer): Promise<Buffer> {
+  const source = await JSZip.loadAsync(written);
+  const first = ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/sharedStrings.xml'];
+  const names = Object.keys(source.files).filter((name) => !source.files[name].dir);
+  const ordered = [...first.filter((name) => names.includes(name)), ...names.filter((name) => !first.includes(name)).sort()];
+  const target = new JSZip();
+  for (const name of ordered) target.file(name, await source.files[name].async('uint8array'));
+  return target.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
