@@ -87,19 +87,6 @@ describe('readRows (xlsx)', () => {
     expect(rows.flatMap((r) => r.cells).join('\n')).not.toContain('\uFFFD');
   });
 
-  it('reads a sheet that comes before workbook.xml in the zip, with its name', async () => {
-    const entries = minimalXlsxEntries();
-    const part = (name: string) => entries.find((e) => e.name === name)!;
-    const sharedStrings = { name: 'xl/sharedStrings.xml', data: '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>x</t></si></sst>' };
-    const reordered = [part('[Content_Types].xml'), part('_rels/.rels'), part('xl/_rels/workbook.xml.rels'), sharedStrings, part('xl/worksheets/sheet1.xml'), part('xl/workbook.xml'), { name: 'docProps/app.xml', data: '<Properties/>' }];
-    const path = await tempFile(buildZip(reordered), 'xlsx');
-    const rows = await collect(path, 'xlsx', { sheet: 'Đảng viên' });
-    expect(rows.map((r) => [r.sheet, r.cells[0]])).toEqual([
-      ['Đảng viên', 'Họ và tên'],
-      ['Đảng viên', 'Nguyễn Văn An'],
-    ]);
-  });
-
   it('reads only the requested sheet, and skips hidden sheets by default', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Hướng dẫn').addRow(['Điền dữ liệu vào các trang sau']);
