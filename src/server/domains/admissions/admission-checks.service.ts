@@ -1,7 +1,7 @@
 import type { Ctx } from '../../context.js';
 import { AppError } from '../../errors.js';
-import { type Introducer, type Ratio, type VoteRule, checkAdmissionAge, checkAwarenessCertificate, checkIntroducers, checkVote } from '../membership/admission.rules.js';
-import type { RuleViolation } from '../membership/membership.rules.js';
+import { type Introducer, type Ratio, type VoteRule, checkAdmissionAge, checkAwarenessCertificate, checkIntroducers, checkVote } from './admissions.rules.js';
+import type { RuleViolation } from '../rulebook/rule-violation.rules.js';
 import { ruleReader, type RuleReader } from './admissions.deadlines.js';
 import { membersBrief, type CandidateWithOrg } from './admissions.queries.js';
 

@@ -5,9 +5,9 @@ import { loadCalendar } from '../calendar/calendar.service.js';
 import { findMemberByUnique, insertMember, insertMembershipEvent, startPeriod } from '../members/members.queries.js';
 import { nameColumns } from '../members/members.rules.js';
 import { assertMemberHoldingOrg } from '../members/members.service.js';
-import { type AdmissionState, canTransition, ceremonyDeadline, checkCeremonyDate } from '../membership/admission.rules.js';
-import { probationEnd } from '../membership/confirmation.rules.js';
-import { viDate } from '../membership/membership.rules.js';
+import { type AdmissionState, canTransition, ceremonyDeadline, checkCeremonyDate, isDatedInOrder, missingDossierItems, missingDossierMessage } from './admissions.rules.js';
+import { probationEnd } from './confirmation.rules.js';
+import { viDate } from '../rulebook/rule-violation.rules.js';
 import { findOrg } from '../orgs/orgs.queries.js';
 import { compareIso, todayIso } from '../../../shared/dates.js';
 import {
@@ -23,7 +23,6 @@ import type { Decision } from '../../../shared/org.js';
 import { eligibilityProblems, violationsError, voteProblems } from './admission-checks.service.js';
 import { ruleReader } from './admissions.deadlines.js';
 import { candidateEventsOf, countFullMembersOn, insertCandidateEvent, updateCandidateRow, type CandidateWithOrg, type NewCandidateRow } from './admissions.queries.js';
-import { isDatedInOrder, missingDossierMessage, missingDossierItems } from './admissions.rules.js';
 import { assertCanRecordAdmission, CANDIDATE_RECORD, candidateDetail, candidateInScopeOr404 } from './candidates.service.js';
 
 function transitionMessage(candidate: CandidateWithOrg, to: AdmissionState): string {

@@ -4,7 +4,7 @@ import { addDays, addMonths, todayIso } from '../../../shared/dates.js';
 import type { CandidateState } from '../../../shared/admissions.js';
 import { addWorkingDays } from '../calendar/calendar.rules.js';
 import { loadCalendar, type WorkCalendar } from '../calendar/calendar.service.js';
-import { viDate } from '../membership/membership.rules.js';
+import { viDate } from '../rulebook/rule-violation.rules.js';
 import { ruleAt, type RuleInForce } from '../rulebook/rulebook.service.js';
 import { openCandidateSteps, probationersInScope } from './admissions.queries.js';
 import { severityOf, type Severity } from './admissions.rules.js';

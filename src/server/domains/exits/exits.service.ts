@@ -4,7 +4,7 @@ import { logPersonalRead } from '../audit/audit.service.js';
 import { eventsOf, periodsOf } from '../members/members.queries.js';
 import { assertCanRecordMembership, memberInScopeOr404, orgInScope } from '../members/members.service.js';
 import { recordMembershipEvent } from '../members/membership-events.service.js';
-import { checkReadmission, partyAge } from '../membership/party-age.rules.js';
+import { checkReadmission, partyAge } from './party-age.rules.js';
 import { cancelTransfersOnExit } from '../transfers/transfer-steps.service.js';
 import { refuseOn, ruleParam } from '../transfers/transfers.service.js';
 import { interruptionsFrom, leavingOf, leftStatuses, partyAgeEndsOn } from './exits.rules.js';

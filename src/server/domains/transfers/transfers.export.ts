@@ -1,51 +1,45 @@
-import { transferLetterDocument, type TransferLetterData } from '../../documents/membership-documents.js';
-import { renderPartyDocument } from '../../documents/party-document.js';
-import { conflict } from '../../errors.js';
-import type { MemberRow } from '../members/members.queries.js';
-import type { TransferWithContext } from './transfers.queries.js';
-import type { Address } from '../../../shared/member.js';
+import type { Ctx } from '../../context.js';
+import type { ExportSheet } from '../../export/xlsx-export.js';
+import { pagedRows } from '../../export/paged-rows.js';
+import { listTransfers } from './transfers.service.js';
+import { transferDirectionLabels, transferKindLabels, transferStateLabels, type TransferListItem, type TransferListQuery } from '../../../shared/transfers.js';
 
-function originText(address: Address | null): string | undefined {
-  if (!address) return undefined;
-  if (address.current) return [address.current.commune, address.current.province].filter(Boolean).join(', ') || undefined;
-  if (address.old) return [address.old.commune, address.old.district, address.old.province].filter(Boolean).join(', ') || undefined;
-  return undefined;
-}
-
-/** Giấy giới thiệu sinh hoạt đảng as .docx, from the transfer's stored letter fields. */
-export async function renderTransferLetter(input: { t: TransferWithContext; member: MemberRow; issuer: { issuingBody: string; upperBody: string } }): Promise<Buffer> {
-  const { t, member, issuer } = input;
-  if (!member.admittedOn) throw conflict('Hồ sơ đảng viên chưa có ngày vào Đảng; hãy bổ sung trước khi in giấy giới thiệu.', 'admittedOn');
-  // After a transfer out the record's status is `transferred_out`; the letter states what the member was.
-  const status = member.status === 'probationary' || (member.status !== 'full' && !member.confirmedOn) ? 'probationary' : 'full';
-  const data: TransferLetterData = {
-    issuer: {
-      upperBody: issuer.upperBody,
-      issuingBody: issuer.issuingBody,
-      place: t.place ?? '',
-      signer: t.signer ?? { authority: 'T/M Đảng ủy', title: 'Bí thư', name: '' },
+/** The transfers list with the screen's filters (both sides of the scope), as a sheet. */
+export async function exportTransfers(ctx: Ctx, query: Omit<TransferListQuery, 'page' | 'pageSize'>): Promise<ExportSheet[]> {
+  const source = await pagedRows((page, pageSize) => listTransfers(ctx, { ...query, page, pageSize }) as Promise<{ items: TransferListItem[] }>);
+  async function* rows() {
+    for await (const t of source)
+      yield {
+        fullName: t.fullName,
+        kind: transferKindLabels[t.kind],
+        direction: transferDirectionLabels[t.direction],
+        state: transferStateLabels[t.state],
+        from: t.sendingOrgName ?? t.externalOrgName ?? '',
+        to: t.receivingOrgName ?? t.externalOrgName ?? '',
+        movingDecisionOn: t.movingDecisionOn,
+        letterDueOn: t.letterDueOn,
+        letterOn: t.letterOn,
+        presentDueOn: t.presentDueOn,
+        presentedOn: t.presentedOn,
+      };
+  }
+  return [
+    {
+      name: 'Chuyển sinh hoạt đảng',
+      columns: [
+        { header: 'Họ và tên', key: 'fullName', width: 28 },
+        { header: 'Loại', key: 'kind', width: 12 },
+        { header: 'Hướng', key: 'direction', width: 22 },
+        { header: 'Trạng thái', key: 'state', width: 22 },
+        { header: 'Nơi đi', key: 'from', width: 36 },
+        { header: 'Nơi đến', key: 'to', width: 36 },
+        { header: 'Ngày quyết định', key: 'movingDecisionOn', width: 14, kind: 'date' },
+        { header: 'Hạn cấp giấy', key: 'letterDueOn', width: 14, kind: 'date' },
+        { header: 'Ngày cấp giấy', key: 'letterOn', width: 14, kind: 'date' },
+        { header: 'Hạn nộp giấy', key: 'presentDueOn', width: 14, kind: 'date' },
+        { header: 'Ngày nộp giấy', key: 'presentedOn', width: 14, kind: 'date' },
+      ],
+      rows: rows(),
     },
-    number: t.letterNumber!,
-    date: t.letterOn!,
-    kind: t.kind,
-    member: {
-      fullName: member.fullName,
-      birthDate: member.birthDate,
-      status,
-      admittedOn: member.admittedOn,
-      confirmedOn: member.confirmedOn,
-      placeOfOrigin: originText(member.placeOfOrigin),
-    },
-    fromOrgName: t.sendingOrgName ?? '',
-    toOrgName: t.receivingOrgName ?? t.externalOrgName ?? '',
-    cardNumber: t.cardNumber,
-    profileNumber: t.profileNumber ?? '',
-    cellListNumber: t.cellListNumber ?? '',
-    transferRegisterNumber: t.transferRegisterNumber ?? '',
-    duesPaidThrough: t.duesPaidThrough!,
-    presentBy: t.presentDueOn!,
-    temporaryUntil: t.temporaryUntil ?? undefined,
-    recipients: ['Như trên', 'Lưu hồ sơ đảng viên'],
-  };
-  return renderPartyDocument(transferLetterDocument(data));
+  ];
 }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { exportTransfers } from './transfers.list-export.js';
+import { exportTransfers } from './transfers.export.js';
 import { sendXlsx } from '../../http/xlsx-reply.js';
 import { z } from 'zod';
 import { destinationQuery, transferCancel, transferCreate, transferLetterIssue, transferListQuery, transferReceipt, transferReturn } from '../../../shared/transfers.js';

@@ -1,11 +1,193 @@
+import { addMonths, compareIso } from '../../../shared/dates.js';
+import { addWorkingDays } from '../calendar/calendar.rules.js';
+import { type RuleParam, type RuleViolation, viDate, viMonths, violation } from '../rulebook/rule-violation.rules.js';
 import type { MembershipEventKind } from '../../../shared/member.js';
-import type { TransferAction, TransferDirection, TransferKind, TransferSide, TransferState } from '../../../shared/transfers.js';
-import { canTransferTransition, type TransferState as RuleState } from '../membership/transfer.rules.js';
+import type { TransferAction, TransferDirection, TransferKind as SharedKind, TransferSide, TransferState as SharedState } from '../../../shared/transfers.js';
 
-// The shared unions (for the web) and the membership rules' unions must stay the same set.
+export const transferKinds = ['permanent', 'temporary'] as const;
+export type TransferKind = (typeof transferKinds)[number];
+
+export const transferStates = ['pending', 'letter_issued', 'received', 'returned', 'cancelled'] as const;
+export type TransferState = (typeof transferStates)[number];
+
+/**
+ * pending (the decision that moves the member is recorded) → letter_issued (the sending organisation
+ * issues the letter) → received (the member presents it). Only a temporary transfer goes on to
+ * returned, when the member comes back to the sending organisation.
+ */
+export const transferTransitions = {
+  pending: ['letter_issued', 'cancelled'],
+  letter_issued: ['received', 'cancelled'],
+  received: ['returned'],
+  returned: [],
+  cancelled: [],
+} as const satisfies Record<TransferState, readonly TransferState[]>;
+
+export function canTransferTransition(kind: TransferKind, from: TransferState, to: TransferState): boolean {
+  if (to === 'returned' && kind !== 'temporary') return false;
+  return (transferTransitions[from] as readonly TransferState[]).includes(to);
+}
+
+export interface WorkingCalendar {
+  holidays: ReadonlySet<string>;
+  makeUpWorkdays?: ReadonlySet<string>;
+}
+
+/** The last day the sending organisation may issue the letter, counted from the decision that moves the member. */
+export function letterDeadline(movingDecisionOn: string, workingDays: number, holidays: ReadonlySet<string>, makeUpWorkdays?: ReadonlySet<string>): string {
+  return addWorkingDays(movingDecisionOn, workingDays, holidays, makeUpWorkdays);
+}
+
+/** The last day the member may present the letter to the receiving organisation, counted from the letter's date. */
+export function presentationDeadline(letterOn: string, workingDays: number, holidays: ReadonlySet<string>, makeUpWorkdays?: ReadonlySet<string>): string {
+  return addWorkingDays(letterOn, workingDays, holidays, makeUpWorkdays);
+}
+
+export interface LetterInput extends WorkingCalendar {
+  /** The day the decision moving the member (new job, retirement, leaving work, new residence) takes effect. */
+  movingDecisionOn: string;
+  letterOn: string;
+  workingDays: RuleParam;
+}
+
+export function checkLetterDate(input: LetterInput): RuleViolation[] {
+  const rule = 'transfer_letter_deadline_working_days';
+  if (compareIso(input.letterOn, input.movingDecisionOn) < 0) {
+    return [
+      violation(
+        rule,
+        input.workingDays,
+        'letterOn',
+        `Ngày cấp giấy giới thiệu: giấy (${viDate(input.letterOn)}) không thể cấp trước ngày quyết định điều động, nghỉ hưu, thôi việc hoặc thay đổi nơi cư trú (${viDate(input.movingDecisionOn)})`,
+      ),
+    ];
+  }
+  const deadline = letterDeadline(input.movingDecisionOn, input.workingDays.value, input.holidays, input.makeUpWorkdays);
+  if (compareIso(input.letterOn, deadline) > 0) {
+    return [
+      violation(
+        rule,
+        input.workingDays,
+        'letterOn',
+        `Ngày cấp giấy giới thiệu: phải cấp trong ${input.workingDays.value} ngày làm việc kể từ ngày ${viDate(input.movingDecisionOn)}, tức chậm nhất ngày ${viDate(deadline)}; ngày ${viDate(input.letterOn)} là quá hạn`,
+      ),
+    ];
+  }
+  return [];
+}
+
+export interface PresentationInput extends WorkingCalendar {
+  letterOn: string;
+  presentedOn: string;
+  workingDays: RuleParam;
+  /** Why the member presented the letter late; a late presentation is accepted once its reason is recorded. */
+  lateReason: string | null;
+}
+
+export function checkPresentation(input: PresentationInput): RuleViolation[] {
+  const rule = 'transfer_present_deadline_working_days';
+  if (compareIso(input.presentedOn, input.letterOn) < 0) {
+    return [
+      violation(rule, input.workingDays, 'presentedOn', `Ngày xuất trình giấy giới thiệu (${viDate(input.presentedOn)}) không thể trước ngày cấp giấy (${viDate(input.letterOn)})`),
+    ];
+  }
+  const deadline = presentationDeadline(input.letterOn, input.workingDays.value, input.holidays, input.makeUpWorkdays);
+  if (compareIso(input.presentedOn, deadline) > 0 && !input.lateReason?.trim()) {
+    return [
+      violation(
+        rule,
+        input.workingDays,
+        'lateReason',
+        `Lý do xuất trình chậm: giấy giới thiệu phải xuất trình trong ${input.workingDays.value} ngày làm việc kể từ ngày cấp (${viDate(input.letterOn)}), tức chậm nhất ngày ${viDate(deadline)}; xuất trình ngày ${viDate(input.presentedOn)} phải ghi rõ lý do`,
+      ),
+    ];
+  }
+  return [];
+}
+
+export interface TemporaryDurationInput {
+  from: string;
+  /** The expected day of return. */
+  to: string;
+  /** Work or posting away, or full-time study: study may last longer. */
+  purpose: 'work' | 'study';
+  minMonths: RuleParam;
+  /** temporary_transfer_max_months: work away must end before this many months (under 1 year). */
+  maxMonths: RuleParam;
+  /** temporary_transfer_study_max_months: full-time study may last up to and including this many months. */
+  studyMaxMonths: RuleParam;
+}
+
+/** Shorter absences need no transfer; longer ones need a permanent transfer. */
+export function checkTemporaryDuration(input: TemporaryDurationInput): RuleViolation[] {
+  const { from, to } = input;
+  if (compareIso(to, addMonths(from, input.minMonths.value)) < 0) {
+    return [
+      violation(
+        'temporary_transfer_min_months',
+        input.minMonths,
+        'to',
+        `Thời gian sinh hoạt tạm thời: từ ${viDate(from)} đến ${viDate(to)} chưa đủ ${viMonths(input.minMonths.value)}; vắng ngắn hơn thì không chuyển sinh hoạt tạm thời`,
+      ),
+    ];
+  }
+  if (input.purpose === 'work' && compareIso(to, addMonths(from, input.maxMonths.value)) >= 0) {
+    return [
+      violation(
+        'temporary_transfer_max_months',
+        input.maxMonths,
+        'to',
+        `Thời gian sinh hoạt tạm thời: đi công tác, làm việc từ ${viDate(from)} đến ${viDate(to)} từ ${viMonths(input.maxMonths.value)} trở lên thì phải chuyển sinh hoạt đảng chính thức`,
+      ),
+    ];
+  }
+  if (input.purpose === 'study' && compareIso(to, addMonths(from, input.studyMaxMonths.value)) > 0) {
+    return [
+      violation(
+        'temporary_transfer_study_max_months',
+        input.studyMaxMonths,
+        'to',
+        `Thời gian sinh hoạt tạm thời: đi học tập trung từ ${viDate(from)} đến ${viDate(to)} quá ${viMonths(input.studyMaxMonths.value)} thì phải chuyển sinh hoạt đảng chính thức`,
+      ),
+    ];
+  }
+  return [];
+}
+
+export interface TransferCount {
+  kind: TransferKind;
+  state: TransferState;
+  sendingOrgId: number;
+  receivingOrgId: number;
+}
+
+/**
+ * The organisation whose totals include the member. A temporarily transferred member stays counted by
+ * the sending organisation throughout (294-QĐ/TW §6.3). A permanent transfer moves the member when the
+ * letter is presented; between the letter and its presentation the sending organisation has recorded
+ * the member as transferred out and the receiving one has not taken them in, so neither counts them.
+ */
+export function countingOrgId(transfer: TransferCount): number | null {
+  if (transfer.kind === 'temporary') return transfer.sendingOrgId;
+  switch (transfer.state) {
+    case 'pending':
+    case 'cancelled':
+      return transfer.sendingOrgId;
+    case 'letter_issued':
+      return null;
+    case 'received':
+    case 'returned':
+      return transfer.receivingOrgId;
+  }
+}
+
+
+// The shared unions (for the web) and the unions above must stay the same set.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-const _statesMatch: Same<TransferState, RuleState> = true;
+const _statesMatch: Same<SharedState, TransferState> = true;
+const _kindsMatch: Same<SharedKind, TransferKind> = true;
 void _statesMatch;
+void _kindsMatch;
 
 export interface TransferShape {
   kind: TransferKind;

@@ -4,8 +4,8 @@ import { isPathInScope, narrowScope } from '../../scope.js';
 import { logPersonalRead, recordAudit } from '../audit/audit.service.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
 import { assertMemberHoldingOrg, memberInScopeOr404, orgInScope } from '../members/members.service.js';
-import type { RuleParam, RuleViolation } from '../membership/membership.rules.js';
-import { checkTemporaryDuration, letterDeadline, presentationDeadline } from '../membership/transfer.rules.js';
+import type { RuleParam, RuleViolation } from '../rulebook/rule-violation.rules.js';
+import { allowedActions, checkTemporaryDuration, letterDeadline, presentationDeadline } from './transfers.rules.js';
 import { findOrg, type OrgRow } from '../orgs/orgs.queries.js';
 import { ruleAt } from '../rulebook/rulebook.service.js';
 import { severityOf, type SeverityCalendar } from '../radar/radar.rules.js';
@@ -23,8 +23,7 @@ import {
   transferFilterConditions,
   type TransferWithContext,
 } from './transfers.queries.js';
-import { renderTransferLetter } from './transfers.export.js';
-import { allowedActions } from './transfers.rules.js';
+import { renderTransferLetter } from './transfers.documents.js';
 import { activeStatuses } from '../../../shared/member.js';
 import type { Decision } from '../../../shared/org.js';
 import type { AttentionItem } from '../../../shared/radar.js';

@@ -1,5 +1,5 @@
 import { addDays, compareIso, daysBetween, fullMonthsBetween } from '../../../shared/dates.js';
-import { type RuleParam, type RuleViolation, viDate, viMonths, violation } from './membership.rules.js';
+import { type RuleParam, type RuleViolation, viDate, viMonths, violation } from '../rulebook/rule-violation.rules.js';
 
 /** A gap in membership: from the day it stopped (strike-off, expulsion, loss of contact) to the day it resumed. */
 export interface Interruption {

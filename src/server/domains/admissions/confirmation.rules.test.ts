@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pickVersion } from '../rulebook/rulebook.rules.js';
 import { seedRuleVersions } from '../rulebook/rulebook.seed.js';
 import { checkConfirmationTiming, confirmationEffect, confirmationTransitions, probationEnd } from './confirmation.rules.js';
-import type { RuleParam } from './membership.rules.js';
+import type { RuleParam } from '../rulebook/rule-violation.rules.js';
 
 function ruleOn(name: string, date: string): RuleParam {
   const version = pickVersion(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pickVersion } from '../rulebook/rulebook.rules.js';
 import { seedRuleVersions } from '../rulebook/rulebook.seed.js';
-import type { RuleParam } from './membership.rules.js';
+import type { RuleParam } from '../rulebook/rule-violation.rules.js';
 import { type Interruption, checkReadmission, partyAge } from './party-age.rules.js';
 
 function ruleOn(name: string, date: string): RuleParam {

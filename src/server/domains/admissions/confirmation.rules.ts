@@ -1,5 +1,5 @@
 import { addMonths, compareIso } from '../../../shared/dates.js';
-import { type RuleParam, type RuleViolation, viDate, viMonths, violation } from './membership.rules.js';
+import { type RuleParam, type RuleViolation, viDate, viMonths, violation } from '../rulebook/rule-violation.rules.js';
 
 export const confirmationOutcomes = ['confirmed', 'struck_off'] as const;
 export type ConfirmationOutcome = (typeof confirmationOutcomes)[number];

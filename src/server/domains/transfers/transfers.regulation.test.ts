@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { shippedHolidays } from '../calendar/holidays.seed.js';
 import { pickVersion } from '../rulebook/rulebook.rules.js';
 import { seedRuleVersions } from '../rulebook/rulebook.seed.js';
-import type { RuleParam } from './membership.rules.js';
+import type { RuleParam } from '../rulebook/rule-violation.rules.js';
 import {
   type TransferKind,
   type TransferState,
@@ -13,7 +13,7 @@ import {
   countingOrgId,
   letterDeadline,
   presentationDeadline,
-} from './transfer.rules.js';
+} from './transfers.rules.js';
 
 function ruleOn(name: string, date: string): RuleParam {
   const version = pickVersion(

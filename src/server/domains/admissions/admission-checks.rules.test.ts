@@ -15,8 +15,8 @@ import {
   checkIntroducers,
   checkVote,
   requiredVotes,
-} from './admission.rules.js';
-import type { RuleParam } from './membership.rules.js';
+} from './admissions.rules.js';
+import type { RuleParam } from '../rulebook/rule-violation.rules.js';
 
 /** The shipped rulebook's value on `date`, as the service hands it to the rules. */
 function ruleOn<T = number>(name: string, date: string): RuleParam<T> {
