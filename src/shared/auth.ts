@@ -4,8 +4,6 @@ export const userRoles = ['admin', 'org_staff', 'inspection_staff', 'office_staf
 export type UserRole = (typeof userRoles)[number];
 /** Roles whose scope is an organisation's subtree. */
 export const officialRoles: readonly UserRole[] = ['org_staff', 'inspection_staff', 'office_staff', 'secretary'];
-/** Roles that write membership records and events (admissions, transfers, exits); the others read. */
-export const recordWriterRoles: readonly UserRole[] = ['admin', 'org_staff', 'secretary'];
 export const userRoleLabels: Record<UserRole, string> = {
   admin: 'Quản trị hệ thống',
   org_staff: 'Cán bộ tổ chức',

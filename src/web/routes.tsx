@@ -1,9 +1,8 @@
 import { lazy, Suspense } from 'react';
 import type { ComponentType } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router-dom';
-import { officialRoles, recordWriterRoles } from '../shared/auth';
-import type { UserRole } from '../shared/auth';
-import { RoleGate, SessionGate, UnauthenticatedRedirect } from './features/auth/session';
+import type { PermissionAction } from '../shared/permissions';
+import { ActionGate, isOfficial, RoleGate, SessionGate, UnauthenticatedRedirect } from './features/auth/session';
 import { AppLayout } from './features/shell/app-layout';
 import { HomeRedirect } from './features/shell/home-redirect';
 import { NotFoundPage, RouteErrorPage } from './features/shell/route-error';
@@ -33,15 +32,21 @@ const AuditPage = lazyPage(() => import('./features/admin/audit-page'), (m) => m
 const ImportsPage = lazyPage(() => import('./features/imports/imports-page'), (m) => m.ImportsPage);
 const MyRecordPage = lazyPage(() => import('./features/self/my-record-page'), (m) => m.MyRecordPage);
 
-const staff: readonly UserRole[] = ['admin', ...officialRoles];
-const adminOnly: readonly UserRole[] = ['admin'];
-const recordWriters = recordWriterRoles;
-
-function gated(roles: readonly UserRole[], Page: ComponentType) {
+/** The records of a scope are read by every official and the admin; a member has only their own record's page. */
+function staffOnly(Page: ComponentType) {
   return (
-    <RoleGate roles={roles}>
+    <RoleGate allows={isOfficial}>
       <Page />
     </RoleGate>
+  );
+}
+
+/** A page for one kind of work: shared/permissions.ts decides, as on the server. */
+function gated(action: PermissionAction, Page: ComponentType) {
+  return (
+    <ActionGate action={action}>
+      <Page />
+    </ActionGate>
   );
 }
 
@@ -94,20 +99,20 @@ export const router = createBrowserRouter([
         errorElement: <RouteErrorPage />,
         children: [
           { index: true, element: <HomeRedirect dashboard={DashboardPage} /> },
-          { path: 'so-lieu/:name', element: gated(staff, MetricRecordsPage) },
-          { path: 'to-chuc', element: gated(staff, OrgsPage) },
-          { path: 'to-chuc/:id', element: gated(staff, OrgPage) },
-          { path: 'dang-vien', element: gated(staff, MembersPage) },
-          { path: 'dang-vien/moi', element: gated(recordWriters, MemberCreatePage) },
-          { path: 'dang-vien/:id', element: gated(staff, MemberPage) },
-          { path: 'dang-vien/:id/sua', element: gated(recordWriters, MemberEditPage) },
-          { path: 'ket-nap/*', element: gated(staff, AdmissionsRoutes) },
-          { path: 'chuyen-sinh-hoat/*', element: gated(staff, TransfersRoutes) },
-          { path: 'nhap-du-lieu', element: gated(['admin', 'org_staff'], ImportsPage) },
-          { path: 'quan-tri/nguoi-dung', element: gated(adminOnly, UsersPage) },
-          { path: 'quan-tri/quy-dinh', element: gated(adminOnly, RulesPage) },
-          { path: 'quan-tri/ngay-nghi', element: gated(adminOnly, HolidaysPage) },
-          { path: 'quan-tri/nhat-ky', element: gated(adminOnly, AuditPage) },
+          { path: 'so-lieu/:name', element: staffOnly(MetricRecordsPage) },
+          { path: 'to-chuc', element: staffOnly(OrgsPage) },
+          { path: 'to-chuc/:id', element: staffOnly(OrgPage) },
+          { path: 'dang-vien', element: staffOnly(MembersPage) },
+          { path: 'dang-vien/moi', element: gated('members.write', MemberCreatePage) },
+          { path: 'dang-vien/:id', element: staffOnly(MemberPage) },
+          { path: 'dang-vien/:id/sua', element: gated('members.write', MemberEditPage) },
+          { path: 'ket-nap/*', element: staffOnly(AdmissionsRoutes) },
+          { path: 'chuyen-sinh-hoat/*', element: staffOnly(TransfersRoutes) },
+          { path: 'nhap-du-lieu', element: gated('imports.run', ImportsPage) },
+          { path: 'quan-tri/nguoi-dung', element: gated('users.manage', UsersPage) },
+          { path: 'quan-tri/quy-dinh', element: gated('rules.write', RulesPage) },
+          { path: 'quan-tri/ngay-nghi', element: gated('holidays.write', HolidaysPage) },
+          { path: 'quan-tri/nhat-ky', element: gated('audit.read', AuditPage) },
           { path: 'ho-so-cua-toi', element: <MyRecordPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

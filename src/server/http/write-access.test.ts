@@ -16,11 +16,14 @@ import { doneDateFields } from './input-guards.js';
 import { databaseErrorOf } from './error-handler.js';
 import { workflowEventKinds } from '../../shared/member.js';
 import type { UserRole } from '../../shared/auth.js';
+import { refusalMessage, rolesAllowed, type PermissionAction } from '../../shared/permissions.js';
 
 /**
  * Every write route of the OpenAPI description, for every role and for targets in the own scope, a sibling and the
  * parent organisation (in the path and in the body): a role without the right gets 403, a target outside the scope
  * 404, and nothing changes. A write route without a case here fails the test: a new module adds its cases.
+ * Each guarded route names its action in the permission table (shared/permissions.ts): the table must allow exactly
+ * the writers listed here, and a refusal must carry that action's message, so it came from `assertCan(ctx, action)`.
  */
 
 const TODAY = '2026-11-27';
@@ -46,6 +49,8 @@ interface Req {
 interface WriteCase {
   /** Roles with the right to make this write; `signed-in`: any session (its own), `public`: no session needed. */
   writers: readonly Role[] | 'signed-in' | 'public';
+  /** With a list of writers: the action of the permission table the route checks. */
+  action?: PermissionAction;
   /** Placements outside the scope that the path's target and the body's chosen records can take. */
   path?: readonly Place[];
   body?: readonly Place[];
@@ -89,31 +94,36 @@ const cases: Record<string, WriteCase> = {
 
   'POST /api/v1/users': {
     writers: ADMIN,
+    action: 'users.manage',
     request: () => ({ body: { username: `nguoi.dung.${++codes}`, displayName: 'Người dùng thử', role: 'office_staff', orgId: tree.a.id, memberId: null } }),
   },
-  'PATCH /api/v1/users/{id}': { writers: ADMIN, request: () => ({ params: { id: fx.user }, body: { version: 1, displayName: 'Tên mới' } }) },
-  'POST /api/v1/users/{id}/reset-password': { writers: ADMIN, request: () => ({ params: { id: fx.user } }) },
-  'POST /api/v1/users/{id}/logout': { writers: ADMIN, request: () => ({ params: { id: fx.user } }) },
+  'PATCH /api/v1/users/{id}': { writers: ADMIN, action: 'users.manage', request: () => ({ params: { id: fx.user }, body: { version: 1, displayName: 'Tên mới' } }) },
+  'POST /api/v1/users/{id}/reset-password': { writers: ADMIN, action: 'users.manage', request: () => ({ params: { id: fx.user } }) },
+  'POST /api/v1/users/{id}/logout': { writers: ADMIN, action: 'users.manage', request: () => ({ params: { id: fx.user } }) },
   'POST /api/v1/rules/{name}/versions': {
     writers: ADMIN,
+    action: 'rules.write',
     request: () => ({ params: { name: 'probation_months' }, body: { value: 12, effectiveFrom: '2099-01-01', source: 'Quy định thử nghiệm' } }),
   },
-  'PUT /api/v1/holidays/{date}': { writers: ADMIN, request: () => ({ params: { date: '2099-01-05' }, body: { name: 'Ngày nghỉ thử', kind: 'fixed' } }) },
-  'DELETE /api/v1/holidays/{date}': { writers: ADMIN, request: () => ({ params: { date: '2099-01-05' } }) },
+  'PUT /api/v1/holidays/{date}': { writers: ADMIN, action: 'holidays.write', request: () => ({ params: { date: '2099-01-05' }, body: { name: 'Ngày nghỉ thử', kind: 'fixed' } }) },
+  'DELETE /api/v1/holidays/{date}': { writers: ADMIN, action: 'holidays.write', request: () => ({ params: { date: '2099-01-05' } }) },
 
   'POST /api/v1/orgs': {
     writers: TREE,
+    action: 'orgs.write',
     body: outside,
     request: ({ body }) => ({ body: { code: `W${++codes}`, name: 'Chi bộ thử', kind: 'cell', unitType: null, parentId: fx.org[body], foundingDecision: d() } }),
   },
   'POST /api/v1/orgs/events': {
     writers: TREE,
+    action: 'orgs.write',
     body: outside,
     request: ({ body }) => ({ body: { kind: 'renamed', decision: d(), occurredOn: DAY, orgId: fx.cell[body], name: 'Tên mới của tổ chức' } }),
   },
-  'PATCH /api/v1/orgs/{id}': { writers: TREE, path: outside, request: ({ path }) => ({ params: { id: fx.cell[path] }, body: { version: 1, reason: 'Thử' } }) },
+  'PATCH /api/v1/orgs/{id}': { writers: TREE, action: 'orgs.write', path: outside, request: ({ path }) => ({ params: { id: fx.cell[path] }, body: { version: 1, reason: 'Thử' } }) },
   'POST /api/v1/orgs/{id}/committee': {
     writers: TREE,
+    action: 'committees.write',
     path: outside,
     body: ['sibling'],
     request: ({ path, body }) => ({
@@ -123,22 +133,25 @@ const cases: Record<string, WriteCase> = {
   },
   'POST /api/v1/committee-seats/{id}/end': {
     writers: TREE,
+    action: 'committees.write',
     path: outside,
     request: ({ path }) => ({ params: { id: fx.seat[path] }, body: { endOn: DAY, decision: d(), version: 1 } }),
   },
 
-  'POST /api/v1/imports': { writers: TREE, request: () => ({ query: { filename: 'du-lieu.xlsx' }, upload: Buffer.from('không phải bảng tính') }) },
+  'POST /api/v1/imports': { writers: TREE, action: 'imports.run', request: () => ({ query: { filename: 'du-lieu.xlsx' }, upload: Buffer.from('không phải bảng tính') }) },
   'PUT /api/v1/imports/{id}/mapping': {
     writers: TREE,
+    action: 'imports.run',
     path: outside,
     skipOwn: true,
     request: ({ path }) => ({ params: { id: fx.import[path] }, body: { sheets: [{ sheet: 'Sheet1', recordType: 'member', headerRow: 1, mapping: {} }] } }),
   },
-  'POST /api/v1/imports/{id}/check': { writers: TREE, path: outside, skipOwn: true, request: ({ path }) => ({ params: { id: fx.import[path] } }) },
-  'POST /api/v1/imports/{id}/commit': { writers: TREE, path: outside, skipOwn: true, request: ({ path }) => ({ params: { id: fx.import[path] }, body: {} }) },
+  'POST /api/v1/imports/{id}/check': { writers: TREE, action: 'imports.run', path: outside, skipOwn: true, request: ({ path }) => ({ params: { id: fx.import[path] } }) },
+  'POST /api/v1/imports/{id}/commit': { writers: TREE, action: 'imports.run', path: outside, skipOwn: true, request: ({ path }) => ({ params: { id: fx.import[path] }, body: {} }) },
 
   'POST /api/v1/members': {
     writers: RECORDS,
+    action: 'members.write',
     body: ['sibling'],
     request: ({ body }) => ({
       body: {
@@ -157,41 +170,48 @@ const cases: Record<string, WriteCase> = {
       },
     }),
   },
-  'PATCH /api/v1/members/{id}': { writers: RECORDS, path: ['sibling'], request: ({ path }) => ({ params: { id: fx.member[path] }, body: { version: 1, job: 'Kỹ sư' } }) },
+  'PATCH /api/v1/members/{id}': { writers: RECORDS, action: 'members.write', path: ['sibling'], request: ({ path }) => ({ params: { id: fx.member[path] }, body: { version: 1, job: 'Kỹ sư' } }) },
   'POST /api/v1/members/{id}/events': {
     writers: RECORDS,
+    action: 'members.write',
     path: ['sibling'],
     request: ({ path }) => ({ params: { id: fx.member[path] }, body: { kind: 'expulsion', occurredOn: DAY, decision: d(), reason: 'Vi phạm nghiêm trọng', version: 1 } }),
   },
   'POST /api/v1/members/{id}/events/{eventId}/annul': {
     writers: RECORDS,
+    action: 'members.write',
     path: ['sibling'],
     request: ({ path }) => ({ params: { id: fx.member[path], eventId: fx.memberEvent[path] }, body: { reason: 'Nhập nhầm', decision: d(), version: 1 } }),
   },
   'POST /api/v1/members/{id}/exits': {
     writers: RECORDS,
+    action: 'exits.record',
     path: ['sibling'],
     request: ({ path }) => ({ params: { id: fx.member[path] }, body: { kind: 'withdrawal', occurredOn: DAY, decision: d(), version: 1 } }),
   },
   'POST /api/v1/members/{id}/readmission': {
     writers: RECORDS,
+    action: 'exits.record',
     path: ['sibling'],
     body: ['sibling'],
     request: ({ path, body }) => ({ params: { id: fx.member[path] }, body: { occurredOn: DAY, decision: d(), toOrgId: fx.cell[body], version: 1 } }),
   },
   'POST /api/v1/members/{id}/probation/reviews': {
     writers: RECORDS,
+    action: 'admissions.step',
     path: ['sibling'],
     request: ({ path }) => ({ params: { id: fx.probationer[path] }, body: { kind: 'cell', proposal: 'confirm', decision: d(), inFavour: 3, against: 0, eligible: null } }),
   },
   'POST /api/v1/members/{id}/probation/decision': {
     writers: RECORDS,
+    action: 'admissions.step',
     path: ['sibling'],
     request: ({ path }) => ({ params: { id: fx.probationer[path] }, body: { version: 1, outcome: 'confirmed', decision: d() } }),
   },
 
   'POST /api/v1/transfers': {
     writers: RECORDS,
+    action: 'transfers.step',
     body: ['sibling'],
     request: ({ body }) => [
       { body: { direction: 'within', kind: 'permanent', memberId: fx.member[body], receivingOrgId: tree.a2.id, movingDecision: d() } },
@@ -209,6 +229,7 @@ const cases: Record<string, WriteCase> = {
   },
   'POST /api/v1/transfers/{id}/letter': {
     writers: RECORDS,
+    action: 'transfers.step',
     path: ['sibling'],
     request: ({ path }) => ({
       params: { id: fx.transfer[path] },
@@ -225,20 +246,23 @@ const cases: Record<string, WriteCase> = {
       },
     }),
   },
-  'POST /api/v1/transfers/{id}/receipt': { writers: RECORDS, path: ['sibling'], request: ({ path }) => ({ params: { id: fx.transfer[path] }, body: { version: 1, presentedOn: DAY } }) },
+  'POST /api/v1/transfers/{id}/receipt': { writers: RECORDS, action: 'transfers.step', path: ['sibling'], request: ({ path }) => ({ params: { id: fx.transfer[path] }, body: { version: 1, presentedOn: DAY } }) },
   'POST /api/v1/transfers/{id}/return': {
     writers: RECORDS,
+    action: 'transfers.step',
     path: ['sibling'],
     request: ({ path }) => ({ params: { id: fx.transfer[path] }, body: { version: 1, returnedOn: DAY, decision: d() } }),
   },
   'POST /api/v1/transfers/{id}/cancel': {
     writers: RECORDS,
+    action: 'transfers.step',
     path: ['sibling'],
     request: ({ path }) => ({ params: { id: fx.transfer[path] }, body: { version: 1, reason: 'Nhập nhầm thủ tục' } }),
   },
 
   'POST /api/v1/candidates': {
     writers: RECORDS,
+    action: 'admissions.step',
     body: ['sibling'],
     request: ({ body }) => [
       { body: candidateInput(fx.cell[body], fx.introducers.own) },
@@ -247,27 +271,32 @@ const cases: Record<string, WriteCase> = {
   },
   'PATCH /api/v1/candidates/{id}': {
     writers: RECORDS,
+    action: 'admissions.step',
     path: ['sibling'],
     request: ({ path }) => ({ params: { id: fx.candidate[path] }, body: { version: 1, job: 'Kỹ sư', awarenessCertificate: { number: '7/GCN', issuedOn: DAY } } }),
   },
   'POST /api/v1/candidates/{id}/cell-resolution': {
     writers: RECORDS,
+    action: 'admissions.step',
     path: ['sibling'],
     request: ({ path }) => ({ params: { id: fx.candidate[path] }, body: cellVote(1, DAY) }),
   },
   'POST /api/v1/candidates/{id}/committee-resolution': {
     writers: RECORDS,
+    action: 'admissions.step',
     path: ['sibling'],
     request: ({ path }) => ({ params: { id: fx.candidate[path] }, body: committeeVote(1, DAY) }),
   },
   'POST /api/v1/candidates/{id}/decision': {
     writers: RECORDS,
+    action: 'admissions.step',
     path: ['sibling'],
     request: ({ path }) => ({ params: { id: fx.candidate[path] }, body: upperDecision(1, '9-QĐ/ĐU', DAY, DAY) }),
   },
-  'POST /api/v1/candidates/{id}/ceremony': { writers: RECORDS, path: ['sibling'], request: ({ path }) => ({ params: { id: fx.candidate[path] }, body: { version: 1, ceremonyDate: DAY } }) },
+  'POST /api/v1/candidates/{id}/ceremony': { writers: RECORDS, action: 'admissions.step', path: ['sibling'], request: ({ path }) => ({ params: { id: fx.candidate[path] }, body: { version: 1, ceremonyDate: DAY } }) },
   'POST /api/v1/candidates/{id}/close': {
     writers: RECORDS,
+    action: 'admissions.step',
     path: ['sibling'],
     request: ({ path }) => ({ params: { id: fx.candidate[path] }, body: { version: 1, outcome: 'withdrawn', decision: d(), reason: 'Xin rút hồ sơ' } }),
   },
@@ -385,6 +414,13 @@ describe('write access', () => {
 
   const guarded = Object.entries(cases).filter(([, c]) => Array.isArray(c.writers)) as [string, WriteCase & { writers: readonly Role[] }][];
 
+  it('takes the writers of every guarded route from one action of the permission table', () => {
+    for (const [route, c] of guarded) {
+      expect(c.action, `${route} names no action`).toBeDefined();
+      expect([...rolesAllowed(c.action!)].sort(), route).toEqual([...c.writers].sort());
+    }
+  });
+
   it.each(guarded)('%s: 403 without the role, 404 outside the scope, nothing changed', async (route, c) => {
     const before = await snapshot();
     const seen: string[] = [];
@@ -398,6 +434,7 @@ describe('write access', () => {
           seen.push(`${role} ${at.path}/${at.body}: ${response.status}`);
           expect(response.status, `${role}, path ${at.path}, body ${at.body}: ${JSON.stringify(response.body)}`).toBe(expected);
           expect(response.body.error.message).toMatch(/[À-ỹ]/);
+          if (!writer) expect(response.body.error.message, `${role} refused by assertCan(ctx, '${c.action}')`).toBe(refusalMessage(c.action!));
         }
       }
     }

@@ -1,4 +1,5 @@
 import { inTransaction, type Ctx } from '../../context.js';
+import { assertCan } from '../../permissions.js';
 import { conflict, invalidField, invalidInput, staleVersion } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
@@ -23,7 +24,7 @@ import type { Decision } from '../../../shared/org.js';
 import { eligibilityProblems, violationsError, voteProblems } from './admission-checks.service.js';
 import { ruleReader } from './admissions.deadlines.js';
 import { candidateEventsOf, countFullMembersOn, insertCandidateEvent, updateCandidateRow, type CandidateWithOrg, type NewCandidateRow } from './admissions.queries.js';
-import { assertCanRecordAdmission, CANDIDATE_RECORD, candidateDetail, candidateInScopeOr404 } from './candidates.service.js';
+import { CANDIDATE_RECORD, candidateDetail, candidateInScopeOr404 } from './candidates.service.js';
 
 function transitionMessage(candidate: CandidateWithOrg, to: AdmissionState): string {
   if (to === 'committee_resolved' && candidate.orgKind === 'grassroots_cell')
@@ -43,7 +44,7 @@ interface Step {
 
 /** The file at the version the user saw, able to move to `to` under the transition table. */
 async function candidateForStep(ctx: Ctx, id: number, version: number, to: AdmissionState): Promise<CandidateWithOrg> {
-  assertCanRecordAdmission(ctx);
+  assertCan(ctx, 'admissions.step');
   const candidate = await candidateInScopeOr404(ctx, id);
   if (candidate.version !== version) throw staleVersion(CANDIDATE_RECORD);
   if (!canTransition(candidate.state, to, { cellIsGrassroots: candidate.orgKind === 'grassroots_cell' })) throw conflict(transitionMessage(candidate, to), 'state');

@@ -1,5 +1,6 @@
 import { inTransaction, type Ctx } from '../../context.js';
-import { conflict, forbidden, invalidField, notFound, notFoundField, staleVersion } from '../../errors.js';
+import { assertCan } from '../../permissions.js';
+import { conflict, invalidField, notFound, notFoundField, staleVersion } from '../../errors.js';
 import { isPathInScope, narrowScope } from '../../scope.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
@@ -37,12 +38,6 @@ import { eligibilityProblems } from './admission-checks.service.js';
 const CANDIDATE = 'người vào Đảng';
 export const CANDIDATE_RECORD = 'Hồ sơ người vào Đảng';
 
-/** Organisation work: the staff of the organisation department, secretaries and the admin record the steps. */
-export function assertCanRecordAdmission(ctx: Ctx): void {
-  if (!['admin', 'org_staff', 'secretary', 'system'].includes(ctx.actor.role))
-    throw forbidden('Chỉ cán bộ tổ chức, bí thư hoặc quản trị hệ thống được ghi hồ sơ kết nạp đảng viên.');
-}
-
 /** The candidate if the actor may see it; otherwise 404, so nothing leaks that the file exists. */
 export async function candidateInScopeOr404(ctx: Ctx, id: number): Promise<CandidateWithOrg> {
   const row = await findCandidate(ctx.db, id);
@@ -70,7 +65,7 @@ async function assertNotAMember(ctx: Ctx, nationalId: string | null | undefined)
 }
 
 export async function createCandidate(ctx: Ctx, input: CandidateCreate): Promise<CandidateDetail> {
-  assertCanRecordAdmission(ctx);
+  assertCan(ctx, 'admissions.step');
   if (ctx.actor.scope.kind === 'self') throw notFound('tổ chức đảng');
   return inTransaction(ctx, async (tx) => {
     const org = await orgInScope(tx, input.orgId, 'orgId');
@@ -99,7 +94,7 @@ const consideredFields = ['birthDate', 'awarenessCertificate', 'introducers', 's
 
 export async function updateCandidate(ctx: Ctx, id: number, input: CandidateUpdate): Promise<CandidateDetail> {
   return inTransaction(ctx, async (tx) => {
-    assertCanRecordAdmission(tx);
+    assertCan(tx, 'admissions.step');
     const before = await candidateInScopeOr404(tx, id);
     const { version, reason, ...changes } = input;
     if (before.version !== version) throw staleVersion(CANDIDATE_RECORD);

@@ -1,4 +1,5 @@
 import { inTransaction, type Ctx } from '../../context.js';
+import { assertCan } from '../../permissions.js';
 import { conflict, invalidField, staleVersion } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
@@ -20,7 +21,6 @@ import {
   type ProbationReviewRow,
 } from './admissions.queries.js';
 import { violationsError, voteProblems } from './admission-checks.service.js';
-import { assertCanRecordAdmission } from './candidates.service.js';
 
 const MEMBER_RECORD = 'Hồ sơ đảng viên';
 
@@ -102,7 +102,7 @@ async function timingProblems(rules: RuleReader, ceremonyDate: string, considere
 }
 
 async function probationerForStep(ctx: Ctx, memberId: number): Promise<{ member: MemberRow; ceremonyDate: string }> {
-  assertCanRecordAdmission(ctx);
+  assertCan(ctx, 'admissions.step');
   const member = await memberInScopeOr404(ctx, memberId);
   if (member.status !== 'probationary') throw conflict('Đảng viên này không còn là đảng viên dự bị.', 'status');
   const ceremonyDate = await ceremonyDateOf(ctx, member);
@@ -168,7 +168,7 @@ export async function recordProbationReview(ctx: Ctx, memberId: number, input: P
  */
 export async function decideProbation(ctx: Ctx, memberId: number, input: ProbationDecisionInput): Promise<ProbationView> {
   return inTransaction(ctx, async (tx) => {
-    assertCanRecordAdmission(tx);
+    assertCan(tx, 'admissions.step');
     const seen = await memberInScopeOr404(tx, memberId);
     if (seen.version !== input.version) throw staleVersion(MEMBER_RECORD);
     const { member, ceremonyDate } = await probationerForStep(tx, memberId);

@@ -1,5 +1,5 @@
 import { inTransaction, type Ctx } from '../../context.js';
-import { forbidden } from '../../errors.js';
+import { assertCan } from '../../permissions.js';
 import { auditRowsAfter, auditRowsFor, chainHead, firstSealedRowId, namesInScope, insertAuditRows, lastAuditLink, latestAuditRows, lockAuditChain, type AuditRow } from './audit.queries.js';
 import { appendCheckpoint, auditKeyring, readCheckpoints } from './audit.anchor.js';
 import {
@@ -80,6 +80,7 @@ export async function logPersonalRead(ctx: Ctx, memberId: number, what: string):
  * (a truncated, shortened or rebuilt chain), with a message in Vietnamese.
  */
 export async function verifyAuditChain(ctx: Ctx): Promise<ChainReport> {
+  assertCan(ctx, 'audit.read');
   const keyring = auditKeyring();
   const key = keyring?.key ?? null;
   const file = await readCheckpoints(keyring?.checkpointFile ?? null);
@@ -185,7 +186,7 @@ export function startAuditCheckpoints(ctx: Ctx, seconds: number): () => void {
 }
 
 export async function listAudit(ctx: Ctx, query: { beforeId?: number; limit: number; entity?: string }) {
-  if (ctx.actor.role !== 'admin' && ctx.actor.role !== 'system') throw forbidden();
+  assertCan(ctx, 'audit.read');
   return withNames(ctx, await latestAuditRows(ctx.db, query.beforeId ?? null, query.limit, query.entity));
 }
 

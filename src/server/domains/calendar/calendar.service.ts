@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import { inTransaction, type Ctx } from '../../context.js';
-import { forbidden, notFound, staleVersion } from '../../errors.js';
+import { assertCan } from '../../permissions.js';
+import { notFound, staleVersion } from '../../errors.js';
 import { holidays } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { addWorkingDays, workingDaysBetween } from './calendar.rules.js';
@@ -39,13 +40,9 @@ export async function listHolidays(ctx: Ctx, year: number) {
     .orderBy(asc(holidays.date));
 }
 
-function assertAdmin(ctx: Ctx) {
-  if (ctx.actor.role !== 'admin' && ctx.actor.role !== 'system') throw forbidden('Chỉ quản trị hệ thống được sửa bảng ngày nghỉ.');
-}
-
 /** Adds or changes a day; the government sets Tết and bridge days each year, so admins keep this table. */
 export async function saveHoliday(ctx: Ctx, date: string, input: HolidayInput) {
-  assertAdmin(ctx);
+  assertCan(ctx, 'holidays.write');
   return inTransaction(ctx, async (tx) => {
     const [before] = await tx.db.select().from(holidays).where(eq(holidays.date, date));
     if (before && input.version !== undefined && before.version !== input.version) throw staleVersion('Ngày nghỉ');
@@ -61,7 +58,7 @@ export async function saveHoliday(ctx: Ctx, date: string, input: HolidayInput) {
 
 /** Switches a day off rather than deleting it, so earlier deadlines stay explainable. */
 export async function deactivateHoliday(ctx: Ctx, date: string) {
-  assertAdmin(ctx);
+  assertCan(ctx, 'holidays.write');
   return inTransaction(ctx, async (tx) => {
     const [before] = await tx.db.select().from(holidays).where(eq(holidays.date, date));
     if (!before) throw notFound('ngày nghỉ');

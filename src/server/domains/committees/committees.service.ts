@@ -1,5 +1,6 @@
 import { inTransaction, type Ctx } from '../../context.js';
-import { conflict, forbidden, invalidField, notFound, notFoundField, staleVersion } from '../../errors.js';
+import { assertCan } from '../../permissions.js';
+import { conflict, invalidField, notFound, notFoundField, staleVersion } from '../../errors.js';
 import { isPathInScope } from '../../scope.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findMember } from '../members/members.queries.js';
@@ -11,10 +12,6 @@ import { committeePositionLabels, type CommitteeAppointment, type CommitteeEnd }
 /** Positions held by one person at a time in a committee. */
 const singleSeats = new Set(['secretary']);
 
-function assertCanManage(ctx: Ctx) {
-  if (!['admin', 'org_staff', 'system'].includes(ctx.actor.role)) throw forbidden('Chỉ cán bộ tổ chức hoặc quản trị hệ thống được cập nhật cấp ủy.');
-}
-
 export async function listCommittee(ctx: Ctx, orgId: number, history: boolean) {
   if (ctx.actor.scope.kind === 'self') throw notFound('tổ chức đảng');
   await getOrgInScope(ctx, orgId);
@@ -23,7 +20,7 @@ export async function listCommittee(ctx: Ctx, orgId: number, history: boolean) {
 
 /** Records a seat from its decision: the holder must be an active member of the organisation. */
 export async function appointToCommittee(ctx: Ctx, orgId: number, input: CommitteeAppointment) {
-  assertCanManage(ctx);
+  assertCan(ctx, 'committees.write');
   return inTransaction(ctx, async (tx) => {
     const org = await getOrgInScope(tx, orgId);
     if (!org.active) throw invalidField('orgId', `${org.name} đã kết thúc hoạt động.`);
@@ -46,7 +43,7 @@ export async function appointToCommittee(ctx: Ctx, orgId: number, input: Committ
 
 /** Ends a seat on a date citing its decision; the seat stays in the committee's history. */
 export async function endCommitteeSeat(ctx: Ctx, seatId: number, input: CommitteeEnd) {
-  assertCanManage(ctx);
+  assertCan(ctx, 'committees.write');
   return inTransaction(ctx, async (tx) => {
     const seat = await findSeat(tx.db, seatId);
     const org = seat ? await findOrg(tx.db, seat.orgId) : undefined;

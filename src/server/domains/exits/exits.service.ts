@@ -1,8 +1,9 @@
 import { inTransaction, type Ctx } from '../../context.js';
+import { assertCan } from '../../permissions.js';
 import { conflict } from '../../errors.js';
 import { logPersonalRead } from '../audit/audit.service.js';
 import { eventsOf, periodsOf } from '../members/members.queries.js';
-import { assertCanRecordMembership, memberInScopeOr404, orgInScope } from '../members/members.service.js';
+import { memberInScopeOr404, orgInScope } from '../members/members.service.js';
 import { recordMembershipEvent } from '../members/membership-events.service.js';
 import { checkReadmission, partyAge } from './party-age.rules.js';
 import { cancelTransfersOnExit } from '../transfers/transfer-steps.service.js';
@@ -12,14 +13,12 @@ import { exitKindLabels, type ExitInput, type PartyAgeResult, type ReadmissionEl
 import { activeStatuses } from '../../../shared/member.js';
 import { addMonths, compareIso, todayIso } from '../../../shared/dates.js';
 
-const assertWriter = assertCanRecordMembership;
-
 /**
  * Strike-off, withdrawal or death, dated and citing its decision. From that day the member's period changes
  * status, so every count (which reads the dated periods) leaves them out while their history stays whole.
  */
 export async function recordExit(ctx: Ctx, memberId: number, input: ExitInput) {
-  assertWriter(ctx);
+  assertCan(ctx, 'exits.record');
   return inTransaction(ctx, async (tx) => {
     const member = await memberInScopeOr404(tx, memberId);
     if (!activeStatuses.includes(member.status)) throw conflict('Chỉ đảng viên đang sinh hoạt mới ghi biến động này được.', 'kind');
@@ -39,7 +38,7 @@ async function readmissionParams(ctx: Ctx, date: string) {
 
 /** Readmission: once, and only after the minimum time since leaving; the person returns as a probationary member. */
 export async function readmitMember(ctx: Ctx, memberId: number, input: ReadmissionInput) {
-  assertWriter(ctx);
+  assertCan(ctx, 'exits.record');
   return inTransaction(ctx, async (tx) => {
     const member = await memberInScopeOr404(tx, memberId);
     await orgInScope(tx, input.toOrgId, 'toOrgId');

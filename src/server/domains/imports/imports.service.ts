@@ -12,6 +12,7 @@ import { createInterface } from 'node:readline';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Ctx } from '../../context.js';
+import { assertCan } from '../../permissions.js';
 import type { Database } from '../../db/client.js';
 import { AppError, conflict, forbidden, notFound } from '../../errors.js';
 import { isPathInScope } from '../../scope.js';
@@ -34,17 +35,12 @@ const running = new Map<number, ImportProgress>();
 
 const IMPORT = 'lần nhập dữ liệu';
 
-/** Importing changes the tree and the records: the organisation staff's and the admin's work. */
-function assertCanImport(ctx: Ctx): void {
-  if (!['admin', 'org_staff', 'system'].includes(ctx.actor.role)) throw forbidden('Chỉ cán bộ tổ chức hoặc quản trị hệ thống được nhập dữ liệu từ tệp.');
-}
-
 function scopePathOf(ctx: Ctx): string | null {
   return ctx.actor.scope.kind === 'subtree' ? ctx.actor.scope.path : null;
 }
 
 async function importInScope(ctx: Ctx, id: number): Promise<ImportRow> {
-  assertCanImport(ctx);
+  assertCan(ctx, 'imports.run');
   const row = await findImport(ctx.db, id);
   const visible = row && (ctx.actor.scope.kind === 'all' || (row.scopePath !== null && isPathInScope(ctx.actor.scope, row.scopePath)));
   if (!row || !visible) throw notFound(IMPORT);
@@ -80,7 +76,7 @@ export interface UploadInput {
  * spreadsheet that is safe to open, and records the import. The dry run is a separate step.
  */
 export async function receiveUpload(ctx: Ctx, input: UploadInput): Promise<ImportRow> {
-  assertCanImport(ctx);
+  assertCan(ctx, 'imports.run');
   if (ctx.actor.scope.kind === 'self') throw forbidden();
   if (typeof (input.body as Partial<Readable> | null)?.pipe !== 'function')
     throw new AppError('INVALID_INPUT', 'Hãy gửi chính nội dung tệp (Content-Type: application/octet-stream), kèm tên tệp ở tham số filename.', [{ field: 'file', message: 'Thiếu nội dung tệp' }]);
@@ -368,7 +364,7 @@ async function interrupted(ctx: Ctx, row: ImportRow): Promise<boolean> {
 }
 
 export async function listImports(ctx: Ctx) {
-  assertCanImport(ctx);
+  assertCan(ctx, 'imports.run');
   const rows = await Promise.all((await listImportRows(ctx.db, ctx.actor.scope, 100)).map((row) => settleIfInterrupted(ctx, row)));
   return { items: rows.map((row) => ({ ...pickList(present(row, running.get(row.id) ?? null, false)) })) };
 }

@@ -1,10 +1,11 @@
 import { inTransaction, type Ctx } from '../../context.js';
+import { assertCan } from '../../permissions.js';
 import { conflict, invalidField, notFound, staleVersion } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findOrg } from '../orgs/orgs.queries.js';
 import { eventHistoryOf, eventsOf, insertAnnulment, updateMemberRow, withdrawPeriod } from './members.queries.js';
 import { annulmentRefusal } from './members.rules.js';
-import { assertCanRecordMembership, memberInScopeOr404, presentMember } from './members.service.js';
+import { memberInScopeOr404, presentMember } from './members.service.js';
 import { activeStatuses, type EventAnnulmentInput } from '../../../shared/member.js';
 import { todayIso } from '../../../shared/dates.js';
 
@@ -16,7 +17,7 @@ const EVENT = 'biến động';
  * and the member's status and organisation go back to it, so every "as of" read gives what it gave before the event.
  */
 export async function annulMembershipEvent(ctx: Ctx, memberId: number, eventId: number, input: EventAnnulmentInput) {
-  assertCanRecordMembership(ctx);
+  assertCan(ctx, 'members.write');
   if (ctx.actor.scope.kind === 'self') throw notFound('đảng viên');
   return inTransaction(ctx, async (tx) => {
     const member = await memberInScopeOr404(tx, memberId);

@@ -1,5 +1,6 @@
 import { inTransaction, type Ctx } from '../../context.js';
-import { conflict, forbidden, invalidField, notFound, notFoundField, possibleDuplicate, staleVersion } from '../../errors.js';
+import { assertCan } from '../../permissions.js';
+import { conflict, invalidField, notFound, notFoundField, possibleDuplicate, staleVersion } from '../../errors.js';
 import { isPathInScope, narrowScope } from '../../scope.js';
 import { auditHistoryOf, logPersonalRead, recordAudit } from '../audit/audit.service.js';
 import { findOrg, type OrgRow } from '../orgs/orgs.queries.js';
@@ -29,7 +30,6 @@ import type { MemberCreate, MemberListItem, MemberListQuery, MemberUpdate } from
 import { foldForSearch } from '../../../shared/vietnamese.js';
 import type { PossibleDuplicate } from '../../../shared/errors.js';
 import { todayIso } from '../../../shared/dates.js';
-import { recordWriterRoles } from '../../../shared/auth.js';
 
 const MEMBER = 'đảng viên';
 /** Beyond this a list says "more than 10.000"; 200 pages of 50 is more than anyone pages through. */
@@ -156,15 +156,9 @@ export interface RecordOpening {
   details: Record<string, unknown>;
 }
 
-/** Membership records and events are the organisation staff's, the secretaries' and the admin's work; others read. */
-export function assertCanRecordMembership(ctx: Ctx): void {
-  if (ctx.actor.role !== 'system' && !recordWriterRoles.includes(ctx.actor.role))
-    throw forbidden('Chỉ cán bộ tổ chức, bí thư hoặc quản trị hệ thống được ghi hồ sơ và biến động đảng viên.');
-}
-
 /** A record for someone who is already a member: the record opens with a dated event citing the decision. */
 export async function createMember(ctx: Ctx, input: MemberCreate, opening?: RecordOpening) {
-  assertCanRecordMembership(ctx);
+  assertCan(ctx, 'members.write');
   if (ctx.actor.scope.kind === 'self') throw notFound('tổ chức đảng');
   return inTransaction(ctx, async (tx) => {
     const org = await orgInScope(tx, input.orgId, 'orgId');
@@ -200,7 +194,7 @@ export async function createMember(ctx: Ctx, input: MemberCreate, opening?: Reco
 
 /** Edits the personal record; status and organisation change only through membership events. */
 export async function updateMember(ctx: Ctx, id: number, input: MemberUpdate) {
-  assertCanRecordMembership(ctx);
+  assertCan(ctx, 'members.write');
   if (ctx.actor.scope.kind === 'self') throw notFound(MEMBER);
   return inTransaction(ctx, async (tx) => {
     const before = await memberInScopeOr404(tx, id);

@@ -1,11 +1,12 @@
 import { inTransaction, type Ctx } from '../../context.js';
+import { assertCan } from '../../permissions.js';
 import { conflict, invalidField, notFoundField, ruleViolation, staleVersion } from '../../errors.js';
 import { isPathInScope } from '../../scope.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findOrg } from '../orgs/orgs.queries.js';
 import { insertMembershipEvent, lastEventDate, startPeriod, updateMemberRow } from './members.queries.js';
 import { applyTransition } from './members.rules.js';
-import { assertCanRecordMembership, assertMemberHoldingOrg, memberInScopeOr404, presentMember } from './members.service.js';
+import { assertMemberHoldingOrg, memberInScopeOr404, presentMember } from './members.service.js';
 import { memberStatuses, type DirectMembershipEventInput, type MemberStatus, type MembershipEventInput } from '../../../shared/member.js';
 
 export interface RecordEventOptions {
@@ -88,7 +89,7 @@ export async function recordMembershipEvent(ctx: Ctx, memberId: number, input: M
  * readmission each have their own route with their own rules; this route does not take them.
  */
 export async function recordDirectMembershipEvent(ctx: Ctx, memberId: number, input: DirectMembershipEventInput) {
-  assertCanRecordMembership(ctx);
+  assertCan(ctx, 'members.write');
   return inTransaction(ctx, async (tx) => {
     const member = await memberInScopeOr404(tx, memberId);
     if (input.kind === 'expulsion' && member.status === 'probationary')

@@ -1,5 +1,6 @@
 import { inTransaction, type Ctx } from '../../context.js';
-import { forbidden, invalidField, notFound, notFoundField, staleVersion } from '../../errors.js';
+import { assertCan } from '../../permissions.js';
+import { invalidField, notFound, notFoundField, staleVersion } from '../../errors.js';
 import { isPathInScope } from '../../scope.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { recordMembershipEvent } from '../members/membership-events.service.js';
@@ -29,11 +30,6 @@ export async function getOrgInScope(ctx: Ctx, id: number): Promise<OrgRow> {
   const org = await findOrg(ctx.db, id);
   if (!org || !isPathInScope(ctx.actor.scope, org.path)) throw notFound(ORG);
   return org;
-}
-
-/** Changing the tree is the organisation staff's and the admin's work, within their scope. */
-function assertCanEditTree(ctx: Ctx) {
-  if (!['admin', 'org_staff', 'system'].includes(ctx.actor.role)) throw forbidden('Chỉ cán bộ tổ chức hoặc quản trị hệ thống được thay đổi cây tổ chức.');
 }
 
 export function presentOrg(org: OrgRow) {
@@ -72,7 +68,7 @@ export async function getOrg(ctx: Ctx, id: number) {
 }
 
 export async function createOrg(ctx: Ctx, input: OrgCreate) {
-  assertCanEditTree(ctx);
+  assertCan(ctx, 'orgs.write');
   return inTransaction(ctx, async (tx) => {
     const parent = input.parentId ? await findOrg(tx.db, input.parentId) : null;
     if (input.parentId && (!parent || !isPathInScope(tx.actor.scope, parent.path))) throw notFoundField('parentId', 'tổ chức cấp trên');
@@ -96,7 +92,7 @@ async function linkSuccessor(ctx: Ctx, eventId: number, orgId: number) {
 }
 
 export async function updateOrg(ctx: Ctx, id: number, input: OrgUpdate) {
-  assertCanEditTree(ctx);
+  assertCan(ctx, 'orgs.write');
   return inTransaction(ctx, async (tx) => {
     const before = await getOrgInScope(tx, id);
     if (before.version !== input.version) throw staleVersion('Tổ chức đảng');
@@ -115,7 +111,7 @@ export async function orgHistory(ctx: Ctx, id: number) {
 
 /** Lifecycle events (rename, re-parent, merge, consolidate, split, dissolve), each dated and citing a decision. */
 export async function recordOrgEvent(ctx: Ctx, input: OrgEventInput) {
-  assertCanEditTree(ctx);
+  assertCan(ctx, 'orgs.write');
   return inTransaction(ctx, async (tx) => {
     switch (input.kind) {
       case 'renamed':

@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { inTransaction, type Ctx } from '../../context.js';
-import { AppError, forbidden, invalidField, notFound } from '../../errors.js';
+import { assertCan } from '../../permissions.js';
+import { AppError, invalidField, notFound } from '../../errors.js';
 import { ruleDefinitions as definitionsTable, ruleVersions } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { pickVersion } from './rulebook.rules.js';
@@ -56,7 +57,7 @@ export async function listRules(ctx: Ctx, today: string) {
 
 /** An admin records a new version (a new regulation) without a code change; older versions stay. */
 export async function addRuleVersion(ctx: Ctx, name: string, input: RuleVersionInput) {
-  if (ctx.actor.role !== 'admin' && ctx.actor.role !== 'system') throw forbidden('Chỉ quản trị hệ thống được thêm phiên bản quy định.');
+  assertCan(ctx, 'rules.write');
   return inTransaction(ctx, async (tx) => {
     const [definition] = await tx.db.select().from(definitionsTable).where(eq(definitionsTable.name, name));
     if (!definition) throw notFound('quy định');

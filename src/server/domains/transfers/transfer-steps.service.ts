@@ -1,4 +1,5 @@
 import { inTransaction, type Ctx } from '../../context.js';
+import { assertCan } from '../../permissions.js';
 import { conflict, forbidden, invalidField, staleVersion } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
@@ -6,7 +7,7 @@ import { createMember } from '../members/members.service.js';
 import { recordMembershipEvent } from '../members/membership-events.service.js';
 import { checkLetterDate, checkPresentation, membershipEventFor, presentationDeadline, presentationGap, sideFor, stepRefusal } from './transfers.rules.js';
 import { lockTransfer, unpresentedTransfersOf, updateTransferRow, type NewTransferRow, type TransferWithContext } from './transfers.queries.js';
-import { addStep, assertWriter, forBothSides, getTransfer, letterDecision, refuseOn, ruleParam, transferInScopeOr404 } from './transfers.service.js';
+import { addStep, forBothSides, getTransfer, letterDecision, refuseOn, ruleParam, transferInScopeOr404 } from './transfers.service.js';
 import type { MembershipEventKind } from '../../../shared/member.js';
 import type { Decision } from '../../../shared/org.js';
 import type { TransferCancel, TransferLetterIssue, TransferReceipt, TransferReturn, TransferSide, TransferState } from '../../../shared/transfers.js';
@@ -37,7 +38,7 @@ async function saveStep(ctx: Ctx, t: TransferWithContext, values: Partial<NewTra
 
 /** The sending organisation issues the letter: within the deadline counted from the moving decision, or late with a reason. */
 export async function issueTransferLetter(ctx: Ctx, id: number, input: TransferLetterIssue) {
-  assertWriter(ctx);
+  assertCan(ctx, 'transfers.step');
   await inTransaction(ctx, async (tx) => {
     await lockTransfer(tx.db, id);
     const { t, sides } = await transferInScopeOr404(tx, id);
@@ -110,7 +111,7 @@ async function recordEvent(ctx: Ctx, t: TransferWithContext, kind: MembershipEve
  * are kept on the event as a gap in party life.
  */
 export async function confirmTransferReceipt(ctx: Ctx, id: number, input: TransferReceipt) {
-  assertWriter(ctx);
+  assertCan(ctx, 'transfers.step');
   await inTransaction(ctx, async (tx) => {
     await lockTransfer(tx.db, id);
     const { t, sides } = await transferInScopeOr404(tx, id);
@@ -180,7 +181,7 @@ async function createIncomingRecord(ctx: Ctx, t: TransferWithContext, presentedO
 
 /** The end of a temporary transfer: the member is back (or, for a visitor from outside, has left). */
 export async function recordTransferReturn(ctx: Ctx, id: number, input: TransferReturn) {
-  assertWriter(ctx);
+  assertCan(ctx, 'transfers.step');
   await inTransaction(ctx, async (tx) => {
     await lockTransfer(tx.db, id);
     const { t, sides } = await transferInScopeOr404(tx, id);
@@ -194,7 +195,7 @@ export async function recordTransferReturn(ctx: Ctx, id: number, input: Transfer
 }
 
 export async function cancelTransfer(ctx: Ctx, id: number, input: TransferCancel) {
-  assertWriter(ctx);
+  assertCan(ctx, 'transfers.step');
   await inTransaction(ctx, async (tx) => {
     await lockTransfer(tx.db, id);
     const { t, sides } = await transferInScopeOr404(tx, id);

@@ -1,5 +1,6 @@
 import { inTransaction, type Ctx } from '../../context.js';
-import { AppError, conflict, forbidden, invalidField, notFound } from '../../errors.js';
+import { actorCan, assertCan } from '../../permissions.js';
+import { AppError, conflict, invalidField, notFound } from '../../errors.js';
 import { isPathInScope, narrowScope } from '../../scope.js';
 import { logPersonalRead, recordAudit } from '../audit/audit.service.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
@@ -31,12 +32,6 @@ import type { TransferCreate, TransferDetail, TransferListQuery, TransferSide, T
 import { foldForSearch } from '../../../shared/vietnamese.js';
 
 const TRANSFER = 'thủ tục chuyển sinh hoạt đảng';
-
-/** Transfers are the organisation staff's work (and the cell secretary's); others may read them. */
-export function assertWriter(ctx: Ctx): void {
-  if (!['admin', 'org_staff', 'secretary', 'system'].includes(ctx.actor.role))
-    throw forbidden('Chỉ cán bộ tổ chức, bí thư hoặc quản trị hệ thống được làm thủ tục chuyển sinh hoạt đảng.');
-}
 
 /** A pure rule's refusal as a 422; its message already names the rule and the document that sets it. */
 export function refuseOn(problems: RuleViolation[], fieldNames: Record<string, string> = {}): void {
@@ -118,7 +113,7 @@ const temporaryColumns = (input: Pick<TransferCreate, 'kind' | 'purpose' | 'temp
 
 /** Records the decision that moves a member (or, for an arrival from outside, the letter received). */
 export async function createTransfer(ctx: Ctx, input: TransferCreate) {
-  assertWriter(ctx);
+  assertCan(ctx, 'transfers.step');
   if (ctx.actor.scope.kind === 'self') throw notFound('đảng viên');
   const id = await inTransaction(ctx, async (tx) => {
     await checkTemporary(tx, input);
@@ -215,7 +210,6 @@ export async function getTransfer(ctx: Ctx, id: number): Promise<TransferDetail>
     const { t, sides } = await transferInScopeOr404(tx, id);
     if (t.memberId) await logPersonalRead(tx, t.memberId, 'transfer');
     const steps = await stepsOf(tx.db, id);
-    const writer = ['admin', 'org_staff', 'secretary', 'system'].includes(tx.actor.role);
     return {
       id: t.id,
       version: t.version,
@@ -253,7 +247,7 @@ export async function getTransfer(ctx: Ctx, id: number): Promise<TransferDetail>
       memberCardNumber: t.memberCardNumber,
       memberProfileNumber: t.memberProfileNumber,
       sides,
-      actions: writer ? allowedActions(t, sides) : [],
+      actions: actorCan(tx.actor, 'transfers.step') ? allowedActions(t, sides) : [],
       steps,
     };
   });

@@ -1,5 +1,6 @@
 import { inTransaction, type Ctx } from '../../context.js';
-import { forbidden, invalidField, notFound, staleVersion } from '../../errors.js';
+import { assertCan } from '../../permissions.js';
+import { invalidField, notFound, staleVersion } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { endUserSessions, findUser, findUserByName, setPassword } from '../auth/auth.queries.js';
 import { forgetUserSessions } from '../auth/auth.service.js';
@@ -9,16 +10,12 @@ import { findOrg } from '../orgs/orgs.queries.js';
 import { insertUser, listUserRows, updateUserRow, type UserRow } from './users.queries.js';
 import type { UserCreate, UserItem, UserUpdate } from '../../../shared/auth.js';
 
-function assertAdmin(ctx: Ctx) {
-  if (ctx.actor.role !== 'admin' && ctx.actor.role !== 'system') throw forbidden('Chỉ quản trị hệ thống được quản lý tài khoản.');
-}
-
 export function presentUser(u: UserRow): UserItem {
   return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, orgId: u.orgId, memberId: u.memberId, disabled: u.disabled, mustChangePassword: u.mustChangePassword, version: u.version };
 }
 
 export async function listUsers(ctx: Ctx): Promise<UserItem[]> {
-  assertAdmin(ctx);
+  assertCan(ctx, 'users.manage');
   return (await listUserRows(ctx.db)).map(presentUser);
 }
 
@@ -28,7 +25,7 @@ export async function listUsers(ctx: Ctx): Promise<UserItem[]> {
  * DANGVU_ADMIN_PASSWORD for automation, test seeding) sets a lasting one.
  */
 export async function createUser(ctx: Ctx, input: UserCreate): Promise<{ user: UserItem; oneTimePassword: string | null }> {
-  assertAdmin(ctx);
+  assertCan(ctx, 'users.manage');
   if (input.password) assertPasswordPolicy(input.password, input, 'password');
   return inTransaction(ctx, async (tx) => {
     if (await findUserByName(tx.db, input.username)) throw invalidField('username', 'Tên đăng nhập này đã có người dùng.');
@@ -50,7 +47,7 @@ export async function createUser(ctx: Ctx, input: UserCreate): Promise<{ user: U
 }
 
 export async function updateUser(ctx: Ctx, id: number, input: UserUpdate): Promise<UserItem> {
-  assertAdmin(ctx);
+  assertCan(ctx, 'users.manage');
   return inTransaction(ctx, async (tx) => {
     const before = await findUser(tx.db, id);
     if (!before) throw notFound('tài khoản');
@@ -65,7 +62,7 @@ export async function updateUser(ctx: Ctx, id: number, input: UserUpdate): Promi
 }
 
 export async function resetUserPassword(ctx: Ctx, idOrName: number | string): Promise<{ user: UserItem; oneTimePassword: string }> {
-  assertAdmin(ctx);
+  assertCan(ctx, 'users.manage');
   let userId: number | undefined;
   return inTransaction(ctx, async (tx) => {
     const user = typeof idOrName === 'number' ? await findUser(tx.db, idOrName) : await findUserByName(tx.db, idOrName);
@@ -81,7 +78,7 @@ export async function resetUserPassword(ctx: Ctx, idOrName: number | string): Pr
 
 /** Ends every session of a user on the server: the cookie they hold stops working at once. */
 export async function forceLogout(ctx: Ctx, id: number): Promise<{ ended: number }> {
-  assertAdmin(ctx);
+  assertCan(ctx, 'users.manage');
   return inTransaction(ctx, async (tx) => {
     if (!(await findUser(tx.db, id))) throw notFound('tài khoản');
     const ended = await endUserSessions(tx.db, id, tx.now(), 'forced_logout');

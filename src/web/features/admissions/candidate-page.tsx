@@ -13,6 +13,7 @@ import { ErrorState, PageLoader } from '../../components/page-state';
 import { useZodForm } from '../../components/use-zod-form';
 import type { ZodForm } from '../../components/use-zod-form';
 import { showDate } from '../../format';
+import { useCan } from '../auth/session';
 import { NotFoundPage } from '../shell/route-error';
 import { StepAlert, notifyDone } from './admission-fields';
 import { AdmissionStepActions } from './admission-step-forms';
@@ -89,10 +90,11 @@ function Steps({ candidate }: { candidate: CandidateDetail }) {
   );
 }
 
-/** The dossier as a checklist the cell ticks as papers arrive; read-only once the file is closed. */
+/** The dossier as a checklist the cell ticks as papers arrive; read-only once the file is closed, and to those who only read. */
 function DossierChecklist({ candidate }: { candidate: CandidateDetail }) {
   const queryClient = useQueryClient();
-  const editable = openCandidateStates.includes(candidate.state);
+  const canRecord = useCan('admissions.step');
+  const editable = canRecord && openCandidateStates.includes(candidate.state);
   const form = useZodForm<CandidateUpdate>({
     initial: dossierDraft(candidate.dossier),
     schema: candidateUpdate,
@@ -145,6 +147,7 @@ function DossierChecklist({ candidate }: { candidate: CandidateDetail }) {
 export function CandidatePage() {
   const id = Number(useParams().id);
   const query = useCandidate(id);
+  const canRecord = useCan('admissions.step');
   if (!Number.isInteger(id) || id <= 0) return <NotFoundPage />;
   if (query.isPending) return <PageLoader label="Đang tải hồ sơ…" />;
   if (query.isError)
@@ -178,7 +181,7 @@ export function CandidatePage() {
         }
         actions={
           <>
-            {open ? (
+            {open && canRecord ? (
               <Button variant="default" component={Link} to={`/ket-nap/${c.id}/sua`}>
                 Sửa thông tin
               </Button>
@@ -207,7 +210,7 @@ export function CandidatePage() {
                 {c.nextStep.label}
               </Text>
             </Box>
-            <AdmissionStepActions candidate={c} />
+            {canRecord ? <AdmissionStepActions candidate={c} /> : null}
           </Group>
           {c.checksToday.length > 0 ? (
             <Alert color="orange" variant="light" mt="sm" title="Nếu chi bộ xét hôm nay, hồ sơ chưa đạt" role="status">

@@ -12,6 +12,7 @@ import { ErrorState, PageLoader } from '../../components/page-state';
 import { Pager } from '../../components/pager';
 import { useUrlFilters } from '../../components/use-url-filters';
 import { showDate } from '../../format';
+import { ActionGate, useCan } from '../auth/session';
 import { NotFoundPage } from '../shell/route-error';
 import { CandidateForm } from './candidate-form';
 import { CandidateEditPage, CandidatePage, stateColor } from './candidate-page';
@@ -22,6 +23,7 @@ const PAGE_SIZE = 50;
 export function CandidatesPage() {
   const { params, page, update } = useUrlFilters();
   const { org } = useCurrentOrg();
+  const canRecord = useCan('admissions.step');
   const stateParam = params.get('state');
   const state = candidateStates.includes(stateParam as CandidateState) ? (stateParam as CandidateState) : undefined;
   const includeClosed = params.get('all') === '1';
@@ -39,9 +41,11 @@ export function CandidatesPage() {
         subtitle={`Người vào Đảng ${org ? `thuộc ${org.name}` : 'trong phạm vi quản lý'}: hồ sơ, các bước xét và bước tiếp theo.`}
         actions={
           <>
-            <Button component={Link} to="/ket-nap/moi">
-              Lập hồ sơ người vào Đảng
-            </Button>
+            {canRecord ? (
+              <Button component={Link} to="/ket-nap/moi">
+                Lập hồ sơ người vào Đảng
+              </Button>
+            ) : null}
             <Button component="a" href={candidatesExportUrl({ orgId: org?.id, state, includeClosed: includeClosed || undefined })} variant="default" download>
               Xuất Excel
             </Button>
@@ -166,9 +170,23 @@ export function AdmissionsRoutes() {
   return (
     <Routes>
       <Route index element={<CandidatesPage />} />
-      <Route path="moi" element={<CandidateCreatePage />} />
+      <Route
+        path="moi"
+        element={
+          <ActionGate action="admissions.step">
+            <CandidateCreatePage />
+          </ActionGate>
+        }
+      />
       <Route path=":id" element={<CandidatePage />} />
-      <Route path=":id/sua" element={<CandidateEditPage />} />
+      <Route
+        path=":id/sua"
+        element={
+          <ActionGate action="admissions.step">
+            <CandidateEditPage />
+          </ActionGate>
+        }
+      />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -13,6 +13,7 @@ import type { ZodForm } from '../../components/use-zod-form';
 import { ErrorState, PageLoader } from '../../components/page-state';
 import { errorText } from '../../error-text';
 import { showDate } from '../../format';
+import { useCan } from '../auth/session';
 import { CountField, countInput, StepAlert, notifyDone } from './admission-fields';
 
 export function useProbation(memberId: number, enabled = true) {
@@ -184,6 +185,7 @@ function ProbationFacts({ probation }: { probation: ProbationView }) {
  */
 export function ProbationPanel({ memberId }: { memberId: number }) {
   const probation = useProbation(memberId);
+  const canRecord = useCan('admissions.step');
   const [open, setOpen] = useState<'cell' | 'committee' | 'decision' | null>(null);
   if (probation.isPending) return <PageLoader label="Đang tải thời gian dự bị…" />;
   if (probation.isError) return <ErrorState error={probation.error} onRetry={() => probation.refetch()} />;
@@ -192,7 +194,8 @@ export function ProbationPanel({ memberId }: { memberId: number }) {
   const cellReview = p.reviews.filter((r) => r.kind === 'cell').at(-1);
   const committeeReview = p.reviews.filter((r) => r.kind === 'committee').at(-1);
   const committeeDone = p.cellIsGrassroots || (committeeReview && cellReview && committeeReview.occurredOn >= cellReview.occurredOn && committeeReview.proposal === cellReview.proposal);
-  const open_ = p.status === 'probationary';
+  /** The reviews and the decision are recorded by those who may record admissions; others read them. */
+  const open_ = p.status === 'probationary' && canRecord;
   const close = () => setOpen(null);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="probation-title">

@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import type { SessionInfo, UserRole } from '../../../shared/auth';
+import { can } from '../../../shared/permissions';
+import type { PermissionAction } from '../../../shared/permissions';
 import { fetchSession, onUnauthenticated } from '../../api';
 import { FullPageLoader } from '../../components/page-state';
 
@@ -66,11 +68,21 @@ export function SessionGate({ children, allowPasswordChange = false }: { childre
   return <SessionContext.Provider value={info}>{children}</SessionContext.Provider>;
 }
 
+/** Whether the user may do an action: the table the server checks (shared/permissions.ts), so no button leads to a 403. */
+export function useCan(action: PermissionAction): boolean {
+  return can(useSession().user.role, action);
+}
+
 /** Pages a role may not open send the user home instead of showing a half-empty page. */
-export function RoleGate({ roles, children }: { roles: readonly UserRole[]; children: ReactNode }) {
+export function RoleGate({ allows, children }: { allows: (role: UserRole) => boolean; children: ReactNode }) {
   const session = useSession();
-  if (!roles.includes(session.user.role)) return <Navigate to={homePath(session.user.role)} replace />;
+  if (!allows(session.user.role)) return <Navigate to={homePath(session.user.role)} replace />;
   return <>{children}</>;
+}
+
+/** A page for those who may do an action (a form whose save the server would refuse otherwise). */
+export function ActionGate({ action, children }: { action: PermissionAction; children: ReactNode }) {
+  return <RoleGate allows={(role) => can(role, action)}>{children}</RoleGate>;
 }
 
 export function homePath(role: UserRole): string {
@@ -79,8 +91,4 @@ export function homePath(role: UserRole): string {
 
 export function isOfficial(role: UserRole): boolean {
   return role !== 'member';
-}
-
-export function useIsAdmin(): boolean {
-  return useSession().user.role === 'admin';
 }

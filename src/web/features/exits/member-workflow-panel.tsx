@@ -19,10 +19,8 @@ import { nullable, numberOrNull, submitValid, useZodForm } from '../../component
 import type { ZodForm } from '../../components/use-zod-form';
 import { showDate } from '../../format';
 import { StepAlert } from '../admissions/admission-fields';
-import { useSession } from '../auth/session';
-import { recordWriterRoles } from '../../../shared/auth';
+import { useCan } from '../auth/session';
 
-const writers: readonly string[] = recordWriterRoles;
 const leftStatuses = ['struck_off', 'expelled', 'withdrawn'];
 
 function ageText(age: Pick<PartyAgeResult, 'years' | 'months'>): string {
@@ -148,9 +146,9 @@ function ReadmitForm({ member, onDone }: { member: Member; onDone: () => void })
  * membership workflows that start from the member: transfer, exit, readmission.
  */
 export function MemberWorkflowPanel({ member }: { member: Member }) {
-  const session = useSession();
+  const canTransfer = useCan('transfers.step');
+  const canRecordExit = useCan('exits.record');
   const age = useQuery({ queryKey: ['party-age', member.id, member.version], queryFn: ({ signal }) => getPartyAge(member.id, signal) });
-  const canWrite = writers.includes(session.user.role);
   const active = member.status === 'full' || member.status === 'probationary';
   const left = leftStatuses.includes(member.status);
   return (
@@ -191,19 +189,19 @@ export function MemberWorkflowPanel({ member }: { member: Member }) {
             </>
           ) : null}
         </Stack>
-        {canWrite ? (
+        {canTransfer || canRecordExit ? (
           <Group gap="xs" className="no-print">
-            {active ? (
+            {active && canTransfer ? (
               <Button component={Link} to={`/chuyen-sinh-hoat/moi?memberId=${member.id}`} variant="default">
                 Chuyển sinh hoạt
               </Button>
             ) : null}
-            {active ? (
+            {active && canRecordExit ? (
               <ModalButton label="Xóa tên, ra khỏi Đảng, từ trần" title={`Ghi biến động: ${member.fullName}`} variant="default" color="red" size="lg">
                 {(close) => <ExitForm member={member} onDone={close} />}
               </ModalButton>
             ) : null}
-            {left ? (
+            {left && canRecordExit ? (
               <ModalButton label="Kết nạp lại" title={`Kết nạp lại: ${member.fullName}`} variant="default" size="lg">
                 {(close) => <ReadmitForm member={member} onDone={close} />}
               </ModalButton>

@@ -9,8 +9,7 @@ import { MemberAudit, MemberEvents, MemberPeriods, MemberProfile } from './membe
 import { MemberWorkflowPanel } from '../exits/member-workflow-panel';
 import { ProbationPanel } from '../admissions/probation-panel';
 import { StatusBadge } from './status-badge';
-import { useSession } from '../auth/session';
-import { recordWriterRoles } from '../../../shared/auth';
+import { useCan } from '../auth/session';
 
 export const memberTabs = [
   { value: 'ly-lich', label: 'Lý lịch' },
@@ -24,7 +23,7 @@ export function useMemberQuery(id: number) {
 }
 
 export function MemberPage() {
-  const session = useSession();
+  const canWrite = useCan('members.write');
   const params = useParams();
   const id = Number(params.id);
   const [search, setSearch] = useSearchParams();
@@ -62,7 +61,7 @@ export function MemberPage() {
         }
         actions={
           <>
-            {recordWriterRoles.includes(session.user.role) ? (
+            {canWrite ? (
               <Button component={Link} to={`/dang-vien/${id}/sua`}>
                 Sửa lý lịch
               </Button>

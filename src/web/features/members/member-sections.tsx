@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Box, Button, Group, Stack, Switch, Table, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { recordWriterRoles, userRoleLabels } from '../../../shared/auth';
+import { userRoleLabels } from '../../../shared/auth';
 import { auditHiddenFields, auditReadLabels } from '../../../shared/audit-labels';
 import { candidateStateLabels, probationOutcomeLabels, probationProposalLabels } from '../../../shared/admissions';
 import { holidayKindLabels } from '../../../shared/calendar';
@@ -20,7 +20,7 @@ import { ModalButton } from '../../components/modal-button';
 import { submitValid, useZodForm } from '../../components/use-zod-form';
 import type { ZodForm } from '../../components/use-zod-form';
 import { StepAlert } from '../admissions/admission-fields';
-import { useSession } from '../auth/session';
+import { useCan } from '../auth/session';
 import { Fact, FactGrid } from '../../components/fact-list';
 import { OrgName } from '../../components/org-name';
 import { EmptyText, ErrorState, PageLoader } from '../../components/page-state';
@@ -127,8 +127,6 @@ export function MemberPeriods({ id }: { id: number }) {
   );
 }
 
-const recordWriters: readonly string[] = recordWriterRoles;
-
 /** Asks why, says what will happen, and annuls the member's latest event entered by mistake. */
 function AnnulEventForm({ member, event, previous, onDone }: { member: Member; event: MemberEventRow; previous: MemberEventRow; onDone: () => void }) {
   const queryClient = useQueryClient();
@@ -176,7 +174,7 @@ function AnnulEventForm({ member, event, previous, onDone }: { member: Member; e
 
 /** Biến động: the dated events with their decisions; annulled ones struck through with the annulment's reason and date. */
 export function MemberEvents({ id, member }: { id: number; member?: Member }) {
-  const session = useSession();
+  const canWrite = useCan('members.write');
   const history = useMemberHistory(id);
   if (history.isPending) return <PageLoader />;
   if (history.isError) return <ErrorState error={history.error} onRetry={() => history.refetch()} />;
@@ -187,7 +185,7 @@ export function MemberEvents({ id, member }: { id: number; member?: Member }) {
   const standing = events.filter((e) => !e.annulment);
   const [latest, previous] = standing;
   const canAnnul =
-    member !== undefined && recordWriters.includes(session.user.role) && latest !== undefined && previous !== undefined && (annullableEventKinds as readonly string[]).includes(latest.kind);
+    member !== undefined && canWrite && latest !== undefined && previous !== undefined && (annullableEventKinds as readonly string[]).includes(latest.kind);
   const struck = (event: MemberEventRow) => (event.annulment ? { textDecoration: 'line-through' } : undefined);
   return (
     <div className="table-scroll" tabIndex={0}>

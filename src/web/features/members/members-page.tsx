@@ -21,8 +21,7 @@ import { pickParam, useUrlFilters } from '../../components/use-url-filters';
 import { showDate } from '../../format';
 import { MemberLink } from './member-link';
 import { StatusBadge } from './status-badge';
-import { useSession } from '../auth/session';
-import { recordWriterRoles } from '../../../shared/auth';
+import { useCan } from '../auth/session';
 
 const PAGE_SIZE = 50;
 
@@ -56,7 +55,7 @@ function useMemberFilters() {
 }
 
 export function MembersPage() {
-  const session = useSession();
+  const canWrite = useCan('members.write');
   const { filters, page: urlPage, update, setOrgFilter } = useMemberFilters();
   const [debounced, setDebounced] = useState(filters.q ?? '');
   const isPhone = useMediaQuery('(max-width: 48em)');
@@ -133,7 +132,7 @@ export function MembersPage() {
         subtitle={filterSummary}
         actions={
           <>
-            {recordWriterRoles.includes(session.user.role) ? (
+            {canWrite ? (
               <Button component={Link} to="/dang-vien/moi">
                 Thêm đảng viên
               </Button>

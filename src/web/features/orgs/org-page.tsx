@@ -17,7 +17,7 @@ import { Pager } from '../../components/pager';
 import { showDate, showText } from '../../format';
 import { fieldName } from '../../labels';
 import { fieldLabel } from '../../../shared/field-labels';
-import { useSession } from '../auth/session';
+import { useCan } from '../auth/session';
 import { decisionText } from '../members/member-labels';
 import { NotFoundPage } from '../shell/route-error';
 import { OrgCreateButton, OrgEditButton, OrgEventButton } from './org-forms';
@@ -35,7 +35,8 @@ const tabs = [
 export function OrgPage() {
   const id = Number(useParams().id);
   const [params, setParams] = useSearchParams();
-  const session = useSession();
+  const canEditTree = useCan('orgs.write');
+  const canManageCommittee = useCan('committees.write');
   const asOfParam = params.get('ngay');
   const asOf = asOfParam !== null && isValidIso(asOfParam) ? asOfParam : null;
   const tab = tabs.some((t) => t.value === params.get('tab')) ? (params.get('tab') as string) : 'thong-tin';
@@ -62,7 +63,6 @@ export function OrgPage() {
       </>
     );
   const data = org.data;
-  const canManage = session.user.role === 'admin' || session.user.role === 'org_staff';
 
   return (
     <>
@@ -93,7 +93,7 @@ export function OrgPage() {
           </Group>
         }
         actions={
-          canManage && data.active ? (
+          canEditTree && data.active ? (
             <>
               <OrgEditButton org={data} />
               <OrgEventButton org={data} />
@@ -117,7 +117,7 @@ export function OrgPage() {
             <Stack gap="sm">
               <Group justify="space-between" align="flex-end">
                 <DateField label="Xem tại ngày" description="Để trống để xem hiện nay" value={asOf} onChange={(value) => setParam('ngay', value)} w={220} />
-                {canManage && data.active ? <OrgCreateButton parent={{ id: data.id, name: data.name, kind: data.kind as OrgKind }} /> : null}
+                {canEditTree && data.active ? <OrgCreateButton parent={{ id: data.id, name: data.name, kind: data.kind as OrgKind }} /> : null}
               </Group>
               <SubOrgs id={data.id} asOf={asOf} />
             </Stack>
@@ -126,7 +126,7 @@ export function OrgPage() {
             <OrgMembers id={data.id} />
           </Tabs.Panel>
           <Tabs.Panel value="cap-uy">
-            <OrgCommittee orgId={data.id} canManage={canManage && data.active} />
+            <OrgCommittee orgId={data.id} canManage={canManageCommittee && data.active} />
           </Tabs.Panel>
           <Tabs.Panel value="lich-su">
             <OrgHistory id={data.id} />

@@ -11,12 +11,12 @@ import { DateField } from '../../components/date-field';
 import { ErrorState } from '../../components/page-state';
 import { PageHeader } from '../../components/page-header';
 import { showDate } from '../../format';
-import { useSession } from '../auth/session';
+import { useCan } from '../auth/session';
 import { OrgCreateButton } from './org-forms';
 import { OrgTree } from './org-tree';
 
 export function OrgsPage() {
-  const session = useSession();
+  const canEditTree = useCan('orgs.write');
   const [params, setParams] = useSearchParams();
   const asOfParam = params.get('ngay');
   const asOf = asOfParam !== null && isValidIso(asOfParam) ? asOfParam : null;
@@ -42,7 +42,7 @@ export function OrgsPage() {
         subtitle={asOf ? `Cây tổ chức như tại ngày ${showDate(asOf)}` : 'Cây tổ chức hiện nay trong phạm vi quản lý'}
         actions={
           <>
-            {session.user.role === 'admin' || session.user.role === 'org_staff' ? <OrgCreateButton parent={null} /> : null}
+            {canEditTree ? <OrgCreateButton parent={null} /> : null}
             <Button component="a" href={orgsExportUrl({})} variant="default" download>
               Xuất Excel
             </Button>

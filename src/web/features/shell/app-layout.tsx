@@ -5,6 +5,8 @@ import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { userRoleLabels } from '../../../shared/auth';
+import type { UserRole } from '../../../shared/auth';
+import { can } from '../../../shared/permissions';
 import { logout } from '../../api';
 import { CurrentOrgProvider, useCurrentOrg } from '../../components/current-org';
 import { OrgSelect } from '../../components/org-select';
@@ -22,7 +24,8 @@ interface NavGroup {
   items: NavItem[];
 }
 
-function navigationFor(role: string): NavGroup[] {
+/** The pages of the role: a page for one kind of work shows only where shared/permissions.ts allows it. */
+function navigationFor(role: UserRole): NavGroup[] {
   if (role === 'member') return [{ label: null, items: [{ to: '/ho-so-cua-toi', label: 'Hồ sơ của tôi' }] }];
   const groups: NavGroup[] = [
     {
@@ -33,21 +36,18 @@ function navigationFor(role: string): NavGroup[] {
         { to: '/dang-vien', label: 'Đảng viên', prefix: true },
         { to: '/ket-nap', label: 'Kết nạp đảng viên', prefix: true },
         { to: '/chuyen-sinh-hoat', label: 'Chuyển sinh hoạt đảng', prefix: true },
-        ...(role === 'admin' || role === 'org_staff' ? [{ to: '/nhap-du-lieu', label: 'Nhập, xuất dữ liệu' }] : []),
+        ...(can(role, 'imports.run') ? [{ to: '/nhap-du-lieu', label: 'Nhập, xuất dữ liệu' }] : []),
       ],
     },
   ];
-  if (role === 'admin') {
-    groups.push({
-      label: 'Quản trị',
-      items: [
-        { to: '/quan-tri/nguoi-dung', label: 'Người dùng' },
-        { to: '/quan-tri/quy-dinh', label: 'Sổ tay quy định' },
-        { to: '/quan-tri/ngay-nghi', label: 'Ngày nghỉ lễ' },
-        { to: '/quan-tri/nhat-ky', label: 'Nhật ký hệ thống' },
-      ],
-    });
-  }
+  const administration = [
+    { to: '/quan-tri/nguoi-dung', label: 'Người dùng', action: 'users.manage' },
+    { to: '/quan-tri/quy-dinh', label: 'Sổ tay quy định', action: 'rules.write' },
+    { to: '/quan-tri/ngay-nghi', label: 'Ngày nghỉ lễ', action: 'holidays.write' },
+    { to: '/quan-tri/nhat-ky', label: 'Nhật ký hệ thống', action: 'audit.read' },
+  ] as const;
+  const allowed = administration.filter((item) => can(role, item.action)).map(({ to, label }) => ({ to, label }));
+  if (allowed.length > 0) groups.push({ label: 'Quản trị', items: allowed });
   return groups;
 }
 

@@ -10,6 +10,7 @@ import { EmptyText, ErrorState, PageLoader } from '../../components/page-state';
 import { Pager } from '../../components/pager';
 import { pickParam, useUrlFilters } from '../../components/use-url-filters';
 import { showDate } from '../../format';
+import { ActionGate, useCan } from '../auth/session';
 import { NotFoundPage } from '../shell/route-error';
 import { TransferCreatePage } from './transfer-create-page';
 import { fromName, nextDueOn, toName, TransferStateBadge } from './transfer-fields';
@@ -22,7 +23,14 @@ export function TransfersRoutes() {
   return (
     <Routes>
       <Route index element={<TransfersPage />} />
-      <Route path="moi" element={<TransferCreatePage />} />
+      <Route
+        path="moi"
+        element={
+          <ActionGate action="transfers.step">
+            <TransferCreatePage />
+          </ActionGate>
+        }
+      />
       <Route path=":id" element={<TransferPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
@@ -39,6 +47,7 @@ const sides = [
 export function TransfersPage() {
   const { params, page, update } = useUrlFilters();
   const { org } = useCurrentOrg();
+  const canStart = useCan('transfers.step');
   const side = pickParam(params.get('side'), ['sending', 'receiving'] as const);
   const state = pickParam<TransferState>(params.get('state'), transferStates);
   const kind = pickParam<TransferKind>(params.get('kind'), transferKinds);
@@ -56,9 +65,11 @@ export function TransfersPage() {
         subtitle={`Đảng viên chuyển đi và chuyển đến ${org ? org.name : 'trong phạm vi quản lý'}. Đảng viên sinh hoạt tạm thời vẫn được tính ở nơi đi.`}
         actions={
           <>
-            <Button component={Link} to="/chuyen-sinh-hoat/moi">
-              Lập thủ tục chuyển sinh hoạt
-            </Button>
+            {canStart ? (
+              <Button component={Link} to="/chuyen-sinh-hoat/moi">
+                Lập thủ tục chuyển sinh hoạt
+              </Button>
+            ) : null}
             <Button component="a" href={transfersExportUrl({ orgId: org?.id, side, state, kind, open: open || undefined })} variant="default" download>
               Xuất Excel
             </Button>

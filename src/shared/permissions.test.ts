@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { userRoles } from './auth.js';
+import { can, permissionActionLabels, permissionActions, refusalMessage, rolesAllowed } from './permissions.js';
+
+const allowedTo = (role: (typeof userRoles)[number]) => permissionActions.filter((action) => can(role, action));
+
+describe('the permission table', () => {
+  it('answers every role × every action with true or false', () => {
+    for (const role of userRoles) for (const action of permissionActions) expect(typeof can(role, action), `${role} × ${action}`).toBe('boolean');
+    expect(permissionActions.length).toBeGreaterThanOrEqual(11);
+  });
+
+  it('lets a member do nothing, and the inspection and office staff only read', () => {
+    expect(allowedTo('member')).toEqual([]);
+    expect(allowedTo('inspection_staff')).toEqual([]);
+    expect(allowedTo('office_staff')).toEqual([]);
+  });
+
+  it('gives the admin every action', () => {
+    expect(allowedTo('admin')).toEqual([...permissionActions]);
+  });
+
+  it('gives secretaries the record workflows, and the organisation staff also the tree, committees and imports', () => {
+    const records = ['members.write', 'exits.record', 'admissions.step', 'transfers.step'];
+    expect(allowedTo('secretary').sort()).toEqual([...records].sort());
+    expect(allowedTo('org_staff').sort()).toEqual([...records, 'orgs.write', 'committees.write', 'imports.run'].sort());
+  });
+
+  it('keeps the administration (accounts, rulebook, holidays, audit) to the admin', () => {
+    for (const action of ['users.manage', 'rules.write', 'holidays.write', 'audit.read'] as const) expect(rolesAllowed(action)).toEqual(['admin']);
+  });
+});
+
+describe('refusalMessage', () => {
+  it('names who may, the admin last, and what was refused', () => {
+    expect(refusalMessage('transfers.step')).toBe('Chỉ cán bộ tổ chức, bí thư hoặc quản trị hệ thống được làm thủ tục chuyển sinh hoạt đảng.');
+    expect(refusalMessage('orgs.write')).toBe('Chỉ cán bộ tổ chức hoặc quản trị hệ thống được thay đổi cây tổ chức.');
+    expect(refusalMessage('users.manage')).toBe('Chỉ quản trị hệ thống được quản lý tài khoản.');
+  });
+
+  it('is different for every action, so a refusal tells which check made it', () => {
+    expect(new Set(permissionActions.map(refusalMessage)).size).toBe(permissionActions.length);
+    for (const action of permissionActions) expect(refusalMessage(action)).toContain(permissionActionLabels[action]);
+  });
+});
