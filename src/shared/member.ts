@@ -123,8 +123,8 @@ export const member = z.object({
   familyName: z.string(),
   middleName: z.string(),
   givenName: z.string(),
-  /** The name folded for search (`vn_fold`), kept by the database. */
-  nameFolded: z.string().nullable(),
+  /** The name folded for search (`vn_fold`, kept by the database): in the answer to a write only. */
+  nameFolded: z.string().nullable().optional(),
   gender: z.enum(genders),
   birthDate: day,
   placeOfOrigin: addressView.nullable(),

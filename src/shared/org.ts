@@ -170,4 +170,5 @@ export const orgEvent = z.object({
 });
 export type OrgEvent = z.infer<typeof orgEvent>;
 
-export const orgEventRecorded = z.object({ eventId: z.number().int() });
+/** The event and the organisation it leaves (renamed, re-parented, merged into, consolidated), or those it founds (split). */
+export const orgEventRecorded = z.object({ eventId: z.number().int(), org: org.optional(), orgs: z.array(org).optional() });
