@@ -263,6 +263,7 @@ export const candidateListItem = z.object({
 });
 export type CandidateListItem = z.infer<typeof candidateListItem>;
 export const candidatePage = pageOf(candidateListItem);
+export type CandidatePage = z.infer<typeof candidatePage>;
 
 const dossierView = z.partialRecord(z.enum(dossierItems), z.object({ done: z.boolean(), date: day.nullable() }));
 

@@ -172,3 +172,4 @@ export type OrgEvent = z.infer<typeof orgEvent>;
 
 /** The event and the organisation it leaves (renamed, re-parented, merged into, consolidated), or those it founds (split). */
 export const orgEventRecorded = z.object({ eventId: z.number().int(), org: org.optional(), orgs: z.array(org).optional() });
+export type OrgEventRecorded = z.infer<typeof orgEventRecorded>;

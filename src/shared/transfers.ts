@@ -199,6 +199,7 @@ export const transferListItem = z.object({
 });
 export type TransferListItem = z.infer<typeof transferListItem>;
 export const transferPage = pageOf(transferListItem);
+export type TransferPage = z.infer<typeof transferPage>;
 
 export const transferDetail = transferListItem.extend({
   version: z.number().int(),
