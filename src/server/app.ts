@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import pino, { type Logger } from 'pino';
 import { z } from 'zod';
 import { pingDatabase, type Database } from './db/client.js';
@@ -15,6 +15,8 @@ import { migrationVersion } from './db/migrate.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerSessions } from './http/session-plugin.js';
 import { registerInputGuards } from './http/input-guards.js';
+import { responseSerializer } from './http/response-serializer.js';
+import { healthStatus } from '../shared/responses.js';
 import { admissionsRoutes } from './domains/admissions/admissions.routes.js';
 import { auditRoutes } from './domains/audit/audit.routes.js';
 import { authRoutes } from './domains/auth/auth.routes.js';
@@ -41,6 +43,8 @@ export interface AppOptions {
   webDir?: string;
   /** Fastify's `trustProxy`: whose X-Forwarded-For/-Proto to believe (the cookie is `Secure` when the request was HTTPS). */
   trustProxy?: boolean | string;
+  /** A handler's field that its response schema would drop is an error (default: under test, so tests find them). */
+  strictResponses?: boolean;
 }
 
 /**
@@ -72,7 +76,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const log = options.logger === false ? pino({ level: 'silent' }) : (options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' }));
   const app = Fastify({ loggerInstance: log as unknown as FastifyBaseLogger, bodyLimit: 2 * 1024 * 1024, trustProxy: options.trustProxy ?? false });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(
+    responseSerializer({
+      strict: options.strictResponses ?? process.env.NODE_ENV === 'test',
+      onMismatch: (route, error) => log.error({ route, issues: error.issues.slice(0, 5) }, 'response does not match its schema'),
+    }),
+  );
   const webDir = options.webDir ?? defaultWebDir;
   const hasWeb = existsSync(`${webDir}/index.html`);
   registerErrorHandler(app, hasWeb ? { appShell: (reply) => reply.type('text/html; charset=utf-8').sendFile('index.html') } : {});
@@ -98,7 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // Health is polled: one trivial query per call; the migration version (a file and two queries) is read once.
   let migration: string | null = null;
-  app.get('/api/health', { config: { public: true }, schema: { tags: ['system'] } }, async () => {
+  app.get('/api/health', { config: { public: true }, schema: { tags: ['system'], response: { 200: healthStatus } } }, async () => {
     migration ??= await migrationVersion(options.database);
     await pingDatabase(options.database.db);
     return { status: 'ok', database: options.database.kind, migration };

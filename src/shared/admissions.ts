@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { queryBoolean } from './query.js';
 import { memberProfileFields, memberProfileShape } from './member.js';
-import { decision, isoDateSchema as isoDate, type Decision } from './org.js';
+import { decision, isoDateSchema as isoDate } from './org.js';
+import { day, decisionView, pageOf } from './responses.js';
 
 /** Where a candidate stands on the way to admission (the server's transition table uses the same names). */
 export const candidateStates = ['candidate', 'cell_resolved', 'committee_resolved', 'decided', 'admitted', 'rejected', 'withdrawn'] as const;
@@ -220,105 +221,119 @@ export type ProbationDecisionInput = z.infer<typeof probationDecisionInput>;
 
 // ---- What the API returns ------------------------------------------------------------------------
 
-export interface IntroducerView {
-  memberId: number;
-  fullName: string;
-  status: string;
-  orgName: string;
-  knownSince: string;
-}
+export const introducerView = z.object({
+  memberId: z.number().int(),
+  fullName: z.string(),
+  status: z.string(),
+  orgName: z.string(),
+  knownSince: day,
+});
+export type IntroducerView = z.infer<typeof introducerView>;
 
-export interface CandidateStepView {
-  id: number;
-  kind: CandidateState | 'created';
-  occurredOn: string;
-  decision: Decision | null;
-  details: Record<string, unknown>;
-  createdAt: string;
-}
+export const candidateStepView = z.object({
+  id: z.number().int(),
+  kind: z.enum([...candidateStates, 'created']),
+  occurredOn: day,
+  decision: decisionView.nullable(),
+  details: z.record(z.string(), z.unknown()),
+  /** When the step was recorded, as ISO text. */
+  createdAt: z.string(),
+});
+export type CandidateStepView = z.infer<typeof candidateStepView>;
 
-export interface NextStep {
-  step: 'dossier' | 'cell_resolution' | 'committee_resolution' | 'decision' | 'ceremony' | 'none';
-  label: string;
-  dueOn: string | null;
-}
+export const nextStep = z.object({
+  step: z.enum(['dossier', 'cell_resolution', 'committee_resolution', 'decision', 'ceremony', 'none']),
+  label: z.string(),
+  dueOn: day.nullable(),
+});
+export type NextStep = z.infer<typeof nextStep>;
 
-export interface CandidateListItem {
-  id: number;
-  fullName: string;
-  gender: string;
-  birthDate: string;
-  orgId: number;
-  orgName: string;
-  state: CandidateState;
-  memberId: number | null;
-  nextStep: NextStep;
-  updatedAt: string;
-}
+export const candidateListItem = z.object({
+  id: z.number().int(),
+  fullName: z.string(),
+  gender: z.string(),
+  birthDate: day,
+  orgId: z.number().int(),
+  orgName: z.string(),
+  state: z.enum(candidateStates),
+  memberId: z.number().int().nullable(),
+  nextStep,
+  /** When the file last changed, as ISO text. */
+  updatedAt: z.string(),
+});
+export type CandidateListItem = z.infer<typeof candidateListItem>;
+export const candidatePage = pageOf(candidateListItem);
+export type CandidatePage = z.infer<typeof candidatePage>;
 
-export interface CandidateDetail {
-  id: number;
-  fullName: string;
-  gender: 'male' | 'female';
-  birthDate: string;
-  placeOfOrigin: unknown;
-  residence: unknown;
-  ethnicity: string;
-  religion: string;
-  education: string;
-  professionalQualification: string;
-  theoryLevel: string;
-  job: string;
-  position: string;
-  nationalId: string | null;
-  orgId: number;
-  orgName: string;
-  orgKind: string;
+const dossierView = z.partialRecord(z.enum(dossierItems), z.object({ done: z.boolean(), date: day.nullable() }));
+
+export const candidateDetail = z.object({
+  id: z.number().int(),
+  fullName: z.string(),
+  gender: z.enum(['male', 'female']),
+  birthDate: day,
+  /** The address forms of `address` (member.ts), as stored. */
+  placeOfOrigin: z.unknown(),
+  residence: z.unknown(),
+  ethnicity: z.string(),
+  religion: z.string(),
+  education: z.string(),
+  professionalQualification: z.string(),
+  theoryLevel: z.string(),
+  job: z.string(),
+  position: z.string(),
+  nationalId: z.string().nullable(),
+  orgId: z.number().int(),
+  orgName: z.string(),
+  orgKind: z.string(),
   /** A grassroots cell has no grassroots committee step. */
-  cellIsGrassroots: boolean;
-  youthUnionMember: boolean;
-  awarenessCertificate: AwarenessCertificate | null;
-  specialAgeDecision: Decision | null;
-  introducers: IntroducerView[];
-  dossier: Dossier;
+  cellIsGrassroots: z.boolean(),
+  youthUnionMember: z.boolean(),
+  awarenessCertificate: z.object({ number: z.string().nullable(), issuedOn: day }).nullable(),
+  specialAgeDecision: decisionView.nullable(),
+  introducers: z.array(introducerView),
+  dossier: dossierView,
   /** Dossier items that apply to this candidate and are not done yet. */
-  missingDossier: DossierItem[];
-  state: CandidateState;
-  memberId: number | null;
-  version: number;
-  nextStep: NextStep;
+  missingDossier: z.array(z.enum(dossierItems)),
+  state: z.enum(candidateStates),
+  memberId: z.number().int().nullable(),
+  version: z.number().int(),
+  nextStep,
   /** The cell's full members today: what the cell vote's form proposes as those entitled to vote. */
-  cellFullMembers: number;
+  cellFullMembers: z.number().int(),
   /** Before the cell's vote: what the rules would refuse if the cell considered the file today. */
-  checksToday: { field: string; message: string }[];
-  steps: CandidateStepView[];
-}
+  checksToday: z.array(z.object({ field: z.string(), message: z.string() })),
+  steps: z.array(candidateStepView),
+});
+export type CandidateDetail = z.infer<typeof candidateDetail>;
 
-export interface ProbationReviewView {
-  id: number;
-  kind: ProbationReviewKind;
-  proposal: ProbationProposal;
-  occurredOn: string;
-  decision: Decision;
-  inFavour: number;
-  against: number;
-  eligible: number;
-}
+export const probationReviewView = z.object({
+  id: z.number().int(),
+  kind: z.enum(probationReviewKinds),
+  proposal: z.enum(probationProposals),
+  occurredOn: day,
+  decision: decisionView,
+  inFavour: z.number().int(),
+  against: z.number().int(),
+  eligible: z.number().int(),
+});
+export type ProbationReviewView = z.infer<typeof probationReviewView>;
 
-export interface ProbationView {
-  memberId: number;
-  fullName: string;
-  status: string;
-  version: number;
-  orgId: number;
-  orgName: string;
-  cellIsGrassroots: boolean;
-  ceremonyDate: string | null;
-  probationEnd: string | null;
+export const probationView = z.object({
+  memberId: z.number().int(),
+  fullName: z.string(),
+  status: z.string(),
+  version: z.number().int(),
+  orgId: z.number().int(),
+  orgName: z.string(),
+  cellIsGrassroots: z.boolean(),
+  ceremonyDate: day.nullable(),
+  probationEnd: day.nullable(),
   /** The cell should review within this many working days of the end of probation. */
-  reviewDueOn: string | null;
-  cellFullMembers: number;
-  reviews: ProbationReviewView[];
-  outcome: { kind: ProbationOutcome; decision: Decision; occurredOn: string; fullFrom: string | null } | null;
-  candidateId: number | null;
-}
+  reviewDueOn: day.nullable(),
+  cellFullMembers: z.number().int(),
+  reviews: z.array(probationReviewView),
+  outcome: z.object({ kind: z.enum(probationOutcomes), decision: decisionView, occurredOn: day, fullFrom: day.nullable() }).nullable(),
+  candidateId: z.number().int().nullable(),
+});
+export type ProbationView = z.infer<typeof probationView>;

@@ -115,3 +115,13 @@ export const userItem = z.object({
   version: z.number().int(),
 });
 export type UserItem = z.infer<typeof userItem>;
+
+/** A new account and, when no password was given, the one-time password to hand over (shown once). */
+export const userCreated = z.object({ user: userItem, oneTimePassword: z.string().nullable() });
+export type UserCreated = z.infer<typeof userCreated>;
+
+export const userPasswordReset = z.object({ user: userItem, oneTimePassword: z.string() });
+export type UserPasswordReset = z.infer<typeof userPasswordReset>;
+
+/** How many of the account's sessions were ended. */
+export const sessionsEnded = z.object({ ended: z.number().int() });

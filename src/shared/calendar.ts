@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { day, timestamp } from './responses.js';
 
 export const holidayKinds = ['fixed', 'lunar', 'bridge', 'workday'] as const;
 export type HolidayKind = (typeof holidayKinds)[number];
@@ -15,3 +16,16 @@ export const holidayInput = z.object({
   version: z.number().int().optional(),
 });
 export type HolidayInput = z.infer<typeof holidayInput>;
+
+/** A day off (or a worked Saturday) as the calendar holds it; an inactive one no longer counts. */
+export const holiday = z.object({
+  date: day,
+  name: z.string(),
+  /** One of `holidayKinds`. */
+  kind: z.string(),
+  active: z.boolean(),
+  version: z.number().int(),
+  updatedAt: timestamp,
+});
+/** As sent: `updatedAt` is ISO text. */
+export type Holiday = z.input<typeof holiday>;

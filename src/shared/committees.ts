@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { decision, isoDateSchema } from './org.js';
+import { day, decisionView, timestamp } from './responses.js';
 
 export const committeePositions = ['secretary', 'deputy_secretary', 'standing_committee_member', 'committee_member'] as const;
 export type CommitteePosition = (typeof committeePositions)[number];
@@ -27,16 +28,26 @@ export const committeeEnd = z.object({
 });
 export type CommitteeEnd = z.infer<typeof committeeEnd>;
 
-export interface CommitteeSeat {
-  id: number;
-  orgId: number;
-  memberId: number;
-  fullName: string;
-  position: CommitteePosition;
-  term: string;
-  startOn: string;
-  endOn: string | null;
-  decision: { number: string; date: string; issuer: string };
-  endDecision: { number: string; date: string; issuer: string } | null;
-  version: number;
-}
+/** A seat as listed: who holds it, from when, on which decision, and how it ended. */
+export const committeeSeat = z.object({
+  id: z.number().int(),
+  orgId: z.number().int(),
+  memberId: z.number().int(),
+  fullName: z.string(),
+  position: z.enum(committeePositions),
+  term: z.string(),
+  startOn: day,
+  endOn: day.nullable(),
+  decision: decisionView,
+  endDecision: decisionView.nullable(),
+  version: z.number().int(),
+});
+export type CommitteeSeat = z.infer<typeof committeeSeat>;
+
+/** A seat as written (appointed or ended): the stored row. */
+export const committeeSeatRecord = committeeSeat.omit({ fullName: true }).extend({
+  endReason: z.string().nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type CommitteeSeatRecord = z.input<typeof committeeSeatRecord>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { decision, isoDateSchema as isoDate } from './org.js';
+import { day } from './responses.js';
 
 /** The exits this module records; expulsion arrives with discipline. */
 export const exitKinds = ['strike_off', 'withdrawal', 'death'] as const;
@@ -38,33 +39,36 @@ export const interruptionKindLabels: Record<InterruptionKind, string> = {
   transfer_gap: 'Chậm xuất trình giấy chuyển sinh hoạt',
 };
 
-export interface PartyAgeInterruption {
-  kind: InterruptionKind;
-  from: string;
+export const partyAgeInterruption = z.object({
+  kind: z.enum(interruptionKinds),
+  from: day,
   /** Null while the interruption lasts. */
-  to: string | null;
-}
+  to: day.nullable(),
+});
+export type PartyAgeInterruption = z.infer<typeof partyAgeInterruption>;
 
-export interface ReadmissionEligibility {
-  leftOn: string;
+export const readmissionEligibility = z.object({
+  leftOn: day,
   /** The first day the person may be considered (the minimum time after leaving). */
-  eligibleFrom: string;
-  previousReadmissions: number;
-  maxCount: number;
-  eligible: boolean;
+  eligibleFrom: day,
+  previousReadmissions: z.number().int(),
+  maxCount: z.number().int(),
+  eligible: z.boolean(),
   /** Vietnamese reasons when not eligible, each citing its rule. */
-  problems: string[];
-}
+  problems: z.array(z.string()),
+});
+export type ReadmissionEligibility = z.infer<typeof readmissionEligibility>;
 
-export interface PartyAgeResult {
-  memberId: number;
-  admittedOn: string | null;
+export const partyAgeResult = z.object({
+  memberId: z.number().int(),
+  admittedOn: day.nullable(),
   /** The day the age is counted to: today, or the day of death. */
-  asOf: string;
-  years: number;
-  months: number;
-  totalMonths: number;
-  interruptions: PartyAgeInterruption[];
+  asOf: day,
+  years: z.number().int(),
+  months: z.number().int(),
+  totalMonths: z.number().int(),
+  interruptions: z.array(partyAgeInterruption),
   /** Present when the person has left the party (struck off, expelled, withdrawn). */
-  readmission: ReadmissionEligibility | null;
-}
+  readmission: readmissionEligibility.nullable(),
+});
+export type PartyAgeResult = z.infer<typeof partyAgeResult>;

@@ -105,6 +105,7 @@ export type ImportJob = z.infer<typeof importJob>;
 
 export const importListItem = importJob.pick({ id: true, fileName: true, status: true, actorName: true, createdAt: true, committedAt: true, counts: true, message: true });
 export type ImportListItem = z.infer<typeof importListItem>;
+export const importList = z.object({ items: z.array(importListItem) });
 
 export const importUploadQuery = z.object({ filename: z.string().trim().min(1, 'Thiếu tên tệp').max(255, 'Tên tệp quá dài') });
 

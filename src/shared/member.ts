@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { queryBoolean } from './query.js';
 import { decision, isoDateSchema as isoDate } from './org.js';
+import { day, decisionView, pageOf, timestamp } from './responses.js';
 
 export const memberStatuses = ['probationary', 'full', 'struck_off', 'expelled', 'withdrawn', 'deceased', 'transferred_out'] as const;
 export type MemberStatus = (typeof memberStatuses)[number];
@@ -109,16 +110,40 @@ export const memberUpdate = memberProfileShape.partial().extend({
 });
 export type MemberUpdate = z.infer<typeof memberUpdate>;
 
-export const member = memberProfileFields.extend({
+const addressView = z.object({
+  old: z.object({ province: z.string(), district: z.string(), commune: z.string() }).nullable(),
+  current: z.object({ province: z.string(), commune: z.string() }).nullable(),
+  detail: z.string().optional(),
+});
+
+/** The personal record as the API sends it. */
+export const member = z.object({
   id: z.number().int(),
+  fullName: z.string(),
   familyName: z.string(),
   middleName: z.string(),
   givenName: z.string(),
+  /** The name folded for search (`vn_fold`, kept by the database): in the answer to a write only. */
+  nameFolded: z.string().nullable().optional(),
+  gender: z.enum(genders),
+  birthDate: day,
+  placeOfOrigin: addressView.nullable(),
+  residence: addressView.nullable(),
+  ethnicity: z.string(),
+  religion: z.string(),
+  education: z.string(),
+  professionalQualification: z.string(),
+  theoryLevel: z.enum(theoryLevels),
+  job: z.string(),
+  position: z.string(),
+  nationalId: z.string().nullable(),
+  cardNumber: z.string().nullable(),
+  profileNumber: z.string().nullable(),
   orgId: z.number().int(),
   orgName: z.string(),
   status: z.enum(memberStatuses),
-  admittedOn: isoDate.nullable(),
-  confirmedOn: isoDate.nullable(),
+  admittedOn: day.nullable(),
+  confirmedOn: day.nullable(),
   version: z.number().int(),
 });
 export type Member = z.infer<typeof member>;
@@ -127,7 +152,7 @@ export const memberListItem = z.object({
   id: z.number().int(),
   fullName: z.string(),
   gender: z.enum(genders),
-  birthDate: isoDate,
+  birthDate: day,
   orgId: z.number().int(),
   orgName: z.string(),
   /** The cell's ancestors inside the user's scope, nearest first (`orgPathLabel`). */
@@ -137,6 +162,14 @@ export const memberListItem = z.object({
   cardNumber: z.string().nullable(),
 });
 export type MemberListItem = z.infer<typeof memberListItem>;
+
+export const memberPage = pageOf(memberListItem).extend({
+  /** The count stopped at the server's cap: "more than `total`". */
+  totalCapped: z.boolean(),
+  /** Nobody matched as typed; these are the results for the corrected spelling. */
+  correctedQuery: z.string().nullable(),
+});
+export type MemberPage = z.infer<typeof memberPage>;
 
 export const memberListQuery = z.object({
   q: z.string().trim().max(100).optional(),
@@ -249,35 +282,52 @@ export type EventAnnulmentInput = z.infer<typeof eventAnnulmentInput>;
 
 export const eventAnnulment = z.object({
   id: z.number().int(),
-  annulledOn: isoDate,
+  annulledOn: day,
   reason: z.string(),
-  decision: decision.nullable(),
+  decision: decisionView.nullable(),
+  createdAt: timestamp,
 });
-export type EventAnnulment = z.infer<typeof eventAnnulment>;
+/** As sent: `createdAt` is ISO text. */
+export type EventAnnulment = z.input<typeof eventAnnulment>;
 
 export const membershipEvent = z.object({
   id: z.number().int(),
   memberId: z.number().int(),
   kind: z.enum(membershipEventKinds),
-  occurredOn: isoDate,
-  decision: decision.nullable(),
+  occurredOn: day,
+  decision: decisionView.nullable(),
   fromOrgId: z.number().int().nullable(),
   toOrgId: z.number().int().nullable(),
   statusAfter: z.enum(memberStatuses),
   reason: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
   /** Set when the event was entered by mistake and annulled: it no longer counts anywhere. */
-  annulment: eventAnnulment.nullable().optional(),
+  annulment: eventAnnulment.nullable(),
+  createdAt: timestamp,
+  createdBy: z.number().int().nullable(),
 });
-export type MembershipEvent = z.infer<typeof membershipEvent>;
+/** As sent: `createdAt` is ISO text. */
+export type MembershipEvent = z.input<typeof membershipEvent>;
 
 export const membershipPeriod = z.object({
   orgId: z.number().int(),
   orgName: z.string(),
   status: z.enum(memberStatuses),
-  validFrom: isoDate,
-  validTo: isoDate.nullable(),
+  validFrom: day,
+  validTo: day.nullable(),
   eventId: z.number().int().nullable(),
-  eventKind: z.enum(membershipEventKinds).nullable(),
+  /** The kind of the event that opened the period (one of `membershipEventKinds`). */
+  eventKind: z.string().nullable(),
 });
 export type MembershipPeriod = z.infer<typeof membershipPeriod>;
+
+/** `GET /members/{id}/history`: every event (annulled ones with their annulment) and the periods they made. */
+export const memberHistory = z.object({ events: z.array(membershipEvent), periods: z.array(membershipPeriod) });
+export type MemberHistory = z.input<typeof memberHistory>;
+
+/** What a membership event's route answers: the event and the record as it now stands. */
+export const membershipEventRecorded = z.object({ eventId: z.number().int(), member });
+export type MembershipEventRecorded = z.infer<typeof membershipEventRecorded>;
+
+export const eventAnnulled = membershipEventRecorded.extend({ annulmentId: z.number().int() });
+export type EventAnnulled = z.infer<typeof eventAnnulled>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema } from './org.js';
+import { day, pageOf } from './responses.js';
 
 export const metricQuery = z.object({
   orgId: z.coerce.number().int().positive().optional(),
@@ -17,19 +18,23 @@ export const metricRecordsQuery = metricQuery.extend({
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
 
-export interface MetricPart {
-  key: string;
-  label: string;
-  value: number;
-}
+export const metricInfo = z.object({ name: z.string(), label: z.string(), kind: z.enum(['snapshot', 'period']) });
+export type MetricInfo = z.infer<typeof metricInfo>;
 
-export interface MetricResult {
-  name: string;
-  label: string;
-  kind: 'snapshot' | 'period';
-  date: string | null;
-  from: string | null;
-  to: string | null;
-  total: number;
-  parts: MetricPart[];
-}
+export const metricPart = z.object({ key: z.string(), label: z.string(), value: z.number() });
+export type MetricPart = z.infer<typeof metricPart>;
+
+export const metricResult = metricInfo.extend({
+  date: day.nullable(),
+  from: day.nullable(),
+  to: day.nullable(),
+  total: z.number(),
+  parts: z.array(metricPart),
+});
+export type MetricResult = z.infer<typeof metricResult>;
+
+export const metricRecordKinds = ['member', 'org', 'membership_event'] as const;
+
+/** The records behind a metric or one of its parts; their columns depend on `recordKind`. */
+export const metricRecords = pageOf(z.record(z.string(), z.unknown())).extend({ recordKind: z.enum(metricRecordKinds) });
+export type MetricRecords = z.infer<typeof metricRecords>;

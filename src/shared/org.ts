@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidIso } from './dates.js';
+import { day, decisionView } from './responses.js';
 
 export const orgKinds = ['provincial', 'upper', 'grassroots_committee', 'grassroots_cell', 'section', 'cell'] as const;
 export type OrgKind = (typeof orgKinds)[number];
@@ -69,31 +70,51 @@ export const org = z.object({
   parentId: z.number().int().nullable(),
   path: z.string(),
   depth: z.number().int(),
-  foundedOn: isoDate.nullable(),
-  foundingDecision: decision.nullable(),
-  dissolvedOn: isoDate.nullable(),
+  foundedOn: day.nullable(),
+  foundingDecision: decisionView.nullable(),
+  dissolvedOn: day.nullable(),
   active: z.boolean(),
   version: z.number().int(),
 });
 export type Org = z.infer<typeof org>;
 
+/** `GET /orgs/{id}`: the organisation with its parent's name. */
+export const orgDetail = org.extend({ parent: z.object({ id: z.number().int(), name: z.string() }).nullable() });
+export type OrgDetail = z.infer<typeof orgDetail>;
+
 /** A row of the organisation list or tree: the organisation with its active children and members below it. */
-export interface OrgListItem {
-  id: number;
-  code: string;
-  name: string;
-  kind: OrgKind;
-  unitType: UnitType | null;
-  parentId: number | null;
-  path: string;
-  depth: number;
-  active: boolean;
-  dissolvedOn: string | null;
-  childCount: number;
-  memberCount: number;
+export const orgListItem = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(orgKinds),
+  unitType: z.enum(unitTypes).nullable(),
+  parentId: z.number().int().nullable(),
+  path: z.string(),
+  depth: z.number().int(),
+  active: z.boolean(),
+  dissolvedOn: day.nullable(),
+  childCount: z.number().int(),
+  memberCount: z.number().int(),
   /** Names of the ancestors inside the user's scope, nearest first (see `orgPathLabel`). */
-  ancestorNames: string[];
-}
+  ancestorNames: z.array(z.string()),
+});
+export type OrgListItem = z.infer<typeof orgListItem>;
+
+/** A row of the list "as of" a past day, read from the dated versions. */
+export const orgAsOfItem = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(orgKinds),
+  unitType: z.enum(unitTypes).nullable(),
+  parentId: z.number().int().nullable(),
+  asOf: day,
+});
+export type OrgAsOfItem = z.infer<typeof orgAsOfItem>;
+
+/** `GET /orgs`: today's rows, or the rows as of `asOf` when it is given. */
+export const orgList = z.union([z.object({ items: z.array(orgListItem) }), z.object({ items: z.array(orgAsOfItem) })]);
 
 /** `Chi bộ Khoa Nhi — Đảng bộ Bệnh viện tỉnh`: a name with the ancestors that tell same-named organisations apart. */
 export function orgPathLabel(name: string, ancestorNames: readonly string[] | undefined): string {
@@ -141,10 +162,14 @@ export type OrgEventInput = z.infer<typeof orgEventInput>;
 export const orgEvent = z.object({
   id: z.number().int(),
   kind: z.enum(orgEventKinds),
-  occurredOn: isoDate,
-  decision: decision.nullable(),
+  occurredOn: day,
+  decision: decisionView.nullable(),
   predecessorIds: z.array(z.number().int()),
   successorIds: z.array(z.number().int()),
   details: z.record(z.string(), z.unknown()),
 });
 export type OrgEvent = z.infer<typeof orgEvent>;
+
+/** The event and the organisation it leaves (renamed, re-parented, merged into, consolidated), or those it founds (split). */
+export const orgEventRecorded = z.object({ eventId: z.number().int(), org: org.optional(), orgs: z.array(org).optional() });
+export type OrgEventRecorded = z.infer<typeof orgEventRecorded>;

@@ -1,21 +1,25 @@
 import { z } from 'zod';
 import { isoDateSchema } from './org.js';
+import { day, itemsOf } from './responses.js';
 
 export const attentionSeverities = ['overdue', 'due_soon', 'ok'] as const;
 export type AttentionSeverity = (typeof attentionSeverities)[number];
 export const attentionSeverityLabels: Record<AttentionSeverity, string> = { overdue: 'Quá hạn', due_soon: 'Sắp đến hạn', ok: 'Còn hạn' };
 
 /** One open step with a deadline: the dashboard's "needs attention" list and `dangvu radar` show the same items. */
-export interface AttentionItem {
-  kind: string;
-  label: string;
-  dueOn: string;
-  memberId?: number;
-  candidateId?: number;
-  transferId?: number;
-  orgId: number;
-  severity: AttentionSeverity;
-}
+export const attentionItem = z.object({
+  kind: z.string(),
+  label: z.string(),
+  dueOn: day,
+  memberId: z.number().int().optional(),
+  candidateId: z.number().int().optional(),
+  /** Set on transfer steps: the transfer page is where both sides can act on it. */
+  transferId: z.number().int().optional(),
+  orgId: z.number().int(),
+  severity: z.enum(attentionSeverities),
+});
+export type AttentionItem = z.infer<typeof attentionItem>;
+export const attentionList = itemsOf(attentionItem);
 
 export const attentionQuery = z.object({
   orgId: z.coerce.number().int().positive().optional(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { queryBoolean } from './query.js';
 import { genders } from './member.js';
 import { decision, isoDateSchema as isoDate } from './org.js';
+import { day, decisionView, itemsOf, pageOf } from './responses.js';
 
 export const transferKinds = ['permanent', 'temporary'] as const;
 export type TransferKind = (typeof transferKinds)[number];
@@ -176,53 +177,66 @@ export type TransferListQuery = z.infer<typeof transferListQuery>;
 
 export const destinationQuery = z.object({ q: z.string().trim().max(100).optional() });
 
-export interface TransferListItem {
-  id: number;
-  kind: TransferKind;
-  direction: TransferDirection;
-  state: TransferState;
-  memberId: number | null;
-  fullName: string;
-  sendingOrgId: number | null;
-  sendingOrgName: string | null;
-  receivingOrgId: number | null;
-  receivingOrgName: string | null;
-  externalOrgName: string | null;
-  movingDecisionOn: string | null;
-  letterDueOn: string | null;
-  letterOn: string | null;
-  presentDueOn: string | null;
-  presentedOn: string | null;
-  temporaryUntil: string | null;
-  returnedOn: string | null;
-}
+export const transferListItem = z.object({
+  id: z.number().int(),
+  kind: z.enum(transferKinds),
+  direction: z.enum(transferDirections),
+  state: z.enum(transferStates),
+  memberId: z.number().int().nullable(),
+  fullName: z.string(),
+  sendingOrgId: z.number().int().nullable(),
+  sendingOrgName: z.string().nullable(),
+  receivingOrgId: z.number().int().nullable(),
+  receivingOrgName: z.string().nullable(),
+  externalOrgName: z.string().nullable(),
+  movingDecisionOn: day.nullable(),
+  letterDueOn: day.nullable(),
+  letterOn: day.nullable(),
+  presentDueOn: day.nullable(),
+  presentedOn: day.nullable(),
+  temporaryUntil: day.nullable(),
+  returnedOn: day.nullable(),
+});
+export type TransferListItem = z.infer<typeof transferListItem>;
+export const transferPage = pageOf(transferListItem);
+export type TransferPage = z.infer<typeof transferPage>;
 
-export interface TransferDetail extends TransferListItem {
-  version: number;
-  movingDecision: { number: string; date: string; issuer: string } | null;
-  purpose: TemporaryPurpose | null;
-  temporaryFrom: string | null;
-  person: IncomingPerson | null;
-  letterNumber: string | null;
-  cardNumber: string | null;
-  profileNumber: string | null;
-  cellListNumber: string | null;
-  transferRegisterNumber: string | null;
-  duesPaidThrough: string | null;
-  letterLateReason: string | null;
-  lateReason: string | null;
-  cancelReason: string | null;
-  note: string | null;
+export const transferDetail = transferListItem.extend({
+  version: z.number().int(),
+  movingDecision: decisionView.nullable(),
+  purpose: z.enum(temporaryPurposes).nullable(),
+  temporaryFrom: day.nullable(),
+  /** The person an incoming letter introduces (from outside the deployment). */
+  person: z
+    .object({
+      fullName: z.string(),
+      gender: z.enum(genders),
+      birthDate: day,
+      nationalId: z.string().nullable(),
+      status: z.enum(['probationary', 'full']),
+      admittedOn: day,
+      confirmedOn: day.nullable(),
+    })
+    .nullable(),
+  letterNumber: z.string().nullable(),
+  cardNumber: z.string().nullable(),
+  profileNumber: z.string().nullable(),
+  cellListNumber: z.string().nullable(),
+  transferRegisterNumber: z.string().nullable(),
+  duesPaidThrough: z.string().nullable(),
+  letterLateReason: z.string().nullable(),
+  lateReason: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  note: z.string().nullable(),
   /** Prefill for the letter form: the member's card and personal-history numbers. */
-  memberCardNumber: string | null;
-  memberProfileNumber: string | null;
-  sides: TransferSide[];
-  actions: TransferAction[];
-  steps: { step: string; occurredOn: string; actorName: string; details: Record<string, unknown> }[];
-}
+  memberCardNumber: z.string().nullable(),
+  memberProfileNumber: z.string().nullable(),
+  sides: z.array(z.enum(['sending', 'receiving'])),
+  actions: z.array(z.enum(transferActions)),
+  steps: z.array(z.object({ step: z.string(), occurredOn: day, actorName: z.string(), details: z.record(z.string(), z.unknown()) })),
+});
+export type TransferDetail = z.infer<typeof transferDetail>;
 
-export interface DestinationOrg {
-  id: number;
-  name: string;
-  parentName: string | null;
-}
+export const destinationOrg = z.object({ id: z.number().int(), name: z.string(), parentName: z.string().nullable() });
+export type DestinationOrg = z.infer<typeof destinationOrg>;
+export const destinationList = itemsOf(destinationOrg);

@@ -1,15 +1,16 @@
 /**
- * The only module of the web app that talks to the server. Every call goes through `request`, which
- * sends the session cookie and the CSRF header, and turns error bodies into `ApiError`.
+ * The only module of the web app that talks to the server. Every call goes through `request` (a file upload through
+ * `upload`), which sends the session cookie and the CSRF header, and turns error bodies into `ApiError`. What each
+ * call returns is typed from the server's response schemas in `src/shared/`.
  */
-import type { OrgListItem } from '../shared/org';
-import type { CommitteeAppointment, CommitteeEnd, CommitteeSeat } from '../shared/committees';
+import type { AuditEntry, ChainReport } from '../shared/audit';
+import type { CommitteeAppointment, CommitteeEnd, CommitteeSeat, CommitteeSeatRecord } from '../shared/committees';
 import type {
   AdmissionDecisionInput,
   CandidateCloseInput,
   CandidateCreate,
   CandidateDetail,
-  CandidateListItem,
+  CandidatePage,
   CandidateState,
   CandidateUpdate,
   CellResolutionInput,
@@ -19,10 +20,28 @@ import type {
   ProbationReviewInput,
   ProbationView,
 } from '../shared/admissions';
-import type { AuthStatus, PasswordChange, SessionInfo, UserCreate, UserItem, UserRole, UserUpdate, LoginInput } from '../shared/auth';
+import type { AuthStatus, PasswordChange, SessionInfo, UserCreate, UserCreated, UserItem, UserPasswordReset, UserRole, UserUpdate, LoginInput } from '../shared/auth';
+import type { Holiday, HolidayInput } from '../shared/calendar';
 import type { ErrorCode, FieldError, PossibleDuplicate, RuleRef } from '../shared/errors';
-import type { AgeBand, EventAnnulment, EventAnnulmentInput, Gender, Member, MemberCreate, MemberListItem, MemberStatus, MemberUpdate, MembershipEventKind, MembershipPeriod, TheoryLevel } from '../shared/member';
-import type { Decision, Org, OrgCreate, OrgEventInput, OrgEventKind, OrgKind, OrgUpdate, UnitType } from '../shared/org';
+import type { ImportCommitInput, ImportJob, ImportListItem, ImportMappingInput } from '../shared/imports';
+import type {
+  AgeBand,
+  EventAnnulled,
+  EventAnnulmentInput,
+  Gender,
+  Member,
+  MemberCreate,
+  MemberHistory,
+  MemberPage,
+  MemberStatus,
+  MemberUpdate,
+  MembershipEventRecorded,
+  TheoryLevel,
+} from '../shared/member';
+import type { MetricInfo, MetricQuery, MetricRecords, MetricResult } from '../shared/metrics';
+import type { Org, OrgAsOfItem, OrgCreate, OrgDetail, OrgEvent, OrgEventInput, OrgEventRecorded, OrgListItem, OrgUpdate, UnitType } from '../shared/org';
+import type { AttentionItem } from '../shared/radar';
+import type { RuleVersionInput, RuleVersionRecord, RuleView } from '../shared/rulebook';
 import type { ExitInput, PartyAgeResult, ReadmissionInput } from '../shared/exits';
 import type {
   DestinationOrg,
@@ -30,8 +49,8 @@ import type {
   TransferCreate,
   TransferDetail,
   TransferLetterIssue,
-  TransferListItem,
   TransferListQuery,
+  TransferPage,
   TransferReceipt,
   TransferReturn,
 } from '../shared/transfers';
@@ -130,6 +149,39 @@ function codeForStatus(status: number): ClientErrorCode {
   }
 }
 
+const networkError = () => new ApiError({ code: 'NETWORK', status: 0, message: 'Không kết nối được với máy chủ. Vui lòng kiểm tra mạng và thử lại.' });
+
+/**
+ * What every answer goes through, whichever way it came (fetch, or XMLHttpRequest for an upload): the JSON body of
+ * a success, or an `ApiError` with the server's Vietnamese message; a 401 also tells the app the session is gone.
+ */
+function readAnswer<T>(status: number, text: string, retryAfter: string | null, options: Pick<RequestOptions, 'quietUnauthenticated'>): T {
+  if (status === 204) return undefined as T;
+  let payload: unknown = null;
+  if (text !== '') {
+    try {
+      payload = JSON.parse(text);
+    } catch {
+      payload = null;
+    }
+  }
+  if (status >= 200 && status < 300) return payload as T;
+
+  const body = (payload as { error?: Partial<ApiError> & { code?: ErrorCode; fields?: FieldError[]; rule?: RuleRef; retryAfterSeconds?: number; duplicates?: PossibleDuplicate[] } } | null)?.error;
+  const retryHeader = Number(retryAfter);
+  const error = new ApiError({
+    code: body?.code ?? codeForStatus(status),
+    status,
+    message: body?.message ?? fallbackMessages[status] ?? 'Máy chủ gặp lỗi. Vui lòng thử lại sau.',
+    fields: body?.fields,
+    rule: body?.rule,
+    retryAfterSeconds: body?.retryAfterSeconds ?? (Number.isFinite(retryHeader) && retryHeader > 0 ? retryHeader : undefined),
+    duplicates: body?.duplicates,
+  });
+  if (status === 401 && !options.quietUnauthenticated) unauthenticatedHandler?.();
+  throw error;
+}
+
 async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -145,33 +197,35 @@ async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', p
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError({ code: 'NETWORK', status: 0, message: 'Không kết nối được với máy chủ. Vui lòng kiểm tra mạng và thử lại.' });
+    throw networkError();
   }
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  let payload: unknown = null;
-  if (text !== '') {
-    try {
-      payload = JSON.parse(text);
-    } catch {
-      payload = null;
-    }
-  }
-  if (response.ok) return payload as T;
+  return readAnswer<T>(response.status, response.status === 204 ? '' : await response.text(), response.headers.get('retry-after'), options);
+}
 
-  const body = (payload as { error?: Partial<ApiError> & { code?: ErrorCode; fields?: FieldError[]; rule?: RuleRef; retryAfterSeconds?: number; duplicates?: PossibleDuplicate[] } } | null)?.error;
-  const retryHeader = Number(response.headers.get('retry-after'));
-  const error = new ApiError({
-    code: body?.code ?? codeForStatus(response.status),
-    status: response.status,
-    message: body?.message ?? fallbackMessages[response.status] ?? 'Máy chủ gặp lỗi. Vui lòng thử lại sau.',
-    fields: body?.fields,
-    rule: body?.rule,
-    retryAfterSeconds: body?.retryAfterSeconds ?? (Number.isFinite(retryHeader) && retryHeader > 0 ? retryHeader : undefined),
-    duplicates: body?.duplicates,
+/**
+ * Sends a file as the request body (no multipart) and reports the share sent, 0 to 1. Only the sending needs
+ * XMLHttpRequest (fetch reports no upload progress); the answer is read like every other.
+ */
+function upload<T>(path: string, file: File, query: QueryParams, onProgress: (share: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${API_BASE}${path}${buildQuery(query)}`);
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.setRequestHeader('accept', 'application/json');
+    if (csrfToken !== null) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      try {
+        resolve(readAnswer<T>(xhr.status, xhr.responseText, xhr.getResponseHeader('retry-after'), {}));
+      } catch (error) {
+        reject(error);
+      }
+    };
+    xhr.onerror = () => reject(networkError());
+    xhr.send(file);
   });
-  if (response.status === 401 && !options.quietUnauthenticated) unauthenticatedHandler?.();
-  throw error;
 }
 
 // ---- Authentication ---------------------------------------------------------------------------
@@ -218,32 +272,6 @@ export async function changePassword(input: PasswordChange): Promise<SessionInfo
 
 // ---- Organisations ----------------------------------------------------------------------------
 
-export type { OrgListItem };
-
-export interface OrgAsOfItem {
-  id: number;
-  code: string;
-  name: string;
-  kind: OrgKind;
-  unitType: UnitType | null;
-  parentId: number | null;
-  asOf: string;
-  childCount?: number;
-  memberCount?: number;
-}
-
-export type OrgDetail = Org & { parent: { id: number; name: string } | null; childCount?: number; memberCount?: number };
-
-export interface OrgHistoryItem {
-  id: number;
-  kind: OrgEventKind;
-  occurredOn: string;
-  decision: Decision | null;
-  details: Record<string, unknown>;
-  predecessorIds: number[];
-  successorIds: number[];
-}
-
 export interface OrgListQuery {
   parentId?: number;
   q?: string;
@@ -265,9 +293,8 @@ export function getOrg(id: number, signal?: AbortSignal): Promise<OrgDetail> {
   return request<OrgDetail>('GET', `/orgs/${id}`, { signal });
 }
 
-export async function getOrgHistory(id: number, signal?: AbortSignal): Promise<OrgHistoryItem[]> {
-  const result = await request<OrgHistoryItem[] | { items: OrgHistoryItem[] }>('GET', `/orgs/${id}/history`, { signal });
-  return Array.isArray(result) ? result : result.items;
+export function getOrgHistory(id: number, signal?: AbortSignal): Promise<OrgEvent[]> {
+  return request<OrgEvent[]>('GET', `/orgs/${id}/history`, { signal });
 }
 
 export function createOrg(input: OrgCreate): Promise<Org> {
@@ -278,8 +305,8 @@ export function updateOrg(id: number, input: OrgUpdate): Promise<Org> {
   return request<Org>('PATCH', `/orgs/${id}`, { body: input });
 }
 
-export function recordOrgEvent(input: OrgEventInput): Promise<unknown> {
-  return request<unknown>('POST', '/orgs/events', { body: input });
+export function recordOrgEvent(input: OrgEventInput): Promise<OrgEventRecorded> {
+  return request<OrgEventRecorded>('POST', '/orgs/events', { body: input });
 }
 
 // ---- Members ----------------------------------------------------------------------------------
@@ -293,20 +320,6 @@ export interface MemberFilters {
   ageBand?: AgeBand;
   theoryLevel?: TheoryLevel;
   unitType?: UnitType;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface MemberPage extends Page<MemberListItem> {
-  /** The count stopped at the server's cap: "more than `total`". */
-  totalCapped?: boolean;
-  /** Nobody matched as typed; these are the results for the corrected spelling. */
-  correctedQuery?: string | null;
 }
 
 export function listMembers(query: MemberFilters & { page: number; pageSize: number }, signal?: AbortSignal): Promise<MemberPage> {
@@ -349,12 +362,12 @@ export function listCommittee(orgId: number, history: boolean, signal?: AbortSig
   return request<CommitteeSeat[]>('GET', `/orgs/${orgId}/committee`, { query: { history: history || undefined }, signal });
 }
 
-export function appointToCommittee(orgId: number, input: CommitteeAppointment): Promise<unknown> {
-  return request('POST', `/orgs/${orgId}/committee`, { body: input });
+export function appointToCommittee(orgId: number, input: CommitteeAppointment): Promise<CommitteeSeatRecord> {
+  return request<CommitteeSeatRecord>('POST', `/orgs/${orgId}/committee`, { body: input });
 }
 
-export function endCommitteeSeat(seatId: number, input: CommitteeEnd): Promise<unknown> {
-  return request('POST', `/committee-seats/${seatId}/end`, { body: input });
+export function endCommitteeSeat(seatId: number, input: CommitteeEnd): Promise<CommitteeSeatRecord> {
+  return request<CommitteeSeatRecord>('POST', `/committee-seats/${seatId}/end`, { body: input });
 }
 
 export function getMember(id: number, signal?: AbortSignal): Promise<Member> {
@@ -369,225 +382,96 @@ export function updateMember(id: number, input: MemberUpdate): Promise<Member> {
   return request<Member>('PATCH', `/members/${id}`, { body: input });
 }
 
-export interface MemberEventRow {
-  id: number;
-  kind: MembershipEventKind;
-  occurredOn: string;
-  decision: Decision | null;
-  fromOrgId: number | null;
-  toOrgId: number | null;
-  fromOrgName?: string | null;
-  toOrgName?: string | null;
-  statusAfter: MemberStatus;
-  reason: string | null;
-  details?: Record<string, unknown>;
-  /** Set when the event was entered by mistake and annulled: it counts nowhere, and is shown struck through. */
-  annulment?: EventAnnulment | null;
-}
-
-export function annulMemberEvent(memberId: number, eventId: number, input: EventAnnulmentInput): Promise<{ member: Member }> {
-  return request<{ member: Member }>('POST', `/members/${memberId}/events/${eventId}/annul`, { body: input });
-}
-
-export interface MemberHistory {
-  events: MemberEventRow[];
-  periods: MembershipPeriod[];
+export function annulMemberEvent(memberId: number, eventId: number, input: EventAnnulmentInput): Promise<EventAnnulled> {
+  return request<EventAnnulled>('POST', `/members/${memberId}/events/${eventId}/annul`, { body: input });
 }
 
 export function getMemberHistory(id: number, signal?: AbortSignal): Promise<MemberHistory> {
   return request<MemberHistory>('GET', `/members/${id}/history`, { signal });
 }
 
-export interface AuditEntryRow {
-  id: number;
-  at: string;
-  actorName: string | null;
-  action: string;
-  entity?: string;
-  entityId?: string | number | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  reason: string | null;
-  /** Names of the organisations and members the row mentions by id (`org:162`, `member:5`), in the reader's scope. */
-  names?: Record<string, string>;
-}
-
-export async function getMemberAudit(id: number, signal?: AbortSignal): Promise<AuditEntryRow[]> {
-  const result = await request<AuditEntryRow[] | { items: AuditEntryRow[] }>('GET', `/members/${id}/audit`, { signal });
-  return Array.isArray(result) ? result : result.items;
+export function getMemberAudit(id: number, signal?: AbortSignal): Promise<AuditEntry[]> {
+  return request<AuditEntry[]>('GET', `/members/${id}/audit`, { signal });
 }
 
 // ---- Metrics and attention --------------------------------------------------------------------
 
-export interface MetricInfo {
-  name: string;
-  label: string;
-  kind: 'snapshot' | 'period';
-}
-
-export interface MetricPart {
-  key: string;
-  label: string;
-  value: number;
-}
-
-export interface MetricResult {
-  name: string;
-  label: string;
-  total: number;
-  parts: MetricPart[];
-}
-
-export interface MetricQuery {
-  orgId?: number;
-  date?: string;
-  from?: string;
-  to?: string;
-}
-
-export async function listMetrics(signal?: AbortSignal): Promise<MetricInfo[]> {
-  const result = await request<MetricInfo[] | { items: MetricInfo[] }>('GET', '/metrics', { signal });
-  return Array.isArray(result) ? result : result.items;
+export function listMetrics(signal?: AbortSignal): Promise<MetricInfo[]> {
+  return request<MetricInfo[]>('GET', '/metrics', { signal });
 }
 
 export function getMetric(name: string, query: MetricQuery, signal?: AbortSignal): Promise<MetricResult> {
   return request<MetricResult>('GET', `/metrics/${encodeURIComponent(name)}`, { query: { ...query }, signal });
 }
 
-export interface MetricRecords {
-  items: Record<string, unknown>[];
-  total: number;
-  page?: number;
-  pageSize?: number;
-}
-
 export function getMetricRecords(name: string, query: MetricQuery & { key?: string; page: number }, signal?: AbortSignal): Promise<MetricRecords> {
   return request<MetricRecords>('GET', `/metrics/${encodeURIComponent(name)}/records`, { query: { ...query }, signal });
 }
 
-export interface AttentionItem {
-  kind: string;
-  label: string;
-  dueOn: string | null;
-  memberId?: number | null;
-  orgId?: number | null;
-  /** Set on transfer steps: the transfer page is where both sides can act on it. */
-  transferId?: number | null;
-  severity: 'info' | 'warning' | 'danger' | string;
-}
-
 export async function listAttention(query: { orgId?: number }, signal?: AbortSignal): Promise<AttentionItem[]> {
-  const result = await request<{ items: AttentionItem[] } | AttentionItem[]>('GET', '/attention', { query: { ...query }, signal });
-  return Array.isArray(result) ? result : result.items;
+  return (await request<{ items: AttentionItem[] }>('GET', '/attention', { query: { ...query }, signal })).items;
 }
 
 // ---- Rulebook and holidays --------------------------------------------------------------------
 
-export interface RuleVersion {
-  id: number;
-  value: unknown;
-  effectiveFrom: string;
-  source: string;
-  note: string | null;
+export function listRules(signal?: AbortSignal): Promise<RuleView[]> {
+  return request<RuleView[]>('GET', '/rules', { signal });
 }
 
-export interface Rule {
-  name: string;
-  label: string;
-  unit: string;
-  unconfirmed: boolean;
-  description: string;
-  current: { value: unknown; effectiveFrom: string; source: string } | null;
-  versions: RuleVersion[];
+export function addRuleVersion(name: string, input: RuleVersionInput): Promise<RuleVersionRecord> {
+  return request<RuleVersionRecord>('POST', `/rules/${encodeURIComponent(name)}/versions`, { body: input });
 }
 
-export interface RuleVersionInput {
-  value: unknown;
-  effectiveFrom: string;
-  source: string;
-  note?: string;
+export function listHolidays(year: number, signal?: AbortSignal): Promise<Holiday[]> {
+  return request<Holiday[]>('GET', '/holidays', { query: { year }, signal });
 }
 
-export async function listRules(signal?: AbortSignal): Promise<Rule[]> {
-  const result = await request<Rule[] | { items: Rule[] }>('GET', '/rules', { signal });
-  return Array.isArray(result) ? result : result.items;
-}
-
-export function addRuleVersion(name: string, input: RuleVersionInput): Promise<unknown> {
-  return request<unknown>('POST', `/rules/${encodeURIComponent(name)}/versions`, { body: input });
-}
-
-export interface Holiday {
-  date: string;
-  name: string;
-  kind: string;
-  active: boolean;
-  version: number;
-}
-
-export async function listHolidays(year: number, signal?: AbortSignal): Promise<Holiday[]> {
-  const result = await request<Holiday[] | { items: Holiday[] }>('GET', '/holidays', { query: { year }, signal });
-  return Array.isArray(result) ? result : result.items;
-}
-
-export function saveHoliday(date: string, input: { name: string; kind: string }): Promise<Holiday> {
+export function saveHoliday(date: string, input: HolidayInput): Promise<Holiday> {
   return request<Holiday>('PUT', `/holidays/${date}`, { body: input });
 }
 
-export function deactivateHoliday(date: string): Promise<unknown> {
-  return request<unknown>('DELETE', `/holidays/${date}`);
+export function deactivateHoliday(date: string): Promise<Holiday> {
+  return request<Holiday>('DELETE', `/holidays/${date}`);
 }
 
 // ---- Users ------------------------------------------------------------------------------------
 
-export type UserRow = UserItem & { orgName?: string | null; memberName?: string | null };
-
-export async function listUsers(signal?: AbortSignal): Promise<UserRow[]> {
-  const result = await request<UserRow[] | { items: UserRow[] }>('GET', '/users', { signal });
-  return Array.isArray(result) ? result : result.items;
+export function listUsers(signal?: AbortSignal): Promise<UserItem[]> {
+  return request<UserItem[]>('GET', '/users', { signal });
 }
 
-export function createUser(input: UserCreate): Promise<{ user: UserItem; oneTimePassword: string | null }> {
-  return request<{ user: UserItem; oneTimePassword: string | null }>('POST', '/users', { body: input });
+export function createUser(input: UserCreate): Promise<UserCreated> {
+  return request<UserCreated>('POST', '/users', { body: input });
 }
 
 export function updateUser(id: number, input: UserUpdate): Promise<UserItem> {
   return request<UserItem>('PATCH', `/users/${id}`, { body: input });
 }
 
-export function resetUserPassword(id: number): Promise<{ oneTimePassword: string }> {
-  return request<{ oneTimePassword: string }>('POST', `/users/${id}/reset-password`, { body: {} });
+export function resetUserPassword(id: number): Promise<UserPasswordReset> {
+  return request<UserPasswordReset>('POST', `/users/${id}/reset-password`, { body: {} });
 }
 
-export function logoutUser(id: number): Promise<unknown> {
-  return request<unknown>('POST', `/users/${id}/logout`, { body: {} });
+export function logoutUser(id: number): Promise<{ ended: number }> {
+  return request<{ ended: number }>('POST', `/users/${id}/logout`, { body: {} });
 }
 
 export type { UserRole };
 
 // ---- Audit log --------------------------------------------------------------------------------
 
-export interface AuditVerifyResult {
-  ok: boolean;
-  checked: number;
-  firstProblem: { id: number; problem: string } | null;
-  /** The verdict in one Vietnamese sentence, naming the first row or the checkpoint in question. */
-  message?: string;
+export function listAudit(query: { beforeId?: number; entity?: string }, signal?: AbortSignal): Promise<AuditEntry[]> {
+  return request<AuditEntry[]>('GET', '/audit', { query: { ...query }, signal });
 }
 
-export async function listAudit(query: { beforeId?: number; entity?: string }, signal?: AbortSignal): Promise<AuditEntryRow[]> {
-  const result = await request<AuditEntryRow[] | { items: AuditEntryRow[] }>('GET', '/audit', { query: { ...query }, signal });
-  return Array.isArray(result) ? result : result.items;
-}
-
-export function verifyAudit(signal?: AbortSignal): Promise<AuditVerifyResult> {
-  return request<AuditVerifyResult>('GET', '/audit/verify', { signal });
+export function verifyAudit(signal?: AbortSignal): Promise<ChainReport> {
+  return request<ChainReport>('GET', '/audit/verify', { signal });
 }
 
 // ---- Admissions and confirmation --------------------------------------------------------------
 
-export function listCandidates(query: { orgId?: number; state?: CandidateState; includeClosed?: boolean; page: number; pageSize: number }, signal?: AbortSignal): Promise<Page<CandidateListItem>> {
-  return request<Page<CandidateListItem>>('GET', '/candidates', { query: { ...query }, signal });
+export function listCandidates(query: { orgId?: number; state?: CandidateState; includeClosed?: boolean; page: number; pageSize: number }, signal?: AbortSignal): Promise<CandidatePage> {
+  return request<CandidatePage>('GET', '/candidates', { query: { ...query }, signal });
 }
 
 export function getCandidate(id: number, signal?: AbortSignal): Promise<CandidateDetail> {
@@ -632,8 +516,8 @@ export function confirmationDecisionUrl(memberId: number): string {
 
 // ---- Transfers, exits and party age ------------------------------------------------------------
 
-export function listTransfers(query: Partial<Omit<TransferListQuery, 'page' | 'pageSize'>> & { page: number; pageSize: number }, signal?: AbortSignal): Promise<Page<TransferListItem>> {
-  return request<Page<TransferListItem>>('GET', '/transfers', { query: { ...query }, signal });
+export function listTransfers(query: Partial<Omit<TransferListQuery, 'page' | 'pageSize'>> & { page: number; pageSize: number }, signal?: AbortSignal): Promise<TransferPage> {
+  return request<TransferPage>('GET', '/transfers', { query: { ...query }, signal });
 }
 
 export function getTransfer(id: number, signal?: AbortSignal): Promise<TransferDetail> {
@@ -669,14 +553,44 @@ export async function listDestinations(q: string, signal?: AbortSignal): Promise
   return (await request<{ items: DestinationOrg[] }>('GET', '/transfers/destinations', { query: { q }, signal })).items;
 }
 
-export function recordExit(memberId: number, input: ExitInput): Promise<unknown> {
-  return request<unknown>('POST', `/members/${memberId}/exits`, { body: input });
+export function recordExit(memberId: number, input: ExitInput): Promise<MembershipEventRecorded> {
+  return request<MembershipEventRecorded>('POST', `/members/${memberId}/exits`, { body: input });
 }
 
-export function readmitMember(memberId: number, input: ReadmissionInput): Promise<unknown> {
-  return request<unknown>('POST', `/members/${memberId}/readmission`, { body: input });
+export function readmitMember(memberId: number, input: ReadmissionInput): Promise<MembershipEventRecorded> {
+  return request<MembershipEventRecorded>('POST', `/members/${memberId}/readmission`, { body: input });
 }
 
 export function getPartyAge(memberId: number, signal?: AbortSignal): Promise<PartyAgeResult> {
   return request<PartyAgeResult>('GET', `/members/${memberId}/party-age`, { signal });
 }
+
+// ---- Imports ----------------------------------------------------------------------------------
+
+export function uploadImportFile(file: File, onProgress: (share: number) => void): Promise<ImportJob> {
+  return upload<ImportJob>('/imports', file, { filename: file.name }, onProgress);
+}
+
+export function fetchImportJob(id: number, signal?: AbortSignal): Promise<ImportJob> {
+  return request<ImportJob>('GET', `/imports/${id}`, { signal });
+}
+
+export function listImportJobs(signal?: AbortSignal): Promise<{ items: ImportListItem[] }> {
+  return request<{ items: ImportListItem[] }>('GET', '/imports', { signal });
+}
+
+export function confirmImportMapping(id: number, input: ImportMappingInput): Promise<ImportJob> {
+  return request<ImportJob>('PUT', `/imports/${id}/mapping`, { body: input });
+}
+
+export function commitImportJob(id: number, input: ImportCommitInput): Promise<ImportJob> {
+  return request<ImportJob>('POST', `/imports/${id}/commit`, { body: input });
+}
+
+export function recheckImportJob(id: number): Promise<ImportJob> {
+  return request<ImportJob>('POST', `/imports/${id}/check`);
+}
+
+export const importTemplateUrl = `${API_BASE}/imports/template.xlsx`;
+export const importExportUrl = `${API_BASE}/imports/export.xlsx`;
+export const importProblemsUrl = (id: number) => `${API_BASE}/imports/${id}/problems.xlsx`;

@@ -5,7 +5,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { orgKindLabels, orgPathLabel } from '../../shared/org';
 import { listOrgs } from '../api';
-import type { OrgListItem } from '../api';
+import type { OrgListItem } from '../../shared/org';
 import type { OrgRef } from './current-org';
 
 interface OrgSelectProps extends Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange'> {

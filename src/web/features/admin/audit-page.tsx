@@ -4,7 +4,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { formatNumber } from '../../../shared/vietnamese';
 import { auditExportUrl, listAudit, verifyAudit } from '../../api';
-import type { AuditEntryRow } from '../../api';
+import type { AuditEntry } from '../../../shared/audit';
 import { EmptyText, ErrorState, PageLoader } from '../../components/page-state';
 import { PageHeader } from '../../components/page-header';
 import { auditEntityLabels, chainProblemLabels, labelOr } from '../../labels';
@@ -12,7 +12,7 @@ import { AuditTable } from '../members/member-sections';
 
 const entityOptions = ['member', 'candidate', 'transfer', 'org', 'user', 'session', 'rule', 'holiday', 'import', 'metric', 'audit'].map((entity) => ({ value: entity, label: auditEntityLabels[entity] }));
 
-function entityLink(row: AuditEntryRow) {
+function entityLink(row: AuditEntry) {
   const label = labelOr(auditEntityLabels, row.entity ?? null, 'Khác');
   if (row.entityId === null || row.entityId === undefined) return label;
   if (row.entityId === 'list') return `${label} (danh sách)`;

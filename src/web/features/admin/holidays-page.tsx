@@ -4,10 +4,9 @@ import { Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput } fr
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { holidayInput, holidayKindLabels, holidayKinds } from '../../../shared/calendar';
-import type { HolidayInput } from '../../../shared/calendar';
+import type { Holiday, HolidayInput } from '../../../shared/calendar';
 import { dayOfWeek, isoYear, todayIso } from '../../../shared/dates';
 import { deactivateHoliday, holidaysExportUrl, listHolidays, saveHoliday } from '../../api';
-import type { Holiday } from '../../api';
 import { ConfirmModal, useConfirmation } from '../../components/confirm-modal';
 import { DateField } from '../../components/date-field';
 import { EmptyText, ErrorState, PageLoader } from '../../components/page-state';

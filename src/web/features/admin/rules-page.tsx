@@ -3,10 +3,9 @@ import { Accordion, Badge, Button, Group, Modal, Stack, Switch, Table, Text, Tex
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ruleVersionInput } from '../../../shared/rulebook';
-import type { RuleVersionInput } from '../../../shared/rulebook';
+import type { RuleVersionInput, RuleView } from '../../../shared/rulebook';
 import { foldForSearch, formatNumber } from '../../../shared/vietnamese';
 import { addRuleVersion, listRules, rulesExportUrl } from '../../api';
-import type { Rule } from '../../api';
 import { DateField } from '../../components/date-field';
 import { ErrorState, PageLoader } from '../../components/page-state';
 import { PageHeader } from '../../components/page-header';
@@ -64,7 +63,7 @@ export function ruleValueText(value: unknown, unit: string): string {
   return String(value);
 }
 
-function valueDraft(rule: Rule): string {
+function valueDraft(rule: RuleView): string {
   const value = rule.current?.value;
   if (value === undefined || value === null) return '';
   if (typeof value === 'number') return formatNumber(value, 6).replace(/\./g, '');
@@ -122,7 +121,7 @@ function valueHint(unit: string): string {
   }
 }
 
-function AddVersionForm({ rule, onDone }: { rule: Rule; onDone: () => void }) {
+function AddVersionForm({ rule, onDone }: { rule: RuleView; onDone: () => void }) {
   const queryClient = useQueryClient();
   const multiline = rule.unit === 'object';
   const form = useZodForm<RuleVersionInput>({
@@ -181,7 +180,7 @@ export function UnconfirmedMark() {
 
 export function RulesPage() {
   const rules = useQuery({ queryKey: ['rules'], queryFn: ({ signal }) => listRules(signal) });
-  const [adding, setAdding] = useState<Rule | null>(null);
+  const [adding, setAdding] = useState<RuleView | null>(null);
   const [search, setSearch] = useState('');
   const [onlyUnconfirmed, setOnlyUnconfirmed] = useState(false);
   const filtered = useMemo(() => {

@@ -5,9 +5,8 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { officialRoles, userCreate, userRoleLabels, userRoles, userUpdate } from '../../../shared/auth';
-import type { UserCreate, UserRole, UserUpdate } from '../../../shared/auth';
+import type { UserCreate, UserItem, UserRole, UserUpdate } from '../../../shared/auth';
 import { createUser, isApiError, listMembers, listUsers, logoutUser, resetUserPassword, updateUser, usersExportUrl } from '../../api';
-import type { UserRow } from '../../api';
 import { OrgName, useOrgQuery } from '../../components/org-name';
 import { OrgSelect } from '../../components/org-select';
 import { ErrorState, PageLoader } from '../../components/page-state';
@@ -137,7 +136,7 @@ function CreateUserForm({ onCreated }: { onCreated: (username: string, password:
   );
 }
 
-function EditUserForm({ user, onDone }: { user: UserRow; onDone: () => void }) {
+function EditUserForm({ user, onDone }: { user: UserItem; onDone: () => void }) {
   const queryClient = useQueryClient();
   const currentOrg = useOrgQuery(user.orgId);
   const form = useZodForm<UserUpdate>({
@@ -151,7 +150,7 @@ function EditUserForm({ user, onDone }: { user: UserRow; onDone: () => void }) {
       disabled: draft.disabled === true,
     }),
   });
-  const org = usePickedRef(form, 'orgId', user.orgId ? { id: user.orgId, name: user.orgName ?? '' } : null);
+  const org = usePickedRef(form, 'orgId', user.orgId ? { id: user.orgId, name: '' } : null);
   /** The list may not name the organisation: then its name comes from the organisation itself. */
   const orgValue = org.value && org.value.name === '' && currentOrg.data ? { id: org.value.id, name: currentOrg.data.name } : org.value;
   const save = useMutation({
@@ -183,17 +182,17 @@ function EditUserForm({ user, onDone }: { user: UserRow; onDone: () => void }) {
   );
 }
 
-function scopeCell(user: UserRow) {
+function scopeCell(user: UserItem) {
   if (user.role === 'admin') return 'Toàn hệ thống';
   if (user.role === 'member')
     return user.memberId ? (
       <Anchor component={Link} to={`/dang-vien/${user.memberId}`} size="sm">
-        {user.memberName ?? 'Hồ sơ đảng viên'}
+        Hồ sơ đảng viên
       </Anchor>
     ) : (
       '—'
     );
-  return <OrgName id={user.orgId} known={user.orgName ?? null} />;
+  return <OrgName id={user.orgId} known={null} />;
 }
 
 export function UsersPage() {
@@ -201,12 +200,12 @@ export function UsersPage() {
   const queryClient = useQueryClient();
   const users = useQuery({ queryKey: ['users'], queryFn: ({ signal }) => listUsers(signal) });
   const [creating, setCreating] = useState(false);
-  const [editing, setEditing] = useState<UserRow | null>(null);
+  const [editing, setEditing] = useState<UserItem | null>(null);
   const [otp, setOtp] = useState<{ username: string; password: string } | null>(null);
   const [filter, setFilter] = useState<UserRole | null>(null);
 
   const reset = useMutation({
-    mutationFn: (user: UserRow) => resetUserPassword(user.id).then((result) => ({ user, result })),
+    mutationFn: (user: UserItem) => resetUserPassword(user.id).then((result) => ({ user, result })),
     onSuccess: ({ user, result }) => {
       void queryClient.invalidateQueries({ queryKey: ['users'] });
       setOtp({ username: user.username, password: result.oneTimePassword });
@@ -214,7 +213,7 @@ export function UsersPage() {
     onError: (error) => notifications.show({ color: 'red', message: errorText(error) }),
   });
   const forceLogout = useMutation({
-    mutationFn: (user: UserRow) => logoutUser(user.id),
+    mutationFn: (user: UserItem) => logoutUser(user.id),
     onSuccess: () => notifications.show({ color: 'green', message: 'Đã kết thúc mọi phiên đăng nhập của tài khoản.' }),
     onError: (error) => notifications.show({ color: 'red', message: errorText(error) }),
   });

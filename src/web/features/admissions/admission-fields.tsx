@@ -1,7 +1,7 @@
 import { Alert, NumberInput, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { isApiError, listMembers } from '../../api';
-import type { MemberPage } from '../../api';
+import type { MemberPage } from '../../../shared/member';
 import { SearchSelect } from '../../components/search-select';
 import type { SearchSelectProps } from '../../components/search-select';
 import { memberOptions } from '../members/member-labels';

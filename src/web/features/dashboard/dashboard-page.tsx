@@ -6,7 +6,8 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { isValidIso, todayIso } from '../../../shared/dates';
 import { formatNumber } from '../../../shared/vietnamese';
 import { getMetric, listAttention, listMetrics } from '../../api';
-import type { MetricQuery, MetricResult } from '../../api';
+import type { MetricQuery, MetricResult } from '../../../shared/metrics';
+import { attentionSeverityLabels, type AttentionSeverity } from '../../../shared/radar';
 import { useCurrentOrg } from '../../components/current-org';
 import { DateField } from '../../components/date-field';
 import { ErrorState } from '../../components/page-state';
@@ -143,8 +144,7 @@ function ChartCard({ name, title, query, kind }: { name: string; title: string; 
   );
 }
 
-const severityColors: Record<string, string> = { overdue: 'red', due_soon: 'orange', ok: 'blue' };
-const severityLabels: Record<string, string> = { overdue: 'Quá hạn', due_soon: 'Sắp đến hạn', ok: 'Còn hạn' };
+const severityColors: Record<AttentionSeverity, string> = { overdue: 'red', due_soon: 'orange', ok: 'blue' };
 
 function AttentionList({ orgId }: { orgId: number | undefined }) {
   const attention = useQuery({ queryKey: ['attention', orgId], queryFn: ({ signal }) => listAttention({ orgId }, signal) });
@@ -167,8 +167,8 @@ function AttentionList({ orgId }: { orgId: number | undefined }) {
             return (
               <Group key={`${item.kind}-${index}`} justify="space-between" wrap="nowrap" gap="sm">
                 <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-                  <Badge color={severityColors[item.severity] ?? 'gray'} variant="light" radius="sm" style={{ flex: 'none' }}>
-                    {severityLabels[item.severity] ?? 'Lưu ý'}
+                  <Badge color={severityColors[item.severity]} variant="light" radius="sm" style={{ flex: 'none' }}>
+                    {attentionSeverityLabels[item.severity]}
                   </Badge>
                   {to ? (
                     <Anchor component={Link} to={to} size="sm">

@@ -8,7 +8,7 @@ import { orgKindLabels, unitTypeLabels } from '../../../shared/org';
 import type { OrgKind, UnitType } from '../../../shared/org';
 import { formatNumber } from '../../../shared/vietnamese';
 import { getMetric, getMetricRecords, metricRecordsExportUrl } from '../../api';
-import type { MetricQuery } from '../../api';
+import type { MetricQuery } from '../../../shared/metrics';
 import { useOrgQuery } from '../../components/org-name';
 import { EmptyText, ErrorState, PageLoader } from '../../components/page-state';
 import { PageHeader } from '../../components/page-header';

@@ -17,8 +17,7 @@ import { EmptyText, ErrorState, PageLoader } from '../../components/page-state';
 import { PageHeader } from '../../components/page-header';
 import { errorText } from '../../error-text';
 import { showDateTime, showNumber } from '../../format';
-import { useSession } from '../auth/session';
-import { commitImportJob, confirmImportMapping, exportUrl, fetchImportJob, listImportJobs, problemsUrl, recheckImportJob, templateUrl, uploadImportFile } from './imports-api';
+import { commitImportJob, confirmImportMapping, fetchImportJob, importExportUrl, importProblemsUrl, importTemplateUrl, listImportJobs, recheckImportJob, uploadImportFile } from '../../api';
 
 const running = (status: ImportStatus | undefined) => status === 'checking' || status === 'committing';
 const statusColors: Record<ImportStatus, string> = { checking: 'blue', checked: 'teal', committing: 'blue', committed: 'green', failed: 'red', interrupted: 'orange' };
@@ -36,10 +35,10 @@ export function ImportsPage() {
         subtitle="Nhập tổ chức đảng và đảng viên từ tệp Excel (.xlsx) hoặc CSV; xuất dữ liệu theo đúng mẫu nhập."
         actions={
           <>
-            <Button component="a" href={templateUrl} variant="light" size="sm">
+            <Button component="a" href={importTemplateUrl} variant="light" size="sm">
               Tải tệp mẫu
             </Button>
-            <Button component="a" href={exportUrl} variant="light" size="sm">
+            <Button component="a" href={importExportUrl} variant="light" size="sm">
               Xuất dữ liệu theo mẫu
             </Button>
           </>
@@ -55,12 +54,11 @@ export function ImportsPage() {
 }
 
 function UploadPanel({ onUploaded }: { onUploaded: (id: number) => void }) {
-  const session = useSession();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [sent, setSent] = useState(0);
   const upload = useMutation({
-    mutationFn: (chosen: File) => uploadImportFile(chosen, session.csrfToken, setSent),
+    mutationFn: (chosen: File) => uploadImportFile(chosen, setSent),
     onSuccess: (job) => {
       setFile(null);
       void queryClient.invalidateQueries({ queryKey: ['imports'] });
@@ -157,10 +155,9 @@ function JobPanel({ id }: { id: number }) {
 
 /** A run whose server stopped mid-way: nothing was written; the kept file can be checked again. */
 function InterruptedAlert({ job }: { job: ImportJob }) {
-  const session = useSession();
   const queryClient = useQueryClient();
   const recheck = useMutation({
-    mutationFn: () => recheckImportJob(job.id, session.csrfToken),
+    mutationFn: () => recheckImportJob(job.id),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['imports'] }),
   });
   return (
@@ -247,7 +244,6 @@ type Draft = Record<string, { recordType: ImportRecordType | null; headerRow: nu
 
 /** The guessed (or remembered) mapping, shown column by column so the user can correct it before the commit. */
 function MappingPanel({ job }: { job: ImportJob }) {
-  const session = useSession();
   const queryClient = useQueryClient();
   const initial = useMemo<Draft>(
     () => Object.fromEntries(job.sheets.map((s) => [s.sheet, { recordType: s.recordType, headerRow: s.headerRow ?? 1, mapping: s.mapping }])),
@@ -262,7 +258,6 @@ function MappingPanel({ job }: { job: ImportJob }) {
       confirmImportMapping(
         job.id,
         { sheets: job.sheets.map((s) => ({ sheet: s.sheet, recordType: draft[s.sheet].recordType, headerRow: draft[s.sheet].headerRow, mapping: draft[s.sheet].mapping })) },
-        session.csrfToken,
       ),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['imports'] });
@@ -383,7 +378,7 @@ function ProblemsPanel({ job }: { job: ImportJob }) {
         <Title order={3} size="h5">
           Các vấn đề trong tệp
         </Title>
-        <Anchor href={problemsUrl(job.id)} size="sm">
+        <Anchor href={importProblemsUrl(job.id)} size="sm">
           Tải danh sách đầy đủ (.xlsx)
         </Anchor>
       </Group>
@@ -429,13 +424,12 @@ function ProblemsPanel({ job }: { job: ImportJob }) {
 }
 
 function CommitPanel({ job }: { job: ImportJob }) {
-  const session = useSession();
   const queryClient = useQueryClient();
   const [acceptWarnings, setAcceptWarnings] = useState(false);
   const [confirmNameMatches, setConfirmNameMatches] = useState(false);
   const c = job.counts!;
   const commit = useMutation({
-    mutationFn: () => commitImportJob(job.id, { acceptWarnings, confirmNameMatches }, session.csrfToken),
+    mutationFn: () => commitImportJob(job.id, { acceptWarnings, confirmNameMatches }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['imports'] }),
   });
   const ready = job.canCommit && (c.warnings === 0 || acceptWarnings) && (c.nameMatches === 0 || confirmNameMatches);

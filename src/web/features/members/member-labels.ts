@@ -1,6 +1,5 @@
-import type { Address, MemberListItem, MemberStatus } from '../../../shared/member';
+import type { Address, MemberListItem, MemberPage, MemberStatus } from '../../../shared/member';
 import { orgPathLabel } from '../../../shared/org';
-import type { MemberPage } from '../../api';
 import type { SearchOption } from '../../components/search-select';
 import { showDate } from '../../format';
 

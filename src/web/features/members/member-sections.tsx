@@ -12,10 +12,10 @@ import { temporaryPurposeLabels, transferDirectionLabels, transferKindLabels, tr
 import { fieldLabel } from '../../../shared/field-labels';
 import { orgKindLabels, unitTypeLabels } from '../../../shared/org';
 import { annullableEventKinds, eventAnnulmentInput, genderLabels, memberStatusLabels, membershipEventKindLabels, theoryLevelLabels } from '../../../shared/member';
-import type { Address, EventAnnulmentInput, Member, MemberStatus, MembershipEventKind } from '../../../shared/member';
+import type { Address, EventAnnulmentInput, Member, MemberStatus, MembershipEvent, MembershipEventKind } from '../../../shared/member';
 import { fullYearsBetween, todayIso } from '../../../shared/dates';
 import { annulMemberEvent, getMemberAudit, getMemberHistory } from '../../api';
-import type { AuditEntryRow, MemberEventRow } from '../../api';
+import type { AuditEntry } from '../../../shared/audit';
 import { ModalButton } from '../../components/modal-button';
 import { submitValid, useZodForm } from '../../components/use-zod-form';
 import type { ZodForm } from '../../components/use-zod-form';
@@ -128,7 +128,7 @@ export function MemberPeriods({ id }: { id: number }) {
 }
 
 /** Asks why, says what will happen, and annuls the member's latest event entered by mistake. */
-function AnnulEventForm({ member, event, previous, onDone }: { member: Member; event: MemberEventRow; previous: MemberEventRow; onDone: () => void }) {
+function AnnulEventForm({ member, event, previous, onDone }: { member: Member; event: MembershipEvent; previous: MembershipEvent; onDone: () => void }) {
   const queryClient = useQueryClient();
   const form = useZodForm<EventAnnulmentInput>({
     initial: { reason: '' },
@@ -186,7 +186,7 @@ export function MemberEvents({ id, member }: { id: number; member?: Member }) {
   const [latest, previous] = standing;
   const canAnnul =
     member !== undefined && canWrite && latest !== undefined && previous !== undefined && (annullableEventKinds as readonly string[]).includes(latest.kind);
-  const struck = (event: MemberEventRow) => (event.annulment ? { textDecoration: 'line-through' } : undefined);
+  const struck = (event: MembershipEvent) => (event.annulment ? { textDecoration: 'line-through' } : undefined);
   return (
     <div className="table-scroll" tabIndex={0}>
       <Table striped verticalSpacing="xs" miw={760}>
@@ -293,16 +293,17 @@ function showValue(key: string, value: unknown, names?: Names, depth = 0): strin
   return parts.length ? parts.join('; ') : '(trống)';
 }
 
-export function auditChanges(row: Pick<AuditEntryRow, 'before' | 'after' | 'names'>): { key: string; label: string; before: string; after: string }[] {
-  const before = row.before ?? {};
-  const after = row.after ?? {};
+export function auditChanges(row: Pick<AuditEntry, 'before' | 'after' | 'names'>): { key: string; label: string; before: string; after: string }[] {
+  // The audit log keeps each side as a JSON object, or null for the side that did not exist.
+  const before = (row.before ?? {}) as Record<string, unknown>;
+  const after = (row.after ?? {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => !auditHiddenFields.has(key));
   return keys
     .filter((key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null))
     .map((key) => ({ key, label: fieldName(key, fieldLabel), before: showValue(key, before[key], row.names), after: showValue(key, after[key], row.names) }));
 }
 
-export function AuditChangeList({ row }: { row: AuditEntryRow }) {
+export function AuditChangeList({ row }: { row: AuditEntry }) {
   const changes = auditChanges(row);
   if (row.before === null && row.after !== null && changes.length > 8) return <Text size="sm">Tạo hồ sơ với {changes.length} trường thông tin.</Text>;
   if (changes.length === 0) return <Text size="sm">—</Text>;
@@ -321,7 +322,7 @@ export function AuditChangeList({ row }: { row: AuditEntryRow }) {
  * Audit entries, newest first as given. With `entityCell` (the system-wide log) each row also shows its
  * number in the chain and the record it concerns.
  */
-export function AuditTable({ rows, entityCell }: { rows: AuditEntryRow[]; entityCell?: (row: AuditEntryRow) => React.ReactNode }) {
+export function AuditTable({ rows, entityCell }: { rows: AuditEntry[]; entityCell?: (row: AuditEntry) => React.ReactNode }) {
   return (
     <div className="table-scroll" tabIndex={0}>
       <Table striped verticalSpacing="xs" miw={entityCell ? 820 : 680}>

@@ -4,10 +4,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { isValidIso } from '../../../shared/dates';
 import { orgEventKindLabels, orgKindLabels, unitTypeLabels } from '../../../shared/org';
-import type { OrgKind } from '../../../shared/org';
+import type { OrgDetail, OrgEvent, OrgKind } from '../../../shared/org';
 import { formatNumber } from '../../../shared/vietnamese';
 import { getOrgHistory, listMembers, listOrgs, listOrgsAsOf, membersExportUrl } from '../../api';
-import type { OrgDetail, OrgHistoryItem } from '../../api';
 import { DateField } from '../../components/date-field';
 import { Fact, FactGrid } from '../../components/fact-list';
 import { OrgName, useOrgQuery } from '../../components/org-name';
@@ -147,7 +146,6 @@ function OrgDetails({ org }: { org: OrgDetail }) {
       <Fact label="Ngày thành lập">{showDate(org.foundedOn)}</Fact>
       <Fact label="Quyết định thành lập">{decisionText(org.foundingDecision)}</Fact>
       <Fact label="Tình trạng">{org.active ? 'Đang hoạt động' : `Đã giải thể${org.dissolvedOn ? ` ngày ${showDate(org.dissolvedOn)}` : ''}`}</Fact>
-      {org.memberCount !== undefined ? <Fact label="Số đảng viên">{formatNumber(org.memberCount)}</Fact> : null}
     </FactGrid>
   );
 }
@@ -158,7 +156,8 @@ function SubOrgs({ id, asOf }: { id: number; asOf: string | null }) {
     queryFn: async ({ signal }) => {
       if (asOf) {
         const items = await listOrgsAsOf({ parentId: id, asOf }, signal);
-        return items.map((item) => ({ ...item, active: true, childCount: item.childCount ?? null, memberCount: item.memberCount ?? null }));
+        // The list as of a past day has no counts.
+        return items.map((item) => ({ ...item, active: true, childCount: null, memberCount: null }));
       }
       return listOrgs({ parentId: id, includeDissolved: true }, signal);
     },
@@ -268,7 +267,7 @@ function OrgMembers({ id }: { id: number }) {
   );
 }
 
-function detailText(event: OrgHistoryItem): string[] {
+function detailText(event: OrgEvent): string[] {
   const lines: string[] = [];
   for (const [key, value] of Object.entries(event.details ?? {})) {
     if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;

@@ -32,7 +32,8 @@ function useChildren(parentId: number | null, options: TreeOptions, enabled: boo
       const query = parentId === null ? {} : { parentId };
       if (options.asOf) {
         const items = await listOrgsAsOf({ ...query, asOf: options.asOf }, signal);
-        return items.map((item) => ({ id: item.id, name: item.name, kind: item.kind, childCount: item.childCount ?? null, memberCount: item.memberCount ?? null, active: true }));
+        // The tree as of a past day has no counts.
+        return items.map((item) => ({ id: item.id, name: item.name, kind: item.kind, childCount: null, memberCount: null, active: true }));
       }
       const items = await listOrgs({ ...query, includeDissolved: options.includeDissolved }, signal);
       return items.map((item) => ({ id: item.id, name: item.name, kind: item.kind, childCount: item.childCount, memberCount: item.memberCount, active: item.active }));

@@ -2,7 +2,7 @@ import { Badge } from '@mantine/core';
 import { transferStateLabels } from '../../../shared/transfers';
 import type { DestinationOrg, TransferListItem, TransferState } from '../../../shared/transfers';
 import { listDestinations, listMembers } from '../../api';
-import type { MemberPage } from '../../api';
+import type { MemberPage } from '../../../shared/member';
 import { SearchSelect } from '../../components/search-select';
 import type { SearchOption, SearchSelectProps } from '../../components/search-select';
 import { memberOptions } from '../members/member-labels';

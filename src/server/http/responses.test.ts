@@ -1,0 +1,202 @@
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { buildApp } from '../app.js';
+import type { Database } from '../db/client.js';
+import { decision, makeMember, makeTree } from '../test/factories.js';
+import { loginClient, type TestClient } from '../test/http-client.js';
+import { createTestDatabase, ctxFor } from '../test/test-database.js';
+import { createUser } from '../domains/users/users.service.js';
+import { docxMediaType, xlsxMediaType } from '../../shared/responses.js';
+import { droppedFields, responseSerializer } from './response-serializer.js';
+
+/**
+ * One contract for every response: each operation of the OpenAPI description states what its success returns, and
+ * what the server sends matches it. Downloads are the only answers that are not JSON; they are listed here with their
+ * media type, so a new route must either describe its JSON or be added as a file.
+ */
+const downloads: Record<string, string> = {
+  'GET /api/v1/audit/export.xlsx': xlsxMediaType,
+  'GET /api/v1/candidates/export.xlsx': xlsxMediaType,
+  'GET /api/v1/candidates/{id}/admission-decision.docx': docxMediaType,
+  'GET /api/v1/holidays/export.xlsx': xlsxMediaType,
+  'GET /api/v1/imports/export.xlsx': xlsxMediaType,
+  'GET /api/v1/imports/template.xlsx': xlsxMediaType,
+  'GET /api/v1/imports/{id}/problems.xlsx': xlsxMediaType,
+  'GET /api/v1/members/export.xlsx': xlsxMediaType,
+  'GET /api/v1/members/{id}/probation/confirmation-decision.docx': docxMediaType,
+  'GET /api/v1/metrics/{name}/records.xlsx': xlsxMediaType,
+  'GET /api/v1/orgs/export.xlsx': xlsxMediaType,
+  'GET /api/v1/rules/export.xlsx': xlsxMediaType,
+  'GET /api/v1/transfers/export.xlsx': xlsxMediaType,
+  'GET /api/v1/transfers/{id}/letter.docx': docxMediaType,
+  'GET /api/v1/users/export.xlsx': xlsxMediaType,
+};
+
+interface Operation {
+  responses?: Record<string, { content?: Record<string, { schema?: Record<string, unknown> }> }>;
+}
+type Spec = { paths: Record<string, Record<string, Operation>> };
+
+let database: Database;
+let drop: () => Promise<void>;
+let app: FastifyInstance;
+let admin: TestClient;
+let spec: Spec;
+const PASSWORD = 'mat-khau-thu-123';
+const ids = { org: 0, member: 0 };
+
+beforeAll(async () => {
+  ({ database, drop } = await createTestDatabase());
+  const ctx = ctxFor(database);
+  const tree = await makeTree(ctx);
+  const member = await makeMember(ctx, tree.a1.id, { fullName: 'Đinh Công Tráng' });
+  await makeMember(ctx, tree.a1.id, { fullName: 'Quách Thị Loan', status: 'probationary', confirmedOn: null });
+  ids.org = tree.a1.id;
+  ids.member = member.id;
+  await createUser(ctx, { username: 'quantri', displayName: 'Quản trị', role: 'admin', orgId: null, memberId: null, password: PASSWORD });
+  app = await buildApp({ database, logger: false, now: () => new Date('2026-11-27T03:00:00Z') });
+  admin = await loginClient(app, 'quantri', PASSWORD);
+  const seat = await admin.send('POST', `/api/v1/orgs/${tree.a1.id}/committee`, { memberId: member.id, position: 'secretary', term: '2025–2030', startOn: '2025-09-01', decision: decision('2025-08-20') });
+  expect(seat.status, JSON.stringify(seat.body)).toBe(201);
+  spec = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+});
+
+afterAll(async () => {
+  await app?.close();
+  await drop?.();
+});
+
+const operations = () =>
+  Object.entries(spec.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ key: `${method.toUpperCase()} ${path}`, operation })));
+
+/** OpenAPI 3.0's `nullable` as JSON Schema, so that a nullable enum admits null (Ajv reads JSON Schema). */
+function jsonSchemaOf(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(jsonSchemaOf);
+  if (node === null || typeof node !== 'object') return node;
+  const { nullable, ...rest } = node as Record<string, unknown>;
+  const converted = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, key === 'enum' || key === 'required' ? value : jsonSchemaOf(value)]));
+  return nullable === true ? { anyOf: [converted, { type: 'null' }] } : converted;
+}
+
+const successes = (operation: Operation) => Object.entries(operation.responses ?? {}).filter(([status]) => /^2\d\d$/.test(status));
+
+describe('the OpenAPI description', () => {
+  it('gives every operation a success response with a schema: JSON, or a listed file download', () => {
+    const problems: string[] = [];
+    for (const { key, operation } of operations()) {
+      const ok = successes(operation);
+      if (ok.length === 0) {
+        problems.push(`${key}: no 2xx response`);
+        continue;
+      }
+      for (const [status, response] of ok) {
+        const types = Object.keys(response.content ?? {});
+        const expected = downloads[key] ?? 'application/json';
+        if (types.length !== 1 || types[0] !== expected) problems.push(`${key} ${status}: content ${types.join(', ') || 'none'}, expected ${expected}`);
+        const schema = response.content?.[expected]?.schema;
+        if (!schema || Object.keys(schema).length === 0) problems.push(`${key} ${status}: empty schema`);
+        else if (downloads[key] && schema.format !== 'binary') problems.push(`${key} ${status}: a download is binary`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('lists only downloads that exist', () => {
+    const keys = new Set(operations().map((o) => o.key));
+    expect(Object.keys(downloads).filter((key) => !keys.has(key))).toEqual([]);
+  });
+});
+
+describe('what the server sends', () => {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+
+  /** The JSON schema the description publishes for a GET's success, checked against what the route really sends. */
+  async function check(template: string, url: string) {
+    const schema = successes(spec.paths[template]!.get!)[0]![1].content!['application/json']!.schema!;
+    const response = await admin.get(url);
+    expect(response.status, `${url}: ${JSON.stringify(response.body)}`).toBe(200);
+    const validate = ajv.compile(jsonSchemaOf(schema) as object);
+    expect(validate(response.body) ? [] : validate.errors, url).toEqual([]);
+    return response.body;
+  }
+
+  it.each([
+    ['/api/health', () => '/api/health'],
+    ['/api/v1/auth/session', () => '/api/v1/auth/session'],
+    ['/api/v1/orgs', () => '/api/v1/orgs'],
+    ['/api/v1/orgs', () => '/api/v1/orgs?asOf=2026-01-01'],
+    ['/api/v1/orgs/{id}', () => `/api/v1/orgs/${ids.org}`],
+    ['/api/v1/orgs/{id}/history', () => `/api/v1/orgs/${ids.org}/history`],
+    ['/api/v1/orgs/{id}/committee', () => `/api/v1/orgs/${ids.org}/committee?history=true`],
+    ['/api/v1/members', () => '/api/v1/members'],
+    ['/api/v1/members/{id}', () => `/api/v1/members/${ids.member}`],
+    ['/api/v1/members/{id}/history', () => `/api/v1/members/${ids.member}/history`],
+    ['/api/v1/members/{id}/audit', () => `/api/v1/members/${ids.member}/audit`],
+    ['/api/v1/members/{id}/party-age', () => `/api/v1/members/${ids.member}/party-age`],
+    ['/api/v1/metrics', () => '/api/v1/metrics'],
+    ['/api/v1/metrics/{name}', () => '/api/v1/metrics/members_by_status'],
+    ['/api/v1/metrics/{name}/records', () => '/api/v1/metrics/members_by_status/records'],
+    ['/api/v1/attention', () => '/api/v1/attention'],
+    ['/api/v1/rules', () => '/api/v1/rules'],
+    ['/api/v1/holidays', () => '/api/v1/holidays?year=2026'],
+    ['/api/v1/users', () => '/api/v1/users'],
+    ['/api/v1/audit', () => '/api/v1/audit'],
+    ['/api/v1/audit/verify', () => '/api/v1/audit/verify'],
+    ['/api/v1/imports', () => '/api/v1/imports'],
+    ['/api/v1/transfers', () => '/api/v1/transfers'],
+    ['/api/v1/candidates', () => '/api/v1/candidates'],
+  ])('GET %s matches its published schema', async (template, url) => {
+    await check(template, url());
+  });
+
+  it('refuses a body the schema does not describe (the check can fail)', () => {
+    const schema = successes(spec.paths['/api/v1/members/{id}']!.get!)[0]![1].content!['application/json']!.schema!;
+    const validate = ajv.compile(jsonSchemaOf(schema) as object);
+    expect(validate({ id: 1 })).toBe(false);
+  });
+});
+
+describe('responseSerializer', () => {
+  const thing = z.object({ id: z.number(), at: z.date() });
+  const routes: FastifyPluginAsyncZod<{ answer: () => unknown }> = async (instance, { answer }) => {
+    instance.get('/thing', { schema: { response: { 200: thing } } }, async () => answer() as z.output<typeof thing>);
+  };
+  async function serve(strict: boolean, answer: () => unknown) {
+    const instance = Fastify();
+    instance.setSerializerCompiler(responseSerializer({ strict }));
+    await instance.register(routes, { answer });
+    return instance.inject({ method: 'GET', url: '/thing' });
+  }
+
+  it('sends what the schema describes, Dates as ISO text', async () => {
+    const response = await serve(true, () => ({ id: 1, at: new Date('2026-01-02T03:04:05Z') }));
+    expect(response.json()).toEqual({ id: 1, at: '2026-01-02T03:04:05.000Z' });
+  });
+
+  it('drops a field the schema does not describe, and fails on it when strict', async () => {
+    const answer = () => ({ id: 1, at: new Date(), secret: 'x' });
+    expect((await serve(false, answer)).json()).not.toHaveProperty('secret');
+    expect((await serve(true, answer)).statusCode).toBe(500);
+  });
+
+  it('fails on a value of the wrong type when strict; in production logs it and sends the record unchanged', async () => {
+    expect((await serve(true, () => ({ id: '1', at: new Date() }))).statusCode).toBe(500);
+    const logged: string[] = [];
+    const instance = Fastify();
+    instance.setSerializerCompiler(responseSerializer({ strict: false, onMismatch: (route) => logged.push(route) }));
+    await instance.register(routes, { answer: () => ({ id: '1', at: '2026-01-02' }) });
+    const response = await instance.inject({ method: 'GET', url: '/thing' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ id: '1', at: '2026-01-02' });
+    expect(logged).toEqual(['GET /thing']);
+  });
+
+  it('names the dropped fields by path', () => {
+    expect(droppedFields({ a: 1, items: [{ b: 1, c: 2 }], d: { e: 1 } }, { a: 1, items: [{ b: 1 }], d: {} })).toEqual(['items[0].c', 'd.e']);
+  });
+});
