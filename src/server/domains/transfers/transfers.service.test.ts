@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, Ctx } from '../../context.js';
 import type { Database } from '../../db/client.js';
-import { AppError } from '../../errors.js';
 import { decision, makeMember, makeTree, officialOf } from '../../test/factories.js';
+import { refusal } from '../../test/refusals.js';
 import { createTestDatabase, ctxFor } from '../../test/test-database.js';
 import { getMember, listMembers, memberHistory } from '../members/members.service.js';
 import { computeMetric, metricRecords } from '../metrics/metrics.service.js';
@@ -28,15 +28,6 @@ afterAll(() => drop());
 /** A context for `actor` whose clock reads noon (Vietnam) on `day`. */
 function as(actor: Actor, day = '2026-06-01'): Ctx {
   return ctxFor(database, actor, () => new Date(`${day}T05:00:00Z`));
-}
-
-async function refusal(work: Promise<unknown>) {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected a refusal, got ${String(error)}`);
-  return { code: error.code, rule: error.rule?.name, source: error.rule?.source, field: error.fields?.[0]?.field, message: error.message };
 }
 
 const letter = (version: number, letterOn: string, extra: Partial<TransferLetterIssue> = {}): TransferLetterIssue => ({
