@@ -47,3 +47,13 @@ export function expectRefusal(answer: Answer, expected: ExpectedRefusal): ErrorB
   else if (expected.message) expect(error.message).toMatch(expected.message);
   return error;
 }
+
+/**
+ * A status from a table of cases (e.g. 200 in scope, 404 outside): an error status must come with the code it maps
+ * to, and a 404 must be the refusal, not a route that does not exist.
+ */
+export function expectAnswer(answer: Answer, status: number): void {
+  const code = (Object.keys(statusOf) as ErrorCode[]).find((c) => statusOf[c] === status);
+  if (status >= 400 && code) expectRefusal(answer, { code, status });
+  else expect('statusCode' in answer ? answer.statusCode : answer.status, JSON.stringify('statusCode' in answer ? answer.json() : answer.body).slice(0, 500)).toBe(status);
+}
