@@ -6,7 +6,8 @@ import { decision, makeMember, makeTree } from '../../test/factories.js';
 import { accountClient, type TestClient } from '../../test/http-client.js';
 import { expectRefusal } from '../../test/refusals.js';
 import { createTestDatabase, ctxFor } from '../../test/test-database.js';
-import { candidateInput, cellVote, committeeVote, docxText, upperDecision } from './admissions.test-helper.js';
+import { docxText } from '../../test/documents.js';
+import { candidateInput, cellVote, committeeVote, upperDecision } from './admissions.test-helper.js';
 
 let database: Database;
 let drop: () => Promise<void>;

@@ -4,14 +4,15 @@ import type { Database } from '../../db/client.js';
 import { AppError } from '../../errors.js';
 import { decision, makeMember, makeOrg, makeTree, officialOf } from '../../test/factories.js';
 import { refusal } from '../../test/refusals.js';
-import { createTestDatabase, ctxFor } from '../../test/test-database.js';
+import { clockAt, createTestDatabase, ctxFor } from '../../test/test-database.js';
 import { memberHistory } from '../members/members.service.js';
 import { recordMembershipEvent } from '../members/membership-events.service.js';
 import { computeMetric, metricRecords } from '../metrics/metrics.service.js';
 import { closeCandidate, holdCeremony, recordAdmissionDecision, recordCellResolution, recordCommitteeResolution } from './admission-steps.service.js';
 import { admissionDecisionDocx, confirmationDecisionDocx } from './admissions.documents.js';
 import { openAdmissionDeadlines } from './admissions.deadlines.js';
-import { candidateInput, cellVote, clockAt, committeeVote, docxText, upperDecision } from './admissions.test-helper.js';
+import { docxText } from '../../test/documents.js';
+import { candidateInput, cellVote, committeeVote, upperDecision } from './admissions.test-helper.js';
 import { createCandidate, getCandidate, listCandidates, updateCandidate } from './candidates.service.js';
 import { decideProbation, getProbation, recordProbationReview } from './confirmation.service.js';
 

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import type { Database } from '../../db/client.js';
+import { docxText } from '../../test/documents.js';
 import { createTestDatabase, ctxFor } from '../../test/test-database.js';
 import { decision, makeMember, makeTree } from '../../test/factories.js';
 import { accountClient, ADMIN, type TestClient } from '../../test/http-client.js';
@@ -116,9 +116,7 @@ describe('transfers seen from both sides', () => {
       const response = await app.inject({ method: 'GET', url: `/api/v1/transfers/${created.body.id}/letter.docx`, headers: { cookie: client.cookie } });
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toContain('wordprocessingml');
-      const zip = await JSZip.loadAsync(response.rawPayload);
-      const xml = await zip.file('word/document.xml')!.async('string');
-      const text = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+      const text = await docxText(response.rawPayload);
       expect(text).toContain('GIẤY GIỚI THIỆU SINH HOẠT ĐẢNG');
       expect(text).toContain(`Số thẻ đảng viên: ${member.cardNumber}`);
       expect(text).toContain('Nông Thị Sang');
