@@ -22,7 +22,7 @@ import { writeXlsx } from '../src/server/export/xlsx-export.js';
 import { generateDemoMembers, generateDemoOrgs } from '../src/server/domains/demo/demo.generator.js';
 import { templateColumnsFor } from '../src/server/domains/imports/imports.export.js';
 import { formatAddressText } from '../src/server/domains/imports/imports.rules.js';
-import { checkImport, commitImport, receiveUpload } from '../src/server/domains/imports/imports.service.js';
+import { checkImport, commitImport, importsDir, receiveUpload, setImportsDir } from '../src/server/domains/imports/imports.service.js';
 import { genderLabels, theoryLevelLabels } from '../src/shared/member.js';
 import { grassrootsKinds, orgKindLabels, unitTypeLabels } from '../src/shared/org.js';
 
@@ -137,8 +137,8 @@ async function importOnce(engine: 'embedded' | 'postgres', path: string, label: 
 export async function runImportBench(options: ImportBenchOptions = {}): Promise<ImportBenchRow[]> {
   const log = options.log ?? ((line: string) => console.log(line));
   const dir = await mkdtemp(join(tmpdir(), 'dangvu-bench-import-'));
-  const previousDir = process.env.DANGVU_IMPORTS_DIR;
-  process.env.DANGVU_IMPORTS_DIR = join(dir, 'uploads');
+  const previousDir = importsDir();
+  setImportsDir(join(dir, 'uploads'));
   const engines = (['embedded', 'postgres'] as const).filter((e) => !options.only || options.only === e);
   const sizes = [{ members: 4200, label: 'import demo bloc (4,200 members)', targets: { embedded: 10_000, postgres: 10_000 } }];
   if (options.large) sizes.push({ members: 260_000, label: 'import province (260,000 members)', targets: { embedded: 360_000, postgres: 180_000 } });
@@ -159,8 +159,7 @@ export async function runImportBench(options: ImportBenchOptions = {}): Promise<
       }
     }
   } finally {
-    if (previousDir === undefined) delete process.env.DANGVU_IMPORTS_DIR;
-    else process.env.DANGVU_IMPORTS_DIR = previousDir;
+    setImportsDir(previousDir);
     await rm(dir, { recursive: true, force: true });
   }
   return rows;

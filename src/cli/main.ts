@@ -13,6 +13,7 @@ import { findOrgByCode } from '../server/domains/orgs/orgs.queries.js';
 import { listRules } from '../server/domains/rulebook/rulebook.service.js';
 import { listAttention } from '../server/domains/radar/radar.service.js';
 import { listCandidates } from '../server/domains/admissions/candidates.service.js';
+import { setImportsDir } from '../server/domains/imports/imports.service.js';
 import { createUser, resetUserPassword } from '../server/domains/users/users.service.js';
 import { startServer } from '../server/main.js';
 import { addRecordCommands } from './records-commands.js';
@@ -22,11 +23,14 @@ import { candidateListQuery, candidateStateLabels } from '../shared/admissions.j
 import { todayIso } from '../shared/dates.js';
 import { formatDate, formatNumber } from '../shared/vietnamese.js';
 
-const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
+/** Quiet unless LOG_LEVEL (config.ts) asks for more; set once the command has read its configuration. */
+const log = pino({ level: 'warn' });
 
 /** Opens the configured database, runs `work`, and always closes it. */
 async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
+  log.level = config.LOG_LEVEL ?? 'warn';
+  setImportsDir(config.DANGVU_IMPORTS_DIR);
   setAuditKeyring(await openAuditKeyring(auditConfig(config), log));
   const database = await openDatabase(databaseConfig(config));
   try {

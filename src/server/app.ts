@@ -38,7 +38,8 @@ z.config(z.locales.vi());
 export interface AppOptions {
   database: Database;
   now?: () => Date;
-  logger?: Logger | false;
+  /** The server's logger (its level from LOG_LEVEL, config.ts), or false for none. */
+  logger: Logger | false;
   /** The built web app; a minimal page is served when it is missing. */
   webDir?: string;
   /** Fastify's `trustProxy`: whose X-Forwarded-For/-Proto to believe (the cookie is `Secure` when the request was HTTPS). */
@@ -73,7 +74,7 @@ export const defaultWebDir = fileURLToPath(new URL('../../dist/web', import.meta
 
 /** Builds the HTTP app without listening, so tests and the CLI's `serve` share it. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const log = options.logger === false ? pino({ level: 'silent' }) : (options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' }));
+  const log = options.logger === false ? pino({ level: 'silent' }) : options.logger;
   const app = Fastify({ loggerInstance: log as unknown as FastifyBaseLogger, bodyLimit: 2 * 1024 * 1024, trustProxy: options.trustProxy ?? false });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(

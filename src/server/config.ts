@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+/** Every variable the product reads; the README's configuration table lists exactly these (config.test.ts). */
 const env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -22,11 +23,18 @@ const env = z.object({
   DANGVU_AUDIT_DIR: z.string().optional(),
   /** How often the running server signs the chain's head into the checkpoint file (0 = only at start, backup and verify). */
   DANGVU_AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().min(0).default(60),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** pino's level; unset: `info` for the server, `warn` for the command line. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  /** Where uploaded import files wait between the dry run and the commit (default: `dangvu-imports` in the system temp folder). */
+  DANGVU_IMPORTS_DIR: z.string().optional(),
 });
 export type Config = z.infer<typeof env>;
+export const configVariables = Object.keys(env.shape);
 
-/** Reads and checks the environment once at start; a bad value stops the start with one clear line. */
+/**
+ * Reads and checks the environment once at start; a bad value stops the start with one clear line. The only reader of
+ * `process.env` outside tests (config.test.ts): everything else gets its settings from here.
+ */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = env.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
   if (!parsed.success) {

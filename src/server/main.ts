@@ -6,12 +6,13 @@ import { openAuditKeyring, setAuditKeyring } from './domains/audit/audit.anchor.
 import { startAuditCheckpoints, takeAuditCheckpoint } from './domains/audit/audit.service.js';
 import { openDatabase } from './db/client.js';
 import { loadDemoIfEmpty } from './domains/demo/demo.service.js';
-import { markInterruptedImports } from './domains/imports/imports.service.js';
+import { markInterruptedImports, setImportsDir } from './domains/imports/imports.service.js';
 
 /** Composition root: environment → database → app → listen. */
 export async function startServer(): Promise<void> {
   const config = loadConfig();
-  const log = pino({ level: config.LOG_LEVEL });
+  const log = pino({ level: config.LOG_LEVEL ?? 'info' });
+  setImportsDir(config.DANGVU_IMPORTS_DIR);
   const audit = auditConfig(config);
   setAuditKeyring(await openAuditKeyring(audit, log));
   const database = await openDatabase({ ...databaseConfig(config), onIdleError: (error) => log.warn({ err: error }, 'idle database connection ended') });

@@ -4,7 +4,8 @@ import { buildApp } from '../app.js';
 import type { Database } from '../db/client.js';
 import { createTestDatabase, ctxFor } from '../test/test-database.js';
 import { decision, makeMember, makeTree } from '../test/factories.js';
-import { loginClient, type TestClient } from '../test/http-client.js';
+import { accountClient, ADMIN, loginClient, PASSWORD, type TestClient } from '../test/http-client.js';
+import { expectAnswer, expectRefusal } from '../test/refusals.js';
 import { createUser } from '../domains/users/users.service.js';
 
 let database: Database;
@@ -14,7 +15,6 @@ let tree: Awaited<ReturnType<typeof makeTree>>;
 let clock = Date.parse('2026-11-27T03:00:00Z');
 const members: Record<'child' | 'sibling' | 'self', { id: number; version: number; fullName: string }> = {} as never;
 const clients: Record<'admin' | 'official' | 'member', TestClient> = {} as never;
-const PASSWORD = 'mat-khau-thu-123';
 
 beforeAll(async () => {
   ({ database, drop } = await createTestDatabase());
@@ -23,7 +23,7 @@ beforeAll(async () => {
   members.child = await makeMember(ctx, tree.a1.id, { fullName: 'Hoàng Văn Thái' });
   members.sibling = await makeMember(ctx, tree.b1.id, { fullName: 'Lò Văn Pấng' });
   members.self = await makeMember(ctx, tree.a2.id, { fullName: 'Hà Thị Mỵ' });
-  await createUser(ctx, { username: 'quantri', displayName: 'Quản trị', role: 'admin', orgId: null, memberId: null, password: PASSWORD });
+  await createUser(ctx, { ...ADMIN, password: PASSWORD });
   await createUser(ctx, { username: 'canbo.a', displayName: 'Cán bộ A', role: 'org_staff', orgId: tree.a.id, memberId: null, password: PASSWORD });
   for (const role of ['inspection_staff', 'office_staff', 'secretary'] as const)
     await createUser(ctx, { username: `${role.replace('_', '.')}.a`, displayName: `Cán bộ ${role}`, role, orgId: tree.a.id, memberId: null, password: PASSWORD });
@@ -50,12 +50,12 @@ describe('scope matrix', () => {
   it.each(officialRoles.flatMap((user) => orgCases.map(([label, key, status]) => [user, label, key, status] as const)))('%s sees the %s organisation (%s): %i', async (user, _label, key, status) => {
     const id = tree[key].id;
     const c = await loginClient(app, user, PASSWORD);
-    expect((await c.get(`/api/v1/orgs/${id}`)).status).toBe(status);
-    expect((await c.get(`/api/v1/orgs/${id}/history`)).status).toBe(status);
-    expect((await c.get(`/api/v1/orgs?parentId=${id}`)).status).toBe(status);
-    expect((await c.get(`/api/v1/members?orgId=${id}`)).status).toBe(status);
-    expect((await c.get(`/api/v1/metrics/members_by_status?orgId=${id}`)).status).toBe(status);
-    expect((await c.get(`/api/v1/metrics/members_by_status/records?orgId=${id}`)).status).toBe(status);
+    expectAnswer(await c.get(`/api/v1/orgs/${id}`), status);
+    expectAnswer(await c.get(`/api/v1/orgs/${id}/history`), status);
+    expectAnswer(await c.get(`/api/v1/orgs?parentId=${id}`), status);
+    expectAnswer(await c.get(`/api/v1/members?orgId=${id}`), status);
+    expectAnswer(await c.get(`/api/v1/metrics/members_by_status?orgId=${id}`), status);
+    expectAnswer(await c.get(`/api/v1/metrics/members_by_status/records?orgId=${id}`), status);
   });
 
   it.each([
@@ -64,10 +64,12 @@ describe('scope matrix', () => {
   ] as const)('an official reads a member of a %s organisation: %s', async (_label, key, status) => {
     const c = clients.official;
     const m = members[key];
-    expect((await c.get(`/api/v1/members/${m.id}`)).status).toBe(status);
-    expect((await c.get(`/api/v1/members/${m.id}/history`)).status).toBe(status);
-    expect((await c.get(`/api/v1/members/${m.id}/audit`)).status).toBe(status);
-    expect((await c.send('PATCH', `/api/v1/members/${m.id}`, { version: 99, job: 'x' })).status).toBe(status === 200 ? 409 : 404);
+    expectAnswer(await c.get(`/api/v1/members/${m.id}`), status);
+    expectAnswer(await c.get(`/api/v1/members/${m.id}/history`), status);
+    expectAnswer(await c.get(`/api/v1/members/${m.id}/audit`), status);
+    const edit = await c.send('PATCH', `/api/v1/members/${m.id}`, { version: 99, job: 'x' });
+    if (status === 200) expectRefusal(edit, { code: 'CONFLICT', field: 'version' });
+    else expectRefusal(edit, { code: 'NOT_FOUND' });
   });
 
   it('a 404 outside the scope says nothing about the record', async () => {
@@ -95,23 +97,23 @@ describe('scope matrix', () => {
     const c = clients.member;
     expect((await c.get(`/api/v1/members/${members.self.id}`)).status).toBe(200);
     expect((await c.get(`/api/v1/members/${members.self.id}/history`)).status).toBe(200);
-    expect((await c.get(`/api/v1/members/${members.child.id}`)).status).toBe(404);
+    expectRefusal(await c.get(`/api/v1/members/${members.child.id}`), { code: 'NOT_FOUND' });
     const list = await c.get('/api/v1/members');
     expect(list.body.items.map((m: { id: number }) => m.id)).toEqual([members.self.id]);
-    expect((await c.get(`/api/v1/orgs/${tree.a2.id}`)).status).toBe(404);
+    expectRefusal(await c.get(`/api/v1/orgs/${tree.a2.id}`), { code: 'NOT_FOUND' });
     expect((await c.get('/api/v1/orgs')).body.items).toEqual([]);
-    expect((await c.get('/api/v1/metrics/members_by_status')).status).toBe(404);
-    expect((await c.get('/api/v1/users')).status).toBe(403);
+    expectRefusal(await c.get('/api/v1/metrics/members_by_status'), { code: 'NOT_FOUND' });
+    expectRefusal(await c.get('/api/v1/users'), { code: 'FORBIDDEN' });
     // A member reads their record but writes nothing: no role to edit records (403), whatever the target.
-    expect((await c.send('PATCH', `/api/v1/members/${members.self.id}`, { version: 1, job: 'x' })).status).toBe(403);
+    expectRefusal(await c.send('PATCH', `/api/v1/members/${members.self.id}`, { version: 1, job: 'x' }), { code: 'FORBIDDEN' });
   });
 
   it('only an admin administers users, rules, holidays and the audit log', async () => {
     for (const c of [clients.official]) {
-      expect((await c.get('/api/v1/users')).status).toBe(403);
-      expect((await c.get('/api/v1/audit')).status).toBe(403);
-      expect((await c.send('POST', '/api/v1/rules/probation_months/versions', { value: 12, effectiveFrom: '2027-01-01', source: 'Thử nghiệm' })).status).toBe(403);
-      expect((await c.send('PUT', '/api/v1/holidays/2027-01-04', { name: 'Ngày thử', kind: 'fixed' })).status).toBe(403);
+      expectRefusal(await c.get('/api/v1/users'), { code: 'FORBIDDEN' });
+      expectRefusal(await c.get('/api/v1/audit'), { code: 'FORBIDDEN' });
+      expectRefusal(await c.send('POST', '/api/v1/rules/probation_months/versions', { value: 12, effectiveFrom: '2027-01-01', source: 'Thử nghiệm' }), { code: 'FORBIDDEN' });
+      expectRefusal(await c.send('PUT', '/api/v1/holidays/2027-01-04', { name: 'Ngày thử', kind: 'fixed' }), { code: 'FORBIDDEN' });
     }
     expect((await clients.admin.get('/api/v1/audit')).status).toBe(200);
     expect((await clients.admin.get('/api/v1/audit/verify')).body.ok).toBe(true);
@@ -157,8 +159,7 @@ describe('errors', () => {
     const first = await clients.admin.send('PATCH', `/api/v1/members/${m.id}`, { version: m.version, position: 'Trưởng phòng' });
     expect(first.status).toBe(200);
     const second = await clients.admin.send('PATCH', `/api/v1/members/${m.id}`, { version: m.version, position: 'Phó phòng' });
-    expect(second.status).toBe(409);
-    expect(second.body.error.message).toContain('tải lại');
+    expectRefusal(second, { code: 'CONFLICT', field: 'version', message: 'tải lại' });
     expect((await clients.admin.get(`/api/v1/members/${m.id}`)).body.position).toBe('Trưởng phòng');
   });
 
@@ -167,7 +168,7 @@ describe('errors', () => {
       fullName: 'Nguyễn Văn Mới', gender: 'male', birthDate: '1990-01-01', placeOfOrigin: null, residence: null, nationalId: null, cardNumber: null,
       orgId: tree.a.id, status: 'full', admittedOn: '2015-01-01', confirmedOn: '2016-01-01', decision: decision('2016-01-01'),
     });
-    expect(response.status).toBe(400);
+    expectRefusal(response, { code: 'INVALID_INPUT', field: 'orgId' });
     expect(response.body.error.fields[0].field).toBe('orgId');
   });
 });
@@ -175,7 +176,7 @@ describe('errors', () => {
 describe('sessions', () => {
   it('refuses a state change without the CSRF token', async () => {
     const response = await app.inject({ method: 'PATCH', url: `/api/v1/members/${members.child.id}`, payload: { version: 1 }, headers: { cookie: clients.admin.cookie } });
-    expect(response.statusCode).toBe(403);
+    expectRefusal(response, { code: 'FORBIDDEN', message: 'CSRF' });
   });
 
   it('ends a session after 30 idle minutes, and on logout', async () => {
@@ -183,45 +184,49 @@ describe('sessions', () => {
     clock += 29 * 60 * 1000;
     expect((await c.get('/api/v1/auth/session')).status).toBe(200);
     clock += 31 * 60 * 1000;
-    expect((await c.get('/api/v1/members')).status).toBe(401);
+    expectRefusal(await c.get('/api/v1/members'), { code: 'UNAUTHENTICATED' });
     const d = await loginClient(app, 'quantri', PASSWORD);
     expect((await d.send('POST', '/api/v1/auth/logout')).status).toBe(200);
-    expect((await d.get('/api/v1/members')).status).toBe(401);
-    // the shared clients logged in before the clock moved: log them in again
+    expectRefusal(await d.get('/api/v1/members'), { code: 'UNAUTHENTICATED' });
+    // The shared clients logged in before the clock moved: log them in again for the tests that run after this one.
     clients.admin = await loginClient(app, 'quantri', PASSWORD);
+    clients.official = await loginClient(app, 'canbo.a', PASSWORD);
+    clients.member = await loginClient(app, 'dangvien', PASSWORD);
   });
 
   it('an admin can end another user’s sessions on the server', async () => {
-    const c = await loginClient(app, 'canbo.a', PASSWORD);
+    // An account of its own: ending the shared official's sessions would log out the other tests' client.
+    const c = await accountClient(app, ctxFor(database), { username: 'canbo.dangxuat', role: 'org_staff', orgId: tree.a.id });
     const users = (await clients.admin.get('/api/v1/users')).body as { id: number; username: string }[];
-    const id = users.find((u) => u.username === 'canbo.a')!.id;
+    const id = users.find((u) => u.username === 'canbo.dangxuat')!.id;
     expect((await clients.admin.send('POST', `/api/v1/users/${id}/logout`)).status).toBe(200);
-    expect((await c.get('/api/v1/members')).status).toBe(401);
+    expectRefusal(await c.get('/api/v1/members'), { code: 'UNAUTHENTICATED' });
   });
 
   it('throttles repeated failed logins for an account and says when to retry', async () => {
-    const attempt = () => app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'dangvien', password: 'sai-mat-khau-1' } });
+    // An account of its own: the shared member logs in again after the idle test, which must not be throttled.
+    await createUser(ctxFor(database), { username: 'dangvien.khoa', displayName: 'Hà Thị Mỵ', role: 'member', orgId: null, memberId: members.self.id, password: PASSWORD });
+    const attempt = () => app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'dangvien.khoa', password: 'sai-mat-khau-1' } });
     const statuses = [];
     for (let i = 0; i < 7; i++) statuses.push((await attempt()).statusCode);
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     const throttled = await attempt();
-    expect(throttled.statusCode).toBe(429);
-    expect(throttled.json().error.retryAfterSeconds).toBeGreaterThan(0);
+    expect(expectRefusal(throttled, { code: 'THROTTLED' }).retryAfterSeconds).toBeGreaterThan(0);
     // even the right password waits
-    const right = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'dangvien', password: PASSWORD } });
-    expect(right.statusCode).toBe(429);
+    const right = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'dangvien.khoa', password: PASSWORD } });
+    expectRefusal(right, { code: 'THROTTLED' });
   });
 
   it('a new account must change its one-time password before working', async () => {
     const ctx = ctxFor(database);
     const { oneTimePassword } = await createUser(ctx, { username: 'moi', displayName: 'Người mới', role: 'office_staff', orgId: tree.b.id, memberId: null });
     const c = await loginClient(app, 'moi', oneTimePassword!);
-    expect((await c.get('/api/v1/members')).status).toBe(403);
+    expectRefusal(await c.get('/api/v1/members'), { code: 'FORBIDDEN', message: 'đổi mật khẩu' });
     const changed = await c.send('POST', '/api/v1/auth/password', { currentPassword: oneTimePassword, newPassword: 'hoa-sen-tay-ho-2026' });
     expect(changed.status).toBe(200);
     expect(changed.body.user.mustChangePassword).toBe(false);
     // the password change rotated the session: the old cookie is gone, the new password works
-    expect((await c.get('/api/v1/members')).status).toBe(401);
+    expectRefusal(await c.get('/api/v1/members'), { code: 'UNAUTHENTICATED' });
     expect((await (await loginClient(app, 'moi', 'hoa-sen-tay-ho-2026')).get('/api/v1/members')).status).toBe(200);
   });
 });
@@ -275,7 +280,7 @@ describe('exports of other lists', () => {
     const username = `dangvien.${url.split('/')[3]}`;
     await createUser(ctxFor(database), { username, displayName: 'Hà Thị Mỵ', role: 'member', orgId: null, memberId: members.self.id, password: PASSWORD });
     const member = await loginClient(app, username, PASSWORD);
-    expect((await member.get(url)).status).toBe(404);
+    expectRefusal(await member.get(url), { code: 'NOT_FOUND' });
   });
 
   it('exports the accounts and the audit log for the admin only', async () => {
@@ -286,8 +291,8 @@ describe('exports of other lists', () => {
     expect(audit.length).toBeGreaterThan(3);
     expect(audit.slice(1).every((r) => r[3] === 'Đảng viên')).toBe(true);
     const official = await loginClient(app, 'canbo.a', PASSWORD);
-    expect((await official.get('/api/v1/users/export.xlsx')).status).toBe(403);
-    expect((await official.get('/api/v1/audit/export.xlsx')).status).toBe(403);
+    expectRefusal(await official.get('/api/v1/users/export.xlsx'), { code: 'FORBIDDEN' });
+    expectRefusal(await official.get('/api/v1/audit/export.xlsx'), { code: 'FORBIDDEN' });
   });
 
   it('exports the rulebook with every dated version and a year of holidays', async () => {

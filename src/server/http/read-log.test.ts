@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { queryRows, type Database } from '../db/client.js';
 import { decision, makeMember, makeTree } from '../test/factories.js';
-import { loginClient, type TestClient } from '../test/http-client.js';
+import { ADMIN, loginClient, PASSWORD, type TestClient } from '../test/http-client.js';
+import { expectRefusal } from '../test/refusals.js';
 import { createTestDatabase, ctxFor } from '../test/test-database.js';
 import { createUser } from '../domains/users/users.service.js';
 import { candidateInput, cellVote, committeeVote, upperDecision } from '../domains/admissions/admissions.test-helper.js';
@@ -41,7 +42,6 @@ let drop: () => Promise<void>;
 let app: FastifyInstance;
 let admin: TestClient;
 const ids: Record<string, string> = {};
-const PASSWORD = 'mat-khau-thu-123';
 
 beforeAll(async () => {
   ({ database, drop } = await createTestDatabase());
@@ -50,7 +50,7 @@ beforeAll(async () => {
   const a = await makeMember(ctx, tree.a1.id, { fullName: 'Đinh Công Tráng' });
   const b = await makeMember(ctx, tree.a1.id, { fullName: 'Quách Thị Loan' });
   await makeMember(ctx, tree.a1.id, { fullName: 'Bạch Văn Cường' });
-  await createUser(ctx, { username: 'quantri', displayName: 'Quản trị', role: 'admin', orgId: null, memberId: null, password: PASSWORD });
+  await createUser(ctx, { ...ADMIN, password: PASSWORD });
   app = await buildApp({ database, logger: false, now: () => new Date('2026-11-27T03:00:00Z') });
   admin = await loginClient(app, 'quantri', PASSWORD);
 
@@ -137,7 +137,7 @@ describe('reads of personal data are logged', () => {
 
   it('leaves no read row for a refused read', async () => {
     const before = await lastAuditId();
-    expect((await admin.get('/api/v1/members/999999/probation')).status).toBe(404);
+    expectRefusal(await admin.get('/api/v1/members/999999/probation'), { code: 'NOT_FOUND' });
     expect(await lastAuditId()).toBe(before);
   });
 });

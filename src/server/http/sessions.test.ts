@@ -7,7 +7,8 @@ import { buildApp } from '../app.js';
 import { queryOne, sql, type Database } from '../db/client.js';
 import { createTestDatabase, ctxFor } from '../test/test-database.js';
 import { makeMember, makeTree } from '../test/factories.js';
-import { loginClient } from '../test/http-client.js';
+import { ADMIN, loginClient, PASSWORD } from '../test/http-client.js';
+import { expectRefusal } from '../test/refusals.js';
 import { createUser } from '../domains/users/users.service.js';
 import { hashToken } from '../domains/auth/auth.service.js';
 import { routesOf } from './session-plugin.js';
@@ -20,7 +21,6 @@ let proxied: FastifyInstance;
 let webDir: string;
 let clock = Date.parse('2026-11-27T03:00:00Z');
 const now = () => new Date(clock);
-const PASSWORD = 'mat-khau-thu-123';
 const SHELL = '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Đảng vụ</title><div id="root"></div></html>';
 const ASSET = 'assets/index-B7xK2c9_.js';
 let memberId: number;
@@ -30,7 +30,7 @@ beforeAll(async () => {
   const ctx = ctxFor(database);
   const tree = await makeTree(ctx);
   memberId = (await makeMember(ctx, tree.a1.id, { fullName: 'Hoàng Văn Thái' })).id;
-  await createUser(ctx, { username: 'quantri', displayName: 'Quản trị', role: 'admin', orgId: null, memberId: null, password: PASSWORD });
+  await createUser(ctx, { ...ADMIN, password: PASSWORD });
   for (const name of ['canbo.doimk', 'canbo.huy', 'canbo.loat', 'canbo.cham'])
     await createUser(ctx, { username: name, displayName: `Cán bộ ${name}`, role: 'org_staff', orgId: tree.a.id, memberId: null, password: PASSWORD });
   for (let i = 0; i < 60; i++) await createUser(ctx, { username: `loat.${i}`, displayName: `Loạt ${i}`, role: 'member', orgId: null, memberId, password: PASSWORD });
@@ -134,9 +134,9 @@ describe('login throttle under a parallel burst', () => {
   });
 
   it('lets the owner in with the right password within the allowance, and clears the count', async () => {
-    for (let i = 0; i < 4; i++) expect((await attempt(app, 'canbo.cham', `sai-mat-khau-${i}`, '10.3.0.1')).statusCode).toBe(401);
+    for (let i = 0; i < 4; i++) expectRefusal(await attempt(app, 'canbo.cham', `sai-mat-khau-${i}`, '10.3.0.1'), { code: 'UNAUTHENTICATED' });
     expect((await attempt(app, 'canbo.cham', PASSWORD, '10.3.0.1')).statusCode).toBe(200);
-    for (let i = 0; i < 4; i++) expect((await attempt(app, 'canbo.cham', `sai-lai-${i}`, '10.3.0.1')).statusCode).toBe(401);
+    for (let i = 0; i < 4; i++) expectRefusal(await attempt(app, 'canbo.cham', `sai-lai-${i}`, '10.3.0.1'), { code: 'UNAUTHENTICATED' });
   });
 
   it('checks at most the address allowance of 60 parallel guesses at 60 accounts from one address', async () => {
@@ -144,14 +144,14 @@ describe('login throttle under a parallel burst', () => {
     const statuses = burst.map((r) => r.statusCode);
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(20);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(40);
-    expect((await attempt(app, 'loat.59', PASSWORD, '10.4.0.1')).statusCode).toBe(429);
+    expectRefusal(await attempt(app, 'loat.59', PASSWORD, '10.4.0.1'), { code: 'THROTTLED' });
     expect((await attempt(app, 'loat.59', PASSWORD, '10.4.0.2')).statusCode).toBe(200);
   });
 
   it('waits out the block, then lets the next attempt through', async () => {
     const start = clock;
     for (let i = 0; i < 5; i++) await attempt(app, 'loat.0', `sai-nua-${i}`, '10.5.0.1');
-    expect((await attempt(app, 'loat.0', PASSWORD, '10.5.0.1')).statusCode).toBe(429);
+    expectRefusal(await attempt(app, 'loat.0', PASSWORD, '10.5.0.1'), { code: 'THROTTLED' });
     clock += 2000;
     expect((await attempt(app, 'loat.0', PASSWORD, '10.5.0.1')).statusCode).toBe(200);
     clock = start;
@@ -175,11 +175,11 @@ describe('changing one’s password', () => {
     expect(fresh).not.toBe(here.cookie);
     const newCsrf = response.json().csrfToken as string;
     expect(newCsrf).not.toBe(here.csrfToken);
-    expect((await here.get('/api/v1/members')).status).toBe(401);
-    expect((await elsewhere.get('/api/v1/members')).status).toBe(401);
+    expectRefusal(await here.get('/api/v1/members'), { code: 'UNAUTHENTICATED' });
+    expectRefusal(await elsewhere.get('/api/v1/members'), { code: 'UNAUTHENTICATED' });
     expect((await app.inject({ method: 'GET', url: '/api/v1/members', headers: { cookie: fresh } })).statusCode).toBe(200);
     expect((await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: fresh, 'x-csrf-token': newCsrf } })).statusCode).toBe(200);
-    expect((await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'canbo.doimk', password: PASSWORD }, remoteAddress: '10.6.0.1' })).statusCode).toBe(401);
+    expectRefusal(await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'canbo.doimk', password: PASSWORD }, remoteAddress: '10.6.0.1' }), { code: 'UNAUTHENTICATED' });
     await loginClient(app, 'canbo.doimk', 'hoa-sen-tay-ho-2026');
   });
 
@@ -189,7 +189,7 @@ describe('changing one’s password', () => {
     const admin = await loginClient(app, 'quantri', PASSWORD);
     const id = (await admin.get('/api/v1/users')).body.find((u: { username: string }) => u.username === 'canbo.huy').id;
     expect((await admin.send('POST', `/api/v1/users/${id}/logout`)).status).toBe(200);
-    expect((await c.get('/api/v1/members')).status).toBe(401);
+    expectRefusal(await c.get('/api/v1/members'), { code: 'UNAUTHENTICATED' });
   });
 });
 
@@ -212,8 +212,7 @@ describe('password policy', () => {
   it.each(refused)('refuses %s (%s) with a Vietnamese message on the field', async (_label, newPassword) => {
     const c = await loginClient(app, 'quantri', PASSWORD);
     const response = await c.send('POST', '/api/v1/auth/password', { currentPassword: PASSWORD, newPassword });
-    expect(response.status).toBe(400);
-    expect(response.body.error.fields.map((f: { field: string }) => f.field)).toContain('newPassword');
+    expectRefusal(response, { code: 'INVALID_INPUT', field: 'newPassword' });
     expect(response.body.error.message).toMatch(/[ạảãàáâậầấẩẫăắằặẳẵđêếềệểễôốồộổỗơớờợởỡưứừựửữíìịỉĩýỳỵỷỹúùụủũóòọỏõéèẹẻẽ]/i);
     expect((await c.get('/api/v1/members')).status).toBe(200); // nothing changed: the session lives on
   });
@@ -222,16 +221,16 @@ describe('password policy', () => {
     const admin = await loginClient(app, 'quantri', PASSWORD);
     const body = { username: 'moi.datmk', displayName: 'Người mới', role: 'member', orgId: null, memberId };
     const weak = await admin.send('POST', '/api/v1/users', { ...body, password: 'password123' });
-    expect(weak.status).toBe(400);
+    expectRefusal(weak, { code: 'INVALID_INPUT', field: 'password' });
     expect(weak.body.error.fields[0].field).toBe('password');
     const created = await admin.send('POST', '/api/v1/users', { ...body, password: 'song-hong-1975x' });
     expect(created.status).toBe(201);
     expect(created.body.user.mustChangePassword).toBe(true);
     const c = await loginClient(app, 'moi.datmk', 'song-hong-1975x');
-    expect((await c.get(`/api/v1/members/${memberId}`)).status).toBe(403);
+    expectRefusal(await c.get(`/api/v1/members/${memberId}`), { code: 'FORBIDDEN', message: 'đổi mật khẩu' });
     const reset = await admin.send('POST', `/api/v1/users/${created.body.user.id}/reset-password`);
     expect(reset.body.user.id).toBe(created.body.user.id);
-    expect((await c.get('/api/v1/auth/session')).status).toBe(401);
+    expectRefusal(await c.get('/api/v1/auth/session'), { code: 'UNAUTHENTICATED' });
     const again = await loginClient(app, 'moi.datmk', reset.body.oneTimePassword);
     expect((await again.get('/api/v1/auth/session')).body.user.mustChangePassword).toBe(true);
   });
@@ -307,7 +306,7 @@ describe('session cost', () => {
     expect((await c.get('/api/v1/members')).status).toBe(200);
     expect(await lastSeen(c.cookie)).not.toBe(first);
     clock += 31 * 60_000;
-    expect((await c.get('/api/v1/members')).status).toBe(401);
+    expectRefusal(await c.get('/api/v1/members'), { code: 'UNAUTHENTICATED' });
     clock = start;
   });
 

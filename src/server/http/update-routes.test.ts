@@ -7,7 +7,7 @@ import type { Database } from '../db/client.js';
 import { createUser } from '../domains/users/users.service.js';
 import { createTestDatabase, ctxFor } from '../test/test-database.js';
 import { makeMember, makeOrg, makeTree } from '../test/factories.js';
-import { loginClient, type TestClient } from '../test/http-client.js';
+import { ADMIN, loginClient, PASSWORD, type TestClient } from '../test/http-client.js';
 import { genders, theoryLevels } from '../../shared/member.js';
 import { dossierItems } from '../../shared/admissions.js';
 import { userRoles } from '../../shared/auth.js';
@@ -28,7 +28,6 @@ let app: FastifyInstance;
 let admin: TestClient;
 let tree: Awaited<ReturnType<typeof makeTree>>;
 let introducerIds: number[];
-const PASSWORD = 'mat-khau-thu-123';
 const RUNS = 12;
 
 beforeAll(async () => {
@@ -37,7 +36,7 @@ beforeAll(async () => {
   tree = await makeTree(ctx);
   introducerIds = [];
   for (let i = 0; i < 3; i++) introducerIds.push((await makeMember(ctx, tree.a1.id)).id);
-  await createUser(ctx, { username: 'quantri', displayName: 'Quản trị', role: 'admin', orgId: null, memberId: null, password: PASSWORD });
+  await createUser(ctx, { ...ADMIN, password: PASSWORD });
   app = await buildApp({ database, logger: false });
   admin = await loginClient(app, 'quantri', PASSWORD);
 });

@@ -5,7 +5,8 @@ import { buildApp } from '../app.js';
 import { queryOne, queryRows, type Database } from '../db/client.js';
 import { createTestDatabase, ctxFor } from '../test/test-database.js';
 import { decision, makeMember, makeTree } from '../test/factories.js';
-import { loginClient, type TestClient } from '../test/http-client.js';
+import { loginClient, PASSWORD, type TestClient } from '../test/http-client.js';
+import { expectRefusal } from '../test/refusals.js';
 import { createUser } from '../domains/users/users.service.js';
 import { createCandidate } from '../domains/admissions/candidates.service.js';
 import { candidateInput, cellVote, committeeVote, upperDecision } from '../domains/admissions/admissions.test-helper.js';
@@ -29,7 +30,6 @@ import { refusalMessage, rolesAllowed, type PermissionAction } from '../../share
 const TODAY = '2026-11-27';
 const DAY = '2026-11-20';
 const TOMORROW = '2026-11-28';
-const PASSWORD = 'mat-khau-thu-123';
 const roles = ['admin', 'org_staff', 'inspection_staff', 'office_staff', 'secretary', 'member'] as const satisfies readonly UserRole[];
 type Role = (typeof roles)[number];
 /** Own: inside the scope of the officials (organisation A); sibling: organisation B; parent: the upper committee. */
@@ -491,7 +491,7 @@ describe('bad input on every write route', () => {
     expect(upload.status).toBe(400);
     expect(upload.body.error.fields[0].field).toBe('filename');
     const search = await clients.admin.get('/api/v1/members?q=ng%00uyen');
-    expect(search.status).toBe(400);
+    expectRefusal(search, { code: 'INVALID_INPUT', field: 'q' });
   });
 
   it.each([
@@ -677,12 +677,12 @@ describe('the membership event route', () => {
     const route = 'POST /api/v1/members/{id}/events';
     const body = { kind: 'expulsion', occurredOn: DAY, decision: d(), reason: 'Vi phạm nghiêm trọng', version: target.version };
     const extra = await send('org_staff', route, { params: { id: target.id }, body: { ...body, details: { fullFrom: DAY } } });
-    expect(extra.status).toBe(400);
+    expectRefusal(extra, { code: 'INVALID_INPUT', field: 'details' });
     const probation = await send('org_staff', route, { params: { id: fx.probationer.own }, body: { ...body, version: 1 } });
-    expect(probation.status).toBe(422);
+    expectRefusal(probation, { code: 'RULE_VIOLATION' });
     expect(probation.body.error.rule.source).toContain('Điều lệ');
     const stale = await send('org_staff', route, { params: { id: target.id }, body: { ...body, version: target.version + 5 } });
-    expect(stale.status).toBe(409);
+    expectRefusal(stale, { code: 'CONFLICT', field: 'version' });
     const done = await send('org_staff', route, { params: { id: target.id }, body });
     expect(done.status).toBe(201);
     expect(done.body.member.status).toBe('expelled');

@@ -1,4 +1,13 @@
 import type { FastifyInstance } from 'fastify';
+import type { Ctx } from '../context.js';
+import { createUser } from '../domains/users/users.service.js';
+import type { UserRole } from '../../shared/auth.js';
+
+/** The password of every account the tests make (it passes the password policy, so no change is forced). */
+export const PASSWORD = 'mat-khau-thu-123';
+
+/** The admin account of the HTTP tests: no organisation, the whole tree in scope. */
+export const ADMIN = { username: 'quantri', displayName: 'Quản trị', role: 'admin', orgId: null, memberId: null } as const;
 
 /** A logged-in user of the app under test: keeps the session cookie and sends the CSRF token. */
 export interface TestClient {
@@ -25,4 +34,21 @@ export async function loginClient(app: FastifyInstance, username: string, passwo
     send: async (method, url, payload, headers = {}) =>
       parse(await app.inject({ method, url, payload: payload as object, headers: { cookie, 'x-csrf-token': csrfToken, ...headers } })),
   };
+}
+
+export interface TestAccount {
+  username: string;
+  role: UserRole;
+  /** The scope of an official (required for every role but admin and member). */
+  orgId?: number | null;
+  /** The member's own record (role `member`). */
+  memberId?: number | null;
+  displayName?: string;
+}
+
+/** Creates an account with PASSWORD (as the system, so it is not one-time) and logs it in. */
+export async function accountClient(app: FastifyInstance, ctx: Ctx, account: TestAccount): Promise<TestClient> {
+  const { username, role, orgId = null, memberId = null, displayName = `Cán bộ ${username}` } = account;
+  await createUser(ctx, { username, displayName, role, orgId, memberId, password: PASSWORD });
+  return loginClient(app, username, PASSWORD);
 }

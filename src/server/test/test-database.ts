@@ -32,3 +32,8 @@ export async function createTestDatabase(): Promise<{ database: Database; drop: 
 export function ctxFor(database: Database, actor: Actor = systemActor, now: () => Date = () => new Date()): Ctx {
   return { db: database.db, dbKind: database.kind, actor, now, log: silent };
 }
+
+/** The same context with a clock fixed at 10:00 in Vietnam on `iso`. */
+export function clockAt(ctx: Ctx, iso: string): Ctx {
+  return { ...ctx, now: () => new Date(`${iso}T03:00:00Z`) };
+}

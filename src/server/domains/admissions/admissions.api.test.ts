@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import type { Database } from '../../db/client.js';
 import { decision, makeMember, makeTree } from '../../test/factories.js';
-import { loginClient, type TestClient } from '../../test/http-client.js';
+import { accountClient, type TestClient } from '../../test/http-client.js';
+import { expectRefusal } from '../../test/refusals.js';
 import { createTestDatabase, ctxFor } from '../../test/test-database.js';
-import { createUser } from '../users/users.service.js';
-import { candidateInput, cellVote, committeeVote, docxText, upperDecision } from './admissions.test-helper.js';
+import { docxText } from '../../test/documents.js';
+import { candidateInput, cellVote, committeeVote, upperDecision } from './admissions.test-helper.js';
 
 let database: Database;
 let drop: () => Promise<void>;
@@ -14,7 +15,6 @@ let app: FastifyInstance;
 let tree: Awaited<ReturnType<typeof makeTree>>;
 let introducers: [number, number];
 const clients: Record<'own' | 'sibling' | 'inspector' | 'member', TestClient> = {} as never;
-const PASSWORD = 'mat-khau-thu-123';
 const clock = Date.parse('2026-11-27T03:00:00Z');
 
 beforeAll(async () => {
@@ -25,15 +25,11 @@ beforeAll(async () => {
   const b = await makeMember(ctx, tree.a1.id, { fullName: 'Quách Thị Loan' });
   await makeMember(ctx, tree.a1.id, { fullName: 'Bạch Văn Cường' });
   introducers = [a.id, b.id];
-  await createUser(ctx, { username: 'canbo.a', displayName: 'Cán bộ A', role: 'org_staff', orgId: tree.a.id, memberId: null, password: PASSWORD });
-  await createUser(ctx, { username: 'canbo.b', displayName: 'Cán bộ B', role: 'org_staff', orgId: tree.b.id, memberId: null, password: PASSWORD });
-  await createUser(ctx, { username: 'kiemtra.a', displayName: 'Kiểm tra A', role: 'inspection_staff', orgId: tree.a.id, memberId: null, password: PASSWORD });
-  await createUser(ctx, { username: 'dangvien', displayName: 'Đinh Công Tráng', role: 'member', orgId: null, memberId: a.id, password: PASSWORD });
   app = await buildApp({ database, logger: false, now: () => new Date(clock) });
-  clients.own = await loginClient(app, 'canbo.a', PASSWORD);
-  clients.sibling = await loginClient(app, 'canbo.b', PASSWORD);
-  clients.inspector = await loginClient(app, 'kiemtra.a', PASSWORD);
-  clients.member = await loginClient(app, 'dangvien', PASSWORD);
+  clients.own = await accountClient(app, ctx, { username: 'canbo.a', role: 'org_staff', orgId: tree.a.id });
+  clients.sibling = await accountClient(app, ctx, { username: 'canbo.b', role: 'org_staff', orgId: tree.b.id });
+  clients.inspector = await accountClient(app, ctx, { username: 'kiemtra.a', role: 'inspection_staff', orgId: tree.a.id });
+  clients.member = await accountClient(app, ctx, { username: 'dangvien', role: 'member', memberId: a.id, displayName: 'Đinh Công Tráng' });
 });
 afterAll(async () => {
   await app.close();
@@ -43,7 +39,7 @@ afterAll(async () => {
 const base = '/api/v1/candidates';
 
 describe('candidates over HTTP', () => {
-  it('takes a candidate to a probationary member, then to a full member, and prints both decisions', async () => {
+  it('takes a candidate to a probationary member, then to a full member, prints both decisions and counts them in the figures', async () => {
     const c = clients.own;
     const created = await c.send('POST', base, candidateInput(tree.a1.id, introducers));
     expect(created.status).toBe(201);
@@ -79,47 +75,54 @@ describe('candidates over HTTP', () => {
     expect((await c.get(`/api/v1/members/${memberId}`)).body).toMatchObject({ status: 'full', confirmedOn: '2026-10-20' });
     // The same decision sent again with the version it was based on: a conflict, not a second confirmation.
     const again = await c.send('POST', `${probation}/decision`, { version: committee.body.version, outcome: 'confirmed', decision: { number: '92-QĐ/ĐUK', date: '2026-11-10', issuer: 'Đảng ủy Khối' } });
-    expect(again.status).toBe(409);
-    expect(again.body.error.code).toBe('CONFLICT');
+    expectRefusal(again, { code: 'CONFLICT', field: 'version' });
 
     const confirmation = await app.inject({ method: 'GET', url: `${probation}/confirmation-decision.docx`, headers: { cookie: c.cookie } });
     expect(confirmation.statusCode).toBe(200);
     const confirmationText = await docxText(confirmation.rawPayload);
     expect(confirmationText).toContain('91-QĐ/ĐUK');
     expect(confirmationText).toContain('Lò Thị Minh Hằng');
+
+    // The figures count this admission and this confirmation (no other test admits anyone in A or B).
+    const admissions = await c.get(`/api/v1/metrics/admissions?orgId=${tree.a.id}&from=2025-01-01&to=2025-12-31`);
+    expect(admissions.status).toBe(200);
+    expect(admissions.body.total).toBe(1);
+    const confirmations = await c.get(`/api/v1/metrics/confirmations/records?orgId=${tree.a.id}&from=2026-01-01&to=2026-11-27`);
+    expect(confirmations.body.items.map((r: { fullName: string }) => r.fullName)).toEqual(['Lò Thị Minh Hằng']);
+    expect((await clients.sibling.get(`/api/v1/metrics/admissions?from=2025-01-01&to=2025-12-31`)).body.total).toBe(0);
   });
 
   it('answers a broken rule with 422, the rule, its source and the field', async () => {
     const c = clients.own;
     const created = await c.send('POST', base, candidateInput(tree.a1.id, introducers, { birthDate: '2007-09-11' }));
     const refused = await c.send('POST', `${base}/${created.body.id}/cell-resolution`, cellVote(created.body.version));
-    expect(refused.status).toBe(422);
+    expectRefusal(refused, { code: 'RULE_VIOLATION', rule: 'admission_min_age_months', field: 'birthDate' });
     expect(refused.body.error).toMatchObject({ code: 'RULE_VIOLATION', rule: { name: 'admission_min_age_months', source: expect.stringContaining('Điều lệ Đảng 2011, Điều 1') } });
     expect(refused.body.error.fields).toEqual([expect.objectContaining({ field: 'birthDate', message: expect.stringContaining('17 năm 11 tháng') })]);
   });
 
   it('validates input with the shared schemas, in Vietnamese', async () => {
     const bad = await clients.own.send('POST', base, { ...candidateInput(tree.a1.id, introducers), birthDate: '2001-02-30' });
-    expect(bad.status).toBe(400);
-    expect(bad.body.error.fields.map((f: { field: string }) => f.field)).toContain('birthDate');
+    expectRefusal(bad, { code: 'INVALID_INPUT', field: 'birthDate' });
   });
 
   it('hides another organisation’s candidates: 404 for the file, its steps and its document, and none in the list', async () => {
     const created = await clients.own.send('POST', base, candidateInput(tree.a1.id, introducers, { fullName: 'Sầm Văn Kín' }));
     const id = created.body.id;
     const s = clients.sibling;
-    expect((await s.get(`${base}/${id}`)).status).toBe(404);
-    expect((await s.get(`${base}/${id}/admission-decision.docx`)).status).toBe(404);
-    expect((await s.send('PATCH', `${base}/${id}`, { version: created.body.version, job: 'x' })).status).toBe(404);
-    expect((await s.send('POST', `${base}/${id}/cell-resolution`, cellVote(created.body.version))).status).toBe(404);
-    expect((await s.get(`${base}?orgId=${tree.a.id}`)).status).toBe(404);
+    const hidden = { code: 'NOT_FOUND' } as const;
+    expectRefusal(await s.get(`${base}/${id}`), hidden);
+    expectRefusal(await s.get(`${base}/${id}/admission-decision.docx`), hidden);
+    expectRefusal(await s.send('PATCH', `${base}/${id}`, { version: created.body.version, job: 'x' }), hidden);
+    expectRefusal(await s.send('POST', `${base}/${id}/cell-resolution`, cellVote(created.body.version)), hidden);
+    expectRefusal(await s.get(`${base}?orgId=${tree.a.id}`), hidden);
     const list = await s.get(base);
     expect(list.body.items.map((i: { id: number }) => i.id)).not.toContain(id);
     const notFound = await s.get(`${base}/${id}`);
     expect(JSON.stringify(notFound.body)).not.toContain('Kín');
-    expect((await s.send('POST', base, candidateInput(tree.a1.id, introducers))).status).toBe(404);
-    expect((await clients.member.get(`${base}/${id}`)).status).toBe(404);
-    expect((await clients.member.get(base)).status).toBe(404);
+    expectRefusal(await s.send('POST', base, candidateInput(tree.a1.id, introducers)), { ...hidden, message: 'tổ chức đảng' });
+    expectRefusal(await clients.member.get(`${base}/${id}`), hidden);
+    expectRefusal(await clients.member.get(base), hidden);
     expect((await clients.own.get(`${base}/${id}`)).status).toBe(200);
   });
 
@@ -127,15 +130,6 @@ describe('candidates over HTTP', () => {
     const created = await clients.own.send('POST', base, candidateInput(tree.a1.id, introducers, { fullName: 'Nông Văn Dền' }));
     expect((await clients.inspector.get(`${base}/${created.body.id}`)).status).toBe(200);
     const refused = await clients.inspector.send('POST', `${base}/${created.body.id}/cell-resolution`, cellVote(created.body.version));
-    expect(refused.status).toBe(403);
-  });
-
-  it('serves the admission and confirmation figures through the metrics API', async () => {
-    const admissions = await clients.own.get(`/api/v1/metrics/admissions?orgId=${tree.a.id}&from=2025-01-01&to=2025-12-31`);
-    expect(admissions.status).toBe(200);
-    expect(admissions.body.total).toBe(1);
-    const confirmations = await clients.own.get(`/api/v1/metrics/confirmations/records?orgId=${tree.a.id}&from=2026-01-01&to=2026-11-27`);
-    expect(confirmations.body.items.map((r: { fullName: string }) => r.fullName)).toEqual(['Lò Thị Minh Hằng']);
-    expect((await clients.sibling.get(`/api/v1/metrics/admissions?from=2025-01-01&to=2025-12-31`)).body.total).toBe(0);
+    expectRefusal(refused, { code: 'FORBIDDEN' });
   });
 });

@@ -3,11 +3,11 @@ import type { Ctx } from '../../context.js';
 import type { Database } from '../../db/client.js';
 import { AppError } from '../../errors.js';
 import { makeMember, makeTree } from '../../test/factories.js';
-import { createTestDatabase, ctxFor } from '../../test/test-database.js';
+import { clockAt, createTestDatabase, ctxFor } from '../../test/test-database.js';
 import { addRuleVersion } from '../rulebook/rulebook.service.js';
 import { recordCellResolution } from './admission-steps.service.js';
 import { ruleReader } from './admissions.deadlines.js';
-import { candidateInput, cellVote, clockAt } from './admissions.test-helper.js';
+import { candidateInput, cellVote } from './admissions.test-helper.js';
 import { createCandidate } from './candidates.service.js';
 
 let database: Database;

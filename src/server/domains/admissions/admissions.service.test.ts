@@ -3,14 +3,16 @@ import type { Ctx } from '../../context.js';
 import type { Database } from '../../db/client.js';
 import { AppError } from '../../errors.js';
 import { decision, makeMember, makeOrg, makeTree, officialOf } from '../../test/factories.js';
-import { createTestDatabase, ctxFor } from '../../test/test-database.js';
+import { refusal } from '../../test/refusals.js';
+import { clockAt, createTestDatabase, ctxFor } from '../../test/test-database.js';
 import { memberHistory } from '../members/members.service.js';
 import { recordMembershipEvent } from '../members/membership-events.service.js';
 import { computeMetric, metricRecords } from '../metrics/metrics.service.js';
 import { closeCandidate, holdCeremony, recordAdmissionDecision, recordCellResolution, recordCommitteeResolution } from './admission-steps.service.js';
 import { admissionDecisionDocx, confirmationDecisionDocx } from './admissions.documents.js';
 import { openAdmissionDeadlines } from './admissions.deadlines.js';
-import { candidateInput, cellVote, clockAt, committeeVote, docxText, upperDecision } from './admissions.test-helper.js';
+import { docxText } from '../../test/documents.js';
+import { candidateInput, cellVote, committeeVote, upperDecision } from './admissions.test-helper.js';
 import { createCandidate, getCandidate, listCandidates, updateCandidate } from './candidates.service.js';
 import { decideProbation, getProbation, recordProbationReview } from './confirmation.service.js';
 
@@ -37,26 +39,47 @@ beforeAll(async () => {
 });
 afterAll(() => drop());
 
-/** The rule an AppError names, with its code and the fields it marks. */
-async function refusal(work: Promise<unknown>) {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected a refusal, got ${String(error)}`);
-  return { code: error.code, rule: error.rule?.name, source: error.rule?.source, fields: (error.fields ?? []).map((f) => f.field), message: error.message };
+/** Where a candidate's file is: a cell and two of its full members who introduce them. */
+type Cell = { orgId: number; introducers: [number, number]; parentId?: number };
+
+/**
+ * A cell of its own with three full members (the first two introduce): tests that count a cell's members, or a scope's
+ * admissions, do not depend on what other tests recorded in A1. Under a grassroots committee of its own when `alone`.
+ */
+async function freshCell(name: string, alone = false): Promise<Cell> {
+  const parentId = alone ? (await makeOrg(base, 'grassroots_committee', tree.upper.id, { name: `Đảng bộ ${name}` })).id : tree.a.id;
+  const cell = await makeOrg(base, 'cell', parentId, { name: `Chi bộ ${name}` });
+  const a = await makeMember(base, cell.id, { fullName: 'Đinh Công Tráng' });
+  const b = await makeMember(base, cell.id, { fullName: 'Quách Thị Loan' });
+  await makeMember(base, cell.id, { fullName: 'Bạch Văn Cường' });
+  return { orgId: cell.id, introducers: [a.id, b.id], parentId };
 }
 
-async function candidateReadyForDecision(ctx: Ctx, overrides: Parameters<typeof candidateInput>[2] = {}) {
-  const created = await createCandidate(ctx, candidateInput(tree.a1.id, introducers, overrides));
-  const cell = await recordCellResolution(ctx, created.id, cellVote(created.version));
-  return recordCommitteeResolution(ctx, cell.id, committeeVote(cell.version));
+async function candidateReadyForDecision(ctx: Ctx, overrides: Parameters<typeof candidateInput>[2] = {}, cell: Cell = { orgId: tree.a1.id, introducers }) {
+  const created = await createCandidate(ctx, candidateInput(cell.orgId, cell.introducers, overrides));
+  const resolved = await recordCellResolution(ctx, created.id, cellVote(created.version));
+  return recordCommitteeResolution(ctx, resolved.id, committeeVote(resolved.version));
+}
+
+/** A probationary member admitted through every step. */
+async function admittedMember(ceremonyDate = '2025-10-20', decisionDate = '2025-10-01', cell?: Cell) {
+  const ready = await candidateReadyForDecision(base, {}, cell);
+  const decided = await recordAdmissionDecision(base, ready.id, upperDecision(ready.version, `${ready.id}-QĐ/ĐUK`, decisionDate, decisionDate));
+  const admitted = await holdCeremony(base, ready.id, { version: decided.version, ceremonyDate, upperCommitteeConsent: null, profileNumber: null });
+  return admitted.memberId!;
+}
+
+/** The cell's and the grassroots committee's reviews of a probation, both proposing `proposal`. */
+async function reviewed(memberId: number, proposal: 'confirm' | 'strike_off' = 'confirm') {
+  await recordProbationReview(base, memberId, { kind: 'cell', proposal, decision: { ...decision('2026-10-26'), issuer: 'Chi bộ' }, inFavour: 3, against: 0, eligible: null });
+  return recordProbationReview(base, memberId, { kind: 'committee', proposal, decision: { ...decision('2026-11-03'), issuer: 'Đảng ủy cơ sở' }, inFavour: 7, against: 0, eligible: 7 });
 }
 
 describe('admission journey: candidate → probationary → full member', () => {
   it('records each dated step, makes a probationary member at the ceremony and a full member from the end of probation', async () => {
     const ctx = base;
-    const created = await createCandidate(ctx, candidateInput(tree.a1.id, introducers));
+    const own = await freshCell('Hành trình');
+    const created = await createCandidate(ctx, candidateInput(own.orgId, own.introducers));
     expect(created).toMatchObject({ state: 'candidate', missingDossier: [], nextStep: { step: 'cell_resolution' }, cellFullMembers: 3 });
 
     const cell = await recordCellResolution(ctx, created.id, cellVote(created.version));
@@ -80,7 +103,7 @@ describe('admission journey: candidate → probationary → full member', () => 
 
     const history = await memberHistory(ctx, memberId);
     expect(history.events).toEqual([expect.objectContaining({ kind: 'admission', occurredOn: '2025-10-20', statusAfter: 'probationary', decision: expect.objectContaining({ number: '412-QĐ/ĐUK' }) })]);
-    expect(history.periods).toEqual([expect.objectContaining({ status: 'probationary', validFrom: '2025-10-20', validTo: null, orgId: tree.a1.id })]);
+    expect(history.periods).toEqual([expect.objectContaining({ status: 'probationary', validFrom: '2025-10-20', validTo: null, orgId: own.orgId })]);
 
     const probation = await getProbation(ctx, memberId);
     expect(probation).toMatchObject({ status: 'probationary', ceremonyDate: '2025-10-20', probationEnd: '2026-10-20', candidateId: created.id });
@@ -169,7 +192,8 @@ describe('admission rules, each refused with its rule and source', () => {
   });
 
   it('refuses a cell vote below 2/3 of the full members counted on the day, and a committee vote below 2/3', async () => {
-    const created = await createCandidate(base, candidateInput(tree.a1.id, introducers));
+    const own = await freshCell('Biểu quyết');
+    const created = await createCandidate(base, candidateInput(own.orgId, own.introducers));
     const cell = await refusal(recordCellResolution(base, created.id, cellVote(created.version, '2025-09-10', { inFavour: 1, against: 2 })));
     expect(cell).toMatchObject({ code: 'RULE_VIOLATION', rule: 'admission_vote_ratio', fields: ['inFavour'], source: 'Điều lệ Đảng 2011, Điều 4' });
     expect(cell.message).toContain('3 đảng viên chính thức của chi bộ, tức 2 phiếu; mới có 1 phiếu');
@@ -240,18 +264,6 @@ describe('admission rules, each refused with its rule and source', () => {
 });
 
 describe('confirmation', () => {
-  async function admittedMember(ceremonyDate = '2025-10-20', decisionDate = '2025-10-01') {
-    const ready = await candidateReadyForDecision(base);
-    const decided = await recordAdmissionDecision(base, ready.id, upperDecision(ready.version, `${ready.id}-QĐ/ĐUK`, decisionDate, decisionDate));
-    const admitted = await holdCeremony(base, ready.id, { version: decided.version, ceremonyDate, upperCommitteeConsent: null, profileNumber: null });
-    return admitted.memberId!;
-  }
-
-  async function reviewed(memberId: number, proposal: 'confirm' | 'strike_off' = 'confirm') {
-    await recordProbationReview(base, memberId, { kind: 'cell', proposal, decision: { ...decision('2026-10-26'), issuer: 'Chi bộ' }, inFavour: 3, against: 0, eligible: null });
-    return recordProbationReview(base, memberId, { kind: 'committee', proposal, decision: { ...decision('2026-11-03'), issuer: 'Đảng ủy cơ sở' }, inFavour: 7, against: 0, eligible: 7 });
-  }
-
   it('refuses to confirm before 12 months of probation, citing the Charter', async () => {
     const memberId = await admittedMember('2025-12-01', '2025-11-25');
     const refused = await refusal(recordProbationReview(base, memberId, { kind: 'cell', proposal: 'confirm', decision: { ...decision('2026-11-20'), issuer: 'Chi bộ' }, inFavour: 3, against: 0, eligible: null }));
@@ -304,14 +316,22 @@ describe('confirmation', () => {
 
 describe('metrics, lists, deadlines and scope', () => {
   it('counts admissions and confirmations for a scope and period, with the records behind them', async () => {
-    const admissions = await computeMetric(base, 'admissions', { orgId: tree.a.id, from: '2025-01-01', to: '2025-12-31' });
-    expect(admissions.total).toBeGreaterThanOrEqual(1);
+    const own = await freshCell('Chỉ số', true);
+    const scope = own.parentId!;
+    const confirmed = await admittedMember('2025-10-20', '2025-10-01', own);
+    await admittedMember('2025-11-03', '2025-10-20', own);
+    const view = await reviewed(confirmed);
+    await decideProbation(base, confirmed, { version: view.version, outcome: 'confirmed', decision: { number: '605-QĐ/ĐUK', date: '2026-11-12', issuer: 'Đảng ủy Khối các cơ quan tỉnh' }, signing: { place: '', signerAuthority: 'T/M BAN THƯỜNG VỤ', signerTitle: 'BÍ THƯ', signerName: '' } });
+
+    const admissions = await computeMetric(base, 'admissions', { orgId: scope, from: '2025-01-01', to: '2025-12-31' });
+    expect(admissions.total).toBe(2);
     expect(admissions.parts.map((p) => p.key)).toEqual(['male', 'female']);
     expect(admissions.parts.reduce((sum, p) => sum + p.value, 0)).toBe(admissions.total);
-    const changes = await computeMetric(base, 'membership_changes', { orgId: tree.a.id, from: '2025-01-01', to: '2025-12-31' });
+    const changes = await computeMetric(base, 'membership_changes', { orgId: scope, from: '2025-01-01', to: '2025-12-31' });
     expect(changes.parts.find((p) => p.key === 'admission')?.value).toBe(admissions.total);
-    const confirmations = await computeMetric(base, 'confirmations', { orgId: tree.a.id, from: '2026-01-01', to: today });
-    expect(confirmations.total).toBeGreaterThanOrEqual(2);
+    const confirmations = await computeMetric(base, 'confirmations', { orgId: scope, from: '2026-01-01', to: today });
+    expect(confirmations.total).toBe(1);
+    expect((await metricRecords(base, 'confirmations', { orgId: scope, from: '2026-01-01', to: today, page: 1, pageSize: 10 })).items.map((r) => r.id)).toEqual([confirmed]);
     // Nothing in the sibling organisation.
     expect((await computeMetric(base, 'admissions', { orgId: tree.b.id, from: '2025-01-01', to: '2025-12-31' })).total).toBe(0);
   });
@@ -319,6 +339,7 @@ describe('metrics, lists, deadlines and scope', () => {
   it('lists open candidates of the scope only, with their next step', async () => {
     const sibling = await officialOf(base, tree.b.id);
     const own = await officialOf(base, tree.a.id);
+    await createCandidate(base, candidateInput(tree.a1.id, introducers, { fullName: 'Hà Thị Mới' }));
     const ownList = await listCandidates({ ...base, actor: own }, { page: 1, pageSize: 200 });
     expect(ownList.total).toBeGreaterThan(0);
     expect(ownList.items.every((c) => !['admitted', 'withdrawn', 'rejected'].includes(c.state))).toBe(true);
@@ -329,6 +350,9 @@ describe('metrics, lists, deadlines and scope', () => {
   });
 
   it('lists decisions and ceremonies due, and probations ending, most urgent first', async () => {
+    await candidateReadyForDecision(base, { fullName: 'Chờ Quyết Định' });
+    const awaitingCeremony = await candidateReadyForDecision(base, { fullName: 'Chờ Kết Nạp' });
+    await recordAdmissionDecision(base, awaitingCeremony.id, upperDecision(awaitingCeremony.version, '414-QĐ/ĐUK'));
     const items = await openAdmissionDeadlines(base);
     const kinds = new Set(items.map((i) => i.kind));
     expect(kinds).toEqual(new Set(['admission_decision_due', 'admission_ceremony_due', 'probation_ending']));

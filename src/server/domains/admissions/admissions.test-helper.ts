@@ -1,5 +1,3 @@
-import JSZip from 'jszip';
-import type { Ctx } from '../../context.js';
 import { decision } from '../../test/factories.js';
 import { dossierItems, type CandidateCreate, type Dossier } from '../../../shared/admissions.js';
 
@@ -61,15 +59,3 @@ export const upperDecision = (version: number, number: string, date = '2025-10-0
   receivedOn,
   signing: { place: 'Phú Thọ', signerAuthority: 'T/M BAN THƯỜNG VỤ', signerTitle: 'PHÓ BÍ THƯ', signerName: 'Hà Văn Khánh' },
 });
-
-/** A clock fixed at 10:00 in Vietnam on `iso`. */
-export function clockAt(ctx: Ctx, iso: string): Ctx {
-  return { ...ctx, now: () => new Date(`${iso}T03:00:00Z`) };
-}
-
-/** The text of a .docx's body: every run joined, so a name split across runs is still found. */
-export async function docxText(content: Buffer): Promise<string> {
-  const zip = await JSZip.loadAsync(content);
-  const xml = await zip.file('word/document.xml')!.async('string');
-  return [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('');
-}

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, Ctx } from '../../context.js';
 import type { Database } from '../../db/client.js';
-import { AppError } from '../../errors.js';
 import { decision, makeMember, makeTree, officialOf } from '../../test/factories.js';
+import { refusal } from '../../test/refusals.js';
 import { createTestDatabase, ctxFor } from '../../test/test-database.js';
 import { getMember, listMembers, memberHistory } from '../members/members.service.js';
 import { recordMembershipEvent } from '../members/membership-events.service.js';
@@ -24,15 +24,6 @@ afterAll(() => drop());
 
 function as(day: string, actor: Actor = official): Ctx {
   return ctxFor(database, actor, () => new Date(`${day}T05:00:00Z`));
-}
-
-async function refusal(work: Promise<unknown>) {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected a refusal, got ${String(error)}`);
-  return { code: error.code, rule: error.rule?.name, source: error.rule?.source, field: error.fields?.[0]?.field, message: error.message };
 }
 
 const countedIn = async (orgId: number, date: string) => (await computeMetric(ctxFor(database), 'members_by_status', { orgId, date })).total;

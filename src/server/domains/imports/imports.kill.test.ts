@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/client.js';
 import { ctxFor, testEngine } from '../../test/test-database.js';
 import { verifyAuditChain } from '../audit/audit.service.js';
-import { checkImport, commitImport, getImport } from './imports.service.js';
+import { checkImport, commitImport, getImport, setImportsDir } from './imports.service.js';
 import { recordCounts, writeLargeFile } from './imports.test-helper.js';
 
 const child = fileURLToPath(new URL('./kill-import.test-helper.ts', import.meta.url));
@@ -85,7 +85,7 @@ describe('killing the process during an import', () => {
     expect(killedAt).toBeGreaterThan(4000);
     expect(killedAt).toBeLessThan(MEMBERS);
 
-    process.env.DANGVU_IMPORTS_DIR = join(dir, 'uploads');
+    setImportsDir(join(dir, 'uploads'));
     database = await openDatabase(testEngine === 'pglite' ? { dataDir: target } : { url: target });
     const ctx = ctxFor(database);
     expect(await recordCounts(database)).toMatchObject({ orgs: 0, org_versions: 0, members: 0, membership_events: 0, membership_periods: 0 });

@@ -4,7 +4,8 @@ import { buildApp } from '../../app.js';
 import type { Database } from '../../db/client.js';
 import { createTestDatabase, ctxFor } from '../../test/test-database.js';
 import { makeTree } from '../../test/factories.js';
-import { loginClient, type TestClient } from '../../test/http-client.js';
+import { ADMIN, loginClient, PASSWORD, type TestClient } from '../../test/http-client.js';
+import { expectRefusal } from '../../test/refusals.js';
 import { createUser } from '../users/users.service.js';
 import type { ImportJob } from '../../../shared/imports.js';
 import { memberHeaders, memberRow, recordCounts, sheetRows, workbook } from './imports.test-helper.js';
@@ -14,13 +15,12 @@ let drop: () => Promise<void>;
 let app: FastifyInstance;
 let tree: Awaited<ReturnType<typeof makeTree>>;
 const clients: Record<'admin' | 'official' | 'secretary', TestClient> = {} as never;
-const PASSWORD = 'mat-khau-thu-123';
 
 beforeAll(async () => {
   ({ database, drop } = await createTestDatabase());
   const ctx = ctxFor(database);
   tree = await makeTree(ctx);
-  await createUser(ctx, { username: 'quantri', displayName: 'Quản trị', role: 'admin', orgId: null, memberId: null, password: PASSWORD });
+  await createUser(ctx, { ...ADMIN, password: PASSWORD });
   await createUser(ctx, { username: 'canbo.a', displayName: 'Cán bộ A', role: 'org_staff', orgId: tree.a.id, memberId: null, password: PASSWORD });
   await createUser(ctx, { username: 'bithu.a', displayName: 'Bí thư A', role: 'secretary', orgId: tree.a.id, memberId: null, password: PASSWORD });
   app = await buildApp({ database, logger: false });
@@ -73,8 +73,7 @@ describe('import over HTTP', () => {
     expect(rows[1].cells.slice(0, 6)).toEqual(['Lỗi', 'Đảng viên', 3, 'C', 'Ngày sinh', '01/02/2093']);
 
     const refused = await clients.official.send('POST', `/api/v1/imports/${checked.id}/commit`, { acceptWarnings: true });
-    expect(refused.status).toBe(409);
-    expect(refused.body.error.message).toMatch(/còn 1 lỗi/);
+    expectRefusal(refused, { code: 'CONFLICT', message: /còn 1 lỗi/ });
 
     const fixed = await workbook({
       'Đảng viên': [memberHeaders, memberRow({ fullName: 'Hồ Văn Mạng', gender: 'Nam', birthDate: '01/02/1983', org: tree.a1.code, admittedOn: '03/02/2012', confirmedOn: '03/02/2013', cardNumber: '81000001' })],
@@ -96,8 +95,7 @@ describe('import over HTTP', () => {
 
   it('asks for the raw file when the upload is sent as JSON', async () => {
     const response = await clients.official.send('POST', '/api/v1/imports?filename=x.xlsx', { file: 'abc' });
-    expect(response.status).toBe(400);
-    expect(response.body.error.message).toMatch(/application\/octet-stream/);
+    expectRefusal(response, { code: 'INVALID_INPUT', message: /application\/octet-stream/ });
   });
 
   it('answers a renamed non-spreadsheet with 400 and a Vietnamese message', async () => {
@@ -107,9 +105,9 @@ describe('import over HTTP', () => {
   });
 
   it('keeps imports to organisation staff and admins, and each official to their own subtree', async () => {
-    expect((await upload(clients.secretary, Buffer.from('a,b\n1,2\n'), 'x.csv')).status).toBe(403);
+    expectRefusal(await upload(clients.secretary, Buffer.from('a,b\n1,2\n'), 'x.csv'), { code: 'FORBIDDEN', message: 'nhập dữ liệu' });
     const adminJob = await settled(clients.admin, (await upload(clients.admin, Buffer.from('Họ và tên,Ngày sinh\nA,1\n'), 'x.csv')).body.id);
-    expect((await clients.official.get(`/api/v1/imports/${adminJob.id}`)).status).toBe(404);
+    expectRefusal(await clients.official.get(`/api/v1/imports/${adminJob.id}`), { code: 'NOT_FOUND' });
     expect((await clients.admin.get(`/api/v1/imports/${adminJob.id}`)).status).toBe(200);
   });
 
@@ -119,10 +117,13 @@ describe('import over HTTP', () => {
     const exported = await download(clients.official, '/api/v1/imports/export.xlsx');
     expect(exported.type).toContain('spreadsheetml');
     const rows = await sheetRows(exported.bytes);
-    // The official of A sees A and its two cells, and the member imported above.
+    // The official of A sees A and its two cells, and the members of A (whichever tests imported them before this one).
     const codes = rows.filter((r) => r.sheet === 'Tổ chức').map((r) => r.cells[0]);
     expect(codes.slice(0, 2)).toEqual(['Mã tổ chức (*)', tree.a.code]);
     expect(codes.slice(2).sort()).toEqual([tree.a1.code, tree.a2.code].sort());
-    expect(rows.filter((r) => r.sheet === 'Đảng viên').map((r) => r.cells[0])).toEqual(['Họ và tên (*)', 'Hồ Văn Mạng']);
+    const names = rows.filter((r) => r.sheet === 'Đảng viên').map((r) => r.cells[0]);
+    const listed = (await clients.official.get('/api/v1/members?pageSize=200')).body.items.map((m: { fullName: string }) => m.fullName);
+    expect(names[0]).toBe('Họ và tên (*)');
+    expect(names.slice(1).sort()).toEqual([...listed].sort());
   });
 });

@@ -23,9 +23,17 @@ import { defaultUploadLimits, ImportFileError, inspectUpload, type UploadKind } 
 import { checkFile, commitFile, headerSignature, ImportAborted, ProblemLog, type RunResult } from './import-run.service.js';
 import { findImport, findSavedMapping, importRowLockable, importsInProgress, insertImport, listImportRows, lockImport, saveMapping, updateImport, type ImportRow } from './imports.queries.js';
 
+const defaultImportsDir = join(tmpdir(), 'dangvu-imports');
+let uploadsDir = defaultImportsDir;
+
 /** Where uploads wait between the dry run and the commit. Personal data: removed once committed, and after two days anyway. */
 export function importsDir(): string {
-  return process.env.DANGVU_IMPORTS_DIR ?? join(tmpdir(), 'dangvu-imports');
+  return uploadsDir;
+}
+
+/** Set at start from DANGVU_IMPORTS_DIR (config.ts); unset, the system temp folder. */
+export function setImportsDir(dir: string = defaultImportsDir): void {
+  uploadsDir = dir;
 }
 
 const keepUploadsMs = 2 * 24 * 3600 * 1000;

@@ -17,12 +17,12 @@ import { writeXlsx } from '../../export/xlsx-export.js';
 import type { ImportCommitInput, ImportJob } from '../../../shared/imports.js';
 import { memberImportFields, orgImportFields } from './column-mapping.js';
 import { recordSheets, templateColumnsFor } from './imports.export.js';
-import { checkImport, commitImport, receiveUpload } from './imports.service.js';
+import { checkImport, commitImport, receiveUpload, setImportsDir } from './imports.service.js';
 import { readRows } from './spreadsheet-reader.js';
 
 // Each test file keeps its uploads in a folder of its own: the embedded and PostgreSQL runs of the same file
 // go side by side, and their imports share ids, times and contents.
-if (!process.env.DANGVU_IMPORTS_DIR?.includes('dangvu-test-uploads-')) process.env.DANGVU_IMPORTS_DIR = mkdtempSync(join(tmpdir(), 'dangvu-test-uploads-'));
+setImportsDir(mkdtempSync(join(tmpdir(), 'dangvu-test-uploads-')));
 
 export const memberHeaders = memberImportFields.map((f) => f.label);
 export const orgHeaders = orgImportFields.map((f) => f.label);

@@ -9,10 +9,12 @@ import { createReadStream } from 'node:fs';
 import pino from 'pino';
 import { prepareDatabase, systemCtx } from '../../bootstrap.js';
 import { openDatabase } from '../../db/client.js';
-import { checkImport, commitImport, receiveUpload } from './imports.service.js';
+import { loadConfig } from '../../config.js';
+import { checkImport, commitImport, receiveUpload, setImportsDir } from './imports.service.js';
 
 const [target, file] = process.argv.slice(2);
 const log = pino({ level: 'silent' });
+setImportsDir(loadConfig().DANGVU_IMPORTS_DIR);
 const database = await openDatabase(target.startsWith('postgres') ? { url: target } : { dataDir: target });
 await prepareDatabase(database, log);
 const ctx = systemCtx(database, log, 'Thử ngắt giữa chừng');

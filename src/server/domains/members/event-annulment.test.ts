@@ -6,8 +6,8 @@ import { buildApp } from '../../app.js';
 import { queryOne, queryRows, type Database } from '../../db/client.js';
 import { createTestDatabase, ctxFor } from '../../test/test-database.js';
 import { decision, makeMember, makeTree } from '../../test/factories.js';
-import { loginClient, type TestClient } from '../../test/http-client.js';
-import { createUser } from '../users/users.service.js';
+import { accountClient, ADMIN, type TestClient } from '../../test/http-client.js';
+import { expectRefusal } from '../../test/refusals.js';
 import { computeMetric } from '../metrics/metrics.service.js';
 import { recordMembershipEvent } from './membership-events.service.js';
 import { annulMembershipEvent } from './event-annulment.service.js';
@@ -20,7 +20,6 @@ import { annullableEventKinds, membershipEventKinds } from '../../../shared/memb
 import type { MemberStatus, MembershipEventKind } from '../../../shared/member.js';
 
 const TODAY = '2026-11-27';
-const PASSWORD = 'mat-khau-thu-123';
 const now = () => new Date(`${TODAY}T03:00:00Z`);
 
 let database: Database;
@@ -33,12 +32,10 @@ beforeAll(async () => {
   ({ database, drop } = await createTestDatabase());
   const ctx = ctxFor(database, undefined, now);
   tree = await makeTree(ctx);
-  await createUser(ctx, { username: 'quantri', displayName: 'Quản trị', role: 'admin', orgId: null, memberId: null, password: PASSWORD });
-  for (const role of ['org_staff', 'secretary', 'office_staff', 'inspection_staff'] as const)
-    await createUser(ctx, { username: role.replace('_', '.'), displayName: `Cán bộ ${role}`, role, orgId: tree.a.id, memberId: null, password: PASSWORD });
   app = await buildApp({ database, logger: false, now });
-  clients.admin = await loginClient(app, 'quantri', PASSWORD);
-  for (const role of ['org_staff', 'secretary', 'office_staff', 'inspection_staff'] as const) clients[role] = await loginClient(app, role.replace('_', '.'), PASSWORD);
+  clients.admin = await accountClient(app, ctx, ADMIN);
+  for (const role of ['org_staff', 'secretary', 'office_staff', 'inspection_staff'] as const)
+    clients[role] = await accountClient(app, ctx, { username: role.replace('_', '.'), role, orgId: tree.a.id });
 });
 
 afterAll(async () => {
@@ -209,16 +206,16 @@ describe('POST /members/{id}/events/{eventId}/annul', () => {
     const target = await struckOff();
     const sibling = await struckOff(tree.b1.id);
     const before = await tables();
-    for (const role of ['office_staff', 'inspection_staff'] as const) expect((await clients[role].send('POST', url(target.id, target.eventId), body(target.version))).status).toBe(403);
+    for (const role of ['office_staff', 'inspection_staff'] as const) expectRefusal(await clients[role].send('POST', url(target.id, target.eventId), body(target.version)), { code: 'FORBIDDEN' });
     for (const role of ['org_staff', 'secretary'] as const) {
       const outside = await clients[role].send('POST', url(sibling.id, sibling.eventId), body(sibling.version));
       const absent = await clients[role].send('POST', url(2_000_000_000, 2_000_000_000), body(1));
-      expect(outside.status).toBe(404);
+      expectRefusal(outside, { code: 'NOT_FOUND' });
       expect(outside.body).toEqual(absent.body);
       // The path's member is in scope, the event is someone else's: no different from an event that does not exist.
       const foreign = await clients[role].send('POST', url(target.id, sibling.eventId), body(target.version));
       const none = await clients[role].send('POST', url(target.id, 2_000_000_000), body(target.version));
-      expect(foreign.status).toBe(404);
+      expectRefusal(foreign, { code: 'NOT_FOUND' });
       expect(foreign.body).toEqual(none.body);
     }
     expect(await tables()).toEqual(before);
@@ -228,10 +225,9 @@ describe('POST /members/{id}/events/{eventId}/annul', () => {
     const target = await struckOff();
     const before = await tables();
     const stale = await clients.org_staff.send('POST', url(target.id, target.eventId), body(target.version - 1));
-    expect(stale.status).toBe(409);
+    expectRefusal(stale, { code: 'CONFLICT', field: 'version' });
     const opening = await clients.org_staff.send('POST', url(target.id, target.opening), body(target.version));
-    expect(opening.status).toBe(409);
-    expect(opening.body.error.message).toMatch(/sửa hồ sơ/);
+    expectRefusal(opening, { code: 'CONFLICT', message: /sửa hồ sơ/ });
     expect(await tables()).toEqual(before);
 
     const ctx = ctxFor(database, undefined, now);
@@ -244,14 +240,12 @@ describe('POST /members/{id}/events/{eventId}/annul', () => {
       details: {},
     });
     const notLatest = await clients.org_staff.send('POST', url(target.id, target.eventId), body(readmitted.member.version));
-    expect(notLatest.status).toBe(409);
-    expect(notLatest.body.error.message).toMatch(/gần nhất/);
+    expectRefusal(notLatest, { code: 'CONFLICT', message: /gần nhất/ });
     const done = await clients.org_staff.send('POST', url(target.id, readmitted.eventId), body(readmitted.member.version));
     expect(done.status).toBe(201);
     expect(done.body.member).toMatchObject({ status: 'struck_off', orgId: tree.a1.id });
     const twice = await clients.org_staff.send('POST', url(target.id, readmitted.eventId), body(done.body.member.version));
-    expect(twice.status).toBe(409);
-    expect(twice.body.error.message).toMatch(/đã được hủy/);
+    expectRefusal(twice, { code: 'CONFLICT', message: /đã được hủy/ });
     // The strike-off is the latest standing event again, so it may now be annulled in turn.
     const next = await clients.org_staff.send('POST', url(target.id, target.eventId), body(done.body.member.version));
     expect(next.status).toBe(201);
@@ -296,7 +290,7 @@ describe('POST /members/{id}/events/{eventId}/annul', () => {
       expect(response.body.error.message).toMatch(/[À-ỹ]/);
     }
     const early = await clients.org_staff.send('POST', url(target.id, target.eventId), { ...body(target.version), decision: decision('2026-11-01') });
-    expect(early.status).toBe(400);
+    expectRefusal(early, { code: 'INVALID_INPUT', field: 'decision.date' });
     expect(early.body.error.fields[0].field).toBe('decision.date');
     expect(await tables()).toEqual(before);
   });

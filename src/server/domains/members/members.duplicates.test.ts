@@ -5,7 +5,7 @@ import { buildApp } from '../../app.js';
 import type { Database } from '../../db/client.js';
 import { createTestDatabase, ctxFor } from '../../test/test-database.js';
 import { decision, makeMember, makeTree } from '../../test/factories.js';
-import { loginClient, type TestClient } from '../../test/http-client.js';
+import { loginClient, PASSWORD, type TestClient } from '../../test/http-client.js';
 import { createUser } from '../users/users.service.js';
 import { queryRows } from '../../db/client.js';
 import { sql } from 'drizzle-orm';
@@ -21,7 +21,6 @@ let app: FastifyInstance;
 let official: TestClient;
 let tree: Awaited<ReturnType<typeof makeTree>>;
 let introducers: number[];
-const PASSWORD = 'mat-khau-thu-123';
 
 beforeAll(async () => {
   ({ database, drop } = await createTestDatabase());

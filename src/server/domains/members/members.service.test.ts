@@ -9,17 +9,20 @@ import { auditHistoryOf } from '../audit/audit.service.js';
 let database: Database;
 let drop: () => Promise<void>;
 let tree: Awaited<ReturnType<typeof makeTree>>;
+/** The names listed and searched below, in a tree of their own: other tests add members to `tree`. */
+let listed: Awaited<ReturnType<typeof makeTree>>;
 const names = ['Nguyễn Phi Long', 'Đỗ Thị Hà', 'Trần Văn Ân', 'Lê Thị Ăn', 'Phạm Văn An', 'Hoàng Đức Dũng', 'Vũ Minh Đức', 'Bùi Thị Ơn', 'Ngô Văn Ôn', 'Nguyễn Văn Long'];
 
 beforeAll(async () => {
   ({ database, drop } = await createTestDatabase());
   const ctx = ctxFor(database);
   tree = await makeTree(ctx);
-  for (const [i, fullName] of names.entries()) await makeMember(ctx, i % 2 ? tree.a1.id : tree.b1.id, { fullName });
+  listed = await makeTree(ctx);
+  for (const [i, fullName] of names.entries()) await makeMember(ctx, i % 2 ? listed.a1.id : listed.b1.id, { fullName });
 });
 afterAll(() => drop());
 
-const query = (q?: string) => ({ q, page: 1, pageSize: 50, orgId: tree.upper.id });
+const query = (q?: string) => ({ q, page: 1, pageSize: 50, orgId: listed.upper.id });
 
 describe('listMembers search', () => {
   it.each(['nguyen phi long', 'NGUYEN PHI LONG', 'Nguyễn Phi Long', 'nguyễn phi', 'phi long'])('finds Nguyễn Phi Long by %s', async (q) => {

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import type { Database } from '../../db/client.js';
+import { docxText } from '../../test/documents.js';
 import { createTestDatabase, ctxFor } from '../../test/test-database.js';
 import { decision, makeMember, makeTree } from '../../test/factories.js';
-import { loginClient, type TestClient } from '../../test/http-client.js';
-import { createUser } from '../users/users.service.js';
+import { accountClient, ADMIN, type TestClient } from '../../test/http-client.js';
+import { expectRefusal } from '../../test/refusals.js';
 
 let database: Database;
 let drop: () => Promise<void>;
@@ -14,7 +14,6 @@ let app: FastifyInstance;
 let tree: Awaited<ReturnType<typeof makeTree>>;
 const clients: Record<'admin' | 'a' | 'b' | 'member', TestClient> = {} as never;
 const people: Record<'inside' | 'across' | 'leaving' | 'self', { id: number; version: number; fullName: string; cardNumber: string | null }> = {} as never;
-const PASSWORD = 'mat-khau-thu-123';
 const transfers: Record<'inside' | 'across' | 'leaving', number> = {} as never;
 
 const within = (memberId: number, receivingOrgId: number) => ({
@@ -44,15 +43,11 @@ beforeAll(async () => {
   people.across = await makeMember(ctx, tree.a1.id, { fullName: 'Nông Thị Sang' });
   people.leaving = await makeMember(ctx, tree.a2.id, { fullName: 'Vi Văn Xa' });
   people.self = await makeMember(ctx, tree.a2.id, { fullName: 'Lục Thị Riêng' });
-  await createUser(ctx, { username: 'quantri', displayName: 'Quản trị', role: 'admin', orgId: null, memberId: null, password: PASSWORD });
-  await createUser(ctx, { username: 'canbo.a', displayName: 'Cán bộ A', role: 'org_staff', orgId: tree.a.id, memberId: null, password: PASSWORD });
-  await createUser(ctx, { username: 'canbo.b', displayName: 'Cán bộ B', role: 'org_staff', orgId: tree.b.id, memberId: null, password: PASSWORD });
-  await createUser(ctx, { username: 'dangvien', displayName: 'Lục Thị Riêng', role: 'member', orgId: null, memberId: people.self.id, password: PASSWORD });
   app = await buildApp({ database, logger: false, now: () => new Date('2026-05-20T03:00:00Z') });
-  clients.admin = await loginClient(app, 'quantri', PASSWORD);
-  clients.a = await loginClient(app, 'canbo.a', PASSWORD);
-  clients.b = await loginClient(app, 'canbo.b', PASSWORD);
-  clients.member = await loginClient(app, 'dangvien', PASSWORD);
+  clients.admin = await accountClient(app, ctx, ADMIN);
+  clients.a = await accountClient(app, ctx, { username: 'canbo.a', role: 'org_staff', orgId: tree.a.id });
+  clients.b = await accountClient(app, ctx, { username: 'canbo.b', role: 'org_staff', orgId: tree.b.id });
+  clients.member = await accountClient(app, ctx, { username: 'dangvien', role: 'member', memberId: people.self.id, displayName: 'Lục Thị Riêng' });
 
   const inside = await clients.a.send('POST', '/api/v1/transfers', within(people.inside.id, tree.a2.id));
   const across = await clients.a.send('POST', '/api/v1/transfers', within(people.across.id, tree.b1.id));
@@ -80,13 +75,14 @@ describe('transfers seen from both sides', () => {
     ['arriving in the official’s subtree', 'across', 200],
   ] as const)('a sibling official reading a transfer %s gets %i', async (_label, key, status) => {
     const response = await clients.b.get(`/api/v1/transfers/${transfers[key]}`);
-    expect(response.status).toBe(status);
+    if (status === 404) expectRefusal(response, { code: 'NOT_FOUND' });
+    else expect(response.status).toBe(status);
     const list = await clients.b.get('/api/v1/transfers?pageSize=200');
     expect(list.body.items.map((t: { id: number }) => t.id).includes(transfers[key])).toBe(status === 200);
     if (status === 404) {
       expect(JSON.stringify(response.body)).not.toContain(people[key].fullName);
-      expect((await clients.b.send('POST', `/api/v1/transfers/${transfers[key]}/receipt`, { version: 1, presentedOn: '2026-05-12' })).status).toBe(404);
-      expect((await clients.b.get(`/api/v1/transfers/${transfers[key]}/letter.docx`)).status).toBe(404);
+      expectRefusal(await clients.b.send('POST', `/api/v1/transfers/${transfers[key]}/receipt`, { version: 1, presentedOn: '2026-05-12' }), { code: 'NOT_FOUND' });
+      expectRefusal(await clients.b.get(`/api/v1/transfers/${transfers[key]}/letter.docx`), { code: 'NOT_FOUND' });
     }
   });
 
@@ -94,40 +90,42 @@ describe('transfers seen from both sides', () => {
     const id = transfers.across;
     const seen = await clients.b.get(`/api/v1/transfers/${id}`);
     expect(seen.body).toMatchObject({ sides: ['receiving'], actions: [], fullName: 'Nông Thị Sang', receivingOrgId: tree.b1.id });
-    expect((await clients.b.send('POST', `/api/v1/transfers/${id}/letter`, letter(seen.body.version))).status).toBe(403);
+    expectRefusal(await clients.b.send('POST', `/api/v1/transfers/${id}/letter`, letter(seen.body.version)), { code: 'FORBIDDEN', message: 'nơi đi' });
     const issued = await clients.a.send('POST', `/api/v1/transfers/${id}/letter`, letter(seen.body.version));
     expect(issued.status).toBe(200);
     expect(issued.body).toMatchObject({ state: 'letter_issued', cardNumber: people.across.cardNumber });
     expect((await clients.b.get(`/api/v1/transfers/${id}`)).body.actions).toEqual(['confirm_receipt']);
-    expect((await clients.a.send('POST', `/api/v1/transfers/${id}/receipt`, { version: issued.body.version, presentedOn: '2026-05-12' })).status).toBe(403);
+    expectRefusal(await clients.a.send('POST', `/api/v1/transfers/${id}/receipt`, { version: issued.body.version, presentedOn: '2026-05-12' }), { code: 'FORBIDDEN', message: 'nơi đến' });
 
     const incoming = await clients.b.get('/api/v1/transfers?side=receiving&open=true');
     expect(incoming.body.items.map((t: { id: number }) => t.id)).toContain(id);
-    expect((await clients.b.get(`/api/v1/members/${people.across.id}`)).status).toBe(404);
+    expectRefusal(await clients.b.get(`/api/v1/members/${people.across.id}`), { code: 'NOT_FOUND' });
     const received = await clients.b.send('POST', `/api/v1/transfers/${id}/receipt`, { version: issued.body.version, presentedOn: '2026-05-12' });
     expect(received.status).toBe(200);
     expect((await clients.b.get(`/api/v1/members/${people.across.id}`)).body.orgId).toBe(tree.b1.id);
-    expect((await clients.a.get(`/api/v1/members/${people.across.id}`)).status).toBe(404);
+    expectRefusal(await clients.a.get(`/api/v1/members/${people.across.id}`), { code: 'NOT_FOUND' });
     expect((await clients.a.get(`/api/v1/transfers/${id}`)).body.state).toBe('received');
   });
 
   it('prints the letter as .docx with the card number and the member’s name, for either side', async () => {
+    const member = await makeMember(ctxFor(database), tree.a1.id, { fullName: 'Nông Thị Sang' });
+    const created = await clients.a.send('POST', '/api/v1/transfers', within(member.id, tree.b1.id));
+    expect(created.status).toBe(201);
+    expect((await clients.a.send('POST', `/api/v1/transfers/${created.body.id}/letter`, letter(created.body.version))).status).toBe(200);
     for (const client of [clients.a, clients.b]) {
-      const response = await app.inject({ method: 'GET', url: `/api/v1/transfers/${transfers.across}/letter.docx`, headers: { cookie: client.cookie } });
+      const response = await app.inject({ method: 'GET', url: `/api/v1/transfers/${created.body.id}/letter.docx`, headers: { cookie: client.cookie } });
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toContain('wordprocessingml');
-      const zip = await JSZip.loadAsync(response.rawPayload);
-      const xml = await zip.file('word/document.xml')!.async('string');
-      const text = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+      const text = await docxText(response.rawPayload);
       expect(text).toContain('GIẤY GIỚI THIỆU SINH HOẠT ĐẢNG');
-      expect(text).toContain(`Số thẻ đảng viên: ${people.across.cardNumber}`);
+      expect(text).toContain(`Số thẻ đảng viên: ${member.cardNumber}`);
       expect(text).toContain('Nông Thị Sang');
       expect(text).toContain('Số đăng ký trong sổ chuyển sinh hoạt đảng: CS-2026-044');
       expect(text).toContain('Đã đóng đảng phí đến hết tháng 04 năm 2026');
       expect(text).toContain('Chi bộ Phòng Nghiệp vụ Y');
     }
     // Before the letter is issued there is nothing to print.
-    expect((await clients.a.get(`/api/v1/transfers/${transfers.inside}/letter.docx`)).status).toBe(404);
+    expectRefusal(await clients.a.get(`/api/v1/transfers/${transfers.inside}/letter.docx`), { code: 'NOT_FOUND', message: 'giấy giới thiệu' });
   });
 
   it('answers a rule violation with 422 naming the rule and its source, and a bad body with 400', async () => {
@@ -138,19 +136,18 @@ describe('transfers seen from both sides', () => {
       temporaryFrom: '2026-06-01',
       temporaryUntil: '2026-07-01',
     });
-    expect(temporary.status).toBe(422);
-    expect(temporary.body.error.rule).toMatchObject({ name: 'temporary_transfer_min_months' });
+    expectRefusal(temporary, { code: 'RULE_VIOLATION', rule: 'temporary_transfer_min_months', field: 'temporaryUntil' });
     expect(temporary.body.error.rule.source).toContain('294-QĐ/TW');
     expect(temporary.body.error.fields[0].field).toBe('temporaryUntil');
     const bad = await clients.a.send('POST', '/api/v1/transfers', { direction: 'within', kind: 'permanent', memberId: people.self.id });
-    expect(bad.status).toBe(400);
+    expectRefusal(bad, { code: 'INVALID_INPUT', field: 'receivingOrgId' });
   });
 
   it('offers destinations across the deployment but shows transfers to a member only through officials', async () => {
     const destinations = await clients.a.get('/api/v1/transfers/destinations?q=nghiep vu');
     expect(destinations.body.items.map((o: { id: number }) => o.id)).toEqual([tree.b1.id]);
-    expect((await clients.member.get('/api/v1/transfers')).status).toBe(404);
-    expect((await clients.member.get(`/api/v1/transfers/${transfers.leaving}`)).status).toBe(404);
+    expectRefusal(await clients.member.get('/api/v1/transfers'), { code: 'NOT_FOUND' });
+    expectRefusal(await clients.member.get(`/api/v1/transfers/${transfers.leaving}`), { code: 'NOT_FOUND' });
   });
 });
 
@@ -167,7 +164,7 @@ describe('GET /attention', () => {
     }
     const b = await clients.b.get('/api/v1/attention');
     expect(b.body.items.map((i: { transferId?: number }) => i.transferId)).not.toContain(transfers.inside);
-    expect((await clients.b.get(`/api/v1/attention?orgId=${tree.a.id}`)).status).toBe(404);
+    expectRefusal(await clients.b.get(`/api/v1/attention?orgId=${tree.a.id}`), { code: 'NOT_FOUND' });
     expect((await clients.member.get('/api/v1/attention')).body.items).toEqual([]);
   });
 });
@@ -177,15 +174,14 @@ describe('exits and party age over HTTP', () => {
     const member = await makeMember(ctxFor(database), tree.b2.id, { fullName: 'Đèo Văn Rời', admittedOn: '2014-03-03' });
     const exit = await clients.b.send('POST', `/api/v1/members/${member.id}/exits`, { kind: 'strike_off', occurredOn: '2026-05-15', decision: decision('2026-05-15') });
     expect(exit.status).toBe(201);
-    expect((await clients.a.send('POST', `/api/v1/members/${member.id}/exits`, { kind: 'death', occurredOn: '2026-05-16', decision: decision('2026-05-16') })).status).toBe(404);
+    expectRefusal(await clients.a.send('POST', `/api/v1/members/${member.id}/exits`, { kind: 'death', occurredOn: '2026-05-16', decision: decision('2026-05-16') }), { code: 'NOT_FOUND' });
     const age = await clients.b.get(`/api/v1/members/${member.id}/party-age`);
     expect(age.status).toBe(200);
     expect(age.body).toMatchObject({ years: 12, months: 2, totalMonths: 146, interruptions: [{ kind: 'struck_off', from: '2026-05-15', to: null }] });
     expect(age.body.readmission).toMatchObject({ eligible: false, eligibleFrom: '2029-05-15' });
     const early = await clients.b.send('POST', `/api/v1/members/${member.id}/readmission`, { occurredOn: '2026-05-20', decision: decision('2026-05-20'), toOrgId: tree.b2.id });
-    expect(early.status).toBe(422);
-    expect(early.body.error.rule.name).toBe('readmission_min_months');
-    expect((await clients.a.get(`/api/v1/members/${member.id}/party-age`)).status).toBe(404);
+    expectRefusal(early, { code: 'RULE_VIOLATION', rule: 'readmission_min_months', field: 'occurredOn' });
+    expectRefusal(await clients.a.get(`/api/v1/members/${member.id}/party-age`), { code: 'NOT_FOUND' });
     expect((await clients.member.get(`/api/v1/members/${people.self.id}/party-age`)).status).toBe(200);
   });
 });
