@@ -1,3 +1,4 @@
+import { strictResponsesByDefault } from './config.js';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
@@ -79,7 +80,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(
     responseSerializer({
-      strict: options.strictResponses ?? process.env.NODE_ENV === 'test',
+      strict: options.strictResponses ?? strictResponsesByDefault(),
       onMismatch: (route, error) => log.error({ route, issues: error.issues.slice(0, 5) }, 'response does not match its schema'),
     }),
   );

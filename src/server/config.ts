@@ -64,3 +64,11 @@ export const auditConfig = (config: Config) => ({
   dir: config.DANGVU_AUDIT_DIR ?? `${config.DANGVU_DATA_DIR.replace(/[\\/]+$/, '')}-audit`,
   checkpointSeconds: config.DANGVU_AUDIT_CHECKPOINT_SECONDS,
 });
+
+/**
+ * Under the test runner every answer must match its response schema exactly (a field the schema would drop fails
+ * the request), so a schema that falls behind its service fails its tests; in production a mismatch is only logged.
+ */
+export function strictResponsesByDefault(source: NodeJS.ProcessEnv = process.env): boolean {
+  return source.NODE_ENV === 'test';
+}
