@@ -6,7 +6,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportFileError, inspectUpload } from './file-safety.js';
-import { readRows, type ReadRowsOptions, type SheetRow } from './spreadsheet-reader.js';
+import type { SheetRow } from './cell-values.js';
+import { readRows, type ReadRowsOptions } from './spreadsheet-reader.js';
 import { buildZip, minimalXlsxEntries, officeOrderedXlsx } from './zip-fixtures.test-helper.js';
 
 let dir: string;

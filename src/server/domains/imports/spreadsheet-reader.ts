@@ -10,20 +10,8 @@ import { finished } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { plainCellValue, type SheetRow } from './cell-values.js';
 import { defaultUploadLimits, ImportFileError, type UploadKind } from './file-safety.js';
-
-export interface SheetRow {
-  sheet: string;
-  /** As Excel numbers it (1-based); for CSV, the record's position, which is what Excel shows when it opens the file. */
-  rowNumber: number;
-  /** 0-based: column A is cells[0]. Values are null, string, number, boolean or Date. */
-  cells: unknown[];
-  /**
-   * 0-based columns whose cell held a formula (its cached result is in `cells`); absent when none did.
-   * The importer refuses them: a cached result may be stale, and a formula is not a record's value.
-   */
-  formulaColumns?: number[];
-}
 
 export interface ReadRowsOptions {
   /** Only this sheet (case-insensitive). Without it every visible sheet is read; hidden sheets hold lookup lists, not data. */
@@ -38,23 +26,6 @@ export const csvSheetName = 'CSV';
 /** Rows with no value in any cell are skipped: Excel keeps formatted empty rows, and they are not records. */
 export function readRows(path: string, kind: UploadKind, options: ReadRowsOptions = {}): AsyncIterable<SheetRow> {
   return kind === 'xlsx' ? readXlsxRows(path, options) : readCsvRows(path);
-}
-
-// exceljs's own cell value shapes, which plainCellValue flattens.
-interface RichTextValue {
-  richText: { text: string }[];
-}
-
-/** Flattens exceljs's cell values (rich text, hyperlinks, formulas, errors) into null, string, number, boolean or Date. */
-export function plainCellValue(value: unknown): unknown {
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'object' || value instanceof Date) return value;
-  const v = value as Record<string, unknown>;
-  if (Array.isArray((v as unknown as RichTextValue).richText)) return (v as unknown as RichTextValue).richText.map((r) => r.text ?? '').join('');
-  if ('formula' in v || 'sharedFormula' in v) return plainCellValue(v.result);
-  if ('hyperlink' in v) return plainCellValue(v.text);
-  if (typeof v.error === 'string') return v.error;
-  return null;
 }
 
 function isFormula(value: unknown): boolean {
