@@ -169,8 +169,23 @@ class ImportRun {
 
   /** The rulebook's parameters for every date a row may bring, read once. */
   private async loadRules(): Promise<void> {
-    const [minAge, probation] = await Promise.all([ruleTimeline<number>(this.ctx, 'admission_min_age_months'), ruleTimeline<number>(this.ctx, 'probation_months')]);
-    this.rules = { minAdmissionAgeMonths: minAge, probationMonths: probation };
+    const timeline = (name: string) => ruleTimeline<number>(this.ctx, name);
+    const [minAge, probation, decisionDue, ceremony, cellMin, committeeMin] = await Promise.all([
+      timeline('admission_min_age_months'),
+      timeline('probation_months'),
+      timeline('admission_decision_due_working_days'),
+      timeline('ceremony_deadline_working_days'),
+      timeline('cell_min_full_members'),
+      timeline('cell_committee_min_full_members'),
+    ]);
+    this.rules = {
+      minAdmissionAgeMonths: minAge,
+      probationMonths: probation,
+      admissionDecisionDueWorkingDays: decisionDue,
+      ceremonyDeadlineWorkingDays: ceremony,
+      cellMinFullMembers: cellMin,
+      cellCommitteeMinFullMembers: committeeMin,
+    };
   }
 
   async check(): Promise<RunResult> {
@@ -182,6 +197,7 @@ class ImportRun {
     await this.processMembers();
     await this.orgs.plan(true);
     await this.members.settleDeferred();
+    this.members.reportCells(this.today, this.rules);
     this.noteEmptyFile();
     await this.log.flush();
     return this.result();
@@ -205,6 +221,7 @@ class ImportRun {
     await this.orgs.write();
     if (memberSheets.length > 0) await this.readSheets(memberSheets, 'member');
     await this.processMembers();
+    this.members.reportCells(this.today, this.rules);
     this.noteEmptyFile();
     if (this.failed) throw new ImportAborted(await this.finishResult());
     return this.finishResult();

@@ -280,12 +280,12 @@ const calendarDaysCovering = (workingDays: number) => Math.ceil((workingDays * 7
  */
 export function hasLowerSecondary(education: string): boolean | null {
   const text = foldForSearch(education);
-  const grade = /^(\d{1,2})\s*\/\s*(9|10|12)$/.exec(text);
+  const grade = /^(\d{1,2})\s*\/\s*(10|12)$/.exec(text);
   // The North's 10-year system (until 1981) finished lower secondary at grade 7; the 12-year system at grade 9.
-  if (grade) return Number(grade[1]) >= (grade[2] === '10' ? 7 : grade[2] === '9' ? 7 : 9);
+  if (grade) return Number(grade[1]) >= (grade[2] === '10' ? 7 : 9);
   const year = /^lop\s*(\d{1,2})$/.exec(text);
   if (year) return Number(year[1]) >= 9;
-  if (/\b(thcs|thpt|trung hoc|cap (2|3|ii|iii)|bo tuc|cao dang|dai hoc|dh|cd)\b/.test(text)) return true;
+  if (/\b(thcs|thpt|trung hoc|cap (2|3|ii|iii)|cao dang|dai hoc)\b/.test(text)) return true;
   if (/\b(tieu hoc|cap (1|i)|biet chu|mu chu|chua di hoc|khong biet chu)\b/.test(text)) return false;
   return null;
 }

@@ -11,7 +11,18 @@ import type { ImportProblem } from '../../../shared/imports.js';
 import { formatDate } from '../../../shared/vietnamese.js';
 import { memberImportFields } from './column-mapping.js';
 import type { RunContext } from './import-run.service.js';
-import { compareMember, ignoredDifferenceFix, makeProblem, nameBirthKey, type ParsedMember, type RecordedMember } from './imports.rules.js';
+import {
+  cellWarnings,
+  compareMember,
+  ignoredDifferenceFix,
+  isCellCommitteeSeat,
+  makeProblem,
+  nameBirthKey,
+  type CellInFile,
+  type ImportRules,
+  type ParsedMember,
+  type RecordedMember,
+} from './imports.rules.js';
 import { allocateIds, insertImportedMembers, membersByIdentifiers, membersByNameAndBirth, type ImportedMemberRows } from './imports.queries.js';
 import { holdingProblem, pick, refKey, refProblem, type OrgPlan, type OrgTarget } from './org-plan.service.js';
 
@@ -27,7 +38,7 @@ interface Deferred {
   sheet: string;
   column: number | null;
   /** `action` null: a row refused for other faults, whose cell is checked only to list every problem at once. */
-  rows: { row: number; action: MemberDecision['action'] | null }[];
+  rows: { row: number; action: MemberDecision['action'] | null; member?: ParsedMember }[];
 }
 
 /** The cell named by a member row refused for other faults. */
@@ -44,6 +55,8 @@ export class MemberPlan {
   private batch: ParsedMember[] = [];
   private failed: FailedRef[] = [];
   private readonly deferred = new Map<string, Deferred>();
+  /** Members created in each cell, by the cell's code. */
+  private readonly cells = new Map<string, Pick<CellInFile, 'fullMembers' | 'committeeRows'>>();
   private readonly seenCards = new Map<string, number>();
   private readonly seenNationalIds = new Map<string, number>();
   private readonly seenPeople = new Map<string, { row: number; card: string | null; nationalId: string | null }>();
@@ -228,11 +241,12 @@ export class MemberPlan {
     if (deferred) {
       const key = refKey(m.orgRef);
       const entry = this.deferred.get(key) ?? { sheet: m.sheet, column: m.columns.org ?? null, rows: [] };
-      entry.rows.push({ row: m.row, action });
+      entry.rows.push({ row: m.row, action, member: m });
       this.deferred.set(key, entry);
       return null;
     }
     this.run.counts.members[action === 'create' ? 'created' : action === 'update' ? 'updated' : 'unchanged'] += 1;
+    if (action === 'create' && target) this.tally(target.code, m);
     return { member: m, action, target, recorded, changes };
   }
 
@@ -241,14 +255,34 @@ export class MemberPlan {
     for (const [ref, entry] of this.deferred) {
       const resolution = await this.orgs.resolveLate(ref);
       const problem = 'problem' in resolution ? null : holdingProblem(resolution.target);
-      for (const { row, action } of entry.rows) {
+      for (const { row, action, member } of entry.rows) {
         const at = { sheet: entry.sheet, row, column: entry.column, field: memberLabel('org'), value: ref };
         if ('problem' in resolution) this.run.log.add(refProblem(resolution, at, 'chi bộ'));
         else if (problem) this.run.log.add(makeProblem('error', 'NOT_A_CELL', at, problem, 'Hãy ghi mã của chi bộ nơi đảng viên sinh hoạt (chi bộ cơ sở hoặc chi bộ trực thuộc).'));
-        else if (action) this.run.counts.members[action === 'create' ? 'created' : action === 'update' ? 'updated' : 'unchanged'] += 1;
+        else if (action) {
+          this.run.counts.members[action === 'create' ? 'created' : action === 'update' ? 'updated' : 'unchanged'] += 1;
+          if (action === 'create' && member) this.tally(resolution.target.code, member);
+        }
       }
     }
     this.deferred.clear();
+  }
+
+  /** A member the file records in a cell: counted for the cell's size rules (cellWarnings). */
+  private tally(code: string, m: ParsedMember): void {
+    const cell = this.cells.get(code) ?? { fullMembers: 0, committeeRows: [] };
+    if (m.status === 'full') cell.fullMembers += 1;
+    if (m.position && isCellCommitteeSeat(m.position))
+      cell.committeeRows.push({ sheet: m.sheet, row: m.row, column: m.columns.position ?? null, field: memberLabel('position'), value: m.position });
+    this.cells.set(code, cell);
+  }
+
+  /** Once every member row is decided: warns on the cells the file creates that today's rules on a cell's size would refuse. */
+  reportCells(today: string, rules: ImportRules): void {
+    for (const cell of this.orgs.createdCells()) {
+      const members = this.cells.get(cell.code) ?? { fullMembers: 0, committeeRows: [] };
+      this.run.log.addAll(cellWarnings({ place: cell.place, name: cell.name, ...members }, today, rules));
+    }
   }
 
   private async write(decisions: MemberDecision[]): Promise<void> {

@@ -14,7 +14,7 @@ import { orgKindLabels, type Decision, type OrgKind, type UnitType } from '../..
 import { foldForSearch, formatDate, normalizeSpaces } from '../../../shared/vietnamese.js';
 import { orgImportFields } from './column-mapping.js';
 import type { RunContext } from './import-run.service.js';
-import { makeProblem, type ParsedOrg } from './imports.rules.js';
+import { makeProblem, type ParsedOrg, type ProblemPlace } from './imports.rules.js';
 import { allocateIds, insertImportedOrgs, orgsByCodeOrName, type ImportedOrgRows } from './imports.queries.js';
 
 /** Where a row's organisation reference led. */
@@ -261,6 +261,13 @@ export class OrgPlan {
       if (all.length > 1) return { problem: 'ambiguous', names: all.map((t) => `${t.name} (mã ${t.code})`) };
     }
     return { problem: 'unknown' };
+  }
+
+  /** The cells this file creates (their members are all in the file), placed at their rows. */
+  createdCells(): { code: string; name: string; place: ProblemPlace }[] {
+    return [...this.planned.values()]
+      .filter((p) => p.action === 'create' && (memberHoldingKinds as readonly string[]).includes(p.parsed.kind))
+      .map(({ parsed: org }) => ({ code: org.code, name: org.name, place: { sheet: org.sheet, row: org.row, column: org.columns.code ?? null, field: orgLabel('code'), value: org.code } }));
   }
 
   /** Resolves the organisations that member rows name, once each: in the file, then among recorded organisations. */
