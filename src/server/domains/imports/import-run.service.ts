@@ -170,19 +170,15 @@ class ImportRun {
   /** The rulebook's parameters for every date a row may bring, read once. */
   private async loadRules(): Promise<void> {
     const timeline = (name: string) => ruleTimeline<number>(this.ctx, name);
-    const [minAge, probation, decisionDue, ceremony, cellMin, committeeMin] = await Promise.all([
+    const [minAge, probation, cellMin, committeeMin] = await Promise.all([
       timeline('admission_min_age_months'),
       timeline('probation_months'),
-      timeline('admission_decision_due_working_days'),
-      timeline('ceremony_deadline_working_days'),
       timeline('cell_min_full_members'),
       timeline('cell_committee_min_full_members'),
     ]);
     this.rules = {
       minAdmissionAgeMonths: minAge,
       probationMonths: probation,
-      admissionDecisionDueWorkingDays: decisionDue,
-      ceremonyDeadlineWorkingDays: ceremony,
       cellMinFullMembers: cellMin,
       cellCommitteeMinFullMembers: committeeMin,
     };

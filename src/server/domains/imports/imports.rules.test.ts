@@ -161,19 +161,6 @@ describe('warnings on records that today\'s rules would refuse', () => {
   const today = '2026-11-27';
   const codes = (problems: { severity: string; code: string; column: string | null; row: number | null; field: string | null }[]) => problems.map((p) => [p.severity, p.code, p.column, p.row, p.field]);
 
-  it('warns when the cell may have met before the 18th birthday (age counted on the cell\'s day, not the admission\'s)', () => {
-    // 18 years 2 months at admission: the cell met up to 120 working days (about six months) earlier.
-    const near = parseMemberRow(row({ ...base, birthDate: '01/01/1990', admittedOn: '01/03/2008', confirmedOn: '01/03/2009' }), plan, today);
-    expect(near.record).not.toBeNull();
-    expect(codes(near.problems)).toEqual([['warning', 'ADMITTED_NEAR_MIN_AGE', 'F', 2, 'Ngày vào Đảng']]);
-    expect(near.problems[0].message).toContain('18 tuổi 2 tháng');
-    expect(near.problems[0].message).toContain('Điều lệ Đảng 2011, Điều 1');
-    expect(near.problems[0].message).toContain('120 ngày làm việc');
-    expect(near.problems[0].fix).toMatch(/^Hãy /);
-    // Seven months past the birthday: even the earliest possible meeting came after it.
-    expect(parseMemberRow(row({ ...base, birthDate: '01/01/1990', admittedOn: '01/08/2008', confirmedOn: '01/08/2009' }), plan, today).problems).toEqual([]);
-  });
-
   it.each([
     ['7/12', false],
     ['8 / 12', false],

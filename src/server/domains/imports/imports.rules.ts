@@ -3,7 +3,7 @@
  * row and column and said in Vietnamese with how to fix it. Pure: the service brings the database's
  * view (what already exists) and decides what to write.
  */
-import { addDays, addMonths, fullMonthsBetween } from '../../../shared/dates.js';
+import { addMonths, fullMonthsBetween } from '../../../shared/dates.js';
 import type { ImportProblem, ImportSheetPlan, ProblemSeverity } from '../../../shared/imports.js';
 import type { Address, Gender, TheoryLevel } from '../../../shared/member.js';
 import type { OrgKind, UnitType } from '../../../shared/org.js';
@@ -249,8 +249,6 @@ export interface RuleValue {
 export interface ImportRules {
   minAdmissionAgeMonths(date: string): RuleValue;
   probationMonths(date: string): RuleValue;
-  admissionDecisionDueWorkingDays(date: string): RuleValue;
-  ceremonyDeadlineWorkingDays(date: string): RuleValue;
   cellMinFullMembers(date: string): RuleValue;
   cellCommitteeMinFullMembers(date: string): RuleValue;
 }
@@ -259,20 +257,9 @@ export interface ImportRules {
 export const charterImportRules: ImportRules = {
   minAdmissionAgeMonths: () => ({ value: 216, source: 'Điều lệ Đảng 2011, Điều 1' }),
   probationMonths: () => ({ value: 12, source: 'Điều lệ Đảng 2011, Điều 5' }),
-  admissionDecisionDueWorkingDays: () => ({ value: 60, source: '294-QĐ/TW' }),
-  ceremonyDeadlineWorkingDays: () => ({ value: 30, source: '294-QĐ/TW' }),
   cellMinFullMembers: () => ({ value: 3, source: 'Điều lệ Đảng 2011, Điều 24' }),
   cellCommitteeMinFullMembers: () => ({ value: 9, source: 'Điều lệ Đảng 2011, Điều 24' }),
 };
-
-/** The upper committee may extend its 60 working days for the decision by up to 30 in special cases (29-QĐ/TW §4.3.1 and successors). */
-const decisionExtensionWorkingDays = 30;
-
-/**
- * Calendar days that surely hold this many working days: five in seven, plus the longest holidays of a
- * year (Tết and the others, about two weeks). Used only to widen a warning, never to refuse.
- */
-const calendarDaysCovering = (workingDays: number) => Math.ceil((workingDays * 7) / 5) + 14;
 
 /**
  * Lower-secondary education (trung học cơ sở): the grade finished out of the system's grades, as the
@@ -468,35 +455,19 @@ function ageText(months: number): string {
 }
 
 /**
- * An admission the rules of its day allowed but today's would refuse (a higher minimum age), or one
- * close enough to the 18th birthday that the cell's meeting may have come before it: the age is
- * counted in months on the day the cell considers the admission (RULES: admission; admissions.rules.ts
- * checkAdmissionAge reads "counted in months" as full months since the birth date), and that day is not
- * in the import, only the admission, which comes up to the decision's and the ceremony's working days later.
+ * An admission the rules of its day allowed but today's would refuse: today's minimum age is higher.
+ * The age is counted in full months (admissions.rules.ts checkAdmissionAge reads "counted in months" so),
+ * here up to the admission date, the only date of the admission the import carries.
  */
-function admissionAgeWarnings(r: RowReader<MemberImportKey>, birthDate: string, admittedOn: string, months: number, today: string, rules: ImportRules): void {
+function admissionAgeWarnings(r: RowReader<MemberImportKey>, months: number, today: string, rules: ImportRules): void {
   const now = rules.minAdmissionAgeMonths(today);
-  if (months < now.value) {
+  if (months < now.value)
     r.warn(
       'admittedOn',
       'ADMITTED_UNDER_AGE_TODAY',
       `Vào Đảng khi ${ageText(months)}: quy định lúc đó cho phép, nhưng nay người vào Đảng phải đủ ${ageText(now.value)} (${now.source}).`,
       'Không cần sửa nếu ngày sinh và ngày vào Đảng đúng; hồ sơ được ghi như trong tệp.',
     );
-    return;
-  }
-  const min = rules.minAdmissionAgeMonths(admittedOn);
-  const decision = rules.admissionDecisionDueWorkingDays(admittedOn);
-  const ceremony = rules.ceremonyDeadlineWorkingDays(admittedOn);
-  const workingDays = decision.value + decisionExtensionWorkingDays + ceremony.value;
-  const earliestMeeting = addDays(admittedOn, -calendarDaysCovering(workingDays));
-  if (fullMonthsBetween(birthDate, earliestMeeting) >= min.value) return;
-  r.warn(
-    'admittedOn',
-    'ADMITTED_NEAR_MIN_AGE',
-    `Vào Đảng ngày ${formatDate(admittedOn)} khi ${ageText(months)}. Tuổi vào Đảng tính theo tháng đến ngày chi bộ xét (${min.source}), mà ngày đó có thể sớm hơn ngày vào Đảng tới ${workingDays} ngày làm việc (quyết định kết nạp trong ${decision.value} ngày làm việc, gia hạn đến ${decisionExtensionWorkingDays} ngày, ${decision.source}; lễ kết nạp trong ${ceremony.value} ngày làm việc, ${ceremony.source}), nên khi chi bộ xét có thể chưa đủ ${ageText(min.value)}.`,
-    'Hãy đối chiếu ngày chi bộ họp xét kết nạp trong hồ sơ đảng viên; nếu ngày đó đảng viên đã đủ tuổi thì không cần sửa.',
-  );
 }
 
 /** A cell the file creates, with the member rows that the file records in it. */
@@ -529,7 +500,7 @@ export function cellWarnings(cell: CellInFile, today: string, rules: ImportRules
         'warning',
         'CELL_TOO_FEW_FULL_MEMBERS',
         cell.place,
-        `Chi bộ ${cell.name} có ${cell.fullMembers} đảng viên chính thức trong tệp; chi bộ phải có ít nhất ${min.value} đảng viên chính thức (${min.source}).`,
+        `${cell.name} có ${cell.fullMembers} đảng viên chính thức trong tệp; chi bộ phải có ít nhất ${min.value} đảng viên chính thức (${min.source}).`,
         'Hãy kiểm tra xem tệp đã có đủ đảng viên của chi bộ chưa; nếu chi bộ thật sự chưa đủ, hãy báo cấp ủy cấp trên để ghép hoặc kiện toàn chi bộ.',
       ),
     );
@@ -540,7 +511,7 @@ export function cellWarnings(cell: CellInFile, today: string, rules: ImportRules
           'warning',
           'CELL_COMMITTEE_TOO_SMALL',
           place,
-          `Chi bộ ${cell.name} có ${cell.fullMembers} đảng viên chính thức trong tệp, dưới ${committee.value}: chi bộ chỉ bầu bí thư (và phó bí thư nếu cần), không bầu chi ủy (${committee.source}).`,
+          `${cell.name} có ${cell.fullMembers} đảng viên chính thức trong tệp, dưới ${committee.value}: chi bộ chỉ bầu bí thư (và phó bí thư nếu cần), không bầu chi ủy (${committee.source}).`,
           'Hãy kiểm tra lại chức vụ đảng của đảng viên này, hoặc số đảng viên chính thức của chi bộ trong tệp.',
         ),
       );
@@ -613,7 +584,7 @@ export function parseMemberRow(row: SheetRow, plan: ImportSheetPlan, today: stri
           'Hãy kiểm tra lại ngày sinh và ngày vào Đảng; có thể năm bị gõ nhầm.',
           admittedCell,
         );
-      else admissionAgeWarnings(r, birthDate, admittedOn, months, today, rules);
+      else admissionAgeWarnings(r, months, today, rules);
     }
   }
   if (admittedOn && confirmedOn && confirmedOn < admittedOn)
