@@ -8,7 +8,38 @@ import type { Gender, TheoryLevel } from '../../../shared/member.js';
 import { orgKindLabels, unitTypeLabels, type OrgKind, type UnitType } from '../../../shared/org.js';
 import { foldForSearch, normalizeName, normalizeSpaces, parseVnDate } from '../../../shared/vietnamese.js';
 import { repairLegacyText, type LegacyEncoding } from './legacy-encoding.js';
-import { plainCellValue } from './spreadsheet-reader.js';
+
+// ---- Rows and cells as the reader gives them ------------------------------------------------
+
+export interface SheetRow {
+  sheet: string;
+  /** As Excel numbers it (1-based); for CSV, the record's position, which is what Excel shows when it opens the file. */
+  rowNumber: number;
+  /** 0-based: column A is cells[0]. Values are null, string, number, boolean or Date. */
+  cells: unknown[];
+  /**
+   * 0-based columns whose cell held a formula (its cached result is in `cells`); absent when none did.
+   * The importer refuses them: a cached result may be stale, and a formula is not a record's value.
+   */
+  formulaColumns?: number[];
+}
+
+// exceljs's own cell value shapes, which plainCellValue flattens.
+interface RichTextValue {
+  richText: { text: string }[];
+}
+
+/** Flattens exceljs's cell values (rich text, hyperlinks, formulas, errors) into null, string, number, boolean or Date. */
+export function plainCellValue(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'object' || value instanceof Date) return value;
+  const v = value as Record<string, unknown>;
+  if (Array.isArray((v as unknown as RichTextValue).richText)) return (v as unknown as RichTextValue).richText.map((r) => r.text ?? '').join('');
+  if ('formula' in v || 'sharedFormula' in v) return plainCellValue(v.result);
+  if ('hyperlink' in v) return plainCellValue(v.text);
+  if (typeof v.error === 'string') return v.error;
+  return null;
+}
 
 export function isBlankCell(value: unknown): boolean {
   const plain = plainCellValue(value);

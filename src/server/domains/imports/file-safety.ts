@@ -19,6 +19,7 @@ export const importFileErrorCodes = [
   'CORRUPT_FILE',
   'TEXT_ENCODING',
   'MALFORMED_XML',
+  'INCOMPLETE_WORKBOOK',
   'MALFORMED_CSV',
   'SHEET_NOT_FOUND',
 ] as const;

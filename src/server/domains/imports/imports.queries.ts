@@ -1,9 +1,12 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db, type DbOrTx } from '../../db/client.js';
+import type { BulkWriter } from '../../db/bulk.js';
+import { queryRows, type Db, type DbKind, type DbOrTx } from '../../db/client.js';
 import { importMappings, imports } from '../../db/schema.js';
 import type { Scope } from '../../context.js';
 import { pathInScope } from '../../scope.js';
 import type { ImportRecordType } from '../../../shared/imports.js';
+import type { Address, Gender, TheoryLevel } from '../../../shared/member.js';
+import type { Decision, OrgKind, UnitType } from '../../../shared/org.js';
 import type { RecordedMember } from './imports.rules.js';
 import type { OrgRow } from '../orgs/orgs.queries.js';
 
@@ -140,7 +143,7 @@ export async function allocateIds(db: DbOrTx, table: 'orgs' | 'org_versions' | '
 }
 
 /** Inserts rows (values in `columns` order) through jsonb_populate_recordset, 2,000 rows a statement. */
-export async function insertAsJson(db: DbOrTx, table: string, columns: string[], rows: unknown[][]): Promise<void> {
+async function insertAsJson(db: DbOrTx, table: string, columns: string[], rows: unknown[][]): Promise<void> {
   const list = sql.raw(columns.map((c) => `"${c}"`).join(', '));
   for (let i = 0; i < rows.length; i += 2000) {
     const json = JSON.stringify(rows.slice(i, i + 2000).map((row) => Object.fromEntries(columns.map((c, j) => [c, row[j]]))));
@@ -148,6 +151,65 @@ export async function insertAsJson(db: DbOrTx, table: string, columns: string[],
       sql`INSERT INTO ${sql.identifier(table)} (${list}) OVERRIDING SYSTEM VALUE SELECT ${list} FROM jsonb_populate_recordset(NULL::${sql.identifier(table)}, ${json}::jsonb)`,
     );
   }
+}
+
+// ---- Bulk writes of a commit ---------------------------------------------------------------------
+
+type Columns<T> = readonly (readonly [column: string, key: keyof T])[];
+
+/**
+ * COPY on PostgreSQL. On the embedded engine the rows travel as one JSON parameter that the database
+ * spreads into columns itself: building thousands of separate parameters cost more than the insert.
+ */
+async function bulkInsert<T>(writer: BulkWriter, engine: DbKind, table: string, columns: Columns<T>, rows: readonly T[]): Promise<void> {
+  if (rows.length === 0) return;
+  const names = columns.map(([column]) => column);
+  const values = rows.map((row) => columns.map(([, key]) => row[key] as unknown));
+  if (engine === 'postgres') return writer.insert(table, names, values as never);
+  await insertAsJson(writer.db, table, names, values);
+}
+
+export interface ImportedOrgRows {
+  orgs: { id: number; code: string; name: string; kind: OrgKind; unitType: UnitType | null; parentId: number | null; path: string; depth: number; foundedOn: string | null; foundingDecision: Decision | null }[];
+  versions: { id: number; orgId: number; name: string; kind: OrgKind; unitType: UnitType | null; parentId: number | null; validFrom: string; eventId: number | null }[];
+  events: { id: number; kind: 'founded'; occurredOn: string; decision: Decision | null; details: object; createdBy: number | null }[];
+  links: { eventId: number; orgId: number; role: 'successor' }[];
+}
+
+/** New organisations with their first version, founding event and its link, ids already taken (allocateIds). */
+export async function insertImportedOrgs(writer: BulkWriter, engine: DbKind, rows: ImportedOrgRows): Promise<void> {
+  type R = ImportedOrgRows;
+  await bulkInsert<R['orgs'][number]>(writer, engine, 'orgs', [['id', 'id'], ['code', 'code'], ['name', 'name'], ['kind', 'kind'], ['unit_type', 'unitType'], ['parent_id', 'parentId'], ['path', 'path'], ['depth', 'depth'], ['founded_on', 'foundedOn'], ['founding_decision', 'foundingDecision']], rows.orgs);
+  await bulkInsert<R['versions'][number]>(writer, engine, 'org_versions', [['id', 'id'], ['org_id', 'orgId'], ['name', 'name'], ['kind', 'kind'], ['unit_type', 'unitType'], ['parent_id', 'parentId'], ['valid_from', 'validFrom'], ['event_id', 'eventId']], rows.versions);
+  await bulkInsert<R['events'][number]>(writer, engine, 'org_events', [['id', 'id'], ['kind', 'kind'], ['occurred_on', 'occurredOn'], ['decision', 'decision'], ['details', 'details'], ['created_by', 'createdBy']], rows.events);
+  await bulkInsert<R['links'][number]>(writer, engine, 'org_event_links', [['event_id', 'eventId'], ['org_id', 'orgId'], ['role', 'role']], rows.links);
+}
+
+export interface ImportedMemberRows {
+  members: {
+    id: number; fullName: string; familyName: string; middleName: string; givenName: string; nameSortKey: string; gender: Gender; birthDate: string;
+    placeOfOrigin: Address | null; residence: Address | null; ethnicity: string; religion: string; education: string; professionalQualification: string;
+    theoryLevel: TheoryLevel; job: string; position: string; nationalId: string | null; cardNumber: string | null; profileNumber: string | null;
+    admittedOn: string; confirmedOn: string | null; orgId: number; orgPath: string; status: string;
+  }[];
+  events: { id: number; memberId: number; kind: string; occurredOn: string; decision: null; fromOrgId: number | null; toOrgId: number | null; statusAfter: string; reason: string; details: object; createdBy: number | null }[];
+  periods: { id: number; memberId: number; orgId: number; status: string; validFrom: string; validTo: string | null; eventId: number }[];
+}
+
+const importedMemberColumns: Columns<ImportedMemberRows['members'][number]> = [
+  ['id', 'id'], ['full_name', 'fullName'], ['family_name', 'familyName'], ['middle_name', 'middleName'], ['given_name', 'givenName'], ['name_sort_key', 'nameSortKey'],
+  ['gender', 'gender'], ['birth_date', 'birthDate'], ['place_of_origin', 'placeOfOrigin'], ['residence', 'residence'], ['ethnicity', 'ethnicity'], ['religion', 'religion'],
+  ['education', 'education'], ['professional_qualification', 'professionalQualification'], ['theory_level', 'theoryLevel'], ['job', 'job'], ['position', 'position'],
+  ['national_id', 'nationalId'], ['card_number', 'cardNumber'], ['profile_number', 'profileNumber'], ['admitted_on', 'admittedOn'], ['confirmed_on', 'confirmedOn'],
+  ['org_id', 'orgId'], ['org_path', 'orgPath'], ['status', 'status'],
+];
+
+/** New members with their membership history (events and periods), ids already taken (allocateIds). */
+export async function insertImportedMembers(writer: BulkWriter, engine: DbKind, rows: ImportedMemberRows): Promise<void> {
+  type R = ImportedMemberRows;
+  await bulkInsert(writer, engine, 'members', importedMemberColumns, rows.members);
+  await bulkInsert<R['events'][number]>(writer, engine, 'membership_events', [['id', 'id'], ['member_id', 'memberId'], ['kind', 'kind'], ['occurred_on', 'occurredOn'], ['decision', 'decision'], ['from_org_id', 'fromOrgId'], ['to_org_id', 'toOrgId'], ['status_after', 'statusAfter'], ['reason', 'reason'], ['details', 'details'], ['created_by', 'createdBy']], rows.events);
+  await bulkInsert<R['periods'][number]>(writer, engine, 'membership_periods', [['id', 'id'], ['member_id', 'memberId'], ['org_id', 'orgId'], ['status', 'status'], ['valid_from', 'validFrom'], ['valid_to', 'validTo'], ['event_id', 'eventId']], rows.periods);
 }
 
 // ---- Export in the template's shape -----------------------------------------------------------------

@@ -2,7 +2,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Address } from '../../../shared/member.js';
 import { memberImportFields } from './column-mapping.js';
-import { cleanCell, compareMember, formatAddressText, parseAddressText, parseMemberRow, splitFix, type RecordedMember } from './imports.rules.js';
+import {
+  cellWarnings,
+  charterImportRules,
+  cleanCell,
+  compareMember,
+  formatAddressText,
+  hasLowerSecondary,
+  isCellCommitteeSeat,
+  parseAddressText,
+  parseMemberRow,
+  splitFix,
+  type RecordedMember,
+} from './imports.rules.js';
 import type { ImportSheetPlan } from '../../../shared/imports.js';
 
 const plan: ImportSheetPlan = {
@@ -85,13 +97,15 @@ describe('parseMemberRow', () => {
       ['warning', 'OLD_ID_CARD', 'I'],
       ['error', 'ADMITTED_UNDER_AGE', 'F'],
     ]);
-    // The age is the rule's, as in force on the admission date.
+    // The age is the rule's, as in force on the admission date: allowed then, so recorded, with a warning that today's rule would refuse it.
     const older = parseMemberRow(row({ ...base, birthDate: '01/01/1995', admittedOn: '01/01/2010', confirmedOn: '01/01/2011' }), plan, today, {
-      minAdmissionAgeMonths: () => ({ value: 180, source: 'Điều lệ thử' }),
-      probationMonths: () => ({ value: 12, source: 'Điều lệ thử' }),
+      ...charterImportRules,
+      minAdmissionAgeMonths: (date) => (date < '2011-01-01' ? { value: 180, source: 'Điều lệ thử' } : { value: 216, source: 'Điều lệ Đảng 2011, Điều 1' }),
     });
-    expect(older.problems).toEqual([]);
     expect(older.record).not.toBeNull();
+    expect(older.problems.map((p) => [p.severity, p.code, p.column, p.row, p.field])).toEqual([['warning', 'ADMITTED_UNDER_AGE_TODAY', 'F', 2, 'Ngày vào Đảng']]);
+    expect(older.problems[0].message).toContain('15 tuổi');
+    expect(older.problems[0].message).toContain('Điều lệ Đảng 2011, Điều 1');
   });
 
   it('refuses an admission before birth and a confirmation before admission at their columns', () => {
@@ -140,5 +154,74 @@ describe('compareMember', () => {
     const difference = compareMember(recorded, parsed, 8);
     expect(difference.changes).toEqual({ job: 'Viên chức' });
     expect(difference.ignored.map((i) => i.key)).toEqual(['org', 'status', 'confirmedOn']);
+  });
+});
+
+describe('warnings on records that today\'s rules would refuse', () => {
+  const today = '2026-11-27';
+  const codes = (problems: { severity: string; code: string; column: string | null; row: number | null; field: string | null }[]) => problems.map((p) => [p.severity, p.code, p.column, p.row, p.field]);
+
+  it.each([
+    ['7/12', false],
+    ['8 / 12', false],
+    ['9/12', true],
+    ['12/12', true],
+    ['6/10', false],
+    ['7/10', true],
+    ['Lớp 8', false],
+    ['lớp 9', true],
+    ['Tiểu học', false],
+    ['Biết chữ', false],
+    ['Trung học cơ sở', true],
+    ['THPT', true],
+    ['Đại học', true],
+    ['không rõ', null],
+  ])('reads %j as lower-secondary education: %j', (text, expected) => {
+    expect(hasLowerSecondary(text)).toBe(expected);
+  });
+
+  it('warns on education below lower secondary, naming the field and the rule, and says nothing for a blank cell', () => {
+    const full = { ...base, confirmedOn: '19/05/2011' };
+    const low = parseMemberRow(row({ ...full, education: '7/12' }), plan, today);
+    expect(low.record).not.toBeNull();
+    const column = String.fromCharCode(65 + memberImportFields.findIndex((f) => f.key === 'education'));
+    expect(codes(low.problems)).toEqual([['warning', 'EDUCATION_BELOW_LOWER_SECONDARY', column, 2, 'Trình độ giáo dục phổ thông']]);
+    expect(low.problems[0].message).toContain('294-QĐ/TW');
+    expect(parseMemberRow(row({ ...full, education: '9/12' }), plan, today).problems).toEqual([]);
+    expect(parseMemberRow(row(full), plan, today).problems).toEqual([]);
+  });
+
+  it.each([
+    ['Chi ủy viên', true],
+    ['Ủy viên Chi ủy', true],
+    ['Bí thư Chi bộ', false],
+    ['Phó Bí thư Chi bộ', false],
+    ['Phó bí thư chi ủy', false],
+    ['Trưởng phòng', false],
+  ])('reads the position %j as a cell committee seat: %j', (position, expected) => {
+    expect(isCellCommitteeSeat(position)).toBe(expected);
+  });
+
+  describe('cellWarnings', () => {
+    const place = { sheet: 'Tổ chức', row: 4, column: 0, field: 'Mã tổ chức', value: 'CB1' };
+    const seat = { sheet: 'Đảng viên', row: 7, column: 18, field: 'Chức vụ', value: 'Chi ủy viên' };
+    it.each([
+      [2, [], ['CELL_TOO_FEW_FULL_MEMBERS']],
+      [2, [seat], ['CELL_TOO_FEW_FULL_MEMBERS', 'CELL_COMMITTEE_TOO_SMALL']],
+      [3, [seat], ['CELL_COMMITTEE_TOO_SMALL']],
+      [8, [seat, { ...seat, row: 9 }], ['CELL_COMMITTEE_TOO_SMALL', 'CELL_COMMITTEE_TOO_SMALL']],
+      [9, [seat], []],
+      [3, [], []],
+    ])('a cell with %i full members and %j committee seats warns %j', (fullMembers, committeeRows, expected) => {
+      const problems = cellWarnings({ place, name: 'Chi bộ Một', fullMembers, committeeRows }, today, charterImportRules);
+      expect(problems.map((p) => p.code)).toEqual(expected);
+      for (const p of problems) {
+        expect(p.severity).toBe('warning');
+        expect(p.message).toContain('Điều lệ Đảng 2011, Điều 24');
+        expect(p.fix).toMatch(/^Hãy /);
+      }
+      const committee = problems.filter((p) => p.code === 'CELL_COMMITTEE_TOO_SMALL');
+      expect(committee.map((p) => [p.sheet, p.row, p.field])).toEqual(fullMembers < 9 ? committeeRows.map((r) => [r.sheet, r.row, r.field]) : []);
+    });
   });
 });

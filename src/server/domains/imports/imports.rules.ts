@@ -7,7 +7,7 @@ import { addMonths, fullMonthsBetween } from '../../../shared/dates.js';
 import type { ImportProblem, ImportSheetPlan, ProblemSeverity } from '../../../shared/imports.js';
 import type { Address, Gender, TheoryLevel } from '../../../shared/member.js';
 import type { OrgKind, UnitType } from '../../../shared/org.js';
-import { formatDate, normalizeName, normalizeSpaces } from '../../../shared/vietnamese.js';
+import { foldForSearch, formatDate, normalizeName, normalizeSpaces } from '../../../shared/vietnamese.js';
 import {
   cleanNationalId,
   exitImportStatuses,
@@ -16,14 +16,15 @@ import {
   orgKindSpec,
   parseDateCell,
   parseEnumCell,
+  plainCellValue,
   theoryLevelSpec,
   unitTypeSpec,
   type EnumSpec,
   type ImportableStatus,
+  type SheetRow,
 } from './cell-values.js';
 import { columnLetter, memberImportFields, orgImportFields, type ImportField, type MemberImportKey, type OrgImportKey } from './column-mapping.js';
 import { repairLegacyText, type LegacyEncoding } from './legacy-encoding.js';
-import { plainCellValue, type SheetRow } from './spreadsheet-reader.js';
 
 // ---- Problems ------------------------------------------------------------------------------
 
@@ -244,17 +245,40 @@ export interface RuleValue {
   source: string;
 }
 
-/** The rulebook parameters a member row is checked against, each read as in force on the row's own dates. */
+/** The rulebook parameters a row is checked against, each read as in force on the date that matters (the row's own, or today). */
 export interface ImportRules {
   minAdmissionAgeMonths(date: string): RuleValue;
   probationMonths(date: string): RuleValue;
+  cellMinFullMembers(date: string): RuleValue;
+  cellCommitteeMinFullMembers(date: string): RuleValue;
 }
 
 /** The Charter's values, for callers without a database; the import itself reads the rulebook (import-run.service.ts). */
 export const charterImportRules: ImportRules = {
   minAdmissionAgeMonths: () => ({ value: 216, source: 'Điều lệ Đảng 2011, Điều 1' }),
   probationMonths: () => ({ value: 12, source: 'Điều lệ Đảng 2011, Điều 5' }),
+  cellMinFullMembers: () => ({ value: 3, source: 'Điều lệ Đảng 2011, Điều 24' }),
+  cellCommitteeMinFullMembers: () => ({ value: 9, source: 'Điều lệ Đảng 2011, Điều 24' }),
 };
+
+/**
+ * Lower-secondary education (trung học cơ sở): the grade finished out of the system's grades, as the
+ * records write it ("9/12", "7/10"), or named. Null when the text says neither way: no warning then.
+ */
+export function hasLowerSecondary(education: string): boolean | null {
+  const text = foldForSearch(education);
+  const grade = /^(\d{1,2})\s*\/\s*(10|12)$/.exec(text);
+  // The North's 10-year system (until 1981) finished lower secondary at grade 7; the 12-year system at grade 9.
+  if (grade) return Number(grade[1]) >= (grade[2] === '10' ? 7 : 9);
+  const year = /^lop\s*(\d{1,2})$/.exec(text);
+  if (year) return Number(year[1]) >= 9;
+  if (/\b(thcs|thpt|trung hoc|cap (2|3|ii|iii)|cao dang|dai hoc)\b/.test(text)) return true;
+  if (/\b(tieu hoc|cap (1|i)|biet chu|mu chu|chua di hoc|khong biet chu)\b/.test(text)) return false;
+  return null;
+}
+
+/** Where an education rule comes from: the Charter's implementing regulation sets the requirement and the exceptions. */
+const lowerSecondarySource = 'Quy định thi hành Điều lệ Đảng, điểm 1.2 (294-QĐ/TW; trước đó 24-QĐ/TW)';
 
 /**
  * Past the probation, the cell reviews within 30 working days and the committee decides after it: a
@@ -430,6 +454,70 @@ function ageText(months: number): string {
   return rest === 0 ? `${years} tuổi` : `${years} tuổi ${rest} tháng`;
 }
 
+/**
+ * An admission the rules of its day allowed but today's would refuse: today's minimum age is higher.
+ * The age is counted in full months (admissions.rules.ts checkAdmissionAge reads "counted in months" so),
+ * here up to the admission date, the only date of the admission the import carries.
+ */
+function admissionAgeWarnings(r: RowReader<MemberImportKey>, months: number, today: string, rules: ImportRules): void {
+  const now = rules.minAdmissionAgeMonths(today);
+  if (months < now.value)
+    r.warn(
+      'admittedOn',
+      'ADMITTED_UNDER_AGE_TODAY',
+      `Vào Đảng khi ${ageText(months)}: quy định lúc đó cho phép, nhưng nay người vào Đảng phải đủ ${ageText(now.value)} (${now.source}).`,
+      'Không cần sửa nếu ngày sinh và ngày vào Đảng đúng; hồ sơ được ghi như trong tệp.',
+    );
+}
+
+/** A cell the file creates, with the member rows that the file records in it. */
+export interface CellInFile {
+  place: ProblemPlace;
+  name: string;
+  fullMembers: number;
+  /** Member rows whose position is a cell committee seat other than secretary or deputy secretary. */
+  committeeRows: ProblemPlace[];
+}
+
+/** A position naming a seat of the cell committee (chi ủy viên), not the secretary or deputy secretary a small cell elects. */
+export function isCellCommitteeSeat(position: string): boolean {
+  const text = foldForSearch(position);
+  return /\bchi uy\b/.test(text) && !/\bbi thu\b/.test(text);
+}
+
+/**
+ * A cell needs at least 3 full members; one with fewer than 9 elects a secretary (and a deputy if
+ * needed), not a cell committee (RULES: organisations). Judged on the cells the file creates, whose
+ * members are all in the file, against today's rules: the records are allowed, the official is warned.
+ */
+export function cellWarnings(cell: CellInFile, today: string, rules: ImportRules): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const min = rules.cellMinFullMembers(today);
+  const committee = rules.cellCommitteeMinFullMembers(today);
+  if (cell.fullMembers < min.value)
+    problems.push(
+      makeProblem(
+        'warning',
+        'CELL_TOO_FEW_FULL_MEMBERS',
+        cell.place,
+        `${cell.name} có ${cell.fullMembers} đảng viên chính thức trong tệp; chi bộ phải có ít nhất ${min.value} đảng viên chính thức (${min.source}).`,
+        'Hãy kiểm tra xem tệp đã có đủ đảng viên của chi bộ chưa; nếu chi bộ thật sự chưa đủ, hãy báo cấp ủy cấp trên để ghép hoặc kiện toàn chi bộ.',
+      ),
+    );
+  if (cell.fullMembers < committee.value)
+    for (const place of cell.committeeRows)
+      problems.push(
+        makeProblem(
+          'warning',
+          'CELL_COMMITTEE_TOO_SMALL',
+          place,
+          `${cell.name} có ${cell.fullMembers} đảng viên chính thức trong tệp, dưới ${committee.value}: chi bộ chỉ bầu bí thư (và phó bí thư nếu cần), không bầu chi ủy (${committee.source}).`,
+          'Hãy kiểm tra lại chức vụ đảng của đảng viên này, hoặc số đảng viên chính thức của chi bộ trong tệp.',
+        ),
+      );
+  return problems;
+}
+
 export function parseMemberRow(row: SheetRow, plan: ImportSheetPlan, today: string, rules: ImportRules = charterImportRules): RowResult<ParsedMember> {
   const r = new RowReader<MemberImportKey>(row, plan, memberImportFields, today);
 
@@ -496,6 +584,7 @@ export function parseMemberRow(row: SheetRow, plan: ImportSheetPlan, today: stri
           'Hãy kiểm tra lại ngày sinh và ngày vào Đảng; có thể năm bị gõ nhầm.',
           admittedCell,
         );
+      else admissionAgeWarnings(r, months, today, rules);
     }
   }
   if (admittedOn && confirmedOn && confirmedOn < admittedOn)
@@ -531,6 +620,16 @@ export function parseMemberRow(row: SheetRow, plan: ImportSheetPlan, today: stri
         confirmedCell,
       );
   }
+
+  const educationCell = r.cell('education');
+  if (educationCell !== undefined && education && hasLowerSecondary(education) === false)
+    r.warn(
+      'education',
+      'EDUCATION_BELOW_LOWER_SECONDARY',
+      `Trình độ giáo dục phổ thông "${education}" chưa tốt nghiệp trung học cơ sở; nay người vào Đảng phải có bằng tốt nghiệp trung học cơ sở trở lên (${lowerSecondarySource}).`,
+      'Nếu đảng viên đã học thêm, hãy ghi trình độ hiện nay (ví dụ 9/12, 12/12); nếu được kết nạp theo trường hợp ngoại lệ (vùng cao, vùng đồng bào dân tộc thiểu số) thì không cần sửa.',
+      educationCell,
+    );
 
   if (r.failed || !fullName || !gender || !birthDate || !orgRef || !admittedOn) return { record: null, problems: r.problems, converted: r.converted, orgRef };
   const given = new Set<MemberImportKey>();

@@ -168,7 +168,8 @@ describe('a corpus of bad files', () => {
 
   it('accepts the valid file, so every refusal below is the change it makes', async () => {
     const job = await checkBuffer(ctxFor(test.database), await workbook(fileWith(validMembers)));
-    expect(job.problems.filter((p) => p.severity !== 'info')).toEqual([]);
+    // Its cell has two full members: recorded as they are, with the warning that a cell needs three (Điều lệ Đảng 2011, Điều 24).
+    expect(job.problems.filter((p) => p.severity !== 'info').map((p) => [p.severity, p.code, p.sheet, p.row])).toEqual([['warning', 'CELL_TOO_FEW_FULL_MEMBERS', 'Tổ chức', 4]]);
     expect(job.counts).toMatchObject({ orgs: { created: 3 }, members: { created: 3 }, errors: 0 });
     expect(job.canCommit).toBe(true);
   });
@@ -328,6 +329,31 @@ describe('importing into recorded data', () => {
     const [row] = await queryRows<{ code: string; path: string }>(test.database.db, sql`SELECT o.code, o.path FROM members m JOIN orgs o ON o.id = m.org_id WHERE m.card_number = '75000001'`);
     expect(row.code).toBe('MOI.C1');
     expect(row.path.startsWith(tree.a.path)).toBe(true);
+  });
+
+  it('warns, without refusing, on a new cell the current rules would refuse: too few full members, a committee seat in a small cell', async () => {
+    const ctx = ctxFor(test.database);
+    const member = (i: number, extra: Parameters<typeof memberRow>[0] = {}) =>
+      memberRow({ fullName: `Hà Văn Nhỏ ${['An', 'Bình', 'Cường'][i]}`, gender: 'Nam', birthDate: '01/01/1985', org: 'NHO.C1', admittedOn: '01/01/2012', confirmedOn: '01/01/2013', cardNumber: `7800000${i}`, ...extra });
+    // Members first: in the dry run they wait for the cell that the later sheet creates.
+    const file = await workbook({
+      'Đảng viên': [memberHeaders, member(0, { position: 'Chi ủy viên' }), member(1), member(2, { status: 'Dự bị', confirmedOn: null, admittedOn: recentAdmission })],
+      'Tổ chức': [orgHeaders, orgRow({ code: 'NHO.C1', name: 'Chi bộ Nhỏ', kind: 'Chi bộ trực thuộc', parent: tree.a.code })],
+    });
+    const checked = await checkBuffer(ctx, file);
+    expect(checked.canCommit).toBe(true);
+    const positionColumn = String.fromCharCode(65 + memberHeaders.indexOf('Chức vụ'));
+    const warnings = checked.problems.filter((p) => p.code.startsWith('CELL_')).map((p) => [p.severity, p.code, p.sheet, p.row, p.column, p.field]);
+    expect(warnings).toEqual([
+      ['warning', 'CELL_TOO_FEW_FULL_MEMBERS', 'Tổ chức', 2, 'A', 'Mã tổ chức'],
+      ['warning', 'CELL_COMMITTEE_TOO_SMALL', 'Đảng viên', 2, positionColumn, 'Chức vụ'],
+    ]);
+    const few = checked.problems.find((p) => p.code === 'CELL_TOO_FEW_FULL_MEMBERS')!;
+    expect(few.message).toContain('có 2 đảng viên chính thức');
+    expect(few.message).toContain('Điều lệ Đảng 2011, Điều 24');
+    const job = await commitImport(ctx, test.database, checked.id, { acceptWarnings: true, confirmNameMatches: false });
+    expect(job.counts).toMatchObject({ members: { created: 3 }, errors: 0 });
+    expect(job.problems.filter((p) => p.code.startsWith('CELL_')).map((p) => p.code)).toEqual(['CELL_TOO_FEW_FULL_MEMBERS', 'CELL_COMMITTEE_TOO_SMALL']);
   });
 
   it('imports a CSV file typed with semicolons and Vietnamese headers without accents', async () => {

@@ -20,7 +20,8 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { ImportCommitInput, ImportJob, ImportMappingInput, ImportProblem, ImportProgress, ImportSheetPlan } from '../../../shared/imports.js';
 import { memberImportFields, orgImportFields } from './column-mapping.js';
 import { defaultUploadLimits, ImportFileError, inspectUpload, type UploadKind } from './file-safety.js';
-import { checkFile, commitFile, headerSignature, ImportAborted, ProblemLog, type RunResult } from './import-run.service.js';
+import { checkFile, commitFile, headerSignature, ImportAborted, type RunResult } from './import-run.service.js';
+import { ProblemLog } from './problem-log.js';
 import { findImport, findSavedMapping, importRowLockable, importsInProgress, insertImport, listImportRows, lockImport, saveMapping, updateImport, type ImportRow } from './imports.queries.js';
 
 const defaultImportsDir = join(tmpdir(), 'dangvu-imports');

@@ -3,9 +3,11 @@ import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportFileError, inspectUpload } from './file-safety.js';
-import { readRows, type ReadRowsOptions, type SheetRow } from './spreadsheet-reader.js';
+import type { SheetRow } from './cell-values.js';
+import { readRows, type ReadRowsOptions } from './spreadsheet-reader.js';
 import { buildZip, minimalXlsxEntries, officeOrderedXlsx } from './zip-fixtures.test-helper.js';
 
 let dir: string;
@@ -141,7 +143,6 @@ describe('readRows (xlsx)', () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('Đảng viên');
     for (let i = 0; i < 50; i++) sheet.addRow([`Đảng viên ${i}`]);
-    const JSZip = (await import('jszip')).default;
     const zip = await JSZip.loadAsync(Buffer.from(await book.xlsx.writeBuffer()));
     const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
     zip.file('xl/sharedStrings.xml', strings.slice(0, Math.floor(strings.length * 0.6)));
@@ -172,6 +173,87 @@ describe('readRows (xlsx)', () => {
       }
     }
     expect(seen).toBe(10);
+  });
+
+  it('reads every row of a sheet held in the zip\'s last entry, every time, while the process is under load', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const orgs = workbook.addWorksheet('Tổ chức');
+    for (let i = 0; i < 20; i++) orgs.addRow([`CB${i}`, `Chi bộ ${i}`]);
+    const members = workbook.addWorksheet('Đảng viên');
+    for (let i = 0; i < 3000; i++) members.addRow([`${longNames[i % longNames.length]} ${i}`, `CB${i % 20}`]);
+    // The members' sheet is the zip's very last entry, after docProps: the part a front-to-back zip stream was seen to miss.
+    const source = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    const names = Object.keys(source.files).filter((name) => !source.files[name].dir);
+    const last = 'xl/worksheets/sheet2.xml';
+    expect(names).toContain(last);
+    const target = new JSZip();
+    for (const name of [...names.filter((n) => n !== last), last]) target.file(name, await source.files[name].async('uint8array'));
+    const bytes = await target.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    const directory = await JSZip.loadAsync(bytes);
+    expect(Object.keys(directory.files).filter((n) => !directory.files[n].dir).at(-1)).toBe(last);
+    const path = await tempFile(bytes, 'xlsx');
+
+    // Load: the event loop is blocked for a few milliseconds at a time, and many reads of the file run at once.
+    const busy = setInterval(() => {
+      const until = Date.now() + 3;
+      while (Date.now() < until);
+    }, 1);
+    try {
+      for (let round = 0; round < 4; round++) {
+        const reads = await Promise.all(Array.from({ length: 6 }, () => collect(path, 'xlsx')));
+        for (const rows of reads) {
+          expect(rows).toHaveLength(3020);
+          const sheet = rows.filter((r) => r.sheet === 'Đảng viên');
+          expect(sheet).toHaveLength(3000);
+          expect(sheet.at(-1)).toEqual({ sheet: 'Đảng viên', rowNumber: 3000, cells: [`${longNames[2999 % 5]} 2999`, 'CB19'] });
+        }
+      }
+    } finally {
+      clearInterval(busy);
+    }
+  });
+
+  it('reads the same rows whatever order the zip holds its parts in', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Tổ chức').addRow(['CB1', 'Chi bộ 1']);
+    const members = workbook.addWorksheet('Đảng viên');
+    for (let i = 0; i < 50; i++) members.addRow([`Đảng viên ${i}`, new Date(Date.UTC(1980, 0, 1 + i))]);
+    const source = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    const names = Object.keys(source.files).filter((name) => !source.files[name].dir);
+    const expected = await collect(await tempFile(await officeOrderedXlsx(await workbook.xlsx.writeBuffer()), 'xlsx'), 'xlsx');
+    expect(expected).toHaveLength(51);
+    // Sheets first, then the shared strings and styles, the workbook and its relationships last.
+    for (const order of [[...names].sort().reverse(), [...names.filter((n) => n.includes('worksheets/')), ...names.filter((n) => !n.includes('worksheets/')).reverse()]]) {
+      const target = new JSZip();
+      for (const name of order) target.file(name, await source.files[name].async('uint8array'));
+      const path = await tempFile(await target.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), 'xlsx');
+      expect(await collect(path, 'xlsx')).toEqual(expected);
+    }
+  });
+
+  it('refuses a workbook that lists a sheet whose part is not in the zip, naming the sheet', async () => {
+    const entries = minimalXlsxEntries();
+    const workbookEntry = entries.find((e) => e.name === 'xl/workbook.xml')!;
+    workbookEntry.data = String(workbookEntry.data).replace('</sheets>', '<sheet name="Đảng viên (tiếp)" sheetId="2" r:id="rId2"/></sheets>');
+    const rels = entries.find((e) => e.name === 'xl/_rels/workbook.xml.rels')!;
+    rels.data = String(rels.data).replace(
+      '</Relationships>',
+      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>',
+    );
+    const error = await readError(await tempFile(buildZip(entries), 'xlsx'), 'xlsx');
+    expect(error.code).toBe('INCOMPLETE_WORKBOOK');
+    expect(error.message).toContain('"Đảng viên (tiếp)"');
+    expect(error.message).toMatch(/Hãy /);
+  });
+
+  it('refuses a sheet part that gives fewer bytes than the zip directory declares, instead of reading the rows it has', async () => {
+    const entries = minimalXlsxEntries();
+    const sheet = entries.at(-1)!;
+    expect(sheet.name).toBe('xl/worksheets/sheet1.xml');
+    sheet.claimUncompressed = Buffer.byteLength(String(sheet.data)) + 500;
+    const error = await readError(await tempFile(buildZip(entries), 'xlsx'), 'xlsx');
+    expect(error.code).toBe('INCOMPLETE_WORKBOOK');
+    expect(error.message).toContain('"Đảng viên"');
   });
 
   it('reports a zip that is not a workbook as a corrupt file', async () => {

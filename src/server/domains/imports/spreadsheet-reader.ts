@@ -1,25 +1,17 @@
 /**
  * Streams the rows of an upload that inspectUpload has accepted, one at a time, so a province's
- * 260,000 members never sit in memory together.
+ * 260,000 members never sit in memory together. An .xlsx is read part by part through the zip's
+ * central directory, and every sheet it lists is either read whole or the read fails: never a short sheet.
  */
 import { createReadStream } from 'node:fs';
-import { Transform, type Readable } from 'node:stream';
+import { posix } from 'node:path';
+import { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { plainCellValue, type SheetRow } from './cell-values.js';
 import { defaultUploadLimits, ImportFileError, type UploadKind } from './file-safety.js';
-
-export interface SheetRow {
-  sheet: string;
-  /** As Excel numbers it (1-based); for CSV, the record's position, which is what Excel shows when it opens the file. */
-  rowNumber: number;
-  /** 0-based: column A is cells[0]. Values are null, string, number, boolean or Date. */
-  cells: unknown[];
-  /**
-   * 0-based columns whose cell held a formula (its cached result is in `cells`); absent when none did.
-   * The importer refuses them: a cached result may be stale, and a formula is not a record's value.
-   */
-  formulaColumns?: number[];
-}
 
 export interface ReadRowsOptions {
   /** Only this sheet (case-insensitive). Without it every visible sheet is read; hidden sheets hold lookup lists, not data. */
@@ -34,23 +26,6 @@ export const csvSheetName = 'CSV';
 /** Rows with no value in any cell are skipped: Excel keeps formatted empty rows, and they are not records. */
 export function readRows(path: string, kind: UploadKind, options: ReadRowsOptions = {}): AsyncIterable<SheetRow> {
   return kind === 'xlsx' ? readXlsxRows(path, options) : readCsvRows(path);
-}
-
-// exceljs's own cell value shapes, which plainCellValue flattens.
-interface RichTextValue {
-  richText: { text: string }[];
-}
-
-/** Flattens exceljs's cell values (rich text, hyperlinks, formulas, errors) into null, string, number, boolean or Date. */
-export function plainCellValue(value: unknown): unknown {
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'object' || value instanceof Date) return value;
-  const v = value as Record<string, unknown>;
-  if (Array.isArray((v as unknown as RichTextValue).richText)) return (v as unknown as RichTextValue).richText.map((r) => r.text ?? '').join('');
-  if ('formula' in v || 'sharedFormula' in v) return plainCellValue(v.result);
-  if ('hyperlink' in v) return plainCellValue(v.text);
-  if (typeof v.error === 'string') return v.error;
-  return null;
 }
 
 function isFormula(value: unknown): boolean {
@@ -79,6 +54,16 @@ function spend(budget: ByteBudget, bytes: number): void {
 /** A part whose XML stops before its root element closes: exceljs's parser is never told the text ended, so it cannot notice. */
 class TruncatedXml extends Error {}
 
+/** A part that gave fewer (or more) bytes than the zip's central directory declares, or that was never read to its end. */
+class IncompletePart extends Error {
+  constructor(
+    readonly part: string,
+    readonly detail: string,
+  ) {
+    super(`${part}: ${detail}`);
+  }
+}
+
 /**
  * Watches a part's text go by and, at its end, checks that the root element it opened was closed:
  * a sheet cut off partway and zipped again is otherwise read as if its last rows were all there is.
@@ -102,131 +87,254 @@ class EndCheck {
   }
 }
 
+// ---- The zip, read from its central directory ---------------------------------------------------
+
 /**
- * exceljs decodes each inflated chunk of XML on its own, so a Vietnamese letter whose UTF-8 bytes
- * straddle a 16 KB chunk boundary turns into U+FFFD (exceljs issues #2063, #2316). One decoder per
- * part carries the partial bytes over; parse-sax passes strings through untouched.
+ * The workbook's parts are found through the zip's central directory (yauzl), not by streaming the
+ * zip front to back: exceljs's streaming reader (unzipper's Parse) was seen to miss the zip's last part
+ * under load, which read as a workbook without its last sheet. Reading part by part also lets the
+ * reader skip the sheets it does not need without inflating them.
  */
-async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>, budget: ByteBudget): AsyncGenerator<string> {
+function openZip(path: string): Promise<ZipFile> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true, strictFileNames: false }, (error, zip) =>
+      error ? reject(error) : resolve(zip),
+    );
+  });
+}
+
+/** Every entry the central directory lists, by lower-cased name (part names compare case-insensitively in OPC). */
+function listEntries(zip: ZipFile): Promise<Map<string, Entry>> {
+  return new Promise((resolve, reject) => {
+    const entries = new Map<string, Entry>();
+    zip.on('entry', (entry: Entry) => {
+      const name = entry.fileName.toLowerCase();
+      if (entries.has(name)) {
+        reject(new IncompletePart(entry.fileName, 'the directory lists the part twice'));
+        return;
+      }
+      entries.set(name, entry);
+      zip.readEntry();
+    });
+    zip.once('end', () => resolve(entries));
+    zip.once('error', reject);
+    zip.readEntry();
+  });
+}
+
+function openEntry(zip: ZipFile, entry: Entry): Promise<Readable> {
+  return new Promise((resolve, reject) => zip.openReadStream(entry, (error, stream) => (error ? reject(error) : resolve(stream))));
+}
+
+/** How far one part was read: the sheet loop checks it after the last row, so a part left unfinished is an error, never a short sheet. */
+interface PartProgress {
+  name: string;
+  bytes: number;
+  declared: number;
+  done: boolean;
+}
+
+/**
+ * One part's text, decoded with one UTF-8 decoder for the whole part: exceljs decoded each inflated chunk on
+ * its own, so a Vietnamese letter whose bytes straddled a 16 KB chunk turned into U+FFFD (exceljs issues
+ * #2063, #2316). At the end the bytes read must equal the size the central directory declares and the
+ * root element must be closed; only then is the part marked done.
+ */
+async function* partText(zip: ZipFile, entry: Entry, budget: ByteBudget, progress: PartProgress): AsyncGenerator<string> {
+  const stream = await openEntry(zip, entry);
   const decoder = new StringDecoder('utf8');
   const end = new EndCheck();
-  for await (const chunk of chunks) {
-    spend(budget, chunk.length);
-    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
-    end.feed(text);
-    yield text;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      progress.bytes += chunk.length;
+      spend(budget, chunk.length);
+      const text = decoder.write(chunk);
+      end.feed(text);
+      if (text) yield text;
+    }
+  } catch (error) {
+    // yauzl checks the inflated size against the directory's as it goes.
+    if (error instanceof Error && /bytes in the stream/.test(error.message)) throw new IncompletePart(entry.fileName, error.message);
+    throw error;
+  } finally {
+    stream.destroy();
   }
   const rest = decoder.end();
   end.feed(rest);
+  if (progress.bytes !== progress.declared) throw new IncompletePart(entry.fileName, `read ${progress.bytes} of ${progress.declared} bytes`);
   end.finish();
   if (rest) yield rest;
+  progress.done = true;
 }
 
-/** The private exceljs methods that receive each zip part; patched on the instance to decode text safely. */
+// ---- The workbook's structure ---------------------------------------------------------------------
+
+/** exceljs's parsers of the workbook's parts, used one part at a time on the text partText gives. */
 interface ReaderInternals {
-  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Iterable<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<string>, sheetNo: string): Iterable<{ eventType: string; value: SheetReader }>;
   _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseRels(entry: Readable): Promise<void>;
   _parseStyles(entry: Readable): Promise<void>;
-  stream?: Readable;
+  model?: { sheets?: { id: number; name: string; rId: string; state?: string }[] };
+  workbookRels?: { Id: string; Type: string; Target: string; TargetMode?: string }[];
 }
 
 interface SheetReader extends AsyncIterable<ExcelJS.Row> {
+  id: number | string;
   name: string;
   state?: string;
 }
 
-function createWorkbookReader(path: string, budget: ByteBudget): { reader: AsyncIterable<SheetReader>; internals: ReaderInternals } {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    // Styles are needed to tell a date (a number with a date format) from a number.
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  const internals = reader as unknown as ReaderInternals;
-  const original = Object.getPrototypeOf(reader) as ReaderInternals;
-  for (const method of ['_parseWorksheet', '_parseSharedStrings', '_parseWorkbook', '_parseRels', '_parseStyles'] as const) {
-    if (typeof original[method] !== 'function') throw new Error(`exceljs no longer has WorkbookReader.${method}; review the UTF-8 patch in spreadsheet-reader.ts`);
-  }
-  // A pass-through that counts, with a UTF-8 decoder on its readable side that carries split letters over.
-  const decodeEntry = (entry: Readable): Readable => {
-    const end = new EndCheck();
-    const decoder = new StringDecoder('utf8');
-    const counted = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        try {
-          spend(budget, chunk.length);
-          end.feed(decoder.write(chunk));
-          callback(null, chunk);
-        } catch (error) {
-          callback(error as Error);
-        }
-      },
-      flush(callback) {
-        try {
-          end.feed(decoder.end());
-          end.finish();
-          callback();
-        } catch (error) {
-          callback(error as Error);
-        }
-      },
+/** A sheet the workbook declares, with the zip part that holds its cells. */
+interface DeclaredSheet {
+  name: string;
+  id: string;
+  hidden: boolean;
+  entry: Entry;
+}
+
+const workbookPart = 'xl/workbook.xml';
+const workbookRelsPart = 'xl/_rels/workbook.xml.rels';
+const relationType = (rel: { Type: string }) => rel.Type.slice(rel.Type.lastIndexOf('/') + 1);
+
+/** A relationship's target, relative to the workbook's folder unless it starts at the package's root. */
+function partOf(target: string): string {
+  const path = target.startsWith('/') ? target.slice(1) : posix.join('xl', target);
+  return posix.normalize(path).toLowerCase();
+}
+
+class XlsxBook {
+  private readonly internals: ReaderInternals;
+
+  private constructor(
+    path: string,
+    private readonly zip: ZipFile,
+    private readonly entries: Map<string, Entry>,
+    private readonly budget: ByteBudget,
+  ) {
+    // Only its part parsers are used: it never opens the file itself.
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      // Styles are needed to tell a date (a number with a date format) from a number.
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
     });
-    entry.on('error', (error) => counted.destroy(error));
-    counted.setEncoding('utf8');
-    return entry.pipe(counted);
-  };
-  // exceljs reads a sheet at once when the shared strings and the workbook's relations came before it, but it also
-  // needs workbook.xml (the sheet names) by then: in a zip whose parts come in another order (exceljs's own writer
-  // orders them as they finish) it failed with "reading 'sheets'". Until workbook.xml is read, the relations look
-  // absent, so exceljs parks the sheet in a temporary file and reads it after the other parts.
-  let workbookRels: unknown;
-  Object.defineProperty(reader, 'workbookRels', {
-    configurable: true,
-    get(this: { model?: unknown }) {
-      return this.model ? workbookRels : undefined;
-    },
-    set(value: unknown) {
-      workbookRels = value;
-    },
-  });
-  internals._parseWorksheet = function (iterator, sheetNo) {
-    return original._parseWorksheet.call(this, decodeUtf8(iterator, budget), sheetNo);
-  };
-  internals._parseSharedStrings = function (entry) {
-    return original._parseSharedStrings.call(this, decodeEntry(entry));
-  };
-  internals._parseWorkbook = function (entry) {
-    return original._parseWorkbook.call(this, decodeEntry(entry));
-  };
-  internals._parseRels = function (entry) {
-    return original._parseRels.call(this, decodeEntry(entry));
-  };
-  internals._parseStyles = function (entry) {
-    return original._parseStyles.call(this, decodeEntry(entry));
-  };
-  return { reader: reader as unknown as AsyncIterable<SheetReader>, internals };
+    this.internals = reader as unknown as ReaderInternals;
+    for (const method of ['_parseWorksheet', '_parseSharedStrings', '_parseWorkbook', '_parseRels', '_parseStyles'] as const) {
+      if (typeof this.internals[method] !== 'function') throw new Error(`exceljs no longer has WorkbookReader.${method}; review spreadsheet-reader.ts`);
+    }
+  }
+
+  static async open(path: string, budget: ByteBudget): Promise<XlsxBook> {
+    const zip = await openZip(path);
+    try {
+      return new XlsxBook(path, zip, await listEntries(zip), budget);
+    } catch (error) {
+      zip.close();
+      throw error;
+    }
+  }
+
+  close(): void {
+    this.zip.close();
+  }
+
+  private entry(part: string): Entry | undefined {
+    return this.entries.get(part.toLowerCase());
+  }
+
+  /** Reads a whole part through one of exceljs's part parsers and checks it was read to its end. */
+  private async readPart(part: string, parse: (stream: Readable) => Promise<unknown>): Promise<void> {
+    const entry = this.entry(part);
+    if (!entry) throw new IncompletePart(part, 'missing from the zip');
+    const progress: PartProgress = { name: part, bytes: 0, declared: entry.uncompressedSize, done: false };
+    const stream = Readable.from(partText(this.zip, entry, this.budget, progress));
+    try {
+      await parse(stream);
+      // exceljs's parsers stop at the root's closing tag: the rest is read too, so the part's checks run.
+      if (!progress.done) {
+        stream.resume();
+        await finished(stream);
+      }
+    } finally {
+      stream.destroy();
+    }
+    if (!progress.done) throw new IncompletePart(part, `not read to its end (${progress.bytes} of ${progress.declared} bytes)`);
+  }
+
+  /** The workbook, its relationships, styles and shared strings; returns the sheets in the workbook's (the tabs') order. */
+  async readStructure(): Promise<DeclaredSheet[]> {
+    const book = this.internals;
+    await this.readPart(workbookPart, (s) => book._parseWorkbook(s));
+    await this.readPart(workbookRelsPart, (s) => book._parseRels(s));
+    const rels = book.workbookRels ?? [];
+    const relPart = (type: string, fallback: string) => {
+      const rel = rels.find((r) => relationType(r) === type && r.TargetMode !== 'External');
+      return rel ? partOf(rel.Target) : fallback;
+    };
+    const styles = relPart('styles', 'xl/styles.xml');
+    if (this.entry(styles)) await this.readPart(styles, (s) => book._parseStyles(s));
+    const strings = relPart('sharedStrings', 'xl/sharedstrings.xml');
+    if (this.entry(strings))
+      await this.readPart(strings, async (s) => {
+        for await (const _ of book._parseSharedStrings(s));
+      });
+    const sheets: DeclaredSheet[] = [];
+    for (const sheet of book.model?.sheets ?? []) {
+      if (!sheet) continue;
+      const rel = rels.find((r) => r.Id === sheet.rId);
+      if (!rel) throw new IncompletePart(`sheet "${sheet.name}"`, 'no relationship to its part');
+      // Chart sheets, dialog sheets and macro sheets hold no rows.
+      if (relationType(rel) !== 'worksheet') continue;
+      const entry = this.entry(partOf(rel.Target));
+      if (!entry) throw new MissingSheetPart(sheet.name, partOf(rel.Target));
+      sheets.push({ name: sheet.name, id: String(sheet.id), hidden: sheet.state === 'hidden' || sheet.state === 'veryHidden', entry });
+    }
+    return sheets;
+  }
+
+  /** The sheet's rows; after the last one, the part must have been read to its end, or the read fails. */
+  async *rows(sheet: DeclaredSheet): AsyncGenerator<ExcelJS.Row> {
+    const progress: PartProgress = { name: sheet.entry.fileName, bytes: 0, declared: sheet.entry.uncompressedSize, done: false };
+    const [event] = [...this.internals._parseWorksheet(partText(this.zip, sheet.entry, this.budget, progress), sheet.id)];
+    const worksheet = event.value;
+    worksheet.name = sheet.name;
+    yield* worksheet;
+    if (!progress.done) throw new IncompletePart(sheet.entry.fileName, `not read to its end (${progress.bytes} of ${progress.declared} bytes)`);
+  }
+}
+
+/** A sheet the workbook lists whose part is not in the zip: Excel would not open the file either. */
+class MissingSheetPart extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly part: string,
+  ) {
+    super(`sheet "${sheet}": part ${part} missing from the zip`);
+  }
 }
 
 async function* readXlsxRows(path: string, options: ReadRowsOptions): AsyncGenerator<SheetRow> {
   const budget = { used: 0, limit: options.maxUnpackedBytes ?? defaultUploadLimits.maxUnpackedBytes };
-  const { reader, internals } = createWorkbookReader(path, budget);
   const wanted = options.sheet?.trim().toLowerCase();
-  const seen: string[] = [];
-  let found = false;
   let sheetName = '';
+  let book: XlsxBook | null = null;
   try {
-    for await (const worksheet of reader) {
-      sheetName = worksheet.name;
-      seen.push(sheetName);
-      const selected = wanted === undefined ? worksheet.state !== 'hidden' && worksheet.state !== 'veryHidden' : sheetName.trim().toLowerCase() === wanted;
-      found ||= selected;
-      // A skipped sheet is still read through: exceljs only moves to the next zip part once this one is consumed.
-      for await (const row of worksheet) {
-        if (!selected) continue;
+    book = await XlsxBook.open(path, budget);
+    const sheets = await book.readStructure();
+    const selected = sheets.filter((s) => (wanted === undefined ? !s.hidden : s.name.trim().toLowerCase() === wanted));
+    if (wanted !== undefined && selected.length === 0) {
+      throw new ImportFileError(
+        'SHEET_NOT_FOUND',
+        `Không tìm thấy trang tính "${options.sheet}" trong tệp. Các trang tính có trong tệp: ${sheets.map((s) => `"${s.name}"`).join(', ') || '(không có)'}. Hãy chọn đúng trang tính chứa dữ liệu.`,
+      );
+    }
+    for (const sheet of selected) {
+      sheetName = sheet.name;
+      for await (const row of book.rows(sheet)) {
         const values = row.values as unknown[];
         const cells: unknown[] = [];
         let formulaColumns: number[] | undefined;
@@ -241,18 +349,27 @@ async function* readXlsxRows(path: string, options: ReadRowsOptions): AsyncGener
   } catch (error) {
     throw asImportError(error, sheetName);
   } finally {
-    internals.stream?.destroy();
-  }
-  if (wanted !== undefined && !found) {
-    throw new ImportFileError(
-      'SHEET_NOT_FOUND',
-      `Không tìm thấy trang tính "${options.sheet}" trong tệp. Các trang tính có trong tệp: ${seen.map((s) => `"${s}"`).join(', ') || '(không có)'}. Hãy chọn đúng trang tính chứa dữ liệu.`,
-    );
+    book?.close();
   }
 }
 
 function asImportError(error: unknown, sheetName: string): ImportFileError {
   if (error instanceof ImportFileError) return error;
+  if (error instanceof MissingSheetPart) {
+    return new ImportFileError(
+      'INCOMPLETE_WORKBOOK',
+      `Tệp Excel bị hỏng: sổ tính có trang tính "${error.sheet}" nhưng trong tệp không có phần dữ liệu của trang này (${error.part}), nên không nhận dòng nào của tệp. Hãy mở tệp bằng Excel để kiểm tra trang "${error.sheet}"; nếu đủ dữ liệu, lưu lại thành kiểu "Excel Workbook (*.xlsx)" rồi tải lên tệp mới.`,
+      { cause: error },
+    );
+  }
+  if (error instanceof IncompletePart) {
+    const where = sheetName ? `trang tính "${sheetName}"` : `phần "${error.part}" của sổ tính`;
+    return new ImportFileError(
+      'INCOMPLETE_WORKBOOK',
+      `Không đọc được trọn vẹn ${where}: số dữ liệu đọc ra khác số tệp khai báo, nên không nhận dòng nào của tệp (để không nhập thiếu dòng nào). Hãy mở tệp bằng Excel để kiểm tra các dòng cuối; nếu đủ dữ liệu, lưu lại thành kiểu "Excel Workbook (*.xlsx)" rồi tải lên tệp mới.`,
+      { cause: error },
+    );
+  }
   if (error instanceof TruncatedXml) {
     const where = sheetName ? `trang tính "${sheetName}"` : 'cấu trúc sổ tính';
     return new ImportFileError(

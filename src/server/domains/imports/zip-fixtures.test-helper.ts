@@ -116,14 +116,13 @@ export function minimalXlsxEntries(options: { sheetXml?: string; sheetName?: str
 
 /**
  * An .xlsx written by exceljs with its parts in the order Office writes them (workbook.xml first). exceljs's writer
- * adds parts as they finish, so under load workbook.xml can come last, and exceljs's streaming reader then never
- * sees the sheet names (see spreadsheet-reader.ts); fixtures must not depend on the machine's load.
+ * adds parts as they finish, so their order depends on the machine's load; the reader no longer does (it reads by the
+ * zip's central directory), but fixtures that are byte-for-byte the same each run are easier to reason about.
  */
 export async function officeOrderedXlsx(written: ArrayBuffer | Buffer): Promise<Buffer> {
   const source = await JSZip.loadAsync(written);
   const first = ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/sharedStrings.xml'];
   const names = Object.keys(source.files).filter((name) => !source.files[name].dir);
-  // The sheets before docProps: exceljs's streaming reader has been seen to miss a zip's last part under load.
   const rest = names.filter((name) => !first.includes(name));
   const ordered = [...first.filter((name) => names.includes(name)), ...rest.filter((n) => n.startsWith('xl/')).sort(), ...rest.filter((n) => !n.startsWith('xl/')).sort()];
   const target = new JSZip();
