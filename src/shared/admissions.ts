@@ -37,10 +37,91 @@ export type DossierEntry = z.infer<typeof dossierEntry>;
 export const dossier = z.partialRecord(z.enum(dossierItems), dossierEntry);
 export type Dossier = z.infer<typeof dossier>;
 
+// ---- Admission paths, education, votes as the regulations say (issue #10) -----------------------
+
+/**
+ * The one reading of "age counted in months" used by the code (admissions.rules checkAdmissionAge), its comment
+ * and the rulebook's text: completed months from the birth date to the day the cell considers the file.
+ */
+export const ADMISSION_AGE_READING =
+  'tuổi tính theo tháng tròn, từ ngày sinh đến ngày chi bộ họp xét; đủ 18 tuổi là từ ngày sinh nhật thứ 18 (216 tháng tròn), đủ 60 tuổi là đến hết 720 tháng tròn, từ 721 tháng tròn là quá 60 tuổi';
+
+/** Whose resolution stands in for one introducer: the Youth Union's, or the trade union's where there is no Youth Union. */
+export const unionKinds = ['youth_union', 'trade_union'] as const;
+export type UnionKind = (typeof unionKinds)[number];
+export const unionKindLabels: Record<UnionKind, string> = {
+  youth_union: 'Ban Chấp hành Đoàn TNCS Hồ Chí Minh cơ sở',
+  trade_union: 'Ban Chấp hành Công đoàn cơ sở',
+};
+
+/** The union committee's resolution introducing the candidate (24-QĐ/TW §3.2.1 and successors). */
+export const unionResolution = z.object({ kind: z.enum(unionKinds, { error: 'Chọn tổ chức giới thiệu' }), decision });
+export type UnionResolution = z.infer<typeof unionResolution>;
+
+/** Lower-secondary education: the diploma, or an exception the Secretariat allows, recorded with its ground. */
+export const lowerSecondary = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('diploma') }),
+  z.object({
+    kind: z.literal('exception'),
+    ground: z.string().trim().min(1, 'Ghi trường hợp được miễn (vùng cao, miền núi, đồng bào dân tộc thiểu số...)').max(300),
+    decision: decision.nullable().default(null),
+  }),
+]);
+export type LowerSecondary = z.infer<typeof lowerSecondary>;
+
+/** The candidate's fields added by issue #10; default-free (see candidateDossierShape). */
+const admissionPathShape = {
+  unionResolution: unionResolution.nullable(),
+  lowerSecondary: lowerSecondary.nullable(),
+};
+
+/** What a vote's result was, as the resolution records it: a failed vote is a fact too. */
+export const voteResults = ['passed', 'failed'] as const;
+export type VoteResult = (typeof voteResults)[number];
+
+/** A member left out of those entitled to vote, and why (on temporary transfer, exempted from party activity, suspended...). */
+export const excludedVoter = z.object({
+  memberId: z.number().int().positive('Chọn đảng viên'),
+  reason: z.string().trim().min(1, 'Ghi lý do không tính vào số người có quyền biểu quyết').max(300),
+});
+export type ExcludedVoter = z.infer<typeof excludedVoter>;
+
+/** Added to every vote's input: the result, and those the user excludes from the computed count (each named). */
+const voteRecordFields = {
+  /** Left out: passed. */
+  result: z.enum(voteResults).optional(),
+  /** Left out: nobody excluded. */
+  excluded: z.array(excludedVoter).max(200).optional(),
+};
+
+export interface VoterView {
+  memberId: number;
+  fullName: string;
+}
+
+/** Those entitled to vote on a date as the records say; `away` are full members on temporary transfer elsewhere. */
+export interface VotersView {
+  eligible: number;
+  voters: VoterView[];
+  away: VoterView[];
+  /** For a committee: false when no seat is recorded, so the count is typed. */
+  recorded: boolean;
+}
+
+export interface FailedVoteView {
+  level: 'cell' | 'committee';
+  occurredOn: string;
+  inFavour: number;
+  against: number;
+  eligible: number;
+}
+
 export const introducerInput = z.object({
   memberId: z.number({ error: 'Chọn đảng viên giới thiệu' }).int().positive('Chọn đảng viên giới thiệu'),
   /** The day the introducer began working (or living) alongside the candidate. */
   knownSince: isoDate,
+  /** Replaces an introducer who moved away, was disciplined, etc.: exempt from the 12 months (24-QĐ/TW §3.2.2 and successors). */
+  replacement: z.boolean().optional(),
 });
 export type IntroducerInput = z.infer<typeof introducerInput>;
 
@@ -76,6 +157,7 @@ const candidateDossierShape = z.object({
   /** The competent committee's decision allowing admission above the maximum age. */
   specialAgeDecision: decision.nullable(),
   dossier,
+  ...admissionPathShape,
 });
 
 /** A new file starts with these when they are left out; for creating only. */
@@ -85,6 +167,8 @@ const candidateDossierFields = candidateDossierShape.extend({
   introducers: candidateDossierShape.shape.introducers.default([]),
   specialAgeDecision: candidateDossierShape.shape.specialAgeDecision.default(null),
   dossier: candidateDossierShape.shape.dossier.default({}),
+  unionResolution: candidateDossierShape.shape.unionResolution.default(null),
+  lowerSecondary: candidateDossierShape.shape.lowerSecondary.default(null),
 });
 
 /** A person the cell prepares for admission (quần chúng ưu tú). */
@@ -129,6 +213,7 @@ export const cellResolutionInput = z.object({
   ...votes,
   /** The cell's full members; the server counts them on the resolution's date when this is left out. */
   eligible: count('Số đảng viên chính thức').positive('Số đảng viên chính thức phải lớn hơn 0').nullable().default(null),
+  ...voteRecordFields,
 });
 export type CellResolutionInput = z.infer<typeof cellResolutionInput>;
 
@@ -137,7 +222,9 @@ export const committeeResolutionInput = z.object({
   version: z.number().int(),
   decision,
   ...votes,
-  eligible: count('Số cấp ủy viên').positive('Số cấp ủy viên phải lớn hơn 0'),
+  /** Computed from the committee's recorded seats on the date; typed only when no seat is recorded. */
+  eligible: count('Số cấp ủy viên').positive('Số cấp ủy viên phải lớn hơn 0').nullable().default(null),
+  ...voteRecordFields,
 });
 export type CommitteeResolutionInput = z.infer<typeof committeeResolutionInput>;
 
@@ -156,6 +243,8 @@ export const admissionDecisionInput = z.object({
   decision,
   /** The day the cell received the decision: the ceremony deadline runs from it. Defaults to the decision's date. */
   receivedOn: isoDate.nullable().default(null),
+  /** Why the decision came after the 60 working days (extended by up to 30 in special cases). */
+  extensionReason: z.string().trim().min(1, 'Ghi lý do gia hạn').max(500).nullable().optional(),
   signing: documentSigning.default({ place: '', signerAuthority: 'T/M BAN THƯỜNG VỤ', signerTitle: 'BÍ THƯ', signerName: '' }),
 });
 export type AdmissionDecisionInput = z.infer<typeof admissionDecisionInput>;
@@ -198,6 +287,7 @@ export const probationReviewInput = z.object({
   ...votes,
   /** For the cell: computed from its full members when left out. For the committee: its members, required. */
   eligible: count('Số người có quyền biểu quyết').positive('Số người có quyền biểu quyết phải lớn hơn 0').nullable().default(null),
+  ...voteRecordFields,
 });
 export type ProbationReviewInput = z.infer<typeof probationReviewInput>;
 
@@ -230,7 +320,7 @@ export interface IntroducerView {
 
 export interface CandidateStepView {
   id: number;
-  kind: CandidateState | 'created';
+  kind: CandidateState | 'created' | 'vote_failed';
   occurredOn: string;
   decision: Decision | null;
   details: Record<string, unknown>;
@@ -292,6 +382,14 @@ export interface CandidateDetail {
   /** Before the cell's vote: what the rules would refuse if the cell considered the file today. */
   checksToday: { field: string; message: string }[];
   steps: CandidateStepView[];
+  // Issue #10
+  unionResolution: UnionResolution | null;
+  lowerSecondary: LowerSecondary | null;
+  /** Those entitled to vote in the cell today, as the records say (the vote's form proposes them). */
+  cellVoters: VotersView;
+  failedVotes: FailedVoteView[];
+  /** After this many failed votes on the file the upper committee decides (29-QĐ/TW §4.2c and successors). */
+  referredUpward: boolean;
 }
 
 export interface ProbationReviewView {
@@ -303,6 +401,7 @@ export interface ProbationReviewView {
   inFavour: number;
   against: number;
   eligible: number;
+  result: VoteResult;
 }
 
 export interface ProbationView {
@@ -319,6 +418,8 @@ export interface ProbationView {
   reviewDueOn: string | null;
   cellFullMembers: number;
   reviews: ProbationReviewView[];
+  /** The upper committee's decision is due this many working days after the cell's resolution. */
+  decisionDueOn: string | null;
   outcome: { kind: ProbationOutcome; decision: Decision; occurredOn: string; fullFrom: string | null } | null;
   candidateId: number | null;
 }

@@ -94,7 +94,12 @@ describe('checkAdmissionAge', () => {
 describe('checkIntroducers', () => {
   const knownMonths = ruleOn('introducer_known_months', on);
   const count = ruleOn('introducer_count', on);
+  const unionCount = ruleOn('introducer_count_with_union_resolution', on);
   const full = (memberId: number, knownSinceIso = '2024-01-10'): Introducer => ({ memberId, status: 'full', knownSinceIso });
+  const check = (introducers: Introducer[], options: { youthUnionMember?: boolean; union?: { kind: 'youth_union' | 'trade_union'; date: string } | null } = {}) =>
+    checkIntroducers({ introducers, consideredOn: on, knownMonths, count, unionCount, youthUnionMember: options.youthUnionMember ?? false, union: options.union ?? null });
+  const youthUnion = { kind: 'youth_union' as const, date: '2025-02-01' };
+  const tradeUnion = { kind: 'trade_union' as const, date: '2025-02-01' };
 
   it.each<[string, Introducer[], string[]]>([
     ['two full members known long enough', [full(1), full(2)], []],
@@ -106,11 +111,35 @@ describe('checkIntroducers', () => {
     ['a single introducer', [full(1)], ['introducers']],
     ['three introducers', [full(1), full(2), full(3)], ['introducers']],
   ])('%s', (_case, introducers, refusedFields) => {
-    expect(checkIntroducers(introducers, on, knownMonths, count).map((p) => p.field)).toEqual(refusedFields);
+    expect(check(introducers).map((p) => p.field)).toEqual(refusedFields);
+  });
+
+  it.each<[string, Introducer[], Parameters<typeof check>[1], string[]]>([
+    ['a Youth Union member: one full member and the Youth Union resolution', [full(1)], { youthUnionMember: true, union: youthUnion }, []],
+    ['a Youth Union member without the resolution', [full(1)], { youthUnionMember: true }, ['unionResolution', 'introducers']],
+    ['a Youth Union member with the trade union resolution', [full(1)], { youthUnionMember: true, union: tradeUnion }, ['unionResolution']],
+    ['a Youth Union member with two introducers beside the resolution', [full(1), full(2)], { youthUnionMember: true, union: youthUnion }, ['introducers']],
+    ['a trade union member where there is no Youth Union', [full(1)], { union: tradeUnion }, []],
+    ['a union resolution dated after the cell considers the file', [full(1)], { union: { kind: 'trade_union', date: '2026-04-01' } }, ['unionResolution.decision.date']],
+    ['a probationary introducer beside the resolution', [{ ...full(1), status: 'probationary' }], { youthUnionMember: true, union: youthUnion }, ['introducers[0].status']],
+  ])('%s', (_case, introducers, options, refusedFields) => {
+    expect(check(introducers, options).map((p) => p.field)).toEqual(refusedFields);
+  });
+
+  it('exempts a replacement introducer from the months worked together, not from being a full member', () => {
+    expect(check([full(1), { ...full(2, '2025-03-01'), replacement: true }])).toEqual([]);
+    expect(check([full(1), { ...full(2, '2025-03-01'), replacement: true, status: 'none' }]).map((p) => p.field)).toEqual(['introducers[1].status']);
+  });
+
+  it('names the Youth Union path’s rule and its source', () => {
+    const [problem] = check([full(1)], { youthUnionMember: true });
+    expect(problem.rule).toBe('introducer_count_with_union_resolution');
+    expect(problem.message).toContain('Ban Chấp hành Đoàn cơ sở');
+    expect(problem.source).toContain('Điều lệ Đảng');
   });
 
   it('names the months worked together when an introducer is known too briefly', () => {
-    const [problem] = checkIntroducers([full(1, '2025-04-15'), full(2)], on, knownMonths, count);
+    const [problem] = check([full(1, '2025-04-15'), full(2)]);
     expect(problem.rule).toBe('introducer_known_months');
     expect(problem.message).toContain('mới được 11 tháng');
     expect(problem.message).toContain(knownMonths.source);

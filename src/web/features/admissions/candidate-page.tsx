@@ -51,10 +51,13 @@ const stepLabels: Record<CandidateStepView['kind'], string> = {
   admitted: 'Lễ kết nạp',
   rejected: 'Không được kết nạp',
   withdrawn: 'Rút hồ sơ',
+  vote_failed: 'Biểu quyết không đạt',
 };
 
 function stepDetails(step: CandidateStepView): string {
   const d = step.details as Record<string, unknown>;
+  if (step.kind === 'vote_failed')
+    return `${d.level === 'committee' ? 'Đảng ủy cơ sở' : 'Chi bộ'}, lần ${String(d.attempt)}: ${String(d.inFavour)}/${String(d.eligible)} tán thành, chưa đạt`;
   if (typeof d.inFavour === 'number') return `${d.inFavour}/${String(d.eligible)} tán thành, ${String(d.against)} không tán thành`;
   if (step.kind === 'decided' && typeof d.receivedOn === 'string') return `Chi bộ nhận ngày ${showDate(d.receivedOn)}`;
   if (step.kind === 'admitted' && typeof d.probationEnd === 'string') return `Dự bị đến ngày ${showDate(d.probationEnd)}`;
