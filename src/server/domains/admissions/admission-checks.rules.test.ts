@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { addDays } from '../../../shared/dates.js';
 import { describe, expect, it } from 'vitest';
 import { shippedHolidays } from '../calendar/holidays.seed.js';
 import { pickVersion } from '../rulebook/rulebook.rules.js';
@@ -10,6 +11,10 @@ import {
   canTransition,
   ceremonyDeadline,
   checkAdmissionAge,
+  checkAdmissionDecisionDate,
+  checkDossierAge,
+  checkVoterCount,
+  isReferredUpward,
   checkAwarenessCertificate,
   checkCeremonyDate,
   checkIntroducers,
@@ -237,5 +242,73 @@ describe('checkAwarenessCertificate', () => {
     ['missing', null, false],
   ])('a certificate %s (%s) is accepted: %s', (_case, issuedOn, accepted) => {
     expect(checkAwarenessCertificate({ issuedOn, consideredOn: on, validityYears })).toHaveLength(accepted ? 0 : 1);
+  });
+});
+
+describe('checkVoterCount', () => {
+  const ratio = ruleOn<Ratio>('admission_vote_ratio', on);
+  const count = (typed: number | null, excluded: number[]) =>
+    checkVoterCount({ voterIds: [1, 2, 3], typed, excluded: excluded.map((memberId) => ({ memberId })), ratio, rule: 'admission_vote_ratio', describe: 'chi bộ có 3' });
+
+  it.each<[string, number | null, number[], number, string[]]>([
+    ['the records’ count when nothing is typed', null, [], 3, []],
+    ['the same count typed', 3, [], 3, []],
+    ['a lower count without naming anyone', 1, [], 3, ['eligible']],
+    ['a higher count', 4, [], 3, ['eligible']],
+    ['one member named as excluded', null, [3], 2, []],
+    ['one named and the matching count typed', 2, [3], 2, []],
+    ['one named but a lower count typed', 1, [3], 2, ['eligible']],
+    ['a stranger named', null, [9], 3, ['excluded.0.memberId']],
+    ['the same member named twice', null, [3, 3], 2, ['excluded.1.memberId']],
+  ])('%s', (_case, typed, excluded, eligible, fields) => {
+    const result = count(typed, excluded);
+    expect(result.eligible).toBe(eligible);
+    expect(result.problems.map((p) => p.field)).toEqual(fields);
+  });
+});
+
+describe('checkVote with the recorded result', () => {
+  const ratio = ruleOn<Ratio>('admission_vote_ratio', on);
+  it.each<[number, 'passed' | 'failed', string[]]>([
+    [2, 'passed', []],
+    [1, 'passed', ['inFavour']],
+    [1, 'failed', []],
+    [2, 'failed', ['result']],
+  ])('%i of 3 in favour recorded as %s', (inFavour, result, fields) => {
+    expect(checkVote({ inFavour, against: 3 - inFavour, eligible: 3, ratio, result }).map((p) => p.field)).toEqual(fields);
+  });
+
+  it('refers the file upward after the rulebook’s number of failed votes', () => {
+    const limit = ruleOn('admission_vote_failures_before_referral', on);
+    expect([1, 2, 3, 4].map((n) => isReferredUpward(n, limit))).toEqual([false, false, true, true]);
+    expect(canTransition('candidate', 'decided')).toBe(false);
+    expect(canTransition('candidate', 'decided', { referredUpward: true })).toBe(true);
+    expect(canTransition('cell_resolved', 'decided', { referredUpward: true })).toBe(true);
+  });
+});
+
+describe('checkAdmissionDecisionDate', () => {
+  const days = ruleOn('admission_decision_due_working_days', on);
+  const extension = ruleOn('admission_decision_extension_working_days', on);
+  const holidays = new Set(shippedHolidays.map((h) => h.date));
+  const check = (decidedOn: string, extensionReason: string | null = null) =>
+    checkAdmissionDecisionDate({ cellResolvedOn: '2026-06-01', decidedOn, days, extension, extensionReason, holidays }).map((p) => [p.rule, p.field]);
+  const due = ceremonyDeadline('2026-06-01', 60, holidays);
+  const extended = ceremonyDeadline('2026-06-01', 90, holidays);
+
+  it('takes a decision on the 60th working day, needs a reason after it and refuses after the 30 more', () => {
+    expect(check(due)).toEqual([]);
+    expect(check(addDays(due, 1))).toEqual([['admission_decision_due_working_days', 'extensionReason']]);
+    expect(check(addDays(due, 1), 'Xác minh lý lịch')).toEqual([]);
+    expect(check(extended, 'Xác minh lý lịch')).toEqual([]);
+    expect(check(addDays(extended, 1), 'Xác minh lý lịch')).toEqual([['admission_decision_extension_working_days', 'decision.date']]);
+  });
+});
+
+describe('checkDossierAge', () => {
+  const months = ruleOn('dossier_paper_validity_months', on);
+  it('flags a paper from 12 completed months before the cell considers the file', () => {
+    const dossier = { application: { done: true, date: '2025-03-16' }, personal_history: { done: true, date: '2025-03-15' } };
+    expect(checkDossierAge(dossier, ['application', 'personal_history'], on, months).map((p) => p.field)).toEqual(['dossier.personal_history.date']);
   });
 });

@@ -281,16 +281,18 @@ export function checkVoterCount(input: VoterCountInput): { eligible: number; pro
   const voters = new Set(input.voterIds);
   const seen = new Set<number>();
   input.excluded.forEach((excluded, index) => {
-    if (!voters.has(excluded.memberId) || seen.has(excluded.memberId))
-      problems.push(
-        violation(
-          input.rule,
-          input.ratio,
-          `excluded.${index}.memberId`,
-          `Người không tính vào số biểu quyết thứ ${index + 1}: không có trong danh sách người có quyền biểu quyết theo hồ sơ (${input.describe}), hoặc đã ghi hai lần`,
-        ),
-      );
-    seen.add(excluded.memberId);
+    if (voters.has(excluded.memberId) && !seen.has(excluded.memberId)) {
+      seen.add(excluded.memberId);
+      return;
+    }
+    problems.push(
+      violation(
+        input.rule,
+        input.ratio,
+        `excluded.${index}.memberId`,
+        `Người không tính vào số biểu quyết thứ ${index + 1}: không có trong danh sách người có quyền biểu quyết theo hồ sơ (${input.describe}), hoặc đã ghi hai lần`,
+      ),
+    );
   });
   const eligible = voters.size - seen.size;
   if (input.typed !== null && input.typed !== eligible) {
