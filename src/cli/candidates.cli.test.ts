@@ -22,7 +22,7 @@ beforeAll(async () => {
     const tree = await makeTree(ctx);
     const a = await makeMember(ctx, tree.a1.id, { fullName: 'Đinh Công Tráng' });
     const b = await makeMember(ctx, tree.a1.id, { fullName: 'Quách Thị Loan' });
-    await createCandidate(ctx, candidateInput(tree.a1.id, [a.id, b.id], { dossier: {} }));
+    await createCandidate(ctx, candidateInput(tree.a1.id, [a.id, b.id], { dossier: {}, youthUnionMember: true }));
     cellCode = tree.a1.code;
     siblingCode = tree.b.code;
   } finally {

@@ -38,10 +38,98 @@ export type DossierEntry = z.infer<typeof dossierEntry>;
 export const dossier = z.partialRecord(z.enum(dossierItems), dossierEntry);
 export type Dossier = z.infer<typeof dossier>;
 
+// ---- Admission paths, education, votes as the regulations say (issue #10) -----------------------
+
+/**
+ * The one reading of "age counted in months" used by the code (admissions.rules checkAdmissionAge), its comment
+ * and the rulebook's text: completed months from the birth date to the day the cell considers the file.
+ */
+export const ADMISSION_AGE_READING =
+  'tuổi tính theo tháng tròn, từ ngày sinh đến ngày chi bộ họp xét; đủ 18 tuổi là từ ngày sinh nhật thứ 18 (216 tháng tròn), đủ 60 tuổi là đến hết 720 tháng tròn, từ 721 tháng tròn là quá 60 tuổi';
+
+/** Whose resolution stands in for one introducer: the Youth Union's, or the trade union's where there is no Youth Union. */
+export const unionKinds = ['youth_union', 'trade_union'] as const;
+export type UnionKind = (typeof unionKinds)[number];
+export const unionKindLabels: Record<UnionKind, string> = {
+  youth_union: 'Ban Chấp hành Đoàn TNCS Hồ Chí Minh cơ sở',
+  trade_union: 'Ban Chấp hành Công đoàn cơ sở',
+};
+
+/** The union committee's resolution introducing the candidate (24-QĐ/TW §3.2.1 and successors). */
+export const unionResolution = z.object({ kind: z.enum(unionKinds, { error: 'Chọn tổ chức giới thiệu' }), decision });
+export type UnionResolution = z.infer<typeof unionResolution>;
+
+/** Lower-secondary education: the diploma, or an exception the Secretariat allows, recorded with its ground. */
+export const lowerSecondary = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('diploma') }),
+  z.object({
+    kind: z.literal('exception'),
+    ground: z.string().trim().min(1, 'Ghi trường hợp được miễn (vùng cao, miền núi, đồng bào dân tộc thiểu số...)').max(300),
+    decision: decision.nullable().default(null),
+  }),
+]);
+export type LowerSecondary = z.infer<typeof lowerSecondary>;
+
+/** The candidate's fields added by issue #10; default-free (see candidateDossierShape). */
+const admissionPathShape = {
+  unionResolution: unionResolution.nullable(),
+  lowerSecondary: lowerSecondary.nullable(),
+};
+
+/** What a vote's result was, as the resolution records it: a failed vote is a fact too. */
+export const voteResults = ['passed', 'failed'] as const;
+export type VoteResult = (typeof voteResults)[number];
+
+/** A member left out of those entitled to vote, and why (on temporary transfer, exempted from party activity, suspended...). */
+export const excludedVoter = z.object({
+  memberId: z.number().int().positive('Chọn đảng viên'),
+  reason: z.string().trim().min(1, 'Ghi lý do không tính vào số người có quyền biểu quyết').max(300),
+});
+export type ExcludedVoter = z.infer<typeof excludedVoter>;
+
+/** Added to every vote's input: the result, and those the user excludes from the computed count (each named). */
+const voteRecordFields = {
+  /** Left out: passed. */
+  result: z.enum(voteResults).optional(),
+  /** Left out: nobody excluded. */
+  excluded: z.array(excludedVoter).max(200).optional(),
+};
+
+export const voterView = z.object({ memberId: z.number().int(), fullName: z.string() });
+export type VoterView = z.infer<typeof voterView>;
+
+/** Those entitled to vote on a date as the records say; `away` are full members on temporary transfer elsewhere. */
+export const votersView = z.object({
+  eligible: z.number().int(),
+  voters: z.array(voterView),
+  away: z.array(voterView),
+  /** For a committee: false when no seat is recorded, so the count is typed. */
+  recorded: z.boolean(),
+});
+export type VotersView = z.infer<typeof votersView>;
+
+export const failedVoteView = z.object({
+  level: z.enum(['cell', 'committee']),
+  occurredOn: day,
+  inFavour: z.number().int(),
+  against: z.number().int(),
+  eligible: z.number().int(),
+});
+export type FailedVoteView = z.infer<typeof failedVoteView>;
+
+/** As stored: types only, so a record entered under older rules still reads (see responses.ts). */
+const unionResolutionView = z.object({ kind: z.enum(unionKinds), decision: decisionView });
+const lowerSecondaryView = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('diploma') }),
+  z.object({ kind: z.literal('exception'), ground: z.string(), decision: decisionView.nullable() }),
+]);
+
 export const introducerInput = z.object({
   memberId: z.number({ error: 'Chọn đảng viên giới thiệu' }).int().positive('Chọn đảng viên giới thiệu'),
   /** The day the introducer began working (or living) alongside the candidate. */
   knownSince: isoDate,
+  /** Replaces an introducer who moved away, was disciplined, etc.: exempt from the 12 months (24-QĐ/TW §3.2.2 and successors). */
+  replacement: z.boolean().optional(),
 });
 export type IntroducerInput = z.infer<typeof introducerInput>;
 
@@ -77,6 +165,7 @@ const candidateDossierShape = z.object({
   /** The competent committee's decision allowing admission above the maximum age. */
   specialAgeDecision: decision.nullable(),
   dossier,
+  ...admissionPathShape,
 });
 
 /** A new file starts with these when they are left out; for creating only. */
@@ -86,6 +175,8 @@ const candidateDossierFields = candidateDossierShape.extend({
   introducers: candidateDossierShape.shape.introducers.default([]),
   specialAgeDecision: candidateDossierShape.shape.specialAgeDecision.default(null),
   dossier: candidateDossierShape.shape.dossier.default({}),
+  unionResolution: candidateDossierShape.shape.unionResolution.default(null),
+  lowerSecondary: candidateDossierShape.shape.lowerSecondary.default(null),
 });
 
 /** A person the cell prepares for admission (quần chúng ưu tú). */
@@ -130,6 +221,7 @@ export const cellResolutionInput = z.object({
   ...votes,
   /** The cell's full members; the server counts them on the resolution's date when this is left out. */
   eligible: count('Số đảng viên chính thức').positive('Số đảng viên chính thức phải lớn hơn 0').nullable().default(null),
+  ...voteRecordFields,
 });
 export type CellResolutionInput = z.infer<typeof cellResolutionInput>;
 
@@ -138,7 +230,9 @@ export const committeeResolutionInput = z.object({
   version: z.number().int(),
   decision,
   ...votes,
-  eligible: count('Số cấp ủy viên').positive('Số cấp ủy viên phải lớn hơn 0'),
+  /** Computed from the committee's recorded seats on the date; typed only when no seat is recorded. */
+  eligible: count('Số cấp ủy viên').positive('Số cấp ủy viên phải lớn hơn 0').nullable().default(null),
+  ...voteRecordFields,
 });
 export type CommitteeResolutionInput = z.infer<typeof committeeResolutionInput>;
 
@@ -157,6 +251,8 @@ export const admissionDecisionInput = z.object({
   decision,
   /** The day the cell received the decision: the ceremony deadline runs from it. Defaults to the decision's date. */
   receivedOn: isoDate.nullable().default(null),
+  /** Why the decision came after the 60 working days (extended by up to 30 in special cases). */
+  extensionReason: z.string().trim().min(1, 'Ghi lý do gia hạn').max(500).nullable().optional(),
   signing: documentSigning.default({ place: '', signerAuthority: 'T/M BAN THƯỜNG VỤ', signerTitle: 'BÍ THƯ', signerName: '' }),
 });
 export type AdmissionDecisionInput = z.infer<typeof admissionDecisionInput>;
@@ -199,6 +295,7 @@ export const probationReviewInput = z.object({
   ...votes,
   /** For the cell: computed from its full members when left out. For the committee: its members, required. */
   eligible: count('Số người có quyền biểu quyết').positive('Số người có quyền biểu quyết phải lớn hơn 0').nullable().default(null),
+  ...voteRecordFields,
 });
 export type ProbationReviewInput = z.infer<typeof probationReviewInput>;
 
@@ -232,7 +329,7 @@ export type IntroducerView = z.infer<typeof introducerView>;
 
 export const candidateStepView = z.object({
   id: z.number().int(),
-  kind: z.enum([...candidateStates, 'created']),
+  kind: z.enum([...candidateStates, 'created', 'vote_failed']),
   occurredOn: day,
   decision: decisionView.nullable(),
   details: z.record(z.string(), z.unknown()),
@@ -304,6 +401,14 @@ export const candidateDetail = z.object({
   /** Before the cell's vote: what the rules would refuse if the cell considered the file today. */
   checksToday: z.array(z.object({ field: z.string(), message: z.string() })),
   steps: z.array(candidateStepView),
+  // Issue #10
+  unionResolution: unionResolutionView.nullable(),
+  lowerSecondary: lowerSecondaryView.nullable(),
+  /** Those entitled to vote in the cell today, as the records say (the vote's form proposes them). */
+  cellVoters: votersView,
+  failedVotes: z.array(failedVoteView),
+  /** After this many failed votes on the file the upper committee decides (29-QĐ/TW §4.2c and successors). */
+  referredUpward: z.boolean(),
 });
 export type CandidateDetail = z.infer<typeof candidateDetail>;
 
@@ -316,6 +421,7 @@ export const probationReviewView = z.object({
   inFavour: z.number().int(),
   against: z.number().int(),
   eligible: z.number().int(),
+  result: z.enum(voteResults),
 });
 export type ProbationReviewView = z.infer<typeof probationReviewView>;
 
@@ -333,6 +439,8 @@ export const probationView = z.object({
   reviewDueOn: day.nullable(),
   cellFullMembers: z.number().int(),
   reviews: z.array(probationReviewView),
+  /** The upper committee's decision is due this many working days after the cell's resolution. */
+  decisionDueOn: day.nullable(),
   outcome: z.object({ kind: z.enum(probationOutcomes), decision: decisionView, occurredOn: day, fullFrom: day.nullable() }).nullable(),
   candidateId: z.number().int().nullable(),
 });

@@ -40,6 +40,7 @@ export function auditActionLabel(action: string): string | null {
     return kind ? `Biến động: ${kind}` : null;
   }
   if (prefix === 'step') {
+    if (rest === 'vote_failed') return 'Bước kết nạp: Biểu quyết không đạt';
     const state = (candidateStateLabels as Record<string, string>)[rest];
     return state ? `Bước kết nạp: ${state}` : null;
   }
@@ -139,6 +140,13 @@ export const auditFieldLabels: Record<string, string> = {
   inFavour: 'Số phiếu tán thành',
   eligible: 'Số người có quyền biểu quyết',
   eligibleComputed: 'Số người có quyền biểu quyết (tính theo danh sách)',
+  away: 'Đảng viên sinh hoạt tạm thời nơi khác (không tính biểu quyết)',
+  excluded: 'Người không tính vào số biểu quyết và lý do',
+  extensionReason: 'Lý do gia hạn thời hạn quyết định kết nạp',
+  lowerSecondary: 'Trình độ trung học cơ sở',
+  result: 'Kết quả biểu quyết',
+  seatsRecorded: 'Đếm theo danh sách cấp ủy',
+  unionResolution: 'Nghị quyết giới thiệu của Đoàn thanh niên hoặc Công đoàn',
   proposal: 'Đề nghị',
   awarenessCertificate: 'Giấy chứng nhận học lớp nhận thức về Đảng',
   youthUnionMember: 'Là đoàn viên',

@@ -1,7 +1,7 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Decision } from '../../../shared/org.js';
 import type { Address, Gender, TheoryLevel } from '../../../shared/member.js';
-import type { AwarenessCertificate, CandidateState, Dossier, IntroducerInput, ProbationProposal, ProbationReviewKind } from '../../../shared/admissions.js';
+import type { AwarenessCertificate, CandidateState, Dossier, IntroducerInput, LowerSecondary, ProbationProposal, ProbationReviewKind, UnionResolution } from '../../../shared/admissions.js';
 import { byteText, timestamps, version } from './columns.js';
 
 /** A person the cell prepares for admission; becomes a member record at the ceremony (`member_id`). */
@@ -33,6 +33,10 @@ export const candidates = pgTable(
     introducers: jsonb('introducers').$type<IntroducerInput[]>().notNull().default([]),
     specialAgeDecision: jsonb('special_age_decision').$type<Decision>(),
     dossier: jsonb('dossier').$type<Dossier>().notNull().default({}),
+    /** The Youth Union's (or trade union's) resolution standing in for one introducer. */
+    unionResolution: jsonb('union_resolution').$type<UnionResolution>(),
+    /** Lower-secondary diploma or the recorded exception; null until entered. */
+    lowerSecondary: jsonb('lower_secondary').$type<LowerSecondary>(),
     /** Written only by the step service, from the transition table; the steps themselves are `candidate_events`. */
     state: text('state').$type<CandidateState>().notNull().default('candidate'),
     memberId: integer('member_id'),
@@ -42,13 +46,16 @@ export const candidates = pgTable(
   (t) => [index('candidates_org_idx').on(t.orgId), index('candidates_state_idx').on(t.state), index('candidates_member_idx').on(t.memberId)],
 );
 
+/** A step that moves the file, its opening, or a failed vote (a fact that leaves the state as it was). */
+export type CandidateEventKind = CandidateState | 'created' | 'vote_failed';
+
 /** Each admission step, dated and citing its decision; `details` keeps the votes and dates the step used. */
 export const candidateEvents = pgTable(
   'candidate_events',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     candidateId: integer('candidate_id').notNull(),
-    kind: text('kind').$type<CandidateState | 'created'>().notNull(),
+    kind: text('kind').$type<CandidateEventKind>().notNull(),
     occurredOn: date('occurred_on').notNull(),
     decision: jsonb('decision').$type<Decision>(),
     stateAfter: text('state_after').$type<CandidateState>().notNull(),

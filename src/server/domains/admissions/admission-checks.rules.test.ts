@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { addDays } from '../../../shared/dates.js';
 import { describe, expect, it } from 'vitest';
 import { shippedHolidays } from '../calendar/holidays.seed.js';
 import { pickVersion } from '../rulebook/rulebook.rules.js';
@@ -10,6 +11,10 @@ import {
   canTransition,
   ceremonyDeadline,
   checkAdmissionAge,
+  checkAdmissionDecisionDate,
+  checkDossierAge,
+  checkVoterCount,
+  isReferredUpward,
   checkAwarenessCertificate,
   checkCeremonyDate,
   checkIntroducers,
@@ -94,7 +99,12 @@ describe('checkAdmissionAge', () => {
 describe('checkIntroducers', () => {
   const knownMonths = ruleOn('introducer_known_months', on);
   const count = ruleOn('introducer_count', on);
+  const unionCount = ruleOn('introducer_count_with_union_resolution', on);
   const full = (memberId: number, knownSinceIso = '2024-01-10'): Introducer => ({ memberId, status: 'full', knownSinceIso });
+  const check = (introducers: Introducer[], options: { youthUnionMember?: boolean; union?: { kind: 'youth_union' | 'trade_union'; date: string } | null } = {}) =>
+    checkIntroducers({ introducers, consideredOn: on, knownMonths, count, unionCount, youthUnionMember: options.youthUnionMember ?? false, union: options.union ?? null });
+  const youthUnion = { kind: 'youth_union' as const, date: '2025-02-01' };
+  const tradeUnion = { kind: 'trade_union' as const, date: '2025-02-01' };
 
   it.each<[string, Introducer[], string[]]>([
     ['two full members known long enough', [full(1), full(2)], []],
@@ -106,11 +116,35 @@ describe('checkIntroducers', () => {
     ['a single introducer', [full(1)], ['introducers']],
     ['three introducers', [full(1), full(2), full(3)], ['introducers']],
   ])('%s', (_case, introducers, refusedFields) => {
-    expect(checkIntroducers(introducers, on, knownMonths, count).map((p) => p.field)).toEqual(refusedFields);
+    expect(check(introducers).map((p) => p.field)).toEqual(refusedFields);
+  });
+
+  it.each<[string, Introducer[], Parameters<typeof check>[1], string[]]>([
+    ['a Youth Union member: one full member and the Youth Union resolution', [full(1)], { youthUnionMember: true, union: youthUnion }, []],
+    ['a Youth Union member without the resolution', [full(1)], { youthUnionMember: true }, ['unionResolution', 'introducers']],
+    ['a Youth Union member with the trade union resolution', [full(1)], { youthUnionMember: true, union: tradeUnion }, ['unionResolution']],
+    ['a Youth Union member with two introducers beside the resolution', [full(1), full(2)], { youthUnionMember: true, union: youthUnion }, ['introducers']],
+    ['a trade union member where there is no Youth Union', [full(1)], { union: tradeUnion }, []],
+    ['a union resolution dated after the cell considers the file', [full(1)], { union: { kind: 'trade_union', date: '2026-04-01' } }, ['unionResolution.decision.date']],
+    ['a probationary introducer beside the resolution', [{ ...full(1), status: 'probationary' }], { youthUnionMember: true, union: youthUnion }, ['introducers[0].status']],
+  ])('%s', (_case, introducers, options, refusedFields) => {
+    expect(check(introducers, options).map((p) => p.field)).toEqual(refusedFields);
+  });
+
+  it('exempts a replacement introducer from the months worked together, not from being a full member', () => {
+    expect(check([full(1), { ...full(2, '2025-03-01'), replacement: true }])).toEqual([]);
+    expect(check([full(1), { ...full(2, '2025-03-01'), replacement: true, status: 'none' }]).map((p) => p.field)).toEqual(['introducers[1].status']);
+  });
+
+  it('names the Youth Union path’s rule and its source', () => {
+    const [problem] = check([full(1)], { youthUnionMember: true });
+    expect(problem.rule).toBe('introducer_count_with_union_resolution');
+    expect(problem.message).toContain('Ban Chấp hành Đoàn cơ sở');
+    expect(problem.source).toContain('Điều lệ Đảng');
   });
 
   it('names the months worked together when an introducer is known too briefly', () => {
-    const [problem] = checkIntroducers([full(1, '2025-04-15'), full(2)], on, knownMonths, count);
+    const [problem] = check([full(1, '2025-04-15'), full(2)]);
     expect(problem.rule).toBe('introducer_known_months');
     expect(problem.message).toContain('mới được 11 tháng');
     expect(problem.message).toContain(knownMonths.source);
@@ -208,5 +242,73 @@ describe('checkAwarenessCertificate', () => {
     ['missing', null, false],
   ])('a certificate %s (%s) is accepted: %s', (_case, issuedOn, accepted) => {
     expect(checkAwarenessCertificate({ issuedOn, consideredOn: on, validityYears })).toHaveLength(accepted ? 0 : 1);
+  });
+});
+
+describe('checkVoterCount', () => {
+  const ratio = ruleOn<Ratio>('admission_vote_ratio', on);
+  const count = (typed: number | null, excluded: number[]) =>
+    checkVoterCount({ voterIds: [1, 2, 3], typed, excluded: excluded.map((memberId) => ({ memberId })), ratio, rule: 'admission_vote_ratio', describe: 'chi bộ có 3' });
+
+  it.each<[string, number | null, number[], number, string[]]>([
+    ['the records’ count when nothing is typed', null, [], 3, []],
+    ['the same count typed', 3, [], 3, []],
+    ['a lower count without naming anyone', 1, [], 3, ['eligible']],
+    ['a higher count', 4, [], 3, ['eligible']],
+    ['one member named as excluded', null, [3], 2, []],
+    ['one named and the matching count typed', 2, [3], 2, []],
+    ['one named but a lower count typed', 1, [3], 2, ['eligible']],
+    ['a stranger named', null, [9], 3, ['excluded.0.memberId']],
+    ['the same member named twice', null, [3, 3], 2, ['excluded.1.memberId']],
+  ])('%s', (_case, typed, excluded, eligible, fields) => {
+    const result = count(typed, excluded);
+    expect(result.eligible).toBe(eligible);
+    expect(result.problems.map((p) => p.field)).toEqual(fields);
+  });
+});
+
+describe('checkVote with the recorded result', () => {
+  const ratio = ruleOn<Ratio>('admission_vote_ratio', on);
+  it.each<[number, 'passed' | 'failed', string[]]>([
+    [2, 'passed', []],
+    [1, 'passed', ['inFavour']],
+    [1, 'failed', []],
+    [2, 'failed', ['result']],
+  ])('%i of 3 in favour recorded as %s', (inFavour, result, fields) => {
+    expect(checkVote({ inFavour, against: 3 - inFavour, eligible: 3, ratio, result }).map((p) => p.field)).toEqual(fields);
+  });
+
+  it('refers the file upward after the rulebook’s number of failed votes', () => {
+    const limit = ruleOn('admission_vote_failures_before_referral', on);
+    expect([1, 2, 3, 4].map((n) => isReferredUpward(n, limit))).toEqual([false, false, true, true]);
+    expect(canTransition('candidate', 'decided')).toBe(false);
+    expect(canTransition('candidate', 'decided', { referredUpward: true })).toBe(true);
+    expect(canTransition('cell_resolved', 'decided', { referredUpward: true })).toBe(true);
+  });
+});
+
+describe('checkAdmissionDecisionDate', () => {
+  const days = ruleOn('admission_decision_due_working_days', on);
+  const extension = ruleOn('admission_decision_extension_working_days', on);
+  const holidays = new Set(shippedHolidays.map((h) => h.date));
+  const check = (decidedOn: string, extensionReason: string | null = null) =>
+    checkAdmissionDecisionDate({ cellResolvedOn: '2026-06-01', decidedOn, days, extension, extensionReason, holidays }).map((p) => [p.rule, p.field]);
+  const due = ceremonyDeadline('2026-06-01', 60, holidays);
+  const extended = ceremonyDeadline('2026-06-01', 90, holidays);
+
+  it('takes a decision on the 60th working day, needs a reason after it and refuses after the 30 more', () => {
+    expect(check(due)).toEqual([]);
+    expect(check(addDays(due, 1))).toEqual([['admission_decision_due_working_days', 'extensionReason']]);
+    expect(check(addDays(due, 1), 'Xác minh lý lịch')).toEqual([]);
+    expect(check(extended, 'Xác minh lý lịch')).toEqual([]);
+    expect(check(addDays(extended, 1), 'Xác minh lý lịch')).toEqual([['admission_decision_extension_working_days', 'decision.date']]);
+  });
+});
+
+describe('checkDossierAge', () => {
+  const months = ruleOn('dossier_paper_validity_months', on);
+  it('flags a paper from 12 completed months before the cell considers the file', () => {
+    const dossier = { application: { done: true, date: '2025-03-16' }, personal_history: { done: true, date: '2025-03-15' } };
+    expect(checkDossierAge(dossier, ['application', 'personal_history'], on, months).map((p) => p.field)).toEqual(['dossier.personal_history.date']);
   });
 });

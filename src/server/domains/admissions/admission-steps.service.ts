@@ -6,7 +6,19 @@ import { loadCalendar } from '../calendar/calendar.service.js';
 import { findMemberByUnique, insertMember, insertMembershipEvent, startPeriod } from '../members/members.queries.js';
 import { nameColumns } from '../members/members.rules.js';
 import { assertMemberHoldingOrg } from '../members/members.service.js';
-import { type AdmissionState, canTransition, ceremonyDeadline, checkCeremonyDate, isDatedInOrder, missingDossierItems, missingDossierMessage } from './admissions.rules.js';
+import {
+  type AdmissionState,
+  canTransition,
+  candidateEventLabel,
+  ceremonyDeadline,
+  checkAdmissionDecisionDate,
+  checkCeremonyDate,
+  failedVotesOf,
+  isDatedInOrder,
+  isReferredUpward,
+  missingDossierItems,
+  missingDossierMessage,
+} from './admissions.rules.js';
 import { probationEnd } from './confirmation.rules.js';
 import { viDate } from '../rulebook/rule-violation.rules.js';
 import { findOrg } from '../orgs/orgs.queries.js';
@@ -21,7 +33,7 @@ import {
   type CommitteeResolutionInput,
 } from '../../../shared/admissions.js';
 import type { Decision } from '../../../shared/org.js';
-import { eligibilityProblems, violationsError, voteProblems } from './admission-checks.service.js';
+import { cellVotersOn, committeeVotersOn, countVoters, eligibilityProblems, violationsError, voteProblems, type VoteCount } from './admission-checks.service.js';
 import { ruleReader } from './admissions.deadlines.js';
 import { candidateEventsOf, countFullMembersOn, insertCandidateEvent, updateCandidateRow, type CandidateWithOrg, type NewCandidateRow } from './admissions.queries.js';
 import { CANDIDATE_RECORD, candidateDetail, candidateInScopeOr404 } from './candidates.service.js';
@@ -47,17 +59,51 @@ async function candidateForStep(ctx: Ctx, id: number, version: number, to: Admis
   assertCan(ctx, 'admissions.step');
   const candidate = await candidateInScopeOr404(ctx, id);
   if (candidate.version !== version) throw staleVersion(CANDIDATE_RECORD);
-  if (!canTransition(candidate.state, to, { cellIsGrassroots: candidate.orgKind === 'grassroots_cell' })) throw conflict(transitionMessage(candidate, to), 'state');
+  const referredUpward = to === 'decided' && (await referral(ctx, candidate)).referred;
+  if (!canTransition(candidate.state, to, { cellIsGrassroots: candidate.orgKind === 'grassroots_cell', referredUpward })) throw conflict(transitionMessage(candidate, to), 'state');
   return candidate;
+}
+
+/** The failed votes at the file's current level (the cell's before its resolution, the committee's after) and whether they refer it upward. */
+async function referral(ctx: Ctx, candidate: CandidateWithOrg, date = todayIso(ctx.now())): Promise<{ failed: number; referred: boolean; limit: number }> {
+  const level = candidate.state === 'candidate' ? 'cell' : candidate.state === 'cell_resolved' ? 'committee' : null;
+  if (!level) return { failed: 0, referred: false, limit: 0 };
+  const failed = failedVotesOf(await candidateEventsOf(ctx.db, candidate.id)).filter((v) => v.level === level);
+  const limit = await ruleReader(ctx)('admission_vote_failures_before_referral', failed.at(-1)?.occurredOn ?? date);
+  return { failed: failed.length, referred: isReferredUpward(failed.length, limit), limit: limit.value };
+}
+
+/** A vote that fell short: recorded as a fact, the file stays where it was (its version moves on). */
+async function recordFailedVote(ctx: Ctx, candidate: CandidateWithOrg, level: 'cell' | 'committee', input: { decision: Decision; inFavour: number; against: number }, count: VoteCount): Promise<void> {
+  const { failed, referred, limit } = await referral(ctx, candidate, input.decision.date);
+  if (referred) throw conflict(`Hồ sơ đã biểu quyết không đạt ${failed} lần: theo quy định, báo cáo cấp ủy cấp trên xem xét, quyết định (ghi quyết định của cấp ủy cấp trên).`, 'result');
+  await assertDatedInOrder(ctx, candidate, input.decision.date, 'decision.date');
+  const details = { level, inFavour: input.inFavour, against: input.against, eligible: count.eligible, ...count.details, attempt: failed + 1, referralAfter: limit };
+  const eventId = await insertCandidateEvent(ctx.db, {
+    candidateId: candidate.id,
+    kind: 'vote_failed',
+    occurredOn: input.decision.date,
+    decision: input.decision,
+    stateAfter: candidate.state,
+    details,
+    createdBy: ctx.actor.userId,
+  });
+  const after = await updateCandidateRow(ctx.db, candidate.id, candidate.version, {});
+  if (!after) throw staleVersion(CANDIDATE_RECORD);
+  await recordAudit(ctx, [{ entity: 'candidate', entityId: candidate.id, action: 'step:vote_failed', after: { eventId, occurredOn: input.decision.date, decision: input.decision, details } }]);
+}
+
+async function assertDatedInOrder(ctx: Ctx, candidate: CandidateWithOrg, occurredOn: string, dateField: string): Promise<void> {
+  const today = todayIso(ctx.now());
+  if (compareIso(occurredOn, today) > 0) throw invalidField(dateField, `Ngày ${viDate(occurredOn)} chưa tới: chỉ ghi các bước đã diễn ra.`);
+  const previous = (await candidateEventsOf(ctx.db, candidate.id)).filter((e) => e.kind !== 'created').at(-1);
+  if (previous && !isDatedInOrder(previous.occurredOn, occurredOn))
+    throw invalidField(dateField, `Ngày của bước này (${viDate(occurredOn)}) không được trước bước «${candidateEventLabel(previous.kind)}» (${viDate(previous.occurredOn)}).`);
 }
 
 /** Records the dated step and moves the file on; the row's version guards against a concurrent step. */
 async function advance(ctx: Ctx, candidate: CandidateWithOrg, step: Step): Promise<void> {
-  const today = todayIso(ctx.now());
-  if (compareIso(step.occurredOn, today) > 0) throw invalidField(step.dateField, `Ngày ${viDate(step.occurredOn)} chưa tới: chỉ ghi các bước đã diễn ra.`);
-  const previous = (await candidateEventsOf(ctx.db, candidate.id)).filter((e) => e.kind !== 'created').at(-1);
-  if (previous && !isDatedInOrder(previous.occurredOn, step.occurredOn))
-    throw invalidField(step.dateField, `Ngày của bước này (${viDate(step.occurredOn)}) không được trước bước «${candidateStateLabels[previous.kind as AdmissionState]}» (${viDate(previous.occurredOn)}).`);
+  await assertDatedInOrder(ctx, candidate, step.occurredOn, step.dateField);
   const eventId = await insertCandidateEvent(ctx.db, {
     candidateId: candidate.id,
     kind: step.to,
@@ -84,15 +130,25 @@ async function advance(ctx: Ctx, candidate: CandidateWithOrg, step: Step): Promi
 export async function recordCellResolution(ctx: Ctx, id: number, input: CellResolutionInput): Promise<CandidateDetail> {
   return inTransaction(ctx, async (tx) => {
     const candidate = await candidateForStep(tx, id, input.version, 'cell_resolved');
+    const consideredOn = input.decision.date;
+    const rules = ruleReader(tx);
+    // Those entitled to vote are read from the records on the vote's date; the user may only lower the count, naming who.
+    const count = await countVoters(rules, 'admission_vote_ratio', consideredOn, await cellVotersOn(tx, candidate.orgId, consideredOn), input);
+    const votes = { inFavour: input.inFavour, against: input.against, eligible: count.eligible, result: input.result };
+    if (input.result === 'failed') {
+      const problems = [...count.problems, ...(count.problems.length === 0 ? await voteProblems(rules, 'admission_vote_ratio', consideredOn, votes) : [])];
+      if (problems.length > 0) throw violationsError(problems);
+      await recordFailedVote(tx, candidate, 'cell', input, count);
+      return candidateDetail(tx, id);
+    }
+    if ((await referral(tx, candidate, consideredOn)).referred)
+      throw conflict('Chi bộ đã biểu quyết không đạt đủ số lần quy định: hồ sơ đã báo cáo cấp ủy cấp trên xem xét, quyết định.', 'result');
     const missing = missingDossierItems(candidate.dossier, candidate.youthUnionMember);
     if (missing.length > 0) throw invalidInput([{ field: 'dossier', message: missingDossierMessage(missing) }], `${missingDossierMessage(missing)}.`);
-    const consideredOn = input.decision.date;
-    const eligibleComputed = await countFullMembersOn(tx.db, candidate.orgId, consideredOn);
-    const eligible = input.eligible ?? eligibleComputed;
-    const rules = ruleReader(tx);
     const problems = [
       ...(await eligibilityProblems(tx, candidate, consideredOn, rules)),
-      ...(await voteProblems(rules, 'admission_vote_ratio', consideredOn, { inFavour: input.inFavour, against: input.against, eligible })),
+      ...count.problems,
+      ...(count.problems.length === 0 ? await voteProblems(rules, 'admission_vote_ratio', consideredOn, votes) : []),
     ];
     if (problems.length > 0) throw violationsError(problems);
     await advance(tx, candidate, {
@@ -100,7 +156,7 @@ export async function recordCellResolution(ctx: Ctx, id: number, input: CellReso
       occurredOn: consideredOn,
       dateField: 'decision.date',
       decision: input.decision,
-      details: { inFavour: input.inFavour, against: input.against, eligible, eligibleComputed },
+      details: { inFavour: input.inFavour, against: input.against, eligible: count.eligible, ...count.details },
     });
     return candidateDetail(tx, id);
   });
@@ -110,10 +166,26 @@ export async function recordCellResolution(ctx: Ctx, id: number, input: CellReso
 export async function recordCommitteeResolution(ctx: Ctx, id: number, input: CommitteeResolutionInput): Promise<CandidateDetail> {
   return inTransaction(ctx, async (tx) => {
     const candidate = await candidateForStep(tx, id, input.version, 'committee_resolved');
-    const votes = { inFavour: input.inFavour, against: input.against, eligible: input.eligible };
-    const problems = await voteProblems(ruleReader(tx), 'admission_committee_vote_ratio', input.decision.date, votes);
+    const date = input.decision.date;
+    const rules = ruleReader(tx);
+    // The committee's count is checked against its seats recorded on the vote's date.
+    const count = await countVoters(rules, 'admission_committee_vote_ratio', date, await committeeVotersOn(tx, candidate.orgPath, date), input);
+    const votes = { inFavour: input.inFavour, against: input.against, eligible: count.eligible, result: input.result };
+    const problems = [...count.problems, ...(count.problems.length === 0 ? await voteProblems(rules, 'admission_committee_vote_ratio', date, votes) : [])];
     if (problems.length > 0) throw violationsError(problems);
-    await advance(tx, candidate, { to: 'committee_resolved', occurredOn: input.decision.date, dateField: 'decision.date', decision: input.decision, details: votes });
+    if (input.result === 'failed') {
+      await recordFailedVote(tx, candidate, 'committee', input, count);
+      return candidateDetail(tx, id);
+    }
+    if ((await referral(tx, candidate, date)).referred)
+      throw conflict('Đảng ủy cơ sở đã biểu quyết không đạt đủ số lần quy định: hồ sơ đã báo cáo cấp ủy cấp trên xem xét, quyết định.', 'result');
+    await advance(tx, candidate, {
+      to: 'committee_resolved',
+      occurredOn: date,
+      dateField: 'decision.date',
+      decision: input.decision,
+      details: { inFavour: input.inFavour, against: input.against, eligible: count.eligible, ...count.details },
+    });
     return candidateDetail(tx, id);
   });
 }
@@ -126,12 +198,25 @@ export async function recordAdmissionDecision(ctx: Ctx, id: number, input: Admis
     if (compareIso(receivedOn, input.decision.date) < 0)
       throw invalidField('receivedOn', `Ngày chi bộ nhận quyết định (${viDate(receivedOn)}) không được trước ngày quyết định (${viDate(input.decision.date)}).`);
     if (compareIso(receivedOn, todayIso(tx.now())) > 0) throw invalidField('receivedOn', `Ngày ${viDate(receivedOn)} chưa tới: chỉ ghi các bước đã diễn ra.`);
+    const events = await candidateEventsOf(tx.db, id);
+    const cellResolvedOn = events.filter((e) => e.kind === 'cell_resolved').at(-1)?.occurredOn ?? null;
+    const extensionReason = input.extensionReason ?? null;
+    if (cellResolvedOn) {
+      const rules = ruleReader(tx);
+      const [days, extension, calendar] = await Promise.all([
+        rules('admission_decision_due_working_days', cellResolvedOn),
+        rules('admission_decision_extension_working_days', cellResolvedOn),
+        loadCalendar(tx),
+      ]);
+      const problems = checkAdmissionDecisionDate({ cellResolvedOn, decidedOn: input.decision.date, days, extension, extensionReason, holidays: calendar.holidays, makeUpWorkdays: calendar.workdays });
+      if (problems.length > 0) throw violationsError(problems);
+    }
     await advance(tx, candidate, {
       to: 'decided',
       occurredOn: input.decision.date,
       dateField: 'decision.date',
       decision: input.decision,
-      details: { receivedOn, signing: input.signing },
+      details: { receivedOn, signing: input.signing, extensionReason, ...(cellResolvedOn ? {} : { referredUpward: true }) },
     });
     return candidateDetail(tx, id);
   });
@@ -150,7 +235,8 @@ export async function holdCeremony(ctx: Ctx, id: number, input: CeremonyInput): 
     const decisionReceivedOn = (decided.details.receivedOn as string | undefined) ?? decided.occurredOn;
     const rules = ruleReader(tx);
     const calendar = await loadCalendar(tx);
-    const workingDays = await rules('ceremony_deadline_working_days', input.ceremonyDate);
+    // The deadline is the one in force on the day the cell received the decision, not on the ceremony's day.
+    const workingDays = await rules('ceremony_deadline_working_days', decisionReceivedOn);
     const problems = checkCeremonyDate({
       decisionReceivedOn,
       ceremonyDate: input.ceremonyDate,

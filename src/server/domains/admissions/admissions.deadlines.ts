@@ -83,8 +83,13 @@ export async function probationDates(rules: RuleReader, calendar: WorkCalendar, 
   return { probationEnd, reviewDueOn: await deadline(rules, calendar, 'confirmation_review_working_days', probationEnd) };
 }
 
+/** The upper committee's confirmation decision: due a number of working days after the cell's resolution. */
+export async function confirmationDecisionDueOn(rules: RuleReader, calendar: WorkCalendar, cellReviewedOn: string): Promise<string | null> {
+  return deadline(rules, calendar, 'confirmation_decision_due_working_days', cellReviewedOn);
+}
+
 export interface AdmissionDeadline {
-  kind: 'admission_decision_due' | 'admission_ceremony_due' | 'probation_ending';
+  kind: 'admission_decision_due' | 'admission_ceremony_due' | 'probation_ending' | 'confirmation_decision_due';
   label: string;
   dueOn: string;
   memberId?: number;
@@ -120,6 +125,20 @@ export async function openAdmissionDeadlines(ctx: Ctx): Promise<AdmissionDeadlin
   // Latest ceremonies first: the rule versions read for them cover the earlier dates too.
   const probationers = (await probationersInScope(ctx.db, ctx.actor.scope)).sort((a, b) => ((b.ceremonyDate ?? b.admittedOn ?? '') < (a.ceremonyDate ?? a.admittedOn ?? '') ? -1 : 1));
   for (const probationer of probationers) {
+    if (probationer.cellReviewedOn) {
+      const dueOn = await confirmationDecisionDueOn(rules, calendar, probationer.cellReviewedOn);
+      if (dueOn) {
+        items.push({
+          kind: 'confirmation_decision_due',
+          label: `Quyết định công nhận đảng viên chính thức cho ${probationer.fullName} (${probationer.orgName}): chi bộ đã xét ngày ${viDate(probationer.cellReviewedOn)}, hạn ${viDate(dueOn)}`,
+          dueOn,
+          memberId: probationer.memberId,
+          orgId: probationer.orgId,
+          severity: severityOf(dueOn, today, SOON_DAYS),
+        });
+        continue;
+      }
+    }
     const ceremonyDate = probationer.ceremonyDate ?? probationer.admittedOn;
     if (!ceremonyDate) continue;
     const dates = await probationDates(rules, calendar, ceremonyDate).catch((error: unknown) => {

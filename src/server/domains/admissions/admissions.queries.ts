@@ -208,6 +208,8 @@ export interface ProbationerRow {
   orgName: string;
   admittedOn: string | null;
   ceremonyDate: string | null;
+  /** The cell's latest passed review: the upper committee's decision is due a number of working days after it. */
+  cellReviewedOn: string | null;
 }
 
 /** Probationary members in scope, with the ceremony date from their admission event when the workflow recorded one. */
@@ -217,8 +219,56 @@ export async function probationersInScope(db: DbOrTx, scope: Scope): Promise<Pro
     db,
     sql`SELECT m.id AS "memberId", m.full_name AS "fullName", m.org_id AS "orgId", o.name AS "orgName", m.admitted_on AS "admittedOn",
           (SELECT coalesce(e.details->>'ceremonyDate', e.occurred_on::text) FROM membership_events e
-            WHERE e.member_id = m.id AND e.kind IN ('admission', 'readmission') AND ${notAnnulled('e')} ORDER BY e.occurred_on DESC, e.id DESC LIMIT 1) AS "ceremonyDate"
+            WHERE e.member_id = m.id AND e.kind IN ('admission', 'readmission') AND ${notAnnulled('e')} ORDER BY e.occurred_on DESC, e.id DESC LIMIT 1) AS "ceremonyDate",
+          (SELECT r.occurred_on FROM probation_reviews r
+            WHERE r.member_id = m.id AND r.kind = 'cell' AND coalesce(r.details->>'result', 'passed') <> 'failed' ORDER BY r.occurred_on DESC, r.id DESC LIMIT 1) AS "cellReviewedOn"
         FROM members m JOIN orgs o ON o.id = m.org_id
         WHERE m.status = 'probationary' AND ${scopeCondition}`,
+  );
+}
+
+// ---- Facts as of a step's date (issue #10): statuses, voters and seats from the dated records ----------------
+
+/** Each member's status on `date` from the membership periods (none: not yet or no longer on record that day). */
+export async function memberStatusesOn(db: DbOrTx, ids: readonly number[], date: string): Promise<Map<number, MemberStatus>> {
+  if (ids.length === 0) return new Map();
+  const rows = await queryRows<{ memberId: number; status: MemberStatus }>(
+    db,
+    sql`SELECT p.member_id AS "memberId", p.status FROM membership_periods p
+        WHERE p.member_id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) AND p.annulment_id IS NULL
+          AND p.valid_from <= ${date} AND (p.valid_to IS NULL OR p.valid_to > ${date})`,
+  );
+  return new Map(rows.map((row) => [row.memberId, row.status]));
+}
+
+export interface VoterRow {
+  memberId: number;
+  fullName: string;
+  /** On temporary transfer elsewhere that day: the latest temporary event on or before it opened an absence. */
+  away: boolean;
+}
+
+/** The full members of the organisation on `date`, each marked when on temporary transfer elsewhere that day. */
+export async function fullMembersOn(db: DbOrTx, orgId: number, date: string): Promise<VoterRow[]> {
+  return queryRows<VoterRow>(
+    db,
+    sql`SELECT p.member_id AS "memberId", m.full_name AS "fullName",
+          coalesce((SELECT e.kind = 'temporary_transfer' FROM membership_events e
+                    WHERE e.member_id = p.member_id AND e.kind IN ('temporary_transfer', 'temporary_return') AND e.occurred_on <= ${date} AND ${notAnnulled('e')}
+                    ORDER BY e.occurred_on DESC, e.id DESC LIMIT 1), false) AS away
+        FROM membership_periods p JOIN members m ON m.id = p.member_id
+        WHERE p.org_id = ${orgId} AND p.status = 'full' AND p.annulment_id IS NULL AND p.valid_from <= ${date} AND (p.valid_to IS NULL OR p.valid_to > ${date})
+        ORDER BY m.name_sort_key, p.member_id`,
+  );
+}
+
+/** The distinct members holding a seat of the organisation's committee on `date`. */
+export async function seatHoldersOn(db: DbOrTx, orgId: number, date: string): Promise<{ memberId: number; fullName: string }[]> {
+  return queryRows(
+    db,
+    sql`SELECT DISTINCT s.member_id AS "memberId", m.full_name AS "fullName", m.name_sort_key
+        FROM committee_seats s JOIN members m ON m.id = s.member_id
+        WHERE s.org_id = ${orgId} AND s.start_on <= ${date} AND (s.end_on IS NULL OR s.end_on > ${date})
+        ORDER BY m.name_sort_key, s.member_id`,
   );
 }

@@ -26,7 +26,7 @@ import { docxDownload, xlsxDownload } from '../../../shared/responses.js';
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['admissions'];
 /** The dossier's papers, certificate and introductions record what was already done. */
-const candidateDates = ['awarenessCertificate.issuedOn', 'introducers.*.knownSince', 'specialAgeDecision.date', 'dossier.*.date'];
+const candidateDates = ['awarenessCertificate.issuedOn', 'introducers.*.knownSince', 'specialAgeDecision.date', 'dossier.*.date', 'unionResolution.decision.date', 'lowerSecondary.decision.date'];
 
 function sendDocx(reply: FastifyReply, file: DocxFile) {
   return reply

@@ -1,5 +1,5 @@
 import { addDays, compareIso, fullMonthsBetween, fullYearsBetween } from '../../../shared/dates.js';
-import type { MemberStatus } from '../../../shared/member.js';
+import { memberStatusLabels, type MemberStatus } from '../../../shared/member.js';
 import { addWorkingDays } from '../calendar/calendar.rules.js';
 import { type RuleParam, type RuleViolation, viDate, viMonths, violation } from '../rulebook/rule-violation.rules.js';
 import {
@@ -7,6 +7,12 @@ import {
   type Dossier,
   type DossierItem,
   type NextStep,
+  type FailedVoteView,
+  type UnionKind,
+  candidateStateLabels,
+  type VoteResult,
+  ADMISSION_AGE_READING,
+  unionKindLabels,
   candidateStates,
   dossierItemLabels,
   dossierItems,
@@ -34,8 +40,10 @@ export const admissionTransitions = {
  * A grassroots cell (chi bộ cơ sở) has no grassroots committee above it, so its resolution goes
  * straight to the upper committee.
  */
-export function canTransition(from: AdmissionState, to: AdmissionState, options: { cellIsGrassroots?: boolean } = {}): boolean {
+export function canTransition(from: AdmissionState, to: AdmissionState, options: { cellIsGrassroots?: boolean; referredUpward?: boolean } = {}): boolean {
   if (options.cellIsGrassroots && from === 'cell_resolved' && to === 'decided') return true;
+  // After the failed votes the rulebook allows, the upper committee decides without the missing resolution.
+  if (options.referredUpward && (from === 'candidate' || from === 'cell_resolved') && to === 'decided') return true;
   if (options.cellIsGrassroots && to === 'committee_resolved') return false;
   return (admissionTransitions[from] as readonly AdmissionState[]).includes(to);
 }
@@ -46,10 +54,17 @@ export interface AdmissionAgeInput {
   consideredOn: string;
   minMonths: RuleParam;
   maxMonths: RuleParam;
-  /** An upper committee's decision allowing admission above the maximum age. */
+  /** The province-level committee's consent to admission above the maximum age. */
   hasSpecialDecision: boolean;
 }
 
+/**
+ * Age "counted in months" (rulebook `admission_min_age_months`, `admission_max_age_months`): the completed
+ * months from the birth date to the day the cell considers the file, a month completing on the day of the
+ * month that matches the birth day (fullMonthsBetween). Eligible from 216 completed months (the 18th
+ * birthday itself) through 720 completed months (the whole month after the 60th birthday); from 721
+ * completed months the committee directly under the Centre must consent. See ADMISSION_AGE_READING.
+ */
 export function checkAdmissionAge(input: AdmissionAgeInput): RuleViolation[] {
   const age = fullMonthsBetween(input.birthDate, input.consideredOn);
   const at = `ngày ${viDate(input.consideredOn)}`;
@@ -59,18 +74,17 @@ export function checkAdmissionAge(input: AdmissionAgeInput): RuleViolation[] {
         'admission_min_age_months',
         input.minMonths,
         'birthDate',
-        `Ngày sinh: người vào Đảng phải đủ ${viMonths(input.minMonths.value)} tuổi (tính theo tháng) vào ngày chi bộ xét; ${at} mới ${viMonths(age)} tuổi`,
+        `Ngày sinh: người vào Đảng phải đủ ${viMonths(input.minMonths.value)} tuổi (${ADMISSION_AGE_READING}); ${at} mới ${viMonths(age)} tuổi`,
       ),
     ];
   }
-  // "Đủ 60 tuổi" includes the whole month of the birthday: only a month beyond the maximum needs the decision.
   if (age > input.maxMonths.value && !input.hasSpecialDecision) {
     return [
       violation(
         'admission_max_age_months',
         input.maxMonths,
         'birthDate',
-        `Ngày sinh: ${at} người vào Đảng đã ${viMonths(age)} tuổi, quá ${viMonths(input.maxMonths.value)} tuổi; cần có quyết định đặc biệt của cấp ủy cấp trên`,
+        `Ngày sinh: ${at} người vào Đảng đã ${viMonths(age)} tuổi, quá ${viMonths(input.maxMonths.value)} tuổi (${ADMISSION_AGE_READING}); cần có sự đồng ý bằng văn bản của cấp ủy trực thuộc Trung ương (tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương)`,
       ),
     ];
   }
@@ -79,22 +93,68 @@ export function checkAdmissionAge(input: AdmissionAgeInput): RuleViolation[] {
 
 export interface Introducer {
   memberId: number;
-  status: MemberStatus;
+  /** The introducer's status on the day the cell considers the file (from the membership periods), not today's. */
+  status: MemberStatus | 'none';
   /** The day the introducer started working or living alongside the candidate. */
   knownSinceIso: string;
+  /** Replaces an introducer who moved away or was disciplined: exempt from the months worked together. */
+  replacement?: boolean;
 }
 
-/** `count` is the rulebook's introducer_count; the Charter article that sets it also requires full members. */
-export function checkIntroducers(introducers: readonly Introducer[], consideredOn: string, knownMonths: RuleParam, count: RuleParam): RuleViolation[] {
+export interface IntroducersInput {
+  introducers: readonly Introducer[];
+  consideredOn: string;
+  knownMonths: RuleParam;
+  /** `introducer_count`: full members introducing a candidate who is not introduced by a union's resolution. */
+  count: RuleParam;
+  /** `introducer_count_with_union_resolution`: full members beside the Youth Union's (or trade union's) resolution. */
+  unionCount: RuleParam;
+  youthUnionMember: boolean;
+  union: { kind: UnionKind; date: string } | null;
+}
+
+/**
+ * Two full members introduce; a Youth Union member is introduced by one full member and the Youth Union
+ * committee's resolution, and a trade union member where there is no Youth Union likewise with the trade
+ * union's (24-QĐ/TW §3.2 and successors). Each introducer must be a full member on the day the cell
+ * considers the file; a replacement introducer is exempt from the months worked together.
+ */
+export function checkIntroducers(input: IntroducersInput): RuleViolation[] {
+  const { introducers, consideredOn, knownMonths, unionCount, union } = input;
   const problems: RuleViolation[] = [];
-  const distinct = new Set(introducers.map((introducer) => introducer.memberId));
-  if (introducers.length !== count.value || distinct.size !== count.value) {
+  if (input.youthUnionMember && union?.kind !== 'youth_union') {
     problems.push(
       violation(
-        'introducer_count',
+        'introducer_count_with_union_resolution',
+        unionCount,
+        'unionResolution',
+        union
+          ? 'Nghị quyết giới thiệu: người vào Đảng là đoàn viên thanh niên nên do Ban Chấp hành Đoàn cơ sở giới thiệu, không phải công đoàn'
+          : 'Nghị quyết giới thiệu: người vào Đảng là đoàn viên thanh niên; hồ sơ cần nghị quyết giới thiệu của Ban Chấp hành Đoàn cơ sở (số, ngày)',
+      ),
+    );
+  }
+  if (union && compareIso(union.date, consideredOn) > 0) {
+    problems.push(
+      violation(
+        'introducer_count_with_union_resolution',
+        unionCount,
+        'unionResolution.decision.date',
+        `Nghị quyết giới thiệu: ngày ${viDate(union.date)} sau ngày chi bộ xét (${viDate(consideredOn)})`,
+      ),
+    );
+  }
+  const count = union ? unionCount : input.count;
+  const rule = union ? 'introducer_count_with_union_resolution' : 'introducer_count';
+  const distinct = new Set(introducers.map((introducer) => introducer.memberId));
+  if (introducers.length !== count.value || distinct.size !== count.value) {
+    const who = union ? `cùng nghị quyết giới thiệu của ${unionKindLabels[union.kind]}` : 'giới thiệu';
+    problems.push(
+      violation(
+        rule,
         count,
         'introducers',
-        `Người giới thiệu: cần đúng ${count.value} đảng viên chính thức khác nhau giới thiệu; hồ sơ có ${introducers.length} người giới thiệu, ${distinct.size} người khác nhau`,
+        `Người giới thiệu: cần đúng ${count.value} đảng viên chính thức khác nhau ${who}; hồ sơ có ${introducers.length} người giới thiệu, ${distinct.size} người khác nhau`,
       ),
     );
   }
@@ -102,13 +162,14 @@ export function checkIntroducers(introducers: readonly Introducer[], consideredO
     if (introducer.status !== 'full') {
       problems.push(
         violation(
-          'introducer_count',
+          rule,
           count,
           `introducers[${index}].status`,
-          `Người giới thiệu thứ ${index + 1}: phải là đảng viên chính thức; đảng viên dự bị hoặc đã ra khỏi Đảng không được giới thiệu`,
+          `Người giới thiệu thứ ${index + 1}: phải là đảng viên chính thức vào ngày chi bộ xét (${viDate(consideredOn)}); hôm đó ${introducerStatusText(introducer.status)}`,
         ),
       );
     }
+    if (introducer.replacement) return;
     const known = fullMonthsBetween(introducer.knownSinceIso, consideredOn);
     if (known < knownMonths.value) {
       problems.push(
@@ -116,12 +177,18 @@ export function checkIntroducers(introducers: readonly Introducer[], consideredO
           'introducer_known_months',
           knownMonths,
           `introducers[${index}].knownSinceIso`,
-          `Người giới thiệu thứ ${index + 1}: phải cùng công tác với người vào Đảng ít nhất ${viMonths(knownMonths.value)}; từ ngày ${viDate(introducer.knownSinceIso)} đến ngày ${viDate(consideredOn)} mới được ${viMonths(Math.max(known, 0))}`,
+          `Người giới thiệu thứ ${index + 1}: phải cùng công tác với người vào Đảng ít nhất ${viMonths(knownMonths.value)}; từ ngày ${viDate(introducer.knownSinceIso)} đến ngày ${viDate(consideredOn)} mới được ${viMonths(Math.max(known, 0))} (người giới thiệu thay thế thì không cần)`,
         ),
       );
     }
   });
   return problems;
+}
+
+function introducerStatusText(status: MemberStatus | 'none'): string {
+  if (status === 'probationary') return 'là đảng viên dự bị';
+  if (status === 'none') return 'chưa là đảng viên';
+  return `không còn sinh hoạt đảng (${memberStatusLabels[status] ?? status})`;
 }
 
 export interface Ratio {
@@ -142,6 +209,8 @@ export interface VoteInput {
   ratio: RuleParam<Ratio>;
   /** Which vote: the rulebook keeps the cell's and the committee's, for admission and for confirmation, apart. */
   rule?: VoteRule;
+  /** As the resolution records it; a failed vote must indeed fall short of the ratio. Default: passed. */
+  result?: VoteResult;
 }
 
 export type VoteRule = 'admission_vote_ratio' | 'admission_committee_vote_ratio' | 'confirmation_vote_ratio' | 'confirmation_committee_vote_ratio';
@@ -164,7 +233,19 @@ export function checkVote(input: VoteInput): RuleViolation[] {
       ),
     ];
   }
-  if (inFavour * denominator < eligible * numerator) {
+  const reached = inFavour * denominator >= eligible * numerator;
+  if (input.result === 'failed') {
+    if (!reached) return [];
+    return [
+      violation(
+        rule,
+        input.ratio,
+        'result',
+        `Kết quả biểu quyết: ${inFavour} trên ${eligible} phiếu tán thành đã đạt ${numerator}/${denominator}, không phải biểu quyết không đạt`,
+      ),
+    ];
+  }
+  if (!reached) {
     const voters = rule.includes('committee') ? 'cấp ủy viên' : 'đảng viên chính thức của chi bộ';
     return [
       violation(
@@ -176,6 +257,91 @@ export function checkVote(input: VoteInput): RuleViolation[] {
     ];
   }
   return [];
+}
+
+export interface VoterCountInput {
+  /** Those entitled to vote on the date as the records say (for a cell: full members not on temporary transfer elsewhere). */
+  voterIds: readonly number[];
+  /** What the user typed, or null to take the records' count. */
+  typed: number | null;
+  /** Members the user leaves out, each with a reason. */
+  excluded: readonly { memberId: number }[];
+  ratio: RuleParam<Ratio>;
+  rule: VoteRule;
+  /** Vietnamese: whose count it is and on what date ("chi bộ có 5 đảng viên chính thức ngày 10/09/2025"). */
+  describe: string;
+}
+
+/**
+ * The denominator of a 2/3 vote is computed from the records; the user may only lower it by naming who is
+ * excluded (RULES.md, Admission: votes). Returns the count to use and the problems.
+ */
+export function checkVoterCount(input: VoterCountInput): { eligible: number; problems: RuleViolation[] } {
+  const problems: RuleViolation[] = [];
+  const voters = new Set(input.voterIds);
+  const seen = new Set<number>();
+  input.excluded.forEach((excluded, index) => {
+    if (voters.has(excluded.memberId) && !seen.has(excluded.memberId)) {
+      seen.add(excluded.memberId);
+      return;
+    }
+    problems.push(
+      violation(
+        input.rule,
+        input.ratio,
+        `excluded.${index}.memberId`,
+        `Người không tính vào số biểu quyết thứ ${index + 1}: không có trong danh sách người có quyền biểu quyết theo hồ sơ (${input.describe}), hoặc đã ghi hai lần`,
+      ),
+    );
+  });
+  const eligible = voters.size - seen.size;
+  if (input.typed !== null && input.typed !== eligible) {
+    problems.push(
+      violation(
+        input.rule,
+        input.ratio,
+        'eligible',
+        input.typed > eligible
+          ? `Số người có quyền biểu quyết: theo hồ sơ ${input.describe}, trừ người được ghi không tính còn ${eligible}; không được nhập nhiều hơn (${input.typed})`
+          : `Số người có quyền biểu quyết: theo hồ sơ ${input.describe}; chỉ được nhập ít hơn (${input.typed}) khi ghi rõ từng người không tính và lý do (đã ghi ${seen.size} người, còn ${eligible})`,
+      ),
+    );
+  }
+  return { eligible, problems };
+}
+
+/** After this many failed votes on one file the upper committee decides (29-QĐ/TW §4.2c and successors). */
+export function isReferredUpward(failedVotes: number, limit: RuleParam): boolean {
+  return failedVotes >= limit.value;
+}
+
+/** Lower-secondary diploma, or an exception recorded with its ground (24-QĐ/TW §3.1 and successors). */
+export function checkLowerSecondary(value: { kind: string } | null, rule: RuleParam<unknown>): RuleViolation[] {
+  if (value !== null) return [];
+  return [
+    violation(
+      'admission_lower_secondary',
+      rule,
+      'lowerSecondary',
+      'Trình độ học vấn: ghi người vào Đảng đã tốt nghiệp trung học cơ sở, hoặc trường hợp được miễn (vùng cao, miền núi, đồng bào dân tộc thiểu số...) với căn cứ',
+    ),
+  ];
+}
+
+/** Dossier papers older than the rulebook's months on the day the cell considers the file must be renewed first. */
+export function checkDossierAge(dossier: Dossier, items: readonly DossierItem[], consideredOn: string, months: RuleParam): RuleViolation[] {
+  return items.flatMap((item) => {
+    const date = dossier[item]?.date;
+    if (!date || fullMonthsBetween(date, consideredOn) < months.value) return [];
+    return [
+      violation(
+        'dossier_paper_validity_months',
+        months,
+        `dossier.${item}.date`,
+        `${dossierItemLabels[item]}: làm ngày ${viDate(date)}, đã quá ${viMonths(months.value)} vào ngày chi bộ xét (${viDate(consideredOn)}); cần làm lại trước khi chi bộ xét`,
+      ),
+    ];
+  });
 }
 
 /** The last day for the ceremony: the n-th working day after the cell receives the decision. */
@@ -279,8 +445,10 @@ export function missingDossierMessage(missing: readonly DossierItem[]): string {
 }
 
 /** What the candidate's file waits for, in the words the cell uses. `dueOn` is the step's deadline where one applies. */
-export function nextStepOf(input: { state: CandidateState; cellIsGrassroots: boolean; missing: readonly DossierItem[]; dueOn?: string | null }): NextStep {
+export function nextStepOf(input: { state: CandidateState; cellIsGrassroots: boolean; missing: readonly DossierItem[]; dueOn?: string | null; referredUpward?: boolean }): NextStep {
   const dueOn = input.dueOn ?? null;
+  if (input.referredUpward && (input.state === 'candidate' || input.state === 'cell_resolved'))
+    return { step: 'decision', label: 'Biểu quyết không đạt 3 lần: báo cáo cấp ủy cấp trên xem xét, quyết định', dueOn: null };
   switch (input.state) {
     case 'candidate':
       return input.missing.length > 0
@@ -323,4 +491,67 @@ export function implementingRegulationBasis(source: string): string {
 /** Every step keeps the order of the file: a step cannot be dated before the step it follows. */
 export function isDatedInOrder(previous: string | null, next: string): boolean {
   return previous === null || compareIso(previous, next) <= 0;
+}
+
+/** The file's events in the words of the page: a step's state, its opening, or a failed vote. */
+export function candidateEventLabel(kind: string): string {
+  if (kind === 'created') return 'Lập hồ sơ';
+  if (kind === 'vote_failed') return 'Biểu quyết không đạt';
+  return candidateStateLabels[kind as CandidateState] ?? kind;
+}
+
+/** The failed votes recorded on a file, oldest first, with the level (cell or committee) they were taken at. */
+export function failedVotesOf(events: readonly { kind: string; occurredOn: string; details: Record<string, unknown> }[]): FailedVoteView[] {
+  return events
+    .filter((e) => e.kind === 'vote_failed')
+    .map((e) => ({
+      level: e.details.level === 'committee' ? 'committee' : 'cell',
+      occurredOn: e.occurredOn,
+      inFavour: Number(e.details.inFavour ?? 0),
+      against: Number(e.details.against ?? 0),
+      eligible: Number(e.details.eligible ?? 0),
+    }));
+}
+
+export interface AdmissionDecisionDateInput {
+  cellResolvedOn: string;
+  decidedOn: string;
+  /** `admission_decision_due_working_days`, read as of the cell's resolution. */
+  days: RuleParam;
+  /** `admission_decision_extension_working_days`: the most a special case may add, with a recorded reason. */
+  extension: RuleParam;
+  extensionReason: string | null;
+  holidays: ReadonlySet<string>;
+  makeUpWorkdays?: ReadonlySet<string>;
+}
+
+/**
+ * The upper committee decides within 60 working days of the cell's resolution (29-QĐ/TW §4.3.1, 232-QĐ/TW and
+ * successors); a special case may take up to 30 more, with its reason recorded.
+ */
+export function checkAdmissionDecisionDate(input: AdmissionDecisionDateInput): RuleViolation[] {
+  const due = addWorkingDays(input.cellResolvedOn, input.days.value, input.holidays, input.makeUpWorkdays);
+  if (compareIso(input.decidedOn, due) <= 0) return [];
+  const extended = addWorkingDays(input.cellResolvedOn, input.days.value + input.extension.value, input.holidays, input.makeUpWorkdays);
+  if (compareIso(input.decidedOn, extended) > 0) {
+    return [
+      violation(
+        'admission_decision_extension_working_days',
+        input.extension,
+        'decision.date',
+        `Ngày quyết định kết nạp: quá cả thời hạn gia hạn; quyết định phải có chậm nhất ngày ${viDate(extended)} (${input.days.value} ngày làm việc kể từ nghị quyết của chi bộ ngày ${viDate(input.cellResolvedOn)}, gia hạn thêm tối đa ${input.extension.value} ngày làm việc)`,
+      ),
+    ];
+  }
+  if (!input.extensionReason) {
+    return [
+      violation(
+        'admission_decision_due_working_days',
+        input.days,
+        'extensionReason',
+        `Lý do gia hạn: quyết định ngày ${viDate(input.decidedOn)} sau thời hạn ${input.days.value} ngày làm việc kể từ nghị quyết của chi bộ (hạn ngày ${viDate(due)}); ghi lý do của trường hợp đặc biệt được gia hạn`,
+      ),
+    ];
+  }
+  return [];
 }

@@ -12,7 +12,7 @@ import { closeCandidate, holdCeremony, recordAdmissionDecision, recordCellResolu
 import { admissionDecisionDocx, confirmationDecisionDocx } from './admissions.documents.js';
 import { openAdmissionDeadlines } from './admissions.deadlines.js';
 import { docxText } from '../../test/documents.js';
-import { candidateInput, cellVote, committeeVote, upperDecision } from './admissions.test-helper.js';
+import { candidateInput, completeDossier, cellVote, committeeVote, upperDecision } from './admissions.test-helper.js';
 import { createCandidate, getCandidate, listCandidates, updateCandidate } from './candidates.service.js';
 import { decideProbation, getProbation, recordProbationReview } from './confirmation.service.js';
 
@@ -233,10 +233,14 @@ describe('admission rules, each refused with its rule and source', () => {
   });
 
   it('warns on the file, before the vote, what the rules would refuse today', async () => {
-    const fine = await createCandidate(base, candidateInput(tree.a1.id, introducers));
+    const fresh = completeDossier('2026-10-01');
+    const fine = await createCandidate(base, candidateInput(tree.a1.id, introducers, { dossier: fresh }));
     expect(fine.checksToday).toEqual([]);
-    const expired = await createCandidate(base, candidateInput(tree.a1.id, introducers, { awarenessCertificate: { number: null, issuedOn: '2020-09-10' } }));
+    const expired = await createCandidate(base, candidateInput(tree.a1.id, introducers, { dossier: fresh, awarenessCertificate: { number: null, issuedOn: '2020-09-10' } }));
     expect(expired.checksToday).toEqual([expect.objectContaining({ field: 'awarenessCertificate', message: expect.stringContaining('đã hết hạn') })]);
+    // Papers older than the rulebook's 12 months are flagged before the cell considers the file; so is a missing education.
+    const stale = await createCandidate(base, candidateInput(tree.a1.id, introducers, { dossier: { ...fresh, application: { done: true, date: '2025-11-26' } }, lowerSecondary: null }));
+    expect(stale.checksToday.map((c) => c.field)).toEqual(['lowerSecondary', 'dossier.application.date']);
   });
 
   it('keeps what the cell checked fixed once it has resolved, while other details stay editable', async () => {

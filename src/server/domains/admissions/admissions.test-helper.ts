@@ -23,7 +23,7 @@ export function candidateInput(orgId: number, introducerIds: [number, number], o
     position: 'Chuyên viên',
     nationalId: null,
     orgId,
-    youthUnionMember: true,
+    youthUnionMember: false,
     awarenessCertificate: { number: '125/GCN', issuedOn: '2025-03-01' },
     introducers: [
       { memberId: introducerIds[0], knownSince: '2023-06-01' },
@@ -31,6 +31,8 @@ export function candidateInput(orgId: number, introducerIds: [number, number], o
     ],
     specialAgeDecision: null,
     dossier: completeDossier(),
+    unionResolution: null,
+    lowerSecondary: { kind: 'diploma' },
     /** Tests make many same-named candidates on purpose; the duplicate warning has its own tests. */
     confirmDuplicate: true,
     ...overrides,

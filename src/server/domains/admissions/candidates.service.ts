@@ -23,7 +23,6 @@ import {
   candidateConditions,
   candidateEventsOf,
   countCandidateRows,
-  countFullMembersOn,
   findCandidate,
   insertCandidate,
   insertCandidateEvent,
@@ -32,8 +31,8 @@ import {
   updateCandidateRow,
   type CandidateWithOrg,
 } from './admissions.queries.js';
-import { missingDossierItems, nextStepOf } from './admissions.rules.js';
-import { eligibilityProblems } from './admission-checks.service.js';
+import { failedVotesOf, isReferredUpward, missingDossierItems, nextStepOf } from './admissions.rules.js';
+import { cellVotersOn, eligibilityProblems } from './admission-checks.service.js';
 
 const CANDIDATE = 'người vào Đảng';
 export const CANDIDATE_RECORD = 'Hồ sơ người vào Đảng';
@@ -90,7 +89,7 @@ export async function createCandidate(ctx: Ctx, input: CandidateCreate): Promise
 
 /** Personal data, certificate, introducers and dossier; only while the file is open. */
 /** What the cell's vote was checked against: fixed once the cell has resolved. */
-const consideredFields = ['birthDate', 'awarenessCertificate', 'introducers', 'specialAgeDecision'] as const;
+const consideredFields = ['birthDate', 'awarenessCertificate', 'introducers', 'specialAgeDecision', 'unionResolution', 'lowerSecondary'] as const;
 
 export async function updateCandidate(ctx: Ctx, id: number, input: CandidateUpdate): Promise<CandidateDetail> {
   return inTransaction(ctx, async (tx) => {
@@ -126,21 +125,26 @@ export async function getCandidate(ctx: Ctx, id: number): Promise<CandidateDetai
 /** The file as the candidate page shows it; the caller has checked the scope. */
 export async function candidateDetail(ctx: Ctx, id: number): Promise<CandidateDetail> {
   const row = await candidateInScopeOr404(ctx, id);
-  const [events, introducers, calendar, cellFullMembers] = await Promise.all([
+  const today = todayIso(ctx.now());
+  const [events, introducers, calendar, cellVoters] = await Promise.all([
     candidateEventsOf(ctx.db, id),
     membersBrief(
       ctx.db,
       row.introducers.map((i) => i.memberId),
     ),
     loadCalendar(ctx),
-    countFullMembersOn(ctx.db, row.orgId, todayIso(ctx.now())),
+    cellVotersOn(ctx, row.orgId, today),
   ]);
   const cellIsGrassroots = row.orgKind === 'grassroots_cell';
   const missing = missingDossierItems(row.dossier, row.youthUnionMember);
   const lastOf = (kind: string) => [...events].reverse().find((e) => e.kind === kind);
   const decided = lastOf('decided');
   const rules = ruleReader(ctx);
-  const checksToday = row.state === 'candidate' ? (await eligibilityProblems(ctx, row, todayIso(ctx.now()), rules)).map((p) => ({ field: p.field, message: p.message })) : [];
+  const checksToday = row.state === 'candidate' ? (await eligibilityProblems(ctx, row, today, rules)).map((p) => ({ field: p.field, message: p.message })) : [];
+  const failedVotes = failedVotesOf(events);
+  const level = row.state === 'candidate' ? 'cell' : row.state === 'cell_resolved' ? 'committee' : null;
+  const failedHere = failedVotes.filter((v) => v.level === level);
+  const referredUpward = level !== null && failedHere.length > 0 && isReferredUpward(failedHere.length, await rules('admission_vote_failures_before_referral', failedHere.at(-1)!.occurredOn));
   const dueOn = await candidateDueOn(rules, calendar, {
     state: row.state,
     cellResolvedOn: lastOf('cell_resolved')?.occurredOn ?? null,
@@ -185,10 +189,15 @@ export async function candidateDetail(ctx: Ctx, id: number): Promise<CandidateDe
     state: row.state,
     memberId: row.memberId,
     version: row.version,
-    nextStep: nextStepOf({ state: row.state, cellIsGrassroots, missing, dueOn }),
-    cellFullMembers,
+    nextStep: nextStepOf({ state: row.state, cellIsGrassroots, missing, dueOn, referredUpward }),
+    cellFullMembers: cellVoters.eligible,
     checksToday,
     steps,
+    unionResolution: row.unionResolution,
+    lowerSecondary: row.lowerSecondary,
+    cellVoters,
+    failedVotes,
+    referredUpward,
   };
 }
 

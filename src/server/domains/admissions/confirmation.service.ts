@@ -10,7 +10,7 @@ import { viDate } from '../rulebook/rule-violation.rules.js';
 import { findOrg } from '../orgs/orgs.queries.js';
 import { compareIso, todayIso } from '../../../shared/dates.js';
 import type { ProbationDecisionInput, ProbationReviewInput, ProbationReviewView, ProbationView } from '../../../shared/admissions.js';
-import { probationDates, ruleReader, type RuleReader } from './admissions.deadlines.js';
+import { confirmationDecisionDueOn, probationDates, ruleReader, type RuleReader } from './admissions.deadlines.js';
 import {
   admissionEventOf,
   candidateOfMember,
@@ -20,7 +20,7 @@ import {
   probationReviewsOf,
   type ProbationReviewRow,
 } from './admissions.queries.js';
-import { violationsError, voteProblems } from './admission-checks.service.js';
+import { cellVotersOn, committeeVotersOn, countVoters, violationsError, voteProblems } from './admission-checks.service.js';
 
 const MEMBER_RECORD = 'Hồ sơ đảng viên';
 
@@ -46,7 +46,13 @@ function presentReview(row: ProbationReviewRow): ProbationReviewView {
     inFavour: row.inFavour,
     against: row.against,
     eligible: row.eligible,
+    result: row.details.result === 'failed' ? 'failed' : 'passed',
   };
+}
+
+/** Reviews that passed: a failed vote stays on record but proposes nothing. */
+function passedReviews(rows: ProbationReviewRow[]): ProbationReviewRow[] {
+  return rows.filter((row) => row.details.result !== 'failed');
 }
 
 async function isGrassrootsCell(ctx: Ctx, orgId: number): Promise<boolean> {
@@ -63,7 +69,10 @@ async function probationView(ctx: Ctx, member: MemberRow): Promise<ProbationView
     candidateOfMember(ctx.db, member.id),
     isGrassrootsCell(ctx, member.orgId),
   ]);
-  const dates = ceremonyDate ? await probationDates(ruleReader(ctx), calendar, ceremonyDate) : null;
+  const rules = ruleReader(ctx);
+  const dates = ceremonyDate ? await probationDates(rules, calendar, ceremonyDate) : null;
+  const cellReview = passedReviews(reviews).filter((r) => r.kind === 'cell').at(-1);
+  const decisionDueOn = cellReview && !outcome ? await confirmationDecisionDueOn(rules, calendar, cellReview.occurredOn) : null;
   return {
     memberId: member.id,
     fullName: member.fullName,
@@ -77,6 +86,7 @@ async function probationView(ctx: Ctx, member: MemberRow): Promise<ProbationView
     reviewDueOn: dates?.reviewDueOn ?? null,
     cellFullMembers,
     reviews: reviews.map(presentReview),
+    decisionDueOn,
     outcome: outcome?.decision
       ? {
           kind: outcome.kind === 'confirmation' ? 'confirmed' : 'struck_off',
@@ -126,24 +136,22 @@ export async function recordProbationReview(ctx: Ctx, memberId: number, input: P
     if (last && compareIso(date, last.occurredOn) < 0) throw invalidField('decision.date', `Ngày xét không được trước lần xét trước (${viDate(last.occurredOn)}).`);
     if (input.kind === 'committee') {
       if (await isGrassrootsCell(tx, member.orgId)) throw conflict('Chi bộ cơ sở không có bước đảng ủy cơ sở xét: sau nghị quyết của chi bộ, cấp ủy cấp trên quyết định.', 'kind');
-      const cellReview = reviews.filter((r) => r.kind === 'cell').at(-1);
+      const cellReview = passedReviews(reviews).filter((r) => r.kind === 'cell').at(-1);
       if (!cellReview) throw conflict('Chi bộ chưa xét: đảng ủy cơ sở xét sau nghị quyết của chi bộ.', 'kind');
       if (cellReview.proposal !== input.proposal) throw invalidField('proposal', 'Đề nghị của đảng ủy cơ sở khác đề nghị của chi bộ; hãy ghi lại nghị quyết của chi bộ trước.');
     }
 
     const rules = ruleReader(tx);
-    let eligible = input.eligible;
-    let eligibleComputed: number | null = null;
-    if (input.kind === 'cell') {
-      eligibleComputed = await countFullMembersOn(tx.db, member.orgId, date);
-      eligible ??= eligibleComputed;
-    }
-    if (eligible === null) throw invalidField('eligible', 'Nhập số cấp ủy viên của đảng ủy cơ sở.');
-    if (input.proposal === 'confirm') {
-      const rule = input.kind === 'cell' ? 'confirmation_vote_ratio' : 'confirmation_committee_vote_ratio';
-      const problems = [...(await timingProblems(rules, ceremonyDate, date)), ...(await voteProblems(rules, rule, date, { inFavour: input.inFavour, against: input.against, eligible }))];
-      if (problems.length > 0) throw violationsError(problems);
-    }
+    // Confirmation and strike-off from the probationary list both need 2/3 of those entitled to vote, counted from the
+    // records on the review's date (Điều lệ Đảng 2011, Điều 5; RULES.md, Confirmation).
+    const rule = input.kind === 'cell' ? 'confirmation_vote_ratio' : 'confirmation_committee_vote_ratio';
+    const voters = input.kind === 'cell' ? await cellVotersOn(tx, member.orgId, date) : await committeeVotersOn(tx, member.orgPath, date);
+    const count = await countVoters(rules, rule, date, voters, input);
+    const eligible = count.eligible;
+    const timing = input.proposal === 'confirm' && input.result !== 'failed' ? await timingProblems(rules, ceremonyDate, date) : [];
+    const votes = count.problems.length === 0 ? await voteProblems(rules, rule, date, { inFavour: input.inFavour, against: input.against, eligible, result: input.result }) : [];
+    const problems = [...timing, ...count.problems, ...votes];
+    if (problems.length > 0) throw violationsError(problems);
     const row = await insertProbationReview(tx.db, {
       memberId,
       kind: input.kind,
@@ -153,7 +161,7 @@ export async function recordProbationReview(ctx: Ctx, memberId: number, input: P
       inFavour: input.inFavour,
       against: input.against,
       eligible,
-      details: { eligibleComputed },
+      details: { ...count.details, result: input.result ?? 'passed' },
       createdBy: tx.actor.userId,
     });
     await recordAudit(tx, [{ entity: 'member', entityId: memberId, action: 'probation_review', after: presentReview(row) }]);
@@ -174,7 +182,8 @@ export async function decideProbation(ctx: Ctx, memberId: number, input: Probati
     const { member, ceremonyDate } = await probationerForStep(tx, memberId);
     const date = input.decision.date;
     if (compareIso(date, todayIso(tx.now())) > 0) throw invalidField('decision.date', `Ngày ${viDate(date)} chưa tới: chỉ ghi các bước đã diễn ra.`);
-    const reviews = await probationReviewsOf(tx.db, memberId);
+    const allReviews = await probationReviewsOf(tx.db, memberId);
+    const reviews = passedReviews(allReviews);
     const cellReview = reviews.filter((r) => r.kind === 'cell').at(-1);
     const committeeReview = reviews.filter((r) => r.kind === 'committee').at(-1);
     const needsCommittee = !(await isGrassrootsCell(tx, member.orgId));

@@ -39,3 +39,13 @@ export async function endSeat(db: DbOrTx, id: number, version: number, values: P
     .returning();
   return row;
 }
+
+/** Full members registered in the organisation on `date`, from the dated periods. */
+export async function fullMemberCountOn(db: DbOrTx, orgId: number, date: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM membership_periods p
+        WHERE p.org_id = ${orgId} AND p.status = 'full' AND p.annulment_id IS NULL AND p.valid_from <= ${date} AND (p.valid_to IS NULL OR p.valid_to > ${date})`,
+  );
+  return row?.n ?? 0;
+}

@@ -1,12 +1,14 @@
 import { inTransaction, type Ctx } from '../../context.js';
 import { assertCan } from '../../permissions.js';
-import { conflict, invalidField, notFound, notFoundField, staleVersion } from '../../errors.js';
+import { AppError, conflict, invalidField, notFound, notFoundField, staleVersion } from '../../errors.js';
 import { isPathInScope } from '../../scope.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findMember } from '../members/members.queries.js';
 import { getOrgInScope } from '../orgs/orgs.service.js';
 import { findOrg } from '../orgs/orgs.queries.js';
-import { endSeat, findSeat, insertSeat, openSeatsOf, seatsOf } from './committees.queries.js';
+import { endSeat, findSeat, fullMemberCountOn, insertSeat, openSeatsOf, seatsOf } from './committees.queries.js';
+import { checkSeatForCellSize } from './committees.rules.js';
+import { ruleAt } from '../rulebook/rulebook.service.js';
 import { committeePositionLabels, type CommitteeAppointment, type CommitteeEnd } from '../../../shared/committees.js';
 
 /** Positions held by one person at a time in a committee. */
@@ -31,6 +33,10 @@ export async function appointToCommittee(ctx: Ctx, orgId: number, input: Committ
       throw invalidField('memberId', 'Cấp ủy viên phải là đảng viên đang sinh hoạt trong tổ chức này.');
     if (member.status !== 'full') throw invalidField('memberId', 'Cấp ủy viên phải là đảng viên chính thức: đảng viên dự bị không có quyền ứng cử vào cơ quan lãnh đạo của Đảng (Điều lệ Đảng 2011, Điều 5).');
     if (input.decision.date > input.startOn) throw invalidField('startOn', 'Ngày nhận nhiệm vụ không được trước ngày quyết định.');
+    const committeeMin = await ruleAt<number>(tx, 'cell_committee_min_full_members', input.startOn);
+    const sizeProblems = checkSeatForCellSize({ orgKind: org.kind, position: input.position, fullMembers: await fullMemberCountOn(tx.db, orgId, input.startOn), committeeMin });
+    const [problem] = sizeProblems;
+    if (problem) throw new AppError('RULE_VIOLATION', problem.message, [{ field: problem.field, message: problem.message }], { name: problem.rule, source: problem.source });
     const open = await openSeatsOf(tx.db, orgId);
     if (open.some((s) => s.memberId === input.memberId && s.position === input.position)) throw conflict('Đảng viên này đang giữ chức vụ đó trong cấp ủy.', 'memberId');
     if (singleSeats.has(input.position) && open.some((s) => s.position === input.position))

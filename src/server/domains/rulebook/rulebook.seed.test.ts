@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isValidIso } from '../../../shared/dates.js';
 import { ruleVersionInput } from '../../../shared/rulebook.js';
+import { ADMISSION_AGE_READING } from '../../../shared/admissions.js';
 import { pickVersion } from './rulebook.rules.js';
 import { ruleDefinitions, ruleUnits, seedRuleVersions } from './rulebook.seed.js';
 
@@ -33,9 +34,8 @@ describe('ruleDefinitions', () => {
     const unconfirmed = ruleDefinitions.filter((definition) => definition.unconfirmed).map((definition) => definition.name);
     expect(unconfirmed.sort()).toEqual(
       [
-        'admission_decision_due_working_days',
         'awareness_certificate_validity_years',
-        'confirmation_review_working_days',
+        'dossier_paper_validity_months',
         'discipline_limitation_reprimand_years',
         'discipline_limitation_warning_dismissal_years',
         'dues_uninsured_min_wage_percent',
@@ -119,9 +119,30 @@ describe('seedRuleVersions', () => {
     expect(inForce('dues_insured_salary_percent', date)?.source).toBe(source);
   });
 
-  it('cites 294-QĐ/TW for a transfer from 1/7/2025 and 24-QĐ/TW before', () => {
-    expect(inForce('transfer_letter_deadline_working_days', '2025-06-30')?.source).toMatch(/^24-QĐ\/TW/);
+  it.each([
+    ['2016-07-24', undefined],
+    ['2016-07-25', '29-QĐ/TW (25/7/2016)'],
+    ['2021-07-29', '29-QĐ/TW (25/7/2016)'],
+    ['2021-07-30', '24-QĐ/TW (30/7/2021)'],
+    ['2025-01-19', '24-QĐ/TW (30/7/2021)'],
+    ['2025-01-20', '232-QĐ/TW (20/1/2025)'],
+    ['2025-06-30', '232-QĐ/TW (20/1/2025)'],
+    ['2025-07-01', '294-QĐ/TW'],
+  ])('keeps each implementing regulation apart with its own date: on %s the admission decision deadline cites %s', (date, source) => {
+    expect(inForce('admission_decision_due_working_days', date)?.source).toBe(source);
+    if (source) expect(inForce('ceremony_deadline_working_days', date)?.source).toBe(source);
+  });
+
+  it('cites 294-QĐ/TW for a transfer from 1/7/2025 and 232-QĐ/TW before', () => {
+    expect(inForce('transfer_letter_deadline_working_days', '2025-06-30')?.source).toMatch(/^232-QĐ\/TW/);
     expect(inForce('transfer_letter_deadline_working_days', '2025-07-01')?.source).toBe('294-QĐ/TW, mục 6.3.1');
+  });
+
+  it('states one reading of the admission age in months, in the rulebook text as in the code', () => {
+    const text = (name: string) => ruleDefinitions.find((d) => d.name === name)!.description;
+    expect(text('admission_min_age_months')).toContain(ADMISSION_AGE_READING);
+    expect(text('admission_max_age_months')).toContain(ADMISSION_AGE_READING);
+    expect(text('admission_max_age_months')).toContain('cấp ủy trực thuộc Trung ương');
   });
 
   it('has the Charter rules in force from 2011', () => {

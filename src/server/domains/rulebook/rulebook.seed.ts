@@ -4,11 +4,14 @@
  * as a new version without a code change.
  *
  * Dating: a Charter rule starts 2011-01-01 (Điều lệ Đảng 2011). A rule of the Charter's implementing
- * regulation gets one version from 24-QĐ/TW (30/7/2021, kept by 232-QĐ/TW in 2025) and one from
- * 294-QĐ/TW (from 1/7/2025), so a step cites the document in force on its own date; the values are
- * unchanged between them. Steps dated before the earliest version get no value on purpose: the
- * administrator adds the older regulation rather than the product guessing it.
+ * regulation gets one version per regulation, each from its own date: 29-QĐ/TW (25/7/2016), 24-QĐ/TW
+ * (30/7/2021), 232-QĐ/TW (20/1/2025) and 294-QĐ/TW (from 1/7/2025), so records of past years are checked
+ * by the document of their own date and a step cites it; the values are unchanged between them. Steps
+ * dated before the earliest version get no value on purpose: the administrator adds the older regulation
+ * rather than the product guessing it.
  */
+
+import { ADMISSION_AGE_READING } from '../../../shared/admissions.js';
 
 export const ruleUnits = ['months', 'years', 'days', 'working_days', 'percent', 'vnd', 'count', 'ratio', 'list', 'object'] as const;
 export type RuleUnit = (typeof ruleUnits)[number];
@@ -33,24 +36,34 @@ export interface SeedRuleVersion {
 }
 
 const charter = '2011-01-01';
-const qd24 = { effectiveFrom: '2021-07-30', source: '24-QĐ/TW (2021); 232-QĐ/TW (2025)' };
-const qd294 = { effectiveFrom: '2025-07-01', source: '294-QĐ/TW' };
+/** The Charter's implementing regulations, oldest first (RULES.md, Rule versions). */
+const implementingRegulations = [
+  { effectiveFrom: '2016-07-25', source: '29-QĐ/TW (25/7/2016)' },
+  { effectiveFrom: '2021-07-30', source: '24-QĐ/TW (30/7/2021)' },
+  { effectiveFrom: '2025-01-20', source: '232-QĐ/TW (20/1/2025)' },
+  { effectiveFrom: '2025-07-01', source: '294-QĐ/TW' },
+] as const;
+const qd294 = implementingRegulations[3];
+const hd01of2016 = { effectiveFrom: '2016-09-20', source: '01-HD/TW (20/9/2016)' };
 const hd01 = { effectiveFrom: '2021-09-28', source: '01-HD/TW (2021)' };
 const hd06 = { effectiveFrom: '2025-07-01', source: '06-HD/TW (9/6/2025)' };
 const dues342 = { effectiveFrom: '2010-12-28', source: '342-QĐ/TW (2010)' };
 const dues01 = { effectiveFrom: '2026-02-03', source: '01-QĐ/TW (3/2/2026)' };
 const rating366 = { effectiveFrom: '2025-08-30', source: '366-QĐ/TW (30/8/2025); 43-HD/BTCTW (31/10/2025)' };
 
-/** The same value under 24-QĐ/TW and then 294-QĐ/TW; `section` names the part of 294-QĐ/TW where known. */
+/** The same value under each implementing regulation; `section` names the part of 294-QĐ/TW where known. */
 function underImplementingRegulation(name: string, value: unknown, section?: string): SeedRuleVersion[] {
-  return [
-    { name, value, effectiveFrom: qd24.effectiveFrom, source: qd24.source },
-    { name, value, effectiveFrom: qd294.effectiveFrom, source: section ? `${qd294.source}, ${section}` : qd294.source },
-  ];
+  return implementingRegulations.map((regulation) => ({
+    name,
+    value,
+    effectiveFrom: regulation.effectiveFrom,
+    source: section && regulation === qd294 ? `${qd294.source}, ${section}` : regulation.source,
+  }));
 }
 
 function underGuidance(name: string, value: unknown): SeedRuleVersion[] {
   return [
+    { name, value, ...hd01of2016 },
     { name, value, ...hd01 },
     { name, value, ...hd06 },
   ];
@@ -63,14 +76,14 @@ export const ruleDefinitions: readonly RuleDefinition[] = [
     label: 'Số đảng viên chính thức tối thiểu của chi bộ',
     unit: 'count',
     unconfirmed: false,
-    description: 'Mỗi chi bộ phải có ít nhất số đảng viên chính thức này.',
+    description: 'Mỗi chi bộ phải có ít nhất số đảng viên chính thức này; chi bộ ít hơn được cảnh báo.',
   },
   {
     name: 'cell_committee_min_full_members',
     label: 'Số đảng viên chính thức để chi bộ bầu chi ủy',
     unit: 'count',
     unconfirmed: false,
-    description: 'Chi bộ có từ số đảng viên chính thức này trở lên bầu chi ủy; ít hơn thì bầu bí thư (và phó bí thư nếu cần).',
+    description: 'Chi bộ có từ số đảng viên chính thức này trở lên bầu chi ủy; ít hơn thì chỉ bầu bí thư (và phó bí thư nếu cần): không ghi được ủy viên ban thường vụ, cấp ủy viên cho chi bộ đó.',
   },
 
   // Admission
@@ -79,15 +92,14 @@ export const ruleDefinitions: readonly RuleDefinition[] = [
     label: 'Tuổi đời tối thiểu khi xét kết nạp (tháng)',
     unit: 'months',
     unconfirmed: false,
-    description: 'Số tháng tròn tuổi tối thiểu vào ngày chi bộ họp xét kết nạp: 216 tháng là đủ 18 tuổi, tính từ đúng ngày sinh nhật thứ 18.',
+    description: `Số tháng tròn tuổi tối thiểu vào ngày chi bộ họp xét kết nạp. Cách tính: ${ADMISSION_AGE_READING}.`,
   },
   {
     name: 'admission_max_age_months',
     label: 'Tuổi đời tối đa khi xét kết nạp (tháng)',
     unit: 'months',
     unconfirmed: false,
-    description:
-      'Số tháng tròn tuổi lớn nhất còn được xét kết nạp không cần quyết định đặc biệt, tính vào ngày chi bộ họp xét: 720 tháng là đủ 60 tuổi, nên người 60 tuổi chưa tròn 721 tháng vẫn trong độ tuổi; từ 721 tháng (60 tuổi 1 tháng) là trên 60 tuổi, cần cấp ủy có thẩm quyền quyết định.',
+    description: `Số tháng tròn tuổi lớn nhất còn được xét kết nạp, tính vào ngày chi bộ họp xét; quá số này cần sự đồng ý bằng văn bản của cấp ủy trực thuộc Trung ương (tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương). Cách tính: ${ADMISSION_AGE_READING}.`,
   },
   {
     name: 'awareness_certificate_validity_years',
@@ -101,7 +113,36 @@ export const ruleDefinitions: readonly RuleDefinition[] = [
     label: 'Số người giới thiệu',
     unit: 'count',
     unconfirmed: false,
-    description: 'Số đảng viên chính thức giới thiệu người vào Đảng.',
+    description: 'Số đảng viên chính thức giới thiệu người vào Đảng khi không có nghị quyết giới thiệu của đoàn thanh niên hoặc công đoàn.',
+  },
+  {
+    name: 'introducer_count_with_union_resolution',
+    label: 'Số đảng viên giới thiệu kèm nghị quyết của Đoàn thanh niên hoặc Công đoàn',
+    unit: 'count',
+    unconfirmed: false,
+    description:
+      'Đoàn viên Đoàn TNCS Hồ Chí Minh được Ban Chấp hành Đoàn cơ sở và số đảng viên chính thức này giới thiệu; nơi không có tổ chức Đoàn, đoàn viên công đoàn được Ban Chấp hành Công đoàn cơ sở và số đảng viên chính thức này giới thiệu. Người giới thiệu thay thế không cần đủ thời gian cùng công tác.',
+  },
+  {
+    name: 'admission_lower_secondary',
+    label: 'Trình độ học vấn của người vào Đảng',
+    unit: 'object',
+    unconfirmed: false,
+    description: 'Người vào Đảng phải tốt nghiệp trung học cơ sở trở lên; trường hợp được miễn (vùng cao, miền núi, đồng bào dân tộc thiểu số...) theo quy định của Ban Bí thư phải ghi rõ căn cứ.',
+  },
+  {
+    name: 'dossier_paper_validity_months',
+    label: 'Thời hạn giá trị của giấy tờ trong hồ sơ xin vào Đảng (tháng)',
+    unit: 'months',
+    unconfirmed: true,
+    description: 'Giấy tờ trong hồ sơ (đơn, lý lịch, giấy giới thiệu, nhận xét) làm quá số tháng tròn này tính đến ngày chi bộ họp xét thì phải làm lại trước khi chi bộ xét.',
+  },
+  {
+    name: 'admission_vote_failures_before_referral',
+    label: 'Số lần biểu quyết không đạt trước khi báo cáo cấp ủy cấp trên',
+    unit: 'count',
+    unconfirmed: false,
+    description: 'Hồ sơ biểu quyết không đạt tỷ lệ tán thành số lần này thì báo cáo cấp ủy cấp trên xem xét, quyết định.',
   },
   {
     name: 'introducer_known_months',
@@ -128,8 +169,15 @@ export const ruleDefinitions: readonly RuleDefinition[] = [
     name: 'admission_decision_due_working_days',
     label: 'Thời hạn cấp ủy cấp trên ra quyết định kết nạp (ngày làm việc)',
     unit: 'working_days',
-    unconfirmed: true,
+    unconfirmed: false,
     description: 'Quyết định kết nạp của cấp ủy có thẩm quyền phải có trong số ngày làm việc này, tính từ ngày chi bộ có nghị quyết đề nghị kết nạp.',
+  },
+  {
+    name: 'admission_decision_extension_working_days',
+    label: 'Gia hạn tối đa thời hạn ra quyết định kết nạp (ngày làm việc)',
+    unit: 'working_days',
+    unconfirmed: false,
+    description: 'Trường hợp đặc biệt, thời hạn ra quyết định kết nạp được kéo dài thêm tối đa số ngày làm việc này; phải ghi lý do.',
   },
   {
     name: 'ceremony_deadline_working_days',
@@ -151,22 +199,30 @@ export const ruleDefinitions: readonly RuleDefinition[] = [
     name: 'confirmation_review_working_days',
     label: 'Thời hạn chi bộ xét chuyển đảng chính thức (ngày làm việc)',
     unit: 'working_days',
-    unconfirmed: true,
+    unconfirmed: false,
     description: 'Chi bộ xét công nhận đảng viên chính thức trong số ngày làm việc này kể từ ngày đảng viên hết thời gian dự bị.',
+  },
+  {
+    name: 'confirmation_decision_due_working_days',
+    label: 'Thời hạn cấp ủy cấp trên quyết định công nhận đảng viên chính thức (ngày làm việc)',
+    unit: 'working_days',
+    unconfirmed: false,
+    description: 'Cấp ủy có thẩm quyền quyết định công nhận đảng viên chính thức trong số ngày làm việc này, tính từ ngày chi bộ có nghị quyết đề nghị.',
   },
   {
     name: 'confirmation_vote_ratio',
     label: 'Tỷ lệ tán thành của chi bộ khi xét chuyển đảng chính thức',
     unit: 'ratio',
     unconfirmed: false,
-    description: 'Nghị quyết đề nghị công nhận đảng viên chính thức phải được ít nhất tỷ lệ này trên tổng số đảng viên chính thức của chi bộ tán thành.',
+    description:
+      'Nghị quyết đề nghị công nhận đảng viên chính thức, hoặc đề nghị xóa tên trong danh sách đảng viên dự bị, phải được ít nhất tỷ lệ này trên tổng số đảng viên chính thức của chi bộ tán thành.',
   },
   {
     name: 'confirmation_committee_vote_ratio',
     label: 'Tỷ lệ tán thành của đảng ủy cơ sở khi xét chuyển đảng chính thức',
     unit: 'ratio',
     unconfirmed: false,
-    description: 'Nghị quyết của đảng ủy cơ sở đề nghị công nhận đảng viên chính thức phải được ít nhất tỷ lệ này trên tổng số cấp ủy viên tán thành.',
+    description: 'Nghị quyết của đảng ủy cơ sở đề nghị công nhận đảng viên chính thức, hoặc xóa tên trong danh sách đảng viên dự bị, phải được ít nhất tỷ lệ này trên tổng số cấp ủy viên tán thành.',
   },
 
   // Party age, re-admission and badges
@@ -408,10 +464,15 @@ export const seedRuleVersions: readonly SeedRuleVersion[] = [
   ...underImplementingRegulation('admission_max_age_months', 720),
   ...underGuidance('awareness_certificate_validity_years', 5),
   { name: 'introducer_count', value: 2, effectiveFrom: charter, source: 'Điều lệ Đảng 2011, Điều 4' },
+  { name: 'introducer_count_with_union_resolution', value: 1, effectiveFrom: charter, source: 'Điều lệ Đảng 2011, Điều 4' },
+  ...underImplementingRegulation('admission_lower_secondary', { minimum: 'lower_secondary' }),
+  ...underImplementingRegulation('dossier_paper_validity_months', 12),
+  ...underImplementingRegulation('admission_vote_failures_before_referral', 3),
   { name: 'introducer_known_months', value: 12, effectiveFrom: charter, source: 'Điều lệ Đảng 2011, Điều 4' },
   { name: 'admission_vote_ratio', value: { numerator: 2, denominator: 3 }, effectiveFrom: charter, source: 'Điều lệ Đảng 2011, Điều 4' },
   { name: 'admission_committee_vote_ratio', value: { numerator: 2, denominator: 3 }, effectiveFrom: charter, source: 'Điều lệ Đảng 2011, Điều 4' },
   ...underImplementingRegulation('admission_decision_due_working_days', 60),
+  ...underImplementingRegulation('admission_decision_extension_working_days', 30),
   ...underImplementingRegulation('ceremony_deadline_working_days', 30),
   // Records taken over from before 2011 still need the probation of their time; earlier Charters also set 12 months
   // (not checked text by text against each edition: an admin can add a dated version if one differed).
@@ -420,6 +481,7 @@ export const seedRuleVersions: readonly SeedRuleVersion[] = [
 
   // Confirmation
   ...underImplementingRegulation('confirmation_review_working_days', 30),
+  ...underImplementingRegulation('confirmation_decision_due_working_days', 30),
   { name: 'confirmation_vote_ratio', value: { numerator: 2, denominator: 3 }, effectiveFrom: charter, source: 'Điều lệ Đảng 2011, Điều 5' },
   { name: 'confirmation_committee_vote_ratio', value: { numerator: 2, denominator: 3 }, effectiveFrom: charter, source: 'Điều lệ Đảng 2011, Điều 5' },
 

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { inTransaction, type Ctx } from '../../context.js';
 import { assertCan } from '../../permissions.js';
 import { AppError, invalidField, notFound } from '../../errors.js';
@@ -15,6 +15,13 @@ export interface RuleInForce<T = unknown> {
   source: string;
 }
 
+const labels = new Map(ruleDefinitions.map((definition) => [definition.name, definition.label]));
+
+/** A missing version is reported with the rule's Vietnamese label, never its internal name. */
+function ruleLabel(name: string): string {
+  return labels.get(name) ?? 'quy định chưa có trong sổ quy định';
+}
+
 /** The version of a rule in force on `date`: a workflow step reads its parameters as of its own date. */
 export async function ruleAt<T = unknown>(ctx: Ctx, name: string, date: string): Promise<RuleInForce<T>> {
   const versions = await ctx.db.select().from(ruleVersions).where(eq(ruleVersions.name, name));
@@ -22,7 +29,13 @@ export async function ruleAt<T = unknown>(ctx: Ctx, name: string, date: string):
     versions.map((v) => ({ ...v, createdAt: v.id })),
     date,
   );
-  if (!chosen) throw new AppError('RULE_VIOLATION', `Chưa có quy định "${name}" áp dụng cho ngày ${date.split('-').reverse().join('/')}.`, undefined, { name, source: 'Sổ quy định' });
+  if (!chosen)
+    throw new AppError(
+      'RULE_VIOLATION',
+      `Chưa có phiên bản quy định «${ruleLabel(name)}» áp dụng cho ngày ${date.split('-').reverse().join('/')}: quản trị hệ thống cần thêm văn bản quy định của thời điểm đó vào Sổ quy định.`,
+      undefined,
+      { name, source: 'Sổ quy định' },
+    );
   return { name, value: chosen.value as T, effectiveFrom: chosen.effectiveFrom, source: chosen.source };
 }
 
@@ -32,7 +45,7 @@ export async function ruleAt<T = unknown>(ctx: Ctx, name: string, date: string):
  */
 export async function ruleTimeline<T = unknown>(ctx: Ctx, name: string): Promise<(date: string) => RuleInForce<T> & { beforeFirst: boolean }> {
   const versions = (await ctx.db.select().from(ruleVersions).where(eq(ruleVersions.name, name))).map((v) => ({ ...v, createdAt: v.id }));
-  if (versions.length === 0) throw new AppError('RULE_VIOLATION', `Chưa có quy định "${name}" trong sổ quy định.`, undefined, { name, source: 'Sổ quy định' });
+  if (versions.length === 0) throw new AppError('RULE_VIOLATION', `Chưa có quy định «${ruleLabel(name)}» trong Sổ quy định.`, undefined, { name, source: 'Sổ quy định' });
   const first = [...versions].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0))[0];
   return (date) => {
     const chosen = pickVersion(versions, date);
@@ -79,13 +92,22 @@ function valueProblem(unit: string, value: unknown): string | null {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? null : 'Giá trị phải là một số không âm.';
 }
 
+/**
+ * Definitions belong to the code: their labels, units and texts are brought up to date at every start.
+ * Seed versions are added where the rule has no version from that day yet, so an existing rulebook gains
+ * a newly shipped regulation (e.g. 29-QĐ/TW for old records) while versions an administrator added stay.
+ */
 export async function seedRulebook(ctx: Ctx): Promise<number> {
   await ctx.db
     .insert(definitionsTable)
     .values(ruleDefinitions.map((d) => ({ name: d.name, label: d.label, unit: d.unit, unconfirmed: d.unconfirmed, description: d.description })))
-    .onConflictDoNothing();
-  const existing = await ctx.db.select({ id: ruleVersions.id }).from(ruleVersions).limit(1);
-  if (existing.length > 0) return 0;
-  await ctx.db.insert(ruleVersions).values(seedRuleVersions.map((v) => ({ name: v.name, value: v.value as object, effectiveFrom: v.effectiveFrom, source: v.source })));
-  return seedRuleVersions.length;
+    .onConflictDoUpdate({
+      target: definitionsTable.name,
+      set: { label: sql`excluded.label`, unit: sql`excluded.unit`, unconfirmed: sql`excluded.unconfirmed`, description: sql`excluded.description` },
+    });
+  const existing = new Set((await ctx.db.select({ name: ruleVersions.name, effectiveFrom: ruleVersions.effectiveFrom }).from(ruleVersions)).map((v) => `${v.name}@${v.effectiveFrom}`));
+  const missing = seedRuleVersions.filter((v) => !existing.has(`${v.name}@${v.effectiveFrom}`));
+  if (missing.length === 0) return 0;
+  await ctx.db.insert(ruleVersions).values(missing.map((v) => ({ name: v.name, value: v.value as object, effectiveFrom: v.effectiveFrom, source: v.source })));
+  return missing.length;
 }

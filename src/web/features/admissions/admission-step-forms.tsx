@@ -70,7 +70,26 @@ function StepForm<T>({ candidate, path, schema, initial, toInput, submitLabel, d
   );
 }
 
-const votesInput = (draft: Draft) => ({ inFavour: countInput(draft.inFavour), against: countInput(draft.against) ?? 0 });
+const votesInput = (draft: Draft) => ({
+  inFavour: countInput(draft.inFavour),
+  against: countInput(draft.against) ?? 0,
+  result: draft.result === 'failed' ? ('failed' as const) : ('passed' as const),
+});
+
+/** A failed vote is recorded too; after the rulebook's number of them the upper committee decides. */
+function VoteResultField({ form }: { form: ZodForm<unknown> }) {
+  return (
+    <Select
+      label="Kết quả biểu quyết"
+      allowDeselect={false}
+      data={[
+        { value: 'passed', label: 'Đạt (đủ tỷ lệ tán thành)' },
+        { value: 'failed', label: 'Không đạt: ghi lại lần biểu quyết này' },
+      ]}
+      {...form.choice('result')}
+    />
+  );
+}
 
 function CellResolutionForm({ candidate, onDone }: { candidate: CandidateDetail; onDone: () => void }) {
   return (
@@ -78,7 +97,7 @@ function CellResolutionForm({ candidate, onDone }: { candidate: CandidateDetail;
       candidate={candidate}
       path="cell-resolution"
       schema={cellResolutionInput}
-      initial={{ ...decisionDraft('decision', candidate.orgName), inFavour: '', against: '0', eligible: '' }}
+      initial={{ ...decisionDraft('decision', candidate.orgName), inFavour: '', against: '0', eligible: '', result: 'passed' }}
       toInput={(draft) => ({ decision: decisionInput(draft), ...votesInput(draft), eligible: countInput(draft.eligible) ?? null })}
       submitLabel="Ghi nghị quyết của chi bộ"
       done="Đã ghi nghị quyết đề nghị kết nạp của chi bộ."
@@ -92,12 +111,13 @@ function CellResolutionForm({ candidate, onDone }: { candidate: CandidateDetail;
               form={form}
               field="eligible"
               label="Số đảng viên chính thức"
-              description={`Hiện có ${candidate.cellFullMembers}; để trống thì hệ thống đếm vào ngày họp`}
+              description={`Hiện có ${candidate.cellFullMembers}${candidate.cellVoters.away.length > 0 ? ` (không tính ${candidate.cellVoters.away.length} người sinh hoạt tạm thời nơi khác)` : ''}; để trống thì hệ thống đếm vào ngày họp`}
               required={false}
             />
             <CountField form={form} field="inFavour" label="Số tán thành" />
             <CountField form={form} field="against" label="Số không tán thành" />
           </SimpleGrid>
+          <VoteResultField form={form} />
           <Text size="xs" c="dimmed">
             Tuổi đời, giấy chứng nhận bồi dưỡng và người giới thiệu được kiểm tra theo ngày chi bộ họp xét.
           </Text>
@@ -113,8 +133,8 @@ function CommitteeResolutionForm({ candidate, onDone }: { candidate: CandidateDe
       candidate={candidate}
       path="committee-resolution"
       schema={committeeResolutionInput}
-      initial={{ ...decisionDraft('decision'), inFavour: '', against: '0', eligible: '' }}
-      toInput={(draft) => ({ decision: decisionInput(draft), ...votesInput(draft), eligible: countInput(draft.eligible) })}
+      initial={{ ...decisionDraft('decision'), inFavour: '', against: '0', eligible: '', result: 'passed' }}
+      toInput={(draft) => ({ decision: decisionInput(draft), ...votesInput(draft), eligible: countInput(draft.eligible) ?? null })}
       submitLabel="Ghi nghị quyết của đảng ủy cơ sở"
       done="Đã ghi nghị quyết của đảng ủy cơ sở."
       onDone={onDone}
@@ -123,10 +143,17 @@ function CommitteeResolutionForm({ candidate, onDone }: { candidate: CandidateDe
         <>
           <DecisionFields form={form} numberLabel="Số nghị quyết" dateLabel="Ngày đảng ủy xét" />
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-            <CountField form={form} field="eligible" label="Tổng số cấp ủy viên" />
+            <CountField
+              form={form}
+              field="eligible"
+              label="Tổng số cấp ủy viên"
+              description="Để trống thì hệ thống đếm theo danh sách cấp ủy ghi trong hệ thống vào ngày xét"
+              required={false}
+            />
             <CountField form={form} field="inFavour" label="Số tán thành" />
             <CountField form={form} field="against" label="Số không tán thành" />
           </SimpleGrid>
+          <VoteResultField form={form} />
         </>
       )}
     </StepForm>
@@ -139,10 +166,11 @@ function AdmissionDecisionForm({ candidate, onDone }: { candidate: CandidateDeta
       candidate={candidate}
       path="decision"
       schema={admissionDecisionInput}
-      initial={{ ...decisionDraft('decision'), receivedOn: null, 'signing.place': '', 'signing.signerTitle': 'BÍ THƯ', 'signing.signerName': '' }}
+      initial={{ ...decisionDraft('decision'), receivedOn: null, extensionReason: '', 'signing.place': '', 'signing.signerTitle': 'BÍ THƯ', 'signing.signerName': '' }}
       toInput={(draft) => ({
         decision: decisionInput(draft),
         receivedOn: draft.receivedOn ?? null,
+        extensionReason: textOf(draft.extensionReason) || null,
         signing: { place: textOf(draft['signing.place']), signerAuthority: 'T/M BAN THƯỜNG VỤ', signerTitle: textOf(draft['signing.signerTitle']), signerName: textOf(draft['signing.signerName']) },
       })}
       submitLabel="Ghi quyết định kết nạp"
@@ -153,6 +181,16 @@ function AdmissionDecisionForm({ candidate, onDone }: { candidate: CandidateDeta
         <>
           <DecisionFields form={form} />
           <DateField label="Ngày chi bộ nhận quyết định" description="Hạn tổ chức lễ kết nạp tính từ ngày này; để trống là ngày quyết định" {...form.date('receivedOn')} />
+          {candidate.referredUpward && (
+            <Text size="sm">Chi bộ (hoặc đảng ủy cơ sở) đã biểu quyết không đạt 3 lần: cấp ủy cấp trên xem xét, quyết định.</Text>
+          )}
+          <Textarea
+            label="Lý do gia hạn"
+            description="Chỉ khi quyết định sau 60 ngày làm việc kể từ nghị quyết của chi bộ (gia hạn tối đa 30 ngày làm việc)"
+            autosize
+            minRows={1}
+            {...form.text('extensionReason')}
+          />
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <TextInput label="Nơi ban hành (in trên quyết định)" {...form.text('signing.place')} />
             <TextInput label="Chức vụ người ký" {...form.text('signing.signerTitle')} />

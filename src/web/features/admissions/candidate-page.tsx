@@ -2,7 +2,7 @@ import type { FormEvent } from 'react';
 import { Alert, Anchor, Badge, Box, Breadcrumbs, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
-import { candidateStateLabels, candidateUpdate, dossierItemLabels, dossierItems, openCandidateStates } from '../../../shared/admissions';
+import { candidateStateLabels, candidateUpdate, dossierItemLabels, dossierItems, openCandidateStates, unionKindLabels } from '../../../shared/admissions';
 import type { CandidateDetail, CandidateState, CandidateStepView, CandidateUpdate } from '../../../shared/admissions';
 import { genderLabels, memberStatusLabels } from '../../../shared/member';
 import type { MemberStatus } from '../../../shared/member';
@@ -52,10 +52,13 @@ const stepLabels: Record<CandidateStepView['kind'], string> = {
   admitted: 'Lễ kết nạp',
   rejected: 'Không được kết nạp',
   withdrawn: 'Rút hồ sơ',
+  vote_failed: 'Biểu quyết không đạt',
 };
 
 function stepDetails(step: CandidateStepView): string {
   const d = step.details as Record<string, unknown>;
+  if (step.kind === 'vote_failed')
+    return `${d.level === 'committee' ? 'Đảng ủy cơ sở' : 'Chi bộ'}, lần ${String(d.attempt)}: ${String(d.inFavour)}/${String(d.eligible)} tán thành, chưa đạt`;
   if (typeof d.inFavour === 'number') return `${d.inFavour}/${String(d.eligible)} tán thành, ${String(d.against)} không tán thành`;
   if (step.kind === 'decided' && typeof d.receivedOn === 'string') return `Chi bộ nhận ngày ${showDate(d.receivedOn)}`;
   if (step.kind === 'admitted' && typeof d.probationEnd === 'string') return `Dự bị đến ngày ${showDate(d.probationEnd)}`;
@@ -221,6 +224,20 @@ export function CandidatePage() {
               ))}
             </Alert>
           ) : null}
+          {c.referredUpward ? (
+            <Alert color="red" variant="light" mt="sm" title="Báo cáo cấp ủy cấp trên" role="status">
+              Hồ sơ đã biểu quyết không đạt {c.failedVotes.length} lần: cấp ủy cấp trên xem xét, quyết định.
+            </Alert>
+          ) : null}
+          {c.failedVotes.length > 0 ? (
+            <Alert color="gray" variant="light" mt="sm" title="Các lần biểu quyết không đạt">
+              {c.failedVotes.map((v) => (
+                <Text size="sm" key={`${v.level}-${v.occurredOn}-${v.inFavour}`}>
+                  {v.level === 'committee' ? 'Đảng ủy cơ sở' : 'Chi bộ'} ngày {showDate(v.occurredOn)}: {v.inFavour}/{v.eligible} tán thành
+                </Text>
+              ))}
+            </Alert>
+          ) : null}
           {c.missingDossier.length > 0 && open ? (
             <Alert color="yellow" variant="light" mt="sm" title="Hồ sơ còn thiếu">
               {c.missingDossier.map((item) => dossierItemLabels[item]).join('; ')}
@@ -241,6 +258,18 @@ export function CandidatePage() {
               ['Nghề nghiệp, chức vụ', [c.job, c.position].filter(Boolean).join(', ') || '—'],
               ['Giấy chứng nhận bồi dưỡng', c.awarenessCertificate ? `${c.awarenessCertificate.number ? `Số ${c.awarenessCertificate.number}, ` : ''}cấp ngày ${showDate(c.awarenessCertificate.issuedOn)}` : 'Chưa có'],
               ['Đoàn viên Đoàn TNCS Hồ Chí Minh', c.youthUnionMember ? 'Có' : 'Không'],
+              [
+                'Nghị quyết giới thiệu của Đoàn thể',
+                c.unionResolution ? `${unionKindLabels[c.unionResolution.kind]}: số ${c.unionResolution.decision.number} ngày ${showDate(c.unionResolution.decision.date)}` : '—',
+              ],
+              [
+                'Trình độ trung học cơ sở',
+                c.lowerSecondary === null ? 'Chưa ghi' : c.lowerSecondary.kind === 'diploma' ? 'Đã tốt nghiệp' : `Được miễn: ${c.lowerSecondary.ground}`,
+              ],
+              [
+                'Người có quyền biểu quyết hôm nay',
+                `${c.cellVoters.eligible}${c.cellVoters.away.length > 0 ? ` (không tính ${c.cellVoters.away.map((v) => v.fullName).join(', ')}: sinh hoạt tạm thời nơi khác)` : ''}`,
+              ],
               ['Quyết định đặc biệt (trên 60 tuổi)', c.specialAgeDecision ? `Số ${c.specialAgeDecision.number} ngày ${showDate(c.specialAgeDecision.date)}` : '—'],
             ]}
           />
