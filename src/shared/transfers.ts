@@ -95,6 +95,16 @@ export const incomingPerson = z.object({
 });
 export type IncomingPerson = z.infer<typeof incomingPerson>;
 
+/**
+ * The decision that moves the member (new job, retirement, leaving work): signed on `date`, in force from
+ * `effectiveOn` (a retirement signed in January may take effect in July). The letter's 60 working days run from
+ * the day it takes effect (294-QĐ/TW §6.3.1); without an effective date it takes effect on signing.
+ */
+export const movingDecision = decision.extend({
+  effectiveOn: isoDate.nullish(),
+});
+export type MovingDecision = z.infer<typeof movingDecision>;
+
 const externalOrgName = z.string().trim().min(3, 'Tên tổ chức đảng ngoài Đảng bộ là bắt buộc').max(300);
 
 export const transferCreate = z.discriminatedUnion('direction', [
@@ -103,7 +113,7 @@ export const transferCreate = z.discriminatedUnion('direction', [
     kind: z.enum(transferKinds),
     memberId: z.number().int().positive(),
     receivingOrgId: z.number().int().positive({ error: 'Phải chọn chi bộ nơi đến' }),
-    movingDecision: decision,
+    movingDecision,
     ...temporaryFields,
     note: optionalText(500),
   }),
@@ -112,7 +122,7 @@ export const transferCreate = z.discriminatedUnion('direction', [
     kind: z.enum(transferKinds),
     memberId: z.number().int().positive(),
     externalOrgName,
-    movingDecision: decision,
+    movingDecision,
     ...temporaryFields,
     note: optionalText(500),
   }),
@@ -189,6 +199,8 @@ export interface TransferListItem {
   receivingOrgName: string | null;
   externalOrgName: string | null;
   movingDecisionOn: string | null;
+  /** The day the moving decision takes effect; the letter deadline counts from it. */
+  movingEffectiveOn: string | null;
   letterDueOn: string | null;
   letterOn: string | null;
   presentDueOn: string | null;
@@ -199,7 +211,7 @@ export interface TransferListItem {
 
 export interface TransferDetail extends TransferListItem {
   version: number;
-  movingDecision: { number: string; date: string; issuer: string } | null;
+  movingDecision: { number: string; date: string; issuer: string; effectiveOn?: string | null } | null;
   purpose: TemporaryPurpose | null;
   temporaryFrom: string | null;
   person: IncomingPerson | null;

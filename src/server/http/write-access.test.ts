@@ -512,7 +512,7 @@ describe('bad input on every write route', () => {
       'PATCH /api/v1/members/{id}': ['birthDate'],
       'POST /api/v1/candidates': ['birthDate'],
       'PATCH /api/v1/candidates/{id}': ['birthDate'],
-      'POST /api/v1/transfers': ['temporaryFrom', 'temporaryUntil', 'person.birthDate'],
+      'POST /api/v1/transfers': ['temporaryFrom', 'temporaryUntil', 'person.birthDate', 'movingDecision.effectiveOn'],
       'POST /api/v1/rules/{name}/versions': ['effectiveFrom'],
     };
     const spec = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, any>> };
