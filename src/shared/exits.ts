@@ -29,12 +29,13 @@ export const readmissionInput = z.object({
 });
 export type ReadmissionInput = z.infer<typeof readmissionInput>;
 
-export const interruptionKinds = ['struck_off', 'expelled', 'withdrawn', 'transfer_gap'] as const;
+export const interruptionKinds = ['struck_off', 'expelled', 'withdrawn', 'lost_contact', 'transfer_gap'] as const;
 export type InterruptionKind = (typeof interruptionKinds)[number];
 export const interruptionKindLabels: Record<InterruptionKind, string> = {
   struck_off: 'Bị xóa tên',
   expelled: 'Bị khai trừ',
   withdrawn: 'Ra khỏi Đảng',
+  lost_contact: 'Mất liên lạc',
   transfer_gap: 'Chậm xuất trình giấy chuyển sinh hoạt',
 };
 
@@ -61,9 +62,12 @@ export interface PartyAgeResult {
   admittedOn: string | null;
   /** The day the age is counted to: today, or the day of death. */
   asOf: string;
-  years: number;
-  months: number;
-  totalMonths: number;
+  /** Party age is shown once the member is confirmed (RULES.md "Party age"); null before that. */
+  years: number | null;
+  months: number | null;
+  totalMonths: number | null;
+  /** Why no party age is shown (a probationary member), in Vietnamese; null when it is. */
+  notShownReason: string | null;
   interruptions: PartyAgeInterruption[];
   /** Present when the person has left the party (struck off, expelled, withdrawn). */
   readmission: ReadmissionEligibility | null;

@@ -122,8 +122,8 @@ describe('readmitMember and party age', () => {
 
     const age = await memberPartyAge(as('2026-05-20'), member.id);
     expect(age.interruptions).toEqual([{ kind: 'withdrawn', from: '2022-01-10', to: '2025-01-10' }]);
-    // 14 years since the first admission decision, minus the three years away.
-    expect(age).toMatchObject({ admittedOn: '2012-05-19', years: 11, months: 0, totalMonths: 132, readmission: null });
+    // Back on probation: party age is not shown until the member is confirmed again.
+    expect(age).toMatchObject({ admittedOn: '2012-05-19', years: null, totalMonths: null, readmission: null });
 
     await recordExit(as('2025-03-01'), member.id, { kind: 'strike_off', occurredOn: '2025-03-01', decision: decision('2025-03-01') });
     const twice = await refusal(readmitMember(as('2028-04-01'), member.id, { occurredOn: '2028-04-01', decision: decision('2028-04-01'), toOrgId: tree.a1.id }));
@@ -142,7 +142,7 @@ describe('readmitMember and party age', () => {
     });
     const age = await memberPartyAge(as('2026-01-15'), member.id);
     expect(age.interruptions).toEqual([{ kind: 'transfer_gap', from: '2024-02-14', to: '2024-03-15' }]);
-    // Six years less 30 days: five years and eleven full months.
-    expect(age).toMatchObject({ years: 5, months: 11, totalMonths: 71 });
+    // Six years less a calendar month and a day (14/02 → 15/03): five years and ten full months.
+    expect(age).toMatchObject({ years: 5, months: 10, totalMonths: 70 });
   });
 });

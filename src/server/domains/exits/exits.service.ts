@@ -7,7 +7,7 @@ import { recordMembershipEvent } from '../members/membership-events.service.js';
 import { checkReadmission, partyAge } from './party-age.rules.js';
 import { cancelTransfersOnExit } from '../transfers/transfer-steps.service.js';
 import { refuseOn, ruleParam } from '../transfers/transfers.service.js';
-import { interruptionsFrom, leavingOf, leftStatuses, partyAgeEndsOn } from './exits.rules.js';
+import { interruptionsFrom, leavingOf, leftStatuses, partyAgeEndsOn, partyAgeShown } from './exits.rules.js';
 import { exitKindLabels, type ExitInput, type PartyAgeResult, type ReadmissionEligibility, type ReadmissionInput } from '../../../shared/exits.js';
 import { activeStatuses } from '../../../shared/member.js';
 import { addMonths, compareIso, todayIso } from '../../../shared/dates.js';
@@ -67,7 +67,8 @@ export async function memberPartyAge(ctx: Ctx, memberId: number): Promise<PartyA
     const asOf = partyAgeEndsOn(periods, today);
     const interruptions = interruptionsFrom(periods, events);
     const gaps = interruptions.map((i) => ({ from: i.from, to: i.to ?? asOf })).filter((g) => compareIso(g.from, g.to) <= 0);
-    const age = member.admittedOn ? partyAge({ admittedOn: member.admittedOn, interruptions: gaps, asOf }) : { years: 0, months: 0, totalMonths: 0 };
+    const shown = partyAgeShown(member);
+    const age = !shown ? { years: null, months: null, totalMonths: null } : member.admittedOn ? partyAge({ admittedOn: member.admittedOn, interruptions: gaps, asOf }) : { years: 0, months: 0, totalMonths: 0 };
     let readmission: ReadmissionEligibility | null = null;
     const leaving = leavingOf(events);
     if (leaving && (leftStatuses as readonly string[]).includes(member.status)) {
@@ -81,6 +82,7 @@ export async function memberPartyAge(ctx: Ctx, memberId: number): Promise<PartyA
         problems: problems.map((p) => p.message),
       };
     }
-    return { memberId, admittedOn: member.admittedOn, asOf, ...age, interruptions, readmission };
+    const notShownReason = shown ? null : 'Tuổi đảng chỉ được tính và hiển thị khi đảng viên đã được công nhận đảng viên chính thức.';
+    return { memberId, admittedOn: member.admittedOn, asOf, ...age, notShownReason, interruptions, readmission };
   });
 }

@@ -26,6 +26,7 @@ const writers: readonly string[] = recordWriterRoles;
 const leftStatuses = ['struck_off', 'expelled', 'withdrawn'];
 
 function ageText(age: Pick<PartyAgeResult, 'years' | 'months'>): string {
+  if (age.years === null || age.months === null) return '—';
   if (age.years === 0) return `${age.months} tháng`;
   return age.months === 0 ? `${age.years} năm` : `${age.years} năm ${age.months} tháng`;
 }
@@ -161,13 +162,19 @@ export function MemberWorkflowPanel({ member }: { member: Member }) {
           {age.isError ? <ErrorState error={age.error} onRetry={() => age.refetch()} /> : null}
           {age.data ? (
             <>
-              <Text data-testid="party-age">
-                Tuổi đảng: <strong>{ageText(age.data)}</strong>
-                <Text span size="sm" c="dimmed">
-                  {' '}
-                  (tính đến {showDate(age.data.asOf)}, đã trừ thời gian gián đoạn)
+              {age.data.notShownReason ? (
+                <Text data-testid="party-age" size="sm" c="dimmed">
+                  {age.data.notShownReason}
                 </Text>
-              </Text>
+              ) : (
+                <Text data-testid="party-age">
+                  Tuổi đảng: <strong>{ageText(age.data)}</strong>
+                  <Text span size="sm" c="dimmed">
+                    {' '}
+                    (tính đến {showDate(age.data.asOf)}, đã trừ thời gian gián đoạn)
+                  </Text>
+                </Text>
+              )}
               {age.data.interruptions.length > 0 ? (
                 <List size="sm">
                   {age.data.interruptions.map((gap) => (
