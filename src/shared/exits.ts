@@ -10,12 +10,43 @@ export const exitKindLabels: Record<ExitKind, string> = {
   death: 'Từ trần',
 };
 
+/** The grounds on which a member is struck off (Điều lệ Đảng 2011, Điều 8, khoản 2, and RULES.md "Exits"). */
+export const strikeOffGrounds = ['absent_from_party_life', 'unpaid_dues', 'no_progress_after_education', 'lost_contact'] as const;
+export type StrikeOffGround = (typeof strikeOffGrounds)[number];
+export const strikeOffGroundLabels: Record<StrikeOffGround, string> = {
+  absent_from_party_life: 'Bỏ sinh hoạt chi bộ ba tháng trong năm mà không có lý do chính đáng',
+  unpaid_dues: 'Không đóng đảng phí ba tháng trong năm mà không có lý do chính đáng',
+  no_progress_after_education: 'Giảm sút ý chí phấn đấu, không làm nhiệm vụ đảng viên, đã được chi bộ giáo dục nhưng sau 12 tháng không tiến bộ',
+  lost_contact: 'Mất liên lạc với chi bộ, không sinh hoạt đảng',
+};
+
+const voteCount = (label: string) => z.number({ error: `${label} phải là số` }).int(`${label} phải là số nguyên`).min(0, `${label} không được âm`);
+
+/**
+ * A strike-off is proposed by the cell's resolution on a ground the Charter names, and decided by the upper committee
+ * (the exit's `decision`): the ground, the resolution and its vote are recorded (Điều lệ Đảng 2011, Điều 8).
+ */
+export const strikeOffFields = z.object({
+  ground: z.enum(strikeOffGrounds, { error: 'Phải chọn căn cứ xóa tên theo Điều 8 Điều lệ Đảng' }),
+  /** The cell's resolution proposing the strike-off. */
+  cellResolution: decision,
+  vote: z.object({
+    inFavour: voteCount('Số phiếu tán thành'),
+    against: voteCount('Số phiếu không tán thành'),
+    /** The cell's full members entitled to vote on the resolution's date. */
+    eligible: voteCount('Số đảng viên chính thức của chi bộ').positive('Số đảng viên chính thức của chi bộ phải lớn hơn 0'),
+  }),
+});
+export type StrikeOffFields = z.infer<typeof strikeOffFields>;
+
 export const exitInput = z.object({
   kind: z.enum(exitKinds, { error: 'Loại biến động không hợp lệ' }),
   /** From this day the member leaves every count; the history stays. */
   occurredOn: isoDate,
   decision,
   reason: z.string().trim().max(500).optional(),
+  /** Required for a strike-off, absent for the other exits. */
+  strikeOff: strikeOffFields.optional(),
   version: z.number().int().optional(),
 });
 export type ExitInput = z.infer<typeof exitInput>;

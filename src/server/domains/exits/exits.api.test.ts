@@ -78,3 +78,38 @@ describe('party age over HTTP (RULES.md "Party age")', () => {
     expect(response.body.notShownReason).toContain('chính thức');
   });
 });
+
+describe('POST /members/{id}/exits: a strike-off records its ground, the cell’s resolution and vote (Điều lệ Đảng, Điều 8)', () => {
+  const resolution = { number: '07-NQ/CB', date: '2026-02-20', issuer: 'Chi bộ Văn phòng Sở' };
+  const strikeOff = { ground: 'unpaid_dues', cellResolution: resolution, vote: { inFavour: 5, against: 1, eligible: 7 } };
+  const body = (extra: Record<string, unknown>) => ({ kind: 'strike_off', occurredOn: '2026-02-27', decision: decision('2026-02-27'), ...extra });
+
+  it('keeps the ground, the resolution and the vote on the event', async () => {
+    const member = await makeMember(ctxFor(database), tree.a1.id, { fullName: 'Hoàng Văn Nợ' });
+    const response = await staff.send('POST', `/api/v1/members/${member.id}/exits`, body({ strikeOff, version: member.version }));
+    expect(response.status).toBe(201);
+    const history = await staff.get(`/api/v1/members/${member.id}/history`);
+    const event = history.body.events.find((e: { kind: string }) => e.kind === 'strike_off');
+    expect(event.details.strikeOff).toEqual(strikeOff);
+  });
+
+  it.each([
+    ['without its ground and resolution', {}, 'strikeOff.ground'],
+    ['with a ground the Charter does not name', { strikeOff: { ...strikeOff, ground: 'disliked' } }, 'strikeOff.ground'],
+    ['with a resolution after the decision', { strikeOff: { ...strikeOff, cellResolution: { ...resolution, date: '2026-02-28' } } }, 'strikeOff.cellResolution.date'],
+    ['with more votes than full members', { strikeOff: { ...strikeOff, vote: { inFavour: 6, against: 2, eligible: 7 } } }, 'strikeOff.vote.eligible'],
+  ])('refuses a strike-off %s, naming the field, and records nothing', async (_case, extra, field) => {
+    const member = await makeMember(ctxFor(database), tree.a1.id, { fullName: 'Hoàng Thị Thiếu' });
+    const response = await staff.send('POST', `/api/v1/members/${member.id}/exits`, body({ ...extra, version: member.version }));
+    expect(response.status).toBe(400);
+    expect(response.body.error.fields[0].field).toBe(field);
+    expect((await staff.get(`/api/v1/members/${member.id}`)).body.status).toBe('full');
+  });
+
+  it('refuses strike-off fields on another exit', async () => {
+    const member = await makeMember(ctxFor(database), tree.a1.id, { fullName: 'Hoàng Văn Xin' });
+    const response = await staff.send('POST', `/api/v1/members/${member.id}/exits`, { ...body({ strikeOff, version: member.version }), kind: 'withdrawal' });
+    expect(response.status).toBe(400);
+    expect(response.body.error.fields[0].field).toBe('strikeOff');
+  });
+});

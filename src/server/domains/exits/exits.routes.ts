@@ -8,7 +8,7 @@ const tags = ['members'];
 const doneDates = ['occurredOn', 'decision.date'];
 
 export const exitsRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.post('/members/:id/exits', { config: { doneDates }, schema: { tags, params: idParams, body: exitInput } }, async (request, reply) =>
+  app.post('/members/:id/exits', { config: { doneDates: [...doneDates, 'strikeOff.cellResolution.date'] }, schema: { tags, params: idParams, body: exitInput } }, async (request, reply) =>
     reply.status(201).send(await recordExit(request.ctx, request.params.id, request.body)),
   );
   app.post('/members/:id/readmission', { config: { doneDates }, schema: { tags, params: idParams, body: readmissionInput } }, async (request, reply) =>

@@ -1,6 +1,6 @@
 import { compareIso } from '../../../shared/dates.js';
 import type { MemberStatus, MembershipEventKind } from '../../../shared/member.js';
-import type { InterruptionKind, PartyAgeInterruption } from '../../../shared/exits.js';
+import type { ExitInput, InterruptionKind, PartyAgeInterruption } from '../../../shared/exits.js';
 
 /** Statuses in which a person is out of the party and their party age stands still. */
 export const leftStatuses = ['struck_off', 'expelled', 'withdrawn'] as const satisfies readonly MemberStatus[];
@@ -83,4 +83,27 @@ export function leavingOf(events: readonly EventLike[]): { leftOn: string; previ
   const left = events.filter((e) => leavingEvents.includes(e.kind));
   if (left.length === 0) return null;
   return { leftOn: left[left.length - 1].occurredOn, previousReadmissions: events.filter((e) => e.kind === 'readmission').length };
+}
+
+/**
+ * What a strike-off must carry (Điều lệ Đảng 2011, Điều 8): the ground, the cell's resolution that proposed it, dated no
+ * later than the upper committee's decision, and a vote that adds up. Other exits carry none of it. Returns the field
+ * at fault and the Vietnamese message, or null.
+ */
+export function strikeOffProblem(input: Pick<ExitInput, 'kind' | 'decision' | 'strikeOff'>): { field: string; message: string } | null {
+  if (input.kind !== 'strike_off')
+    return input.strikeOff ? { field: 'strikeOff', message: 'Chỉ xóa tên mới ghi căn cứ xóa tên và nghị quyết của chi bộ.' } : null;
+  const s = input.strikeOff;
+  if (!s) return { field: 'strikeOff.ground', message: 'Xóa tên phải ghi căn cứ (Điều 8 Điều lệ Đảng), nghị quyết của chi bộ đề nghị xóa tên và kết quả biểu quyết.' };
+  if (compareIso(s.cellResolution.date, input.decision.date) > 0)
+    return {
+      field: 'strikeOff.cellResolution.date',
+      message: 'Ngày nghị quyết chi bộ: chi bộ đề nghị xóa tên trước, cấp ủy có thẩm quyền mới quyết định; nghị quyết không thể sau ngày quyết định xóa tên (Điều lệ Đảng, Điều 8).',
+    };
+  if (s.vote.inFavour + s.vote.against > s.vote.eligible)
+    return {
+      field: 'strikeOff.vote.eligible',
+      message: `Kết quả biểu quyết: ${s.vote.inFavour} tán thành và ${s.vote.against} không tán thành vượt quá ${s.vote.eligible} đảng viên chính thức của chi bộ.`,
+    };
+  return null;
 }

@@ -35,13 +35,16 @@ async function refusal(work: Promise<unknown>) {
   return { code: error.code, rule: error.rule?.name, source: error.rule?.source, field: error.fields?.[0]?.field, message: error.message };
 }
 
+/** The cell's resolution and vote a strike-off carries (Điều lệ Đảng, Điều 8). */
+const strikeOff = (date: string) => ({ ground: 'absent_from_party_life' as const, cellResolution: { ...decision(date), issuer: 'Chi bộ' }, vote: { inFavour: 3, against: 0, eligible: 3 } });
+
 const countedIn = async (orgId: number, date: string) => (await computeMetric(ctxFor(database), 'members_by_status', { orgId, date })).total;
 
 describe('recordExit', () => {
   it('takes a struck-off member out of every count from the decision’s date and keeps the history', async () => {
     const member = await makeMember(ctxFor(database), tree.a1.id, { fullName: 'Xóa Tên Văn' });
     const before = await countedIn(tree.a1.id, '2026-03-09');
-    await recordExit(as('2026-03-12'), member.id, { kind: 'strike_off', occurredOn: '2026-03-10', decision: decision('2026-03-10'), reason: 'Bỏ sinh hoạt 3 tháng' });
+    await recordExit(as('2026-03-12'), member.id, { kind: 'strike_off', occurredOn: '2026-03-10', decision: decision('2026-03-10'), reason: 'Bỏ sinh hoạt 3 tháng', strikeOff: strikeOff('2026-03-02') });
 
     expect(await countedIn(tree.a1.id, '2026-03-09')).toBe(before);
     expect(await countedIn(tree.a1.id, '2026-03-10')).toBe(before - 1);
@@ -125,7 +128,7 @@ describe('readmitMember and party age', () => {
     // Back on probation: party age is not shown until the member is confirmed again.
     expect(age).toMatchObject({ admittedOn: '2012-05-19', years: null, totalMonths: null, readmission: null });
 
-    await recordExit(as('2025-03-01'), member.id, { kind: 'strike_off', occurredOn: '2025-03-01', decision: decision('2025-03-01') });
+    await recordExit(as('2025-03-01'), member.id, { kind: 'strike_off', occurredOn: '2025-03-01', decision: decision('2025-03-01'), strikeOff: strikeOff('2025-02-20') });
     const twice = await refusal(readmitMember(as('2028-04-01'), member.id, { occurredOn: '2028-04-01', decision: decision('2028-04-01'), toOrgId: tree.a1.id }));
     expect(twice).toMatchObject({ code: 'RULE_VIOLATION', rule: 'readmission_max_count' });
     expect((await memberPartyAge(as('2028-04-01'), member.id)).readmission).toMatchObject({ eligible: false, previousReadmissions: 1 });

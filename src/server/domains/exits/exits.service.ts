@@ -1,5 +1,5 @@
 import { inTransaction, type Ctx } from '../../context.js';
-import { conflict } from '../../errors.js';
+import { conflict, invalidField } from '../../errors.js';
 import { logPersonalRead } from '../audit/audit.service.js';
 import { eventsOf, periodsOf } from '../members/members.queries.js';
 import { assertCanRecordMembership, memberInScopeOr404, orgInScope } from '../members/members.service.js';
@@ -7,7 +7,7 @@ import { recordMembershipEvent } from '../members/membership-events.service.js';
 import { checkReadmission, partyAge } from './party-age.rules.js';
 import { cancelTransfersOnExit } from '../transfers/transfer-steps.service.js';
 import { refuseOn, ruleParam } from '../transfers/transfers.service.js';
-import { interruptionsFrom, leavingOf, leftStatuses, partyAgeEndsOn, partyAgeShown } from './exits.rules.js';
+import { interruptionsFrom, leavingOf, leftStatuses, partyAgeEndsOn, partyAgeShown, strikeOffProblem } from './exits.rules.js';
 import { exitKindLabels, type ExitInput, type PartyAgeResult, type ReadmissionEligibility, type ReadmissionInput } from '../../../shared/exits.js';
 import { activeStatuses } from '../../../shared/member.js';
 import { addMonths, compareIso, todayIso } from '../../../shared/dates.js';
@@ -23,11 +23,20 @@ export async function recordExit(ctx: Ctx, memberId: number, input: ExitInput) {
   return inTransaction(ctx, async (tx) => {
     const member = await memberInScopeOr404(tx, memberId);
     if (!activeStatuses.includes(member.status)) throw conflict('Chỉ đảng viên đang sinh hoạt mới ghi biến động này được.', 'kind');
+    const problem = strikeOffProblem(input);
+    if (problem) throw invalidField(problem.field, problem.message);
     const cancelled = await cancelTransfersOnExit(tx, memberId, input.occurredOn, `Đảng viên đã ${exitKindLabels[input.kind].toLocaleLowerCase('vi')}`);
     return recordMembershipEvent(
       tx,
       memberId,
-      { kind: input.kind, occurredOn: input.occurredOn, decision: input.decision, toOrgId: null, reason: input.reason, details: cancelled > 0 ? { cancelledTransfers: cancelled } : {} },
+      {
+        kind: input.kind,
+        occurredOn: input.occurredOn,
+        decision: input.decision,
+        toOrgId: null,
+        reason: input.reason,
+        details: { ...(input.strikeOff ? { strikeOff: input.strikeOff } : {}), ...(cancelled > 0 ? { cancelledTransfers: cancelled } : {}) },
+      },
       { expectedVersion: input.version },
     );
   });

@@ -240,7 +240,12 @@ describe('GET /attention', () => {
 describe('exits and party age over HTTP', () => {
   it('records a strike-off, shows party age and refuses an early readmission with the rule', async () => {
     const member = await makeMember(ctxFor(database), tree.b2.id, { fullName: 'Đèo Văn Rời', admittedOn: '2014-03-03' });
-    const exit = await clients.b.send('POST', `/api/v1/members/${member.id}/exits`, { kind: 'strike_off', occurredOn: '2026-05-15', decision: decision('2026-05-15') });
+    const exit = await clients.b.send('POST', `/api/v1/members/${member.id}/exits`, {
+      kind: 'strike_off',
+      occurredOn: '2026-05-15',
+      decision: decision('2026-05-15'),
+      strikeOff: { ground: 'unpaid_dues', cellResolution: decision('2026-05-08'), vote: { inFavour: 4, against: 0, eligible: 5 } },
+    });
     expect(exit.status).toBe(201);
     expect((await clients.a.send('POST', `/api/v1/members/${member.id}/exits`, { kind: 'death', occurredOn: '2026-05-16', decision: decision('2026-05-16') })).status).toBe(404);
     const age = await clients.b.get(`/api/v1/members/${member.id}/party-age`);

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { todayIso } from '../../../shared/dates';
-import { exitInput, exitKindLabels, exitKinds, interruptionKindLabels, readmissionInput } from '../../../shared/exits';
+import { exitInput, exitKindLabels, exitKinds, interruptionKindLabels, readmissionInput, strikeOffGroundLabels, strikeOffGrounds } from '../../../shared/exits';
 import type { ExitInput, ExitKind, PartyAgeResult, ReadmissionInput } from '../../../shared/exits';
 import { memberStatusLabels } from '../../../shared/member';
 import type { Member, MemberStatus } from '../../../shared/member';
@@ -16,9 +16,9 @@ import { OrgSelect } from '../../components/org-select';
 import { ErrorState } from '../../components/page-state';
 import { usePickedRef } from '../../components/use-picked-ref';
 import { nullable, numberOrNull, submitValid, useZodForm } from '../../components/use-zod-form';
-import type { ZodForm } from '../../components/use-zod-form';
+import type { Draft, ZodForm } from '../../components/use-zod-form';
 import { showDate } from '../../format';
-import { StepAlert } from '../admissions/admission-fields';
+import { CountField, countInput, StepAlert } from '../admissions/admission-fields';
 import { useSession } from '../auth/session';
 import { recordWriterRoles } from '../../../shared/auth';
 
@@ -65,13 +65,39 @@ function ExitConsequences({ member, input }: { member: Member; input: ExitInput 
   );
 }
 
+function strikeOffInput(draft: Draft) {
+  return {
+    ground: draft['strikeOff.ground'] ?? undefined,
+    cellResolution: decisionInput(draft, 'strikeOff.cellResolution'),
+    vote: { inFavour: countInput(draft['strikeOff.vote.inFavour']), against: countInput(draft['strikeOff.vote.against']) ?? 0, eligible: countInput(draft['strikeOff.vote.eligible']) },
+  };
+}
+
 function ExitForm({ member, onDone }: { member: Member; onDone: () => void }) {
   const refresh = useRefreshAll();
   const form = useZodForm<ExitInput>({
-    initial: { kind: 'strike_off', occurredOn: todayIso(), reason: '', ...decisionDraft('decision') },
+    initial: {
+      kind: 'strike_off',
+      occurredOn: todayIso(),
+      reason: '',
+      ...decisionDraft('decision'),
+      'strikeOff.ground': null,
+      ...decisionDraft('strikeOff.cellResolution', member.orgName),
+      'strikeOff.vote.inFavour': '',
+      'strikeOff.vote.against': '0',
+      'strikeOff.vote.eligible': '',
+    },
     schema: exitInput,
-    toInput: (draft) => ({ kind: draft.kind ?? undefined, occurredOn: draft.occurredOn ?? undefined, decision: decisionInput(draft), reason: nullable(draft.reason) ?? undefined, version: member.version }),
+    toInput: (draft) => ({
+      kind: draft.kind ?? undefined,
+      occurredOn: draft.occurredOn ?? undefined,
+      decision: decisionInput(draft),
+      reason: nullable(draft.reason) ?? undefined,
+      strikeOff: draft.kind === 'strike_off' ? strikeOffInput(draft) : undefined,
+      version: member.version,
+    }),
   });
+  const strikingOff = form.draft.kind === 'strike_off';
   const save = useMutation({
     mutationFn: (input: ExitInput) => recordExit(member.id, input),
     onSuccess: () => {
@@ -101,6 +127,26 @@ function ExitForm({ member, onDone }: { member: Member; onDone: () => void }) {
         <Select label="Biến động" allowDeselect={false} data={exitKinds.map((k) => ({ value: k, label: exitKindLabels[k] }))} {...form.choice('kind')} />
         <DateField label="Ngày có hiệu lực" required {...form.date('occurredOn')} />
         <DecisionFields form={form as ZodForm<unknown>} />
+        {strikingOff ? (
+          <>
+            <Select
+              label="Căn cứ xóa tên (Điều 8 Điều lệ Đảng)"
+              required
+              allowDeselect={false}
+              data={strikeOffGrounds.map((g) => ({ value: g, label: strikeOffGroundLabels[g] }))}
+              {...form.choice('strikeOff.ground')}
+            />
+            <Text size="sm" fw={600}>
+              Nghị quyết của chi bộ đề nghị xóa tên
+            </Text>
+            <DecisionFields form={form as ZodForm<unknown>} prefix="strikeOff.cellResolution" numberLabel="Số nghị quyết" numberPlaceholder="Ví dụ: 07-NQ/CB" dateLabel="Ngày nghị quyết" />
+            <Group grow>
+              <CountField form={form as ZodForm<unknown>} field="strikeOff.vote.inFavour" label="Số tán thành" />
+              <CountField form={form as ZodForm<unknown>} field="strikeOff.vote.against" label="Số không tán thành" />
+              <CountField form={form as ZodForm<unknown>} field="strikeOff.vote.eligible" label="Số đảng viên chính thức của chi bộ" />
+            </Group>
+          </>
+        ) : null}
         <Textarea label="Lý do" autosize minRows={2} {...form.text('reason')} />
         <Button type="submit" color="red" loading={save.isPending}>
           Ghi biến động
