@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { queryBoolean } from './query.js';
 import { memberProfileFields, memberProfileShape } from './member.js';
 import { decision, isoDateSchema as isoDate, type Decision } from './org.js';
+import { readmissionRequest, type ReadmissionView } from './readmission.js';
 
 /** Where a candidate stands on the way to admission (the server's transition table uses the same names). */
 export const candidateStates = ['candidate', 'cell_resolved', 'committee_resolved', 'decided', 'admitted', 'rejected', 'withdrawn'] as const;
@@ -90,6 +91,8 @@ const candidateDossierFields = candidateDossierShape.extend({
 /** A person the cell prepares for admission (quần chúng ưu tú). */
 export const candidateCreate = candidatePersonal.extend(candidateDossierFields.shape).extend({
   orgId: z.number({ error: 'Chọn chi bộ' }).int().positive('Chọn chi bộ'),
+  /** Kết nạp lại: the file re-admits a person who left (readmission.ts); null for a first admission. */
+  readmission: readmissionRequest.nullish(),
   reason: z.string().trim().max(500).optional(),
   /** Save although a record with the same name, birth date and cell exists (the user has seen it). */
   confirmDuplicate: z.boolean().optional(),
@@ -258,6 +261,8 @@ export interface CandidateListItem {
 
 export interface CandidateDetail {
   id: number;
+  /** A readmission case: the old record, the consent and what stands in the way today. */
+  readmission: ReadmissionView | null;
   fullName: string;
   gender: 'male' | 'female';
   birthDate: string;

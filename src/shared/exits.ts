@@ -51,15 +51,6 @@ export const exitInput = z.object({
 });
 export type ExitInput = z.infer<typeof exitInput>;
 
-export const readmissionInput = z.object({
-  occurredOn: isoDate,
-  decision,
-  toOrgId: z.number().int().positive({ error: 'Phải chọn chi bộ sinh hoạt' }),
-  reason: z.string().trim().max(500).optional(),
-  version: z.number().int().optional(),
-});
-export type ReadmissionInput = z.infer<typeof readmissionInput>;
-
 export const interruptionKinds = ['struck_off', 'expelled', 'withdrawn', 'lost_contact', 'transfer_gap'] as const;
 export type InterruptionKind = (typeof interruptionKinds)[number];
 export const interruptionKindLabels: Record<InterruptionKind, string> = {

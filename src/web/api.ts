@@ -23,7 +23,7 @@ import type { AuthStatus, PasswordChange, SessionInfo, UserCreate, UserItem, Use
 import type { ErrorCode, FieldError, PossibleDuplicate, RuleRef } from '../shared/errors';
 import type { AgeBand, EventAnnulment, EventAnnulmentInput, Gender, Member, MemberCreate, MemberListItem, MemberStatus, MemberUpdate, MembershipEventKind, MembershipPeriod, TheoryLevel } from '../shared/member';
 import type { Decision, Org, OrgCreate, OrgEventInput, OrgEventKind, OrgKind, OrgUpdate, UnitType } from '../shared/org';
-import type { ExitInput, PartyAgeResult, ReadmissionInput } from '../shared/exits';
+import type { ExitInput, PartyAgeResult } from '../shared/exits';
 import type {
   DestinationOrg,
   TransferCancel,
@@ -671,10 +671,6 @@ export async function listDestinations(q: string, signal?: AbortSignal): Promise
 
 export function recordExit(memberId: number, input: ExitInput): Promise<unknown> {
   return request<unknown>('POST', `/members/${memberId}/exits`, { body: input });
-}
-
-export function readmitMember(memberId: number, input: ReadmissionInput): Promise<unknown> {
-  return request<unknown>('POST', `/members/${memberId}/readmission`, { body: input });
 }
 
 export function getPartyAge(memberId: number, signal?: AbortSignal): Promise<PartyAgeResult> {

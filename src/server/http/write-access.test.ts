@@ -173,12 +173,6 @@ const cases: Record<string, WriteCase> = {
     path: ['sibling'],
     request: ({ path }) => ({ params: { id: fx.member[path] }, body: { kind: 'withdrawal', occurredOn: DAY, decision: d(), version: 1 } }),
   },
-  'POST /api/v1/members/{id}/readmission': {
-    writers: RECORDS,
-    path: ['sibling'],
-    body: ['sibling'],
-    request: ({ path, body }) => ({ params: { id: fx.member[path] }, body: { occurredOn: DAY, decision: d(), toOrgId: fx.cell[body], version: 1 } }),
-  },
   'POST /api/v1/members/{id}/probation/reviews': {
     writers: RECORDS,
     path: ['sibling'],
@@ -554,7 +548,6 @@ describe('bad input on every write route', () => {
       'POST /api/v1/members/{id}/events',
       'POST /api/v1/members/{id}/events/{eventId}/annul',
       'POST /api/v1/members/{id}/exits',
-      'POST /api/v1/members/{id}/readmission',
       'POST /api/v1/members/{id}/probation/reviews',
       'POST /api/v1/members/{id}/probation/decision',
       'POST /api/v1/transfers',

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { exitInput, readmissionInput } from '../../../shared/exits.js';
-import { memberPartyAge, readmitMember, recordExit } from './exits.service.js';
+import { exitInput } from '../../../shared/exits.js';
+import { memberPartyAge, recordExit } from './exits.service.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['members'];
@@ -10,9 +10,6 @@ const doneDates = ['occurredOn', 'decision.date'];
 export const exitsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/members/:id/exits', { config: { doneDates: [...doneDates, 'strikeOff.cellResolution.date'] }, schema: { tags, params: idParams, body: exitInput } }, async (request, reply) =>
     reply.status(201).send(await recordExit(request.ctx, request.params.id, request.body)),
-  );
-  app.post('/members/:id/readmission', { config: { doneDates }, schema: { tags, params: idParams, body: readmissionInput } }, async (request, reply) =>
-    reply.status(201).send(await readmitMember(request.ctx, request.params.id, request.body)),
   );
   app.get('/members/:id/party-age', { schema: { tags, params: idParams } }, async (request) => memberPartyAge(request.ctx, request.params.id));
 };

@@ -2,19 +2,21 @@ import { inTransaction, type Ctx } from '../../context.js';
 import { conflict, invalidField } from '../../errors.js';
 import { logPersonalRead } from '../audit/audit.service.js';
 import { eventsOf, periodsOf } from '../members/members.queries.js';
-import { assertCanRecordMembership, memberInScopeOr404, orgInScope } from '../members/members.service.js';
+import { assertCanRecordMembership, memberInScopeOr404 } from '../members/members.service.js';
 import { recordMembershipEvent } from '../members/membership-events.service.js';
 import { checkReadmission, partyAge } from './party-age.rules.js';
 import { cancelTransfersOnExit } from '../transfers/transfer-steps.service.js';
 import { refuseOn, ruleParam } from '../transfers/transfers.service.js';
 import { interruptionsFrom, leavingOf, leftStatuses, partyAgeEndsOn, partyAgeShown, strikeOffProblem } from './exits.rules.js';
-import { exitKindLabels, type ExitInput, type PartyAgeResult, type ReadmissionEligibility, type ReadmissionInput } from '../../../shared/exits.js';
+import { exitKindLabels, type ExitInput, type PartyAgeResult, type ReadmissionEligibility } from '../../../shared/exits.js';
 import { activeStatuses } from '../../../shared/member.js';
 import { addMonths, compareIso, todayIso } from '../../../shared/dates.js';
 
 const assertWriter = assertCanRecordMembership;
 
 /**
+ * Readmission has no route here: it is an admission case (admissions/readmission.service), the only way back.
+ *
  * Strike-off, withdrawal or death, dated and citing its decision. From that day the member's period changes
  * status, so every count (which reads the dated periods) leaves them out while their history stays whole.
  */
@@ -44,26 +46,6 @@ export async function recordExit(ctx: Ctx, memberId: number, input: ExitInput) {
 
 async function readmissionParams(ctx: Ctx, date: string) {
   return { minMonths: await ruleParam(ctx, 'readmission_min_months', date), maxCount: await ruleParam(ctx, 'readmission_max_count', date) };
-}
-
-/** Readmission: once, and only after the minimum time since leaving; the person returns as a probationary member. */
-export async function readmitMember(ctx: Ctx, memberId: number, input: ReadmissionInput) {
-  assertWriter(ctx);
-  return inTransaction(ctx, async (tx) => {
-    const member = await memberInScopeOr404(tx, memberId);
-    await orgInScope(tx, input.toOrgId, 'toOrgId');
-    const leaving = leavingOf(await eventsOf(tx.db, memberId));
-    if (!leaving || !(leftStatuses as readonly string[]).includes(member.status))
-      throw conflict('Chỉ người đã ra khỏi Đảng (bị xóa tên, khai trừ hoặc xin ra) mới được xét kết nạp lại.', 'kind');
-    const problems = checkReadmission({ ...leaving, consideredOn: input.occurredOn, ...(await readmissionParams(tx, input.occurredOn)) });
-    refuseOn(problems, { leftOn: 'occurredOn', previousReadmissions: 'occurredOn' });
-    return recordMembershipEvent(
-      tx,
-      memberId,
-      { kind: 'readmission', occurredOn: input.occurredOn, decision: input.decision, toOrgId: input.toOrgId, reason: input.reason, details: { leftOn: leaving.leftOn } },
-      { expectedVersion: input.version },
-    );
-  });
 }
 
 /** Party age net of interruptions, and whether a person who left may be readmitted; reading it is logged. */

@@ -3,11 +3,11 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { todayIso } from '../../../shared/dates';
-import { exitInput, exitKindLabels, exitKinds, interruptionKindLabels, readmissionInput, strikeOffGroundLabels, strikeOffGrounds } from '../../../shared/exits';
-import type { ExitInput, ExitKind, PartyAgeResult, ReadmissionInput } from '../../../shared/exits';
+import { exitInput, exitKindLabels, exitKinds, interruptionKindLabels, strikeOffGroundLabels, strikeOffGrounds } from '../../../shared/exits';
+import type { ExitInput, ExitKind, PartyAgeResult } from '../../../shared/exits';
 import { memberStatusLabels } from '../../../shared/member';
 import type { Member, MemberStatus } from '../../../shared/member';
-import { getPartyAge, readmitMember, recordExit } from '../../api';
+import { getPartyAge, recordExit } from '../../api';
 import { ConfirmModal, useConfirmation } from '../../components/confirm-modal';
 import { DateField } from '../../components/date-field';
 import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
@@ -156,40 +156,6 @@ function ExitForm({ member, onDone }: { member: Member; onDone: () => void }) {
   );
 }
 
-function ReadmitForm({ member, onDone }: { member: Member; onDone: () => void }) {
-  const refresh = useRefreshAll();
-  const form = useZodForm<ReadmissionInput>({
-    initial: { occurredOn: todayIso(), toOrgId: String(member.orgId), reason: '', ...decisionDraft('decision') },
-    schema: readmissionInput,
-    toInput: (draft) => ({ occurredOn: draft.occurredOn ?? undefined, toOrgId: numberOrNull(draft.toOrgId) ?? undefined, decision: decisionInput(draft), reason: nullable(draft.reason) ?? undefined, version: member.version }),
-  });
-  const org = usePickedRef(form, 'toOrgId', { id: member.orgId, name: member.orgName });
-  const save = useMutation({
-    mutationFn: (input: ReadmissionInput) => readmitMember(member.id, input),
-    onSuccess: () => {
-      refresh();
-      notifications.show({ color: 'green', message: `Đã kết nạp lại đồng chí ${member.fullName} (đảng viên dự bị).`, closeButtonProps: { 'aria-label': 'Đóng thông báo' } });
-      onDone();
-    },
-    onError: (error) => form.applyServerError(error),
-  });
-  const onSubmit = submitValid(form, save.mutate);
-  return (
-    <form onSubmit={onSubmit} noValidate aria-label="Kết nạp lại">
-      <Stack gap="sm">
-        <StepAlert error={save.error} form={form as ZodForm<unknown>} />
-        <DateField label="Ngày kết nạp lại" required {...form.date('occurredOn')} />
-        <OrgSelect label="Chi bộ sinh hoạt" required kinds={['cell', 'grassroots_cell']} {...org} />
-        <DecisionFields form={form as ZodForm<unknown>} />
-        <Textarea label="Ghi chú" autosize minRows={2} {...form.text('reason')} />
-        <Button type="submit" loading={save.isPending}>
-          Kết nạp lại
-        </Button>
-      </Stack>
-    </form>
-  );
-}
-
 /**
  * The member's party age (net of interruptions), whether a person who left may be readmitted, and the
  * membership workflows that start from the member: transfer, exit, readmission.
@@ -257,9 +223,10 @@ export function MemberWorkflowPanel({ member }: { member: Member }) {
               </ModalButton>
             ) : null}
             {left ? (
-              <ModalButton label="Kết nạp lại" title={`Kết nạp lại: ${member.fullName}`} variant="default" size="lg">
-                {(close) => <ReadmitForm member={member} onDone={close} />}
-              </ModalButton>
+              // Kết nạp lại is an admission case: the whole procedure again, from a candidate's file.
+              <Button component={Link} to={`/ket-nap/moi?ketNapLai=${member.id}`} variant="default">
+                Lập hồ sơ kết nạp lại
+              </Button>
             ) : null}
           </Group>
         ) : null}
