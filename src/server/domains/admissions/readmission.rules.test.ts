@@ -18,13 +18,15 @@ const params = { minMonths: ruleOn('readmission_min_months', on), minMonthsAfter
 const clean = { conviction: 'none', convictionExpungedOn: null, familyHardship: false, seriousDisunity: false } as const;
 const struckOff = { kind: 'strike_off', leftOn: '2022-01-10', strikeOffGround: 'unpaid_dues' } as const;
 
-function check(overrides: Partial<ReadmissionCaseInput> & { request?: Partial<ReadmissionCaseInput['request']> }) {
+type Case = Omit<Partial<ReadmissionCaseInput>, 'request'> & { request?: Partial<ReadmissionCaseInput['request']> };
+
+function check(overrides: Case) {
   const { request, ...rest } = overrides;
   return checkReadmissionCase({ leaving: struckOff, previousReadmissions: 0, consideredOn: on, ...params, ...rest, request: { ...clean, ...request } }).map((p) => p.rule);
 }
 
 describe('checkReadmissionCase', () => {
-  it.each<[string, Partial<ReadmissionCaseInput> & { request?: Partial<ReadmissionCaseInput['request']> }, string[]]>([
+  it.each<[string, Case, string[]]>([
     ['struck off for unpaid dues 48 months ago', {}, []],
     ['36 months to the day', { leaving: { ...struckOff, leftOn: '2023-01-10' } }, []],
     ['a day short of 36 months', { leaving: { ...struckOff, leftOn: '2023-01-11' } }, ['readmission_min_months']],
