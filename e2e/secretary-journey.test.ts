@@ -207,7 +207,14 @@ describe('the first hour of a secretary', () => {
       await typeDate(form.getByLabel('Ngày có hiệu lực'), '02/03/2026');
       await form.getByLabel('Số quyết định').fill('77-QĐ/ĐU');
       await typeDate(form.getByLabel('Ngày quyết định'), '01/03/2026');
-      await form.getByLabel('Cơ quan ban hành').fill('Đảng ủy Khối các cơ quan tỉnh');
+      await form.getByLabel('Cơ quan ban hành').first().fill('Đảng ủy Khối các cơ quan tỉnh');
+      // A strike-off carries its ground, the cell's resolution and its vote (Điều lệ Đảng, Điều 8).
+      await form.getByLabel(/^Căn cứ xóa tên/).click();
+      await page.getByRole('option', { name: /Không đóng đảng phí/ }).click();
+      await form.getByLabel('Số nghị quyết').fill('07-NQ/CB');
+      await typeDate(form.getByLabel('Ngày nghị quyết'), '20/02/2026');
+      await form.getByLabel('Số tán thành').fill('5');
+      await form.getByLabel('Số đảng viên chính thức của chi bộ').fill('6');
       await form.getByRole('button', { name: 'Ghi biến động' }).click();
       const confirm = page.getByRole('dialog', { name: 'Xác nhận xóa tên' });
       await confirm.waitFor();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { queryBoolean } from './query.js';
 import { memberProfileFields, memberProfileShape } from './member.js';
 import { decision, isoDateSchema as isoDate } from './org.js';
+import { readmissionRequest, readmissionView } from './readmission.js';
 import { day, decisionView, pageOf } from './responses.js';
 
 /** Where a candidate stands on the way to admission (the server's transition table uses the same names). */
@@ -182,6 +183,8 @@ const candidateDossierFields = candidateDossierShape.extend({
 /** A person the cell prepares for admission (quần chúng ưu tú). */
 export const candidateCreate = candidatePersonal.extend(candidateDossierFields.shape).extend({
   orgId: z.number({ error: 'Chọn chi bộ' }).int().positive('Chọn chi bộ'),
+  /** Kết nạp lại: the file re-admits a person who left (readmission.ts); null for a first admission. */
+  readmission: readmissionRequest.nullish(),
   reason: z.string().trim().max(500).optional(),
   /** Save although a record with the same name, birth date and cell exists (the user has seen it). */
   confirmDuplicate: z.boolean().optional(),
@@ -366,6 +369,8 @@ const dossierView = z.partialRecord(z.enum(dossierItems), z.object({ done: z.boo
 
 export const candidateDetail = z.object({
   id: z.number().int(),
+  /** A readmission case: the old record, the consent and what stands in the way today. */
+  readmission: readmissionView.nullable(),
   fullName: z.string(),
   gender: z.enum(['male', 'female']),
   birthDate: day,

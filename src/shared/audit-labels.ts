@@ -153,6 +153,7 @@ export const auditFieldLabels: Record<string, string> = {
   introducers: 'Người giới thiệu',
   dossier: 'Hồ sơ kết nạp',
   specialAgeDecision: 'Quyết định về tuổi kết nạp đặc biệt',
+  readmission: 'Kết nạp lại (hồ sơ cũ, văn bản đồng ý)',
   upperCommitteeConsent: 'Ý kiến cấp ủy cấp trên',
   decisionReceivedOn: 'Ngày nhận quyết định',
   ceremonyDate: 'Ngày lễ kết nạp',

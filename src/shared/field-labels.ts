@@ -50,6 +50,7 @@ export const fieldLabels: Record<string, string> = {
   'x-reason': 'Lý do',
   'foundingDecision.date': 'Ngày quyết định thành lập',
   'movingDecision.date': 'Ngày quyết định chuyển sinh hoạt',
+  'movingDecision.effectiveOn': 'Ngày quyết định chuyển sinh hoạt có hiệu lực',
   letterOn: 'Ngày cấp giấy giới thiệu',
   presentedOn: 'Ngày xuất trình giấy giới thiệu',
   returnedOn: 'Ngày trở về',

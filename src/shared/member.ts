@@ -201,6 +201,8 @@ export const membershipEventKinds = [
   'withdrawal',
   'death',
   'readmission',
+  'contact_lost',
+  'contact_restored',
 ] as const;
 export type MembershipEventKind = (typeof membershipEventKinds)[number];
 export const membershipEventKindLabels: Record<MembershipEventKind, string> = {
@@ -218,6 +220,8 @@ export const membershipEventKindLabels: Record<MembershipEventKind, string> = {
   withdrawal: 'Ra khỏi Đảng',
   death: 'Từ trần',
   readmission: 'Kết nạp lại',
+  contact_lost: 'Mất liên lạc',
+  contact_restored: 'Liên lạc lại',
 };
 
 /** The state a membership event leaves the member in (org and/or status); the service validates the transition. */
@@ -262,6 +266,25 @@ export const directMembershipEventInput = z.discriminatedUnion(
       decision,
       reason: z.string().trim().min(1, 'Ghi lý do khai trừ').max(500),
       details: z.strictObject({}, { error: 'Khai trừ không có thông tin chi tiết nào khác' }).default({}),
+      version: z.number().int(),
+    }),
+    z.object({
+      /** Mất liên lạc: party life stops and party age with it until contact is restored (RULES.md "Party age"). */
+      kind: z.literal('contact_lost'),
+      occurredOn: isoDate,
+      /** The cell's record of it (minutes or resolution). */
+      decision,
+      reason: z.string().trim().min(1, 'Ghi rõ hoàn cảnh mất liên lạc').max(500),
+      details: z.strictObject({}, { error: 'Mất liên lạc không có thông tin chi tiết nào khác' }).default({}),
+      version: z.number().int(),
+    }),
+    z.object({
+      /** Liên lạc lại: ends the interruption opened by `contact_lost`. */
+      kind: z.literal('contact_restored'),
+      occurredOn: isoDate,
+      decision,
+      reason: z.string().trim().max(500).optional(),
+      details: z.strictObject({}, { error: 'Liên lạc lại không có thông tin chi tiết nào khác' }).default({}),
       version: z.number().int(),
     }),
   ],

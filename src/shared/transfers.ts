@@ -96,6 +96,16 @@ export const incomingPerson = z.object({
 });
 export type IncomingPerson = z.infer<typeof incomingPerson>;
 
+/**
+ * The decision that moves the member (new job, retirement, leaving work): signed on `date`, in force from
+ * `effectiveOn` (a retirement signed in January may take effect in July). The letter's 60 working days run from
+ * the day it takes effect (294-QĐ/TW §6.3.1); without an effective date it takes effect on signing.
+ */
+export const movingDecision = decision.extend({
+  effectiveOn: isoDate.nullish(),
+});
+export type MovingDecision = z.infer<typeof movingDecision>;
+
 const externalOrgName = z.string().trim().min(3, 'Tên tổ chức đảng ngoài Đảng bộ là bắt buộc').max(300);
 
 export const transferCreate = z.discriminatedUnion('direction', [
@@ -104,7 +114,7 @@ export const transferCreate = z.discriminatedUnion('direction', [
     kind: z.enum(transferKinds),
     memberId: z.number().int().positive(),
     receivingOrgId: z.number().int().positive({ error: 'Phải chọn chi bộ nơi đến' }),
-    movingDecision: decision,
+    movingDecision,
     ...temporaryFields,
     note: optionalText(500),
   }),
@@ -113,7 +123,7 @@ export const transferCreate = z.discriminatedUnion('direction', [
     kind: z.enum(transferKinds),
     memberId: z.number().int().positive(),
     externalOrgName,
-    movingDecision: decision,
+    movingDecision,
     ...temporaryFields,
     note: optionalText(500),
   }),
@@ -190,6 +200,8 @@ export const transferListItem = z.object({
   receivingOrgName: z.string().nullable(),
   externalOrgName: z.string().nullable(),
   movingDecisionOn: day.nullable(),
+  /** The day the moving decision takes effect; the letter deadline counts from it. */
+  movingEffectiveOn: day.nullable(),
   letterDueOn: day.nullable(),
   letterOn: day.nullable(),
   presentDueOn: day.nullable(),
@@ -203,7 +215,7 @@ export type TransferPage = z.infer<typeof transferPage>;
 
 export const transferDetail = transferListItem.extend({
   version: z.number().int(),
-  movingDecision: decisionView.nullable(),
+  movingDecision: decisionView.extend({ effectiveOn: day.nullish() }).nullable(),
   purpose: z.enum(temporaryPurposes).nullable(),
   temporaryFrom: day.nullable(),
   /** The person an incoming letter introduces (from outside the deployment). */

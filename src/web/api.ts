@@ -42,7 +42,7 @@ import type { MetricInfo, MetricQuery, MetricRecords, MetricResult } from '../sh
 import type { Org, OrgAsOfItem, OrgCreate, OrgDetail, OrgEvent, OrgEventInput, OrgEventRecorded, OrgListItem, OrgUpdate, UnitType } from '../shared/org';
 import type { AttentionItem } from '../shared/radar';
 import type { RuleVersionInput, RuleVersionRecord, RuleView } from '../shared/rulebook';
-import type { ExitInput, PartyAgeResult, ReadmissionInput } from '../shared/exits';
+import type { ExitInput, PartyAgeResult } from '../shared/exits';
 import type {
   DestinationOrg,
   TransferCancel,
@@ -555,10 +555,6 @@ export async function listDestinations(q: string, signal?: AbortSignal): Promise
 
 export function recordExit(memberId: number, input: ExitInput): Promise<MembershipEventRecorded> {
   return request<MembershipEventRecorded>('POST', `/members/${memberId}/exits`, { body: input });
-}
-
-export function readmitMember(memberId: number, input: ReadmissionInput): Promise<MembershipEventRecorded> {
-  return request<MembershipEventRecorded>('POST', `/members/${memberId}/readmission`, { body: input });
 }
 
 export function getPartyAge(memberId: number, signal?: AbortSignal): Promise<PartyAgeResult> {

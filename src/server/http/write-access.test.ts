@@ -189,13 +189,6 @@ const cases: Record<string, WriteCase> = {
     path: ['sibling'],
     request: ({ path }) => ({ params: { id: fx.member[path] }, body: { kind: 'withdrawal', occurredOn: DAY, decision: d(), version: 1 } }),
   },
-  'POST /api/v1/members/{id}/readmission': {
-    writers: RECORDS,
-    action: 'exits.record',
-    path: ['sibling'],
-    body: ['sibling'],
-    request: ({ path, body }) => ({ params: { id: fx.member[path] }, body: { occurredOn: DAY, decision: d(), toOrgId: fx.cell[body], version: 1 } }),
-  },
   'POST /api/v1/members/{id}/probation/reviews': {
     writers: RECORDS,
     action: 'admissions.step',
@@ -549,7 +542,7 @@ describe('bad input on every write route', () => {
       'PATCH /api/v1/members/{id}': ['birthDate'],
       'POST /api/v1/candidates': ['birthDate'],
       'PATCH /api/v1/candidates/{id}': ['birthDate'],
-      'POST /api/v1/transfers': ['temporaryFrom', 'temporaryUntil', 'person.birthDate'],
+      'POST /api/v1/transfers': ['temporaryFrom', 'temporaryUntil', 'person.birthDate', 'movingDecision.effectiveOn'],
       'POST /api/v1/rules/{name}/versions': ['effectiveFrom'],
     };
     const spec = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, any>> };
@@ -591,7 +584,6 @@ describe('bad input on every write route', () => {
       'POST /api/v1/members/{id}/events',
       'POST /api/v1/members/{id}/events/{eventId}/annul',
       'POST /api/v1/members/{id}/exits',
-      'POST /api/v1/members/{id}/readmission',
       'POST /api/v1/members/{id}/probation/reviews',
       'POST /api/v1/members/{id}/probation/decision',
       'POST /api/v1/transfers',

@@ -2,6 +2,7 @@ import { boolean, date, index, integer, jsonb, pgTable, text, timestamp } from '
 import type { Decision } from '../../../shared/org.js';
 import type { Address, Gender, TheoryLevel } from '../../../shared/member.js';
 import type { AwarenessCertificate, CandidateState, Dossier, IntroducerInput, LowerSecondary, ProbationProposal, ProbationReviewKind, UnionResolution } from '../../../shared/admissions.js';
+import type { ReadmissionRequest } from '../../../shared/readmission.js';
 import { byteText, timestamps, version } from './columns.js';
 
 /** A person the cell prepares for admission; becomes a member record at the ceremony (`member_id`). */
@@ -40,6 +41,8 @@ export const candidates = pgTable(
     /** Written only by the step service, from the transition table; the steps themselves are `candidate_events`. */
     state: text('state').$type<CandidateState>().notNull().default('candidate'),
     memberId: integer('member_id'),
+    /** Kết nạp lại: the person's old member record and the consent; the ceremony re-opens that record. */
+    readmission: jsonb('readmission').$type<ReadmissionRequest>(),
     version: version(),
     ...timestamps,
   },

@@ -1,6 +1,5 @@
 import { date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import type { Decision } from '../../../shared/org.js';
-import type { IncomingPerson, TemporaryPurpose, TransferDirection, TransferKind, TransferState } from '../../../shared/transfers.js';
+import type { IncomingPerson, MovingDecision, TemporaryPurpose, TransferDirection, TransferKind, TransferState } from '../../../shared/transfers.js';
 import { timestamps, version } from './columns.js';
 
 /**
@@ -23,8 +22,8 @@ export const transfers = pgTable(
     receivingOrgId: integer('receiving_org_id'),
     /** The other organisation, outside the deployment (destination of `out`, origin of `in`). */
     externalOrgName: text('external_org_name'),
-    /** The decision that moves the member (new job, retirement, leaving work, new residence); the letter deadline counts from it. */
-    movingDecision: jsonb('moving_decision').$type<Decision>(),
+    /** The decision that moves the member (new job, retirement, leaving work, new residence); the letter deadline counts from the day it takes effect. */
+    movingDecision: jsonb('moving_decision').$type<MovingDecision>(),
     purpose: text('purpose').$type<TemporaryPurpose>(),
     temporaryFrom: date('temporary_from'),
     temporaryUntil: date('temporary_until'),

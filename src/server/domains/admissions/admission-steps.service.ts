@@ -37,6 +37,7 @@ import { cellVotersOn, committeeVotersOn, countVoters, eligibilityProblems, viol
 import { ruleReader } from './admissions.deadlines.js';
 import { candidateEventsOf, countFullMembersOn, insertCandidateEvent, updateCandidateRow, type CandidateWithOrg, type NewCandidateRow } from './admissions.queries.js';
 import { CANDIDATE_RECORD, candidateDetail, candidateInScopeOr404 } from './candidates.service.js';
+import { readmissionProblems, readmitAtCeremony } from './readmission.service.js';
 
 function transitionMessage(candidate: CandidateWithOrg, to: AdmissionState): string {
   if (to === 'committee_resolved' && candidate.orgKind === 'grassroots_cell')
@@ -149,6 +150,7 @@ export async function recordCellResolution(ctx: Ctx, id: number, input: CellReso
       ...(await eligibilityProblems(tx, candidate, consideredOn, rules)),
       ...count.problems,
       ...(count.problems.length === 0 ? await voteProblems(rules, 'admission_vote_ratio', consideredOn, votes) : []),
+      ...(candidate.readmission ? await readmissionProblems(tx, candidate.readmission, consideredOn) : []),
     ];
     if (problems.length > 0) throw violationsError(problems);
     await advance(tx, candidate, {
@@ -246,6 +248,21 @@ export async function holdCeremony(ctx: Ctx, id: number, input: CeremonyInput): 
       upperCommitteeConsent: input.upperCommitteeConsent,
     });
     if (problems.length > 0) throw violationsError(problems);
+
+    if (candidate.readmission) {
+      // Kết nạp lại: the ceremony re-opens the person's old record (readmission.service).
+      const months = await rules('probation_months', input.ceremonyDate);
+      const details = {
+        ceremonyDate: input.ceremonyDate,
+        decisionReceivedOn,
+        probationEnd: probationEnd(input.ceremonyDate, months.value),
+        probationMonths: { value: months.value, source: months.source },
+        upperCommitteeConsent: input.upperCommitteeConsent,
+      };
+      const memberId = await readmitAtCeremony(tx, candidate, decided.decision, input.ceremonyDate, details);
+      await advance(tx, candidate, { to: 'admitted', occurredOn: input.ceremonyDate, dateField: 'ceremonyDate', decision: decided.decision, details: { ...details, memberId }, changes: { memberId } });
+      return candidateDetail(tx, id);
+    }
 
     const org = await findOrg(tx.db, candidate.orgId);
     if (!org) throw conflict('Không tìm thấy chi bộ của người vào Đảng.');

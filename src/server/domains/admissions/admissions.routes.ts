@@ -47,7 +47,7 @@ export const admissionsRoutes: FastifyPluginAsyncZod = async (app) => {
     await logRead(request.ctx, { entity: 'candidate', entityId: 'list', what: 'candidate_list', filter: request.query });
     return result;
   });
-  app.post('/candidates', { config: { doneDates: candidateDates }, schema: { tags, body: candidateCreate, response: { 201: candidateDetail } } }, async (request, reply) => reply.status(201).send(await createCandidate(request.ctx, request.body)));
+  app.post('/candidates', { config: { doneDates: [...candidateDates, 'readmission.consent.date', 'readmission.convictionExpungedOn'] }, schema: { tags, body: candidateCreate, response: { 201: candidateDetail } } }, async (request, reply) => reply.status(201).send(await createCandidate(request.ctx, request.body)));
   app.get('/candidates/:id', { schema: { tags, params: idParams, response: { 200: candidateDetail } } }, async (request) => getCandidate(request.ctx, request.params.id));
   app.patch('/candidates/:id', { config: { doneDates: candidateDates }, schema: { tags, params: idParams, body: candidateUpdate, response: { 200: candidateDetail } } }, async (request) => updateCandidate(request.ctx, request.params.id, request.body));
   app.post('/candidates/:id/cell-resolution', { config: { doneDates: ['decision.date'] }, schema: { tags, params: idParams, body: cellResolutionInput, response: { 200: candidateDetail } } }, async (request) =>

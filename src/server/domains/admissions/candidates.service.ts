@@ -32,7 +32,8 @@ import {
   type CandidateWithOrg,
 } from './admissions.queries.js';
 import { failedVotesOf, isReferredUpward, missingDossierItems, nextStepOf } from './admissions.rules.js';
-import { cellVotersOn, eligibilityProblems } from './admission-checks.service.js';
+import { cellVotersOn, eligibilityProblems, violationsError } from './admission-checks.service.js';
+import { openingProblems, readmissionView } from './readmission.service.js';
 
 const CANDIDATE = 'người vào Đảng';
 export const CANDIDATE_RECORD = 'Hồ sơ người vào Đảng';
@@ -70,8 +71,14 @@ export async function createCandidate(ctx: Ctx, input: CandidateCreate): Promise
     const org = await orgInScope(tx, input.orgId, 'orgId');
     await assertMemberHoldingOrg(org, 'orgId');
     await checkIntroducersExist(tx, input.introducers);
-    await assertNotAMember(tx, input.nationalId);
-    await assertNoPossibleDuplicate(tx, input, org);
+    if (input.readmission) {
+      // Kết nạp lại: the person is on the member list by design (readmission.service).
+      const problems = await openingProblems(tx, input.readmission, todayIso(tx.now()));
+      if (problems.length > 0) throw violationsError(problems);
+    } else {
+      await assertNotAMember(tx, input.nationalId);
+      await assertNoPossibleDuplicate(tx, input, org);
+    }
     const { reason, confirmDuplicate: _confirmed, ...fields } = input;
     const row = await insertCandidate(tx.db, { ...fields, ...nameColumns(fields.fullName), state: 'candidate' });
     await insertCandidateEvent(tx.db, {
@@ -158,8 +165,10 @@ export async function candidateDetail(ctx: Ctx, id: number): Promise<CandidateDe
     details: e.details,
     createdAt: e.createdAt.toISOString(),
   }));
+  const readmission = row.readmission ? await readmissionView(ctx, row.readmission, todayIso(ctx.now()), row.state === 'candidate') : null;
   return {
     id: row.id,
+    readmission,
     fullName: row.fullName,
     gender: row.gender,
     birthDate: row.birthDate,

@@ -8,7 +8,7 @@ import { getMember, listMembers, memberHistory } from '../members/members.servic
 import { recordMembershipEvent } from '../members/membership-events.service.js';
 import { computeMetric, metricRecords } from '../metrics/metrics.service.js';
 import { createTransfer, getTransfer } from '../transfers/transfers.service.js';
-import { memberPartyAge, readmitMember, recordExit } from './exits.service.js';
+import { memberPartyAge, recordExit } from './exits.service.js';
 
 let database: Database;
 let drop: () => Promise<void>;
@@ -26,13 +26,16 @@ function as(day: string, actor: Actor = official): Ctx {
   return ctxFor(database, actor, () => new Date(`${day}T05:00:00Z`));
 }
 
+/** The cell's resolution and vote a strike-off carries (Điều lệ Đảng, Điều 8). */
+const strikeOff = (date: string) => ({ ground: 'absent_from_party_life' as const, cellResolution: { ...decision(date), issuer: 'Chi bộ' }, vote: { inFavour: 3, against: 0, eligible: 3 } });
+
 const countedIn = async (orgId: number, date: string) => (await computeMetric(ctxFor(database), 'members_by_status', { orgId, date })).total;
 
 describe('recordExit', () => {
   it('takes a struck-off member out of every count from the decision’s date and keeps the history', async () => {
     const member = await makeMember(ctxFor(database), tree.a1.id, { fullName: 'Xóa Tên Văn' });
     const before = await countedIn(tree.a1.id, '2026-03-09');
-    await recordExit(as('2026-03-12'), member.id, { kind: 'strike_off', occurredOn: '2026-03-10', decision: decision('2026-03-10'), reason: 'Bỏ sinh hoạt 3 tháng' });
+    await recordExit(as('2026-03-12'), member.id, { kind: 'strike_off', occurredOn: '2026-03-10', decision: decision('2026-03-10'), reason: 'Bỏ sinh hoạt 3 tháng', strikeOff: strikeOff('2026-03-02') });
 
     expect(await countedIn(tree.a1.id, '2026-03-09')).toBe(before);
     expect(await countedIn(tree.a1.id, '2026-03-10')).toBe(before - 1);
@@ -76,9 +79,6 @@ describe('recordExit', () => {
     expect(closed.cancelReason).toContain('từ trần');
     // Party age stops at death.
     expect((await memberPartyAge(as('2027-01-01'), member.id)).asOf).toBe('2026-04-05');
-    expect(await refusal(readmitMember(as('2030-01-01'), member.id, { occurredOn: '2030-01-01', decision: decision('2030-01-01'), toOrgId: tree.a2.id }))).toMatchObject({
-      code: 'CONFLICT',
-    });
   });
 
   it('refuses a second exit and an official outside the member’s scope', async () => {
@@ -92,8 +92,8 @@ describe('recordExit', () => {
   });
 });
 
-describe('readmitMember and party age', () => {
-  it('readmits once, no sooner than 36 months after leaving, and counts party age net of the time away', async () => {
+describe('readmission and party age', () => {
+  it('counts party age net of the time away, and allows one readmission only', async () => {
     const member = await makeMember(ctxFor(database), tree.a1.id, { fullName: 'Kết Nạp Lại Văn', admittedOn: '2012-05-19' });
     await recordExit(as('2022-01-11'), member.id, { kind: 'withdrawal', occurredOn: '2022-01-10', decision: decision('2022-01-10') });
 
@@ -102,23 +102,18 @@ describe('readmitMember and party age', () => {
     // Party age stands still while the person is out of the party: 9 years 7 months on the day they left.
     expect(waiting).toMatchObject({ years: 9, months: 7, totalMonths: 115 });
 
-    const early = await refusal(readmitMember(as('2025-01-09'), member.id, { occurredOn: '2025-01-09', decision: decision('2025-01-09'), toOrgId: tree.a1.id }));
-    expect(early).toMatchObject({ code: 'RULE_VIOLATION', rule: 'readmission_min_months', field: 'occurredOn' });
-    expect(early.message).toContain('2 năm 11 tháng');
-
     const before = await countedIn(tree.a1.id, '2025-02-01');
-    await readmitMember(as('2025-01-10'), member.id, { occurredOn: '2025-01-10', decision: decision('2025-01-10'), toOrgId: tree.a1.id });
+    // The ceremony of a readmission case records this event (admissions/readmission.service).
+    await recordMembershipEvent(ctxFor(database), member.id, { kind: 'readmission', occurredOn: '2025-01-10', decision: decision('2025-01-10'), toOrgId: tree.a1.id, details: {} });
     expect(await getMember(ctxFor(database), member.id)).toMatchObject({ status: 'probationary', orgId: tree.a1.id });
     expect(await countedIn(tree.a1.id, '2025-02-01')).toBe(before + 1);
 
     const age = await memberPartyAge(as('2026-05-20'), member.id);
     expect(age.interruptions).toEqual([{ kind: 'withdrawn', from: '2022-01-10', to: '2025-01-10' }]);
-    // 14 years since the first admission decision, minus the three years away.
-    expect(age).toMatchObject({ admittedOn: '2012-05-19', years: 11, months: 0, totalMonths: 132, readmission: null });
+    // Back on probation: party age is not shown until the member is confirmed again.
+    expect(age).toMatchObject({ admittedOn: '2012-05-19', years: null, totalMonths: null, readmission: null });
 
-    await recordExit(as('2025-03-01'), member.id, { kind: 'strike_off', occurredOn: '2025-03-01', decision: decision('2025-03-01') });
-    const twice = await refusal(readmitMember(as('2028-04-01'), member.id, { occurredOn: '2028-04-01', decision: decision('2028-04-01'), toOrgId: tree.a1.id }));
-    expect(twice).toMatchObject({ code: 'RULE_VIOLATION', rule: 'readmission_max_count' });
+    await recordExit(as('2025-03-01'), member.id, { kind: 'strike_off', occurredOn: '2025-03-01', decision: decision('2025-03-01'), strikeOff: strikeOff('2025-02-20') });
     expect((await memberPartyAge(as('2028-04-01'), member.id)).readmission).toMatchObject({ eligible: false, previousReadmissions: 1 });
   });
 
@@ -133,7 +128,7 @@ describe('readmitMember and party age', () => {
     });
     const age = await memberPartyAge(as('2026-01-15'), member.id);
     expect(age.interruptions).toEqual([{ kind: 'transfer_gap', from: '2024-02-14', to: '2024-03-15' }]);
-    // Six years less 30 days: five years and eleven full months.
-    expect(age).toMatchObject({ years: 5, months: 11, totalMonths: 71 });
+    // Six years less a calendar month and a day (14/02 → 15/03): five years and ten full months.
+    expect(age).toMatchObject({ years: 5, months: 10, totalMonths: 70 });
   });
 });

@@ -1,19 +1,21 @@
 import { inTransaction, type Ctx } from '../../context.js';
 import { assertCan } from '../../permissions.js';
-import { conflict } from '../../errors.js';
+import { conflict, invalidField } from '../../errors.js';
 import { logPersonalRead } from '../audit/audit.service.js';
 import { eventsOf, periodsOf } from '../members/members.queries.js';
-import { memberInScopeOr404, orgInScope } from '../members/members.service.js';
+import { memberInScopeOr404 } from '../members/members.service.js';
 import { recordMembershipEvent } from '../members/membership-events.service.js';
 import { checkReadmission, partyAge } from './party-age.rules.js';
 import { cancelTransfersOnExit } from '../transfers/transfer-steps.service.js';
 import { refuseOn, ruleParam } from '../transfers/transfers.service.js';
-import { interruptionsFrom, leavingOf, leftStatuses, partyAgeEndsOn } from './exits.rules.js';
-import { exitKindLabels, type ExitInput, type PartyAgeResult, type ReadmissionEligibility, type ReadmissionInput } from '../../../shared/exits.js';
+import { interruptionsFrom, leavingOf, leftStatuses, partyAgeEndsOn, partyAgeShown, strikeOffProblem } from './exits.rules.js';
+import { exitKindLabels, type ExitInput, type PartyAgeResult, type ReadmissionEligibility } from '../../../shared/exits.js';
 import { activeStatuses } from '../../../shared/member.js';
 import { addMonths, compareIso, todayIso } from '../../../shared/dates.js';
 
 /**
+ * Readmission has no route here: it is an admission case (admissions/readmission.service), the only way back.
+ *
  * Strike-off, withdrawal or death, dated and citing its decision. From that day the member's period changes
  * status, so every count (which reads the dated periods) leaves them out while their history stays whole.
  */
@@ -22,11 +24,20 @@ export async function recordExit(ctx: Ctx, memberId: number, input: ExitInput) {
   return inTransaction(ctx, async (tx) => {
     const member = await memberInScopeOr404(tx, memberId);
     if (!activeStatuses.includes(member.status)) throw conflict('Chỉ đảng viên đang sinh hoạt mới ghi biến động này được.', 'kind');
+    const problem = strikeOffProblem(input);
+    if (problem) throw invalidField(problem.field, problem.message);
     const cancelled = await cancelTransfersOnExit(tx, memberId, input.occurredOn, `Đảng viên đã ${exitKindLabels[input.kind].toLocaleLowerCase('vi')}`);
     return recordMembershipEvent(
       tx,
       memberId,
-      { kind: input.kind, occurredOn: input.occurredOn, decision: input.decision, toOrgId: null, reason: input.reason, details: cancelled > 0 ? { cancelledTransfers: cancelled } : {} },
+      {
+        kind: input.kind,
+        occurredOn: input.occurredOn,
+        decision: input.decision,
+        toOrgId: null,
+        reason: input.reason,
+        details: { ...(input.strikeOff ? { strikeOff: input.strikeOff } : {}), ...(cancelled > 0 ? { cancelledTransfers: cancelled } : {}) },
+      },
       { expectedVersion: input.version },
     );
   });
@@ -34,26 +45,6 @@ export async function recordExit(ctx: Ctx, memberId: number, input: ExitInput) {
 
 async function readmissionParams(ctx: Ctx, date: string) {
   return { minMonths: await ruleParam(ctx, 'readmission_min_months', date), maxCount: await ruleParam(ctx, 'readmission_max_count', date) };
-}
-
-/** Readmission: once, and only after the minimum time since leaving; the person returns as a probationary member. */
-export async function readmitMember(ctx: Ctx, memberId: number, input: ReadmissionInput) {
-  assertCan(ctx, 'exits.record');
-  return inTransaction(ctx, async (tx) => {
-    const member = await memberInScopeOr404(tx, memberId);
-    await orgInScope(tx, input.toOrgId, 'toOrgId');
-    const leaving = leavingOf(await eventsOf(tx.db, memberId));
-    if (!leaving || !(leftStatuses as readonly string[]).includes(member.status))
-      throw conflict('Chỉ người đã ra khỏi Đảng (bị xóa tên, khai trừ hoặc xin ra) mới được xét kết nạp lại.', 'kind');
-    const problems = checkReadmission({ ...leaving, consideredOn: input.occurredOn, ...(await readmissionParams(tx, input.occurredOn)) });
-    refuseOn(problems, { leftOn: 'occurredOn', previousReadmissions: 'occurredOn' });
-    return recordMembershipEvent(
-      tx,
-      memberId,
-      { kind: 'readmission', occurredOn: input.occurredOn, decision: input.decision, toOrgId: input.toOrgId, reason: input.reason, details: { leftOn: leaving.leftOn } },
-      { expectedVersion: input.version },
-    );
-  });
 }
 
 /** Party age net of interruptions, and whether a person who left may be readmitted; reading it is logged. */
@@ -66,7 +57,8 @@ export async function memberPartyAge(ctx: Ctx, memberId: number): Promise<PartyA
     const asOf = partyAgeEndsOn(periods, today);
     const interruptions = interruptionsFrom(periods, events);
     const gaps = interruptions.map((i) => ({ from: i.from, to: i.to ?? asOf })).filter((g) => compareIso(g.from, g.to) <= 0);
-    const age = member.admittedOn ? partyAge({ admittedOn: member.admittedOn, interruptions: gaps, asOf }) : { years: 0, months: 0, totalMonths: 0 };
+    const shown = partyAgeShown(member);
+    const age = !shown ? { years: null, months: null, totalMonths: null } : member.admittedOn ? partyAge({ admittedOn: member.admittedOn, interruptions: gaps, asOf }) : { years: 0, months: 0, totalMonths: 0 };
     let readmission: ReadmissionEligibility | null = null;
     const leaving = leavingOf(events);
     if (leaving && (leftStatuses as readonly string[]).includes(member.status)) {
@@ -80,6 +72,7 @@ export async function memberPartyAge(ctx: Ctx, memberId: number): Promise<PartyA
         problems: problems.map((p) => p.message),
       };
     }
-    return { memberId, admittedOn: member.admittedOn, asOf, ...age, interruptions, readmission };
+    const notShownReason = shown ? null : 'Tuổi đảng chỉ được tính và hiển thị khi đảng viên đã được công nhận đảng viên chính thức.';
+    return { memberId, admittedOn: member.admittedOn, asOf, ...age, notShownReason, interruptions, readmission };
   });
 }

@@ -37,6 +37,30 @@ describe('partyAge', () => {
     expect(partyAge({ admittedOn, interruptions: oneDay, asOf: '2026-02-04' }).totalMonths).toBe(360);
   });
 
+  it.each<[string, string, Interruption, string, number]>([
+    // Over 20 years, a gap of exactly January costs one month, whatever February's length after the admission day.
+    ['exactly January, admitted on 1 February', '2006-02-01', { from: '2010-01-01', to: '2010-02-01' }, '2026-03-01', 240],
+    ['exactly January, admitted on 1 March', '2006-03-01', { from: '2010-01-01', to: '2010-02-01' }, '2026-03-01', 239],
+    ['exactly February of a leap year', '2006-02-01', { from: '2024-02-01', to: '2024-03-01' }, '2026-03-01', 240],
+    ['exactly February of a common year', '2006-02-01', { from: '2023-02-01', to: '2023-03-01' }, '2026-03-01', 240],
+    ['from the last day of January to the last of February', '2006-02-01', { from: '2023-01-31', to: '2023-02-28' }, '2026-03-01', 240],
+  ])('subtracts a gap of %s as one calendar month', (_case, admitted, gap, asOf, totalMonths) => {
+    expect(partyAge({ admittedOn: admitted, interruptions: [gap], asOf }).totalMonths).toBe(totalMonths);
+    expect(partyAge({ admittedOn: admitted, interruptions: [], asOf }).totalMonths).toBe(totalMonths + 1);
+  });
+
+  it('adds the part-months of separate gaps as days, and takes a month for what is left over', () => {
+    // Two gaps of 15 days each make one month; one more day on top costs a second month until a day more is served.
+    const halves = [
+      { from: '2010-03-01', to: '2010-03-16' },
+      { from: '2012-03-01', to: '2012-03-16' },
+    ];
+    expect(partyAge({ admittedOn: '2006-02-01', interruptions: halves, asOf: '2026-03-01' }).totalMonths).toBe(240);
+    const more = [...halves, { from: '2014-03-01', to: '2014-03-02' }];
+    expect(partyAge({ admittedOn: '2006-02-01', interruptions: more, asOf: '2026-03-01' }).totalMonths).toBe(239);
+    expect(partyAge({ admittedOn: '2006-02-01', interruptions: more, asOf: '2026-03-02' }).totalMonths).toBe(240);
+  });
+
   it('refuses a gap that ends before it starts', () => {
     expect(() => partyAge({ admittedOn, interruptions: [{ from: '2003-01-01', to: '2002-01-01' }], asOf: '2026-02-03' })).toThrow(RangeError);
   });

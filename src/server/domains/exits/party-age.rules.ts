@@ -1,7 +1,7 @@
-import { addDays, compareIso, daysBetween, fullMonthsBetween } from '../../../shared/dates.js';
+import { addMonths, compareIso, daysBetween, fullMonthsBetween } from '../../../shared/dates.js';
 import { type RuleParam, type RuleViolation, viDate, viMonths, violation } from '../rulebook/rule-violation.rules.js';
 
-/** A gap in membership: from the day it stopped (strike-off, expulsion, loss of contact) to the day it resumed. */
+/** A gap in membership: from the day it stopped (strike-off, expulsion, loss of contact, a late transfer) to the day it resumed. */
 export interface Interruption {
   from: string;
   to: string;
@@ -13,11 +13,22 @@ export interface PartyAge {
   totalMonths: number;
 }
 
+/** A calendar period: whole months as `fullMonthsBetween` counts them, and the days left over. */
+export function calendarPeriod(from: string, to: string): { months: number; days: number } {
+  const months = Math.max(0, fullMonthsBetween(from, to));
+  return { months, days: daysBetween(addMonths(from, months), to) };
+}
+
+/** Days of gap part-months that make up one month: the part-months of different gaps have no calendar of their own. */
+const DAYS_PER_PART_MONTH = 30;
+
 /**
- * Party age on `asOf`: full months from the admission decision, net of interruptions.
- * Interruptions are clipped to [admittedOn, asOf] and merged where they overlap, then the start is moved
- * forward by the days they cover and full months are counted from there: a part-month of a gap is never
- * rounded in the member's favour, so a badge cannot come before the years are really served.
+ * Party age on `asOf`: full months from the admission decision, net of interruptions, each subtracted as a calendar
+ * period (RULES.md "Party age": a gap of exactly one month is one month, whatever the month's length).
+ * Interruptions are clipped to [admittedOn, asOf] and merged where they overlap. The time from the decision to
+ * `asOf` and each gap are counted in whole calendar months plus days left over; the gaps' leftover days are added
+ * up, 30 to a month, and any days still outstanding take one more month off: a part-month of a gap is never rounded
+ * in the member's favour, so a badge cannot come before the years are really served.
  */
 export function partyAge(input: { admittedOn: string; interruptions: readonly Interruption[]; asOf: string }): PartyAge {
   const { admittedOn, asOf } = input;
@@ -29,15 +40,24 @@ export function partyAge(input: { admittedOn: string; interruptions: readonly In
     })
     .filter((gap) => compareIso(gap.from, gap.to) < 0)
     .sort((a, b) => compareIso(a.from, b.from));
-  let coveredUntil = admittedOn;
-  let gapDays = 0;
+  const merged: Interruption[] = [];
   for (const gap of gaps) {
-    const from = compareIso(gap.from, coveredUntil) < 0 ? coveredUntil : gap.from;
-    if (compareIso(from, gap.to) < 0) gapDays += daysBetween(from, gap.to);
-    if (compareIso(gap.to, coveredUntil) > 0) coveredUntil = gap.to;
+    const last = merged[merged.length - 1];
+    if (last && compareIso(gap.from, last.to) <= 0) {
+      if (compareIso(gap.to, last.to) > 0) last.to = gap.to;
+    } else merged.push({ ...gap });
   }
-  const start = addDays(admittedOn, gapDays);
-  const totalMonths = Math.max(0, fullMonthsBetween(start, asOf));
+  let gapMonths = 0;
+  let gapDays = 0;
+  for (const gap of merged) {
+    const period = calendarPeriod(gap.from, gap.to);
+    gapMonths += period.months;
+    gapDays += period.days;
+  }
+  gapMonths += Math.floor(gapDays / DAYS_PER_PART_MONTH);
+  gapDays %= DAYS_PER_PART_MONTH;
+  const served = calendarPeriod(admittedOn, asOf);
+  const totalMonths = Math.max(0, served.months - gapMonths - (served.days < gapDays ? 1 : 0));
   return { years: Math.trunc(totalMonths / 12), months: totalMonths % 12, totalMonths };
 }
 

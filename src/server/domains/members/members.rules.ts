@@ -23,6 +23,9 @@ export const membershipTransitions: Partial<Record<MembershipEventKind, Transiti
   withdrawal: { from: active, to: 'withdrawn', movesOrg: 'no' },
   death: { from: active, to: 'deceased', movesOrg: 'no' },
   readmission: { from: ended, to: 'probationary', movesOrg: 'required' },
+  // Loss of contact leaves status and organisation as they are; it only interrupts party age (exits.rules).
+  contact_lost: { from: active, to: 'same', movesOrg: 'no' },
+  contact_restored: { from: active, to: 'same', movesOrg: 'no' },
 };
 
 export type TransitionResult = { ok: true; status: MemberStatus; movesOrg: boolean } | { ok: false; message: string };

@@ -4,8 +4,10 @@ import { conflict, invalidField, notFoundField, ruleViolation, staleVersion } fr
 import { isPathInScope } from '../../scope.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findOrg } from '../orgs/orgs.queries.js';
-import { insertMembershipEvent, lastEventDate, startPeriod, updateMemberRow } from './members.queries.js';
+import { eventsOf, insertMembershipEvent, lastEventDate, startPeriod, updateMemberRow } from './members.queries.js';
 import { applyTransition } from './members.rules.js';
+import { openContactLoss } from '../exits/exits.rules.js';
+import { viDate } from '../rulebook/rule-violation.rules.js';
 import { assertMemberHoldingOrg, memberInScopeOr404, presentMember } from './members.service.js';
 import { memberStatuses, type DirectMembershipEventInput, type MemberStatus, type MembershipEventInput } from '../../../shared/member.js';
 
@@ -84,7 +86,7 @@ export async function recordMembershipEvent(ctx: Ctx, memberId: number, input: M
 }
 
 /**
- * The membership events no workflow records yet (expulsion, until discipline arrives), through
+ * The membership events no workflow records (expulsion, until discipline arrives; loss of contact and its end), through
  * `POST /members/{id}/events`. Admission, confirmation, transfers, reorganisation, strike-off, withdrawal, death and
  * readmission each have their own route with their own rules; this route does not take them.
  */
@@ -98,6 +100,10 @@ export async function recordDirectMembershipEvent(ctx: Ctx, memberId: number, in
         'kind',
         'Đảng viên dự bị chỉ có thể bị khiển trách hoặc cảnh cáo, không bị khai trừ',
       );
+    const lostSince = openContactLoss(await eventsOf(tx.db, memberId));
+    if (input.kind === 'contact_lost' && lostSince)
+      throw conflict(`Đảng viên đang được ghi mất liên lạc từ ngày ${viDate(lostSince)}; hãy ghi liên lạc lại trước.`, 'kind');
+    if (input.kind === 'contact_restored' && !lostSince) throw conflict('Đảng viên không có lần mất liên lạc nào đang mở để ghi liên lạc lại.', 'kind');
     const { version, ...event } = input;
     return recordMembershipEvent(tx, memberId, { ...event, toOrgId: null }, { expectedVersion: version });
   });

@@ -234,6 +234,13 @@ export const ruleDefinitions: readonly RuleDefinition[] = [
     description: 'Người đã ra khỏi Đảng chỉ được xét kết nạp lại sau ít nhất số tháng tròn này kể từ ngày ra khỏi Đảng.',
   },
   {
+    name: 'readmission_min_months_after_expungement',
+    label: 'Thời gian tối thiểu sau khi được xóa án tích trước khi xét kết nạp lại (tháng)',
+    unit: 'months',
+    unconfirmed: false,
+    description: 'Người ra khỏi Đảng do bị kết án (không thuộc tội tham nhũng, tội nghiêm trọng) chỉ được xét kết nạp lại sau ít nhất số tháng tròn này kể từ ngày được xóa án tích.',
+  },
+  {
     name: 'readmission_max_count',
     label: 'Số lần được kết nạp lại tối đa',
     unit: 'count',
@@ -487,6 +494,7 @@ export const seedRuleVersions: readonly SeedRuleVersion[] = [
 
   // Party age, re-admission and badges
   ...underImplementingRegulation('readmission_min_months', 36),
+  ...underImplementingRegulation('readmission_min_months_after_expungement', 60),
   ...underImplementingRegulation('readmission_max_count', 1),
   ...underImplementingRegulation('badge_milestones_years', [30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90]),
   ...underImplementingRegulation('badge_early_award_months_30_65', 12),

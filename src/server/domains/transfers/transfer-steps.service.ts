@@ -5,9 +5,9 @@ import { recordAudit } from '../audit/audit.service.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
 import { createMember } from '../members/members.service.js';
 import { recordMembershipEvent } from '../members/membership-events.service.js';
-import { checkLetterDate, checkPresentation, membershipEventFor, presentationDeadline, presentationGap, sideFor, stepRefusal } from './transfers.rules.js';
+import { checkLetterDate, checkPresentation, letterCountsFrom, membershipEventFor, presentationDeadline, presentationGap, sideFor, stepRefusal } from './transfers.rules.js';
 import { lockTransfer, unpresentedTransfersOf, updateTransferRow, type NewTransferRow, type TransferWithContext } from './transfers.queries.js';
-import { addStep, forBothSides, getTransfer, letterDecision, refuseOn, ruleParam, transferInScopeOr404 } from './transfers.service.js';
+import { addStep, forBothSides, getTransfer, letterDecision, letterIssuerInScope, refuseOn, ruleParam, transferInScopeOr404 } from './transfers.service.js';
 import type { MembershipEventKind } from '../../../shared/member.js';
 import type { Decision } from '../../../shared/org.js';
 import type { TransferCancel, TransferLetterIssue, TransferReceipt, TransferReturn, TransferSide, TransferState } from '../../../shared/transfers.js';
@@ -43,14 +43,17 @@ export async function issueTransferLetter(ctx: Ctx, id: number, input: TransferL
     await lockTransfer(tx.db, id);
     const { t, sides } = await transferInScopeOr404(tx, id);
     assertStep(t, sides, 'letter_issued', input.version);
+    if (!(await letterIssuerInScope(tx, t)))
+      throw forbidden('Giấy giới thiệu cho đảng viên chuyển sinh hoạt ra ngoài Đảng bộ do cấp ủy cấp trên trực tiếp của tổ chức cơ sở đảng cấp (294-QĐ/TW, mục 6.3.1).');
     const calendar = await loadCalendar(tx);
     const decidedOn = t.movingDecision!.date;
     let late = false;
     if (t.kind === 'permanent') {
       const problems = checkLetterDate({
         movingDecisionOn: decidedOn,
+        effectiveOn: t.movingDecision!.effectiveOn,
         letterOn: input.letterOn,
-        workingDays: await ruleParam(tx, 'transfer_letter_deadline_working_days', decidedOn),
+        workingDays: await ruleParam(tx, 'transfer_letter_deadline_working_days', letterCountsFrom(t.movingDecision!)),
         holidays: calendar.holidays,
         makeUpWorkdays: calendar.workdays,
       });

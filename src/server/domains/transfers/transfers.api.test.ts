@@ -12,7 +12,7 @@ let database: Database;
 let drop: () => Promise<void>;
 let app: FastifyInstance;
 let tree: Awaited<ReturnType<typeof makeTree>>;
-const clients: Record<'admin' | 'a' | 'b' | 'member', TestClient> = {} as never;
+const clients: Record<'admin' | 'upper' | 'a' | 'b' | 'member', TestClient> = {} as never;
 const people: Record<'inside' | 'across' | 'leaving' | 'self', { id: number; version: number; fullName: string; cardNumber: string | null }> = {} as never;
 const transfers: Record<'inside' | 'across' | 'leaving', number> = {} as never;
 
@@ -45,6 +45,7 @@ beforeAll(async () => {
   people.self = await makeMember(ctx, tree.a2.id, { fullName: 'Lục Thị Riêng' });
   app = await buildApp({ database, logger: false, now: () => new Date('2026-05-20T03:00:00Z') });
   clients.admin = await accountClient(app, ctx, ADMIN);
+  clients.upper = await accountClient(app, ctx, { username: 'canbo.khoi', role: 'org_staff', orgId: tree.upper.id });
   clients.a = await accountClient(app, ctx, { username: 'canbo.a', role: 'org_staff', orgId: tree.a.id });
   clients.b = await accountClient(app, ctx, { username: 'canbo.b', role: 'org_staff', orgId: tree.b.id });
   clients.member = await accountClient(app, ctx, { username: 'dangvien', role: 'member', memberId: people.self.id, displayName: 'Lục Thị Riêng' });
@@ -151,6 +152,68 @@ describe('transfers seen from both sides', () => {
   });
 });
 
+describe('the moving decision’s effective date and the letter’s issuer (294-QĐ/TW §6.3.1)', () => {
+  it('counts the letter’s 60 working days from the day a retirement takes effect, not from its signing', async () => {
+    const retiree = await makeMember(ctxFor(database), tree.a1.id, { fullName: 'Hà Văn Hưu' });
+    const created = await clients.a.send('POST', '/api/v1/transfers', {
+      ...within(retiree.id, tree.a2.id),
+      movingDecision: { ...decision('2025-09-15'), effectiveOn: '2026-01-01' },
+    });
+    expect(created.status).toBe(201);
+    // 60 working days from 01/01/2026 skip the weekends, 01/01 and the Tết 2026 holidays.
+    expect(created.body).toMatchObject({ movingDecisionOn: '2025-09-15', movingEffectiveOn: '2026-01-01', letterDueOn: '2026-04-02' });
+    expect(created.body.movingDecision.effectiveOn).toBe('2026-01-01');
+    // Six months after the signing but within 60 working days of the effect: on time, no reason asked.
+    const issued = await clients.a.send('POST', `/api/v1/transfers/${created.body.id}/letter`, { ...letter(created.body.version), letterOn: '2026-03-16' });
+    expect(issued.status).toBe(200);
+    expect(issued.body).toMatchObject({ state: 'letter_issued', letterLateReason: null });
+  });
+
+  it('still asks for a reason when the letter comes after the deadline counted from the effect', async () => {
+    const member = await makeMember(ctxFor(database), tree.a1.id, { fullName: 'Lò Văn Muộn' });
+    const created = await clients.a.send('POST', '/api/v1/transfers', { ...within(member.id, tree.a2.id), movingDecision: { ...decision('2025-09-15'), effectiveOn: '2026-01-01' } });
+    const late = await clients.a.send('POST', `/api/v1/transfers/${created.body.id}/letter`, { ...letter(created.body.version), letterOn: '2026-04-03' });
+    expect(late.status).toBe(422);
+    expect(late.body.error.rule.name).toBe('transfer_letter_deadline_working_days');
+    expect(late.body.error.message).toContain('ngày quyết định có hiệu lực (01/01/2026)');
+  });
+
+  it('takes an effective date that lies ahead, and refuses one before the signing', async () => {
+    const member = await makeMember(ctxFor(database), tree.a1.id, { fullName: 'Mai Văn Sắp' });
+    const ahead = await clients.a.send('POST', '/api/v1/transfers', { ...within(member.id, tree.a2.id), movingDecision: { ...decision('2026-05-04'), effectiveOn: '2026-07-01' } });
+    expect(ahead.status).toBe(201);
+    expect(ahead.body.letterDueOn > '2026-09-01').toBe(true);
+    const other = await makeMember(ctxFor(database), tree.a1.id, { fullName: 'Mai Văn Ngược' });
+    const before = await clients.a.send('POST', '/api/v1/transfers', { ...within(other.id, tree.a2.id), movingDecision: { ...decision('2026-05-04'), effectiveOn: '2026-05-01' } });
+    expect(before.status).toBe(400);
+    expect(before.body.error.fields[0].field).toBe('movingDecision.effectiveOn');
+    expect(before.body.error.message).toContain('không thể trước ngày ký quyết định');
+  });
+
+  it('has the committee above the grassroots organisation, not the grassroots one, issue the letter for a member leaving the deployment', async () => {
+    const id = transfers.leaving;
+    const seenByGrassroots = await clients.a.get(`/api/v1/transfers/${id}`);
+    expect(seenByGrassroots.body.sides).toEqual(['sending']);
+    expect(seenByGrassroots.body.actions).not.toContain('issue_letter');
+    const refused = await clients.a.send('POST', `/api/v1/transfers/${id}/letter`, letter(seenByGrassroots.body.version));
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain('cấp ủy cấp trên trực tiếp của tổ chức cơ sở đảng');
+    expect((await clients.a.get(`/api/v1/members/${people.leaving.id}`)).body.status).toBe('full');
+
+    const seenByUpper = await clients.upper.get(`/api/v1/transfers/${id}`);
+    expect(seenByUpper.body.actions).toContain('issue_letter');
+    const issued = await clients.upper.send('POST', `/api/v1/transfers/${id}/letter`, letter(seenByUpper.body.version));
+    expect(issued.status).toBe(200);
+    const history = await clients.upper.get(`/api/v1/members/${people.leaving.id}/history`);
+    const out = history.body.events.find((e: { kind: string }) => e.kind === 'transfer_out');
+    expect(out.decision.issuer).toBe(tree.upper.name);
+    const docx = await app.inject({ method: 'GET', url: `/api/v1/transfers/${id}/letter.docx`, headers: { cookie: clients.upper.cookie } });
+    const text = await docxText(docx.rawPayload);
+    expect(text.toLocaleUpperCase('vi')).toContain(tree.upper.name.toLocaleUpperCase('vi'));
+    expect(text).not.toContain('Đảng bộ Sở Tài chính'.toLocaleUpperCase('vi'));
+  });
+});
+
 describe('GET /attention', () => {
   it('lists the open transfer steps of the scope, most urgent first, in the shape the dashboard reads', async () => {
     const a = await clients.a.get('/api/v1/attention');
@@ -170,17 +233,22 @@ describe('GET /attention', () => {
 });
 
 describe('exits and party age over HTTP', () => {
-  it('records a strike-off, shows party age and refuses an early readmission with the rule', async () => {
+  it('records a strike-off, shows party age and when readmission may be considered', async () => {
     const member = await makeMember(ctxFor(database), tree.b2.id, { fullName: 'Đèo Văn Rời', admittedOn: '2014-03-03' });
-    const exit = await clients.b.send('POST', `/api/v1/members/${member.id}/exits`, { kind: 'strike_off', occurredOn: '2026-05-15', decision: decision('2026-05-15') });
+    const exit = await clients.b.send('POST', `/api/v1/members/${member.id}/exits`, {
+      kind: 'strike_off',
+      occurredOn: '2026-05-15',
+      decision: decision('2026-05-15'),
+      strikeOff: { ground: 'unpaid_dues', cellResolution: decision('2026-05-08'), vote: { inFavour: 4, against: 0, eligible: 5 } },
+    });
     expect(exit.status).toBe(201);
     expectRefusal(await clients.a.send('POST', `/api/v1/members/${member.id}/exits`, { kind: 'death', occurredOn: '2026-05-16', decision: decision('2026-05-16') }), { code: 'NOT_FOUND' });
     const age = await clients.b.get(`/api/v1/members/${member.id}/party-age`);
     expect(age.status).toBe(200);
     expect(age.body).toMatchObject({ years: 12, months: 2, totalMonths: 146, interruptions: [{ kind: 'struck_off', from: '2026-05-15', to: null }] });
     expect(age.body.readmission).toMatchObject({ eligible: false, eligibleFrom: '2029-05-15' });
-    const early = await clients.b.send('POST', `/api/v1/members/${member.id}/readmission`, { occurredOn: '2026-05-20', decision: decision('2026-05-20'), toOrgId: tree.b2.id });
-    expectRefusal(early, { code: 'RULE_VIOLATION', rule: 'readmission_min_months', field: 'occurredOn' });
+    // Readmission is an admission case (admissions/readmission.api.test.ts): there is no one-event path back.
+    expect((await clients.b.send('POST', `/api/v1/members/${member.id}/readmission`, { occurredOn: '2026-05-20', decision: decision('2026-05-20'), toOrgId: tree.b2.id })).status).toBe(404);
     expectRefusal(await clients.a.get(`/api/v1/members/${member.id}/party-age`), { code: 'NOT_FOUND' });
     expect((await clients.member.get(`/api/v1/members/${people.self.id}/party-age`)).status).toBe(200);
   });

@@ -89,7 +89,8 @@ const fromTransfers = sql`transfers t
 const listColumns = sql`t.id, t.kind, t.direction, t.state, t.member_id AS "memberId",
   coalesce(m.full_name, t.person->>'fullName') AS "fullName",
   t.sending_org_id AS "sendingOrgId", so.name AS "sendingOrgName", t.receiving_org_id AS "receivingOrgId", ro.name AS "receivingOrgName",
-  t.external_org_name AS "externalOrgName", t.moving_decision->>'date' AS "movingDecisionOn", t.letter_due_on AS "letterDueOn",
+  t.external_org_name AS "externalOrgName", t.moving_decision->>'date' AS "movingDecisionOn",
+  coalesce(t.moving_decision->>'effectiveOn', t.moving_decision->>'date') AS "movingEffectiveOn", t.letter_due_on AS "letterDueOn",
   t.letter_on AS "letterOn", t.present_due_on AS "presentDueOn", t.presented_on AS "presentedOn",
   t.temporary_until AS "temporaryUntil", t.returned_on AS "returnedOn"`;
 

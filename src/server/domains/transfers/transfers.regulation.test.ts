@@ -10,7 +10,9 @@ import {
   checkLetterDate,
   checkPresentation,
   checkTemporaryDuration,
-  countingOrgId,
+  checkMovingDecision,
+  letterCountsFrom,
+  letterIssuerLevel,
   letterDeadline,
   presentationDeadline,
 } from './transfers.rules.js';
@@ -111,19 +113,52 @@ describe('checkTemporaryDuration', () => {
   });
 });
 
-describe('countingOrgId', () => {
-  const orgs = { sendingOrgId: 10, receivingOrgId: 20 };
+describe('the moving decision’s effective date', () => {
+  // A retirement signed on 12/01/2026 that takes effect on 01/07/2026.
+  const retirement = { date: '2026-01-12', effectiveOn: '2026-07-01' };
 
-  it.each<[TransferKind, TransferState, number | null]>([
-    ['temporary', 'pending', 10],
-    ['temporary', 'letter_issued', 10],
-    ['temporary', 'received', 10],
-    ['temporary', 'returned', 10],
-    ['permanent', 'pending', 10],
-    ['permanent', 'letter_issued', null],
-    ['permanent', 'received', 20],
-    ['permanent', 'cancelled', 10],
-  ])('a %s transfer in state %s is counted by org %s', (kind, state, counted) => {
-    expect(countingOrgId({ kind, state, ...orgs })).toBe(counted);
+  it('counts the letter deadline from the effect, or from the signing when there is no effective date', () => {
+    expect(letterCountsFrom(retirement)).toBe('2026-07-01');
+    expect(letterCountsFrom({ date: '2026-01-12', effectiveOn: null })).toBe('2026-01-12');
+    expect(letterCountsFrom({ date: '2026-01-12' })).toBe('2026-01-12');
+  });
+
+  it.each([
+    ['in August, before 60 working days from the effect', '2026-08-14', []],
+    ['between the signing and the effect', '2026-03-02', []],
+    ['before the signing', '2026-01-09', ['letterOn']],
+    ['60 working days after the effect and one more', letterDeadlineAfter('2026-07-01', 1), ['letterOn']],
+  ])('a letter for that retirement %s (%s) is refused on %j', (_case, letterOn, fields) => {
+    const problems = checkLetterDate({ movingDecisionOn: retirement.date, effectiveOn: retirement.effectiveOn, letterOn, workingDays: letterDays, holidays });
+    expect(problems.map((p) => p.field)).toEqual(fields);
+  });
+
+  it('the same August letter counted from the signing would be late', () => {
+    expect(checkLetterDate({ movingDecisionOn: retirement.date, letterOn: '2026-08-14', workingDays: letterDays, holidays })).toHaveLength(1);
+  });
+
+  it('refuses an effective date before the signing', () => {
+    expect(checkMovingDecision(retirement)).toBeNull();
+    expect(checkMovingDecision({ date: '2026-01-12', effectiveOn: '2026-01-12' })).toBeNull();
+    expect(checkMovingDecision({ date: '2026-01-12', effectiveOn: '2026-01-11' })).toMatchObject({ field: 'movingDecision.effectiveOn' });
   });
 });
+
+describe('letterIssuerLevel', () => {
+  it.each([
+    ['permanent', 'out', 'upper_committee'],
+    ['permanent', 'within', 'grassroots'],
+    ['temporary', 'out', 'grassroots'],
+    ['temporary', 'within', 'grassroots'],
+    ['permanent', 'in', 'grassroots'],
+  ] as const)('a %s transfer %s the deployment gets its letter from the %s level', (kind, direction, level) => {
+    expect(letterIssuerLevel({ kind, direction })).toBe(level);
+  });
+});
+
+function letterDeadlineAfter(from: string, extraDays: number): string {
+  const due = letterDeadline(from, letterDays.value, holidays);
+  const day = new Date(`${due}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + extraDays);
+  return day.toISOString().slice(0, 10);
+}

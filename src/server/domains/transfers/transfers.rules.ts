@@ -33,9 +33,12 @@ export interface WorkingCalendar {
   makeUpWorkdays?: ReadonlySet<string>;
 }
 
-/** The last day the sending organisation may issue the letter, counted from the decision that moves the member. */
-export function letterDeadline(movingDecisionOn: string, workingDays: number, holidays: ReadonlySet<string>, makeUpWorkdays?: ReadonlySet<string>): string {
-  return addWorkingDays(movingDecisionOn, workingDays, holidays, makeUpWorkdays);
+/**
+ * The last day the sending organisation may issue the letter: 60 working days from the day the decision that
+ * moves the member takes effect, not from its signing (294-QĐ/TW §6.3.1).
+ */
+export function letterDeadline(effectiveOn: string, workingDays: number, holidays: ReadonlySet<string>, makeUpWorkdays?: ReadonlySet<string>): string {
+  return addWorkingDays(effectiveOn, workingDays, holidays, makeUpWorkdays);
 }
 
 /** The last day the member may present the letter to the receiving organisation, counted from the letter's date. */
@@ -43,9 +46,33 @@ export function presentationDeadline(letterOn: string, workingDays: number, holi
   return addWorkingDays(letterOn, workingDays, holidays, makeUpWorkdays);
 }
 
+export interface MovingDecisionDates {
+  /** The day the decision was signed. */
+  date: string;
+  /** The day it takes effect; null or absent when it takes effect on signing. */
+  effectiveOn?: string | null;
+}
+
+/** The day the letter deadline counts from: the decision's effective date, or its signing date when it has none. */
+export function letterCountsFrom(decision: MovingDecisionDates): string {
+  return decision.effectiveOn ?? decision.date;
+}
+
+/** A decision cannot take effect before it is signed; the field is named for the form. */
+export function checkMovingDecision(decision: MovingDecisionDates): { field: string; message: string } | null {
+  if (decision.effectiveOn && compareIso(decision.effectiveOn, decision.date) < 0)
+    return {
+      field: 'movingDecision.effectiveOn',
+      message: `Ngày quyết định có hiệu lực (${viDate(decision.effectiveOn)}) không thể trước ngày ký quyết định (${viDate(decision.date)}).`,
+    };
+  return null;
+}
+
 export interface LetterInput extends WorkingCalendar {
-  /** The day the decision moving the member (new job, retirement, leaving work, new residence) takes effect. */
+  /** The day the decision moving the member (new job, retirement, leaving work, new residence) was signed. */
   movingDecisionOn: string;
+  /** The day it takes effect; the deadline counts from it. Defaults to the signing date. */
+  effectiveOn?: string | null;
   letterOn: string;
   workingDays: RuleParam;
 }
@@ -62,14 +89,15 @@ export function checkLetterDate(input: LetterInput): RuleViolation[] {
       ),
     ];
   }
-  const deadline = letterDeadline(input.movingDecisionOn, input.workingDays.value, input.holidays, input.makeUpWorkdays);
+  const from = letterCountsFrom({ date: input.movingDecisionOn, effectiveOn: input.effectiveOn });
+  const deadline = letterDeadline(from, input.workingDays.value, input.holidays, input.makeUpWorkdays);
   if (compareIso(input.letterOn, deadline) > 0) {
     return [
       violation(
         rule,
         input.workingDays,
         'letterOn',
-        `Ngày cấp giấy giới thiệu: phải cấp trong ${input.workingDays.value} ngày làm việc kể từ ngày ${viDate(input.movingDecisionOn)}, tức chậm nhất ngày ${viDate(deadline)}; ngày ${viDate(input.letterOn)} là quá hạn`,
+        `Ngày cấp giấy giới thiệu: phải cấp trong ${input.workingDays.value} ngày làm việc kể từ ngày quyết định có hiệu lực (${viDate(from)}), tức chậm nhất ngày ${viDate(deadline)}; ngày ${viDate(input.letterOn)} là quá hạn`,
       ),
     ];
   }
@@ -154,34 +182,6 @@ export function checkTemporaryDuration(input: TemporaryDurationInput): RuleViola
   return [];
 }
 
-export interface TransferCount {
-  kind: TransferKind;
-  state: TransferState;
-  sendingOrgId: number;
-  receivingOrgId: number;
-}
-
-/**
- * The organisation whose totals include the member. A temporarily transferred member stays counted by
- * the sending organisation throughout (294-QĐ/TW §6.3). A permanent transfer moves the member when the
- * letter is presented; between the letter and its presentation the sending organisation has recorded
- * the member as transferred out and the receiving one has not taken them in, so neither counts them.
- */
-export function countingOrgId(transfer: TransferCount): number | null {
-  if (transfer.kind === 'temporary') return transfer.sendingOrgId;
-  switch (transfer.state) {
-    case 'pending':
-    case 'cancelled':
-      return transfer.sendingOrgId;
-    case 'letter_issued':
-      return null;
-    case 'received':
-    case 'returned':
-      return transfer.receivingOrgId;
-  }
-}
-
-
 // The shared unions (for the web) and the unions above must stay the same set.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const _statesMatch: Same<SharedState, TransferState> = true;
@@ -217,6 +217,15 @@ export function sideFor(direction: TransferDirection, target: Exclude<TransferSt
   return stepSide[direction][target];
 }
 
+/**
+ * Who issues the letter. A member leaving the deployment gets it from the committee directly above the
+ * grassroots organisation (or the province's organisation board), not from the grassroots organisation
+ * (294-QĐ/TW §6.3.1); every other letter comes from the grassroots organisation.
+ */
+export function letterIssuerLevel(transfer: Pick<TransferShape, 'kind' | 'direction'>): 'grassroots' | 'upper_committee' {
+  return transfer.direction === 'out' && transfer.kind === 'permanent' ? 'upper_committee' : 'grassroots';
+}
+
 /** Why a step cannot be taken now, in Vietnamese; null when it can. */
 export function stepRefusal(transfer: TransferShape, target: Exclude<TransferState, 'pending'>): string | null {
   if (!canTransferTransition(transfer.kind, transfer.state, target)) {
@@ -229,10 +238,14 @@ export function stepRefusal(transfer: TransferShape, target: Exclude<TransferSta
   return null;
 }
 
-/** The buttons to show: steps that are possible now and belong to a side the viewer stands on. */
-export function allowedActions(transfer: TransferShape, sides: readonly TransferSide[]): TransferAction[] {
+/**
+ * The buttons to show: steps that are possible now and belong to a side the viewer stands on. A letter issued
+ * by the upper committee (`letterIssuerLevel`) also needs that committee in the viewer's scope.
+ */
+export function allowedActions(transfer: TransferShape, sides: readonly TransferSide[], letterIssuerInScope = true): TransferAction[] {
   return (Object.keys(actionTargets) as TransferAction[]).filter((action) => {
     const target = actionTargets[action] as Exclude<TransferState, 'pending'>;
+    if (target === 'letter_issued' && !letterIssuerInScope) return false;
     return stepRefusal(transfer, target) === null && sides.includes(sideFor(transfer.direction, target));
   });
 }

@@ -251,7 +251,10 @@ describe('a transfer out of the deployment and back', () => {
       temporaryUntil: null,
       note: null,
     });
-    const issued = await issueTransferLetter(ctx, created.id, letter(created.version, '2026-02-10'));
+    // The letter out of the deployment is the upper committee's, not the grassroots organisation's (294-QĐ/TW §6.3.1).
+    expect(await refusal(issueTransferLetter(ctx, created.id, letter(created.version, '2026-02-10')))).toMatchObject({ code: 'FORBIDDEN' });
+    const upper = as(await officialOf(ctxFor(database), tree.upper.id), '2026-02-10');
+    const issued = await issueTransferLetter(upper, created.id, letter(created.version, '2026-02-10'));
     expect((await getMember(ctxFor(database), member.id)).status).toBe('transferred_out');
     expect(await activeIn(tree.a1.id, '2026-02-20')).toBe(before - 1);
     expect(issued.actions).toEqual(['confirm_receipt']);

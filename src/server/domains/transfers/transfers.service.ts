@@ -6,7 +6,7 @@ import { logPersonalRead, recordAudit } from '../audit/audit.service.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
 import { assertMemberHoldingOrg, memberInScopeOr404, orgInScope } from '../members/members.service.js';
 import type { RuleParam, RuleViolation } from '../rulebook/rule-violation.rules.js';
-import { allowedActions, checkTemporaryDuration, letterDeadline, presentationDeadline } from './transfers.rules.js';
+import { allowedActions, checkMovingDecision, checkTemporaryDuration, letterCountsFrom, letterDeadline, letterIssuerLevel, presentationDeadline } from './transfers.rules.js';
 import { findOrg, type OrgRow } from '../orgs/orgs.queries.js';
 import { ruleAt } from '../rulebook/rulebook.service.js';
 import { severityOf, type SeverityCalendar } from '../radar/radar.rules.js';
@@ -70,18 +70,30 @@ export function forBothSides(ctx: Ctx): Ctx {
   return { ...ctx, actor: { ...ctx.actor, scope: { kind: 'all' } } };
 }
 
-/** The grassroots organisation that issues the letter for a cell, and the committee above it. */
-export async function letterIssuerOf(ctx: Ctx, orgId: number): Promise<{ issuingBody: string; upperBody: string }> {
+/**
+ * The organisation that issues a transfer's letter for a member of `orgId`, and the body above it: the grassroots
+ * organisation, or for a member leaving the deployment the committee directly above it (transfers.rules
+ * `letterIssuerLevel`, 294-QĐ/TW §6.3.1). A grassroots organisation at the top of the tree issues it itself.
+ */
+export async function letterIssuerOf(ctx: Ctx, orgId: number, level: 'grassroots' | 'upper_committee' = 'grassroots'): Promise<{ issuingBody: string; upperBody: string; issuingOrg: OrgRow | undefined }> {
   let org: OrgRow | undefined = await findOrg(ctx.db, orgId);
   const start = org;
   while (org && org.kind !== 'grassroots_committee' && org.kind !== 'grassroots_cell' && org.parentId) org = await findOrg(ctx.db, org.parentId);
-  const issuing = org ?? start;
+  let issuing = org ?? start;
+  if (level === 'upper_committee' && issuing?.parentId) issuing = (await findOrg(ctx.db, issuing.parentId)) ?? issuing;
   const upper = issuing?.parentId ? await findOrg(ctx.db, issuing.parentId) : undefined;
-  return { issuingBody: issuing?.name ?? '', upperBody: upper?.name ?? 'Đảng Cộng sản Việt Nam' };
+  return { issuingBody: issuing?.name ?? '', upperBody: upper?.name ?? 'Đảng Cộng sản Việt Nam', issuingOrg: issuing };
+}
+
+/** Whether the viewer's scope covers the organisation that issues this transfer's letter. */
+export async function letterIssuerInScope(ctx: Ctx, t: Pick<TransferWithContext, 'kind' | 'direction' | 'sendingOrgId'>): Promise<boolean> {
+  if (letterIssuerLevel(t) === 'grassroots' || !t.sendingOrgId) return true;
+  const { issuingOrg } = await letterIssuerOf(ctx, t.sendingOrgId, 'upper_committee');
+  return !!issuingOrg && isPathInScope(ctx.actor.scope, issuingOrg.path);
 }
 
 export async function letterDecision(ctx: Ctx, t: TransferWithContext): Promise<Decision> {
-  const issuer = t.direction === 'in' ? (t.externalOrgName ?? '') : (await letterIssuerOf(ctx, t.sendingOrgId!)).issuingBody;
+  const issuer = t.direction === 'in' ? (t.externalOrgName ?? '') : (await letterIssuerOf(ctx, t.sendingOrgId!, letterIssuerLevel(t))).issuingBody;
   return { number: t.letterNumber!, date: t.letterOn!, issuer };
 }
 
@@ -130,12 +142,16 @@ export async function createTransfer(ctx: Ctx, input: TransferCreate) {
       receivingOrgId = receiving.id;
     }
     const decidedOn = input.movingDecision.date;
-    // 294-QĐ/TW §6.3.1 sets the letter deadline for a permanent transfer; a temporary one has none.
+    const badDates = checkMovingDecision(input.movingDecision);
+    if (badDates) throw invalidField(badDates.field, badDates.message);
+    // 294-QĐ/TW §6.3.1 sets the letter deadline for a permanent transfer, from the day the decision takes effect;
+    // a temporary one has none.
     let letterDueOn: string | null = null;
     if (input.kind === 'permanent') {
       const calendar = await loadCalendar(tx);
-      const days = await ruleParam(tx, 'transfer_letter_deadline_working_days', decidedOn);
-      letterDueOn = letterDeadline(decidedOn, days.value, calendar.holidays, calendar.workdays);
+      const from = letterCountsFrom(input.movingDecision);
+      const days = await ruleParam(tx, 'transfer_letter_deadline_working_days', from);
+      letterDueOn = letterDeadline(from, days.value, calendar.holidays, calendar.workdays);
     }
     const row = await insertTransfer(tx.db, {
       kind: input.kind,
@@ -225,6 +241,7 @@ export async function getTransfer(ctx: Ctx, id: number): Promise<TransferDetail>
       externalOrgName: t.externalOrgName,
       movingDecision: t.movingDecision,
       movingDecisionOn: t.movingDecision?.date ?? null,
+      movingEffectiveOn: t.movingDecision ? letterCountsFrom(t.movingDecision) : null,
       purpose: t.purpose,
       temporaryFrom: t.temporaryFrom,
       temporaryUntil: t.temporaryUntil,
@@ -247,7 +264,7 @@ export async function getTransfer(ctx: Ctx, id: number): Promise<TransferDetail>
       memberCardNumber: t.memberCardNumber,
       memberProfileNumber: t.memberProfileNumber,
       sides,
-      actions: actorCan(tx.actor, 'transfers.step') ? allowedActions(t, sides) : [],
+      actions: actorCan(tx.actor, 'transfers.step') ? allowedActions(t, sides, await letterIssuerInScope(tx, t)) : [],
       steps,
     };
   });
@@ -260,7 +277,7 @@ export async function transferLetterDocx(ctx: Ctx, id: number): Promise<{ file: 
     if (!t.letterOn || t.direction === 'in') throw notFound('giấy giới thiệu sinh hoạt đảng');
     const member = await findMemberRecord(tx, t.memberId!);
     await logPersonalRead(tx, t.memberId!, 'transfer_letter');
-    const issuer = await letterIssuerOf(tx, t.sendingOrgId!);
+    const issuer = await letterIssuerOf(tx, t.sendingOrgId!, letterIssuerLevel(t));
     return { t, member, issuer };
   });
   return { file: await renderTransferLetter(data), fileName: `giay-gioi-thieu-${data.t.id}.docx` };

@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { candidateCreate, candidateUpdate, dossierItemLabels, dossierItems } from '../../../shared/admissions';
 import type { CandidateCreate, CandidateDetail, CandidateUpdate, Dossier } from '../../../shared/admissions';
 import type { Address } from '../../../shared/member';
@@ -14,6 +14,7 @@ import { DuplicateWarning, duplicatesOf } from '../../components/duplicate-warni
 import { OrgSelect } from '../../components/org-select';
 import { PersonalFields, personalDraft, personalInput, QualificationFields } from '../../components/personal-fields';
 import { nullable, numberOrNull, textOf, useZodForm } from '../../components/use-zod-form';
+import { ReadmissionFields, readmissionDraft, readmissionInput } from './readmission-fields';
 import type { Draft, ZodForm } from '../../components/use-zod-form';
 import { MemberSelect, StepAlert, notifyDone } from './admission-fields';
 
@@ -152,10 +153,17 @@ type Props = { mode: 'create'; candidate?: undefined } | { mode: 'edit'; candida
 export function CandidateForm({ mode, candidate }: Props) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  // Kết nạp lại: opened from a former member's page (readmission-fields).
+  const readmissionOf = useSearchParams()[0].get('ketNapLai');
   const createForm = useZodForm<CandidateCreate>({
-    initial: candidateDraft(),
+    initial: { ...candidateDraft(), ...(readmissionOf ? readmissionDraft(readmissionOf) : {}) },
     schema: candidateCreate,
-    toInput: (draft) => ({ ...fieldsInput(draft), orgId: numberOrNull(draft.orgId) ?? undefined, dossier: dossierInput(draft) }),
+    toInput: (draft) => ({
+      ...fieldsInput(draft),
+      orgId: numberOrNull(draft.orgId) ?? undefined,
+      dossier: dossierInput(draft),
+      ...(readmissionOf ? { readmission: readmissionInput(draft) } : {}),
+    }),
   });
   const [initial] = useState<Draft>(() => candidateDraft(candidate));
   const editForm = useZodForm<CandidateUpdate>({
@@ -243,6 +251,7 @@ export function CandidateForm({ mode, candidate }: Props) {
             ) : null}
           </Stack>
         </Fieldset>
+        {mode === 'create' && readmissionOf ? <ReadmissionFields form={form} /> : null}
         <Fieldset legend="Quyết định đặc biệt (chỉ khi người vào Đảng trên 60 tuổi)">
           <DecisionFields form={form} prefix="specialAgeDecision" required={false} />
         </Fieldset>

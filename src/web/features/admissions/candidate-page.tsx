@@ -18,6 +18,7 @@ import { NotFoundPage } from '../shell/route-error';
 import { StepAlert, notifyDone } from './admission-fields';
 import { AdmissionStepActions } from './admission-step-forms';
 import { CandidateForm, DossierFields, dossierDraft, dossierInput } from './candidate-form';
+import { ReadmissionPanel } from './readmission-fields';
 import { ProbationPanel } from './probation-panel';
 
 export function useCandidate(id: number) {
@@ -202,6 +203,7 @@ export function CandidatePage() {
           </>
         }
       />
+      {c.readmission ? <ReadmissionPanel readmission={c.readmission} /> : null}
       <Stack gap="md">
         <Paper withBorder p="md" component="section" aria-labelledby="next-step-title">
           <Group justify="space-between" align="center">

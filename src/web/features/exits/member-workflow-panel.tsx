@@ -3,27 +3,26 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { todayIso } from '../../../shared/dates';
-import { exitInput, exitKindLabels, exitKinds, interruptionKindLabels, readmissionInput } from '../../../shared/exits';
-import type { ExitInput, ExitKind, PartyAgeResult, ReadmissionInput } from '../../../shared/exits';
+import { exitInput, exitKindLabels, exitKinds, interruptionKindLabels, strikeOffGroundLabels, strikeOffGrounds } from '../../../shared/exits';
+import type { ExitInput, ExitKind, PartyAgeResult } from '../../../shared/exits';
 import { memberStatusLabels } from '../../../shared/member';
 import type { Member, MemberStatus } from '../../../shared/member';
-import { getPartyAge, readmitMember, recordExit } from '../../api';
+import { getPartyAge, recordExit } from '../../api';
 import { ConfirmModal, useConfirmation } from '../../components/confirm-modal';
 import { DateField } from '../../components/date-field';
 import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
 import { ModalButton } from '../../components/modal-button';
-import { OrgSelect } from '../../components/org-select';
 import { ErrorState } from '../../components/page-state';
-import { usePickedRef } from '../../components/use-picked-ref';
-import { nullable, numberOrNull, submitValid, useZodForm } from '../../components/use-zod-form';
-import type { ZodForm } from '../../components/use-zod-form';
+import { nullable, submitValid, useZodForm } from '../../components/use-zod-form';
+import type { Draft, ZodForm } from '../../components/use-zod-form';
 import { showDate } from '../../format';
-import { StepAlert } from '../admissions/admission-fields';
+import { CountField, countInput, StepAlert } from '../admissions/admission-fields';
 import { useCan } from '../auth/session';
 
 const leftStatuses = ['struck_off', 'expelled', 'withdrawn'];
 
 function ageText(age: Pick<PartyAgeResult, 'years' | 'months'>): string {
+  if (age.years === null || age.months === null) return '—';
   if (age.years === 0) return `${age.months} tháng`;
   return age.months === 0 ? `${age.years} năm` : `${age.years} năm ${age.months} tháng`;
 }
@@ -62,13 +61,39 @@ function ExitConsequences({ member, input }: { member: Member; input: ExitInput 
   );
 }
 
+function strikeOffInput(draft: Draft) {
+  return {
+    ground: draft['strikeOff.ground'] ?? undefined,
+    cellResolution: decisionInput(draft, 'strikeOff.cellResolution'),
+    vote: { inFavour: countInput(draft['strikeOff.vote.inFavour']), against: countInput(draft['strikeOff.vote.against']) ?? 0, eligible: countInput(draft['strikeOff.vote.eligible']) },
+  };
+}
+
 function ExitForm({ member, onDone }: { member: Member; onDone: () => void }) {
   const refresh = useRefreshAll();
   const form = useZodForm<ExitInput>({
-    initial: { kind: 'strike_off', occurredOn: todayIso(), reason: '', ...decisionDraft('decision') },
+    initial: {
+      kind: 'strike_off',
+      occurredOn: todayIso(),
+      reason: '',
+      ...decisionDraft('decision'),
+      'strikeOff.ground': null,
+      ...decisionDraft('strikeOff.cellResolution', member.orgName),
+      'strikeOff.vote.inFavour': '',
+      'strikeOff.vote.against': '0',
+      'strikeOff.vote.eligible': '',
+    },
     schema: exitInput,
-    toInput: (draft) => ({ kind: draft.kind ?? undefined, occurredOn: draft.occurredOn ?? undefined, decision: decisionInput(draft), reason: nullable(draft.reason) ?? undefined, version: member.version }),
+    toInput: (draft) => ({
+      kind: draft.kind ?? undefined,
+      occurredOn: draft.occurredOn ?? undefined,
+      decision: decisionInput(draft),
+      reason: nullable(draft.reason) ?? undefined,
+      strikeOff: draft.kind === 'strike_off' ? strikeOffInput(draft) : undefined,
+      version: member.version,
+    }),
   });
+  const strikingOff = form.draft.kind === 'strike_off';
   const save = useMutation({
     mutationFn: (input: ExitInput) => recordExit(member.id, input),
     onSuccess: () => {
@@ -98,43 +123,29 @@ function ExitForm({ member, onDone }: { member: Member; onDone: () => void }) {
         <Select label="Biến động" allowDeselect={false} data={exitKinds.map((k) => ({ value: k, label: exitKindLabels[k] }))} {...form.choice('kind')} />
         <DateField label="Ngày có hiệu lực" required {...form.date('occurredOn')} />
         <DecisionFields form={form as ZodForm<unknown>} />
+        {strikingOff ? (
+          <>
+            <Select
+              label="Căn cứ xóa tên (Điều 8 Điều lệ Đảng)"
+              required
+              allowDeselect={false}
+              data={strikeOffGrounds.map((g) => ({ value: g, label: strikeOffGroundLabels[g] }))}
+              {...form.choice('strikeOff.ground')}
+            />
+            <Text size="sm" fw={600}>
+              Nghị quyết của chi bộ đề nghị xóa tên
+            </Text>
+            <DecisionFields form={form as ZodForm<unknown>} prefix="strikeOff.cellResolution" numberLabel="Số nghị quyết" numberPlaceholder="Ví dụ: 07-NQ/CB" dateLabel="Ngày nghị quyết" />
+            <Group grow>
+              <CountField form={form as ZodForm<unknown>} field="strikeOff.vote.inFavour" label="Số tán thành" />
+              <CountField form={form as ZodForm<unknown>} field="strikeOff.vote.against" label="Số không tán thành" />
+              <CountField form={form as ZodForm<unknown>} field="strikeOff.vote.eligible" label="Số đảng viên chính thức của chi bộ" />
+            </Group>
+          </>
+        ) : null}
         <Textarea label="Lý do" autosize minRows={2} {...form.text('reason')} />
         <Button type="submit" color="red" loading={save.isPending}>
           Ghi biến động
-        </Button>
-      </Stack>
-    </form>
-  );
-}
-
-function ReadmitForm({ member, onDone }: { member: Member; onDone: () => void }) {
-  const refresh = useRefreshAll();
-  const form = useZodForm<ReadmissionInput>({
-    initial: { occurredOn: todayIso(), toOrgId: String(member.orgId), reason: '', ...decisionDraft('decision') },
-    schema: readmissionInput,
-    toInput: (draft) => ({ occurredOn: draft.occurredOn ?? undefined, toOrgId: numberOrNull(draft.toOrgId) ?? undefined, decision: decisionInput(draft), reason: nullable(draft.reason) ?? undefined, version: member.version }),
-  });
-  const org = usePickedRef(form, 'toOrgId', { id: member.orgId, name: member.orgName });
-  const save = useMutation({
-    mutationFn: (input: ReadmissionInput) => readmitMember(member.id, input),
-    onSuccess: () => {
-      refresh();
-      notifications.show({ color: 'green', message: `Đã kết nạp lại đồng chí ${member.fullName} (đảng viên dự bị).`, closeButtonProps: { 'aria-label': 'Đóng thông báo' } });
-      onDone();
-    },
-    onError: (error) => form.applyServerError(error),
-  });
-  const onSubmit = submitValid(form, save.mutate);
-  return (
-    <form onSubmit={onSubmit} noValidate aria-label="Kết nạp lại">
-      <Stack gap="sm">
-        <StepAlert error={save.error} form={form as ZodForm<unknown>} />
-        <DateField label="Ngày kết nạp lại" required {...form.date('occurredOn')} />
-        <OrgSelect label="Chi bộ sinh hoạt" required kinds={['cell', 'grassroots_cell']} {...org} />
-        <DecisionFields form={form as ZodForm<unknown>} />
-        <Textarea label="Ghi chú" autosize minRows={2} {...form.text('reason')} />
-        <Button type="submit" loading={save.isPending}>
-          Kết nạp lại
         </Button>
       </Stack>
     </form>
@@ -148,6 +159,7 @@ function ReadmitForm({ member, onDone }: { member: Member; onDone: () => void })
 export function MemberWorkflowPanel({ member }: { member: Member }) {
   const canTransfer = useCan('transfers.step');
   const canRecordExit = useCan('exits.record');
+  const canAdmit = useCan('admissions.step');
   const age = useQuery({ queryKey: ['party-age', member.id, member.version], queryFn: ({ signal }) => getPartyAge(member.id, signal) });
   const active = member.status === 'full' || member.status === 'probationary';
   const left = leftStatuses.includes(member.status);
@@ -159,13 +171,19 @@ export function MemberWorkflowPanel({ member }: { member: Member }) {
           {age.isError ? <ErrorState error={age.error} onRetry={() => age.refetch()} /> : null}
           {age.data ? (
             <>
-              <Text data-testid="party-age">
-                Tuổi đảng: <strong>{ageText(age.data)}</strong>
-                <Text span size="sm" c="dimmed">
-                  {' '}
-                  (tính đến {showDate(age.data.asOf)}, đã trừ thời gian gián đoạn)
+              {age.data.notShownReason ? (
+                <Text data-testid="party-age" size="sm" c="dimmed">
+                  {age.data.notShownReason}
                 </Text>
-              </Text>
+              ) : (
+                <Text data-testid="party-age">
+                  Tuổi đảng: <strong>{ageText(age.data)}</strong>
+                  <Text span size="sm" c="dimmed">
+                    {' '}
+                    (tính đến {showDate(age.data.asOf)}, đã trừ thời gian gián đoạn)
+                  </Text>
+                </Text>
+              )}
               {age.data.interruptions.length > 0 ? (
                 <List size="sm">
                   {age.data.interruptions.map((gap) => (
@@ -189,7 +207,7 @@ export function MemberWorkflowPanel({ member }: { member: Member }) {
             </>
           ) : null}
         </Stack>
-        {canTransfer || canRecordExit ? (
+        {canTransfer || canRecordExit || canAdmit ? (
           <Group gap="xs" className="no-print">
             {active && canTransfer ? (
               <Button component={Link} to={`/chuyen-sinh-hoat/moi?memberId=${member.id}`} variant="default">
@@ -201,10 +219,11 @@ export function MemberWorkflowPanel({ member }: { member: Member }) {
                 {(close) => <ExitForm member={member} onDone={close} />}
               </ModalButton>
             ) : null}
-            {left && canRecordExit ? (
-              <ModalButton label="Kết nạp lại" title={`Kết nạp lại: ${member.fullName}`} variant="default" size="lg">
-                {(close) => <ReadmitForm member={member} onDone={close} />}
-              </ModalButton>
+            {left && canAdmit ? (
+              // Kết nạp lại is an admission case: the whole procedure again, from a candidate's file.
+              <Button component={Link} to={`/ket-nap/moi?ketNapLai=${member.id}`} variant="default">
+                Lập hồ sơ kết nạp lại
+              </Button>
             ) : null}
           </Group>
         ) : null}

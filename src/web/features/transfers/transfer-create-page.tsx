@@ -38,9 +38,15 @@ function initialDraft(): Draft {
     temporaryUntil: null,
     note: '',
     ...decisionDraft('movingDecision'),
+    'movingDecision.effectiveOn': null,
     ...Object.fromEntries(personFields.map((f) => [`person.${f}`, f === 'status' ? 'full' : f === 'gender' ? null : f.endsWith('On') || f === 'birthDate' ? null : ''])),
     ...letterDraft('letter.'),
   };
+}
+
+/** The decision with its effective date: the letter deadline counts from the day it takes effect (294-QĐ/TW §6.3.1). */
+function movingDecisionInput(draft: Draft) {
+  return { ...decisionInput(draft, 'movingDecision'), effectiveOn: draft['movingDecision.effectiveOn'] ?? null };
 }
 
 function toInput(draft: Draft) {
@@ -54,9 +60,9 @@ function toInput(draft: Draft) {
   };
   switch (draft.direction) {
     case 'within':
-      return { ...common, direction: 'within', memberId: numberOrNull(draft.memberId) ?? undefined, receivingOrgId: numberOrNull(draft.receivingOrgId) ?? undefined, movingDecision: decisionInput(draft, 'movingDecision') };
+      return { ...common, direction: 'within', memberId: numberOrNull(draft.memberId) ?? undefined, receivingOrgId: numberOrNull(draft.receivingOrgId) ?? undefined, movingDecision: movingDecisionInput(draft) };
     case 'out':
-      return { ...common, direction: 'out', memberId: numberOrNull(draft.memberId) ?? undefined, externalOrgName: textOf(draft.externalOrgName), movingDecision: decisionInput(draft, 'movingDecision') };
+      return { ...common, direction: 'out', memberId: numberOrNull(draft.memberId) ?? undefined, externalOrgName: textOf(draft.externalOrgName), movingDecision: movingDecisionInput(draft) };
     default:
       return {
         ...common,
@@ -167,9 +173,12 @@ export function TransferCreatePage() {
                   {temporary ? 'Quyết định cử đi công tác, học tập' : 'Quyết định điều động, nghỉ hưu, thôi việc hoặc thay đổi nơi cư trú'}
                 </Title>
                 <Text size="xs" c="dimmed">
-                  Thời hạn cấp giấy giới thiệu được tính từ ngày của quyết định này.
+                  Thời hạn cấp giấy giới thiệu được tính từ ngày quyết định có hiệu lực (để trống nếu có hiệu lực từ ngày ký).
                 </Text>
-                <DecisionFields form={anyForm} prefix="movingDecision" />
+                <DecisionFields form={anyForm} prefix="movingDecision" dateLabel="Ngày ký quyết định" />
+                <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+                  <DateField label="Ngày quyết định có hiệu lực" {...form.date('movingDecision.effectiveOn')} />
+                </SimpleGrid>
               </>
             ) : (
               <>

@@ -97,7 +97,7 @@ export function LetterForm({ transfer, onDone }: { transfer: TransferDetail; onD
         <StepAlert error={mutation.error} form={form as ZodForm<unknown>} />
         {transfer.letterDueOn ? (
           <Text size="sm">
-            Hạn cấp giấy: <strong>{showDate(transfer.letterDueOn)}</strong> (tính bằng ngày làm việc từ ngày quyết định {showDate(transfer.movingDecisionOn)}).
+            Hạn cấp giấy: <strong>{showDate(transfer.letterDueOn)}</strong> (tính bằng ngày làm việc từ ngày quyết định có hiệu lực {showDate(transfer.movingEffectiveOn ?? transfer.movingDecisionOn)}).
           </Text>
         ) : null}
         <LetterFields form={form as ZodForm<unknown>} />

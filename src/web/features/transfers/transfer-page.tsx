@@ -149,6 +149,7 @@ export function TransferPage() {
             <Field label="Nơi đi">{fromName(t)}</Field>
             <Field label="Nơi đến">{toName(t)}</Field>
             {t.movingDecision ? <Field label="Quyết định làm căn cứ">{decisionText(t.movingDecision)}</Field> : null}
+            {t.movingDecision?.effectiveOn ? <Field label="Quyết định có hiệu lực từ">{showDate(t.movingDecision.effectiveOn)}</Field> : null}
             {t.kind === 'temporary' ? (
               <>
                 <Field label="Lý do">{t.purpose ? temporaryPurposeLabels[t.purpose] : '—'}</Field>
