@@ -4,10 +4,12 @@
  *   the authenticated member list ≥ 50% of calling `listMembers` in process at the same concurrency, per engine;
  *   the embedded server with the demo bloc ≤ 400 MB resident, idle and after the list/search load.
  * The ratios are what the targets are about (the machine may be busy); the absolute figures are printed with them.
+ * Each ratio's two sides are measured in alternating slices, so a shared machine's changing load falls on both alike.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -22,7 +24,9 @@ export interface HttpBenchRow {
 }
 
 const CONNECTIONS = 50;
-const SECONDS = 8;
+/** Seconds of load on each side of a comparison, in `ROUNDS` alternating slices. */
+const SECONDS = 9;
+const ROUNDS = 3;
 const ADMIN_PASSWORD = 'Bench-Quan-tri-2026!';
 
 async function freePort(): Promise<number> {
@@ -63,14 +67,45 @@ async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode === null) child.kill('SIGKILL');
 }
 
+/** Requests answered in one slice of load, and how long the slice lasted. */
+interface Slice {
+  count: number;
+  seconds: number;
+  errors: number;
+}
+
 /**
- * Throughput at 50 connections. Warmed by a few requests one after another (a timed warm-up at full concurrency
- * would leave a backlog in the server that the measured run then waits behind).
+ * One slice of load at 50 connections. Afterwards one more request waits behind whatever the server still has
+ * queued (requests autocannon gave up on at the end), so the next slice, of either side, starts on an idle server.
  */
-async function load(url: string, headers: Record<string, string> = {}): Promise<{ perSecond: number; errors: number }> {
+async function loadSlice(url: string, headers: Record<string, string>, seconds: number): Promise<Slice> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
+  await (await fetch(url, { headers })).arrayBuffer();
+  return { count: result.requests.total, seconds: result.duration, errors: result.errors + result.timeouts };
+}
+
+/** Warmed by a few requests one after another (a timed warm-up at full concurrency would leave a backlog). */
+async function warm(url: string, headers: Record<string, string> = {}): Promise<void> {
   for (let i = 0; i < 20; i++) await (await fetch(url, { headers })).arrayBuffer();
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
-  return { perSecond: result.requests.total / result.duration, errors: result.errors + result.timeouts };
+}
+
+/**
+ * Two throughputs to be compared, measured in alternating slices (a b a b a b) so that both see the same moments of
+ * a shared machine's load; each is the sum of its slices' counts over the sum of their durations.
+ */
+async function alternate(a: (seconds: number) => Promise<Slice>, b: (seconds: number) => Promise<Slice>): Promise<[number, number]> {
+  const totals = [
+    { count: 0, seconds: 0 },
+    { count: 0, seconds: 0 },
+  ];
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, side] of [a, b].entries()) {
+      const slice = await side(SECONDS / ROUNDS);
+      totals[i]!.count += slice.count;
+      totals[i]!.seconds += slice.seconds;
+    }
+  }
+  return [totals[0]!.count / totals[0]!.seconds, totals[1]!.count / totals[1]!.seconds];
 }
 
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
@@ -90,13 +125,27 @@ async function signIn(base: string): Promise<string> {
   return response.headers.getSetCookie()[0].split(';')[0];
 }
 
-function inProcess(target: string[]): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/inprocess-list.ts', ...target, '--connections', String(CONNECTIONS), '--seconds', String(SECONDS)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout!.on('data', (d) => (out += d));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!).perSecond) : reject(new Error(`in-process list exited ${code}`))));
-  });
+/** The in-process list runner (bench/inprocess-list.ts), started and warmed; `slice` runs it for a number of seconds. */
+async function inProcess(target: string[]): Promise<{ slice: (seconds: number) => Promise<Slice>; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/inprocess-list.ts', ...target, '--connections', String(CONNECTIONS)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const next = async () => {
+    const line = await lines.next();
+    if (line.done) throw new Error(`the in-process list runner stopped (exit ${child.exitCode})`);
+    return JSON.parse(line.value) as { ready?: true; done?: number; ms?: number };
+  };
+  await next(); // ready, after its warm-up
+  return {
+    slice: async (seconds) => {
+      child.stdin!.write(`run ${Math.round(seconds * 1000)}\n`);
+      const { done, ms } = await next();
+      return { count: done!, seconds: ms! / 1000, errors: 0 };
+    },
+    stop: async () => {
+      child.stdin!.end();
+      await stop(child);
+    },
+  };
 }
 
 export async function runHttpBench(options: { postgresUrl?: string; only?: 'embedded' | 'postgres' }): Promise<HttpBenchRow[]> {
@@ -105,17 +154,28 @@ export async function runHttpBench(options: { postgresUrl?: string; only?: 'embe
     rows.push({ engine, name, value: Math.round(value * 10) / 10, unit, target, ok });
   };
 
+  // The bare route runs beside the app's server for the whole bench: each 404 slice alternates with a bare one.
   const barePort = await freePort();
   const bare = spawn(process.execPath, ['bench/bare-server.mjs', String(barePort)], { stdio: 'ignore' });
-  await waitFor(`http://127.0.0.1:${barePort}/bare`, bare);
-  const bareRate = (await load(`http://127.0.0.1:${barePort}/bare`)).perSecond;
-  await stop(bare);
-  row('http', 'bare Fastify route', bareRate, 'req/s');
+  const bareUrl = `http://127.0.0.1:${barePort}/bare`;
+  await waitFor(bareUrl, bare);
+  await warm(bareUrl);
 
-  const engines: { engine: 'embedded' | 'postgres'; env: Record<string, string>; target: string[]; cleanup: () => Promise<void> }[] = [];
+  const engines: { engine: 'embedded' | 'postgres'; env: Record<string, string>; target: string[]; copy?: () => void; cleanup: () => Promise<void> }[] = [];
   if (options.only !== 'postgres') {
     const dataDir = mkdtempSync(join(tmpdir(), 'dangvu-bench-http-'));
-    engines.push({ engine: 'embedded', env: { DANGVU_DATA_DIR: dataDir, DATABASE_URL: '' }, target: ['--data-dir', dataDir], cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) });
+    // The embedded database has one process at a time: the in-process runner reads a copy taken between the starts.
+    const copyDir = `${dataDir}-copy`;
+    engines.push({
+      engine: 'embedded',
+      env: { DANGVU_DATA_DIR: dataDir, DATABASE_URL: '' },
+      target: ['--data-dir', copyDir],
+      copy: () => cpSync(dataDir, copyDir, { recursive: true }),
+      cleanup: async () => {
+        rmSync(dataDir, { recursive: true, force: true });
+        rmSync(copyDir, { recursive: true, force: true });
+      },
+    });
   }
   if (options.only !== 'embedded' && options.postgresUrl) {
     const pg = (await import('pg')).default;
@@ -136,37 +196,61 @@ export async function runHttpBench(options: { postgresUrl?: string; only?: 'embe
     });
   }
 
-  for (const { engine, env, target, cleanup } of engines) {
-    try {
-      // First start: migrations and the demo bloc (4,200 members); then a restart, as a server usually runs.
-      let server = await startServer({ ...env, DANGVU_DEMO: '1' });
-      if (engine === 'embedded') row(engine, 'resident memory after the first start (demo loaded)', residentMb(server.child.pid!), 'MB');
-      await stop(server.child);
-      server = await startServer({ ...env, DANGVU_DEMO: '1' });
-      const idle = residentMb(server.child.pid!);
-      if (engine === 'embedded') row(engine, 'resident memory, idle after a restart', idle, 'MB', '≤ 400 MB', idle <= 400);
+  try {
+    for (const { engine, env, target, copy, cleanup } of engines) {
+      let direct: Awaited<ReturnType<typeof inProcess>> | null = null;
+      let server: Awaited<ReturnType<typeof startServer>> | null = null;
+      try {
+        // First start: migrations and the demo bloc (4,200 members); then a restart, as a server usually runs.
+        server = await startServer({ ...env, DANGVU_DEMO: '1' });
+        if (engine === 'embedded') row(engine, 'resident memory after the first start (demo loaded)', residentMb(server.child.pid!), 'MB');
+        await stop(server.child);
+        copy?.();
+        server = await startServer({ ...env, DANGVU_DEMO: '1' });
+        const idle = residentMb(server.child.pid!);
+        if (engine === 'embedded') row(engine, 'resident memory, idle after a restart', idle, 'MB', '≤ 400 MB', idle <= 400);
 
-      const notFound = await load(`${server.base}/api/v1/khong-co`);
-      const notFoundRatio = notFound.perSecond / bareRate;
-      row(engine, 'unauthenticated 404 under /api', notFound.perSecond, 'req/s');
-      row(engine, 'ratio: 404 under /api ÷ bare Fastify route', notFoundRatio * 100, '%', '≥ 50%', notFoundRatio >= 0.5);
+        const notFoundUrl = `${server.base}/api/v1/khong-co`;
+        await warm(notFoundUrl);
+        const [notFound, bareRate] = await alternate((s) => loadSlice(notFoundUrl, {}, s), (s) => loadSlice(bareUrl, {}, s));
+        const notFoundRatio = notFound / bareRate;
+        row(engine, 'bare Fastify route (alternating with the 404)', bareRate, 'req/s');
+        row(engine, 'unauthenticated 404 under /api', notFound, 'req/s');
+        row(engine, 'ratio: 404 under /api ÷ bare Fastify route', notFoundRatio * 100, '%', '≥ 50%', notFoundRatio >= 0.5);
 
-      const cookie = await signIn(server.base);
-      const list = await load(`${server.base}/api/v1/members?page=1&pageSize=50`, { cookie });
-      await load(`${server.base}/api/v1/members?page=1&pageSize=50&q=nguyen%20anh`, { cookie });
-      const afterLoad = residentMb(server.child.pid!);
-      if (engine === 'embedded') row(engine, 'resident memory after the list and search load', afterLoad, 'MB', '≤ 400 MB', afterLoad <= 400);
-      await stop(server.child);
+        const headers = { cookie: await signIn(server.base) };
+        const listUrl = `${server.base}/api/v1/members?page=1&pageSize=50`;
+        await warm(listUrl, headers);
+        direct = await inProcess(target);
+        const runner = direct;
+        let errors = 0;
+        const [list, inProcessRate] = await alternate(
+          async (s) => {
+            const slice = await loadSlice(listUrl, headers, s);
+            errors += slice.errors;
+            return slice;
+          },
+          (s) => runner.slice(s),
+        );
+        await direct.stop();
+        direct = null;
+        await loadSlice(`${server.base}/api/v1/members?page=1&pageSize=50&q=nguyen%20anh`, headers, SECONDS);
+        const afterLoad = residentMb(server.child.pid!);
+        if (engine === 'embedded') row(engine, 'resident memory after the list and search load', afterLoad, 'MB', '≤ 400 MB', afterLoad <= 400);
 
-      const direct = await inProcess(target);
-      const listRatio = list.perSecond / direct;
-      row(engine, 'member list over HTTP (authenticated)', list.perSecond, 'req/s');
-      row(engine, 'member list in process (listMembers)', direct, 'calls/s');
-      row(engine, 'ratio: list over HTTP ÷ in process', listRatio * 100, '%', '≥ 50%', listRatio >= 0.5);
-      if (list.errors > 0) row(engine, 'member list over HTTP: errors and time-outs', list.errors, 'requests', '0', false);
-    } finally {
-      await cleanup();
+        const listRatio = list / inProcessRate;
+        row(engine, 'member list over HTTP (authenticated)', list, 'req/s');
+        row(engine, 'member list in process (listMembers)', inProcessRate, 'calls/s');
+        row(engine, 'ratio: list over HTTP ÷ in process', listRatio * 100, '%', '≥ 50%', listRatio >= 0.5);
+        if (errors > 0) row(engine, 'member list over HTTP: errors and time-outs', errors, 'requests', '0', false);
+      } finally {
+        await direct?.stop();
+        if (server) await stop(server.child);
+        await cleanup();
+      }
     }
+  } finally {
+    await stop(bare);
   }
   return rows;
 }

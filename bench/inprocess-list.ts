@@ -1,8 +1,11 @@
 /**
- * The member list called in process, `connections` at a time for `seconds`, on the same database the HTTP server
- * used: the yardstick for the list over HTTP. Prints `{ "perSecond": N }`.
- * Usage: tsx bench/inprocess-list.ts (--data-dir DIR | --url URL) --connections 50 --seconds 5
+ * The member list called in process, `connections` at a time, on the same database the HTTP server uses: the
+ * yardstick for the list over HTTP. Waits for lines `run <ms>` on stdin and answers each with
+ * `{ "done": N, "ms": M }`, so the bench can alternate it with the HTTP load in the same minute (a shared machine's
+ * load changes from one minute to the next). Ends when stdin closes.
+ * Usage: tsx bench/inprocess-list.ts (--data-dir DIR | --url URL) --connections 50
  */
+import { createInterface } from 'node:readline';
 import pino from 'pino';
 import { systemCtx } from '../src/server/bootstrap.js';
 import { openDatabase } from '../src/server/db/client.js';
@@ -16,8 +19,9 @@ const ctx = systemCtx(database, pino({ level: 'silent' }));
 const query = memberListQuery.parse({ page: '1', pageSize: '50' });
 const connections = Number(option('connections'));
 
-async function run(ms: number): Promise<number> {
-  const deadline = performance.now() + ms;
+async function run(ms: number): Promise<{ done: number; ms: number }> {
+  const started = performance.now();
+  const deadline = started + ms;
   let done = 0;
   await Promise.all(
     Array.from({ length: connections }, async () => {
@@ -27,12 +31,14 @@ async function run(ms: number): Promise<number> {
       }
     }),
   );
-  return done;
+  return { done, ms: performance.now() - started };
 }
 
 await run(1000); // warm caches and plans, as the HTTP run is warmed
-const seconds = Number(option('seconds'));
-const done = await run(seconds * 1000);
-console.log(JSON.stringify({ perSecond: done / seconds }));
+console.log(JSON.stringify({ ready: true }));
+for await (const line of createInterface({ input: process.stdin })) {
+  const ms = Number(/^run (\d+)$/.exec(line.trim())?.[1]);
+  if (ms > 0) console.log(JSON.stringify(await run(ms)));
+}
 await database.close();
 process.exit(0);

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -18,6 +17,7 @@ import { registerSessions } from './http/session-plugin.js';
 import { registerInputGuards } from './http/input-guards.js';
 import { responseSerializer } from './http/response-serializer.js';
 import { healthStatus } from '../shared/responses.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { admissionsRoutes } from './domains/admissions/admissions.routes.js';
 import { auditRoutes } from './domains/audit/audit.routes.js';
 import { authRoutes } from './domains/auth/auth.routes.js';
@@ -87,15 +87,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const webDir = options.webDir ?? defaultWebDir;
   const hasWeb = existsSync(`${webDir}/index.html`);
   registerErrorHandler(app, hasWeb ? { appShell: (reply) => reply.type('text/html; charset=utf-8').sendFile('index.html') } : {});
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy,
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
     strictTransportSecurity: { maxAge: 180 * 24 * 60 * 60, includeSubDomains: false },
   });
   // Personal data is never kept by the browser or a proxy; the web files set their own (see registerWeb).
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);

@@ -30,10 +30,11 @@ export const systemActor: Actor = { userId: null, name: 'Hệ thống', role: 's
 
 /** Runs `work` in one transaction: every write and its audit rows commit together or not at all. */
 export async function inTransaction<T>(ctx: Ctx, work: (tx: Ctx) => Promise<T>): Promise<T> {
-  if (isTx(ctx.db)) return work(ctx);
+  if (isTransaction(ctx.db)) return work(ctx);
   return (ctx.db as Db).transaction(async (tx) => work({ ...ctx, db: tx as unknown as Tx }));
 }
 
-function isTx(db: DbOrTx): boolean {
+/** Whether `db` is a transaction already (work on it joins that transaction). */
+export function isTransaction(db: DbOrTx): boolean {
   return (db as { __isTx?: boolean }).__isTx === true || db.constructor.name.endsWith('Transaction');
 }

@@ -1,4 +1,5 @@
-import { inTransaction, type Ctx } from '../../context.js';
+import { inTransaction, isTransaction, type Ctx } from '../../context.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { assertCan } from '../../permissions.js';
 import { auditRowsAfter, auditRowsFor, chainHead, firstSealedRowId, namesInScope, insertAuditRows, lastAuditLink, latestAuditRows, lockAuditChain, type AuditRow } from './audit.queries.js';
 import { appendCheckpoint, auditKeyring, readCheckpoints } from './audit.anchor.js';
@@ -26,47 +27,116 @@ export interface AuditEntry {
   reason?: string | null;
 }
 
+/** A row as its writer describes it; its place in the chain (id, hashes, seal) is given when it is appended. */
+type AuditRecord = Omit<AuditRow, 'id' | 'prevHash' | 'hash' | 'mac'>;
+
+function auditRecord(ctx: Ctx, entry: AuditEntry): AuditRecord {
+  return {
+    at: ctx.now().toISOString(),
+    actorId: ctx.actor.userId,
+    actorName: ctx.actor.name,
+    entity: entry.entity,
+    entityId: String(entry.entityId),
+    action: entry.action,
+    before: toJsonValue(entry.before),
+    after: toJsonValue(entry.after),
+    reason: entry.reason ?? ctx.reason ?? null,
+  };
+}
+
+/** Links records to the chain's head and inserts them; `db` must be a transaction (the lock is held until it ends). */
+async function appendToChain(db: DbOrTx, records: AuditRecord[]): Promise<void> {
+  await lockAuditChain(db);
+  const last = await lastAuditLink(db);
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  let id = last?.id ?? 0;
+  const key = auditKeyring()?.key ?? null;
+  const rows: AuditRow[] = records.map((fields) => {
+    id += 1;
+    const record = { id, ...fields };
+    const hash = auditHash(prevHash, record);
+    const row = { ...record, prevHash, hash, mac: key ? rowMac(key, hash) : null };
+    prevHash = hash;
+    return row;
+  });
+  await insertAuditRows(db, rows);
+}
+
 /**
  * Appends entries to the chain in the caller's transaction, so a write and its audit commit together.
  * Must be called inside `inTransaction`.
  */
 export async function recordAudit(ctx: Ctx, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await lockAuditChain(ctx.db);
-  const last = await lastAuditLink(ctx.db);
-  let prevHash = last?.hash ?? GENESIS_HASH;
-  let id = last?.id ?? 0;
-  const at = ctx.now().toISOString();
-  const key = auditKeyring()?.key ?? null;
-  const rows: AuditRow[] = entries.map((entry) => {
-    id += 1;
-    const record = {
-      id,
-      at,
-      actorId: ctx.actor.userId,
-      actorName: ctx.actor.name,
-      entity: entry.entity,
-      entityId: String(entry.entityId),
-      action: entry.action,
-      before: toJsonValue(entry.before),
-      after: toJsonValue(entry.after),
-      reason: entry.reason ?? ctx.reason ?? null,
-    };
-    const hash = auditHash(prevHash, record);
-    const row = { ...record, prevHash, hash, mac: key ? rowMac(key, hash) : null };
-    prevHash = hash;
-    return row;
+  await appendToChain(ctx.db, entries.map((entry) => auditRecord(ctx, entry)));
+}
+
+/**
+ * Read-log rows of concurrent requests, written together (group commit): each `logRead` waits until its row is
+ * committed, so no response leaves before its row is in the log and a crash can lose none; but one transaction (one
+ * chain lock, one multi-row insert, one commit) serves every request that came while the previous batch was being
+ * written, instead of one each. Keyed by the database handle, so tests with a database per file keep theirs apart.
+ */
+interface PendingRead {
+  record: AuditRecord;
+  written: () => void;
+  failed: (error: Error) => void;
+}
+interface ReadBatcher {
+  pending: PendingRead[];
+  draining: boolean;
+}
+const readBatchers = new WeakMap<object, ReadBatcher>();
+const READ_BATCH_ROWS = 1000;
+
+function logReadBatched(db: Db, record: AuditRecord): Promise<void> {
+  let batcher = readBatchers.get(db);
+  if (!batcher) readBatchers.set(db, (batcher = { pending: [], draining: false }));
+  const queue = batcher;
+  return new Promise<void>((written, failed) => {
+    queue.pending.push({ record, written, failed });
+    if (queue.draining) return;
+    queue.draining = true;
+    // After the requests already in this turn of the event loop have queued their rows.
+    setImmediate(() => void drainReads(db, queue));
   });
-  await insertAuditRows(ctx.db, rows);
+}
+
+async function drainReads(db: Db, batcher: ReadBatcher): Promise<void> {
+  try {
+    while (batcher.pending.length > 0) {
+      const batch = batcher.pending.splice(0, READ_BATCH_ROWS);
+      try {
+        await db.transaction((tx) => appendToChain(tx as unknown as DbOrTx, batch.map((p) => p.record)));
+        for (const p of batch) p.written();
+      } catch {
+        // One row the database refuses must not fail the others' reads: each is retried alone, and only a row that
+        // still cannot be written fails its own request (its response is an error, so nothing was read unlogged).
+        for (const p of batch) {
+          try {
+            await db.transaction((tx) => appendToChain(tx as unknown as DbOrTx, [p.record]));
+            p.written();
+          } catch (error) {
+            p.failed(error as Error);
+          }
+        }
+      }
+    }
+  } finally {
+    batcher.draining = false;
+  }
 }
 
 /**
  * One row for a read of personal data through the API: a per-person view names the person (or record), a list
- * or an export names its filter. Called by the route after the read succeeded (so a refused read leaves none).
+ * or an export names its filter. Called by the route after the read succeeded (so a refused read leaves none), and
+ * resolved once the row is committed: with those of concurrent reads, in one transaction (see `logReadBatched`).
  */
 export async function logRead(ctx: Ctx, entry: { entity: string; entityId: string | number; what: string; filter?: unknown }): Promise<void> {
   const filter = entry.filter && typeof entry.filter === 'object' && Object.keys(entry.filter).length > 0 ? entry.filter : undefined;
-  await inTransaction(ctx, (tx) => recordAudit(tx, [{ entity: entry.entity, entityId: entry.entityId, action: 'read', after: { what: entry.what, ...(filter ? { filter } : {}) } }]));
+  const record = auditRecord(ctx, { entity: entry.entity, entityId: entry.entityId, action: 'read', after: { what: entry.what, ...(filter ? { filter } : {}) } });
+  if (isTransaction(ctx.db)) return appendToChain(ctx.db, [record]);
+  return logReadBatched(ctx.db as Db, record);
 }
 
 /** The processing log of personal data: who read whose record, when, and why. */

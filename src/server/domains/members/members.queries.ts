@@ -115,14 +115,17 @@ function escapeLike(text: string): string {
  * read everything before them; ordering by an expression makes the planner fetch the matches and sort them instead.
  */
 export async function listMemberRows(db: DbOrTx, where: SQL[], limit: number, offset: number, clustered: boolean, scope: Scope): Promise<MemberListItem[]> {
-  const order = clustered ? sql`(m.name_sort_key || '') COLLATE "C", m.id` : sql`m.name_sort_key, m.id`;
+  const order = (alias: string) => (clustered ? sql`(${sql.identifier(alias)}.name_sort_key || '') COLLATE "C", ${sql.identifier(alias)}.id` : sql`${sql.identifier(alias)}.name_sort_key, ${sql.identifier(alias)}.id`);
+  // The page is chosen from the sort key and the filtered columns only, which the covering sort index holds
+  // (members_sort_cover_idx: an index-only walk, no visit to the wide rows it skips); only the page's rows are read.
   return queryRows<MemberListItem>(
     db,
     sql`SELECT m.id, m.full_name AS "fullName", m.gender, m.birth_date AS "birthDate", m.org_id AS "orgId", o.name AS "orgName",
           ${ancestorNamesSql(sql`o.path`, scope)} AS "orgAncestorNames", m.status, m.theory_level AS "theoryLevel", m.card_number AS "cardNumber"
-        FROM (SELECT m.* FROM members m WHERE ${sql.join(where, sql` AND `)} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) m
+        FROM (SELECT m.id, m.name_sort_key FROM members m WHERE ${sql.join(where, sql` AND `)} ORDER BY ${order('m')} LIMIT ${limit} OFFSET ${offset}) page
+        JOIN members m ON m.id = page.id
         JOIN orgs o ON o.id = m.org_id
-        ORDER BY ${order}`,
+        ORDER BY ${order('page')}`,
   );
 }
 
