@@ -8,7 +8,23 @@ import type { Gender, TheoryLevel } from '../../../shared/member.js';
 import { orgKindLabels, unitTypeLabels, type OrgKind, type UnitType } from '../../../shared/org.js';
 import { foldForSearch, normalizeName, normalizeSpaces, parseVnDate } from '../../../shared/vietnamese.js';
 import { repairLegacyText, type LegacyEncoding } from './legacy-encoding.js';
-import { plainCellValue } from './spreadsheet-reader.js';
+
+// exceljs's own cell value shapes, which plainCellValue flattens.
+interface RichTextValue {
+  richText: { text: string }[];
+}
+
+/** Flattens exceljs's cell values (rich text, hyperlinks, formulas, errors) into null, string, number, boolean or Date. */
+export function plainCellValue(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'object' || value instanceof Date) return value;
+  const v = value as Record<string, unknown>;
+  if (Array.isArray((v as unknown as RichTextValue).richText)) return (v as unknown as RichTextValue).richText.map((r) => r.text ?? '').join('');
+  if ('formula' in v || 'sharedFormula' in v) return plainCellValue(v.result);
+  if ('hyperlink' in v) return plainCellValue(v.text);
+  if (typeof v.error === 'string') return v.error;
+  return null;
+}
 
 export function isBlankCell(value: unknown): boolean {
   const plain = plainCellValue(value);

@@ -52,7 +52,8 @@ import {
 } from './imports.rules.js';
 import { allocateIds, insertAsJson, lockImport, membersByIdentifiers, membersByNameAndBirth, orgsByCodeOrName } from './imports.queries.js';
 import { detectLegacyEncodingOfColumn, type LegacyEncoding } from './legacy-encoding.js';
-import { plainCellValue, readRows, type SheetRow } from './spreadsheet-reader.js';
+import { plainCellValue } from './cell-values.js';
+import { readRows, type SheetRow } from './spreadsheet-reader.js';
 
 // ---- Problems -------------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ import {
   orgKindSpec,
   parseDateCell,
   parseEnumCell,
+  plainCellValue,
   theoryLevelSpec,
   unitTypeSpec,
   type EnumSpec,
@@ -23,7 +24,7 @@ import {
 } from './cell-values.js';
 import { columnLetter, memberImportFields, orgImportFields, type ImportField, type MemberImportKey, type OrgImportKey } from './column-mapping.js';
 import { repairLegacyText, type LegacyEncoding } from './legacy-encoding.js';
-import { plainCellValue, type SheetRow } from './spreadsheet-reader.js';
+import type { SheetRow } from './spreadsheet-reader.js';
 
 // ---- Problems ------------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { Transform, type Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
+import { plainCellValue } from './cell-values.js';
 import { defaultUploadLimits, ImportFileError, type UploadKind } from './file-safety.js';
 
 export interface SheetRow {
@@ -34,23 +35,6 @@ export const csvSheetName = 'CSV';
 /** Rows with no value in any cell are skipped: Excel keeps formatted empty rows, and they are not records. */
 export function readRows(path: string, kind: UploadKind, options: ReadRowsOptions = {}): AsyncIterable<SheetRow> {
   return kind === 'xlsx' ? readXlsxRows(path, options) : readCsvRows(path);
-}
-
-// exceljs's own cell value shapes, which plainCellValue flattens.
-interface RichTextValue {
-  richText: { text: string }[];
-}
-
-/** Flattens exceljs's cell values (rich text, hyperlinks, formulas, errors) into null, string, number, boolean or Date. */
-export function plainCellValue(value: unknown): unknown {
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'object' || value instanceof Date) return value;
-  const v = value as Record<string, unknown>;
-  if (Array.isArray((v as unknown as RichTextValue).richText)) return (v as unknown as RichTextValue).richText.map((r) => r.text ?? '').join('');
-  if ('formula' in v || 'sharedFormula' in v) return plainCellValue(v.result);
-  if ('hyperlink' in v) return plainCellValue(v.text);
-  if (typeof v.error === 'string') return v.error;
-  return null;
 }
 
 function isFormula(value: unknown): boolean {
