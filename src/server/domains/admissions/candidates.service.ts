@@ -1,5 +1,5 @@
 import { inTransaction, type Ctx } from '../../context.js';
-import { conflict, forbidden, invalidField, notFound, notFoundField, staleVersion } from '../../errors.js';
+import { conflict, forbidden, notFound, notFoundField, staleVersion } from '../../errors.js';
 import { isPathInScope, narrowScope } from '../../scope.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { loadCalendar } from '../calendar/calendar.service.js';

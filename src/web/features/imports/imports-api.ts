@@ -9,7 +9,7 @@ import { ApiError } from '../../api';
 const base = '/api/v1/imports';
 
 function toError(status: number, text: string): ApiError {
-  let body: { error?: { code?: ApiError['code']; message?: string; fields?: ApiError['fields'] } } | null = null;
+  let body: { error?: { code?: ApiError['code']; message?: string; fields?: ApiError['fields'] } } | null;
   try {
     body = JSON.parse(text);
   } catch {

@@ -254,7 +254,12 @@ function MappingPanel({ job }: { job: ImportJob }) {
     [job.sheets],
   );
   const [draft, setDraft] = useState<Draft>(initial);
-  useEffect(() => setDraft(initial), [initial]);
+  // A new guess from the server replaces the draft, adjusted during render rather than by an effect's second render.
+  const [draftOf, setDraftOf] = useState(initial);
+  if (draftOf !== initial) {
+    setDraftOf(initial);
+    setDraft(initial);
+  }
   const incomplete = job.sheets.some((s) => s.recordType && job.fields[s.recordType].some((f) => f.required && s.mapping[f.key] === undefined));
   const [opened, setOpened] = useState(incomplete);
   const save = useMutation({
