@@ -102,7 +102,8 @@ async function freshDatabase(engine: 'embedded' | 'postgres'): Promise<{ databas
     await prepareDatabase(database, quiet);
     return { database, drop: () => database.close() };
   }
-  return createScratchDatabase(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', 'dangvu_bench_import', quiet);
+  const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  return createScratchDatabase(baseUrl, 'dangvu_bench_import', (database) => prepareDatabase(database, quiet));
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

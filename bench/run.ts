@@ -98,7 +98,8 @@ async function embedded() {
 }
 
 function freshPostgres(label: string) {
-  return createScratchDatabase(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', `dangvu_bench_${label}`, log);
+  const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  return createScratchDatabase(baseUrl, `dangvu_bench_${label}`, (database) => prepareDatabase(database, log));
 }
 
 async function postgres() {

@@ -9,7 +9,7 @@ import { migrationVersion, runMigrations } from '../server/db/migrate.js';
 import { AppError } from '../server/errors.js';
 import { takeAuditCheckpoint, verifyAuditChain } from '../server/domains/audit/audit.service.js';
 import { loadDemoIfEmpty } from '../server/domains/demo/demo.service.js';
-import { findOrgByCode } from '../server/domains/orgs/orgs.queries.js';
+import { getOrgByCode } from '../server/domains/orgs/orgs.service.js';
 import { listRules } from '../server/domains/rulebook/rulebook.service.js';
 import { listAttention } from '../server/domains/radar/radar.service.js';
 import { listCandidates } from '../server/domains/admissions/candidates.service.js';
@@ -95,8 +95,7 @@ export function buildCli(): Command {
     .action((username: string, options: { role: string; name: string; org?: string; memberId?: number }) =>
       withDatabase(async (database) => {
         const ctx = systemCtx(database, log, 'Tạo tài khoản bằng dòng lệnh');
-        const org = options.org ? await findOrgByCode(ctx.db, options.org) : null;
-        if (options.org && !org) throw new AppError('NOT_FOUND', `Không tìm thấy tổ chức có mã ${options.org}.`);
+        const org = options.org ? await getOrgByCode(ctx, options.org) : null;
         const input = userCreate.parse({ username, displayName: options.name, role: options.role, orgId: org?.id ?? null, memberId: options.memberId ?? null });
         const result = await createUser(ctx, input);
         console.log(`Đã tạo tài khoản ${result.user.username} — mật khẩu dùng một lần: ${result.oneTimePassword}`);
@@ -137,8 +136,7 @@ export function buildCli(): Command {
     .action((options: { org?: string; date?: string }) =>
       withDatabase(async (database) => {
         const ctx = systemCtx(database, log);
-        const org = options.org ? await findOrgByCode(ctx.db, options.org) : null;
-        if (options.org && !org) throw new AppError('NOT_FOUND', `Không tìm thấy tổ chức có mã ${options.org}.`);
+        const org = options.org ? await getOrgByCode(ctx, options.org) : null;
         const { items } = await listAttention(ctx, attentionQuery.parse({ orgId: org?.id, date: options.date }));
         if (items.length === 0) return console.log('Không có việc nào đến hạn hoặc quá hạn.');
         for (const item of items) console.log(`${attentionSeverityLabels[item.severity].padEnd(11)}  ${formatDate(item.dueOn)}  ${item.label}`);
@@ -155,8 +153,7 @@ export function buildCli(): Command {
     .action((options: { org?: string; all?: boolean }) =>
       withDatabase(async (database) => {
         const ctx = systemCtx(database, log);
-        const org = options.org ? await findOrgByCode(ctx.db, options.org) : null;
-        if (options.org && !org) throw new AppError('NOT_FOUND', `Không tìm thấy tổ chức có mã ${options.org}.`);
+        const org = options.org ? await getOrgByCode(ctx, options.org) : null;
         let page = 1;
         for (;;) {
           const result = await listCandidates(ctx, candidateListQuery.parse({ orgId: org?.id, includeClosed: options.all, page, pageSize: 200 }));

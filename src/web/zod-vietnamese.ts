@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Vietnamese messages for the checks that the shared schemas leave without one (plain `max(100)`,
  * a missing value…). Messages written in the schemas themselves still win.
  */
-export function useVietnameseZodMessages(): void {
+export function setVietnameseZodMessages(): void {
   z.config({
     localeError: (issue) => {
       switch (issue.code) {

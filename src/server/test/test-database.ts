@@ -26,7 +26,7 @@ export async function createTestDatabase(): Promise<{ database: Database; drop: 
   }
   const baseUrl = process.env.TEST_DATABASE_URL;
   if (!baseUrl) throw new Error('TEST_DATABASE_URL is required for the postgres test project');
-  return createScratchDatabase(baseUrl, 'dangvu_t', silent);
+  return createScratchDatabase(baseUrl, 'dangvu_t', (database) => prepareDatabase(database, silent));
 }
 
 export function ctxFor(database: Database, actor: Actor = systemActor, now: () => Date = () => new Date()): Ctx {

@@ -1,11 +1,11 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ChangeEvent, FormEvent } from 'react';
 import type { ZodType } from 'zod';
 import { isApiError } from '../api';
-import { useVietnameseZodMessages } from '../zod-vietnamese';
+import { setVietnameseZodMessages } from '../zod-vietnamese';
 
 /** Every form validates through this module, so the Vietnamese messages are set before the first check. */
-useVietnameseZodMessages();
+setVietnameseZodMessages();
 
 /** Form state kept flat, keyed by the dotted path of the schema field it fills (`decision.number`). */
 export type Draft = Record<string, string | boolean | null>;
@@ -40,7 +40,10 @@ export function useZodForm<T>(options: { initial: Draft; schema: ZodType<T>; toI
   const [draft, setDraft] = useState<Draft>(options.initial);
   const [errors, setErrorsState] = useState<FieldErrors>({});
   const optionsRef = useRef(options);
-  optionsRef.current = options;
+  // The callbacks read the latest schema and mapping; a ref is written after render, not during it.
+  useLayoutEffect(() => {
+    optionsRef.current = options;
+  });
 
   const set = useCallback((field: string, value: string | boolean | null) => {
     setDraft((current) => ({ ...current, [field]: value }));

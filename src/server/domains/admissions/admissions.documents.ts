@@ -2,14 +2,12 @@ import type { Ctx } from '../../context.js';
 import { conflict } from '../../errors.js';
 import { renderPartyDocument } from '../../documents/party-document.js';
 import { admissionDecisionDocument, confirmationDecisionDocument, type CitedDocument, type DocumentIssuer } from '../../documents/membership-documents.js';
-import { memberInScopeOr404 } from '../members/members.service.js';
 import { foldForSearch } from '../../../shared/vietnamese.js';
 import { documentSigning, type DocumentSigning } from '../../../shared/admissions.js';
 import type { Decision } from '../../../shared/org.js';
 import { ruleReader } from './admissions.deadlines.js';
-import { admissionEventOf, ancestorsOf, candidateEventsOf, probationOutcomeOf, probationReviewsOf } from './admissions.queries.js';
 import { implementingRegulationBasis } from './admissions.rules.js';
-import { candidateInScopeOr404 } from './candidates.service.js';
+import { admissionDecisionRecords, confirmationDecisionRecords } from './decision-records.service.js';
 
 export interface DocxFile {
   filename: string;
@@ -24,8 +22,7 @@ const BLANK = '……………';
  * issuer is the organisation above the nearest upper committee (or that committee when it is the root);
  * the grassroots organisation is the cell's grassroots committee, none for a grassroots cell.
  */
-async function bodiesAround(ctx: Ctx, cellPath: string, decision: Decision, signingValue: unknown) {
-  const ancestors = await ancestorsOf(ctx.db, cellPath);
+function bodiesAround(ancestors: Awaited<ReturnType<typeof admissionDecisionRecords>>['ancestors'], decision: Decision, signingValue: unknown) {
   const upperIndex = ancestors.findIndex((a) => a.kind === 'upper' || a.kind === 'provincial');
   const upper = upperIndex >= 0 ? ancestors[upperIndex] : ancestors.at(-1);
   const aboveUpper = upperIndex >= 0 ? ancestors[upperIndex + 1] : undefined;
@@ -58,13 +55,12 @@ function fileName(kind: string, fullName: string): string {
 
 /** Quyết định kết nạp đảng viên, filled from the candidate's steps. */
 export async function admissionDecisionDocx(ctx: Ctx, candidateId: number): Promise<DocxFile> {
-  const candidate = await candidateInScopeOr404(ctx, candidateId);
-  const events = await candidateEventsOf(ctx.db, candidateId);
+  const { candidate, events, ancestors } = await admissionDecisionRecords(ctx, candidateId);
   const last = (kind: string) => events.filter((e) => e.kind === kind).at(-1);
   const decided = last('decided');
   if (!decided?.decision || !['decided', 'admitted'].includes(candidate.state)) throw conflict('Chưa có quyết định kết nạp của cấp ủy cấp trên để in.');
   const decision = decided.decision;
-  const { issuer, grassrootsName } = await bodiesAround(ctx, candidate.orgPath, decision, decided.details.signing);
+  const { issuer, grassrootsName } = bodiesAround(ancestors, decision, decided.details.signing);
   const rules = ruleReader(ctx);
   const [probation, ceremonyDays] = await Promise.all([rules('probation_months', decision.date), rules('ceremony_deadline_working_days', decision.date)]);
   const committee = last('committee_resolved');
@@ -90,12 +86,10 @@ export async function admissionDecisionDocx(ctx: Ctx, candidateId: number): Prom
 
 /** Quyết định công nhận đảng viên chính thức, filled from the member's admission, reviews and decision. */
 export async function confirmationDecisionDocx(ctx: Ctx, memberId: number): Promise<DocxFile> {
-  const member = await memberInScopeOr404(ctx, memberId);
-  const outcome = await probationOutcomeOf(ctx.db, memberId);
+  const { member, outcome, admission, reviews, ancestors } = await confirmationDecisionRecords(ctx, memberId);
   if (!outcome?.decision || outcome.kind !== 'confirmation') throw conflict('Chưa có quyết định công nhận đảng viên chính thức để in.');
-  const [admission, reviews] = await Promise.all([admissionEventOf(ctx.db, memberId), probationReviewsOf(ctx.db, memberId)]);
   const decision = outcome.decision;
-  const { issuer, grassrootsName } = await bodiesAround(ctx, member.orgPath, decision, outcome.details.signing);
+  const { issuer, grassrootsName } = bodiesAround(ancestors, decision, outcome.details.signing);
   const cellReview = reviews.filter((r) => r.kind === 'cell').at(-1);
   const committeeReview = reviews.filter((r) => r.kind === 'committee').at(-1);
   const content = await renderPartyDocument(

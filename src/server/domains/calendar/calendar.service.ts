@@ -1,10 +1,9 @@
-import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import { inTransaction, type Ctx } from '../../context.js';
 import { assertCan } from '../../permissions.js';
 import { notFound, staleVersion } from '../../errors.js';
-import { holidays } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { addWorkingDays, workingDaysBetween } from './calendar.rules.js';
+import { activeCalendarDays, deactivateHolidayRow, findHoliday, holidaysBetween, insertMissingHolidays, upsertHoliday } from './calendar.queries.js';
 import { shippedHolidays, shippedMakeUpWorkdays } from './holidays.seed.js';
 import type { HolidayInput } from '../../../shared/calendar.js';
 
@@ -15,7 +14,7 @@ export interface WorkCalendar {
 }
 
 export async function loadCalendar(ctx: Ctx): Promise<WorkCalendar> {
-  const rows = await ctx.db.select({ date: holidays.date, kind: holidays.kind }).from(holidays).where(eq(holidays.active, true));
+  const rows = await activeCalendarDays(ctx.db);
   return {
     holidays: new Set(rows.filter((r) => r.kind !== 'workday').map((r) => r.date)),
     workdays: new Set(rows.filter((r) => r.kind === 'workday').map((r) => r.date)),
@@ -33,24 +32,16 @@ export async function workingDaysElapsed(ctx: Ctx, from: string, to: string): Pr
 }
 
 export async function listHolidays(ctx: Ctx, year: number) {
-  return ctx.db
-    .select()
-    .from(holidays)
-    .where(and(gte(holidays.date, `${year}-01-01`), lte(holidays.date, `${year}-12-31`)))
-    .orderBy(asc(holidays.date));
+  return holidaysBetween(ctx.db, `${year}-01-01`, `${year}-12-31`);
 }
 
 /** Adds or changes a day; the government sets Tết and bridge days each year, so admins keep this table. */
 export async function saveHoliday(ctx: Ctx, date: string, input: HolidayInput) {
   assertCan(ctx, 'holidays.write');
   return inTransaction(ctx, async (tx) => {
-    const [before] = await tx.db.select().from(holidays).where(eq(holidays.date, date));
+    const before = await findHoliday(tx.db, date);
     if (before && input.version !== undefined && before.version !== input.version) throw staleVersion('Ngày nghỉ');
-    const [after] = await tx.db
-      .insert(holidays)
-      .values({ date, name: input.name, kind: input.kind, active: true })
-      .onConflictDoUpdate({ target: holidays.date, set: { name: input.name, kind: input.kind, active: true, version: sql`${holidays.version} + 1`, updatedAt: new Date() } })
-      .returning();
+    const after = await upsertHoliday(tx.db, { date, name: input.name, kind: input.kind });
     await recordAudit(tx, [{ entity: 'holiday', entityId: date, action: before ? 'update' : 'create', before, after }]);
     return after;
   });
@@ -60,9 +51,9 @@ export async function saveHoliday(ctx: Ctx, date: string, input: HolidayInput) {
 export async function deactivateHoliday(ctx: Ctx, date: string) {
   assertCan(ctx, 'holidays.write');
   return inTransaction(ctx, async (tx) => {
-    const [before] = await tx.db.select().from(holidays).where(eq(holidays.date, date));
+    const before = await findHoliday(tx.db, date);
     if (!before) throw notFound('ngày nghỉ');
-    const [after] = await tx.db.update(holidays).set({ active: false, version: sql`${holidays.version} + 1`, updatedAt: new Date() }).where(eq(holidays.date, date)).returning();
+    const after = await deactivateHolidayRow(tx.db, date);
     await recordAudit(tx, [{ entity: 'holiday', entityId: date, action: 'deactivate', before, after }]);
     return after;
   });
@@ -73,6 +64,6 @@ export async function seedHolidays(ctx: Ctx): Promise<number> {
     ...shippedHolidays.map((h) => ({ date: h.date, name: h.name, kind: h.kind })),
     ...shippedMakeUpWorkdays.map((w) => ({ date: w.date, name: w.name, kind: 'workday' })),
   ];
-  await ctx.db.insert(holidays).values(rows).onConflictDoNothing();
+  await insertMissingHolidays(ctx.db, rows);
   return rows.length;
 }

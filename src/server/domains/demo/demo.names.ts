@@ -433,7 +433,6 @@ export interface DemoUnitData {
 const C = 'grassroots_committee' as const;
 const c = 'grassroots_cell' as const;
 
-const deptCells = ['Văn phòng', 'Thanh tra Sở', 'Phòng Kế hoạch - Tài chính', 'Phòng Tổ chức cán bộ', 'Phòng Pháp chế', 'Phòng Quản lý chuyên ngành', 'Phòng Nghiệp vụ', 'Trung tâm Dịch vụ công'];
 const hospitalCells = ['Khoa Khám bệnh', 'Khoa Nội', 'Khoa Ngoại', 'Khoa Cấp cứu', 'Khoa Dược', 'Khoa Xét nghiệm', 'Phòng Kế hoạch tổng hợp', 'Phòng Tổ chức - Hành chính', 'Khoa Phục hồi chức năng', 'Khoa Nhi', 'Khoa Sản', 'Khoa Châm cứu - Dưỡng sinh'];
 const bankCells = ['Phòng Khách hàng doanh nghiệp', 'Phòng Khách hàng cá nhân', 'Phòng Tổ chức - Hành chính', 'Phòng Kế toán - Ngân quỹ', 'Phòng giao dịch số 1', 'Phòng giao dịch số 2', 'Phòng giao dịch số 3'];
 

@@ -1,9 +1,9 @@
-import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../context.js';
 import type { Database } from '../../db/client.js';
 import { nextId, syncIdentity, withBulkWriter, type BulkWriter } from '../../db/bulk.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { nameColumns } from '../members/members.rules.js';
+import { analyzeTables, anyOrgExists } from './demo.queries.js';
 import { generateDemoMembers, generateDemoOrgs, type DemoMember, type DemoOptions, type DemoOrg } from './demo.generator.js';
 import type { MemberStatus } from '../../../shared/member.js';
 
@@ -43,8 +43,7 @@ export async function loadDemo(ctx: Ctx, database: Database, options: DemoOption
     await recordAudit(bulkCtx, [{ entity: 'org', entityId: `bulk:${orgs.length}`, action: 'bulk_create', after: { count: orgs.length, seed: options.seed ?? null }, reason: ctx.reason }]);
     const counts = await insertMembers(writer, bulkCtx, orgs, orgIds, options);
     for (const table of ['orgs', 'org_versions', 'members', 'membership_events', 'membership_periods']) await syncIdentity(writer.db, table);
-    // Fresh statistics, so the planner picks the right index for searches at once (PGlite has no autovacuum).
-    await writer.db.execute(sql`ANALYZE`);
+    await analyzeTables(writer.db);
     return { orgs: orgs.length, ...counts };
   });
 }
@@ -61,8 +60,7 @@ export async function loadDemoOrgs(ctx: Ctx, database: Database, options: DemoOp
 }
 
 export async function loadDemoIfEmpty(ctx: Ctx, database: Database, options: DemoOptions): Promise<DemoLoadResult | null> {
-  const result = (await ctx.db.execute(sql`SELECT EXISTS (SELECT 1 FROM orgs) AS present`)) as unknown as { rows: { present: boolean }[] };
-  if (result.rows[0].present) return null;
+  if (await anyOrgExists(ctx.db)) return null;
   return loadDemo(ctx, database, options);
 }
 

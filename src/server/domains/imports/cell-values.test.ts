@@ -102,7 +102,7 @@ describe('parseDateCell', () => {
         const [y, m, d] = iso.split('-');
         const serial = dayNumber - Date.UTC(1899, 11, 30) / 86_400_000;
         const forms: unknown[] = [date, serial, `${d}/${m}/${y}`, `${Number(d)}/${Number(m)}/${y}`, iso, ` ${d}.${m}.${y} `];
-        return forms.every((form) => parseDateCell(form).hasOwnProperty('iso') && (parseDateCell(form) as { iso: string }).iso === iso);
+        return forms.every((form) => Object.hasOwn(parseDateCell(form), 'iso') && (parseDateCell(form) as { iso: string }).iso === iso);
       }),
     );
   });

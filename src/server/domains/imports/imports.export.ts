@@ -4,7 +4,6 @@
  */
 import { PassThrough } from 'node:stream';
 import { inTransaction, type Ctx } from '../../context.js';
-import { forbidden } from '../../errors.js';
 import { writeXlsx, type ExportColumn, type ExportRow, type ExportSheet } from '../../export/xlsx-export.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { problemSeverityLabels, type ImportProblem } from '../../../shared/imports.js';
@@ -13,9 +12,10 @@ import { grassrootsKinds, orgKindLabels, unitTypeLabels, type OrgKind, type Unit
 import { memberStatusSpec, type ImportableStatus } from './cell-values.js';
 import { memberImportFields, orgImportFields, type ImportField } from './column-mapping.js';
 import { requiredMark, templateSheetNames } from './import-template.js';
-import { countMembersOfEndedOrgs, exportMembersOf, exportOrgRows, type ExportOrgRow } from './imports.queries.js';
+import type { ExportOrgRow } from './imports.queries.js';
 import { formatAddressText } from './imports.rules.js';
 import { importProblems } from './imports.service.js';
+import { membersOfEndedOrgs, recordsToExport } from './record-export.service.js';
 
 /** The template's columns of one sheet, for anything that writes a file to be imported. */
 export function templateColumnsFor(recordType: 'org' | 'member'): ExportColumn[] {
@@ -54,8 +54,8 @@ function treeOrder(orgs: ExportOrgRow[]): ExportOrgRow[] {
 
 /** The two data sheets of the template, filled from the records in scope. */
 export async function recordSheets(ctx: Ctx): Promise<ExportSheet[]> {
-  if (ctx.actor.scope.kind === 'self') throw forbidden();
-  const orgs = treeOrder(await exportOrgRows(ctx.db, ctx.actor.scope));
+  const records = await recordsToExport(ctx);
+  const orgs = treeOrder(records.orgs);
   const codeOf = new Map(orgs.map((o) => [o.id, o.code]));
   const orgRows: ExportRow[] = orgs.map((o) => ({
     code: o.code,
@@ -69,7 +69,7 @@ export async function recordSheets(ctx: Ctx): Promise<ExportSheet[]> {
   }));
   async function* memberRows(): AsyncIterable<ExportRow> {
     for (const org of orgs) {
-      for (const m of await exportMembersOf(ctx.db, org.id)) {
+      for (const m of await records.membersOf(org)) {
         yield {
           fullName: m.fullName,
           gender: genderLabels[m.gender as Gender],
@@ -103,8 +103,7 @@ export async function recordSheets(ctx: Ctx): Promise<ExportSheet[]> {
 
 /** What the export leaves out: members recorded at organisations that have ended (their records stay in the database and in backups). */
 export async function exportLeftOut(ctx: Ctx): Promise<{ membersOfEndedOrgs: number }> {
-  if (ctx.actor.scope.kind === 'self') throw forbidden();
-  return { membersOfEndedOrgs: await countMembersOfEndedOrgs(ctx.db, ctx.actor.scope) };
+  return { membersOfEndedOrgs: await membersOfEndedOrgs(ctx) };
 }
 
 /** Exporting personal data is logged like reading it. */

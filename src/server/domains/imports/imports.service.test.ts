@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { createTestDatabase, ctxFor } from '../../test/test-database.js';
-import { decision, makeMember, makeTree, officialOf } from '../../test/factories.js';
+import { makeMember, makeTree, officialOf } from '../../test/factories.js';
 import { auditHistoryOf, verifyAuditChain } from '../audit/audit.service.js';
 import { listMembers } from '../members/members.service.js';
 import type { Address } from '../../../shared/member.js';

@@ -339,6 +339,8 @@ function evidenceOf(text: string): TextEvidence | null {
     hasHighCharacter = true;
   }
   if (!hasHighCharacter) return null;
+  // Any character outside ASCII (the range starts at NUL on purpose).
+  // eslint-disable-next-line no-control-regex
   const words = text.split(WORD_SEPARATORS).filter((word) => /[^\x00-\x7F]/.test(word));
   return { tcvn3: evidenceFor(words, decodeTcvn3), vni: evidenceFor(words, decodeVni) };
 }

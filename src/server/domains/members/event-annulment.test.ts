@@ -43,7 +43,6 @@ afterAll(async () => {
   await drop();
 });
 
-const active: readonly MemberStatus[] = ['probationary', 'full'];
 const ended: readonly MemberStatus[] = ['struck_off', 'expelled', 'withdrawn'];
 
 /** The kinds a member in `status` may take next (transfers only in the prefix: they are never annulled here). */

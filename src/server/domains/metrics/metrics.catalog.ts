@@ -1,7 +1,7 @@
-import { admissionMetrics } from '../admissions/admissions.metrics.js';
-import { exitMetrics } from '../exits/exits.metrics.js';
-import { transferMetrics } from '../transfers/transfers.metrics.js';
-import { metricDefinitions, type MetricDefinition } from './metrics.definitions.js';
+import { admissionMetrics } from '../admissions/admission-metrics.queries.js';
+import { exitMetrics } from '../exits/exit-metrics.queries.js';
+import { transferMetrics } from '../transfers/transfer-metrics.queries.js';
+import { metricDefinitions, type MetricDefinition } from './metrics.queries.js';
 
 /**
  * Every figure the product can compute, by name. A module with figures of its own adds its list here; the

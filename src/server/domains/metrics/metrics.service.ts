@@ -1,9 +1,7 @@
-import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../context.js';
-import { queryOne, queryRows } from '../../db/client.js';
 import { invalidField, notFound } from '../../errors.js';
 import { getOrgInScope } from '../orgs/orgs.service.js';
-import type { MetricDefinition, ResolvedParams } from './metrics.definitions.js';
+import { countByKey, metricRecordPage, type MetricDefinition, type ResolvedParams } from './metrics.queries.js';
 import { metricCatalog } from './metrics.catalog.js';
 import type { MetricQuery, MetricResult } from '../../../shared/metrics.js';
 import { todayIso } from '../../../shared/dates.js';
@@ -37,7 +35,7 @@ async function resolve(ctx: Ctx, query: MetricQuery): Promise<ResolvedParams> {
 export async function computeMetric(ctx: Ctx, name: string, query: MetricQuery): Promise<MetricResult> {
   const metric = definition(name);
   const p = await resolve(ctx, query);
-  const rows = await queryRows<{ key: string; value: number }>(ctx.db, sql`SELECT ${metric.key(p)} AS key, count(*)::int AS value FROM ${metric.source(p)} GROUP BY 1`);
+  const rows = await countByKey(ctx.db, metric, p);
   const counted = new Map(rows.map((r) => [r.key, r.value]));
   const keys = [...Object.keys(metric.labels), ...rows.map((r) => r.key).filter((k) => !(k in metric.labels))];
   const parts = keys.map((key) => ({ key, label: metric.labels[key] ?? key, value: counted.get(key) ?? 0 }));
@@ -57,13 +55,6 @@ export async function computeMetric(ctx: Ctx, name: string, query: MetricQuery):
 export async function metricRecords(ctx: Ctx, name: string, query: MetricQuery & { key?: string; page: number; pageSize: number }) {
   const metric = definition(name);
   const p = await resolve(ctx, query);
-  const keyFilter = query.key ? sql` AND ${metric.key(p)} = ${query.key}` : sql``;
-  const [items, count] = await Promise.all([
-    queryRows<Record<string, unknown>>(
-      ctx.db,
-      sql`SELECT ${metric.recordColumns} FROM ${metric.source(p)}${keyFilter} ORDER BY ${metric.recordOrder} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
-    ),
-    queryOne<{ n: number }>(ctx.db, sql`SELECT count(*)::int AS n FROM ${metric.source(p)}${keyFilter}`),
-  ]);
-  return { recordKind: metric.recordKind, items, total: count?.n ?? 0, page: query.page, pageSize: query.pageSize };
+  const { items, total } = await metricRecordPage(ctx.db, metric, p, query);
+  return { recordKind: metric.recordKind, items, total, page: query.page, pageSize: query.pageSize };
 }

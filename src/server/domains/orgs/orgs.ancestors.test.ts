@@ -10,7 +10,7 @@ import { orgPathLabel, type OrgListItem } from '../../../shared/org.js';
 let database: Database;
 let drop: () => Promise<void>;
 type Made = { id: number; name: string; path: string; depth: number };
-let orgs: Made[] = [];
+const orgs: Made[] = [];
 let cells: Made[] = [];
 
 /**

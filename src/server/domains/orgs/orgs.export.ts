@@ -1,17 +1,11 @@
 import type { Ctx } from '../../context.js';
 import type { ExportSheet } from '../../export/xlsx-export.js';
-import { notFound } from '../../errors.js';
-import { findOrg, orgsUnderPath } from './orgs.queries.js';
-import { getOrgInScope } from './orgs.service.js';
+import { orgTreeUnder } from './orgs.service.js';
 import { orgKindLabels, unitTypeLabels } from '../../../shared/org.js';
 
 /** The organisation tree under the chosen organisation (or the whole scope) as a sheet, indented by level. */
 export async function exportOrgs(ctx: Ctx, query: { parentId?: number; includeDissolved?: boolean }): Promise<ExportSheet[]> {
-  const scope = ctx.actor.scope;
-  if (scope.kind === 'self') throw notFound('tổ chức đảng');
-  const root = query.parentId ? await getOrgInScope(ctx, query.parentId) : scope.kind === 'subtree' ? await findOrg(ctx.db, scope.orgId) : null;
-  const rows = await orgsUnderPath(ctx.db, root?.path ?? '/', query.includeDissolved ?? false);
-  const top = root?.depth ?? 0;
+  const { rootDepth: top, rows } = await orgTreeUnder(ctx, query);
   return [
     {
       name: 'Tổ chức đảng',

@@ -1,6 +1,6 @@
 import { inTransaction, type Ctx } from '../../context.js';
 import { assertCan } from '../../permissions.js';
-import { invalidField, notFound, notFoundField, staleVersion } from '../../errors.js';
+import { AppError, invalidField, notFound, notFoundField, staleVersion } from '../../errors.js';
 import { isPathInScope } from '../../scope.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { recordMembershipEvent } from '../members/membership-events.service.js';
@@ -9,6 +9,7 @@ import {
   activeMemberIdsIn,
   findOrg,
   findOrgByCode,
+  findOrgs,
   insertOrg,
   insertOrgEvent,
   linkOrgEvent,
@@ -18,6 +19,7 @@ import {
   orgEventsOf,
   orgVersionAsOf,
   orgVersionsAsOf,
+  orgsUnderPath,
   updateOrgRow,
   type OrgRow,
 } from './orgs.queries.js';
@@ -29,6 +31,27 @@ const ORG = 'tổ chức đảng';
 export async function getOrgInScope(ctx: Ctx, id: number): Promise<OrgRow> {
   const org = await findOrg(ctx.db, id);
   if (!org || !isPathInScope(ctx.actor.scope, org.path)) throw notFound(ORG);
+  return org;
+}
+
+/** The tree under the chosen organisation (or the whole scope), each with its own member count: the export's rows. */
+export async function orgTreeUnder(ctx: Ctx, query: { parentId?: number; includeDissolved?: boolean }) {
+  const scope = ctx.actor.scope;
+  if (scope.kind === 'self') throw notFound(ORG);
+  const root = query.parentId ? await getOrgInScope(ctx, query.parentId) : scope.kind === 'subtree' ? await findOrg(ctx.db, scope.orgId) : null;
+  return { rootDepth: root?.depth ?? 0, rows: await orgsUnderPath(ctx.db, root?.path ?? '/', query.includeDissolved ?? false) };
+}
+
+/** Names of the given organisations that lie in the actor's scope, by id. */
+export async function orgNamesById(ctx: Ctx, ids: number[]): Promise<Map<number, string>> {
+  const found = await findOrgs(ctx.db, [...new Set(ids)]);
+  return new Map(found.filter((o) => isPathInScope(ctx.actor.scope, o.path)).map((o) => [o.id, o.name]));
+}
+
+/** The command line names organisations by code; outside the scope reads as unknown, like a wrong id. */
+export async function getOrgByCode(ctx: Ctx, code: string): Promise<OrgRow> {
+  const org = await findOrgByCode(ctx.db, code);
+  if (!org || !isPathInScope(ctx.actor.scope, org.path)) throw new AppError('NOT_FOUND', `Không tìm thấy tổ chức có mã ${code}.`);
   return org;
 }
 

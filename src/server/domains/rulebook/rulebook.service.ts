@@ -1,9 +1,8 @@
-import { asc, eq, sql } from 'drizzle-orm';
 import { inTransaction, type Ctx } from '../../context.js';
 import { assertCan } from '../../permissions.js';
 import { AppError, invalidField, notFound } from '../../errors.js';
-import { ruleDefinitions as definitionsTable, ruleVersions } from '../../db/schema.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { allRuleDefinitions, allRuleVersions, findRuleDefinition, insertRuleVersions, ruleVersionKeys, ruleVersionsOf, upsertRuleDefinitions } from './rulebook.queries.js';
 import { pickVersion } from './rulebook.rules.js';
 import { ruleDefinitions, seedRuleVersions } from './rulebook.seed.js';
 import type { RuleVersionInput } from '../../../shared/rulebook.js';
@@ -24,7 +23,7 @@ function ruleLabel(name: string): string {
 
 /** The version of a rule in force on `date`: a workflow step reads its parameters as of its own date. */
 export async function ruleAt<T = unknown>(ctx: Ctx, name: string, date: string): Promise<RuleInForce<T>> {
-  const versions = await ctx.db.select().from(ruleVersions).where(eq(ruleVersions.name, name));
+  const versions = await ruleVersionsOf(ctx.db, name);
   const chosen = pickVersion(
     versions.map((v) => ({ ...v, createdAt: v.id })),
     date,
@@ -44,7 +43,7 @@ export async function ruleAt<T = unknown>(ctx: Ctx, name: string, date: string):
  * import's rows). Before the first version it answers with the first, marked `beforeFirst`.
  */
 export async function ruleTimeline<T = unknown>(ctx: Ctx, name: string): Promise<(date: string) => RuleInForce<T> & { beforeFirst: boolean }> {
-  const versions = (await ctx.db.select().from(ruleVersions).where(eq(ruleVersions.name, name))).map((v) => ({ ...v, createdAt: v.id }));
+  const versions = (await ruleVersionsOf(ctx.db, name)).map((v) => ({ ...v, createdAt: v.id }));
   if (versions.length === 0) throw new AppError('RULE_VIOLATION', `Chưa có quy định «${ruleLabel(name)}» trong Sổ quy định.`, undefined, { name, source: 'Sổ quy định' });
   const first = [...versions].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0))[0];
   return (date) => {
@@ -55,8 +54,8 @@ export async function ruleTimeline<T = unknown>(ctx: Ctx, name: string): Promise
 }
 
 export async function listRules(ctx: Ctx, today: string) {
-  const definitions = await ctx.db.select().from(definitionsTable).orderBy(asc(definitionsTable.name));
-  const versions = await ctx.db.select().from(ruleVersions).orderBy(asc(ruleVersions.effectiveFrom), asc(ruleVersions.id));
+  const definitions = await allRuleDefinitions(ctx.db);
+  const versions = await allRuleVersions(ctx.db);
   return definitions.map((d) => {
     const own = versions.filter((v) => v.name === d.name);
     const current = pickVersion(own.map((v) => ({ ...v, createdAt: v.id })), today);
@@ -72,14 +71,13 @@ export async function listRules(ctx: Ctx, today: string) {
 export async function addRuleVersion(ctx: Ctx, name: string, input: RuleVersionInput) {
   assertCan(ctx, 'rules.write');
   return inTransaction(ctx, async (tx) => {
-    const [definition] = await tx.db.select().from(definitionsTable).where(eq(definitionsTable.name, name));
+    const definition = await findRuleDefinition(tx.db, name);
     if (!definition) throw notFound('quy định');
     const problem = valueProblem(definition.unit, input.value);
     if (problem) throw invalidField('value', problem);
-    const [row] = await tx.db
-      .insert(ruleVersions)
-      .values({ name, value: input.value, effectiveFrom: input.effectiveFrom, source: input.source, note: input.note ?? null, createdBy: tx.actor.userId })
-      .returning();
+    const [row] = await insertRuleVersions(tx.db, [
+      { name, value: input.value, effectiveFrom: input.effectiveFrom, source: input.source, note: input.note ?? null, createdBy: tx.actor.userId },
+    ]);
     await recordAudit(tx, [{ entity: 'rule', entityId: name, action: 'add_version', after: row }]);
     return row;
   });
@@ -98,16 +96,16 @@ function valueProblem(unit: string, value: unknown): string | null {
  * a newly shipped regulation (e.g. 29-QĐ/TW for old records) while versions an administrator added stay.
  */
 export async function seedRulebook(ctx: Ctx): Promise<number> {
-  await ctx.db
-    .insert(definitionsTable)
-    .values(ruleDefinitions.map((d) => ({ name: d.name, label: d.label, unit: d.unit, unconfirmed: d.unconfirmed, description: d.description })))
-    .onConflictDoUpdate({
-      target: definitionsTable.name,
-      set: { label: sql`excluded.label`, unit: sql`excluded.unit`, unconfirmed: sql`excluded.unconfirmed`, description: sql`excluded.description` },
-    });
-  const existing = new Set((await ctx.db.select({ name: ruleVersions.name, effectiveFrom: ruleVersions.effectiveFrom }).from(ruleVersions)).map((v) => `${v.name}@${v.effectiveFrom}`));
+  await upsertRuleDefinitions(
+    ctx.db,
+    ruleDefinitions.map((d) => ({ name: d.name, label: d.label, unit: d.unit, unconfirmed: d.unconfirmed, description: d.description })),
+  );
+  const existing = await ruleVersionKeys(ctx.db);
   const missing = seedRuleVersions.filter((v) => !existing.has(`${v.name}@${v.effectiveFrom}`));
   if (missing.length === 0) return 0;
-  await ctx.db.insert(ruleVersions).values(missing.map((v) => ({ name: v.name, value: v.value as object, effectiveFrom: v.effectiveFrom, source: v.source })));
+  await insertRuleVersions(
+    ctx.db,
+    missing.map((v) => ({ name: v.name, value: v.value as object, effectiveFrom: v.effectiveFrom, source: v.source })),
+  );
   return missing.length;
 }

@@ -1,13 +1,13 @@
 import type { Ctx } from '../../context.js';
 import type { ExportSheet } from '../../export/xlsx-export.js';
-import { findOrgs } from '../orgs/orgs.queries.js';
+import { orgNamesById } from '../orgs/orgs.service.js';
 import { listUsers } from './users.service.js';
 import { userRoleLabels } from '../../../shared/auth.js';
 
 /** The accounts with their role and scope, as a sheet (admin only, like the list). */
 export async function exportUsers(ctx: Ctx): Promise<ExportSheet[]> {
   const users = await listUsers(ctx);
-  const orgs = new Map((await findOrgs(ctx.db, [...new Set(users.flatMap((u) => (u.orgId ? [u.orgId] : [])))])).map((o) => [o.id, o.name]));
+  const orgs = await orgNamesById(ctx, users.flatMap((u) => (u.orgId ? [u.orgId] : [])));
   return [
     {
       name: 'Người dùng',

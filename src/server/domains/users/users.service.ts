@@ -7,7 +7,7 @@ import { forgetUserSessions } from '../auth/auth.service.js';
 import { assertPasswordPolicy, hashPassword, oneTimePassword } from '../auth/passwords.js';
 import { findMember } from '../members/members.queries.js';
 import { findOrg } from '../orgs/orgs.queries.js';
-import { insertUser, listUserRows, updateUserRow, type UserRow } from './users.queries.js';
+import { countAdmins, insertUser, listUserRows, updateUserRow, type UserRow } from './users.queries.js';
 import type { UserCreate, UserItem, UserUpdate } from '../../../shared/auth.js';
 
 export function presentUser(u: UserRow): UserItem {
@@ -85,4 +85,9 @@ export async function forceLogout(ctx: Ctx, id: number): Promise<{ ended: number
     await recordAudit(tx, [{ entity: 'user', entityId: id, action: 'forced_logout', after: { ended } }]);
     return { ended };
   }).finally(() => forgetUserSessions(id));
+}
+
+/** Whether an enabled admin account exists: the first start creates one only when none does. */
+export async function hasActiveAdmin(ctx: Ctx): Promise<boolean> {
+  return (await countAdmins(ctx.db)) > 0;
 }

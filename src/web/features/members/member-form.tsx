@@ -16,7 +16,7 @@ import { nullable, numberOrNull, textOf, useZodForm } from '../../components/use
 import type { Draft, ZodForm } from '../../components/use-zod-form';
 import { errorText } from '../../error-text';
 
-const addressKeys = ['current.province', 'current.commune', 'old.province', 'old.district', 'old.commune', 'detail'] as const;
+type AddressKey = 'current.province' | 'current.commune' | 'old.province' | 'old.district' | 'old.commune' | 'detail';
 
 function addressDraft(prefix: string, address: Address | null | undefined): Draft {
   return {
@@ -30,7 +30,7 @@ function addressDraft(prefix: string, address: Address | null | undefined): Draf
 }
 
 function addressInput(draft: Draft, prefix: string): Address | null {
-  const v = (key: (typeof addressKeys)[number]) => textOf(draft[`${prefix}.${key}`]).trim();
+  const v = (key: AddressKey) => textOf(draft[`${prefix}.${key}`]).trim();
   const current = v('current.province') || v('current.commune') ? { province: v('current.province'), commune: v('current.commune') } : null;
   const old = v('old.province') || v('old.district') || v('old.commune') ? { province: v('old.province'), district: v('old.district'), commune: v('old.commune') } : null;
   const detail = v('detail');

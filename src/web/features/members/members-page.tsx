@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useEffectEvent, useState } from 'react';
 import { Alert, Box, Button, Checkbox, Collapse, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -66,9 +66,11 @@ export function MembersPage() {
   const searchChanged = debounced !== (filters.q ?? '');
   const effective: MemberFilters = { ...filters, q: debounced === '' ? undefined : debounced };
   const page = searchChanged ? 1 : urlPage;
-  useEffect(() => {
+  // Runs when the debounced text changes, with the address as it is then (an effect event reads the latest render).
+  const syncAddress = useEffectEvent(() => {
     if (searchChanged) update({ q: debounced || null });
-  }, [debounced]);
+  });
+  useEffect(() => syncAddress(), [debounced]);
 
   useEffect(() => {
     /** Most visits to the list end on a member's page: fetch its code while the user reads the list. */
@@ -83,7 +85,7 @@ export function MembersPage() {
 
   const orgValue: OrgRef | null = filters.orgId === undefined ? null : { id: filters.orgId, name: org.data?.name ?? 'Đang tải…' };
   const activeFilterCount = [filters.status, filters.gender, filters.ageBand, filters.theoryLevel, filters.unitType, filters.includeInactive].filter(Boolean).length;
-  const filterSummary = useMemo(() => describeFilters(effective, org.data?.name), [JSON.stringify(effective), org.data?.name]);
+  const filterSummary = describeFilters(effective, org.data?.name);
   const data = query.data;
 
   const filterControls = (

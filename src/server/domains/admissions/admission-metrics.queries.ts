@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { genderLabels } from '../../../shared/member.js';
-import type { MetricDefinition, ResolvedParams } from '../metrics/metrics.definitions.js';
+import type { MetricDefinition, ResolvedParams } from '../metrics/metrics.queries.js';
 
 /** Membership events of one kind in the period, placed in the organisation where they happened. */
 function eventsInPeriod(condition: SQL) {

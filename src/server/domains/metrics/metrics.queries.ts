@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { queryOne, queryRows, type DbOrTx } from '../../db/client.js';
 import { ageBandLabels, genderLabels, memberStatusLabels, membershipEventKindLabels, theoryLevelLabels } from '../../../shared/member.js';
 import { orgKindLabels, unitTypeLabels } from '../../../shared/org.js';
 import { addMonths } from '../../../shared/dates.js';
@@ -136,3 +137,26 @@ export const metricDefinitions: MetricDefinition[] = [
     recordKind: 'membership_event',
   },
 ];
+
+/** The figure's parts: the size of each group of its record set. */
+export async function countByKey(db: DbOrTx, metric: MetricDefinition, p: ResolvedParams): Promise<{ key: string; value: number }[]> {
+  return queryRows<{ key: string; value: number }>(db, sql`SELECT ${metric.key(p)} AS key, count(*)::int AS value FROM ${metric.source(p)} GROUP BY 1`);
+}
+
+/** One page of the records behind a figure (or behind its part `key`), and how many there are. */
+export async function metricRecordPage(
+  db: DbOrTx,
+  metric: MetricDefinition,
+  p: ResolvedParams,
+  page: { key?: string; page: number; pageSize: number },
+): Promise<{ items: Record<string, unknown>[]; total: number }> {
+  const keyFilter = page.key ? sql` AND ${metric.key(p)} = ${page.key}` : sql``;
+  const [items, count] = await Promise.all([
+    queryRows<Record<string, unknown>>(
+      db,
+      sql`SELECT ${metric.recordColumns} FROM ${metric.source(p)}${keyFilter} ORDER BY ${metric.recordOrder} LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`,
+    ),
+    queryOne<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM ${metric.source(p)}${keyFilter}`),
+  ]);
+  return { items, total: count?.n ?? 0 };
+}

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { MetricDefinition, ResolvedParams } from '../metrics/metrics.definitions.js';
+import type { MetricDefinition, ResolvedParams } from '../metrics/metrics.queries.js';
 
 const kindLabels = { permanent: 'Chuyển sinh hoạt chính thức', temporary: 'Chuyển sinh hoạt tạm thời' };
 

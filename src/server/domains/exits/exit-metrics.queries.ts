@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { MetricDefinition } from '../metrics/metrics.definitions.js';
+import type { MetricDefinition } from '../metrics/metrics.queries.js';
 import { membershipEventKindLabels } from '../../../shared/member.js';
 
 /** Members who left the party in the period, by how: counted where they were when they left. */
