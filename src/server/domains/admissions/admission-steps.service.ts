@@ -35,7 +35,7 @@ import {
 import type { Decision } from '../../../shared/org.js';
 import { cellVotersOn, committeeVotersOn, countVoters, eligibilityProblems, violationsError, voteProblems, type VoteCount } from './admission-checks.service.js';
 import { ruleReader } from './admissions.deadlines.js';
-import { candidateEventsOf, countFullMembersOn, insertCandidateEvent, updateCandidateRow, type CandidateWithOrg, type NewCandidateRow } from './admissions.queries.js';
+import { candidateEventsOf, insertCandidateEvent, updateCandidateRow, type CandidateWithOrg, type NewCandidateRow } from './admissions.queries.js';
 import { CANDIDATE_RECORD, candidateDetail, candidateInScopeOr404 } from './candidates.service.js';
 import { readmissionProblems, readmitAtCeremony } from './readmission.service.js';
 

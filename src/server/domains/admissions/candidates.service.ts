@@ -1,6 +1,6 @@
 import { inTransaction, type Ctx } from '../../context.js';
 import { assertCan } from '../../permissions.js';
-import { conflict, invalidField, notFound, notFoundField, staleVersion } from '../../errors.js';
+import { conflict, notFound, notFoundField, staleVersion } from '../../errors.js';
 import { isPathInScope, narrowScope } from '../../scope.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { loadCalendar } from '../calendar/calendar.service.js';

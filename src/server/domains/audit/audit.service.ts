@@ -1,4 +1,4 @@
-import { inTransaction, isTransaction, type Ctx } from '../../context.js';
+import { isTransaction, type Ctx } from '../../context.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { assertCan } from '../../permissions.js';
 import { auditRowsAfter, auditRowsFor, chainHead, firstSealedRowId, namesInScope, insertAuditRows, lastAuditLink, latestAuditRows, lockAuditChain, type AuditRow } from './audit.queries.js';

@@ -7,7 +7,7 @@ import { memberInScopeOr404 } from '../members/members.service.js';
 import { recordMembershipEvent } from '../members/membership-events.service.js';
 import { checkReadmission, partyAge } from './party-age.rules.js';
 import { cancelTransfersOnExit } from '../transfers/transfer-steps.service.js';
-import { refuseOn, ruleParam } from '../transfers/transfers.service.js';
+import { ruleParam } from '../transfers/transfers.service.js';
 import { interruptionsFrom, leavingOf, leftStatuses, partyAgeEndsOn, partyAgeShown, strikeOffProblem } from './exits.rules.js';
 import { exitKindLabels, type ExitInput, type PartyAgeResult, type ReadmissionEligibility } from '../../../shared/exits.js';
 import { activeStatuses } from '../../../shared/member.js';

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Button, Collapse, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -15,7 +15,12 @@ export function MappingPanel({ job }: { job: ImportJob }) {
     [job.sheets],
   );
   const [draft, setDraft] = useState<Draft>(initial);
-  useEffect(() => setDraft(initial), [initial]);
+  // A new dry run brings a new guess: the draft starts again from it (reset during render, not in an effect).
+  const [draftOf, setDraftOf] = useState(initial);
+  if (draftOf !== initial) {
+    setDraftOf(initial);
+    setDraft(initial);
+  }
   const incomplete = job.sheets.some((s) => s.recordType && job.fields[s.recordType].some((f) => f.required && s.mapping[f.key] === undefined));
   const [opened, setOpened] = useState(incomplete);
   const save = useMutation({
