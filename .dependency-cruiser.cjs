@@ -19,7 +19,13 @@ module.exports = {
       severity: 'error',
       from: { path: ['\\.rules\\.ts$', '\\.seed\\.ts$', '^src/server/domains/imports/(cell-values|column-mapping|legacy-encoding)\\.ts$'], pathNot: test },
       to: {
-        pathNot: ['^src/shared/', '\\.rules\\.ts$', '\\.seed\\.ts$', '^src/server/domains/imports/(cell-values|column-mapping|legacy-encoding)\\.ts$', '^(node:)?crypto$'],
+        pathNot: [
+          '^src/shared/',
+          '\\.rules\\.ts$',
+          '\\.seed\\.ts$',
+          '^src/server/domains/imports/(cell-values|column-mapping|legacy-encoding)\\.ts$',
+          '^(node:)?crypto$',
+        ],
         ...values,
       },
     },
@@ -46,8 +52,7 @@ module.exports = {
     },
     {
       name: 'sql-only-in-queries',
-      comment:
-        'Only queries files, db/ and scope.ts (the scope as an SQL condition) use drizzle-orm or the tables; a service reaches SQL through queries.',
+      comment: 'Only queries files, db/ and scope.ts (the scope as an SQL condition) use drizzle-orm or the tables; a service reaches SQL through queries.',
       severity: 'error',
       from: { path: '^src/', pathNot: [queries, '^src/server/db/', '^src/server/scope\\.ts$', test] },
       to: { path: ['^node_modules/drizzle-orm/', '^src/server/db/schema(\\.ts$|/)'], ...values },

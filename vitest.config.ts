@@ -13,7 +13,15 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     projects: [
-      { test: { name: 'embedded', include: ['src/**/*.test.ts', 'e2e/**/*.test.ts'], env: { TEST_DB_KIND: 'pglite' }, testTimeout: 120_000, hookTimeout: 180_000 } },
+      {
+        test: {
+          name: 'embedded',
+          include: ['src/**/*.test.ts', 'e2e/**/*.test.ts'],
+          env: { TEST_DB_KIND: 'pglite' },
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
       ...(postgres
         ? [{ test: { name: 'postgres', include: ['src/server/**/*.test.ts'], env: { TEST_DB_KIND: 'postgres' }, testTimeout: 120_000, hookTimeout: 180_000 } }]
         : []),

@@ -41,7 +41,9 @@ async function freePort(): Promise<number> {
 }
 
 function residentMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'))!;
   return Math.round(Number(line.replace(/\D+/g, '')) / 1024);
 }
 
@@ -120,14 +122,20 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
 }
 
 async function signIn(base: string): Promise<string> {
-  const response = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
+  const response = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+  });
   if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
   return response.headers.getSetCookie()[0].split(';')[0];
 }
 
 /** The in-process list runner (bench/inprocess-list.ts), started and warmed; `slice` runs it for a number of seconds. */
 async function inProcess(target: string[]): Promise<{ slice: (seconds: number) => Promise<Slice>; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/inprocess-list.ts', ...target, '--connections', String(CONNECTIONS)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/inprocess-list.ts', ...target, '--connections', String(CONNECTIONS)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   const next = async () => {
     const line = await lines.next();
@@ -212,7 +220,10 @@ export async function runHttpBench(options: { postgresUrl?: string; only?: 'embe
 
         const notFoundUrl = `${server.base}/api/v1/khong-co`;
         await warm(notFoundUrl);
-        const [notFound, bareRate] = await alternate((s) => loadSlice(notFoundUrl, {}, s), (s) => loadSlice(bareUrl, {}, s));
+        const [notFound, bareRate] = await alternate(
+          (s) => loadSlice(notFoundUrl, {}, s),
+          (s) => loadSlice(bareUrl, {}, s),
+        );
         const notFoundRatio = notFound / bareRate;
         row(engine, 'bare Fastify route (alternating with the 404)', bareRate, 'req/s');
         row(engine, 'unauthenticated 404 under /api', notFound, 'req/s');

@@ -109,7 +109,13 @@ async function freshDatabase(engine: 'embedded' | 'postgres'): Promise<{ databas
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** Times one import of `path` into an empty database of `engine`. */
-async function importOnce(engine: 'embedded' | 'postgres', path: string, label: string, target: number, log: (line: string) => void): Promise<ImportBenchRow[]> {
+async function importOnce(
+  engine: 'embedded' | 'postgres',
+  path: string,
+  label: string,
+  target: number,
+  log: (line: string) => void,
+): Promise<ImportBenchRow[]> {
   const { database, drop } = await freshDatabase(engine);
   try {
     const ctx = systemCtx(database, quiet, 'Đo tốc độ nhập');
@@ -127,7 +133,10 @@ async function importOnce(engine: 'embedded' | 'postgres', path: string, label: 
       { engine, name: `${label}: commit`, ms: Math.round(finished - checkedAt), target: null, ok: true, rows },
       { engine, name: `${label}: dry run + commit`, ms: Math.round(finished - started), target, ok: finished - started <= target, rows },
     ];
-    for (const r of result) log(`${r.ok ? 'ok  ' : 'SLOW'} ${engine.padEnd(9)} ${r.name.padEnd(52)} ${seconds(r.ms).padStart(9)}${r.target ? `  (target ≤ ${seconds(r.target)})` : ''}  ${Math.round((rows / r.ms) * 1000)} members/s`);
+    for (const r of result)
+      log(
+        `${r.ok ? 'ok  ' : 'SLOW'} ${engine.padEnd(9)} ${r.name.padEnd(52)} ${seconds(r.ms).padStart(9)}${r.target ? `  (target ≤ ${seconds(r.target)})` : ''}  ${Math.round((rows / r.ms) * 1000)} members/s`,
+      );
     return result;
   } finally {
     await drop();

@@ -53,7 +53,9 @@ async function measure(name: string, target: number, runs: number, work: (i: num
   const p95 = percentile(samples, 95);
   const row = { engine, name, runs, p50: +percentile(samples, 50).toFixed(2), p95: +p95.toFixed(2), targetP95: target, ok: p95 <= target };
   results.push(row);
-  console.log(`${row.ok ? 'ok  ' : 'SLOW'} ${engine.padEnd(9)} ${name.padEnd(48)} p50 ${String(row.p50).padStart(8)} ms  p95 ${String(row.p95).padStart(8)} ms  (target ≤ ${target} ms)`);
+  console.log(
+    `${row.ok ? 'ok  ' : 'SLOW'} ${engine.padEnd(9)} ${name.padEnd(48)} p50 ${String(row.p50).padStart(8)} ms  p95 ${String(row.p95).padStart(8)} ms  (target ≤ ${target} ms)`,
+  );
   return p95;
 }
 
@@ -77,15 +79,34 @@ async function searchTerms(ctx: Ctx): Promise<string[]> {
 async function listAndSearch(ctx: Ctx, engine: string, target: number) {
   const grassroots = await queryRows<{ id: number }>(ctx.db, sql`SELECT id FROM orgs WHERE kind IN ('grassroots_committee', 'grassroots_cell') ORDER BY id`);
   const statuses = ['full', 'probationary', undefined] as const;
-  const listP95 = await measure('member list page (50 rows, filtered, sorted)', target, 200, (i) =>
-    listMembers(ctx, { page: 1 + (i % 3), pageSize: 50, orgId: i % 2 ? grassroots[i % grassroots.length].id : undefined, status: statuses[i % 3], gender: i % 4 === 0 ? 'female' : undefined }),
-  engine);
+  const listP95 = await measure(
+    'member list page (50 rows, filtered, sorted)',
+    target,
+    200,
+    (i) =>
+      listMembers(ctx, {
+        page: 1 + (i % 3),
+        pageSize: 50,
+        orgId: i % 2 ? grassroots[i % grassroots.length].id : undefined,
+        status: statuses[i % 3],
+        gender: i % 4 === 0 ? 'female' : undefined,
+      }),
+    engine,
+  );
   const terms = await searchTerms(ctx);
-  const searchP95 = await measure('member name search (50 rows)', target, terms.length, (i) => listMembers(ctx, { page: 1, pageSize: 50, q: terms[i % terms.length] }), engine);
+  const searchP95 = await measure(
+    'member name search (50 rows)',
+    target,
+    terms.length,
+    (i) => listMembers(ctx, { page: 1, pageSize: 50, q: terms[i % terms.length] }),
+    engine,
+  );
   // Issue #9: the search tail may cost at most 1.5 times the list page's, measured in the same run.
   const ratio = searchP95 / listP95;
   results.push({ engine, name: 'ratio: search p95 ÷ list page p95', ratio: +ratio.toFixed(2), target: 1.5, ok: ratio <= 1.5 });
-  console.log(`${ratio <= 1.5 ? 'ok  ' : 'SLOW'} ${engine.padEnd(9)} ${'ratio: search p95 ÷ list page p95'.padEnd(48)} ${ratio.toFixed(2).padStart(10)}     (target ≤ 1.5)`);
+  console.log(
+    `${ratio <= 1.5 ? 'ok  ' : 'SLOW'} ${engine.padEnd(9)} ${'ratio: search p95 ÷ list page p95'.padEnd(48)} ${ratio.toFixed(2).padStart(10)}     (target ≤ 1.5)`,
+  );
 }
 
 async function embedded() {
@@ -106,7 +127,12 @@ async function postgres() {
   const { database, drop } = await freshPostgres('province');
   try {
     const ctx = systemCtx(database, log);
-    await once(`load ${provinceMembers.toLocaleString('vi-VN')} members (COPY)`, 60_000, () => loadDemo(ctx, database, { members: provinceMembers }), 'postgres');
+    await once(
+      `load ${provinceMembers.toLocaleString('vi-VN')} members (COPY)`,
+      60_000,
+      () => loadDemo(ctx, database, { members: provinceMembers }),
+      'postgres',
+    );
     // A database at rest: autovacuum has set the visibility map after the load, so index-only scans read no rows.
     await database.db.execute(sql`VACUUM ANALYZE`);
     await listAndSearch(ctx, 'postgres', 30);
@@ -121,15 +147,24 @@ async function postgres() {
   try {
     const ctx = systemCtx(national.database, log);
     let count = 0;
-    await once('load the national tree (organisations only)', 120_000, async () => (count = await loadDemoOrgs(ctx, national.database, { members: 5_600_000 })), 'postgres');
+    await once(
+      'load the national tree (organisations only)',
+      120_000,
+      async () => (count = await loadDemoOrgs(ctx, national.database, { members: 5_600_000 })),
+      'postgres',
+    );
     console.log(`     national tree: ${count.toLocaleString('vi-VN')} organisations`);
     await national.database.db.execute(sql`ANALYZE`);
     const provinces = await queryRows<{ id: number }>(ctx.db, sql`SELECT id FROM orgs WHERE parent_id IS NULL ORDER BY id`);
     const uppers = await queryRows<{ id: number; path: string }>(ctx.db, sql`SELECT id, path FROM orgs WHERE kind = 'upper' ORDER BY id`);
     await measure('children of an organisation (national tree)', 30, 100, (i) => listOrgs(ctx, { parentId: uppers[i % uppers.length].id }), 'postgres');
-    await measure('count a province subtree (national tree)', 30, 50, (i) =>
-      queryRows(ctx.db, sql`SELECT count(*) FROM orgs WHERE path LIKE ${`/${provinces[i % provinces.length].id}/%`}`),
-    'postgres');
+    await measure(
+      'count a province subtree (national tree)',
+      30,
+      50,
+      (i) => queryRows(ctx.db, sql`SELECT count(*) FROM orgs WHERE path LIKE ${`/${provinces[i % provinces.length].id}/%`}`),
+      'postgres',
+    );
     await measure('grassroots by kind and unit type, nation', 1000, 10, () => computeMetric(ctx, 'grassroots_by_kind_and_unit_type', {}), 'postgres');
   } finally {
     await national.drop();
@@ -149,7 +184,9 @@ if (!args.includes('--skip-import')) {
   const rows = await runImportBench({ large: args.includes('--large-import'), only: only === 'embedded' || only === 'postgres' ? only : undefined });
   for (const row of rows) {
     results.push(row as unknown as Record<string, unknown>);
-    console.log(`${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(48)} ${String(Math.round(row.ms)).padStart(10)} ms${row.target ? `  (target ≤ ${row.target} ms)` : ''}`);
+    console.log(
+      `${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(48)} ${String(Math.round(row.ms)).padStart(10)} ms${row.target ? `  (target ≤ ${row.target} ms)` : ''}`,
+    );
   }
 }
 if (!args.includes('--skip-http')) {
@@ -157,13 +194,17 @@ if (!args.includes('--skip-http')) {
   for (const row of await runHttpBench({ postgresUrl, only: only === 'embedded' || only === 'postgres' ? only : undefined })) {
     results.push(row as unknown as Record<string, unknown>);
     const status = row.target ? (row.ok ? 'ok  ' : 'SLOW') : '    ';
-    console.log(`${status} ${row.engine.padEnd(9)} ${row.name.padEnd(56)} ${String(row.value).padStart(10)} ${row.unit}${row.target ? `  (target ${row.target})` : ''}`);
+    console.log(
+      `${status} ${row.engine.padEnd(9)} ${row.name.padEnd(56)} ${String(row.value).padStart(10)} ${row.unit}${row.target ? `  (target ${row.target})` : ''}`,
+    );
   }
 }
 if (!args.includes('--skip-web') && only === undefined) {
   for (const row of await runWebBench()) {
     results.push(row as unknown as Record<string, unknown>);
-    console.log(`${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(48)} ${String(Math.round(row.ms)).padStart(10)} ms  (target ≤ ${row.target} ms)`);
+    console.log(
+      `${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(48)} ${String(Math.round(row.ms)).padStart(10)} ms  (target ≤ ${row.target} ms)`,
+    );
   }
 }
 mkdirSync('bench/results', { recursive: true });

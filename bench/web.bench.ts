@@ -55,7 +55,10 @@ export async function runWebBench(): Promise<WebBenchRow[]> {
       return elapsed - DEBOUNCE_MS;
     };
     await timeSearch(foldForSearch(target.fullName));
-    for (const [label, typed] of [['without diacritics', foldForSearch(target.fullName)], ['with diacritics', target.fullName]] as const) {
+    for (const [label, typed] of [
+      ['without diacritics', foldForSearch(target.fullName)],
+      ['with diacritics', target.fullName],
+    ] as const) {
       const tries = [await timeSearch(typed), await timeSearch(typed), await timeSearch(typed)];
       row(`search results after debounce (${label})`, Math.min(...tries), 150);
     }

@@ -2,7 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMember, makeOrg } from '../src/server/test/factories.js';
 import { ctxFor } from '../src/server/test/test-database.js';
 import { createUser } from '../src/server/domains/users/users.service.js';
-import { PASSWORD, axeViolations, choose, docxText, hasChromium, newPage, requireBrowser, screenshotDir, settle, signIn, startHarness, typeDate } from './web-harness.js';
+import {
+  PASSWORD,
+  axeViolations,
+  choose,
+  docxText,
+  hasChromium,
+  newPage,
+  requireBrowser,
+  screenshotDir,
+  settle,
+  signIn,
+  startHarness,
+  typeDate,
+} from './web-harness.js';
 import type { Harness } from './web-harness.js';
 
 if (!hasChromium && !requireBrowser) console.warn('Skipping the admission journey: /usr/bin/chromium is missing (apt-get install -y chromium).');
@@ -24,7 +37,14 @@ describe('admission journey in the browser', () => {
       const committee = await makeOrg(ctx, 'grassroots_committee', upper.id, { name: committeeName });
       const cell = await makeOrg(ctx, 'cell', committee.id, { name: cellName });
       for (const fullName of ['Đinh Công Tráng', 'Quách Thị Loan', 'Bạch Văn Cường']) await makeMember(ctx, cell.id, { fullName });
-      await createUser(ctx, { username: 'canbo.kn', displayName: 'Cán bộ tổ chức Sở KH&CN', role: 'org_staff', orgId: committee.id, memberId: null, password: PASSWORD });
+      await createUser(ctx, {
+        username: 'canbo.kn',
+        displayName: 'Cán bộ tổ chức Sở KH&CN',
+        role: 'org_staff',
+        orgId: committee.id,
+        memberId: null,
+        password: PASSWORD,
+      });
     }, 240_000);
 
     afterAll(async () => {
@@ -51,7 +71,13 @@ describe('admission journey in the browser', () => {
       await typeDate(form.getByLabel('Cùng công tác, sinh hoạt từ ngày').nth(0), '01/06/2023');
       await choose(page, form.getByLabel('Người giới thiệu thứ 2'), 'Quách Thị', /Quách Thị Loan/);
       await typeDate(form.getByLabel('Cùng công tác, sinh hoạt từ ngày').nth(1), '02/01/2024');
-      for (const paper of ['Đơn xin vào Đảng', 'Lý lịch của người xin vào Đảng', 'Giấy giới thiệu của đảng viên chính thức', 'Tổng hợp ý kiến nhận xét của chi ủy, chi bộ nơi cư trú', 'Tổng hợp ý kiến nhận xét của đoàn thể chính trị - xã hội nơi làm việc']) {
+      for (const paper of [
+        'Đơn xin vào Đảng',
+        'Lý lịch của người xin vào Đảng',
+        'Giấy giới thiệu của đảng viên chính thức',
+        'Tổng hợp ý kiến nhận xét của chi ủy, chi bộ nơi cư trú',
+        'Tổng hợp ý kiến nhận xét của đoàn thể chính trị - xã hội nơi làm việc',
+      ]) {
         await form.getByRole('checkbox', { name: paper }).check();
         await typeDate(form.getByLabel(`Ngày hoàn thành: ${paper}`), '01/08/2025');
       }
@@ -113,7 +139,10 @@ describe('admission journey in the browser', () => {
       await dialog.getByRole('button', { name: 'Ghi quyết định kết nạp' }).click();
       await dialog.waitFor({ state: 'detached' });
       await page.waitForFunction(() => document.querySelector('[data-testid="next-step"]')?.textContent?.includes('14/11/2025'));
-      const [admissionDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải quyết định kết nạp (.docx)' }).click()]);
+      const [admissionDownload] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Tải quyết định kết nạp (.docx)' }).click(),
+      ]);
       const admissionText = await docxText((await admissionDownload.path())!);
       expect(admissionText).toContain('412-QĐ/ĐUK');
       expect(admissionText).toContain('Lò Thị Minh Hằng');
@@ -155,7 +184,10 @@ describe('admission journey in the browser', () => {
       await dialog.getByRole('button', { name: 'Ghi quyết định' }).click();
       await dialog.waitFor({ state: 'detached' });
       await page.getByText('Là đảng viên chính thức kể từ ngày 20/10/2026').waitFor();
-      const [confirmationDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải quyết định công nhận (.docx)' }).click()]);
+      const [confirmationDownload] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Tải quyết định công nhận (.docx)' }).click(),
+      ]);
       const confirmationText = await docxText((await confirmationDownload.path())!);
       expect(confirmationText).toContain('530-QĐ/ĐUK');
       expect(confirmationText).toContain('Lò Thị Minh Hằng');
@@ -166,7 +198,12 @@ describe('admission journey in the browser', () => {
       await page.getByRole('link', { name: 'Hồ sơ đảng viên' }).click();
       await page.getByRole('heading', { level: 1, name: 'Lò Thị Minh Hằng' }).waitFor();
       await settle(page);
-      await expect(page.getByText(/chính thức/i).first().isVisible()).resolves.toBe(true);
+      await expect(
+        page
+          .getByText(/chính thức/i)
+          .first()
+          .isVisible(),
+      ).resolves.toBe(true);
       await context.close();
     });
 

@@ -29,8 +29,22 @@ describe('annulling an event entered by mistake, in the browser', () => {
       const member = await makeMember(ctx, cell.id, { fullName: memberName });
       memberId = member.id;
       const day = todayIso();
-      await recordMembershipEvent(ctx, member.id, { kind: 'strike_off', occurredOn: day, decision: decision(day), toOrgId: null, reason: 'Ghi nhầm', details: {} });
-      await createUser(ctx, { username: 'canbo.xd', displayName: 'Cán bộ tổ chức Sở Xây dựng', role: 'org_staff', orgId: grassroots.id, memberId: null, password: PASSWORD });
+      await recordMembershipEvent(ctx, member.id, {
+        kind: 'strike_off',
+        occurredOn: day,
+        decision: decision(day),
+        toOrgId: null,
+        reason: 'Ghi nhầm',
+        details: {},
+      });
+      await createUser(ctx, {
+        username: 'canbo.xd',
+        displayName: 'Cán bộ tổ chức Sở Xây dựng',
+        role: 'org_staff',
+        orgId: grassroots.id,
+        memberId: null,
+        password: PASSWORD,
+      });
     }, 240_000);
 
     afterAll(async () => {

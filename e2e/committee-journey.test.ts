@@ -21,7 +21,10 @@ describe('committee of an organisation in the browser', () => {
     });
 
     it('shows the seat in the committee tab after the form is sent', async () => {
-      const org = (await queryOne<{ id: number; name: string }>(harness.database.db, sql`SELECT id, name FROM orgs WHERE kind = 'grassroots_committee' ORDER BY id LIMIT 1`))!;
+      const org = (await queryOne<{ id: number; name: string }>(
+        harness.database.db,
+        sql`SELECT id, name FROM orgs WHERE kind = 'grassroots_committee' ORDER BY id LIMIT 1`,
+      ))!;
       const member = (await queryOne<{ full_name: string }>(
         harness.database.db,
         sql`SELECT m.full_name FROM members m JOIN orgs o ON o.id = ${org.id} WHERE m.org_path LIKE o.path || '%' AND m.status = 'full' ORDER BY m.name_sort_key LIMIT 1`,
@@ -34,7 +37,10 @@ describe('committee of an organisation in the browser', () => {
       await page.getByRole('button', { name: 'Ghi chức vụ cấp ủy' }).click();
       const form = page.getByRole('form', { name: 'Ghi chức vụ cấp ủy' });
       await form.getByLabel('Đảng viên').fill(member.full_name);
-      await page.getByRole('option', { name: new RegExp(member.full_name) }).first().click();
+      await page
+        .getByRole('option', { name: new RegExp(member.full_name) })
+        .first()
+        .click();
       await form.getByLabel('Chức vụ').click();
       await page.getByRole('option', { name: 'Bí thư', exact: true }).click();
       await typeDate(form.getByLabel('Nhận nhiệm vụ từ ngày'), '01/08/2025');

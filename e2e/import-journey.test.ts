@@ -25,7 +25,15 @@ describe.skipIf(!hasChromium)('importing a spreadsheet in the browser', () => {
   it('uploads with progress, shows the problem at its row and column, then commits a corrected file', async () => {
     const bad = join(dir, 'dang-vien-loi.xlsx');
     const good = join(dir, 'dang-vien.xlsx');
-    const row = { fullName: 'Đinh Văn Nhập', gender: 'Nam', birthDate: '12/10/1984', org: cellCode, admittedOn: '03/02/2014', confirmedOn: '03/02/2015', cardNumber: '88000001' };
+    const row = {
+      fullName: 'Đinh Văn Nhập',
+      gender: 'Nam',
+      birthDate: '12/10/1984',
+      org: cellCode,
+      admittedOn: '03/02/2014',
+      confirmedOn: '03/02/2015',
+      cardNumber: '88000001',
+    };
     writeFileSync(bad, await workbook({ 'Đảng viên': [memberHeaders, memberRow({ ...row, birthDate: '12/10/2084' })] }));
     writeFileSync(good, await workbook({ 'Đảng viên': [memberHeaders, memberRow(row)] }));
     const before = (await recordCounts(harness.database)).members;

@@ -34,7 +34,10 @@ describe('buttons follow the permission table', () => {
       const upper = await makeOrg(ctx, 'upper', null, { name: 'Đảng bộ Khối thử quyền' });
       const committee = await makeOrg(ctx, 'grassroots_committee', upper.id, { name: 'Đảng bộ Sở thử quyền' });
       const cell = await makeOrg(ctx, 'cell', committee.id, { name: 'Chi bộ Phòng thử quyền' });
-      const introducers: [number, number] = [(await makeMember(ctx, cell.id, { fullName: 'Hà Văn Một' })).id, (await makeMember(ctx, cell.id, { fullName: 'Hà Văn Hai' })).id];
+      const introducers: [number, number] = [
+        (await makeMember(ctx, cell.id, { fullName: 'Hà Văn Một' })).id,
+        (await makeMember(ctx, cell.id, { fullName: 'Hà Văn Hai' })).id,
+      ];
       at.committee = committee.id;
       at.member = (await makeMember(ctx, cell.id, { fullName: 'Lường Văn Quyền' })).id;
       at.candidate = (await createCandidate(ctx, candidateInput(cell.id, introducers))).id;

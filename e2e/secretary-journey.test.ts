@@ -25,7 +25,14 @@ describe('the first hour of a secretary', () => {
     beforeAll(async () => {
       harness = await startHarness();
       admin = await loginClient(harness.app, 'quantri', PASSWORD);
-      await createUser(ctxFor(harness.database), { username: 'quantri.he.thong', displayName: 'Quản trị hệ thống', role: 'admin', orgId: null, memberId: null, password: PASSWORD });
+      await createUser(ctxFor(harness.database), {
+        username: 'quantri.he.thong',
+        displayName: 'Quản trị hệ thống',
+        role: 'admin',
+        orgId: null,
+        memberId: null,
+        password: PASSWORD,
+      });
     }, 240_000);
     afterAll(async () => {
       await harness?.close();
@@ -115,7 +122,9 @@ describe('the first hour of a secretary', () => {
       await page.goto(`${harness.baseUrl}/to-chuc`);
       await page.getByRole('list', { name: 'Cây tổ chức đảng' }).locator('li').nth(2).waitFor();
       const markers = await page.evaluate(() =>
-        [...document.querySelectorAll('[aria-label="Cây tổ chức đảng"], [aria-label="Cây tổ chức đảng"] ul')].map((list) => getComputedStyle(list).listStyleType),
+        [...document.querySelectorAll('[aria-label="Cây tổ chức đảng"], [aria-label="Cây tổ chức đảng"] ul')].map(
+          (list) => getComputedStyle(list).listStyleType,
+        ),
       );
       expect(markers.length).toBeGreaterThan(1);
       expect(new Set(markers)).toEqual(new Set(['none']));
@@ -142,7 +151,10 @@ describe('the first hour of a secretary', () => {
     });
 
     it('tells same-named cells apart in the cell picker and in member search results', async () => {
-      const parents = await queryRows<{ id: number; name: string }>(harness.database.db, sql`SELECT id, name FROM orgs WHERE kind = 'grassroots_committee' AND active ORDER BY id LIMIT 2`);
+      const parents = await queryRows<{ id: number; name: string }>(
+        harness.database.db,
+        sql`SELECT id, name FROM orgs WHERE kind = 'grassroots_committee' AND active ORDER BY id LIMIT 2`,
+      );
       for (const parent of parents) {
         const cell: { status: number; body: { id: number } } = await admin.send('POST', '/api/v1/orgs', {
           code: `KN${parent.id}`,
@@ -193,12 +205,18 @@ describe('the first hour of a secretary', () => {
       await page.getByRole('button', { name: 'Ghi chức vụ cấp ủy' }).click();
       const form = page.getByRole('form', { name: 'Ghi chức vụ cấp ủy' });
       await form.getByLabel('Đảng viên').fill(last.full_name);
-      await page.getByRole('option', { name: new RegExp(last.full_name) }).first().waitFor();
+      await page
+        .getByRole('option', { name: new RegExp(last.full_name) })
+        .first()
+        .waitFor();
       await context.close();
     });
 
     it('asks before striking a member off, says what will happen, and changes nothing on "Quay lại"', async () => {
-      const member = (await queryOne<{ id: number; full_name: string }>(harness.database.db, sql`SELECT id, full_name FROM members WHERE status = 'full' ORDER BY id DESC LIMIT 1`))!;
+      const member = (await queryOne<{ id: number; full_name: string }>(
+        harness.database.db,
+        sql`SELECT id, full_name FROM members WHERE status = 'full' ORDER BY id DESC LIMIT 1`,
+      ))!;
       const { context, page } = await newPage(harness);
       await signIn(page, harness.baseUrl, 'quantri');
       await page.goto(`${harness.baseUrl}/dang-vien/${member.id}`);

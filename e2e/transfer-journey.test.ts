@@ -4,7 +4,20 @@ import { ctxFor } from '../src/server/test/test-database.js';
 import { createUser } from '../src/server/domains/users/users.service.js';
 import { formatDate } from '../src/shared/vietnamese.js';
 import { todayIso } from '../src/shared/dates.js';
-import { PASSWORD, axeViolations, choose, docxText, hasChromium, newPage, requireBrowser, screenshotDir, settle, signIn, startHarness, typeDate } from './web-harness.js';
+import {
+  PASSWORD,
+  axeViolations,
+  choose,
+  docxText,
+  hasChromium,
+  newPage,
+  requireBrowser,
+  screenshotDir,
+  settle,
+  signIn,
+  startHarness,
+  typeDate,
+} from './web-harness.js';
 import type { Harness } from './web-harness.js';
 
 if (!hasChromium && !requireBrowser) console.warn('Skipping the transfer journey: /usr/bin/chromium is missing (apt-get install -y chromium).');
@@ -34,8 +47,22 @@ describe('transfer journey in the browser', () => {
       const member = await makeMember(ctx, from.id, { fullName: memberName });
       memberId = member.id;
       cardNumber = member.cardNumber!;
-      await createUser(ctx, { username: 'canbo.di', displayName: 'Cán bộ tổ chức Sở Nội vụ', role: 'org_staff', orgId: sending.id, memberId: null, password: PASSWORD });
-      await createUser(ctx, { username: 'canbo.den', displayName: 'Cán bộ tổ chức Sở Tư pháp', role: 'org_staff', orgId: receiving.id, memberId: null, password: PASSWORD });
+      await createUser(ctx, {
+        username: 'canbo.di',
+        displayName: 'Cán bộ tổ chức Sở Nội vụ',
+        role: 'org_staff',
+        orgId: sending.id,
+        memberId: null,
+        password: PASSWORD,
+      });
+      await createUser(ctx, {
+        username: 'canbo.den',
+        displayName: 'Cán bộ tổ chức Sở Tư pháp',
+        role: 'org_staff',
+        orgId: receiving.id,
+        memberId: null,
+        password: PASSWORD,
+      });
     }, 240_000);
 
     afterAll(async () => {
@@ -132,7 +159,10 @@ describe('transfer journey in the browser', () => {
       await page.goto(transferUrl);
       await page.getByText('Đã tiếp nhận').first().waitFor();
       await page.goto(`${harness.baseUrl}/dang-vien/${memberId}`);
-      await page.getByText(/Không tìm thấy/).first().waitFor();
+      await page
+        .getByText(/Không tìm thấy/)
+        .first()
+        .waitFor();
       await sender.context.close();
     });
   });

@@ -41,7 +41,10 @@ export interface Harness {
 export function buildWeb(): string {
   const webDir = mkdtempSync(join(tmpdir(), 'dangvu-e2e-web-'));
   const vite = join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--outDir', webDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: projectRoot, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [vite, 'build', '--outDir', webDir, '--emptyOutDir', '--logLevel', 'error'], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`vite build failed: ${result.stderr || result.stdout}`);
   return webDir;
 }
@@ -50,13 +53,29 @@ export async function startHarness(): Promise<Harness> {
   const webDir = buildWeb();
   const { database, drop } = await createTestDatabase();
   await loadDemo(ctxFor(database), database, {});
-  await createUser(ctxFor(database), { username: 'quantri', displayName: 'Quản trị thử nghiệm', role: 'admin', orgId: null, memberId: null, password: PASSWORD });
+  await createUser(ctxFor(database), {
+    username: 'quantri',
+    displayName: 'Quản trị thử nghiệm',
+    role: 'admin',
+    orgId: null,
+    memberId: null,
+    password: PASSWORD,
+  });
   const app = await buildApp({ database, logger: false, webDir });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   const browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   mkdirSync(screenshotDir, { recursive: true });
   return {
@@ -114,17 +133,31 @@ export async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through the browser's debugging protocol: the app's CSP (own scripts only) refuses an inline <script>.
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     return axe.run(document, { resultTypes: ['violations'] });
   });
   return result.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(' | ')}`);
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.nodes
+          .slice(0, 3)
+          .map((node) => node.target.join(' '))
+          .join(' | ')}`,
+    );
 }
 
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => document.querySelectorAll('[role="status"] .mantine-Loader-root, .mantine-Skeleton-root').length === 0, undefined, { timeout: 15_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(() => document.querySelectorAll('[role="status"] .mantine-Loader-root, .mantine-Skeleton-root').length === 0, undefined, {
+      timeout: 15_000,
+    })
+    .catch(() => undefined);
 }
 
 /** Types a dd/mm/yyyy date and leaves the field, which is when the date input parses it. */

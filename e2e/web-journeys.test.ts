@@ -44,7 +44,12 @@ describe.skipIf(!hasChromium)('web app journeys in headless Chromium', () => {
   }, 240_000);
 
   afterAll(async () => {
-    if (Object.keys(figures).length > 0) console.info(`Web performance: ${Object.entries(figures).map(([k, v]) => `${k} ${v}`).join('; ')}`);
+    if (Object.keys(figures).length > 0)
+      console.info(
+        `Web performance: ${Object.entries(figures)
+          .map(([k, v]) => `${k} ${v}`)
+          .join('; ')}`,
+      );
     await harness?.close();
   });
 
@@ -90,7 +95,10 @@ describe.skipIf(!hasChromium)('web app journeys in headless Chromium', () => {
     await page.getByLabel(/^Mật khẩu mới/).fill('MatKhauMoi2026');
     await page.getByLabel('Nhập lại mật khẩu mới').fill('MatKhauMoi2026');
     await page.getByRole('button', { name: 'Lưu mật khẩu mới' }).click();
-    await page.getByText(/quá phổ biến/).first().waitFor();
+    await page
+      .getByText(/quá phổ biến/)
+      .first()
+      .waitFor();
     await page.getByLabel(/^Mật khẩu mới/).fill('Hoa-Sen-Tay-Ho-2026');
     await page.getByLabel('Nhập lại mật khẩu mới').fill('Hoa-Sen-Tay-Ho-2026');
     await page.getByRole('button', { name: 'Lưu mật khẩu mới' }).click();
@@ -256,7 +264,10 @@ describe.skipIf(!hasChromium)('web app journeys in headless Chromium', () => {
       ['doi-mat-khau', '/doi-mat-khau'],
     ];
     const problems: string[] = [];
-    for (const [label, viewport] of [['desktop', desktop], ['phone', phone]] as const) {
+    for (const [label, viewport] of [
+      ['desktop', desktop],
+      ['phone', phone],
+    ] as const) {
       const { context, page } = await newPage(harness, viewport);
       await page.goto(`${harness.baseUrl}/dang-nhap`);
       await settle(page);

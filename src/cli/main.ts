@@ -75,12 +75,15 @@ export function buildCli(): Command {
     .option('--seed <n>', 'hạt giống ngẫu nhiên', (v) => Number.parseInt(v, 10), 20221122)
     .action((options: { members: number; seed: number }) =>
       withDatabase(async (database) => {
-        if (!Number.isFinite(options.members) || options.members < 100) throw new AppError('INVALID_INPUT', 'Số đảng viên (--members) phải là số nguyên từ 100 trở lên.');
+        if (!Number.isFinite(options.members) || options.members < 100)
+          throw new AppError('INVALID_INPUT', 'Số đảng viên (--members) phải là số nguyên từ 100 trở lên.');
         await prepareDatabase(database, log);
         const started = Date.now();
         const result = await loadDemoIfEmpty(systemCtx(database, log, 'Nạp dữ liệu mẫu'), database, { members: options.members, seed: options.seed });
         if (!result) throw new AppError('CONFLICT', 'Cơ sở dữ liệu đã có tổ chức đảng; chỉ nạp dữ liệu mẫu vào cơ sở dữ liệu trống.');
-        console.log(`Đã nạp ${formatNumber(result.orgs)} tổ chức, ${formatNumber(result.members)} đảng viên, ${formatNumber(result.events)} biến động trong ${formatNumber((Date.now() - started) / 1000)} giây.`);
+        console.log(
+          `Đã nạp ${formatNumber(result.orgs)} tổ chức, ${formatNumber(result.members)} đảng viên, ${formatNumber(result.events)} biến động trong ${formatNumber((Date.now() - started) / 1000)} giây.`,
+        );
       }),
     );
 
@@ -122,7 +125,9 @@ export function buildCli(): Command {
         const date = options.date ?? todayIso();
         const rules = await listRules(systemCtx(database, log), date);
         for (const rule of rules) {
-          const current = rule.current ? `${JSON.stringify(rule.current.value)} từ ${formatDate(rule.current.effectiveFrom)} — ${rule.current.source}` : 'chưa có';
+          const current = rule.current
+            ? `${JSON.stringify(rule.current.value)} từ ${formatDate(rule.current.effectiveFrom)} — ${rule.current.source}`
+            : 'chưa có';
           console.log(`${rule.name}${rule.unconfirmed ? ' (?)' : ''}: ${current}`);
         }
       }),
@@ -158,7 +163,8 @@ export function buildCli(): Command {
         for (;;) {
           const result = await listCandidates(ctx, candidateListQuery.parse({ orgId: org?.id, includeClosed: options.all, page, pageSize: 200 }));
           if (result.total === 0) return console.log('Không có hồ sơ người vào Đảng nào.');
-          for (const c of result.items) console.log(`${c.fullName} (${formatDate(c.birthDate)}) — ${c.orgName} — ${candidateStateLabels[c.state]} — ${c.nextStep.label}`);
+          for (const c of result.items)
+            console.log(`${c.fullName} (${formatDate(c.birthDate)}) — ${c.orgName} — ${candidateStateLabels[c.state]} — ${c.nextStep.label}`);
           if (page * result.pageSize >= result.total) return;
           page += 1;
         }

@@ -42,7 +42,17 @@ beforeAll(async () => {
     const late = await makeMember(ctx, tree.a1.id, { fullName: 'Quàng Văn Muộn' });
     const soon = await makeMember(ctx, tree.b1.id, { fullName: 'Lò Thị Sớm' });
     const move = (memberId: number, to: number, on: string) =>
-      createTransfer(ctx, { direction: 'within', kind: 'permanent', memberId, receivingOrgId: to, movingDecision: decision(on), purpose: null, temporaryFrom: null, temporaryUntil: null, note: null });
+      createTransfer(ctx, {
+        direction: 'within',
+        kind: 'permanent',
+        memberId,
+        receivingOrgId: to,
+        movingDecision: decision(on),
+        purpose: null,
+        temporaryFrom: null,
+        temporaryUntil: null,
+        note: null,
+      });
     await move(soon.id, tree.b2.id, '2026-03-02');
     await move(late.id, tree.a2.id, '2026-01-05');
     everything = (await listAttention(ctx, { date: '2026-05-20' })).items;

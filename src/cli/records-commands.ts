@@ -45,13 +45,19 @@ function printSummary(job: ImportJob): void {
   const c = job.counts;
   if (!c) return;
   console.log(`Đã đọc ${formatNumber(c.rows)} dòng dữ liệu.`);
-  console.log(`  Tổ chức đảng: ${formatNumber(c.orgs.created)} thêm mới, ${formatNumber(c.orgs.updated)} cập nhật, ${formatNumber(c.orgs.unchanged)} không đổi.`);
-  console.log(`  Đảng viên:    ${formatNumber(c.members.created)} thêm mới, ${formatNumber(c.members.updated)} cập nhật, ${formatNumber(c.members.unchanged)} không đổi.`);
+  console.log(
+    `  Tổ chức đảng: ${formatNumber(c.orgs.created)} thêm mới, ${formatNumber(c.orgs.updated)} cập nhật, ${formatNumber(c.orgs.unchanged)} không đổi.`,
+  );
+  console.log(
+    `  Đảng viên:    ${formatNumber(c.members.created)} thêm mới, ${formatNumber(c.members.updated)} cập nhật, ${formatNumber(c.members.unchanged)} không đổi.`,
+  );
   console.log(`  ${formatNumber(c.errors)} lỗi, ${formatNumber(c.warnings)} cảnh báo, ${formatNumber(c.converted)} ô chuyển từ phông cũ sang Unicode.`);
   const shown = job.problems.filter((p) => p.severity !== 'info').slice(0, 20);
   for (const p of shown) {
     const where = [p.sheet, p.row !== null ? `dòng ${p.row}` : null, p.column ? `cột ${p.column}` : null].filter(Boolean).join(', ');
-    console.log(`  ${problemSeverityLabels[p.severity]} (${where}${p.field ? `, ${p.field}` : ''}${p.value !== null ? `: "${p.value}"` : ''}): ${p.message} ${p.fix}`);
+    console.log(
+      `  ${problemSeverityLabels[p.severity]} (${where}${p.field ? `, ${p.field}` : ''}${p.value !== null ? `: "${p.value}"` : ''}): ${p.message} ${p.fix}`,
+    );
   }
   const total = c.errors + c.warnings;
   if (total > shown.length) console.log(`  … và ${formatNumber(total - shown.length)} vấn đề khác (ghi đủ vào tệp với --report).`);
@@ -83,11 +89,18 @@ export function addRecordCommands(program: Command, withDatabase: WithDatabase, 
           await writeStream(await problemsReport(ctx, checked.id), options.report);
           console.log(`Đã ghi danh sách vấn đề vào ${options.report}.`);
         }
-        if (checked.counts!.errors > 0) throw new AppError('INVALID_INPUT', `Tệp còn ${formatNumber(checked.counts!.errors)} lỗi; chưa ghi gì vào cơ sở dữ liệu. Hãy sửa tệp rồi chạy lại.`);
+        if (checked.counts!.errors > 0)
+          throw new AppError('INVALID_INPUT', `Tệp còn ${formatNumber(checked.counts!.errors)} lỗi; chưa ghi gì vào cơ sở dữ liệu. Hãy sửa tệp rồi chạy lại.`);
         if (!options.commit) return console.log('Chưa ghi gì (kiểm tra thử). Chạy lại với --commit để ghi vào cơ sở dữ liệu.');
         const writing = progressBar('Đang ghi');
         const started = Date.now();
-        const job = await commitImport(ctx, database, checked.id, { acceptWarnings: options.acceptWarnings ?? false, confirmNameMatches: options.confirmNameMatches ?? false }, writing.update);
+        const job = await commitImport(
+          ctx,
+          database,
+          checked.id,
+          { acceptWarnings: options.acceptWarnings ?? false, confirmNameMatches: options.confirmNameMatches ?? false },
+          writing.update,
+        );
         writing.done();
         if (job.status !== 'committed') throw new AppError('CONFLICT', job.message ?? 'Không ghi được dữ liệu; không có gì được ghi.');
         const c = job.counts!;
@@ -104,7 +117,9 @@ export function addRecordCommands(program: Command, withDatabase: WithDatabase, 
       withDatabase(async (database) => {
         const ctx = systemCtx(database, log, 'Xuất dữ liệu bằng dòng lệnh');
         await writeStream(await exportRecords(ctx), file);
-        console.log(`Đã xuất dữ liệu ra ${file} (mọi tổ chức đang hoạt động và mọi đảng viên của các tổ chức đó, kể cả người đã từ trần, bị xóa tên, ra khỏi Đảng hay chuyển đi, kèm tình trạng và ngày ra khỏi danh sách).`);
+        console.log(
+          `Đã xuất dữ liệu ra ${file} (mọi tổ chức đang hoạt động và mọi đảng viên của các tổ chức đó, kể cả người đã từ trần, bị xóa tên, ra khỏi Đảng hay chuyển đi, kèm tình trạng và ngày ra khỏi danh sách).`,
+        );
         const { membersOfEndedOrgs } = await exportLeftOut(ctx);
         if (membersOfEndedOrgs > 0)
           console.log(
@@ -124,7 +139,9 @@ export function addRecordCommands(program: Command, withDatabase: WithDatabase, 
         if (file && options.dir) throw new AppError('INVALID_INPUT', 'Chỉ ghi tên tệp, hoặc --dir, không dùng cả hai.');
         if (options.dir) {
           const result = await backupRotate(database, options.dir, options.keep ?? 14);
-          console.log(`Đã sao lưu vào ${result.path} (SHA-256 ${result.summary.sha256}).${result.removed.length ? ` Đã xóa ${result.removed.length} bản cũ.` : ''}`);
+          console.log(
+            `Đã sao lưu vào ${result.path} (SHA-256 ${result.summary.sha256}).${result.removed.length ? ` Đã xóa ${result.removed.length} bản cũ.` : ''}`,
+          );
           return;
         }
         const summary = await backupToFile(database, file!);

@@ -45,15 +45,25 @@ describe('dangvu export and import', () => {
     // Whole results are compared, so a failure shows what the command printed.
     expect(dangvu(target, 'import', file)).toMatchObject({
       code: 0,
-      out: expect.stringMatching(/Tổ chức đảng: 7 thêm mới, 0 cập nhật, 0 không đổi\.\n {2}Đảng viên: {4}3 thêm mới, 0 cập nhật, 0 không đổi\.[^]*Chưa ghi gì \(kiểm tra thử\)/),
+      out: expect.stringMatching(
+        /Tổ chức đảng: 7 thêm mới, 0 cập nhật, 0 không đổi\.\n {2}Đảng viên: {4}3 thêm mới, 0 cập nhật, 0 không đổi\.[^]*Chưa ghi gì \(kiểm tra thử\)/,
+      ),
     });
-    expect(dangvu(target, 'import', file, '--commit')).toMatchObject({ code: 0, out: expect.stringMatching(/Đã ghi trong [\d,]+ giây: 7 tổ chức và 3 đảng viên thêm mới, 0 hồ sơ cập nhật\./) });
+    expect(dangvu(target, 'import', file, '--commit')).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/Đã ghi trong [\d,]+ giây: 7 tổ chức và 3 đảng viên thêm mới, 0 hồ sơ cập nhật\./),
+    });
     expect(dangvu(target, 'import', file)).toMatchObject({ code: 0, out: expect.stringContaining('Đảng viên:    0 thêm mới, 0 cập nhật, 3 không đổi.') });
   }, 300_000);
 
   it('fails with the number of errors, lists them with their place and writes the full report', async () => {
     const file = join(root, 'loi.xlsx');
-    writeFileSync(file, await workbook({ 'Đảng viên': [memberHeaders, memberRow({ fullName: 'Mai Văn Lỗi', gender: 'Nam', birthDate: '01/01/2090', org: cellCode, admittedOn: '01/01/2010' })] }));
+    writeFileSync(
+      file,
+      await workbook({
+        'Đảng viên': [memberHeaders, memberRow({ fullName: 'Mai Văn Lỗi', gender: 'Nam', birthDate: '01/01/2090', org: cellCode, admittedOn: '01/01/2010' })],
+      }),
+    );
     const report = join(root, 'van-de.xlsx');
     const result = dangvu(source, 'import', file, '--commit', '--report', report);
     expect(result.code).toBe(1);

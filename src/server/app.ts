@@ -144,7 +144,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 async function registerWeb(app: FastifyInstance, webDir: string) {
   if (!existsSync(`${webDir}/index.html`)) {
     app.get('/', { config: { public: true }, schema: { hide: true } }, async (_request, reply) =>
-      reply.type('text/html; charset=utf-8').send('<!doctype html><html lang="vi"><meta charset="utf-8"><title>dangvu</title><h1>dangvu</h1><p>Ứng dụng web chưa được dựng. Xem <a href="/api/docs">tài liệu API</a>.</p></html>'),
+      reply
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><html lang="vi"><meta charset="utf-8"><title>dangvu</title><h1>dangvu</h1><p>Ứng dụng web chưa được dựng. Xem <a href="/api/docs">tài liệu API</a>.</p></html>',
+        ),
     );
     return;
   }

@@ -7,7 +7,9 @@ import { configVariables, loadConfig } from './config.js';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 function sourceFiles(dir: string): string[] {
-  return (readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }) as string[]).filter((name) => /\.tsx?$/.test(name)).map((name) => join(dir, name));
+  return (readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((name) => /\.tsx?$/.test(name))
+    .map((name) => join(dir, name));
 }
 
 /** Tests set up their own environment: test files, test helpers and the test folder. */
@@ -28,7 +30,10 @@ describe('configuration', () => {
   });
 
   it('reads LOG_LEVEL and DANGVU_IMPORTS_DIR, and refuses a level pino does not know', () => {
-    expect(loadConfig({ LOG_LEVEL: 'silent', DANGVU_IMPORTS_DIR: '/srv/dangvu/uploads' })).toMatchObject({ LOG_LEVEL: 'silent', DANGVU_IMPORTS_DIR: '/srv/dangvu/uploads' });
+    expect(loadConfig({ LOG_LEVEL: 'silent', DANGVU_IMPORTS_DIR: '/srv/dangvu/uploads' })).toMatchObject({
+      LOG_LEVEL: 'silent',
+      DANGVU_IMPORTS_DIR: '/srv/dangvu/uploads',
+    });
     expect(loadConfig({}).LOG_LEVEL).toBeUndefined();
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
   });

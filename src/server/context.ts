@@ -3,10 +3,7 @@ import type { UserRole } from '../shared/auth.js';
 import type { Db, DbKind, DbOrTx, Tx } from './db/client.js';
 
 /** What an actor may see: the whole deployment, an organisation's subtree, or one member's own record. */
-export type Scope =
-  | { kind: 'all' }
-  | { kind: 'subtree'; orgId: number; path: string }
-  | { kind: 'self'; memberId: number };
+export type Scope = { kind: 'all' } | { kind: 'subtree'; orgId: number; path: string } | { kind: 'self'; memberId: number };
 
 export interface Actor {
   userId: number | null;

@@ -46,7 +46,9 @@ export async function startServer(): Promise<void> {
       { host: config.HOST, port: config.PORT },
       'plain HTTP on a network address: passwords and session cookies cross the network unencrypted. Put an HTTPS proxy in front (and set DANGVU_TRUST_PROXY) or listen on 127.0.0.1',
     );
-  console.log(`  dangvu đang chạy tại http://localhost:${config.PORT} (cơ sở dữ liệu: ${database.kind === 'pglite' ? `nhúng, thư mục ${config.DANGVU_DATA_DIR}` : 'PostgreSQL'})`);
+  console.log(
+    `  dangvu đang chạy tại http://localhost:${config.PORT} (cơ sở dữ liệu: ${database.kind === 'pglite' ? `nhúng, thư mục ${config.DANGVU_DATA_DIR}` : 'PostgreSQL'})`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

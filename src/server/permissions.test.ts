@@ -19,7 +19,9 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Every source file of the server, the CLI and the web app, with its lines (tests and test helpers aside). */
-const sources = ['server', 'cli', 'web'].flatMap((dir) => sourceFiles(join(root, dir))).map((path) => ({ file: relative(root, path), lines: readFileSync(path, 'utf8').split('\n') }));
+const sources = ['server', 'cli', 'web']
+  .flatMap((dir) => sourceFiles(join(root, dir)))
+  .map((path) => ({ file: relative(root, path), lines: readFileSync(path, 'utf8').split('\n') }));
 
 function offending(pattern: RegExp, allowed: readonly string[] = []) {
   return sources
@@ -29,7 +31,10 @@ function offending(pattern: RegExp, allowed: readonly string[] = []) {
 
 const roleNames = userRoles.map((role) => `'${role}'`).join('|');
 /** The roles whose name in a check means a right (a member's own record is the scope's business, not a right). */
-const rightRoleNames = userRoles.filter((role) => role !== 'member').map((role) => `'${role}'`).join('|');
+const rightRoleNames = userRoles
+  .filter((role) => role !== 'member')
+  .map((role) => `'${role}'`)
+  .join('|');
 
 describe('one permission table', () => {
   it('answers on the server from the table, and lets the system actor (CLI, jobs) do everything', () => {
@@ -62,7 +67,12 @@ describe('one permission table', () => {
 
   it('compares a role with a right-holding role only where an account’s scope follows its role', () => {
     /** An admin sees everything, an official their organisation's subtree: the scope, not a right. */
-    const scopeFollowsRole = ['server/domains/auth/auth.service.ts', 'server/domains/users/users.service.ts', 'server/domains/users/users.export.ts', 'web/features/admin/users-page.tsx'];
+    const scopeFollowsRole = [
+      'server/domains/auth/auth.service.ts',
+      'server/domains/users/users.service.ts',
+      'server/domains/users/users.export.ts',
+      'web/features/admin/users-page.tsx',
+    ];
     expect(offending(new RegExp(`\\brole\\s*[!=]==\\s*(${rightRoleNames})`), scopeFollowsRole)).toEqual([]);
   });
 });

@@ -21,7 +21,14 @@ export const candidateStateLabels: Record<CandidateState, string> = {
 export const openCandidateStates: readonly CandidateState[] = ['candidate', 'cell_resolved', 'committee_resolved', 'decided'];
 
 /** The papers of an admission dossier; the Youth Union's introduction applies only to its members. */
-export const dossierItems = ['application', 'personal_history', 'introductions', 'youth_union_introduction', 'residence_comments', 'mass_org_comments'] as const;
+export const dossierItems = [
+  'application',
+  'personal_history',
+  'introductions',
+  'youth_union_introduction',
+  'residence_comments',
+  'mass_org_comments',
+] as const;
 export type DossierItem = (typeof dossierItems)[number];
 export const dossierItemLabels: Record<DossierItem, string> = {
   application: 'Đơn xin vào Đảng',
@@ -209,7 +216,11 @@ export const candidateListQuery = z.object({
 });
 export type CandidateListQuery = z.infer<typeof candidateListQuery>;
 
-const count = (label: string) => z.number({ error: `${label} phải là một số` }).int(`${label} phải là số nguyên`).min(0, `${label} không được âm`);
+const count = (label: string) =>
+  z
+    .number({ error: `${label} phải là một số` })
+    .int(`${label} phải là số nguyên`)
+    .min(0, `${label} không được âm`);
 
 /** A vote: those in favour, against, and (for a cell, computed when left out) those entitled to vote. */
 const votes = {

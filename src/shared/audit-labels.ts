@@ -213,4 +213,19 @@ export function auditFieldLabel(key: string): string | null {
 }
 
 /** Bookkeeping columns that the screens leave out of a change (they change with every edit, or repeat the name). */
-export const auditHiddenFields = new Set(['version', 'updatedAt', 'createdAt', 'familyName', 'middleName', 'givenName', 'searchText', 'sortKey', 'nameSortKey', 'nameFolded', 'id', 'orgPath', 'path', 'depth']);
+export const auditHiddenFields = new Set([
+  'version',
+  'updatedAt',
+  'createdAt',
+  'familyName',
+  'middleName',
+  'givenName',
+  'searchText',
+  'sortKey',
+  'nameSortKey',
+  'nameFolded',
+  'id',
+  'orgPath',
+  'path',
+  'depth',
+]);

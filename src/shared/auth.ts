@@ -79,7 +79,12 @@ export type SessionInfo = z.infer<typeof sessionInfo>;
 
 export const userCreate = z
   .object({
-    username: z.string().trim().min(3, 'Tên đăng nhập phải có ít nhất 3 ký tự').max(60).regex(/^[a-z0-9._-]+$/, 'Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch'),
+    username: z
+      .string()
+      .trim()
+      .min(3, 'Tên đăng nhập phải có ít nhất 3 ký tự')
+      .max(60)
+      .regex(/^[a-z0-9._-]+$/, 'Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch'),
     displayName: z.string().trim().min(2, 'Họ tên hiển thị là bắt buộc').max(120),
     role: z.enum(userRoles, { error: 'Vai trò không hợp lệ' }),
     orgId: z.number().int().positive().nullable().default(null),

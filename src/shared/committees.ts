@@ -14,7 +14,10 @@ export const committeePositionLabels: Record<CommitteePosition, string> = {
 export const committeeAppointment = z.object({
   memberId: z.number().int().positive(),
   position: z.enum(committeePositions, { error: 'Chức vụ trong cấp ủy không hợp lệ' }),
-  term: z.string().trim().regex(/^\d{4}\s*[–-]\s*\d{4}$/, 'Nhiệm kỳ có dạng 2020–2025'),
+  term: z
+    .string()
+    .trim()
+    .regex(/^\d{4}\s*[–-]\s*\d{4}$/, 'Nhiệm kỳ có dạng 2020–2025'),
   startOn: isoDateSchema,
   decision,
 });

@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  addMonths,
-  compareIso,
-  dayOfWeek,
-  daysBetween,
-  fullMonthsBetween,
-  fullYearsBetween,
-  isoYear,
-  isValidIso,
-  todayIso,
-} from './dates.js';
+import { addDays, addMonths, compareIso, dayOfWeek, daysBetween, fullMonthsBetween, fullYearsBetween, isoYear, isValidIso, todayIso } from './dates.js';
 
 describe('todayIso', () => {
   it.each([

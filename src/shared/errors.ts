@@ -1,14 +1,5 @@
 /** The one error vocabulary of the product; the server maps codes to HTTP statuses, the UI shows `message`. */
-export const errorCodes = [
-  'INVALID_INPUT',
-  'NOT_FOUND',
-  'FORBIDDEN',
-  'UNAUTHENTICATED',
-  'CONFLICT',
-  'RULE_VIOLATION',
-  'THROTTLED',
-  'INTERNAL',
-] as const;
+export const errorCodes = ['INVALID_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'CONFLICT', 'RULE_VIOLATION', 'THROTTLED', 'INTERNAL'] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
 export interface FieldError {

@@ -21,7 +21,11 @@ export const strikeOffGroundLabels: Record<StrikeOffGround, string> = {
   lost_contact: 'Mất liên lạc với chi bộ, không sinh hoạt đảng',
 };
 
-const voteCount = (label: string) => z.number({ error: `${label} phải là số` }).int(`${label} phải là số nguyên`).min(0, `${label} không được âm`);
+const voteCount = (label: string) =>
+  z
+    .number({ error: `${label} phải là số` })
+    .int(`${label} phải là số nguyên`)
+    .min(0, `${label} không được âm`);
 
 /**
  * A strike-off is proposed by the cell's resolution on a ground the Charter names, and decided by the upper committee

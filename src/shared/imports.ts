@@ -103,7 +103,16 @@ export const importJob = z.object({
 });
 export type ImportJob = z.infer<typeof importJob>;
 
-export const importListItem = importJob.pick({ id: true, fileName: true, status: true, actorName: true, createdAt: true, committedAt: true, counts: true, message: true });
+export const importListItem = importJob.pick({
+  id: true,
+  fileName: true,
+  status: true,
+  actorName: true,
+  createdAt: true,
+  committedAt: true,
+  counts: true,
+  message: true,
+});
 export type ImportListItem = z.infer<typeof importListItem>;
 export const importList = z.object({ items: z.array(importListItem) });
 

@@ -49,15 +49,26 @@ export const address = z.object({
 });
 export type Address = z.infer<typeof address>;
 
-const nationalId = z.string().trim().regex(/^\d{12}$/, 'Số CCCD phải gồm đúng 12 chữ số');
-const cardNumber = z.string().trim().regex(/^\d{6,12}$/, 'Số thẻ đảng viên phải gồm 6–12 chữ số');
+const nationalId = z
+  .string()
+  .trim()
+  .regex(/^\d{12}$/, 'Số CCCD phải gồm đúng 12 chữ số');
+const cardNumber = z
+  .string()
+  .trim()
+  .regex(/^\d{6,12}$/, 'Số thẻ đảng viên phải gồm 6–12 chữ số');
 
 /**
  * The personal record (lý lịch) fields an official may edit directly, without defaults: an update schema built from
  * these changes exactly the fields it is given (zod 4's `.partial()` would still fill in inner defaults).
  */
 export const memberProfileShape = z.object({
-  fullName: z.string().trim().min(3, 'Họ và tên phải có ít nhất 3 ký tự').max(120, 'Họ và tên quá dài').regex(/^\p{L}+(?: \p{L}+)+$/u, 'Họ và tên chỉ gồm chữ cái, có ít nhất họ và tên'),
+  fullName: z
+    .string()
+    .trim()
+    .min(3, 'Họ và tên phải có ít nhất 3 ký tự')
+    .max(120, 'Họ và tên quá dài')
+    .regex(/^\p{L}+(?: \p{L}+)+$/u, 'Họ và tên chỉ gồm chữ cái, có ít nhất họ và tên'),
   gender: z.enum(genders, { error: 'Giới tính không hợp lệ' }),
   birthDate: isoDate,
   placeOfOrigin: address.nullable(),
@@ -293,7 +304,14 @@ export const directMembershipEventInput = z.discriminatedUnion(
 export type DirectMembershipEventInput = z.infer<typeof directMembershipEventInput>;
 
 /** Kinds whose event may be annulled when entered by mistake; the others belong to a record of their own. */
-export const annullableEventKinds = ['confirmation', 'strike_off', 'expulsion', 'withdrawal', 'death', 'readmission'] as const satisfies readonly MembershipEventKind[];
+export const annullableEventKinds = [
+  'confirmation',
+  'strike_off',
+  'expulsion',
+  'withdrawal',
+  'death',
+  'readmission',
+] as const satisfies readonly MembershipEventKind[];
 
 /** Annulling a membership event entered by mistake: why, the decision if there is one, the record's version. */
 export const eventAnnulmentInput = z.object({

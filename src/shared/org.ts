@@ -144,9 +144,21 @@ export const orgEventInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('renamed'), decision, occurredOn: isoDate, orgId: z.number().int().positive(), name: z.string().trim().min(2).max(300) }),
   z.object({ kind: z.literal('reparented'), decision, occurredOn: isoDate, orgId: z.number().int().positive(), parentId: z.number().int().positive() }),
   /** Sources are absorbed into `targetId`, which lives on. */
-  z.object({ kind: z.literal('merged'), decision, occurredOn: isoDate, sourceIds: z.array(z.number().int().positive()).min(1), targetId: z.number().int().positive() }),
+  z.object({
+    kind: z.literal('merged'),
+    decision,
+    occurredOn: isoDate,
+    sourceIds: z.array(z.number().int().positive()).min(1),
+    targetId: z.number().int().positive(),
+  }),
   /** Sources end and a new organisation is founded from them. */
-  z.object({ kind: z.literal('consolidated'), decision, occurredOn: isoDate, sourceIds: z.array(z.number().int().positive()).min(2), successor: orgCreate.omit({ foundingDecision: true }) }),
+  z.object({
+    kind: z.literal('consolidated'),
+    decision,
+    occurredOn: isoDate,
+    sourceIds: z.array(z.number().int().positive()).min(2),
+    successor: orgCreate.omit({ foundingDecision: true }),
+  }),
   /** One organisation ends; its members move to the successors as listed. */
   z.object({
     kind: z.literal('split'),
@@ -155,7 +167,13 @@ export const orgEventInput = z.discriminatedUnion('kind', [
     sourceId: z.number().int().positive(),
     successors: z.array(z.object({ org: orgCreate.omit({ foundingDecision: true }), memberIds: z.array(z.number().int().positive()) })).min(2),
   }),
-  z.object({ kind: z.literal('dissolved'), decision, occurredOn: isoDate, orgId: z.number().int().positive(), membersTo: z.number().int().positive().nullable() }),
+  z.object({
+    kind: z.literal('dissolved'),
+    decision,
+    occurredOn: isoDate,
+    orgId: z.number().int().positive(),
+    membersTo: z.number().int().positive().nullable(),
+  }),
 ]);
 export type OrgEventInput = z.infer<typeof orgEventInput>;
 

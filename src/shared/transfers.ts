@@ -74,14 +74,22 @@ export const documentSigner = z.object({
 
 /** Only for a temporary transfer: why and for how long the member is away. */
 const temporaryFields = {
-  purpose: z.enum(temporaryPurposes).nullish().transform((v) => v ?? null),
+  purpose: z
+    .enum(temporaryPurposes)
+    .nullish()
+    .transform((v) => v ?? null),
   temporaryFrom: isoDate.nullish().transform((v) => v ?? null),
   temporaryUntil: isoDate.nullish().transform((v) => v ?? null),
 };
 
 /** The person an incoming letter introduces (from outside the deployment). */
 export const incomingPerson = z.object({
-  fullName: z.string().trim().min(3, 'Họ và tên phải có ít nhất 3 ký tự').max(120).regex(/^\p{L}+(?: \p{L}+)+$/u, 'Họ và tên chỉ gồm chữ cái, có ít nhất họ và tên'),
+  fullName: z
+    .string()
+    .trim()
+    .min(3, 'Họ và tên phải có ít nhất 3 ký tự')
+    .max(120)
+    .regex(/^\p{L}+(?: \p{L}+)+$/u, 'Họ và tên chỉ gồm chữ cái, có ít nhất họ và tên'),
   gender: z.enum(genders, { error: 'Giới tính không hợp lệ' }),
   birthDate: isoDate,
   nationalId: z

@@ -2,17 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  foldForSearch,
-  formatDate,
-  formatNumber,
-  nameSortKey,
-  normalizeName,
-  normalizeSpaces,
-  parseVnDate,
-  splitFullName,
-  textSortKey,
-} from './vietnamese.js';
+import { foldForSearch, formatDate, formatNumber, nameSortKey, normalizeName, normalizeSpaces, parseVnDate, splitFullName, textSortKey } from './vietnamese.js';
 
 const VOWELS = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y'];
 const CONSONANTS = ['b', 'c', 'd', 'đ', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'q', 'r', 's', 't', 'v', 'x'];
@@ -104,10 +94,9 @@ describe('foldForSearch', () => {
     });
 
     const sqlFold = async (texts: string[]): Promise<string[]> => {
-      const result = await db.query<{ folded: string }>(
-        'SELECT lower(unaccent(t)) AS folded FROM unnest($1::text[]) WITH ORDINALITY AS u(t, n) ORDER BY n',
-        [texts],
-      );
+      const result = await db.query<{ folded: string }>('SELECT lower(unaccent(t)) AS folded FROM unnest($1::text[]) WITH ORDINALITY AS u(t, n) ORDER BY n', [
+        texts,
+      ]);
       return result.rows.map((row) => row.folded);
     };
 
@@ -122,7 +111,7 @@ describe('foldForSearch', () => {
         'Đặng Thị Ngọc Thịnh',
         'Trương Tấn Sang',
         'Võ Văn Thưởng',
-        "H’Hen Niê",
+        'H’Hen Niê',
         'Chi bộ 3 – Phòng Tổ chức “Đảng ủy” …',
         'Ø Æ Œ ß Ł Þ ı Ð',
       ];
@@ -218,9 +207,9 @@ describe('nameSortKey', () => {
   });
 
   it('matches Intl.Collator("vi") on random names in any letter case', () => {
-    const anyCase = fc.tuple(fullName, fc.array(fc.boolean(), { minLength: 40, maxLength: 40 })).map(([name, flips]) =>
-      [...name].map((ch, i) => (flips[i % flips.length] ? ch.toUpperCase() : ch.toLowerCase())).join(''),
-    );
+    const anyCase = fc
+      .tuple(fullName, fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }))
+      .map(([name, flips]) => [...name].map((ch, i) => (flips[i % flips.length] ? ch.toUpperCase() : ch.toLowerCase())).join(''));
     fc.assert(
       fc.property(anyCase, anyCase, (a, b) => {
         expect(sign(compareKeys(nameSortKey(a), nameSortKey(b)))).toBe(sign(collator.compare(reordered(a), reordered(b))));
@@ -229,8 +218,7 @@ describe('nameSortKey', () => {
     );
   });
 
-  const sortByKey = (names: string[]): string[] =>
-    [...names].sort((a, b) => compareKeys(nameSortKey(a), nameSortKey(b)));
+  const sortByKey = (names: string[]): string[] => [...names].sort((a, b) => compareKeys(nameSortKey(a), nameSortKey(b)));
 
   it.each([
     ['Nguyễn Văn An', 'Nguyễn Văn Ăn'],
@@ -308,12 +296,9 @@ describe('parseVnDate', () => {
     expect(parseVnDate(text)).toBe(expected);
   });
 
-  it.each(['31/02/2022', '29/02/2023', '29/02/1900', '00/01/2022', '12/13/2022', '22/11/22', '22/11-2022', '2022-11-22', 'abc', ''])(
-    'refuses %j',
-    (text) => {
-      expect(parseVnDate(text)).toBeNull();
-    },
-  );
+  it.each(['31/02/2022', '29/02/2023', '29/02/1900', '00/01/2022', '12/13/2022', '22/11/22', '22/11-2022', '2022-11-22', 'abc', ''])('refuses %j', (text) => {
+    expect(parseVnDate(text)).toBeNull();
+  });
 
   it('round-trips with formatDate', () => {
     fc.assert(

@@ -31,7 +31,9 @@ export interface NameParts {
  * person is called and sorted by.
  */
 export function splitFullName(fullName: string): NameParts {
-  const words = normalizeSpaces(fullName).split(' ').filter((word) => word !== '');
+  const words = normalizeSpaces(fullName)
+    .split(' ')
+    .filter((word) => word !== '');
   if (words.length === 0) return { familyName: '', middleName: '', givenName: '' };
   if (words.length === 1) return { familyName: '', middleName: '', givenName: words[0] };
   return {
@@ -47,12 +49,48 @@ export function splitFullName(fullName: string): NameParts {
  * that Word and web forms substitute for ASCII (curly quotes, dashes, ellipsis).
  */
 const UNACCENT_EXTRAS: Readonly<Record<string, string>> = {
-  Đ: 'D', đ: 'd', Ð: 'D', ð: 'd', Ø: 'O', ø: 'o', Æ: 'AE', æ: 'ae', Œ: 'OE', œ: 'oe',
-  ß: 'ss', ẞ: 'SS', Ł: 'L', ł: 'l', Þ: 'TH', þ: 'th', ı: 'i', Ħ: 'H', ħ: 'h', Ŧ: 'T', ŧ: 't',
-  '\u00AD': '-', '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-',
-  '\u2018': "'", '\u2019': "'", '\u201A': ',', '\u201B': "'", '\u2032': "'", '\u02BC': "'",
-  '\u201C': '"', '\u201D': '"', '\u201E': ',,', '\u201F': '"', '\u2033': '"',
-  '\u2026': '...', '\u00AB': '<<', '\u00BB': '>>',
+  Đ: 'D',
+  đ: 'd',
+  Ð: 'D',
+  ð: 'd',
+  Ø: 'O',
+  ø: 'o',
+  Æ: 'AE',
+  æ: 'ae',
+  Œ: 'OE',
+  œ: 'oe',
+  ß: 'ss',
+  ẞ: 'SS',
+  Ł: 'L',
+  ł: 'l',
+  Þ: 'TH',
+  þ: 'th',
+  ı: 'i',
+  Ħ: 'H',
+  ħ: 'h',
+  Ŧ: 'T',
+  ŧ: 't',
+  '\u00AD': '-',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2015': '-',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201A': ',',
+  '\u201B': "'",
+  '\u2032': "'",
+  '\u02BC': "'",
+  '\u201C': '"',
+  '\u201D': '"',
+  '\u201E': ',,',
+  '\u201F': '"',
+  '\u2033': '"',
+  '\u2026': '...',
+  '\u00AB': '<<',
+  '\u00BB': '>>',
 };
 const UNACCENT_EXTRAS_PATTERN = new RegExp(`[${Object.keys(UNACCENT_EXTRAS).join('')}]`, 'g');
 
@@ -157,11 +195,9 @@ export function textSortKey(text: string): string {
     }
     units.push(primaryOf(ch));
   }
-  return [
-    units.map((unit) => unit.primary).join(''),
-    units.map((unit) => unit.tone).join(''),
-    units.map((unit) => (unit.upper ? '1' : '0')).join(''),
-  ].join(LEVEL_SEPARATOR);
+  return [units.map((unit) => unit.primary).join(''), units.map((unit) => unit.tone).join(''), units.map((unit) => (unit.upper ? '1' : '0')).join('')].join(
+    LEVEL_SEPARATOR,
+  );
 }
 
 /** Orders people the Vietnamese way: by given name, then middle name, then family name. */

@@ -20,7 +20,18 @@ import type {
   ProbationReviewInput,
   ProbationView,
 } from '../shared/admissions';
-import type { AuthStatus, PasswordChange, SessionInfo, UserCreate, UserCreated, UserItem, UserPasswordReset, UserRole, UserUpdate, LoginInput } from '../shared/auth';
+import type {
+  AuthStatus,
+  PasswordChange,
+  SessionInfo,
+  UserCreate,
+  UserCreated,
+  UserItem,
+  UserPasswordReset,
+  UserRole,
+  UserUpdate,
+  LoginInput,
+} from '../shared/auth';
 import type { Holiday, HolidayInput } from '../shared/calendar';
 import type { ErrorCode, FieldError, PossibleDuplicate, RuleRef } from '../shared/errors';
 import type { ImportCommitInput, ImportJob, ImportListItem, ImportMappingInput } from '../shared/imports';
@@ -66,7 +77,15 @@ export class ApiError extends Error {
   /** Records that may be the same person as the one being saved; empty unless the save was held back for them. */
   readonly duplicates: PossibleDuplicate[];
 
-  constructor(init: { code: ClientErrorCode; status: number; message: string; fields?: FieldError[]; rule?: RuleRef; retryAfterSeconds?: number; duplicates?: PossibleDuplicate[] }) {
+  constructor(init: {
+    code: ClientErrorCode;
+    status: number;
+    message: string;
+    fields?: FieldError[];
+    rule?: RuleRef;
+    retryAfterSeconds?: number;
+    duplicates?: PossibleDuplicate[];
+  }) {
     super(init.message);
     this.name = 'ApiError';
     this.code = init.code;
@@ -167,7 +186,11 @@ function readAnswer<T>(status: number, text: string, retryAfter: string | null, 
   }
   if (status >= 200 && status < 300) return payload as T;
 
-  const body = (payload as { error?: Partial<ApiError> & { code?: ErrorCode; fields?: FieldError[]; rule?: RuleRef; retryAfterSeconds?: number; duplicates?: PossibleDuplicate[] } } | null)?.error;
+  const body = (
+    payload as {
+      error?: Partial<ApiError> & { code?: ErrorCode; fields?: FieldError[]; rule?: RuleRef; retryAfterSeconds?: number; duplicates?: PossibleDuplicate[] };
+    } | null
+  )?.error;
   const retryHeader = Number(retryAfter);
   const error = new ApiError({
     code: body?.code ?? codeForStatus(status),
@@ -470,7 +493,10 @@ export function verifyAudit(signal?: AbortSignal): Promise<ChainReport> {
 
 // ---- Admissions and confirmation --------------------------------------------------------------
 
-export function listCandidates(query: { orgId?: number; state?: CandidateState; includeClosed?: boolean; page: number; pageSize: number }, signal?: AbortSignal): Promise<CandidatePage> {
+export function listCandidates(
+  query: { orgId?: number; state?: CandidateState; includeClosed?: boolean; page: number; pageSize: number },
+  signal?: AbortSignal,
+): Promise<CandidatePage> {
   return request<CandidatePage>('GET', '/candidates', { query: { ...query }, signal });
 }
 
@@ -516,7 +542,10 @@ export function confirmationDecisionUrl(memberId: number): string {
 
 // ---- Transfers, exits and party age ------------------------------------------------------------
 
-export function listTransfers(query: Partial<Omit<TransferListQuery, 'page' | 'pageSize'>> & { page: number; pageSize: number }, signal?: AbortSignal): Promise<TransferPage> {
+export function listTransfers(
+  query: Partial<Omit<TransferListQuery, 'page' | 'pageSize'>> & { page: number; pageSize: number },
+  signal?: AbortSignal,
+): Promise<TransferPage> {
   return request<TransferPage>('GET', '/transfers', { query: { ...query }, signal });
 }
 

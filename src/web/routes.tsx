@@ -13,24 +13,78 @@ function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType)
   return lazy(async () => ({ default: pick(await load()) }));
 }
 
-const SignInPage = lazyPage(() => import('./features/auth/sign-in-page'), (m) => m.SignInPage);
-const ChangePasswordPage = lazyPage(() => import('./features/auth/change-password-page'), (m) => m.ChangePasswordPage);
-const DashboardPage = lazyPage(() => import('./features/dashboard/dashboard-page'), (m) => m.DashboardPage);
-const MetricRecordsPage = lazyPage(() => import('./features/dashboard/metric-records-page'), (m) => m.MetricRecordsPage);
-const OrgsPage = lazyPage(() => import('./features/orgs/orgs-page'), (m) => m.OrgsPage);
-const OrgPage = lazyPage(() => import('./features/orgs/org-page'), (m) => m.OrgPage);
-const MembersPage = lazyPage(() => import('./features/members/members-page'), (m) => m.MembersPage);
-const MemberPage = lazyPage(() => import('./features/members/member-page'), (m) => m.MemberPage);
-const MemberCreatePage = lazyPage(() => import('./features/members/member-create-page'), (m) => m.MemberCreatePage);
-const MemberEditPage = lazyPage(() => import('./features/members/member-edit-page'), (m) => m.MemberEditPage);
-const AdmissionsRoutes = lazyPage(() => import('./features/admissions/candidates-page'), (m) => m.AdmissionsRoutes);
-const TransfersRoutes = lazyPage(() => import('./features/transfers/transfers-page'), (m) => m.TransfersRoutes);
-const UsersPage = lazyPage(() => import('./features/admin/users-page'), (m) => m.UsersPage);
-const RulesPage = lazyPage(() => import('./features/admin/rules-page'), (m) => m.RulesPage);
-const HolidaysPage = lazyPage(() => import('./features/admin/holidays-page'), (m) => m.HolidaysPage);
-const AuditPage = lazyPage(() => import('./features/admin/audit-page'), (m) => m.AuditPage);
-const ImportsPage = lazyPage(() => import('./features/imports/imports-page'), (m) => m.ImportsPage);
-const MyRecordPage = lazyPage(() => import('./features/self/my-record-page'), (m) => m.MyRecordPage);
+const SignInPage = lazyPage(
+  () => import('./features/auth/sign-in-page'),
+  (m) => m.SignInPage,
+);
+const ChangePasswordPage = lazyPage(
+  () => import('./features/auth/change-password-page'),
+  (m) => m.ChangePasswordPage,
+);
+const DashboardPage = lazyPage(
+  () => import('./features/dashboard/dashboard-page'),
+  (m) => m.DashboardPage,
+);
+const MetricRecordsPage = lazyPage(
+  () => import('./features/dashboard/metric-records-page'),
+  (m) => m.MetricRecordsPage,
+);
+const OrgsPage = lazyPage(
+  () => import('./features/orgs/orgs-page'),
+  (m) => m.OrgsPage,
+);
+const OrgPage = lazyPage(
+  () => import('./features/orgs/org-page'),
+  (m) => m.OrgPage,
+);
+const MembersPage = lazyPage(
+  () => import('./features/members/members-page'),
+  (m) => m.MembersPage,
+);
+const MemberPage = lazyPage(
+  () => import('./features/members/member-page'),
+  (m) => m.MemberPage,
+);
+const MemberCreatePage = lazyPage(
+  () => import('./features/members/member-create-page'),
+  (m) => m.MemberCreatePage,
+);
+const MemberEditPage = lazyPage(
+  () => import('./features/members/member-edit-page'),
+  (m) => m.MemberEditPage,
+);
+const AdmissionsRoutes = lazyPage(
+  () => import('./features/admissions/candidates-page'),
+  (m) => m.AdmissionsRoutes,
+);
+const TransfersRoutes = lazyPage(
+  () => import('./features/transfers/transfers-page'),
+  (m) => m.TransfersRoutes,
+);
+const UsersPage = lazyPage(
+  () => import('./features/admin/users-page'),
+  (m) => m.UsersPage,
+);
+const RulesPage = lazyPage(
+  () => import('./features/admin/rules-page'),
+  (m) => m.RulesPage,
+);
+const HolidaysPage = lazyPage(
+  () => import('./features/admin/holidays-page'),
+  (m) => m.HolidaysPage,
+);
+const AuditPage = lazyPage(
+  () => import('./features/admin/audit-page'),
+  (m) => m.AuditPage,
+);
+const ImportsPage = lazyPage(
+  () => import('./features/imports/imports-page'),
+  (m) => m.ImportsPage,
+);
+const MyRecordPage = lazyPage(
+  () => import('./features/self/my-record-page'),
+  (m) => m.MyRecordPage,
+);
 
 /** The records of a scope are read by every official and the admin; a member has only their own record's page. */
 function staffOnly(Page: ComponentType) {

@@ -1,4 +1,16 @@
-import { Badge, Drawer, Modal, MultiSelect, Notification, PasswordInput, Select, createTheme, darken, defaultVariantColorsResolver, parseThemeColor } from '@mantine/core';
+import {
+  Badge,
+  Drawer,
+  Modal,
+  MultiSelect,
+  Notification,
+  PasswordInput,
+  Select,
+  createTheme,
+  darken,
+  defaultVariantColorsResolver,
+  parseThemeColor,
+} from '@mantine/core';
 import type { CSSVariablesResolver, VariantColorsResolver } from '@mantine/core';
 
 /** Palettes whose darkest shade is still too light for small text on a tinted background (WCAG AA). */

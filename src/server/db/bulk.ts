@@ -54,7 +54,13 @@ async function insertRows(db: Tx, table: string, columns: string[], rows: Cell[]
   for (let i = 0; i < rows.length; i += perStatement) {
     const chunk = rows.slice(i, i + perStatement);
     const values = sql.join(
-      chunk.map((row) => sql`(${sql.join(row.map((v) => (v !== null && typeof v === 'object' ? sql`${JSON.stringify(v)}::jsonb` : sql`${v}`)), sql`, `)})`),
+      chunk.map(
+        (row) =>
+          sql`(${sql.join(
+            row.map((v) => (v !== null && typeof v === 'object' ? sql`${JSON.stringify(v)}::jsonb` : sql`${v}`)),
+            sql`, `,
+          )})`,
+      ),
       sql`, `,
     );
     await db.execute(sql`INSERT INTO ${sql.identifier(table)} (${sql.raw(columnList(columns))}) OVERRIDING SYSTEM VALUE VALUES ${values}`);

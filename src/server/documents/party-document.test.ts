@@ -1,11 +1,6 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import {
-  admissionDecisionDocument,
-  confirmationDecisionDocument,
-  transferLetterDocument,
-  type DocumentIssuer,
-} from './membership-documents.js';
+import { admissionDecisionDocument, confirmationDecisionDocument, transferLetterDocument, type DocumentIssuer } from './membership-documents.js';
 import { formatPartyDate, renderPartyDocument, type PartyDocumentInput } from './party-document.js';
 
 const issuer: DocumentIssuer = {
@@ -143,12 +138,7 @@ describe('renderPartyDocument', () => {
     const authority = text.indexOf('T/M BAN THƯỜNG VỤ');
     expect(text[authority + 1]).toBe('BÍ THƯ');
     expect(text.slice(authority).find((p) => p !== '' && p !== 'BÍ THƯ' && p !== 'T/M BAN THƯỜNG VỤ')).toBe('Bùi Văn Tỉnh');
-    expect(text.slice(text.indexOf('Nơi nhận:'), authority)).toEqual([
-      'Nơi nhận:',
-      '- Như Điều 3,',
-      '- Ban Tổ chức Tỉnh ủy,',
-      '- Lưu Văn phòng.',
-    ]);
+    expect(text.slice(text.indexOf('Nơi nhận:'), authority)).toEqual(['Nơi nhận:', '- Như Điều 3,', '- Ban Tổ chức Tỉnh ủy,', '- Lưu Văn phòng.']);
     const heading = paragraphXml(xml, 'Nơi nhận:');
     expect(heading).toContain('<w:b/>');
     expect(heading).toContain('<w:i/>');
@@ -179,7 +169,14 @@ describe('admissionDecisionDocument', () => {
   });
 
   it('states the probation and the ceremony deadline from the rulebook values it is given', () => {
-    const longer = admissionDecisionDocument({ ...common, number: '1-QĐ/ĐU', date: '2022-11-22', candidate: { fullName: 'Lê Văn An', birthDate: '2000-01-01' }, probationMonths: 18, ceremonyDeadlineWorkingDays: 45 });
+    const longer = admissionDecisionDocument({
+      ...common,
+      number: '1-QĐ/ĐU',
+      date: '2022-11-22',
+      candidate: { fullName: 'Lê Văn An', birthDate: '2000-01-01' },
+      probationMonths: 18,
+      ceremonyDeadlineWorkingDays: 45,
+    });
     expect(longer.body.join('\n')).toContain('là 18 tháng, kể từ ngày chi bộ tổ chức lễ kết nạp');
     expect(longer.body.join('\n')).toContain('trong thời hạn 45 ngày làm việc');
     expect(admission.body[0]).toBe(
@@ -199,7 +196,9 @@ describe('admissionDecisionDocument', () => {
       probationMonths: 12,
       ceremonyDeadlineWorkingDays: 30,
     });
-    expect(grassrootsCell.preamble?.at(-1)).toBe('- Xét Nghị quyết số 05-NQ/CB, ngày 03/10/2022 của Chi bộ Báo Hòa Bình đề nghị kết nạp đồng chí Lê Văn An vào Đảng,');
+    expect(grassrootsCell.preamble?.at(-1)).toBe(
+      '- Xét Nghị quyết số 05-NQ/CB, ngày 03/10/2022 của Chi bộ Báo Hòa Bình đề nghị kết nạp đồng chí Lê Văn An vào Đảng,',
+    );
     expect(grassrootsCell.body[0]).toMatch(/sinh hoạt tại Chi bộ Báo Hòa Bình\.$/);
   });
 });

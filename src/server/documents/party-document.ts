@@ -138,7 +138,10 @@ function bodyParagraph(text: string): Paragraph {
 /** Commas between recipients and a full stop after the last, whatever the caller wrote. */
 function recipientLines(recipients: string[]): Paragraph[] {
   return recipients.map((recipient, index) => {
-    const text = recipient.trim().replace(/^-\s*/u, '').replace(/[,.;]+$/u, '');
+    const text = recipient
+      .trim()
+      .replace(/^-\s*/u, '')
+      .replace(/[,.;]+$/u, '');
     const end = index === recipients.length - 1 ? '.' : ',';
     return new Paragraph({ children: [run(`- ${text}${end}`, { size: size.recipients })] });
   });

@@ -103,7 +103,14 @@ describe('writeXlsx', () => {
     }
     const workbook = await exportToWorkbook([
       { name: 'Tổ chức', columns: [{ header: 'Tên', key: 'name' }], rows: [{ name: 'Chi bộ 1' }] },
-      { name: 'Đảng viên: danh sách [2025] của Đảng bộ Khối', columns: [{ header: 'STT', key: 'n' }, { header: 'Họ tên', key: 'name' }], rows: members() },
+      {
+        name: 'Đảng viên: danh sách [2025] của Đảng bộ Khối',
+        columns: [
+          { header: 'STT', key: 'n' },
+          { header: 'Họ tên', key: 'name' },
+        ],
+        rows: members(),
+      },
     ]);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Tổ chức', 'Đảng viên- danh sách -2025- của']);
     const members2 = workbook.worksheets[1];

@@ -113,7 +113,12 @@ function defaultWidth(column: ExportColumn): number {
 
 /** Excel refuses names over 31 characters, with []:*?/\ in them, or repeated (case-insensitively). */
 function uniqueSheetName(name: string, used: Set<string>): string {
-  const base = name.replace(/[[\]:*?/\\]/g, '-').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Sheet';
+  const base =
+    name
+      .replace(/[[\]:*?/\\]/g, '-')
+      .replace(/^'+|'+$/g, '')
+      .trim()
+      .slice(0, 31) || 'Sheet';
   let candidate = base;
   for (let n = 2; used.has(candidate.toLowerCase()); n++) {
     const suffix = ` (${n})`;

@@ -26,7 +26,14 @@ beforeAll(async () => {
   await createUser(ctx, { ...ADMIN, password: PASSWORD });
   await createUser(ctx, { username: 'canbo.a', displayName: 'Cán bộ A', role: 'org_staff', orgId: tree.a.id, memberId: null, password: PASSWORD });
   for (const role of ['inspection_staff', 'office_staff', 'secretary'] as const)
-    await createUser(ctx, { username: `${role.replace('_', '.')}.a`, displayName: `Cán bộ ${role}`, role, orgId: tree.a.id, memberId: null, password: PASSWORD });
+    await createUser(ctx, {
+      username: `${role.replace('_', '.')}.a`,
+      displayName: `Cán bộ ${role}`,
+      role,
+      orgId: tree.a.id,
+      memberId: null,
+      password: PASSWORD,
+    });
   await createUser(ctx, { username: 'dangvien', displayName: 'Hà Thị Mỵ', role: 'member', orgId: null, memberId: members.self.id, password: PASSWORD });
   app = await buildApp({ database, logger: false, now: () => new Date(clock) });
   clients.admin = await loginClient(app, 'quantri', PASSWORD);
@@ -47,16 +54,19 @@ describe('scope matrix', () => {
   ] as const;
 
   const officialRoles = ['canbo.a', 'inspection.staff.a', 'office.staff.a', 'secretary.a'];
-  it.each(officialRoles.flatMap((user) => orgCases.map(([label, key, status]) => [user, label, key, status] as const)))('%s sees the %s organisation (%s): %i', async (user, _label, key, status) => {
-    const id = tree[key].id;
-    const c = await loginClient(app, user, PASSWORD);
-    expectAnswer(await c.get(`/api/v1/orgs/${id}`), status);
-    expectAnswer(await c.get(`/api/v1/orgs/${id}/history`), status);
-    expectAnswer(await c.get(`/api/v1/orgs?parentId=${id}`), status);
-    expectAnswer(await c.get(`/api/v1/members?orgId=${id}`), status);
-    expectAnswer(await c.get(`/api/v1/metrics/members_by_status?orgId=${id}`), status);
-    expectAnswer(await c.get(`/api/v1/metrics/members_by_status/records?orgId=${id}`), status);
-  });
+  it.each(officialRoles.flatMap((user) => orgCases.map(([label, key, status]) => [user, label, key, status] as const)))(
+    '%s sees the %s organisation (%s): %i',
+    async (user, _label, key, status) => {
+      const id = tree[key].id;
+      const c = await loginClient(app, user, PASSWORD);
+      expectAnswer(await c.get(`/api/v1/orgs/${id}`), status);
+      expectAnswer(await c.get(`/api/v1/orgs/${id}/history`), status);
+      expectAnswer(await c.get(`/api/v1/orgs?parentId=${id}`), status);
+      expectAnswer(await c.get(`/api/v1/members?orgId=${id}`), status);
+      expectAnswer(await c.get(`/api/v1/metrics/members_by_status?orgId=${id}`), status);
+      expectAnswer(await c.get(`/api/v1/metrics/members_by_status/records?orgId=${id}`), status);
+    },
+  );
 
   it.each([
     ['child', 'child', 200],
@@ -112,7 +122,9 @@ describe('scope matrix', () => {
     for (const c of [clients.official]) {
       expectRefusal(await c.get('/api/v1/users'), { code: 'FORBIDDEN' });
       expectRefusal(await c.get('/api/v1/audit'), { code: 'FORBIDDEN' });
-      expectRefusal(await c.send('POST', '/api/v1/rules/probation_months/versions', { value: 12, effectiveFrom: '2027-01-01', source: 'Thử nghiệm' }), { code: 'FORBIDDEN' });
+      expectRefusal(await c.send('POST', '/api/v1/rules/probation_months/versions', { value: 12, effectiveFrom: '2027-01-01', source: 'Thử nghiệm' }), {
+        code: 'FORBIDDEN',
+      });
       expectRefusal(await c.send('PUT', '/api/v1/holidays/2027-01-04', { name: 'Ngày thử', kind: 'fixed' }), { code: 'FORBIDDEN' });
     }
     expect((await clients.admin.get('/api/v1/audit')).status).toBe(200);
@@ -165,8 +177,18 @@ describe('errors', () => {
 
   it('a rule violation names the rule (creating a member in a grassroots committee is refused)', async () => {
     const response = await clients.admin.send('POST', '/api/v1/members', {
-      fullName: 'Nguyễn Văn Mới', gender: 'male', birthDate: '1990-01-01', placeOfOrigin: null, residence: null, nationalId: null, cardNumber: null,
-      orgId: tree.a.id, status: 'full', admittedOn: '2015-01-01', confirmedOn: '2016-01-01', decision: decision('2016-01-01'),
+      fullName: 'Nguyễn Văn Mới',
+      gender: 'male',
+      birthDate: '1990-01-01',
+      placeOfOrigin: null,
+      residence: null,
+      nationalId: null,
+      cardNumber: null,
+      orgId: tree.a.id,
+      status: 'full',
+      admittedOn: '2015-01-01',
+      confirmedOn: '2016-01-01',
+      decision: decision('2016-01-01'),
     });
     expectRefusal(response, { code: 'INVALID_INPUT', field: 'orgId' });
     expect(response.body.error.fields[0].field).toBe('orgId');
@@ -175,7 +197,12 @@ describe('errors', () => {
 
 describe('sessions', () => {
   it('refuses a state change without the CSRF token', async () => {
-    const response = await app.inject({ method: 'PATCH', url: `/api/v1/members/${members.child.id}`, payload: { version: 1 }, headers: { cookie: clients.admin.cookie } });
+    const response = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/members/${members.child.id}`,
+      payload: { version: 1 },
+      headers: { cookie: clients.admin.cookie },
+    });
     expectRefusal(response, { code: 'FORBIDDEN', message: 'CSRF' });
   });
 
@@ -205,7 +232,14 @@ describe('sessions', () => {
 
   it('throttles repeated failed logins for an account and says when to retry', async () => {
     // An account of its own: the shared member logs in again after the idle test, which must not be throttled.
-    await createUser(ctxFor(database), { username: 'dangvien.khoa', displayName: 'Hà Thị Mỵ', role: 'member', orgId: null, memberId: members.self.id, password: PASSWORD });
+    await createUser(ctxFor(database), {
+      username: 'dangvien.khoa',
+      displayName: 'Hà Thị Mỵ',
+      role: 'member',
+      orgId: null,
+      memberId: members.self.id,
+      password: PASSWORD,
+    });
     const attempt = () => app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'dangvien.khoa', password: 'sai-mat-khau-1' } });
     const statuses = [];
     for (let i = 0; i < 7; i++) statuses.push((await attempt()).statusCode);
@@ -273,7 +307,10 @@ describe('exports of other lists', () => {
     expect(rows.slice(1).map((r) => r[0])).not.toContain('Lò Văn Pấng');
   });
 
-  it.each([['/api/v1/candidates/export.xlsx', 'Họ và tên'], ['/api/v1/transfers/export.xlsx', 'Họ và tên']])('exports %s with the screen’s columns', async (url, header) => {
+  it.each([
+    ['/api/v1/candidates/export.xlsx', 'Họ và tên'],
+    ['/api/v1/transfers/export.xlsx', 'Họ và tên'],
+  ])('exports %s with the screen’s columns', async (url, header) => {
     const official = await loginClient(app, 'canbo.a', PASSWORD);
     const rows = await readSheet(url, official.cookie);
     expect(rows[0][0]).toBe(header);

@@ -53,7 +53,8 @@ export function databaseErrorOf(error: unknown): { code: ErrorCode; message: str
   }
   if (state.code === '40001' || state.code === '40P01')
     return { code: 'CONFLICT', message: 'Dữ liệu đang được người khác cập nhật cùng lúc. Thao tác chưa được thực hiện; hãy thử lại.' };
-  if (inputDataExceptions.has(state.code)) return { code: 'INVALID_INPUT', message: 'Dữ liệu gửi lên có giá trị không lưu được (ký tự không hợp lệ, số quá lớn hoặc chuỗi quá dài).' };
+  if (inputDataExceptions.has(state.code))
+    return { code: 'INVALID_INPUT', message: 'Dữ liệu gửi lên có giá trị không lưu được (ký tự không hợp lệ, số quá lớn hoặc chuỗi quá dài).' };
   return null;
 }
 
@@ -68,7 +69,9 @@ export function registerErrorHandler(app: FastifyInstance, web: { appShell?: (re
       if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
       return reply
         .status(statusOf[error.code])
-        .send(body(error.code, error.message, { fields: error.fields, rule: error.rule, retryAfterSeconds: error.retryAfterSeconds, duplicates: error.duplicates }));
+        .send(
+          body(error.code, error.message, { fields: error.fields, rule: error.rule, retryAfterSeconds: error.retryAfterSeconds, duplicates: error.duplicates }),
+        );
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields = fieldErrors(error.validation.map((v) => ({ path: v.instancePath.split('/').filter(Boolean), message: v.message ?? 'không hợp lệ' })));

@@ -97,6 +97,9 @@ export function registerInputGuards(app: FastifyInstance): void {
     if (!fields || fields.length === 0) return;
     const future = futureDoneDate(request.body, fields, todayIso(request.ctx.now()));
     if (future)
-      throw invalidField(future.field, `${fieldLabel(future.field)}: ngày ${viDate(future.date)} chưa tới. Chỉ ghi những việc đã diễn ra (ngày hôm nay hoặc trước đó).`);
+      throw invalidField(
+        future.field,
+        `${fieldLabel(future.field)}: ngày ${viDate(future.date)} chưa tới. Chỉ ghi những việc đã diễn ra (ngày hôm nay hoặc trước đó).`,
+      );
   });
 }

@@ -68,13 +68,40 @@ beforeAll(async () => {
   }
   const probation = `/api/v1/members/${file.memberId}/probation`;
   await admin.send('POST', `${probation}/reviews`, { kind: 'cell', proposal: 'confirm', decision: decision('2026-10-26'), inFavour: 3, against: 0 });
-  const committee = await admin.send('POST', `${probation}/reviews`, { kind: 'committee', proposal: 'confirm', decision: decision('2026-11-02'), inFavour: 5, against: 0, eligible: 7 });
-  const decided = await admin.send('POST', `${probation}/decision`, { version: committee.body.version, outcome: 'confirmed', decision: { number: '91-QĐ/ĐUK', date: '2026-11-10', issuer: 'Đảng ủy Khối' } });
+  const committee = await admin.send('POST', `${probation}/reviews`, {
+    kind: 'committee',
+    proposal: 'confirm',
+    decision: decision('2026-11-02'),
+    inFavour: 5,
+    against: 0,
+    eligible: 7,
+  });
+  const decided = await admin.send('POST', `${probation}/decision`, {
+    version: committee.body.version,
+    outcome: 'confirmed',
+    decision: { number: '91-QĐ/ĐUK', date: '2026-11-10', issuer: 'Đảng ủy Khối' },
+  });
   expect(decided.status).toBe(200);
 
-  const transfer = await admin.send('POST', '/api/v1/transfers', { direction: 'within', kind: 'permanent', memberId: a.id, receivingOrgId: tree.b1.id, movingDecision: decision('2026-11-20') });
+  const transfer = await admin.send('POST', '/api/v1/transfers', {
+    direction: 'within',
+    kind: 'permanent',
+    memberId: a.id,
+    receivingOrgId: tree.b1.id,
+    movingDecision: decision('2026-11-20'),
+  });
   expect(transfer.status, JSON.stringify(transfer.body)).toBe(201);
-  const letter = { version: transfer.body.version, letterNumber: '21-GGT/ĐU', letterOn: '2026-11-23', profileNumber: 'LL-3107', cellListNumber: '09', transferRegisterNumber: 'CS-2026-044', duesPaidThrough: '2026-10', place: 'Hòa Bình', signer: { authority: 'T/M Đảng ủy', title: 'Phó Bí thư', name: 'Đinh Thị Ký' } };
+  const letter = {
+    version: transfer.body.version,
+    letterNumber: '21-GGT/ĐU',
+    letterOn: '2026-11-23',
+    profileNumber: 'LL-3107',
+    cellListNumber: '09',
+    transferRegisterNumber: 'CS-2026-044',
+    duesPaidThrough: '2026-10',
+    place: 'Hòa Bình',
+    signer: { authority: 'T/M Đảng ủy', title: 'Phó Bí thư', name: 'Đinh Thị Ký' },
+  };
   const issued = await admin.send('POST', `/api/v1/transfers/${transfer.body.id}/letter`, letter);
   expect(issued.status, JSON.stringify(issued.body)).toBe(200);
   const run = await checkBuffer(ctx, await workbook({ 'Đảng viên': [memberHeaders, memberRow({ fullName: 'Mạc Văn Thử' })] }));

@@ -21,7 +21,10 @@ export function droppedFields(sent: unknown, kept: unknown, path = ''): string[]
  * a field the handler returned that the schema would drop is an error too: the schema must say everything sent.
  * Without it (production), a value of the wrong type is logged and sent unchanged rather than refused with a 500.
  */
-export function responseSerializer(options: { strict: boolean; onMismatch?: (route: string, error: z.ZodError) => void }): FastifySerializerCompiler<z.ZodType> {
+export function responseSerializer(options: {
+  strict: boolean;
+  onMismatch?: (route: string, error: z.ZodError) => void;
+}): FastifySerializerCompiler<z.ZodType> {
   return ({ schema, method, url }) =>
     (data) => {
       const result = z.safeEncode(schema, data);

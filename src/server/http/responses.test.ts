@@ -60,7 +60,13 @@ beforeAll(async () => {
   await createUser(ctx, { username: 'quantri', displayName: 'Quản trị', role: 'admin', orgId: null, memberId: null, password: PASSWORD });
   app = await buildApp({ database, logger: false, now: () => new Date('2026-11-27T03:00:00Z') });
   admin = await loginClient(app, 'quantri', PASSWORD);
-  const seat = await admin.send('POST', `/api/v1/orgs/${tree.a1.id}/committee`, { memberId: member.id, position: 'secretary', term: '2025–2030', startOn: '2025-09-01', decision: decision('2025-08-20') });
+  const seat = await admin.send('POST', `/api/v1/orgs/${tree.a1.id}/committee`, {
+    memberId: member.id,
+    position: 'secretary',
+    term: '2025–2030',
+    startOn: '2025-09-01',
+    decision: decision('2025-08-20'),
+  });
   expect(seat.status, JSON.stringify(seat.body)).toBe(201);
   spec = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
 });
@@ -71,7 +77,9 @@ afterAll(async () => {
 });
 
 const operations = () =>
-  Object.entries(spec.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ key: `${method.toUpperCase()} ${path}`, operation })));
+  Object.entries(spec.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, operation]) => ({ key: `${method.toUpperCase()} ${path}`, operation })),
+  );
 
 /** OpenAPI 3.0's `nullable` as JSON Schema, so that a nullable enum admits null (Ajv reads JSON Schema). */
 function jsonSchemaOf(node: unknown): unknown {

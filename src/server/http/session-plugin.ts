@@ -29,7 +29,13 @@ export function isLoopback(address: string): boolean {
 
 /** The session cookie is `Secure` whenever the request came over HTTPS (directly, or through a trusted proxy that says so). */
 export function setSessionCookie(reply: FastifyReply, token: string): void {
-  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: reply.request.protocol === 'https', path: '/', maxAge: ABSOLUTE_TIMEOUT_MS / 1000 });
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: reply.request.protocol === 'https',
+    path: '/',
+    maxAge: ABSOLUTE_TIMEOUT_MS / 1000,
+  });
 }
 
 export function clearSessionCookie(reply: FastifyReply): void {

@@ -33,7 +33,8 @@ beforeAll(async () => {
   await createUser(ctx, { ...ADMIN, password: PASSWORD });
   for (const name of ['canbo.doimk', 'canbo.huy', 'canbo.loat', 'canbo.cham'])
     await createUser(ctx, { username: name, displayName: `Cán bộ ${name}`, role: 'org_staff', orgId: tree.a.id, memberId: null, password: PASSWORD });
-  for (let i = 0; i < 60; i++) await createUser(ctx, { username: `loat.${i}`, displayName: `Loạt ${i}`, role: 'member', orgId: null, memberId, password: PASSWORD });
+  for (let i = 0; i < 60; i++)
+    await createUser(ctx, { username: `loat.${i}`, displayName: `Loạt ${i}`, role: 'member', orgId: null, memberId, password: PASSWORD });
   webDir = mkdtempSync(join(tmpdir(), 'dangvu-web-'));
   mkdirSync(join(webDir, 'assets'));
   writeFileSync(join(webDir, 'index.html'), SHELL);
@@ -79,7 +80,9 @@ describe('access is decided on the matched route', () => {
   it('knows every route, and only the intended ones are public', () => {
     const routes = routesOf(app);
     expect(routes.length).toBeGreaterThan(50);
-    expect(routes.map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining(['GET /api/v1/members', 'POST /api/v1/members/:id/events', 'PATCH /api/v1/users/:id']));
+    expect(routes.map((r) => `${r.method} ${r.url}`)).toEqual(
+      expect.arrayContaining(['GET /api/v1/members', 'POST /api/v1/members/:id/events', 'PATCH /api/v1/users/:id']),
+    );
     const publicRoutes = [...new Set(routes.filter((r) => r.public).map((r) => r.url))];
     const allowed = ['/api/health', '/api/openapi.json', '/api/v1/auth/login', '/api/v1/auth/session', '/api/v1/auth/status', '/*'];
     for (const url of publicRoutes) expect(allowed.includes(url) || url === '/api/docs' || url.startsWith('/api/docs/'), url).toBe(true);
@@ -90,11 +93,16 @@ describe('access is decided on the matched route', () => {
     let checked = 0;
     for (const route of routes) {
       for (const variant of spellings(concrete(route.url))) {
-        const response = await app.inject({ method: route.method as 'GET', url: variant.path, payload: route.method === 'GET' || route.method === 'HEAD' ? undefined : {} });
+        const response = await app.inject({
+          method: route.method as 'GET',
+          url: variant.path,
+          payload: route.method === 'GET' || route.method === 'HEAD' ? undefined : {},
+        });
         const where = `${route.method} ${route.url} as ${variant.path}: ${response.statusCode} ${response.body.slice(0, 120)}`;
         if (variant.decodesToRoute) expect(response.statusCode, where).toBe(401);
         else if (response.statusCode === 200) expect(route.method === 'HEAD' ? '' : response.body, where).toBe(route.method === 'HEAD' ? '' : SHELL);
-        else if (response.statusCode === 400 && route.method !== 'HEAD') expect(response.json().error, where).toEqual({ code: 'INVALID_INPUT', message: 'Yêu cầu không hợp lệ: dữ liệu gửi lên không đọc được.' });
+        else if (response.statusCode === 400 && route.method !== 'HEAD')
+          expect(response.json().error, where).toEqual({ code: 'INVALID_INPUT', message: 'Yêu cầu không hợp lệ: dữ liệu gửi lên không đọc được.' });
         else expect(route.method === 'HEAD' ? [400, 401, 404] : [401, 404], where).toContain(response.statusCode);
         checked++;
       }
@@ -179,7 +187,10 @@ describe('changing one’s password', () => {
     expectRefusal(await elsewhere.get('/api/v1/members'), { code: 'UNAUTHENTICATED' });
     expect((await app.inject({ method: 'GET', url: '/api/v1/members', headers: { cookie: fresh } })).statusCode).toBe(200);
     expect((await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: fresh, 'x-csrf-token': newCsrf } })).statusCode).toBe(200);
-    expectRefusal(await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'canbo.doimk', password: PASSWORD }, remoteAddress: '10.6.0.1' }), { code: 'UNAUTHENTICATED' });
+    expectRefusal(
+      await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'canbo.doimk', password: PASSWORD }, remoteAddress: '10.6.0.1' }),
+      { code: 'UNAUTHENTICATED' },
+    );
     await loginClient(app, 'canbo.doimk', 'hoa-sen-tay-ho-2026');
   });
 

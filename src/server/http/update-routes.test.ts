@@ -49,15 +49,22 @@ afterAll(async () => {
 
 let serial = 0;
 /** Unique per call across the whole file, so generated identity numbers never collide between runs. */
-const uniqueDigits = (length: number) => fc.constant(null).map(() => String(7 * 10 ** (length - 1) + (Date.now() % 10 ** (length - 3)) * 100 + (serial++ % 100)).slice(0, length));
+const uniqueDigits = (length: number) =>
+  fc.constant(null).map(() => String(7 * 10 ** (length - 1) + (Date.now() % 10 ** (length - 3)) * 100 + (serial++ % 100)).slice(0, length));
 const word = fc.constantFrom('Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Văn', 'Thị', 'Hữu', 'Minh', 'Hường', 'Anh', 'Đức', 'Ngọc', 'Lan', 'Sơn');
 const fullName = fc.array(word, { minLength: 2, maxLength: 4 }).map((words) => words.join(' '));
 const text = (maxLength: number) =>
   fc
-    .array(fc.constantFrom('Kỹ sư', 'Chuyên viên', 'Trưởng phòng', 'Cử nhân', 'Kinh', 'Tày', 'Không', 'Phật giáo', '12/12', 'Luật', 'số 5', 'Ê-đê'), { maxLength: 3 })
+    .array(fc.constantFrom('Kỹ sư', 'Chuyên viên', 'Trưởng phòng', 'Cử nhân', 'Kinh', 'Tày', 'Không', 'Phật giáo', '12/12', 'Luật', 'số 5', 'Ê-đê'), {
+      maxLength: 3,
+    })
     .map((parts) => parts.join(' ').slice(0, maxLength).trim());
-const pastDate = fc.date({ min: new Date('1950-01-01T00:00:00Z'), max: new Date('2020-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-const birthDate = fc.date({ min: new Date('1965-01-01T00:00:00Z'), max: new Date('2000-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const pastDate = fc
+  .date({ min: new Date('1950-01-01T00:00:00Z'), max: new Date('2020-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+const birthDate = fc
+  .date({ min: new Date('1965-01-01T00:00:00Z'), max: new Date('2000-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const address = fc.option(
   fc.record(
     {
@@ -68,7 +75,11 @@ const address = fc.option(
     { requiredKeys: ['old', 'current'] },
   ),
 );
-const decisionValue = fc.record({ number: fc.integer({ min: 1, max: 999 }).map((n) => `${n}-QĐ/ĐU`), date: pastDate, issuer: fc.constantFrom('Đảng ủy Khối', 'Ban Thường vụ Tỉnh ủy') });
+const decisionValue = fc.record({
+  number: fc.integer({ min: 1, max: 999 }).map((n) => `${n}-QĐ/ĐU`),
+  date: pastDate,
+  issuer: fc.constantFrom('Đảng ủy Khối', 'Ban Thường vụ Tỉnh ủy'),
+});
 
 const personal = {
   fullName,
@@ -115,7 +126,10 @@ const withVersion = (before: Record<string, unknown>) => ({ version: before.vers
 const cases: Record<string, UpdateCase> = {
   'PATCH /api/v1/members/{id}': {
     create: async () => {
-      const member = await makeMember(ctxFor(database), tree.a2.id, { profileNumber: 'LL-1', placeOfOrigin: { old: { province: 'Hà Tây', district: 'Ba Vì', commune: 'Tản Lĩnh' }, current: null } });
+      const member = await makeMember(ctxFor(database), tree.a2.id, {
+        profileNumber: 'LL-1',
+        placeOfOrigin: { old: { province: 'Hà Tây', district: 'Ba Vì', commune: 'Tản Lĩnh' }, current: null },
+      });
       return { url: `/api/v1/members/${member.id}`, read: async () => (await admin.get(`/api/v1/members/${member.id}`)).body };
     },
     fields: {
@@ -152,7 +166,11 @@ const cases: Record<string, UpdateCase> = {
       ...personal,
       youthUnionMember: fc.boolean(),
       awarenessCertificate: fc.option(fc.record({ number: fc.option(fc.constantFrom('GCN-1', 'GCN-77')), issuedOn: pastDate })),
-      introducers: fc.subarray([0, 1, 2]).chain((picked) => fc.tuple(...picked.map(() => pastDate)).map((dates) => picked.map((i, n) => ({ memberId: introducerIds[i], knownSince: dates[n] })))),
+      introducers: fc
+        .subarray([0, 1, 2])
+        .chain((picked) =>
+          fc.tuple(...picked.map(() => pastDate)).map((dates) => picked.map((i, n) => ({ memberId: introducerIds[i], knownSince: dates[n] }))),
+        ),
       specialAgeDecision: fc.option(decisionValue),
       dossier: fc.dictionary(
         fc.constantFrom(...dossierItems),
@@ -161,13 +179,22 @@ const cases: Record<string, UpdateCase> = {
       ),
     },
     extra: withVersion,
-    readBack: { introducers: (record) => (record.introducers as { memberId: number; knownSince: string }[]).map(({ memberId, knownSince }) => ({ memberId, knownSince })) },
+    readBack: {
+      introducers: (record) => (record.introducers as { memberId: number; knownSince: string }[]).map(({ memberId, knownSince }) => ({ memberId, knownSince })),
+    },
     derived: { version: 'always', updatedAt: 'always', nextStep: 'always', checksToday: 'always', missingDossier: ['dossier', 'youthUnionMember'] },
   },
   'PATCH /api/v1/users/{id}': {
     create: async () => {
       const username = `nd${Date.now().toString(36)}${serial++}`;
-      const { user } = await createUser(ctxFor(database), { username, displayName: 'Người dùng thử', role: 'secretary', orgId: tree.a.id, memberId: null, password: PASSWORD });
+      const { user } = await createUser(ctxFor(database), {
+        username,
+        displayName: 'Người dùng thử',
+        role: 'secretary',
+        orgId: tree.a.id,
+        memberId: null,
+        password: PASSWORD,
+      });
       const read = async () => ((await admin.get('/api/v1/users')).body as { id: number }[]).find((u) => u.id === user.id) as Record<string, unknown>;
       return { url: `/api/v1/users/${user.id}`, read };
     },
@@ -198,7 +225,8 @@ const cases: Record<string, UpdateCase> = {
       const year = date.slice(0, 4);
       const first = await admin.send('PUT', `/api/v1/holidays/${date}`, { name: 'Ngày nghỉ thử', kind: 'fixed' });
       expect(first.status, JSON.stringify(first.body)).toBe(200);
-      const read = async () => ((await admin.get(`/api/v1/holidays?year=${year}`)).body as { date: string }[]).find((h) => h.date === date) as Record<string, unknown>;
+      const read = async () =>
+        ((await admin.get(`/api/v1/holidays?year=${year}`)).body as { date: string }[]).find((h) => h.date === date) as Record<string, unknown>;
       return { url: `/api/v1/holidays/${date}`, read };
     },
     fields: { name: fc.constantFrom('Giỗ Tổ Hùng Vương', 'Nghỉ bù', 'Quốc khánh'), kind: fc.constantFrom(...holidayKinds) },
@@ -239,7 +267,10 @@ function sheetMapping(columns: number) {
         recordType === null
           ? fc.constant({})
           : fc
-              .tuple(fc.shuffledSubarray(keysOf[recordType], { maxLength: Math.min(columns, keysOf[recordType].length) }), fc.shuffledSubarray([...Array(columns).keys()], { minLength: columns, maxLength: columns }))
+              .tuple(
+                fc.shuffledSubarray(keysOf[recordType], { maxLength: Math.min(columns, keysOf[recordType].length) }),
+                fc.shuffledSubarray([...Array(columns).keys()], { minLength: columns, maxLength: columns }),
+              )
               .map(([keys, order]) => Object.fromEntries(keys.map((key, i) => [key, order[i]]))),
     }),
   );
@@ -273,7 +304,11 @@ const same = (a: unknown, b: unknown) => {
     Array.isArray(value)
       ? value.map(canonical)
       : value !== null && typeof value === 'object'
-        ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]))
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+          )
         : (value ?? null);
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 };
@@ -303,12 +338,17 @@ describe('update routes', () => {
           expect(response.status, JSON.stringify(response.body)).toBe(updateCase.status ?? 200);
           const after = await read();
           const value = (record: Record<string, unknown>, field: string) => (updateCase.readBack?.[field] ? updateCase.readBack[field](record) : record[field]);
-          for (const field of Object.keys(sent)) expect(same(value(after, field), sent[field]), `${field} sent ${JSON.stringify(sent[field])}, read ${JSON.stringify(value(after, field))}`).toBe(true);
+          for (const field of Object.keys(sent))
+            expect(same(value(after, field), sent[field]), `${field} sent ${JSON.stringify(sent[field])}, read ${JSON.stringify(value(after, field))}`).toBe(
+              true,
+            );
           for (const field of Object.keys(before)) {
             if (field in sent) continue;
             const from = updateCase.derived[field];
             if (from === 'always' || from?.some((source) => source in sent)) continue;
-            expect(same(after[field], before[field]), `${field} not sent, was ${JSON.stringify(before[field])}, now ${JSON.stringify(after[field])}`).toBe(true);
+            expect(same(after[field], before[field]), `${field} not sent, was ${JSON.stringify(before[field])}, now ${JSON.stringify(after[field])}`).toBe(
+              true,
+            );
           }
         }),
         { numRuns: updateCase.runs ?? RUNS },

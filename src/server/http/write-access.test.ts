@@ -97,7 +97,11 @@ const cases: Record<string, WriteCase> = {
     action: 'users.manage',
     request: () => ({ body: { username: `nguoi.dung.${++codes}`, displayName: 'Người dùng thử', role: 'office_staff', orgId: tree.a.id, memberId: null } }),
   },
-  'PATCH /api/v1/users/{id}': { writers: ADMIN, action: 'users.manage', request: () => ({ params: { id: fx.user }, body: { version: 1, displayName: 'Tên mới' } }) },
+  'PATCH /api/v1/users/{id}': {
+    writers: ADMIN,
+    action: 'users.manage',
+    request: () => ({ params: { id: fx.user }, body: { version: 1, displayName: 'Tên mới' } }),
+  },
   'POST /api/v1/users/{id}/reset-password': { writers: ADMIN, action: 'users.manage', request: () => ({ params: { id: fx.user } }) },
   'POST /api/v1/users/{id}/logout': { writers: ADMIN, action: 'users.manage', request: () => ({ params: { id: fx.user } }) },
   'POST /api/v1/rules/{name}/versions': {
@@ -105,7 +109,11 @@ const cases: Record<string, WriteCase> = {
     action: 'rules.write',
     request: () => ({ params: { name: 'probation_months' }, body: { value: 12, effectiveFrom: '2099-01-01', source: 'Quy định thử nghiệm' } }),
   },
-  'PUT /api/v1/holidays/{date}': { writers: ADMIN, action: 'holidays.write', request: () => ({ params: { date: '2099-01-05' }, body: { name: 'Ngày nghỉ thử', kind: 'fixed' } }) },
+  'PUT /api/v1/holidays/{date}': {
+    writers: ADMIN,
+    action: 'holidays.write',
+    request: () => ({ params: { date: '2099-01-05' }, body: { name: 'Ngày nghỉ thử', kind: 'fixed' } }),
+  },
   'DELETE /api/v1/holidays/{date}': { writers: ADMIN, action: 'holidays.write', request: () => ({ params: { date: '2099-01-05' } }) },
 
   'POST /api/v1/orgs': {
@@ -120,7 +128,12 @@ const cases: Record<string, WriteCase> = {
     body: outside,
     request: ({ body }) => ({ body: { kind: 'renamed', decision: d(), occurredOn: DAY, orgId: fx.cell[body], name: 'Tên mới của tổ chức' } }),
   },
-  'PATCH /api/v1/orgs/{id}': { writers: TREE, action: 'orgs.write', path: outside, request: ({ path }) => ({ params: { id: fx.cell[path] }, body: { version: 1, reason: 'Thử' } }) },
+  'PATCH /api/v1/orgs/{id}': {
+    writers: TREE,
+    action: 'orgs.write',
+    path: outside,
+    request: ({ path }) => ({ params: { id: fx.cell[path] }, body: { version: 1, reason: 'Thử' } }),
+  },
   'POST /api/v1/orgs/{id}/committee': {
     writers: TREE,
     action: 'committees.write',
@@ -138,7 +151,11 @@ const cases: Record<string, WriteCase> = {
     request: ({ path }) => ({ params: { id: fx.seat[path] }, body: { endOn: DAY, decision: d(), version: 1 } }),
   },
 
-  'POST /api/v1/imports': { writers: TREE, action: 'imports.run', request: () => ({ query: { filename: 'du-lieu.xlsx' }, upload: Buffer.from('không phải bảng tính') }) },
+  'POST /api/v1/imports': {
+    writers: TREE,
+    action: 'imports.run',
+    request: () => ({ query: { filename: 'du-lieu.xlsx' }, upload: Buffer.from('không phải bảng tính') }),
+  },
   'PUT /api/v1/imports/{id}/mapping': {
     writers: TREE,
     action: 'imports.run',
@@ -146,8 +163,20 @@ const cases: Record<string, WriteCase> = {
     skipOwn: true,
     request: ({ path }) => ({ params: { id: fx.import[path] }, body: { sheets: [{ sheet: 'Sheet1', recordType: 'member', headerRow: 1, mapping: {} }] } }),
   },
-  'POST /api/v1/imports/{id}/check': { writers: TREE, action: 'imports.run', path: outside, skipOwn: true, request: ({ path }) => ({ params: { id: fx.import[path] } }) },
-  'POST /api/v1/imports/{id}/commit': { writers: TREE, action: 'imports.run', path: outside, skipOwn: true, request: ({ path }) => ({ params: { id: fx.import[path] }, body: {} }) },
+  'POST /api/v1/imports/{id}/check': {
+    writers: TREE,
+    action: 'imports.run',
+    path: outside,
+    skipOwn: true,
+    request: ({ path }) => ({ params: { id: fx.import[path] } }),
+  },
+  'POST /api/v1/imports/{id}/commit': {
+    writers: TREE,
+    action: 'imports.run',
+    path: outside,
+    skipOwn: true,
+    request: ({ path }) => ({ params: { id: fx.import[path] }, body: {} }),
+  },
 
   'POST /api/v1/members': {
     writers: RECORDS,
@@ -170,12 +199,20 @@ const cases: Record<string, WriteCase> = {
       },
     }),
   },
-  'PATCH /api/v1/members/{id}': { writers: RECORDS, action: 'members.write', path: ['sibling'], request: ({ path }) => ({ params: { id: fx.member[path] }, body: { version: 1, job: 'Kỹ sư' } }) },
+  'PATCH /api/v1/members/{id}': {
+    writers: RECORDS,
+    action: 'members.write',
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.member[path] }, body: { version: 1, job: 'Kỹ sư' } }),
+  },
   'POST /api/v1/members/{id}/events': {
     writers: RECORDS,
     action: 'members.write',
     path: ['sibling'],
-    request: ({ path }) => ({ params: { id: fx.member[path] }, body: { kind: 'expulsion', occurredOn: DAY, decision: d(), reason: 'Vi phạm nghiêm trọng', version: 1 } }),
+    request: ({ path }) => ({
+      params: { id: fx.member[path] },
+      body: { kind: 'expulsion', occurredOn: DAY, decision: d(), reason: 'Vi phạm nghiêm trọng', version: 1 },
+    }),
   },
   'POST /api/v1/members/{id}/events/{eventId}/annul': {
     writers: RECORDS,
@@ -193,7 +230,10 @@ const cases: Record<string, WriteCase> = {
     writers: RECORDS,
     action: 'admissions.step',
     path: ['sibling'],
-    request: ({ path }) => ({ params: { id: fx.probationer[path] }, body: { kind: 'cell', proposal: 'confirm', decision: d(), inFavour: 3, against: 0, eligible: null } }),
+    request: ({ path }) => ({
+      params: { id: fx.probationer[path] },
+      body: { kind: 'cell', proposal: 'confirm', decision: d(), inFavour: 3, against: 0, eligible: null },
+    }),
   },
   'POST /api/v1/members/{id}/probation/decision': {
     writers: RECORDS,
@@ -215,7 +255,14 @@ const cases: Record<string, WriteCase> = {
           receivingOrgId: fx.cell[body],
           externalOrgName: 'Đảng bộ tỉnh bạn',
           person: { fullName: 'Trần Văn Đến', gender: 'male', birthDate: '1988-02-02', status: 'full', admittedOn: '2012-01-01', confirmedOn: '2013-01-01' },
-          letter: { letterNumber: '5-GGT', letterOn: DAY, profileNumber: 'LL-1', cellListNumber: '1', transferRegisterNumber: 'CS-1', duesPaidThrough: '2026-10' },
+          letter: {
+            letterNumber: '5-GGT',
+            letterOn: DAY,
+            profileNumber: 'LL-1',
+            cellListNumber: '1',
+            transferRegisterNumber: 'CS-1',
+            duesPaidThrough: '2026-10',
+          },
         },
       },
     ],
@@ -239,7 +286,12 @@ const cases: Record<string, WriteCase> = {
       },
     }),
   },
-  'POST /api/v1/transfers/{id}/receipt': { writers: RECORDS, action: 'transfers.step', path: ['sibling'], request: ({ path }) => ({ params: { id: fx.transfer[path] }, body: { version: 1, presentedOn: DAY } }) },
+  'POST /api/v1/transfers/{id}/receipt': {
+    writers: RECORDS,
+    action: 'transfers.step',
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.transfer[path] }, body: { version: 1, presentedOn: DAY } }),
+  },
   'POST /api/v1/transfers/{id}/return': {
     writers: RECORDS,
     action: 'transfers.step',
@@ -257,16 +309,16 @@ const cases: Record<string, WriteCase> = {
     writers: RECORDS,
     action: 'admissions.step',
     body: ['sibling'],
-    request: ({ body }) => [
-      { body: candidateInput(fx.cell[body], fx.introducers.own) },
-      { body: candidateInput(fx.cell.own, fx.introducers[body]) },
-    ],
+    request: ({ body }) => [{ body: candidateInput(fx.cell[body], fx.introducers.own) }, { body: candidateInput(fx.cell.own, fx.introducers[body]) }],
   },
   'PATCH /api/v1/candidates/{id}': {
     writers: RECORDS,
     action: 'admissions.step',
     path: ['sibling'],
-    request: ({ path }) => ({ params: { id: fx.candidate[path] }, body: { version: 1, job: 'Kỹ sư', awarenessCertificate: { number: '7/GCN', issuedOn: DAY } } }),
+    request: ({ path }) => ({
+      params: { id: fx.candidate[path] },
+      body: { version: 1, job: 'Kỹ sư', awarenessCertificate: { number: '7/GCN', issuedOn: DAY } },
+    }),
   },
   'POST /api/v1/candidates/{id}/cell-resolution': {
     writers: RECORDS,
@@ -286,7 +338,12 @@ const cases: Record<string, WriteCase> = {
     path: ['sibling'],
     request: ({ path }) => ({ params: { id: fx.candidate[path] }, body: upperDecision(1, '9-QĐ/ĐU', DAY, DAY) }),
   },
-  'POST /api/v1/candidates/{id}/ceremony': { writers: RECORDS, action: 'admissions.step', path: ['sibling'], request: ({ path }) => ({ params: { id: fx.candidate[path] }, body: { version: 1, ceremonyDate: DAY } }) },
+  'POST /api/v1/candidates/{id}/ceremony': {
+    writers: RECORDS,
+    action: 'admissions.step',
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.candidate[path] }, body: { version: 1, ceremonyDate: DAY } }),
+  },
   'POST /api/v1/candidates/{id}/close': {
     writers: RECORDS,
     action: 'admissions.step',
@@ -304,10 +361,16 @@ beforeAll(async () => {
   fx.org = { own: tree.a.id, sibling: tree.b.id, parent: tree.upper.id, absent: ABSENT };
   fx.cell = { own: tree.a1.id, sibling: tree.b1.id, parent: tree.upper.id, absent: ABSENT };
   fx.member = { own: (await member(tree.a1.id, 'Lò Văn Pấng')).id, sibling: (await member(tree.b1.id, 'Hoàng Văn Thái')).id, parent: 0, absent: ABSENT };
-  const eventOf = async (memberId: number) => (await queryOne<{ id: number }>(database.db, sql`SELECT max(id) AS id FROM membership_events WHERE member_id = ${memberId}`))!.id;
+  const eventOf = async (memberId: number) =>
+    (await queryOne<{ id: number }>(database.db, sql`SELECT max(id) AS id FROM membership_events WHERE member_id = ${memberId}`))!.id;
   fx.memberEvent = { own: await eventOf(fx.member.own), sibling: await eventOf(fx.member.sibling), parent: 0, absent: ABSENT };
   const probation = { status: 'probationary' as const, admittedOn: '2025-11-01', confirmedOn: null, cardNumber: null };
-  fx.probationer = { own: (await member(tree.a1.id, 'Vi Thị Dự', probation)).id, sibling: (await member(tree.b1.id, 'Bế Văn Bị', probation)).id, parent: 0, absent: ABSENT };
+  fx.probationer = {
+    own: (await member(tree.a1.id, 'Vi Thị Dự', probation)).id,
+    sibling: (await member(tree.b1.id, 'Bế Văn Bị', probation)).id,
+    parent: 0,
+    absent: ABSENT,
+  };
   fx.introducers = {
     own: [(await member(tree.a1.id, 'Nông Văn Một')).id, (await member(tree.a1.id, 'Nông Văn Hai')).id],
     sibling: [(await member(tree.b1.id, 'Lục Văn Ba')).id, (await member(tree.b1.id, 'Lục Văn Bốn')).id],
@@ -321,24 +384,67 @@ beforeAll(async () => {
     absent: ABSENT,
   };
   const moving = async (from: number, to: number, name: string) =>
-    (await createTransfer(ctx, { direction: 'within', kind: 'permanent', memberId: (await member(from, name)).id, receivingOrgId: to, movingDecision: d(), purpose: null, temporaryFrom: null, temporaryUntil: null, note: null })).id;
-  fx.transfer = { own: await moving(tree.a1.id, tree.a2.id, 'Đinh Văn Đi'), sibling: await moving(tree.b1.id, tree.b2.id, 'Đinh Văn Xa'), parent: 0, absent: ABSENT };
+    (
+      await createTransfer(ctx, {
+        direction: 'within',
+        kind: 'permanent',
+        memberId: (await member(from, name)).id,
+        receivingOrgId: to,
+        movingDecision: d(),
+        purpose: null,
+        temporaryFrom: null,
+        temporaryUntil: null,
+        note: null,
+      })
+    ).id;
+  fx.transfer = {
+    own: await moving(tree.a1.id, tree.a2.id, 'Đinh Văn Đi'),
+    sibling: await moving(tree.b1.id, tree.b2.id, 'Đinh Văn Xa'),
+    parent: 0,
+    absent: ABSENT,
+  };
   const seat = async (orgId: number, name: string, holderOrg: number) =>
-    (await appointToCommittee(ctx, orgId, { memberId: (await member(holderOrg, name)).id, position: 'committee_member', term: '2025–2030', startOn: '2025-10-01', decision: d('2025-10-01') })).id;
-  fx.seat = { own: await seat(tree.a.id, 'Quàng Văn Một', tree.a2.id), sibling: await seat(tree.b.id, 'Quàng Văn Hai', tree.b2.id), parent: await seat(tree.upper.id, 'Quàng Văn Ba', tree.b2.id), absent: ABSENT };
+    (
+      await appointToCommittee(ctx, orgId, {
+        memberId: (await member(holderOrg, name)).id,
+        position: 'committee_member',
+        term: '2025–2030',
+        startOn: '2025-10-01',
+        decision: d('2025-10-01'),
+      })
+    ).id;
+  fx.seat = {
+    own: await seat(tree.a.id, 'Quàng Văn Một', tree.a2.id),
+    sibling: await seat(tree.b.id, 'Quàng Văn Hai', tree.b2.id),
+    parent: await seat(tree.upper.id, 'Quàng Văn Ba', tree.b2.id),
+    absent: ABSENT,
+  };
   const anImport = async (path: string) =>
-    (await insertImport(database.db, { fileName: 'x.xlsx', sha256: '0'.repeat(64), sizeBytes: 1, fileKind: 'xlsx', actorName: 'Thử', scopePath: path, status: 'checked' })).id;
+    (
+      await insertImport(database.db, {
+        fileName: 'x.xlsx',
+        sha256: '0'.repeat(64),
+        sizeBytes: 1,
+        fileKind: 'xlsx',
+        actorName: 'Thử',
+        scopePath: path,
+        status: 'checked',
+      })
+    ).id;
   fx.import = { own: await anImport(tree.a.path), sibling: await anImport(tree.b.path), parent: await anImport(tree.upper.path), absent: ABSENT };
 
   await createUser(ctx, { username: 'quantri', displayName: 'Quản trị', role: 'admin', orgId: null, memberId: null, password: PASSWORD });
   for (const role of ['org_staff', 'inspection_staff', 'office_staff', 'secretary'] as const)
     await createUser(ctx, { username: role.replace('_', '.'), displayName: `Cán bộ ${role}`, role, orgId: tree.a.id, memberId: null, password: PASSWORD });
   await createUser(ctx, { username: 'dangvien', displayName: 'Hà Thị Mỵ', role: 'member', orgId: null, memberId: self.id, password: PASSWORD });
-  fx.user = (await createUser(ctx, { username: 'nguoi.thu', displayName: 'Người thử', role: 'office_staff', orgId: tree.b.id, memberId: null, password: PASSWORD })).user.id;
+  fx.user = (
+    await createUser(ctx, { username: 'nguoi.thu', displayName: 'Người thử', role: 'office_staff', orgId: tree.b.id, memberId: null, password: PASSWORD })
+  ).user.id;
 
   app = await buildApp({ database, logger: false, now: () => new Date(`${TODAY}T03:00:00Z`) });
   clients.admin = await loginClient(app, 'quantri', PASSWORD);
-  for (const role of ['org_staff', 'inspection_staff', 'office_staff', 'secretary'] as const) clients[role] = await loginClient(app, role.replace('_', '.'), PASSWORD);
+  for (const role of ['org_staff', 'inspection_staff', 'office_staff', 'secretary'] as const)
+    clients[role] = await loginClient(app, role.replace('_', '.'), PASSWORD);
   clients.member = await loginClient(app, 'dangvien', PASSWORD);
 });
 
@@ -381,7 +487,10 @@ async function snapshot(): Promise<Record<string, string>> {
   );
   const result: Record<string, string> = {};
   for (const { name } of tables) {
-    const row = await queryOne<{ h: string }>(database.db, sql`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM ${sql.identifier(name)} t`);
+    const row = await queryOne<{ h: string }>(
+      database.db,
+      sql`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM ${sql.identifier(name)} t`,
+    );
     result[name] = row!.h;
   }
   return result;
@@ -401,8 +510,14 @@ describe('write access', () => {
   it('has a case for every write route of the OpenAPI description, and no case for a route that is gone', async () => {
     const routes = await writeRoutes();
     expect(routes.length).toBeGreaterThan(30);
-    expect(routes.filter((r) => !(r in cases)), 'write routes without a case in write-access.test.ts').toEqual([]);
-    expect(Object.keys(cases).filter((r) => !routes.includes(r)), 'cases for routes that no longer exist').toEqual([]);
+    expect(
+      routes.filter((r) => !(r in cases)),
+      'write routes without a case in write-access.test.ts',
+    ).toEqual([]);
+    expect(
+      Object.keys(cases).filter((r) => !routes.includes(r)),
+      'cases for routes that no longer exist',
+    ).toEqual([]);
   });
 
   const guarded = Object.entries(cases).filter(([, c]) => Array.isArray(c.writers)) as [string, WriteCase & { writers: readonly Role[] }][];
@@ -477,7 +592,10 @@ describe('bad input on every write route', () => {
   });
 
   it('answers 400 for a NUL byte in a path parameter or a query parameter', async () => {
-    const rule = await send('admin', 'POST /api/v1/rules/{name}/versions', { params: { name: 'probation\u0000months' }, body: { value: 12, effectiveFrom: '2099-01-01', source: 'Quy định thử' } });
+    const rule = await send('admin', 'POST /api/v1/rules/{name}/versions', {
+      params: { name: 'probation\u0000months' },
+      body: { value: 12, effectiveFrom: '2099-01-01', source: 'Quy định thử' },
+    });
     expect(rule.status).toBe(400);
     expect(rule.body.error.fields[0].field).toBe('name');
     const upload = await send('admin', 'POST /api/v1/imports', { query: { filename: 'du\u0000lieu.xlsx' }, upload: Buffer.from('x') });
@@ -608,7 +726,10 @@ describe('small oracles', () => {
     for (const [route, c] of guardedCases()) {
       const role = (c.writers as readonly Role[]).find((r) => r !== 'admin');
       if (!role) continue;
-      for (const [where, places] of [['path', c.path ?? []], ['body', c.body ?? []]] as const) {
+      for (const [where, places] of [
+        ['path', c.path ?? []],
+        ['body', c.body ?? []],
+      ] as const) {
         for (const place of places) {
           const at = (p: Place) => (where === 'path' ? { path: p, body: 'own' as Place } : { path: 'own' as Place, body: p });
           const outsideReqs = requestsOf(c, at(place));
@@ -627,7 +748,11 @@ describe('small oracles', () => {
   it('suggests corrections of a search only from names in the searcher’s scope', async () => {
     const words = async (client: TestClient) => {
       const all = await client.get('/api/v1/members?includeInactive=true&pageSize=200');
-      return new Set((all.body.items as { fullName: string }[]).flatMap((m) => m.fullName.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().split(' ')));
+      return new Set(
+        (all.body.items as { fullName: string }[]).flatMap((m) =>
+          m.fullName.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().split(' '),
+        ),
+      );
     };
     // Every name word outside organisation A, each mistyped by a doubled last letter.
     const everywhere = await words(clients.admin);
@@ -641,7 +766,8 @@ describe('small oracles', () => {
       for (const role of ['org_staff', 'secretary', 'member'] as const) {
         const scoped = await clients[role].get(`/api/v1/members?q=${encodeURIComponent(typo)}`);
         const visible = role === 'member' ? new Set(['ha', 'thi', 'my']) : own;
-        for (const suggested of (scoped.body.correctedQuery ?? '').split(' ').filter(Boolean)) expect(visible.has(suggested), `${role}: ${typo} → ${suggested}`).toBe(true);
+        for (const suggested of (scoped.body.correctedQuery ?? '').split(' ').filter(Boolean))
+          expect(visible.has(suggested), `${role}: ${typo} → ${suggested}`).toBe(true);
       }
     }
     // A word the scope holds is still corrected inside it.
@@ -686,8 +812,13 @@ describe('database refusals', () => {
   it('maps a unique value taken to 409 with a Vietnamese message naming the field, from this engine’s own error', async () => {
     const taken = await queryOne<{ national_id: string }>(database.db, sql`SELECT national_id FROM members WHERE national_id IS NOT NULL LIMIT 1`);
     const error = await database.db
-      .execute(sql`UPDATE members SET national_id = ${taken!.national_id} WHERE id = (SELECT max(id) FROM members WHERE national_id IS DISTINCT FROM ${taken!.national_id})`)
-      .then(() => null, (e: unknown) => e);
+      .execute(
+        sql`UPDATE members SET national_id = ${taken!.national_id} WHERE id = (SELECT max(id) FROM members WHERE national_id IS DISTINCT FROM ${taken!.national_id})`,
+      )
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(error).not.toBeNull();
     const mapped = databaseErrorOf(error);
     expect(mapped).toMatchObject({ code: 'CONFLICT', fields: [{ field: 'nationalId' }] });
@@ -698,12 +829,25 @@ describe('database refusals', () => {
   it('answers a burst of records with the same citizen number with one 201 and conflicts, never a 500', async () => {
     const nationalId = '079123456789';
     const body = {
-      fullName: 'Nguyễn Văn Trùng', gender: 'male', birthDate: '1990-01-01', placeOfOrigin: null, residence: null, nationalId, cardNumber: null,
-      orgId: tree.a1.id, status: 'full', admittedOn: '2015-01-01', confirmedOn: '2016-01-01', decision: d('2016-01-01'),
+      fullName: 'Nguyễn Văn Trùng',
+      gender: 'male',
+      birthDate: '1990-01-01',
+      placeOfOrigin: null,
+      residence: null,
+      nationalId,
+      cardNumber: null,
+      orgId: tree.a1.id,
+      status: 'full',
+      admittedOn: '2015-01-01',
+      confirmedOn: '2016-01-01',
+      decision: d('2016-01-01'),
     };
     const responses = await Promise.all(Array.from({ length: 8 }, () => send('org_staff', 'POST /api/v1/members', { body })));
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
-    expect(statuses.filter((s) => s !== 201).every((s) => s === 409), JSON.stringify(responses.map((r) => r.body))).toBe(true);
+    expect(
+      statuses.filter((s) => s !== 201).every((s) => s === 409),
+      JSON.stringify(responses.map((r) => r.body)),
+    ).toBe(true);
   });
 });

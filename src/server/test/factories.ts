@@ -12,7 +12,15 @@ export const decision = (date = '2020-01-15') => ({ number: `${++sequence}-QĐ/�
 
 export async function makeOrg(ctx: Ctx, kind: OrgKind, parentId: number | null, overrides: Partial<OrgCreate> = {}) {
   const unitType: UnitType | null = kind === 'grassroots_committee' || kind === 'grassroots_cell' ? 'administrative' : null;
-  return createOrg(ctx, { code: `T${unique()}`, name: `Tổ chức ${kind} ${unique()}`, kind, unitType, parentId, foundingDecision: decision('2010-01-04'), ...overrides });
+  return createOrg(ctx, {
+    code: `T${unique()}`,
+    name: `Tổ chức ${kind} ${unique()}`,
+    kind,
+    unitType,
+    parentId,
+    foundingDecision: decision('2010-01-04'),
+    ...overrides,
+  });
 }
 
 /**

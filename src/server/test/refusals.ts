@@ -41,7 +41,11 @@ export function expectRefusal(answer: Answer, expected: ExpectedRefusal): ErrorB
   expect(error?.code, summary).toBe(expected.code);
   if (!error) throw new Error(`not an error answer: ${summary}`);
   if (expected.code === 'NOT_FOUND') expect(error.message, 'a route that does not exist is not a refusal').not.toMatch(/^Không có đường dẫn/);
-  if (expected.field !== undefined) expect((error.fields ?? []).map((f) => f.field), summary).toContain(expected.field);
+  if (expected.field !== undefined)
+    expect(
+      (error.fields ?? []).map((f) => f.field),
+      summary,
+    ).toContain(expected.field);
   if (expected.rule !== undefined) expect(error.rule?.name, summary).toBe(expected.rule);
   if (typeof expected.message === 'string') expect(error.message).toContain(expected.message);
   else if (expected.message) expect(error.message).toMatch(expected.message);
@@ -55,5 +59,8 @@ export function expectRefusal(answer: Answer, expected: ExpectedRefusal): ErrorB
 export function expectAnswer(answer: Answer, status: number): void {
   const code = (Object.keys(statusOf) as ErrorCode[]).find((c) => statusOf[c] === status);
   if (status >= 400 && code) expectRefusal(answer, { code, status });
-  else expect('statusCode' in answer ? answer.statusCode : answer.status, JSON.stringify('statusCode' in answer ? answer.json() : answer.body).slice(0, 500)).toBe(status);
+  else
+    expect('statusCode' in answer ? answer.statusCode : answer.status, JSON.stringify('statusCode' in answer ? answer.json() : answer.body).slice(0, 500)).toBe(
+      status,
+    );
 }

@@ -4,7 +4,19 @@ import { formatNumber } from '../../shared/vietnamese';
 const controlLabels = { first: 'Trang đầu', previous: 'Trang trước', next: 'Trang sau', last: 'Trang cuối' } as const;
 
 /** Page links with Vietnamese labels, and the range shown ("1–50 trên 4.200"). */
-export function Pager({ page, pageSize, total, onChange, unit = 'dòng' }: { page: number; pageSize: number; total: number; onChange: (page: number) => void; unit?: string }) {
+export function Pager({
+  page,
+  pageSize,
+  total,
+  onChange,
+  unit = 'dòng',
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  onChange: (page: number) => void;
+  unit?: string;
+}) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);

@@ -68,7 +68,12 @@ export function QualificationFields({ form }: { form: ZodForm<unknown> }) {
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
         <TextInput label="Giáo dục phổ thông" placeholder="12/12" {...form.text('education')} />
         <TextInput label="Chuyên môn, nghiệp vụ" {...form.text('professionalQualification')} />
-        <Select label="Lý luận chính trị" allowDeselect={false} data={theoryLevels.map((level) => ({ value: level, label: theoryLevelLabels[level] }))} {...form.choice('theoryLevel')} />
+        <Select
+          label="Lý luận chính trị"
+          allowDeselect={false}
+          data={theoryLevels.map((level) => ({ value: level, label: theoryLevelLabels[level] }))}
+          {...form.choice('theoryLevel')}
+        />
         <TextInput label="Nghề nghiệp" {...form.text('job')} />
         <TextInput label="Chức vụ" {...form.text('position')} />
       </SimpleGrid>

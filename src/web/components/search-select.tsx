@@ -53,7 +53,8 @@ export function SearchSelect<T>({
   });
   const data = useMemo(() => {
     const options = (found.data === undefined ? [] : toOptions(found.data)).map((o) => ({ value: String(o.id), label: o.label, name: o.name }));
-    if (value && !options.some((o) => o.value === String(value.id))) options.unshift({ value: String(value.id), label: pickedLabel?.id === value.id ? pickedLabel.label : value.name, name: value.name });
+    if (value && !options.some((o) => o.value === String(value.id)))
+      options.unshift({ value: String(value.id), label: pickedLabel?.id === value.id ? pickedLabel.label : value.name, name: value.name });
     return options;
   }, [found.data, value, toOptions, pickedLabel]);
   return (

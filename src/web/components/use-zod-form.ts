@@ -86,7 +86,13 @@ export function useZodForm<T>(options: { initial: Draft; schema: ZodType<T>; toI
     [setErrors],
   );
 
-  const otherErrors = useMemo(() => Object.entries(errors).filter(([key]) => !(key in draft)).map(([, message]) => message), [errors, draft]);
+  const otherErrors = useMemo(
+    () =>
+      Object.entries(errors)
+        .filter(([key]) => !(key in draft))
+        .map(([, message]) => message),
+    [errors, draft],
+  );
 
   const asString = (value: string | boolean | null | undefined) => (typeof value === 'string' ? value : '');
 

@@ -1,7 +1,16 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Decision } from '../../../shared/org.js';
 import type { Address, Gender, TheoryLevel } from '../../../shared/member.js';
-import type { AwarenessCertificate, CandidateState, Dossier, IntroducerInput, LowerSecondary, ProbationProposal, ProbationReviewKind, UnionResolution } from '../../../shared/admissions.js';
+import type {
+  AwarenessCertificate,
+  CandidateState,
+  Dossier,
+  IntroducerInput,
+  LowerSecondary,
+  ProbationProposal,
+  ProbationReviewKind,
+  UnionResolution,
+} from '../../../shared/admissions.js';
 import type { ReadmissionRequest } from '../../../shared/readmission.js';
 import { byteText, timestamps, version } from './columns.js';
 

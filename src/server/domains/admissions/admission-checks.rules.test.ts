@@ -101,8 +101,19 @@ describe('checkIntroducers', () => {
   const count = ruleOn('introducer_count', on);
   const unionCount = ruleOn('introducer_count_with_union_resolution', on);
   const full = (memberId: number, knownSinceIso = '2024-01-10'): Introducer => ({ memberId, status: 'full', knownSinceIso });
-  const check = (introducers: Introducer[], options: { youthUnionMember?: boolean; union?: { kind: 'youth_union' | 'trade_union'; date: string } | null } = {}) =>
-    checkIntroducers({ introducers, consideredOn: on, knownMonths, count, unionCount, youthUnionMember: options.youthUnionMember ?? false, union: options.union ?? null });
+  const check = (
+    introducers: Introducer[],
+    options: { youthUnionMember?: boolean; union?: { kind: 'youth_union' | 'trade_union'; date: string } | null } = {},
+  ) =>
+    checkIntroducers({
+      introducers,
+      consideredOn: on,
+      knownMonths,
+      count,
+      unionCount,
+      youthUnionMember: options.youthUnionMember ?? false,
+      union: options.union ?? null,
+    });
   const youthUnion = { kind: 'youth_union' as const, date: '2025-02-01' };
   const tradeUnion = { kind: 'trade_union' as const, date: '2025-02-01' };
 
@@ -125,8 +136,18 @@ describe('checkIntroducers', () => {
     ['a Youth Union member with the trade union resolution', [full(1)], { youthUnionMember: true, union: tradeUnion }, ['unionResolution']],
     ['a Youth Union member with two introducers beside the resolution', [full(1), full(2)], { youthUnionMember: true, union: youthUnion }, ['introducers']],
     ['a trade union member where there is no Youth Union', [full(1)], { union: tradeUnion }, []],
-    ['a union resolution dated after the cell considers the file', [full(1)], { union: { kind: 'trade_union', date: '2026-04-01' } }, ['unionResolution.decision.date']],
-    ['a probationary introducer beside the resolution', [{ ...full(1), status: 'probationary' }], { youthUnionMember: true, union: youthUnion }, ['introducers[0].status']],
+    [
+      'a union resolution dated after the cell considers the file',
+      [full(1)],
+      { union: { kind: 'trade_union', date: '2026-04-01' } },
+      ['unionResolution.decision.date'],
+    ],
+    [
+      'a probationary introducer beside the resolution',
+      [{ ...full(1), status: 'probationary' }],
+      { youthUnionMember: true, union: youthUnion },
+      ['introducers[0].status'],
+    ],
   ])('%s', (_case, introducers, options, refusedFields) => {
     expect(check(introducers, options).map((p) => p.field)).toEqual(refusedFields);
   });
@@ -192,7 +213,13 @@ describe('checkVote', () => {
   });
 
   it('tells how many votes were needed and names the committee for a committee vote', () => {
-    const [problem] = checkVote({ inFavour: 5, against: 4, eligible: 9, ratio: ruleOn<Ratio>('admission_committee_vote_ratio', on), rule: 'admission_committee_vote_ratio' });
+    const [problem] = checkVote({
+      inFavour: 5,
+      against: 4,
+      eligible: 9,
+      ratio: ruleOn<Ratio>('admission_committee_vote_ratio', on),
+      rule: 'admission_committee_vote_ratio',
+    });
     expect(problem).toMatchObject({ rule: 'admission_committee_vote_ratio', field: 'inFavour' });
     expect(problem.message).toContain('tức 6 phiếu; mới có 5 phiếu');
     expect(problem.message).toContain('cấp ủy viên');
@@ -248,7 +275,14 @@ describe('checkAwarenessCertificate', () => {
 describe('checkVoterCount', () => {
   const ratio = ruleOn<Ratio>('admission_vote_ratio', on);
   const count = (typed: number | null, excluded: number[]) =>
-    checkVoterCount({ voterIds: [1, 2, 3], typed, excluded: excluded.map((memberId) => ({ memberId })), ratio, rule: 'admission_vote_ratio', describe: 'chi bộ có 3' });
+    checkVoterCount({
+      voterIds: [1, 2, 3],
+      typed,
+      excluded: excluded.map((memberId) => ({ memberId })),
+      ratio,
+      rule: 'admission_vote_ratio',
+      describe: 'chi bộ có 3',
+    });
 
   it.each<[string, number | null, number[], number, string[]]>([
     ['the records’ count when nothing is typed', null, [], 3, []],

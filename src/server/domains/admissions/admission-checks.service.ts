@@ -99,7 +99,14 @@ export async function countVoters(
       return {
         eligible: 0,
         details: { eligibleComputed: null, excluded, away, seatsRecorded: false },
-        problems: [{ rule, source: ratio.source, field: 'eligible', message: 'Số cấp ủy viên: chưa có danh sách cấp ủy ghi trong hệ thống vào ngày này; nhập số cấp ủy viên.' }],
+        problems: [
+          {
+            rule,
+            source: ratio.source,
+            field: 'eligible',
+            message: 'Số cấp ủy viên: chưa có danh sách cấp ủy ghi trong hệ thống vào ngày này; nhập số cấp ủy viên.',
+          },
+        ],
       };
     return { eligible: input.eligible, details: { eligibleComputed: null, excluded, away, seatsRecorded: false }, problems: [] };
   }
@@ -120,7 +127,12 @@ export async function countVoters(
  * certificate, and the two introducers. Each parameter is the rulebook's version in force on that day.
  * Also shown on the candidate page (as of today) before the vote.
  */
-export async function eligibilityProblems(ctx: Ctx, candidate: CandidateWithOrg, consideredOn: string, rules: RuleReader = ruleReader(ctx)): Promise<RuleViolation[]> {
+export async function eligibilityProblems(
+  ctx: Ctx,
+  candidate: CandidateWithOrg,
+  consideredOn: string,
+  rules: RuleReader = ruleReader(ctx),
+): Promise<RuleViolation[]> {
   const [minMonths, maxMonths, validityYears, knownMonths, count, unionCount, education, paperMonths] = await Promise.all([
     rules('admission_min_age_months', consideredOn),
     rules('admission_max_age_months', consideredOn),

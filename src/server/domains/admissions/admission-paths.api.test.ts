@@ -44,8 +44,22 @@ beforeAll(async () => {
     (await makeMember(ctx, cell, { fullName: 'Lò Thị Hai' })).id,
     (await makeMember(ctx, cell, { fullName: 'Vi Văn Ba' })).id,
   ];
-  probationaryThen = (await makeMember(ctx, tree.a2.id, { fullName: 'Đinh Văn Dự', status: 'probationary', admittedOn: '2025-11-01', confirmedOn: null, decision: decision('2025-11-01') })).id;
-  await recordMembershipEvent(ctx, probationaryThen, { kind: 'confirmation', occurredOn: '2026-11-01', decision: decision('2026-11-01'), toOrgId: null, details: { fullFrom: '2026-11-01' } });
+  probationaryThen = (
+    await makeMember(ctx, tree.a2.id, {
+      fullName: 'Đinh Văn Dự',
+      status: 'probationary',
+      admittedOn: '2025-11-01',
+      confirmedOn: null,
+      decision: decision('2025-11-01'),
+    })
+  ).id;
+  await recordMembershipEvent(ctx, probationaryThen, {
+    kind: 'confirmation',
+    occurredOn: '2026-11-01',
+    decision: decision('2026-11-01'),
+    toOrgId: null,
+    details: { fullFrom: '2026-11-01' },
+  });
   diedSince = (await makeMember(ctx, tree.a2.id, { fullName: 'Quách Văn Cố' })).id;
   await recordMembershipEvent(ctx, diedSince, { kind: 'death', occurredOn: '2026-11-10', decision: decision('2026-11-10'), toOrgId: null, details: {} });
   await createUser(ctx, { username: 'canbo.khoi', displayName: 'Cán bộ Khối', role: 'org_staff', orgId: tree.upper.id, memberId: null, password: PASSWORD });
@@ -86,7 +100,11 @@ const fieldsOf = (body: { error: { fields?: { field: string }[] } }) => (body.er
 
 describe('introducers: the Youth Union and trade union path, the replacement introducer (issue #10.1)', () => {
   it('admits a Youth Union member introduced by one full member and the Youth Union committee’s resolution', async () => {
-    const candidate = await create({ youthUnionMember: true, unionResolution: youthUnionResolution, introducers: [{ memberId: m[0], knownSince: '2025-01-01' }] });
+    const candidate = await create({
+      youthUnionMember: true,
+      unionResolution: youthUnionResolution,
+      introducers: [{ memberId: m[0], knownSince: '2025-01-01' }],
+    });
     const resolved = await c.send('POST', `${base}/${candidate.id}/cell-resolution`, vote(candidate.version));
     expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
     expect(resolved.body).toMatchObject({ state: 'cell_resolved', unionResolution: youthUnionResolution });
@@ -115,14 +133,24 @@ describe('introducers: the Youth Union and trade union path, the replacement int
     const refused = await c.send('POST', `${base}/${plain.id}/cell-resolution`, vote(plain.version));
     expect(refused.status).toBe(422);
     expect(fieldsOf(refused.body)).toEqual(['introducers.1.knownSince']);
-    const replacement = await create({ introducers: [{ memberId: m[0], knownSince: '2025-01-01' }, { ...recent, replacement: true }] });
+    const replacement = await create({
+      introducers: [
+        { memberId: m[0], knownSince: '2025-01-01' },
+        { ...recent, replacement: true },
+      ],
+    });
     expect((await c.send('POST', `${base}/${replacement.id}/cell-resolution`, vote(replacement.version))).status).toBe(200);
   });
 });
 
 describe('facts as of the step’s date (issue #10.2)', () => {
   it('refuses an introducer who was still probationary on the vote’s day, though full today', async () => {
-    const candidate = await create({ introducers: [{ memberId: probationaryThen, knownSince: '2025-01-01' }, { memberId: m[0], knownSince: '2025-01-01' }] });
+    const candidate = await create({
+      introducers: [
+        { memberId: probationaryThen, knownSince: '2025-01-01' },
+        { memberId: m[0], knownSince: '2025-01-01' },
+      ],
+    });
     const refused = await c.send('POST', `${base}/${candidate.id}/cell-resolution`, vote(candidate.version));
     expect(refused.status).toBe(422);
     expect(fieldsOf(refused.body)).toEqual(['introducers.0.memberId']);
@@ -130,7 +158,12 @@ describe('facts as of the step’s date (issue #10.2)', () => {
   });
 
   it('accepts an introducer who was a full member on the vote’s day and has died since', async () => {
-    const candidate = await create({ introducers: [{ memberId: diedSince, knownSince: '2025-01-01' }, { memberId: m[0], knownSince: '2025-01-01' }] });
+    const candidate = await create({
+      introducers: [
+        { memberId: diedSince, knownSince: '2025-01-01' },
+        { memberId: m[0], knownSince: '2025-01-01' },
+      ],
+    });
     const resolved = await c.send('POST', `${base}/${candidate.id}/cell-resolution`, vote(candidate.version));
     expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
   });
@@ -142,9 +175,17 @@ describe('the 2/3 vote (issue #10.3)', () => {
     const typedLow = await c.send('POST', `${base}/${candidate.id}/cell-resolution`, vote(candidate.version, { inFavour: 1, eligible: 1 }));
     expect(typedLow.status).toBe(422);
     expect(fieldsOf(typedLow.body)).toEqual(['eligible']);
-    const stranger = await c.send('POST', `${base}/${candidate.id}/cell-resolution`, vote(candidate.version, { inFavour: 2, excluded: [{ memberId: probationaryThen, reason: 'Miễn sinh hoạt' }] }));
+    const stranger = await c.send(
+      'POST',
+      `${base}/${candidate.id}/cell-resolution`,
+      vote(candidate.version, { inFavour: 2, excluded: [{ memberId: probationaryThen, reason: 'Miễn sinh hoạt' }] }),
+    );
     expect(fieldsOf(stranger.body)).toEqual(['excluded.0.memberId']);
-    const named = await c.send('POST', `${base}/${candidate.id}/cell-resolution`, vote(candidate.version, { inFavour: 2, eligible: 2, excluded: [{ memberId: m[2], reason: 'Được miễn sinh hoạt đảng' }] }));
+    const named = await c.send(
+      'POST',
+      `${base}/${candidate.id}/cell-resolution`,
+      vote(candidate.version, { inFavour: 2, eligible: 2, excluded: [{ memberId: m[2], reason: 'Được miễn sinh hoạt đảng' }] }),
+    );
     expect(named.status, JSON.stringify(named.body)).toBe(200);
     expect(named.body.steps.at(-1).details).toMatchObject({ eligible: 2, eligibleComputed: 3, excluded: [{ memberId: m[2] }] });
   });
@@ -153,8 +194,22 @@ describe('the 2/3 vote (issue #10.3)', () => {
     const small = (await makeOrg(ctx, 'cell', tree.a.id, { name: 'Chi bộ Có người đi vắng' })).id;
     const members = [];
     for (const name of ['Bế Văn Tư', 'Hoàng Thị Năm', 'Nông Văn Sáu', 'Lục Thị Bảy']) members.push((await makeMember(ctx, small, { fullName: name })).id);
-    await recordMembershipEvent(ctx, members[3], { kind: 'temporary_transfer', occurredOn: '2026-09-01', decision: decision('2026-09-01'), toOrgId: null, details: {} });
-    const candidate = await create({ introducers: [{ memberId: members[0], knownSince: '2025-01-01' }, { memberId: members[1], knownSince: '2025-01-01' }] }, small);
+    await recordMembershipEvent(ctx, members[3], {
+      kind: 'temporary_transfer',
+      occurredOn: '2026-09-01',
+      decision: decision('2026-09-01'),
+      toOrgId: null,
+      details: {},
+    });
+    const candidate = await create(
+      {
+        introducers: [
+          { memberId: members[0], knownSince: '2025-01-01' },
+          { memberId: members[1], knownSince: '2025-01-01' },
+        ],
+      },
+      small,
+    );
     const page = await c.get(`${base}/${candidate.id}`);
     expect(page.body.cellVoters).toMatchObject({ eligible: 3, away: [{ memberId: members[3] }] });
     const raised = await c.send('POST', `${base}/${candidate.id}/cell-resolution`, vote(candidate.version, { eligible: 4 }));
@@ -179,7 +234,10 @@ describe('the 2/3 vote (issue #10.3)', () => {
     const page = (await c.get(`${base}/${candidate.id}`)).body;
     expect(page.nextStep.label).toContain('cấp ủy cấp trên');
     expect((await c.send('POST', `${base}/${candidate.id}/cell-resolution`, vote(version, {}, '2026-11-05'))).status).toBe(409);
-    const decided = await c.send('POST', `${base}/${candidate.id}/decision`, { version, decision: { number: '12-QĐ/ĐU', date: '2026-11-10', issuer: 'Đảng ủy Khối' } });
+    const decided = await c.send('POST', `${base}/${candidate.id}/decision`, {
+      version,
+      decision: { number: '12-QĐ/ĐU', date: '2026-11-10', issuer: 'Đảng ủy Khối' },
+    });
     expect(decided.status, JSON.stringify(decided.body)).toBe(200);
     expect(decided.body.state).toBe('decided');
     expect(decided.body.steps.at(-1).details).toMatchObject({ referredUpward: true });
@@ -190,12 +248,25 @@ describe('the 2/3 vote (issue #10.3)', () => {
       [m[0], 'secretary'],
       [m[1], 'deputy_secretary'],
     ] as const) {
-      const seat = await c.send('POST', `/api/v1/orgs/${tree.a.id}/committee`, { memberId, position, term: '2025-2030', startOn: '2026-01-05', decision: decision('2026-01-05') });
+      const seat = await c.send('POST', `/api/v1/orgs/${tree.a.id}/committee`, {
+        memberId,
+        position,
+        term: '2025-2030',
+        startOn: '2026-01-05',
+        decision: decision('2026-01-05'),
+      });
       expect(seat.status, JSON.stringify(seat.body)).toBe(201);
     }
     const candidate = await create();
     const resolved = await c.send('POST', `${base}/${candidate.id}/cell-resolution`, vote(candidate.version));
-    const committeeVote = (extra: Record<string, unknown>) => ({ version: resolved.body.version, decision: { number: '20-NQ/ĐU', date: '2026-10-20', issuer: 'Đảng ủy cơ sở' }, inFavour: 2, against: 0, eligible: null, ...extra });
+    const committeeVote = (extra: Record<string, unknown>) => ({
+      version: resolved.body.version,
+      decision: { number: '20-NQ/ĐU', date: '2026-10-20', issuer: 'Đảng ủy cơ sở' },
+      inFavour: 2,
+      against: 0,
+      eligible: null,
+      ...extra,
+    });
     const typed = await c.send('POST', `${base}/${candidate.id}/committee-resolution`, committeeVote({ eligible: 7 }));
     expect(typed.status).toBe(422);
     expect(fieldsOf(typed.body)).toEqual(['eligible']);
@@ -205,16 +276,36 @@ describe('the 2/3 vote (issue #10.3)', () => {
   });
 
   it('strikes a probationer off only with the same 2/3 vote; a failed vote is recorded and supports no decision', async () => {
-    const probationer = (await makeMember(ctx, cell, { fullName: 'Sầm Văn Bị', status: 'probationary', admittedOn: '2025-12-01', confirmedOn: null, decision: decision('2025-12-01') })).id;
+    const probationer = (
+      await makeMember(ctx, cell, {
+        fullName: 'Sầm Văn Bị',
+        status: 'probationary',
+        admittedOn: '2025-12-01',
+        confirmedOn: null,
+        decision: decision('2025-12-01'),
+      })
+    ).id;
     const reviews = `/api/v1/members/${probationer}/probation/reviews`;
-    const review = (extra: Record<string, unknown>) => ({ kind: 'cell', proposal: 'strike_off', decision: decision('2026-06-01'), inFavour: 0, against: 3, eligible: null, ...extra });
+    const review = (extra: Record<string, unknown>) => ({
+      kind: 'cell',
+      proposal: 'strike_off',
+      decision: decision('2026-06-01'),
+      inFavour: 0,
+      against: 3,
+      eligible: null,
+      ...extra,
+    });
     const none = await c.send('POST', reviews, review({}));
     expect(none.status).toBe(422);
     expect(none.body.error.rule.name).toBe('confirmation_vote_ratio');
     const failed = await c.send('POST', reviews, review({ result: 'failed' }));
     expect(failed.status, JSON.stringify(failed.body)).toBe(201);
     expect(failed.body.reviews.at(-1)).toMatchObject({ result: 'failed', eligible: 3 });
-    const unsupported = await c.send('POST', `/api/v1/members/${probationer}/probation/decision`, { version: failed.body.version, outcome: 'struck_off', decision: decision('2026-06-10') });
+    const unsupported = await c.send('POST', `/api/v1/members/${probationer}/probation/decision`, {
+      version: failed.body.version,
+      outcome: 'struck_off',
+      decision: decision('2026-06-10'),
+    });
     expect(unsupported.status).toBe(409);
     expect((await c.send('POST', reviews, review({ inFavour: 3, against: 0 }))).status).toBe(201);
   });
@@ -234,7 +325,12 @@ describe('deadlines (issue #10.4)', () => {
     const resolved = await c.send('POST', `${base}/${candidate.id}/cell-resolution`, vote(candidate.version, {}, '2026-06-01'));
     expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
     const version = resolved.body.version;
-    const upper = (date: string, extra: Record<string, unknown> = {}) => ({ version, decision: { number: '30-QĐ/ĐU', date, issuer: 'Đảng ủy Khối' }, receivedOn: date, ...extra });
+    const upper = (date: string, extra: Record<string, unknown> = {}) => ({
+      version,
+      decision: { number: '30-QĐ/ĐU', date, issuer: 'Đảng ủy Khối' },
+      receivedOn: date,
+      ...extra,
+    });
     const beyond = await c.send('POST', `${base}/${candidate.id}/decision`, upper('2026-10-15', { extensionReason: 'Xác minh lý lịch' }));
     expect(beyond.status).toBe(422);
     expect(beyond.body.error.rule.name).toBe('admission_decision_extension_working_days');
@@ -254,8 +350,22 @@ describe('deadlines (issue #10.4)', () => {
   });
 
   it('shows the confirmation decision due 30 working days after the cell’s resolution', async () => {
-    const probationer = (await makeMember(ctx, cell, { fullName: 'Sầm Thị Chờ', status: 'probationary', admittedOn: '2025-10-01', confirmedOn: null, decision: decision('2025-10-01') })).id;
-    const reviewed = await c.send('POST', `/api/v1/members/${probationer}/probation/reviews`, { kind: 'cell', proposal: 'confirm', decision: decision('2026-10-05'), inFavour: 3, against: 0 });
+    const probationer = (
+      await makeMember(ctx, cell, {
+        fullName: 'Sầm Thị Chờ',
+        status: 'probationary',
+        admittedOn: '2025-10-01',
+        confirmedOn: null,
+        decision: decision('2025-10-01'),
+      })
+    ).id;
+    const reviewed = await c.send('POST', `/api/v1/members/${probationer}/probation/reviews`, {
+      kind: 'cell',
+      proposal: 'confirm',
+      decision: decision('2026-10-05'),
+      inFavour: 3,
+      against: 0,
+    });
     expect(reviewed.status, JSON.stringify(reviewed.body)).toBe(201);
     expect(reviewed.body.decisionDueOn).toBe('2026-11-16');
     const radar = await c.get('/api/v1/attention');
@@ -291,7 +401,10 @@ describe('rule versions, age and organisation rules (issue #10.9, #10.10)', () =
   });
 
   it('needs the lower-secondary education recorded and papers within the rulebook’s months before the cell considers the file', async () => {
-    const candidate = await create({ lowerSecondary: null, dossier: { ...completeDossier('2026-09-01'), personal_history: { done: true, date: '2025-09-01' } } });
+    const candidate = await create({
+      lowerSecondary: null,
+      dossier: { ...completeDossier('2026-09-01'), personal_history: { done: true, date: '2025-09-01' } },
+    });
     const refused = await c.send('POST', `${base}/${candidate.id}/cell-resolution`, vote(candidate.version));
     expect(refused.status).toBe(422);
     expect(fieldsOf(refused.body)).toEqual(['lowerSecondary', 'dossier.personal_history.date']);

@@ -33,7 +33,15 @@ import {
   type CommitteeResolutionInput,
 } from '../../../shared/admissions.js';
 import type { Decision } from '../../../shared/org.js';
-import { cellVotersOn, committeeVotersOn, countVoters, eligibilityProblems, violationsError, voteProblems, type VoteCount } from './admission-checks.service.js';
+import {
+  cellVotersOn,
+  committeeVotersOn,
+  countVoters,
+  eligibilityProblems,
+  violationsError,
+  voteProblems,
+  type VoteCount,
+} from './admission-checks.service.js';
 import { ruleReader } from './admissions.deadlines.js';
 import { candidateEventsOf, insertCandidateEvent, updateCandidateRow, type CandidateWithOrg, type NewCandidateRow } from './admissions.queries.js';
 import { CANDIDATE_RECORD, candidateDetail, candidateInScopeOr404 } from './candidates.service.js';
@@ -61,7 +69,8 @@ async function candidateForStep(ctx: Ctx, id: number, version: number, to: Admis
   const candidate = await candidateInScopeOr404(ctx, id);
   if (candidate.version !== version) throw staleVersion(CANDIDATE_RECORD);
   const referredUpward = to === 'decided' && (await referral(ctx, candidate)).referred;
-  if (!canTransition(candidate.state, to, { cellIsGrassroots: candidate.orgKind === 'grassroots_cell', referredUpward })) throw conflict(transitionMessage(candidate, to), 'state');
+  if (!canTransition(candidate.state, to, { cellIsGrassroots: candidate.orgKind === 'grassroots_cell', referredUpward }))
+    throw conflict(transitionMessage(candidate, to), 'state');
   return candidate;
 }
 
@@ -75,11 +84,29 @@ async function referral(ctx: Ctx, candidate: CandidateWithOrg, date = todayIso(c
 }
 
 /** A vote that fell short: recorded as a fact, the file stays where it was (its version moves on). */
-async function recordFailedVote(ctx: Ctx, candidate: CandidateWithOrg, level: 'cell' | 'committee', input: { decision: Decision; inFavour: number; against: number }, count: VoteCount): Promise<void> {
+async function recordFailedVote(
+  ctx: Ctx,
+  candidate: CandidateWithOrg,
+  level: 'cell' | 'committee',
+  input: { decision: Decision; inFavour: number; against: number },
+  count: VoteCount,
+): Promise<void> {
   const { failed, referred, limit } = await referral(ctx, candidate, input.decision.date);
-  if (referred) throw conflict(`Hồ sơ đã biểu quyết không đạt ${failed} lần: theo quy định, báo cáo cấp ủy cấp trên xem xét, quyết định (ghi quyết định của cấp ủy cấp trên).`, 'result');
+  if (referred)
+    throw conflict(
+      `Hồ sơ đã biểu quyết không đạt ${failed} lần: theo quy định, báo cáo cấp ủy cấp trên xem xét, quyết định (ghi quyết định của cấp ủy cấp trên).`,
+      'result',
+    );
   await assertDatedInOrder(ctx, candidate, input.decision.date, 'decision.date');
-  const details = { level, inFavour: input.inFavour, against: input.against, eligible: count.eligible, ...count.details, attempt: failed + 1, referralAfter: limit };
+  const details = {
+    level,
+    inFavour: input.inFavour,
+    against: input.against,
+    eligible: count.eligible,
+    ...count.details,
+    attempt: failed + 1,
+    referralAfter: limit,
+  };
   const eventId = await insertCandidateEvent(ctx.db, {
     candidateId: candidate.id,
     kind: 'vote_failed',
@@ -91,7 +118,14 @@ async function recordFailedVote(ctx: Ctx, candidate: CandidateWithOrg, level: 'c
   });
   const after = await updateCandidateRow(ctx.db, candidate.id, candidate.version, {});
   if (!after) throw staleVersion(CANDIDATE_RECORD);
-  await recordAudit(ctx, [{ entity: 'candidate', entityId: candidate.id, action: 'step:vote_failed', after: { eventId, occurredOn: input.decision.date, decision: input.decision, details } }]);
+  await recordAudit(ctx, [
+    {
+      entity: 'candidate',
+      entityId: candidate.id,
+      action: 'step:vote_failed',
+      after: { eventId, occurredOn: input.decision.date, decision: input.decision, details },
+    },
+  ]);
 }
 
 async function assertDatedInOrder(ctx: Ctx, candidate: CandidateWithOrg, occurredOn: string, dateField: string): Promise<void> {
@@ -99,7 +133,10 @@ async function assertDatedInOrder(ctx: Ctx, candidate: CandidateWithOrg, occurre
   if (compareIso(occurredOn, today) > 0) throw invalidField(dateField, `Ngày ${viDate(occurredOn)} chưa tới: chỉ ghi các bước đã diễn ra.`);
   const previous = (await candidateEventsOf(ctx.db, candidate.id)).filter((e) => e.kind !== 'created').at(-1);
   if (previous && !isDatedInOrder(previous.occurredOn, occurredOn))
-    throw invalidField(dateField, `Ngày của bước này (${viDate(occurredOn)}) không được trước bước «${candidateEventLabel(previous.kind)}» (${viDate(previous.occurredOn)}).`);
+    throw invalidField(
+      dateField,
+      `Ngày của bước này (${viDate(occurredOn)}) không được trước bước «${candidateEventLabel(previous.kind)}» (${viDate(previous.occurredOn)}).`,
+    );
 }
 
 /** Records the dated step and moves the file on; the row's version guards against a concurrent step. */
@@ -198,7 +235,10 @@ export async function recordAdmissionDecision(ctx: Ctx, id: number, input: Admis
     const candidate = await candidateForStep(tx, id, input.version, 'decided');
     const receivedOn = input.receivedOn ?? input.decision.date;
     if (compareIso(receivedOn, input.decision.date) < 0)
-      throw invalidField('receivedOn', `Ngày chi bộ nhận quyết định (${viDate(receivedOn)}) không được trước ngày quyết định (${viDate(input.decision.date)}).`);
+      throw invalidField(
+        'receivedOn',
+        `Ngày chi bộ nhận quyết định (${viDate(receivedOn)}) không được trước ngày quyết định (${viDate(input.decision.date)}).`,
+      );
     if (compareIso(receivedOn, todayIso(tx.now())) > 0) throw invalidField('receivedOn', `Ngày ${viDate(receivedOn)} chưa tới: chỉ ghi các bước đã diễn ra.`);
     const events = await candidateEventsOf(tx.db, id);
     const cellResolvedOn = events.filter((e) => e.kind === 'cell_resolved').at(-1)?.occurredOn ?? null;
@@ -210,7 +250,15 @@ export async function recordAdmissionDecision(ctx: Ctx, id: number, input: Admis
         rules('admission_decision_extension_working_days', cellResolvedOn),
         loadCalendar(tx),
       ]);
-      const problems = checkAdmissionDecisionDate({ cellResolvedOn, decidedOn: input.decision.date, days, extension, extensionReason, holidays: calendar.holidays, makeUpWorkdays: calendar.workdays });
+      const problems = checkAdmissionDecisionDate({
+        cellResolvedOn,
+        decidedOn: input.decision.date,
+        days,
+        extension,
+        extensionReason,
+        holidays: calendar.holidays,
+        makeUpWorkdays: calendar.workdays,
+      });
       if (problems.length > 0) throw violationsError(problems);
     }
     await advance(tx, candidate, {
@@ -260,7 +308,14 @@ export async function holdCeremony(ctx: Ctx, id: number, input: CeremonyInput): 
         upperCommitteeConsent: input.upperCommitteeConsent,
       };
       const memberId = await readmitAtCeremony(tx, candidate, decided.decision, input.ceremonyDate, details);
-      await advance(tx, candidate, { to: 'admitted', occurredOn: input.ceremonyDate, dateField: 'ceremonyDate', decision: decided.decision, details: { ...details, memberId }, changes: { memberId } });
+      await advance(tx, candidate, {
+        to: 'admitted',
+        occurredOn: input.ceremonyDate,
+        dateField: 'ceremonyDate',
+        decision: decided.decision,
+        details: { ...details, memberId },
+        changes: { memberId },
+      });
       return candidateDetail(tx, id);
     }
 
@@ -330,7 +385,13 @@ export async function holdCeremony(ctx: Ctx, id: number, input: CeremonyInput): 
 export async function closeCandidate(ctx: Ctx, id: number, input: CandidateCloseInput): Promise<CandidateDetail> {
   return inTransaction(ctx, async (tx) => {
     const candidate = await candidateForStep(tx, id, input.version, input.outcome);
-    await advance(tx, candidate, { to: input.outcome, occurredOn: input.decision.date, dateField: 'decision.date', decision: input.decision, details: { reason: input.reason } });
+    await advance(tx, candidate, {
+      to: input.outcome,
+      occurredOn: input.decision.date,
+      dateField: 'decision.date',
+      decision: input.decision,
+      details: { reason: input.reason },
+    });
     return candidateDetail(tx, id);
   });
 }

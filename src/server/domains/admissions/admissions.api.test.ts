@@ -67,14 +67,31 @@ describe('candidates over HTTP', () => {
     const memberId = file.memberId;
     const probation = `/api/v1/members/${memberId}/probation`;
     expect((await c.get(probation)).body).toMatchObject({ probationEnd: '2026-10-20', status: 'probationary' });
-    expect((await c.send('POST', `${probation}/reviews`, { kind: 'cell', proposal: 'confirm', decision: decision('2026-10-26'), inFavour: 3, against: 0 })).status).toBe(201);
-    const committee = await c.send('POST', `${probation}/reviews`, { kind: 'committee', proposal: 'confirm', decision: decision('2026-11-02'), inFavour: 5, against: 0, eligible: 7 });
+    expect(
+      (await c.send('POST', `${probation}/reviews`, { kind: 'cell', proposal: 'confirm', decision: decision('2026-10-26'), inFavour: 3, against: 0 })).status,
+    ).toBe(201);
+    const committee = await c.send('POST', `${probation}/reviews`, {
+      kind: 'committee',
+      proposal: 'confirm',
+      decision: decision('2026-11-02'),
+      inFavour: 5,
+      against: 0,
+      eligible: 7,
+    });
     expect(committee.status).toBe(201);
-    const decided = await c.send('POST', `${probation}/decision`, { version: committee.body.version, outcome: 'confirmed', decision: { number: '91-QĐ/ĐUK', date: '2026-11-10', issuer: 'Đảng ủy Khối' } });
+    const decided = await c.send('POST', `${probation}/decision`, {
+      version: committee.body.version,
+      outcome: 'confirmed',
+      decision: { number: '91-QĐ/ĐUK', date: '2026-11-10', issuer: 'Đảng ủy Khối' },
+    });
     expect(decided.status).toBe(200);
     expect((await c.get(`/api/v1/members/${memberId}`)).body).toMatchObject({ status: 'full', confirmedOn: '2026-10-20' });
     // The same decision sent again with the version it was based on: a conflict, not a second confirmation.
-    const again = await c.send('POST', `${probation}/decision`, { version: committee.body.version, outcome: 'confirmed', decision: { number: '92-QĐ/ĐUK', date: '2026-11-10', issuer: 'Đảng ủy Khối' } });
+    const again = await c.send('POST', `${probation}/decision`, {
+      version: committee.body.version,
+      outcome: 'confirmed',
+      decision: { number: '92-QĐ/ĐUK', date: '2026-11-10', issuer: 'Đảng ủy Khối' },
+    });
     expectRefusal(again, { code: 'CONFLICT', field: 'version' });
 
     const confirmation = await app.inject({ method: 'GET', url: `${probation}/confirmation-decision.docx`, headers: { cookie: c.cookie } });
@@ -97,7 +114,10 @@ describe('candidates over HTTP', () => {
     const created = await c.send('POST', base, candidateInput(tree.a1.id, introducers, { birthDate: '2007-09-11' }));
     const refused = await c.send('POST', `${base}/${created.body.id}/cell-resolution`, cellVote(created.body.version));
     expectRefusal(refused, { code: 'RULE_VIOLATION', rule: 'admission_min_age_months', field: 'birthDate' });
-    expect(refused.body.error).toMatchObject({ code: 'RULE_VIOLATION', rule: { name: 'admission_min_age_months', source: expect.stringContaining('Điều lệ Đảng 2011, Điều 1') } });
+    expect(refused.body.error).toMatchObject({
+      code: 'RULE_VIOLATION',
+      rule: { name: 'admission_min_age_months', source: expect.stringContaining('Điều lệ Đảng 2011, Điều 1') },
+    });
     expect(refused.body.error.fields).toEqual([expect.objectContaining({ field: 'birthDate', message: expect.stringContaining('17 năm 11 tháng') })]);
   });
 

@@ -63,7 +63,8 @@ export interface CandidateTimeline {
 export async function candidateDueOn(rules: RuleReader, calendar: WorkCalendar, timeline: CandidateTimeline): Promise<string | null> {
   if ((timeline.state === 'cell_resolved' || timeline.state === 'committee_resolved') && timeline.cellResolvedOn)
     return deadline(rules, calendar, 'admission_decision_due_working_days', timeline.cellResolvedOn);
-  if (timeline.state === 'decided' && timeline.decisionReceivedOn) return deadline(rules, calendar, 'ceremony_deadline_working_days', timeline.decisionReceivedOn);
+  if (timeline.state === 'decided' && timeline.decisionReceivedOn)
+    return deadline(rules, calendar, 'ceremony_deadline_working_days', timeline.decisionReceivedOn);
   return null;
 }
 
@@ -116,14 +117,30 @@ export async function openAdmissionDeadlines(ctx: Ctx): Promise<AdmissionDeadlin
     const who = `${candidate.fullName} (${candidate.orgName})`;
     items.push(
       candidate.state === 'decided'
-        ? { kind: 'admission_ceremony_due', label: `Tổ chức lễ kết nạp ${who}: hạn ${viDate(dueOn)}`, dueOn, candidateId: candidate.id, orgId: candidate.orgId, severity: severityOf(dueOn, today, SOON_DAYS) }
-        : { kind: 'admission_decision_due', label: `Ra quyết định kết nạp ${who}: hạn ${viDate(dueOn)}`, dueOn, candidateId: candidate.id, orgId: candidate.orgId, severity: severityOf(dueOn, today, SOON_DAYS) },
+        ? {
+            kind: 'admission_ceremony_due',
+            label: `Tổ chức lễ kết nạp ${who}: hạn ${viDate(dueOn)}`,
+            dueOn,
+            candidateId: candidate.id,
+            orgId: candidate.orgId,
+            severity: severityOf(dueOn, today, SOON_DAYS),
+          }
+        : {
+            kind: 'admission_decision_due',
+            label: `Ra quyết định kết nạp ${who}: hạn ${viDate(dueOn)}`,
+            dueOn,
+            candidateId: candidate.id,
+            orgId: candidate.orgId,
+            severity: severityOf(dueOn, today, SOON_DAYS),
+          },
     );
   }
 
   const horizon = addDays(today, PROBATION_HORIZON_DAYS);
   // Latest ceremonies first: the rule versions read for them cover the earlier dates too.
-  const probationers = (await probationersInScope(ctx.db, ctx.actor.scope)).sort((a, b) => ((b.ceremonyDate ?? b.admittedOn ?? '') < (a.ceremonyDate ?? a.admittedOn ?? '') ? -1 : 1));
+  const probationers = (await probationersInScope(ctx.db, ctx.actor.scope)).sort((a, b) =>
+    (b.ceremonyDate ?? b.admittedOn ?? '') < (a.ceremonyDate ?? a.admittedOn ?? '') ? -1 : 1,
+  );
   for (const probationer of probationers) {
     if (probationer.cellReviewedOn) {
       const dueOn = await confirmationDecisionDueOn(rules, calendar, probationer.cellReviewedOn);

@@ -67,7 +67,13 @@ export interface CandidateListRow {
 export function candidateConditions(scope: Scope, filter: { orgPath?: string; states?: readonly CandidateState[] }): SQL[] {
   const where: SQL[] = [pathInScope(scope, sql`o.path`)];
   if (filter.orgPath) where.push(sql`o.path LIKE ${`${filter.orgPath}%`}`);
-  if (filter.states) where.push(sql`c.state IN (${sql.join(filter.states.map((s) => sql`${s}`), sql`, `)})`);
+  if (filter.states)
+    where.push(
+      sql`c.state IN (${sql.join(
+        filter.states.map((s) => sql`${s}`),
+        sql`, `,
+      )})`,
+    );
   return where;
 }
 
@@ -106,7 +112,10 @@ export async function openCandidateSteps(db: DbOrTx, scope: Scope): Promise<Open
 }
 
 export async function countCandidateRows(db: DbOrTx, where: SQL[]): Promise<number> {
-  const row = await queryOne<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM candidates c JOIN orgs o ON o.id = c.org_id WHERE ${sql.join(where, sql` AND `)}`);
+  const row = await queryOne<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM candidates c JOIN orgs o ON o.id = c.org_id WHERE ${sql.join(where, sql` AND `)}`,
+  );
   return row?.n ?? 0;
 }
 
@@ -147,16 +156,16 @@ export async function membersBrief(db: DbOrTx, ids: readonly number[]): Promise<
   return queryRows<MemberBrief>(
     db,
     sql`SELECT m.id, m.full_name AS "fullName", m.status, o.name AS "orgName", m.org_path AS "orgPath"
-        FROM members m JOIN orgs o ON o.id = m.org_id WHERE m.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`,
+        FROM members m JOIN orgs o ON o.id = m.org_id WHERE m.id IN (${sql.join(
+          ids.map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
   );
 }
 
 /** The organisations above `path`, nearest first (the cell itself excluded). */
 export async function ancestorsOf(db: DbOrTx, path: string): Promise<{ id: number; name: string; kind: OrgKind; path: string }[]> {
-  return queryRows(
-    db,
-    sql`SELECT id, name, kind, path FROM orgs WHERE ${path} LIKE path || '%' AND path <> ${path} ORDER BY depth DESC`,
-  );
+  return queryRows(db, sql`SELECT id, name, kind, path FROM orgs WHERE ${path} LIKE path || '%' AND path <> ${path} ORDER BY depth DESC`);
 }
 
 export interface AdmissionRecord {
@@ -177,7 +186,10 @@ export async function admissionEventOf(db: DbOrTx, memberId: number): Promise<Ad
 }
 
 /** The upper committee's decision that ended the probation, if any. */
-export async function probationOutcomeOf(db: DbOrTx, memberId: number): Promise<(AdmissionRecord & { kind: 'confirmation' | 'strike_off'; id: number }) | undefined> {
+export async function probationOutcomeOf(
+  db: DbOrTx,
+  memberId: number,
+): Promise<(AdmissionRecord & { kind: 'confirmation' | 'strike_off'; id: number }) | undefined> {
   return queryOne(
     db,
     sql`SELECT id, kind, occurred_on AS "occurredOn", decision, details FROM membership_events e
@@ -235,7 +247,10 @@ export async function memberStatusesOn(db: DbOrTx, ids: readonly number[], date:
   const rows = await queryRows<{ memberId: number; status: MemberStatus }>(
     db,
     sql`SELECT p.member_id AS "memberId", p.status FROM membership_periods p
-        WHERE p.member_id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) AND p.annulment_id IS NULL
+        WHERE p.member_id IN (${sql.join(
+          ids.map((id) => sql`${id}`),
+          sql`, `,
+        )}) AND p.annulment_id IS NULL
           AND p.valid_from <= ${date} AND (p.valid_to IS NULL OR p.valid_to > ${date})`,
   );
   return new Map(rows.map((row) => [row.memberId, row.status]));

@@ -26,7 +26,14 @@ import { docxDownload, xlsxDownload } from '../../../shared/responses.js';
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['admissions'];
 /** The dossier's papers, certificate and introductions record what was already done. */
-const candidateDates = ['awarenessCertificate.issuedOn', 'introducers.*.knownSince', 'specialAgeDecision.date', 'dossier.*.date', 'unionResolution.decision.date', 'lowerSecondary.decision.date'];
+const candidateDates = [
+  'awarenessCertificate.issuedOn',
+  'introducers.*.knownSince',
+  'specialAgeDecision.date',
+  'dossier.*.date',
+  'unionResolution.decision.date',
+  'lowerSecondary.decision.date',
+];
 
 function sendDocx(reply: FastifyReply, file: DocxFile) {
   return reply
@@ -36,31 +43,67 @@ function sendDocx(reply: FastifyReply, file: DocxFile) {
 }
 
 export const admissionsRoutes: FastifyPluginAsyncZod = async (app) => {
-
-  app.get('/candidates/export.xlsx', { schema: { tags, querystring: candidateListQuery.omit({ page: true, pageSize: true }), response: { 200: xlsxDownload } } }, async (request, reply) => {
-    const sheets = await exportCandidates(request.ctx, request.query);
-    await logRead(request.ctx, { entity: 'candidate', entityId: 'list', what: 'candidate_export', filter: request.query });
-    return sendXlsx(reply, 'nguoi-vao-dang', sheets);
-  });
+  app.get(
+    '/candidates/export.xlsx',
+    { schema: { tags, querystring: candidateListQuery.omit({ page: true, pageSize: true }), response: { 200: xlsxDownload } } },
+    async (request, reply) => {
+      const sheets = await exportCandidates(request.ctx, request.query);
+      await logRead(request.ctx, { entity: 'candidate', entityId: 'list', what: 'candidate_export', filter: request.query });
+      return sendXlsx(reply, 'nguoi-vao-dang', sheets);
+    },
+  );
   app.get('/candidates', { schema: { tags, querystring: candidateListQuery, response: { 200: candidatePage } } }, async (request) => {
     const result = await listCandidates(request.ctx, request.query);
     await logRead(request.ctx, { entity: 'candidate', entityId: 'list', what: 'candidate_list', filter: request.query });
     return result;
   });
-  app.post('/candidates', { config: { doneDates: [...candidateDates, 'readmission.consent.date', 'readmission.convictionExpungedOn'] }, schema: { tags, body: candidateCreate, response: { 201: candidateDetail } } }, async (request, reply) => reply.status(201).send(await createCandidate(request.ctx, request.body)));
-  app.get('/candidates/:id', { schema: { tags, params: idParams, response: { 200: candidateDetail } } }, async (request) => getCandidate(request.ctx, request.params.id));
-  app.patch('/candidates/:id', { config: { doneDates: candidateDates }, schema: { tags, params: idParams, body: candidateUpdate, response: { 200: candidateDetail } } }, async (request) => updateCandidate(request.ctx, request.params.id, request.body));
-  app.post('/candidates/:id/cell-resolution', { config: { doneDates: ['decision.date'] }, schema: { tags, params: idParams, body: cellResolutionInput, response: { 200: candidateDetail } } }, async (request) =>
-    recordCellResolution(request.ctx, request.params.id, request.body),
+  app.post(
+    '/candidates',
+    {
+      config: { doneDates: [...candidateDates, 'readmission.consent.date', 'readmission.convictionExpungedOn'] },
+      schema: { tags, body: candidateCreate, response: { 201: candidateDetail } },
+    },
+    async (request, reply) => reply.status(201).send(await createCandidate(request.ctx, request.body)),
   );
-  app.post('/candidates/:id/committee-resolution', { config: { doneDates: ['decision.date'] }, schema: { tags, params: idParams, body: committeeResolutionInput, response: { 200: candidateDetail } } }, async (request) =>
-    recordCommitteeResolution(request.ctx, request.params.id, request.body),
+  app.get('/candidates/:id', { schema: { tags, params: idParams, response: { 200: candidateDetail } } }, async (request) =>
+    getCandidate(request.ctx, request.params.id),
   );
-  app.post('/candidates/:id/decision', { config: { doneDates: ['decision.date', 'receivedOn'] }, schema: { tags, params: idParams, body: admissionDecisionInput, response: { 200: candidateDetail } } }, async (request) =>
-    recordAdmissionDecision(request.ctx, request.params.id, request.body),
+  app.patch(
+    '/candidates/:id',
+    { config: { doneDates: candidateDates }, schema: { tags, params: idParams, body: candidateUpdate, response: { 200: candidateDetail } } },
+    async (request) => updateCandidate(request.ctx, request.params.id, request.body),
   );
-  app.post('/candidates/:id/ceremony', { config: { doneDates: ['ceremonyDate', 'upperCommitteeConsent.date'] }, schema: { tags, params: idParams, body: ceremonyInput, response: { 200: candidateDetail } } }, async (request) => holdCeremony(request.ctx, request.params.id, request.body));
-  app.post('/candidates/:id/close', { config: { doneDates: ['decision.date'] }, schema: { tags, params: idParams, body: candidateCloseInput, response: { 200: candidateDetail } } }, async (request) => closeCandidate(request.ctx, request.params.id, request.body));
+  app.post(
+    '/candidates/:id/cell-resolution',
+    { config: { doneDates: ['decision.date'] }, schema: { tags, params: idParams, body: cellResolutionInput, response: { 200: candidateDetail } } },
+    async (request) => recordCellResolution(request.ctx, request.params.id, request.body),
+  );
+  app.post(
+    '/candidates/:id/committee-resolution',
+    { config: { doneDates: ['decision.date'] }, schema: { tags, params: idParams, body: committeeResolutionInput, response: { 200: candidateDetail } } },
+    async (request) => recordCommitteeResolution(request.ctx, request.params.id, request.body),
+  );
+  app.post(
+    '/candidates/:id/decision',
+    {
+      config: { doneDates: ['decision.date', 'receivedOn'] },
+      schema: { tags, params: idParams, body: admissionDecisionInput, response: { 200: candidateDetail } },
+    },
+    async (request) => recordAdmissionDecision(request.ctx, request.params.id, request.body),
+  );
+  app.post(
+    '/candidates/:id/ceremony',
+    {
+      config: { doneDates: ['ceremonyDate', 'upperCommitteeConsent.date'] },
+      schema: { tags, params: idParams, body: ceremonyInput, response: { 200: candidateDetail } },
+    },
+    async (request) => holdCeremony(request.ctx, request.params.id, request.body),
+  );
+  app.post(
+    '/candidates/:id/close',
+    { config: { doneDates: ['decision.date'] }, schema: { tags, params: idParams, body: candidateCloseInput, response: { 200: candidateDetail } } },
+    async (request) => closeCandidate(request.ctx, request.params.id, request.body),
+  );
   app.get('/candidates/:id/admission-decision.docx', { schema: { tags, params: idParams, response: { 200: docxDownload } } }, async (request, reply) => {
     const document = await admissionDecisionDocx(request.ctx, request.params.id);
     await logRead(request.ctx, { entity: 'candidate', entityId: request.params.id, what: 'admission_decision' });
@@ -72,15 +115,23 @@ export const admissionsRoutes: FastifyPluginAsyncZod = async (app) => {
     await logRead(request.ctx, { entity: 'member', entityId: request.params.id, what: 'probation' });
     return result;
   });
-  app.post('/members/:id/probation/reviews', { config: { doneDates: ['decision.date'] }, schema: { tags, params: idParams, body: probationReviewInput, response: { 201: probationView } } }, async (request, reply) =>
-    reply.status(201).send(await recordProbationReview(request.ctx, request.params.id, request.body)),
+  app.post(
+    '/members/:id/probation/reviews',
+    { config: { doneDates: ['decision.date'] }, schema: { tags, params: idParams, body: probationReviewInput, response: { 201: probationView } } },
+    async (request, reply) => reply.status(201).send(await recordProbationReview(request.ctx, request.params.id, request.body)),
   );
-  app.post('/members/:id/probation/decision', { config: { doneDates: ['decision.date'] }, schema: { tags, params: idParams, body: probationDecisionInput, response: { 200: probationView } } }, async (request) =>
-    decideProbation(request.ctx, request.params.id, request.body),
+  app.post(
+    '/members/:id/probation/decision',
+    { config: { doneDates: ['decision.date'] }, schema: { tags, params: idParams, body: probationDecisionInput, response: { 200: probationView } } },
+    async (request) => decideProbation(request.ctx, request.params.id, request.body),
   );
-  app.get('/members/:id/probation/confirmation-decision.docx', { schema: { tags, params: idParams, response: { 200: docxDownload } } }, async (request, reply) => {
-    const document = await confirmationDecisionDocx(request.ctx, request.params.id);
-    await logRead(request.ctx, { entity: 'member', entityId: request.params.id, what: 'confirmation_decision' });
-    return sendDocx(reply, document);
-  });
+  app.get(
+    '/members/:id/probation/confirmation-decision.docx',
+    { schema: { tags, params: idParams, response: { 200: docxDownload } } },
+    async (request, reply) => {
+      const document = await confirmationDecisionDocx(request.ctx, request.params.id);
+      await logRead(request.ctx, { entity: 'member', entityId: request.params.id, what: 'confirmation_decision' });
+      return sendDocx(reply, document);
+    },
+  );
 };

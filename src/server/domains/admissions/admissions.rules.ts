@@ -221,7 +221,14 @@ export function checkVote(input: VoteInput): RuleViolation[] {
   const { numerator, denominator } = input.ratio.value;
   const counts = [inFavour, against, eligible, numerator, denominator];
   if (!counts.every(Number.isInteger) || counts.some((count) => count < 0) || denominator === 0 || eligible === 0) {
-    return [violation(rule, input.ratio, 'eligible', `Kết quả biểu quyết: số phiếu và số người có quyền biểu quyết phải là số nguyên không âm, số người có quyền biểu quyết lớn hơn 0`)];
+    return [
+      violation(
+        rule,
+        input.ratio,
+        'eligible',
+        `Kết quả biểu quyết: số phiếu và số người có quyền biểu quyết phải là số nguyên không âm, số người có quyền biểu quyết lớn hơn 0`,
+      ),
+    ];
   }
   if (inFavour + against > eligible) {
     return [
@@ -345,12 +352,7 @@ export function checkDossierAge(dossier: Dossier, items: readonly DossierItem[],
 }
 
 /** The last day for the ceremony: the n-th working day after the cell receives the decision. */
-export function ceremonyDeadline(
-  decisionReceivedOn: string,
-  workingDays: number,
-  holidays: ReadonlySet<string>,
-  makeUpWorkdays?: ReadonlySet<string>,
-): string {
+export function ceremonyDeadline(decisionReceivedOn: string, workingDays: number, holidays: ReadonlySet<string>, makeUpWorkdays?: ReadonlySet<string>): string {
   return addWorkingDays(decisionReceivedOn, workingDays, holidays, makeUpWorkdays);
 }
 
@@ -426,7 +428,6 @@ export function checkAwarenessCertificate(input: AwarenessCertificateInput): Rul
   return [];
 }
 
-
 // The shared union and the rules' union must name the same states; this fails to compile if they drift.
 const sameStates: [readonly CandidateState[], readonly AdmissionState[]] = [admissionStates, candidateStates];
 void sameStates;
@@ -445,7 +446,13 @@ export function missingDossierMessage(missing: readonly DossierItem[]): string {
 }
 
 /** What the candidate's file waits for, in the words the cell uses. `dueOn` is the step's deadline where one applies. */
-export function nextStepOf(input: { state: CandidateState; cellIsGrassroots: boolean; missing: readonly DossierItem[]; dueOn?: string | null; referredUpward?: boolean }): NextStep {
+export function nextStepOf(input: {
+  state: CandidateState;
+  cellIsGrassroots: boolean;
+  missing: readonly DossierItem[];
+  dueOn?: string | null;
+  referredUpward?: boolean;
+}): NextStep {
   const dueOn = input.dueOn ?? null;
   if (input.referredUpward && (input.state === 'candidate' || input.state === 'cell_resolved'))
     return { step: 'decision', label: 'Biểu quyết không đạt 3 lần: báo cáo cấp ủy cấp trên xem xét, quyết định', dueOn: null };
@@ -457,7 +464,11 @@ export function nextStepOf(input: { state: CandidateState; cellIsGrassroots: boo
     case 'cell_resolved':
       return input.cellIsGrassroots
         ? { step: 'decision', label: `Cấp ủy cấp trên xét, ra quyết định kết nạp${dueOn ? ` (hạn ${viDate(dueOn)})` : ''}`, dueOn }
-        : { step: 'committee_resolution', label: `Đảng ủy cơ sở xét, biểu quyết đề nghị kết nạp${dueOn ? ` (quyết định kết nạp hạn ${viDate(dueOn)})` : ''}`, dueOn };
+        : {
+            step: 'committee_resolution',
+            label: `Đảng ủy cơ sở xét, biểu quyết đề nghị kết nạp${dueOn ? ` (quyết định kết nạp hạn ${viDate(dueOn)})` : ''}`,
+            dueOn,
+          };
     case 'committee_resolved':
       return { step: 'decision', label: `Cấp ủy cấp trên xét, ra quyết định kết nạp${dueOn ? ` (hạn ${viDate(dueOn)})` : ''}`, dueOn };
     case 'decided':

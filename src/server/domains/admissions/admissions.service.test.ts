@@ -34,7 +34,13 @@ beforeAll(async () => {
   const b = await makeMember(base, tree.a1.id, { fullName: 'Quách Thị Loan' });
   await makeMember(base, tree.a1.id, { fullName: 'Bạch Văn Cường' });
   introducers = [a.id, b.id];
-  const probationary = await makeMember(base, tree.a1.id, { fullName: 'Xa Văn Tính', status: 'probationary', confirmedOn: null, admittedOn: '2025-06-01', decision: decision('2025-06-01') });
+  const probationary = await makeMember(base, tree.a1.id, {
+    fullName: 'Xa Văn Tính',
+    status: 'probationary',
+    confirmedOn: null,
+    admittedOn: '2025-06-01',
+    decision: decision('2025-06-01'),
+  });
   probationaryMemberId = probationary.id;
 });
 afterAll(() => drop());
@@ -71,8 +77,22 @@ async function admittedMember(ceremonyDate = '2025-10-20', decisionDate = '2025-
 
 /** The cell's and the grassroots committee's reviews of a probation, both proposing `proposal`. */
 async function reviewed(memberId: number, proposal: 'confirm' | 'strike_off' = 'confirm') {
-  await recordProbationReview(base, memberId, { kind: 'cell', proposal, decision: { ...decision('2026-10-26'), issuer: 'Chi bộ' }, inFavour: 3, against: 0, eligible: null });
-  return recordProbationReview(base, memberId, { kind: 'committee', proposal, decision: { ...decision('2026-11-03'), issuer: 'Đảng ủy cơ sở' }, inFavour: 7, against: 0, eligible: 7 });
+  await recordProbationReview(base, memberId, {
+    kind: 'cell',
+    proposal,
+    decision: { ...decision('2026-10-26'), issuer: 'Chi bộ' },
+    inFavour: 3,
+    against: 0,
+    eligible: null,
+  });
+  return recordProbationReview(base, memberId, {
+    kind: 'committee',
+    proposal,
+    decision: { ...decision('2026-11-03'), issuer: 'Đảng ủy cơ sở' },
+    inFavour: 7,
+    against: 0,
+    eligible: 7,
+  });
 }
 
 describe('admission journey: candidate → probationary → full member', () => {
@@ -96,26 +116,57 @@ describe('admission journey: candidate → probationary → full member', () => 
     // 30 working days from Friday 3/10/2025: 20 in October, 10 in November.
     expect(decided.nextStep).toMatchObject({ step: 'ceremony', dueOn: '2025-11-14' });
 
-    const admitted = await holdCeremony(ctx, created.id, { version: decided.version, ceremonyDate: '2025-10-20', upperCommitteeConsent: null, profileNumber: 'LL-0193' });
+    const admitted = await holdCeremony(ctx, created.id, {
+      version: decided.version,
+      ceremonyDate: '2025-10-20',
+      upperCommitteeConsent: null,
+      profileNumber: 'LL-0193',
+    });
     expect(admitted.state).toBe('admitted');
     expect(admitted.memberId).toEqual(expect.any(Number));
     const memberId = admitted.memberId!;
 
     const history = await memberHistory(ctx, memberId);
-    expect(history.events).toEqual([expect.objectContaining({ kind: 'admission', occurredOn: '2025-10-20', statusAfter: 'probationary', decision: expect.objectContaining({ number: '412-QĐ/ĐUK' }) })]);
+    expect(history.events).toEqual([
+      expect.objectContaining({
+        kind: 'admission',
+        occurredOn: '2025-10-20',
+        statusAfter: 'probationary',
+        decision: expect.objectContaining({ number: '412-QĐ/ĐUK' }),
+      }),
+    ]);
     expect(history.periods).toEqual([expect.objectContaining({ status: 'probationary', validFrom: '2025-10-20', validTo: null, orgId: own.orgId })]);
 
     const probation = await getProbation(ctx, memberId);
     expect(probation).toMatchObject({ status: 'probationary', ceremonyDate: '2025-10-20', probationEnd: '2026-10-20', candidateId: created.id });
 
-    await recordProbationReview(ctx, memberId, { kind: 'cell', proposal: 'confirm', decision: { ...decision('2026-10-26'), issuer: 'Chi bộ' }, inFavour: 3, against: 0, eligible: null });
-    const reviewed = await recordProbationReview(ctx, memberId, { kind: 'committee', proposal: 'confirm', decision: { ...decision('2026-11-03'), issuer: 'Đảng ủy cơ sở' }, inFavour: 6, against: 1, eligible: 7 });
+    await recordProbationReview(ctx, memberId, {
+      kind: 'cell',
+      proposal: 'confirm',
+      decision: { ...decision('2026-10-26'), issuer: 'Chi bộ' },
+      inFavour: 3,
+      against: 0,
+      eligible: null,
+    });
+    const reviewed = await recordProbationReview(ctx, memberId, {
+      kind: 'committee',
+      proposal: 'confirm',
+      decision: { ...decision('2026-11-03'), issuer: 'Đảng ủy cơ sở' },
+      inFavour: 6,
+      against: 1,
+      eligible: 7,
+    });
     expect(reviewed.reviews.map((r) => [r.kind, r.eligible])).toEqual([
       ['cell', 3],
       ['committee', 7],
     ]);
 
-    const confirmed = await decideProbation(ctx, memberId, { version: reviewed.version, outcome: 'confirmed', decision: { number: '530-QĐ/ĐUK', date: '2026-11-12', issuer: 'Đảng ủy Khối các cơ quan tỉnh' }, signing: { place: 'Phú Thọ', signerAuthority: 'T/M BAN THƯỜNG VỤ', signerTitle: 'BÍ THƯ', signerName: 'Hà Văn Khánh' } });
+    const confirmed = await decideProbation(ctx, memberId, {
+      version: reviewed.version,
+      outcome: 'confirmed',
+      decision: { number: '530-QĐ/ĐUK', date: '2026-11-12', issuer: 'Đảng ủy Khối các cơ quan tỉnh' },
+      signing: { place: 'Phú Thọ', signerAuthority: 'T/M BAN THƯỜNG VỤ', signerTitle: 'BÍ THƯ', signerName: 'Hà Văn Khánh' },
+    });
     expect(confirmed).toMatchObject({ status: 'full', outcome: { kind: 'confirmed', fullFrom: '2026-10-20' } });
     const after = await memberHistory(ctx, memberId);
     expect(after.events.map((e) => e.kind)).toEqual(['admission', 'confirmation']);
@@ -150,9 +201,21 @@ describe('admission journey: candidate → probationary → full member', () => 
 
 describe('admission rules, each refused with its rule and source', () => {
   it.each([
-    ['17 years 11 months on the day of the cell', { birthDate: '2007-09-11' }, 'admission_min_age_months', 'Điều lệ Đảng 2011, Điều 1; 294-QĐ/TW', ['birthDate']],
+    [
+      '17 years 11 months on the day of the cell',
+      { birthDate: '2007-09-11' },
+      'admission_min_age_months',
+      'Điều lệ Đảng 2011, Điều 1; 294-QĐ/TW',
+      ['birthDate'],
+    ],
     ['60 years 1 month without a special decision', { birthDate: '1965-08-10' }, 'admission_max_age_months', '294-QĐ/TW', ['birthDate']],
-    ['an awareness certificate older than 5 years', { awarenessCertificate: { number: null, issuedOn: '2020-09-10' } }, 'awareness_certificate_validity_years', '06-HD/TW (9/6/2025)', ['awarenessCertificate']],
+    [
+      'an awareness certificate older than 5 years',
+      { awarenessCertificate: { number: null, issuedOn: '2020-09-10' } },
+      'awareness_certificate_validity_years',
+      '06-HD/TW (9/6/2025)',
+      ['awarenessCertificate'],
+    ],
     ['an introducer known 11 months', { introducers: 'short' }, 'introducer_known_months', 'Điều lệ Đảng 2011, Điều 4', ['introducers.1.knownSince']],
     ['the same introducer twice', { introducers: 'same' }, 'introducer_count', 'Điều lệ Đảng 2011, Điều 4', ['introducers']],
     ['a probationary introducer', { introducers: 'probationary' }, 'introducer_count', 'Điều lệ Đảng 2011, Điều 4', ['introducers.1.memberId']],
@@ -187,7 +250,10 @@ describe('admission rules, each refused with its rule and source', () => {
   });
 
   it('admits a candidate over 60 with a recorded special decision', async () => {
-    const created = await createCandidate(base, candidateInput(tree.a1.id, introducers, { birthDate: '1965-08-10', specialAgeDecision: decision('2025-08-20') }));
+    const created = await createCandidate(
+      base,
+      candidateInput(tree.a1.id, introducers, { birthDate: '1965-08-10', specialAgeDecision: decision('2025-08-20') }),
+    );
     expect((await recordCellResolution(base, created.id, cellVote(created.version))).state).toBe('cell_resolved');
   });
 
@@ -236,31 +302,51 @@ describe('admission rules, each refused with its rule and source', () => {
     const fresh = completeDossier('2026-10-01');
     const fine = await createCandidate(base, candidateInput(tree.a1.id, introducers, { dossier: fresh }));
     expect(fine.checksToday).toEqual([]);
-    const expired = await createCandidate(base, candidateInput(tree.a1.id, introducers, { dossier: fresh, awarenessCertificate: { number: null, issuedOn: '2020-09-10' } }));
+    const expired = await createCandidate(
+      base,
+      candidateInput(tree.a1.id, introducers, { dossier: fresh, awarenessCertificate: { number: null, issuedOn: '2020-09-10' } }),
+    );
     expect(expired.checksToday).toEqual([expect.objectContaining({ field: 'awarenessCertificate', message: expect.stringContaining('đã hết hạn') })]);
     // Papers older than the rulebook's 12 months are flagged before the cell considers the file; so is a missing education.
-    const stale = await createCandidate(base, candidateInput(tree.a1.id, introducers, { dossier: { ...fresh, application: { done: true, date: '2025-11-26' } }, lowerSecondary: null }));
+    const stale = await createCandidate(
+      base,
+      candidateInput(tree.a1.id, introducers, { dossier: { ...fresh, application: { done: true, date: '2025-11-26' } }, lowerSecondary: null }),
+    );
     expect(stale.checksToday.map((c) => c.field)).toEqual(['lowerSecondary', 'dossier.application.date']);
   });
 
   it('keeps what the cell checked fixed once it has resolved, while other details stay editable', async () => {
     const created = await createCandidate(base, candidateInput(tree.a1.id, introducers));
     const resolved = await recordCellResolution(base, created.id, cellVote(created.version));
-    expect(await refusal(updateCandidate(base, created.id, { version: resolved.version, birthDate: '1999-01-01' }))).toMatchObject({ code: 'CONFLICT', fields: ['birthDate'] });
+    expect(await refusal(updateCandidate(base, created.id, { version: resolved.version, birthDate: '1999-01-01' }))).toMatchObject({
+      code: 'CONFLICT',
+      fields: ['birthDate'],
+    });
     expect((await updateCandidate(base, created.id, { version: resolved.version, job: 'Kỹ sư', birthDate: resolved.birthDate })).job).toBe('Kỹ sư');
   });
 
   it('refuses a step dated before the step it follows, a step in the future, and a stale version', async () => {
     const created = await createCandidate(base, candidateInput(tree.a1.id, introducers));
     const cell = await recordCellResolution(base, created.id, cellVote(created.version));
-    expect(await refusal(recordCommitteeResolution(base, created.id, committeeVote(cell.version, '2025-09-01')))).toMatchObject({ code: 'INVALID_INPUT', fields: ['decision.date'] });
-    expect(await refusal(recordCommitteeResolution(base, created.id, committeeVote(cell.version, '2026-12-01')))).toMatchObject({ code: 'INVALID_INPUT', fields: ['decision.date'] });
+    expect(await refusal(recordCommitteeResolution(base, created.id, committeeVote(cell.version, '2025-09-01')))).toMatchObject({
+      code: 'INVALID_INPUT',
+      fields: ['decision.date'],
+    });
+    expect(await refusal(recordCommitteeResolution(base, created.id, committeeVote(cell.version, '2026-12-01')))).toMatchObject({
+      code: 'INVALID_INPUT',
+      fields: ['decision.date'],
+    });
     expect(await refusal(recordCommitteeResolution(base, created.id, committeeVote(created.version)))).toMatchObject({ code: 'CONFLICT', fields: ['version'] });
   });
 
   it('closes a file as withdrawn and then refuses further steps and edits', async () => {
     const created = await createCandidate(base, candidateInput(tree.a1.id, introducers));
-    const closed = await closeCandidate(base, created.id, { version: created.version, outcome: 'withdrawn', decision: decision('2025-09-01'), reason: 'Chuyển công tác ra nước ngoài' });
+    const closed = await closeCandidate(base, created.id, {
+      version: created.version,
+      outcome: 'withdrawn',
+      decision: decision('2025-09-01'),
+      reason: 'Chuyển công tác ra nước ngoài',
+    });
     expect(closed).toMatchObject({ state: 'withdrawn', nextStep: { step: 'none' } });
     expect(await refusal(recordCellResolution(base, created.id, cellVote(closed.version)))).toMatchObject({ code: 'CONFLICT' });
     expect(await refusal(updateCandidate(base, created.id, { version: closed.version, job: 'Kỹ sư' }))).toMatchObject({ code: 'CONFLICT' });
@@ -270,7 +356,16 @@ describe('admission rules, each refused with its rule and source', () => {
 describe('confirmation', () => {
   it('refuses to confirm before 12 months of probation, citing the Charter', async () => {
     const memberId = await admittedMember('2025-12-01', '2025-11-25');
-    const refused = await refusal(recordProbationReview(base, memberId, { kind: 'cell', proposal: 'confirm', decision: { ...decision('2026-11-20'), issuer: 'Chi bộ' }, inFavour: 3, against: 0, eligible: null }));
+    const refused = await refusal(
+      recordProbationReview(base, memberId, {
+        kind: 'cell',
+        proposal: 'confirm',
+        decision: { ...decision('2026-11-20'), issuer: 'Chi bộ' },
+        inFavour: 3,
+        against: 0,
+        eligible: null,
+      }),
+    );
     expect(refused).toMatchObject({ code: 'RULE_VIOLATION', rule: 'probation_months', source: 'Điều lệ Đảng 2011, Điều 5', fields: ['decision.date'] });
     expect(refused.message).toContain('01/12/2026');
   });
@@ -279,7 +374,12 @@ describe('confirmation', () => {
     const memberId = await admittedMember();
     const view = await reviewed(memberId);
     const confirm = (number: string) =>
-      decideProbation(base, memberId, { version: view.version, outcome: 'confirmed', decision: { number, date: '2026-11-12', issuer: 'Đảng ủy Khối các cơ quan tỉnh' }, signing: { place: '', signerAuthority: 'T/M BAN THƯỜNG VỤ', signerTitle: 'BÍ THƯ', signerName: '' } });
+      decideProbation(base, memberId, {
+        version: view.version,
+        outcome: 'confirmed',
+        decision: { number, date: '2026-11-12', issuer: 'Đảng ủy Khối các cơ quan tỉnh' },
+        signing: { place: '', signerAuthority: 'T/M BAN THƯỜNG VỤ', signerTitle: 'BÍ THƯ', signerName: '' },
+      });
     const results = await Promise.allSettled([confirm('601-QĐ/ĐUK'), confirm('602-QĐ/ĐUK')]);
     const fulfilled = results.filter((r) => r.status === 'fulfilled');
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -294,7 +394,13 @@ describe('confirmation', () => {
   it('strikes a probationer off, marked as from probation, and counts it in the metrics', async () => {
     const memberId = await admittedMember();
     const view = await reviewed(memberId, 'strike_off');
-    const struck = await decideProbation(base, memberId, { version: view.version, outcome: 'struck_off', decision: { number: '603-QĐ/ĐUK', date: '2026-11-12', issuer: 'Đảng ủy Khối các cơ quan tỉnh' }, signing: { place: '', signerAuthority: 'T/M BAN THƯỜNG VỤ', signerTitle: 'BÍ THƯ', signerName: '' }, reason: 'Không đủ tư cách đảng viên' });
+    const struck = await decideProbation(base, memberId, {
+      version: view.version,
+      outcome: 'struck_off',
+      decision: { number: '603-QĐ/ĐUK', date: '2026-11-12', issuer: 'Đảng ủy Khối các cơ quan tỉnh' },
+      signing: { place: '', signerAuthority: 'T/M BAN THƯỜNG VỤ', signerTitle: 'BÍ THƯ', signerName: '' },
+      reason: 'Không đủ tư cách đảng viên',
+    });
     expect(struck).toMatchObject({ status: 'struck_off', outcome: { kind: 'struck_off', fullFrom: null } });
     const event = (await memberHistory(base, memberId)).events.at(-1);
     expect(event).toMatchObject({ kind: 'strike_off', details: expect.objectContaining({ fromProbation: true }) });
@@ -313,7 +419,14 @@ describe('confirmation', () => {
   it('refuses a decision that no cell review supports', async () => {
     const memberId = await admittedMember();
     const view = await getProbation(base, memberId);
-    const refused = await refusal(decideProbation(base, memberId, { version: view.version, outcome: 'confirmed', decision: { number: '604-QĐ/ĐUK', date: '2026-11-12', issuer: 'Đảng ủy Khối' }, signing: { place: '', signerAuthority: 'T/M BAN THƯỜNG VỤ', signerTitle: 'BÍ THƯ', signerName: '' } }));
+    const refused = await refusal(
+      decideProbation(base, memberId, {
+        version: view.version,
+        outcome: 'confirmed',
+        decision: { number: '604-QĐ/ĐUK', date: '2026-11-12', issuer: 'Đảng ủy Khối' },
+        signing: { place: '', signerAuthority: 'T/M BAN THƯỜNG VỤ', signerTitle: 'BÍ THƯ', signerName: '' },
+      }),
+    );
     expect(refused).toMatchObject({ code: 'CONFLICT', fields: ['outcome'] });
   });
 });
@@ -325,7 +438,12 @@ describe('metrics, lists, deadlines and scope', () => {
     const confirmed = await admittedMember('2025-10-20', '2025-10-01', own);
     await admittedMember('2025-11-03', '2025-10-20', own);
     const view = await reviewed(confirmed);
-    await decideProbation(base, confirmed, { version: view.version, outcome: 'confirmed', decision: { number: '605-QĐ/ĐUK', date: '2026-11-12', issuer: 'Đảng ủy Khối các cơ quan tỉnh' }, signing: { place: '', signerAuthority: 'T/M BAN THƯỜNG VỤ', signerTitle: 'BÍ THƯ', signerName: '' } });
+    await decideProbation(base, confirmed, {
+      version: view.version,
+      outcome: 'confirmed',
+      decision: { number: '605-QĐ/ĐUK', date: '2026-11-12', issuer: 'Đảng ủy Khối các cơ quan tỉnh' },
+      signing: { place: '', signerAuthority: 'T/M BAN THƯỜNG VỤ', signerTitle: 'BÍ THƯ', signerName: '' },
+    });
 
     const admissions = await computeMetric(base, 'admissions', { orgId: scope, from: '2025-01-01', to: '2025-12-31' });
     expect(admissions.total).toBe(2);
@@ -335,7 +453,9 @@ describe('metrics, lists, deadlines and scope', () => {
     expect(changes.parts.find((p) => p.key === 'admission')?.value).toBe(admissions.total);
     const confirmations = await computeMetric(base, 'confirmations', { orgId: scope, from: '2026-01-01', to: today });
     expect(confirmations.total).toBe(1);
-    expect((await metricRecords(base, 'confirmations', { orgId: scope, from: '2026-01-01', to: today, page: 1, pageSize: 10 })).items.map((r) => r.id)).toEqual([confirmed]);
+    expect((await metricRecords(base, 'confirmations', { orgId: scope, from: '2026-01-01', to: today, page: 1, pageSize: 10 })).items.map((r) => r.id)).toEqual(
+      [confirmed],
+    );
     // Nothing in the sibling organisation.
     expect((await computeMetric(base, 'admissions', { orgId: tree.b.id, from: '2025-01-01', to: '2025-12-31' })).total).toBe(0);
   });

@@ -107,7 +107,11 @@ export async function updateCandidate(ctx: Ctx, id: number, input: CandidateUpda
     if (!openCandidateStates.includes(before.state)) throw conflict('Hồ sơ đã khép lại (đã kết nạp hoặc đã dừng); không sửa được nữa.');
     if (before.state !== 'candidate') {
       const changed = consideredFields.find((field) => field in changes && JSON.stringify(changes[field] ?? null) !== JSON.stringify(before[field] ?? null));
-      if (changed) throw conflict('Chi bộ đã xét hồ sơ theo thông tin này (ngày sinh, giấy chứng nhận, người giới thiệu, quyết định đặc biệt); không sửa được sau nghị quyết của chi bộ.', changed);
+      if (changed)
+        throw conflict(
+          'Chi bộ đã xét hồ sơ theo thông tin này (ngày sinh, giấy chứng nhận, người giới thiệu, quyết định đặc biệt); không sửa được sau nghị quyết của chi bộ.',
+          changed,
+        );
     }
     if (changes.introducers) await checkIntroducersExist(tx, changes.introducers);
     if (changes.nationalId) await assertNotAMember(tx, changes.nationalId);
@@ -151,7 +155,10 @@ export async function candidateDetail(ctx: Ctx, id: number): Promise<CandidateDe
   const failedVotes = failedVotesOf(events);
   const level = row.state === 'candidate' ? 'cell' : row.state === 'cell_resolved' ? 'committee' : null;
   const failedHere = failedVotes.filter((v) => v.level === level);
-  const referredUpward = level !== null && failedHere.length > 0 && isReferredUpward(failedHere.length, await rules('admission_vote_failures_before_referral', failedHere.at(-1)!.occurredOn));
+  const referredUpward =
+    level !== null &&
+    failedHere.length > 0 &&
+    isReferredUpward(failedHere.length, await rules('admission_vote_failures_before_referral', failedHere.at(-1)!.occurredOn));
   const dueOn = await candidateDueOn(rules, calendar, {
     state: row.state,
     cellResolvedOn: lastOf('cell_resolved')?.occurredOn ?? null,
@@ -191,7 +198,13 @@ export async function candidateDetail(ctx: Ctx, id: number): Promise<CandidateDe
     specialAgeDecision: row.specialAgeDecision,
     introducers: row.introducers.map((i) => {
       const member = introducers.find((m) => m.id === i.memberId);
-      return { memberId: i.memberId, knownSince: i.knownSince, fullName: member?.fullName ?? '—', status: member?.status ?? 'unknown', orgName: member?.orgName ?? '—' };
+      return {
+        memberId: i.memberId,
+        knownSince: i.knownSince,
+        fullName: member?.fullName ?? '—',
+        status: member?.status ?? 'unknown',
+        orgName: member?.orgName ?? '—',
+      };
     }),
     dossier: row.dossier,
     missingDossier: missing,
@@ -218,7 +231,11 @@ export async function listCandidates(ctx: Ctx, query: CandidateListQuery) {
   const states = query.state ? [query.state] : query.includeClosed ? undefined : openCandidateStates;
   const where = candidateConditions(scope, { states });
   const offset = (query.page - 1) * query.pageSize;
-  const [rows, total, calendar] = await Promise.all([listCandidateRows(ctx.db, where, query.pageSize, offset), countCandidateRows(ctx.db, where), loadCalendar(ctx)]);
+  const [rows, total, calendar] = await Promise.all([
+    listCandidateRows(ctx.db, where, query.pageSize, offset),
+    countCandidateRows(ctx.db, where),
+    loadCalendar(ctx),
+  ]);
   const rules = ruleReader(ctx);
   const items: CandidateListItem[] = [];
   for (const row of rows) {

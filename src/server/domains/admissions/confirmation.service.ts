@@ -71,7 +71,9 @@ async function probationView(ctx: Ctx, member: MemberRow): Promise<ProbationView
   ]);
   const rules = ruleReader(ctx);
   const dates = ceremonyDate ? await probationDates(rules, calendar, ceremonyDate) : null;
-  const cellReview = passedReviews(reviews).filter((r) => r.kind === 'cell').at(-1);
+  const cellReview = passedReviews(reviews)
+    .filter((r) => r.kind === 'cell')
+    .at(-1);
   const decisionDueOn = cellReview && !outcome ? await confirmationDecisionDueOn(rules, calendar, cellReview.occurredOn) : null;
   return {
     memberId: member.id,
@@ -130,15 +132,21 @@ export async function recordProbationReview(ctx: Ctx, memberId: number, input: P
     const { member, ceremonyDate } = await probationerForStep(tx, memberId);
     const date = input.decision.date;
     if (compareIso(date, todayIso(tx.now())) > 0) throw invalidField('decision.date', `Ngày ${viDate(date)} chưa tới: chỉ ghi các bước đã diễn ra.`);
-    if (compareIso(date, ceremonyDate) < 0) throw invalidField('decision.date', `Ngày xét (${viDate(date)}) không được trước ngày kết nạp (${viDate(ceremonyDate)}).`);
+    if (compareIso(date, ceremonyDate) < 0)
+      throw invalidField('decision.date', `Ngày xét (${viDate(date)}) không được trước ngày kết nạp (${viDate(ceremonyDate)}).`);
     const reviews = await probationReviewsOf(tx.db, memberId);
     const last = reviews.at(-1);
-    if (last && compareIso(date, last.occurredOn) < 0) throw invalidField('decision.date', `Ngày xét không được trước lần xét trước (${viDate(last.occurredOn)}).`);
+    if (last && compareIso(date, last.occurredOn) < 0)
+      throw invalidField('decision.date', `Ngày xét không được trước lần xét trước (${viDate(last.occurredOn)}).`);
     if (input.kind === 'committee') {
-      if (await isGrassrootsCell(tx, member.orgId)) throw conflict('Chi bộ cơ sở không có bước đảng ủy cơ sở xét: sau nghị quyết của chi bộ, cấp ủy cấp trên quyết định.', 'kind');
-      const cellReview = passedReviews(reviews).filter((r) => r.kind === 'cell').at(-1);
+      if (await isGrassrootsCell(tx, member.orgId))
+        throw conflict('Chi bộ cơ sở không có bước đảng ủy cơ sở xét: sau nghị quyết của chi bộ, cấp ủy cấp trên quyết định.', 'kind');
+      const cellReview = passedReviews(reviews)
+        .filter((r) => r.kind === 'cell')
+        .at(-1);
       if (!cellReview) throw conflict('Chi bộ chưa xét: đảng ủy cơ sở xét sau nghị quyết của chi bộ.', 'kind');
-      if (cellReview.proposal !== input.proposal) throw invalidField('proposal', 'Đề nghị của đảng ủy cơ sở khác đề nghị của chi bộ; hãy ghi lại nghị quyết của chi bộ trước.');
+      if (cellReview.proposal !== input.proposal)
+        throw invalidField('proposal', 'Đề nghị của đảng ủy cơ sở khác đề nghị của chi bộ; hãy ghi lại nghị quyết của chi bộ trước.');
     }
 
     const rules = ruleReader(tx);
@@ -149,7 +157,10 @@ export async function recordProbationReview(ctx: Ctx, memberId: number, input: P
     const count = await countVoters(rules, rule, date, voters, input);
     const eligible = count.eligible;
     const timing = input.proposal === 'confirm' && input.result !== 'failed' ? await timingProblems(rules, ceremonyDate, date) : [];
-    const votes = count.problems.length === 0 ? await voteProblems(rules, rule, date, { inFavour: input.inFavour, against: input.against, eligible, result: input.result }) : [];
+    const votes =
+      count.problems.length === 0
+        ? await voteProblems(rules, rule, date, { inFavour: input.inFavour, against: input.against, eligible, result: input.result })
+        : [];
     const problems = [...timing, ...count.problems, ...votes];
     if (problems.length > 0) throw violationsError(problems);
     const row = await insertProbationReview(tx.db, {
@@ -190,13 +201,16 @@ export async function decideProbation(ctx: Ctx, memberId: number, input: Probati
     const wanted = input.outcome === 'confirmed' ? 'confirm' : 'strike_off';
     if (!cellReview || cellReview.proposal !== wanted)
       throw conflict(
-        input.outcome === 'confirmed' ? 'Chưa có nghị quyết của chi bộ đề nghị công nhận đảng viên chính thức.' : 'Chưa có nghị quyết của chi bộ đề nghị xóa tên đảng viên dự bị.',
+        input.outcome === 'confirmed'
+          ? 'Chưa có nghị quyết của chi bộ đề nghị công nhận đảng viên chính thức.'
+          : 'Chưa có nghị quyết của chi bộ đề nghị xóa tên đảng viên dự bị.',
         'outcome',
       );
     if (needsCommittee && (!committeeReview || committeeReview.proposal !== wanted || compareIso(committeeReview.occurredOn, cellReview.occurredOn) < 0))
       throw conflict('Chưa có nghị quyết của đảng ủy cơ sở về đề nghị này.', 'outcome');
     const lastReview = reviews.at(-1)!;
-    if (compareIso(date, lastReview.occurredOn) < 0) throw invalidField('decision.date', `Ngày quyết định không được trước ngày xét (${viDate(lastReview.occurredOn)}).`);
+    if (compareIso(date, lastReview.occurredOn) < 0)
+      throw invalidField('decision.date', `Ngày quyết định không được trước ngày xét (${viDate(lastReview.occurredOn)}).`);
 
     const rules = ruleReader(tx);
     const months = await rules('probation_months', ceremonyDate);

@@ -50,14 +50,24 @@ async function formerMember(fullName: string, kind: 'strike_off' | 'withdrawal',
 
 const consent = { number: '125-CV/TU', date: '2025-08-15', issuer: 'Ban Thường vụ Tỉnh ủy Phú Thọ' };
 const readmissionFile = (memberId: number, fullName: string, extra: Record<string, unknown> = {}) =>
-  candidateInput(tree.a1.id, introducers, { fullName, readmission: { memberId, consent, conviction: 'none', convictionExpungedOn: null, familyHardship: false, seriousDisunity: false, ...extra } });
+  candidateInput(tree.a1.id, introducers, {
+    fullName,
+    readmission: { memberId, consent, conviction: 'none', convictionExpungedOn: null, familyHardship: false, seriousDisunity: false, ...extra },
+  });
 
 describe('readmission is an admission case (RULES.md "Party age")', () => {
   it('goes through the whole procedure and its ceremony re-opens the old record as probationary', async () => {
     const person = await formerMember('Vương Văn Trở', 'strike_off', '2022-06-01');
     const created = await staff.send('POST', base, readmissionFile(person.id, 'Vương Văn Trở'));
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    expect(created.body.readmission).toMatchObject({ memberId: person.id, memberName: 'Vương Văn Trở', leftOn: '2022-06-01', leftHow: 'Xóa tên', consent, problems: [] });
+    expect(created.body.readmission).toMatchObject({
+      memberId: person.id,
+      memberName: 'Vương Văn Trở',
+      leftOn: '2022-06-01',
+      leftHow: 'Xóa tên',
+      consent,
+      problems: [],
+    });
     let file = created.body;
     for (const [path, body] of [
       ['cell-resolution', cellVote(file.version)],
@@ -107,7 +117,11 @@ describe('readmission is an admission case (RULES.md "Party age")', () => {
 
   it('opens the case of a withdrawal for special family hardship, and waits 60 months after an expungement', async () => {
     const person = await formerMember('Vương Thị Khó', 'withdrawal', '2020-01-10');
-    const created = await staff.send('POST', base, readmissionFile(person.id, 'Vương Thị Khó', { familyHardship: true, conviction: 'other', convictionExpungedOn: '2021-03-01' }));
+    const created = await staff.send(
+      'POST',
+      base,
+      readmissionFile(person.id, 'Vương Thị Khó', { familyHardship: true, conviction: 'other', convictionExpungedOn: '2021-03-01' }),
+    );
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const vote = await staff.send('POST', `${base}/${created.body.id}/cell-resolution`, cellVote(created.body.version));
     expect(vote.status).toBe(422);
@@ -120,7 +134,11 @@ describe('readmission is an admission case (RULES.md "Party age")', () => {
     const response = await staff.send('POST', base, readmissionFile(active.id, 'Vương Văn Đang'));
     expect(response.status).toBe(409);
     expect(response.body.error.fields[0].field).toBe('readmission.memberId');
-    const old = await staff.send('POST', `/api/v1/members/${active.id}/readmission`, { occurredOn: '2026-01-05', decision: decision('2026-01-05'), toOrgId: tree.a1.id });
+    const old = await staff.send('POST', `/api/v1/members/${active.id}/readmission`, {
+      occurredOn: '2026-01-05',
+      decision: decision('2026-01-05'),
+      toOrgId: tree.a1.id,
+    });
     expect(old.status).toBe(404);
   });
 });

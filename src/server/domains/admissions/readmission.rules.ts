@@ -34,17 +34,37 @@ function excluded(source: string, field: string, message: string): RuleViolation
 export function checkReadmissionCase(input: ReadmissionCaseInput): RuleViolation[] {
   const source = input.minMonths.source;
   const { leaving, request } = input;
-  if (!leaving) return [excluded(source, 'readmission.memberId', 'Hồ sơ đảng viên cũ: người này không có quyết định ra khỏi Đảng (xóa tên, khai trừ hoặc xin ra) nên không xét kết nạp lại')];
+  if (!leaving)
+    return [
+      excluded(
+        source,
+        'readmission.memberId',
+        'Hồ sơ đảng viên cũ: người này không có quyết định ra khỏi Đảng (xóa tên, khai trừ hoặc xin ra) nên không xét kết nạp lại',
+      ),
+    ];
   const problems: RuleViolation[] = [];
   if (leaving.kind === 'withdrawal' && !request.familyHardship)
-    problems.push(excluded(source, 'readmission.familyHardship', 'Người đã tự nguyện xin ra khỏi Đảng không được xét kết nạp lại, trừ trường hợp đặc biệt vì hoàn cảnh gia đình khó khăn'));
+    problems.push(
+      excluded(
+        source,
+        'readmission.familyHardship',
+        'Người đã tự nguyện xin ra khỏi Đảng không được xét kết nạp lại, trừ trường hợp đặc biệt vì hoàn cảnh gia đình khó khăn',
+      ),
+    );
   if (leaving.kind === 'strike_off' && leaving.strikeOffGround === 'absent_from_party_life')
     problems.push(excluded(source, 'readmission.memberId', 'Người đã bị xóa tên vì bỏ sinh hoạt đảng không được xét kết nạp lại'));
   if (request.conviction === 'corruption' || request.conviction === 'serious_crime')
     problems.push(excluded(source, 'readmission.conviction', 'Người bị kết án về tội tham nhũng hoặc tội nghiêm trọng trở lên không được xét kết nạp lại'));
-  if (request.seriousDisunity) problems.push(excluded(source, 'readmission.seriousDisunity', 'Người đã gây mất đoàn kết nghiêm trọng không được xét kết nạp lại'));
+  if (request.seriousDisunity)
+    problems.push(excluded(source, 'readmission.seriousDisunity', 'Người đã gây mất đoàn kết nghiêm trọng không được xét kết nạp lại'));
   problems.push(
-    ...checkReadmission({ leftOn: leaving.leftOn, consideredOn: input.consideredOn, previousReadmissions: input.previousReadmissions, minMonths: input.minMonths, maxCount: input.maxCount }).map((p) => ({
+    ...checkReadmission({
+      leftOn: leaving.leftOn,
+      consideredOn: input.consideredOn,
+      previousReadmissions: input.previousReadmissions,
+      minMonths: input.minMonths,
+      maxCount: input.maxCount,
+    }).map((p) => ({
       ...p,
       field: p.field === 'leftOn' ? 'decision.date' : 'readmission.memberId',
     })),
@@ -52,7 +72,14 @@ export function checkReadmissionCase(input: ReadmissionCaseInput): RuleViolation
   if (request.conviction === 'other') {
     const months = input.minMonthsAfterExpungement;
     if (!request.convictionExpungedOn)
-      problems.push(violation('readmission_min_months_after_expungement', months, 'readmission.convictionExpungedOn', 'Ngày được xóa án tích: người từng bị kết án phải có ngày được xóa án tích'));
+      problems.push(
+        violation(
+          'readmission_min_months_after_expungement',
+          months,
+          'readmission.convictionExpungedOn',
+          'Ngày được xóa án tích: người từng bị kết án phải có ngày được xóa án tích',
+        ),
+      );
     else {
       const since = fullMonthsBetween(request.convictionExpungedOn, input.consideredOn);
       if (since < months.value)

@@ -68,7 +68,13 @@ export async function readmissionView(ctx: Ctx, request: ReadmissionRequest, tod
  * `readmission` membership event, citing the admission decision. Party age then counts from the first decision
  * minus the time away (exits.rules `interruptionsFrom`).
  */
-export async function readmitAtCeremony(ctx: Ctx, candidate: CandidateWithOrg, admissionDecision: Decision, ceremonyDate: string, details: Record<string, unknown>): Promise<number> {
+export async function readmitAtCeremony(
+  ctx: Ctx,
+  candidate: CandidateWithOrg,
+  admissionDecision: Decision,
+  ceremonyDate: string,
+  details: Record<string, unknown>,
+): Promise<number> {
   const request = candidate.readmission!;
   const facts = await leavingFacts(ctx, request.memberId);
   await recordMembershipEvent(ctx, request.memberId, {

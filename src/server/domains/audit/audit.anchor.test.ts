@@ -66,9 +66,22 @@ async function rewriteAndRehash(id: number, reason: string, stripSeals = false) 
   let prevHash = rows.find((r) => r.id === id)!.prevHash;
   await database.db.execute(sql.raw('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update'));
   for (const row of rows.filter((r) => r.id >= id)) {
-    const record: AuditRecord = { id: row.id, at: row.at, actorId: row.actorId, actorName: row.actorName, entity: row.entity, entityId: row.entityId, action: row.action, before: row.before, after: row.after, reason: row.id === id ? reason : row.reason };
+    const record: AuditRecord = {
+      id: row.id,
+      at: row.at,
+      actorId: row.actorId,
+      actorName: row.actorName,
+      entity: row.entity,
+      entityId: row.entityId,
+      action: row.action,
+      before: row.before,
+      after: row.after,
+      reason: row.id === id ? reason : row.reason,
+    };
     const hash = auditHash(prevHash, record);
-    await database.db.execute(sql`UPDATE audit_log SET reason = ${record.reason}, prev_hash = ${prevHash}, hash = ${hash}, mac = CASE WHEN ${stripSeals} THEN NULL ELSE mac END WHERE id = ${row.id}`);
+    await database.db.execute(
+      sql`UPDATE audit_log SET reason = ${record.reason}, prev_hash = ${prevHash}, hash = ${hash}, mac = CASE WHEN ${stripSeals} THEN NULL ELSE mac END WHERE id = ${row.id}`,
+    );
     prevHash = hash;
   }
   await database.db.execute(sql.raw('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update'));

@@ -57,7 +57,14 @@ export async function firstSealedRowId(db: DbOrTx): Promise<number | null> {
 }
 
 /** Names of the organisations and members an audit page mentions, only those inside the reader's scope. */
-export async function namesInScope(db: DbOrTx, scope: Scope, orgIds: number[], memberIds: number[], candidateIds: number[] = [], userIds: number[] = []): Promise<Record<string, string>> {
+export async function namesInScope(
+  db: DbOrTx,
+  scope: Scope,
+  orgIds: number[],
+  memberIds: number[],
+  candidateIds: number[] = [],
+  userIds: number[] = [],
+): Promise<Record<string, string>> {
   const names: Record<string, string> = {};
   if (candidateIds.length > 0)
     for (const row of await db
@@ -68,11 +75,19 @@ export async function namesInScope(db: DbOrTx, scope: Scope, orgIds: number[], m
       names[`candidate:${row.id}`] = row.name;
   // Accounts are the admin's to see (the only reader of the whole log).
   if (userIds.length > 0 && scope.kind === 'all')
-    for (const row of await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds))) names[`user:${row.id}`] = row.name;
+    for (const row of await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds)))
+      names[`user:${row.id}`] = row.name;
   if (orgIds.length > 0)
-    for (const row of await db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(and(inArray(orgs.id, orgIds), pathInScope(scope, orgs.path)))) names[`org:${row.id}`] = row.name;
+    for (const row of await db
+      .select({ id: orgs.id, name: orgs.name })
+      .from(orgs)
+      .where(and(inArray(orgs.id, orgIds), pathInScope(scope, orgs.path))))
+      names[`org:${row.id}`] = row.name;
   if (memberIds.length > 0)
-    for (const row of await db.select({ id: members.id, name: members.fullName }).from(members).where(and(inArray(members.id, memberIds), memberInScope(scope, members.id, members.orgPath))))
+    for (const row of await db
+      .select({ id: members.id, name: members.fullName })
+      .from(members)
+      .where(and(inArray(members.id, memberIds), memberInScope(scope, members.id, members.orgPath))))
       names[`member:${row.id}`] = row.name;
   return names;
 }

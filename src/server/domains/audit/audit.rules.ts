@@ -56,7 +56,8 @@ export interface ChainReport {
 }
 
 /** `03/12/2026 10:05:15 (UTC)`: the server's clock, stated in UTC so that it reads the same everywhere. */
-const checkpointTime = (at: string) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.test(at) ? `${at.slice(8, 10)}/${at.slice(5, 7)}/${at.slice(0, 4)} ${at.slice(11, 19)} (UTC)` : at);
+const checkpointTime = (at: string) =>
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.test(at) ? `${at.slice(8, 10)}/${at.slice(5, 7)}/${at.slice(0, 4)} ${at.slice(11, 19)} (UTC)` : at;
 const checkpointName = (c: AuditCheckpoint) => `mốc kiểm tra lúc ${checkpointTime(c.at)} (${c.rows} dòng, dòng cuối số ${c.headId})`;
 
 /** The verdict in one Vietnamese sentence, naming the first row or the checkpoint in question. */
@@ -66,7 +67,11 @@ export function describeChainReport(report: Omit<ChainReport, 'message'>): strin
     return `Tệp mốc kiểm tra nhật ký bị sửa hoặc hỏng ở dòng ${report.damagedCheckpointLine} (sai chữ ký hoặc không đọc được): không thể tin các mốc kiểm tra; hãy đối chiếu với bản sao lưu và nhật ký máy chủ.`;
   const p = report.firstProblem;
   if (report.ok || !p) {
-    const anchored = report.checkpoint ? `, khớp ${checkpointName(report.checkpoint)}` : report.keyed ? ', chưa có mốc kiểm tra nào' : ' (chưa cấu hình khóa nhật ký: chỉ kiểm tra được chuỗi băm)';
+    const anchored = report.checkpoint
+      ? `, khớp ${checkpointName(report.checkpoint)}`
+      : report.keyed
+        ? ', chưa có mốc kiểm tra nào'
+        : ' (chưa cấu hình khóa nhật ký: chỉ kiểm tra được chuỗi băm)';
     return `Nhật ký nguyên vẹn: ${report.checked} dòng đã kiểm tra${anchored}.`;
   }
   switch (p.problem) {
@@ -90,7 +95,10 @@ export function describeChainReport(report: Omit<ChainReport, 'message'>): strin
 }
 
 /** Checks one row against its predecessor; ids are consecutive, so a gap means a removed row. */
-export function checkLink(prev: { id: number; hash: string } | null, row: AuditRecord & { prevHash: string; hash: string; mac?: string | null }): ChainProblem | null {
+export function checkLink(
+  prev: { id: number; hash: string } | null,
+  row: AuditRecord & { prevHash: string; hash: string; mac?: string | null },
+): ChainProblem | null {
   const expectedPrevId = prev ? prev.id + 1 : 1;
   if (row.id !== expectedPrevId) return { id: row.id, problem: 'missing_before' };
   if (row.prevHash !== (prev ? prev.hash : GENESIS_HASH)) return { id: row.id, problem: 'broken_link' };

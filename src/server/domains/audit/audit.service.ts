@@ -1,7 +1,18 @@
 import { isTransaction, type Ctx } from '../../context.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { assertCan } from '../../permissions.js';
-import { auditRowsAfter, auditRowsFor, chainHead, firstSealedRowId, namesInScope, insertAuditRows, lastAuditLink, latestAuditRows, lockAuditChain, type AuditRow } from './audit.queries.js';
+import {
+  auditRowsAfter,
+  auditRowsFor,
+  chainHead,
+  firstSealedRowId,
+  namesInScope,
+  insertAuditRows,
+  lastAuditLink,
+  latestAuditRows,
+  lockAuditChain,
+  type AuditRow,
+} from './audit.queries.js';
 import { appendCheckpoint, auditKeyring, readCheckpoints } from './audit.anchor.js';
 import {
   auditHash,
@@ -68,7 +79,10 @@ async function appendToChain(db: DbOrTx, records: AuditRecord[]): Promise<void> 
  */
 export async function recordAudit(ctx: Ctx, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await appendToChain(ctx.db, entries.map((entry) => auditRecord(ctx, entry)));
+  await appendToChain(
+    ctx.db,
+    entries.map((entry) => auditRecord(ctx, entry)),
+  );
 }
 
 /**
@@ -107,7 +121,12 @@ async function drainReads(db: Db, batcher: ReadBatcher): Promise<void> {
     while (batcher.pending.length > 0) {
       const batch = batcher.pending.splice(0, READ_BATCH_ROWS);
       try {
-        await db.transaction((tx) => appendToChain(tx as unknown as DbOrTx, batch.map((p) => p.record)));
+        await db.transaction((tx) =>
+          appendToChain(
+            tx as unknown as DbOrTx,
+            batch.map((p) => p.record),
+          ),
+        );
         for (const p of batch) p.written();
       } catch {
         // One row the database refuses must not fail the others' reads: each is retried alone, and only a row that
@@ -134,7 +153,12 @@ async function drainReads(db: Db, batcher: ReadBatcher): Promise<void> {
  */
 export async function logRead(ctx: Ctx, entry: { entity: string; entityId: string | number; what: string; filter?: unknown }): Promise<void> {
   const filter = entry.filter && typeof entry.filter === 'object' && Object.keys(entry.filter).length > 0 ? entry.filter : undefined;
-  const record = auditRecord(ctx, { entity: entry.entity, entityId: entry.entityId, action: 'read', after: { what: entry.what, ...(filter ? { filter } : {}) } });
+  const record = auditRecord(ctx, {
+    entity: entry.entity,
+    entityId: entry.entityId,
+    action: 'read',
+    after: { what: entry.what, ...(filter ? { filter } : {}) },
+  });
   if (isTransaction(ctx.db)) return appendToChain(ctx.db, [record]);
   return logReadBatched(ctx.db as Db, record);
 }
@@ -158,7 +182,8 @@ export async function verifyAuditChain(ctx: Ctx): Promise<ChainReport> {
     const full = { ...report, keyed: key !== null, message: '' };
     return { ...full, message: describeChainReport(full) };
   };
-  if (file.damagedLines.length > 0) return finish({ ok: false, checked: 0, firstProblem: null, checkpoint: null, damagedCheckpointLine: file.damagedLines[0]! });
+  if (file.damagedLines.length > 0)
+    return finish({ ok: false, checked: 0, firstProblem: null, checkpoint: null, damagedCheckpointLine: file.damagedLines[0]! });
   const forged = key ? file.checkpoints.findIndex((c) => !checkpointSigned(key, c)) : -1;
   if (forged >= 0) return finish({ ok: false, checked: 0, firstProblem: null, checkpoint: null, damagedCheckpointLine: forged + 1 });
 
@@ -183,7 +208,8 @@ export async function verifyAuditChain(ctx: Ctx): Promise<ChainReport> {
     }
   }
   const longest = checkpoints.reduce<AuditCheckpoint | null>((a, c) => (a === null || c.headId > a.headId ? c : a), null);
-  if (longest && longest.headId > (prev?.id ?? 0)) return finish({ ok: false, checked, firstProblem: { id: (prev?.id ?? 0) + 1, problem: 'missing_after' }, checkpoint: longest });
+  if (longest && longest.headId > (prev?.id ?? 0))
+    return finish({ ok: false, checked, firstProblem: { id: (prev?.id ?? 0) + 1, problem: 'missing_after' }, checkpoint: longest });
   return finish({ ok: true, checked, firstProblem: null, checkpoint: longest });
 }
 
@@ -221,7 +247,10 @@ export async function takeAuditCheckpoint(ctx: Ctx, source: string): Promise<Aud
       if (batch.length < 5000 || batch.at(-1)!.id > head.headId) break;
     }
     if (problem) {
-      keyring.log?.error({ auditChainProblem: problem, lastCheckpoint: last }, 'audit chain contradicts its last checkpoint; no new checkpoint written (run `dangvu audit verify`)');
+      keyring.log?.error(
+        { auditChainProblem: problem, lastCheckpoint: last },
+        'audit chain contradicts its last checkpoint; no new checkpoint written (run `dangvu audit verify`)',
+      );
       return null;
     }
     if (last.headId === head.headId && last.rows === head.rows) return last;
@@ -231,7 +260,14 @@ export async function takeAuditCheckpoint(ctx: Ctx, source: string): Promise<Aud
     return null;
   }
   if (macFrom === null) macFrom = await firstSealedRowId(ctx.db);
-  const checkpoint = signCheckpoint(keyring.key, { rows: head.rows, headId: head.headId, headHash: head.headHash, macFrom, at: ctx.now().toISOString(), source });
+  const checkpoint = signCheckpoint(keyring.key, {
+    rows: head.rows,
+    headId: head.headId,
+    headHash: head.headHash,
+    macFrom,
+    at: ctx.now().toISOString(),
+    source,
+  });
   if (keyring.checkpointFile) await appendCheckpoint(keyring.checkpointFile, checkpoint);
   keyring.last = checkpoint;
   keyring.log?.info({ auditCheckpoint: checkpoint }, 'audit checkpoint');
@@ -278,7 +314,10 @@ function collectIds(value: unknown, key: string, into: { orgs: Set<number>; memb
  * Each row with `names`: the names of the organisations and members it mentions by id (`org:162` → the
  * organisation's name), so that the screens show names, never ids; only names inside the reader's scope.
  */
-export async function withNames<T extends AuditRow>(ctx: Ctx, rows: T[]): Promise<(Omit<T, 'mac' | 'prevHash' | 'hash'> & { names: Record<string, string> })[]> {
+export async function withNames<T extends AuditRow>(
+  ctx: Ctx,
+  rows: T[],
+): Promise<(Omit<T, 'mac' | 'prevHash' | 'hash'> & { names: Record<string, string> })[]> {
   const ids = { orgs: new Set<number>(), members: new Set<number>() };
   const own = (entity: string) => [...new Set(rows.filter((r) => r.entity === entity && /^\d+$/.test(r.entityId)).map((r) => Number(r.entityId)))];
   const perRow = rows.map((row) => {

@@ -11,8 +11,10 @@ beforeAll(async () => {
 });
 afterAll(() => drop());
 
-const readRows = () => queryRows<{ entity_id: string; after: { what: string } }>(database.db, sql`SELECT entity_id, after FROM audit_log WHERE action = 'read' ORDER BY id`);
-const transactions = async () => Number((await queryRows<{ n: string }>(database.db, sql`SELECT xact_commit::text AS n FROM pg_stat_database WHERE datname = current_database()`))[0]!.n);
+const readRows = () =>
+  queryRows<{ entity_id: string; after: { what: string } }>(database.db, sql`SELECT entity_id, after FROM audit_log WHERE action = 'read' ORDER BY id`);
+const transactions = async () =>
+  Number((await queryRows<{ n: string }>(database.db, sql`SELECT xact_commit::text AS n FROM pg_stat_database WHERE datname = current_database()`))[0]!.n);
 
 describe('the read log under concurrent requests', () => {
   it('writes every row, each committed before its call returns, on one valid chain', async () => {
@@ -45,9 +47,7 @@ describe('the read log under concurrent requests', () => {
   it('fails only the row the database refuses; the others of its batch are written', async () => {
     const before = (await readRows()).length;
     const ctx = ctxFor(database);
-    const results = await Promise.allSettled(
-      ['a', 'b\u0000', 'c', 'd'].map((what, i) => logRead(ctx, { entity: 'member', entityId: 200 + i, what })),
-    );
+    const results = await Promise.allSettled(['a', 'b\u0000', 'c', 'd'].map((what, i) => logRead(ctx, { entity: 'member', entityId: 200 + i, what })));
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
     const rows = (await readRows()).slice(before);
     expect(rows.map((r) => r.after.what)).toEqual(['a', 'c', 'd']);

@@ -41,7 +41,10 @@ export async function touchSession(db: DbOrTx, id: string, at: Date): Promise<vo
 }
 
 export async function endSession(db: DbOrTx, id: string, at: Date, reason: string): Promise<void> {
-  await db.update(sessions).set({ endedAt: at, endedReason: reason }).where(and(eq(sessions.id, id), isNull(sessions.endedAt)));
+  await db
+    .update(sessions)
+    .set({ endedAt: at, endedReason: reason })
+    .where(and(eq(sessions.id, id), isNull(sessions.endedAt)));
 }
 
 export async function endUserSessions(db: DbOrTx, userId: number, at: Date, reason: string): Promise<number> {

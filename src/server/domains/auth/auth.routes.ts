@@ -6,11 +6,15 @@ import { changePassword, currentSessionInfo, login, logout } from './auth.servic
 import { okResult } from '../../../shared/responses.js';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.post('/auth/login', { config: { public: true }, schema: { tags: ['auth'], body: loginInput, response: { 200: sessionInfo } } }, async (request, reply) => {
-    const result = await login(request.ctx, request.body, { address: request.ip, userAgent: request.headers['user-agent'] });
-    setSessionCookie(reply, result.token);
-    return result.info;
-  });
+  app.post(
+    '/auth/login',
+    { config: { public: true }, schema: { tags: ['auth'], body: loginInput, response: { 200: sessionInfo } } },
+    async (request, reply) => {
+      const result = await login(request.ctx, request.body, { address: request.ip, userAgent: request.headers['user-agent'] });
+      setSessionCookie(reply, result.token);
+      return result.info;
+    },
+  );
   app.get('/auth/session', { config: { public: true }, schema: { tags: ['auth'], response: { 200: sessionInfo } } }, async (request) => {
     if (!request.session) throw new AppError('UNAUTHENTICATED', 'Chưa đăng nhập hoặc phiên làm việc đã hết hạn.');
     return currentSessionInfo(request.ctx, request.session);

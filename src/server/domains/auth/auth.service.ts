@@ -74,7 +74,15 @@ async function openSession(tx: Ctx, user: UserRow, client: { address: string; us
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const now = tx.now();
-  await insertSession(tx.db, { id: hashToken(token), userId: user.id, csrfToken, createdAt: now, lastSeenAt: now, address: client.address, userAgent: client.userAgent?.slice(0, 300) });
+  await insertSession(tx.db, {
+    id: hashToken(token),
+    userId: user.id,
+    csrfToken,
+    createdAt: now,
+    lastSeenAt: now,
+    address: client.address,
+    userAgent: client.userAgent?.slice(0, 300),
+  });
   return { token, csrfToken };
 }
 
@@ -204,7 +212,12 @@ export async function logout(ctx: Ctx, session: ResolvedSession): Promise<void> 
  * A new password ends every session of the user (a thief's included) and opens a new one for this browser: the old
  * token stops working, so the caller must send the new cookie.
  */
-export async function changePassword(ctx: Ctx, session: ResolvedSession, input: PasswordChange, client: { address: string; userAgent?: string }): Promise<LoginResult> {
+export async function changePassword(
+  ctx: Ctx,
+  session: ResolvedSession,
+  input: PasswordChange,
+  client: { address: string; userAgent?: string },
+): Promise<LoginResult> {
   const user = (await findUser(ctx.db, session.user.id))!;
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw invalidField('currentPassword', 'Mật khẩu hiện tại không đúng.');
   if (input.currentPassword === input.newPassword) throw invalidField('newPassword', 'Mật khẩu mới phải khác mật khẩu hiện tại.');

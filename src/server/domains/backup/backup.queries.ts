@@ -53,7 +53,9 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
  */
 export async function openTableCursor(db: DbOrTx, shape: TableShape): Promise<void> {
   const select = shape.columns.map((c, i) => `${ident(c)}::text AS c${i}`).join(', ');
-  const order = shape.orderBy.map((c) => (shape.textColumns.includes(c) ? `${ident(c)} COLLATE "C"` : shape.columns.includes(c) ? ident(c) : `${ident(c)}::text COLLATE "C"`)).join(', ');
+  const order = shape.orderBy
+    .map((c) => (shape.textColumns.includes(c) ? `${ident(c)} COLLATE "C"` : shape.columns.includes(c) ? ident(c) : `${ident(c)}::text COLLATE "C"`))
+    .join(', ');
   await db.execute(sql.raw(`DECLARE backup_rows NO SCROLL CURSOR FOR SELECT ${select} FROM ${ident(shape.name)} ORDER BY ${order}`));
 }
 

@@ -74,10 +74,20 @@ beforeAll(async () => {
   backupPath = join(dir, 'snapshot.jsonl.gz');
   const ctx = ctxFor(source.database);
   const tree = await makeTree(ctx);
-  for (let i = 0; i < 12; i++) await makeMember(ctx, [tree.a1, tree.b2][i % 2].id, { fullName: `Nguyễn Thị Sao Lưu ${['An', 'Bình', 'Chi'][i % 3]}`, birthDate: `198${i % 10}-0${1 + (i % 9)}-15` });
+  for (let i = 0; i < 12; i++)
+    await makeMember(ctx, [tree.a1, tree.b2][i % 2].id, {
+      fullName: `Nguyễn Thị Sao Lưu ${['An', 'Bình', 'Chi'][i % 3]}`,
+      birthDate: `198${i % 10}-0${1 + (i % 9)}-15`,
+    });
   // An event annulled as entered by mistake: the annulment and the period it emptied are backed up too.
   const mistaken = await makeMember(ctx, tree.a1.id, { fullName: 'Nguyễn Văn Hủy Nhầm' });
-  const struck = await recordMembershipEvent(ctx, mistaken.id, { kind: 'death', occurredOn: '2026-01-05', decision: decision('2026-01-05'), toOrgId: null, details: {} });
+  const struck = await recordMembershipEvent(ctx, mistaken.id, {
+    kind: 'death',
+    occurredOn: '2026-01-05',
+    decision: decision('2026-01-05'),
+    toOrgId: null,
+    details: {},
+  });
   await annulMembershipEvent(ctx, mistaken.id, struck.eventId, { reason: 'Ghi nhầm người', decision: null, version: struck.member.version });
   await createUser(ctx, { username: 'quantri', displayName: 'Quản trị', role: 'admin', orgId: null, memberId: null, password: 'mat-khau-thu-123' });
   // An import too: its orgs, members, events, periods, audit rows, the import's own row and its saved state.
@@ -85,8 +95,32 @@ beforeAll(async () => {
     ctx,
     source.database,
     await workbook({
-      'Tổ chức': [orgHeaders, orgRow({ code: 'SL.C1', name: 'Chi bộ Sao lưu', kind: 'Chi bộ trực thuộc', parent: tree.b.code, foundedOn: '01/02/2003', foundingDecisionNumber: '12-QĐ/ĐU', foundingDecisionIssuer: 'Đảng ủy Sở' })],
-      'Đảng viên': [memberHeaders, memberRow({ fullName: 'Trịnh Văn Tab', position: 'Phó "trưởng" phòng', gender: 'Nam', birthDate: '01/01/1970', org: 'SL.C1', admittedOn: '01/01/2000', confirmedOn: '01/01/2001', cardNumber: '99000001', job: 'Kỹ sư\\cơ khí' })],
+      'Tổ chức': [
+        orgHeaders,
+        orgRow({
+          code: 'SL.C1',
+          name: 'Chi bộ Sao lưu',
+          kind: 'Chi bộ trực thuộc',
+          parent: tree.b.code,
+          foundedOn: '01/02/2003',
+          foundingDecisionNumber: '12-QĐ/ĐU',
+          foundingDecisionIssuer: 'Đảng ủy Sở',
+        }),
+      ],
+      'Đảng viên': [
+        memberHeaders,
+        memberRow({
+          fullName: 'Trịnh Văn Tab',
+          position: 'Phó "trưởng" phòng',
+          gender: 'Nam',
+          birthDate: '01/01/1970',
+          org: 'SL.C1',
+          admittedOn: '01/01/2000',
+          confirmedOn: '01/01/2001',
+          cardNumber: '99000001',
+          job: 'Kỹ sư\\cơ khí',
+        }),
+      ],
     }),
   );
 });

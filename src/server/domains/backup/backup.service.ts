@@ -59,8 +59,18 @@ export async function writeBackup(database: Database, out: Writable, now: Date =
   await (database.db as Db).transaction(async (tx) => {
     await beginSnapshot(tx);
     // Signed inside the snapshot, so the backup carries proof of the chain it holds (also kept in the checkpoint file and the log).
-    const auditCheckpoint = await takeAuditCheckpoint({ db: tx as unknown as Tx, dbKind: database.kind, actor: systemActor, now: () => now, log: auditKeyring()?.log ?? silentLog }, 'backup');
-    const header: BackupHeader = { format: backupFormat, version: backupVersion, migration, createdAt: now.toISOString(), engine: database.kind, auditCheckpoint };
+    const auditCheckpoint = await takeAuditCheckpoint(
+      { db: tx as unknown as Tx, dbKind: database.kind, actor: systemActor, now: () => now, log: auditKeyring()?.log ?? silentLog },
+      'backup',
+    );
+    const header: BackupHeader = {
+      format: backupFormat,
+      version: backupVersion,
+      migration,
+      createdAt: now.toISOString(),
+      engine: database.kind,
+      auditCheckpoint,
+    };
     await write(header);
     for (const shape of await tableShapes(tx)) {
       await write({ table: shape.name, columns: shape.columns });
@@ -110,7 +120,12 @@ export function rotatedFileName(now: Date): string {
 }
 
 /** The scheduled backup: a new file named by date in `dir`, and all but the newest `keep` such files removed. */
-export async function backupRotate(database: Database, dir: string, keep: number, now: Date = new Date()): Promise<{ path: string; summary: BackupSummary; removed: string[] }> {
+export async function backupRotate(
+  database: Database,
+  dir: string,
+  keep: number,
+  now: Date = new Date(),
+): Promise<{ path: string; summary: BackupSummary; removed: string[] }> {
   if (!Number.isInteger(keep) || keep < 1) throw new AppError('INVALID_INPUT', 'Số bản sao lưu giữ lại (--keep) phải là số nguyên từ 1 trở lên.');
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const path = join(dir, rotatedFileName(now));
@@ -159,13 +174,20 @@ export async function verifyBackup(path: string): Promise<{ header: BackupHeader
     }
     hash.update(`${text}\n`);
     if (header === null) {
-      if (Array.isArray(value) || !('format' in value) || value.format !== backupFormat) throw new AppError('INVALID_INPUT', 'Tệp này không phải tệp sao lưu của dangvu.');
-      if (value.version !== backupVersion) throw new AppError('INVALID_INPUT', `Tệp sao lưu theo định dạng phiên bản ${value.version}, phiên bản này của dangvu chỉ đọc được phiên bản ${backupVersion}.`);
+      if (Array.isArray(value) || !('format' in value) || value.format !== backupFormat)
+        throw new AppError('INVALID_INPUT', 'Tệp này không phải tệp sao lưu của dangvu.');
+      if (value.version !== backupVersion)
+        throw new AppError(
+          'INVALID_INPUT',
+          `Tệp sao lưu theo định dạng phiên bản ${value.version}, phiên bản này của dangvu chỉ đọc được phiên bản ${backupVersion}.`,
+        );
       header = value;
     } else if (!Array.isArray(value) && 'end' in value) tables[value.end] = value.rows;
   }
-  if (header === null || checksum === null) throw new AppError('INVALID_INPUT', 'Tệp sao lưu không đầy đủ (thiếu phần cuối); có thể việc sao lưu đã bị ngắt giữa chừng.');
-  if (hash.digest('hex') !== checksum) throw new AppError('INVALID_INPUT', 'Tệp sao lưu không khớp mã kiểm tra (SHA-256): tệp đã bị sửa hoặc hỏng. Không khôi phục từ tệp này.');
+  if (header === null || checksum === null)
+    throw new AppError('INVALID_INPUT', 'Tệp sao lưu không đầy đủ (thiếu phần cuối); có thể việc sao lưu đã bị ngắt giữa chừng.');
+  if (hash.digest('hex') !== checksum)
+    throw new AppError('INVALID_INPUT', 'Tệp sao lưu không khớp mã kiểm tra (SHA-256): tệp đã bị sửa hoặc hỏng. Không khôi phục từ tệp này.');
   return { header, tables };
 }
 
@@ -185,7 +207,10 @@ export async function restoreFromFile(database: Database, path: string): Promise
     if (n > 0) occupied.push(`${name} (${n} dòng)`);
   }
   if (occupied.length > 0)
-    throw new AppError('CONFLICT', `Chỉ khôi phục vào cơ sở dữ liệu trống, nhưng cơ sở dữ liệu này đã có dữ liệu: ${occupied.join(', ')}. Hãy tạo cơ sở dữ liệu mới (hoặc thư mục dữ liệu mới) rồi khôi phục vào đó.`);
+    throw new AppError(
+      'CONFLICT',
+      `Chỉ khôi phục vào cơ sở dữ liệu trống, nhưng cơ sở dữ liệu này đã có dữ liệu: ${occupied.join(', ')}. Hãy tạo cơ sở dữ liệu mới (hoặc thư mục dữ liệu mới) rồi khôi phục vào đó.`,
+    );
 
   await withBulkWriter(database, async (writer) => {
     const triggered = await tablesWithTriggers(writer.db);
@@ -204,7 +229,10 @@ export async function restoreFromFile(database: Database, path: string): Promise
         const shape = shapes.get(value.table);
         const missing = shape ? value.columns.filter((c) => !shape.columns.includes(c)) : value.columns;
         if (!shape || missing.length > 0)
-          throw new AppError('CONFLICT', `Tệp sao lưu có bảng hoặc cột mà cơ sở dữ liệu này không có (${value.table}${missing.length ? `: ${missing.join(', ')}` : ''}); hãy cập nhật dangvu lên phiên bản đã tạo bản sao lưu.`);
+          throw new AppError(
+            'CONFLICT',
+            `Tệp sao lưu có bảng hoặc cột mà cơ sở dữ liệu này không có (${value.table}${missing.length ? `: ${missing.join(', ')}` : ''}); hãy cập nhật dangvu lên phiên bản đã tạo bản sao lưu.`,
+          );
         table = { name: value.table, columns: value.columns };
       } else if ('end' in value) {
         await flush();
@@ -228,5 +256,8 @@ async function assertRestorable(database: Database, header: BackupHeader): Promi
   const current = await migrationVersion(database);
   const order = (tag: string | null) => (tag ? Number.parseInt(tag.slice(0, 4), 10) : -1);
   if (order(header.migration) > order(current))
-    throw new AppError('CONFLICT', `Bản sao lưu được tạo ở phiên bản cấu trúc ${header.migration}, mới hơn cơ sở dữ liệu này (${current ?? 'chưa có'}); hãy cập nhật dangvu trước khi khôi phục.`);
+    throw new AppError(
+      'CONFLICT',
+      `Bản sao lưu được tạo ở phiên bản cấu trúc ${header.migration}, mới hơn cơ sở dữ liệu này (${current ?? 'chưa có'}); hãy cập nhật dangvu trước khi khôi phục.`,
+    );
 }

@@ -26,13 +26,20 @@ export async function upsertHoliday(db: DbOrTx, values: { date: string; name: st
   const [row] = await db
     .insert(holidays)
     .values({ ...values, active: true })
-    .onConflictDoUpdate({ target: holidays.date, set: { name: values.name, kind: values.kind, active: true, version: sql`${holidays.version} + 1`, updatedAt: new Date() } })
+    .onConflictDoUpdate({
+      target: holidays.date,
+      set: { name: values.name, kind: values.kind, active: true, version: sql`${holidays.version} + 1`, updatedAt: new Date() },
+    })
     .returning();
   return row;
 }
 
 export async function deactivateHolidayRow(db: DbOrTx, date: string): Promise<HolidayRow | undefined> {
-  const [row] = await db.update(holidays).set({ active: false, version: sql`${holidays.version} + 1`, updatedAt: new Date() }).where(eq(holidays.date, date)).returning();
+  const [row] = await db
+    .update(holidays)
+    .set({ active: false, version: sql`${holidays.version} + 1`, updatedAt: new Date() })
+    .where(eq(holidays.date, date))
+    .returning();
   return row;
 }
 

@@ -20,16 +20,11 @@ export function isWorkingDay(iso: string, holidays: ReadonlySet<string>, makeUpW
  * "30 working days from receiving the decision" is addWorkingDays(receivedOn, 30).
  * n = 0 gives `startIso` unchanged; a negative n counts backwards.
  */
-export function addWorkingDays(
-  startIso: string,
-  n: number,
-  holidays: ReadonlySet<string>,
-  makeUpWorkdays: ReadonlySet<string> = noDays,
-): string {
+export function addWorkingDays(startIso: string, n: number, holidays: ReadonlySet<string>, makeUpWorkdays: ReadonlySet<string> = noDays): string {
   if (!Number.isInteger(n)) throw new RangeError(`Working days must be a whole number: ${n}`);
   const step = n < 0 ? -1 : 1;
   let day = addDays(startIso, 0);
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     day = addDays(day, step);
     if (isWorkingDay(day, holidays, makeUpWorkdays)) left -= 1;
   }
@@ -37,12 +32,7 @@ export function addWorkingDays(
 }
 
 /** Working days after `fromIso` up to and including `toIso`; negative when `toIso` is earlier. */
-export function workingDaysBetween(
-  fromIso: string,
-  toIso: string,
-  holidays: ReadonlySet<string>,
-  makeUpWorkdays: ReadonlySet<string> = noDays,
-): number {
+export function workingDaysBetween(fromIso: string, toIso: string, holidays: ReadonlySet<string>, makeUpWorkdays: ReadonlySet<string> = noDays): number {
   const order = compareIso(fromIso, toIso);
   if (order > 0) return -workingDaysBetween(toIso, fromIso, holidays, makeUpWorkdays);
   let count = 0;

@@ -23,7 +23,10 @@ export async function findSeat(db: DbOrTx, id: number): Promise<CommitteeSeatRow
 }
 
 export async function openSeatsOf(db: DbOrTx, orgId: number): Promise<CommitteeSeatRow[]> {
-  return db.select().from(committeeSeats).where(and(eq(committeeSeats.orgId, orgId), isNull(committeeSeats.endOn)));
+  return db
+    .select()
+    .from(committeeSeats)
+    .where(and(eq(committeeSeats.orgId, orgId), isNull(committeeSeats.endOn)));
 }
 
 export async function insertSeat(db: DbOrTx, values: typeof committeeSeats.$inferInsert): Promise<CommitteeSeatRow> {

@@ -32,7 +32,10 @@ describe('committee seats', () => {
       ['Bùi Văn Khánh', 'secretary', '2025–2030'],
       ['Quách Thị Nga', 'deputy_secretary', '2025–2030'],
     ]);
-    await expect(appointToCommittee(ctx, tree.a.id, appointment(second.id, 'secretary'))).rejects.toMatchObject({ code: 'CONFLICT', fields: [{ field: 'position' }] });
+    await expect(appointToCommittee(ctx, tree.a.id, appointment(second.id, 'secretary'))).rejects.toMatchObject({
+      code: 'CONFLICT',
+      fields: [{ field: 'position' }],
+    });
     await endCommitteeSeat(ctx, seat.id, { endOn: '2026-03-01', decision: decision('2026-03-01'), reason: 'Nghỉ hưu', version: seat.version });
     await appointToCommittee(ctx, tree.a.id, appointment(second.id, 'secretary', '2026-03-02'));
     const history = await listCommittee(ctx, tree.a.id, true);
@@ -47,12 +50,16 @@ describe('committee seats', () => {
     const ctx = ctxFor(database);
     const probationary = await makeMember(ctx, tree.b1.id, { fullName: 'Lò Văn Thắng', status: 'probationary', confirmedOn: null, cardNumber: null });
     const outsider = await makeMember(ctx, tree.a1.id, { fullName: 'Đinh Thị Hoa' });
-    await expect(appointToCommittee(ctx, tree.b.id, appointment(probationary.id, 'committee_member'))).rejects.toMatchObject({ message: expect.stringContaining('Điều lệ Đảng') });
+    await expect(appointToCommittee(ctx, tree.b.id, appointment(probationary.id, 'committee_member'))).rejects.toMatchObject({
+      message: expect.stringContaining('Điều lệ Đảng'),
+    });
     await expect(appointToCommittee(ctx, tree.b.id, appointment(outsider.id, 'committee_member'))).rejects.toMatchObject({ fields: [{ field: 'memberId' }] });
     const insider = await makeMember(ctx, tree.b2.id, { fullName: 'Hà Văn Sơn' });
     const seat = await appointToCommittee(ctx, tree.b.id, appointment(insider.id, 'committee_member'));
     await endCommitteeSeat(ctx, seat.id, { endOn: '2026-01-05', decision: decision('2026-01-05'), version: seat.version });
-    await expect(endCommitteeSeat(ctx, seat.id, { endOn: '2026-01-06', decision: decision('2026-01-06'), version: seat.version })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(endCommitteeSeat(ctx, seat.id, { endOn: '2026-01-06', decision: decision('2026-01-06'), version: seat.version })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
   });
 
   it('is out of reach of an official of a sibling organisation', async () => {

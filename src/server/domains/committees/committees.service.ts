@@ -31,17 +31,38 @@ export async function appointToCommittee(ctx: Ctx, orgId: number, input: Committ
     if (!member || !isPathInScope(tx.actor.scope, member.orgPath)) throw notFoundField('memberId', 'đảng viên');
     if (!['probationary', 'full'].includes(member.status) || !isPathInScope({ kind: 'subtree', orgId: org.id, path: org.path }, member.orgPath))
       throw invalidField('memberId', 'Cấp ủy viên phải là đảng viên đang sinh hoạt trong tổ chức này.');
-    if (member.status !== 'full') throw invalidField('memberId', 'Cấp ủy viên phải là đảng viên chính thức: đảng viên dự bị không có quyền ứng cử vào cơ quan lãnh đạo của Đảng (Điều lệ Đảng 2011, Điều 5).');
+    if (member.status !== 'full')
+      throw invalidField(
+        'memberId',
+        'Cấp ủy viên phải là đảng viên chính thức: đảng viên dự bị không có quyền ứng cử vào cơ quan lãnh đạo của Đảng (Điều lệ Đảng 2011, Điều 5).',
+      );
     if (input.decision.date > input.startOn) throw invalidField('startOn', 'Ngày nhận nhiệm vụ không được trước ngày quyết định.');
     const committeeMin = await ruleAt<number>(tx, 'cell_committee_min_full_members', input.startOn);
-    const sizeProblems = checkSeatForCellSize({ orgKind: org.kind, position: input.position, fullMembers: await fullMemberCountOn(tx.db, orgId, input.startOn), committeeMin });
+    const sizeProblems = checkSeatForCellSize({
+      orgKind: org.kind,
+      position: input.position,
+      fullMembers: await fullMemberCountOn(tx.db, orgId, input.startOn),
+      committeeMin,
+    });
     const [problem] = sizeProblems;
-    if (problem) throw new AppError('RULE_VIOLATION', problem.message, [{ field: problem.field, message: problem.message }], { name: problem.rule, source: problem.source });
+    if (problem)
+      throw new AppError('RULE_VIOLATION', problem.message, [{ field: problem.field, message: problem.message }], {
+        name: problem.rule,
+        source: problem.source,
+      });
     const open = await openSeatsOf(tx.db, orgId);
-    if (open.some((s) => s.memberId === input.memberId && s.position === input.position)) throw conflict('Đảng viên này đang giữ chức vụ đó trong cấp ủy.', 'memberId');
+    if (open.some((s) => s.memberId === input.memberId && s.position === input.position))
+      throw conflict('Đảng viên này đang giữ chức vụ đó trong cấp ủy.', 'memberId');
     if (singleSeats.has(input.position) && open.some((s) => s.position === input.position))
       throw conflict(`${committeePositionLabels[input.position]} hiện tại chưa kết thúc nhiệm vụ: hãy ghi ngày kết thúc trước khi ghi người mới.`, 'position');
-    const row = await insertSeat(tx.db, { orgId, memberId: input.memberId, position: input.position, term: input.term.replace(/\s*[–-]\s*/, '–'), startOn: input.startOn, decision: input.decision });
+    const row = await insertSeat(tx.db, {
+      orgId,
+      memberId: input.memberId,
+      position: input.position,
+      term: input.term.replace(/\s*[–-]\s*/, '–'),
+      startOn: input.startOn,
+      decision: input.decision,
+    });
     await recordAudit(tx, [{ entity: 'org', entityId: orgId, action: 'committee:appoint', after: row }]);
     return row;
   });

@@ -72,7 +72,13 @@ describe('generateDemoOrgs', () => {
     expect(grassroots.filter((o) => o.kind === 'grassroots_committee')).toHaveLength(46);
     expect(grassroots.filter((o) => o.kind === 'grassroots_cell')).toHaveLength(27);
     const names = grassroots.map((o) => o.name);
-    for (const n of ['Đảng bộ Sở Tài chính', 'Chi bộ Báo Hòa Bình', 'Đảng bộ Bệnh viện Đa khoa tỉnh', 'Chi bộ Hội Nông dân tỉnh', 'Đảng bộ Công ty Điện lực Hòa Bình']) {
+    for (const n of [
+      'Đảng bộ Sở Tài chính',
+      'Chi bộ Báo Hòa Bình',
+      'Đảng bộ Bệnh viện Đa khoa tỉnh',
+      'Chi bộ Hội Nông dân tỉnh',
+      'Đảng bộ Công ty Điện lực Hòa Bình',
+    ]) {
       expect(names).toContain(n);
     }
   });
@@ -255,7 +261,9 @@ describe('generateDemoMembers', () => {
   it('gives addresses in both the old 3-level form and the post-merger form of Phú Thọ', () => {
     const { members } = defaults();
     const origins = members.map((m) => m.placeOfOrigin);
-    expect(origins.some((a) => a.old?.province === 'Tỉnh Hòa Bình' && a.old.district.startsWith('Huyện ') && a.current?.province === 'Tỉnh Phú Thọ')).toBe(true);
+    expect(origins.some((a) => a.old?.province === 'Tỉnh Hòa Bình' && a.old.district.startsWith('Huyện ') && a.current?.province === 'Tỉnh Phú Thọ')).toBe(
+      true,
+    );
     expect(origins.some((a) => a.old?.province !== 'Tỉnh Hòa Bình' && a.current === null)).toBe(true);
     for (const m of members) expect(m.residence).toMatchObject({ old: { province: 'Tỉnh Hòa Bình' }, current: { province: 'Tỉnh Phú Thọ' } });
   });

@@ -368,7 +368,16 @@ function districtsOf(provinceIndex: number): District[] {
         const c = genericCommuneNames[(offset + j) % genericCommuneNames.length];
         communes.push(urban ? `Phường ${c}` : j === 0 ? `Thị trấn ${c}` : `Xã ${c}`);
       }
-      out.push({ name, communes, newCommunes: [], ethnicity: null, village: 'thôn', villageNames: hamletNames, weight: k === 0 ? 1.4 : 0.8 + ((k * 37) % 5) / 10, successor: new Map() });
+      out.push({
+        name,
+        communes,
+        newCommunes: [],
+        ethnicity: null,
+        village: 'thôn',
+        villageNames: hamletNames,
+        weight: k === 0 ? 1.4 : 0.8 + ((k * 37) % 5) / 10,
+        successor: new Map(),
+      });
     }
   }
   districtCache.set(provinceIndex, out);
@@ -504,7 +513,7 @@ function addUnit(b: OrgBuilder, upper: Node, index: number, unit: DemoUnitData, 
   const code = `${upper.org.code}.${pad(index, 3)}`;
   if (unit.kind === 'grassroots_cell') return b.add(upper, upper.committee, code, `Chi bộ ${name}`, 'grassroots_cell', unit.unitType);
   const g = b.add(upper, upper.committee, code, `Đảng bộ ${name}`, 'grassroots_committee', unit.unitType);
-  const sections: readonly DemoSectionData[] = cells === unit.cells ? unit.sections ?? [] : [];
+  const sections: readonly DemoSectionData[] = cells === unit.cells ? (unit.sections ?? []) : [];
   const direct = cells - sections.reduce((a, s) => a + s.cells, 0);
   addCells(b, g, g.committee, chooseNames(b.rng, cellCandidates(unit, names, districts), direct), unit.unitType);
   sections.forEach((s, k) => {
@@ -552,7 +561,9 @@ function buildProvince(b: OrgBuilder, provinceIndex: number, members: number): v
   const chosen = BLOC_ORDER.slice(0, blocCount);
   // A very small bloc shrinks its committees so that cells keep about a dozen members.
   const scale = Math.min(1, blocMembers / (13 * chosen.reduce((a, u) => a + Math.max(1, u.cells), 0)));
-  chosen.forEach((unit, i) => addUnit(b, bloc, i + 1, unit, names, districts, scale < 1 && unit.cells ? Math.max(2, Math.round(unit.cells * scale)) : unit.cells));
+  chosen.forEach((unit, i) =>
+    addUnit(b, bloc, i + 1, unit, names, districts, scale < 1 && unit.cells ? Math.max(2, Math.round(unit.cells * scale)) : unit.cells),
+  );
 
   const localCount = Math.round((members - blocMembers) / MEMBERS_PER_LOCAL_GRASSROOTS);
   if (localCount === 0) return;
@@ -571,7 +582,13 @@ function buildProvince(b: OrgBuilder, provinceIndex: number, members: number): v
         b.add(upper, upper.committee, code, `Chi bộ ${name}`, 'grassroots_cell', null);
       } else {
         const g = b.add(upper, upper.committee, code, `Đảng bộ ${name}`, 'grassroots_committee', null);
-        addCells(b, g, g.committee, Array.from({ length: rng.between(3, 6) }, (_, k) => `Đội ${k + 1}`), null);
+        addCells(
+          b,
+          g,
+          g.committee,
+          Array.from({ length: rng.between(3, 6) }, (_, k) => `Đội ${k + 1}`),
+          null,
+        );
       }
     }
   }
@@ -585,7 +602,12 @@ function buildProvince(b: OrgBuilder, provinceIndex: number, members: number): v
       }
       const name = i < militaryUnits.length ? fill(militaryUnits[i], names) : `Tiểu đoàn bộ binh ${i - militaryUnits.length + 1}`;
       const g = b.add(upper, upper.committee, code, `Đảng bộ ${name}`, 'grassroots_committee', null);
-      const cells = i === 0 ? ['Phòng Tham mưu', 'Phòng Chính trị', 'Phòng Hậu cần - Kỹ thuật', 'Ban Tài chính'] : i === 1 ? ['Khoa Chiến thuật', 'Khoa Chính trị', 'Phòng Đào tạo'] : Array.from({ length: rng.between(3, 4) }, (_, k) => `Đại đội ${k + 1}`);
+      const cells =
+        i === 0
+          ? ['Phòng Tham mưu', 'Phòng Chính trị', 'Phòng Hậu cần - Kỹ thuật', 'Ban Tài chính']
+          : i === 1
+            ? ['Khoa Chiến thuật', 'Khoa Chính trị', 'Phòng Đào tạo']
+            : Array.from({ length: rng.between(3, 4) }, (_, k) => `Đại đội ${k + 1}`);
       addCells(b, g, g.committee, cells, null);
     }
   }
@@ -606,7 +628,10 @@ function buildProvince(b: OrgBuilder, provinceIndex: number, members: number): v
   }
 
   const used = districts.slice(0, Math.min(districts.length, Math.max(1, Math.round(inDistricts / 40))));
-  const counts = apportion(inDistricts, used.map((d) => d.weight));
+  const counts = apportion(
+    inDistricts,
+    used.map((d) => d.weight),
+  );
   used.forEach((district, k) => {
     const dn = districtPlaceholders(names, district);
     const upper = b.add(root, root.committee, `${province.code}.H${pad(k + 1, 2)}`, `Đảng bộ ${lowerFirst(district.name)}`, 'upper', null);
@@ -746,7 +771,7 @@ function prepare(cfg: Config, orgs: readonly DemoOrg[]): Prepared {
       if (o.kind === 'grassroots_committee' || o.kind === 'grassroots_cell') grassroots = o;
       root = o;
     }
-    const upper = grassroots.parentRef ? byRef.get(grassroots.parentRef) ?? null : null;
+    const upper = grassroots.parentRef ? (byRef.get(grassroots.parentRef) ?? null) : null;
     const provinceIndex = provinceByCode.get(root.code) ?? 0;
     const profile = classify(org, grassroots, upper);
     let district = -1;
@@ -764,7 +789,19 @@ function prepare(cfg: Config, orgs: readonly DemoOrg[]): Prepared {
     const provinceGroup = provinceGroups.get(root.ref) ?? [];
     provinceGroups.set(root.ref, provinceGroup);
     provinceGroup.push(index);
-    leaves.push({ org, profile, quota: 0, provinceIndex, issuer: committeeOf(upper ?? root), registry, district, commune: communeName, village, upperGroup, provinceGroup });
+    leaves.push({
+      org,
+      profile,
+      quota: 0,
+      provinceIndex,
+      issuer: committeeOf(upper ?? root),
+      registry,
+      district,
+      commune: communeName,
+      village,
+      upperGroup,
+      provinceGroup,
+    });
     const jitter = 0.6 + 0.8 * (mix(cfg.seed, hashString(org.ref)) / 4294967296);
     weights.push((org.kind === 'grassroots_cell' ? 20 : 13) * PROFILE_WEIGHT[profile] * jitter);
   }
@@ -982,9 +1019,11 @@ export function* generateDemoMembers(opts: DemoOptions, orgs: DemoOrg[]): Genera
       });
 
       // Person.
-      const ethnicity = hoaBinh ? (leaf.district >= 0 ? districts[leaf.district].ethnicity ?? T.ethnicityHB : T.ethnicityHB).draw(rng) : T.ethnicityElsewhere.draw(rng);
+      const ethnicity = hoaBinh
+        ? (leaf.district >= 0 ? (districts[leaf.district].ethnicity ?? T.ethnicityHB) : T.ethnicityHB).draw(rng)
+        : T.ethnicityElsewhere.draw(rng);
       const gender: Gender = rng.chance(w.female) ? 'female' : 'male';
-      const family = (ethnicity === 'Kinh' ? T.kinh : T.families.get(ethnicity) ?? T.kinh).draw(rng);
+      const family = (ethnicity === 'Kinh' ? T.kinh : (T.families.get(ethnicity) ?? T.kinh)).draw(rng);
       let middle: string;
       let given: string;
       const minority = ethnicity !== 'Kinh';
@@ -1007,7 +1046,8 @@ export function* generateDemoMembers(opts: DemoOptions, orgs: DemoOrg[]): Genera
       const resDistrictIndex = leaf.district >= 0 ? leaf.district : rng.chance(0.6) ? 0 : rng.int(districts.length);
       const resDistrict = districts[resDistrictIndex];
       const resCommune = leaf.commune ?? rng.pick(resDistrict.communes);
-      const detail = leaf.village ?? (isUrban(resCommune) ? `Tổ ${1 + rng.int(25)}` : `${upperFirst(resDistrict.village)} ${rng.pick(resDistrict.villageNames)}`);
+      const detail =
+        leaf.village ?? (isUrban(resCommune) ? `Tổ ${1 + rng.int(25)}` : `${upperFirst(resDistrict.village)} ${rng.pick(resDistrict.villageNames)}`);
       const residence = address(leaf.provinceIndex, resDistrict, resCommune, addressesHaveSuccessors, detail);
 
       let placeOfOrigin: Address;
@@ -1018,7 +1058,10 @@ export function* generateDemoMembers(opts: DemoOptions, orgs: DemoOrg[]): Genera
         placeOfOrigin = address(leaf.provinceIndex, d, rng.pick(d.communes), addressesHaveSuccessors && rng.chance(0.75));
       } else {
         const other = hoaBinh ? T.origins.draw(rng) : provinceFullName(provinces[(leaf.provinceIndex + 1 + rng.int(provinces.length - 1)) % provinces.length]);
-        placeOfOrigin = { old: { province: other, district: `Huyện ${rng.pick(genericDistrictNames)}`, commune: `Xã ${rng.pick(genericCommuneNames)}` }, current: null };
+        placeOfOrigin = {
+          old: { province: other, district: `Huyện ${rng.pick(genericDistrictNames)}`, commune: `Xã ${rng.pick(genericCommuneNames)}` },
+          current: null,
+        };
       }
 
       // Work.

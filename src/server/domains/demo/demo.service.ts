@@ -18,9 +18,31 @@ const BATCH = 5000;
 const orgColumns = ['id', 'code', 'name', 'kind', 'unit_type', 'parent_id', 'path', 'depth', 'founded_on', 'founding_decision'];
 const versionColumns = ['id', 'org_id', 'name', 'kind', 'unit_type', 'parent_id', 'valid_from'];
 const memberColumns = [
-  'id', 'full_name', 'family_name', 'middle_name', 'given_name', 'name_sort_key', 'gender', 'birth_date', 'place_of_origin', 'residence',
-  'ethnicity', 'religion', 'education', 'professional_qualification', 'theory_level', 'job', 'position', 'national_id', 'card_number',
-  'profile_number', 'admitted_on', 'confirmed_on', 'org_id', 'org_path', 'status',
+  'id',
+  'full_name',
+  'family_name',
+  'middle_name',
+  'given_name',
+  'name_sort_key',
+  'gender',
+  'birth_date',
+  'place_of_origin',
+  'residence',
+  'ethnicity',
+  'religion',
+  'education',
+  'professional_qualification',
+  'theory_level',
+  'job',
+  'position',
+  'national_id',
+  'card_number',
+  'profile_number',
+  'admitted_on',
+  'confirmed_on',
+  'org_id',
+  'org_path',
+  'status',
 ];
 const eventColumns = ['id', 'member_id', 'kind', 'occurred_on', 'decision', 'from_org_id', 'to_org_id', 'status_after', 'reason'];
 const periodColumns = ['id', 'member_id', 'org_id', 'status', 'valid_from', 'valid_to', 'event_id'];
@@ -40,7 +62,9 @@ export async function loadDemo(ctx: Ctx, database: Database, options: DemoOption
   return withBulkWriter(database, async (writer) => {
     const bulkCtx: Ctx = { ...ctx, db: writer.db };
     const orgIds = await insertOrgs(writer, orgs);
-    await recordAudit(bulkCtx, [{ entity: 'org', entityId: `bulk:${orgs.length}`, action: 'bulk_create', after: { count: orgs.length, seed: options.seed ?? null }, reason: ctx.reason }]);
+    await recordAudit(bulkCtx, [
+      { entity: 'org', entityId: `bulk:${orgs.length}`, action: 'bulk_create', after: { count: orgs.length, seed: options.seed ?? null }, reason: ctx.reason },
+    ]);
     const counts = await insertMembers(writer, bulkCtx, orgs, orgIds, options);
     for (const table of ['orgs', 'org_versions', 'members', 'membership_events', 'membership_periods']) await syncIdentity(writer.db, table);
     await analyzeTables(writer.db);
@@ -53,7 +77,9 @@ export async function loadDemoOrgs(ctx: Ctx, database: Database, options: DemoOp
   const orgs = generateDemoOrgs(options);
   return withBulkWriter(database, async (writer) => {
     await insertOrgs(writer, orgs);
-    await recordAudit({ ...ctx, db: writer.db }, [{ entity: 'org', entityId: `bulk:${orgs.length}`, action: 'bulk_create', after: { count: orgs.length }, reason: ctx.reason }]);
+    await recordAudit({ ...ctx, db: writer.db }, [
+      { entity: 'org', entityId: `bulk:${orgs.length}`, action: 'bulk_create', after: { count: orgs.length }, reason: ctx.reason },
+    ]);
     for (const table of ['orgs', 'org_versions']) await syncIdentity(writer.db, table);
     return orgs.length;
   });
@@ -74,7 +100,7 @@ async function insertOrgs(writer: BulkWriter, orgs: DemoOrg[]): Promise<Map<stri
   const pending = [...orgs];
   while (pending.length) {
     const before = pending.length;
-    for (let i = 0; i < pending.length; ) {
+    for (let i = 0; i < pending.length;) {
       const org = pending[i];
       const parent = org.parentRef ? placed.get(org.parentRef) : null;
       if (org.parentRef && !parent) {
@@ -110,7 +136,15 @@ async function insertMembers(writer: BulkWriter, ctx: Ctx, orgs: DemoOrg[], orgI
     await writer.insert('membership_events', eventColumns, events as never);
     await writer.insert('membership_periods', periodColumns, periods as never);
     const first = members[0][0];
-    await recordAudit(ctx, [{ entity: 'member', entityId: `bulk:${first}-${memberId - 1}`, action: 'bulk_create', after: { count: members.length, firstId: first, lastId: memberId - 1 }, reason: ctx.reason }]);
+    await recordAudit(ctx, [
+      {
+        entity: 'member',
+        entityId: `bulk:${first}-${memberId - 1}`,
+        action: 'bulk_create',
+        after: { count: members.length, firstId: first, lastId: memberId - 1 },
+        reason: ctx.reason,
+      },
+    ]);
     members = [];
     events = [];
     periods = [];
@@ -134,9 +168,27 @@ async function insertMembers(writer: BulkWriter, ctx: Ctx, orgs: DemoOrg[], orgI
       org = to;
     }
     members.push([
-      memberId, ...Object.values(nameColumns(m.fullName)), m.gender, m.birthDate, m.placeOfOrigin, m.residence, m.ethnicity, m.religion,
-      m.education, m.professionalQualification, m.theoryLevel, m.job, m.position, m.nationalId, m.cardNumber, m.profileNumber,
-      m.events[0].occurredOn, confirmedOn, org.id, org.path, status,
+      memberId,
+      ...Object.values(nameColumns(m.fullName)),
+      m.gender,
+      m.birthDate,
+      m.placeOfOrigin,
+      m.residence,
+      m.ethnicity,
+      m.religion,
+      m.education,
+      m.professionalQualification,
+      m.theoryLevel,
+      m.job,
+      m.position,
+      m.nationalId,
+      m.cardNumber,
+      m.profileNumber,
+      m.events[0].occurredOn,
+      confirmedOn,
+      org.id,
+      org.path,
+      status,
     ]);
     memberId += 1;
     memberCount += 1;

@@ -37,11 +37,20 @@ const event = (kind: 'contact_lost' | 'contact_restored', occurredOn: string, ve
 
 describe('party age over HTTP (RULES.md "Party age")', () => {
   it('subtracts a loss of contact of exactly January as one month, and lists it as its own kind', async () => {
-    const member = await makeMember(ctxFor(database), tree.a1.id, { fullName: 'Lâm Văn Xa', admittedOn: '2006-02-01', confirmedOn: '2007-02-01', decision: decision('2007-02-01') });
+    const member = await makeMember(ctxFor(database), tree.a1.id, {
+      fullName: 'Lâm Văn Xa',
+      admittedOn: '2006-02-01',
+      confirmedOn: '2007-02-01',
+      decision: decision('2007-02-01'),
+    });
     const before = await staff.get(`/api/v1/members/${member.id}/party-age`);
     expect(before.body).toMatchObject({ years: 20, months: 1, totalMonths: 241, notShownReason: null, interruptions: [] });
 
-    const lost = await staff.send('POST', `/api/v1/members/${member.id}/events`, event('contact_lost', '2010-01-01', member.version, 'Đi làm ăn xa, không báo địa chỉ'));
+    const lost = await staff.send(
+      'POST',
+      `/api/v1/members/${member.id}/events`,
+      event('contact_lost', '2010-01-01', member.version, 'Đi làm ăn xa, không báo địa chỉ'),
+    );
     expect(lost.status).toBe(201);
     expect(lost.body.member.status).toBe('full');
     // While contact is lost the interruption is open and party age stands still.
@@ -71,7 +80,12 @@ describe('party age over HTTP (RULES.md "Party age")', () => {
   });
 
   it('shows party age only once the member is confirmed', async () => {
-    const probationer = await makeMember(ctxFor(database), tree.a2.id, { fullName: 'Dự Bị Văn Mới', status: 'probationary', admittedOn: '2025-09-02', confirmedOn: null });
+    const probationer = await makeMember(ctxFor(database), tree.a2.id, {
+      fullName: 'Dự Bị Văn Mới',
+      status: 'probationary',
+      admittedOn: '2025-09-02',
+      confirmedOn: null,
+    });
     const response = await staff.get(`/api/v1/members/${probationer.id}/party-age`);
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ admittedOn: '2025-09-02', years: null, months: null, totalMonths: null });
@@ -96,7 +110,11 @@ describe('POST /members/{id}/exits: a strike-off records its ground, the cell’
   it.each([
     ['without its ground and resolution', {}, 'strikeOff.ground'],
     ['with a ground the Charter does not name', { strikeOff: { ...strikeOff, ground: 'disliked' } }, 'strikeOff.ground'],
-    ['with a resolution after the decision', { strikeOff: { ...strikeOff, cellResolution: { ...resolution, date: '2026-02-28' } } }, 'strikeOff.cellResolution.date'],
+    [
+      'with a resolution after the decision',
+      { strikeOff: { ...strikeOff, cellResolution: { ...resolution, date: '2026-02-28' } } },
+      'strikeOff.cellResolution.date',
+    ],
     ['with more votes than full members', { strikeOff: { ...strikeOff, vote: { inFavour: 6, against: 2, eligible: 7 } } }, 'strikeOff.vote.eligible'],
   ])('refuses a strike-off %s, naming the field, and records nothing', async (_case, extra, field) => {
     const member = await makeMember(ctxFor(database), tree.a1.id, { fullName: 'Hoàng Thị Thiếu' });

@@ -46,7 +46,8 @@ export function openContactLoss(events: readonly Pick<EventLike, 'kind' | 'occur
 export function interruptionsFrom(periods: readonly PeriodLike[], events: readonly EventLike[]): PartyAgeInterruption[] {
   const list: PartyAgeInterruption[] = [];
   for (const period of periods) {
-    if ((leftStatuses as readonly string[]).includes(period.status)) list.push({ kind: period.status as InterruptionKind, from: period.validFrom, to: period.validTo });
+    if ((leftStatuses as readonly string[]).includes(period.status))
+      list.push({ kind: period.status as InterruptionKind, from: period.validFrom, to: period.validTo });
   }
   let lostSince: string | null = null;
   for (const event of events) {
@@ -94,11 +95,16 @@ export function strikeOffProblem(input: Pick<ExitInput, 'kind' | 'decision' | 's
   if (input.kind !== 'strike_off')
     return input.strikeOff ? { field: 'strikeOff', message: 'Chỉ xóa tên mới ghi căn cứ xóa tên và nghị quyết của chi bộ.' } : null;
   const s = input.strikeOff;
-  if (!s) return { field: 'strikeOff.ground', message: 'Xóa tên phải ghi căn cứ (Điều 8 Điều lệ Đảng), nghị quyết của chi bộ đề nghị xóa tên và kết quả biểu quyết.' };
+  if (!s)
+    return {
+      field: 'strikeOff.ground',
+      message: 'Xóa tên phải ghi căn cứ (Điều 8 Điều lệ Đảng), nghị quyết của chi bộ đề nghị xóa tên và kết quả biểu quyết.',
+    };
   if (compareIso(s.cellResolution.date, input.decision.date) > 0)
     return {
       field: 'strikeOff.cellResolution.date',
-      message: 'Ngày nghị quyết chi bộ: chi bộ đề nghị xóa tên trước, cấp ủy có thẩm quyền mới quyết định; nghị quyết không thể sau ngày quyết định xóa tên (Điều lệ Đảng, Điều 8).',
+      message:
+        'Ngày nghị quyết chi bộ: chi bộ đề nghị xóa tên trước, cấp ủy có thẩm quyền mới quyết định; nghị quyết không thể sau ngày quyết định xóa tên (Điều lệ Đảng, Điều 8).',
     };
   if (s.vote.inFavour + s.vote.against > s.vote.eligible)
     return {

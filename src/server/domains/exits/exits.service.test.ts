@@ -27,7 +27,11 @@ function as(day: string, actor: Actor = official): Ctx {
 }
 
 /** The cell's resolution and vote a strike-off carries (Điều lệ Đảng, Điều 8). */
-const strikeOff = (date: string) => ({ ground: 'absent_from_party_life' as const, cellResolution: { ...decision(date), issuer: 'Chi bộ' }, vote: { inFavour: 3, against: 0, eligible: 3 } });
+const strikeOff = (date: string) => ({
+  ground: 'absent_from_party_life' as const,
+  cellResolution: { ...decision(date), issuer: 'Chi bộ' },
+  vote: { inFavour: 3, against: 0, eligible: 3 },
+});
 
 const countedIn = async (orgId: number, date: string) => (await computeMetric(ctxFor(database), 'members_by_status', { orgId, date })).total;
 
@@ -35,7 +39,13 @@ describe('recordExit', () => {
   it('takes a struck-off member out of every count from the decision’s date and keeps the history', async () => {
     const member = await makeMember(ctxFor(database), tree.a1.id, { fullName: 'Xóa Tên Văn' });
     const before = await countedIn(tree.a1.id, '2026-03-09');
-    await recordExit(as('2026-03-12'), member.id, { kind: 'strike_off', occurredOn: '2026-03-10', decision: decision('2026-03-10'), reason: 'Bỏ sinh hoạt 3 tháng', strikeOff: strikeOff('2026-03-02') });
+    await recordExit(as('2026-03-12'), member.id, {
+      kind: 'strike_off',
+      occurredOn: '2026-03-10',
+      decision: decision('2026-03-10'),
+      reason: 'Bỏ sinh hoạt 3 tháng',
+      strikeOff: strikeOff('2026-03-02'),
+    });
 
     expect(await countedIn(tree.a1.id, '2026-03-09')).toBe(before);
     expect(await countedIn(tree.a1.id, '2026-03-10')).toBe(before - 1);
@@ -55,7 +65,14 @@ describe('recordExit', () => {
     const exits = await computeMetric(as('2026-03-12'), 'exits_by_kind', { orgId: tree.a.id, from: '2026-01-01', to: '2026-12-31' });
     expect(exits.parts.find((p) => p.key === 'strike_off')!.value).toBe(1);
     expect(exits.parts.reduce((sum, p) => sum + p.value, 0)).toBe(exits.total);
-    const records = await metricRecords(as('2026-03-12'), 'exits_by_kind', { orgId: tree.a.id, from: '2026-01-01', to: '2026-12-31', key: 'strike_off', page: 1, pageSize: 50 });
+    const records = await metricRecords(as('2026-03-12'), 'exits_by_kind', {
+      orgId: tree.a.id,
+      from: '2026-01-01',
+      to: '2026-12-31',
+      key: 'strike_off',
+      page: 1,
+      pageSize: 50,
+    });
     expect(records.items.map((r) => r.id)).toEqual([member.id]);
   });
 
@@ -84,11 +101,15 @@ describe('recordExit', () => {
   it('refuses a second exit and an official outside the member’s scope', async () => {
     const member = await makeMember(ctxFor(database), tree.a1.id, { fullName: 'Xin Ra Thị' });
     const outsider = await officialOf(ctxFor(database), tree.b.id);
-    await expect(recordExit(as('2026-05-01', outsider), member.id, { kind: 'withdrawal', occurredOn: '2026-05-01', decision: decision('2026-05-01') })).rejects.toMatchObject({
+    await expect(
+      recordExit(as('2026-05-01', outsider), member.id, { kind: 'withdrawal', occurredOn: '2026-05-01', decision: decision('2026-05-01') }),
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
     await recordExit(as('2026-05-01'), member.id, { kind: 'withdrawal', occurredOn: '2026-05-01', decision: decision('2026-05-01') });
-    expect(await refusal(recordExit(as('2026-05-02'), member.id, { kind: 'strike_off', occurredOn: '2026-05-02', decision: decision('2026-05-02') }))).toMatchObject({ code: 'CONFLICT' });
+    expect(
+      await refusal(recordExit(as('2026-05-02'), member.id, { kind: 'strike_off', occurredOn: '2026-05-02', decision: decision('2026-05-02') })),
+    ).toMatchObject({ code: 'CONFLICT' });
   });
 });
 
@@ -104,7 +125,13 @@ describe('readmission and party age', () => {
 
     const before = await countedIn(tree.a1.id, '2025-02-01');
     // The ceremony of a readmission case records this event (admissions/readmission.service).
-    await recordMembershipEvent(ctxFor(database), member.id, { kind: 'readmission', occurredOn: '2025-01-10', decision: decision('2025-01-10'), toOrgId: tree.a1.id, details: {} });
+    await recordMembershipEvent(ctxFor(database), member.id, {
+      kind: 'readmission',
+      occurredOn: '2025-01-10',
+      decision: decision('2025-01-10'),
+      toOrgId: tree.a1.id,
+      details: {},
+    });
     expect(await getMember(ctxFor(database), member.id)).toMatchObject({ status: 'probationary', orgId: tree.a1.id });
     expect(await countedIn(tree.a1.id, '2025-02-01')).toBe(before + 1);
 
@@ -113,7 +140,12 @@ describe('readmission and party age', () => {
     // Back on probation: party age is not shown until the member is confirmed again.
     expect(age).toMatchObject({ admittedOn: '2012-05-19', years: null, totalMonths: null, readmission: null });
 
-    await recordExit(as('2025-03-01'), member.id, { kind: 'strike_off', occurredOn: '2025-03-01', decision: decision('2025-03-01'), strikeOff: strikeOff('2025-02-20') });
+    await recordExit(as('2025-03-01'), member.id, {
+      kind: 'strike_off',
+      occurredOn: '2025-03-01',
+      decision: decision('2025-03-01'),
+      strikeOff: strikeOff('2025-02-20'),
+    });
     expect((await memberPartyAge(as('2028-04-01'), member.id)).readmission).toMatchObject({ eligible: false, previousReadmissions: 1 });
   });
 

@@ -58,7 +58,11 @@ export async function memberPartyAge(ctx: Ctx, memberId: number): Promise<PartyA
     const interruptions = interruptionsFrom(periods, events);
     const gaps = interruptions.map((i) => ({ from: i.from, to: i.to ?? asOf })).filter((g) => compareIso(g.from, g.to) <= 0);
     const shown = partyAgeShown(member);
-    const age = !shown ? { years: null, months: null, totalMonths: null } : member.admittedOn ? partyAge({ admittedOn: member.admittedOn, interruptions: gaps, asOf }) : { years: 0, months: 0, totalMonths: 0 };
+    const age = !shown
+      ? { years: null, months: null, totalMonths: null }
+      : member.admittedOn
+        ? partyAge({ admittedOn: member.admittedOn, interruptions: gaps, asOf })
+        : { years: 0, months: 0, totalMonths: 0 };
     let readmission: ReadmissionEligibility | null = null;
     const leaving = leavingOf(events);
     if (leaving && (leftStatuses as readonly string[]).includes(member.status)) {

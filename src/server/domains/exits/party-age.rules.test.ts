@@ -21,7 +21,15 @@ describe('partyAge', () => {
     ['30 years on the anniversary of the decision', [], '2026-02-03', [30, 0, 360]],
     ['29 years 11 months the day before', [], '2026-02-02', [29, 11, 359]],
     ['net of a gap of 3 years 6 months', [gap], '2026-02-03', [26, 6, 318]],
-    ['net of overlapping gaps counted once', [{ from: '2000-01-01', to: '2002-01-01' }, { from: '2001-01-01', to: '2003-07-01' }], '2026-02-03', [26, 6, 318]],
+    [
+      'net of overlapping gaps counted once',
+      [
+        { from: '2000-01-01', to: '2002-01-01' },
+        { from: '2001-01-01', to: '2003-07-01' },
+      ],
+      '2026-02-03',
+      [26, 6, 318],
+    ],
     ['net of two separate gaps', [gap, { from: '2010-02-03', to: '2011-02-03' }], '2026-02-03', [25, 6, 306]],
     ['with a gap still open on the day counted', [gap], '2002-01-01', [3, 10, 46]],
     ['ignoring a gap before admission', [{ from: '1990-01-01', to: '1995-01-01' }], '2026-02-03', [30, 0, 360]],

@@ -208,7 +208,15 @@ export const genderSpec: EnumSpec<Gender> = {
 /** A member who has left is imported with the exit as a dated membership event (the "Ngày ra khỏi danh sách" column). */
 export const memberStatusSpec: EnumSpec<ImportableStatus> = {
   field: 'Tình trạng đảng viên',
-  labels: { probationary: 'Dự bị', full: 'Chính thức', struck_off: 'Đã xóa tên', expelled: 'Đã khai trừ', withdrawn: 'Đã ra khỏi Đảng', deceased: 'Đã từ trần', transferred_out: 'Đã chuyển đi' },
+  labels: {
+    probationary: 'Dự bị',
+    full: 'Chính thức',
+    struck_off: 'Đã xóa tên',
+    expelled: 'Đã khai trừ',
+    withdrawn: 'Đã ra khỏi Đảng',
+    deceased: 'Đã từ trần',
+    transferred_out: 'Đã chuyển đi',
+  },
   aliases: {
     probationary: ['Đảng viên dự bị', 'ĐVDB', 'DB'],
     full: ['Đảng viên chính thức', 'ĐVCT', 'CT'],
@@ -303,4 +311,3 @@ export const parseMemberStatusCell = (value: unknown): EnumCellResult<Importable
 export const parseTheoryLevelCell = (value: unknown): EnumCellResult<TheoryLevel> => parseEnumCell(value, theoryLevelSpec);
 export const parseOrgKindCell = (value: unknown): EnumCellResult<OrgKind> => parseEnumCell(value, orgKindSpec);
 export const parseUnitTypeCell = (value: unknown): EnumCellResult<UnitType> => parseEnumCell(value, unitTypeSpec);
-

@@ -22,16 +22,25 @@ describe('normalizeHeader', () => {
 
 describe('guessMapping', () => {
   it('maps our own template headers to every field', () => {
-    const members = guessMapping(memberImportFields.map((f) => f.label), 'member');
+    const members = guessMapping(
+      memberImportFields.map((f) => f.label),
+      'member',
+    );
     expect(members.missingRequired).toEqual([]);
     expect(members.unmappedHeaders).toEqual([]);
     expect(Object.keys(members.mapping)).toHaveLength(memberImportFields.length);
-    const orgs = guessMapping(orgImportFields.map((f) => f.label), 'org');
+    const orgs = guessMapping(
+      orgImportFields.map((f) => f.label),
+      'org',
+    );
     expect(Object.keys(orgs.mapping)).toHaveLength(orgImportFields.length);
   });
 
   it('maps headers with diacritics to column indexes', () => {
-    const guess = guessMapping(['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Số thẻ đảng viên', 'Số CCCD', 'Ngày vào Đảng', 'Ngày chính thức', 'Chi bộ'], 'member');
+    const guess = guessMapping(
+      ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Số thẻ đảng viên', 'Số CCCD', 'Ngày vào Đảng', 'Ngày chính thức', 'Chi bộ'],
+      'member',
+    );
     expect(guess.mapping).toEqual({
       fullName: 1,
       birthDate: 2,
@@ -48,7 +57,10 @@ describe('guessMapping', () => {
   });
 
   it('maps headers typed without diacritics, in capitals, with odd spacing', () => {
-    const guess = guessMapping(['HO TEN', '  ngay   sinh ', 'GIOI TINH', 'So the DV', 'so dinh danh', 'ngay ket nap', 'Ngay vao Dang chinh thuc', 'TO CHUC DANG'], 'member');
+    const guess = guessMapping(
+      ['HO TEN', '  ngay   sinh ', 'GIOI TINH', 'So the DV', 'so dinh danh', 'ngay ket nap', 'Ngay vao Dang chinh thuc', 'TO CHUC DANG'],
+      'member',
+    );
     expect(guess.mapping).toEqual({
       fullName: 0,
       birthDate: 1,
@@ -67,7 +79,10 @@ describe('guessMapping', () => {
   });
 
   it('matches a header that starts with a known heading, preferring the longest', () => {
-    const guess = guessMapping(['Họ và tên', 'Ngày vào Đảng dự bị theo quyết định', 'Ngày vào Đảng chính thức theo quyết định', 'Ngày sinh của đảng viên'], 'member');
+    const guess = guessMapping(
+      ['Họ và tên', 'Ngày vào Đảng dự bị theo quyết định', 'Ngày vào Đảng chính thức theo quyết định', 'Ngày sinh của đảng viên'],
+      'member',
+    );
     expect(guess.mapping).toMatchObject({ admittedOn: 1, confirmedOn: 2, birthDate: 3 });
   });
 

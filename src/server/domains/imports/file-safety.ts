@@ -172,7 +172,11 @@ const binarySignatures: { bytes: Buffer; what: string }[] = [
 
 /** Web systems often export an HTML table or the 2003 XML format under an .xls name; Excel opens them, we do not. */
 function detectMarkup(head: Buffer): string | null {
-  const text = head.toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  const text = head
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart()
+    .toLowerCase();
   if (text.startsWith('<html') || text.startsWith('<!doctype') || text.startsWith('<table')) return 'trang web (HTML)';
   if (text.startsWith('<?xml')) return 'tệp XML';
   return null;
@@ -223,7 +227,10 @@ async function refuseOle(source: ByteSource): Promise<ImportFileError> {
   for (let offset = 0; offset < source.size; offset += chunkSize - overlap) {
     const chunk = await source.read(offset, chunkSize);
     // Directory entries start on 128-byte boundaries, so names are always at even offsets.
-    const text = chunk.subarray(0, chunk.length - (chunk.length % 2)).toString('utf16le').toLowerCase();
+    const text = chunk
+      .subarray(0, chunk.length - (chunk.length % 2))
+      .toString('utf16le')
+      .toLowerCase();
     if (markers.some((m) => text.includes(m))) return encryptedError();
     if (chunk.length < chunkSize) break;
   }
@@ -414,7 +421,7 @@ function readZip64Extra(
   wantCompressed: boolean,
   wantOffset: boolean,
 ): { uncompressedSize?: number; compressedSize?: number; localHeaderOffset?: number } {
-  for (let at = 0; at + 4 <= extra.length; ) {
+  for (let at = 0; at + 4 <= extra.length;) {
     const id = extra.readUInt16LE(at);
     const size = extra.readUInt16LE(at + 2);
     if (id === 0x0001) {

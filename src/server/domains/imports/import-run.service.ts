@@ -17,15 +17,7 @@ import { todayIso } from '../../../shared/dates.js';
 import type { ImportCounts, ImportProblem, ImportProgress, ImportRecordType, ImportSheetPlan } from '../../../shared/imports.js';
 import { foldForSearch, normalizeSpaces } from '../../../shared/vietnamese.js';
 import { plainCellValue, type SheetRow } from './cell-values.js';
-import {
-  columnLetter,
-  convertLegacyHeaders,
-  findHeaderRow,
-  guessMapping,
-  importFields,
-  normalizeHeader,
-  recordTypeForSheet,
-} from './column-mapping.js';
+import { columnLetter, convertLegacyHeaders, findHeaderRow, guessMapping, importFields, normalizeHeader, recordTypeForSheet } from './column-mapping.js';
 import type { UploadKind } from './file-safety.js';
 import { charterImportRules, legacyFontNames, makeProblem, parseMemberRow, parseOrgRow, type ImportRules } from './imports.rules.js';
 import { lockImport } from './imports.queries.js';

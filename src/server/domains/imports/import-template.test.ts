@@ -75,11 +75,7 @@ describe('buildImportTemplate', () => {
       [memberSheet, member.status!, ['Dự bị', 'Chính thức', 'Đã xóa tên', 'Đã khai trừ', 'Đã ra khỏi Đảng', 'Đã từ trần', 'Đã chuyển đi']],
       [memberSheet, member.theoryLevel!, ['Chưa qua đào tạo', 'Sơ cấp', 'Trung cấp', 'Cao cấp', 'Cử nhân']],
       [orgSheet, org.kind!, ['Đảng bộ tỉnh', 'Đảng bộ cấp trên cơ sở', 'Đảng bộ cơ sở', 'Chi bộ cơ sở', 'Đảng bộ bộ phận', 'Chi bộ trực thuộc']],
-      [
-        orgSheet,
-        org.unitType!,
-        ['Cơ quan hành chính', 'Đơn vị sự nghiệp', 'Doanh nghiệp', 'Tổ chức chính trị - xã hội, hội nghề nghiệp', 'Cơ quan báo chí'],
-      ],
+      [orgSheet, org.unitType!, ['Cơ quan hành chính', 'Đơn vị sự nghiệp', 'Doanh nghiệp', 'Tổ chức chính trị - xã hội, hội nghề nghiệp', 'Cơ quan báo chí']],
     ];
     for (const [sheet, column, expected] of cases) {
       const letter = sheet.getColumn(column + 1).letter;

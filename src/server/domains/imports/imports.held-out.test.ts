@@ -18,7 +18,19 @@ import { checkImport, commitImport, getImport, listImports, markInterruptedImpor
 import { importRowLockable, insertImport, updateImport } from './imports.queries.js';
 import { encodeTcvn3, encodeVni } from './legacy-encoding.js';
 import { buildZip, minimalXlsxEntries } from './zip-fixtures.test-helper.js';
-import { checkBuffer, exportBuffer, importBuffer, memberHeaders, memberRow, orgHeaders, orgRow, recordCounts, sheetRows, workbook, type CellInput } from './imports.test-helper.js';
+import {
+  checkBuffer,
+  exportBuffer,
+  importBuffer,
+  memberHeaders,
+  memberRow,
+  orgHeaders,
+  orgRow,
+  recordCounts,
+  sheetRows,
+  workbook,
+  type CellInput,
+} from './imports.test-helper.js';
 
 let test: { database: Database; drop: () => Promise<void> };
 let tree: Awaited<ReturnType<typeof makeTree>>;
@@ -53,8 +65,14 @@ describe('headers typed in a legacy font', () => {
   ] as const)('matches every heading of both sheets typed in %s, converts the cells, and says so', async (_font, encode) => {
     const ctx = ctxFor(test.database);
     const suffix = nextCard();
-    const orgs = [orgHeaders.map(encode), orgRow({ code: `LF${suffix}`, name: encode('Chi bộ Phòng Tổ chức'), kind: encode('Chi bộ trực thuộc'), parent: tree.a.code })];
-    const members = [memberHeaders.map(encode), validMember({ fullName: encode('Trần Thị Hồng Nhung'), org: `LF${suffix}`, gender: encode('Nữ'), job: encode('Công chức') })];
+    const orgs = [
+      orgHeaders.map(encode),
+      orgRow({ code: `LF${suffix}`, name: encode('Chi bộ Phòng Tổ chức'), kind: encode('Chi bộ trực thuộc'), parent: tree.a.code }),
+    ];
+    const members = [
+      memberHeaders.map(encode),
+      validMember({ fullName: encode('Trần Thị Hồng Nhung'), org: `LF${suffix}`, gender: encode('Nữ'), job: encode('Công chức') }),
+    ];
     const checked = await checkBuffer(ctx, await workbook({ 'Tổ chức': orgs, 'Đảng viên': members }));
     // The new cell has one member: warned that a cell needs three full members (a warning, not this test's point).
     expect(checked.problems.filter((p) => p.severity !== 'info' && p.code !== 'CELL_TOO_FEW_FULL_MEMBERS')).toEqual([]);
@@ -117,12 +135,15 @@ describe('hostile and damaged files, through the upload and the dry run', () => 
     const bytes = Buffer.from(CFB.write(container, { type: 'buffer' }) as Uint8Array);
     const refused = receiveUpload(ctxFor(test.database), { fileName: 'dang-vien.xlsx', body: Readable.from([bytes]) });
     await expect(refused).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/mật khẩu/) });
-    await expect(receiveUpload(ctxFor(test.database), { fileName: 'dang-vien.xlsx', body: Readable.from([bytes]) })).rejects.not.toMatchObject({ message: expect.stringMatching(/\.xls\)/) });
+    await expect(receiveUpload(ctxFor(test.database), { fileName: 'dang-vien.xlsx', body: Readable.from([bytes]) })).rejects.not.toMatchObject({
+      message: expect.stringMatching(/\.xls\)/),
+    });
   });
 
   it('fails the dry run of a sheet cut off after some rows, instead of offering those rows', async () => {
     const rows = [memberHeaders, validMember(), validMember({ fullName: 'Lê Văn Cắt' })];
-    const cells = (row: CellInput[], r: number) => row.map((v, i) => (v === null ? '' : `<c r="${String.fromCharCode(65 + i)}${r}" t="inlineStr"><is><t>${String(v)}</t></is></c>`)).join('');
+    const cells = (row: CellInput[], r: number) =>
+      row.map((v, i) => (v === null ? '' : `<c r="${String.fromCharCode(65 + i)}${r}" t="inlineStr"><is><t>${String(v)}</t></is></c>`)).join('');
     const xml = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.map((row, i) => `<row r="${i + 1}">${cells(row, i + 1)}</row>`).join('')}</sheetData></worksheet>`;
     const whole = await checkBuffer(ctxFor(test.database), buildZip(minimalXlsxEntries({ sheetXml: xml })));
     expect(whole).toMatchObject({ status: 'checked', counts: { rows: 2 } });
@@ -137,7 +158,16 @@ describe('an import whose process died during its commit', () => {
     const job = await checkBuffer(ctx, await workbook({ 'Đảng viên': [memberHeaders, validMember()] }));
     // What a killed process leaves: the row says "committing", and nobody holds its lock.
     await updateImport(test.database.db, job.id, { status: 'committing' });
-    const stale = await insertImport(test.database.db, { fileName: 'cu.xlsx', sha256: 'x'.repeat(64), sizeBytes: 1, fileKind: 'xlsx', actorId: null, actorName: 'Hệ thống', scopePath: null, status: 'checking' });
+    const stale = await insertImport(test.database.db, {
+      fileName: 'cu.xlsx',
+      sha256: 'x'.repeat(64),
+      sizeBytes: 1,
+      fileKind: 'xlsx',
+      actorId: null,
+      actorName: 'Hệ thống',
+      scopePath: null,
+      status: 'checking',
+    });
     await updateImport(test.database.db, stale.id, {});
     await test.database.db.execute(sql`UPDATE imports SET updated_at = now() - interval '1 hour' WHERE id = ${stale.id}`);
 
@@ -160,7 +190,9 @@ describe('an import whose process died during its commit', () => {
     let release = () => {};
     let locked = () => {};
     const isLocked = new Promise<void>((resolve) => (locked = resolve));
-    const held = (test.database.db as unknown as { transaction: (f: (tx: { execute: (q: unknown) => Promise<unknown> }) => Promise<void>) => Promise<void> }).transaction(async (tx) => {
+    const held = (
+      test.database.db as unknown as { transaction: (f: (tx: { execute: (q: unknown) => Promise<unknown> }) => Promise<void>) => Promise<void> }
+    ).transaction(async (tx) => {
       await tx.execute(sql`SELECT id FROM imports WHERE id = ${job.id} FOR UPDATE`);
       locked();
       await new Promise<void>((resolve) => (release = resolve));
@@ -223,15 +255,23 @@ describe('problems of a row', () => {
   ])('refuses %s as an error citing the Charter, so no acceptance of warnings can store it', async (_what, birthDate, admittedOn) => {
     const ctx = ctxFor(test.database);
     const before = await recordCounts(test.database);
-    const checked = await checkBuffer(ctx, await workbook({ 'Đảng viên': [memberHeaders, validMember({ birthDate, admittedOn, confirmedOn: null, status: 'Dự bị' })] }));
-    expect(checked.problems).toContainEqual(expect.objectContaining({ severity: 'error', code: 'ADMITTED_UNDER_AGE', column: 'F', message: expect.stringMatching(/Điều lệ Đảng/) }));
+    const checked = await checkBuffer(
+      ctx,
+      await workbook({ 'Đảng viên': [memberHeaders, validMember({ birthDate, admittedOn, confirmedOn: null, status: 'Dự bị' })] }),
+    );
+    expect(checked.problems).toContainEqual(
+      expect.objectContaining({ severity: 'error', code: 'ADMITTED_UNDER_AGE', column: 'F', message: expect.stringMatching(/Điều lệ Đảng/) }),
+    );
     expect(checked.canCommit).toBe(false);
     await expect(commitImport(ctx, test.database, checked.id, { acceptWarnings: true, confirmNameMatches: true })).rejects.toThrow(/lỗi/);
     expect(await recordCounts(test.database)).toEqual(before);
   });
 
   it('accepts a member admitted on their 18th birthday', async () => {
-    const checked = await checkBuffer(ctxFor(test.database), await workbook({ 'Đảng viên': [memberHeaders, validMember({ birthDate: '01/06/1992', admittedOn: '01/06/2010', confirmedOn: '01/06/2011' })] }));
+    const checked = await checkBuffer(
+      ctxFor(test.database),
+      await workbook({ 'Đảng viên': [memberHeaders, validMember({ birthDate: '01/06/1992', admittedOn: '01/06/2010', confirmedOn: '01/06/2011' })] }),
+    );
     expect(checked.problems.filter((p) => p.severity !== 'info')).toEqual([]);
   });
 
@@ -279,7 +319,10 @@ describe('unit types of organisations created in the same file', () => {
     // Accepting the small cells' warnings, and only those (checked above).
     const job = await commitImport(ctx, test.database, checked.id, { acceptWarnings: true, confirmNameMatches: false });
     expect(job.status).toBe('committed');
-    const stored = await queryRows<{ code: string; unit_type: string | null }>(test.database.db, sql`SELECT code, unit_type FROM orgs WHERE code LIKE ${`${p}%`} ORDER BY code`);
+    const stored = await queryRows<{ code: string; unit_type: string | null }>(
+      test.database.db,
+      sql`SELECT code, unit_type FROM orgs WHERE code LIKE ${`${p}%`} ORDER BY code`,
+    );
     expect(stored.map((o) => o.unit_type)).toEqual(['public_service', 'public_service', 'public_service', 'public_service']);
     const [{ id }] = await queryRows<{ id: number }>(test.database.db, sql`SELECT id FROM orgs WHERE code = ${p}`);
     const byUnit = await computeMetric(ctx, 'members_by_unit_type', { orgId: id });
@@ -306,7 +349,11 @@ describe('exporting members who have left', () => {
       ['death', 'Đã từ trần', await makeMember(ctx, t.a1.id, { fullName: 'Đỗ Văn Mất' })],
       ['strike_off', 'Đã xóa tên', await makeMember(ctx, t.a2.id, { fullName: 'Đỗ Văn Xóa' })],
       ['withdrawal', 'Đã ra khỏi Đảng', await makeMember(ctx, t.b1.id, { fullName: 'Đỗ Thị Rời' })],
-      ['strike_off', 'Đã xóa tên', await makeMember(ctx, t.b2.id, { fullName: 'Đỗ Văn Dự', status: 'probationary', admittedOn: '2024-01-10', confirmedOn: null })],
+      [
+        'strike_off',
+        'Đã xóa tên',
+        await makeMember(ctx, t.b2.id, { fullName: 'Đỗ Văn Dự', status: 'probationary', admittedOn: '2024-01-10', confirmedOn: null }),
+      ],
     ] as const;
     for (const [kind, , member] of exits) await recordExit(ctx, member.id, { kind, occurredOn: '2025-03-04', decision: decision('2025-03-04') });
 

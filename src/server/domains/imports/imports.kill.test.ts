@@ -51,7 +51,10 @@ afterAll(async () => {
 /** Runs the importing child and SIGKILLs it once it reports a batch written inside its open transaction. */
 function importAndKill(): Promise<{ importId: number; killedAt: number; signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', child, target, file], { env: { ...process.env, DANGVU_IMPORTS_DIR: join(dir, 'uploads') }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', child, target, file], {
+      env: { ...process.env, DANGVU_IMPORTS_DIR: join(dir, 'uploads') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let importId = 0;
     let killedAt = 0;
     let output = '';

@@ -51,7 +51,11 @@ export async function importRowLockable(db: DbOrTx, id: number): Promise<boolean
 
 /** Imports left in a running state (their process may have died), oldest first. */
 export async function importsInProgress(db: DbOrTx): Promise<ImportRow[]> {
-  return db.select().from(imports).where(inArray(imports.status, ['checking', 'committing'])).orderBy(imports.id);
+  return db
+    .select()
+    .from(imports)
+    .where(inArray(imports.status, ['checking', 'committing']))
+    .orderBy(imports.id);
 }
 
 /** Imports made inside the scope: an official sees those of their subtree, an admin all. */
@@ -68,7 +72,10 @@ export async function findSavedMapping(db: DbOrTx, recordType: ImportRecordType,
   return row?.mapping;
 }
 
-export async function saveMapping(db: DbOrTx, values: { recordType: ImportRecordType; headerSignature: string; headers: string[]; mapping: Record<string, number>; createdBy: number | null }) {
+export async function saveMapping(
+  db: DbOrTx,
+  values: { recordType: ImportRecordType; headerSignature: string; headers: string[]; mapping: Record<string, number>; createdBy: number | null },
+) {
   await db
     .insert(importMappings)
     .values(values)
@@ -80,7 +87,11 @@ export async function saveMapping(db: DbOrTx, values: { recordType: ImportRecord
 
 // ---- Matching against what is recorded ----------------------------------------------------------
 
-const inList = (values: readonly (string | number)[]): SQL => sql.join(values.map((v) => sql`${v}`), sql`, `);
+const inList = (values: readonly (string | number)[]): SQL =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
 
 /**
  * A batch's thousands of keys as one JSON parameter, compared with `= ANY(…)` so the unique and sort-key
@@ -115,7 +126,10 @@ export async function membersByIdentifiers(db: DbOrTx, cards: string[], national
   if (cards.length > 0) conditions.push(sql`m.card_number = ${anyOf(cards)}`);
   if (nationalIds.length > 0) conditions.push(sql`m.national_id = ${anyOf(nationalIds)}`);
   if (conditions.length === 0) return [];
-  return queryRows<RecordedMember>(db, sql`SELECT ${recordedMemberColumns} FROM members m JOIN orgs o ON o.id = m.org_id WHERE ${sql.join(conditions, sql` OR `)}`);
+  return queryRows<RecordedMember>(
+    db,
+    sql`SELECT ${recordedMemberColumns} FROM members m JOIN orgs o ON o.id = m.org_id WHERE ${sql.join(conditions, sql` OR `)}`,
+  );
 }
 
 /**
@@ -136,7 +150,11 @@ export async function membersByNameAndBirth(db: DbOrTx, pairs: { sortKey: string
 }
 
 /** Ids for rows the import inserts itself, taken from the table's identity sequence so concurrent writers never collide. */
-export async function allocateIds(db: DbOrTx, table: 'orgs' | 'org_versions' | 'org_events' | 'members' | 'membership_events' | 'membership_periods', count: number): Promise<number[]> {
+export async function allocateIds(
+  db: DbOrTx,
+  table: 'orgs' | 'org_versions' | 'org_events' | 'members' | 'membership_events' | 'membership_periods',
+  count: number,
+): Promise<number[]> {
   if (count === 0) return [];
   const rows = await queryRows<{ id: number }>(db, sql`SELECT nextval(pg_get_serial_sequence(${table}, 'id'))::int AS id FROM generate_series(1, ${count})`);
   return rows.map((r) => Number(r.id));
@@ -170,8 +188,28 @@ async function bulkInsert<T>(writer: BulkWriter, engine: DbKind, table: string, 
 }
 
 export interface ImportedOrgRows {
-  orgs: { id: number; code: string; name: string; kind: OrgKind; unitType: UnitType | null; parentId: number | null; path: string; depth: number; foundedOn: string | null; foundingDecision: Decision | null }[];
-  versions: { id: number; orgId: number; name: string; kind: OrgKind; unitType: UnitType | null; parentId: number | null; validFrom: string; eventId: number | null }[];
+  orgs: {
+    id: number;
+    code: string;
+    name: string;
+    kind: OrgKind;
+    unitType: UnitType | null;
+    parentId: number | null;
+    path: string;
+    depth: number;
+    foundedOn: string | null;
+    foundingDecision: Decision | null;
+  }[];
+  versions: {
+    id: number;
+    orgId: number;
+    name: string;
+    kind: OrgKind;
+    unitType: UnitType | null;
+    parentId: number | null;
+    validFrom: string;
+    eventId: number | null;
+  }[];
   events: { id: number; kind: 'founded'; occurredOn: string; decision: Decision | null; details: object; createdBy: number | null }[];
   links: { eventId: number; orgId: number; role: 'successor' }[];
 }
@@ -179,37 +217,177 @@ export interface ImportedOrgRows {
 /** New organisations with their first version, founding event and its link, ids already taken (allocateIds). */
 export async function insertImportedOrgs(writer: BulkWriter, engine: DbKind, rows: ImportedOrgRows): Promise<void> {
   type R = ImportedOrgRows;
-  await bulkInsert<R['orgs'][number]>(writer, engine, 'orgs', [['id', 'id'], ['code', 'code'], ['name', 'name'], ['kind', 'kind'], ['unit_type', 'unitType'], ['parent_id', 'parentId'], ['path', 'path'], ['depth', 'depth'], ['founded_on', 'foundedOn'], ['founding_decision', 'foundingDecision']], rows.orgs);
-  await bulkInsert<R['versions'][number]>(writer, engine, 'org_versions', [['id', 'id'], ['org_id', 'orgId'], ['name', 'name'], ['kind', 'kind'], ['unit_type', 'unitType'], ['parent_id', 'parentId'], ['valid_from', 'validFrom'], ['event_id', 'eventId']], rows.versions);
-  await bulkInsert<R['events'][number]>(writer, engine, 'org_events', [['id', 'id'], ['kind', 'kind'], ['occurred_on', 'occurredOn'], ['decision', 'decision'], ['details', 'details'], ['created_by', 'createdBy']], rows.events);
-  await bulkInsert<R['links'][number]>(writer, engine, 'org_event_links', [['event_id', 'eventId'], ['org_id', 'orgId'], ['role', 'role']], rows.links);
+  await bulkInsert<R['orgs'][number]>(
+    writer,
+    engine,
+    'orgs',
+    [
+      ['id', 'id'],
+      ['code', 'code'],
+      ['name', 'name'],
+      ['kind', 'kind'],
+      ['unit_type', 'unitType'],
+      ['parent_id', 'parentId'],
+      ['path', 'path'],
+      ['depth', 'depth'],
+      ['founded_on', 'foundedOn'],
+      ['founding_decision', 'foundingDecision'],
+    ],
+    rows.orgs,
+  );
+  await bulkInsert<R['versions'][number]>(
+    writer,
+    engine,
+    'org_versions',
+    [
+      ['id', 'id'],
+      ['org_id', 'orgId'],
+      ['name', 'name'],
+      ['kind', 'kind'],
+      ['unit_type', 'unitType'],
+      ['parent_id', 'parentId'],
+      ['valid_from', 'validFrom'],
+      ['event_id', 'eventId'],
+    ],
+    rows.versions,
+  );
+  await bulkInsert<R['events'][number]>(
+    writer,
+    engine,
+    'org_events',
+    [
+      ['id', 'id'],
+      ['kind', 'kind'],
+      ['occurred_on', 'occurredOn'],
+      ['decision', 'decision'],
+      ['details', 'details'],
+      ['created_by', 'createdBy'],
+    ],
+    rows.events,
+  );
+  await bulkInsert<R['links'][number]>(
+    writer,
+    engine,
+    'org_event_links',
+    [
+      ['event_id', 'eventId'],
+      ['org_id', 'orgId'],
+      ['role', 'role'],
+    ],
+    rows.links,
+  );
 }
 
 export interface ImportedMemberRows {
   members: {
-    id: number; fullName: string; familyName: string; middleName: string; givenName: string; nameSortKey: string; gender: Gender; birthDate: string;
-    placeOfOrigin: Address | null; residence: Address | null; ethnicity: string; religion: string; education: string; professionalQualification: string;
-    theoryLevel: TheoryLevel; job: string; position: string; nationalId: string | null; cardNumber: string | null; profileNumber: string | null;
-    admittedOn: string; confirmedOn: string | null; orgId: number; orgPath: string; status: string;
+    id: number;
+    fullName: string;
+    familyName: string;
+    middleName: string;
+    givenName: string;
+    nameSortKey: string;
+    gender: Gender;
+    birthDate: string;
+    placeOfOrigin: Address | null;
+    residence: Address | null;
+    ethnicity: string;
+    religion: string;
+    education: string;
+    professionalQualification: string;
+    theoryLevel: TheoryLevel;
+    job: string;
+    position: string;
+    nationalId: string | null;
+    cardNumber: string | null;
+    profileNumber: string | null;
+    admittedOn: string;
+    confirmedOn: string | null;
+    orgId: number;
+    orgPath: string;
+    status: string;
   }[];
-  events: { id: number; memberId: number; kind: string; occurredOn: string; decision: null; fromOrgId: number | null; toOrgId: number | null; statusAfter: string; reason: string; details: object; createdBy: number | null }[];
+  events: {
+    id: number;
+    memberId: number;
+    kind: string;
+    occurredOn: string;
+    decision: null;
+    fromOrgId: number | null;
+    toOrgId: number | null;
+    statusAfter: string;
+    reason: string;
+    details: object;
+    createdBy: number | null;
+  }[];
   periods: { id: number; memberId: number; orgId: number; status: string; validFrom: string; validTo: string | null; eventId: number }[];
 }
 
 const importedMemberColumns: Columns<ImportedMemberRows['members'][number]> = [
-  ['id', 'id'], ['full_name', 'fullName'], ['family_name', 'familyName'], ['middle_name', 'middleName'], ['given_name', 'givenName'], ['name_sort_key', 'nameSortKey'],
-  ['gender', 'gender'], ['birth_date', 'birthDate'], ['place_of_origin', 'placeOfOrigin'], ['residence', 'residence'], ['ethnicity', 'ethnicity'], ['religion', 'religion'],
-  ['education', 'education'], ['professional_qualification', 'professionalQualification'], ['theory_level', 'theoryLevel'], ['job', 'job'], ['position', 'position'],
-  ['national_id', 'nationalId'], ['card_number', 'cardNumber'], ['profile_number', 'profileNumber'], ['admitted_on', 'admittedOn'], ['confirmed_on', 'confirmedOn'],
-  ['org_id', 'orgId'], ['org_path', 'orgPath'], ['status', 'status'],
+  ['id', 'id'],
+  ['full_name', 'fullName'],
+  ['family_name', 'familyName'],
+  ['middle_name', 'middleName'],
+  ['given_name', 'givenName'],
+  ['name_sort_key', 'nameSortKey'],
+  ['gender', 'gender'],
+  ['birth_date', 'birthDate'],
+  ['place_of_origin', 'placeOfOrigin'],
+  ['residence', 'residence'],
+  ['ethnicity', 'ethnicity'],
+  ['religion', 'religion'],
+  ['education', 'education'],
+  ['professional_qualification', 'professionalQualification'],
+  ['theory_level', 'theoryLevel'],
+  ['job', 'job'],
+  ['position', 'position'],
+  ['national_id', 'nationalId'],
+  ['card_number', 'cardNumber'],
+  ['profile_number', 'profileNumber'],
+  ['admitted_on', 'admittedOn'],
+  ['confirmed_on', 'confirmedOn'],
+  ['org_id', 'orgId'],
+  ['org_path', 'orgPath'],
+  ['status', 'status'],
 ];
 
 /** New members with their membership history (events and periods), ids already taken (allocateIds). */
 export async function insertImportedMembers(writer: BulkWriter, engine: DbKind, rows: ImportedMemberRows): Promise<void> {
   type R = ImportedMemberRows;
   await bulkInsert(writer, engine, 'members', importedMemberColumns, rows.members);
-  await bulkInsert<R['events'][number]>(writer, engine, 'membership_events', [['id', 'id'], ['member_id', 'memberId'], ['kind', 'kind'], ['occurred_on', 'occurredOn'], ['decision', 'decision'], ['from_org_id', 'fromOrgId'], ['to_org_id', 'toOrgId'], ['status_after', 'statusAfter'], ['reason', 'reason'], ['details', 'details'], ['created_by', 'createdBy']], rows.events);
-  await bulkInsert<R['periods'][number]>(writer, engine, 'membership_periods', [['id', 'id'], ['member_id', 'memberId'], ['org_id', 'orgId'], ['status', 'status'], ['valid_from', 'validFrom'], ['valid_to', 'validTo'], ['event_id', 'eventId']], rows.periods);
+  await bulkInsert<R['events'][number]>(
+    writer,
+    engine,
+    'membership_events',
+    [
+      ['id', 'id'],
+      ['member_id', 'memberId'],
+      ['kind', 'kind'],
+      ['occurred_on', 'occurredOn'],
+      ['decision', 'decision'],
+      ['from_org_id', 'fromOrgId'],
+      ['to_org_id', 'toOrgId'],
+      ['status_after', 'statusAfter'],
+      ['reason', 'reason'],
+      ['details', 'details'],
+      ['created_by', 'createdBy'],
+    ],
+    rows.events,
+  );
+  await bulkInsert<R['periods'][number]>(
+    writer,
+    engine,
+    'membership_periods',
+    [
+      ['id', 'id'],
+      ['member_id', 'memberId'],
+      ['org_id', 'orgId'],
+      ['status', 'status'],
+      ['valid_from', 'validFrom'],
+      ['valid_to', 'validTo'],
+      ['event_id', 'eventId'],
+    ],
+    rows.periods,
+  );
 }
 
 // ---- Export in the template's shape -----------------------------------------------------------------
@@ -238,7 +416,10 @@ export async function exportOrgRows(db: DbOrTx, scope: Scope): Promise<ExportOrg
 
 /** Members recorded at organisations of the scope that have ended (dissolved, merged): the template export, which lists active organisations, leaves them out. */
 export async function countMembersOfEndedOrgs(db: DbOrTx, scope: Scope): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM members m JOIN orgs o ON o.id = m.org_id WHERE NOT o.active AND ${pathInScope(scope, sql`o.path`)}`);
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM members m JOIN orgs o ON o.id = m.org_id WHERE NOT o.active AND ${pathInScope(scope, sql`o.path`)}`,
+  );
   return Number(row?.n ?? 0);
 }
 

@@ -56,15 +56,39 @@ describe('import over HTTP', () => {
     const file = await workbook({
       'Đảng viên': [
         memberHeaders,
-        memberRow({ fullName: 'Hồ Văn Mạng', gender: 'Nam', birthDate: '01/02/1983', org: tree.a1.code, admittedOn: '03/02/2012', confirmedOn: '03/02/2013', cardNumber: '81000001' }),
-        memberRow({ fullName: 'Hồ Thị Lỗi', gender: 'Nữ', birthDate: '01/02/2093', org: tree.a1.code, admittedOn: '03/02/2012', confirmedOn: '03/02/2013', cardNumber: '81000002' }),
+        memberRow({
+          fullName: 'Hồ Văn Mạng',
+          gender: 'Nam',
+          birthDate: '01/02/1983',
+          org: tree.a1.code,
+          admittedOn: '03/02/2012',
+          confirmedOn: '03/02/2013',
+          cardNumber: '81000001',
+        }),
+        memberRow({
+          fullName: 'Hồ Thị Lỗi',
+          gender: 'Nữ',
+          birthDate: '01/02/2093',
+          org: tree.a1.code,
+          admittedOn: '03/02/2012',
+          confirmedOn: '03/02/2013',
+          cardNumber: '81000002',
+        }),
       ],
     });
     const started = await upload(clients.official, file, 'dang-vien.xlsx');
     expect(started.status).toBe(202);
     const checked = await settled(clients.official, started.body.id);
     expect(checked).toMatchObject({ status: 'checked', canCommit: false, counts: { errors: 1, members: { created: 1 } } });
-    expect(checked.problems[0]).toMatchObject({ severity: 'error', code: 'FUTURE_DATE', sheet: 'Đảng viên', row: 3, column: 'C', field: 'Ngày sinh', value: '01/02/2093' });
+    expect(checked.problems[0]).toMatchObject({
+      severity: 'error',
+      code: 'FUTURE_DATE',
+      sheet: 'Đảng viên',
+      row: 3,
+      column: 'C',
+      field: 'Ngày sinh',
+      value: '01/02/2093',
+    });
 
     const report = await download(clients.official, `/api/v1/imports/${checked.id}/problems.xlsx`);
     expect(report.status).toBe(200);
@@ -76,7 +100,18 @@ describe('import over HTTP', () => {
     expectRefusal(refused, { code: 'CONFLICT', message: /còn 1 lỗi/ });
 
     const fixed = await workbook({
-      'Đảng viên': [memberHeaders, memberRow({ fullName: 'Hồ Văn Mạng', gender: 'Nam', birthDate: '01/02/1983', org: tree.a1.code, admittedOn: '03/02/2012', confirmedOn: '03/02/2013', cardNumber: '81000001' })],
+      'Đảng viên': [
+        memberHeaders,
+        memberRow({
+          fullName: 'Hồ Văn Mạng',
+          gender: 'Nam',
+          birthDate: '01/02/1983',
+          org: tree.a1.code,
+          admittedOn: '03/02/2012',
+          confirmedOn: '03/02/2013',
+          cardNumber: '81000001',
+        }),
+      ],
     });
     const again = await settled(clients.official, (await upload(clients.official, fixed, 'dang-vien.xlsx')).body.id);
     expect(again.canCommit).toBe(true);

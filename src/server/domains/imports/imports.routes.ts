@@ -21,10 +21,16 @@ export const importsRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
 
   app.get('/imports', { schema: { tags: ['imports'], response: { 200: importList } } }, async (request) => listImports(request.ctx));
   app.get('/imports/template.xlsx', { schema: { tags: ['imports'], response: { 200: xlsxDownload } } }, async (_request, reply) =>
-    reply.type(xlsxType).header('content-disposition', attachment('mau-nhap-du-lieu.xlsx')).send(await buildImportTemplate()),
+    reply
+      .type(xlsxType)
+      .header('content-disposition', attachment('mau-nhap-du-lieu.xlsx'))
+      .send(await buildImportTemplate()),
   );
   app.get('/imports/export.xlsx', { schema: { tags: ['imports'], response: { 200: xlsxDownload } } }, async (request, reply) =>
-    reply.type(xlsxType).header('content-disposition', attachment(`du-lieu-${today()}.xlsx`)).send(await exportRecords(request.ctx)),
+    reply
+      .type(xlsxType)
+      .header('content-disposition', attachment(`du-lieu-${today()}.xlsx`))
+      .send(await exportRecords(request.ctx)),
   );
   app.post('/imports', { schema: { tags: ['imports'], querystring: importUploadQuery, response: { 202: importJob } } }, async (request, reply) =>
     reply.status(202).send(await startImport(request.ctx, { fileName: request.query.filename, body: request.body as Readable })),
@@ -32,19 +38,29 @@ export const importsRoutes: FastifyPluginAsyncZod<{ database: Database }> = asyn
   app.get('/imports/:id', { schema: { tags: ['imports'], params: idParams, response: { 200: importJob } } }, async (request) => {
     const job = await getImport(request.ctx, request.params.id);
     // Polled every second while a run works (and a commit holds the audit chain): logged once the problem list is final.
-    if (job.status !== 'checking' && job.status !== 'committing') await logRead(request.ctx, { entity: 'import', entityId: request.params.id, what: 'import_problems' });
+    if (job.status !== 'checking' && job.status !== 'committing')
+      await logRead(request.ctx, { entity: 'import', entityId: request.params.id, what: 'import_problems' });
     return job;
   });
-  app.put('/imports/:id/mapping', { schema: { tags: ['imports'], params: idParams, body: importMappingInput, response: { 202: importJob } } }, async (request, reply) =>
-    reply.status(202).send(await changeMapping(request.ctx, request.params.id, request.body)),
+  app.put(
+    '/imports/:id/mapping',
+    { schema: { tags: ['imports'], params: idParams, body: importMappingInput, response: { 202: importJob } } },
+    async (request, reply) => reply.status(202).send(await changeMapping(request.ctx, request.params.id, request.body)),
   );
-  app.post('/imports/:id/check', { schema: { tags: ['imports'], params: idParams, response: { 202: importJob } } }, async (request, reply) => reply.status(202).send(await startCheck(request.ctx, request.params.id)));
-  app.post('/imports/:id/commit', { schema: { tags: ['imports'], params: idParams, body: importCommitInput, response: { 202: importJob } } }, async (request, reply) =>
-    reply.status(202).send(await startCommit(request.ctx, options.database, request.params.id, request.body)),
+  app.post('/imports/:id/check', { schema: { tags: ['imports'], params: idParams, response: { 202: importJob } } }, async (request, reply) =>
+    reply.status(202).send(await startCheck(request.ctx, request.params.id)),
+  );
+  app.post(
+    '/imports/:id/commit',
+    { schema: { tags: ['imports'], params: idParams, body: importCommitInput, response: { 202: importJob } } },
+    async (request, reply) => reply.status(202).send(await startCommit(request.ctx, options.database, request.params.id, request.body)),
   );
   app.get('/imports/:id/problems.xlsx', { schema: { tags: ['imports'], params: idParams, response: { 200: xlsxDownload } } }, async (request, reply) => {
     const report = await problemsReport(request.ctx, request.params.id);
     await logRead(request.ctx, { entity: 'import', entityId: request.params.id, what: 'import_problems_export' });
-    return reply.type(xlsxType).header('content-disposition', attachment(`van-de-nhap-${request.params.id}.xlsx`)).send(report);
+    return reply
+      .type(xlsxType)
+      .header('content-disposition', attachment(`van-de-nhap-${request.params.id}.xlsx`))
+      .send(report);
   });
 };

@@ -27,12 +27,18 @@ const plan: ImportSheetPlan = {
   encodings: {},
   dataRows: 0,
 };
-const row = (values: Record<string, unknown>, rowNumber = 2) => ({ sheet: 'Đảng viên', rowNumber, cells: memberImportFields.map((f) => values[f.key] ?? null) });
+const row = (values: Record<string, unknown>, rowNumber = 2) => ({
+  sheet: 'Đảng viên',
+  rowNumber,
+  cells: memberImportFields.map((f) => values[f.key] ?? null),
+});
 const base = { fullName: 'Nguyễn Văn An', gender: 'Nam', birthDate: '15/03/1980', org: 'C1', admittedOn: '19/05/2010' };
 
 describe('addresses in one cell', () => {
   // Words of Vietnamese letters and digits, single spaces: what a commune, district or province is called.
-  const part = fc.stringMatching(/^[A-Za-z0-9Đđăâêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]{1,8}( [A-Za-z0-9Đđăâêôơưàáạồốớ]{1,8}){0,3}$/);
+  const part = fc.stringMatching(
+    /^[A-Za-z0-9Đđăâêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]{1,8}( [A-Za-z0-9Đđăâêôơưàáạồốớ]{1,8}){0,3}$/,
+  );
   const address = fc.record({
     old: fc.option(fc.record({ commune: part, district: part, province: part }), { nil: null }),
     current: fc.option(fc.record({ commune: part, province: part }), { nil: null }),
@@ -77,7 +83,10 @@ describe('cleanCell', () => {
 
 describe('splitFix', () => {
   it('separates what is wrong from how to fix it', () => {
-    expect(splitFix('Ngày "31/02/1980" không có trên lịch. Hãy ghi ngày theo dạng ngày/tháng/năm.', 'x')).toEqual({ message: 'Ngày "31/02/1980" không có trên lịch.', fix: 'Hãy ghi ngày theo dạng ngày/tháng/năm.' });
+    expect(splitFix('Ngày "31/02/1980" không có trên lịch. Hãy ghi ngày theo dạng ngày/tháng/năm.', 'x')).toEqual({
+      message: 'Ngày "31/02/1980" không có trên lịch.',
+      fix: 'Hãy ghi ngày theo dạng ngày/tháng/năm.',
+    });
     expect(splitFix('Không có gợi ý.', 'Hãy sửa.')).toEqual({ message: 'Không có gợi ý.', fix: 'Hãy sửa.' });
   });
 });
@@ -91,7 +100,11 @@ describe('parseMemberRow', () => {
   });
 
   it('refuses an admission before the rulebook minimum age as an error, and skips an old 9-digit identity card', () => {
-    const result = parseMemberRow(row({ ...base, birthDate: '01/01/1995', admittedOn: '01/01/2010', confirmedOn: '01/01/2011', nationalId: '012345678' }), plan, today);
+    const result = parseMemberRow(
+      row({ ...base, birthDate: '01/01/1995', admittedOn: '01/01/2010', confirmedOn: '01/01/2011', nationalId: '012345678' }),
+      plan,
+      today,
+    );
     expect(result.record).toBeNull();
     expect(result.problems.map((p) => [p.severity, p.code, p.column])).toEqual([
       ['warning', 'OLD_ID_CARD', 'I'],
@@ -103,7 +116,9 @@ describe('parseMemberRow', () => {
       minAdmissionAgeMonths: (date) => (date < '2011-01-01' ? { value: 180, source: 'Điều lệ thử' } : { value: 216, source: 'Điều lệ Đảng 2011, Điều 1' }),
     });
     expect(older.record).not.toBeNull();
-    expect(older.problems.map((p) => [p.severity, p.code, p.column, p.row, p.field])).toEqual([['warning', 'ADMITTED_UNDER_AGE_TODAY', 'F', 2, 'Ngày vào Đảng']]);
+    expect(older.problems.map((p) => [p.severity, p.code, p.column, p.row, p.field])).toEqual([
+      ['warning', 'ADMITTED_UNDER_AGE_TODAY', 'F', 2, 'Ngày vào Đảng'],
+    ]);
     expect(older.problems[0].message).toContain('15 tuổi');
     expect(older.problems[0].message).toContain('Điều lệ Đảng 2011, Điều 1');
   });
@@ -147,7 +162,14 @@ describe('compareMember', () => {
 
   it('never erases with a blank cell, changes what differs, and leaves organisation and status to events', () => {
     const parsed = parseMemberRow(
-      row({ ...base, job: 'Viên chức', residence: 'hiện nay: Phường Tân Thịnh, Tỉnh Phú Thọ', confirmedOn: '19/05/2011', theoryLevel: null, cardNumber: '91000001' }),
+      row({
+        ...base,
+        job: 'Viên chức',
+        residence: 'hiện nay: Phường Tân Thịnh, Tỉnh Phú Thọ',
+        confirmedOn: '19/05/2011',
+        theoryLevel: null,
+        cardNumber: '91000001',
+      }),
       plan,
       '2026-11-27',
     ).record!;
@@ -157,9 +179,10 @@ describe('compareMember', () => {
   });
 });
 
-describe('warnings on records that today\'s rules would refuse', () => {
+describe("warnings on records that today's rules would refuse", () => {
   const today = '2026-11-27';
-  const codes = (problems: { severity: string; code: string; column: string | null; row: number | null; field: string | null }[]) => problems.map((p) => [p.severity, p.code, p.column, p.row, p.field]);
+  const codes = (problems: { severity: string; code: string; column: string | null; row: number | null; field: string | null }[]) =>
+    problems.map((p) => [p.severity, p.code, p.column, p.row, p.field]);
 
   it.each([
     ['7/12', false],

@@ -103,7 +103,10 @@ export function cleanCell(value: unknown, encoding: LegacyEncoding | undefined):
   const known = cleaned.get(key);
   if (known) return known;
   const repaired = repairLegacyText(raw, encoding);
-  const result = { text: normalizeSpaces(repaired.text), legacy: repaired.encoding !== null && repaired.text !== raw.normalize('NFC') ? repaired.encoding : null };
+  const result = {
+    text: normalizeSpaces(repaired.text),
+    legacy: repaired.encoding !== null && repaired.text !== raw.normalize('NFC') ? repaired.encoding : null,
+  };
   if (raw.length <= 200) {
     if (cleaned.size >= maxCleaned) cleaned.clear();
     cleaned.set(key, result);
@@ -407,7 +410,13 @@ class RowReader<K extends string> {
       return null;
     }
     if (parsed.iso > this.today) {
-      this.error(key, 'FUTURE_DATE', `Ngày ${formatDate(parsed.iso)} ở sau hôm nay (${formatDate(this.today)}).`, 'Hãy kiểm tra lại ngày; có thể năm bị gõ nhầm.', value);
+      this.error(
+        key,
+        'FUTURE_DATE',
+        `Ngày ${formatDate(parsed.iso)} ở sau hôm nay (${formatDate(this.today)}).`,
+        'Hãy kiểm tra lại ngày; có thể năm bị gõ nhầm.',
+        value,
+      );
       return null;
     }
     return parsed.iso;
@@ -525,7 +534,13 @@ export function parseMemberRow(row: SheetRow, plan: ImportSheetPlan, today: stri
   const nameText = r.text('fullName', nameCell);
   const fullName = nameText === null ? null : normalizeName(nameText);
   if (fullName !== null && !nameShape.test(fullName)) {
-    r.error('fullName', 'BAD_NAME', 'Họ và tên phải gồm chữ cái, có ít nhất họ và tên, không có số hay ký hiệu.', 'Hãy ghi đủ họ và tên, ví dụ Nguyễn Văn An.', nameCell);
+    r.error(
+      'fullName',
+      'BAD_NAME',
+      'Họ và tên phải gồm chữ cái, có ít nhất họ và tên, không có số hay ký hiệu.',
+      'Hãy ghi đủ họ và tên, ví dụ Nguyễn Văn An.',
+      nameCell,
+    );
   }
   const gender = r.choice('gender', r.required('gender'), genderSpec);
   const birthCell = r.required('birthDate');
@@ -546,7 +561,14 @@ export function parseMemberRow(row: SheetRow, plan: ImportSheetPlan, today: stri
   if (cardCell !== undefined) {
     const text = r.text('cardNumber', cardCell)?.replace(/[ .-]/g, '') ?? '';
     if (/^\d{6,12}$/.test(text)) cardNumber = text;
-    else r.error('cardNumber', 'BAD_CARD_NUMBER', 'Số thẻ đảng viên phải gồm từ 6 đến 12 chữ số.', 'Hãy ghi lại số thẻ theo thẻ đảng viên, chỉ gồm chữ số.', cardCell);
+    else
+      r.error(
+        'cardNumber',
+        'BAD_CARD_NUMBER',
+        'Số thẻ đảng viên phải gồm từ 6 đến 12 chữ số.',
+        'Hãy ghi lại số thẻ theo thẻ đảng viên, chỉ gồm chữ số.',
+        cardCell,
+      );
   }
   const nidCell = r.cell('nationalId');
   let nationalId: string | null = null;
@@ -554,8 +576,21 @@ export function parseMemberRow(row: SheetRow, plan: ImportSheetPlan, today: stri
     const digits = cleanNationalId(nidCell);
     if (/^\d{12}$/.test(digits)) nationalId = digits;
     else if (/^\d{9}$/.test(digits))
-      r.warn('nationalId', 'OLD_ID_CARD', 'Đây là số chứng minh nhân dân cũ (9 chữ số), không phải số CCCD; ô này sẽ được bỏ qua.', 'Nếu đảng viên đã có CCCD, hãy ghi số CCCD 12 chữ số.', nidCell);
-    else r.error('nationalId', 'BAD_NATIONAL_ID', 'Số CCCD phải gồm đúng 12 chữ số.', 'Hãy ghi đủ 12 chữ số của CCCD, kể cả số 0 ở đầu (định dạng ô kiểu chữ để Excel không bỏ số 0).', nidCell);
+      r.warn(
+        'nationalId',
+        'OLD_ID_CARD',
+        'Đây là số chứng minh nhân dân cũ (9 chữ số), không phải số CCCD; ô này sẽ được bỏ qua.',
+        'Nếu đảng viên đã có CCCD, hãy ghi số CCCD 12 chữ số.',
+        nidCell,
+      );
+    else
+      r.error(
+        'nationalId',
+        'BAD_NATIONAL_ID',
+        'Số CCCD phải gồm đúng 12 chữ số.',
+        'Hãy ghi đủ 12 chữ số của CCCD, kể cả số 0 ở đầu (định dạng ô kiểu chữ để Excel không bỏ số 0).',
+        nidCell,
+      );
   }
 
   const text = (key: MemberImportKey, fallback: string) => r.text(key) ?? fallback;
@@ -571,7 +606,8 @@ export function parseMemberRow(row: SheetRow, plan: ImportSheetPlan, today: stri
   const residence = parseAddressText(text('residence', ''));
 
   if (birthDate && admittedOn) {
-    if (admittedOn < birthDate) r.error('admittedOn', 'ADMITTED_BEFORE_BIRTH', 'Ngày vào Đảng sớm hơn ngày sinh.', 'Hãy kiểm tra lại ngày sinh và ngày vào Đảng.', admittedCell);
+    if (admittedOn < birthDate)
+      r.error('admittedOn', 'ADMITTED_BEFORE_BIRTH', 'Ngày vào Đảng sớm hơn ngày sinh.', 'Hãy kiểm tra lại ngày sinh và ngày vào Đảng.', admittedCell);
     else {
       // Counted on the admission date, later than the cell's meeting, so a record under the age here was under it there too.
       const minAge = rules.minAdmissionAgeMonths(admittedOn);
@@ -588,17 +624,51 @@ export function parseMemberRow(row: SheetRow, plan: ImportSheetPlan, today: stri
     }
   }
   if (admittedOn && confirmedOn && confirmedOn < admittedOn)
-    r.error('confirmedOn', 'CONFIRMED_BEFORE_ADMITTED', 'Ngày chính thức sớm hơn ngày vào Đảng.', 'Hãy kiểm tra lại ngày vào Đảng và ngày chính thức.', confirmedCell);
+    r.error(
+      'confirmedOn',
+      'CONFIRMED_BEFORE_ADMITTED',
+      'Ngày chính thức sớm hơn ngày vào Đảng.',
+      'Hãy kiểm tra lại ngày vào Đảng và ngày chính thức.',
+      confirmedCell,
+    );
   if (statusGiven === 'full' && confirmedCell === undefined && !r.faulted('confirmedOn') && !r.faulted('status'))
-    r.error('confirmedOn', 'FULL_WITHOUT_CONFIRMATION', 'Đảng viên chính thức nhưng chưa có ngày chính thức.', 'Hãy ghi Ngày chính thức, hoặc sửa Tình trạng thành Dự bị.');
+    r.error(
+      'confirmedOn',
+      'FULL_WITHOUT_CONFIRMATION',
+      'Đảng viên chính thức nhưng chưa có ngày chính thức.',
+      'Hãy ghi Ngày chính thức, hoặc sửa Tình trạng thành Dự bị.',
+    );
   if (statusGiven === 'probationary' && confirmedOn)
-    r.error('status', 'PROBATIONARY_WITH_CONFIRMATION', 'Tình trạng là Dự bị nhưng đã có ngày chính thức.', 'Hãy xóa Ngày chính thức, hoặc sửa Tình trạng thành Chính thức.', statusCell);
+    r.error(
+      'status',
+      'PROBATIONARY_WITH_CONFIRMATION',
+      'Tình trạng là Dự bị nhưng đã có ngày chính thức.',
+      'Hãy xóa Ngày chính thức, hoặc sửa Tình trạng thành Chính thức.',
+      statusCell,
+    );
   if (exited && leftCell === undefined && !r.faulted('leftOn'))
-    r.error('leftOn', 'EXIT_WITHOUT_DATE', `Tình trạng là "${memberStatusSpec.labels[statusGiven]}" nhưng chưa có ngày ra khỏi danh sách.`, 'Hãy ghi Ngày ra khỏi danh sách (ngày xóa tên, khai trừ, ra khỏi Đảng, từ trần hoặc chuyển đi).');
+    r.error(
+      'leftOn',
+      'EXIT_WITHOUT_DATE',
+      `Tình trạng là "${memberStatusSpec.labels[statusGiven]}" nhưng chưa có ngày ra khỏi danh sách.`,
+      'Hãy ghi Ngày ra khỏi danh sách (ngày xóa tên, khai trừ, ra khỏi Đảng, từ trần hoặc chuyển đi).',
+    );
   if (!exited && leftOn && !r.faulted('status'))
-    r.error('status', 'LEFT_WITHOUT_EXIT_STATUS', 'Có ngày ra khỏi danh sách nhưng Tình trạng không cho biết đảng viên đã ra khỏi danh sách thế nào.', 'Hãy ghi Tình trạng (Đã xóa tên, Đã khai trừ, Đã ra khỏi Đảng, Đã từ trần, Đã chuyển đi), hoặc xóa Ngày ra khỏi danh sách.', statusCell);
+    r.error(
+      'status',
+      'LEFT_WITHOUT_EXIT_STATUS',
+      'Có ngày ra khỏi danh sách nhưng Tình trạng không cho biết đảng viên đã ra khỏi danh sách thế nào.',
+      'Hãy ghi Tình trạng (Đã xóa tên, Đã khai trừ, Đã ra khỏi Đảng, Đã từ trần, Đã chuyển đi), hoặc xóa Ngày ra khỏi danh sách.',
+      statusCell,
+    );
   if (leftOn && ((admittedOn && leftOn < admittedOn) || (confirmedOn && leftOn < confirmedOn)))
-    r.error('leftOn', 'LEFT_BEFORE_ADMITTED', 'Ngày ra khỏi danh sách sớm hơn ngày vào Đảng hoặc ngày chính thức.', 'Hãy kiểm tra lại các ngày của dòng này.', leftCell);
+    r.error(
+      'leftOn',
+      'LEFT_BEFORE_ADMITTED',
+      'Ngày ra khỏi danh sách sớm hơn ngày vào Đảng hoặc ngày chính thức.',
+      'Hãy kiểm tra lại các ngày của dòng này.',
+      leftCell,
+    );
 
   // Records the rules make implausible: allowed, but the official should look again.
   if (admittedOn && !r.faulted('admittedOn') && !r.faulted('confirmedOn') && !r.faulted('status')) {
@@ -684,7 +754,19 @@ export function parseOrgRow(row: SheetRow, plan: ImportSheetPlan, today: string)
   const decisionIssuer = r.text('foundingDecisionIssuer');
   if (r.failed || !code || !name || !kind) return { record: null, problems: r.problems, converted: r.converted };
   return {
-    record: { sheet: row.sheet, row: row.rowNumber, code, name, kind, parentRef, unitType, foundedOn, decisionNumber, decisionIssuer, columns: plan.mapping as ParsedOrg['columns'] },
+    record: {
+      sheet: row.sheet,
+      row: row.rowNumber,
+      code,
+      name,
+      kind,
+      parentRef,
+      unitType,
+      foundedOn,
+      decisionNumber,
+      decisionIssuer,
+      columns: plan.mapping as ParsedOrg['columns'],
+    },
     problems: r.problems,
     converted: r.converted,
   };

@@ -38,8 +38,18 @@ const recentAdmission = (() => {
 
 const people = [
   { fullName: 'Nguyễn Văn An', gender: 'male', residence: structured, status: 'full' },
-  { fullName: 'Trần Thị Bích Ngọc', gender: 'female', residence: { old: null, current: { commune: 'Phường Tân Thịnh', province: 'Tỉnh Phú Thọ' } }, status: 'full' },
-  { fullName: 'Lê Hữu Nghĩa', gender: 'male', placeOfOrigin: { old: null, current: null, detail: 'Xã Yên Mỹ, huyện Yên Lập, tỉnh Phú Thọ' }, status: 'probationary' },
+  {
+    fullName: 'Trần Thị Bích Ngọc',
+    gender: 'female',
+    residence: { old: null, current: { commune: 'Phường Tân Thịnh', province: 'Tỉnh Phú Thọ' } },
+    status: 'full',
+  },
+  {
+    fullName: 'Lê Hữu Nghĩa',
+    gender: 'male',
+    placeOfOrigin: { old: null, current: null, detail: 'Xã Yên Mỹ, huyện Yên Lập, tỉnh Phú Thọ' },
+    status: 'probationary',
+  },
   { fullName: "H'Hen Niê", gender: 'female', status: 'probationary', position: '-' },
   { fullName: 'Đỗ Thị Hà', gender: 'female', status: 'full', noIds: true },
   { fullName: 'Phạm Ngọc Quỳnh Hương', gender: 'female', status: 'full', job: '=1+1 không phải công thức' },
@@ -99,7 +109,12 @@ describe('export → import → export', () => {
     const before = await recordCounts(target.database);
     // The four records without card number or citizen ID are found by name and birth date, which the user confirms.
     const job = await importBuffer(ctx, target.database, file, { confirmNameMatches: true });
-    expect(job.counts).toMatchObject({ orgs: { created: 0, updated: 0, unchanged: 7 }, members: { created: 0, updated: 0, unchanged: 24 }, nameMatches: 4, warnings: 4 });
+    expect(job.counts).toMatchObject({
+      orgs: { created: 0, updated: 0, unchanged: 7 },
+      members: { created: 0, updated: 0, unchanged: 24 },
+      nameMatches: 4,
+      warnings: 4,
+    });
     expect(await recordCounts(target.database)).toEqual(before);
     expect(await sheetRows(await exportBuffer(ctx))).toEqual(await sheetRows(file));
   });
@@ -126,9 +141,33 @@ const validOrgs = [
   orgRow({ code: 'K1.S1.C1', name: 'Chi bộ Văn phòng Thử', kind: 'Chi bộ trực thuộc', parent: 'K1.S1' }),
 ];
 const validMembers: MemberValues[] = [
-  { fullName: 'Nguyễn Văn Thử', gender: 'Nam', birthDate: '15/03/1980', org: 'K1.S1.C1', admittedOn: '19/05/2010', confirmedOn: '19/05/2011', cardNumber: '91000001', nationalId: '001080000001' },
-  { fullName: 'Trần Thị Mẫu', gender: 'Nữ', birthDate: '02/09/1990', org: 'K1.S1.C1', admittedOn: recentAdmission.split('-').reverse().join('/'), cardNumber: '91000002' },
-  { fullName: 'Lê Văn Kiểm', gender: 'Nam', birthDate: '1985-12-01', org: 'Chi bộ Văn phòng Thử', admittedOn: '01/07/2015', confirmedOn: '01/07/2016', cardNumber: '91000003' },
+  {
+    fullName: 'Nguyễn Văn Thử',
+    gender: 'Nam',
+    birthDate: '15/03/1980',
+    org: 'K1.S1.C1',
+    admittedOn: '19/05/2010',
+    confirmedOn: '19/05/2011',
+    cardNumber: '91000001',
+    nationalId: '001080000001',
+  },
+  {
+    fullName: 'Trần Thị Mẫu',
+    gender: 'Nữ',
+    birthDate: '02/09/1990',
+    org: 'K1.S1.C1',
+    admittedOn: recentAdmission.split('-').reverse().join('/'),
+    cardNumber: '91000002',
+  },
+  {
+    fullName: 'Lê Văn Kiểm',
+    gender: 'Nam',
+    birthDate: '1985-12-01',
+    org: 'Chi bộ Văn phòng Thử',
+    admittedOn: '01/07/2015',
+    confirmedOn: '01/07/2016',
+    cardNumber: '91000003',
+  },
 ];
 
 /** A small valid file: an upper committee, a grassroots committee with one cell, and three members. */
@@ -169,23 +208,57 @@ describe('a corpus of bad files', () => {
   it('accepts the valid file, so every refusal below is the change it makes', async () => {
     const job = await checkBuffer(ctxFor(test.database), await workbook(fileWith(validMembers)));
     // Its cell has two full members: recorded as they are, with the warning that a cell needs three (Điều lệ Đảng 2011, Điều 24).
-    expect(job.problems.filter((p) => p.severity !== 'info').map((p) => [p.severity, p.code, p.sheet, p.row])).toEqual([['warning', 'CELL_TOO_FEW_FULL_MEMBERS', 'Tổ chức', 4]]);
+    expect(job.problems.filter((p) => p.severity !== 'info').map((p) => [p.severity, p.code, p.sheet, p.row])).toEqual([
+      ['warning', 'CELL_TOO_FEW_FULL_MEMBERS', 'Tổ chức', 4],
+    ]);
     expect(job.counts).toMatchObject({ orgs: { created: 3 }, members: { created: 3 }, errors: 0 });
     expect(job.canCommit).toBe(true);
   });
 
-  const duplicate: MemberValues = { fullName: 'Phạm Văn Lặp', gender: 'Nam', birthDate: '01/01/1970', org: 'K1.S1.C1', admittedOn: '01/01/2000', cardNumber: '91000002' };
+  const duplicate: MemberValues = {
+    fullName: 'Phạm Văn Lặp',
+    gender: 'Nam',
+    birthDate: '01/01/1970',
+    org: 'K1.S1.C1',
+    admittedOn: '01/01/2000',
+    cardNumber: '91000002',
+  };
   it.each([
-    ['wrong headers', { 'Đảng viên': [['Tên', 'Năm sinh', 'Đơn vị'], ['Nguyễn Văn An', 1980, 'K1.S1.C1']] }, { code: 'MISSING_COLUMNS', sheet: 'Đảng viên', row: 1, column: null }],
+    [
+      'wrong headers',
+      {
+        'Đảng viên': [
+          ['Tên', 'Năm sinh', 'Đơn vị'],
+          ['Nguyễn Văn An', 1980, 'K1.S1.C1'],
+        ],
+      },
+      { code: 'MISSING_COLUMNS', sheet: 'Đảng viên', row: 1, column: null },
+    ],
     ['a duplicate card number', fileWith([...validMembers, duplicate]), { code: 'DUPLICATE_CARD_NUMBER', sheet: 'Đảng viên', row: 5, column: 'H' }],
     ['a member in an unknown organisation', fileWith(edit(1, { org: 'KHÔNG-CÓ' })), { code: 'UNKNOWN_ORG', sheet: 'Đảng viên', row: 3, column: 'D' }],
     ['a birth date in the future', fileWith(edit(0, { birthDate: '01/01/2090' })), { code: 'FUTURE_DATE', sheet: 'Đảng viên', row: 2, column: 'C' }],
-    ['an admission date in the future', fileWith(edit(2, { admittedOn: new Date(Date.UTC(2099, 0, 1)), confirmedOn: null })), { code: 'FUTURE_DATE', sheet: 'Đảng viên', row: 4, column: 'F' }],
-    ['a formula cell', fileWith(edit(1, { fullName: { formula: 'UPPER("trần thị mẫu")', result: 'TRẦN THỊ MẪU' } })), { code: 'FORMULA', sheet: 'Đảng viên', row: 3, column: 'A' }],
+    [
+      'an admission date in the future',
+      fileWith(edit(2, { admittedOn: new Date(Date.UTC(2099, 0, 1)), confirmedOn: null })),
+      { code: 'FUTURE_DATE', sheet: 'Đảng viên', row: 4, column: 'F' },
+    ],
+    [
+      'a formula cell',
+      fileWith(edit(1, { fullName: { formula: 'UPPER("trần thị mẫu")', result: 'TRẦN THỊ MẪU' } })),
+      { code: 'FORMULA', sheet: 'Đảng viên', row: 3, column: 'A' },
+    ],
     ['a formula typed as text', fileWith(edit(0, { job: '=HYPERLINK("http://x.test","bấm")' })), { code: 'FORMULA', sheet: 'Đảng viên', row: 2, column: 'P' }],
     ['a date not on the calendar', fileWith(edit(0, { birthDate: '31/02/1980' })), { code: 'BAD_DATE', sheet: 'Đảng viên', row: 2, column: 'C' }],
-    ['a citizen ID of the wrong length', fileWith(edit(0, { nationalId: '00108000000' + '12' })), { code: 'BAD_NATIONAL_ID', sheet: 'Đảng viên', row: 2, column: 'I' }],
-    ['a full member without a confirmation date', fileWith(edit(1, { status: 'Chính thức' })), { code: 'FULL_WITHOUT_CONFIRMATION', sheet: 'Đảng viên', row: 3, column: 'G' }],
+    [
+      'a citizen ID of the wrong length',
+      fileWith(edit(0, { nationalId: '00108000000' + '12' })),
+      { code: 'BAD_NATIONAL_ID', sheet: 'Đảng viên', row: 2, column: 'I' },
+    ],
+    [
+      'a full member without a confirmation date',
+      fileWith(edit(1, { status: 'Chính thức' })),
+      { code: 'FULL_WITHOUT_CONFIRMATION', sheet: 'Đảng viên', row: 3, column: 'G' },
+    ],
     ['a member placed in a committee, not a cell', fileWith(edit(0, { org: 'K1.S1' })), { code: 'NOT_A_CELL', sheet: 'Đảng viên', row: 2, column: 'D' }],
     ['a required cell left blank', fileWith(edit(2, { gender: null })), { code: 'REQUIRED', sheet: 'Đảng viên', row: 4, column: 'B' }],
     [
@@ -229,7 +302,10 @@ describe('a corpus of bad files', () => {
   it('refuses a file over the size limit while it arrives', async () => {
     const ctx = ctxFor(test.database);
     const body = Readable.from([Buffer.alloc(4096), Buffer.alloc(4096)]);
-    await expect(receiveUpload(ctx, { fileName: 'lon.xlsx', body, maxBytes: 5000 })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/quá lớn/) });
+    await expect(receiveUpload(ctx, { fileName: 'lon.xlsx', body, maxBytes: 5000 })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/quá lớn/),
+    });
   });
 
   it('reports a workbook with malformed XML as failed, with the reason, and writes nothing', async () => {
@@ -265,28 +341,64 @@ describe('importing into recorded data', () => {
     ['VNI-Windows', encodeVni, 'vni', '72000'],
   ] as const)('converts names typed in %s back to the exact Unicode and reports each conversion', async (_what, encode, encoding, cardPrefix) => {
     const ctx = ctxFor(test.database);
-    const rows = names.map((fullName, i) => memberRow({ fullName: encode(fullName), gender: 'Nữ', birthDate: `0${i + 1}/01/1980`, org: tree.a1.code, admittedOn: '01/01/2010', cardNumber: `${cardPrefix}${i}` }));
+    const rows = names.map((fullName, i) =>
+      memberRow({
+        fullName: encode(fullName),
+        gender: 'Nữ',
+        birthDate: `0${i + 1}/01/1980`,
+        org: tree.a1.code,
+        admittedOn: '01/01/2010',
+        cardNumber: `${cardPrefix}${i}`,
+      }),
+    );
     const checked = await checkBuffer(ctx, await workbook({ 'Đảng viên': [memberHeaders, ...rows] }));
     expect(checked.sheets[0].encodings).toEqual({ '0': encoding });
     expect(checked.counts?.converted).toBe(names.length);
     expect(checked.problems.filter((p) => p.code === 'LEGACY_FONT').map((p) => [p.row, p.column])).toEqual(names.map((_, i) => [i + 2, 'A']));
     const job = await commitImport(ctx, test.database, checked.id, { acceptWarnings: true, confirmNameMatches: false });
     expect(job.status).toBe('committed');
-    const stored = await queryRows<{ full_name: string }>(test.database.db, sql`SELECT full_name FROM members WHERE card_number LIKE ${`${cardPrefix}%`} ORDER BY card_number`);
+    const stored = await queryRows<{ full_name: string }>(
+      test.database.db,
+      sql`SELECT full_name FROM members WHERE card_number LIKE ${`${cardPrefix}%`} ORDER BY card_number`,
+    );
     expect(stored.map((r) => r.full_name)).toEqual(names);
   });
 
   it('matches by name and birth date only with confirmation, then fills in the missing card number', async () => {
     const ctx = ctxFor(test.database);
-    const recorded = await makeMember(ctx, tree.b1.id, { fullName: 'Võ Thị Mai', birthDate: '1977-07-07', cardNumber: null, nationalId: null, status: 'full', admittedOn: '2000-01-01', confirmedOn: '2001-01-01' });
-    const file = await workbook({ 'Đảng viên': [memberHeaders, memberRow({ fullName: 'VÕ THỊ  MAI', gender: 'Nữ', birthDate: '07/07/1977', org: tree.b1.code, admittedOn: '01/01/2000', confirmedOn: '01/01/2001', cardNumber: '73000001' })] });
+    const recorded = await makeMember(ctx, tree.b1.id, {
+      fullName: 'Võ Thị Mai',
+      birthDate: '1977-07-07',
+      cardNumber: null,
+      nationalId: null,
+      status: 'full',
+      admittedOn: '2000-01-01',
+      confirmedOn: '2001-01-01',
+    });
+    const file = await workbook({
+      'Đảng viên': [
+        memberHeaders,
+        memberRow({
+          fullName: 'VÕ THỊ  MAI',
+          gender: 'Nữ',
+          birthDate: '07/07/1977',
+          org: tree.b1.code,
+          admittedOn: '01/01/2000',
+          confirmedOn: '01/01/2001',
+          cardNumber: '73000001',
+        }),
+      ],
+    });
     const checked = await checkBuffer(ctx, file);
     expect(checked.counts).toMatchObject({ members: { created: 0, updated: 1, unchanged: 0 }, nameMatches: 1, errors: 0 });
     expect(checked.problems).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'NAME_MATCH', row: 2, column: 'A' }));
     await expect(commitImport(ctx, test.database, checked.id, { acceptWarnings: true, confirmNameMatches: false })).rejects.toThrow(/họ tên và ngày sinh/);
     const job = await commitImport(ctx, test.database, checked.id, { acceptWarnings: true, confirmNameMatches: true });
     expect(job.status).toBe('committed');
-    const [row] = await queryRows<{ card_number: string; version: number }>(test.database.db, sql`SELECT card_number, version FROM members WHERE id = ${recorded.id}`);
+    const [row] = await queryRows<{ card_number: string; version: number }>(
+      test.database.db,
+      sql`SELECT card_number, version FROM members WHERE id = ${recorded.id}`,
+    );
     expect(row).toEqual({ card_number: '73000001', version: 2 });
     const history = await auditHistoryOf(ctx, 'member', recorded.id);
     expect(history[0]).toMatchObject({ action: 'update', before: { cardNumber: null }, after: { cardNumber: '73000001' } });
@@ -296,7 +408,18 @@ describe('importing into recorded data', () => {
     const ctx = ctxFor(test.database);
     const recorded = await makeMember(ctx, tree.a2.id, { fullName: 'Bùi Văn Sửa', job: 'Công chức', status: 'probationary', confirmedOn: null });
     const file = await workbook({
-      'Đảng viên': [memberHeaders, memberRow({ fullName: 'Bùi Văn Sửa', gender: 'Nam', birthDate: '15/06/1985', org: tree.b2.code, admittedOn: '19/05/2010', cardNumber: recorded.cardNumber, job: 'Viên chức' })],
+      'Đảng viên': [
+        memberHeaders,
+        memberRow({
+          fullName: 'Bùi Văn Sửa',
+          gender: 'Nam',
+          birthDate: '15/06/1985',
+          org: tree.b2.code,
+          admittedOn: '19/05/2010',
+          cardNumber: recorded.cardNumber,
+          job: 'Viên chức',
+        }),
+      ],
     });
     const job = await importBuffer(ctx, test.database, file);
     expect(job.counts?.members).toEqual({ created: 0, updated: 1, unchanged: 0 });
@@ -321,12 +444,18 @@ describe('importing into recorded data', () => {
   it('reads members that name an organisation defined on a later sheet', async () => {
     const ctx = ctxFor(test.database);
     const file = await workbook({
-      'Đảng viên': [memberHeaders, memberRow({ fullName: 'Lý Thị Sau', gender: 'Nữ', birthDate: '01/01/1990', org: 'MOI.C1', admittedOn: '01/01/2015', cardNumber: '75000001' })],
+      'Đảng viên': [
+        memberHeaders,
+        memberRow({ fullName: 'Lý Thị Sau', gender: 'Nữ', birthDate: '01/01/1990', org: 'MOI.C1', admittedOn: '01/01/2015', cardNumber: '75000001' }),
+      ],
       'Tổ chức': [orgHeaders, orgRow({ code: 'MOI.C1', name: 'Chi bộ Mới', kind: 'Chi bộ trực thuộc', parent: tree.a.code })],
     });
     const job = await importBuffer(ctx, test.database, file);
     expect(job.counts).toMatchObject({ orgs: { created: 1 }, members: { created: 1 }, errors: 0 });
-    const [row] = await queryRows<{ code: string; path: string }>(test.database.db, sql`SELECT o.code, o.path FROM members m JOIN orgs o ON o.id = m.org_id WHERE m.card_number = '75000001'`);
+    const [row] = await queryRows<{ code: string; path: string }>(
+      test.database.db,
+      sql`SELECT o.code, o.path FROM members m JOIN orgs o ON o.id = m.org_id WHERE m.card_number = '75000001'`,
+    );
     expect(row.code).toBe('MOI.C1');
     expect(row.path.startsWith(tree.a.path)).toBe(true);
   });
@@ -334,10 +463,24 @@ describe('importing into recorded data', () => {
   it('warns, without refusing, on a new cell the current rules would refuse: too few full members, a committee seat in a small cell', async () => {
     const ctx = ctxFor(test.database);
     const member = (i: number, extra: Parameters<typeof memberRow>[0] = {}) =>
-      memberRow({ fullName: `Hà Văn Nhỏ ${['An', 'Bình', 'Cường'][i]}`, gender: 'Nam', birthDate: '01/01/1985', org: 'NHO.C1', admittedOn: '01/01/2012', confirmedOn: '01/01/2013', cardNumber: `7800000${i}`, ...extra });
+      memberRow({
+        fullName: `Hà Văn Nhỏ ${['An', 'Bình', 'Cường'][i]}`,
+        gender: 'Nam',
+        birthDate: '01/01/1985',
+        org: 'NHO.C1',
+        admittedOn: '01/01/2012',
+        confirmedOn: '01/01/2013',
+        cardNumber: `7800000${i}`,
+        ...extra,
+      });
     // Members first: in the dry run they wait for the cell that the later sheet creates.
     const file = await workbook({
-      'Đảng viên': [memberHeaders, member(0, { position: 'Chi ủy viên' }), member(1), member(2, { status: 'Dự bị', confirmedOn: null, admittedOn: recentAdmission })],
+      'Đảng viên': [
+        memberHeaders,
+        member(0, { position: 'Chi ủy viên' }),
+        member(1),
+        member(2, { status: 'Dự bị', confirmedOn: null, admittedOn: recentAdmission }),
+      ],
       'Tổ chức': [orgHeaders, orgRow({ code: 'NHO.C1', name: 'Chi bộ Nhỏ', kind: 'Chi bộ trực thuộc', parent: tree.a.code })],
     });
     const checked = await checkBuffer(ctx, file);
@@ -358,18 +501,26 @@ describe('importing into recorded data', () => {
 
   it('imports a CSV file typed with semicolons and Vietnamese headers without accents', async () => {
     const ctx = ctxFor(test.database);
-    const csv = ['STT;Ho va ten;Gioi tinh;Ngay sinh;Chi bo;Ngay vao Dang;So the dang vien', `1;phan  văn  csv;nam;5/6/79;${tree.b2.code};1/2/2005;76000001`].join('\r\n');
+    const csv = [
+      'STT;Ho va ten;Gioi tinh;Ngay sinh;Chi bo;Ngay vao Dang;So the dang vien',
+      `1;phan  văn  csv;nam;5/6/79;${tree.b2.code};1/2/2005;76000001`,
+    ].join('\r\n');
     const checked = await checkBuffer(ctx, Buffer.from(`\uFEFF${csv}`), 'danh-sach.csv');
     expect(checked.sheets[0]).toMatchObject({ sheet: 'CSV', recordType: 'member', headerRow: 1 });
     const job = await commitImport(ctx, test.database, checked.id, { acceptWarnings: true, confirmNameMatches: false });
     expect(job.counts?.members.created).toBe(1);
-    const [row] = await queryRows<{ full_name: string; birth_date: string }>(test.database.db, sql`SELECT full_name, birth_date FROM members WHERE card_number = '76000001'`);
+    const [row] = await queryRows<{ full_name: string; birth_date: string }>(
+      test.database.db,
+      sql`SELECT full_name, birth_date FROM members WHERE card_number = '76000001'`,
+    );
     expect(row).toEqual({ full_name: 'Phan Văn Csv', birth_date: '1979-06-05' });
   });
 
   it('accepts a grassroots organisation without a unit type, with a warning at that cell', async () => {
     const ctx = ctxFor(test.database);
-    const file = await workbook({ 'Tổ chức': [orgHeaders, orgRow({ code: 'CA.1', name: 'Đảng bộ Phòng An ninh', kind: 'Đảng bộ cơ sở', parent: tree.upper.code })] });
+    const file = await workbook({
+      'Tổ chức': [orgHeaders, orgRow({ code: 'CA.1', name: 'Đảng bộ Phòng An ninh', kind: 'Đảng bộ cơ sở', parent: tree.upper.code })],
+    });
     const job = await importBuffer(ctx, test.database, file);
     expect(job.counts?.orgs.created).toBe(1);
     expect(job.problems).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'UNIT_TYPE_MISSING', row: 2, column: 'E' }));
@@ -378,8 +529,7 @@ describe('importing into recorded data', () => {
   it('offers a confirmed mapping again for a file with the same headers', async () => {
     const ctx = ctxFor(test.database);
     const headers = ['Họ và tên', 'Phái', 'Sinh ngày', 'Đơn vị công tác', 'Vào Đảng', 'Mã thẻ'];
-    const file = () =>
-      workbook({ 'Danh sách': [headers, ['Quách Văn Ghép', 'Nam', '01/01/1970', tree.b2.code, '01/01/1999', '77000001']] });
+    const file = () => workbook({ 'Danh sách': [headers, ['Quách Văn Ghép', 'Nam', '01/01/1970', tree.b2.code, '01/01/1999', '77000001']] });
     const first = await checkBuffer(ctx, await file());
     expect(first.problems).toContainEqual(expect.objectContaining({ code: 'MISSING_COLUMNS' }));
     const mapping = { fullName: 0, gender: 1, birthDate: 2, org: 3, admittedOn: 4, cardNumber: 5 };

@@ -22,7 +22,18 @@ import { memberImportFields, orgImportFields } from './column-mapping.js';
 import { defaultUploadLimits, ImportFileError, inspectUpload, type UploadKind } from './file-safety.js';
 import { checkFile, commitFile, headerSignature, ImportAborted, type RunResult } from './import-run.service.js';
 import { ProblemLog } from './problem-log.js';
-import { findImport, findSavedMapping, importRowLockable, importsInProgress, insertImport, listImportRows, lockImport, saveMapping, updateImport, type ImportRow } from './imports.queries.js';
+import {
+  findImport,
+  findSavedMapping,
+  importRowLockable,
+  importsInProgress,
+  insertImport,
+  listImportRows,
+  lockImport,
+  saveMapping,
+  updateImport,
+  type ImportRow,
+} from './imports.queries.js';
 
 const defaultImportsDir = join(tmpdir(), 'dangvu-imports');
 let uploadsDir = defaultImportsDir;
@@ -88,7 +99,9 @@ export async function receiveUpload(ctx: Ctx, input: UploadInput): Promise<Impor
   assertCan(ctx, 'imports.run');
   if (ctx.actor.scope.kind === 'self') throw forbidden();
   if (typeof (input.body as Partial<Readable> | null)?.pipe !== 'function')
-    throw new AppError('INVALID_INPUT', 'Hãy gửi chính nội dung tệp (Content-Type: application/octet-stream), kèm tên tệp ở tham số filename.', [{ field: 'file', message: 'Thiếu nội dung tệp' }]);
+    throw new AppError('INVALID_INPUT', 'Hãy gửi chính nội dung tệp (Content-Type: application/octet-stream), kèm tên tệp ở tham số filename.', [
+      { field: 'file', message: 'Thiếu nội dung tệp' },
+    ]);
   const maxBytes = input.maxBytes ?? defaultUploadLimits.maxBytes;
   const dir = importsDir();
   await mkdir(dir, { recursive: true, mode: 0o700 });
@@ -103,7 +116,12 @@ export async function receiveUpload(ctx: Ctx, input: UploadInput): Promise<Impor
         transform(chunk: Buffer, _encoding, callback) {
           size += chunk.length;
           if (size > maxBytes) {
-            callback(new ImportFileError('FILE_TOO_LARGE', `Tệp quá lớn, vượt giới hạn ${Math.round(maxBytes / 1024 / 1024)} MB. Hãy chia dữ liệu thành nhiều tệp nhỏ hơn rồi tải lên từng tệp.`));
+            callback(
+              new ImportFileError(
+                'FILE_TOO_LARGE',
+                `Tệp quá lớn, vượt giới hạn ${Math.round(maxBytes / 1024 / 1024)} MB. Hãy chia dữ liệu thành nhiều tệp nhỏ hơn rồi tải lên từng tệp.`,
+              ),
+            );
             return;
           }
           hash.update(chunk);
@@ -216,16 +234,19 @@ const uploadGone = () => conflict('Tệp tải lên không còn được lưu (�
 /** The user's mapping replaces the guess for those sheets, is remembered for files with the same headers, and the dry run runs again. */
 export async function confirmMapping(ctx: Ctx, id: number, input: ImportMappingInput): Promise<ImportRow> {
   const row = await importInScope(ctx, id);
-  if (running.has(id) || row.status === 'committing' || row.status === 'committed') throw conflict('Không đổi được cách ghép cột lúc này: tệp đang được xử lý hoặc đã được ghi.');
+  if (running.has(id) || row.status === 'committing' || row.status === 'committed')
+    throw conflict('Không đổi được cách ghép cột lúc này: tệp đang được xử lý hoặc đã được ghi.');
   const known = row.sheets as ImportSheetPlan[];
   const sheets: ImportSheetPlan[] = [...known];
   for (const confirmed of input.sheets) {
     const index = sheets.findIndex((s) => s.sheet === confirmed.sheet);
-    if (index < 0) throw new AppError('INVALID_INPUT', `Tệp không có trang tính "${confirmed.sheet}".`, [{ field: 'sheets', message: 'Trang tính không có trong tệp' }]);
+    if (index < 0)
+      throw new AppError('INVALID_INPUT', `Tệp không có trang tính "${confirmed.sheet}".`, [{ field: 'sheets', message: 'Trang tính không có trong tệp' }]);
     const fields = confirmed.recordType === 'org' ? orgImportFields : confirmed.recordType === 'member' ? memberImportFields : [];
     const mapping = Object.fromEntries(Object.entries(confirmed.mapping).filter(([key]) => fields.some((f) => f.key === key)));
     const columns = Object.values(mapping);
-    if (new Set(columns).size !== columns.length) throw new AppError('INVALID_INPUT', 'Một cột chỉ được ghép với một trường.', [{ field: 'sheets', message: 'Một cột được ghép hai lần' }]);
+    if (new Set(columns).size !== columns.length)
+      throw new AppError('INVALID_INPUT', 'Một cột chỉ được ghép với một trường.', [{ field: 'sheets', message: 'Một cột được ghép hai lần' }]);
     const plan: ImportSheetPlan = { ...sheets[index], recordType: confirmed.recordType, headerRow: confirmed.headerRow, mapping, mappingSource: 'confirmed' };
     sheets[index] = plan;
     // Remembered only for the header row the headers were read from: that is what identifies the next file.
@@ -254,7 +275,13 @@ export async function changeMapping(ctx: Ctx, id: number, input: ImportMappingIn
  * Writes the checked file in one transaction, re-checking every row as it goes: whatever changed in the
  * database since the dry run is caught, and any error leaves nothing written.
  */
-export async function commitImport(ctx: Ctx, database: Database, id: number, input: ImportCommitInput, onProgress?: (progress: ImportProgress) => void): Promise<ImportJob> {
+export async function commitImport(
+  ctx: Ctx,
+  database: Database,
+  id: number,
+  input: ImportCommitInput,
+  onProgress?: (progress: ImportProgress) => void,
+): Promise<ImportJob> {
   const row = await assertCommittable(ctx, id, input);
   running.set(id, { phase: 'writing', rowsDone: 0, rowsTotal: rowsOf(row) });
   await runCommit(ctx, database, row, input, onProgress);
@@ -272,7 +299,13 @@ export async function startCommit(ctx: Ctx, database: Database, id: number, inpu
 const rowsOf = (row: ImportRow) => (row.counts as { rows?: number }).rows ?? null;
 
 /** Never throws: the outcome, failure included, is written to the import's row. */
-async function runCommit(ctx: Ctx, database: Database, row: ImportRow, input: ImportCommitInput, onProgress?: (progress: ImportProgress) => void): Promise<void> {
+async function runCommit(
+  ctx: Ctx,
+  database: Database,
+  row: ImportRow,
+  input: ImportCommitInput,
+  onProgress?: (progress: ImportProgress) => void,
+): Promise<void> {
   const id = row.id;
   const files = filesOf(row);
   const problems = new ProblemLog(`${files.problems}.commit`);
@@ -294,8 +327,16 @@ async function runCommit(ctx: Ctx, database: Database, row: ImportRow, input: Im
       finish: async (writer, result) => {
         const locked = await lockImport(writer.db, id);
         if (locked?.status === 'committed') throw conflict('Tệp này đã được ghi vào cơ sở dữ liệu.');
-        await recordAudit({ ...ctx, db: writer.db }, [{ entity: 'import', entityId: id, action: 'commit', after: { fileName: row.fileName, sha256: row.sha256, counts: result.counts } }]);
-        await updateImport(writer.db, id, { status: 'committed', counts: result.counts, problems: problems.sortedPreview(), committedAt: ctx.now(), message: null });
+        await recordAudit({ ...ctx, db: writer.db }, [
+          { entity: 'import', entityId: id, action: 'commit', after: { fileName: row.fileName, sha256: row.sha256, counts: result.counts } },
+        ]);
+        await updateImport(writer.db, id, {
+          status: 'committed',
+          counts: result.counts,
+          problems: problems.sortedPreview(),
+          committedAt: ctx.now(),
+          message: null,
+        });
       },
     });
     await rm(files.upload, { force: true });
@@ -308,11 +349,14 @@ async function runCommit(ctx: Ctx, database: Database, row: ImportRow, input: Im
         status: 'failed',
         counts: error.result.counts,
         problems: problems.sortedPreview(),
-        message: 'Khi ghi, tệp có lỗi mà lần kiểm tra trước chưa có (dữ liệu đã thay đổi từ đó); không có dữ liệu nào được ghi. Hãy xem danh sách vấn đề, sửa tệp rồi tải lên lại.',
+        message:
+          'Khi ghi, tệp có lỗi mà lần kiểm tra trước chưa có (dữ liệu đã thay đổi từ đó); không có dữ liệu nào được ghi. Hãy xem danh sách vấn đề, sửa tệp rồi tải lên lại.',
       });
     } else {
       if (!(error instanceof AppError)) ctx.log.error({ err: error, importId: id }, 'import commit failed');
-      await updateImport(ctx.db, id, { status: 'failed', message: `${failureMessage(error)} Không có dữ liệu nào của lần nhập này được ghi.` }).catch(() => undefined);
+      await updateImport(ctx.db, id, { status: 'failed', message: `${failureMessage(error)} Không có dữ liệu nào của lần nhập này được ghi.` }).catch(
+        () => undefined,
+      );
     }
   } finally {
     running.delete(id);
@@ -328,8 +372,12 @@ async function assertCommittable(ctx: Ctx, id: number, input: ImportCommitInput)
   const counts = row.counts as { errors: number; warnings: number; nameMatches: number };
   if (counts.errors > 0) throw conflict(`Tệp còn ${counts.errors} lỗi; hãy sửa hết lỗi rồi tải lên lại. Không có dữ liệu nào được ghi.`);
   if (counts.nameMatches > 0 && !input.confirmNameMatches)
-    throw conflict(`Có ${counts.nameMatches} dòng chỉ khớp với hồ sơ đã có theo họ tên và ngày sinh; hãy xác nhận đó là cùng người trước khi ghi.`, 'confirmNameMatches');
-  if (counts.warnings > 0 && !input.acceptWarnings) throw conflict(`Tệp có ${counts.warnings} cảnh báo; hãy xem và chấp nhận các cảnh báo trước khi ghi.`, 'acceptWarnings');
+    throw conflict(
+      `Có ${counts.nameMatches} dòng chỉ khớp với hồ sơ đã có theo họ tên và ngày sinh; hãy xác nhận đó là cùng người trước khi ghi.`,
+      'confirmNameMatches',
+    );
+  if (counts.warnings > 0 && !input.acceptWarnings)
+    throw conflict(`Tệp có ${counts.warnings} cảnh báo; hãy xem và chấp nhận các cảnh báo trước khi ghi.`, 'acceptWarnings');
   if (!(await exists(filesOf(row).upload))) throw uploadGone();
   return row;
 }
@@ -383,7 +431,8 @@ function pickList(job: ImportJob) {
   return { id, fileName, status, actorName, createdAt, committedAt, counts, message };
 }
 
-const fieldInfo = (fields: readonly { key: string; label: string; required: boolean }[]) => fields.map(({ key, label, required }) => ({ key, label, required }));
+const fieldInfo = (fields: readonly { key: string; label: string; required: boolean }[]) =>
+  fields.map(({ key, label, required }) => ({ key, label, required }));
 
 function present(row: ImportRow, progress: ImportProgress | null, fileKept: boolean): ImportJob {
   const counts = Object.keys(row.counts).length > 0 ? (row.counts as ImportJob['counts']) : null;

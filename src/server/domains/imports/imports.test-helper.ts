@@ -82,7 +82,8 @@ export async function sheetRows(bytes: Buffer): Promise<{ sheet: string; cells: 
     const path = join(dir, 'file.xlsx');
     await writeFile(path, bytes);
     const rows: { sheet: string; cells: unknown[] }[] = [];
-    for await (const row of readRows(path, 'xlsx')) rows.push({ sheet: row.sheet, cells: row.cells.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : c)) });
+    for await (const row of readRows(path, 'xlsx'))
+      rows.push({ sheet: row.sheet, cells: row.cells.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : c)) });
     return rows;
   } finally {
     await rm(dir, { recursive: true, force: true });

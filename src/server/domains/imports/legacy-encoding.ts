@@ -41,7 +41,13 @@ const TCVN3_VOWELS: Readonly<Record<(typeof VOWELS)[number], readonly number[]>>
 };
 /** The only capitals TCVN3 (VN3) encodes: the toneless letters that ASCII lacks. */
 const TCVN3_CAPITALS: Readonly<Record<string, number>> = {
-  Ă: 0xa1, Â: 0xa2, Ê: 0xa3, Ô: 0xa4, Ơ: 0xa5, Ư: 0xa6, Đ: 0xa7,
+  Ă: 0xa1,
+  Â: 0xa2,
+  Ê: 0xa3,
+  Ô: 0xa4,
+  Ơ: 0xa5,
+  Ư: 0xa6,
+  Đ: 0xa7,
 };
 const TCVN3_LOWER_D = 0xae;
 
@@ -170,9 +176,39 @@ export function decodeVni(garbled: string): string {
 // on balance, and more than with the other table.
 
 const ONSETS = [
-  'ngh', 'ng', 'nh', 'ch', 'gh', 'gi', 'kh', 'ph', 'th', 'tr', 'qu',
-  'b', 'c', 'd', 'đ', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'q', 'r', 's', 't', 'v', 'x',
-  'f', 'j', 'w', 'z', '',
+  'ngh',
+  'ng',
+  'nh',
+  'ch',
+  'gh',
+  'gi',
+  'kh',
+  'ph',
+  'th',
+  'tr',
+  'qu',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'g',
+  'h',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'q',
+  'r',
+  's',
+  't',
+  'v',
+  'x',
+  'f',
+  'j',
+  'w',
+  'z',
+  '',
 ];
 
 /** Every Vietnamese rhyme (vần) without its tone. */
@@ -229,7 +265,10 @@ export function isVietnameseSyllable(word: string): boolean {
   for (const ch of word.normalize('NFC').toLowerCase()) {
     const parts = [...ch.normalize('NFD')];
     const marks = parts.filter((part) => TONE_SET.has(part));
-    const letter = parts.filter((part) => !TONE_SET.has(part)).join('').normalize('NFC');
+    const letter = parts
+      .filter((part) => !TONE_SET.has(part))
+      .join('')
+      .normalize('NFC');
     if (letter === '' || marks.length > 1 || (marks.length === 1 && tone !== '')) return false;
     if (marks.length === 1) {
       tone = marks[0];
@@ -261,7 +300,26 @@ const DECODERS: Readonly<Record<LegacyEncoding, (garbled: string) => string>> = 
 };
 
 /** Rhymes found only in a handful of words or loanwords (`xoong`, `moóc`): weak evidence. */
-const RARE_RHYMES = new Set(['ooc', 'oong', 'oeo', 'oen', 'oap', 'oam', 'oăc', 'oăm', 'uâng', 'uêch', 'uênh', 'uych', 'uyp', 'uyu', 'uya', 'ưm', 'yêng', 'eng']);
+const RARE_RHYMES = new Set([
+  'ooc',
+  'oong',
+  'oeo',
+  'oen',
+  'oap',
+  'oam',
+  'oăc',
+  'oăm',
+  'uâng',
+  'uêch',
+  'uênh',
+  'uych',
+  'uyp',
+  'uyu',
+  'uya',
+  'ưm',
+  'yêng',
+  'eng',
+]);
 
 /**
  * Syllables that make up most Vietnamese names. Many garbled name words are also well-formed
@@ -298,7 +356,11 @@ function wordScore(word: string): number {
 /** Like wordScore without the name hint and with rare rhymes counting half: breaks ties only. */
 function wordPlausibility(word: string): number {
   if (!isVietnameseSyllable(word)) return 0;
-  const toneless = word.normalize('NFD').replace(/[\u0300\u0301\u0303\u0309\u0323]/g, '').normalize('NFC').toLowerCase();
+  const toneless = word
+    .normalize('NFD')
+    .replace(/[\u0300\u0301\u0303\u0309\u0323]/g, '')
+    .normalize('NFC')
+    .toLowerCase();
   return [...RARE_RHYMES].some((rhyme) => toneless.endsWith(rhyme)) ? 0.5 : 1;
 }
 
@@ -387,10 +449,7 @@ export function detectLegacyEncodingOfColumn(cells: readonly string[]): LegacyEn
  * a cell is still left alone when it cannot be legacy or when decoding would make it less
  * Vietnamese, since columns mix retyped Unicode cells with legacy ones.
  */
-export function repairLegacyText(
-  text: string,
-  columnEncoding?: LegacyEncoding | null,
-): { text: string; encoding: LegacyEncoding | null } {
+export function repairLegacyText(text: string, columnEncoding?: LegacyEncoding | null): { text: string; encoding: LegacyEncoding | null } {
   let encoding: LegacyEncoding | null = null;
   if (columnEncoding === undefined) {
     encoding = detectLegacyEncoding(text);

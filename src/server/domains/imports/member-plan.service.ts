@@ -116,25 +116,48 @@ export class MemberPlan {
   /** Card numbers and citizen IDs are unique; the same name and birth date twice is probably one person typed twice. */
   private checkDuplicates(m: ParsedMember): boolean {
     let ok = true;
-    const at = (key: 'cardNumber' | 'nationalId' | 'fullName', value: unknown) => ({ sheet: m.sheet, row: m.row, column: m.columns[key] ?? null, field: memberLabel(key), value });
+    const at = (key: 'cardNumber' | 'nationalId' | 'fullName', value: unknown) => ({
+      sheet: m.sheet,
+      row: m.row,
+      column: m.columns[key] ?? null,
+      field: memberLabel(key),
+      value,
+    });
     if (m.cardNumber) {
       const first = this.seenCards.get(m.cardNumber);
       if (first !== undefined) {
         ok = false;
-        this.run.log.add(makeProblem('error', 'DUPLICATE_CARD_NUMBER', at('cardNumber', m.cardNumber), `Số thẻ đảng viên trùng với dòng ${first}.`, 'Mỗi đảng viên một số thẻ: hãy kiểm tra lại số thẻ của hai dòng, hoặc xóa dòng bị lặp.'));
+        this.run.log.add(
+          makeProblem(
+            'error',
+            'DUPLICATE_CARD_NUMBER',
+            at('cardNumber', m.cardNumber),
+            `Số thẻ đảng viên trùng với dòng ${first}.`,
+            'Mỗi đảng viên một số thẻ: hãy kiểm tra lại số thẻ của hai dòng, hoặc xóa dòng bị lặp.',
+          ),
+        );
       } else this.seenCards.set(m.cardNumber, m.row);
     }
     if (m.nationalId) {
       const first = this.seenNationalIds.get(m.nationalId);
       if (first !== undefined) {
         ok = false;
-        this.run.log.add(makeProblem('error', 'DUPLICATE_NATIONAL_ID', at('nationalId', m.nationalId), `Số CCCD trùng với dòng ${first}.`, 'Mỗi người một số CCCD: hãy kiểm tra lại số CCCD của hai dòng, hoặc xóa dòng bị lặp.'));
+        this.run.log.add(
+          makeProblem(
+            'error',
+            'DUPLICATE_NATIONAL_ID',
+            at('nationalId', m.nationalId),
+            `Số CCCD trùng với dòng ${first}.`,
+            'Mỗi người một số CCCD: hãy kiểm tra lại số CCCD của hai dòng, hoặc xóa dòng bị lặp.',
+          ),
+        );
       } else this.seenNationalIds.set(m.nationalId, m.row);
     }
     const person = nameBirthKey(m.fullName, m.birthDate, true);
     const earlier = this.seenPeople.get(person);
     if (earlier) {
-      const distinct = (earlier.card && m.cardNumber && earlier.card !== m.cardNumber) || (earlier.nationalId && m.nationalId && earlier.nationalId !== m.nationalId);
+      const distinct =
+        (earlier.card && m.cardNumber && earlier.card !== m.cardNumber) || (earlier.nationalId && m.nationalId && earlier.nationalId !== m.nationalId);
       if (!distinct && ok)
         this.run.log.add(
           makeProblem(
@@ -168,12 +191,26 @@ export class MemberPlan {
         continue;
       }
       const problem = holdingProblem(resolution.target);
-      if (problem) this.run.log.add(makeProblem('error', 'NOT_A_CELL', at, problem, 'Hãy ghi mã của chi bộ nơi đảng viên sinh hoạt (chi bộ cơ sở hoặc chi bộ trực thuộc).'));
+      if (problem)
+        this.run.log.add(
+          makeProblem('error', 'NOT_A_CELL', at, problem, 'Hãy ghi mã của chi bộ nơi đảng viên sinh hoạt (chi bộ cơ sở hoặc chi bộ trực thuộc).'),
+        );
     }
   }
 
-  private decideMember(m: ParsedMember, byCard: Map<string, RecordedMember>, byNationalId: Map<string, RecordedMember>, byPerson: Map<string, RecordedMember[]>): MemberDecision | null {
-    const at = (key: string, value: unknown) => ({ sheet: m.sheet, row: m.row, column: m.columns[key as keyof ParsedMember['columns']] ?? null, field: memberLabel(key), value });
+  private decideMember(
+    m: ParsedMember,
+    byCard: Map<string, RecordedMember>,
+    byNationalId: Map<string, RecordedMember>,
+    byPerson: Map<string, RecordedMember[]>,
+  ): MemberDecision | null {
+    const at = (key: string, value: unknown) => ({
+      sheet: m.sheet,
+      row: m.row,
+      column: m.columns[key as keyof ParsedMember['columns']] ?? null,
+      field: memberLabel(key),
+      value,
+    });
     const problems: ImportProblem[] = [];
     const fail = (problem: ImportProblem) => {
       this.run.log.add(problem);
@@ -189,25 +226,66 @@ export class MemberPlan {
     } else {
       target = resolution.target;
       const orgProblem = holdingProblem(target);
-      if (orgProblem) return fail(makeProblem('error', 'NOT_A_CELL', at('org', m.orgRef), orgProblem, 'Hãy ghi mã của chi bộ nơi đảng viên sinh hoạt (chi bộ cơ sở hoặc chi bộ trực thuộc).'));
+      if (orgProblem)
+        return fail(
+          makeProblem(
+            'error',
+            'NOT_A_CELL',
+            at('org', m.orgRef),
+            orgProblem,
+            'Hãy ghi mã của chi bộ nơi đảng viên sinh hoạt (chi bộ cơ sở hoặc chi bộ trực thuộc).',
+          ),
+        );
     }
 
     const cardOwner = m.cardNumber ? byCard.get(m.cardNumber) : undefined;
     const idOwner = m.nationalId ? byNationalId.get(m.nationalId) : undefined;
     if (cardOwner && idOwner && cardOwner.id !== idOwner.id)
-      return fail(makeProblem('error', 'IDENTIFIERS_OF_TWO_MEMBERS', at('nationalId', m.nationalId), `Số thẻ đảng viên là của ${cardOwner.fullName}, còn số CCCD là của ${idOwner.fullName}.`, 'Hãy kiểm tra lại số thẻ và số CCCD của dòng này.'));
+      return fail(
+        makeProblem(
+          'error',
+          'IDENTIFIERS_OF_TWO_MEMBERS',
+          at('nationalId', m.nationalId),
+          `Số thẻ đảng viên là của ${cardOwner.fullName}, còn số CCCD là của ${idOwner.fullName}.`,
+          'Hãy kiểm tra lại số thẻ và số CCCD của dòng này.',
+        ),
+      );
     let recorded = cardOwner ?? idOwner ?? null;
     if (recorded) {
       if (cardOwner && m.nationalId && recorded.nationalId && recorded.nationalId !== m.nationalId)
-        return fail(makeProblem('error', 'NATIONAL_ID_DIFFERS', at('nationalId', m.nationalId), `Số thẻ đảng viên là của ${recorded.fullName}, người này có số CCCD khác (${recorded.nationalId}).`, 'Hãy kiểm tra lại số thẻ và số CCCD của dòng này.'));
+        return fail(
+          makeProblem(
+            'error',
+            'NATIONAL_ID_DIFFERS',
+            at('nationalId', m.nationalId),
+            `Số thẻ đảng viên là của ${recorded.fullName}, người này có số CCCD khác (${recorded.nationalId}).`,
+            'Hãy kiểm tra lại số thẻ và số CCCD của dòng này.',
+          ),
+        );
       if (!cardOwner && m.cardNumber && recorded.cardNumber && recorded.cardNumber !== m.cardNumber)
-        return fail(makeProblem('error', 'CARD_NUMBER_DIFFERS', at('cardNumber', m.cardNumber), `Số CCCD là của ${recorded.fullName}, người này có số thẻ đảng viên khác (${recorded.cardNumber}).`, 'Hãy kiểm tra lại số thẻ và số CCCD của dòng này.'));
+        return fail(
+          makeProblem(
+            'error',
+            'CARD_NUMBER_DIFFERS',
+            at('cardNumber', m.cardNumber),
+            `Số CCCD là của ${recorded.fullName}, người này có số thẻ đảng viên khác (${recorded.cardNumber}).`,
+            'Hãy kiểm tra lại số thẻ và số CCCD của dòng này.',
+          ),
+        );
     } else {
       const people = (byPerson.get(nameBirthKey(m.fullName, m.birthDate, true)) ?? []).filter(
         (c) => !(c.cardNumber && m.cardNumber && c.cardNumber !== m.cardNumber) && !(c.nationalId && m.nationalId && c.nationalId !== m.nationalId),
       );
       if (people.length > 1)
-        return fail(makeProblem('error', 'AMBIGUOUS_PERSON', at('fullName', m.fullName), `Có ${people.length} đảng viên đã ghi cùng họ tên và ngày sinh này.`, 'Hãy ghi số thẻ đảng viên hoặc số CCCD để biết dòng này là ai.'));
+        return fail(
+          makeProblem(
+            'error',
+            'AMBIGUOUS_PERSON',
+            at('fullName', m.fullName),
+            `Có ${people.length} đảng viên đã ghi cùng họ tên và ngày sinh này.`,
+            'Hãy ghi số thẻ đảng viên hoặc số CCCD để biết dòng này là ai.',
+          ),
+        );
       if (people.length === 1) {
         recorded = people[0];
         this.run.counts.nameMatches += 1;
@@ -223,7 +301,15 @@ export class MemberPlan {
       }
     }
     if (recorded && !isPathInScope(this.run.ctx.actor.scope, recorded.orgPath))
-      return fail(makeProblem('error', 'MEMBER_OUT_OF_SCOPE', at(cardOwner ? 'cardNumber' : idOwner ? 'nationalId' : 'fullName', null), 'Đảng viên này đã có hồ sơ ở một tổ chức ngoài phạm vi quản lý của bạn.', 'Hãy bỏ dòng này, hoặc nhờ cấp quản lý tổ chức đó cập nhật.'));
+      return fail(
+        makeProblem(
+          'error',
+          'MEMBER_OUT_OF_SCOPE',
+          at(cardOwner ? 'cardNumber' : idOwner ? 'nationalId' : 'fullName', null),
+          'Đảng viên này đã có hồ sơ ở một tổ chức ngoài phạm vi quản lý của bạn.',
+          'Hãy bỏ dòng này, hoặc nhờ cấp quản lý tổ chức đó cập nhật.',
+        ),
+      );
 
     let action: MemberDecision['action'] = 'create';
     let changes: Record<string, unknown> = {};
@@ -233,7 +319,13 @@ export class MemberPlan {
       changes = difference.changes;
       for (const ignored of difference.ignored)
         problems.push(
-          makeProblem('warning', 'RECORD_DIFFERS', at(ignored.key, ignored.file), `${memberLabel(ignored.key)} trong tệp (${ignored.file}) khác hồ sơ đang ghi (${ignored.recorded}); hồ sơ được giữ nguyên.`, ignoredDifferenceFix[ignored.key] ?? ''),
+          makeProblem(
+            'warning',
+            'RECORD_DIFFERS',
+            at(ignored.key, ignored.file),
+            `${memberLabel(ignored.key)} trong tệp (${ignored.file}) khác hồ sơ đang ghi (${ignored.recorded}); hồ sơ được giữ nguyên.`,
+            ignoredDifferenceFix[ignored.key] ?? '',
+          ),
         );
       action = Object.keys(changes).length > 0 ? 'update' : 'unchanged';
     }
@@ -258,7 +350,10 @@ export class MemberPlan {
       for (const { row, action, member } of entry.rows) {
         const at = { sheet: entry.sheet, row, column: entry.column, field: memberLabel('org'), value: ref };
         if ('problem' in resolution) this.run.log.add(refProblem(resolution, at, 'chi bộ'));
-        else if (problem) this.run.log.add(makeProblem('error', 'NOT_A_CELL', at, problem, 'Hãy ghi mã của chi bộ nơi đảng viên sinh hoạt (chi bộ cơ sở hoặc chi bộ trực thuộc).'));
+        else if (problem)
+          this.run.log.add(
+            makeProblem('error', 'NOT_A_CELL', at, problem, 'Hãy ghi mã của chi bộ nơi đảng viên sinh hoạt (chi bộ cơ sở hoặc chi bộ trực thuộc).'),
+          );
         else if (action) {
           this.run.counts.members[action === 'create' ? 'created' : action === 'update' ? 'updated' : 'unchanged'] += 1;
           if (action === 'create' && member) this.tally(resolution.target.code, member);
@@ -306,18 +401,66 @@ export class MemberPlan {
       const org = d.target!.recorded ?? { id: d.target!.planned!.id!, path: d.target!.planned!.path! };
       const status = m.status;
       const fullSince = status === 'full' || m.leftOn ? m.confirmedOn : null;
-      const { placeOfOrigin, residence, ethnicity, religion, education, professionalQualification, theoryLevel, job, position, nationalId, cardNumber, profileNumber } = m;
+      const {
+        placeOfOrigin,
+        residence,
+        ethnicity,
+        religion,
+        education,
+        professionalQualification,
+        theoryLevel,
+        job,
+        position,
+        nationalId,
+        cardNumber,
+        profileNumber,
+      } = m;
       rows.members.push({
-        id, ...namesOf(m), gender: m.gender, birthDate: m.birthDate, placeOfOrigin, residence, ethnicity, religion, education, professionalQualification, theoryLevel,
-        job, position, nationalId, cardNumber, profileNumber, admittedOn: m.admittedOn, confirmedOn: fullSince, orgId: org.id, orgPath: org.path, status,
+        id,
+        ...namesOf(m),
+        gender: m.gender,
+        birthDate: m.birthDate,
+        placeOfOrigin,
+        residence,
+        ethnicity,
+        religion,
+        education,
+        professionalQualification,
+        theoryLevel,
+        job,
+        position,
+        nationalId,
+        cardNumber,
+        profileNumber,
+        admittedOn: m.admittedOn,
+        confirmedOn: fullSince,
+        orgId: org.id,
+        orgPath: org.path,
+        status,
       });
       // The history opens at admission as probationary; a confirmation date adds the confirmation, so "as of" reads stay right.
       const firstEvent = eventIds[e];
       const firstPeriod = periodIds[e];
       e += 1;
       const event = { memberId: id, decision: null, reason, details, createdBy };
-      rows.events.push({ ...event, id: firstEvent, kind: 'record_created', occurredOn: m.admittedOn, fromOrgId: null, toOrgId: org.id, statusAfter: 'probationary' });
-      rows.periods.push({ id: firstPeriod, memberId: id, orgId: org.id, status: 'probationary', validFrom: m.admittedOn, validTo: fullSince ?? m.leftOn, eventId: firstEvent });
+      rows.events.push({
+        ...event,
+        id: firstEvent,
+        kind: 'record_created',
+        occurredOn: m.admittedOn,
+        fromOrgId: null,
+        toOrgId: org.id,
+        statusAfter: 'probationary',
+      });
+      rows.periods.push({
+        id: firstPeriod,
+        memberId: id,
+        orgId: org.id,
+        status: 'probationary',
+        validFrom: m.admittedOn,
+        validTo: fullSince ?? m.leftOn,
+        eventId: firstEvent,
+      });
       if (fullSince) {
         rows.events.push({ ...event, id: eventIds[e], kind: 'confirmation', occurredOn: fullSince, fromOrgId: org.id, toOrgId: org.id, statusAfter: 'full' });
         rows.periods.push({ id: periodIds[e], memberId: id, orgId: org.id, status: 'full', validFrom: fullSince, validTo: m.leftOn, eventId: eventIds[e] });
@@ -325,7 +468,15 @@ export class MemberPlan {
       }
       // A member who has left: the exit closes the history as the exits and transfers do (the period in the exit status stays open).
       if (m.leftOn) {
-        rows.events.push({ ...event, id: eventIds[e], kind: exitEventKinds[status as keyof typeof exitEventKinds], occurredOn: m.leftOn, fromOrgId: org.id, toOrgId: null, statusAfter: status });
+        rows.events.push({
+          ...event,
+          id: eventIds[e],
+          kind: exitEventKinds[status as keyof typeof exitEventKinds],
+          occurredOn: m.leftOn,
+          fromOrgId: org.id,
+          toOrgId: null,
+          statusAfter: status,
+        });
         rows.periods.push({ id: periodIds[e], memberId: id, orgId: org.id, status, validFrom: m.leftOn, validTo: null, eventId: eventIds[e] });
         e += 1;
       }
@@ -346,7 +497,13 @@ export class MemberPlan {
 const batchSize = 2000;
 
 /** The membership event that leaves a member in each exit status. */
-const exitEventKinds = { struck_off: 'strike_off', expelled: 'expulsion', withdrawn: 'withdrawal', deceased: 'death', transferred_out: 'transfer_out' } as const;
+const exitEventKinds = {
+  struck_off: 'strike_off',
+  expelled: 'expulsion',
+  withdrawn: 'withdrawal',
+  deceased: 'death',
+  transferred_out: 'transfer_out',
+} as const;
 
 /** The name columns of a parsed member, computed once: the lookup needs the sort key and the insert all of them. */
 const nameCache = new WeakMap<ParsedMember, ReturnType<typeof nameColumns>>();
@@ -360,4 +517,3 @@ function memberAudit(m: ParsedMember, orgId: number) {
   const { sheet: _s, row, given: _g, columns: _c, orgRef: _o, ...values } = m;
   return { ...values, orgId, row };
 }
-

@@ -113,10 +113,26 @@ export class OrgPlan {
       const at = { sheet: org.sheet, row: org.row, column: org.columns.code ?? null, field: orgLabel('code'), value: org.code };
       if (existing && !isPathInScope(this.run.ctx.actor.scope, existing.path)) {
         plannedOrg.action = 'invalid';
-        problems.push(makeProblem('error', 'CODE_TAKEN', at, 'Mã tổ chức này đã được dùng cho một tổ chức ngoài phạm vi quản lý của bạn.', 'Hãy dùng mã khác, hoặc nhờ cấp quản lý tổ chức đó nhập dòng này.'));
+        problems.push(
+          makeProblem(
+            'error',
+            'CODE_TAKEN',
+            at,
+            'Mã tổ chức này đã được dùng cho một tổ chức ngoài phạm vi quản lý của bạn.',
+            'Hãy dùng mã khác, hoặc nhờ cấp quản lý tổ chức đó nhập dòng này.',
+          ),
+        );
       } else if (existing && !existing.active) {
         plannedOrg.action = 'invalid';
-        problems.push(makeProblem('error', 'ORG_ENDED', at, `Tổ chức mã ${org.code} (${existing.name}) đã kết thúc hoạt động.`, 'Hãy bỏ dòng này, hoặc dùng mã khác cho tổ chức mới.'));
+        problems.push(
+          makeProblem(
+            'error',
+            'ORG_ENDED',
+            at,
+            `Tổ chức mã ${org.code} (${existing.name}) đã kết thúc hoạt động.`,
+            'Hãy bỏ dòng này, hoặc dùng mã khác cho tổ chức mới.',
+          ),
+        );
       }
     }
     // Parents next; a parent created by this file is placed before its children.
@@ -140,18 +156,33 @@ export class OrgPlan {
     for (const plannedOrg of this.planned.values()) this.settleOrg(plannedOrg, problems, new Set());
     if (report) this.run.log.addAll(problems);
     this.run.counts.orgs = { created: 0, updated: 0, unchanged: 0 };
-    for (const p of this.planned.values()) if (p.action !== 'invalid') this.run.counts.orgs[p.action === 'create' ? 'created' : p.action === 'update' ? 'updated' : 'unchanged'] += 1;
+    for (const p of this.planned.values())
+      if (p.action !== 'invalid') this.run.counts.orgs[p.action === 'create' ? 'created' : p.action === 'update' ? 'updated' : 'unchanged'] += 1;
   }
 
   /** Decides one planned organisation, its parent (when the file creates it too) first. */
   private settleOrg(p: PlannedOrg, problems: ImportProblem[], visiting: Set<PlannedOrg>): void {
     if (p.settled) return;
     const org = p.parsed;
-    const at = (key: string, value: unknown) => ({ sheet: org.sheet, row: org.row, column: org.columns[key as keyof ParsedOrg['columns']] ?? null, field: orgLabel(key), value });
+    const at = (key: string, value: unknown) => ({
+      sheet: org.sheet,
+      row: org.row,
+      column: org.columns[key as keyof ParsedOrg['columns']] ?? null,
+      field: orgLabel(key),
+      value,
+    });
     if (visiting.has(p)) {
       p.settled = true;
       p.action = 'invalid';
-      problems.push(makeProblem('error', 'PARENT_CYCLE', at('parent', org.parentRef), 'Các tổ chức trong tệp làm cấp trên của nhau thành vòng tròn.', 'Hãy kiểm tra lại cột tổ chức cấp trên của các dòng này.'));
+      problems.push(
+        makeProblem(
+          'error',
+          'PARENT_CYCLE',
+          at('parent', org.parentRef),
+          'Các tổ chức trong tệp làm cấp trên của nhau thành vòng tròn.',
+          'Hãy kiểm tra lại cột tổ chức cấp trên của các dòng này.',
+        ),
+      );
       return;
     }
     if (p.action === 'invalid') {
@@ -170,26 +201,54 @@ export class OrgPlan {
 
   private settleNewOrg(p: PlannedOrg, problems: ImportProblem[], visiting: Set<PlannedOrg>): void {
     const org = p.parsed;
-    const at = (key: string, value: unknown) => ({ sheet: org.sheet, row: org.row, column: org.columns[key as keyof ParsedOrg['columns']] ?? null, field: orgLabel(key), value });
+    const at = (key: string, value: unknown) => ({
+      sheet: org.sheet,
+      row: org.row,
+      column: org.columns[key as keyof ParsedOrg['columns']] ?? null,
+      field: orgLabel(key),
+      value,
+    });
     const parent = p.parent;
     if (parent?.planned) {
       this.settleOrg(parent.planned, problems, visiting);
       if (parent.planned.action === 'invalid') {
         p.action = 'invalid';
         problems.push(
-          makeProblem('error', 'PARENT_INVALID', at('parent', org.parentRef), `Tổ chức cấp trên (dòng ${parent.planned.parsed.row}) có lỗi nên chưa tạo được tổ chức này.`, `Hãy sửa lỗi ở dòng ${parent.planned.parsed.row} trước.`),
+          makeProblem(
+            'error',
+            'PARENT_INVALID',
+            at('parent', org.parentRef),
+            `Tổ chức cấp trên (dòng ${parent.planned.parsed.row}) có lỗi nên chưa tạo được tổ chức này.`,
+            `Hãy sửa lỗi ở dòng ${parent.planned.parsed.row} trước.`,
+          ),
         );
         return;
       }
     }
     if (!parent && this.run.ctx.actor.scope.kind !== 'all') {
       p.action = 'invalid';
-      problems.push(makeProblem('error', 'PARENT_REQUIRED', at('parent', null), 'Chưa ghi tổ chức cấp trên.', 'Hãy ghi mã tổ chức cấp trên (trong phạm vi quản lý của bạn).'));
+      problems.push(
+        makeProblem(
+          'error',
+          'PARENT_REQUIRED',
+          at('parent', null),
+          'Chưa ghi tổ chức cấp trên.',
+          'Hãy ghi mã tổ chức cấp trên (trong phạm vi quản lý của bạn).',
+        ),
+      );
       return;
     }
     if (parent && !parent.active) {
       p.action = 'invalid';
-      problems.push(makeProblem('error', 'PARENT_ENDED', at('parent', org.parentRef), `Tổ chức cấp trên ${parent.name} đã kết thúc hoạt động.`, 'Hãy ghi tổ chức cấp trên đang hoạt động.'));
+      problems.push(
+        makeProblem(
+          'error',
+          'PARENT_ENDED',
+          at('parent', org.parentRef),
+          `Tổ chức cấp trên ${parent.name} đã kết thúc hoạt động.`,
+          'Hãy ghi tổ chức cấp trên đang hoạt động.',
+        ),
+      );
       return;
     }
     const nesting = nestingProblem(parent?.kind ?? null, org.kind);
@@ -202,7 +261,15 @@ export class OrgPlan {
     const unit = resolveUnitType(org.kind, org.unitType, parent?.planned ? parent.planned.unitType : (parent?.unitType ?? null));
     if ('problem' in unit) {
       // Lists of police and army party committees have no unit type that fits; the record can be completed later.
-      problems.push(makeProblem('warning', 'UNIT_TYPE_MISSING', at('unitType', null), `${unit.problem} Tổ chức này sẽ được ghi với loại hình để trống.`, 'Hãy chọn loại hình cơ sở trong danh sách nếu có; nếu không, bổ sung sau ở trang của tổ chức.'));
+      problems.push(
+        makeProblem(
+          'warning',
+          'UNIT_TYPE_MISSING',
+          at('unitType', null),
+          `${unit.problem} Tổ chức này sẽ được ghi với loại hình để trống.`,
+          'Hãy chọn loại hình cơ sở trong danh sách nếu có; nếu không, bổ sung sau ở trang của tổ chức.',
+        ),
+      );
     }
     p.unitType = 'problem' in unit ? null : unit.unitType;
   }
@@ -211,18 +278,42 @@ export class OrgPlan {
   private compareOrg(p: PlannedOrg, problems: ImportProblem[]): void {
     const org = p.parsed;
     const existing = p.existing!;
-    const at = (key: string, value: unknown) => ({ sheet: org.sheet, row: org.row, column: org.columns[key as keyof ParsedOrg['columns']] ?? null, field: orgLabel(key), value });
+    const at = (key: string, value: unknown) => ({
+      sheet: org.sheet,
+      row: org.row,
+      column: org.columns[key as keyof ParsedOrg['columns']] ?? null,
+      field: orgLabel(key),
+      value,
+    });
     if (normalizeSpaces(existing.name) !== org.name)
       problems.push(
-        makeProblem('warning', 'ORG_NAME_DIFFERS', at('name', org.name), `Tên trong tệp khác tên đang ghi "${existing.name}"; tên đang ghi được giữ nguyên.`, 'Nếu tổ chức đã đổi tên, hãy ghi biến động Đổi tên (kèm quyết định) ở trang của tổ chức.'),
+        makeProblem(
+          'warning',
+          'ORG_NAME_DIFFERS',
+          at('name', org.name),
+          `Tên trong tệp khác tên đang ghi "${existing.name}"; tên đang ghi được giữ nguyên.`,
+          'Nếu tổ chức đã đổi tên, hãy ghi biến động Đổi tên (kèm quyết định) ở trang của tổ chức.',
+        ),
       );
     if (existing.kind !== org.kind)
       problems.push(
-        makeProblem('warning', 'ORG_KIND_DIFFERS', at('kind', orgKindLabels[org.kind]), `Loại tổ chức trong tệp khác loại đang ghi (${orgKindLabels[existing.kind]}); loại đang ghi được giữ nguyên.`, 'Hãy kiểm tra lại loại tổ chức trong tệp.'),
+        makeProblem(
+          'warning',
+          'ORG_KIND_DIFFERS',
+          at('kind', orgKindLabels[org.kind]),
+          `Loại tổ chức trong tệp khác loại đang ghi (${orgKindLabels[existing.kind]}); loại đang ghi được giữ nguyên.`,
+          'Hãy kiểm tra lại loại tổ chức trong tệp.',
+        ),
       );
     if (p.parent && (p.parent.recorded?.id ?? -1) !== existing.parentId)
       problems.push(
-        makeProblem('warning', 'ORG_PARENT_DIFFERS', at('parent', org.parentRef), 'Tổ chức cấp trên trong tệp khác cấp trên đang ghi; cấp trên đang ghi được giữ nguyên.', 'Nếu tổ chức đã chuyển trực thuộc, hãy ghi biến động Chuyển trực thuộc ở trang của tổ chức.'),
+        makeProblem(
+          'warning',
+          'ORG_PARENT_DIFFERS',
+          at('parent', org.parentRef),
+          'Tổ chức cấp trên trong tệp khác cấp trên đang ghi; cấp trên đang ghi được giữ nguyên.',
+          'Nếu tổ chức đã chuyển trực thuộc, hãy ghi biến động Chuyển trực thuộc ở trang của tổ chức.',
+        ),
       );
     const grassroots = existing.kind === 'grassroots_committee' || existing.kind === 'grassroots_cell';
     if (grassroots && org.unitType && org.unitType !== existing.unitType) p.changes.unitType = org.unitType;
@@ -230,15 +321,37 @@ export class OrgPlan {
       if (existing.foundedOn === null) p.changes.foundedOn = org.foundedOn;
       else
         problems.push(
-          makeProblem('warning', 'ORG_FOUNDED_DIFFERS', at('foundedOn', org.foundedOn), `Ngày thành lập trong tệp khác ngày đang ghi (${formatDate(existing.foundedOn)}); ngày đang ghi được giữ nguyên.`, 'Hãy kiểm tra lại ngày thành lập trong tệp.'),
+          makeProblem(
+            'warning',
+            'ORG_FOUNDED_DIFFERS',
+            at('foundedOn', org.foundedOn),
+            `Ngày thành lập trong tệp khác ngày đang ghi (${formatDate(existing.foundedOn)}); ngày đang ghi được giữ nguyên.`,
+            'Hãy kiểm tra lại ngày thành lập trong tệp.',
+          ),
         );
     }
     const decision = foundingDecision(org, existing.foundedOn);
-    if (decision && JSON.stringify(decision) !== JSON.stringify(existing.foundingDecision && { number: existing.foundingDecision.number, date: existing.foundingDecision.date, issuer: existing.foundingDecision.issuer })) {
+    if (
+      decision &&
+      JSON.stringify(decision) !==
+        JSON.stringify(
+          existing.foundingDecision && {
+            number: existing.foundingDecision.number,
+            date: existing.foundingDecision.date,
+            issuer: existing.foundingDecision.issuer,
+          },
+        )
+    ) {
       if (existing.foundingDecision === null) p.changes.foundingDecision = decision;
       else
         problems.push(
-          makeProblem('warning', 'ORG_DECISION_DIFFERS', at('foundingDecisionNumber', org.decisionNumber), `Quyết định thành lập trong tệp khác quyết định đang ghi (${existing.foundingDecision.number}); quyết định đang ghi được giữ nguyên.`, 'Hãy kiểm tra lại số và cơ quan ra quyết định thành lập.'),
+          makeProblem(
+            'warning',
+            'ORG_DECISION_DIFFERS',
+            at('foundingDecisionNumber', org.decisionNumber),
+            `Quyết định thành lập trong tệp khác quyết định đang ghi (${existing.foundingDecision.number}); quyết định đang ghi được giữ nguyên.`,
+            'Hãy kiểm tra lại số và cơ quan ra quyết định thành lập.',
+          ),
         );
     }
     p.action = Object.keys(p.changes).length > 0 ? 'update' : 'unchanged';
@@ -267,14 +380,25 @@ export class OrgPlan {
   createdCells(): { code: string; name: string; place: ProblemPlace }[] {
     return [...this.planned.values()]
       .filter((p) => p.action === 'create' && (memberHoldingKinds as readonly string[]).includes(p.parsed.kind))
-      .map(({ parsed: org }) => ({ code: org.code, name: org.name, place: { sheet: org.sheet, row: org.row, column: org.columns.code ?? null, field: orgLabel('code'), value: org.code } }));
+      .map(({ parsed: org }) => ({
+        code: org.code,
+        name: org.name,
+        place: { sheet: org.sheet, row: org.row, column: org.columns.code ?? null, field: orgLabel('code'), value: org.code },
+      }));
   }
 
   /** Resolves the organisations that member rows name, once each: in the file, then among recorded organisations. */
   async resolveRefs(members: readonly { orgRef: string }[]): Promise<void> {
     const missing = [...new Set(members.map((m) => refKey(m.orgRef)).filter((ref) => !this.resolutions.has(ref) && !this.planned.has(ref)))];
     const recorded = missing.length > 0 ? await orgsByCodeOrName(this.run.ctx.db, missing, [...new Set(missing.map(nameKey))]) : [];
-    for (const ref of missing) this.resolutions.set(ref, this.resolveRef(ref, recorded.filter((o) => o.code === ref || nameKey(o.name) === nameKey(ref))));
+    for (const ref of missing)
+      this.resolutions.set(
+        ref,
+        this.resolveRef(
+          ref,
+          recorded.filter((o) => o.code === ref || nameKey(o.name) === nameKey(ref)),
+        ),
+      );
   }
 
   /** Where a reference resolveRefs has seen led. */
@@ -286,7 +410,10 @@ export class OrgPlan {
 
   /** A reference looked up again once the whole file is read (the dry run's members that name an organisation of a later sheet). */
   async resolveLate(ref: string): Promise<Resolution> {
-    return this.resolveRef(ref, (await orgsByCodeOrName(this.run.ctx.db, [ref], [nameKey(ref)])).filter((o) => o.code === ref || nameKey(o.name) === nameKey(ref)));
+    return this.resolveRef(
+      ref,
+      (await orgsByCodeOrName(this.run.ctx.db, [ref], [nameKey(ref)])).filter((o) => o.code === ref || nameKey(o.name) === nameKey(ref)),
+    );
   }
 
   /** The commit: creates the planned organisations, parents before children, and fills in what recorded ones lacked. */
@@ -310,7 +437,13 @@ export class OrgPlan {
     const audit: AuditEntry[] = [];
     const { reason, ctx } = this.run;
     order.forEach((p, i) => {
-      const parent = p.parent ? { id: p.parent.recorded?.id ?? p.parent.planned!.id!, path: p.parent.recorded?.path ?? p.parent.planned!.path!, depth: p.parent.recorded?.depth ?? p.parent.planned!.depth } : null;
+      const parent = p.parent
+        ? {
+            id: p.parent.recorded?.id ?? p.parent.planned!.id!,
+            path: p.parent.recorded?.path ?? p.parent.planned!.path!,
+            depth: p.parent.recorded?.depth ?? p.parent.planned!.depth,
+          }
+        : null;
       p.id = ids[i];
       p.path = `${parent?.path ?? '/'}${p.id}/`;
       p.depth = parent ? parent.depth + 1 : 0;
@@ -318,13 +451,46 @@ export class OrgPlan {
       const decision = foundingDecision(org, null);
       const eventId = org.foundedOn ? eventIds[withEvent.indexOf(p)] : null;
       const parentId = parent?.id ?? null;
-      rows.orgs.push({ id: p.id, code: org.code, name: org.name, kind: org.kind, unitType: p.unitType, parentId, path: p.path, depth: p.depth, foundedOn: org.foundedOn, foundingDecision: decision });
-      rows.versions.push({ id: versionIds[i], orgId: p.id, name: org.name, kind: org.kind, unitType: p.unitType, parentId, validFrom: org.foundedOn ?? '1930-02-03', eventId });
+      rows.orgs.push({
+        id: p.id,
+        code: org.code,
+        name: org.name,
+        kind: org.kind,
+        unitType: p.unitType,
+        parentId,
+        path: p.path,
+        depth: p.depth,
+        foundedOn: org.foundedOn,
+        foundingDecision: decision,
+      });
+      rows.versions.push({
+        id: versionIds[i],
+        orgId: p.id,
+        name: org.name,
+        kind: org.kind,
+        unitType: p.unitType,
+        parentId,
+        validFrom: org.foundedOn ?? '1930-02-03',
+        eventId,
+      });
       if (eventId !== null) {
-        rows.events.push({ id: eventId, kind: 'founded', occurredOn: org.foundedOn!, decision, details: { importId: this.run.importId }, createdBy: ctx.actor.userId });
+        rows.events.push({
+          id: eventId,
+          kind: 'founded',
+          occurredOn: org.foundedOn!,
+          decision,
+          details: { importId: this.run.importId },
+          createdBy: ctx.actor.userId,
+        });
         rows.links.push({ eventId, orgId: p.id, role: 'successor' });
       }
-      audit.push({ entity: 'org', entityId: p.id, action: 'create', after: { code: org.code, name: org.name, kind: org.kind, unitType: p.unitType, parentId, foundedOn: org.foundedOn, foundingDecision: decision }, reason });
+      audit.push({
+        entity: 'org',
+        entityId: p.id,
+        action: 'create',
+        after: { code: org.code, name: org.name, kind: org.kind, unitType: p.unitType, parentId, foundedOn: org.foundedOn, foundingDecision: decision },
+        reason,
+      });
     });
     await insertImportedOrgs(writer, ctx.dbKind, rows);
     for (const p of this.planned.values()) {
@@ -339,20 +505,33 @@ export class OrgPlan {
 
 /** Why a member cannot be recorded at this organisation, or null: members belong to an active cell. */
 export function holdingProblem(target: OrgTarget): string | null {
-  if (!(memberHoldingKinds as readonly string[]).includes(target.kind)) return `${target.name} là ${orgKindLabels[target.kind].toLowerCase()}, không phải chi bộ: đảng viên sinh hoạt ở chi bộ.`;
+  if (!(memberHoldingKinds as readonly string[]).includes(target.kind))
+    return `${target.name} là ${orgKindLabels[target.kind].toLowerCase()}, không phải chi bộ: đảng viên sinh hoạt ở chi bộ.`;
   if (!target.active) return `${target.name} đã kết thúc hoạt động.`;
   return null;
 }
 
 function plannedTarget(p: PlannedOrg): OrgTarget {
-  return { code: p.parsed.code, name: p.existing?.name ?? p.parsed.name, kind: p.existing?.kind ?? p.parsed.kind, unitType: p.existing?.unitType ?? p.unitType, active: p.existing?.active ?? true, recorded: p.existing, planned: p.existing ? null : p };
+  return {
+    code: p.parsed.code,
+    name: p.existing?.name ?? p.parsed.name,
+    kind: p.existing?.kind ?? p.parsed.kind,
+    unitType: p.existing?.unitType ?? p.unitType,
+    active: p.existing?.active ?? true,
+    recorded: p.existing,
+    planned: p.existing ? null : p,
+  };
 }
 
 function recordedTarget(o: OrgRow): OrgTarget {
   return { code: o.code, name: o.name, kind: o.kind, unitType: o.unitType, active: o.active, recorded: o, planned: null };
 }
 
-export function refProblem(resolution: { problem: 'unknown' | 'ambiguous'; names?: string[] }, at: Parameters<typeof makeProblem>[2], what: string): ImportProblem {
+export function refProblem(
+  resolution: { problem: 'unknown' | 'ambiguous'; names?: string[] },
+  at: Parameters<typeof makeProblem>[2],
+  what: string,
+): ImportProblem {
   if (resolution.problem === 'ambiguous')
     return makeProblem('error', 'AMBIGUOUS_ORG', at, `Có nhiều tổ chức cùng tên này: ${resolution.names!.join('; ')}.`, 'Hãy ghi mã tổ chức thay cho tên.');
   return makeProblem(

@@ -151,7 +151,11 @@ describe('readRows (xlsx)', () => {
 
   it('stops inflating once the byte budget is spent, even if the zip directory lied', async () => {
     const rows = Array.from({ length: 2000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>Đảng viên ${i}</t></is></c></row>`).join('');
-    const bytes = buildZip(minimalXlsxEntries({ sheetXml: `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>` }));
+    const bytes = buildZip(
+      minimalXlsxEntries({
+        sheetXml: `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`,
+      }),
+    );
     const path = await tempFile(bytes, 'xlsx');
     expect(await collect(path, 'xlsx')).toHaveLength(2000);
     expect((await readError(path, 'xlsx', { maxUnpackedBytes: 20_000 })).code).toBe('ZIP_BOMB');
@@ -174,7 +178,7 @@ describe('readRows (xlsx)', () => {
     expect(seen).toBe(10);
   });
 
-  it('reads every row of a sheet held in the zip\'s last entry, every time, while the process is under load', async () => {
+  it("reads every row of a sheet held in the zip's last entry, every time, while the process is under load", async () => {
     const workbook = new ExcelJS.Workbook();
     const orgs = workbook.addWorksheet('Tổ chức');
     for (let i = 0; i < 20; i++) orgs.addRow([`CB${i}`, `Chi bộ ${i}`]);
@@ -189,7 +193,11 @@ describe('readRows (xlsx)', () => {
     for (const name of [...names.filter((n) => n !== last), last]) target.file(name, await source.files[name].async('uint8array'));
     const bytes = await target.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
     const directory = await JSZip.loadAsync(bytes);
-    expect(Object.keys(directory.files).filter((n) => !directory.files[n].dir).at(-1)).toBe(last);
+    expect(
+      Object.keys(directory.files)
+        .filter((n) => !directory.files[n].dir)
+        .at(-1),
+    ).toBe(last);
     const path = await tempFile(bytes, 'xlsx');
 
     // Load: the event loop is blocked for a few milliseconds at a time, and many reads of the file run at once.
@@ -222,7 +230,10 @@ describe('readRows (xlsx)', () => {
     const expected = await collect(await tempFile(await officeOrderedXlsx(await workbook.xlsx.writeBuffer()), 'xlsx'), 'xlsx');
     expect(expected).toHaveLength(51);
     // Sheets first, then the shared strings and styles, the workbook and its relationships last.
-    for (const order of [[...names].sort().reverse(), [...names.filter((n) => n.includes('worksheets/')), ...names.filter((n) => !n.includes('worksheets/')).reverse()]]) {
+    for (const order of [
+      [...names].sort().reverse(),
+      [...names.filter((n) => n.includes('worksheets/')), ...names.filter((n) => !n.includes('worksheets/')).reverse()],
+    ]) {
       const target = new JSZip();
       for (const name of order) target.file(name, await source.files[name].async('uint8array'));
       const path = await tempFile(await target.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), 'xlsx');

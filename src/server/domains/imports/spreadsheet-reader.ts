@@ -406,7 +406,9 @@ async function* readCsvRows(path: string): AsyncGenerator<SheetRow> {
   let pending = '';
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      decoder ??= new TextDecoder(chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8', { fatal: true });
+      decoder ??= new TextDecoder(chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8', {
+        fatal: true,
+      });
       const text = decoder.decode(chunk, { stream: true });
       if (!parser) {
         pending += text;

@@ -124,7 +124,11 @@ export async function officeOrderedXlsx(written: ArrayBuffer | Buffer): Promise<
   const first = ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/sharedStrings.xml'];
   const names = Object.keys(source.files).filter((name) => !source.files[name].dir);
   const rest = names.filter((name) => !first.includes(name));
-  const ordered = [...first.filter((name) => names.includes(name)), ...rest.filter((n) => n.startsWith('xl/')).sort(), ...rest.filter((n) => !n.startsWith('xl/')).sort()];
+  const ordered = [
+    ...first.filter((name) => names.includes(name)),
+    ...rest.filter((n) => n.startsWith('xl/')).sort(),
+    ...rest.filter((n) => !n.startsWith('xl/')).sort(),
+  ];
   const target = new JSZip();
   for (const name of ordered) target.file(name, await source.files[name].async('uint8array'));
   return target.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });

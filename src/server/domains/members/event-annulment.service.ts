@@ -31,8 +31,7 @@ export async function annulMembershipEvent(ctx: Ctx, memberId: number, eventId: 
     if (member.version !== input.version) throw staleVersion('Hồ sơ đảng viên');
     const refusal = annulmentRefusal(event.kind);
     if (refusal) throw conflict(refusal, 'eventId');
-    if (events.at(-1)!.id !== event.id)
-      throw conflict('Chỉ hủy được biến động gần nhất của đảng viên; hãy hủy các biến động ghi sau nó trước.', 'eventId');
+    if (events.at(-1)!.id !== event.id) throw conflict('Chỉ hủy được biến động gần nhất của đảng viên; hãy hủy các biến động ghi sau nó trước.', 'eventId');
     if (events.length < 2) throw conflict('Không hủy được biến động duy nhất của hồ sơ.', 'eventId');
 
     const today = todayIso(tx.now());

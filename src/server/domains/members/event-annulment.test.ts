@@ -67,7 +67,8 @@ async function play(memberId: number, steps: Step[], withTransfers: boolean): Pr
     const kind = kinds[step.pick % kinds.length];
     const last = (await lastEventDate(database.db, memberId))!;
     const occurredOn = [addDays(last, step.gap), TODAY].sort()[0];
-    const toOrgId = kind === 'transfer' ? (member.orgId === tree.a1.id ? tree.a2.id : tree.a1.id) : kind === 'readmission' ? [tree.a1.id, tree.a2.id][step.pick % 2] : null;
+    const toOrgId =
+      kind === 'transfer' ? (member.orgId === tree.a1.id ? tree.a2.id : tree.a1.id) : kind === 'readmission' ? [tree.a1.id, tree.a2.id][step.pick % 2] : null;
     const result = await recordMembershipEvent(ctx, memberId, {
       kind,
       occurredOn,
@@ -133,7 +134,12 @@ describe('annulling membership events: as if they had never been recorded', () =
           const dateOf = async () => (await lastEventDate(database.db, member.id))!;
           const from = await dateOf();
           const probe = (d: string) => [addDays(d, -1), d, addDays(d, 1)];
-          const suffixDates = Array.from({ length: suffix.length + 1 }, (_, i) => addDays(from, suffix.slice(0, i).reduce((s, x) => s + x.gap, 0)));
+          const suffixDates = Array.from({ length: suffix.length + 1 }, (_, i) =>
+            addDays(
+              from,
+              suffix.slice(0, i).reduce((s, x) => s + x.gap, 0),
+            ),
+          );
           const dates = [...new Set([...probe(from), ...suffixDates.flatMap(probe), TODAY])].filter((d) => d <= TODAY).sort();
           const before = await observe(member.id, dates);
           const added = await play(member.id, suffix, false);
@@ -145,7 +151,12 @@ describe('annulling membership events: as if they had never been recorded', () =
           expect(await observe(member.id, dates)).toEqual(before);
           // The annulled events stay in the history, each with its annulment.
           const history = await eventHistoryOf(database.db, member.id);
-          expect(history.filter((e) => e.annulment).map((e) => e.id).sort()).toEqual([...added].sort());
+          expect(
+            history
+              .filter((e) => e.annulment)
+              .map((e) => e.id)
+              .sort(),
+          ).toEqual([...added].sort());
           // And the member can go on as if they had never been recorded.
           const again = await play(member.id, suffix.slice(0, 1), false);
           expect(again.length).toBe(1);
@@ -205,7 +216,8 @@ describe('POST /members/{id}/events/{eventId}/annul', () => {
     const target = await struckOff();
     const sibling = await struckOff(tree.b1.id);
     const before = await tables();
-    for (const role of ['office_staff', 'inspection_staff'] as const) expectRefusal(await clients[role].send('POST', url(target.id, target.eventId), body(target.version)), { code: 'FORBIDDEN' });
+    for (const role of ['office_staff', 'inspection_staff'] as const)
+      expectRefusal(await clients[role].send('POST', url(target.id, target.eventId), body(target.version)), { code: 'FORBIDDEN' });
     for (const role of ['org_staff', 'secretary'] as const) {
       const outside = await clients[role].send('POST', url(sibling.id, sibling.eventId), body(sibling.version));
       const absent = await clients[role].send('POST', url(2_000_000_000, 2_000_000_000), body(1));
@@ -255,18 +267,31 @@ describe('POST /members/{id}/events/{eventId}/annul', () => {
     const target = await struckOff();
     const responses = await Promise.all(Array.from({ length: 6 }, () => clients.org_staff.send('POST', url(target.id, target.eventId), body(target.version))));
     const statuses = responses.map((r) => r.status);
-    expect(statuses.filter((s) => s === 201), JSON.stringify(responses.map((r) => r.body))).toHaveLength(1);
-    expect(statuses.every((s) => s === 201 || s === 409), JSON.stringify(statuses)).toBe(true);
+    expect(
+      statuses.filter((s) => s === 201),
+      JSON.stringify(responses.map((r) => r.body)),
+    ).toHaveLength(1);
+    expect(
+      statuses.every((s) => s === 201 || s === 409),
+      JSON.stringify(statuses),
+    ).toBe(true);
     const rows = await queryOne<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM membership_event_annulments WHERE event_id = ${target.eventId}`);
     expect(rows?.n).toBe(1);
-    const open = await queryOne<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM membership_periods WHERE member_id = ${target.id} AND valid_to IS NULL`);
+    const open = await queryOne<{ n: number }>(
+      database.db,
+      sql`SELECT count(*)::int AS n FROM membership_periods WHERE member_id = ${target.id} AND valid_to IS NULL`,
+    );
     expect(open?.n).toBe(1);
   });
 
   it('keeps every annulment: the database refuses to change or remove one', async () => {
     const target = await struckOff();
     expect((await clients.org_staff.send('POST', url(target.id, target.eventId), body(target.version))).status).toBe(201);
-    const refused = (statement: ReturnType<typeof sql>) => database.db.execute(statement).then(() => 'done', () => 'refused');
+    const refused = (statement: ReturnType<typeof sql>) =>
+      database.db.execute(statement).then(
+        () => 'done',
+        () => 'refused',
+      );
     expect(await refused(sql`UPDATE membership_event_annulments SET reason = 'Sửa' WHERE event_id = ${target.eventId}`)).toBe('refused');
     expect(await refused(sql`DELETE FROM membership_event_annulments WHERE event_id = ${target.eventId}`)).toBe('refused');
     const row = await queryOne<{ reason: string }>(database.db, sql`SELECT reason FROM membership_event_annulments WHERE event_id = ${target.eventId}`);

@@ -38,17 +38,28 @@ afterAll(async () => {
 
 let serial = 0;
 const givenNames = ['Hường', 'Hương', 'Phương', 'Thắng', 'Thăng', 'Đạt', 'Dat', 'Hòa', 'Hoà'];
-const nextId = () => String(880000000000 + Date.now() % 1000000 * 1000 + (serial++ % 1000));
+const nextId = () => String(880000000000 + (Date.now() % 1000000) * 1000 + (serial++ % 1000));
 
 function body(kind: 'member' | 'candidate', person: { fullName: string; birthDate: string; orgId: number }, confirmDuplicate?: boolean) {
-  const shared = { ...person, gender: 'female', placeOfOrigin: null, residence: null, nationalId: nextId(), ...(confirmDuplicate === undefined ? {} : { confirmDuplicate }) };
-  if (kind === 'member') return { ...shared, status: 'full', admittedOn: '2012-03-04', confirmedOn: '2013-03-04', decision: decision('2013-03-04'), cardNumber: nextId().slice(-9) };
+  const shared = {
+    ...person,
+    gender: 'female',
+    placeOfOrigin: null,
+    residence: null,
+    nationalId: nextId(),
+    ...(confirmDuplicate === undefined ? {} : { confirmDuplicate }),
+  };
+  if (kind === 'member')
+    return { ...shared, status: 'full', admittedOn: '2012-03-04', confirmedOn: '2013-03-04', decision: decision('2013-03-04'), cardNumber: nextId().slice(-9) };
   return { ...shared, introducers: [{ memberId: introducers[0], knownSince: '2022-01-01' }] };
 }
 const url = (kind: 'member' | 'candidate') => (kind === 'member' ? '/api/v1/members' : '/api/v1/candidates');
 
 async function counts() {
-  const rows = await queryRows<{ members: number; candidates: number }>(database.db, sql`SELECT (SELECT count(*) FROM members)::int AS members, (SELECT count(*) FROM candidates)::int AS candidates`);
+  const rows = await queryRows<{ members: number; candidates: number }>(
+    database.db,
+    sql`SELECT (SELECT count(*) FROM members)::int AS members, (SELECT count(*) FROM candidates)::int AS candidates`,
+  );
   return rows[0];
 }
 
@@ -78,7 +89,12 @@ describe('possible duplicates', () => {
             birthDate: sameBirth ? birthDate : `${Number(birthDate.slice(0, 4)) + 1}${birthDate.slice(4)}`,
             orgId: sameOrg ? tree.a1.id : tree.a2.id,
           };
-          const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036F]/g, '').replace(/đ/gi, 'd').toLowerCase();
+          const fold = (s: string) =>
+            s
+              .normalize('NFD')
+              .replace(/[\u0300-\u036F]/g, '')
+              .replace(/đ/gi, 'd')
+              .toLowerCase();
           const duplicate = fold(existing.fullName) === fold(attempt.fullName) && attempt.birthDate === existing.birthDate && sameOrg;
 
           const before = await counts();
@@ -90,7 +106,14 @@ describe('possible duplicates', () => {
           }
           expect(warned.status, JSON.stringify(warned.body)).toBe(409);
           expect(warned.body.error.fields).toEqual([expect.objectContaining({ field: 'confirmDuplicate' })]);
-          expect(warned.body.error.duplicates).toContainEqual({ kind: existingKind, id: first.body.id, fullName: existing.fullName, birthDate, orgName: tree.a1.name, state: existingKind === 'member' ? 'full' : 'candidate' });
+          expect(warned.body.error.duplicates).toContainEqual({
+            kind: existingKind,
+            id: first.body.id,
+            fullName: existing.fullName,
+            birthDate,
+            orgName: tree.a1.name,
+            state: existingKind === 'member' ? 'full' : 'candidate',
+          });
           expect(await counts()).toEqual(before);
           const confirmed = await official.send('POST', url(newKind), body(newKind, attempt, true));
           expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(201);

@@ -99,7 +99,14 @@ export function memberFilterConditions(scope: Scope, query: Omit<MemberListQuery
   for (const word of match ? match.q.split(' ').filter(Boolean) : []) {
     const expanded = match!.shortWords?.[word];
     if (expanded) {
-      where.push(expanded.length ? sql`string_to_array(m.name_folded, ' ') && ARRAY[${sql.join(expanded.map((w) => sql`${w}`), sql`, `)}]::text[]` : sql`FALSE`);
+      where.push(
+        expanded.length
+          ? sql`string_to_array(m.name_folded, ' ') && ARRAY[${sql.join(
+              expanded.map((w) => sql`${w}`),
+              sql`, `,
+            )}]::text[]`
+          : sql`FALSE`,
+      );
     } else where.push(sql`m.name_folded LIKE ${`%${escapeLike(word)}%`}`);
   }
   return where;
@@ -115,7 +122,10 @@ function escapeLike(text: string): string {
  * read everything before them; ordering by an expression makes the planner fetch the matches and sort them instead.
  */
 export async function listMemberRows(db: DbOrTx, where: SQL[], limit: number, offset: number, clustered: boolean, scope: Scope): Promise<MemberListItem[]> {
-  const order = (alias: string) => (clustered ? sql`(${sql.identifier(alias)}.name_sort_key || '') COLLATE "C", ${sql.identifier(alias)}.id` : sql`${sql.identifier(alias)}.name_sort_key, ${sql.identifier(alias)}.id`);
+  const order = (alias: string) =>
+    clustered
+      ? sql`(${sql.identifier(alias)}.name_sort_key || '') COLLATE "C", ${sql.identifier(alias)}.id`
+      : sql`${sql.identifier(alias)}.name_sort_key, ${sql.identifier(alias)}.id`;
   // The page is chosen from the sort key and the filtered columns only, which the covering sort index holds
   // (members_sort_cover_idx: an index-only walk, no visit to the wide rows it skips); only the page's rows are read.
   return queryRows<MemberListItem>(
@@ -142,7 +152,10 @@ export async function correctNameWords(db: DbOrTx, words: string[], scope: Scope
       if (word.length < 3) return word;
       const known = await queryOne<{ word: string }>(db, sql`SELECT word FROM name_words WHERE word = ${word}`);
       if (known) return word;
-      const near = await queryOne<{ word: string }>(db, sql`SELECT word FROM name_words WHERE word % ${word} ORDER BY similarity(word, ${word}) DESC, uses DESC, word LIMIT 1`);
+      const near = await queryOne<{ word: string }>(
+        db,
+        sql`SELECT word FROM name_words WHERE word % ${word} ORDER BY similarity(word, ${word}) DESC, uses DESC, word LIMIT 1`,
+      );
       return near?.word ?? word;
     }),
   );
@@ -173,7 +186,13 @@ async function correctNameWordsInScope(db: DbOrTx, words: string[], scope: Scope
 export async function expandShortWords(db: DbOrTx, words: string[]): Promise<Record<string, string[]>> {
   const short = [...new Set(words.filter((w) => w.length > 0 && w.length < 3))];
   const entries = await Promise.all(
-    short.map(async (w) => [w, (await queryRows<{ word: string }>(db, sql`SELECT word FROM name_words WHERE word LIKE ${`${escapeLike(w)}%`} AND uses > 0`)).map((r) => r.word)] as const),
+    short.map(
+      async (w) =>
+        [
+          w,
+          (await queryRows<{ word: string }>(db, sql`SELECT word FROM name_words WHERE word LIKE ${`${escapeLike(w)}%`} AND uses > 0`)).map((r) => r.word),
+        ] as const,
+    ),
   );
   return Object.fromEntries(entries);
 }
@@ -189,7 +208,10 @@ export async function searchIsClustered(db: DbOrTx, words: string[]): Promise<bo
     db,
     sql`SELECT coalesce(bool_or(given * 5 > total), false) AS clustered FROM (
           SELECT w, sum(n.given_uses) AS given, sum(n.uses) AS total
-          FROM unnest(ARRAY[${sql.join(indexable.map((w) => sql`${escapeLike(w)}`), sql`, `)}]::text[]) AS w
+          FROM unnest(ARRAY[${sql.join(
+            indexable.map((w) => sql`${escapeLike(w)}`),
+            sql`, `,
+          )}]::text[]) AS w
           JOIN name_words n ON n.word LIKE (CASE WHEN length(w) < 3 THEN '' ELSE '%' END) || w || '%'
           GROUP BY w) per_word`,
   );
@@ -201,7 +223,10 @@ export async function searchIsClustered(db: DbOrTx, words: string[]): Promise<bo
  * on every keystroke would cost more than the page itself. Exact totals are the metrics' job.
  */
 export async function countMemberRows(db: DbOrTx, where: SQL[], cap: number): Promise<{ total: number; capped: boolean }> {
-  const row = await queryOne<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM members m WHERE ${sql.join(where, sql` AND `)} LIMIT ${cap + 1}) counted`);
+  const row = await queryOne<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM members m WHERE ${sql.join(where, sql` AND `)} LIMIT ${cap + 1}) counted`,
+  );
   const n = row?.n ?? 0;
   return n > cap ? { total: cap, capped: true } : { total: n, capped: false };
 }
@@ -221,11 +246,13 @@ export async function startPeriod(db: DbOrTx, memberId: number, period: { orgId:
 }
 
 /** SQL: the event aliased `alias` has not been annulled. Every reader of membership events filters with it. */
-export const notAnnulled = (alias: string) =>
-  sql`NOT EXISTS (SELECT 1 FROM membership_event_annulments ann WHERE ann.event_id = ${sql.identifier(alias)}.id)`;
+export const notAnnulled = (alias: string) => sql`NOT EXISTS (SELECT 1 FROM membership_event_annulments ann WHERE ann.event_id = ${sql.identifier(alias)}.id)`;
 
 export async function lastEventDate(db: DbOrTx, memberId: number): Promise<string | null> {
-  const row = await queryOne<{ d: string | null }>(db, sql`SELECT max(occurred_on) AS d FROM membership_events e WHERE member_id = ${memberId} AND ${notAnnulled('e')}`);
+  const row = await queryOne<{ d: string | null }>(
+    db,
+    sql`SELECT max(occurred_on) AS d FROM membership_events e WHERE member_id = ${memberId} AND ${notAnnulled('e')}`,
+  );
   return row?.d ?? null;
 }
 
@@ -270,7 +297,15 @@ export async function eventHistoryOf(db: DbOrTx, memberId: number) {
 
 /** The periods that stand: one opened by an annulled event is kept in the table but spans no day and is left out. */
 export async function periodsOf(db: DbOrTx, memberId: number) {
-  return queryRows<{ orgId: number; orgName: string; status: MemberStatus; validFrom: string; validTo: string | null; eventId: number | null; eventKind: string | null }>(
+  return queryRows<{
+    orgId: number;
+    orgName: string;
+    status: MemberStatus;
+    validFrom: string;
+    validTo: string | null;
+    eventId: number | null;
+    eventKind: string | null;
+  }>(
     db,
     sql`SELECT p.org_id AS "orgId", o.name AS "orgName", p.status, p.valid_from AS "validFrom", p.valid_to AS "validTo", p.event_id AS "eventId", e.kind AS "eventKind"
         FROM membership_periods p JOIN orgs o ON o.id = p.org_id LEFT JOIN membership_events e ON e.id = p.event_id

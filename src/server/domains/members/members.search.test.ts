@@ -46,13 +46,39 @@ const query = (q: string, page = 1, pageSize = 50) => ({ q, page, pageSize, orgI
 /** What a search must list: every name holding each folded word; those with a word begun as typed first; each group in order. */
 function expected(q: string): string[] {
   const typed = q.normalize('NFC').toLowerCase().split(' ').filter(Boolean);
-  const matches = names.filter((n) => foldForSearch(q).split(' ').every((w) => foldForSearch(n).includes(w)));
+  const matches = names.filter((n) =>
+    foldForSearch(q)
+      .split(' ')
+      .every((w) => foldForSearch(n).includes(w)),
+  );
   const marked = typed.filter((w) => foldForSearch(w) !== w);
-  const spelt = (n: string) => marked.every((w) => n.toLowerCase().split(' ').some((word) => word.startsWith(w)));
+  const spelt = (n: string) =>
+    marked.every((w) =>
+      n
+        .toLowerCase()
+        .split(' ')
+        .some((word) => word.startsWith(w)),
+    );
   return [...matches.filter(spelt).sort(vietnameseOrder), ...matches.filter((n) => !spelt(n)).sort(vietnameseOrder)];
 }
 
-const typedQueries = ['hường', 'Hường', 'HƯỜNG', 'hương', 'phương', 'thị hường', 'hướng', 'hưởng', 'huong', 'ương', 'hùng', 'hưng', 'hương giang', 'thị hương', 'đặng'];
+const typedQueries = [
+  'hường',
+  'Hường',
+  'HƯỜNG',
+  'hương',
+  'phương',
+  'thị hường',
+  'hướng',
+  'hưởng',
+  'huong',
+  'ương',
+  'hùng',
+  'hưng',
+  'hương giang',
+  'thị hương',
+  'đặng',
+];
 
 describe('listMembers: names spelt as typed come first', () => {
   it('lists Hường before Hương and Phương for "hường", and Hương before Phương for "hương"', async () => {

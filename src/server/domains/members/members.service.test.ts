@@ -11,7 +11,18 @@ let drop: () => Promise<void>;
 let tree: Awaited<ReturnType<typeof makeTree>>;
 /** The names listed and searched below, in a tree of their own: other tests add members to `tree`. */
 let listed: Awaited<ReturnType<typeof makeTree>>;
-const names = ['Nguyễn Phi Long', 'Đỗ Thị Hà', 'Trần Văn Ân', 'Lê Thị Ăn', 'Phạm Văn An', 'Hoàng Đức Dũng', 'Vũ Minh Đức', 'Bùi Thị Ơn', 'Ngô Văn Ôn', 'Nguyễn Văn Long'];
+const names = [
+  'Nguyễn Phi Long',
+  'Đỗ Thị Hà',
+  'Trần Văn Ân',
+  'Lê Thị Ăn',
+  'Phạm Văn An',
+  'Hoàng Đức Dũng',
+  'Vũ Minh Đức',
+  'Bùi Thị Ơn',
+  'Ngô Văn Ôn',
+  'Nguyễn Văn Long',
+];
 
 beforeAll(async () => {
   ({ database, drop } = await createTestDatabase());
@@ -103,7 +114,11 @@ describe('name words', () => {
     const ctx = ctxFor(database);
     const { queryRows } = await import('../../db/client.js');
     const { sql } = await import('drizzle-orm');
-    const uses = async (word: string) => (await queryRows<{ uses: number; given_uses: number }>(database.db, sql`SELECT uses, given_uses FROM name_words WHERE word = ${word}`))[0] ?? { uses: 0, given_uses: 0 };
+    const uses = async (word: string) =>
+      (await queryRows<{ uses: number; given_uses: number }>(database.db, sql`SELECT uses, given_uses FROM name_words WHERE word = ${word}`))[0] ?? {
+        uses: 0,
+        given_uses: 0,
+      };
     const before = await uses('khuong');
     const member = await makeMember(ctx, tree.a1.id, { fullName: 'Khương Văn Tỉnh' });
     expect(await uses('khuong')).toEqual({ uses: before.uses + 1, given_uses: before.given_uses });
@@ -121,7 +136,12 @@ describe('recordMembershipEvent', () => {
     const ctx = ctxFor(database);
     const member = await makeMember(ctx, tree.a1.id, { fullName: 'Đinh Văn Nam', status: 'probationary', confirmedOn: null, cardNumber: null });
     const confirm = () =>
-      recordMembershipEvent(ctx, member.id, { kind: 'confirmation', occurredOn: '2016-01-01', decision: decision('2016-01-01'), toOrgId: null, details: {} }, { expectedVersion: member.version });
+      recordMembershipEvent(
+        ctx,
+        member.id,
+        { kind: 'confirmation', occurredOn: '2016-01-01', decision: decision('2016-01-01'), toOrgId: null, details: {} },
+        { expectedVersion: member.version },
+      );
     const results = await Promise.allSettled([confirm(), confirm()]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'CONFLICT' } });

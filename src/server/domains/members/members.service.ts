@@ -63,7 +63,10 @@ export async function listMembers(ctx: Ctx, query: MemberListQuery) {
   const number = query.q ? searchedNumber(query.q) : null;
   if (number) {
     const where = [...memberFilterConditions(scope, query, today, null), numberCondition(number)];
-    const [items, counted] = await Promise.all([listMemberRows(ctx.db, where, query.pageSize, offset, false, ctx.actor.scope), countMemberRows(ctx.db, where, SEARCH_COUNT_CAP)]);
+    const [items, counted] = await Promise.all([
+      listMemberRows(ctx.db, where, query.pageSize, offset, false, ctx.actor.scope),
+      countMemberRows(ctx.db, where, SEARCH_COUNT_CAP),
+    ]);
     return pageOf(items, counted);
   }
   const folded = query.q ? foldForSearch(query.q) : '';
@@ -73,13 +76,19 @@ export async function listMembers(ctx: Ctx, query: MemberListQuery) {
     const clustered = match ? await searchIsClustered(ctx.db, match.q.split(' ')) : false;
     const cap = match ? SEARCH_COUNT_CAP : LIST_COUNT_CAP;
     if (marked.length === 0) {
-      const [items, counted] = await Promise.all([listMemberRows(ctx.db, where, query.pageSize, offset, clustered, ctx.actor.scope), countMemberRows(ctx.db, where, cap)]);
+      const [items, counted] = await Promise.all([
+        listMemberRows(ctx.db, where, query.pageSize, offset, clustered, ctx.actor.scope),
+        countMemberRows(ctx.db, where, cap),
+      ]);
       return pageOf(items, counted);
     }
     // Names spelt as typed come first ('hường': every Hường before Hương and Phương), each group in the usual order;
     // two ordered reads keep the plans of a plain search, where one ORDER BY on the match would sort every match.
     const { spelt, notSpelt } = speltAsTyped(marked);
-    const [counted, speltCount] = await Promise.all([countMemberRows(ctx.db, where, cap), countMemberRows(ctx.db, [...where, spelt], Math.max(cap, offset + query.pageSize))]);
+    const [counted, speltCount] = await Promise.all([
+      countMemberRows(ctx.db, where, cap),
+      countMemberRows(ctx.db, [...where, spelt], Math.max(cap, offset + query.pageSize)),
+    ]);
     const first = offset < speltCount.total ? await listMemberRows(ctx.db, [...where, spelt], query.pageSize, offset, clustered, ctx.actor.scope) : [];
     const rest = query.pageSize - first.length;
     const second = rest > 0 ? await listMemberRows(ctx.db, [...where, notSpelt], rest, Math.max(0, offset - speltCount.total), clustered, ctx.actor.scope) : [];
@@ -137,7 +146,11 @@ export async function assertMemberHoldingOrg(org: OrgRow, field: string) {
  * birth date and the same name (case and diacritics aside, so "Nguyen Van An" finds "Nguyễn Văn An") is listed, and
  * the caller saves only with `confirmDuplicate`.
  */
-export async function assertNoPossibleDuplicate(ctx: Ctx, input: { fullName: string; birthDate: string; confirmDuplicate?: boolean }, org: OrgRow): Promise<void> {
+export async function assertNoPossibleDuplicate(
+  ctx: Ctx,
+  input: { fullName: string; birthDate: string; confirmDuplicate?: boolean },
+  org: OrgRow,
+): Promise<void> {
   if (input.confirmDuplicate) return;
   const name = foldForSearch(input.fullName);
   const matches: PossibleDuplicate[] = (await bornOnIn(ctx.db, org.id, input.birthDate))
@@ -204,7 +217,9 @@ export async function updateMember(ctx: Ctx, id: number, input: MemberUpdate) {
     const values = { ...changes, ...(changes.fullName ? nameColumns(changes.fullName) : {}) };
     const after = await updateMemberRow(tx.db, id, version, values);
     if (!after) throw staleVersion('Hồ sơ đảng viên');
-    await recordAudit(tx, [{ entity: 'member', entityId: id, action: 'update', before: presentMember(before), after: presentMember({ ...after, orgName: before.orgName }), reason }]);
+    await recordAudit(tx, [
+      { entity: 'member', entityId: id, action: 'update', before: presentMember(before), after: presentMember({ ...after, orgName: before.orgName }), reason },
+    ]);
     return presentMember({ ...after, orgName: before.orgName });
   });
 }
@@ -223,4 +238,3 @@ export async function memberAuditHistory(ctx: Ctx, id: number) {
   await memberInScopeOr404(ctx, id);
   return auditHistoryOf(ctx, 'member', id);
 }
-

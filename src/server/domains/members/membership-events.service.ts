@@ -31,17 +31,16 @@ export async function recordMembershipEvent(ctx: Ctx, memberId: number, input: M
     const transition = applyTransition(input.kind, member.status, returning);
     if (!transition.ok) throw conflict(transition.message, 'kind');
     const last = await lastEventDate(tx.db, memberId);
-    if (last && input.occurredOn < last)
-      throw invalidField('occurredOn', 'Ngày biến động không được sớm hơn biến động gần nhất của đảng viên.');
-    if (input.decision.date > input.occurredOn && input.kind !== 'death')
-      throw invalidField('decision.date', 'Ngày quyết định không được sau ngày biến động.');
+    if (last && input.occurredOn < last) throw invalidField('occurredOn', 'Ngày biến động không được sớm hơn biến động gần nhất của đảng viên.');
+    if (input.decision.date > input.occurredOn && input.kind !== 'death') throw invalidField('decision.date', 'Ngày quyết định không được sau ngày biến động.');
 
     let toOrg = null;
     if (transition.movesOrg) {
       if (!input.toOrgId) throw invalidField('toOrgId', 'Phải chọn tổ chức đảng nơi đảng viên chuyển đến.');
       toOrg = await findOrg(tx.db, input.toOrgId);
       // Absent and outside the scope read the same, whatever the kind of event.
-      if (!toOrg || (!options.skipTargetScopeCheck && !isPathInScope(tx.actor.scope, toOrg.path))) throw notFoundField('toOrgId', 'tổ chức đảng nơi chuyển đến');
+      if (!toOrg || (!options.skipTargetScopeCheck && !isPathInScope(tx.actor.scope, toOrg.path)))
+        throw notFoundField('toOrgId', 'tổ chức đảng nơi chuyển đến');
       await assertMemberHoldingOrg(toOrg, 'toOrgId');
       // Coming back (from outside, or readmitted after leaving) may well be into the cell the member left.
       const returning = input.kind === 'transfer_in' || input.kind === 'readmission';

@@ -4,7 +4,14 @@ import { inTransaction } from '../../context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { computeMetric, metricRecords } from './metrics.service.js';
 import type { MetricQuery } from '../../../shared/metrics.js';
-import { genderLabels, memberStatusLabels, membershipEventKindLabels, type Gender, type MemberStatus, type MembershipEventKind } from '../../../shared/member.js';
+import {
+  genderLabels,
+  memberStatusLabels,
+  membershipEventKindLabels,
+  type Gender,
+  type MemberStatus,
+  type MembershipEventKind,
+} from '../../../shared/member.js';
 import { orgKindLabels, unitTypeLabels, type Decision, type OrgKind, type UnitType } from '../../../shared/org.js';
 
 const PAGE = 500;

@@ -44,7 +44,17 @@ const memberColumns = sql`m.id, m.full_name AS "fullName", o.id AS "orgId", o.na
 const memberOrder = sql`m.name_sort_key, m.id`;
 
 function memberSnapshot(name: string, label: string, key: (p: ResolvedParams) => SQL, labels: Record<string, string>): MetricDefinition {
-  return { name, label, kind: 'snapshot', source: activePeriodsAsOf, key, labels, recordColumns: memberColumns, recordOrder: memberOrder, recordKind: 'member' };
+  return {
+    name,
+    label,
+    kind: 'snapshot',
+    source: activePeriodsAsOf,
+    key,
+    labels,
+    recordColumns: memberColumns,
+    recordOrder: memberOrder,
+    recordKind: 'member',
+  };
 }
 
 /** Age on the metric's date, in the bands of the dashboard (completed years). */
@@ -81,7 +91,10 @@ export const metricDefinitions: MetricDefinition[] = [
     full: memberStatusLabels.full,
     probationary: memberStatusLabels.probationary,
   }),
-  memberSnapshot('members_by_unit_type', 'Đảng viên theo loại hình cơ sở', () => sql`coalesce(o.unit_type, 'none')`, { ...unitTypeLabels, none: 'Không thuộc loại hình' }),
+  memberSnapshot('members_by_unit_type', 'Đảng viên theo loại hình cơ sở', () => sql`coalesce(o.unit_type, 'none')`, {
+    ...unitTypeLabels,
+    none: 'Không thuộc loại hình',
+  }),
   memberSnapshot('members_by_gender', 'Đảng viên theo giới tính', () => sql`m.gender`, genderLabels),
   memberSnapshot('members_by_age_band', 'Đảng viên theo độ tuổi', ageBandKey, ageBandLabels),
   memberSnapshot('members_by_theory_level', 'Đảng viên theo trình độ lý luận chính trị', () => sql`m.theory_level`, theoryLevelLabels),

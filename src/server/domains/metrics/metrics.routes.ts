@@ -14,12 +14,20 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/metrics/:name', { schema: { tags: ['metrics'], params: nameParams, querystring: metricQuery, response: { 200: metricResult } } }, async (request) =>
     computeMetric(request.ctx, request.params.name, request.query),
   );
-  app.get('/metrics/:name/records.xlsx', { schema: { tags: ['metrics'], params: nameParams, querystring: metricRecordsQuery.omit({ page: true, pageSize: true }), response: { 200: xlsxDownload } } }, async (request, reply) =>
-    sendXlsx(reply, `chi-so-${request.params.name}`, await exportMetricRecords(request.ctx, request.params.name, request.query)),
+  app.get(
+    '/metrics/:name/records.xlsx',
+    {
+      schema: { tags: ['metrics'], params: nameParams, querystring: metricRecordsQuery.omit({ page: true, pageSize: true }), response: { 200: xlsxDownload } },
+    },
+    async (request, reply) => sendXlsx(reply, `chi-so-${request.params.name}`, await exportMetricRecords(request.ctx, request.params.name, request.query)),
   );
-  app.get('/metrics/:name/records', { schema: { tags: ['metrics'], params: nameParams, querystring: metricRecordsQuery, response: { 200: metricRecordsSchema } } }, async (request) => {
-    const result = await metricRecords(request.ctx, request.params.name, request.query);
-    await logRead(request.ctx, { entity: 'metric', entityId: request.params.name, what: 'metric_records', filter: request.query });
-    return result;
-  });
+  app.get(
+    '/metrics/:name/records',
+    { schema: { tags: ['metrics'], params: nameParams, querystring: metricRecordsQuery, response: { 200: metricRecordsSchema } } },
+    async (request) => {
+      const result = await metricRecords(request.ctx, request.params.name, request.query);
+      await logRead(request.ctx, { entity: 'metric', entityId: request.params.name, what: 'metric_records', filter: request.query });
+      return result;
+    },
+  );
 };

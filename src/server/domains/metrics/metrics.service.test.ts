@@ -23,7 +23,10 @@ describe('metrics on the demo bloc', () => {
     for (const name of ['members_by_status', 'members_by_unit_type', 'members_by_gender', 'members_by_age_band', 'members_by_theory_level']) {
       const metric = await computeMetric(ctx, name, {});
       expect(metric.total, name).toBe(direct);
-      expect(metric.parts.reduce((s, p) => s + p.value, 0), name).toBe(metric.total);
+      expect(
+        metric.parts.reduce((s, p) => s + p.value, 0),
+        name,
+      ).toBe(metric.total);
     }
   });
 
@@ -50,7 +53,9 @@ describe('metrics on the demo bloc', () => {
     const ctx = ctxFor(database);
     const metric = await computeMetric(ctx, 'membership_changes', { from: '2022-01-01', to: '2022-12-31' });
     const admissions = metric.parts.find((p) => p.key === 'admission')!.value;
-    expect(admissions).toBe(await count(sql`SELECT count(*)::int AS n FROM membership_events WHERE kind = 'admission' AND occurred_on BETWEEN '2022-01-01' AND '2022-12-31'`));
+    expect(admissions).toBe(
+      await count(sql`SELECT count(*)::int AS n FROM membership_events WHERE kind = 'admission' AND occurred_on BETWEEN '2022-01-01' AND '2022-12-31'`),
+    );
     expect(admissions).toBeGreaterThan(0);
     const records = await metricRecords(ctx, 'membership_changes', { key: 'admission', from: '2022-01-01', to: '2022-12-31', page: 1, pageSize: 50 });
     expect(records.total).toBe(admissions);
@@ -69,10 +74,15 @@ describe('metrics on the demo bloc', () => {
 
   it('narrows to an official’s subtree', async () => {
     const ctx = ctxFor(database);
-    const grassroots = (await queryOne<{ id: number; path: string }>(database.db, sql`SELECT id, path FROM orgs WHERE kind = 'grassroots_committee' ORDER BY id LIMIT 1`))!;
+    const grassroots = (await queryOne<{ id: number; path: string }>(
+      database.db,
+      sql`SELECT id, path FROM orgs WHERE kind = 'grassroots_committee' ORDER BY id LIMIT 1`,
+    ))!;
     const official = ctxFor(database, await officialOf(ctx, grassroots.id));
     const scoped = await computeMetric(official, 'members_by_status', {});
-    expect(scoped.total).toBe(await count(sql`SELECT count(*)::int AS n FROM members WHERE org_path LIKE ${`${grassroots.path}%`} AND status IN ('probationary','full')`));
+    expect(scoped.total).toBe(
+      await count(sql`SELECT count(*)::int AS n FROM members WHERE org_path LIKE ${`${grassroots.path}%`} AND status IN ('probationary','full')`),
+    );
     expect(scoped.total).toBeLessThan((await computeMetric(ctx, 'members_by_status', {})).total);
   });
 

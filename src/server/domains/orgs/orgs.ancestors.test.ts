@@ -43,7 +43,11 @@ const byId = (id: number) => orgs.find((o) => o.id === id)!;
 
 /** What the actor should be told about where `org` sits: its ancestors in scope, nearest first, minus what all share. */
 function expectedAncestors(org: Made, actor: Actor): string[] {
-  const ids = org.path.split('/').filter(Boolean).map(Number).filter((id) => id !== org.id);
+  const ids = org.path
+    .split('/')
+    .filter(Boolean)
+    .map(Number)
+    .filter((id) => id !== org.id);
   return ids
     .map(byId)
     .filter((a) => a.depth > 0)

@@ -78,7 +78,9 @@ export async function openOrgVersion(db: DbOrTx, org: OrgRow, date: string, even
     .set({ validTo: date })
     .where(and(eq(orgVersions.orgId, org.id), isNull(orgVersions.validTo)));
   if (!ended)
-    await db.insert(orgVersions).values({ orgId: org.id, name: org.name, kind: org.kind, unitType: org.unitType, parentId: org.parentId, validFrom: date, eventId });
+    await db
+      .insert(orgVersions)
+      .values({ orgId: org.id, name: org.name, kind: org.kind, unitType: org.unitType, parentId: org.parentId, validFrom: date, eventId });
 }
 
 /** Re-roots a subtree's paths after a re-parenting, on organisations and on the members' copies. */
@@ -142,7 +144,15 @@ export async function listOrgRows(db: DbOrTx, scope: Scope, options: { parentId:
 
 /** The tree as it stood on `date`, read from the dated versions; scope is applied by the caller on current paths. */
 export async function orgVersionsAsOf(db: DbOrTx, date: string, parentId: number | null) {
-  return queryRows<{ orgId: number; name: string; kind: OrgKind; unitType: UnitType | null; parentId: number | null; validFrom: string; validTo: string | null }>(
+  return queryRows<{
+    orgId: number;
+    name: string;
+    kind: OrgKind;
+    unitType: UnitType | null;
+    parentId: number | null;
+    validFrom: string;
+    validTo: string | null;
+  }>(
     db,
     sql`SELECT org_id AS "orgId", name, kind, unit_type AS "unitType", parent_id AS "parentId", valid_from AS "validFrom", valid_to AS "validTo"
         FROM org_versions
@@ -162,7 +172,15 @@ export async function orgVersionAsOf(db: DbOrTx, orgId: number, date: string) {
 }
 
 export async function orgEventsOf(db: DbOrTx, orgId: number) {
-  return queryRows<{ id: number; kind: OrgEventKind; occurredOn: string; decision: Decision | null; details: Record<string, unknown>; predecessorIds: number[]; successorIds: number[] }>(
+  return queryRows<{
+    id: number;
+    kind: OrgEventKind;
+    occurredOn: string;
+    decision: Decision | null;
+    details: Record<string, unknown>;
+    predecessorIds: number[];
+    successorIds: number[];
+  }>(
     db,
     sql`SELECT e.id, e.kind, e.occurred_on AS "occurredOn", e.decision, e.details,
           coalesce((SELECT array_agg(l.org_id ORDER BY l.org_id) FROM org_event_links l WHERE l.event_id = e.id AND l.role = 'predecessor'), '{}') AS "predecessorIds",
@@ -183,7 +201,10 @@ export async function activeMemberIdsIn(db: DbOrTx, orgId: number): Promise<numb
 }
 
 export async function activeChildren(db: DbOrTx, orgId: number): Promise<OrgRow[]> {
-  return db.select().from(orgs).where(and(eq(orgs.parentId, orgId), eq(orgs.active, true)));
+  return db
+    .select()
+    .from(orgs)
+    .where(and(eq(orgs.parentId, orgId), eq(orgs.active, true)));
 }
 
 /** The whole subtree under a path, in tree order, with each organisation's own active members (for exports). */

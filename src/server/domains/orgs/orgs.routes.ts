@@ -17,12 +17,28 @@ const listQuery = z.object({
 
 export const orgsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/orgs', { schema: { tags: ['orgs'], querystring: listQuery, response: { 200: orgList } } }, async (request) => listOrgs(request.ctx, request.query));
-  app.get('/orgs/export.xlsx', { schema: { tags: ['orgs'], querystring: listQuery.pick({ parentId: true, includeDissolved: true }), response: { 200: xlsxDownload } } }, async (request, reply) =>
-    sendXlsx(reply, 'to-chuc-dang', await exportOrgs(request.ctx, request.query)),
+  app.get(
+    '/orgs/export.xlsx',
+    { schema: { tags: ['orgs'], querystring: listQuery.pick({ parentId: true, includeDissolved: true }), response: { 200: xlsxDownload } } },
+    async (request, reply) => sendXlsx(reply, 'to-chuc-dang', await exportOrgs(request.ctx, request.query)),
   );
-  app.post('/orgs', { config: { doneDates: ['foundingDecision.date'] }, schema: { tags: ['orgs'], body: orgCreate, response: { 201: org } } }, async (request, reply) => reply.status(201).send(await createOrg(request.ctx, request.body)));
-  app.post('/orgs/events', { config: { doneDates: ['occurredOn', 'decision.date'] }, schema: { tags: ['orgs'], body: orgEventInput, response: { 201: orgEventRecorded } } }, async (request, reply) => reply.status(201).send(await recordOrgEvent(request.ctx, request.body)));
-  app.get('/orgs/:id', { schema: { tags: ['orgs'], params: idParams, response: { 200: orgDetail } } }, async (request) => getOrg(request.ctx, request.params.id));
-  app.patch('/orgs/:id', { schema: { tags: ['orgs'], params: idParams, body: orgUpdate, response: { 200: org } } }, async (request) => updateOrg(request.ctx, request.params.id, request.body));
-  app.get('/orgs/:id/history', { schema: { tags: ['orgs'], params: idParams, response: { 200: z.array(orgEvent) } } }, async (request) => orgHistory(request.ctx, request.params.id));
+  app.post(
+    '/orgs',
+    { config: { doneDates: ['foundingDecision.date'] }, schema: { tags: ['orgs'], body: orgCreate, response: { 201: org } } },
+    async (request, reply) => reply.status(201).send(await createOrg(request.ctx, request.body)),
+  );
+  app.post(
+    '/orgs/events',
+    { config: { doneDates: ['occurredOn', 'decision.date'] }, schema: { tags: ['orgs'], body: orgEventInput, response: { 201: orgEventRecorded } } },
+    async (request, reply) => reply.status(201).send(await recordOrgEvent(request.ctx, request.body)),
+  );
+  app.get('/orgs/:id', { schema: { tags: ['orgs'], params: idParams, response: { 200: orgDetail } } }, async (request) =>
+    getOrg(request.ctx, request.params.id),
+  );
+  app.patch('/orgs/:id', { schema: { tags: ['orgs'], params: idParams, body: orgUpdate, response: { 200: org } } }, async (request) =>
+    updateOrg(request.ctx, request.params.id, request.body),
+  );
+  app.get('/orgs/:id/history', { schema: { tags: ['orgs'], params: idParams, response: { 200: z.array(orgEvent) } } }, async (request) =>
+    orgHistory(request.ctx, request.params.id),
+  );
 };

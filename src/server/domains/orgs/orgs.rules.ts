@@ -2,7 +2,8 @@ import { allowedChildKinds, grassrootsKinds, orgKindLabels, type OrgKind, type U
 
 /** Why `kind` cannot stand under `parentKind`, or null when it can (GLOSSARY.md organisation kinds). */
 export function nestingProblem(parentKind: OrgKind | null, kind: OrgKind): string | null {
-  if (parentKind === null) return kind === 'provincial' || kind === 'upper' ? null : 'Chỉ đảng bộ tỉnh hoặc đảng bộ cấp trên cơ sở được đứng ở gốc cây tổ chức.';
+  if (parentKind === null)
+    return kind === 'provincial' || kind === 'upper' ? null : 'Chỉ đảng bộ tỉnh hoặc đảng bộ cấp trên cơ sở được đứng ở gốc cây tổ chức.';
   if (allowedChildKinds[parentKind].includes(kind)) return null;
   return `${orgKindLabels[kind]} không thể trực thuộc ${orgKindLabels[parentKind].toLowerCase()}.`;
 }

@@ -59,7 +59,13 @@ describe('recordOrgEvent', () => {
   it('renames with a dated version: the old name stays on earlier dates', async () => {
     const ctx = ctxFor(database);
     const t = await makeTree(ctx);
-    await recordOrgEvent(ctx, { kind: 'renamed', decision: decision('2025-07-01'), occurredOn: '2025-07-01', orgId: t.b.id, name: 'Đảng bộ Sở Y tế tỉnh Phú Thọ' });
+    await recordOrgEvent(ctx, {
+      kind: 'renamed',
+      decision: decision('2025-07-01'),
+      occurredOn: '2025-07-01',
+      orgId: t.b.id,
+      name: 'Đảng bộ Sở Y tế tỉnh Phú Thọ',
+    });
     const old = await listOrgs(ctx, { parentId: t.upper.id, asOf: '2025-06-30' });
     const now = await listOrgs(ctx, { parentId: t.upper.id, asOf: '2025-07-02' });
     expect(old.items.find((o) => o.id === t.b.id)?.name).toBe('Đảng bộ Sở Y tế');
@@ -70,7 +76,14 @@ describe('recordOrgEvent', () => {
     const ctx = ctxFor(database);
     const t = await makeTree(ctx);
     const member = await makeMember(ctx, t.a1.id);
-    const section = await createOrg(ctx, { code: `S${Date.now()}`, name: 'Đảng bộ bộ phận Khối Văn phòng', kind: 'section', unitType: null, parentId: t.b.id, foundingDecision: decision('2020-01-02') });
+    const section = await createOrg(ctx, {
+      code: `S${Date.now()}`,
+      name: 'Đảng bộ bộ phận Khối Văn phòng',
+      kind: 'section',
+      unitType: null,
+      parentId: t.b.id,
+      foundingDecision: decision('2020-01-02'),
+    });
     await recordOrgEvent(ctx, { kind: 'reparented', decision: decision('2025-01-02'), occurredOn: '2025-01-02', orgId: t.a1.id, parentId: section.id });
     const list = (await listOrgs(ctx, { parentId: section.id })) as { items: import('./orgs.queries.js').OrgListRow[] };
     expect(list.items.map((o) => o.id)).toEqual([t.a1.id]);
@@ -84,7 +97,9 @@ describe('recordOrgEvent', () => {
     const ctx = ctxFor(database);
     const t = await makeTree(ctx);
     await makeMember(ctx, t.b2.id);
-    await expect(recordOrgEvent(ctx, { kind: 'dissolved', decision: decision('2025-03-01'), occurredOn: '2025-03-01', orgId: t.b2.id, membersTo: null })).rejects.toMatchObject({
+    await expect(
+      recordOrgEvent(ctx, { kind: 'dissolved', decision: decision('2025-03-01'), occurredOn: '2025-03-01', orgId: t.b2.id, membersTo: null }),
+    ).rejects.toMatchObject({
       fields: [{ field: 'membersTo' }],
     });
   });

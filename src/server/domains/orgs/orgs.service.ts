@@ -64,7 +64,12 @@ export async function listOrgs(ctx: Ctx, query: { parentId?: number; q?: string;
   if (ctx.actor.scope.kind === 'self') return { items: [] };
   if (query.parentId) await getOrgInScope(ctx, query.parentId);
   if (query.asOf) return { items: await treeAsOf(ctx, query.asOf, query.parentId ?? null) };
-  const items = await listOrgRows(ctx.db, ctx.actor.scope, { parentId: query.parentId ?? null, q: query.q, includeDissolved: query.includeDissolved, limit: 500 });
+  const items = await listOrgRows(ctx.db, ctx.actor.scope, {
+    parentId: query.parentId ?? null,
+    q: query.q,
+    includeDissolved: query.includeDissolved,
+    limit: 500,
+  });
   return { items };
 }
 
@@ -102,7 +107,11 @@ export async function createOrg(ctx: Ctx, input: OrgCreate) {
     const unit = resolveUnitType(input.kind, input.unitType, parent?.unitType ?? null);
     if ('problem' in unit) throw invalidField('unitType', unit.problem);
     if (await findOrgByCode(tx.db, input.code)) throw invalidField('code', 'Mã tổ chức này đã được dùng.');
-    const eventId = await insertOrgEvent(tx.db, { kind: 'founded', occurredOn: input.foundingDecision.date, decision: input.foundingDecision, createdBy: tx.actor.userId }, []);
+    const eventId = await insertOrgEvent(
+      tx.db,
+      { kind: 'founded', occurredOn: input.foundingDecision.date, decision: input.foundingDecision, createdBy: tx.actor.userId },
+      [],
+    );
     const org = await insertOrg(tx.db, { ...input, unitType: unit.unitType, parent: parent ?? null, foundedOn: input.foundingDecision.date }, eventId);
     await linkSuccessor(tx, eventId, org.id);
     await recordAudit(tx, [{ entity: 'org', entityId: org.id, action: 'create', after: org }]);
@@ -168,10 +177,14 @@ async function renameOrg(ctx: Ctx, decision: Decision, occurredOn: string, input
 }
 
 async function applyChange(ctx: Ctx, org: OrgRow, values: Partial<OrgRow>, kind: 'renamed' | 'reparented', decision: Decision, occurredOn: string) {
-  const eventId = await insertOrgEvent(ctx.db, { kind, occurredOn, decision, details: { before: pick(org, values), after: values }, createdBy: ctx.actor.userId }, [
-    { orgId: org.id, role: 'predecessor' },
-    { orgId: org.id, role: 'successor' },
-  ]);
+  const eventId = await insertOrgEvent(
+    ctx.db,
+    { kind, occurredOn, decision, details: { before: pick(org, values), after: values }, createdBy: ctx.actor.userId },
+    [
+      { orgId: org.id, role: 'predecessor' },
+      { orgId: org.id, role: 'successor' },
+    ],
+  );
   const after = await updateOrgRow(ctx.db, org.id, org.version, values);
   if (!after) throw staleVersion('Tổ chức đảng');
   await openOrgVersion(ctx.db, after, occurredOn, eventId);
@@ -202,7 +215,8 @@ async function moveMembers(ctx: Ctx, memberIds: number[], to: OrgRow, decision: 
 }
 
 async function endOrg(ctx: Ctx, org: OrgRow, occurredOn: string, eventId: number) {
-  if ((await activeChildren(ctx.db, org.id)).length > 0) throw invalidField('sourceIds', `${org.name} còn tổ chức trực thuộc đang hoạt động; hãy sắp xếp các tổ chức đó trước.`);
+  if ((await activeChildren(ctx.db, org.id)).length > 0)
+    throw invalidField('sourceIds', `${org.name} còn tổ chức trực thuộc đang hoạt động; hãy sắp xếp các tổ chức đó trước.`);
   const after = await updateOrgRow(ctx.db, org.id, org.version, { active: false, dissolvedOn: occurredOn });
   if (!after) throw staleVersion('Tổ chức đảng');
   await openOrgVersion(ctx.db, after, occurredOn, eventId, true);

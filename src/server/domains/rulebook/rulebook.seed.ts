@@ -83,7 +83,8 @@ export const ruleDefinitions: readonly RuleDefinition[] = [
     label: 'Số đảng viên chính thức để chi bộ bầu chi ủy',
     unit: 'count',
     unconfirmed: false,
-    description: 'Chi bộ có từ số đảng viên chính thức này trở lên bầu chi ủy; ít hơn thì chỉ bầu bí thư (và phó bí thư nếu cần): không ghi được ủy viên ban thường vụ, cấp ủy viên cho chi bộ đó.',
+    description:
+      'Chi bộ có từ số đảng viên chính thức này trở lên bầu chi ủy; ít hơn thì chỉ bầu bí thư (và phó bí thư nếu cần): không ghi được ủy viên ban thường vụ, cấp ủy viên cho chi bộ đó.',
   },
 
   // Admission
@@ -128,14 +129,16 @@ export const ruleDefinitions: readonly RuleDefinition[] = [
     label: 'Trình độ học vấn của người vào Đảng',
     unit: 'object',
     unconfirmed: false,
-    description: 'Người vào Đảng phải tốt nghiệp trung học cơ sở trở lên; trường hợp được miễn (vùng cao, miền núi, đồng bào dân tộc thiểu số...) theo quy định của Ban Bí thư phải ghi rõ căn cứ.',
+    description:
+      'Người vào Đảng phải tốt nghiệp trung học cơ sở trở lên; trường hợp được miễn (vùng cao, miền núi, đồng bào dân tộc thiểu số...) theo quy định của Ban Bí thư phải ghi rõ căn cứ.',
   },
   {
     name: 'dossier_paper_validity_months',
     label: 'Thời hạn giá trị của giấy tờ trong hồ sơ xin vào Đảng (tháng)',
     unit: 'months',
     unconfirmed: true,
-    description: 'Giấy tờ trong hồ sơ (đơn, lý lịch, giấy giới thiệu, nhận xét) làm quá số tháng tròn này tính đến ngày chi bộ họp xét thì phải làm lại trước khi chi bộ xét.',
+    description:
+      'Giấy tờ trong hồ sơ (đơn, lý lịch, giấy giới thiệu, nhận xét) làm quá số tháng tròn này tính đến ngày chi bộ họp xét thì phải làm lại trước khi chi bộ xét.',
   },
   {
     name: 'admission_vote_failures_before_referral',
@@ -149,7 +152,8 @@ export const ruleDefinitions: readonly RuleDefinition[] = [
     label: 'Thời gian người giới thiệu cùng công tác với người vào Đảng (tháng)',
     unit: 'months',
     unconfirmed: false,
-    description: 'Người giới thiệu phải cùng công tác (hoặc cùng sinh hoạt nơi cư trú) với người vào Đảng ít nhất số tháng tròn này, tính đến ngày chi bộ họp xét.',
+    description:
+      'Người giới thiệu phải cùng công tác (hoặc cùng sinh hoạt nơi cư trú) với người vào Đảng ít nhất số tháng tròn này, tính đến ngày chi bộ họp xét.',
   },
   {
     name: 'admission_vote_ratio',
@@ -184,7 +188,8 @@ export const ruleDefinitions: readonly RuleDefinition[] = [
     label: 'Thời hạn tổ chức lễ kết nạp (ngày làm việc)',
     unit: 'working_days',
     unconfirmed: false,
-    description: 'Chi bộ tổ chức lễ kết nạp trong số ngày làm việc này kể từ ngày nhận quyết định kết nạp (không tính ngày nhận); chậm hơn phải được cấp ủy cấp trên đồng ý.',
+    description:
+      'Chi bộ tổ chức lễ kết nạp trong số ngày làm việc này kể từ ngày nhận quyết định kết nạp (không tính ngày nhận); chậm hơn phải được cấp ủy cấp trên đồng ý.',
   },
   {
     name: 'probation_months',
@@ -222,7 +227,8 @@ export const ruleDefinitions: readonly RuleDefinition[] = [
     label: 'Tỷ lệ tán thành của đảng ủy cơ sở khi xét chuyển đảng chính thức',
     unit: 'ratio',
     unconfirmed: false,
-    description: 'Nghị quyết của đảng ủy cơ sở đề nghị công nhận đảng viên chính thức, hoặc xóa tên trong danh sách đảng viên dự bị, phải được ít nhất tỷ lệ này trên tổng số cấp ủy viên tán thành.',
+    description:
+      'Nghị quyết của đảng ủy cơ sở đề nghị công nhận đảng viên chính thức, hoặc xóa tên trong danh sách đảng viên dự bị, phải được ít nhất tỷ lệ này trên tổng số cấp ủy viên tán thành.',
   },
 
   // Party age, re-admission and badges
@@ -238,7 +244,8 @@ export const ruleDefinitions: readonly RuleDefinition[] = [
     label: 'Thời gian tối thiểu sau khi được xóa án tích trước khi xét kết nạp lại (tháng)',
     unit: 'months',
     unconfirmed: false,
-    description: 'Người ra khỏi Đảng do bị kết án (không thuộc tội tham nhũng, tội nghiêm trọng) chỉ được xét kết nạp lại sau ít nhất số tháng tròn này kể từ ngày được xóa án tích.',
+    description:
+      'Người ra khỏi Đảng do bị kết án (không thuộc tội tham nhũng, tội nghiêm trọng) chỉ được xét kết nạp lại sau ít nhất số tháng tròn này kể từ ngày được xóa án tích.',
   },
   {
     name: 'readmission_max_count',
@@ -290,7 +297,8 @@ export const ruleDefinitions: readonly RuleDefinition[] = [
     label: 'Thời hạn xuất trình giấy giới thiệu sinh hoạt đảng (ngày làm việc)',
     unit: 'working_days',
     unconfirmed: false,
-    description: 'Đảng viên xuất trình giấy giới thiệu với tổ chức đảng nơi đến trong số ngày làm việc này kể từ ngày được giới thiệu; quá hạn phải báo cáo rõ lý do.',
+    description:
+      'Đảng viên xuất trình giấy giới thiệu với tổ chức đảng nơi đến trong số ngày làm việc này kể từ ngày được giới thiệu; quá hạn phải báo cáo rõ lý do.',
   },
   {
     name: 'temporary_transfer_min_months',
@@ -320,7 +328,8 @@ export const ruleDefinitions: readonly RuleDefinition[] = [
     label: 'Thời hiệu kỷ luật vi phạm đến mức khiển trách (năm)',
     unit: 'years',
     unconfirmed: true,
-    description: 'Thời hiệu xử lý kỷ luật đối với vi phạm đến mức phải khiển trách, tính từ thời điểm có hành vi vi phạm; có vi phạm mới thì tính lại từ thời điểm vi phạm mới.',
+    description:
+      'Thời hiệu xử lý kỷ luật đối với vi phạm đến mức phải khiển trách, tính từ thời điểm có hành vi vi phạm; có vi phạm mới thì tính lại từ thời điểm vi phạm mới.',
   },
   {
     name: 'discipline_limitation_warning_dismissal_years',
@@ -375,14 +384,16 @@ export const ruleDefinitions: readonly RuleDefinition[] = [
     label: 'Tỷ lệ nhiệm vụ vượt yêu cầu để xếp loại hoàn thành xuất sắc (%)',
     unit: 'percent',
     unconfirmed: false,
-    description: 'Để xếp loại hoàn thành xuất sắc nhiệm vụ, ít nhất tỷ lệ phần trăm này số nhiệm vụ phải vượt yêu cầu, cùng với hoàn thành mọi nhiệm vụ đúng hạn.',
+    description:
+      'Để xếp loại hoàn thành xuất sắc nhiệm vụ, ít nhất tỷ lệ phần trăm này số nhiệm vụ phải vượt yêu cầu, cùng với hoàn thành mọi nhiệm vụ đúng hạn.',
   },
   {
     name: 'rating_excellent_quota_percent',
     label: 'Tỷ lệ tối đa đảng viên hoàn thành xuất sắc nhiệm vụ (%)',
     unit: 'percent',
     unconfirmed: true,
-    description: 'Số đảng viên xếp loại hoàn thành xuất sắc nhiệm vụ ở mỗi tổ chức cơ sở đảng không vượt quá tỷ lệ phần trăm này của số đảng viên xếp loại hoàn thành tốt nhiệm vụ.',
+    description:
+      'Số đảng viên xếp loại hoàn thành xuất sắc nhiệm vụ ở mỗi tổ chức cơ sở đảng không vượt quá tỷ lệ phần trăm này của số đảng viên xếp loại hoàn thành tốt nhiệm vụ.',
   },
 
   // Dues
@@ -419,7 +430,8 @@ export const ruleDefinitions: readonly RuleDefinition[] = [
     label: 'Đảng phí của đảng viên không tham gia bảo hiểm xã hội đã quá tuổi nghỉ hưu (%)',
     unit: 'percent',
     unconfirmed: true,
-    description: 'Đảng viên không tham gia bảo hiểm xã hội đã quá tuổi nghỉ hưu đóng đảng phí hằng tháng bằng tỷ lệ phần trăm này của mức lương tối thiểu vùng.',
+    description:
+      'Đảng viên không tham gia bảo hiểm xã hội đã quá tuổi nghỉ hưu đóng đảng phí hằng tháng bằng tỷ lệ phần trăm này của mức lương tối thiểu vùng.',
   },
   {
     name: 'dues_exempt_party_age_years',
@@ -483,7 +495,12 @@ export const seedRuleVersions: readonly SeedRuleVersion[] = [
   ...underImplementingRegulation('ceremony_deadline_working_days', 30),
   // Records taken over from before 2011 still need the probation of their time; earlier Charters also set 12 months
   // (not checked text by text against each edition: an admin can add a dated version if one differed).
-  { name: 'probation_months', value: 12, effectiveFrom: '1930-02-03', source: 'Điều lệ Đảng các khóa trước 2011 (thời kỳ dự bị 12 tháng; chưa đối chiếu từng bản)' },
+  {
+    name: 'probation_months',
+    value: 12,
+    effectiveFrom: '1930-02-03',
+    source: 'Điều lệ Đảng các khóa trước 2011 (thời kỳ dự bị 12 tháng; chưa đối chiếu từng bản)',
+  },
   { name: 'probation_months', value: 12, effectiveFrom: charter, source: 'Điều lệ Đảng 2011, Điều 5' },
 
   // Confirmation
@@ -514,7 +531,12 @@ export const seedRuleVersions: readonly SeedRuleVersion[] = [
   { name: 'discipline_limitation_reprimand_years', value: 5, effectiveFrom: '2025-02-14', source: '69-QĐ/TW (2022), sửa đổi bởi 264-QĐ/TW (14/2/2025)' },
   { name: 'discipline_limitation_warning_dismissal_years', value: 10, effectiveFrom: '2017-11-15', source: '102-QĐ/TW (2017)' },
   { name: 'discipline_limitation_warning_dismissal_years', value: 10, effectiveFrom: '2022-07-06', source: '69-QĐ/TW (2022)' },
-  { name: 'discipline_limitation_warning_dismissal_years', value: 10, effectiveFrom: '2025-02-14', source: '69-QĐ/TW (2022), sửa đổi bởi 264-QĐ/TW (14/2/2025)' },
+  {
+    name: 'discipline_limitation_warning_dismissal_years',
+    value: 10,
+    effectiveFrom: '2025-02-14',
+    source: '69-QĐ/TW (2022), sửa đổi bởi 264-QĐ/TW (14/2/2025)',
+  },
   { name: 'discipline_notification_days', value: 5, effectiveFrom: '2025-05-30', source: '296-QĐ/TW (30/5/2025)' },
 
   // Meetings

@@ -33,7 +33,9 @@ describe('ruleAt', () => {
 
   it('refuses a value of the wrong shape and a step dated before any version', async () => {
     const ctx = ctxFor(database, admin);
-    await expect(addRuleVersion(ctx, 'badge_milestones_years', { value: 30, effectiveFrom: '2030-01-01', source: 'Thử nghiệm sai kiểu' })).rejects.toMatchObject({
+    await expect(
+      addRuleVersion(ctx, 'badge_milestones_years', { value: 30, effectiveFrom: '2030-01-01', source: 'Thử nghiệm sai kiểu' }),
+    ).rejects.toMatchObject({
       code: 'INVALID_INPUT',
     });
     await expect(ruleAt(ctx, 'ceremony_deadline_working_days', '1990-01-01')).rejects.toMatchObject({ code: 'RULE_VIOLATION' });

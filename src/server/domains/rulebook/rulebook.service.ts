@@ -2,7 +2,15 @@ import { inTransaction, type Ctx } from '../../context.js';
 import { assertCan } from '../../permissions.js';
 import { AppError, invalidField, notFound } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { allRuleDefinitions, allRuleVersions, findRuleDefinition, insertRuleVersions, ruleVersionKeys, ruleVersionsOf, upsertRuleDefinitions } from './rulebook.queries.js';
+import {
+  allRuleDefinitions,
+  allRuleVersions,
+  findRuleDefinition,
+  insertRuleVersions,
+  ruleVersionKeys,
+  ruleVersionsOf,
+  upsertRuleDefinitions,
+} from './rulebook.queries.js';
 import { pickVersion } from './rulebook.rules.js';
 import { ruleDefinitions, seedRuleVersions } from './rulebook.seed.js';
 import type { RuleVersionInput } from '../../../shared/rulebook.js';
@@ -44,7 +52,8 @@ export async function ruleAt<T = unknown>(ctx: Ctx, name: string, date: string):
  */
 export async function ruleTimeline<T = unknown>(ctx: Ctx, name: string): Promise<(date: string) => RuleInForce<T> & { beforeFirst: boolean }> {
   const versions = (await ruleVersionsOf(ctx.db, name)).map((v) => ({ ...v, createdAt: v.id }));
-  if (versions.length === 0) throw new AppError('RULE_VIOLATION', `Chưa có quy định «${ruleLabel(name)}» trong Sổ quy định.`, undefined, { name, source: 'Sổ quy định' });
+  if (versions.length === 0)
+    throw new AppError('RULE_VIOLATION', `Chưa có quy định «${ruleLabel(name)}» trong Sổ quy định.`, undefined, { name, source: 'Sổ quy định' });
   const first = [...versions].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0))[0];
   return (date) => {
     const chosen = pickVersion(versions, date);
@@ -58,7 +67,10 @@ export async function listRules(ctx: Ctx, today: string) {
   const versions = await allRuleVersions(ctx.db);
   return definitions.map((d) => {
     const own = versions.filter((v) => v.name === d.name);
-    const current = pickVersion(own.map((v) => ({ ...v, createdAt: v.id })), today);
+    const current = pickVersion(
+      own.map((v) => ({ ...v, createdAt: v.id })),
+      today,
+    );
     return {
       ...d,
       current: current ? { value: current.value, effectiveFrom: current.effectiveFrom, source: current.source } : null,
@@ -86,7 +98,8 @@ export async function addRuleVersion(ctx: Ctx, name: string, input: RuleVersionI
 /** The value must have the shape the rule's unit implies: a number for counts, a list for lists. */
 function valueProblem(unit: string, value: unknown): string | null {
   if (unit === 'list') return Array.isArray(value) ? null : 'Giá trị phải là một danh sách.';
-  if (unit === 'object' || unit === 'ratio') return value !== null && typeof value === 'object' && !Array.isArray(value) ? null : 'Giá trị phải là một đối tượng JSON.';
+  if (unit === 'object' || unit === 'ratio')
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? null : 'Giá trị phải là một đối tượng JSON.';
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? null : 'Giá trị phải là một số không âm.';
 }
 

@@ -5,7 +5,16 @@ import { recordAudit } from '../audit/audit.service.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
 import { createMember } from '../members/members.service.js';
 import { recordMembershipEvent } from '../members/membership-events.service.js';
-import { checkLetterDate, checkPresentation, letterCountsFrom, membershipEventFor, presentationDeadline, presentationGap, sideFor, stepRefusal } from './transfers.rules.js';
+import {
+  checkLetterDate,
+  checkPresentation,
+  letterCountsFrom,
+  membershipEventFor,
+  presentationDeadline,
+  presentationGap,
+  sideFor,
+  stepRefusal,
+} from './transfers.rules.js';
 import { lockTransfer, unpresentedTransfersOf, updateTransferRow, type NewTransferRow, type TransferWithContext } from './transfers.queries.js';
 import { addStep, forBothSides, getTransfer, letterDecision, letterIssuerInScope, refuseOn, ruleParam, transferInScopeOr404 } from './transfers.service.js';
 import type { MembershipEventKind } from '../../../shared/member.js';
@@ -28,7 +37,14 @@ function assertStep(t: TransferWithContext, sides: TransferSide[], target: Exclu
   if (t.version !== version) throw staleVersion('Thủ tục chuyển sinh hoạt');
 }
 
-async function saveStep(ctx: Ctx, t: TransferWithContext, values: Partial<NewTransferRow>, step: TransferState, occurredOn: string, details: Record<string, unknown> = {}) {
+async function saveStep(
+  ctx: Ctx,
+  t: TransferWithContext,
+  values: Partial<NewTransferRow>,
+  step: TransferState,
+  occurredOn: string,
+  details: Record<string, unknown> = {},
+) {
   const after = await updateTransferRow(ctx.db, t.id, t.version, values);
   if (!after) throw staleVersion('Thủ tục chuyển sinh hoạt');
   await addStep(ctx, t.id, step, occurredOn, details);
@@ -44,7 +60,9 @@ export async function issueTransferLetter(ctx: Ctx, id: number, input: TransferL
     const { t, sides } = await transferInScopeOr404(tx, id);
     assertStep(t, sides, 'letter_issued', input.version);
     if (!(await letterIssuerInScope(tx, t)))
-      throw forbidden('Giấy giới thiệu cho đảng viên chuyển sinh hoạt ra ngoài Đảng bộ do cấp ủy cấp trên trực tiếp của tổ chức cơ sở đảng cấp (294-QĐ/TW, mục 6.3.1).');
+      throw forbidden(
+        'Giấy giới thiệu cho đảng viên chuyển sinh hoạt ra ngoài Đảng bộ do cấp ủy cấp trên trực tiếp của tổ chức cơ sở đảng cấp (294-QĐ/TW, mục 6.3.1).',
+      );
     const calendar = await loadCalendar(tx);
     const decidedOn = t.movingDecision!.date;
     let late = false;
@@ -60,9 +78,7 @@ export async function issueTransferLetter(ctx: Ctx, id: number, input: TransferL
       late = problems.length > 0 && input.letterOn >= decidedOn;
       // A late letter is still the member's only way to move: it is accepted once the reason is on record.
       if (problems.length > 0 && (!late || !input.lateReason))
-        refuseOn(
-          problems.map((p) => (late ? { ...p, field: 'lateReason', message: `${p.message} Ghi rõ lý do cấp giấy muộn để tiếp tục.` } : p)),
-        );
+        refuseOn(problems.map((p) => (late ? { ...p, field: 'lateReason', message: `${p.message} Ghi rõ lý do cấp giấy muộn để tiếp tục.` } : p)));
     } else if (input.letterOn < decidedOn) {
       throw invalidField('letterOn', 'Ngày cấp giấy giới thiệu không thể trước ngày quyết định cử đi.');
     }
@@ -92,7 +108,15 @@ export async function issueTransferLetter(ctx: Ctx, id: number, input: TransferL
   return getTransfer(ctx, id);
 }
 
-async function recordEvent(ctx: Ctx, t: TransferWithContext, kind: MembershipEventKind, occurredOn: string, decision: Decision, reason: string | null, details: Record<string, unknown> = {}) {
+async function recordEvent(
+  ctx: Ctx,
+  t: TransferWithContext,
+  kind: MembershipEventKind,
+  occurredOn: string,
+  decision: Decision,
+  reason: string | null,
+  details: Record<string, unknown> = {},
+) {
   await recordMembershipEvent(forBothSides(ctx), t.memberId!, {
     kind,
     occurredOn,
@@ -222,7 +246,9 @@ export async function cancelTransfersOnExit(ctx: Ctx, memberId: number, occurred
     const after = await updateTransferRow(ctx.db, t.id, t.version, { state: 'cancelled', cancelReason: reason });
     if (!after) throw staleVersion('Thủ tục chuyển sinh hoạt');
     await addStep(ctx, t.id, 'cancelled', occurredOn, { reason });
-    await recordAudit(ctx, [{ entity: 'transfer', entityId: t.id, action: 'cancelled', before: { state: t.state }, after: { state: 'cancelled', cancelReason: reason } }]);
+    await recordAudit(ctx, [
+      { entity: 'transfer', entityId: t.id, action: 'cancelled', before: { state: t.state }, after: { state: 'cancelled', cancelReason: reason } },
+    ]);
   }
   return open.length;
 }

@@ -82,7 +82,9 @@ describe('transfers seen from both sides', () => {
     expect(list.body.items.map((t: { id: number }) => t.id).includes(transfers[key])).toBe(status === 200);
     if (status === 404) {
       expect(JSON.stringify(response.body)).not.toContain(people[key].fullName);
-      expectRefusal(await clients.b.send('POST', `/api/v1/transfers/${transfers[key]}/receipt`, { version: 1, presentedOn: '2026-05-12' }), { code: 'NOT_FOUND' });
+      expectRefusal(await clients.b.send('POST', `/api/v1/transfers/${transfers[key]}/receipt`, { version: 1, presentedOn: '2026-05-12' }), {
+        code: 'NOT_FOUND',
+      });
       expectRefusal(await clients.b.get(`/api/v1/transfers/${transfers[key]}/letter.docx`), { code: 'NOT_FOUND' });
     }
   });
@@ -96,7 +98,10 @@ describe('transfers seen from both sides', () => {
     expect(issued.status).toBe(200);
     expect(issued.body).toMatchObject({ state: 'letter_issued', cardNumber: people.across.cardNumber });
     expect((await clients.b.get(`/api/v1/transfers/${id}`)).body.actions).toEqual(['confirm_receipt']);
-    expectRefusal(await clients.a.send('POST', `/api/v1/transfers/${id}/receipt`, { version: issued.body.version, presentedOn: '2026-05-12' }), { code: 'FORBIDDEN', message: 'nơi đến' });
+    expectRefusal(await clients.a.send('POST', `/api/v1/transfers/${id}/receipt`, { version: issued.body.version, presentedOn: '2026-05-12' }), {
+      code: 'FORBIDDEN',
+      message: 'nơi đến',
+    });
 
     const incoming = await clients.b.get('/api/v1/transfers?side=receiving&open=true');
     expect(incoming.body.items.map((t: { id: number }) => t.id)).toContain(id);
@@ -171,7 +176,10 @@ describe('the moving decision’s effective date and the letter’s issuer (294-
 
   it('still asks for a reason when the letter comes after the deadline counted from the effect', async () => {
     const member = await makeMember(ctxFor(database), tree.a1.id, { fullName: 'Lò Văn Muộn' });
-    const created = await clients.a.send('POST', '/api/v1/transfers', { ...within(member.id, tree.a2.id), movingDecision: { ...decision('2025-09-15'), effectiveOn: '2026-01-01' } });
+    const created = await clients.a.send('POST', '/api/v1/transfers', {
+      ...within(member.id, tree.a2.id),
+      movingDecision: { ...decision('2025-09-15'), effectiveOn: '2026-01-01' },
+    });
     const late = await clients.a.send('POST', `/api/v1/transfers/${created.body.id}/letter`, { ...letter(created.body.version), letterOn: '2026-04-03' });
     expect(late.status).toBe(422);
     expect(late.body.error.rule.name).toBe('transfer_letter_deadline_working_days');
@@ -180,11 +188,17 @@ describe('the moving decision’s effective date and the letter’s issuer (294-
 
   it('takes an effective date that lies ahead, and refuses one before the signing', async () => {
     const member = await makeMember(ctxFor(database), tree.a1.id, { fullName: 'Mai Văn Sắp' });
-    const ahead = await clients.a.send('POST', '/api/v1/transfers', { ...within(member.id, tree.a2.id), movingDecision: { ...decision('2026-05-04'), effectiveOn: '2026-07-01' } });
+    const ahead = await clients.a.send('POST', '/api/v1/transfers', {
+      ...within(member.id, tree.a2.id),
+      movingDecision: { ...decision('2026-05-04'), effectiveOn: '2026-07-01' },
+    });
     expect(ahead.status).toBe(201);
     expect(ahead.body.letterDueOn > '2026-09-01').toBe(true);
     const other = await makeMember(ctxFor(database), tree.a1.id, { fullName: 'Mai Văn Ngược' });
-    const before = await clients.a.send('POST', '/api/v1/transfers', { ...within(other.id, tree.a2.id), movingDecision: { ...decision('2026-05-04'), effectiveOn: '2026-05-01' } });
+    const before = await clients.a.send('POST', '/api/v1/transfers', {
+      ...within(other.id, tree.a2.id),
+      movingDecision: { ...decision('2026-05-04'), effectiveOn: '2026-05-01' },
+    });
     expect(before.status).toBe(400);
     expect(before.body.error.fields[0].field).toBe('movingDecision.effectiveOn');
     expect(before.body.error.message).toContain('không thể trước ngày ký quyết định');
@@ -222,7 +236,12 @@ describe('GET /attention', () => {
     expect(ids).toContain(transfers.inside);
     expect(ids).toContain(transfers.leaving);
     for (const item of a.body.items) {
-      expect(item).toMatchObject({ kind: expect.any(String), label: expect.any(String), dueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), orgId: expect.any(Number) });
+      expect(item).toMatchObject({
+        kind: expect.any(String),
+        label: expect.any(String),
+        dueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        orgId: expect.any(Number),
+      });
       expect(['overdue', 'due_soon', 'ok']).toContain(item.severity);
     }
     const b = await clients.b.get('/api/v1/attention');
@@ -242,13 +261,24 @@ describe('exits and party age over HTTP', () => {
       strikeOff: { ground: 'unpaid_dues', cellResolution: decision('2026-05-08'), vote: { inFavour: 4, against: 0, eligible: 5 } },
     });
     expect(exit.status).toBe(201);
-    expectRefusal(await clients.a.send('POST', `/api/v1/members/${member.id}/exits`, { kind: 'death', occurredOn: '2026-05-16', decision: decision('2026-05-16') }), { code: 'NOT_FOUND' });
+    expectRefusal(
+      await clients.a.send('POST', `/api/v1/members/${member.id}/exits`, { kind: 'death', occurredOn: '2026-05-16', decision: decision('2026-05-16') }),
+      { code: 'NOT_FOUND' },
+    );
     const age = await clients.b.get(`/api/v1/members/${member.id}/party-age`);
     expect(age.status).toBe(200);
     expect(age.body).toMatchObject({ years: 12, months: 2, totalMonths: 146, interruptions: [{ kind: 'struck_off', from: '2026-05-15', to: null }] });
     expect(age.body.readmission).toMatchObject({ eligible: false, eligibleFrom: '2029-05-15' });
     // Readmission is an admission case (admissions/readmission.api.test.ts): there is no one-event path back.
-    expect((await clients.b.send('POST', `/api/v1/members/${member.id}/readmission`, { occurredOn: '2026-05-20', decision: decision('2026-05-20'), toOrgId: tree.b2.id })).status).toBe(404);
+    expect(
+      (
+        await clients.b.send('POST', `/api/v1/members/${member.id}/readmission`, {
+          occurredOn: '2026-05-20',
+          decision: decision('2026-05-20'),
+          toOrgId: tree.b2.id,
+        })
+      ).status,
+    ).toBe(404);
     expectRefusal(await clients.a.get(`/api/v1/members/${member.id}/party-age`), { code: 'NOT_FOUND' });
     expect((await clients.member.get(`/api/v1/members/${people.self.id}/party-age`)).status).toBe(200);
   });

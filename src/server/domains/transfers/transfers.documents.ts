@@ -13,7 +13,11 @@ function originText(address: Address | null): string | undefined {
 }
 
 /** Giấy giới thiệu sinh hoạt đảng as .docx, from the transfer's stored letter fields. */
-export async function renderTransferLetter(input: { t: TransferWithContext; member: MemberRow; issuer: { issuingBody: string; upperBody: string } }): Promise<Buffer> {
+export async function renderTransferLetter(input: {
+  t: TransferWithContext;
+  member: MemberRow;
+  issuer: { issuingBody: string; upperBody: string };
+}): Promise<Buffer> {
   const { t, member, issuer } = input;
   if (!member.admittedOn) throw conflict('Hồ sơ đảng viên chưa có ngày vào Đảng; hãy bổ sung trước khi in giấy giới thiệu.', 'admittedOn');
   // After a transfer out the record's status is `transferred_out`; the letter states what the member was.

@@ -121,7 +121,11 @@ export async function unpresentedTransfersOf(db: DbOrTx, memberId: number): Prom
 }
 
 /** A record that an incoming letter may belong to: the same card or citizen number. */
-export async function findMemberByCardOrNationalId(db: DbOrTx, cardNumber: string | null, nationalId: string | null): Promise<{ id: number; status: MemberStatus } | undefined> {
+export async function findMemberByCardOrNationalId(
+  db: DbOrTx,
+  cardNumber: string | null,
+  nationalId: string | null,
+): Promise<{ id: number; status: MemberStatus } | undefined> {
   if (!cardNumber && !nationalId) return undefined;
   return queryOne(
     db,

@@ -116,7 +116,12 @@ export function checkPresentation(input: PresentationInput): RuleViolation[] {
   const rule = 'transfer_present_deadline_working_days';
   if (compareIso(input.presentedOn, input.letterOn) < 0) {
     return [
-      violation(rule, input.workingDays, 'presentedOn', `Ngày xuất trình giấy giới thiệu (${viDate(input.presentedOn)}) không thể trước ngày cấp giấy (${viDate(input.letterOn)})`),
+      violation(
+        rule,
+        input.workingDays,
+        'presentedOn',
+        `Ngày xuất trình giấy giới thiệu (${viDate(input.presentedOn)}) không thể trước ngày cấp giấy (${viDate(input.letterOn)})`,
+      ),
     ];
   }
   const deadline = presentationDeadline(input.letterOn, input.workingDays.value, input.holidays, input.makeUpWorkdays);
@@ -260,7 +265,10 @@ export function allowedActions(transfer: TransferShape, sides: readonly Transfer
  * - An arrival from outside opens or resumes a record on receipt (`transfer_in`), except a temporary one, which
  *   never gets a record here and so is never counted by the receiving organisation.
  */
-export function membershipEventFor(transfer: Pick<TransferShape, 'kind' | 'direction'> & { state: TransferState }, target: Exclude<TransferState, 'pending'>): MembershipEventKind | null {
+export function membershipEventFor(
+  transfer: Pick<TransferShape, 'kind' | 'direction'> & { state: TransferState },
+  target: Exclude<TransferState, 'pending'>,
+): MembershipEventKind | null {
   const { kind, direction } = transfer;
   if (direction === 'in') return target === 'received' && kind === 'permanent' ? 'transfer_in' : null;
   switch (target) {

@@ -21,7 +21,12 @@ beforeAll(async () => {
   ({ database, drop } = await createTestDatabase());
   const ctx = ctxFor(database);
   tree = await makeTree(ctx);
-  officials = { a: await officialOf(ctx, tree.a.id), b: await officialOf(ctx, tree.b.id), a1: await officialOf(ctx, tree.a1.id), b1: await officialOf(ctx, tree.b1.id) };
+  officials = {
+    a: await officialOf(ctx, tree.a.id),
+    b: await officialOf(ctx, tree.b.id),
+    a1: await officialOf(ctx, tree.a1.id),
+    b1: await officialOf(ctx, tree.b1.id),
+  };
 });
 afterAll(() => drop());
 
@@ -83,12 +88,18 @@ describe('a permanent transfer between two organisations of the deployment', () 
     // Until the letter is presented the member stays registered (and counted) where they were.
     expect((await getMember(ctxFor(database), member.id)).orgId).toBe(tree.a1.id);
 
-    const late = await refusal(confirmTransferReceipt(as(officials.b, '2026-03-24'), created.id, { version: issued.version, presentedOn: '2026-03-24', lateReason: null }));
+    const late = await refusal(
+      confirmTransferReceipt(as(officials.b, '2026-03-24'), created.id, { version: issued.version, presentedOn: '2026-03-24', lateReason: null }),
+    );
     expect(late).toMatchObject({ code: 'RULE_VIOLATION', rule: 'transfer_present_deadline_working_days', field: 'lateReason' });
     expect(late.source).toContain('294-QĐ/TW');
     expect(late.message).toContain('23/03/2026');
 
-    const received = await confirmTransferReceipt(as(officials.b, '2026-03-24'), created.id, { version: issued.version, presentedOn: '2026-03-24', lateReason: 'Ốm, có giấy ra viện' });
+    const received = await confirmTransferReceipt(as(officials.b, '2026-03-24'), created.id, {
+      version: issued.version,
+      presentedOn: '2026-03-24',
+      lateReason: 'Ốm, có giấy ra viện',
+    });
     expect(received.state).toBe('received');
     expect(received.lateReason).toBe('Ốm, có giấy ra viện');
 
@@ -166,7 +177,10 @@ describe('a permanent transfer between two organisations of the deployment', () 
     });
     const issued = await issueTransferLetter(as(officials.a), created.id, letter(created.version, '2026-04-02'));
     const input = { version: issued.version, presentedOn: '2026-04-10', lateReason: null };
-    const results = await Promise.allSettled([confirmTransferReceipt(as(officials.b), created.id, input), confirmTransferReceipt(as(officials.b1), created.id, input)]);
+    const results = await Promise.allSettled([
+      confirmTransferReceipt(as(officials.b), created.id, input),
+      confirmTransferReceipt(as(officials.b1), created.id, input),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(failed.reason).toMatchObject({ code: 'CONFLICT' });
@@ -177,12 +191,23 @@ describe('a permanent transfer between two organisations of the deployment', () 
 describe('a temporary transfer', () => {
   it('refuses durations the rulebook does not allow', async () => {
     const member = await makeMember(ctxFor(database), tree.a1.id, { fullName: 'Ngắn Hạn Văn' });
-    const base = { direction: 'within' as const, kind: 'temporary' as const, memberId: member.id, receivingOrgId: tree.b1.id, movingDecision: decision('2026-03-01'), note: null };
-    expect(await refusal(createTransfer(as(officials.a), { ...base, purpose: 'work', temporaryFrom: '2026-03-01', temporaryUntil: '2026-04-15' }))).toMatchObject({
+    const base = {
+      direction: 'within' as const,
+      kind: 'temporary' as const,
+      memberId: member.id,
+      receivingOrgId: tree.b1.id,
+      movingDecision: decision('2026-03-01'),
+      note: null,
+    };
+    expect(
+      await refusal(createTransfer(as(officials.a), { ...base, purpose: 'work', temporaryFrom: '2026-03-01', temporaryUntil: '2026-04-15' })),
+    ).toMatchObject({
       rule: 'temporary_transfer_min_months',
       field: 'temporaryUntil',
     });
-    expect(await refusal(createTransfer(as(officials.a), { ...base, purpose: 'work', temporaryFrom: '2026-03-01', temporaryUntil: '2027-03-01' }))).toMatchObject({
+    expect(
+      await refusal(createTransfer(as(officials.a), { ...base, purpose: 'work', temporaryFrom: '2026-03-01', temporaryUntil: '2027-03-01' })),
+    ).toMatchObject({
       rule: 'temporary_transfer_max_months',
     });
     // Full-time study may last up to two years.
@@ -197,7 +222,9 @@ describe('a temporary transfer', () => {
     const beforeB2 = await activeIn(tree.b2.id, '2026-05-01');
     // Other tests also host members in B2: count this arrival as the difference it makes.
     const temporaryArrivals = async () =>
-      (await computeMetric(as(officials.b), 'transfers_in', { orgId: tree.b2.id, from: '2026-01-01', to: '2026-12-31' })).parts.find((p) => p.key === 'temporary')!.value;
+      (await computeMetric(as(officials.b), 'transfers_in', { orgId: tree.b2.id, from: '2026-01-01', to: '2026-12-31' })).parts.find(
+        (p) => p.key === 'temporary',
+      )!.value;
     const arrivalsBefore = await temporaryArrivals();
     const created = await createTransfer(as(officials.a), {
       direction: 'within',
@@ -227,7 +254,11 @@ describe('a temporary transfer', () => {
     expect(hosted.items.map((t) => t.memberId)).toContain(member.id);
     expect(await temporaryArrivals()).toBe(arrivalsBefore + 1);
 
-    const returned = await recordTransferReturn(as(officials.a), received.id, { version: received.version, returnedOn: '2026-09-08', decision: decision('2026-09-07') });
+    const returned = await recordTransferReturn(as(officials.a), received.id, {
+      version: received.version,
+      returnedOn: '2026-09-08',
+      decision: decision('2026-09-07'),
+    });
     expect(returned.state).toBe('returned');
     const kinds = (await memberHistory(ctxFor(database), member.id)).events.map((e) => e.kind);
     expect(kinds.slice(-2)).toEqual(['temporary_transfer', 'temporary_return']);
@@ -260,7 +291,14 @@ describe('a transfer out of the deployment and back', () => {
     expect(issued.actions).toEqual(['confirm_receipt']);
     expect(await refusal(cancelTransfer(ctx, created.id, { version: issued.version, reason: 'Đổi ý' }))).toMatchObject({ code: 'CONFLICT' });
     const departures = await computeMetric(ctx, 'transfers_out', { orgId: tree.a.id, from: '2026-01-01', to: '2026-12-31' });
-    const records = await metricRecords(ctx, 'transfers_out', { orgId: tree.a.id, from: '2026-01-01', to: '2026-12-31', key: 'permanent', page: 1, pageSize: 50 });
+    const records = await metricRecords(ctx, 'transfers_out', {
+      orgId: tree.a.id,
+      from: '2026-01-01',
+      to: '2026-12-31',
+      key: 'permanent',
+      page: 1,
+      pageSize: 50,
+    });
     expect(records.items.map((r) => r.id)).toContain(member.id);
     expect(departures.parts.reduce((sum, p) => sum + p.value, 0)).toBe(departures.total);
     const acknowledged = await confirmTransferReceipt(ctx, created.id, { version: issued.version, presentedOn: '2026-02-24', lateReason: null });
@@ -271,8 +309,24 @@ describe('a transfer out of the deployment and back', () => {
       kind: 'permanent',
       receivingOrgId: tree.b1.id,
       externalOrgName: 'Đảng bộ Khối các cơ quan tỉnh Sơn La',
-      person: { fullName: 'Đi Xa Văn', gender: 'male', birthDate: '1985-06-15', nationalId: null, status: 'full', admittedOn: '2010-05-19', confirmedOn: '2011-05-19' },
-      letter: { letterNumber: '88-GGT/ĐU', letterOn: '2027-02-22', cardNumber: member.cardNumber, profileNumber: 'LL-0421', cellListNumber: '12', transferRegisterNumber: 'SL-77', duesPaidThrough: '2027-01' },
+      person: {
+        fullName: 'Đi Xa Văn',
+        gender: 'male',
+        birthDate: '1985-06-15',
+        nationalId: null,
+        status: 'full',
+        admittedOn: '2010-05-19',
+        confirmedOn: '2011-05-19',
+      },
+      letter: {
+        letterNumber: '88-GGT/ĐU',
+        letterOn: '2027-02-22',
+        cardNumber: member.cardNumber,
+        profileNumber: 'LL-0421',
+        cellListNumber: '12',
+        transferRegisterNumber: 'SL-77',
+        duesPaidThrough: '2027-01',
+      },
       purpose: null,
       temporaryFrom: null,
       temporaryUntil: null,
@@ -290,8 +344,24 @@ describe('a transfer out of the deployment and back', () => {
 });
 
 describe('an arrival from outside the deployment', () => {
-  const person = { fullName: 'Lường Thị Đến', gender: 'female' as const, birthDate: '1990-02-11', nationalId: '001190012345', status: 'full' as const, admittedOn: '2015-09-02', confirmedOn: '2016-09-02' };
-  const outsideLetter = { letterNumber: '07-GGT/ĐU', letterOn: '2026-04-01', cardNumber: '77889900', profileNumber: 'LL-99', cellListNumber: '03', transferRegisterNumber: 'ĐB-12', duesPaidThrough: '2026-03' };
+  const person = {
+    fullName: 'Lường Thị Đến',
+    gender: 'female' as const,
+    birthDate: '1990-02-11',
+    nationalId: '001190012345',
+    status: 'full' as const,
+    admittedOn: '2015-09-02',
+    confirmedOn: '2016-09-02',
+  };
+  const outsideLetter = {
+    letterNumber: '07-GGT/ĐU',
+    letterOn: '2026-04-01',
+    cardNumber: '77889900',
+    profileNumber: 'LL-99',
+    cellListNumber: '03',
+    transferRegisterNumber: 'ĐB-12',
+    duesPaidThrough: '2026-03',
+  };
 
   it('gives a permanent arrival a record opened by transfer_in, counted at the receiving cell', async () => {
     const ctx = as(officials.b, '2026-04-10');

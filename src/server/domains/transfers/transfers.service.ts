@@ -6,7 +6,15 @@ import { logPersonalRead, recordAudit } from '../audit/audit.service.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
 import { assertMemberHoldingOrg, memberInScopeOr404, orgInScope } from '../members/members.service.js';
 import type { RuleParam, RuleViolation } from '../rulebook/rule-violation.rules.js';
-import { allowedActions, checkMovingDecision, checkTemporaryDuration, letterCountsFrom, letterDeadline, letterIssuerLevel, presentationDeadline } from './transfers.rules.js';
+import {
+  allowedActions,
+  checkMovingDecision,
+  checkTemporaryDuration,
+  letterCountsFrom,
+  letterDeadline,
+  letterIssuerLevel,
+  presentationDeadline,
+} from './transfers.rules.js';
 import { findOrg, type OrgRow } from '../orgs/orgs.queries.js';
 import { ruleAt } from '../rulebook/rulebook.service.js';
 import { severityOf, type SeverityCalendar } from '../radar/radar.rules.js';
@@ -37,7 +45,10 @@ const TRANSFER = 'thủ tục chuyển sinh hoạt đảng';
 export function refuseOn(problems: RuleViolation[], fieldNames: Record<string, string> = {}): void {
   const [first] = problems;
   if (!first) return;
-  throw new AppError('RULE_VIOLATION', first.message, [{ field: fieldNames[first.field] ?? first.field, message: first.message }], { name: first.rule, source: first.source });
+  throw new AppError('RULE_VIOLATION', first.message, [{ field: fieldNames[first.field] ?? first.field, message: first.message }], {
+    name: first.rule,
+    source: first.source,
+  });
 }
 
 /** A rulebook number as the pure rules take it, read as of the step's own date. */
@@ -75,7 +86,11 @@ export function forBothSides(ctx: Ctx): Ctx {
  * organisation, or for a member leaving the deployment the committee directly above it (transfers.rules
  * `letterIssuerLevel`, 294-QĐ/TW §6.3.1). A grassroots organisation at the top of the tree issues it itself.
  */
-export async function letterIssuerOf(ctx: Ctx, orgId: number, level: 'grassroots' | 'upper_committee' = 'grassroots'): Promise<{ issuingBody: string; upperBody: string; issuingOrg: OrgRow | undefined }> {
+export async function letterIssuerOf(
+  ctx: Ctx,
+  orgId: number,
+  level: 'grassroots' | 'upper_committee' = 'grassroots',
+): Promise<{ issuingBody: string; upperBody: string; issuingOrg: OrgRow | undefined }> {
   let org: OrgRow | undefined = await findOrg(ctx.db, orgId);
   const start = org;
   while (org && org.kind !== 'grassroots_committee' && org.kind !== 'grassroots_cell' && org.parentId) org = await findOrg(ctx.db, org.parentId);
@@ -187,7 +202,10 @@ async function createIncoming(ctx: Ctx, input: Extract<TransferCreate, { directi
   if (input.kind === 'permanent') {
     const known = await findMemberByCardOrNationalId(ctx.db, letter.cardNumber, person.nationalId);
     if (known && known.status !== 'transferred_out')
-      throw conflict('Số thẻ đảng viên hoặc số CCCD này thuộc một đảng viên đang sinh hoạt trong Đảng bộ; không thể tiếp nhận như người từ nơi khác đến.', 'letter.cardNumber');
+      throw conflict(
+        'Số thẻ đảng viên hoặc số CCCD này thuộc một đảng viên đang sinh hoạt trong Đảng bộ; không thể tiếp nhận như người từ nơi khác đến.',
+        'letter.cardNumber',
+      );
     memberId = known?.id ?? null;
   }
   const calendar = await loadCalendar(ctx);
@@ -306,11 +324,35 @@ export async function openTransferDeadlines(ctx: Ctx, today: string, calendar?: 
     const who = `đồng chí ${r.fullName}`;
     const member = r.memberId ? { memberId: r.memberId } : {};
     if (r.state === 'pending' && r.letterDueOn) {
-      items.push({ kind: 'transfer_letter_due', label: `Cấp giấy giới thiệu chuyển sinh hoạt cho ${who} (${from} → ${to})`, dueOn: r.letterDueOn, ...member, transferId: r.id, orgId: r.sendingOrgId!, severity: severityOf(r.letterDueOn, today, cal) });
+      items.push({
+        kind: 'transfer_letter_due',
+        label: `Cấp giấy giới thiệu chuyển sinh hoạt cho ${who} (${from} → ${to})`,
+        dueOn: r.letterDueOn,
+        ...member,
+        transferId: r.id,
+        orgId: r.sendingOrgId!,
+        severity: severityOf(r.letterDueOn, today, cal),
+      });
     } else if (r.state === 'letter_issued' && r.presentDueOn) {
-      items.push({ kind: 'transfer_presentation_due', label: `Chờ ${who} xuất trình giấy giới thiệu sinh hoạt tại ${to}`, dueOn: r.presentDueOn, ...member, transferId: r.id, orgId: (r.receivingOrgId ?? r.sendingOrgId)!, severity: severityOf(r.presentDueOn, today, cal) });
+      items.push({
+        kind: 'transfer_presentation_due',
+        label: `Chờ ${who} xuất trình giấy giới thiệu sinh hoạt tại ${to}`,
+        dueOn: r.presentDueOn,
+        ...member,
+        transferId: r.id,
+        orgId: (r.receivingOrgId ?? r.sendingOrgId)!,
+        severity: severityOf(r.presentDueOn, today, cal),
+      });
     } else if (r.state === 'received' && r.temporaryUntil) {
-      items.push({ kind: 'temporary_return_due', label: `Hết thời hạn sinh hoạt tạm thời của ${who} tại ${to}`, dueOn: r.temporaryUntil, ...member, transferId: r.id, orgId: (r.sendingOrgId ?? r.receivingOrgId)!, severity: severityOf(r.temporaryUntil, today, cal) });
+      items.push({
+        kind: 'temporary_return_due',
+        label: `Hết thời hạn sinh hoạt tạm thời của ${who} tại ${to}`,
+        dueOn: r.temporaryUntil,
+        ...member,
+        transferId: r.id,
+        orgId: (r.sendingOrgId ?? r.receivingOrgId)!,
+        severity: severityOf(r.temporaryUntil, today, cal),
+      });
     }
   }
   return items;

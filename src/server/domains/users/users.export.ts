@@ -7,7 +7,10 @@ import { userRoleLabels } from '../../../shared/auth.js';
 /** The accounts with their role and scope, as a sheet (admin only, like the list). */
 export async function exportUsers(ctx: Ctx): Promise<ExportSheet[]> {
   const users = await listUsers(ctx);
-  const orgs = await orgNamesById(ctx, users.flatMap((u) => (u.orgId ? [u.orgId] : [])));
+  const orgs = await orgNamesById(
+    ctx,
+    users.flatMap((u) => (u.orgId ? [u.orgId] : [])),
+  );
   return [
     {
       name: 'Người dùng',

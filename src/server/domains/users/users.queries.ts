@@ -23,6 +23,9 @@ export async function updateUserRow(db: DbOrTx, id: number, expectedVersion: num
 }
 
 export async function countAdmins(db: DbOrTx): Promise<number> {
-  const rows = await db.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.disabled, false)));
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.disabled, false)));
   return rows.length;
 }

@@ -20,8 +20,16 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     await logRead(request.ctx, { entity: 'user', entityId: 'list', what: 'user_export' });
     return sendXlsx(reply, 'nguoi-dung', sheets);
   });
-  app.post('/users', { schema: { tags: ['users'], body: userCreate, response: { 201: userCreated } } }, async (request, reply) => reply.status(201).send(await createUser(request.ctx, request.body)));
-  app.patch('/users/:id', { schema: { tags: ['users'], params: idParams, body: userUpdate, response: { 200: userItem } } }, async (request) => updateUser(request.ctx, request.params.id, request.body));
-  app.post('/users/:id/reset-password', { schema: { tags: ['users'], params: idParams, response: { 200: userPasswordReset } } }, async (request) => resetUserPassword(request.ctx, request.params.id));
-  app.post('/users/:id/logout', { schema: { tags: ['users'], params: idParams, response: { 200: sessionsEnded } } }, async (request) => forceLogout(request.ctx, request.params.id));
+  app.post('/users', { schema: { tags: ['users'], body: userCreate, response: { 201: userCreated } } }, async (request, reply) =>
+    reply.status(201).send(await createUser(request.ctx, request.body)),
+  );
+  app.patch('/users/:id', { schema: { tags: ['users'], params: idParams, body: userUpdate, response: { 200: userItem } } }, async (request) =>
+    updateUser(request.ctx, request.params.id, request.body),
+  );
+  app.post('/users/:id/reset-password', { schema: { tags: ['users'], params: idParams, response: { 200: userPasswordReset } } }, async (request) =>
+    resetUserPassword(request.ctx, request.params.id),
+  );
+  app.post('/users/:id/logout', { schema: { tags: ['users'], params: idParams, response: { 200: sessionsEnded } } }, async (request) =>
+    forceLogout(request.ctx, request.params.id),
+  );
 };

@@ -11,7 +11,17 @@ import { countAdmins, insertUser, listUserRows, updateUserRow, type UserRow } fr
 import type { UserCreate, UserItem, UserUpdate } from '../../../shared/auth.js';
 
 export function presentUser(u: UserRow): UserItem {
-  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, orgId: u.orgId, memberId: u.memberId, disabled: u.disabled, mustChangePassword: u.mustChangePassword, version: u.version };
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    orgId: u.orgId,
+    memberId: u.memberId,
+    disabled: u.disabled,
+    mustChangePassword: u.mustChangePassword,
+    version: u.version,
+  };
 }
 
 export async function listUsers(ctx: Ctx): Promise<UserItem[]> {

@@ -10,7 +10,10 @@ import { PageHeader } from '../../components/page-header';
 import { auditEntityLabels, chainProblemLabels, labelOr } from '../../labels';
 import { AuditTable } from '../members/member-sections';
 
-const entityOptions = ['member', 'candidate', 'transfer', 'org', 'user', 'session', 'rule', 'holiday', 'import', 'metric', 'audit'].map((entity) => ({ value: entity, label: auditEntityLabels[entity] }));
+const entityOptions = ['member', 'candidate', 'transfer', 'org', 'user', 'session', 'rule', 'holiday', 'import', 'metric', 'audit'].map((entity) => ({
+  value: entity,
+  label: auditEntityLabels[entity],
+}));
 
 function entityLink(row: AuditEntry) {
   const label = labelOr(auditEntityLabels, row.entity ?? null, 'Khác');
@@ -43,7 +46,8 @@ function ChainCheck() {
           <div>
             <Text fw={600}>Kiểm tra toàn vẹn nhật ký</Text>
             <Text size="sm" c="dimmed">
-              Mỗi bản ghi nối với bản ghi trước bằng mã băm và được ký bằng khóa giữ ngoài cơ sở dữ liệu; đầu chuỗi được ghi định kỳ vào tệp mốc kiểm tra. Sửa, xóa hay cắt ngắn nhật ký đều bị phát hiện.
+              Mỗi bản ghi nối với bản ghi trước bằng mã băm và được ký bằng khóa giữ ngoài cơ sở dữ liệu; đầu chuỗi được ghi định kỳ vào tệp mốc kiểm tra. Sửa,
+              xóa hay cắt ngắn nhật ký đều bị phát hiện.
             </Text>
           </div>
           <Button onClick={() => (asked ? verify.refetch() : setAsked(true))} loading={verify.isFetching}>
@@ -112,9 +116,7 @@ export function AuditPage() {
       {rows.isPending ? <PageLoader /> : null}
       {rows.isError ? <ErrorState error={rows.error} onRetry={() => rows.refetch()} /> : null}
       {rows.data && items.length === 0 ? <EmptyText>Chưa có bản ghi nào.</EmptyText> : null}
-      {items.length > 0 ? (
-        <AuditTable rows={items} entityCell={entityLink} />
-      ) : null}
+      {items.length > 0 ? <AuditTable rows={items} entityCell={entityLink} /> : null}
       {items.length > 0 && !lastPageEmpty && rows.hasNextPage ? (
         <Group justify="center" mt="md" className="no-print">
           <Button variant="default" onClick={() => rows.fetchNextPage()} loading={rows.isFetchingNextPage}>

@@ -60,7 +60,13 @@ function HolidayForm({ holiday, year, onDone }: { holiday: Holiday | null; year:
           defaultDate={`${year}-01-01`}
         />
         <TextInput label="Tên ngày nghỉ" required {...form.text('name')} />
-        <Select label="Loại" required allowDeselect={false} data={holidayKinds.map((kind) => ({ value: kind, label: holidayKindLabels[kind] }))} {...form.choice('kind')} />
+        <Select
+          label="Loại"
+          required
+          allowDeselect={false}
+          data={holidayKinds.map((kind) => ({ value: kind, label: holidayKindLabels[kind] }))}
+          {...form.choice('kind')}
+        />
         <Button type="submit" loading={save.isPending}>
           Lưu
         </Button>
@@ -74,9 +80,7 @@ function HolidayRemoval({ holiday }: { holiday: Holiday }) {
   const day = `${weekdays[dayOfWeek(holiday.date)]} ${showDate(holiday.date)} (${holiday.name})`;
   return (
     <Stack gap="xs">
-      <Text fw={600}>
-        {holiday.kind === 'workday' ? `${day} sẽ không còn là ngày làm bù.` : `${day} sẽ không còn là ngày nghỉ.`}
-      </Text>
+      <Text fw={600}>{holiday.kind === 'workday' ? `${day} sẽ không còn là ngày làm bù.` : `${day} sẽ không còn là ngày nghỉ.`}</Text>
       <Text size="sm">
         {holiday.kind === 'workday'
           ? 'Các thời hạn tính theo ngày làm việc từ nay sẽ không đếm ngày này, nên có thể đến muộn hơn.'
@@ -190,7 +194,13 @@ export function HolidaysPage() {
       <Text size="xs" c="dimmed" mt="sm">
         “Ngày làm bù” là thứ Bảy đi làm để bù cho ngày nghỉ hoán đổi; thời hạn tính theo ngày làm việc sẽ đếm ngày này.
       </Text>
-      <ConfirmModal opened={removal.pending !== null} title="Xác nhận bỏ ngày nghỉ" confirmLabel="Bỏ ngày nghỉ" onConfirm={removal.confirm} onCancel={removal.cancel}>
+      <ConfirmModal
+        opened={removal.pending !== null}
+        title="Xác nhận bỏ ngày nghỉ"
+        confirmLabel="Bỏ ngày nghỉ"
+        onConfirm={removal.confirm}
+        onCancel={removal.cancel}
+      >
         {removal.pending ? <HolidayRemoval holiday={removal.pending} /> : null}
       </ConfirmModal>
       <Modal

@@ -55,7 +55,8 @@ export function ruleValueText(value: unknown, unit: string): string {
   if (Array.isArray(value)) return value.map(itemText).join('; ');
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    if (typeof record.numerator === 'number' && typeof record.denominator === 'number' && Object.keys(record).length === 2) return `${record.numerator}/${record.denominator}`;
+    if (typeof record.numerator === 'number' && typeof record.denominator === 'number' && Object.keys(record).length === 2)
+      return `${record.numerator}/${record.denominator}`;
     return Object.entries(record)
       .map(([key, item]) => `${objectKeyLabels[key] ?? 'Giá trị'}: ${itemText(item)}`)
       .join('; ');
@@ -186,7 +187,9 @@ export function RulesPage() {
   const filtered = useMemo(() => {
     const folded = foldForSearch(search);
     return (rules.data ?? []).filter(
-      (rule) => (!onlyUnconfirmed || rule.unconfirmed) && (folded === '' || foldForSearch(`${rule.label} ${rule.description} ${rule.current?.source ?? ''}`).includes(folded)),
+      (rule) =>
+        (!onlyUnconfirmed || rule.unconfirmed) &&
+        (folded === '' || foldForSearch(`${rule.label} ${rule.description} ${rule.current?.source ?? ''}`).includes(folded)),
     );
   }, [rules.data, search, onlyUnconfirmed]);
   const unconfirmedCount = (rules.data ?? []).filter((rule) => rule.unconfirmed).length;
@@ -209,7 +212,12 @@ export function RulesPage() {
       />
       <Group mb="sm" align="flex-end" className="no-print">
         <TextInput label="Tìm quy định" type="search" value={search} onChange={(event) => setSearch(event.currentTarget.value)} w={300} />
-        <Switch label={`Chỉ hiện quy định chưa xác nhận (${formatNumber(unconfirmedCount)})`} checked={onlyUnconfirmed} onChange={(event) => setOnlyUnconfirmed(event.currentTarget.checked)} mb={8} />
+        <Switch
+          label={`Chỉ hiện quy định chưa xác nhận (${formatNumber(unconfirmedCount)})`}
+          checked={onlyUnconfirmed}
+          onChange={(event) => setOnlyUnconfirmed(event.currentTarget.checked)}
+          mb={8}
+        />
       </Group>
       {rules.isPending ? <PageLoader /> : null}
       {rules.isError ? <ErrorState error={rules.error} onRetry={() => rules.refetch()} /> : null}
@@ -276,7 +284,13 @@ export function RulesPage() {
         </Accordion>
       ) : null}
       {rules.data && filtered.length === 0 ? <Text c="dimmed">Không có quy định nào khớp.</Text> : null}
-      <Modal opened={adding !== null} onClose={() => setAdding(null)} title={adding ? `Thêm phiên bản: ${adding.label}` : ''} size="lg" closeButtonProps={{ 'aria-label': 'Đóng' }}>
+      <Modal
+        opened={adding !== null}
+        onClose={() => setAdding(null)}
+        title={adding ? `Thêm phiên bản: ${adding.label}` : ''}
+        size="lg"
+        closeButtonProps={{ 'aria-label': 'Đóng' }}
+      >
         {adding ? <AddVersionForm key={adding.name} rule={adding} onDone={() => setAdding(null)} /> : null}
       </Modal>
     </>

@@ -25,7 +25,15 @@ function needsOrg(role: string | null): boolean {
 }
 
 /** Finds a member record by name for a member's account. */
-function MemberSelect({ value, onChange, error }: { value: { id: number; name: string } | null; onChange: (value: { id: number; name: string } | null) => void; error?: string }) {
+function MemberSelect({
+  value,
+  onChange,
+  error,
+}: {
+  value: { id: number; name: string } | null;
+  onChange: (value: { id: number; name: string } | null) => void;
+  error?: string;
+}) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
   const found = useQuery({
@@ -119,12 +127,8 @@ function CreateUserForm({ onCreated }: { onCreated: (username: string, password:
           <TextInput label="Họ tên hiển thị" required {...form.text('displayName')} />
         </SimpleGrid>
         <Select label="Vai trò" required allowDeselect={false} data={roleOptions} {...form.choice('role')} />
-        {needsOrg(role) ? (
-          <OrgSelect label="Phạm vi quản lý (tổ chức đảng)" required {...org} />
-        ) : null}
-        {role === 'member' ? (
-          <MemberSelect {...member} />
-        ) : null}
+        {needsOrg(role) ? <OrgSelect label="Phạm vi quản lý (tổ chức đảng)" required {...org} /> : null}
+        {role === 'member' ? <MemberSelect {...member} /> : null}
         <Text size="xs" c="dimmed">
           Phần mềm tạo mật khẩu dùng một lần; người dùng phải đổi mật khẩu khi đăng nhập lần đầu.
         </Text>
@@ -167,12 +171,18 @@ function EditUserForm({ user, onDone }: { user: UserItem; onDone: () => void }) 
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
-        <SaveErrorAlert error={save.error}>{isApiError(save.error, 'CONFLICT') ? 'Tài khoản vừa được người khác sửa. Vui lòng đóng hộp thoại và mở lại.' : undefined}</SaveErrorAlert>
+        <SaveErrorAlert error={save.error}>
+          {isApiError(save.error, 'CONFLICT') ? 'Tài khoản vừa được người khác sửa. Vui lòng đóng hộp thoại và mở lại.' : undefined}
+        </SaveErrorAlert>
         <TextInput label="Họ tên hiển thị" required {...form.text('displayName')} />
-        <Select label="Vai trò" required allowDeselect={false} data={roleOptions.filter((option) => (user.role === 'member') === (option.value === 'member'))} {...form.choice('role')} />
-        {needsOrg(role) ? (
-          <OrgSelect label="Phạm vi quản lý (tổ chức đảng)" required {...org} value={orgValue} />
-        ) : null}
+        <Select
+          label="Vai trò"
+          required
+          allowDeselect={false}
+          data={roleOptions.filter((option) => (user.role === 'member') === (option.value === 'member'))}
+          {...form.choice('role')}
+        />
+        {needsOrg(role) ? <OrgSelect label="Phạm vi quản lý (tổ chức đảng)" required {...org} value={orgValue} /> : null}
         <Switch label="Khóa tài khoản" {...form.checked('disabled')} />
         <Button type="submit" loading={save.isPending}>
           Lưu
@@ -238,7 +248,15 @@ export function UsersPage() {
         }
       />
       <Group mb="sm" className="no-print">
-        <Select label="Lọc theo vai trò" placeholder="Tất cả vai trò" clearable data={roleOptions} value={filter} onChange={(value) => setFilter(value as UserRole | null)} w={260} />
+        <Select
+          label="Lọc theo vai trò"
+          placeholder="Tất cả vai trò"
+          clearable
+          data={roleOptions}
+          value={filter}
+          onChange={(value) => setFilter(value as UserRole | null)}
+          w={260}
+        />
       </Group>
       {users.isPending ? <PageLoader /> : null}
       {users.isError ? <ErrorState error={users.error} onRetry={() => users.refetch()} /> : null}
@@ -321,7 +339,12 @@ export function UsersPage() {
           />
         ) : null}
       </Modal>
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing ? `Sửa tài khoản ${editing.username}` : ''} closeButtonProps={{ 'aria-label': 'Đóng' }}>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing ? `Sửa tài khoản ${editing.username}` : ''}
+        closeButtonProps={{ 'aria-label': 'Đóng' }}
+      >
         {editing ? <EditUserForm key={editing.id} user={editing} onDone={() => setEditing(null)} /> : null}
       </Modal>
       <OneTimePasswordModal value={otp?.password ?? null} username={otp?.username ?? ''} onClose={() => setOtp(null)} />

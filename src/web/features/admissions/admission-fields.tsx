@@ -38,7 +38,19 @@ export function StepAlert({ error, form }: { error: unknown; form: ZodForm<unkno
 }
 
 /** A count typed into a number box; '' stays empty (the schema says what is missing). */
-export function CountField({ form, field, label, description, required = true }: { form: ZodForm<unknown>; field: string; label: string; description?: string; required?: boolean }) {
+export function CountField({
+  form,
+  field,
+  label,
+  description,
+  required = true,
+}: {
+  form: ZodForm<unknown>;
+  field: string;
+  label: string;
+  description?: string;
+  required?: boolean;
+}) {
   const value = textOf(form.draft[field]);
   return (
     <NumberInput
@@ -66,5 +78,7 @@ function searchFullMembers(q: string, signal: AbortSignal): Promise<MemberPage> 
 
 /** Chooses a full member of the user's scope by name (an introducer). */
 export function MemberSelect(props: SearchSelectProps) {
-  return <SearchSelect placeholder="Gõ họ tên đảng viên chính thức" {...props} queryKey={['members', 'pick']} search={searchFullMembers} toOptions={memberOptions} />;
+  return (
+    <SearchSelect placeholder="Gõ họ tên đảng viên chính thức" {...props} queryKey={['members', 'pick']} search={searchFullMembers} toOptions={memberOptions} />
+  );
 }

@@ -166,12 +166,24 @@ function AdmissionDecisionForm({ candidate, onDone }: { candidate: CandidateDeta
       candidate={candidate}
       path="decision"
       schema={admissionDecisionInput}
-      initial={{ ...decisionDraft('decision'), receivedOn: null, extensionReason: '', 'signing.place': '', 'signing.signerTitle': 'BÍ THƯ', 'signing.signerName': '' }}
+      initial={{
+        ...decisionDraft('decision'),
+        receivedOn: null,
+        extensionReason: '',
+        'signing.place': '',
+        'signing.signerTitle': 'BÍ THƯ',
+        'signing.signerName': '',
+      }}
       toInput={(draft) => ({
         decision: decisionInput(draft),
         receivedOn: draft.receivedOn ?? null,
         extensionReason: textOf(draft.extensionReason) || null,
-        signing: { place: textOf(draft['signing.place']), signerAuthority: 'T/M BAN THƯỜNG VỤ', signerTitle: textOf(draft['signing.signerTitle']), signerName: textOf(draft['signing.signerName']) },
+        signing: {
+          place: textOf(draft['signing.place']),
+          signerAuthority: 'T/M BAN THƯỜNG VỤ',
+          signerTitle: textOf(draft['signing.signerTitle']),
+          signerName: textOf(draft['signing.signerName']),
+        },
       })}
       submitLabel="Ghi quyết định kết nạp"
       done="Đã ghi quyết định kết nạp."
@@ -180,10 +192,12 @@ function AdmissionDecisionForm({ candidate, onDone }: { candidate: CandidateDeta
       {(form) => (
         <>
           <DecisionFields form={form} />
-          <DateField label="Ngày chi bộ nhận quyết định" description="Hạn tổ chức lễ kết nạp tính từ ngày này; để trống là ngày quyết định" {...form.date('receivedOn')} />
-          {candidate.referredUpward && (
-            <Text size="sm">Chi bộ (hoặc đảng ủy cơ sở) đã biểu quyết không đạt 3 lần: cấp ủy cấp trên xem xét, quyết định.</Text>
-          )}
+          <DateField
+            label="Ngày chi bộ nhận quyết định"
+            description="Hạn tổ chức lễ kết nạp tính từ ngày này; để trống là ngày quyết định"
+            {...form.date('receivedOn')}
+          />
+          {candidate.referredUpward && <Text size="sm">Chi bộ (hoặc đảng ủy cơ sở) đã biểu quyết không đạt 3 lần: cấp ủy cấp trên xem xét, quyết định.</Text>}
           <Textarea
             label="Lý do gia hạn"
             description="Chỉ khi quyết định sau 60 ngày làm việc kể từ nghị quyết của chi bộ (gia hạn tối đa 30 ngày làm việc)"
@@ -225,7 +239,9 @@ function CeremonyForm({ candidate, onDone }: { candidate: CandidateDetail; onDon
             <TextInput label="Số lý lịch đảng viên" {...form.text('profileNumber')} />
           </SimpleGrid>
           <Checkbox label="Tổ chức muộn, có ý kiến đồng ý của cấp ủy cấp trên" {...form.checked('lateConsent')} />
-          {form.draft.lateConsent === true ? <DecisionFields form={form} prefix="upperCommitteeConsent" numberLabel="Số văn bản đồng ý" dateLabel="Ngày văn bản" /> : null}
+          {form.draft.lateConsent === true ? (
+            <DecisionFields form={form} prefix="upperCommitteeConsent" numberLabel="Số văn bản đồng ý" dateLabel="Ngày văn bản" />
+          ) : null}
           <Text size="xs" c="dimmed">
             Sau lễ kết nạp, hệ thống lập hồ sơ đảng viên dự bị; thời gian dự bị tính từ ngày này.
           </Text>
@@ -298,10 +314,12 @@ export function AdmissionStepActions({ candidate }: { candidate: CandidateDetail
         closeButtonProps={{ 'aria-label': 'Đóng' }}
       >
         {open === 'close' ? <CloseForm candidate={candidate} onDone={close} /> : null}
-        {open && open !== 'close' ? (() => {
-          const { Form } = stepForms[open];
-          return <Form candidate={candidate} onDone={close} />;
-        })() : null}
+        {open && open !== 'close'
+          ? (() => {
+              const { Form } = stepForms[open];
+              return <Form candidate={candidate} onDone={close} />;
+            })()
+          : null}
       </Modal>
     </>
   );

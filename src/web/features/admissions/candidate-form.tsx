@@ -130,7 +130,11 @@ function sameValue(a: unknown, b: unknown): boolean {
     Array.isArray(value)
       ? value.map(canonical)
       : value !== null && typeof value === 'object'
-        ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]))
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+          )
         : (value ?? null);
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }

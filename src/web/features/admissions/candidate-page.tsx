@@ -258,11 +258,18 @@ export function CandidatePage() {
               ['Giới tính', genderLabels[c.gender]],
               ['Ngày sinh', showDate(c.birthDate)],
               ['Nghề nghiệp, chức vụ', [c.job, c.position].filter(Boolean).join(', ') || '—'],
-              ['Giấy chứng nhận bồi dưỡng', c.awarenessCertificate ? `${c.awarenessCertificate.number ? `Số ${c.awarenessCertificate.number}, ` : ''}cấp ngày ${showDate(c.awarenessCertificate.issuedOn)}` : 'Chưa có'],
+              [
+                'Giấy chứng nhận bồi dưỡng',
+                c.awarenessCertificate
+                  ? `${c.awarenessCertificate.number ? `Số ${c.awarenessCertificate.number}, ` : ''}cấp ngày ${showDate(c.awarenessCertificate.issuedOn)}`
+                  : 'Chưa có',
+              ],
               ['Đoàn viên Đoàn TNCS Hồ Chí Minh', c.youthUnionMember ? 'Có' : 'Không'],
               [
                 'Nghị quyết giới thiệu của Đoàn thể',
-                c.unionResolution ? `${unionKindLabels[c.unionResolution.kind]}: số ${c.unionResolution.decision.number} ngày ${showDate(c.unionResolution.decision.date)}` : '—',
+                c.unionResolution
+                  ? `${unionKindLabels[c.unionResolution.kind]}: số ${c.unionResolution.decision.number} ngày ${showDate(c.unionResolution.decision.date)}`
+                  : '—',
               ],
               [
                 'Trình độ trung học cơ sở',
@@ -272,7 +279,10 @@ export function CandidatePage() {
                 'Người có quyền biểu quyết hôm nay',
                 `${c.cellVoters.eligible}${c.cellVoters.away.length > 0 ? ` (không tính ${c.cellVoters.away.map((v) => v.fullName).join(', ')}: sinh hoạt tạm thời nơi khác)` : ''}`,
               ],
-              ['Quyết định đặc biệt (trên 60 tuổi)', c.specialAgeDecision ? `Số ${c.specialAgeDecision.number} ngày ${showDate(c.specialAgeDecision.date)}` : '—'],
+              [
+                'Quyết định đặc biệt (trên 60 tuổi)',
+                c.specialAgeDecision ? `Số ${c.specialAgeDecision.number} ngày ${showDate(c.specialAgeDecision.date)}` : '—',
+              ],
             ]}
           />
           <Title order={3} size="h5" mt="md" mb="xs">

@@ -101,7 +101,9 @@ export function CandidatesPage() {
           ))}
         </Stack>
       ) : null}
-      {data && data.items.length > 0 && isPhone ? <Pager page={page} total={data.total} pageSize={PAGE_SIZE} onChange={(next) => update({ page: String(next) })} unit="hồ sơ" /> : null}
+      {data && data.items.length > 0 && isPhone ? (
+        <Pager page={page} total={data.total} pageSize={PAGE_SIZE} onChange={(next) => update({ page: String(next) })} unit="hồ sơ" />
+      ) : null}
       {data && data.items.length > 0 && !isPhone ? (
         <>
           <div className="table-scroll">

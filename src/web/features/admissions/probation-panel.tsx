@@ -25,7 +25,14 @@ function ReviewForm({ probation, kind, onDone }: { probation: ProbationView; kin
   const form = useZodForm({
     initial: { proposal: 'confirm', ...decisionDraft('decision', kind === 'cell' ? probation.orgName : ''), inFavour: '', against: '0', eligible: '' },
     schema: probationReviewInput,
-    toInput: (draft) => ({ kind, proposal: draft.proposal ?? undefined, decision: decisionInput(draft), inFavour: countInput(draft.inFavour), against: countInput(draft.against) ?? 0, eligible: countInput(draft.eligible) ?? null }),
+    toInput: (draft) => ({
+      kind,
+      proposal: draft.proposal ?? undefined,
+      decision: decisionInput(draft),
+      inFavour: countInput(draft.inFavour),
+      against: countInput(draft.against) ?? 0,
+      eligible: countInput(draft.eligible) ?? null,
+    }),
   });
   const save = useMutation({
     mutationFn: async () => {
@@ -49,7 +56,12 @@ function ReviewForm({ probation, kind, onDone }: { probation: ProbationView; kin
     <form onSubmit={onSubmit} noValidate aria-label="Ghi nghị quyết xét chuyển đảng chính thức">
       <Stack gap="sm">
         <StepAlert error={save.error} form={f} />
-        <Select label="Đề nghị" allowDeselect={false} data={Object.entries(probationProposalLabels).map(([value, label]) => ({ value, label }))} {...form.choice('proposal')} />
+        <Select
+          label="Đề nghị"
+          allowDeselect={false}
+          data={Object.entries(probationProposalLabels).map(([value, label]) => ({ value, label }))}
+          {...form.choice('proposal')}
+        />
         <DecisionFields form={f} numberLabel="Số nghị quyết" dateLabel={kind === 'cell' ? 'Ngày chi bộ họp xét' : 'Ngày đảng ủy xét'} />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <CountField
@@ -79,13 +91,24 @@ function DecisionForm({ probation, onDone }: { probation: ProbationView; onDone:
   const queryClient = useQueryClient();
   const lastProposal = probation.reviews.at(-1)?.proposal;
   const form = useZodForm({
-    initial: { outcome: lastProposal === 'strike_off' ? 'struck_off' : 'confirmed', ...decisionDraft('decision'), 'signing.place': '', 'signing.signerTitle': 'BÍ THƯ', 'signing.signerName': '' },
+    initial: {
+      outcome: lastProposal === 'strike_off' ? 'struck_off' : 'confirmed',
+      ...decisionDraft('decision'),
+      'signing.place': '',
+      'signing.signerTitle': 'BÍ THƯ',
+      'signing.signerName': '',
+    },
     schema: probationDecisionInput,
     toInput: (draft) => ({
       version: probation.version,
       outcome: draft.outcome ?? undefined,
       decision: decisionInput(draft),
-      signing: { place: textOf(draft['signing.place']), signerAuthority: 'T/M BAN THƯỜNG VỤ', signerTitle: textOf(draft['signing.signerTitle']), signerName: textOf(draft['signing.signerName']) },
+      signing: {
+        place: textOf(draft['signing.place']),
+        signerAuthority: 'T/M BAN THƯỜNG VỤ',
+        signerTitle: textOf(draft['signing.signerTitle']),
+        signerName: textOf(draft['signing.signerName']),
+      },
     }),
   });
   const save = useMutation({
@@ -119,16 +142,22 @@ function DecisionForm({ probation, onDone }: { probation: ProbationView; onDone:
   const conflict = isApiError(save.error, 'CONFLICT');
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Ghi quyết định của cấp ủy cấp trên">
-      <ConfirmModal opened={strikeOff.pending !== null} title="Xác nhận xóa tên" confirmLabel="Xóa tên" onConfirm={strikeOff.confirm} onCancel={strikeOff.cancel}>
+      <ConfirmModal
+        opened={strikeOff.pending !== null}
+        title="Xác nhận xóa tên"
+        confirmLabel="Xóa tên"
+        onConfirm={strikeOff.confirm}
+        onCancel={strikeOff.cancel}
+      >
         {strikeOff.pending ? (
           <Stack gap="xs">
             <Text fw={600}>
-              Đồng chí {probation.fullName} sẽ bị xóa tên trong danh sách đảng viên dự bị của {probation.orgName} theo quyết định số {strikeOff.pending.decision.number} ngày{' '}
-              {showDate(strikeOff.pending.decision.date)}.
+              Đồng chí {probation.fullName} sẽ bị xóa tên trong danh sách đảng viên dự bị của {probation.orgName} theo quyết định số{' '}
+              {strikeOff.pending.decision.number} ngày {showDate(strikeOff.pending.decision.date)}.
             </Text>
             <Text size="sm">
-              Từ ngày đó đồng chí không còn được tính trong số lượng đảng viên; hồ sơ và quá trình sinh hoạt vẫn được giữ. Biến động được ghi vào lịch sử hồ sơ và nhật
-              ký hệ thống, không xóa được.
+              Từ ngày đó đồng chí không còn được tính trong số lượng đảng viên; hồ sơ và quá trình sinh hoạt vẫn được giữ. Biến động được ghi vào lịch sử hồ sơ
+              và nhật ký hệ thống, không xóa được.
             </Text>
           </Stack>
         ) : null}
@@ -141,7 +170,12 @@ function DecisionForm({ probation, onDone }: { probation: ProbationView; onDone:
         ) : (
           <StepAlert error={save.error} form={f} />
         )}
-        <Select label="Quyết định" allowDeselect={false} data={Object.entries(probationOutcomeLabels).map(([value, label]) => ({ value, label }))} {...form.choice('outcome')} />
+        <Select
+          label="Quyết định"
+          allowDeselect={false}
+          data={Object.entries(probationOutcomeLabels).map(([value, label]) => ({ value, label }))}
+          {...form.choice('outcome')}
+        />
         <DecisionFields form={f} />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <TextInput label="Nơi ban hành (in trên quyết định)" {...form.text('signing.place')} />
@@ -193,7 +227,9 @@ export function ProbationPanel({ memberId }: { memberId: number }) {
   if (p.status !== 'probationary' && !p.outcome) return null;
   const cellReview = p.reviews.filter((r) => r.kind === 'cell').at(-1);
   const committeeReview = p.reviews.filter((r) => r.kind === 'committee').at(-1);
-  const committeeDone = p.cellIsGrassroots || (committeeReview && cellReview && committeeReview.occurredOn >= cellReview.occurredOn && committeeReview.proposal === cellReview.proposal);
+  const committeeDone =
+    p.cellIsGrassroots ||
+    (committeeReview && cellReview && committeeReview.occurredOn >= cellReview.occurredOn && committeeReview.proposal === cellReview.proposal);
   /** The reviews and the decision are recorded by those who may record admissions; others read them. */
   const open_ = p.status === 'probationary' && canRecord;
   const close = () => setOpen(null);
@@ -262,7 +298,13 @@ export function ProbationPanel({ memberId }: { memberId: number }) {
         opened={open !== null}
         onClose={close}
         size="lg"
-        title={open === 'decision' ? 'Quyết định của cấp ủy cấp trên' : open === 'committee' ? 'Đảng ủy cơ sở xét chuyển đảng chính thức' : 'Chi bộ xét chuyển đảng chính thức'}
+        title={
+          open === 'decision'
+            ? 'Quyết định của cấp ủy cấp trên'
+            : open === 'committee'
+              ? 'Đảng ủy cơ sở xét chuyển đảng chính thức'
+              : 'Chi bộ xét chuyển đảng chính thức'
+        }
         closeButtonProps={{ 'aria-label': 'Đóng' }}
       >
         {open === 'cell' || open === 'committee' ? <ReviewForm probation={p} kind={open} onDone={close} /> : null}

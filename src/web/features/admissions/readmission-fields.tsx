@@ -38,16 +38,29 @@ export function ReadmissionFields({ form }: { form: ZodForm<unknown> }) {
     <Fieldset legend="Kết nạp lại">
       <Stack gap="sm">
         <Text size="sm">
-          Kết nạp lại làm đủ thủ tục như kết nạp lần đầu (người giới thiệu, chi bộ và cấp ủy biểu quyết, quyết định, lễ kết nạp); chỉ xét sau ít nhất 36 tháng kể từ ngày ra
-          khỏi Đảng (60 tháng kể từ ngày được xóa án tích) và phải có văn bản đồng ý của Ban Thường vụ tỉnh ủy, thành ủy.
+          Kết nạp lại làm đủ thủ tục như kết nạp lần đầu (người giới thiệu, chi bộ và cấp ủy biểu quyết, quyết định, lễ kết nạp); chỉ xét sau ít nhất 36 tháng
+          kể từ ngày ra khỏi Đảng (60 tháng kể từ ngày được xóa án tích) và phải có văn bản đồng ý của Ban Thường vụ tỉnh ủy, thành ủy.
         </Text>
         <Text size="sm" fw={600}>
           Văn bản đồng ý của Ban Thường vụ tỉnh ủy, thành ủy
         </Text>
-        <DecisionFields form={form} prefix="readmission.consent" numberLabel="Số văn bản đồng ý" numberPlaceholder="Ví dụ: 125-CV/TU" dateLabel="Ngày văn bản đồng ý" />
+        <DecisionFields
+          form={form}
+          prefix="readmission.consent"
+          numberLabel="Số văn bản đồng ý"
+          numberPlaceholder="Ví dụ: 125-CV/TU"
+          dateLabel="Ngày văn bản đồng ý"
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <Select label="Án tích" allowDeselect={false} data={readmissionConvictions.map((c) => ({ value: c, label: readmissionConvictionLabels[c] }))} {...form.choice('readmission.conviction')} />
-          {form.draft['readmission.conviction'] === 'other' ? <DateField label="Ngày được xóa án tích" required {...form.date('readmission.convictionExpungedOn')} /> : null}
+          <Select
+            label="Án tích"
+            allowDeselect={false}
+            data={readmissionConvictions.map((c) => ({ value: c, label: readmissionConvictionLabels[c] }))}
+            {...form.choice('readmission.conviction')}
+          />
+          {form.draft['readmission.conviction'] === 'other' ? (
+            <DateField label="Ngày được xóa án tích" required {...form.date('readmission.convictionExpungedOn')} />
+          ) : null}
         </SimpleGrid>
         <Checkbox label="Đã xin ra khỏi Đảng vì hoàn cảnh gia đình đặc biệt khó khăn" {...form.checked('readmission.familyHardship')} />
         <Checkbox label="Đã gây mất đoàn kết nghiêm trọng" {...form.checked('readmission.seriousDisunity')} />

@@ -26,7 +26,11 @@ export function ChangePasswordPage() {
   const form = useZodForm({
     initial: { currentPassword: '', newPassword: '', confirmPassword: '' },
     schema: passwordChangeForm,
-    toInput: (draft) => ({ currentPassword: textOf(draft.currentPassword), newPassword: textOf(draft.newPassword), confirmPassword: textOf(draft.confirmPassword) }),
+    toInput: (draft) => ({
+      currentPassword: textOf(draft.currentPassword),
+      newPassword: textOf(draft.newPassword),
+      confirmPassword: textOf(draft.confirmPassword),
+    }),
   });
 
   useEffect(() => {

@@ -88,8 +88,8 @@ export function SignInPage() {
                 </Title>
                 {status.data?.insecure ? (
                   <Alert color="yellow" variant="light" title="Kết nối không được mã hóa">
-                    Trang này được mở qua HTTP thường từ máy khác: mật khẩu và phiên làm việc đi qua mạng mà không được
-                    mã hóa. Hãy báo quản trị hệ thống để dùng HTTPS.
+                    Trang này được mở qua HTTP thường từ máy khác: mật khẩu và phiên làm việc đi qua mạng mà không được mã hóa. Hãy báo quản trị hệ thống để
+                    dùng HTTPS.
                   </Alert>
                 ) : null}
                 {expired && !signIn.isError ? (
@@ -104,9 +104,7 @@ export function SignInPage() {
                 ) : null}
                 {throttled ? (
                   <Alert color="orange" variant="light" role="alert" title="Tạm khóa đăng nhập">
-                    {secondsLeft > 0
-                      ? `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${waitText(secondsLeft)}.`
-                      : 'Bạn có thể thử đăng nhập lại.'}
+                    {secondsLeft > 0 ? `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${waitText(secondsLeft)}.` : 'Bạn có thể thử đăng nhập lại.'}
                   </Alert>
                 ) : null}
                 <TextInput label="Tên đăng nhập" autoComplete="username" autoFocus required {...form.text('username')} />

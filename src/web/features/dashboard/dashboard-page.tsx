@@ -31,14 +31,25 @@ function useMetric(name: string, query: MetricQuery) {
 
 function PartLinks({ metric, query, hideZero = false, colors }: { metric: MetricResult; query: MetricQuery; hideZero?: boolean; colors?: boolean }) {
   const parts = hideZero ? metric.parts.filter((part) => part.value > 0) : metric.parts;
-  if (parts.length === 0) return <Text size="sm" c="dimmed">Chưa có số liệu.</Text>;
+  if (parts.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        Chưa có số liệu.
+      </Text>
+    );
   return (
     <ul className="part-list">
       {parts.map((part, index) => (
         <li key={part.key}>
           <Anchor component={Link} to={metricRecordsPath(metric.name, query, part.key)} size="sm" c="inherit" underline="hover" className="part-link">
             <span className="part-label">
-              {colors ? <span className="part-swatch" style={{ background: `var(--mantine-color-${palette[index % palette.length].replace('.', '-')})` }} aria-hidden="true" /> : null}
+              {colors ? (
+                <span
+                  className="part-swatch"
+                  style={{ background: `var(--mantine-color-${palette[index % palette.length].replace('.', '-')})` }}
+                  aria-hidden="true"
+                />
+              ) : null}
               {part.label}
             </span>
             <strong>{formatNumber(part.value)}</strong>
@@ -107,7 +118,11 @@ function ChartCard({ name, title, query, kind }: { name: string; title: string; 
                   chartLabel={formatNumber(data.total)}
                   tooltipDataSource="segment"
                   accessibilityLayer={false}
-                  pieProps={{ rootTabIndex: -1, onClick: (_entry: unknown, index: number) => navigate(metricRecordsPath(name, query, data.parts[index]?.key)), style: { cursor: 'pointer' } }}
+                  pieProps={{
+                    rootTabIndex: -1,
+                    onClick: (_entry: unknown, index: number) => navigate(metricRecordsPath(name, query, data.parts[index]?.key)),
+                    style: { cursor: 'pointer' },
+                  }}
                 />
               </Group>
             ) : (
@@ -163,7 +178,13 @@ function AttentionList({ orgId }: { orgId: number | undefined }) {
       {attention.data && attention.data.length > 0 ? (
         <Stack gap="xs">
           {attention.data.map((item, index) => {
-            const to = item.transferId ? `/chuyen-sinh-hoat/${item.transferId}` : item.memberId ? `/dang-vien/${item.memberId}` : item.orgId ? `/to-chuc/${item.orgId}` : null;
+            const to = item.transferId
+              ? `/chuyen-sinh-hoat/${item.transferId}`
+              : item.memberId
+                ? `/dang-vien/${item.memberId}`
+                : item.orgId
+                  ? `/to-chuc/${item.orgId}`
+                  : null;
             return (
               <Group key={`${item.kind}-${index}`} justify="space-between" wrap="nowrap" gap="sm">
                 <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>

@@ -41,10 +41,17 @@ function memberLink(row: Row) {
 function columnsFor(recordKind: string, sample: Row | undefined): Column[] {
   if (recordKind === 'org' || (sample && 'kind' in sample && 'code' in sample)) {
     return [
-      { header: 'Tên tổ chức', cell: (row) => <Anchor component={Link} to={`/to-chuc/${str(row.id)}`}>{str(row.name)}</Anchor> },
+      {
+        header: 'Tên tổ chức',
+        cell: (row) => (
+          <Anchor component={Link} to={`/to-chuc/${str(row.id)}`}>
+            {str(row.name)}
+          </Anchor>
+        ),
+      },
       { header: 'Mã', cell: (row) => str(row.code) },
       { header: 'Loại', cell: (row) => labelOr(orgKindLabels, str(row.kind) as OrgKind) },
-      { header: 'Loại hình', cell: (row) => (row.unitType ? unitTypeLabels[str(row.unitType) as UnitType] ?? '—' : '—') },
+      { header: 'Loại hình', cell: (row) => (row.unitType ? (unitTypeLabels[str(row.unitType) as UnitType] ?? '—') : '—') },
     ];
   }
   if (recordKind === 'membership_event') {
@@ -63,12 +70,7 @@ function columnsFor(recordKind: string, sample: Row | undefined): Column[] {
     { header: 'Chi bộ', cell: (row) => str(row.orgName) || '—' },
     {
       header: 'Tình trạng',
-      cell: (row) =>
-        row.status ? (
-          <StatusBadge status={str(row.status) as MemberStatus} short />
-        ) : (
-          '—'
-        ),
+      cell: (row) => (row.status ? <StatusBadge status={str(row.status) as MemberStatus} short /> : '—'),
     },
   ];
 }
@@ -82,7 +84,12 @@ export function MetricRecordsPage() {
     const value = params.get(key);
     return value !== null && isValidIso(value) ? value : undefined;
   };
-  const query: MetricQuery = { orgId: Number.isInteger(orgIdParam) && orgIdParam > 0 ? orgIdParam : undefined, date: iso('date'), from: iso('from'), to: iso('to') };
+  const query: MetricQuery = {
+    orgId: Number.isInteger(orgIdParam) && orgIdParam > 0 ? orgIdParam : undefined,
+    date: iso('date'),
+    from: iso('from'),
+    to: iso('to'),
+  };
   const key = params.get('key') ?? undefined;
   const page = Math.max(1, Number(params.get('page')) || 1);
   const org = useOrgQuery(query.orgId);
@@ -96,9 +103,14 @@ export function MetricRecordsPage() {
 
   const part = key ? metric.data?.parts.find((p) => p.key === key) : undefined;
   const title = metric.data ? (part ? `${metric.data.label}: ${part.label}` : metric.data.label) : 'Số liệu chi tiết';
-  const when = query.from || query.to ? `Từ ${query.from ? showDate(query.from) : 'đầu năm'} đến ${query.to ? showDate(query.to) : 'nay'}` : `Tại ngày ${query.date ? showDate(query.date) : 'hôm nay'}`;
+  const when =
+    query.from || query.to
+      ? `Từ ${query.from ? showDate(query.from) : 'đầu năm'} đến ${query.to ? showDate(query.to) : 'nay'}`
+      : `Tại ngày ${query.date ? showDate(query.date) : 'hôm nay'}`;
   const scope = query.orgId ? (org.data?.name ?? '…') : 'Toàn bộ phạm vi quản lý';
-  const recordKind = (records.data as { recordKind?: string } | undefined)?.recordKind ?? (name.startsWith('orgs_') ? 'org' : name === 'membership_changes' ? 'membership_event' : 'member');
+  const recordKind =
+    (records.data as { recordKind?: string } | undefined)?.recordKind ??
+    (name.startsWith('orgs_') ? 'org' : name === 'membership_changes' ? 'membership_event' : 'member');
   const columns = columnsFor(recordKind, records.data?.items[0]);
 
   return (
@@ -117,7 +129,17 @@ export function MetricRecordsPage() {
         actions={
           <>
             {key ? (
-              <Button variant="default" onClick={() => setParams((current) => { const next = new URLSearchParams(current); next.delete('key'); next.delete('page'); return next; })}>
+              <Button
+                variant="default"
+                onClick={() =>
+                  setParams((current) => {
+                    const next = new URLSearchParams(current);
+                    next.delete('key');
+                    next.delete('page');
+                    return next;
+                  })
+                }
+              >
                 Xem cả chỉ số
               </Button>
             ) : null}
@@ -190,7 +212,13 @@ export function MetricRecordsPage() {
             pageSize={records.data.pageSize ?? PAGE_SIZE}
             total={records.data.total}
             unit="bản ghi"
-            onChange={(next) => setParams((current) => { const copy = new URLSearchParams(current); copy.set('page', String(next)); return copy; })}
+            onChange={(next) =>
+              setParams((current) => {
+                const copy = new URLSearchParams(current);
+                copy.set('page', String(next));
+                return copy;
+              })
+            }
           />
         </>
       ) : null}

@@ -65,7 +65,11 @@ function strikeOffInput(draft: Draft) {
   return {
     ground: draft['strikeOff.ground'] ?? undefined,
     cellResolution: decisionInput(draft, 'strikeOff.cellResolution'),
-    vote: { inFavour: countInput(draft['strikeOff.vote.inFavour']), against: countInput(draft['strikeOff.vote.against']) ?? 0, eligible: countInput(draft['strikeOff.vote.eligible']) },
+    vote: {
+      inFavour: countInput(draft['strikeOff.vote.inFavour']),
+      against: countInput(draft['strikeOff.vote.against']) ?? 0,
+      eligible: countInput(draft['strikeOff.vote.eligible']),
+    },
   };
 }
 
@@ -98,7 +102,11 @@ function ExitForm({ member, onDone }: { member: Member; onDone: () => void }) {
     mutationFn: (input: ExitInput) => recordExit(member.id, input),
     onSuccess: () => {
       refresh();
-      notifications.show({ color: 'green', message: `Đã ghi biến động của đồng chí ${member.fullName}.`, closeButtonProps: { 'aria-label': 'Đóng thông báo' } });
+      notifications.show({
+        color: 'green',
+        message: `Đã ghi biến động của đồng chí ${member.fullName}.`,
+        closeButtonProps: { 'aria-label': 'Đóng thông báo' },
+      });
       onDone();
     },
     onError: (error) => form.applyServerError(error),
@@ -135,7 +143,13 @@ function ExitForm({ member, onDone }: { member: Member; onDone: () => void }) {
             <Text size="sm" fw={600}>
               Nghị quyết của chi bộ đề nghị xóa tên
             </Text>
-            <DecisionFields form={form as ZodForm<unknown>} prefix="strikeOff.cellResolution" numberLabel="Số nghị quyết" numberPlaceholder="Ví dụ: 07-NQ/CB" dateLabel="Ngày nghị quyết" />
+            <DecisionFields
+              form={form as ZodForm<unknown>}
+              prefix="strikeOff.cellResolution"
+              numberLabel="Số nghị quyết"
+              numberPlaceholder="Ví dụ: 07-NQ/CB"
+              dateLabel="Ngày nghị quyết"
+            />
             <Group grow>
               <CountField form={form as ZodForm<unknown>} field="strikeOff.vote.inFavour" label="Số tán thành" />
               <CountField form={form as ZodForm<unknown>} field="strikeOff.vote.against" label="Số không tán thành" />

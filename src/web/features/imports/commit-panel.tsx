@@ -26,9 +26,17 @@ export function CommitPanel({ job }: { job: ImportJob }) {
           Tệp còn {showNumber(c.errors)} lỗi nên chưa ghi được. Hãy sửa tệp theo danh sách trên rồi tải lên lại; không có dữ liệu nào được ghi.
         </Alert>
       ) : (
-        <Text size="sm">Cả tệp được ghi trong một lần: hoặc ghi hết, hoặc không ghi gì. Mỗi hồ sơ thêm mới hoặc cập nhật đều được ghi nhật ký với lý do là lần nhập này.</Text>
+        <Text size="sm">
+          Cả tệp được ghi trong một lần: hoặc ghi hết, hoặc không ghi gì. Mỗi hồ sơ thêm mới hoặc cập nhật đều được ghi nhật ký với lý do là lần nhập này.
+        </Text>
       )}
-      {c.warnings > 0 ? <Checkbox label={`Tôi đã xem và chấp nhận ${showNumber(c.warnings)} cảnh báo`} checked={acceptWarnings} onChange={(e) => setAcceptWarnings(e.currentTarget.checked)} /> : null}
+      {c.warnings > 0 ? (
+        <Checkbox
+          label={`Tôi đã xem và chấp nhận ${showNumber(c.warnings)} cảnh báo`}
+          checked={acceptWarnings}
+          onChange={(e) => setAcceptWarnings(e.currentTarget.checked)}
+        />
+      ) : null}
       {c.nameMatches > 0 ? (
         <Checkbox
           label={`${showNumber(c.nameMatches)} dòng chỉ khớp với hồ sơ đã có theo họ tên và ngày sinh: tôi xác nhận đó là cùng người`}

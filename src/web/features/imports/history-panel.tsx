@@ -45,7 +45,9 @@ export function HistoryPanel({ current }: { current: number | null }) {
                         {importStatusLabels[item.status]}
                       </Badge>
                     </Table.Td>
-                    <Table.Td ta="right">{item.counts ? `${showNumber(item.counts.members.created)} / ${showNumber(item.counts.members.updated)}` : '—'}</Table.Td>
+                    <Table.Td ta="right">
+                      {item.counts ? `${showNumber(item.counts.members.created)} / ${showNumber(item.counts.members.updated)}` : '—'}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

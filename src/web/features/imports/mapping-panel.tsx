@@ -25,10 +25,14 @@ export function MappingPanel({ job }: { job: ImportJob }) {
   const [opened, setOpened] = useState(incomplete);
   const save = useMutation({
     mutationFn: () =>
-      confirmImportMapping(
-        job.id,
-        { sheets: job.sheets.map((s) => ({ sheet: s.sheet, recordType: draft[s.sheet].recordType, headerRow: draft[s.sheet].headerRow, mapping: draft[s.sheet].mapping })) },
-      ),
+      confirmImportMapping(job.id, {
+        sheets: job.sheets.map((s) => ({
+          sheet: s.sheet,
+          recordType: draft[s.sheet].recordType,
+          headerRow: draft[s.sheet].headerRow,
+          mapping: draft[s.sheet].mapping,
+        })),
+      }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['imports'] });
       notifications.show({ color: 'green', message: 'Đã lưu cách ghép cột; đang kiểm tra lại tệp.' });
@@ -41,7 +45,8 @@ export function MappingPanel({ job }: { job: ImportJob }) {
         Ghép cột với trường dữ liệu
       </Title>
       <Text size="sm" c="dimmed">
-        Hệ thống đã đoán cột nào là trường nào theo tiêu đề (không phân biệt dấu, chữ hoa). Hãy kiểm tra; nếu sửa, bấm "Xác nhận và kiểm tra lại". Cách ghép đã xác nhận được nhớ cho các tệp có cùng tiêu đề.
+        Hệ thống đã đoán cột nào là trường nào theo tiêu đề (không phân biệt dấu, chữ hoa). Hãy kiểm tra; nếu sửa, bấm "Xác nhận và kiểm tra lại". Cách ghép đã
+        xác nhận được nhớ cho các tệp có cùng tiêu đề.
       </Text>
       <Group>
         <Button variant="subtle" size="xs" onClick={() => setOpened((o) => !o)} aria-expanded={opened}>

@@ -4,7 +4,17 @@ import { showNumber } from '../../format';
 
 export type Draft = Record<string, { recordType: ImportRecordType | null; headerRow: number; mapping: Record<string, number> }>;
 
-export function SheetMapping({ sheet, fields, value, onChange }: { sheet: ImportSheetPlan; fields: ImportJob['fields']; value: Draft[string] | undefined; onChange: (change: Partial<Draft[string]>) => void }) {
+export function SheetMapping({
+  sheet,
+  fields,
+  value,
+  onChange,
+}: {
+  sheet: ImportSheetPlan;
+  fields: ImportJob['fields'];
+  value: Draft[string] | undefined;
+  onChange: (change: Partial<Draft[string]>) => void;
+}) {
   if (!value) return null;
   const available = value.recordType ? fields[value.recordType] : [];
   const fieldOfColumn = (index: number) => Object.entries(value.mapping).find(([, column]) => column === index)?.[0] ?? null;
@@ -32,7 +42,15 @@ export function SheetMapping({ sheet, fields, value, onChange }: { sheet: Import
             allowDeselect={false}
             w={200}
           />
-          <NumberInput label="Dòng tiêu đề" size="xs" min={1} max={200} value={value.headerRow} onChange={(v) => onChange({ headerRow: Number(v) || 1 })} w={110} />
+          <NumberInput
+            label="Dòng tiêu đề"
+            size="xs"
+            min={1}
+            max={200}
+            value={value.headerRow}
+            onChange={(v) => onChange({ headerRow: Number(v) || 1 })}
+            w={110}
+          />
           <Text size="xs" c="dimmed">
             ({source}; {showNumber(sheet.dataRows)} dòng dữ liệu)
           </Text>

@@ -32,7 +32,8 @@ function addressDraft(prefix: string, address: Address | null | undefined): Draf
 function addressInput(draft: Draft, prefix: string): Address | null {
   const v = (key: AddressKey) => textOf(draft[`${prefix}.${key}`]).trim();
   const current = v('current.province') || v('current.commune') ? { province: v('current.province'), commune: v('current.commune') } : null;
-  const old = v('old.province') || v('old.district') || v('old.commune') ? { province: v('old.province'), district: v('old.district'), commune: v('old.commune') } : null;
+  const old =
+    v('old.province') || v('old.district') || v('old.commune') ? { province: v('old.province'), district: v('old.district'), commune: v('old.commune') } : null;
   const detail = v('detail');
   if (current === null && old === null && detail === '') return null;
   return detail === '' ? { old, current } : { old, current, detail };
@@ -161,7 +162,8 @@ export function MemberForm({ mode, member, onReload }: Props) {
 
   const otherErrors = form.otherErrors;
   const duplicates = duplicatesOf(save.error);
-  const showServerAlert = save.isError && !conflict && duplicates.length === 0 && !(isApiError(save.error) && save.error.fields.length > 0 && otherErrors.length === 0);
+  const showServerAlert =
+    save.isError && !conflict && duplicates.length === 0 && !(isApiError(save.error) && save.error.fields.length > 0 && otherErrors.length === 0);
 
   const addressFields = (prefix: string, legend: string) => (
     <Fieldset legend={legend} variant="filled">
@@ -268,7 +270,13 @@ export function MemberForm({ mode, member, onReload }: Props) {
         </Group>
       </Stack>
 
-      <Modal opened={conflict} onClose={() => setConflict(false)} title="Hồ sơ vừa được người khác cập nhật" centered closeButtonProps={{ 'aria-label': 'Đóng' }}>
+      <Modal
+        opened={conflict}
+        onClose={() => setConflict(false)}
+        title="Hồ sơ vừa được người khác cập nhật"
+        centered
+        closeButtonProps={{ 'aria-label': 'Đóng' }}
+      >
         <Stack gap="md">
           <Text size="sm">
             Trong lúc bạn sửa, hồ sơ này đã được lưu bởi người khác. Để không ghi đè lên thay đổi của họ, hãy tải lại bản mới nhất rồi sửa lại.

@@ -75,11 +75,7 @@ export function MemberPage() {
       <MemberWorkflowPanel member={data} />
       {data.status === 'probationary' || data.confirmedOn ? <ProbationPanel memberId={id} /> : null}
       <Paper withBorder p={{ base: 'xs', sm: 'md' }}>
-        <Tabs
-          value={tab}
-          onChange={(value) => setSearch(value === 'ly-lich' || value === null ? {} : { tab: value }, { replace: true })}
-          keepMounted={false}
-        >
+        <Tabs value={tab} onChange={(value) => setSearch(value === 'ly-lich' || value === null ? {} : { tab: value }, { replace: true })} keepMounted={false}>
           <Tabs.List mb="md" className="no-print">
             {memberTabs.map((t) => (
               <Tabs.Tab key={t.value} value={t.value}>

@@ -11,7 +11,14 @@ import { exitKindLabels } from '../../../shared/exits';
 import { temporaryPurposeLabels, transferDirectionLabels, transferKindLabels, transferStateLabels } from '../../../shared/transfers';
 import { fieldLabel } from '../../../shared/field-labels';
 import { orgKindLabels, unitTypeLabels } from '../../../shared/org';
-import { annullableEventKinds, eventAnnulmentInput, genderLabels, memberStatusLabels, membershipEventKindLabels, theoryLevelLabels } from '../../../shared/member';
+import {
+  annullableEventKinds,
+  eventAnnulmentInput,
+  genderLabels,
+  memberStatusLabels,
+  membershipEventKindLabels,
+  theoryLevelLabels,
+} from '../../../shared/member';
 import type { Address, EventAnnulmentInput, Member, MemberStatus, MembershipEvent, MembershipEventKind } from '../../../shared/member';
 import { fullYearsBetween, todayIso } from '../../../shared/dates';
 import { annulMemberEvent, getMemberAudit, getMemberHistory } from '../../api';
@@ -139,7 +146,11 @@ function AnnulEventForm({ member, event, previous, onDone }: { member: Member; e
     mutationFn: (input: EventAnnulmentInput) => annulMemberEvent(member.id, event.id, input),
     onSuccess: () => {
       void queryClient.invalidateQueries();
-      notifications.show({ color: 'green', message: `Đã hủy biến động nhập nhầm của đồng chí ${member.fullName}.`, closeButtonProps: { 'aria-label': 'Đóng thông báo' } });
+      notifications.show({
+        color: 'green',
+        message: `Đã hủy biến động nhập nhầm của đồng chí ${member.fullName}.`,
+        closeButtonProps: { 'aria-label': 'Đóng thông báo' },
+      });
       onDone();
     },
     onError: (error) => form.applyServerError(error),
@@ -151,8 +162,8 @@ function AnnulEventForm({ member, event, previous, onDone }: { member: Member; e
         <StepAlert error={save.error} form={form as ZodForm<unknown>} />
         <Text size="sm">
           Biến động «{kind}» ngày {showDate(event.occurredOn)} sẽ không còn được tính ở bất cứ đâu (số lượng, báo cáo, quá trình sinh hoạt). Đảng viên trở về
-          tình trạng «{memberStatusLabels[previous.statusAfter]}»{event.toOrgId !== null && event.toOrgId !== event.fromOrgId ? ', ở chi bộ trước đó,' : ''} như trước
-          biến động này.
+          tình trạng «{memberStatusLabels[previous.statusAfter]}»{event.toOrgId !== null && event.toOrgId !== event.fromOrgId ? ', ở chi bộ trước đó,' : ''} như
+          trước biến động này.
         </Text>
         {Number(event.details?.cancelledTransfers ?? 0) > 0 ? (
           <Text size="sm">Thủ tục chuyển sinh hoạt đã dừng khi ghi biến động này không được mở lại; nếu cần, hãy lập thủ tục mới.</Text>
@@ -283,7 +294,8 @@ function showValue(key: string, value: unknown, names?: Names, depth = 0): strin
   if (typeof value === 'number') return idName(key, value, names) ?? String(value);
   if (typeof value === 'boolean') return value ? 'Có' : 'Không';
   if (key === 'placeOfOrigin' || key === 'residence') return formatAddress(value as Address);
-  if (typeof value === 'object' && 'number' in value && 'date' in value && 'issuer' in value) return decisionText(value as { number: string; date: string; issuer: string });
+  if (typeof value === 'object' && 'number' in value && 'date' in value && 'issuer' in value)
+    return decisionText(value as { number: string; date: string; issuer: string });
   if (Array.isArray(value)) return value.length === 0 ? '(trống)' : value.map((item) => showValue(key, item, names, depth + 1)).join('; ');
   if (depth > 2) return '…';
   // A nested record (a filter, the counts of an import, a step's details): its fields by name, never raw JSON.

@@ -84,7 +84,9 @@ export function MembersPage() {
   });
 
   const orgValue: OrgRef | null = filters.orgId === undefined ? null : { id: filters.orgId, name: org.data?.name ?? 'Đang tải…' };
-  const activeFilterCount = [filters.status, filters.gender, filters.ageBand, filters.theoryLevel, filters.unitType, filters.includeInactive].filter(Boolean).length;
+  const activeFilterCount = [filters.status, filters.gender, filters.ageBand, filters.theoryLevel, filters.unitType, filters.includeInactive].filter(
+    Boolean,
+  ).length;
   const filterSummary = describeFilters(effective, org.data?.name);
   const data = query.data;
 
@@ -99,8 +101,22 @@ export function MembersPage() {
         value={filters.status ?? null}
         onChange={(value) => update({ status: value })}
       />
-      <Select label="Giới tính" placeholder="Tất cả" clearable data={options(genders, genderLabels)} value={filters.gender ?? null} onChange={(value) => update({ gender: value })} />
-      <Select label="Độ tuổi" placeholder="Tất cả" clearable data={options(ageBands, ageBandLabels)} value={filters.ageBand ?? null} onChange={(value) => update({ ageBand: value })} />
+      <Select
+        label="Giới tính"
+        placeholder="Tất cả"
+        clearable
+        data={options(genders, genderLabels)}
+        value={filters.gender ?? null}
+        onChange={(value) => update({ gender: value })}
+      />
+      <Select
+        label="Độ tuổi"
+        placeholder="Tất cả"
+        clearable
+        data={options(ageBands, ageBandLabels)}
+        value={filters.ageBand ?? null}
+        onChange={(value) => update({ ageBand: value })}
+      />
       <Select
         label="Trình độ lý luận chính trị"
         placeholder="Tất cả"
@@ -152,7 +168,14 @@ export function MembersPage() {
         <SearchBox initial={filters.q ?? ''} onSearch={setDebounced} fetching={query.isFetching} />
         {isPhone ? (
           <>
-            <Button variant="subtle" size="xs" mt="xs" onClick={() => setFiltersOpen((open) => !open)} aria-expanded={filtersOpen} aria-controls="member-filters">
+            <Button
+              variant="subtle"
+              size="xs"
+              mt="xs"
+              onClick={() => setFiltersOpen((open) => !open)}
+              aria-expanded={filtersOpen}
+              aria-controls="member-filters"
+            >
               {filtersOpen ? 'Ẩn bộ lọc' : `Bộ lọc${activeFilterCount > 0 ? ` (${activeFilterCount})` : ''}`}
             </Button>
             <Collapse expanded={filtersOpen} id="member-filters">
@@ -217,65 +240,77 @@ const SearchBox = memo(function SearchBox({ initial, onSearch, fetching }: { ini
 });
 
 /** Memoised so typing in the search box does not re-render fifty rows on every keystroke. */
-const MemberResults = memo(function MemberResults({ items, total, firstIndex, asCards, stale }: { items: MemberListItem[]; total: number; firstIndex: number; asCards: boolean; stale: boolean }) {
+const MemberResults = memo(function MemberResults({
+  items,
+  total,
+  firstIndex,
+  asCards,
+  stale,
+}: {
+  items: MemberListItem[];
+  total: number;
+  firstIndex: number;
+  asCards: boolean;
+  stale: boolean;
+}) {
   return (
     <>
-        {asCards ? (
-          <Stack gap="xs" style={{ opacity: stale ? 0.6 : 1 }} component="ol" p={0} m={0}>
-            {items.map((member) => (
-              <Paper withBorder p="sm" key={member.id} component="li" style={{ listStyle: 'none' }}>
-                <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
-                  <MemberLink id={member.id}>{member.fullName}</MemberLink>
-                  <StatusBadge status={member.status} short />
-                </Group>
-                <Text size="sm" c="dimmed">
-                  {genderLabels[member.gender]} · sinh {showDate(member.birthDate)} · LLCT: {theoryLevelLabels[member.theoryLevel]}
-                </Text>
-                <Text size="sm">
-                  <OrgWithAncestors name={member.orgName} ancestorNames={member.orgAncestorNames} />
-                </Text>
-              </Paper>
-            ))}
-          </Stack>
-        ) : (
-          <div className="table-scroll" tabIndex={0} style={{ opacity: stale ? 0.6 : 1 }}>
-            <Table striped highlightOnHover verticalSpacing="xs" miw={760} captionSide="bottom">
-              <Table.Caption className="print-only">Tổng số: {formatNumber(total)} đảng viên</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">STT</Table.Th>
-                  <Table.Th scope="col">Họ và tên</Table.Th>
-                  <Table.Th scope="col">Ngày sinh</Table.Th>
-                  <Table.Th scope="col">Giới tính</Table.Th>
-                  <Table.Th scope="col">Chi bộ</Table.Th>
-                  <Table.Th scope="col">Tình trạng</Table.Th>
-                  <Table.Th scope="col">Lý luận chính trị</Table.Th>
-                  <Table.Th scope="col">Số thẻ</Table.Th>
+      {asCards ? (
+        <Stack gap="xs" style={{ opacity: stale ? 0.6 : 1 }} component="ol" p={0} m={0}>
+          {items.map((member) => (
+            <Paper withBorder p="sm" key={member.id} component="li" style={{ listStyle: 'none' }}>
+              <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+                <MemberLink id={member.id}>{member.fullName}</MemberLink>
+                <StatusBadge status={member.status} short />
+              </Group>
+              <Text size="sm" c="dimmed">
+                {genderLabels[member.gender]} · sinh {showDate(member.birthDate)} · LLCT: {theoryLevelLabels[member.theoryLevel]}
+              </Text>
+              <Text size="sm">
+                <OrgWithAncestors name={member.orgName} ancestorNames={member.orgAncestorNames} />
+              </Text>
+            </Paper>
+          ))}
+        </Stack>
+      ) : (
+        <div className="table-scroll" tabIndex={0} style={{ opacity: stale ? 0.6 : 1 }}>
+          <Table striped highlightOnHover verticalSpacing="xs" miw={760} captionSide="bottom">
+            <Table.Caption className="print-only">Tổng số: {formatNumber(total)} đảng viên</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">STT</Table.Th>
+                <Table.Th scope="col">Họ và tên</Table.Th>
+                <Table.Th scope="col">Ngày sinh</Table.Th>
+                <Table.Th scope="col">Giới tính</Table.Th>
+                <Table.Th scope="col">Chi bộ</Table.Th>
+                <Table.Th scope="col">Tình trạng</Table.Th>
+                <Table.Th scope="col">Lý luận chính trị</Table.Th>
+                <Table.Th scope="col">Số thẻ</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((member, index) => (
+                <Table.Tr key={member.id}>
+                  <Table.Td>{formatNumber(firstIndex + index + 1)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <MemberLink id={member.id}>{member.fullName}</MemberLink>
+                  </Table.Td>
+                  <Table.Td>{showDate(member.birthDate)}</Table.Td>
+                  <Table.Td>{genderLabels[member.gender]}</Table.Td>
+                  <Table.Td>
+                    <OrgWithAncestors name={member.orgName} ancestorNames={member.orgAncestorNames} />
+                  </Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={member.status} short />
+                  </Table.Td>
+                  <Table.Td>{theoryLevelLabels[member.theoryLevel]}</Table.Td>
+                  <Table.Td>{member.cardNumber ?? '—'}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((member, index) => (
-                  <Table.Tr key={member.id}>
-                    <Table.Td>{formatNumber(firstIndex + index + 1)}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <MemberLink id={member.id}>{member.fullName}</MemberLink>
-                    </Table.Td>
-                    <Table.Td>{showDate(member.birthDate)}</Table.Td>
-                    <Table.Td>{genderLabels[member.gender]}</Table.Td>
-                    <Table.Td>
-                      <OrgWithAncestors name={member.orgName} ancestorNames={member.orgAncestorNames} />
-                    </Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={member.status} short />
-                    </Table.Td>
-                    <Table.Td>{theoryLevelLabels[member.theoryLevel]}</Table.Td>
-                    <Table.Td>{member.cardNumber ?? '—'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </div>
-        )}
+              ))}
+            </Table.Tbody>
+          </Table>
+        </div>
+      )}
     </>
   );
 });

@@ -9,7 +9,15 @@ const shortLabels: Partial<Record<MemberStatus, string>> = { full: 'Chính thứ
 export function StatusBadge({ status, short = false }: { status: MemberStatus; short?: boolean }) {
   const label = (short ? shortLabels[status] : undefined) ?? memberStatusLabels[status] ?? 'Không rõ';
   return (
-    <Badge variant="light" color={statusColor(status)} radius="sm" tt="none" fw={600} title={memberStatusLabels[status]} styles={{ label: { overflow: 'visible' } }}>
+    <Badge
+      variant="light"
+      color={statusColor(status)}
+      radius="sm"
+      tt="none"
+      fw={600}
+      title={memberStatusLabels[status]}
+      styles={{ label: { overflow: 'visible' } }}
+    >
       {label}
     </Badge>
   );

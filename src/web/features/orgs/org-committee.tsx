@@ -32,7 +32,13 @@ export function OrgCommittee({ orgId, canManage }: { orgId: number; canManage: b
           </ModalButton>
         ) : null}
       </Group>
-      {seats.isPending ? <PageLoader /> : seats.isError ? <ErrorState error={seats.error} /> : seats.data.length === 0 ? <EmptyText>Chưa ghi cấp ủy của tổ chức này.</EmptyText> : (
+      {seats.isPending ? (
+        <PageLoader />
+      ) : seats.isError ? (
+        <ErrorState error={seats.error} />
+      ) : seats.data.length === 0 ? (
+        <EmptyText>Chưa ghi cấp ủy của tổ chức này.</EmptyText>
+      ) : (
         <Table.ScrollContainer minWidth={640}>
           <Table striped>
             <Table.Thead>
@@ -70,7 +76,9 @@ export function OrgCommittee({ orgId, canManage }: { orgId: number; canManage: b
           </Table>
         </Table.ScrollContainer>
       )}
-      <Text size="xs" c="dimmed">Chức vụ đã kết thúc vẫn được lưu trong lịch sử cấp ủy.</Text>
+      <Text size="xs" c="dimmed">
+        Chức vụ đã kết thúc vẫn được lưu trong lịch sử cấp ủy.
+      </Text>
     </Stack>
   );
 }
@@ -80,7 +88,13 @@ function AppointForm({ orgId, onDone }: { orgId: number; onDone: () => void }) {
   const form = useZodForm<CommitteeAppointment>({
     initial: { memberId: null, position: 'committee_member', term: '2025–2030', startOn: todayIso(), ...decisionDraft('decision') },
     schema: committeeAppointment,
-    toInput: (draft) => ({ memberId: numberOrNull(draft.memberId) ?? undefined, position: draft.position ?? undefined, term: textOf(draft.term), startOn: draft.startOn ?? undefined, decision: decisionInput(draft) }),
+    toInput: (draft) => ({
+      memberId: numberOrNull(draft.memberId) ?? undefined,
+      position: draft.position ?? undefined,
+      term: textOf(draft.term),
+      startOn: draft.startOn ?? undefined,
+      decision: decisionInput(draft),
+    }),
   });
   const save = useMutation({
     mutationFn: (input: CommitteeAppointment) => appointToCommittee(orgId, input),
@@ -104,7 +118,13 @@ function AppointForm({ orgId, onDone }: { orgId: number; onDone: () => void }) {
           toOptions={memberOptions}
           {...member}
         />
-        <Select label="Chức vụ" required allowDeselect={false} data={committeePositions.map((p) => ({ value: p, label: committeePositionLabels[p] }))} {...form.choice('position')} />
+        <Select
+          label="Chức vụ"
+          required
+          allowDeselect={false}
+          data={committeePositions.map((p) => ({ value: p, label: committeePositionLabels[p] }))}
+          {...form.choice('position')}
+        />
         <Group grow>
           <TextInput label="Nhiệm kỳ" required {...form.text('term')} />
           <DateField label="Nhận nhiệm vụ từ ngày" required {...form.date('startOn')} />
@@ -138,14 +158,22 @@ function EndForm({ seat, onDone }: { seat: CommitteeSeat; onDone: () => void }) 
   const position = committeePositionLabels[seat.position].toLowerCase();
   return (
     <form onSubmit={submitValid(form, confirmation.ask)} noValidate aria-label="Kết thúc chức vụ cấp ủy">
-      <ConfirmModal opened={pending !== null} title="Xác nhận kết thúc chức vụ" confirmLabel="Kết thúc chức vụ" onConfirm={confirmation.confirm} onCancel={confirmation.cancel}>
+      <ConfirmModal
+        opened={pending !== null}
+        title="Xác nhận kết thúc chức vụ"
+        confirmLabel="Kết thúc chức vụ"
+        onConfirm={confirmation.confirm}
+        onCancel={confirmation.cancel}
+      >
         {pending ? (
           <Stack gap="xs">
             <Text fw={600}>
-              Đồng chí {seat.fullName} thôi giữ chức vụ {position} (nhiệm kỳ {seat.term}) từ ngày {showDate(pending.endOn)}, theo quyết định số {pending.decision.number} ngày{' '}
-              {showDate(pending.decision.date)}.
+              Đồng chí {seat.fullName} thôi giữ chức vụ {position} (nhiệm kỳ {seat.term}) từ ngày {showDate(pending.endOn)}, theo quyết định số{' '}
+              {pending.decision.number} ngày {showDate(pending.decision.date)}.
             </Text>
-            <Text size="sm">Từ ngày đó đồng chí không còn được tính trong cấp ủy; chức vụ vẫn được lưu trong lịch sử cấp ủy. Muốn giữ lại chức vụ phải ghi một quyết định mới.</Text>
+            <Text size="sm">
+              Từ ngày đó đồng chí không còn được tính trong cấp ủy; chức vụ vẫn được lưu trong lịch sử cấp ủy. Muốn giữ lại chức vụ phải ghi một quyết định mới.
+            </Text>
           </Stack>
         ) : null}
       </ConfirmModal>

@@ -36,7 +36,11 @@ const grassroots: readonly OrgKind[] = ['grassroots_committee', 'grassroots_cell
 /** "Thêm tổ chức": under `parent` when given, otherwise the user picks the parent. */
 export function OrgCreateButton({ parent }: { parent: { id: number; name: string; kind: OrgKind } | null }) {
   return (
-    <ModalButton label={parent ? 'Thêm tổ chức trực thuộc' : 'Thêm tổ chức'} title={parent ? `Thêm tổ chức trực thuộc ${parent.name}` : 'Thêm tổ chức đảng'} size="lg">
+    <ModalButton
+      label={parent ? 'Thêm tổ chức trực thuộc' : 'Thêm tổ chức'}
+      title={parent ? `Thêm tổ chức trực thuộc ${parent.name}` : 'Thêm tổ chức đảng'}
+      size="lg"
+    >
       {(close) => <OrgCreateForm parent={parent} onDone={close} />}
     </ModalButton>
   );
@@ -74,12 +78,16 @@ function OrgCreateForm({ parent, onDone }: { parent: { id: number; name: string;
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
         <ServerAlert error={save.error} form={form as ZodForm<unknown>} />
-        {parent === null ? (
-          <OrgSelect label="Tổ chức cấp trên" {...parentRef} />
-        ) : null}
+        {parent === null ? <OrgSelect label="Tổ chức cấp trên" {...parentRef} /> : null}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput label="Mã tổ chức" required {...form.text('code')} />
-          <Select label="Loại tổ chức" required allowDeselect={false} data={kinds.map((kind) => ({ value: kind, label: orgKindLabels[kind] }))} {...form.choice('kind')} />
+          <Select
+            label="Loại tổ chức"
+            required
+            allowDeselect={false}
+            data={kinds.map((kind) => ({ value: kind, label: orgKindLabels[kind] }))}
+            {...form.choice('kind')}
+          />
         </SimpleGrid>
         <TextInput label="Tên tổ chức" required {...form.text('name')} />
         {grassroots.includes(form.draft.kind as OrgKind) ? (

@@ -165,7 +165,8 @@ function SubOrgs({ id, asOf }: { id: number; asOf: string | null }) {
   });
   if (children.isPending) return <PageLoader />;
   if (children.isError) return <ErrorState error={children.error} onRetry={() => children.refetch()} />;
-  if (children.data.length === 0) return <EmptyText>{asOf ? `Không có tổ chức trực thuộc vào ngày ${showDate(asOf)}.` : 'Không có tổ chức trực thuộc.'}</EmptyText>;
+  if (children.data.length === 0)
+    return <EmptyText>{asOf ? `Không có tổ chức trực thuộc vào ngày ${showDate(asOf)}.` : 'Không có tổ chức trực thuộc.'}</EmptyText>;
   return (
     <div className="table-scroll" tabIndex={0}>
       <Table striped verticalSpacing="xs" miw={620}>
@@ -310,16 +311,20 @@ function OrgHistory({ id }: { id: number }) {
               <Table.Td>{decisionText(event.decision)}</Table.Td>
               <Table.Td>
                 <Stack gap={2}>
-                  {event.predecessorIds.filter((other) => other !== id).map((other) => (
-                    <Text size="sm" key={`p${other}`}>
-                      Từ: <OrgName id={other} />
-                    </Text>
-                  ))}
-                  {event.successorIds.filter((other) => other !== id).map((other) => (
-                    <Text size="sm" key={`s${other}`}>
-                      Thành: <OrgName id={other} />
-                    </Text>
-                  ))}
+                  {event.predecessorIds
+                    .filter((other) => other !== id)
+                    .map((other) => (
+                      <Text size="sm" key={`p${other}`}>
+                        Từ: <OrgName id={other} />
+                      </Text>
+                    ))}
+                  {event.successorIds
+                    .filter((other) => other !== id)
+                    .map((other) => (
+                      <Text size="sm" key={`s${other}`}>
+                        Thành: <OrgName id={other} />
+                      </Text>
+                    ))}
                   {event.predecessorIds.every((other) => other === id) && event.successorIds.every((other) => other === id) ? showText(null) : null}
                 </Stack>
               </Table.Td>

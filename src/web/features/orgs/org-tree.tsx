@@ -36,7 +36,14 @@ function useChildren(parentId: number | null, options: TreeOptions, enabled: boo
         return items.map((item) => ({ id: item.id, name: item.name, kind: item.kind, childCount: null, memberCount: null, active: true }));
       }
       const items = await listOrgs({ ...query, includeDissolved: options.includeDissolved }, signal);
-      return items.map((item) => ({ id: item.id, name: item.name, kind: item.kind, childCount: item.childCount, memberCount: item.memberCount, active: item.active }));
+      return items.map((item) => ({
+        id: item.id,
+        name: item.name,
+        kind: item.kind,
+        childCount: item.childCount,
+        memberCount: item.memberCount,
+        active: item.active,
+      }));
     },
   });
 }
@@ -119,7 +126,9 @@ function TreeItem({ node, options, level, startOpen }: { node: TreeNode; options
               </Text>
             </li>
           ) : null}
-          {children.data?.map((child) => <TreeItem key={child.id} node={child} options={options} level={level + 1} startOpen={children.data.length === 1} />)}
+          {children.data?.map((child) => (
+            <TreeItem key={child.id} node={child} options={options} level={level + 1} startOpen={children.data.length === 1} />
+          ))}
         </ul>
       ) : null}
     </li>

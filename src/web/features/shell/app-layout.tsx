@@ -204,9 +204,7 @@ function Layout({ children }: { children: ReactNode }) {
       </AppShell.Navbar>
       <AppShell.Main id="noi-dung-chinh" ref={mainRef} tabIndex={-1} className="main-content">
         <div>
-          {org !== null && showPicker ? (
-            <VisuallyHidden>Đang xem trong phạm vi: {org.name}</VisuallyHidden>
-          ) : null}
+          {org !== null && showPicker ? <VisuallyHidden>Đang xem trong phạm vi: {org.name}</VisuallyHidden> : null}
           {children}
         </div>
       </AppShell.Main>

@@ -24,7 +24,9 @@ export function RouteErrorPage() {
     <Container size="sm" py="xl">
       <Stack gap="sm">
         <Title order={1}>{isRouteErrorResponse(error) && error.status === 404 ? 'Không tìm thấy trang' : 'Đã xảy ra lỗi'}</Title>
-        <Text>{isChunkError ? 'Phần mềm vừa được cập nhật. Vui lòng tải lại trang.' : isRouteErrorResponse(error) ? 'Trang không mở được.' : errorText(error)}</Text>
+        <Text>
+          {isChunkError ? 'Phần mềm vừa được cập nhật. Vui lòng tải lại trang.' : isRouteErrorResponse(error) ? 'Trang không mở được.' : errorText(error)}
+        </Text>
         <div>
           <Button onClick={() => window.location.reload()}>Tải lại trang</Button>
         </div>

@@ -39,7 +39,9 @@ function initialDraft(): Draft {
     note: '',
     ...decisionDraft('movingDecision'),
     'movingDecision.effectiveOn': null,
-    ...Object.fromEntries(personFields.map((f) => [`person.${f}`, f === 'status' ? 'full' : f === 'gender' ? null : f.endsWith('On') || f === 'birthDate' ? null : ''])),
+    ...Object.fromEntries(
+      personFields.map((f) => [`person.${f}`, f === 'status' ? 'full' : f === 'gender' ? null : f.endsWith('On') || f === 'birthDate' ? null : '']),
+    ),
     ...letterDraft('letter.'),
   };
 }
@@ -60,9 +62,21 @@ function toInput(draft: Draft) {
   };
   switch (draft.direction) {
     case 'within':
-      return { ...common, direction: 'within', memberId: numberOrNull(draft.memberId) ?? undefined, receivingOrgId: numberOrNull(draft.receivingOrgId) ?? undefined, movingDecision: movingDecisionInput(draft) };
+      return {
+        ...common,
+        direction: 'within',
+        memberId: numberOrNull(draft.memberId) ?? undefined,
+        receivingOrgId: numberOrNull(draft.receivingOrgId) ?? undefined,
+        movingDecision: movingDecisionInput(draft),
+      };
     case 'out':
-      return { ...common, direction: 'out', memberId: numberOrNull(draft.memberId) ?? undefined, externalOrgName: textOf(draft.externalOrgName), movingDecision: movingDecisionInput(draft) };
+      return {
+        ...common,
+        direction: 'out',
+        memberId: numberOrNull(draft.memberId) ?? undefined,
+        externalOrgName: textOf(draft.externalOrgName),
+        movingDecision: movingDecisionInput(draft),
+      };
     default:
       return {
         ...common,
@@ -106,7 +120,11 @@ export function TransferCreatePage() {
     onSuccess: (transfer) => {
       void queryClient.invalidateQueries({ queryKey: ['transfers'] });
       void queryClient.invalidateQueries({ queryKey: ['attention'] });
-      notifications.show({ color: 'green', message: `Đã lập thủ tục chuyển sinh hoạt cho đồng chí ${transfer.fullName}.`, closeButtonProps: { 'aria-label': 'Đóng thông báo' } });
+      notifications.show({
+        color: 'green',
+        message: `Đã lập thủ tục chuyển sinh hoạt cho đồng chí ${transfer.fullName}.`,
+        closeButtonProps: { 'aria-label': 'Đóng thông báo' },
+      });
       navigate(`/chuyen-sinh-hoat/${transfer.id}`);
     },
     onError: (error) => form.applyServerError(error),
@@ -148,21 +166,24 @@ export function TransferCreatePage() {
               data={transferKinds.map((k) => ({ value: k, label: transferKindLabels[k] }))}
               {...form.choice('kind')}
             />
-            {direction !== 'in' ? (
-              <MemberPicker label="Đảng viên" required {...member} />
-            ) : null}
-            {direction === 'within' ? (
-              <DestinationPicker label="Chi bộ nơi đến" required {...destination} />
-            ) : null}
-            {direction === 'in' ? (
-              <OrgSelect label="Chi bộ nơi đến" required kinds={['cell', 'grassroots_cell']} {...destination} />
-            ) : null}
+            {direction !== 'in' ? <MemberPicker label="Đảng viên" required {...member} /> : null}
+            {direction === 'within' ? <DestinationPicker label="Chi bộ nơi đến" required {...destination} /> : null}
+            {direction === 'in' ? <OrgSelect label="Chi bộ nơi đến" required kinds={['cell', 'grassroots_cell']} {...destination} /> : null}
             {direction !== 'within' ? (
-              <TextInput label={direction === 'out' ? 'Tổ chức đảng nơi đến (ngoài Đảng bộ)' : 'Tổ chức đảng nơi đi (ngoài Đảng bộ)'} required {...form.text('externalOrgName')} />
+              <TextInput
+                label={direction === 'out' ? 'Tổ chức đảng nơi đến (ngoài Đảng bộ)' : 'Tổ chức đảng nơi đi (ngoài Đảng bộ)'}
+                required
+                {...form.text('externalOrgName')}
+              />
             ) : null}
             {temporary ? (
               <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-                <Select label="Lý do sinh hoạt tạm thời" required data={temporaryPurposes.map((p) => ({ value: p, label: temporaryPurposeLabels[p] }))} {...form.choice('purpose')} />
+                <Select
+                  label="Lý do sinh hoạt tạm thời"
+                  required
+                  data={temporaryPurposes.map((p) => ({ value: p, label: temporaryPurposeLabels[p] }))}
+                  {...form.choice('purpose')}
+                />
                 <DateField label="Từ ngày" required {...form.date('temporaryFrom')} />
                 <DateField label="Dự kiến trở về ngày" required {...form.date('temporaryUntil')} />
               </SimpleGrid>

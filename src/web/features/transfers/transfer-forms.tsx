@@ -90,14 +90,21 @@ export function LetterForm({ transfer, onDone }: { transfer: TransferDetail; onD
       signer: { authority: textOf(draft['signer.authority']), title: textOf(draft['signer.title']), name: textOf(draft['signer.name']) },
     }),
   });
-  const { mutation, onSubmit } = useStep(transfer, (input: TransferLetterIssue) => issueTransferLetter(transfer.id, input), 'Đã cấp giấy giới thiệu sinh hoạt đảng.', onDone, form);
+  const { mutation, onSubmit } = useStep(
+    transfer,
+    (input: TransferLetterIssue) => issueTransferLetter(transfer.id, input),
+    'Đã cấp giấy giới thiệu sinh hoạt đảng.',
+    onDone,
+    form,
+  );
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Cấp giấy giới thiệu">
       <Stack gap="sm">
         <StepAlert error={mutation.error} form={form as ZodForm<unknown>} />
         {transfer.letterDueOn ? (
           <Text size="sm">
-            Hạn cấp giấy: <strong>{showDate(transfer.letterDueOn)}</strong> (tính bằng ngày làm việc từ ngày quyết định có hiệu lực {showDate(transfer.movingEffectiveOn ?? transfer.movingDecisionOn)}).
+            Hạn cấp giấy: <strong>{showDate(transfer.letterDueOn)}</strong> (tính bằng ngày làm việc từ ngày quyết định có hiệu lực{' '}
+            {showDate(transfer.movingEffectiveOn ?? transfer.movingDecisionOn)}).
           </Text>
         ) : null}
         <LetterFields form={form as ZodForm<unknown>} />
@@ -123,8 +130,15 @@ export function ReceiptForm({ transfer, onDone }: { transfer: TransferDetail; on
     schema: transferReceipt,
     toInput: (draft) => ({ version: transfer.version, presentedOn: draft.presentedOn ?? undefined, lateReason: nullable(draft.lateReason) }),
   });
-  const { mutation, onSubmit } = useStep(transfer, (input: TransferReceipt) => confirmTransferReceipt(transfer.id, input), 'Đã xác nhận tiếp nhận.', onDone, form);
-  const late = transfer.presentDueOn !== null && (form.draft.presentedOn as string | null) !== null && (form.draft.presentedOn as string) > transfer.presentDueOn;
+  const { mutation, onSubmit } = useStep(
+    transfer,
+    (input: TransferReceipt) => confirmTransferReceipt(transfer.id, input),
+    'Đã xác nhận tiếp nhận.',
+    onDone,
+    form,
+  );
+  const late =
+    transfer.presentDueOn !== null && (form.draft.presentedOn as string | null) !== null && (form.draft.presentedOn as string) > transfer.presentDueOn;
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Xác nhận tiếp nhận">
       <Stack gap="sm">
@@ -153,7 +167,13 @@ export function ReturnForm({ transfer, onDone }: { transfer: TransferDetail; onD
     schema: transferReturn,
     toInput: (draft) => ({ version: transfer.version, returnedOn: draft.returnedOn ?? undefined, decision: decisionInput(draft) }),
   });
-  const { mutation, onSubmit } = useStep(transfer, (input: TransferReturn) => recordTransferReturn(transfer.id, input), 'Đã ghi kết thúc sinh hoạt tạm thời.', onDone, form);
+  const { mutation, onSubmit } = useStep(
+    transfer,
+    (input: TransferReturn) => recordTransferReturn(transfer.id, input),
+    'Đã ghi kết thúc sinh hoạt tạm thời.',
+    onDone,
+    form,
+  );
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Kết thúc sinh hoạt tạm thời">
       <Stack gap="sm">
@@ -177,7 +197,13 @@ export function CancelForm({ transfer, onDone }: { transfer: TransferDetail; onD
     schema: transferCancel,
     toInput: (draft) => ({ version: transfer.version, reason: textOf(draft.reason) }),
   });
-  const { mutation, onSubmit } = useStep(transfer, (input: TransferCancel) => cancelTransfer(transfer.id, input), 'Đã hủy thủ tục chuyển sinh hoạt.', onDone, form);
+  const { mutation, onSubmit } = useStep(
+    transfer,
+    (input: TransferCancel) => cancelTransfer(transfer.id, input),
+    'Đã hủy thủ tục chuyển sinh hoạt.',
+    onDone,
+    form,
+  );
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Hủy thủ tục">
       <Stack gap="sm">

@@ -124,7 +124,8 @@ export function TransferPage() {
       />
       <Stack gap="md">
         <Text size="sm" c="dimmed" data-testid="transfer-side">
-          {sideText(t)} {t.actions.length === 0 && t.state !== 'received' && t.state !== 'returned' && t.state !== 'cancelled' ? 'Bước tiếp theo do bên kia thực hiện.' : ''}
+          {sideText(t)}{' '}
+          {t.actions.length === 0 && t.state !== 'received' && t.state !== 'returned' && t.state !== 'cancelled' ? 'Bước tiếp theo do bên kia thực hiện.' : ''}
         </Text>
         {t.kind === 'temporary' ? (
           <Alert variant="light" color="blue">

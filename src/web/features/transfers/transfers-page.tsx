@@ -78,7 +78,12 @@ export function TransfersPage() {
       />
       <Paper withBorder p="sm" mb="md" className="no-print">
         <Stack gap="sm">
-          <SegmentedControl aria-label="Chiều chuyển" data={sides} value={side ?? 'all'} onChange={(value) => update({ side: value === 'all' ? null : value })} />
+          <SegmentedControl
+            aria-label="Chiều chuyển"
+            data={sides}
+            value={side ?? 'all'}
+            onChange={(value) => update({ side: value === 'all' ? null : value })}
+          />
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <Select
               label="Trạng thái"
@@ -96,7 +101,12 @@ export function TransfersPage() {
               value={kind ?? null}
               onChange={(value) => update({ kind: value })}
             />
-            <Checkbox mt={{ sm: 28 }} label="Chỉ thủ tục chưa xong" checked={open} onChange={(event) => update({ open: event.currentTarget.checked ? '1' : null })} />
+            <Checkbox
+              mt={{ sm: 28 }}
+              label="Chỉ thủ tục chưa xong"
+              checked={open}
+              onChange={(event) => update({ open: event.currentTarget.checked ? '1' : null })}
+            />
           </SimpleGrid>
         </Stack>
       </Paper>
