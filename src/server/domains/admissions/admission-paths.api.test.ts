@@ -313,7 +313,6 @@ describe('the 2/3 vote (issue #10.3)', () => {
 
 describe('deadlines (issue #10.4)', () => {
   let grassroots: number;
-  let decidedFile: { id: number; version: number };
 
   beforeAll(async () => {
     grassroots = (await makeOrg(ctx, 'grassroots_cell', tree.upper.id, { name: 'Chi bộ cơ sở Kiểm thử' })).id;
@@ -339,13 +338,22 @@ describe('deadlines (issue #10.4)', () => {
     expect(fieldsOf(late.body)).toEqual(['extensionReason']);
     const extended = await c.send('POST', `${base}/${candidate.id}/decision`, upper('2026-09-15', { extensionReason: 'Xác minh lý lịch ở nước ngoài' }));
     expect(extended.status, JSON.stringify(extended.body)).toBe(200);
-    decidedFile = extended.body;
   });
 
   it('reads the ceremony deadline in force on the day the decision was received, not on the ceremony’s day', async () => {
     // An (invented) shorter deadline from after the receipt: the ceremony still has the 30 working days of the receipt's day.
+    // Its own file, so the test stands alone in any order.
+    const candidate = await create({ dossier: completeDossier('2026-05-01') }, grassroots);
+    const resolved = await c.send('POST', `${base}/${candidate.id}/cell-resolution`, vote(candidate.version, {}, '2026-08-10'));
+    expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
+    const decided = await c.send('POST', `${base}/${candidate.id}/decision`, {
+      version: resolved.body.version,
+      decision: { number: '31-QĐ/ĐU', date: '2026-09-15', issuer: 'Đảng ủy Khối' },
+      receivedOn: '2026-09-15',
+    });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
     await addRuleVersion(ctx, 'ceremony_deadline_working_days', { value: 5, effectiveFrom: '2026-09-20', source: 'Quy định thử nghiệm 998-QĐ/TW' });
-    const ceremony = await c.send('POST', `${base}/${decidedFile.id}/ceremony`, { version: decidedFile.version, ceremonyDate: '2026-10-05' });
+    const ceremony = await c.send('POST', `${base}/${candidate.id}/ceremony`, { version: decided.body.version, ceremonyDate: '2026-10-05' });
     expect(ceremony.status, JSON.stringify(ceremony.body)).toBe(200);
   });
 

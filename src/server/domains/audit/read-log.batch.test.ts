@@ -28,8 +28,8 @@ describe('the read log under concurrent requests', () => {
         expect(mine, `row ${i + 1}`).toHaveLength(1);
       }),
     );
-    const rows = await readRows();
-    expect(rows.length - before).toBe(40);
+    const rows = (await readRows()).slice(before);
+    expect(rows).toHaveLength(40);
     expect(new Set(rows.map((r) => r.entity_id)).size).toBe(40);
     expect((await verifyAuditChain(ctx)).ok).toBe(true);
   });
