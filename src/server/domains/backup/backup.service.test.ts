@@ -67,6 +67,8 @@ const at = new Date('2026-11-27T03:15:00Z');
 let source: { database: Database; drop: () => Promise<void> };
 let dir: string;
 let backupPath: string;
+/** Written once in beforeAll, so every test has the file whatever the order. */
+let summary: Awaited<ReturnType<typeof backupToFile>>;
 
 beforeAll(async () => {
   source = await createTestDatabase();
@@ -123,6 +125,7 @@ beforeAll(async () => {
       ],
     }),
   );
+  summary = await backupToFile(source.database, backupPath, at);
 });
 afterAll(async () => {
   await source.drop();
@@ -131,7 +134,6 @@ afterAll(async () => {
 
 describe('backup and restore', () => {
   it('restores into an empty database with the same record counts, the same canonical export and a verifying audit chain', async () => {
-    const summary = await backupToFile(source.database, backupPath, at);
     expect(summary.tables.members).toBe(14);
     expect(summary.tables.membership_event_annulments).toBe(1);
     expect(summary.tables.audit_log).toBeGreaterThan(20);
