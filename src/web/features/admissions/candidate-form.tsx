@@ -165,7 +165,7 @@ function IntroducerFields({ form, index }: { form: ZodForm<unknown>; index: numb
       />
       <DateField label="Cùng công tác, sinh hoạt từ ngày" {...form.date(`introducers.${index}.knownSince`)} />
       <Checkbox
-        label={`Người giới thiệu thứ ${index + 1} là người thay thế (không cần đủ 12 tháng cùng công tác)`}
+        label={`Giới thiệu thay thế (người thứ ${index + 1}): không cần đủ 12 tháng cùng công tác`}
         {...form.checked(`introducers.${index}.replacement`)}
       />
     </SimpleGrid>
