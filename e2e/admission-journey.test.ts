@@ -67,6 +67,9 @@ describe('admission journey in the browser', () => {
       await choose(page, form.getByLabel(/^Chi bộ( \*)?$/), 'Quản lý khoa học', cellName);
       await form.getByLabel('Số giấy chứng nhận bồi dưỡng nhận thức về Đảng').fill('125/GCN');
       await typeDate(form.getByLabel('Ngày cấp giấy chứng nhận'), '01/03/2025');
+      // Lower-secondary education is a structured field the cell's vote checks (issue #10 point 9).
+      await form.getByLabel('Trình độ trung học cơ sở').click();
+      await page.getByRole('option', { name: 'Có bằng tốt nghiệp trung học cơ sở' }).click();
       await choose(page, form.getByLabel('Người giới thiệu thứ 1'), 'Đinh Công', /Đinh Công Tráng/);
       await typeDate(form.getByLabel('Cùng công tác, sinh hoạt từ ngày').nth(0), '01/06/2023');
       await choose(page, form.getByLabel('Người giới thiệu thứ 2'), 'Quách Thị', /Quách Thị Loan/);

@@ -338,6 +338,8 @@ export const introducerView = z.object({
   status: z.string(),
   orgName: z.string(),
   knownSince: day,
+  /** A replacement introducer, exempt from the 12 months. */
+  replacement: z.boolean(),
 });
 export type IntroducerView = z.infer<typeof introducerView>;
 

@@ -17,6 +17,7 @@ import { viDate } from '../rulebook/rule-violation.rules.js';
 import type { ExcludedVoter, VoteResult, VotersView } from '../../../shared/admissions.js';
 import type { RuleViolation } from '../rulebook/rule-violation.rules.js';
 import { ruleReader, type RuleReader } from './admissions.deadlines.js';
+import { checkCellMinimum } from '../orgs/orgs.rules.js';
 import { ancestorsOf, fullMembersOn, memberStatusesOn, seatHoldersOn, type CandidateWithOrg } from './admissions.queries.js';
 
 /** All the rules a step broke, at once: each message sits beside its field, and the first names the rule. */
@@ -53,6 +54,11 @@ export async function voteProblems(
 }
 
 /** Those entitled to vote in the cell on `date`: its full members, minus those on temporary transfer elsewhere. */
+/** The cell below the Charter's minimum of full members on `date` cannot hold a valid meeting (orgs.rules checkCellMinimum). */
+export async function cellSizeProblems(rules: RuleReader, voters: VotersView, date: string, field: string): Promise<RuleViolation[]> {
+  return checkCellMinimum({ fullMembers: voters.voters.length + voters.away.length, min: await rules('cell_min_full_members', date), onDate: date, field });
+}
+
 export async function cellVotersOn(ctx: Ctx, orgId: number, date: string): Promise<VotersView> {
   const members = await fullMembersOn(ctx.db, orgId, date);
   const voters = members.filter((m) => !m.away).map((m) => ({ memberId: m.memberId, fullName: m.fullName }));

@@ -34,6 +34,7 @@ import {
 } from '../../../shared/admissions.js';
 import type { Decision } from '../../../shared/org.js';
 import {
+  cellSizeProblems,
   cellVotersOn,
   committeeVotersOn,
   countVoters,
@@ -171,7 +172,11 @@ export async function recordCellResolution(ctx: Ctx, id: number, input: CellReso
     const consideredOn = input.decision.date;
     const rules = ruleReader(tx);
     // Those entitled to vote are read from the records on the vote's date; the user may only lower the count, naming who.
-    const count = await countVoters(rules, 'admission_vote_ratio', consideredOn, await cellVotersOn(tx, candidate.orgId, consideredOn), input);
+    const cellVoters = await cellVotersOn(tx, candidate.orgId, consideredOn);
+    // A cell below the Charter's minimum cannot hold a valid meeting: neither a passed nor a failed vote is recorded.
+    const tooSmall = await cellSizeProblems(rules, cellVoters, consideredOn, 'eligible');
+    if (tooSmall.length > 0) throw violationsError(tooSmall);
+    const count = await countVoters(rules, 'admission_vote_ratio', consideredOn, cellVoters, input);
     const votes = { inFavour: input.inFavour, against: input.against, eligible: count.eligible, result: input.result };
     if (input.result === 'failed') {
       const problems = [...count.problems, ...(count.problems.length === 0 ? await voteProblems(rules, 'admission_vote_ratio', consideredOn, votes) : [])];

@@ -32,7 +32,7 @@ import {
   type CandidateWithOrg,
 } from './admissions.queries.js';
 import { failedVotesOf, isReferredUpward, missingDossierItems, nextStepOf } from './admissions.rules.js';
-import { cellVotersOn, eligibilityProblems, violationsError } from './admission-checks.service.js';
+import { cellSizeProblems, cellVotersOn, eligibilityProblems, violationsError } from './admission-checks.service.js';
 import { openingProblems, readmissionView } from './readmission.service.js';
 
 const CANDIDATE = 'người vào Đảng';
@@ -151,7 +151,13 @@ export async function candidateDetail(ctx: Ctx, id: number): Promise<CandidateDe
   const lastOf = (kind: string) => [...events].reverse().find((e) => e.kind === kind);
   const decided = lastOf('decided');
   const rules = ruleReader(ctx);
-  const checksToday = row.state === 'candidate' ? (await eligibilityProblems(ctx, row, today, rules)).map((p) => ({ field: p.field, message: p.message })) : [];
+  const checksToday =
+    row.state === 'candidate'
+      ? [...(await cellSizeProblems(rules, cellVoters, today, 'orgId')), ...(await eligibilityProblems(ctx, row, today, rules))].map((p) => ({
+          field: p.field,
+          message: p.message,
+        }))
+      : [];
   const failedVotes = failedVotesOf(events);
   const level = row.state === 'candidate' ? 'cell' : row.state === 'cell_resolved' ? 'committee' : null;
   const failedHere = failedVotes.filter((v) => v.level === level);
@@ -201,6 +207,7 @@ export async function candidateDetail(ctx: Ctx, id: number): Promise<CandidateDe
       return {
         memberId: i.memberId,
         knownSince: i.knownSince,
+        replacement: i.replacement ?? false,
         fullName: member?.fullName ?? '—',
         status: member?.status ?? 'unknown',
         orgName: member?.orgName ?? '—',

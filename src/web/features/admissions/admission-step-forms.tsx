@@ -4,7 +4,7 @@ import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, TextIn
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ZodType } from 'zod';
 import { admissionDecisionInput, candidateCloseInput, cellResolutionInput, ceremonyInput, committeeResolutionInput } from '../../../shared/admissions';
-import type { CandidateDetail } from '../../../shared/admissions';
+import type { CandidateDetail, VoterView } from '../../../shared/admissions';
 import { isApiError, recordAdmissionStep } from '../../api';
 import type { AdmissionStepPath } from '../../api';
 import { DateField } from '../../components/date-field';
@@ -91,6 +91,54 @@ function VoteResultField({ form }: { form: ZodForm<unknown> }) {
   );
 }
 
+/** Draft keys of the excluded picker, by member id (the input lists the ticked ones in the voters' order). */
+const excludedOn = (memberId: number) => `excludedOn.${memberId}`;
+const excludedReason = (memberId: number) => `excludedReason.${memberId}`;
+
+function excludedInput(draft: Draft, voters: VoterView[]) {
+  return voters.filter((v) => draft[excludedOn(v.memberId)] === true).map((v) => ({ memberId: v.memberId, reason: textOf(draft[excludedReason(v.memberId)]) }));
+}
+
+/**
+ * Full members the records count as entitled to vote whom the cell leaves out (exempted from party activity, ill,
+ * suspended...), each with a reason: the count can only be lowered by naming who (issue #10, the 2/3 vote).
+ */
+function ExcludedVotersField({ form, voters }: { form: ZodForm<unknown>; voters: VoterView[] }) {
+  if (voters.length === 0) return null;
+  const ticked = voters.filter((v) => form.draft[excludedOn(v.memberId)] === true);
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500}>
+        Đảng viên không tính vào số có quyền biểu quyết
+      </Text>
+      <Text size="xs" c="dimmed">
+        Đánh dấu người được miễn sinh hoạt, ốm đau dài ngày, đang bị đình chỉ sinh hoạt... và ghi lý do.
+      </Text>
+      {voters.map((voter) => {
+        const position = ticked.findIndex((v) => v.memberId === voter.memberId);
+        return (
+          <SimpleGrid key={voter.memberId} cols={{ base: 1, sm: 2 }} spacing="sm" style={{ alignItems: 'end' }}>
+            <Checkbox label={voter.fullName} {...form.checked(excludedOn(voter.memberId))} />
+            {position >= 0 ? (
+              <TextInput
+                label={`Lý do không tính ${voter.fullName}`}
+                required
+                {...form.text(excludedReason(voter.memberId))}
+                error={form.errors[`excluded.${position}.reason`] ?? form.errors[`excluded.${position}.memberId`]}
+              />
+            ) : null}
+          </SimpleGrid>
+        );
+      })}
+      {form.errors.excluded ? (
+        <Text size="sm" c="red" role="alert">
+          {form.errors.excluded}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
 function CellResolutionForm({ candidate, onDone }: { candidate: CandidateDetail; onDone: () => void }) {
   return (
     <StepForm
@@ -98,7 +146,12 @@ function CellResolutionForm({ candidate, onDone }: { candidate: CandidateDetail;
       path="cell-resolution"
       schema={cellResolutionInput}
       initial={{ ...decisionDraft('decision', candidate.orgName), inFavour: '', against: '0', eligible: '', result: 'passed' }}
-      toInput={(draft) => ({ decision: decisionInput(draft), ...votesInput(draft), eligible: countInput(draft.eligible) ?? null })}
+      toInput={(draft) => ({
+        decision: decisionInput(draft),
+        ...votesInput(draft),
+        eligible: countInput(draft.eligible) ?? null,
+        excluded: excludedInput(draft, candidate.cellVoters.voters),
+      })}
       submitLabel="Ghi nghị quyết của chi bộ"
       done="Đã ghi nghị quyết đề nghị kết nạp của chi bộ."
       onDone={onDone}
@@ -117,6 +170,7 @@ function CellResolutionForm({ candidate, onDone }: { candidate: CandidateDetail;
             <CountField form={form} field="inFavour" label="Số tán thành" />
             <CountField form={form} field="against" label="Số không tán thành" />
           </SimpleGrid>
+          <ExcludedVotersField form={form} voters={candidate.cellVoters.voters} />
           <VoteResultField form={form} />
           <Text size="xs" c="dimmed">
             Tuổi đời, giấy chứng nhận bồi dưỡng và người giới thiệu được kiểm tra theo ngày chi bộ họp xét.

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { candidateCreate, candidateUpdate, dossierItemLabels, dossierItems } from '../../../shared/admissions';
-import type { CandidateCreate, CandidateDetail, CandidateUpdate, Dossier } from '../../../shared/admissions';
+import { candidateCreate, candidateUpdate, dossierItemLabels, dossierItems, unionKindLabels, unionKinds } from '../../../shared/admissions';
+import type { CandidateCreate, CandidateDetail, CandidateUpdate, Dossier, LowerSecondary, UnionResolution } from '../../../shared/admissions';
 import type { Address } from '../../../shared/member';
 import { createCandidate, updateCandidate } from '../../api';
 import { DateField } from '../../components/date-field';
@@ -47,6 +47,55 @@ export function dossierInput(draft: Draft): Dossier {
   return Object.fromEntries(dossierItems.map((item) => [item, { done: draft[`dossier.${item}.done`] === true, date: draft[`dossier.${item}.date`] ?? null }]));
 }
 
+/** The union committee's resolution (Youth Union, or trade union where there is none): kind '' is none. */
+function unionResolutionDraft(resolution: CandidateDetail['unionResolution'] | undefined): Draft {
+  return {
+    'unionResolution.kind': resolution?.kind ?? '',
+    ...decisionDraft('unionResolution.decision'),
+    ...(resolution
+      ? {
+          'unionResolution.decision.number': resolution.decision.number,
+          'unionResolution.decision.date': resolution.decision.date,
+          'unionResolution.decision.issuer': resolution.decision.issuer,
+        }
+      : {}),
+  };
+}
+
+function unionResolutionInput(draft: Draft): UnionResolution | null {
+  const kind = textOf(draft['unionResolution.kind']);
+  return kind === '' ? null : ({ kind, decision: decisionInput(draft, 'unionResolution.decision') } as UnionResolution);
+}
+
+/** Lower-secondary education: kind '' is not recorded yet, 'diploma', or 'exception' with its ground and decision. */
+function lowerSecondaryDraft(education: CandidateDetail['lowerSecondary'] | undefined): Draft {
+  const exception = education?.kind === 'exception' ? education : null;
+  return {
+    'lowerSecondary.kind': education?.kind ?? '',
+    'lowerSecondary.ground': exception?.ground ?? '',
+    ...decisionDraft('lowerSecondary.decision'),
+    ...(exception?.decision
+      ? {
+          'lowerSecondary.decision.number': exception.decision.number,
+          'lowerSecondary.decision.date': exception.decision.date,
+          'lowerSecondary.decision.issuer': exception.decision.issuer,
+        }
+      : {}),
+  };
+}
+
+function lowerSecondaryInput(draft: Draft): LowerSecondary | null {
+  const kind = textOf(draft['lowerSecondary.kind']);
+  if (kind === '') return null;
+  if (kind === 'diploma') return { kind: 'diploma' };
+  const decided = textOf(draft['lowerSecondary.decision.number']).trim() !== '';
+  return {
+    kind: 'exception',
+    ground: textOf(draft['lowerSecondary.ground']),
+    decision: decided ? decisionInput(draft, 'lowerSecondary.decision') : null,
+  } as LowerSecondary;
+}
+
 function candidateDraft(candidate?: CandidateDetail): Draft {
   const [first, second] = candidate?.introducers ?? [];
   const special = candidate?.specialAgeDecision;
@@ -62,11 +111,15 @@ function candidateDraft(candidate?: CandidateDetail): Draft {
     'introducers.0.memberId': first ? String(first.memberId) : '',
     'introducers.0.name': first?.fullName ?? '',
     'introducers.0.knownSince': first?.knownSince ?? null,
+    'introducers.0.replacement': first?.replacement ?? false,
     'introducers.1.memberId': second ? String(second.memberId) : '',
     'introducers.1.name': second?.fullName ?? '',
     'introducers.1.knownSince': second?.knownSince ?? null,
+    'introducers.1.replacement': second?.replacement ?? false,
     ...decisionDraft('specialAgeDecision'),
     ...(special ? { 'specialAgeDecision.number': special.number, 'specialAgeDecision.date': special.date, 'specialAgeDecision.issuer': special.issuer } : {}),
+    ...unionResolutionDraft(candidate?.unionResolution),
+    ...lowerSecondaryDraft(candidate?.lowerSecondary),
     ...(candidate ? {} : dossierDraft(undefined)),
   };
 }
@@ -74,7 +127,12 @@ function candidateDraft(candidate?: CandidateDetail): Draft {
 function introducersInput(draft: Draft) {
   return [0, 1]
     .filter((i) => textOf(draft[`introducers.${i}.memberId`]) !== '' || draft[`introducers.${i}.knownSince`])
-    .map((i) => ({ memberId: numberOrNull(draft[`introducers.${i}.memberId`]) ?? undefined, knownSince: draft[`introducers.${i}.knownSince`] ?? undefined }));
+    .map((i) => ({
+      memberId: numberOrNull(draft[`introducers.${i}.memberId`]) ?? undefined,
+      knownSince: draft[`introducers.${i}.knownSince`] ?? undefined,
+      // Sent only when ticked, so an untouched introducer reads as before.
+      ...(draft[`introducers.${i}.replacement`] === true ? { replacement: true } : {}),
+    }));
 }
 
 function fieldsInput(draft: Draft) {
@@ -87,6 +145,8 @@ function fieldsInput(draft: Draft) {
     awarenessCertificate: certificateDate ? { number: nullable(draft['awarenessCertificate.number']), issuedOn: certificateDate } : null,
     introducers: introducersInput(draft),
     specialAgeDecision: textOf(draft['specialAgeDecision.number']).trim() ? decisionInput(draft, 'specialAgeDecision') : null,
+    unionResolution: unionResolutionInput(draft),
+    lowerSecondary: lowerSecondaryInput(draft),
   };
 }
 
@@ -104,7 +164,80 @@ function IntroducerFields({ form, index }: { form: ZodForm<unknown>; index: numb
         error={form.errors[`introducers.${index}.memberId`]}
       />
       <DateField label="Cùng công tác, sinh hoạt từ ngày" {...form.date(`introducers.${index}.knownSince`)} />
+      <Checkbox
+        label={`Giới thiệu thay thế (người thứ ${index + 1}): không cần đủ 12 tháng cùng công tác`}
+        {...form.checked(`introducers.${index}.replacement`)}
+      />
     </SimpleGrid>
+  );
+}
+
+/** A select's option for "nothing recorded" (Mantine options need a non-empty value). */
+const NONE = 'none';
+
+/** The union committee's resolution standing in for one introducer (24-QĐ/TW §3.2.1 and successors). */
+function UnionResolutionFields({ form }: { form: ZodForm<unknown> }) {
+  const kind = textOf(form.draft['unionResolution.kind']);
+  return (
+    <Stack gap="sm">
+      <Select
+        label="Nghị quyết giới thiệu của đoàn thể"
+        description="Thay cho một đảng viên giới thiệu: Đoàn TNCS Hồ Chí Minh, hoặc Công đoàn nơi không có tổ chức Đoàn"
+        allowDeselect={false}
+        data={[{ value: NONE, label: 'Không có' }, ...unionKinds.map((value) => ({ value, label: unionKindLabels[value] }))]}
+        value={kind || NONE}
+        onChange={(value) => form.set('unionResolution.kind', value === NONE || value === null ? '' : value)}
+        error={form.errors['unionResolution.kind'] ?? form.errors.unionResolution}
+      />
+      {kind !== '' ? (
+        <DecisionFields
+          form={form}
+          prefix="unionResolution.decision"
+          numberLabel="Số nghị quyết"
+          numberPlaceholder="Ví dụ: 05-NQ/ĐTN"
+          dateLabel="Ngày nghị quyết"
+        />
+      ) : null}
+    </Stack>
+  );
+}
+
+/** Lower-secondary education: the diploma, or an exception with its ground (and the decision allowing it, if any). */
+function LowerSecondaryFields({ form }: { form: ZodForm<unknown> }) {
+  const kind = textOf(form.draft['lowerSecondary.kind']);
+  return (
+    <Stack gap="sm">
+      <Select
+        label="Trình độ trung học cơ sở"
+        allowDeselect={false}
+        data={[
+          { value: NONE, label: 'Chưa ghi' },
+          { value: 'diploma', label: 'Có bằng tốt nghiệp trung học cơ sở' },
+          { value: 'exception', label: 'Trường hợp được miễn (ghi căn cứ)' },
+        ]}
+        value={kind || NONE}
+        onChange={(value) => form.set('lowerSecondary.kind', value === NONE || value === null ? '' : value)}
+        error={form.errors['lowerSecondary.kind'] ?? form.errors.lowerSecondary}
+      />
+      {kind === 'exception' ? (
+        <>
+          <TextInput
+            label="Trường hợp được miễn"
+            required
+            placeholder="Vùng cao, miền núi, đồng bào dân tộc thiểu số..."
+            {...form.text('lowerSecondary.ground')}
+          />
+          <DecisionFields
+            form={form}
+            prefix="lowerSecondary.decision"
+            numberLabel="Số văn bản cho phép (nếu có)"
+            numberPlaceholder={null}
+            dateLabel="Ngày văn bản"
+            required={false}
+          />
+        </>
+      ) : null}
+    </Stack>
   );
 }
 
@@ -246,8 +379,10 @@ export function CandidateForm({ mode, candidate }: Props) {
               />
             </SimpleGrid>
             <Checkbox label="Là đoàn viên Đoàn TNCS Hồ Chí Minh (cần nghị quyết giới thiệu của Đoàn)" {...form.checked('youthUnionMember')} />
+            <LowerSecondaryFields form={form} />
             <IntroducerFields form={form} index={0} />
             <IntroducerFields form={form} index={1} />
+            <UnionResolutionFields form={form} />
             {form.errors.introducers ? (
               <Text size="sm" c="red" role="alert">
                 {form.errors.introducers}
