@@ -355,7 +355,14 @@ describe('exporting members who have left', () => {
         await makeMember(ctx, t.b2.id, { fullName: 'Đỗ Văn Dự', status: 'probationary', admittedOn: '2024-01-10', confirmedOn: null }),
       ],
     ] as const;
-    for (const [kind, , member] of exits) await recordExit(ctx, member.id, { kind, occurredOn: '2025-03-04', decision: decision('2025-03-04') });
+    // A strike-off carries its ground and the cell's resolution and vote (Điều lệ Đảng, Điều 8).
+    const strikeOff = {
+      ground: 'absent_from_party_life' as const,
+      cellResolution: { ...decision('2025-03-01'), issuer: 'Chi bộ' },
+      vote: { inFavour: 3, against: 0, eligible: 3 },
+    };
+    for (const [kind, , member] of exits)
+      await recordExit(ctx, member.id, { kind, occurredOn: '2025-03-04', decision: decision('2025-03-04'), ...(kind === 'strike_off' ? { strikeOff } : {}) });
 
     const first = await exportBuffer(ctx);
     const rows = (await sheetRows(first)).filter((r) => r.sheet === 'Đảng viên');
