@@ -89,7 +89,7 @@ describe('transfer journey in the browser', () => {
       await expect(form.getByLabel('Đảng viên').inputValue()).resolves.toBe(memberName);
       await choose(page, form.getByLabel('Chi bộ nơi đến'), 'Tiếp nhận', new RegExp(receivingCell.replace(/[()]/g, '\\$&')));
       await form.getByLabel('Số quyết định').fill('120-QĐ/UBND');
-      await typeDate(form.getByLabel('Ngày quyết định'), today);
+      await typeDate(form.getByLabel('Ngày ký quyết định'), today);
       await form.getByLabel('Cơ quan ban hành').fill('Ủy ban nhân dân tỉnh');
       await form.getByRole('button', { name: 'Lập thủ tục' }).click();
       await page.getByRole('heading', { level: 1, name: `Chuyển sinh hoạt chính thức: ${memberName}` }).waitFor();

@@ -198,7 +198,7 @@ export function TransferCreatePage() {
                 </Text>
                 <DecisionFields form={anyForm} prefix="movingDecision" dateLabel="Ngày ký quyết định" />
                 <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-                  <DateField label="Ngày quyết định có hiệu lực" {...form.date('movingDecision.effectiveOn')} />
+                  <DateField label="Có hiệu lực từ ngày" {...form.date('movingDecision.effectiveOn')} />
                 </SimpleGrid>
               </>
             ) : (
