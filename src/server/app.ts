@@ -32,6 +32,8 @@ import { usersRoutes } from './domains/users/users.routes.js';
 import { transfersRoutes } from './domains/transfers/transfers.routes.js';
 import { exitsRoutes } from './domains/exits/exits.routes.js';
 import { radarRoutes } from './domains/radar/radar.routes.js';
+import { targetsRoutes } from './domains/targets/targets.routes.js'; // targets
+import { proposalsRoutes } from './domains/proposals/proposals.routes.js'; // targets
 
 // Validation messages in Vietnamese wherever a schema does not give its own.
 z.config(z.locales.vi());
@@ -133,6 +135,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(exitsRoutes);
       await api.register(radarRoutes);
       await api.register(admissionsRoutes);
+      await api.register(targetsRoutes); // targets
+      await api.register(proposalsRoutes); // targets
     },
     { prefix: '/api/v1' },
   );

@@ -29,6 +29,16 @@ const plainActions: Record<string, string> = {
   probation_review: 'Xét chuyển đảng chính thức',
   'committee:appoint': 'Bầu, chỉ định cấp ủy viên',
   'committee:end': 'Thôi giữ chức vụ cấp ủy',
+  // targets
+  close: 'Đóng',
+  carry_in: 'Nhận chuyển từ tổ chức trước sắp xếp',
+  carry_out: 'Chuyển sang tổ chức kế thừa',
+  'culture_standard:record': 'Ghi kết quả đạt chuẩn văn hóa',
+  'culture_standard:correct': 'Sửa kết quả đạt chuẩn văn hóa',
+  'answer:answered': 'Ghi trả lời kiến nghị',
+  'answer:accepted': 'Kiến nghị được chấp nhận',
+  'answer:declined': 'Kiến nghị không được chấp nhận',
+  'answer:in_progress': 'Kiến nghị đang được giải quyết',
 };
 
 /** The action's label: plain ones, `event:<kind>` (membership or organisation events), `step:<state>`, transfer steps. */
@@ -64,6 +74,9 @@ export const auditEntityLabels: Record<string, string> = {
   metric: 'Chỉ số thống kê',
   attention: 'Việc cần xử lý',
   audit: 'Nhật ký hệ thống',
+  target: 'Chỉ tiêu',
+  task: 'Nhiệm vụ, giải pháp',
+  proposal: 'Kiến nghị lên cấp trên',
 };
 
 /** What a `read` row was a read of (its `what`). */
@@ -94,6 +107,16 @@ export const auditReadLabels: Record<string, string> = {
   user_export: 'Xuất danh sách người dùng',
   audit_list: 'Nhật ký hệ thống',
   audit_export: 'Xuất nhật ký hệ thống',
+  target_list: 'Chỉ tiêu của năm',
+  target: 'Chỉ tiêu',
+  target_export: 'Xuất danh sách chỉ tiêu',
+  task_list: 'Nhiệm vụ, giải pháp của năm',
+  task: 'Nhiệm vụ, giải pháp',
+  task_export: 'Xuất danh sách nhiệm vụ, giải pháp',
+  culture_standard: 'Cơ quan đạt chuẩn văn hóa',
+  proposal_list: 'Danh sách kiến nghị',
+  proposal: 'Kiến nghị',
+  proposal_export: 'Xuất danh sách kiến nghị',
 };
 
 /** Field names the audit rows carry beyond the input fields of `fieldLabels`. */
@@ -205,6 +228,38 @@ export const auditFieldLabels: Record<string, string> = {
   number: 'Số',
   issuer: 'Cơ quan ban hành',
   outcome: 'Kết quả',
+  // targets
+  year: 'Năm',
+  source: 'Nguồn số liệu',
+  metricName: 'Chỉ số',
+  partKeys: 'Phần của chỉ số',
+  measure: 'Cách đo',
+  comparison: 'Phép so sánh',
+  adoptedBy: 'Hội nghị, nghị quyết thông qua',
+  notes: 'Ghi chú',
+  manualValue: 'Kết quả nhập tay',
+  manualAsOf: 'Ngày số liệu',
+  evidence: 'Minh chứng',
+  scopeOrgIds: 'Tổ chức trước sắp xếp',
+  endKind: 'Cách kết thúc',
+  endedOn: 'Ngày kết thúc',
+  endReason: 'Lý do kết thúc',
+  endEventId: 'Biến động tổ chức',
+  carriedFromId: 'Chuyển từ',
+  carriedToId: 'Chuyển sang',
+  text: 'Nội dung',
+  owner: 'Người, bộ phận chủ trì',
+  dueOn: 'Thời hạn',
+  met: 'Đạt chuẩn',
+  recordedOn: 'Ngày ghi',
+  content: 'Nội dung',
+  sentOn: 'Ngày gửi',
+  addressee: 'Nơi nhận',
+  meetingId: 'Cuộc họp',
+  meetingText: 'Hội nghị thống nhất',
+  answeredOn: 'Ngày trả lời',
+  answerDocument: 'Văn bản trả lời',
+  answerText: 'Nội dung trả lời',
 };
 
 /** The field's Vietnamese name, or null when none is known. */

@@ -28,6 +28,10 @@ export const permissionActions = [
   'admissions.step',
   /** Transfers of party activity: opening one and each side's steps. */
   'transfers.step',
+  /** A year's targets, tasks and solutions, and the agency units' culture-standard results (targets). */
+  'targets.write',
+  /** Proposals to the upper level and the answers received (targets). */
+  'proposals.write',
 ] as const;
 export type PermissionAction = (typeof permissionActions)[number];
 
@@ -51,6 +55,8 @@ const permissionTable: Record<PermissionAction, Record<UserRole, boolean>> = {
   'exits.record': recordWriters,
   'admissions.step': recordWriters,
   'transfers.step': recordWriters,
+  'targets.write': recordWriters,
+  'proposals.write': recordWriters,
 };
 
 export function can(role: UserRole, action: PermissionAction): boolean {
@@ -75,6 +81,8 @@ export const permissionActionLabels: Record<PermissionAction, string> = {
   'exits.record': 'ghi xóa tên, ra khỏi Đảng, từ trần và kết nạp lại',
   'admissions.step': 'ghi hồ sơ kết nạp đảng viên',
   'transfers.step': 'làm thủ tục chuyển sinh hoạt đảng',
+  'targets.write': 'ghi chỉ tiêu, nhiệm vụ và kết quả đạt chuẩn văn hóa',
+  'proposals.write': 'ghi kiến nghị lên cấp trên và trả lời kiến nghị',
 };
 
 /** The refusal names who may: "Chỉ cán bộ tổ chức, bí thư hoặc quản trị hệ thống được …" (the admin last). */

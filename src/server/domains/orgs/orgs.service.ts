@@ -24,6 +24,7 @@ import {
   type OrgRow,
 } from './orgs.queries.js';
 import { nestingProblem, resolveUnitType } from './orgs.rules.js';
+import { carryPlansOnOrgEnd } from '../targets/plans-reorganisation.service.js'; // targets
 import type { Decision, OrgCreate, OrgEventInput, OrgUpdate } from '../../../shared/org.js';
 
 const ORG = 'tổ chức đảng';
@@ -221,6 +222,8 @@ async function endOrg(ctx: Ctx, org: OrgRow, occurredOn: string, eventId: number
   if (!after) throw staleVersion('Tổ chức đảng');
   await openOrgVersion(ctx.db, after, occurredOn, eventId, true);
   await recordAudit(ctx, [{ entity: 'org', entityId: org.id, action: 'end', before: org, after }]);
+  // targets: the year's targets and tasks go to the successor or are closed by the same event.
+  await carryPlansOnOrgEnd(ctx, org.id, occurredOn, eventId);
 }
 
 async function mergeOrgs(ctx: Ctx, input: EventOf<'merged'>) {
