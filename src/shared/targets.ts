@@ -212,6 +212,9 @@ export const cultureStandardRecord = z.object({
   version: z.number().int(),
 });
 
+/** The record as written, with its bookkeeping. */
+export const cultureStandardWritten = cultureStandardRecord.extend({ createdAt: timestamp, updatedAt: timestamp });
+
 export const cultureStandardUnit = z.object({
   orgId: z.number().int(),
   orgName: z.string(),

@@ -34,6 +34,10 @@ const downloads: Record<string, string> = {
   'GET /api/v1/transfers/export.xlsx': xlsxMediaType,
   'GET /api/v1/transfers/{id}/letter.docx': docxMediaType,
   'GET /api/v1/users/export.xlsx': xlsxMediaType,
+  // targets
+  'GET /api/v1/targets/export.xlsx': xlsxMediaType,
+  'GET /api/v1/tasks/export.xlsx': xlsxMediaType,
+  'GET /api/v1/proposals/export.xlsx': xlsxMediaType,
 };
 
 interface Operation {
@@ -68,6 +72,17 @@ beforeAll(async () => {
     decision: decision('2025-08-20'),
   });
   expect(seat.status, JSON.stringify(seat.body)).toBe(201);
+  // targets: a bound and a hand-entered target, a task and a proposal, so the lists have rows to check.
+  for (const body of [
+    { orgId: tree.a1.id, year: 2026, title: 'Kết nạp đảng viên mới', source: 'metric', metricName: 'admissions', measure: 'count', comparison: 'gte', value: 3 },
+    { orgId: tree.a1.id, year: 2026, title: 'Học tập nghị quyết', source: 'manual', measure: 'percent', comparison: 'eq', value: 100, manualValue: 98, manualAsOf: '2026-11-01', evidence: 'Báo cáo' },
+  ]) {
+    const made = await admin.send('POST', '/api/v1/targets', body);
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+  }
+  expect((await admin.send('POST', '/api/v1/tasks', { orgId: tree.a1.id, year: 2026, text: 'Đổi mới sinh hoạt chi bộ', owner: 'Bí thư' })).status).toBe(201);
+  const sent = await admin.send('POST', '/api/v1/proposals', { fromOrgId: tree.a1.id, toOrgId: tree.a.id, content: 'Đề nghị bổ sung biên chế', sentOn: '2026-11-02', addressee: 'Đảng ủy' });
+  expect(sent.status, JSON.stringify(sent.body)).toBe(201);
   spec = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
 });
 
@@ -158,6 +173,11 @@ describe('what the server sends', () => {
     ['/api/v1/imports', () => '/api/v1/imports'],
     ['/api/v1/transfers', () => '/api/v1/transfers'],
     ['/api/v1/candidates', () => '/api/v1/candidates'],
+    // targets
+    ['/api/v1/targets', () => `/api/v1/targets?orgId=${ids.org}&year=2026`],
+    ['/api/v1/tasks', () => `/api/v1/tasks?orgId=${ids.org}&year=2026`],
+    ['/api/v1/culture-standard', () => '/api/v1/culture-standard?year=2026'],
+    ['/api/v1/proposals', () => '/api/v1/proposals'],
   ])('GET %s matches its published schema', async (template, url) => {
     await check(template, url());
   });

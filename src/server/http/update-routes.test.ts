@@ -15,6 +15,7 @@ import { unitTypes } from '../../shared/org.js';
 import { holidayKinds } from '../../shared/calendar.js';
 import { memberImportFields, orgImportFields } from '../domains/imports/column-mapping.js';
 import type { ImportJob } from '../../shared/imports.js';
+import { targetComparisons, taskStatuses } from '../../shared/targets.js';
 
 /**
  * Every update route changes exactly the fields it is given: for any record and any subset of its updatable fields
@@ -231,6 +232,77 @@ const cases: Record<string, UpdateCase> = {
     },
     fields: { name: fc.constantFrom('Giỗ Tổ Hùng Vương', 'Nghỉ bù', 'Quốc khánh'), kind: fc.constantFrom(...holidayKinds) },
     required: ['name', 'kind'],
+    extra: withVersion,
+    derived: { version: 'always', updatedAt: 'always' },
+  },
+  // targets
+  'PATCH /api/v1/targets/{id}': {
+    create: async () => {
+      const made = await admin.send('POST', '/api/v1/targets', {
+        orgId: tree.a.id,
+        year: 2026,
+        title: 'Học tập nghị quyết',
+        source: 'manual',
+        measure: 'percent',
+        comparison: 'gte',
+        value: 100,
+        manualValue: 90,
+        manualAsOf: '2020-01-01',
+        evidence: 'Báo cáo 1-BC',
+      });
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      return { url: `/api/v1/targets/${made.body.id}`, read: async () => (await admin.get(`/api/v1/targets/${made.body.id}`)).body };
+    },
+    fields: {
+      title: fc.constantFrom('100% đảng viên học tập nghị quyết', '100% chi bộ sinh hoạt định kỳ'),
+      comparison: fc.constantFrom(...targetComparisons),
+      value: fc.integer({ min: 0, max: 100 }),
+      measure: fc.constant('percent'),
+      adoptedBy: fc.option(text(300)),
+      notes: fc.option(text(2000)),
+      manualValue: fc.integer({ min: 0, max: 100 }),
+      manualAsOf: pastDate,
+      evidence: fc.constantFrom('Báo cáo 45-BC/ĐU', 'Biên bản kiểm tra'),
+    },
+    extra: withVersion,
+    derived: { version: 'always', updatedAt: 'always', progress: ['value', 'comparison', 'manualValue', 'manualAsOf'] },
+  },
+  'PATCH /api/v1/tasks/{id}': {
+    create: async () => {
+      const made = await admin.send('POST', '/api/v1/tasks', { orgId: tree.a.id, year: 2026, text: 'Đổi mới sinh hoạt chi bộ' });
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      return { url: `/api/v1/tasks/${made.body.id}`, read: async () => (await admin.get(`/api/v1/tasks/${made.body.id}`)).body };
+    },
+    fields: {
+      text: fc.constantFrom('Nâng cao chất lượng sinh hoạt chi bộ', 'Tăng cường kiểm tra, giám sát'),
+      owner: fc.option(text(300)),
+      dueOn: fc.option(pastDate),
+      status: fc.constantFrom(...taskStatuses),
+      notes: fc.option(text(2000)),
+    },
+    extra: withVersion,
+    derived: { version: 'always', updatedAt: 'always' },
+  },
+  'PATCH /api/v1/proposals/{id}': {
+    create: async () => {
+      const made = await admin.send('POST', '/api/v1/proposals', {
+        fromOrgId: tree.a.id,
+        toOrgId: tree.upper.id,
+        content: 'Đề nghị sửa đổi Quy định 293',
+        sentOn: '2020-01-01',
+        addressee: 'Ban Thường vụ',
+      });
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      return { url: `/api/v1/proposals/${made.body.id}`, read: async () => (await admin.get(`/api/v1/proposals/${made.body.id}`)).body };
+    },
+    fields: {
+      content: fc.constantFrom('Đề nghị luân chuyển cán bộ lãnh đạo', 'Đề nghị sửa đổi Quy định 294'),
+      sentOn: pastDate,
+      addressee: fc.constantFrom('Ban Thường vụ Tỉnh ủy', 'Thường trực Tỉnh ủy'),
+      meetingId: fc.option(fc.integer({ min: 1, max: 100000 })),
+      meetingText: fc.option(text(500)),
+      notes: fc.option(text(2000)),
+    },
     extra: withVersion,
     derived: { version: 'always', updatedAt: 'always' },
   },

@@ -13,6 +13,9 @@ import { candidateInput, cellVote, committeeVote, upperDecision } from '../domai
 import { createTransfer } from '../domains/transfers/transfers.service.js';
 import { appointToCommittee } from '../domains/committees/committees.service.js';
 import { insertImport } from '../domains/imports/imports.queries.js';
+import { createTarget } from '../domains/targets/targets.service.js';
+import { createTask } from '../domains/targets/tasks.service.js';
+import { createProposal } from '../domains/proposals/proposals.service.js';
 import { doneDateFields } from './input-guards.js';
 import { databaseErrorOf } from './error-handler.js';
 import { workflowEventKinds } from '../../shared/member.js';
@@ -82,6 +85,10 @@ const fx = {} as {
   import: Ids;
   introducers: Record<Place, [number, number]>;
   user: number;
+  /** targets */
+  target: Ids;
+  task: Ids;
+  proposal: Ids;
 };
 
 const d = (date = DAY) => decision(date);
@@ -350,7 +357,85 @@ const cases: Record<string, WriteCase> = {
     path: ['sibling'],
     request: ({ path }) => ({ params: { id: fx.candidate[path] }, body: { version: 1, outcome: 'withdrawn', decision: d(), reason: 'Xin rút hồ sơ' } }),
   },
+
+  // targets
+  'POST /api/v1/targets': {
+    writers: RECORDS,
+    action: 'targets.write',
+    body: outside,
+    request: ({ body }) => ({ body: manualTarget(fx.org[body]) }),
+  },
+  'PATCH /api/v1/targets/{id}': {
+    writers: RECORDS,
+    action: 'targets.write',
+    path: outside,
+    request: ({ path }) => ({ params: { id: fx.target[path] }, body: { version: 1, manualValue: 96, manualAsOf: DAY, evidence: 'Báo cáo 12-BC/ĐU' } }),
+  },
+  'POST /api/v1/targets/{id}/close': {
+    writers: RECORDS,
+    action: 'targets.write',
+    path: outside,
+    request: ({ path }) => ({ params: { id: fx.target[path] }, body: { version: 1, closedOn: DAY, reason: 'Tổ chức sắp xếp lại' } }),
+  },
+  'POST /api/v1/tasks': {
+    writers: RECORDS,
+    action: 'targets.write',
+    body: outside,
+    request: ({ body }) => ({ body: { orgId: fx.org[body], year: 2026, text: 'Nâng cao chất lượng sinh hoạt chi bộ', dueOn: '2026-12-31' } }),
+  },
+  'PATCH /api/v1/tasks/{id}': {
+    writers: RECORDS,
+    action: 'targets.write',
+    path: outside,
+    request: ({ path }) => ({ params: { id: fx.task[path] }, body: { version: 1, status: 'in_progress', dueOn: '2026-12-31' } }),
+  },
+  'POST /api/v1/culture-standard': {
+    writers: RECORDS,
+    action: 'targets.write',
+    body: outside,
+    request: ({ body }) => ({ body: { orgId: fx.org[body], year: 2026, met: true, evidence: 'QĐ công nhận 5/QĐ-UBND', recordedOn: DAY } }),
+  },
+  'POST /api/v1/proposals': {
+    writers: RECORDS,
+    action: 'proposals.write',
+    body: outside,
+    request: ({ body }) => ({ body: proposalBody(fx.org[body]) }),
+  },
+  'PATCH /api/v1/proposals/{id}': {
+    writers: RECORDS,
+    action: 'proposals.write',
+    path: outside,
+    request: ({ path }) => ({ params: { id: fx.proposal[path] }, body: { version: 1, sentOn: DAY, notes: 'Bổ sung' } }),
+  },
+  'POST /api/v1/proposals/{id}/answer': {
+    writers: RECORDS,
+    action: 'proposals.write',
+    path: outside,
+    request: ({ path }) => ({
+      params: { id: fx.proposal[path] },
+      body: { version: 1, status: 'accepted', answeredOn: DAY, answerDocument: d(), answerText: 'Đồng ý' },
+    }),
+  },
 };
+
+/** targets: a hand-entered target (its figure's day is a done date) and a proposal sent up to the upper committee. */
+function manualTarget(orgId: number) {
+  return {
+    orgId,
+    year: 2026,
+    title: '100% đảng viên học tập nghị quyết',
+    source: 'manual',
+    measure: 'percent',
+    comparison: 'gte',
+    value: 100,
+    manualValue: 95,
+    manualAsOf: DAY,
+    evidence: 'Báo cáo 10-BC/ĐU',
+  };
+}
+function proposalBody(fromOrgId: number) {
+  return { fromOrgId, toOrgId: tree.upper.id, content: 'Đề nghị sửa đổi Quy định 293', sentOn: DAY, addressee: 'Ban Thường vụ Đảng ủy Khối' };
+}
 
 beforeAll(async () => {
   ({ database, drop } = await createTestDatabase());
@@ -432,6 +517,15 @@ beforeAll(async () => {
       })
     ).id;
   fx.import = { own: await anImport(tree.a.path), sibling: await anImport(tree.b.path), parent: await anImport(tree.upper.path), absent: ABSENT };
+  // targets
+  const aTarget = async (orgId: number) => (await createTarget(ctx, { ...manualTarget(orgId), manualValue: null, manualAsOf: null, evidence: null, metricName: null, partKeys: null, adoptedBy: null, notes: null } as never)).id;
+  fx.target = { own: await aTarget(tree.a.id), sibling: await aTarget(tree.b.id), parent: await aTarget(tree.upper.id), absent: ABSENT };
+  const aTask = async (orgId: number) =>
+    (await createTask(ctx, { orgId, year: 2026, text: 'Đổi mới phương thức lãnh đạo', owner: null, dueOn: null, status: 'not_started', notes: null })).id;
+  fx.task = { own: await aTask(tree.a.id), sibling: await aTask(tree.b.id), parent: await aTask(tree.upper.id), absent: ABSENT };
+  const aProposal = async (orgId: number, toOrgId: number | null) =>
+    (await createProposal(ctx, { ...proposalBody(orgId), toOrgId, meetingId: null, meetingText: null, notes: null })).id;
+  fx.proposal = { own: await aProposal(tree.a.id, tree.upper.id), sibling: await aProposal(tree.b.id, tree.upper.id), parent: await aProposal(tree.upper.id, null), absent: ABSENT };
 
   await createUser(ctx, { username: 'quantri', displayName: 'Quản trị', role: 'admin', orgId: null, memberId: null, password: PASSWORD });
   for (const role of ['org_staff', 'inspection_staff', 'office_staff', 'secretary'] as const)
@@ -662,6 +756,8 @@ describe('bad input on every write route', () => {
       'PATCH /api/v1/candidates/{id}': ['birthDate'],
       'POST /api/v1/transfers': ['temporaryFrom', 'temporaryUntil', 'person.birthDate', 'movingDecision.effectiveOn'],
       'POST /api/v1/rules/{name}/versions': ['effectiveFrom'],
+      'POST /api/v1/tasks': ['dueOn'],
+      'PATCH /api/v1/tasks/{id}': ['dueOn'],
     };
     const spec = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, any>> };
     const isDate = (schema: any) => typeof schema?.pattern === 'string' && schema.pattern.includes('\\d{4}-\\d{2}-\\d{2}');
@@ -715,6 +811,14 @@ describe('bad input on every write route', () => {
       'POST /api/v1/candidates/{id}/decision',
       'POST /api/v1/candidates/{id}/ceremony',
       'POST /api/v1/candidates/{id}/close',
+      // targets
+      'POST /api/v1/targets',
+      'PATCH /api/v1/targets/{id}',
+      'POST /api/v1/targets/{id}/close',
+      'POST /api/v1/culture-standard',
+      'POST /api/v1/proposals',
+      'PATCH /api/v1/proposals/{id}',
+      'POST /api/v1/proposals/{id}/answer',
     ];
     const declared = [...doneDateFields.keys()].map((r) => r.replace(/:(\w+)/g, '{$1}'));
     expect(declared.sort()).toEqual(expected.sort());

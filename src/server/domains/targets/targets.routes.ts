@@ -3,7 +3,7 @@ import { z } from 'zod';
 import {
   cultureStandardInput,
   cultureStandardList,
-  cultureStandardRecord,
+  cultureStandardWritten,
   target,
   targetClose,
   targetCreate,
@@ -78,7 +78,7 @@ export const targetsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.post(
     '/culture-standard',
-    { config: { doneDates: ['recordedOn'] }, schema: { tags, body: cultureStandardInput, response: { 200: cultureStandardRecord } } },
+    { config: { doneDates: ['recordedOn'] }, schema: { tags, body: cultureStandardInput, response: { 200: cultureStandardWritten } } },
     async (request) => recordCultureStandard(request.ctx, request.body),
   );
 };
