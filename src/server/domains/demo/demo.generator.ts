@@ -1112,3 +1112,8 @@ export function* generateDemoMembers(opts: DemoOptions, orgs: DemoOrg[]): Genera
     }
   }
 }
+
+/** targets: the demo's "today" (its year is the year of the demo targets). */
+export function demoToday(opts: DemoOptions): string {
+  return opts.today ?? DEFAULT_TODAY;
+}

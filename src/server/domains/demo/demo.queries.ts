@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryOne, type DbOrTx } from '../../db/client.js';
+import { queryOne, queryRows, type DbOrTx } from '../../db/client.js';
 
 /** A demo bloc goes only into a database without organisations. */
 export async function anyOrgExists(db: DbOrTx): Promise<boolean> {
@@ -10,4 +10,21 @@ export async function anyOrgExists(db: DbOrTx): Promise<boolean> {
 /** Fresh statistics, so the planner picks the right index for searches at once (PGlite has no autovacuum). */
 export async function analyzeTables(db: DbOrTx): Promise<void> {
   await db.execute(sql`ANALYZE`);
+}
+
+/** targets: each province's bloc ("Đảng bộ Khối các cơ quan", code `<province>.K`), its parent and its grassroots organisations. */
+export async function demoBlocs(db: DbOrTx): Promise<{ id: number; parentId: number; path: string; grassroots: number[] }[]> {
+  const blocs = await queryRows<{ id: number; parent_id: number; path: string }>(
+    db,
+    sql`SELECT id, parent_id, path FROM orgs WHERE kind = 'upper' AND code LIKE '%.K' AND parent_id IS NOT NULL ORDER BY id`,
+  );
+  const out = [];
+  for (const bloc of blocs) {
+    const grassroots = await queryRows<{ id: number }>(
+      db,
+      sql`SELECT id FROM orgs WHERE path LIKE ${`${bloc.path}%`} AND kind IN ('grassroots_committee', 'grassroots_cell') ORDER BY path`,
+    );
+    out.push({ id: bloc.id, parentId: bloc.parent_id, path: bloc.path, grassroots: grassroots.map((g) => g.id) });
+  }
+  return out;
 }

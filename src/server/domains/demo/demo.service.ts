@@ -6,6 +6,7 @@ import { nameColumns } from '../members/members.rules.js';
 import { analyzeTables, anyOrgExists } from './demo.queries.js';
 import { generateDemoMembers, generateDemoOrgs, type DemoMember, type DemoOptions, type DemoOrg } from './demo.generator.js';
 import type { MemberStatus } from '../../../shared/member.js';
+import { loadDemoTargets } from './demo-targets.service.js'; // targets
 
 export interface DemoLoadResult {
   orgs: number;
@@ -59,7 +60,7 @@ const statusAfter: Record<DemoMember['events'][number]['kind'], MemberStatus | n
 /** Loads the generated bloc in one transaction (COPY on PostgreSQL), auditing each batch as a bulk creation. */
 export async function loadDemo(ctx: Ctx, database: Database, options: DemoOptions): Promise<DemoLoadResult> {
   const orgs = generateDemoOrgs(options);
-  return withBulkWriter(database, async (writer) => {
+  const loaded = await withBulkWriter(database, async (writer) => {
     const bulkCtx: Ctx = { ...ctx, db: writer.db };
     const orgIds = await insertOrgs(writer, orgs);
     await recordAudit(bulkCtx, [
@@ -70,6 +71,9 @@ export async function loadDemo(ctx: Ctx, database: Database, options: DemoOption
     await analyzeTables(writer.db);
     return { orgs: orgs.length, ...counts };
   });
+  // targets: the bloc's year plan once the tree and members are committed, through the services (one transaction each).
+  await loadDemoTargets({ ...ctx, db: database.db }, options);
+  return loaded;
 }
 
 /** Only the organisation tree (for tree benchmarks at national size, where members are not needed). */
