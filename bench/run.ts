@@ -24,6 +24,7 @@ import { foldForSearch } from '../src/shared/vietnamese.js';
 import { runImportBench } from './import.bench.js';
 import { runHttpBench } from './http.bench.js';
 import { runWebBench } from './web.bench.js';
+import { runTargetsBench } from './targets.bench.js'; // targets
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -205,6 +206,13 @@ if (!args.includes('--skip-web') && only === undefined) {
     console.log(
       `${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(48)} ${String(Math.round(row.ms)).padStart(10)} ms  (target ≤ ${row.target} ms)`,
     );
+  }
+}
+// targets: every target's progress for the demo bloc (issue #13).
+if (!args.includes('--skip-targets') && only !== 'postgres') {
+  for (const row of await runTargetsBench(log)) {
+    results.push(row as unknown as Record<string, unknown>);
+    console.log(`${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(48)} ${String(row.ms).padStart(10)} ms  (target ≤ ${row.target} ms)`);
   }
 }
 mkdirSync('bench/results', { recursive: true });
