@@ -67,7 +67,10 @@ export const targetCreate = z.object({
 export type TargetCreate = z.infer<typeof targetCreate>;
 
 /** Changes exactly the fields given (no defaults); the binding itself is not changed: close and create a new one. */
-export const targetUpdate = z.object({ ...targetFieldShape, version: z.number().int() }).partial().required({ version: true });
+export const targetUpdate = z
+  .object({ ...targetFieldShape, version: z.number().int() })
+  .partial()
+  .required({ version: true });
 export type TargetUpdate = z.infer<typeof targetUpdate>;
 
 export const targetClose = z.object({
@@ -161,7 +164,10 @@ export const taskCreate = z.object({
 });
 export type TaskCreate = z.infer<typeof taskCreate>;
 
-export const taskUpdate = z.object({ ...taskFieldShape, version: z.number().int() }).partial().required({ version: true });
+export const taskUpdate = z
+  .object({ ...taskFieldShape, version: z.number().int() })
+  .partial()
+  .required({ version: true });
 export type TaskUpdate = z.infer<typeof taskUpdate>;
 
 export const task = z.object({
@@ -264,7 +270,10 @@ export const proposalCreate = z.object({
 });
 export type ProposalCreate = z.infer<typeof proposalCreate>;
 
-export const proposalUpdate = z.object({ ...proposalFieldShape, version: z.number().int() }).partial().required({ version: true });
+export const proposalUpdate = z
+  .object({ ...proposalFieldShape, version: z.number().int() })
+  .partial()
+  .required({ version: true });
 export type ProposalUpdate = z.infer<typeof proposalUpdate>;
 
 /** The upper level's answer (or a later step): status, date, the document, what it says. */

@@ -5,6 +5,7 @@
  */
 import type { AuditEntry, ChainReport } from '../shared/audit';
 import type { CommitteeAppointment, CommitteeEnd, CommitteeSeat, CommitteeSeatRecord } from '../shared/committees';
+import type { Proposal, Target, Task } from '../shared/targets'; // targets
 import type {
   AdmissionDecisionInput,
   CandidateCloseInput,
@@ -619,3 +620,17 @@ export function recheckImportJob(id: number): Promise<ImportJob> {
 export const importTemplateUrl = `${API_BASE}/imports/template.xlsx`;
 export const importExportUrl = `${API_BASE}/imports/export.xlsx`;
 export const importProblemsUrl = (id: number) => `${API_BASE}/imports/${id}/problems.xlsx`;
+
+// targets
+export function listTargets(query: { orgId?: number; year?: number }, signal?: AbortSignal): Promise<{ year: number; items: Target[] }> {
+  return request<{ year: number; items: Target[] }>('GET', '/targets', { query, signal });
+}
+export function listTasks(query: { orgId?: number; year?: number }, signal?: AbortSignal): Promise<{ year: number; items: Task[] }> {
+  return request<{ year: number; items: Task[] }>('GET', '/tasks', { query, signal });
+}
+export function listProposals(query: { orgId?: number; direction?: 'sent' | 'received' | 'all' }, signal?: AbortSignal): Promise<{ items: Proposal[] }> {
+  return request<{ items: Proposal[] }>('GET', '/proposals', { query, signal });
+}
+export const targetsExportUrl = (query: { orgId?: number; year?: number }) => `${API_BASE}/targets/export.xlsx${buildQuery(query)}`;
+export const tasksExportUrl = (query: { orgId?: number; year?: number }) => `${API_BASE}/tasks/export.xlsx${buildQuery(query)}`;
+export const proposalsExportUrl = (query: { orgId?: number; direction?: string }) => `${API_BASE}/proposals/export.xlsx${buildQuery(query)}`;

@@ -21,6 +21,14 @@ const ChangePasswordPage = lazyPage(
   () => import('./features/auth/change-password-page'),
   (m) => m.ChangePasswordPage,
 );
+const TargetsPage = lazyPage(
+  () => import('./features/targets/targets-page'),
+  (m) => m.TargetsPage,
+);
+const ProposalsPage = lazyPage(
+  () => import('./features/targets/proposals-page'),
+  (m) => m.ProposalsPage,
+);
 const DashboardPage = lazyPage(
   () => import('./features/dashboard/dashboard-page'),
   (m) => m.DashboardPage,
@@ -168,6 +176,8 @@ export const router = createBrowserRouter([
           { path: 'quan-tri/ngay-nghi', element: gated('holidays.write', HolidaysPage) },
           { path: 'quan-tri/nhat-ky', element: gated('audit.read', AuditPage) },
           { path: 'ho-so-cua-toi', element: <MyRecordPage /> },
+          { path: 'chi-tieu', element: staffOnly(TargetsPage) }, // targets
+          { path: 'kien-nghi', element: staffOnly(ProposalsPage) }, // targets
           { path: '*', element: <NotFoundPage /> },
         ],
       },

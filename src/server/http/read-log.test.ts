@@ -118,9 +118,24 @@ beforeAll(async () => {
     expect(answer.status, JSON.stringify(answer.body)).toBe(201);
     return String(answer.body.id);
   };
-  ids.targets = await made('/api/v1/targets', { orgId: tree.a.id, year: 2026, title: 'Kết nạp đảng viên mới', source: 'metric', metricName: 'admissions', measure: 'count', comparison: 'gte', value: 2 });
+  ids.targets = await made('/api/v1/targets', {
+    orgId: tree.a.id,
+    year: 2026,
+    title: 'Kết nạp đảng viên mới',
+    source: 'metric',
+    metricName: 'admissions',
+    measure: 'count',
+    comparison: 'gte',
+    value: 2,
+  });
   ids.tasks = await made('/api/v1/tasks', { orgId: tree.a.id, year: 2026, text: 'Đổi mới sinh hoạt chi bộ', owner: 'Đinh Công Tráng' });
-  ids.proposals = await made('/api/v1/proposals', { fromOrgId: tree.a.id, toOrgId: tree.upper.id, content: 'Đề nghị luân chuyển cán bộ', sentOn: '2026-11-02', addressee: 'Ban Thường vụ' });
+  ids.proposals = await made('/api/v1/proposals', {
+    fromOrgId: tree.a.id,
+    toOrgId: tree.upper.id,
+    content: 'Đề nghị luân chuyển cán bộ',
+    sentOn: '2026-11-02',
+    addressee: 'Ban Thường vụ',
+  });
 });
 afterAll(async () => {
   await app.close();

@@ -74,14 +74,40 @@ beforeAll(async () => {
   expect(seat.status, JSON.stringify(seat.body)).toBe(201);
   // targets: a bound and a hand-entered target, a task and a proposal, so the lists have rows to check.
   for (const body of [
-    { orgId: tree.a1.id, year: 2026, title: 'Kết nạp đảng viên mới', source: 'metric', metricName: 'admissions', measure: 'count', comparison: 'gte', value: 3 },
-    { orgId: tree.a1.id, year: 2026, title: 'Học tập nghị quyết', source: 'manual', measure: 'percent', comparison: 'eq', value: 100, manualValue: 98, manualAsOf: '2026-11-01', evidence: 'Báo cáo' },
+    {
+      orgId: tree.a1.id,
+      year: 2026,
+      title: 'Kết nạp đảng viên mới',
+      source: 'metric',
+      metricName: 'admissions',
+      measure: 'count',
+      comparison: 'gte',
+      value: 3,
+    },
+    {
+      orgId: tree.a1.id,
+      year: 2026,
+      title: 'Học tập nghị quyết',
+      source: 'manual',
+      measure: 'percent',
+      comparison: 'eq',
+      value: 100,
+      manualValue: 98,
+      manualAsOf: '2026-11-01',
+      evidence: 'Báo cáo',
+    },
   ]) {
     const made = await admin.send('POST', '/api/v1/targets', body);
     expect(made.status, JSON.stringify(made.body)).toBe(201);
   }
   expect((await admin.send('POST', '/api/v1/tasks', { orgId: tree.a1.id, year: 2026, text: 'Đổi mới sinh hoạt chi bộ', owner: 'Bí thư' })).status).toBe(201);
-  const sent = await admin.send('POST', '/api/v1/proposals', { fromOrgId: tree.a1.id, toOrgId: tree.a.id, content: 'Đề nghị bổ sung biên chế', sentOn: '2026-11-02', addressee: 'Đảng ủy' });
+  const sent = await admin.send('POST', '/api/v1/proposals', {
+    fromOrgId: tree.a1.id,
+    toOrgId: tree.a.id,
+    content: 'Đề nghị bổ sung biên chế',
+    sentOn: '2026-11-02',
+    addressee: 'Đảng ủy',
+  });
   expect(sent.status, JSON.stringify(sent.body)).toBe(201);
   spec = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
 });

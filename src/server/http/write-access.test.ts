@@ -518,14 +518,31 @@ beforeAll(async () => {
     ).id;
   fx.import = { own: await anImport(tree.a.path), sibling: await anImport(tree.b.path), parent: await anImport(tree.upper.path), absent: ABSENT };
   // targets
-  const aTarget = async (orgId: number) => (await createTarget(ctx, { ...manualTarget(orgId), manualValue: null, manualAsOf: null, evidence: null, metricName: null, partKeys: null, adoptedBy: null, notes: null } as never)).id;
+  const aTarget = async (orgId: number) =>
+    (
+      await createTarget(ctx, {
+        ...manualTarget(orgId),
+        manualValue: null,
+        manualAsOf: null,
+        evidence: null,
+        metricName: null,
+        partKeys: null,
+        adoptedBy: null,
+        notes: null,
+      } as never)
+    ).id;
   fx.target = { own: await aTarget(tree.a.id), sibling: await aTarget(tree.b.id), parent: await aTarget(tree.upper.id), absent: ABSENT };
   const aTask = async (orgId: number) =>
     (await createTask(ctx, { orgId, year: 2026, text: 'Đổi mới phương thức lãnh đạo', owner: null, dueOn: null, status: 'not_started', notes: null })).id;
   fx.task = { own: await aTask(tree.a.id), sibling: await aTask(tree.b.id), parent: await aTask(tree.upper.id), absent: ABSENT };
   const aProposal = async (orgId: number, toOrgId: number | null) =>
     (await createProposal(ctx, { ...proposalBody(orgId), toOrgId, meetingId: null, meetingText: null, notes: null })).id;
-  fx.proposal = { own: await aProposal(tree.a.id, tree.upper.id), sibling: await aProposal(tree.b.id, tree.upper.id), parent: await aProposal(tree.upper.id, null), absent: ABSENT };
+  fx.proposal = {
+    own: await aProposal(tree.a.id, tree.upper.id),
+    sibling: await aProposal(tree.b.id, tree.upper.id),
+    parent: await aProposal(tree.upper.id, null),
+    absent: ABSENT,
+  };
 
   await createUser(ctx, { username: 'quantri', displayName: 'Quản trị', role: 'admin', orgId: null, memberId: null, password: PASSWORD });
   for (const role of ['org_staff', 'inspection_staff', 'office_staff', 'secretary'] as const)

@@ -38,7 +38,17 @@ export async function loadDemoTargets(ctx: Ctx, options: DemoOptions): Promise<{
         evidence: unit(seed, orgId) < 0.78 ? `Quyết định công nhận số ${100 + i}/QĐ-UBND` : 'Biên bản đánh giá của Ban Chỉ đạo phong trào',
         recordedOn: earlier(`${year}-10-15`, today),
       });
-    const base = { orgId: bloc.id, year, adoptedBy: adopted, notes: null, manualValue: null, manualAsOf: null, evidence: null, metricName: null, partKeys: null };
+    const base = {
+      orgId: bloc.id,
+      year,
+      adoptedBy: adopted,
+      notes: null,
+      manualValue: null,
+      manualAsOf: null,
+      evidence: null,
+      metricName: null,
+      partKeys: null,
+    };
     const manual = (title: string, value: number, reached: number | null, evidence: string): TargetCreate => ({
       ...base,
       title,
@@ -52,7 +62,12 @@ export async function loadDemoTargets(ctx: Ctx, options: DemoOptions): Promise<{
     });
     const plan: TargetCreate[] = [
       { ...base, title: 'Kết nạp từ 130 đảng viên mới trở lên', source: 'metric', metricName: 'admissions', measure: 'count', comparison: 'gte', value: 130 },
-      manual('100% cán bộ, đảng viên được học tập, quán triệt các chỉ thị, nghị quyết, quy định của Trung ương, của Tỉnh và Đảng ủy Khối', 100, 96.4, 'Báo cáo kết quả học tập, quán triệt nghị quyết 9 tháng'),
+      manual(
+        '100% cán bộ, đảng viên được học tập, quán triệt các chỉ thị, nghị quyết, quy định của Trung ương, của Tỉnh và Đảng ủy Khối',
+        100,
+        96.4,
+        'Báo cáo kết quả học tập, quán triệt nghị quyết 9 tháng',
+      ),
       manual('100% chi bộ tổ chức sinh hoạt định kỳ trong năm và sinh hoạt chuyên đề theo quy định', 100, 98.1, 'Báo cáo kiểm tra sinh hoạt chi bộ quý III'),
       {
         ...base,
@@ -64,7 +79,15 @@ export async function loadDemoTargets(ctx: Ctx, options: DemoOptions): Promise<{
         comparison: 'gte',
         value: 80,
       },
-      { ...base, title: 'Xét công nhận đảng viên chính thức từ 110 đồng chí trở lên', source: 'metric', metricName: 'confirmations', measure: 'count', comparison: 'gte', value: 110 },
+      {
+        ...base,
+        title: 'Xét công nhận đảng viên chính thức từ 110 đồng chí trở lên',
+        source: 'metric',
+        metricName: 'confirmations',
+        measure: 'count',
+        comparison: 'gte',
+        value: 110,
+      },
       manual('Từ 90% tổ chức cơ sở đảng trở lên hoàn thành tốt nhiệm vụ', 90, null, ''),
       manual('Từ 90% đảng viên trở lên hoàn thành tốt nhiệm vụ', 90, null, ''),
       { ...manual('Kiểm tra từ 70 tổ chức đảng trở lên', 70, 52, 'Báo cáo công tác kiểm tra, giám sát 10 tháng'), measure: 'count' },
@@ -72,17 +95,33 @@ export async function loadDemoTargets(ctx: Ctx, options: DemoOptions): Promise<{
     for (const target of plan) await createTarget(ctx, target);
     counts.targets += plan.length;
     const tasks = [
-      ['Đổi mới nội dung, phương thức hoạt động của Đảng ủy Khối trong lãnh đạo, chỉ đạo triển khai thực hiện nghị quyết', 'Ban Thường vụ Đảng ủy Khối', `${year}-12-31`],
+      [
+        'Đổi mới nội dung, phương thức hoạt động của Đảng ủy Khối trong lãnh đạo, chỉ đạo triển khai thực hiện nghị quyết',
+        'Ban Thường vụ Đảng ủy Khối',
+        `${year}-12-31`,
+      ],
       ['Coi công tác giáo dục chính trị tư tưởng là nhiệm vụ hàng đầu, xây dựng tổ chức trong sạch vững mạnh', 'Ban Tuyên giáo Đảng ủy Khối', `${year}-12-31`],
       ['Nâng cao chất lượng sinh hoạt chi bộ và chất lượng đảng viên, nhất là đảng viên mới kết nạp', 'Ban Tổ chức Đảng ủy Khối', `${year}-09-30`],
-      ['Tăng cường kiểm tra, giám sát, phòng chống tham nhũng, lãng phí; quan tâm công tác cán bộ và quy hoạch', 'Ủy ban Kiểm tra Đảng ủy Khối', `${year}-12-15`],
+      [
+        'Tăng cường kiểm tra, giám sát, phòng chống tham nhũng, lãng phí; quan tâm công tác cán bộ và quy hoạch',
+        'Ủy ban Kiểm tra Đảng ủy Khối',
+        `${year}-12-15`,
+      ],
     ] as const;
     for (const [i, [text, owner, dueOn]] of tasks.entries())
       await createTask(ctx, { orgId: bloc.id, year, text, owner, dueOn, status: i === 2 ? 'done' : 'in_progress', notes: null });
     counts.tasks += tasks.length;
     const sentOn = earlier(`${year}-01-20`, today);
     const meetingText = `Buổi làm việc của Ban Thường vụ Đảng ủy Khối với Thường trực Tỉnh ủy ngày ${sentOn.split('-').reverse().join('/')}`;
-    const proposal = { fromOrgId: bloc.id, toOrgId: bloc.parentId, sentOn, addressee: 'Ban Thường vụ và Thường trực Tỉnh ủy', meetingId: null, meetingText, notes: null };
+    const proposal = {
+      fromOrgId: bloc.id,
+      toOrgId: bloc.parentId,
+      sentOn,
+      addressee: 'Ban Thường vụ và Thường trực Tỉnh ủy',
+      meetingId: null,
+      meetingText,
+      notes: null,
+    };
     await createProposal(ctx, {
       ...proposal,
       content:

@@ -27,8 +27,10 @@ export const proposalsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/proposals', { config: { doneDates: ['sentOn'] }, schema: { tags, body: proposalCreate, response: { 201: proposal } } }, async (request, reply) =>
     reply.status(201).send(await createProposal(request.ctx, request.body)),
   );
-  app.patch('/proposals/:id', { config: { doneDates: ['sentOn'] }, schema: { tags, params: idParams, body: proposalUpdate, response: { 200: proposal } } }, async (request) =>
-    changeProposal(request.ctx, request.params.id, request.body),
+  app.patch(
+    '/proposals/:id',
+    { config: { doneDates: ['sentOn'] }, schema: { tags, params: idParams, body: proposalUpdate, response: { 200: proposal } } },
+    async (request) => changeProposal(request.ctx, request.params.id, request.body),
   );
   app.post(
     '/proposals/:id/answer',

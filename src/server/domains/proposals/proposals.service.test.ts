@@ -53,7 +53,9 @@ describe('proposals to the upper level', () => {
       version: sent.version,
     });
     expect(answered).toMatchObject({ status: 'accepted', answeredOn: '2026-11-26', answerText: 'Ban Thường vụ đồng ý kiến nghị lên Trung ương' });
-    await expect(answerProposal(sibling, sent.id, { status: 'declined', answeredOn: '2026-11-26', answerDocument: null, answerText: 'Không', version: answered.version })).rejects.toMatchObject({
+    await expect(
+      answerProposal(sibling, sent.id, { status: 'declined', answeredOn: '2026-11-26', answerDocument: null, answerText: 'Không', version: answered.version }),
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
     // The sender's side corrects what was sent; a sibling cannot reach it.

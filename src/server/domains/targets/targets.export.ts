@@ -3,13 +3,7 @@ import type { ExportSheet } from '../../export/xlsx-export.js';
 import { listTargets } from './targets.service.js';
 import { listTasks } from './tasks.service.js';
 import { logRead } from '../audit/audit.service.js';
-import {
-  planEndKindLabels,
-  targetComparisonSigns,
-  targetSourceLabels,
-  taskStatusLabels,
-  type TargetListQuery,
-} from '../../../shared/targets.js';
+import { planEndKindLabels, targetComparisonSigns, targetSourceLabels, taskStatusLabels, type TargetListQuery } from '../../../shared/targets.js';
 
 /** The year's targets with their progress as the dashboard shows it, as a sheet. */
 export async function exportTargets(ctx: Ctx, query: TargetListQuery): Promise<ExportSheet[]> {

@@ -9,7 +9,11 @@ export type TaskRow = typeof tasks.$inferSelect;
 export type CultureStandardRow = typeof cultureStandardRecords.$inferSelect;
 
 /** The rows of a year, for one organisation or (without it) every organisation in the scope; open ones first. */
-export async function targetsOf(db: DbOrTx, scope: Scope, filter: { orgId?: number; year: number }): Promise<(TargetRow & { orgName: string; orgPath: string })[]> {
+export async function targetsOf(
+  db: DbOrTx,
+  scope: Scope,
+  filter: { orgId?: number; year: number },
+): Promise<(TargetRow & { orgName: string; orgPath: string })[]> {
   return db
     .select({ ...getTableColumns(targets), orgName: orgs.name, orgPath: orgs.path })
     .from(targets)

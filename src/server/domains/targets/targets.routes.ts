@@ -42,8 +42,10 @@ export const targetsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/targets', { config: { doneDates: ['manualAsOf'] }, schema: { tags, body: targetCreate, response: { 201: target } } }, async (request, reply) =>
     reply.status(201).send(await createTarget(request.ctx, request.body)),
   );
-  app.patch('/targets/:id', { config: { doneDates: ['manualAsOf'] }, schema: { tags, params: idParams, body: targetUpdate, response: { 200: target } } }, async (request) =>
-    changeTarget(request.ctx, request.params.id, request.body),
+  app.patch(
+    '/targets/:id',
+    { config: { doneDates: ['manualAsOf'] }, schema: { tags, params: idParams, body: targetUpdate, response: { 200: target } } },
+    async (request) => changeTarget(request.ctx, request.params.id, request.body),
   );
   app.post(
     '/targets/:id/close',

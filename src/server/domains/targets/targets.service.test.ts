@@ -48,11 +48,20 @@ describe('targets bound to a metric', () => {
     await recordCultureStandard(ctx(), { orgId: tree.b.id, year: 2026, met: false, evidence: 'Biên bản đánh giá', recordedOn: '2026-10-01' });
     expect((await getTarget(ctx(), target.id)).progress).toMatchObject({ actual: 50, numerator: 1, denominator: 2, met: false });
     // A second record for the same year without the version read is refused; with it, it corrects the record.
-    await expect(recordCultureStandard(ctx(), { orgId: tree.b.id, year: 2026, met: true, evidence: 'Bổ sung', recordedOn: '2026-11-01' })).rejects.toMatchObject({
+    await expect(
+      recordCultureStandard(ctx(), { orgId: tree.b.id, year: 2026, met: true, evidence: 'Bổ sung', recordedOn: '2026-11-01' }),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
     });
     const b = (await listCultureStandard(ctx(), { orgId: tree.upper.id, year: 2026 })).items.find((u) => u.orgId === tree.b.id)!;
-    await recordCultureStandard(ctx(), { orgId: tree.b.id, year: 2026, met: true, evidence: 'QĐ công nhận 30/QĐ-UBND', recordedOn: '2026-11-01', version: b.record!.version });
+    await recordCultureStandard(ctx(), {
+      orgId: tree.b.id,
+      year: 2026,
+      met: true,
+      evidence: 'QĐ công nhận 30/QĐ-UBND',
+      recordedOn: '2026-11-01',
+      version: b.record!.version,
+    });
     const progress = (await getTarget(ctx(), target.id)).progress;
     expect(progress).toMatchObject({ actual: 100, met: true, to: TODAY });
     expect(progress.drill).toMatchObject({ metricName: 'culture_standard', orgId: tree.upper.id, key: 'met' });
@@ -72,7 +81,10 @@ describe('targets bound to a metric', () => {
       bound(org.id, { title: 'Ít nhất 2 đảng viên chính thức', metricName: 'members_by_status', partKeys: ['full'], measure: 'count', value: 2 }),
     );
     expect(full.progress).toMatchObject({ actual: 1, met: false });
-    const all = await createTarget(ctx(), bound(org.id, { title: 'Tổng số đảng viên', metricName: 'members_by_status', partKeys: null, measure: 'count', value: 2 }));
+    const all = await createTarget(
+      ctx(),
+      bound(org.id, { title: 'Tổng số đảng viên', metricName: 'members_by_status', partKeys: null, measure: 'count', value: 2 }),
+    );
     expect(all.progress).toMatchObject({ actual: 2, met: true });
     const list = await listTargets(ctx(), { orgId: org.id, year: 2026 });
     expect(list.items.map((t) => t.title)).toEqual(['Ít nhất 2 đảng viên chính thức', 'Tổng số đảng viên']);
@@ -107,7 +119,12 @@ describe('hand-entered targets', () => {
     await expect(createTarget(ctx(), { ...manual, manualValue: 97, manualAsOf: '2026-11-01' })).rejects.toMatchObject({ fields: [{ field: 'evidence' }] });
     const target = await createTarget(ctx(), manual);
     expect(target.progress).toMatchObject({ actual: null, met: null });
-    const changed = await changeTarget(ctx(), target.id, { version: target.version, manualValue: 97.5, manualAsOf: '2026-11-01', evidence: 'Báo cáo 45-BC/ĐU' });
+    const changed = await changeTarget(ctx(), target.id, {
+      version: target.version,
+      manualValue: 97.5,
+      manualAsOf: '2026-11-01',
+      evidence: 'Báo cáo 45-BC/ĐU',
+    });
     expect(changed.progress).toMatchObject({ actual: 97.5, met: false, to: '2026-11-01' });
     await expect(changeTarget(ctx(), target.id, { version: target.version, notes: 'Cũ' })).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(changeTarget(ctx(), target.id, { version: changed.version, evidence: null })).rejects.toMatchObject({ fields: [{ field: 'evidence' }] });
@@ -156,8 +173,14 @@ describe('reorganisation', () => {
       decision: decision('2026-08-25'),
       sourceId: successor.id,
       successors: [
-        { org: { code: `S1${successor.id}`, name: 'Chi bộ Sở mới một', kind: 'grassroots_cell', unitType: 'administrative', parentId: tree.upper.id }, memberIds: [member.id] },
-        { org: { code: `S2${successor.id}`, name: 'Chi bộ Sở mới hai', kind: 'grassroots_cell', unitType: 'administrative', parentId: tree.upper.id }, memberIds: [] },
+        {
+          org: { code: `S1${successor.id}`, name: 'Chi bộ Sở mới một', kind: 'grassroots_cell', unitType: 'administrative', parentId: tree.upper.id },
+          memberIds: [member.id],
+        },
+        {
+          org: { code: `S2${successor.id}`, name: 'Chi bộ Sở mới hai', kind: 'grassroots_cell', unitType: 'administrative', parentId: tree.upper.id },
+          memberIds: [],
+        },
       ],
     });
     expect(await getTarget(ctx(), split.id)).toMatchObject({ endKind: 'closed', endedOn: '2026-09-01', carriedToId: null });

@@ -162,7 +162,13 @@ export async function changeTarget(ctx: Ctx, id: number, input: TargetUpdate) {
     const merged = { ...before, ...changes };
     if (before.source === 'metric' && (changes.manualValue != null || changes.evidence != null || changes.manualAsOf != null))
       throw invalidField('manualValue', 'Chỉ tiêu tính từ chỉ số không nhập tay kết quả: kết quả được tính từ số liệu.');
-    refuse(before.source === 'manual' ? manualProblems(merged) : merged.measure === 'percent' && merged.value > 100 ? [{ field: 'value', message: 'Chỉ tiêu tỷ lệ phải từ 0% đến 100%.' }] : []);
+    refuse(
+      before.source === 'manual'
+        ? manualProblems(merged)
+        : merged.measure === 'percent' && merged.value > 100
+          ? [{ field: 'value', message: 'Chỉ tiêu tỷ lệ phải từ 0% đến 100%.' }]
+          : [],
+    );
     const after = await updateTarget(tx.db, id, version, changes);
     if (!after) throw staleVersion('Chỉ tiêu');
     await recordAudit(tx, [{ entity: 'target', entityId: id, action: 'update', before, after }]);
@@ -205,8 +211,7 @@ export async function recordCultureStandard(ctx: Ctx, input: CultureStandardInpu
       await recordAudit(tx, [{ entity: 'org', entityId: org.id, action: 'culture_standard:record', after: row }]);
       return row;
     }
-    if (input.version === undefined)
-      throw conflict(`Năm ${input.year} đã có kết quả của ${org.name}: hãy mở kết quả đó để sửa.`, 'year');
+    if (input.version === undefined) throw conflict(`Năm ${input.year} đã có kết quả của ${org.name}: hãy mở kết quả đó để sửa.`, 'year');
     if (input.version !== existing.version) throw staleVersion('Kết quả đạt chuẩn văn hóa');
     const row = await updateCultureRecord(tx.db, existing.id, input.version, values);
     if (!row) throw staleVersion('Kết quả đạt chuẩn văn hóa');

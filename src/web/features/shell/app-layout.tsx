@@ -37,6 +37,8 @@ function navigationFor(role: UserRole): NavGroup[] {
         { to: '/ket-nap', label: 'Kết nạp đảng viên', prefix: true },
         { to: '/chuyen-sinh-hoat', label: 'Chuyển sinh hoạt đảng', prefix: true },
         ...(can(role, 'imports.run') ? [{ to: '/nhap-du-lieu', label: 'Nhập, xuất dữ liệu' }] : []),
+        { to: '/chi-tieu', label: 'Chỉ tiêu, nhiệm vụ' }, // targets
+        { to: '/kien-nghi', label: 'Kiến nghị lên cấp trên' }, // targets
       ],
     },
   ];

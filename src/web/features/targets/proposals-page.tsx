@@ -1,0 +1,69 @@
+import { Badge, Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { listProposals, proposalsExportUrl } from '../../api';
+import { showDate, showText } from '../../format';
+import { proposalStatusLabels } from '../../../shared/targets';
+
+type Direction = 'all' | 'sent' | 'received';
+
+/** Proposals sent upward and those received from below, with their answers. */
+export function ProposalsPage() {
+  const [direction, setDirection] = useState<Direction>('all');
+  const proposals = useQuery({ queryKey: ['proposals', direction], queryFn: ({ signal }) => listProposals({ direction }, signal) });
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1}>Kiến nghị lên cấp trên</Title>
+        <Button component="a" href={proposalsExportUrl({ direction })} variant="default">
+          Xuất Excel
+        </Button>
+      </Group>
+      <SegmentedControl
+        value={direction}
+        onChange={(value) => setDirection(value as Direction)}
+        data={[
+          { value: 'all', label: 'Tất cả' },
+          { value: 'sent', label: 'Đã gửi lên' },
+          { value: 'received', label: 'Nhận từ cấp dưới' },
+        ]}
+      />
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Ngày gửi</Table.Th>
+            <Table.Th>Tổ chức gửi</Table.Th>
+            <Table.Th>Nơi nhận</Table.Th>
+            <Table.Th>Nội dung</Table.Th>
+            <Table.Th>Tình trạng</Table.Th>
+            <Table.Th>Trả lời</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {(proposals.data?.items ?? []).map((p) => (
+            <Table.Tr key={p.id}>
+              <Table.Td>{showDate(p.sentOn)}</Table.Td>
+              <Table.Td>{p.fromOrgName}</Table.Td>
+              <Table.Td>{p.addressee}</Table.Td>
+              <Table.Td>
+                {p.content}
+                {p.meetingText ? (
+                  <Text size="sm" c="dimmed">
+                    {p.meetingText}
+                  </Text>
+                ) : null}
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="light">{proposalStatusLabels[p.status]}</Badge>
+              </Table.Td>
+              <Table.Td>
+                {p.answeredOn ? `${showDate(p.answeredOn)}${p.answerDocument ? ` (${p.answerDocument.number})` : ''}: ` : ''}
+                {showText(p.answerText)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}

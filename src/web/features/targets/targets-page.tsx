@@ -1,0 +1,116 @@
+import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { listTargets, listTasks, targetsExportUrl, tasksExportUrl } from '../../api';
+import { showDate, showNumber, showText } from '../../format';
+import { metricRecordsPath } from '../dashboard/metric-links';
+import { planEndKindLabels, targetComparisonSigns, taskStatusLabels, type Target } from '../../../shared/targets';
+
+/** "≥ 130", "≥ 80%". */
+function goal(t: Target): string {
+  return `${targetComparisonSigns[t.comparison]} ${showNumber(t.value)}${t.measure === 'percent' ? '%' : ''}`;
+}
+
+function Reached({ target }: { target: Target }) {
+  const { progress } = target;
+  if (progress.actual === null) return <Text c="dimmed">Chưa có số liệu</Text>;
+  const figure = `${showNumber(progress.actual)}${target.measure === 'percent' ? '%' : ''}`;
+  const drill = progress.drill;
+  return (
+    <Group gap="xs">
+      {drill ? (
+        <Anchor component={Link} to={metricRecordsPath(drill.metricName, { orgId: drill.orgId, date: drill.date, from: drill.from, to: drill.to }, drill.key ?? undefined)}>
+          {figure}
+        </Anchor>
+      ) : (
+        <Text>{figure}</Text>
+      )}
+      <Badge color={progress.met ? 'green' : 'orange'} variant="light">
+        {progress.met ? 'Đạt' : 'Chưa đạt'}
+      </Badge>
+    </Group>
+  );
+}
+
+/** The year's targets with their live progress (drill-down to the records behind a bound one), and the tasks. */
+export function TargetsPage() {
+  const targets = useQuery({ queryKey: ['targets'], queryFn: ({ signal }) => listTargets({}, signal) });
+  const tasks = useQuery({ queryKey: ['tasks'], queryFn: ({ signal }) => listTasks({}, signal) });
+  const year = targets.data?.year;
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1}>Chỉ tiêu năm {year ?? ''}</Title>
+        <Button component="a" href={targetsExportUrl({ year })} variant="default">
+          Xuất Excel
+        </Button>
+      </Group>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Tổ chức đảng</Table.Th>
+            <Table.Th>Chỉ tiêu</Table.Th>
+            <Table.Th>Mức</Table.Th>
+            <Table.Th>Kết quả</Table.Th>
+            <Table.Th>Số liệu đến ngày</Table.Th>
+            <Table.Th>Minh chứng</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {(targets.data?.items ?? []).map((t) => (
+            <Table.Tr key={t.id}>
+              <Table.Td>{t.orgName}</Table.Td>
+              <Table.Td>
+                {t.title}
+                {t.endKind ? (
+                  <Text size="sm" c="dimmed">
+                    {planEndKindLabels[t.endKind]} ngày {showDate(t.endedOn)}
+                  </Text>
+                ) : null}
+                {t.metricLabel ? (
+                  <Text size="sm" c="dimmed">
+                    Tính từ chỉ số: {t.metricLabel}
+                  </Text>
+                ) : null}
+              </Table.Td>
+              <Table.Td>{goal(t)}</Table.Td>
+              <Table.Td>
+                <Reached target={t} />
+              </Table.Td>
+              <Table.Td>{showDate(t.progress.to)}</Table.Td>
+              <Table.Td>{showText(t.evidence)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Group justify="space-between">
+        <Title order={2}>Nhiệm vụ, giải pháp</Title>
+        <Button component="a" href={tasksExportUrl({ year })} variant="default">
+          Xuất Excel
+        </Button>
+      </Group>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Nhiệm vụ, giải pháp</Table.Th>
+            <Table.Th>Chủ trì</Table.Th>
+            <Table.Th>Thời hạn</Table.Th>
+            <Table.Th>Tình trạng</Table.Th>
+            <Table.Th>Ghi chú</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {(tasks.data?.items ?? []).map((t) => (
+            <Table.Tr key={t.id}>
+              <Table.Td>{t.text}</Table.Td>
+              <Table.Td>{showText(t.owner)}</Table.Td>
+              <Table.Td>{showDate(t.dueOn)}</Table.Td>
+              <Table.Td>{t.endKind ? planEndKindLabels[t.endKind] : taskStatusLabels[t.status]}</Table.Td>
+              <Table.Td>{showText(t.notes)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
