@@ -5,7 +5,18 @@
  */
 import type { AuditEntry, ChainReport } from '../shared/audit';
 import type { CommitteeAppointment, CommitteeEnd, CommitteeSeat, CommitteeSeatRecord } from '../shared/committees';
-import type { Proposal, Target, Task } from '../shared/targets'; // targets
+import type {
+  CultureStandardInput,
+  CultureStandardList,
+  Proposal,
+  ProposalAnswer,
+  ProposalCreate,
+  Target,
+  TargetCreate,
+  Task,
+  TaskCreate,
+  TaskUpdate,
+} from '../shared/targets'; // targets
 import type {
   AdmissionDecisionInput,
   CandidateCloseInput,
@@ -634,3 +645,24 @@ export function listProposals(query: { orgId?: number; direction?: 'sent' | 'rec
 export const targetsExportUrl = (query: { orgId?: number; year?: number }) => `${API_BASE}/targets/export.xlsx${buildQuery(query)}`;
 export const tasksExportUrl = (query: { orgId?: number; year?: number }) => `${API_BASE}/tasks/export.xlsx${buildQuery(query)}`;
 export const proposalsExportUrl = (query: { orgId?: number; direction?: string }) => `${API_BASE}/proposals/export.xlsx${buildQuery(query)}`;
+export function createTarget(input: TargetCreate): Promise<Target> {
+  return request<Target>('POST', '/targets', { body: input });
+}
+export function createTask(input: TaskCreate): Promise<Task> {
+  return request<Task>('POST', '/tasks', { body: input });
+}
+export function updateTask(id: number, input: TaskUpdate): Promise<Task> {
+  return request<Task>('PATCH', `/tasks/${id}`, { body: input });
+}
+export function listCultureStandard(query: { orgId?: number; year?: number }, signal?: AbortSignal): Promise<CultureStandardList> {
+  return request<CultureStandardList>('GET', '/culture-standard', { query, signal });
+}
+export function recordCultureStandard(input: CultureStandardInput): Promise<unknown> {
+  return request<unknown>('POST', '/culture-standard', { body: input });
+}
+export function createProposal(input: ProposalCreate): Promise<Proposal> {
+  return request<Proposal>('POST', '/proposals', { body: input });
+}
+export function answerProposal(id: number, input: ProposalAnswer): Promise<Proposal> {
+  return request<Proposal>('POST', `/proposals/${id}/answer`, { body: input });
+}

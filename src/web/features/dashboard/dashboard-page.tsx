@@ -15,6 +15,7 @@ import { PageHeader } from '../../components/page-header';
 import { showDate } from '../../format';
 import { useSession } from '../auth/session';
 import { metricRecordsPath } from './metric-links';
+import { TargetsProgressCard } from '../targets/targets-progress-card'; // targets
 
 const palette = ['red.7', 'orange.6', 'yellow.6', 'teal.6', 'blue.6', 'grape.6', 'gray.6', 'cyan.6', 'lime.6', 'pink.6'];
 
@@ -260,6 +261,7 @@ export function DashboardPage() {
           <ChartCard name="members_by_gender" title="Đảng viên theo giới tính" query={snapshot} kind="donut" />
           <ChartCard name="members_by_theory_level" title="Đảng viên theo trình độ lý luận chính trị" query={snapshot} kind="bar" />
         </SimpleGrid>
+        <TargetsProgressCard orgId={orgId} />
         {orgId !== undefined ? null : (
           <Alert color="gray" variant="light" className="no-print">
             Đang xem toàn bộ phạm vi quản lý. Chọn một tổ chức ở ô chọn tổ chức phía trên để xem số liệu của riêng tổ chức đó và các tổ chức trực thuộc.

@@ -2,6 +2,11 @@ import { Badge, Button, Group, SegmentedControl, Stack, Table, Text, Title } fro
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { listProposals, proposalsExportUrl } from '../../api';
+import { ModalButton } from '../../components/modal-button';
+import { ActionGate, useCan } from '../auth/session';
+import { ProposalAnswerForm } from './proposal-answer-form';
+import { ProposalCreateForm } from './proposal-create-form';
+import { usePlanOrg } from './use-plan-org';
 import { showDate, showText } from '../../format';
 import { proposalStatusLabels } from '../../../shared/targets';
 
@@ -10,14 +15,26 @@ type Direction = 'all' | 'sent' | 'received';
 /** Proposals sent upward and those received from below, with their answers. */
 export function ProposalsPage() {
   const [direction, setDirection] = useState<Direction>('all');
-  const proposals = useQuery({ queryKey: ['proposals', direction], queryFn: ({ signal }) => listProposals({ direction }, signal) });
+  const org = usePlanOrg();
+  const orgId = org?.id;
+  const canWrite = useCan('proposals.write');
+  const proposals = useQuery({ queryKey: ['proposals', orgId, direction], queryFn: ({ signal }) => listProposals({ orgId, direction }, signal) });
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={1}>Kiến nghị lên cấp trên</Title>
-        <Button component="a" href={proposalsExportUrl({ direction })} variant="default">
-          Xuất Excel
-        </Button>
+        <Group>
+          {org ? (
+            <ActionGate action="proposals.write">
+              <ModalButton label="Ghi kiến nghị" title={`Kiến nghị của ${org.name}`} size="lg">
+                {(close) => <ProposalCreateForm orgId={org.id} onDone={close} />}
+              </ModalButton>
+            </ActionGate>
+          ) : null}
+          <Button component="a" href={proposalsExportUrl({ orgId, direction })} variant="default">
+            Xuất Excel
+          </Button>
+        </Group>
       </Group>
       <SegmentedControl
         value={direction}
@@ -59,6 +76,11 @@ export function ProposalsPage() {
               <Table.Td>
                 {p.answeredOn ? `${showDate(p.answeredOn)}${p.answerDocument ? ` (${p.answerDocument.number})` : ''}: ` : ''}
                 {showText(p.answerText)}
+                {canWrite ? (
+                  <ModalButton label="Ghi trả lời" title="Trả lời kiến nghị" size="lg" variant="subtle">
+                    {(close) => <ProposalAnswerForm proposal={p} onDone={close} />}
+                  </ModalButton>
+                ) : null}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -2,6 +2,13 @@ import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantin
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { listTargets, listTasks, targetsExportUrl, tasksExportUrl } from '../../api';
+import { ModalButton } from '../../components/modal-button';
+import { ActionGate, useCan } from '../auth/session';
+import { CultureStandardList } from './culture-standard-list';
+import { TargetCreateForm } from './target-create-form';
+import { TaskCreateForm } from './task-create-form';
+import { TaskStatusSelect } from './task-status-select';
+import { usePlanOrg } from './use-plan-org';
 import { showDate, showNumber, showText } from '../../format';
 import { metricRecordsPath } from '../dashboard/metric-links';
 import { planEndKindLabels, targetComparisonSigns, taskStatusLabels, type Target } from '../../../shared/targets';
@@ -19,7 +26,10 @@ function Reached({ target }: { target: Target }) {
   return (
     <Group gap="xs">
       {drill ? (
-        <Anchor component={Link} to={metricRecordsPath(drill.metricName, { orgId: drill.orgId, date: drill.date, from: drill.from, to: drill.to }, drill.key ?? undefined)}>
+        <Anchor
+          component={Link}
+          to={metricRecordsPath(drill.metricName, { orgId: drill.orgId, date: drill.date, from: drill.from, to: drill.to }, drill.key ?? undefined)}
+        >
           {figure}
         </Anchor>
       ) : (
@@ -34,16 +44,31 @@ function Reached({ target }: { target: Target }) {
 
 /** The year's targets with their live progress (drill-down to the records behind a bound one), and the tasks. */
 export function TargetsPage() {
-  const targets = useQuery({ queryKey: ['targets'], queryFn: ({ signal }) => listTargets({}, signal) });
-  const tasks = useQuery({ queryKey: ['tasks'], queryFn: ({ signal }) => listTasks({}, signal) });
+  const org = usePlanOrg();
+  const orgId = org?.id;
+  const canWrite = useCan('targets.write');
+  const targets = useQuery({ queryKey: ['targets', orgId], queryFn: ({ signal }) => listTargets({ orgId }, signal) });
+  const tasks = useQuery({ queryKey: ['tasks', orgId], queryFn: ({ signal }) => listTasks({ orgId }, signal) });
   const year = targets.data?.year;
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={1}>Chỉ tiêu năm {year ?? ''}</Title>
-        <Button component="a" href={targetsExportUrl({ year })} variant="default">
-          Xuất Excel
-        </Button>
+        <Title order={1}>
+          Chỉ tiêu năm {year ?? ''}
+          {org ? ` · ${org.name}` : ''}
+        </Title>
+        <Group>
+          {org && year ? (
+            <ActionGate action="targets.write">
+              <ModalButton label="Thêm chỉ tiêu" title="Thêm chỉ tiêu" size="lg">
+                {(close) => <TargetCreateForm orgId={org.id} year={year} onDone={close} />}
+              </ModalButton>
+            </ActionGate>
+          ) : null}
+          <Button component="a" href={targetsExportUrl({ orgId, year })} variant="default">
+            Xuất Excel
+          </Button>
+        </Group>
       </Group>
       <Table striped>
         <Table.Thead>
@@ -85,9 +110,18 @@ export function TargetsPage() {
       </Table>
       <Group justify="space-between">
         <Title order={2}>Nhiệm vụ, giải pháp</Title>
-        <Button component="a" href={tasksExportUrl({ year })} variant="default">
-          Xuất Excel
-        </Button>
+        <Group>
+          {org && year ? (
+            <ActionGate action="targets.write">
+              <ModalButton label="Thêm nhiệm vụ" title="Thêm nhiệm vụ, giải pháp">
+                {(close) => <TaskCreateForm orgId={org.id} year={year} onDone={close} />}
+              </ModalButton>
+            </ActionGate>
+          ) : null}
+          <Button component="a" href={tasksExportUrl({ orgId, year })} variant="default">
+            Xuất Excel
+          </Button>
+        </Group>
       </Group>
       <Table striped>
         <Table.Thead>
@@ -105,12 +139,14 @@ export function TargetsPage() {
               <Table.Td>{t.text}</Table.Td>
               <Table.Td>{showText(t.owner)}</Table.Td>
               <Table.Td>{showDate(t.dueOn)}</Table.Td>
-              <Table.Td>{t.endKind ? planEndKindLabels[t.endKind] : taskStatusLabels[t.status]}</Table.Td>
+              <Table.Td>{t.endKind ? planEndKindLabels[t.endKind] : canWrite ? <TaskStatusSelect task={t} /> : taskStatusLabels[t.status]}</Table.Td>
               <Table.Td>{showText(t.notes)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      <Title order={2}>Cơ quan, đơn vị đạt chuẩn văn hóa năm {year ?? ''}</Title>
+      {year ? <CultureStandardList orgId={orgId} year={year} /> : null}
     </Stack>
   );
 }

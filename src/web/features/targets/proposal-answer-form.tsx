@@ -1,0 +1,58 @@
+import { Button, Select, Stack, Switch, Textarea } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { todayIso } from '../../../shared/dates';
+import { answerProposal } from '../../api';
+import { DateField } from '../../components/date-field';
+import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
+import { SaveErrorAlert } from '../../components/save-error-alert';
+import { submitValid, textOf, useZodForm, type ZodForm } from '../../components/use-zod-form';
+import { proposalAnswer, proposalStatusLabels, type Proposal, type ProposalAnswer } from '../../../shared/targets';
+
+const answerStatuses = ['answered', 'accepted', 'declined', 'in_progress'] as const;
+
+/** The upper level's answer: its status, date, document and what it says. */
+export function ProposalAnswerForm({ proposal, onDone }: { proposal: Proposal; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const form = useZodForm<ProposalAnswer>({
+    initial: { status: 'answered', answeredOn: todayIso(), answerText: '', withDocument: false, ...decisionDraft('answerDocument') },
+    schema: proposalAnswer,
+    toInput: (draft) => ({
+      status: draft.status ?? undefined,
+      answeredOn: draft.answeredOn ?? undefined,
+      answerDocument: draft.withDocument ? decisionInput(draft, 'answerDocument') : null,
+      answerText: textOf(draft.answerText),
+      version: proposal.version,
+    }),
+  });
+  const save = useMutation({
+    mutationFn: (input: ProposalAnswer) => answerProposal(proposal.id, input),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['proposals'] });
+      onDone();
+    },
+    onError: (error) => form.applyServerError(error),
+  });
+  return (
+    <form onSubmit={submitValid(form, save.mutate)} noValidate aria-label="Ghi trả lời kiến nghị">
+      <Stack gap="sm">
+        <SaveErrorAlert error={save.error} />
+        <Select
+          label="Tình trạng"
+          required
+          allowDeselect={false}
+          data={answerStatuses.map((s) => ({ value: s, label: proposalStatusLabels[s] }))}
+          {...form.choice('status')}
+        />
+        <DateField label="Ngày trả lời" required {...form.date('answeredOn')} />
+        <Textarea label="Nội dung trả lời" required autosize minRows={2} {...form.text('answerText')} />
+        <Switch label="Có văn bản trả lời" {...form.checked('withDocument')} />
+        {form.draft.withDocument ? (
+          <DecisionFields form={form as ZodForm<unknown>} prefix="answerDocument" numberLabel="Số văn bản" dateLabel="Ngày văn bản" />
+        ) : null}
+        <Button type="submit" loading={save.isPending}>
+          Ghi trả lời
+        </Button>
+      </Stack>
+    </form>
+  );
+}
