@@ -32,6 +32,8 @@ import { usersRoutes } from './domains/users/users.routes.js';
 import { transfersRoutes } from './domains/transfers/transfers.routes.js';
 import { exitsRoutes } from './domains/exits/exits.routes.js';
 import { radarRoutes } from './domains/radar/radar.routes.js';
+import { duesRoutes } from './domains/dues/dues.routes.js'; // dues
+import { badgesRoutes } from './domains/badges/badges.routes.js'; // dues
 
 // Validation messages in Vietnamese wherever a schema does not give its own.
 z.config(z.locales.vi());
@@ -133,6 +135,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(exitsRoutes);
       await api.register(radarRoutes);
       await api.register(admissionsRoutes);
+      await api.register(duesRoutes); // dues
+      await api.register(badgesRoutes); // dues
     },
     { prefix: '/api/v1' },
   );

@@ -28,6 +28,10 @@ export const permissionActions = [
   'admissions.step',
   /** Transfers of party activity: opening one and each side's steps. */
   'transfers.step',
+  /** Dues (dues domain): bases, exemptions and reductions, a cell's month of payments. */
+  'dues.record',
+  /** Party badges (dues domain): recording an award on the member's record. */
+  'badges.record',
 ] as const;
 export type PermissionAction = (typeof permissionActions)[number];
 
@@ -37,6 +41,8 @@ const orgDepartment = { ...none, admin: true, org_staff: true } as const;
 /** Records and workflows are the organisation staff's and the secretaries' work; inspection and office staff read. */
 const recordWriters = { ...none, admin: true, org_staff: true, secretary: true } as const;
 const adminOnly = { ...none, admin: true } as const;
+/** Dues are collected by cells: secretaries (their cell), organisation staff and office staff (the finance side) record them. */
+const duesRecorders = { ...none, admin: true, org_staff: true, office_staff: true, secretary: true } as const;
 
 /** Every action × every role has an answer written here; a member writes nothing but their own password. */
 const permissionTable: Record<PermissionAction, Record<UserRole, boolean>> = {
@@ -51,6 +57,8 @@ const permissionTable: Record<PermissionAction, Record<UserRole, boolean>> = {
   'exits.record': recordWriters,
   'admissions.step': recordWriters,
   'transfers.step': recordWriters,
+  'dues.record': duesRecorders,
+  'badges.record': recordWriters,
 };
 
 export function can(role: UserRole, action: PermissionAction): boolean {
@@ -75,6 +83,8 @@ export const permissionActionLabels: Record<PermissionAction, string> = {
   'exits.record': 'ghi xóa tên, ra khỏi Đảng, từ trần và kết nạp lại',
   'admissions.step': 'ghi hồ sơ kết nạp đảng viên',
   'transfers.step': 'làm thủ tục chuyển sinh hoạt đảng',
+  'dues.record': 'ghi đảng phí',
+  'badges.record': 'ghi tặng Huy hiệu Đảng',
 };
 
 /** The refusal names who may: "Chỉ cán bộ tổ chức, bí thư hoặc quản trị hệ thống được …" (the admin last). */
