@@ -171,3 +171,15 @@ export async function orgsUnder(db: DbOrTx, path: string): Promise<SubtreeOrg[]>
     sql`SELECT id, parent_id AS "parentId", kind, name, path FROM orgs WHERE path LIKE ${`${path}%`} ORDER BY path`,
   );
 }
+
+export async function membersByIds(db: DbOrTx, ids: number[]): Promise<(SheetMember & { orgPath: string })[]> {
+  if (ids.length === 0) return [];
+  return queryRows<SheetMember & { orgPath: string }>(
+    db,
+    sql`SELECT id, full_name AS "fullName", admitted_on AS "admittedOn", confirmed_on AS "confirmedOn", status, org_path AS "orgPath"
+        FROM members WHERE id = ANY(ARRAY[${sql.join(
+          ids.map((id) => sql`${id}`),
+          sql`, `,
+        )}]::int[])`,
+  );
+}

@@ -127,7 +127,7 @@ export function monthlyDues(input: { basis: DuesBasis | null; relief: DuesRelief
   }
   if (!relief) return { ok: true, gross, amount: gross, exempt: false, relief: null, source };
   if (relief.kind === 'exemption' || relief.percent >= 100) return { ok: true, gross, amount: 0, exempt: true, relief: 'Miễn đảng phí', source };
-  const amount = gross - percentOf(gross, relief.percent * 100, 1);
+  const amount = percentOf(gross, (100 - relief.percent) * 100, step);
   return { ok: true, gross, amount, exempt: false, relief: `Giảm ${relief.percent}%`, source };
 }
 

@@ -3,7 +3,6 @@ import { assertCan } from '../../permissions.js';
 import { AppError, invalidField, notFound, notFoundField, staleVersion } from '../../errors.js';
 import { isPathInScope } from '../../scope.js';
 import { logPersonalRead, recordAudit } from '../audit/audit.service.js';
-import { findMember } from '../members/members.queries.js';
 import { findOrg } from '../orgs/orgs.queries.js';
 import { memberInScopeOr404, orgInScope } from '../members/members.service.js';
 import { ruleAt, type RuleInForce } from '../rulebook/rulebook.service.js';
@@ -32,6 +31,7 @@ import {
   insertBasis,
   insertPayment,
   insertRelief,
+  membersByIds,
   membersOfMonth,
   orgsUnder,
   paymentsOfMember,
@@ -116,7 +116,9 @@ function standingOf(member: { id: number; admittedOn: string | null; confirmedOn
           interruptions: interruptionsFrom(
             own,
             events.filter((e) => e.memberId === member.id),
-          ).map((i) => ({ from: i.from, to: i.to ?? asOf })),
+          )
+            .map((i) => ({ from: i.from, to: i.to ?? asOf }))
+            .filter((g) => g.from <= g.to),
           asOf,
         }).years
       : null;
@@ -161,9 +163,9 @@ export async function getDuesSheet(ctx: Ctx, orgId: number, month?: string): Pro
       fullName: member.fullName,
       basisKind: basis?.kind ?? null,
       basisAmount: basis?.amount ?? null,
-      dueAmount: payment ? payment.dueAmount : computed.ok ? computed.amount : null,
+      dueAmount: computed.ok ? computed.amount : (payment?.dueAmount ?? null),
       relief: reliefText(relief, computed),
-      ruleSource: payment?.ruleSource ?? (computed.ok ? computed.source : null),
+      ruleSource: computed.ok ? computed.source : (payment?.ruleSource ?? null),
       problem: computed.ok ? null : computed.problem,
       status,
       paidAmount: payment?.paid ? payment.paidAmount : null,
@@ -207,20 +209,21 @@ export async function recordDuesSheet(ctx: Ctx, orgId: number, input: DuesSheetI
     const lines = new Map(sheet.lines.map((l) => [l.memberId, l]));
     const seen = new Set<number>();
     const audit: Parameters<typeof recordAudit>[1] = [];
+    const ids = input.entries.map((e) => e.memberId);
+    const [people, history] = await Promise.all([membersByIds(tx.db, ids), historiesOf(tx.db, ids)]);
     for (const [i, entry] of input.entries.entries()) {
       const at = (field: string) => `entries.${i}.${field}`;
       if (seen.has(entry.memberId)) throw invalidField(at('memberId'), 'Đảng viên: một đảng viên chỉ ghi một dòng mỗi tháng.');
       seen.add(entry.memberId);
+      const member = people.find((p) => p.id === entry.memberId);
+      // Absent and out of scope read the same (404); inside the scope the month is checked against the membership.
+      if (!member || !isPathInScope(tx.actor.scope, member.orgPath)) throw notFoundField(at('memberId'), 'đảng viên');
+      const { leftOn } = standingOf(member, history.periods, history.events, input.month);
+      const [problem] = checkPayment({ month: input.month, admittedOn: member.admittedOn, leftOn, paid: entry.paid, amount: 1, dueAmount: 0, dueSource: DUES_SOURCE });
+      if (problem) refuse(at(problem.field), problem.message, { name: problem.rule, source: problem.source });
       const line = lines.get(entry.memberId);
-      if (!line) {
-        const member = await findMember(tx.db, entry.memberId);
-        if (!member || !isPathInScope(tx.actor.scope, member.orgPath)) throw notFoundField(at('memberId'), 'đảng viên');
-        const { periods, events } = await historiesOf(tx.db, [member.id]);
-        const { leftOn } = standingOf(member, periods, events, input.month);
-        const [problem] = checkPayment({ month: input.month, admittedOn: member.admittedOn, leftOn, paid: entry.paid, amount: 1, dueAmount: 0, dueSource: DUES_SOURCE });
-        if (problem) refuse(at(problem.field), problem.message, { name: problem.rule, source: problem.source });
+      if (!line)
         throw invalidField(at('memberId'), `Đảng viên: ${member.fullName} không sinh hoạt ở ${org.name} trong tháng ${input.month.split('-').reverse().join('/')}.`);
-      }
       if (line.dueAmount === null)
         refuse(at('memberId'), `Căn cứ đóng đảng phí: ${line.fullName} — ${line.problem ?? 'chưa tính được số tiền'} (${DUES_SOURCE}).`, {
           name: 'dues_insured_salary_percent',
