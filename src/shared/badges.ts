@@ -53,7 +53,9 @@ export const badgeAward = z.object({
   decision: decisionView,
   posthumous: z.boolean(),
   early: z.boolean(),
+  createdBy: z.number().int().nullable(),
   createdAt: timestamp,
+  updatedAt: timestamp,
 });
 export type BadgeAward = z.input<typeof badgeAward>;
 export const badgeAwardList = z.object({ items: z.array(badgeAward) });

@@ -78,7 +78,9 @@ export const duesBasisRecord = z.object({
   region: z.enum(minimumWageRegions).nullable(),
   validFrom: z.string(),
   note: z.string().nullable(),
+  createdBy: z.number().int().nullable(),
   createdAt: timestamp,
+  updatedAt: timestamp,
 });
 export const duesReliefRecord = z.object({
   id: z.number().int(),
@@ -89,7 +91,9 @@ export const duesReliefRecord = z.object({
   fromMonth: z.string(),
   toMonth: z.string().nullable(),
   decision: decisionView,
+  createdBy: z.number().int().nullable(),
   createdAt: timestamp,
+  updatedAt: timestamp,
 });
 
 export const duesMonthStatuses = ['paid', 'unpaid', 'exempt', 'open'] as const;

@@ -34,6 +34,11 @@ const downloads: Record<string, string> = {
   'GET /api/v1/transfers/export.xlsx': xlsxMediaType,
   'GET /api/v1/transfers/{id}/letter.docx': docxMediaType,
   'GET /api/v1/users/export.xlsx': xlsxMediaType,
+  // dues
+  'GET /api/v1/orgs/{id}/dues-statement.xlsx': xlsxMediaType,
+  'GET /api/v1/orgs/{id}/dues-statement.docx': docxMediaType,
+  'GET /api/v1/orgs/{id}/badges.xlsx': xlsxMediaType,
+  'GET /api/v1/orgs/{id}/badges.docx': docxMediaType,
 };
 
 interface Operation {
@@ -68,6 +73,20 @@ beforeAll(async () => {
     decision: decision('2025-08-20'),
   });
   expect(seat.status, JSON.stringify(seat.body)).toBe(201);
+  // dues: a basis, a recorded month and a badge, so the sampled dues answers carry records.
+  const basis = await admin.send('POST', `/api/v1/members/${member.id}/dues-bases`, { kind: 'insured_salary', amount: 9_000_000, validFrom: '2026-01' });
+  expect(basis.status, JSON.stringify(basis.body)).toBe(201);
+  const sheet = await admin.send('POST', `/api/v1/orgs/${tree.a1.id}/dues-sheet`, { month: '2026-10', collector: 'Thủ quỹ', entries: [{ memberId: member.id, paid: true }] });
+  expect(sheet.status, JSON.stringify(sheet.body)).toBe(200);
+  const relief = await admin.send('POST', `/api/v1/members/${member.id}/dues-reliefs`, {
+    kind: 'reduction',
+    ground: 'hardship',
+    percent: 50,
+    fromMonth: '2026-11',
+    toMonth: '2026-12',
+    decision: decision('2026-10-20'),
+  });
+  expect(relief.status, JSON.stringify(relief.body)).toBe(201);
   spec = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
 });
 
@@ -158,6 +177,13 @@ describe('what the server sends', () => {
     ['/api/v1/imports', () => '/api/v1/imports'],
     ['/api/v1/transfers', () => '/api/v1/transfers'],
     ['/api/v1/candidates', () => '/api/v1/candidates'],
+    // dues
+    ['/api/v1/orgs/{id}/dues-sheet', () => `/api/v1/orgs/${ids.org}/dues-sheet?month=2026-10`],
+    ['/api/v1/orgs/{id}/dues-arrears', () => `/api/v1/orgs/${ids.org}/dues-arrears`],
+    ['/api/v1/orgs/{id}/dues-statement', () => `/api/v1/orgs/${ids.org}/dues-statement?year=2026`],
+    ['/api/v1/members/{id}/dues', () => `/api/v1/members/${ids.member}/dues`],
+    ['/api/v1/orgs/{id}/badges', () => `/api/v1/orgs/${ids.org}/badges?awardOn=2026-11-07`],
+    ['/api/v1/members/{id}/badge-awards', () => `/api/v1/members/${ids.member}/badge-awards`],
   ])('GET %s matches its published schema', async (template, url) => {
     await check(template, url());
   });
