@@ -85,6 +85,15 @@ const MyRecordPage = lazyPage(
   () => import('./features/self/my-record-page'),
   (m) => m.MyRecordPage,
 );
+// dues
+const DuesPage = lazyPage(
+  () => import('./features/dues/dues-page'),
+  (m) => m.DuesPage,
+);
+const BadgesPage = lazyPage(
+  () => import('./features/dues/badges-page'),
+  (m) => m.BadgesPage,
+);
 
 /** The records of a scope are read by every official and the admin; a member has only their own record's page. */
 function staffOnly(Page: ComponentType) {
@@ -168,6 +177,8 @@ export const router = createBrowserRouter([
           { path: 'quan-tri/ngay-nghi', element: gated('holidays.write', HolidaysPage) },
           { path: 'quan-tri/nhat-ky', element: gated('audit.read', AuditPage) },
           { path: 'ho-so-cua-toi', element: <MyRecordPage /> },
+          { path: 'dang-phi', element: staffOnly(DuesPage) }, // dues
+          { path: 'huy-hieu', element: staffOnly(BadgesPage) }, // dues
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -37,6 +37,9 @@ function navigationFor(role: UserRole): NavGroup[] {
         { to: '/ket-nap', label: 'Kết nạp đảng viên', prefix: true },
         { to: '/chuyen-sinh-hoat', label: 'Chuyển sinh hoạt đảng', prefix: true },
         ...(can(role, 'imports.run') ? [{ to: '/nhap-du-lieu', label: 'Nhập, xuất dữ liệu' }] : []),
+        // dues
+        { to: '/dang-phi', label: 'Đảng phí' },
+        { to: '/huy-hieu', label: 'Huy hiệu Đảng' },
       ],
     },
   ];
