@@ -376,7 +376,7 @@ const cases: Record<string, WriteCase> = {
     body: ['sibling'],
     request: ({ path, body }) => ({
       params: { id: fx.cell[path] },
-      body: { month: '2026-11', collector: 'Thủ quỹ chi bộ', entries: [{ memberId: fx.member[body], paid: false, unpaidReason: 'Đi công tác' }] },
+      body: { month: '2026-11', collector: 'Thủ quỹ chi bộ', entries: [{ memberId: fx.member[body], paid: true, paidOn: DAY }] },
     }),
   },
   'POST /api/v1/members/{id}/badge-awards': {
@@ -750,6 +750,10 @@ describe('bad input on every write route', () => {
       'POST /api/v1/candidates/{id}/decision',
       'POST /api/v1/candidates/{id}/ceremony',
       'POST /api/v1/candidates/{id}/close',
+      // dues
+      'POST /api/v1/members/{id}/dues-reliefs',
+      'POST /api/v1/orgs/{id}/dues-sheet',
+      'POST /api/v1/members/{id}/badge-awards',
     ];
     const declared = [...doneDateFields.keys()].map((r) => r.replace(/:(\w+)/g, '{$1}'));
     expect(declared.sort()).toEqual(expected.sort());
