@@ -4,10 +4,7 @@ import { day, decisionView, itemsOf, timestamp } from './responses.js';
 
 /** 'YYYY-MM': a dues month. */
 export const yearMonthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
-const month = (label: string) =>
-  z
-    .string({ error: `${label} là bắt buộc (dạng yyyy-mm)` })
-    .regex(yearMonthPattern, `${label} không hợp lệ (dạng yyyy-mm)`);
+const month = (label: string) => z.string({ error: `${label} là bắt buộc (dạng yyyy-mm)` }).regex(yearMonthPattern, `${label} không hợp lệ (dạng yyyy-mm)`);
 
 /** Money: whole đồng, never a fraction (01-QĐ/TW counts dues in đồng). */
 const dong = (label: string) =>
@@ -33,14 +30,21 @@ export type MinimumWageRegion = (typeof minimumWageRegions)[number];
 export const duesBasisInput = z.object({
   kind: z.enum(duesBasisKinds, { error: 'Đối tượng đóng đảng phí không hợp lệ' }),
   /** Insured salary or pension in đồng; none for the other cases. */
-  amount: dong('Mức lương làm căn cứ').nullish().transform((v) => v ?? null),
+  amount: dong('Mức lương làm căn cứ')
+    .nullish()
+    .transform((v) => v ?? null),
   region: z
     .enum(minimumWageRegions, { error: 'Vùng lương tối thiểu là I, II, III hoặc IV' })
     .nullish()
     .transform((v) => v ?? null),
   /** The month the basis applies from: a mid-year change applies from its month, never to earlier months. */
   validFrom: month('Áp dụng từ tháng (căn cứ đóng đảng phí phải có tháng bắt đầu áp dụng, 01-QĐ/TW)'),
-  note: z.string().trim().max(300).nullish().transform((v) => v ?? null),
+  note: z
+    .string()
+    .trim()
+    .max(300)
+    .nullish()
+    .transform((v) => v ?? null),
 });
 export type DuesBasisInput = z.infer<typeof duesBasisInput>;
 
@@ -64,7 +68,9 @@ export const duesReliefInput = z.object({
   percent: z.number().int().min(1).max(100),
   fromMonth: month('Từ tháng'),
   /** Null: until revoked (grounds that last, e.g. a social pension). */
-  toMonth: month('Đến tháng').nullish().transform((v) => v ?? null),
+  toMonth: month('Đến tháng')
+    .nullish()
+    .transform((v) => v ?? null),
   /** The deciding step: the cell's or committee's decision. */
   decision,
 });
@@ -142,13 +148,26 @@ export const duesSheetEntry = z.object({
   memberId: z.number().int().positive(),
   paid: z.boolean(),
   /** Default: the computed amount. */
-  amount: dong('Số tiền đảng phí đã đóng').nullish().transform((v) => v ?? null),
+  amount: dong('Số tiền đảng phí đã đóng')
+    .nullish()
+    .transform((v) => v ?? null),
   /** A voluntary contribution on top of the dues, kept apart from the dues and their shares. */
-  extraAmount: dong('Số tiền ủng hộ thêm').nullish().transform((v) => v ?? null),
+  extraAmount: dong('Số tiền ủng hộ thêm')
+    .nullish()
+    .transform((v) => v ?? null),
   paidOn: isoDateSchema.nullish().transform((v) => v ?? null),
-  unpaidReason: z.string().trim().max(300).nullish().transform((v) => v ?? null),
+  unpaidReason: z
+    .string()
+    .trim()
+    .max(300)
+    .nullish()
+    .transform((v) => v ?? null),
   /** The version read with the sheet; absent for a month not recorded yet. */
-  version: z.number().int().nullish().transform((v) => v ?? null),
+  version: z
+    .number()
+    .int()
+    .nullish()
+    .transform((v) => v ?? null),
 });
 export type DuesSheetEntry = z.infer<typeof duesSheetEntry>;
 

@@ -636,7 +636,7 @@ export function listDuesArrears(orgId: number, year: number, signal?: AbortSigna
   return request('GET', `/orgs/${orgId}/dues-arrears`, { query: { year }, signal });
 }
 
-export function getMemberDues(memberId: number, year: number, signal?: AbortSignal): Promise<z.input<typeof memberDues>> {
+export function getMemberDues(memberId: number, year: number | undefined, signal?: AbortSignal): Promise<z.input<typeof memberDues>> {
   return request('GET', `/members/${memberId}/dues`, { query: { year }, signal });
 }
 

@@ -76,7 +76,11 @@ beforeAll(async () => {
   // dues: a basis, a recorded month and a badge, so the sampled dues answers carry records.
   const basis = await admin.send('POST', `/api/v1/members/${member.id}/dues-bases`, { kind: 'insured_salary', amount: 9_000_000, validFrom: '2026-01' });
   expect(basis.status, JSON.stringify(basis.body)).toBe(201);
-  const sheet = await admin.send('POST', `/api/v1/orgs/${tree.a1.id}/dues-sheet`, { month: '2026-10', collector: 'Thủ quỹ', entries: [{ memberId: member.id, paid: true }] });
+  const sheet = await admin.send('POST', `/api/v1/orgs/${tree.a1.id}/dues-sheet`, {
+    month: '2026-10',
+    collector: 'Thủ quỹ',
+    entries: [{ memberId: member.id, paid: true }],
+  });
   expect(sheet.status, JSON.stringify(sheet.body)).toBe(200);
   const relief = await admin.send('POST', `/api/v1/members/${member.id}/dues-reliefs`, {
     kind: 'reduction',

@@ -19,17 +19,25 @@ export const badgesRoutes: FastifyPluginAsyncZod = async (app) => {
     await logRead(request.ctx, { entity: 'org', entityId: request.params.id, what: 'badge_list', filter: request.query });
     return list;
   });
-  app.get('/orgs/:id/badges.xlsx', { schema: { tags, params: idParams, querystring: badgeListQuery, response: { 200: xlsxDownload } } }, async (request, reply) => {
-    const list = await listBadgeCandidates(request.ctx, request.params.id, request.query.awardOn);
-    await logRead(request.ctx, { entity: 'org', entityId: request.params.id, what: 'badge_export', filter: request.query });
-    return sendXlsx(reply, 'huy-hieu-dang', badgeListSheets(list));
-  });
-  app.get('/orgs/:id/badges.docx', { schema: { tags, params: idParams, querystring: badgeListQuery, response: { 200: docxDownload } } }, async (request, reply) => {
-    const list = await listBadgeCandidates(request.ctx, request.params.id, request.query.awardOn);
-    const file = await renderBadgeProposal(list, await issuerOf(request.ctx, request.params.id), todayIso(request.ctx.now()));
-    await logRead(request.ctx, { entity: 'org', entityId: request.params.id, what: 'badge_export', filter: request.query });
-    return reply.type(docxMediaType).header('content-disposition', `attachment; filename="de-nghi-huy-hieu-${list.awardOn}.docx"`).send(file);
-  });
+  app.get(
+    '/orgs/:id/badges.xlsx',
+    { schema: { tags, params: idParams, querystring: badgeListQuery, response: { 200: xlsxDownload } } },
+    async (request, reply) => {
+      const list = await listBadgeCandidates(request.ctx, request.params.id, request.query.awardOn);
+      await logRead(request.ctx, { entity: 'org', entityId: request.params.id, what: 'badge_export', filter: request.query });
+      return sendXlsx(reply, 'huy-hieu-dang', badgeListSheets(list));
+    },
+  );
+  app.get(
+    '/orgs/:id/badges.docx',
+    { schema: { tags, params: idParams, querystring: badgeListQuery, response: { 200: docxDownload } } },
+    async (request, reply) => {
+      const list = await listBadgeCandidates(request.ctx, request.params.id, request.query.awardOn);
+      const file = await renderBadgeProposal(list, await issuerOf(request.ctx, request.params.id), todayIso(request.ctx.now()));
+      await logRead(request.ctx, { entity: 'org', entityId: request.params.id, what: 'badge_export', filter: request.query });
+      return reply.type(docxMediaType).header('content-disposition', `attachment; filename="de-nghi-huy-hieu-${list.awardOn}.docx"`).send(file);
+    },
+  );
   app.post(
     '/members/:id/badge-awards',
     { config: { doneDates: ['awardOn', 'decision.date'] }, schema: { tags, params: idParams, body: badgeAwardInput, response: { 201: badgeAward } } },

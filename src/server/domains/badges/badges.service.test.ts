@@ -21,16 +21,36 @@ afterAll(() => drop());
 describe('badge proposals', () => {
   it('lists members reaching a milestone on the award date, net of interruptions, early for serious illness, and records awards', async () => {
     const cell = await makeOrg(ctx(), 'cell', tree.a.id, { name: 'Chi bộ Hưu trí' });
-    const make = (fullName: string, admittedOn: string) => makeMember(ctx(), cell.id, { fullName, admittedOn, confirmedOn: admittedOn.replace(/^(\d{4})/, (y) => String(Number(y) + 1)) });
+    const make = (fullName: string, admittedOn: string) =>
+      makeMember(ctx(), cell.id, { fullName, admittedOn, confirmedOn: admittedOn.replace(/^(\d{4})/, (y) => String(Number(y) + 1)) });
     const thirty = await make('Đào Văn Ba Mươi', '1997-01-15');
     const notYet = await make('Đào Văn Chưa Đủ', '1997-02-10');
     const gap = await make('Đào Văn Gián Đoạn', '1996-06-01');
     const ill = await make('Đào Thị Bệnh', '1997-06-01');
     const forty = await make('Đào Văn Bốn Mươi', '1986-12-01');
     // Two years of lost contact push the member below 30 years on 3/2/2027.
-    await recordMembershipEvent(ctx(), gap.id, { kind: 'contact_lost', occurredOn: '2016-01-01', decision: decision('2016-01-01'), toOrgId: null, details: {} });
-    await recordMembershipEvent(ctx(), gap.id, { kind: 'contact_restored', occurredOn: '2018-01-01', decision: decision('2018-01-01'), toOrgId: null, details: {} });
-    await addDuesRelief(ctx(), ill.id, { kind: 'exemption', ground: 'serious_illness', percent: 100, fromMonth: '2026-10', toMonth: null, decision: decision('2026-10-01') });
+    await recordMembershipEvent(ctx(), gap.id, {
+      kind: 'contact_lost',
+      occurredOn: '2016-01-01',
+      decision: decision('2016-01-01'),
+      toOrgId: null,
+      details: {},
+    });
+    await recordMembershipEvent(ctx(), gap.id, {
+      kind: 'contact_restored',
+      occurredOn: '2018-01-01',
+      decision: decision('2018-01-01'),
+      toOrgId: null,
+      details: {},
+    });
+    await addDuesRelief(ctx(), ill.id, {
+      kind: 'exemption',
+      ground: 'serious_illness',
+      percent: 100,
+      fromMonth: '2026-10',
+      toMonth: null,
+      decision: decision('2026-10-01'),
+    });
 
     const list = await listBadgeCandidates(ctx(), cell.id, '2027-02-03');
     expect(list.items.map((i) => [i.fullName, i.milestoneYears, i.early])).toEqual([

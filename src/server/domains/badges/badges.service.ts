@@ -91,7 +91,10 @@ export async function recordBadgeAward(ctx: Ctx, memberId: number, input: BadgeA
   return inTransaction(ctx, async (tx) => {
     const member = await memberInScopeOr404(tx, memberId);
     if (input.posthumous !== (member.status === 'deceased'))
-      throw invalidField('posthumous', input.posthumous ? 'Truy tặng: chỉ truy tặng cho đảng viên đã từ trần.' : 'Truy tặng: đảng viên đã từ trần, hãy ghi là truy tặng.');
+      throw invalidField(
+        'posthumous',
+        input.posthumous ? 'Truy tặng: chỉ truy tặng cho đảng viên đã từ trần.' : 'Truy tặng: đảng viên đã từ trần, hãy ghi là truy tặng.',
+      );
     if (!input.posthumous && member.status !== 'full') throw invalidField('memberId', 'Đảng viên: chỉ đảng viên chính thức mới được xét tặng Huy hiệu Đảng.');
     if (input.decision.date > input.awardOn) throw invalidField('awardOn', 'Ngày trao: không được trước ngày quyết định tặng.');
     const rules = await badgeRules(tx, input.awardOn);
@@ -104,7 +107,8 @@ export async function recordBadgeAward(ctx: Ctx, memberId: number, input: BadgeA
         rule,
       );
     const [periods, events, awards] = await Promise.all([periodsOf(tx.db, memberId), eventsOf(tx.db, memberId), awardsOf(tx.db, memberId)]);
-    if (awards.some((a) => a.milestoneYears === input.milestoneYears)) throw conflict(`Đảng viên đã được tặng Huy hiệu ${input.milestoneYears} năm tuổi đảng.`, 'milestoneYears');
+    if (awards.some((a) => a.milestoneYears === input.milestoneYears))
+      throw conflict(`Đảng viên đã được tặng Huy hiệu ${input.milestoneYears} năm tuổi đảng.`, 'milestoneYears');
     const asOf = partyAgeEndsOn(periods, input.awardOn);
     const gaps = interruptionsFrom(periods, events).map((i) => ({ from: i.from, to: i.to ?? asOf }));
     const age = partyAge({ admittedOn: member.admittedOn ?? input.awardOn, interruptions: gaps.filter((g) => compareIso(g.from, g.to) <= 0), asOf });

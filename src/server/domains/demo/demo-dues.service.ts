@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../context.js';
-import { queryRows } from '../../db/client.js';
-import { nextId, syncIdentity, type BulkWriter } from '../../db/bulk.js';
+import type { Database } from '../../db/client.js';
+import { activeDemoMembers } from './demo.queries.js';
+import { nextId, syncIdentity, withBulkWriter, type BulkWriter } from '../../db/bulk.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { duesRatesFor } from '../dues/dues.service.js';
 import { addMonthsToMonth, monthlyDues, monthOf, type DuesBasis, type DuesRelief, type DuesRates } from '../dues/dues.rules.js';
@@ -41,11 +41,7 @@ export async function loadDemoDues(writer: BulkWriter, ctx: Ctx, today: string):
   const months = Array.from({ length: 12 }, (_, i) => addMonthsToMonth(lastMonth, i - 11));
   const rates = new Map<string, DuesRates>();
   for (const m of months) rates.set(m, await duesRatesFor(ctx, m));
-  const members = await queryRows<{ id: number; orgId: number; orgPath: string; admittedOn: string; confirmedOn: string | null; birthDate: string }>(
-    writer.db,
-    sql`SELECT id, org_id AS "orgId", org_path AS "orgPath", admitted_on AS "admittedOn", confirmed_on AS "confirmedOn", birth_date AS "birthDate"
-        FROM members WHERE status IN ('probationary', 'full') AND admitted_on IS NOT NULL ORDER BY id`,
-  );
+  const members = await activeDemoMembers(writer.db);
   let basisId = await nextId(writer.db, 'dues_bases');
   let reliefId = await nextId(writer.db, 'dues_reliefs');
   let paymentId = await nextId(writer.db, 'dues_payments');
@@ -65,10 +61,26 @@ export async function loadDemoDues(writer: BulkWriter, ctx: Ctx, today: string):
     if (payments.length)
       await writer.insert(
         'dues_payments',
-        ['id', 'member_id', 'org_id', 'org_path', 'month', 'due_amount', 'paid', 'exempt', 'paid_amount', 'extra_amount', 'paid_on', 'collector', 'unpaid_reason', 'rule_source'],
+        [
+          'id',
+          'member_id',
+          'org_id',
+          'org_path',
+          'month',
+          'due_amount',
+          'paid',
+          'exempt',
+          'paid_amount',
+          'extra_amount',
+          'paid_on',
+          'collector',
+          'unpaid_reason',
+          'rule_source',
+        ],
         payments as never,
       );
-    if (awards.length) await writer.insert('badge_awards', ['id', 'member_id', 'milestone_years', 'award_on', 'decision', 'posthumous', 'early'], awards as never);
+    if (awards.length)
+      await writer.insert('badge_awards', ['id', 'member_id', 'milestone_years', 'award_on', 'decision', 'posthumous', 'early'], awards as never);
     bases = [];
     reliefs = [];
     payments = [];
@@ -125,4 +137,9 @@ export async function loadDemoDues(writer: BulkWriter, ctx: Ctx, today: string):
     { entity: 'member', entityId: `bulk:dues:${paymentCount}`, action: 'bulk_create', after: { count: paymentCount, awards: awardCount }, reason: ctx.reason },
   ]);
   return { payments: paymentCount, awards: awardCount };
+}
+
+/** The dues year alone, on a database whose demo members are loaded already (the bench times it apart). */
+export async function loadDemoDuesOnly(ctx: Ctx, database: Database, today = '2026-11-27') {
+  return withBulkWriter(database, (writer) => loadDemoDues(writer, { ...ctx, db: writer.db }, today));
 }

@@ -30,7 +30,10 @@ describe('demo dues', () => {
     const arrears = await listDuesArrears(ctx, root!.id, 2026);
     expect(arrears.items.some((i) => i.forConsideration)).toBe(true);
     const statement = await getDuesStatement(ctx, root!.id, { year: 2026 });
-    const paid = await queryOne<{ total: string }>(database.db, sql`SELECT sum(paid_amount)::text AS total FROM dues_payments WHERE paid AND month LIKE '2026-%'`);
+    const paid = await queryOne<{ total: string }>(
+      database.db,
+      sql`SELECT sum(paid_amount)::text AS total FROM dues_payments WHERE paid AND month LIKE '2026-%'`,
+    );
     expect(statement.totals.collected).toBe(Number(paid!.total));
     expect(statement.totals.collected).toBe(statement.totals.kept + statement.totals.passedUp);
   });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryOne, type DbOrTx } from '../../db/client.js';
+import { queryOne, queryRows, type DbOrTx } from '../../db/client.js';
 
 /** A demo bloc goes only into a database without organisations. */
 export async function anyOrgExists(db: DbOrTx): Promise<boolean> {
@@ -10,4 +10,13 @@ export async function anyOrgExists(db: DbOrTx): Promise<boolean> {
 /** Fresh statistics, so the planner picks the right index for searches at once (PGlite has no autovacuum). */
 export async function analyzeTables(db: DbOrTx): Promise<void> {
   await db.execute(sql`ANALYZE`);
+}
+
+/** dues: the active members of the demo bloc, for a year of dues. */
+export async function activeDemoMembers(db: DbOrTx) {
+  return queryRows<{ id: number; orgId: number; orgPath: string; admittedOn: string; confirmedOn: string | null; birthDate: string }>(
+    db,
+    sql`SELECT id, org_id AS "orgId", org_path AS "orgPath", admitted_on AS "admittedOn", confirmed_on AS "confirmedOn", birth_date AS "birthDate"
+        FROM members WHERE status IN ('probationary', 'full') AND admitted_on IS NOT NULL ORDER BY id`,
+  );
 }

@@ -166,10 +166,7 @@ export interface SubtreeOrg {
 }
 
 export async function orgsUnder(db: DbOrTx, path: string): Promise<SubtreeOrg[]> {
-  return queryRows<SubtreeOrg>(
-    db,
-    sql`SELECT id, parent_id AS "parentId", kind, name, path FROM orgs WHERE path LIKE ${`${path}%`} ORDER BY path`,
-  );
+  return queryRows<SubtreeOrg>(db, sql`SELECT id, parent_id AS "parentId", kind, name, path FROM orgs WHERE path LIKE ${`${path}%`} ORDER BY path`);
 }
 
 export async function membersByIds(db: DbOrTx, ids: number[]): Promise<(SheetMember & { orgPath: string })[]> {

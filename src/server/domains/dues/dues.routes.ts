@@ -19,16 +19,7 @@ import { docxDownload, docxMediaType, xlsxDownload } from '../../../shared/respo
 import { todayIso } from '../../../shared/dates.js';
 import { logRead } from '../audit/audit.service.js';
 import { sendXlsx } from '../../http/xlsx-reply.js';
-import {
-  addDuesBasis,
-  addDuesRelief,
-  getDuesSheet,
-  getDuesStatement,
-  getMemberDues,
-  issuerOf,
-  listDuesArrears,
-  recordDuesSheet,
-} from './dues.service.js';
+import { addDuesBasis, addDuesRelief, getDuesSheet, getDuesStatement, getMemberDues, issuerOf, listDuesArrears, recordDuesSheet } from './dues.service.js';
 import { duesStatementSheets } from './dues.export.js';
 import { renderDuesStatement } from './dues.documents.js';
 
@@ -36,8 +27,10 @@ const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['dues'];
 
 export const duesRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.post('/members/:id/dues-bases', { schema: { tags, params: idParams, body: duesBasisInput, response: { 201: duesBasisRecord } } }, async (request, reply) =>
-    reply.status(201).send(await addDuesBasis(request.ctx, request.params.id, request.body)),
+  app.post(
+    '/members/:id/dues-bases',
+    { schema: { tags, params: idParams, body: duesBasisInput, response: { 201: duesBasisRecord } } },
+    async (request, reply) => reply.status(201).send(await addDuesBasis(request.ctx, request.params.id, request.body)),
   );
   app.post(
     '/members/:id/dues-reliefs',
@@ -62,11 +55,15 @@ export const duesRoutes: FastifyPluginAsyncZod = async (app) => {
     await logRead(request.ctx, { entity: 'org', entityId: request.params.id, what: 'dues_arrears', filter: request.query });
     return list;
   });
-  app.get('/orgs/:id/dues-statement', { schema: { tags, params: idParams, querystring: duesStatementQuery, response: { 200: duesStatement } } }, async (request) => {
-    const statement = await getDuesStatement(request.ctx, request.params.id, request.query);
-    await logRead(request.ctx, { entity: 'org', entityId: request.params.id, what: 'dues_statement', filter: request.query });
-    return statement;
-  });
+  app.get(
+    '/orgs/:id/dues-statement',
+    { schema: { tags, params: idParams, querystring: duesStatementQuery, response: { 200: duesStatement } } },
+    async (request) => {
+      const statement = await getDuesStatement(request.ctx, request.params.id, request.query);
+      await logRead(request.ctx, { entity: 'org', entityId: request.params.id, what: 'dues_statement', filter: request.query });
+      return statement;
+    },
+  );
   app.get(
     '/orgs/:id/dues-statement.xlsx',
     { schema: { tags, params: idParams, querystring: duesStatementQuery, response: { 200: xlsxDownload } } },

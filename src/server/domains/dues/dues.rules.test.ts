@@ -92,7 +92,9 @@ const kinds: OrgKind[] = ['cell', 'section', 'grassroots_cell', 'grassroots_comm
 /** A random tree: each node's parent is an earlier node (or none for the first). */
 const trees = fc
   .array(fc.record({ parent: fc.nat(), kind: fc.constantFrom(...kinds), collected: fc.integer({ min: 0, max: 50_000_000 }) }), { minLength: 1, maxLength: 40 })
-  .map((items) => items.map((item, i): ShareNode => ({ orgId: i + 1, parentId: i === 0 ? null : (item.parent % i) + 1, kind: item.kind, collected: item.collected })));
+  .map((items) =>
+    items.map((item, i): ShareNode => ({ orgId: i + 1, parentId: i === 0 ? null : (item.parent % i) + 1, kind: item.kind, collected: item.collected })),
+  );
 const retained = fc.record({
   cell: fc.integer({ min: 0, max: 100 }),
   section: fc.integer({ min: 0, max: 100 }),

@@ -86,9 +86,7 @@ export function reliefFor<T extends { fromMonth: string; toMonth: string | null;
   return chosen;
 }
 
-export type MonthlyDues =
-  | { ok: true; gross: number; amount: number; exempt: boolean; relief: string | null; source: string }
-  | { ok: false; problem: string };
+export type MonthlyDues = { ok: true; gross: number; amount: number; exempt: boolean; relief: string | null; source: string } | { ok: false; problem: string };
 
 /**
  * A month's dues: the basis × the rate of its case (or the fixed student amount), rounded as the rulebook says, then an
@@ -98,7 +96,14 @@ export function monthlyDues(input: { basis: DuesBasis | null; relief: DuesRelief
   const { basis, relief, rates } = input;
   const step = rates.rounding.value;
   if (input.partyAgeYears !== null && input.partyAgeYears >= rates.exemptPartyAgeYears.value)
-    return { ok: true, gross: 0, amount: 0, exempt: true, relief: `Miễn: tuổi đảng từ ${rates.exemptPartyAgeYears.value} năm`, source: rates.exemptPartyAgeYears.source };
+    return {
+      ok: true,
+      gross: 0,
+      amount: 0,
+      exempt: true,
+      relief: `Miễn: tuổi đảng từ ${rates.exemptPartyAgeYears.value} năm`,
+      source: rates.exemptPartyAgeYears.source,
+    };
   if (!basis) return { ok: false, problem: 'Chưa ghi căn cứ đóng đảng phí áp dụng cho tháng này.' };
   let gross: number;
   let source: string;
@@ -179,7 +184,10 @@ export function cascadeShares(nodes: readonly ShareNode[], retained: RetainedPer
 
 /** The months of a year left unpaid, and those without a recorded reason. */
 export function arrearsOf(records: readonly { month: string; paid: boolean; exempt: boolean; unpaidReason: string | null }[], year: number) {
-  const unpaid = records.filter((r) => r.month.startsWith(`${year}-`) && !r.paid && !r.exempt).map((r) => r.month).sort();
+  const unpaid = records
+    .filter((r) => r.month.startsWith(`${year}-`) && !r.paid && !r.exempt)
+    .map((r) => r.month)
+    .sort();
   const withoutReason = records
     .filter((r) => r.month.startsWith(`${year}-`) && !r.paid && !r.exempt && !r.unpaidReason)
     .map((r) => r.month)

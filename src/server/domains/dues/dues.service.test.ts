@@ -5,7 +5,16 @@ import { queryOne, type Database } from '../../db/client.js';
 import { createTestDatabase, ctxFor } from '../../test/test-database.js';
 import { decision, makeMember, makeOrg, makeTree, officialOf } from '../../test/factories.js';
 import { recordExit } from '../exits/exits.service.js';
-import { addDuesBasis, addDuesRelief, duesPaidThroughOf, getDuesSheet, getDuesStatement, getMemberDues, listDuesArrears, recordDuesSheet } from './dues.service.js';
+import {
+  addDuesBasis,
+  addDuesRelief,
+  duesPaidThroughOf,
+  getDuesSheet,
+  getDuesStatement,
+  getMemberDues,
+  listDuesArrears,
+  recordDuesSheet,
+} from './dues.service.js';
 import { listAttention } from '../radar/radar.service.js';
 import type { Ctx } from '../../context.js';
 
@@ -38,7 +47,14 @@ describe('a cell’s month sheet', () => {
     await addDuesBasis(ctx(), thu.id, { kind: 'insured_salary', amount: 10_000_000, region: null, validFrom: '2026-07', note: 'Nâng lương' });
     await addDuesBasis(ctx(), chi.id, { kind: 'pension', amount: 6_200_000, region: null, validFrom: '2025-01', note: null });
     await addDuesBasis(ctx(), no.id, { kind: 'student', amount: null, region: null, validFrom: '2025-01', note: null });
-    await addDuesRelief(ctx(), chi.id, { kind: 'reduction', ground: 'hardship', percent: 50, fromMonth: '2026-03', toMonth: '2026-08', decision: decision('2026-02-20') });
+    await addDuesRelief(ctx(), chi.id, {
+      kind: 'reduction',
+      ground: 'hardship',
+      percent: 50,
+      fromMonth: '2026-03',
+      toMonth: '2026-08',
+      decision: decision('2026-02-20'),
+    });
 
     const jan = await getDuesSheet(ctx(), cell.id, '2026-01');
     expect(jan.lines.map((l) => [l.fullName, l.dueAmount, l.status])).toEqual([
@@ -56,7 +72,15 @@ describe('a cell’s month sheet', () => {
       await recordDuesSheet(ctx(), cell.id, {
         month: month(n),
         collector: 'Trần Thị Chi',
-        entries: sheet.lines.map((l) => ({ memberId: l.memberId, paid: l.memberId !== no.id, amount: null, extraAmount: null, paidOn: `${month(n)}-20`, unpaidReason: null, version: l.version })),
+        entries: sheet.lines.map((l) => ({
+          memberId: l.memberId,
+          paid: l.memberId !== no.id,
+          amount: null,
+          extraAmount: null,
+          paidOn: `${month(n)}-20`,
+          unpaidReason: null,
+          version: l.version,
+        })),
       });
     }
     const arrears = await listDuesArrears(ctx(), cell.id, 2026);
@@ -76,24 +100,50 @@ describe('a cell’s month sheet', () => {
     await recordDuesSheet(ctx(), cell.id, {
       month: '2026-02',
       collector: 'Trần Thị Chi',
-      entries: [{ memberId: no.id, paid: false, amount: null, extraAmount: null, paidOn: null, unpaidReason: 'Thực tập xa', version: feb.lines.find((l) => l.memberId === no.id)!.version }],
+      entries: [
+        {
+          memberId: no.id,
+          paid: false,
+          amount: null,
+          extraAmount: null,
+          paidOn: null,
+          unpaidReason: 'Thực tập xa',
+          version: feb.lines.find((l) => l.memberId === no.id)!.version,
+        },
+      ],
     });
     const after = await listDuesArrears(ctx(), cell.id, 2026);
-    expect(after.items.map((i) => [i.unpaidMonths, i.withoutReason, i.forConsideration])).toEqual([[['2026-01', '2026-02', '2026-04'], ['2026-01', '2026-04'], false]]);
+    expect(after.items.map((i) => [i.unpaidMonths, i.withoutReason, i.forConsideration])).toEqual([
+      [['2026-01', '2026-02', '2026-04'], ['2026-01', '2026-04'], false],
+    ]);
 
-    const mine = await getMemberDues(ctxFor(database, { userId: null, name: 'Phạm Văn Nợ', role: 'member', scope: { kind: 'self', memberId: no.id } }, NOW), no.id, 2026);
+    const mine = await getMemberDues(
+      ctxFor(database, { userId: null, name: 'Phạm Văn Nợ', role: 'member', scope: { kind: 'self', memberId: no.id } }, NOW),
+      no.id,
+      2026,
+    );
     expect(mine.months.slice(0, 5).map((m) => m.status)).toEqual(['unpaid', 'unpaid', 'paid', 'unpaid', 'open']);
     expect(await duesPaidThroughOf(ctx(), thu.id)).toBe('2026-04');
 
     // Stale edits are refused.
     await expect(
-      recordDuesSheet(ctx(), cell.id, { month: '2026-03', collector: 'X', entries: [{ memberId: no.id, paid: true, amount: null, extraAmount: null, paidOn: null, unpaidReason: null, version: line.version }] }),
+      recordDuesSheet(ctx(), cell.id, {
+        month: '2026-03',
+        collector: 'X',
+        entries: [{ memberId: no.id, paid: true, amount: null, extraAmount: null, paidOn: null, unpaidReason: null, version: line.version }],
+      }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('refuses a month before membership or after an exit, and a member of another cell, writing nothing', async () => {
     const { cell, members } = await cellWithMembers(['Vũ Văn Mới']);
-    const newcomer = await makeMember(ctx(), cell.id, { fullName: 'Đỗ Thị Dự', status: 'probationary', admittedOn: '2026-06-10', confirmedOn: null, cardNumber: null });
+    const newcomer = await makeMember(ctx(), cell.id, {
+      fullName: 'Đỗ Thị Dự',
+      status: 'probationary',
+      admittedOn: '2026-06-10',
+      confirmedOn: null,
+      cardNumber: null,
+    });
     for (const m of [...members, newcomer]) await addDuesBasis(ctx(), m.id, { kind: 'student', amount: null, region: null, validFrom: '2026-06', note: null });
     const entry = (memberId: number) => ({ memberId, paid: true, amount: null, extraAmount: null, paidOn: null, unpaidReason: null, version: null });
     await expect(recordDuesSheet(ctx(), cell.id, { month: '2026-05', collector: 'A', entries: [entry(newcomer.id)] })).rejects.toMatchObject({
@@ -106,7 +156,9 @@ describe('a cell’s month sheet', () => {
     });
     const other = await makeMember(ctx(), tree.b1.id, { fullName: 'Hà Văn Ngoài' });
     const official = ctxFor(database, await officialOf(ctx(), tree.a.id, 'secretary'), NOW);
-    await expect(recordDuesSheet(official, cell.id, { month: '2026-09', collector: 'A', entries: [entry(other.id)] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(recordDuesSheet(official, cell.id, { month: '2026-09', collector: 'A', entries: [entry(other.id)] })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     const count = await queryOne<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM dues_payments WHERE org_id = ${cell.id}`);
     expect(count?.n).toBe(0);
     // The member's July (the month of the exit's month and before) is still recordable.
@@ -123,10 +175,24 @@ describe('a cell’s month sheet', () => {
       fields: [{ field: 'region' }],
     });
     await expect(
-      addDuesRelief(ctx(), id, { kind: 'reduction', ground: 'hardship', percent: 40, fromMonth: '2026-01', toMonth: '2026-03', decision: decision('2026-01-01') }),
+      addDuesRelief(ctx(), id, {
+        kind: 'reduction',
+        ground: 'hardship',
+        percent: 40,
+        fromMonth: '2026-01',
+        toMonth: '2026-03',
+        decision: decision('2026-01-01'),
+      }),
     ).rejects.toMatchObject({ code: 'RULE_VIOLATION', fields: [{ field: 'percent' }] });
     await expect(
-      addDuesRelief(ctx(), id, { kind: 'exemption', ground: 'illness', percent: 100, fromMonth: '2026-01', toMonth: '2027-03', decision: decision('2026-01-01') }),
+      addDuesRelief(ctx(), id, {
+        kind: 'exemption',
+        ground: 'illness',
+        percent: 100,
+        fromMonth: '2026-01',
+        toMonth: '2027-03',
+        decision: decision('2026-01-01'),
+      }),
     ).rejects.toMatchObject({ code: 'RULE_VIOLATION', fields: [{ field: 'toMonth' }] });
   });
 });
@@ -145,13 +211,27 @@ describe('dues statements', () => {
         async (salaries, n, paid) => {
           const m = `2025-${String(n).padStart(2, '0')}`;
           for (const [i, { m: member }] of all.entries())
-            await addDuesBasis(ctx(), member.id, { kind: i % 2 ? 'pension' : 'insured_salary', amount: salaries[i]!, region: null, validFrom: '2025-01', note: null });
+            await addDuesBasis(ctx(), member.id, {
+              kind: i % 2 ? 'pension' : 'insured_salary',
+              amount: salaries[i]!,
+              region: null,
+              validFrom: '2025-01',
+              note: null,
+            });
           for (const cell of [c1, c2]) {
             const sheet = await getDuesSheet(ctx(), cell.id, m);
             await recordDuesSheet(ctx(), cell.id, {
               month: m,
               collector: 'Thủ quỹ',
-              entries: sheet.lines.map((l) => ({ memberId: l.memberId, paid: paid[all.findIndex((x) => x.m.id === l.memberId)]!, amount: null, extraAmount: null, paidOn: null, unpaidReason: null, version: l.version })),
+              entries: sheet.lines.map((l) => ({
+                memberId: l.memberId,
+                paid: paid[all.findIndex((x) => x.m.id === l.memberId)]!,
+                amount: null,
+                extraAmount: null,
+                paidOn: null,
+                unpaidReason: null,
+                version: l.version,
+              })),
             });
           }
           const statement = await getDuesStatement(ctx(), tree.a.id, { year: 2025 });

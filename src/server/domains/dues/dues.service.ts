@@ -105,7 +105,12 @@ export async function duesRatesFor(ctx: Ctx, month: string): Promise<DuesRates> 
 }
 
 /** Where each member stands for a month: party age (for the exemption), admission and leaving days. */
-function standingOf(member: { id: number; admittedOn: string | null; confirmedOn: string | null; status: MemberStatus }, periods: PeriodOfMember[], events: EventOfMember[], month: string) {
+function standingOf(
+  member: { id: number; admittedOn: string | null; confirmedOn: string | null; status: MemberStatus },
+  periods: PeriodOfMember[],
+  events: EventOfMember[],
+  month: string,
+) {
   const own = periods.filter((p) => p.memberId === member.id);
   const leaving = own.find((p) => p.validTo === null && leavingStatuses.includes(p.status));
   const asOf = monthStart(month);
@@ -219,11 +224,22 @@ export async function recordDuesSheet(ctx: Ctx, orgId: number, input: DuesSheetI
       // Absent and out of scope read the same (404); inside the scope the month is checked against the membership.
       if (!member || !isPathInScope(tx.actor.scope, member.orgPath)) throw notFoundField(at('memberId'), 'đảng viên');
       const { leftOn } = standingOf(member, history.periods, history.events, input.month);
-      const [problem] = checkPayment({ month: input.month, admittedOn: member.admittedOn, leftOn, paid: entry.paid, amount: 1, dueAmount: 0, dueSource: DUES_SOURCE });
+      const [problem] = checkPayment({
+        month: input.month,
+        admittedOn: member.admittedOn,
+        leftOn,
+        paid: entry.paid,
+        amount: 1,
+        dueAmount: 0,
+        dueSource: DUES_SOURCE,
+      });
       if (problem) refuse(at(problem.field), problem.message, { name: problem.rule, source: problem.source });
       const line = lines.get(entry.memberId);
       if (!line)
-        throw invalidField(at('memberId'), `Đảng viên: ${member.fullName} không sinh hoạt ở ${org.name} trong tháng ${input.month.split('-').reverse().join('/')}.`);
+        throw invalidField(
+          at('memberId'),
+          `Đảng viên: ${member.fullName} không sinh hoạt ở ${org.name} trong tháng ${input.month.split('-').reverse().join('/')}.`,
+        );
       if (line.dueAmount === null)
         refuse(at('memberId'), `Căn cứ đóng đảng phí: ${line.fullName} — ${line.problem ?? 'chưa tính được số tiền'} (${DUES_SOURCE}).`, {
           name: 'dues_insured_salary_percent',
@@ -255,7 +271,14 @@ export async function recordDuesSheet(ctx: Ctx, orgId: number, input: DuesSheetI
         if (!after) throw staleVersion(`Đảng phí tháng của ${line.fullName}`);
         audit.push({ entity: 'member', entityId: entry.memberId, action: 'dues:record', before: existing, after });
       } else {
-        const after = await insertPayment(tx.db, { ...values, memberId: entry.memberId, orgId, orgPath: org.path, month: input.month, createdBy: tx.actor.userId });
+        const after = await insertPayment(tx.db, {
+          ...values,
+          memberId: entry.memberId,
+          orgId,
+          orgPath: org.path,
+          month: input.month,
+          createdBy: tx.actor.userId,
+        });
         audit.push({ entity: 'member', entityId: entry.memberId, action: 'dues:record', after });
       }
     }
@@ -272,7 +295,11 @@ export async function addDuesBasis(ctx: Ctx, memberId: number, input: DuesBasisI
     const member = await memberInScopeOr404(tx, memberId);
     const rule = { name: 'dues_insured_salary_percent', source: DUES_SOURCE };
     if ((input.kind === 'insured_salary' || input.kind === 'pension') && (input.amount === null || input.amount <= 0))
-      refuse('amount', `Mức lương làm căn cứ: đảng viên ${input.kind === 'pension' ? 'hưởng lương hưu' : 'tham gia BHXH bắt buộc'} đóng theo tỷ lệ của tiền lương, phải ghi số tiền (${DUES_SOURCE}).`, rule);
+      refuse(
+        'amount',
+        `Mức lương làm căn cứ: đảng viên ${input.kind === 'pension' ? 'hưởng lương hưu' : 'tham gia BHXH bắt buộc'} đóng theo tỷ lệ của tiền lương, phải ghi số tiền (${DUES_SOURCE}).`,
+        rule,
+      );
     if ((input.kind === 'uninsured' || input.kind === 'uninsured_retired') && input.region === null)
       refuse('region', `Vùng lương tối thiểu: đảng viên không tham gia BHXH đóng theo mức lương tối thiểu vùng, phải ghi vùng (${DUES_SOURCE}).`, {
         ...rule,
@@ -311,7 +338,10 @@ export async function addDuesRelief(ctx: Ctx, memberId: number, input: DuesRelie
       const max = await ruleAt<number>(tx, 'dues_relief_max_months', date);
       const months = input.toMonth === null ? Infinity : monthsBetween(input.fromMonth, input.toMonth) + 1;
       if (months > max.value)
-        refuse('toMonth', `Đến tháng: mỗi lần miễn, giảm vì khó khăn hoặc ốm đau tối đa ${viMonths(max.value)} (${max.source}).`, { name: max.name, source: max.source });
+        refuse('toMonth', `Đến tháng: mỗi lần miễn, giảm vì khó khăn hoặc ốm đau tối đa ${viMonths(max.value)} (${max.source}).`, {
+          name: max.name,
+          source: max.source,
+        });
     }
     const row = await insertRelief(tx.db, { memberId, ...input, createdBy: tx.actor.userId });
     await recordAudit(tx, [{ entity: 'member', entityId: memberId, action: 'dues:relief', after: row }]);
@@ -354,7 +384,11 @@ export async function duesPaidThroughOf(ctx: Ctx, memberId: number): Promise<str
 }
 
 /** Members with unpaid months in a year; those past the rulebook's count without a reason are for the cell's consideration. */
-export async function listDuesArrears(ctx: Ctx, orgId: number | null, year?: number): Promise<{ year: number; threshold: number; source: string; items: DuesArrear[] }> {
+export async function listDuesArrears(
+  ctx: Ctx,
+  orgId: number | null,
+  year?: number,
+): Promise<{ year: number; threshold: number; source: string; items: DuesArrear[] }> {
   if (ctx.actor.scope.kind === 'self') throw notFound('tổ chức đảng');
   const org = orgId ? await orgInScope(ctx, orgId) : null;
   const y = year ?? Number(todayIso(ctx.now()).slice(0, 4));
@@ -410,7 +444,9 @@ export async function getDuesStatement(ctx: Ctx, orgId: number, query: DuesState
   const year = query.year ?? Number(todayIso(ctx.now()).slice(0, 4));
   const months = query.month ? [`${year}-${String(query.month).padStart(2, '0')}`] : monthsOfYear(year);
   const [orgs, sums] = await Promise.all([orgsUnder(ctx.db, org.path), statementSums(ctx.db, org.path, months[0]!, months[months.length - 1]!)]);
-  const rows = new Map(orgs.map((o) => [o.id, { orgId: o.id, orgName: o.name, members: 0, due: 0, collected: 0, extra: 0, received: 0, kept: 0, passedUp: 0 }]));
+  const rows = new Map(
+    orgs.map((o) => [o.id, { orgId: o.id, orgName: o.name, members: 0, due: 0, collected: 0, extra: 0, received: 0, kept: 0, passedUp: 0 }]),
+  );
   const sources = new Set<string>();
   for (const month of months) {
     const own = sums.filter((s) => s.month === month);
@@ -445,11 +481,16 @@ export async function getDuesStatement(ctx: Ctx, orgId: number, query: DuesState
     year,
     month: query.month ?? null,
     rows: list,
-    totals: { due: total((r) => r.due), collected: total((r) => r.collected), extra: total((r) => r.extra), kept: total((r) => r.kept), passedUp: rows.get(org.id)!.passedUp },
+    totals: {
+      due: total((r) => r.due),
+      collected: total((r) => r.collected),
+      extra: total((r) => r.extra),
+      kept: total((r) => r.kept),
+      passedUp: rows.get(org.id)!.passedUp,
+    },
     sources: [...sources],
   };
 }
-
 
 /** The bodies printed at the head of a document an organisation issues: its upper body and itself, in capitals. */
 export async function issuerOf(ctx: Ctx, orgId: number): Promise<{ upperBody: string; issuingBody: string }> {

@@ -593,12 +593,32 @@ export const seedRuleVersions: readonly SeedRuleVersion[] = [
   { name: 'dues_relief_max_months', value: 12, effectiveFrom: dues342.effectiveFrom, source: `${dues342.source} (chưa đối chiếu)` },
   { name: 'dues_rounding_vnd', value: 1000, effectiveFrom: dues342.effectiveFrom, source: `${dues342.source} (chưa đối chiếu)` },
   { name: 'dues_rounding_vnd', value: 1000, ...dues01 },
-  { name: 'dues_retained_percent', value: { cell: 30, section: 30, grassroots_cell: 50, grassroots_committee: 50, upper: 50, provincial: 100 }, effectiveFrom: dues342.effectiveFrom, source: `${dues342.source} (chưa đối chiếu)` },
+  {
+    name: 'dues_retained_percent',
+    value: { cell: 30, section: 30, grassroots_cell: 50, grassroots_committee: 50, upper: 50, provincial: 100 },
+    effectiveFrom: dues342.effectiveFrom,
+    source: `${dues342.source} (chưa đối chiếu)`,
+  },
   { name: 'dues_retained_percent', value: { cell: 30, section: 30, grassroots_cell: 50, grassroots_committee: 50, upper: 50, provincial: 100 }, ...dues01 },
   // Regional minimum wages by decree (Nghị định), per region I–IV.
-  { name: 'regional_minimum_wage_vnd', value: { I: 4680000, II: 4160000, III: 3640000, IV: 3250000 }, effectiveFrom: '2022-07-01', source: 'Nghị định 38/2022/NĐ-CP' },
-  { name: 'regional_minimum_wage_vnd', value: { I: 4960000, II: 4410000, III: 3860000, IV: 3450000 }, effectiveFrom: '2024-07-01', source: 'Nghị định 74/2024/NĐ-CP' },
-  { name: 'regional_minimum_wage_vnd', value: { I: 5310000, II: 4730000, III: 4140000, IV: 3700000 }, effectiveFrom: '2026-01-01', source: 'Nghị định 293/2025/NĐ-CP' },
+  {
+    name: 'regional_minimum_wage_vnd',
+    value: { I: 4680000, II: 4160000, III: 3640000, IV: 3250000 },
+    effectiveFrom: '2022-07-01',
+    source: 'Nghị định 38/2022/NĐ-CP',
+  },
+  {
+    name: 'regional_minimum_wage_vnd',
+    value: { I: 4960000, II: 4410000, III: 3860000, IV: 3450000 },
+    effectiveFrom: '2024-07-01',
+    source: 'Nghị định 74/2024/NĐ-CP',
+  },
+  {
+    name: 'regional_minimum_wage_vnd',
+    value: { I: 5310000, II: 4730000, III: 4140000, IV: 3700000 },
+    effectiveFrom: '2026-01-01',
+    source: 'Nghị định 293/2025/NĐ-CP',
+  },
 
   // Documents
   { name: 'document_font_size_pt', value: { min: 13, max: 14 }, effectiveFrom: '2018-04-03', source: '36-HD/VPTW (3/4/2018)' },

@@ -46,7 +46,8 @@ export function BadgesPage() {
         <Paper withBorder p="md">
           <Group justify="space-between" mb="xs">
             <Text>
-              Đợt {showDate(list.data.awardOn)}: {list.data.counts.map((c) => `${c.count} Huy hiệu ${c.milestoneYears} năm`).join(', ') || 'không có đảng viên đến mốc'}
+              Đợt {showDate(list.data.awardOn)}:{' '}
+              {list.data.counts.map((c) => `${c.count} Huy hiệu ${c.milestoneYears} năm`).join(', ') || 'không có đảng viên đến mốc'}
             </Text>
             <Group gap="md">
               <Anchor href={badgeListUrl(org.id, 'xlsx', list.data.awardOn)}>Xuất Excel</Anchor>

@@ -17,7 +17,7 @@ function thisMonth(): string {
 export function DuesPage() {
   const { org: current } = useCurrentOrg();
   const [org, setOrg] = useState<OrgRef | null>(current);
-  const [month, setMonth] = useState(thisMonth());
+  const [month, setMonth] = useState(thisMonth);
   const year = Number(month.slice(0, 4));
   return (
     <>
@@ -32,7 +32,7 @@ export function DuesPage() {
         <EmptyText>Chọn chi bộ để ghi sổ thu đảng phí.</EmptyText>
       ) : (
         <Stack gap="lg">
-          <DuesSheetTable orgId={org.id} month={month} />
+          <DuesSheetTable key={`${org.id}-${month}`} orgId={org.id} month={month} />
           <section aria-labelledby="dues-arrears-title">
             <Title order={2} size="h4" id="dues-arrears-title" mb="xs">
               Chưa đóng đảng phí năm {year}

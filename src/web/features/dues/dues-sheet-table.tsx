@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Checkbox, Group, Paper, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { duesMonthStatusLabels, duesBasisKindLabels } from '../../../shared/dues';
+import { duesMonthStatusLabels, duesBasisKindLabels, type DuesSheetLine } from '../../../shared/dues';
 import { getDuesSheet, recordDuesSheet } from '../../api';
 import { ErrorState, PageLoader } from '../../components/page-state';
 import { errorText } from '../../error-text';
@@ -16,11 +16,9 @@ export function DuesSheetTable({ orgId, month }: { orgId: number; month: string 
   const [ticked, setTicked] = useState<Record<number, boolean>>({});
   const [reasons, setReasons] = useState<Record<number, string>>({});
   const [collector, setCollector] = useState('');
-  useEffect(() => {
-    if (!sheet.data) return;
-    setTicked(Object.fromEntries(sheet.data.lines.map((l) => [l.memberId, l.status === 'paid'])));
-    setReasons(Object.fromEntries(sheet.data.lines.map((l) => [l.memberId, l.unpaidReason ?? ''])));
-  }, [sheet.data]);
+  /** What the treasurer changed on the sheet; the rest shows what was recorded. */
+  const isTicked = (l: DuesSheetLine) => ticked[l.memberId] ?? l.status === 'paid';
+  const reasonOf = (l: DuesSheetLine) => reasons[l.memberId] ?? l.unpaidReason ?? '';
   const save = useMutation({
     mutationFn: () =>
       recordDuesSheet(orgId, {
@@ -28,9 +26,11 @@ export function DuesSheetTable({ orgId, month }: { orgId: number; month: string 
         collector,
         entries: sheet
           .data!.lines.filter((l) => l.dueAmount !== null)
-          .map((l) => ({ memberId: l.memberId, paid: ticked[l.memberId] ?? false, unpaidReason: reasons[l.memberId] || null, version: l.version })),
+          .map((l) => ({ memberId: l.memberId, paid: isTicked(l), unpaidReason: reasonOf(l) || null, version: l.version })),
       }),
     onSuccess: async () => {
+      setTicked({});
+      setReasons({});
       await queryClient.invalidateQueries({ queryKey: ['dues-sheet', orgId] });
       await queryClient.invalidateQueries({ queryKey: ['dues-arrears', orgId] });
     },
@@ -64,13 +64,21 @@ export function DuesSheetTable({ orgId, month }: { orgId: number; month: string 
                 <Table.Td>
                   <Checkbox
                     aria-label={`${l.fullName} đã đóng`}
-                    checked={ticked[l.memberId] ?? false}
+                    checked={isTicked(l)}
                     disabled={!canRecord || l.dueAmount === null || l.status === 'exempt'}
                     onChange={(e) => setTicked({ ...ticked, [l.memberId]: e.currentTarget.checked })}
                   />
                 </Table.Td>
                 <Table.Td>{l.fullName}</Table.Td>
-                <Table.Td>{l.basisKind ? duesBasisKindLabels[l.basisKind] : <Text c="red" size="sm">{l.problem}</Text>}</Table.Td>
+                <Table.Td>
+                  {l.basisKind ? (
+                    duesBasisKindLabels[l.basisKind]
+                  ) : (
+                    <Text c="red" size="sm">
+                      {l.problem}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td ta="right">{showNumber(l.dueAmount)}</Table.Td>
                 <Table.Td>{l.relief ?? ''}</Table.Td>
                 <Table.Td>
@@ -81,8 +89,8 @@ export function DuesSheetTable({ orgId, month }: { orgId: number; month: string 
                   <TextInput
                     aria-label={`Lý do ${l.fullName} chưa đóng`}
                     size="xs"
-                    value={reasons[l.memberId] ?? ''}
-                    disabled={!canRecord || (ticked[l.memberId] ?? false)}
+                    value={reasonOf(l)}
+                    disabled={!canRecord || isTicked(l)}
                     onChange={(e) => setReasons({ ...reasons, [l.memberId]: e.currentTarget.value })}
                   />
                 </Table.Td>

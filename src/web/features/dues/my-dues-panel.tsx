@@ -7,11 +7,12 @@ import { showDate, showNumber } from '../../format';
 
 /** A member's own dues for the year (self-service): each month, what was due and paid, and the month paid up to. */
 export function MyDuesPanel({ memberId }: { memberId: number }) {
-  const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
-  const dues = useQuery({ queryKey: ['member-dues', memberId, year], queryFn: ({ signal }) => getMemberDues(memberId, year, signal) });
+  /** The server's current year (Vietnam time) when none is asked for. */
+  const dues = useQuery({ queryKey: ['member-dues', memberId], queryFn: ({ signal }) => getMemberDues(memberId, undefined, signal) });
   if (dues.isPending) return <PageLoader />;
   if (dues.isError) return <ErrorState error={dues.error} onRetry={() => dues.refetch()} />;
   const through = dues.data.paidThrough;
+  const year = dues.data.year;
   return (
     <>
       <Text mb="sm">Đã đóng đảng phí đến tháng: {through ? `${through.slice(5)}/${through.slice(0, 4)}` : 'chưa có số liệu'}</Text>
