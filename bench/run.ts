@@ -25,6 +25,7 @@ import { runImportBench } from './import.bench.js';
 import { runHttpBench } from './http.bench.js';
 import { runWebBench } from './web.bench.js';
 import { runTargetsBench } from './targets.bench.js'; // targets
+import { runDuesBench } from './dues.bench.js'; // dues
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -131,7 +132,7 @@ async function postgres() {
     await once(
       `load ${provinceMembers.toLocaleString('vi-VN')} members (COPY)`,
       60_000,
-      () => loadDemo(ctx, database, { members: provinceMembers }),
+      () => loadDemo(ctx, database, { members: provinceMembers, dues: false }),
       'postgres',
     );
     // A database at rest: autovacuum has set the visibility map after the load, so index-only scans read no rows.
@@ -213,6 +214,20 @@ if (!args.includes('--skip-targets') && only !== 'postgres') {
   for (const row of await runTargetsBench(log)) {
     results.push(row as unknown as Record<string, unknown>);
     console.log(`${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(48)} ${String(row.ms).padStart(10)} ms  (target ≤ ${row.target} ms)`);
+  }
+}
+// dues: month sheet, a province's yearly statement and badge list (PostgreSQL).
+if (!args.includes('--skip-dues') && only !== 'embedded') {
+  const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  try {
+    for (const row of await runDuesBench({ postgresUrl, members: provinceMembers })) {
+      results.push(row as unknown as Record<string, unknown>);
+      console.log(
+        `${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(48)} ${String(Math.round(row.ms)).padStart(10)} ms${row.target ? `  (target ≤ ${row.target} ms)` : ''}`,
+      );
+    }
+  } catch (error) {
+    console.log(`Dues benchmarks skipped: ${(error as Error).message}`);
   }
 }
 mkdirSync('bench/results', { recursive: true });

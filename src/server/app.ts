@@ -34,6 +34,8 @@ import { exitsRoutes } from './domains/exits/exits.routes.js';
 import { radarRoutes } from './domains/radar/radar.routes.js';
 import { targetsRoutes } from './domains/targets/targets.routes.js'; // targets
 import { proposalsRoutes } from './domains/proposals/proposals.routes.js'; // targets
+import { duesRoutes } from './domains/dues/dues.routes.js'; // dues
+import { badgesRoutes } from './domains/badges/badges.routes.js'; // dues
 
 // Validation messages in Vietnamese wherever a schema does not give its own.
 z.config(z.locales.vi());
@@ -137,6 +139,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(admissionsRoutes);
       await api.register(targetsRoutes); // targets
       await api.register(proposalsRoutes); // targets
+      await api.register(duesRoutes); // dues
+      await api.register(badgesRoutes); // dues
     },
     { prefix: '/api/v1' },
   );

@@ -39,6 +39,11 @@ const plainActions: Record<string, string> = {
   'answer:accepted': 'Kiến nghị được chấp nhận',
   'answer:declined': 'Kiến nghị không được chấp nhận',
   'answer:in_progress': 'Kiến nghị đang được giải quyết',
+  // dues
+  'dues:record': 'Ghi đảng phí tháng',
+  'dues:basis': 'Ghi căn cứ đóng đảng phí',
+  'dues:relief': 'Ghi miễn, giảm đảng phí',
+  'badge:award': 'Ghi tặng Huy hiệu Đảng',
 };
 
 /** The action's label: plain ones, `event:<kind>` (membership or organisation events), `step:<state>`, transfer steps. */
@@ -117,6 +122,15 @@ export const auditReadLabels: Record<string, string> = {
   proposal_list: 'Danh sách kiến nghị',
   proposal: 'Kiến nghị',
   proposal_export: 'Xuất danh sách kiến nghị',
+  // dues
+  dues: 'Đảng phí của đảng viên',
+  dues_sheet: 'Sổ thu đảng phí tháng của chi bộ',
+  dues_arrears: 'Danh sách chưa đóng đảng phí',
+  dues_statement: 'Báo cáo thu, nộp đảng phí',
+  dues_statement_export: 'Xuất báo cáo thu, nộp đảng phí',
+  badge_list: 'Danh sách đề nghị tặng Huy hiệu Đảng',
+  badge_export: 'Xuất danh sách đề nghị tặng Huy hiệu Đảng',
+  badge_awards: 'Huy hiệu Đảng đã tặng',
 };
 
 /** Field names the audit rows carry beyond the input fields of `fieldLabels`. */
@@ -260,6 +274,28 @@ export const auditFieldLabels: Record<string, string> = {
   answeredOn: 'Ngày trả lời',
   answerDocument: 'Văn bản trả lời',
   answerText: 'Nội dung trả lời',
+  // dues
+  amount: 'Số tiền',
+  region: 'Vùng lương tối thiểu',
+  validFrom: 'Áp dụng từ tháng',
+  ground: 'Lý do miễn, giảm',
+  percent: 'Tỷ lệ (%)',
+  fromMonth: 'Từ tháng',
+  toMonth: 'Đến tháng',
+  month: 'Tháng',
+  dueAmount: 'Số phải đóng',
+  paid: 'Đã đóng',
+  exempt: 'Được miễn',
+  paidAmount: 'Số đã đóng',
+  extraAmount: 'Ủng hộ thêm',
+  paidOn: 'Ngày đóng',
+  collector: 'Người thu',
+  unpaidReason: 'Lý do chưa đóng',
+  ruleSource: 'Căn cứ quy định',
+  milestoneYears: 'Mốc Huy hiệu (năm)',
+  awardOn: 'Ngày trao',
+  posthumous: 'Truy tặng',
+  early: 'Tặng sớm',
 };
 
 /** The field's Vietnamese name, or null when none is known. */

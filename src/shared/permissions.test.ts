@@ -10,10 +10,11 @@ describe('the permission table', () => {
     expect(permissionActions.length).toBeGreaterThanOrEqual(11);
   });
 
-  it('lets a member do nothing, and the inspection and office staff only read', () => {
+  it('lets a member do nothing, the inspection staff only read, and the office staff record only dues', () => {
     expect(allowedTo('member')).toEqual([]);
     expect(allowedTo('inspection_staff')).toEqual([]);
-    expect(allowedTo('office_staff')).toEqual([]);
+    // dues: the office staff (finance) record dues.
+    expect(allowedTo('office_staff')).toEqual(['dues.record']);
   });
 
   it('gives the admin every action', () => {
@@ -21,7 +22,7 @@ describe('the permission table', () => {
   });
 
   it('gives secretaries the record workflows, and the organisation staff also the tree, committees and imports', () => {
-    const records = ['members.write', 'exits.record', 'admissions.step', 'transfers.step', 'targets.write', 'proposals.write'];
+    const records = ['members.write', 'exits.record', 'admissions.step', 'transfers.step', 'targets.write', 'proposals.write', 'dues.record', 'badges.record'];
     expect(allowedTo('secretary').sort()).toEqual([...records].sort());
     expect(allowedTo('org_staff').sort()).toEqual([...records, 'orgs.write', 'committees.write', 'imports.run'].sort());
   });

@@ -32,6 +32,10 @@ export const permissionActions = [
   'targets.write',
   /** Proposals to the upper level and the answers received (targets). */
   'proposals.write',
+  /** Dues (dues domain): bases, exemptions and reductions, a cell's month of payments. */
+  'dues.record',
+  /** Party badges (dues domain): recording an award on the member's record. */
+  'badges.record',
 ] as const;
 export type PermissionAction = (typeof permissionActions)[number];
 
@@ -41,6 +45,8 @@ const orgDepartment = { ...none, admin: true, org_staff: true } as const;
 /** Records and workflows are the organisation staff's and the secretaries' work; inspection and office staff read. */
 const recordWriters = { ...none, admin: true, org_staff: true, secretary: true } as const;
 const adminOnly = { ...none, admin: true } as const;
+/** Dues are collected by cells: secretaries (their cell), organisation staff and office staff (the finance side) record them. */
+const duesRecorders = { ...none, admin: true, org_staff: true, office_staff: true, secretary: true } as const;
 
 /** Every action × every role has an answer written here; a member writes nothing but their own password. */
 const permissionTable: Record<PermissionAction, Record<UserRole, boolean>> = {
@@ -57,6 +63,8 @@ const permissionTable: Record<PermissionAction, Record<UserRole, boolean>> = {
   'transfers.step': recordWriters,
   'targets.write': recordWriters,
   'proposals.write': recordWriters,
+  'dues.record': duesRecorders,
+  'badges.record': recordWriters,
 };
 
 export function can(role: UserRole, action: PermissionAction): boolean {
@@ -83,6 +91,8 @@ export const permissionActionLabels: Record<PermissionAction, string> = {
   'transfers.step': 'làm thủ tục chuyển sinh hoạt đảng',
   'targets.write': 'ghi chỉ tiêu, nhiệm vụ và kết quả đạt chuẩn văn hóa',
   'proposals.write': 'ghi kiến nghị lên cấp trên và trả lời kiến nghị',
+  'dues.record': 'ghi đảng phí',
+  'badges.record': 'ghi tặng Huy hiệu Đảng',
 };
 
 /** The refusal names who may: "Chỉ cán bộ tổ chức, bí thư hoặc quản trị hệ thống được …" (the admin last). */

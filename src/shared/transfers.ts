@@ -150,6 +150,11 @@ export const transferCreate = z.discriminatedUnion('direction', [
 export type TransferCreate = z.infer<typeof transferCreate>;
 
 export const transferLetterIssue = transferLetterFields.extend({
+  /**
+   * Taken from the member's dues records when there are any (dues domain); given by hand only for a member whose
+   * dues were kept outside the product.
+   */
+  duesPaidThrough: yearMonth.nullish().transform((v) => v ?? null),
   version: z.number().int(),
   /** Required when the letter comes after the deadline counted from the moving decision. */
   lateReason: optionalText(500),

@@ -4,6 +4,9 @@
  * call returns is typed from the server's response schemas in `src/shared/`.
  */
 import type { AuditEntry, ChainReport } from '../shared/audit';
+import type { z } from 'zod';
+import type { DuesSheet, duesArrearsList, duesSheetInput, memberDues } from '../shared/dues'; // dues
+import type { BadgeList } from '../shared/badges'; // dues
 import type { CommitteeAppointment, CommitteeEnd, CommitteeSeat, CommitteeSeatRecord } from '../shared/committees';
 import type {
   CultureStandardInput,
@@ -665,4 +668,32 @@ export function createProposal(input: ProposalCreate): Promise<Proposal> {
 }
 export function answerProposal(id: number, input: ProposalAnswer): Promise<Proposal> {
   return request<Proposal>('POST', `/proposals/${id}/answer`, { body: input });
+}
+// dues
+export function getDuesSheet(orgId: number, month: string, signal?: AbortSignal): Promise<DuesSheet> {
+  return request<DuesSheet>('GET', `/orgs/${orgId}/dues-sheet`, { query: { month }, signal });
+}
+
+export function recordDuesSheet(orgId: number, input: z.input<typeof duesSheetInput>): Promise<{ recorded: number; sheet: DuesSheet }> {
+  return request('POST', `/orgs/${orgId}/dues-sheet`, { body: input });
+}
+
+export function listDuesArrears(orgId: number, year: number, signal?: AbortSignal): Promise<z.infer<typeof duesArrearsList>> {
+  return request('GET', `/orgs/${orgId}/dues-arrears`, { query: { year }, signal });
+}
+
+export function getMemberDues(memberId: number, year: number | undefined, signal?: AbortSignal): Promise<z.input<typeof memberDues>> {
+  return request('GET', `/members/${memberId}/dues`, { query: { year }, signal });
+}
+
+export function duesStatementUrl(orgId: number, format: 'xlsx' | 'docx', query: { year: number; month?: number }): string {
+  return `${API_BASE}/orgs/${orgId}/dues-statement.${format}${buildQuery(query)}`;
+}
+
+export function listBadgeCandidates(orgId: number, awardOn: string | undefined, signal?: AbortSignal): Promise<BadgeList> {
+  return request<BadgeList>('GET', `/orgs/${orgId}/badges`, { query: { awardOn }, signal });
+}
+
+export function badgeListUrl(orgId: number, format: 'xlsx' | 'docx', awardOn: string): string {
+  return `${API_BASE}/orgs/${orgId}/badges.${format}${buildQuery({ awardOn })}`;
 }

@@ -93,6 +93,15 @@ const MyRecordPage = lazyPage(
   () => import('./features/self/my-record-page'),
   (m) => m.MyRecordPage,
 );
+// dues
+const DuesPage = lazyPage(
+  () => import('./features/dues/dues-page'),
+  (m) => m.DuesPage,
+);
+const BadgesPage = lazyPage(
+  () => import('./features/dues/badges-page'),
+  (m) => m.BadgesPage,
+);
 
 /** The records of a scope are read by every official and the admin; a member has only their own record's page. */
 function staffOnly(Page: ComponentType) {
@@ -178,6 +187,8 @@ export const router = createBrowserRouter([
           { path: 'ho-so-cua-toi', element: <MyRecordPage /> },
           { path: 'chi-tieu', element: staffOnly(TargetsPage) }, // targets
           { path: 'kien-nghi', element: staffOnly(ProposalsPage) }, // targets
+          { path: 'dang-phi', element: staffOnly(DuesPage) }, // dues
+          { path: 'huy-hieu', element: staffOnly(BadgesPage) }, // dues
           { path: '*', element: <NotFoundPage /> },
         ],
       },

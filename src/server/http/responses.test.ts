@@ -38,6 +38,11 @@ const downloads: Record<string, string> = {
   'GET /api/v1/targets/export.xlsx': xlsxMediaType,
   'GET /api/v1/tasks/export.xlsx': xlsxMediaType,
   'GET /api/v1/proposals/export.xlsx': xlsxMediaType,
+  // dues
+  'GET /api/v1/orgs/{id}/dues-statement.xlsx': xlsxMediaType,
+  'GET /api/v1/orgs/{id}/dues-statement.docx': docxMediaType,
+  'GET /api/v1/orgs/{id}/badges.xlsx': xlsxMediaType,
+  'GET /api/v1/orgs/{id}/badges.docx': docxMediaType,
 };
 
 interface Operation {
@@ -109,6 +114,24 @@ beforeAll(async () => {
     addressee: 'Đảng ủy',
   });
   expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+  // dues: a basis, a recorded month and a badge, so the sampled dues answers carry records.
+  const basis = await admin.send('POST', `/api/v1/members/${member.id}/dues-bases`, { kind: 'insured_salary', amount: 9_000_000, validFrom: '2026-01' });
+  expect(basis.status, JSON.stringify(basis.body)).toBe(201);
+  const sheet = await admin.send('POST', `/api/v1/orgs/${tree.a1.id}/dues-sheet`, {
+    month: '2026-10',
+    collector: 'Thủ quỹ',
+    entries: [{ memberId: member.id, paid: true }],
+  });
+  expect(sheet.status, JSON.stringify(sheet.body)).toBe(200);
+  const relief = await admin.send('POST', `/api/v1/members/${member.id}/dues-reliefs`, {
+    kind: 'reduction',
+    ground: 'hardship',
+    percent: 50,
+    fromMonth: '2026-11',
+    toMonth: '2026-12',
+    decision: decision('2026-10-20'),
+  });
+  expect(relief.status, JSON.stringify(relief.body)).toBe(201);
   spec = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
 });
 
@@ -204,6 +227,13 @@ describe('what the server sends', () => {
     ['/api/v1/tasks', () => `/api/v1/tasks?orgId=${ids.org}&year=2026`],
     ['/api/v1/culture-standard', () => '/api/v1/culture-standard?year=2026'],
     ['/api/v1/proposals', () => '/api/v1/proposals'],
+    // dues
+    ['/api/v1/orgs/{id}/dues-sheet', () => `/api/v1/orgs/${ids.org}/dues-sheet?month=2026-10`],
+    ['/api/v1/orgs/{id}/dues-arrears', () => `/api/v1/orgs/${ids.org}/dues-arrears`],
+    ['/api/v1/orgs/{id}/dues-statement', () => `/api/v1/orgs/${ids.org}/dues-statement?year=2026`],
+    ['/api/v1/members/{id}/dues', () => `/api/v1/members/${ids.member}/dues`],
+    ['/api/v1/orgs/{id}/badges', () => `/api/v1/orgs/${ids.org}/badges?awardOn=2026-11-07`],
+    ['/api/v1/members/{id}/badge-awards', () => `/api/v1/members/${ids.member}/badge-awards`],
   ])('GET %s matches its published schema', async (template, url) => {
     await check(template, url());
   });

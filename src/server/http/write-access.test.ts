@@ -65,6 +65,8 @@ interface WriteCase {
 const TREE = ['admin', 'org_staff'] as const;
 const RECORDS = ['admin', 'org_staff', 'secretary'] as const;
 const ADMIN = ['admin'] as const;
+/** dues: secretaries, organisation and office staff record dues. */
+const DUES = ['admin', 'org_staff', 'office_staff', 'secretary'] as const;
 
 let database: Database;
 let drop: () => Promise<void>;
@@ -415,6 +417,38 @@ const cases: Record<string, WriteCase> = {
       params: { id: fx.proposal[path] },
       body: { version: 1, status: 'accepted', answeredOn: DAY, answerDocument: d(), answerText: 'Đồng ý' },
     }),
+  },
+  // dues
+  'POST /api/v1/members/{id}/dues-bases': {
+    writers: DUES,
+    action: 'dues.record',
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.member[path] }, body: { kind: 'student', validFrom: '2026-10', note: 'Sinh viên cao học' } }),
+  },
+  'POST /api/v1/members/{id}/dues-reliefs': {
+    writers: DUES,
+    action: 'dues.record',
+    path: ['sibling'],
+    request: ({ path }) => ({
+      params: { id: fx.member[path] },
+      body: { kind: 'exemption', ground: 'social_pension', percent: 100, fromMonth: '2026-10', decision: d() },
+    }),
+  },
+  'POST /api/v1/orgs/{id}/dues-sheet': {
+    writers: DUES,
+    action: 'dues.record',
+    path: outside,
+    body: ['sibling'],
+    request: ({ path, body }) => ({
+      params: { id: fx.cell[path] },
+      body: { month: '2026-11', collector: 'Thủ quỹ chi bộ', entries: [{ memberId: fx.member[body], paid: true, paidOn: DAY }] },
+    }),
+  },
+  'POST /api/v1/members/{id}/badge-awards': {
+    writers: RECORDS,
+    action: 'badges.record',
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.member[path] }, body: { milestoneYears: 30, awardOn: DAY, decision: d() } }),
   },
 };
 
@@ -836,6 +870,10 @@ describe('bad input on every write route', () => {
       'POST /api/v1/proposals',
       'PATCH /api/v1/proposals/{id}',
       'POST /api/v1/proposals/{id}/answer',
+      // dues
+      'POST /api/v1/members/{id}/dues-reliefs',
+      'POST /api/v1/orgs/{id}/dues-sheet',
+      'POST /api/v1/members/{id}/badge-awards',
     ];
     const declared = [...doneDateFields.keys()].map((r) => r.replace(/:(\w+)/g, '{$1}'));
     expect(declared.sort()).toEqual(expected.sort());

@@ -91,6 +91,8 @@ export interface DemoOptions {
   members?: number;
   /** Default '2026-11-27'; every generated date is on or before it. */
   today?: string;
+  /** dues: also load a year of dues and a few badge awards (default true). */
+  dues?: boolean;
 }
 
 const DEFAULT_SEED = 20221122;

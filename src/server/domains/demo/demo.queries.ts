@@ -28,3 +28,11 @@ export async function demoBlocs(db: DbOrTx): Promise<{ id: number; parentId: num
   }
   return out;
 }
+/** dues: the active members of the demo bloc, for a year of dues. */
+export async function activeDemoMembers(db: DbOrTx) {
+  return queryRows<{ id: number; orgId: number; orgPath: string; admittedOn: string; confirmedOn: string | null; birthDate: string }>(
+    db,
+    sql`SELECT id, org_id AS "orgId", org_path AS "orgPath", admitted_on AS "admittedOn", confirmed_on AS "confirmedOn", birth_date AS "birthDate"
+        FROM members WHERE status IN ('probationary', 'full') AND admitted_on IS NOT NULL ORDER BY id`,
+  );
+}

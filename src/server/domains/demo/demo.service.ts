@@ -4,6 +4,7 @@ import { nextId, syncIdentity, withBulkWriter, type BulkWriter } from '../../db/
 import { recordAudit } from '../audit/audit.service.js';
 import { nameColumns } from '../members/members.rules.js';
 import { analyzeTables, anyOrgExists } from './demo.queries.js';
+import { loadDemoDues } from './demo-dues.service.js'; // dues
 import { generateDemoMembers, generateDemoOrgs, type DemoMember, type DemoOptions, type DemoOrg } from './demo.generator.js';
 import type { MemberStatus } from '../../../shared/member.js';
 import { loadDemoTargets } from './demo-targets.service.js'; // targets
@@ -68,6 +69,8 @@ export async function loadDemo(ctx: Ctx, database: Database, options: DemoOption
     ]);
     const counts = await insertMembers(writer, bulkCtx, orgs, orgIds, options);
     for (const table of ['orgs', 'org_versions', 'members', 'membership_events', 'membership_periods']) await syncIdentity(writer.db, table);
+    // dues: a year of dues and a few badges, last in the sequence.
+    if (options.dues !== false) await loadDemoDues(writer, bulkCtx, options.today ?? '2026-11-27');
     await analyzeTables(writer.db);
     return { orgs: orgs.length, ...counts };
   });

@@ -5,6 +5,8 @@ import { orgInScope } from '../members/members.service.js';
 import { openAdmissionDeadlines } from '../admissions/admissions.deadlines.js';
 import { openTransferDeadlines } from '../transfers/transfers.service.js';
 import { byUrgency } from './radar.rules.js';
+import { duesArrearsAttention } from '../dues/dues.service.js'; // dues
+import { badgeProposalsAttention } from '../badges/badges.service.js'; // dues
 import type { AttentionItem, AttentionQuery } from '../../../shared/radar.js';
 import { todayIso } from '../../../shared/dates.js';
 
@@ -21,6 +23,8 @@ export async function listAttention(ctx: Ctx, query: AttentionQuery): Promise<{ 
   const scoped: Ctx = { ...ctx, now, actor: { ...ctx.actor, scope: narrowScope(ctx.actor.scope, org) } };
   const calendar = await loadCalendar(ctx);
   const [transferItems, admissionItems] = await Promise.all([openTransferDeadlines(scoped, today, calendar), openAdmissionDeadlines(scoped)]);
-  const items: AttentionItem[] = [...transferItems, ...admissionItems];
+  // dues: members 3 months unpaid without a reason, and badge proposals for the next award date.
+  const duesItems = [...(await duesArrearsAttention(scoped, today)), ...(await badgeProposalsAttention(scoped, today))];
+  const items: AttentionItem[] = [...transferItems, ...admissionItems, ...duesItems];
   return { items: items.sort(byUrgency) };
 }

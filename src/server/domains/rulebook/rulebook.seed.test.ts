@@ -40,6 +40,10 @@ describe('ruleDefinitions', () => {
         'discipline_limitation_warning_dismissal_years',
         'dues_uninsured_min_wage_percent',
         'dues_uninsured_retired_min_wage_percent',
+        // Dues (dues domain): not in RULES.md, so unconfirmed.
+        'dues_rounding_vnd',
+        'regional_minimum_wage_vnd',
+        'dues_retained_percent',
         'rating_excellent_quota_percent',
       ].sort(),
     );

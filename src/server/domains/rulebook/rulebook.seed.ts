@@ -461,6 +461,29 @@ export const ruleDefinitions: readonly RuleDefinition[] = [
     unconfirmed: false,
     description: 'Đảng viên không đóng đảng phí số tháng này trong năm mà không có lý do chính đáng thì chi bộ xem xét, đề nghị xóa tên.',
   },
+  // Dues (dues domain): values not in RULES.md, so unconfirmed until checked against the regulation's text.
+  {
+    name: 'dues_rounding_vnd',
+    label: 'Làm tròn số tiền đảng phí (đồng)',
+    unit: 'vnd',
+    unconfirmed: true,
+    description: 'Số tiền đảng phí hằng tháng tính theo tỷ lệ được làm tròn đến bội số gần nhất của số đồng này (nửa bội số làm tròn lên).',
+  },
+  {
+    name: 'regional_minimum_wage_vnd',
+    label: 'Mức lương tối thiểu vùng (đồng/tháng)',
+    unit: 'object',
+    unconfirmed: true,
+    description: 'Mức lương tối thiểu tháng theo vùng I–IV, làm căn cứ tính đảng phí của đảng viên không tham gia bảo hiểm xã hội.',
+  },
+  {
+    name: 'dues_retained_percent',
+    label: 'Tỷ lệ đảng phí được trích giữ lại ở mỗi cấp (%)',
+    unit: 'object',
+    unconfirmed: true,
+    description:
+      'Phần trăm số đảng phí thu được (và nhận từ cấp dưới) mà mỗi cấp tổ chức đảng giữ lại; phần còn lại nộp lên cấp trên. Theo loại tổ chức: chi bộ trực thuộc, đảng bộ bộ phận, chi bộ cơ sở, đảng bộ cơ sở, cấp trên cơ sở, tỉnh.',
+  },
 
   // Documents
   {
@@ -561,6 +584,41 @@ export const seedRuleVersions: readonly SeedRuleVersion[] = [
   { name: 'dues_reduction_percents', value: [30, 50, 70], ...dues01 },
   { name: 'dues_relief_max_months', value: 12, ...dues01 },
   { name: 'dues_unpaid_strike_off_months', value: 3, effectiveFrom: charter, source: 'Điều lệ Đảng 2011, Điều 8' },
+  // 342-QĐ/TW's amounts for students and others, its rounding and shares: from memory of the 2010 text, to be checked.
+  { name: 'dues_student_vnd', value: 3000, effectiveFrom: dues342.effectiveFrom, source: `${dues342.source} (chưa đối chiếu)` },
+  { name: 'dues_uninsured_min_wage_percent', value: 0.3, effectiveFrom: dues342.effectiveFrom, source: `${dues342.source} (chưa đối chiếu)` },
+  { name: 'dues_uninsured_retired_min_wage_percent', value: 0.2, effectiveFrom: dues342.effectiveFrom, source: `${dues342.source} (chưa đối chiếu)` },
+  { name: 'dues_exempt_party_age_years', value: 50, effectiveFrom: dues342.effectiveFrom, source: `${dues342.source} (chưa đối chiếu)` },
+  { name: 'dues_reduction_percents', value: [30, 50, 70], effectiveFrom: dues342.effectiveFrom, source: `${dues342.source} (chưa đối chiếu)` },
+  { name: 'dues_relief_max_months', value: 12, effectiveFrom: dues342.effectiveFrom, source: `${dues342.source} (chưa đối chiếu)` },
+  { name: 'dues_rounding_vnd', value: 1000, effectiveFrom: dues342.effectiveFrom, source: `${dues342.source} (chưa đối chiếu)` },
+  { name: 'dues_rounding_vnd', value: 1000, ...dues01 },
+  {
+    name: 'dues_retained_percent',
+    value: { cell: 30, section: 30, grassroots_cell: 50, grassroots_committee: 50, upper: 50, provincial: 100 },
+    effectiveFrom: dues342.effectiveFrom,
+    source: `${dues342.source} (chưa đối chiếu)`,
+  },
+  { name: 'dues_retained_percent', value: { cell: 30, section: 30, grassroots_cell: 50, grassroots_committee: 50, upper: 50, provincial: 100 }, ...dues01 },
+  // Regional minimum wages by decree (Nghị định), per region I–IV.
+  {
+    name: 'regional_minimum_wage_vnd',
+    value: { I: 4680000, II: 4160000, III: 3640000, IV: 3250000 },
+    effectiveFrom: '2022-07-01',
+    source: 'Nghị định 38/2022/NĐ-CP',
+  },
+  {
+    name: 'regional_minimum_wage_vnd',
+    value: { I: 4960000, II: 4410000, III: 3860000, IV: 3450000 },
+    effectiveFrom: '2024-07-01',
+    source: 'Nghị định 74/2024/NĐ-CP',
+  },
+  {
+    name: 'regional_minimum_wage_vnd',
+    value: { I: 5310000, II: 4730000, III: 4140000, IV: 3700000 },
+    effectiveFrom: '2026-01-01',
+    source: 'Nghị định 293/2025/NĐ-CP',
+  },
 
   // Documents
   { name: 'document_font_size_pt', value: { min: 13, max: 14 }, effectiveFrom: '2018-04-03', source: '36-HD/VPTW (3/4/2018)' },

@@ -1,3 +1,4 @@
+import { duesPaidThroughOf } from '../dues/dues.service.js'; // dues
 import { inTransaction, type Ctx } from '../../context.js';
 import { assertCan } from '../../permissions.js';
 import { conflict, forbidden, invalidField, staleVersion } from '../../errors.js';
@@ -82,6 +83,10 @@ export async function issueTransferLetter(ctx: Ctx, id: number, input: TransferL
     } else if (input.letterOn < decidedOn) {
       throw invalidField('letterOn', 'Ngày cấp giấy giới thiệu không thể trước ngày quyết định cử đi.');
     }
+    // dues: "paid up to" comes from the dues records; the typed month only where there are none.
+    const duesPaidThrough = (t.memberId ? await duesPaidThroughOf(tx, t.memberId) : null) ?? input.duesPaidThrough;
+    if (!duesPaidThrough)
+      throw invalidField('duesPaidThrough', 'Đã đóng đảng phí đến tháng: chưa có sổ đảng phí của đảng viên, hãy nhập tháng (294-QĐ/TW, mục 6.3.1).');
     const presentDays = await ruleParam(tx, 'transfer_present_deadline_working_days', input.letterOn);
     const presentDueOn = presentationDeadline(input.letterOn, presentDays.value, calendar.holidays, calendar.workdays);
     const values = {
@@ -92,7 +97,7 @@ export async function issueTransferLetter(ctx: Ctx, id: number, input: TransferL
       profileNumber: input.profileNumber,
       cellListNumber: input.cellListNumber,
       transferRegisterNumber: input.transferRegisterNumber,
-      duesPaidThrough: input.duesPaidThrough,
+      duesPaidThrough,
       letterLateReason: late ? input.lateReason : null,
       place: input.place,
       signer: input.signer,

@@ -5,11 +5,13 @@ import { PageHeader } from '../../components/page-header';
 import { useSession } from '../auth/session';
 import { useMemberQuery } from '../members/member-page';
 import { MemberEvents, MemberPeriods, MemberProfile } from '../members/member-sections';
+import { MyDuesPanel } from '../dues/my-dues-panel';
 
 const tabs = [
   { value: 'ly-lich', label: 'Lý lịch' },
   { value: 'qua-trinh', label: 'Quá trình sinh hoạt' },
   { value: 'bien-dong', label: 'Biến động' },
+  { value: 'dang-phi', label: 'Đảng phí' },
 ] as const;
 
 /** A member's own record and history; the server answers only for their own id. */
@@ -61,6 +63,9 @@ export function MyRecordPage() {
           </Tabs.Panel>
           <Tabs.Panel value="bien-dong">
             <MemberEvents id={memberId} />
+          </Tabs.Panel>
+          <Tabs.Panel value="dang-phi">
+            <MyDuesPanel memberId={memberId} />
           </Tabs.Panel>
         </Tabs>
       </Paper>

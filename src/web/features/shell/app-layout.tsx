@@ -39,6 +39,9 @@ function navigationFor(role: UserRole): NavGroup[] {
         ...(can(role, 'imports.run') ? [{ to: '/nhap-du-lieu', label: 'Nhập, xuất dữ liệu' }] : []),
         { to: '/chi-tieu', label: 'Chỉ tiêu, nhiệm vụ' }, // targets
         { to: '/kien-nghi', label: 'Kiến nghị lên cấp trên' }, // targets
+        // dues
+        { to: '/dang-phi', label: 'Đảng phí' },
+        { to: '/huy-hieu', label: 'Huy hiệu Đảng' },
       ],
     },
   ];

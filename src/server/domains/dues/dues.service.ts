@@ -1,0 +1,500 @@
+import { inTransaction, type Ctx } from '../../context.js';
+import { assertCan } from '../../permissions.js';
+import { AppError, invalidField, notFound, notFoundField, staleVersion } from '../../errors.js';
+import { isPathInScope } from '../../scope.js';
+import { logPersonalRead, recordAudit } from '../audit/audit.service.js';
+import { findOrg } from '../orgs/orgs.queries.js';
+import { memberInScopeOr404, orgInScope } from '../members/members.service.js';
+import { ruleAt, type RuleInForce } from '../rulebook/rulebook.service.js';
+import { partyAge } from '../exits/party-age.rules.js';
+import { interruptionsFrom, partyAgeShown } from '../exits/exits.rules.js';
+import { viMonths } from '../rulebook/rule-violation.rules.js';
+import {
+  arrearsOf,
+  basisFor,
+  cascadeShares,
+  checkPayment,
+  monthlyDues,
+  monthOf,
+  monthsOfYear,
+  monthStart,
+  paidThrough,
+  reliefFor,
+  addMonthsToMonth,
+  type DuesRates,
+  type MonthlyDues,
+  type RetainedPercents,
+} from './dues.rules.js';
+import {
+  basesOf,
+  historiesOf,
+  insertBasis,
+  insertPayment,
+  insertRelief,
+  membersByIds,
+  membersOfMonth,
+  orgsUnder,
+  paymentsOfMember,
+  paymentsOfMonth,
+  reliefsOf,
+  statementSums,
+  unpaidMonths,
+  updatePayment,
+  type DuesBasisRow,
+  type DuesReliefRow,
+  type EventOfMember,
+  type PeriodOfMember,
+} from './dues.queries.js';
+import {
+  duesReliefGroundLabels,
+  type DuesArrear,
+  type DuesBasisInput,
+  type DuesReliefInput,
+  type DuesSheet,
+  type DuesSheetInput,
+  type DuesSheetLine,
+  type DuesStatement,
+  type DuesStatementQuery,
+  type MemberDues,
+  type MinimumWageRegion,
+} from '../../../shared/dues.js';
+import type { MemberStatus } from '../../../shared/member.js';
+import type { AttentionItem } from '../../../shared/radar.js';
+import { addDays, todayIso } from '../../../shared/dates.js';
+
+const leavingStatuses: readonly MemberStatus[] = ['struck_off', 'expelled', 'withdrawn', 'deceased', 'transferred_out'];
+const DUES_SOURCE = '01-QĐ/TW (3/2/2026)';
+
+function currentMonth(ctx: Ctx): string {
+  return monthOf(todayIso(ctx.now()));
+}
+
+async function optionalRule<T>(ctx: Ctx, name: string, date: string): Promise<RuleInForce<T> | null> {
+  try {
+    return await ruleAt<T>(ctx, name, date);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'RULE_VIOLATION') return null;
+    throw error;
+  }
+}
+
+/** The rulebook values of a month, read for its first day: a month is computed with the version in force then. */
+export async function duesRatesFor(ctx: Ctx, month: string): Promise<DuesRates> {
+  const date = monthStart(month);
+  const num = (name: string) => ruleAt<number>(ctx, name, date).then((r) => ({ value: r.value, source: r.source }));
+  const [insuredSalary, pension, student, uninsured, uninsuredRetired, rounding, exemptPartyAgeYears, wage] = await Promise.all([
+    num('dues_insured_salary_percent'),
+    num('dues_pension_percent'),
+    num('dues_student_vnd'),
+    num('dues_uninsured_min_wage_percent'),
+    num('dues_uninsured_retired_min_wage_percent'),
+    num('dues_rounding_vnd'),
+    num('dues_exempt_party_age_years'),
+    optionalRule<Record<MinimumWageRegion, number>>(ctx, 'regional_minimum_wage_vnd', date),
+  ]);
+  return {
+    insuredSalary,
+    pension,
+    student,
+    uninsured,
+    uninsuredRetired,
+    rounding,
+    exemptPartyAgeYears,
+    minimumWage: wage ? { value: wage.value, source: wage.source } : null,
+  };
+}
+
+/** Where each member stands for a month: party age (for the exemption), admission and leaving days. */
+function standingOf(
+  member: { id: number; admittedOn: string | null; confirmedOn: string | null; status: MemberStatus },
+  periods: PeriodOfMember[],
+  events: EventOfMember[],
+  month: string,
+) {
+  const own = periods.filter((p) => p.memberId === member.id);
+  const leaving = own.find((p) => p.validTo === null && leavingStatuses.includes(p.status));
+  const asOf = monthStart(month);
+  const age =
+    member.admittedOn && partyAgeShown(member)
+      ? partyAge({
+          admittedOn: member.admittedOn,
+          interruptions: interruptionsFrom(
+            own,
+            events.filter((e) => e.memberId === member.id),
+          )
+            .map((i) => ({ from: i.from, to: i.to ?? asOf }))
+            .filter((g) => g.from <= g.to),
+          asOf,
+        }).years
+      : null;
+  return { partyAgeYears: age, leftOn: leaving?.validFrom ?? null };
+}
+
+function reliefText(relief: DuesReliefRow | null, computed: MonthlyDues): string | null {
+  if (!computed.ok) return null;
+  if (relief && computed.relief) return `${computed.relief} (${duesReliefGroundLabels[relief.ground]})`;
+  return computed.relief;
+}
+
+/** A cell's month: every member registered in it that month, the computed dues and what was recorded. */
+export async function getDuesSheet(ctx: Ctx, orgId: number, month?: string): Promise<DuesSheet> {
+  if (ctx.actor.scope.kind === 'self') throw notFound('tổ chức đảng');
+  const org = await orgInScope(ctx, orgId);
+  const m = month ?? currentMonth(ctx);
+  const members = await membersOfMonth(ctx.db, orgId, monthStart(m), monthStart(addMonthsToMonth(m, 1)));
+  const ids = members.map((x) => x.id);
+  const [{ periods, events }, bases, reliefs, payments, rates] = await Promise.all([
+    historiesOf(ctx.db, ids),
+    basesOf(ctx.db, ids),
+    reliefsOf(ctx.db, ids),
+    paymentsOfMonth(ctx.db, ids, m),
+    duesRatesFor(ctx, m),
+  ]);
+  const lines: DuesSheetLine[] = members.map((member) => {
+    const basis = basisFor(
+      bases.filter((b) => b.memberId === member.id),
+      m,
+    );
+    const relief = reliefFor(
+      reliefs.filter((r) => r.memberId === member.id),
+      m,
+    );
+    const { partyAgeYears } = standingOf(member, periods, events, m);
+    const computed = monthlyDues({ basis, relief, partyAgeYears, rates });
+    const payment = payments.find((p) => p.memberId === member.id);
+    const status = payment ? (payment.exempt ? 'exempt' : payment.paid ? 'paid' : 'unpaid') : 'open';
+    return {
+      memberId: member.id,
+      fullName: member.fullName,
+      basisKind: basis?.kind ?? null,
+      basisAmount: basis?.amount ?? null,
+      dueAmount: computed.ok ? computed.amount : (payment?.dueAmount ?? null),
+      relief: reliefText(relief, computed),
+      ruleSource: computed.ok ? computed.source : (payment?.ruleSource ?? null),
+      problem: computed.ok ? null : computed.problem,
+      status,
+      paidAmount: payment?.paid ? payment.paidAmount : null,
+      extraAmount: payment?.extraAmount ?? 0,
+      paidOn: payment?.paidOn ?? null,
+      collector: payment?.collector ?? null,
+      unpaidReason: payment?.unpaidReason ?? null,
+      version: payment?.version ?? null,
+    };
+  });
+  const sum = (f: (l: DuesSheetLine) => number) => lines.reduce((s, l) => s + f(l), 0);
+  return {
+    orgId,
+    orgName: org.name,
+    month: m,
+    lines,
+    totals: {
+      due: sum((l) => l.dueAmount ?? 0),
+      paid: sum((l) => l.paidAmount ?? 0),
+      extra: sum((l) => l.extraAmount),
+      paidCount: lines.filter((l) => l.status === 'paid').length,
+      unpaidCount: lines.filter((l) => l.status === 'unpaid').length,
+    },
+  };
+}
+
+function refuse(field: string, message: string, rule: { name: string; source: string }): never {
+  throw new AppError('RULE_VIOLATION', message, [{ field, message }], rule);
+}
+
+/**
+ * Records a cell's month in one go (the treasurer's sheet): each ticked member paid the computed amount (or the one
+ * given), the others are unpaid with their reason; exempt members are recorded as exempt. All or nothing.
+ */
+export async function recordDuesSheet(ctx: Ctx, orgId: number, input: DuesSheetInput): Promise<{ recorded: number; sheet: DuesSheet }> {
+  assertCan(ctx, 'dues.record');
+  const recorded = await inTransaction(ctx, async (tx) => {
+    const org = await orgInScope(tx, orgId);
+    if (input.month > currentMonth(tx)) throw invalidField('month', 'Tháng: chưa đến tháng này, chưa ghi đảng phí được.');
+    const sheet = await getDuesSheet(tx, orgId, input.month);
+    const lines = new Map(sheet.lines.map((l) => [l.memberId, l]));
+    const seen = new Set<number>();
+    const audit: Parameters<typeof recordAudit>[1] = [];
+    const ids = input.entries.map((e) => e.memberId);
+    const [people, history] = await Promise.all([membersByIds(tx.db, ids), historiesOf(tx.db, ids)]);
+    for (const [i, entry] of input.entries.entries()) {
+      const at = (field: string) => `entries.${i}.${field}`;
+      if (seen.has(entry.memberId)) throw invalidField(at('memberId'), 'Đảng viên: một đảng viên chỉ ghi một dòng mỗi tháng.');
+      seen.add(entry.memberId);
+      const member = people.find((p) => p.id === entry.memberId);
+      // Absent and out of scope read the same (404); inside the scope the month is checked against the membership.
+      if (!member || !isPathInScope(tx.actor.scope, member.orgPath)) throw notFoundField(at('memberId'), 'đảng viên');
+      const { leftOn } = standingOf(member, history.periods, history.events, input.month);
+      const [problem] = checkPayment({
+        month: input.month,
+        admittedOn: member.admittedOn,
+        leftOn,
+        paid: entry.paid,
+        amount: 1,
+        dueAmount: 0,
+        dueSource: DUES_SOURCE,
+      });
+      if (problem) refuse(at(problem.field), problem.message, { name: problem.rule, source: problem.source });
+      const line = lines.get(entry.memberId);
+      if (!line)
+        throw invalidField(
+          at('memberId'),
+          `Đảng viên: ${member.fullName} không sinh hoạt ở ${org.name} trong tháng ${input.month.split('-').reverse().join('/')}.`,
+        );
+      if (line.dueAmount === null)
+        refuse(at('memberId'), `Căn cứ đóng đảng phí: ${line.fullName} — ${line.problem ?? 'chưa tính được số tiền'} (${DUES_SOURCE}).`, {
+          name: 'dues_insured_salary_percent',
+          source: DUES_SOURCE,
+        });
+      const exempt = line.dueAmount === 0 && line.relief !== null;
+      const paid = entry.paid && !exempt;
+      const amount = paid ? (entry.amount ?? line.dueAmount) : 0;
+      if (paid && amount <= 0 && line.dueAmount > 0)
+        refuse(at('amount'), `Số tiền: tháng đã đóng phải ghi số tiền lớn hơn 0 đồng (${line.ruleSource ?? DUES_SOURCE}).`, {
+          name: 'dues_insured_salary_percent',
+          source: line.ruleSource ?? DUES_SOURCE,
+        });
+      const values = {
+        dueAmount: line.dueAmount,
+        paid,
+        exempt,
+        paidAmount: amount,
+        extraAmount: paid ? (entry.extraAmount ?? 0) : 0,
+        paidOn: paid ? (entry.paidOn ?? todayIso(tx.now())) : null,
+        collector: paid ? input.collector : null,
+        unpaidReason: paid || exempt ? null : entry.unpaidReason,
+        ruleSource: line.ruleSource,
+      };
+      const existing = (await paymentsOfMonth(tx.db, [entry.memberId], input.month))[0];
+      if (existing) {
+        if (entry.version !== existing.version) throw staleVersion(`Đảng phí tháng của ${line.fullName}`);
+        const after = await updatePayment(tx.db, existing.id, existing.version, values);
+        if (!after) throw staleVersion(`Đảng phí tháng của ${line.fullName}`);
+        audit.push({ entity: 'member', entityId: entry.memberId, action: 'dues:record', before: existing, after });
+      } else {
+        const after = await insertPayment(tx.db, {
+          ...values,
+          memberId: entry.memberId,
+          orgId,
+          orgPath: org.path,
+          month: input.month,
+          createdBy: tx.actor.userId,
+        });
+        audit.push({ entity: 'member', entityId: entry.memberId, action: 'dues:record', after });
+      }
+    }
+    await recordAudit(tx, audit);
+    return audit.length;
+  });
+  return { recorded, sheet: await getDuesSheet(ctx, orgId, input.month) };
+}
+
+/** A new basis from a month on; earlier months keep theirs. */
+export async function addDuesBasis(ctx: Ctx, memberId: number, input: DuesBasisInput): Promise<DuesBasisRow> {
+  assertCan(ctx, 'dues.record');
+  return inTransaction(ctx, async (tx) => {
+    const member = await memberInScopeOr404(tx, memberId);
+    const rule = { name: 'dues_insured_salary_percent', source: DUES_SOURCE };
+    if ((input.kind === 'insured_salary' || input.kind === 'pension') && (input.amount === null || input.amount <= 0))
+      refuse(
+        'amount',
+        `Mức lương làm căn cứ: đảng viên ${input.kind === 'pension' ? 'hưởng lương hưu' : 'tham gia BHXH bắt buộc'} đóng theo tỷ lệ của tiền lương, phải ghi số tiền (${DUES_SOURCE}).`,
+        rule,
+      );
+    if ((input.kind === 'uninsured' || input.kind === 'uninsured_retired') && input.region === null)
+      refuse('region', `Vùng lương tối thiểu: đảng viên không tham gia BHXH đóng theo mức lương tối thiểu vùng, phải ghi vùng (${DUES_SOURCE}).`, {
+        ...rule,
+        name: 'dues_uninsured_min_wage_percent',
+      });
+    if (member.admittedOn && input.validFrom < monthOf(member.admittedOn))
+      throw invalidField('validFrom', 'Áp dụng từ tháng: không được trước tháng vào Đảng.');
+    const row = await insertBasis(tx.db, {
+      memberId,
+      kind: input.kind,
+      amount: input.kind === 'insured_salary' || input.kind === 'pension' ? input.amount : null,
+      region: input.region,
+      validFrom: input.validFrom,
+      note: input.note,
+      createdBy: tx.actor.userId,
+    });
+    await recordAudit(tx, [{ entity: 'member', entityId: memberId, action: 'dues:basis', after: row }]);
+    return row;
+  });
+}
+
+/** An exemption or reduction for a period, with its deciding step; hardship and illness are limited in months and levels. */
+export async function addDuesRelief(ctx: Ctx, memberId: number, input: DuesReliefInput): Promise<DuesReliefRow> {
+  assertCan(ctx, 'dues.record');
+  return inTransaction(ctx, async (tx) => {
+    await memberInScopeOr404(tx, memberId);
+    const date = monthStart(input.fromMonth);
+    if (input.toMonth !== null && input.toMonth < input.fromMonth) throw invalidField('toMonth', 'Đến tháng: không được trước «Từ tháng».');
+    if (input.kind === 'exemption' && input.percent !== 100) throw invalidField('percent', 'Tỷ lệ: miễn đảng phí là 100%.');
+    if (input.kind === 'reduction') {
+      const levels = await ruleAt<number[]>(tx, 'dues_reduction_percents', date);
+      if (!levels.value.includes(input.percent))
+        refuse('percent', `Tỷ lệ giảm: chỉ được giảm ${levels.value.join('%, ')}% (${levels.source}).`, { name: levels.name, source: levels.source });
+    }
+    if (input.ground === 'hardship' || input.ground === 'illness') {
+      const max = await ruleAt<number>(tx, 'dues_relief_max_months', date);
+      const months = input.toMonth === null ? Infinity : monthsBetween(input.fromMonth, input.toMonth) + 1;
+      if (months > max.value)
+        refuse('toMonth', `Đến tháng: mỗi lần miễn, giảm vì khó khăn hoặc ốm đau tối đa ${viMonths(max.value)} (${max.source}).`, {
+          name: max.name,
+          source: max.source,
+        });
+    }
+    const row = await insertRelief(tx.db, { memberId, ...input, createdBy: tx.actor.userId });
+    await recordAudit(tx, [{ entity: 'member', entityId: memberId, action: 'dues:relief', after: row }]);
+    return row;
+  });
+}
+
+function monthsBetween(from: string, to: string): number {
+  const [fy, fm] = from.split('-').map(Number) as [number, number];
+  const [ty, tm] = to.split('-').map(Number) as [number, number];
+  return ty * 12 + tm - (fy * 12 + fm);
+}
+
+/** A member's dues for a year, with bases, reliefs and the month paid up to; the member may read their own. */
+export async function getMemberDues(ctx: Ctx, memberId: number, year?: number): Promise<MemberDues> {
+  return inTransaction(ctx, async (tx) => {
+    await memberInScopeOr404(tx, memberId);
+    await logPersonalRead(tx, memberId, 'dues');
+    const y = year ?? Number(todayIso(tx.now()).slice(0, 4));
+    const [bases, reliefs, payments] = await Promise.all([basesOf(tx.db, [memberId]), reliefsOf(tx.db, [memberId]), paymentsOfMember(tx.db, memberId)]);
+    const months = monthsOfYear(y).map((m) => {
+      const p = payments.find((x) => x.month === m);
+      return {
+        month: m,
+        dueAmount: p?.dueAmount ?? null,
+        status: p ? (p.exempt ? ('exempt' as const) : p.paid ? ('paid' as const) : ('unpaid' as const)) : ('open' as const),
+        paidAmount: p?.paid ? p.paidAmount : null,
+        extraAmount: p?.extraAmount ?? 0,
+        paidOn: p?.paidOn ?? null,
+        unpaidReason: p?.unpaidReason ?? null,
+      };
+    });
+    return { memberId, year: y, bases, reliefs, months, paidThrough: paidThrough(payments) };
+  });
+}
+
+/** The month the member's dues are paid up to, from the records; null when none are recorded. */
+export async function duesPaidThroughOf(ctx: Ctx, memberId: number): Promise<string | null> {
+  return paidThrough(await paymentsOfMember(ctx.db, memberId));
+}
+
+/** Members with unpaid months in a year; those past the rulebook's count without a reason are for the cell's consideration. */
+export async function listDuesArrears(
+  ctx: Ctx,
+  orgId: number | null,
+  year?: number,
+): Promise<{ year: number; threshold: number; source: string; items: DuesArrear[] }> {
+  if (ctx.actor.scope.kind === 'self') throw notFound('tổ chức đảng');
+  const org = orgId ? await orgInScope(ctx, orgId) : null;
+  const y = year ?? Number(todayIso(ctx.now()).slice(0, 4));
+  const threshold = await ruleAt<number>(ctx, 'dues_unpaid_strike_off_months', `${y}-01-01`);
+  const rows = await unpaidMonths(ctx.db, ctx.actor.scope, y, org?.path ?? null);
+  const byMember = new Map<number, typeof rows>();
+  for (const row of rows) byMember.set(row.memberId, [...(byMember.get(row.memberId) ?? []), row]);
+  const items = [...byMember.values()].map((own) => {
+    const first = own[0]!;
+    const { unpaid, withoutReason } = arrearsOf(
+      own.map((r) => ({ month: r.month, paid: false, exempt: false, unpaidReason: r.unpaidReason })),
+      y,
+    );
+    return {
+      memberId: first.memberId,
+      fullName: first.fullName,
+      orgId: own[own.length - 1]!.orgId,
+      orgName: own[own.length - 1]!.orgName,
+      unpaidMonths: unpaid,
+      withoutReason,
+      forConsideration: withoutReason.length >= threshold.value,
+    };
+  });
+  return { year: y, threshold: threshold.value, source: threshold.source, items };
+}
+
+/** Radar: members with the rulebook's count of months unpaid this year without a reason, for the cell's consideration. */
+export async function duesArrearsAttention(ctx: Ctx, today: string): Promise<AttentionItem[]> {
+  const { items, threshold } = await listDuesArrears({ ...ctx, now: () => new Date(`${today}T05:00:00Z`) }, null, Number(today.slice(0, 4)));
+  return items
+    .filter((i) => i.forConsideration)
+    .map((i) => {
+      const reached = i.withoutReason[threshold - 1]!;
+      return {
+        kind: 'dues_arrears',
+        label: `${i.fullName}: ${i.withoutReason.length} tháng chưa đóng đảng phí năm ${reached.slice(0, 4)} không có lý do — chi bộ xem xét (Điều lệ Đảng, Điều 8)`,
+        dueOn: addDays(monthStart(addMonthsToMonth(reached, 1)), -1),
+        memberId: i.memberId,
+        orgId: i.orgId,
+        severity: 'overdue' as const,
+      };
+    });
+}
+
+/**
+ * The dues statement of an organisation for a month or a year: per organisation of its subtree, what its members
+ * owed and paid, what it received from below, kept and passed up (the shares of the month's rulebook version).
+ * Reconciled by construction: Σ collected = Σ kept + what the organisation passes up.
+ */
+export async function getDuesStatement(ctx: Ctx, orgId: number, query: DuesStatementQuery): Promise<DuesStatement> {
+  if (ctx.actor.scope.kind === 'self') throw notFound('tổ chức đảng');
+  const org = await orgInScope(ctx, orgId);
+  const year = query.year ?? Number(todayIso(ctx.now()).slice(0, 4));
+  const months = query.month ? [`${year}-${String(query.month).padStart(2, '0')}`] : monthsOfYear(year);
+  const [orgs, sums] = await Promise.all([orgsUnder(ctx.db, org.path), statementSums(ctx.db, org.path, months[0]!, months[months.length - 1]!)]);
+  const rows = new Map(
+    orgs.map((o) => [o.id, { orgId: o.id, orgName: o.name, members: 0, due: 0, collected: 0, extra: 0, received: 0, kept: 0, passedUp: 0 }]),
+  );
+  const sources = new Set<string>();
+  for (const month of months) {
+    const own = sums.filter((s) => s.month === month);
+    if (own.length === 0) continue;
+    const retained = await ruleAt<RetainedPercents>(ctx, 'dues_retained_percent', monthStart(month));
+    sources.add(retained.source);
+    const collected = new Map(own.map((s) => [s.orgId, s.collected]));
+    const shares = cascadeShares(
+      orgs.map((o) => ({ orgId: o.id, parentId: o.id === org.id ? null : o.parentId, kind: o.kind, collected: collected.get(o.id) ?? 0 })),
+      retained.value,
+    );
+    for (const s of own) {
+      const row = rows.get(s.orgId);
+      if (!row) continue;
+      row.members = Math.max(row.members, s.members);
+      row.due += s.due;
+      row.extra += s.extra;
+    }
+    for (const [id, share] of shares) {
+      const row = rows.get(id)!;
+      row.collected += share.collected;
+      row.received += share.received;
+      row.kept += share.kept;
+      row.passedUp += share.passedUp;
+    }
+  }
+  const list = [...rows.values()].filter((r) => r.members > 0 || r.received > 0 || r.collected > 0);
+  const total = (f: (r: (typeof list)[number]) => number) => list.reduce((s, r) => s + f(r), 0);
+  return {
+    orgId,
+    orgName: org.name,
+    year,
+    month: query.month ?? null,
+    rows: list,
+    totals: {
+      due: total((r) => r.due),
+      collected: total((r) => r.collected),
+      extra: total((r) => r.extra),
+      kept: total((r) => r.kept),
+      passedUp: rows.get(org.id)!.passedUp,
+    },
+    sources: [...sources],
+  };
+}
+
+/** The bodies printed at the head of a document an organisation issues: its upper body and itself, in capitals. */
+export async function issuerOf(ctx: Ctx, orgId: number): Promise<{ upperBody: string; issuingBody: string }> {
+  const org = await orgInScope(ctx, orgId);
+  const parent = org.parentId ? await findOrg(ctx.db, org.parentId) : undefined;
+  return { upperBody: (parent?.name ?? 'Đảng Cộng sản Việt Nam').toLocaleUpperCase('vi'), issuingBody: org.name.toLocaleUpperCase('vi') };
+}
