@@ -180,8 +180,8 @@ export async function runHttpBench(options: { postgresUrl?: string; only?: 'embe
       target: ['--data-dir', copyDir],
       copy: () => cpSync(dataDir, copyDir, { recursive: true }),
       cleanup: async () => {
-        rmSync(dataDir, { recursive: true, force: true });
-        rmSync(copyDir, { recursive: true, force: true });
+        // The server keeps its audit key beside the data folder (`<data>-audit`).
+        for (const dir of [dataDir, `${dataDir}-audit`, copyDir]) rmSync(dir, { recursive: true, force: true });
       },
     });
   }
