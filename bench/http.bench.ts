@@ -180,8 +180,8 @@ export async function runHttpBench(options: { postgresUrl?: string; only?: 'embe
       target: ['--data-dir', copyDir],
       copy: () => cpSync(dataDir, copyDir, { recursive: true }),
       cleanup: async () => {
-        rmSync(dataDir, { recursive: true, force: true });
-        rmSync(copyDir, { recursive: true, force: true });
+        // The server keeps its audit key beside the data folder (`<data>-audit`).
+        for (const dir of [dataDir, `${dataDir}-audit`, copyDir]) rmSync(dir, { recursive: true, force: true });
       },
     });
   }
@@ -205,7 +205,8 @@ export async function runHttpBench(options: { postgresUrl?: string; only?: 'embe
   }
 
   try {
-    for (const { engine, env, target, copy, cleanup } of engines) {
+    for (const { engine, env, target, copy, cleanup } of [...engines]) {
+      engines.shift();
       let direct: Awaited<ReturnType<typeof inProcess>> | null = null;
       let server: Awaited<ReturnType<typeof startServer>> | null = null;
       try {
@@ -262,6 +263,8 @@ export async function runHttpBench(options: { postgresUrl?: string; only?: 'embe
     }
   } finally {
     await stop(bare);
+    // An engine that failed leaves the others unmeasured: their databases are dropped all the same.
+    for (const { cleanup } of engines) await cleanup();
   }
   return rows;
 }

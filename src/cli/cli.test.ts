@@ -1,23 +1,45 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'dangvu-cli-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+/** Every database folder of this file lives under one temporary folder (with its `-audit` sibling, the audit key). */
+const root = mkdtempSync(join(tmpdir(), 'dangvu-cli-'));
+/** A database initialised once (first admin, rulebook, audit key), copied for each test that needs one. */
+const initialised = join(root, 'initialised');
+let dataDir = '';
+let copies = 0;
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-/** Runs the real `dangvu` binary against its own embedded database folder. */
+/** Runs the real `dangvu` binary against an embedded database folder (by default the current test's). */
 function dangvu(...args: string[]) {
+  return dangvuIn(dataDir, ...args);
+}
+
+function dangvuIn(dir: string, ...args: string[]) {
   const result = spawnSync(process.execPath, ['bin/dangvu.js', ...args], {
     encoding: 'utf8',
-    env: { ...process.env, DANGVU_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
-    timeout: 60_000,
+    env: { ...process.env, DANGVU_DATA_DIR: dir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
+    timeout: 150_000,
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
-describe('dangvu command', () => {
+beforeAll(() => {
+  const init = dangvuIn(initialised, 'init');
+  if (init.code !== 0) throw new Error(`dangvu init failed: ${init.err}`);
+}, 180_000);
+
+// Each test starts from its own copy of the initialised database, so none depends on what another did before it.
+beforeEach(() => {
+  dataDir = join(root, `test-${++copies}`);
+  cpSync(initialised, dataDir, { recursive: true });
+  cpSync(`${initialised}-audit`, `${dataDir}-audit`, { recursive: true });
+});
+
+// Each command starts a process that loads the sources and opens the database: slow on a busy machine.
+describe('dangvu command', { timeout: 180_000 }, () => {
   it('lists its commands, each with help', () => {
     const help = dangvu('--help');
     expect(help.code).toBe(0);
@@ -26,10 +48,11 @@ describe('dangvu command', () => {
   });
 
   it('initialises an empty database with a first admin and a one-time password', () => {
-    const init = dangvu('init');
+    const empty = join(root, `empty-${++copies}`);
+    const init = dangvuIn(empty, 'init');
     expect(init.code).toBe(0);
     expect(init.out).toMatch(/admin — mật khẩu dùng một lần: \S+/);
-    expect(dangvu('init').out).toContain('đã có quản trị viên');
+    expect(dangvuIn(empty, 'init').out).toContain('đã có quản trị viên');
   });
 
   it('prints the rulebook in force and verifies the audit chain', () => {

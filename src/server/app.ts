@@ -165,6 +165,8 @@ async function registerWeb(app: FastifyInstance, webDir: string) {
   await app.register(fastifyStatic, {
     root: webDir,
     wildcard: true,
+    // No web file lives under /api/: an unknown API path goes to the not-found handler without a file lookup.
+    allowedPath: (pathname) => !pathname.startsWith('/api/'),
     cacheControl: false,
     setHeaders: (reply, path) => {
       reply.header('cache-control', /[\\/]assets[\\/][^\\/]+-[\w-]{8,}\.\w+$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { invalidField } from '../errors.js';
 import { fieldLabel } from '../../shared/field-labels.js';
 import { compareIso, todayIso } from '../../shared/dates.js';
@@ -69,37 +69,41 @@ export function registerInputGuards(app: FastifyInstance): void {
     const fields = route.config?.doneDates;
     if (fields?.length) for (const method of [route.method].flat()) doneDateFields.set(`${method} ${route.url}`, fields);
   });
-  app.addHook('onRequest', async (request: FastifyRequest) => {
-    if (!request.url.startsWith('/api/')) return;
+  // Callback hooks rather than async ones: most requests leave at the first test, without a promise or a microtask.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!request.url.startsWith('/api/')) return done();
     const header = request.headers[REASON_HEADER];
-    if (header === undefined) return;
+    if (header === undefined) return done();
     const raw = Array.isArray(header) ? header.join(', ') : header;
     let reason: string;
     try {
       reason = decodeURIComponent(raw);
     } catch {
-      throw invalidField(REASON_HEADER, 'Lý do (tiêu đề x-reason) không đọc được: phải là văn bản mã hóa URL (encodeURIComponent).');
+      return done(invalidField(REASON_HEADER, 'Lý do (tiêu đề x-reason) không đọc được: phải là văn bản mã hóa URL (encodeURIComponent).'));
     }
-    if (reason.includes(NUL)) throw refuseNul(REASON_HEADER, 'lý do');
+    done(reason.includes(NUL) ? refuseNul(REASON_HEADER, 'lý do') : undefined);
   });
-  app.addHook('preValidation', async (request: FastifyRequest) => {
+  app.addHook('preValidation', (request, _reply, done) => {
     for (const [where, value] of [
       ['đường dẫn', request.params],
       ['tham số', request.query],
       ['dữ liệu', request.body],
     ] as const) {
       const field = nulPath(value);
-      if (field !== null) throw refuseNul(field || 'body', where);
+      if (field !== null) return done(refuseNul(field || 'body', where));
     }
+    done();
   });
-  app.addHook('preHandler', async (request: FastifyRequest) => {
+  app.addHook('preHandler', (request, _reply, done) => {
     const fields = request.routeOptions.config?.doneDates;
-    if (!fields || fields.length === 0) return;
+    if (!fields || fields.length === 0) return done();
     const future = futureDoneDate(request.body, fields, todayIso(request.ctx.now()));
-    if (future)
-      throw invalidField(
+    if (!future) return done();
+    done(
+      invalidField(
         future.field,
         `${fieldLabel(future.field)}: ngày ${viDate(future.date)} chưa tới. Chỉ ghi những việc đã diễn ra (ngày hôm nay hoặc trước đó).`,
-      );
+      ),
+    );
   });
 }

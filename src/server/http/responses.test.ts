@@ -10,8 +10,9 @@ import { decision, makeMember, makeTree } from '../test/factories.js';
 import { loginClient, type TestClient } from '../test/http-client.js';
 import { createTestDatabase, ctxFor } from '../test/test-database.js';
 import { createUser } from '../domains/users/users.service.js';
-import { docxMediaType, xlsxMediaType } from '../../shared/responses.js';
-import { droppedFields, responseSerializer } from './response-serializer.js';
+import { docxMediaType, timestamp, xlsxMediaType } from '../../shared/responses.js';
+import { droppedFields, readsAlikeBothWays, responseSerializer } from './response-serializer.js';
+import { memberPage } from '../../shared/member.js';
 
 /**
  * One contract for every response: each operation of the OpenAPI description states what its success returns, and
@@ -278,6 +279,20 @@ describe('responseSerializer', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ id: '1', at: '2026-01-02' });
     expect(logged).toEqual(['GET /thing']);
+  });
+
+  it('parses (the fast path) only schemas without a codec, transform or default anywhere inside', async () => {
+    expect(readsAlikeBothWays(memberPage)).toBe(true);
+    expect(readsAlikeBothWays(z.object({ items: z.array(z.object({ at: timestamp }).nullable()) }))).toBe(false);
+    expect(readsAlikeBothWays(z.object({ a: z.string().transform((v) => v.length) }))).toBe(false);
+    expect(readsAlikeBothWays(z.object({ a: z.union([z.string(), z.object({ b: z.number().default(1) })]) }))).toBe(false);
+    // A codec deep inside still encodes (parsing would refuse the number the codec turns into text).
+    const asText = z.codec(z.string(), z.number(), { decode: Number, encode: String });
+    const nested = z.object({ list: z.array(z.object({ n: asText }).nullable()) });
+    const instance = Fastify();
+    instance.setSerializerCompiler(responseSerializer({ strict: true }));
+    instance.get('/nested', { schema: { response: { 200: nested } } }, async () => ({ list: [{ n: 5 }, null] }));
+    expect((await instance.inject({ method: 'GET', url: '/nested' })).json()).toEqual({ list: [{ n: '5' }, null] });
   });
 
   it('names the dropped fields by path', () => {

@@ -70,12 +70,7 @@ export function registerSessions(app: FastifyInstance, deps: { database: Databas
   });
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('session', null);
-  app.addHook('onRequest', async (request: FastifyRequest) => {
-    const route = request.routeOptions;
-    // No route matched: the not-found handler answers (404, or the app shell outside /api/), no handler runs.
-    if (request.is404 || route.url === undefined) return;
-    const isPublic = route.config?.public === true;
-    if (isPublic && !route.url.startsWith('/api/v1/')) return;
+  const open = async (request: FastifyRequest, isPublic: boolean, url: string) => {
     const base: Ctx = { db: deps.database.db, dbKind: deps.database.kind, actor: systemActor, now: deps.now, log: request.log as unknown as Logger };
     const token = request.cookies[SESSION_COOKIE];
     const session = await resolveSession(base, token);
@@ -87,7 +82,16 @@ export function registerSessions(app: FastifyInstance, deps: { database: Databas
     if (!session) throw new AppError('UNAUTHENTICATED', 'Phiên làm việc đã hết hạn hoặc chưa đăng nhập. Vui lòng đăng nhập lại.');
     if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken)
       throw new AppError('FORBIDDEN', 'Yêu cầu thiếu mã chống giả mạo (CSRF). Hãy tải lại trang rồi thử lại.');
-    if (session.user.mustChangePassword && !route.url.startsWith('/api/v1/auth/'))
+    if (session.user.mustChangePassword && !url.startsWith('/api/v1/auth/'))
       throw new AppError('FORBIDDEN', 'Bạn phải đổi mật khẩu dùng một lần trước khi làm việc.');
+  };
+  // A callback hook: a 404 or a web file leaves at once, without a promise; an API request waits for its session.
+  app.addHook('onRequest', (request, _reply, done) => {
+    const route = request.routeOptions;
+    // No route matched: the not-found handler answers (404, or the app shell outside /api/), no handler runs.
+    if (request.is404 || route.url === undefined) return done();
+    const isPublic = route.config?.public === true;
+    if (isPublic && !route.url.startsWith('/api/v1/')) return done();
+    open(request, isPublic, route.url).then(() => done(), done);
   });
 }

@@ -273,6 +273,10 @@ describe('security headers', () => {
       const expected = url === `/${ASSET}` ? 'public, max-age=31536000, immutable' : url.startsWith('/api/') ? 'no-store' : 'no-cache';
       if (!url.startsWith('/api/docs')) expect(h['cache-control'], where).toBe(expected);
     }
+    // An unknown API path is the API's 404, never the app shell, with the web app served beside it.
+    const unknown = await app.inject({ method: 'GET', url: '/api/v1/khong-co/index.html' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.code).toBe('NOT_FOUND');
   });
 });
 

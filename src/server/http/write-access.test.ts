@@ -16,6 +16,7 @@ import { insertImport } from '../domains/imports/imports.queries.js';
 import { createTarget } from '../domains/targets/targets.service.js';
 import { createTask } from '../domains/targets/tasks.service.js';
 import { createProposal } from '../domains/proposals/proposals.service.js';
+import { saveHoliday } from '../domains/calendar/calendar.service.js';
 import { doneDateFields } from './input-guards.js';
 import { databaseErrorOf } from './error-handler.js';
 import { workflowEventKinds } from '../../shared/member.js';
@@ -33,6 +34,7 @@ import { refusalMessage, rolesAllowed, type PermissionAction } from '../../share
 const TODAY = '2026-11-27';
 const DAY = '2026-11-20';
 const TOMORROW = '2026-11-28';
+const HOLIDAY_TO_DELETE = '2099-01-06';
 const roles = ['admin', 'org_staff', 'inspection_staff', 'office_staff', 'secretary', 'member'] as const satisfies readonly UserRole[];
 type Role = (typeof roles)[number];
 /** Own: inside the scope of the officials (organisation A); sibling: organisation B; parent: the upper committee. */
@@ -123,7 +125,8 @@ const cases: Record<string, WriteCase> = {
     action: 'holidays.write',
     request: () => ({ params: { date: '2099-01-05' }, body: { name: 'Ngày nghỉ thử', kind: 'fixed' } }),
   },
-  'DELETE /api/v1/holidays/{date}': { writers: ADMIN, action: 'holidays.write', request: () => ({ params: { date: '2099-01-05' } }) },
+  // A day off of its own (made in beforeAll), not the one the PUT case writes: the two cases pass in either order.
+  'DELETE /api/v1/holidays/{date}': { writers: ADMIN, action: 'holidays.write', request: () => ({ params: { date: HOLIDAY_TO_DELETE } }) },
 
   'POST /api/v1/orgs': {
     writers: TREE,
@@ -475,6 +478,7 @@ beforeAll(async () => {
   ({ database, drop } = await createTestDatabase());
   const ctx = ctxFor(database, undefined, () => new Date(`${TODAY}T03:00:00Z`));
   tree = await makeTree(ctx);
+  await saveHoliday(ctx, HOLIDAY_TO_DELETE, { name: 'Ngày nghỉ thử để xóa', kind: 'fixed' });
   const member = (orgId: number, name: string, extra = {}) => makeMember(ctx, orgId, { fullName: name, ...extra });
   const self = await member(tree.a1.id, 'Hà Thị Mỵ');
   fx.org = { own: tree.a.id, sibling: tree.b.id, parent: tree.upper.id, absent: ABSENT };

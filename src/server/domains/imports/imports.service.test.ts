@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { createTestDatabase, ctxFor } from '../../test/test-database.js';
 import { makeMember, makeTree, officialOf } from '../../test/factories.js';
@@ -82,19 +82,24 @@ async function seedRecords(database: Database) {
 }
 
 describe('export → import → export', () => {
+  // The source is only read; each test imports its export into an empty database of its own, so none leans on another.
   let source: { database: Database; drop: () => Promise<void> };
   let target: { database: Database; drop: () => Promise<void> };
+  let first: Buffer;
+  let job: Awaited<ReturnType<typeof importBuffer>>;
   beforeAll(async () => {
-    [source, target] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+    source = await createTestDatabase();
     await seedRecords(source.database);
   });
-  afterAll(async () => {
-    await Promise.all([source.drop(), target.drop()]);
+  afterAll(() => source.drop());
+  beforeEach(async () => {
+    target = await createTestDatabase();
+    first = await exportBuffer(ctxFor(source.database));
+    job = await importBuffer(ctxFor(target.database), target.database, first);
   });
+  afterEach(() => target.drop());
 
   it('round-trips the scope exactly through an empty database', async () => {
-    const first = await exportBuffer(ctxFor(source.database));
-    const job = await importBuffer(ctxFor(target.database), target.database, first);
     expect(job.status).toBe('committed');
     expect(job.counts).toMatchObject({ orgs: { created: 7, updated: 0, unchanged: 0 }, members: { created: 24, updated: 0, unchanged: 0 }, errors: 0 });
     const second = await exportBuffer(ctxFor(target.database));
@@ -108,8 +113,8 @@ describe('export → import → export', () => {
     const file = await exportBuffer(ctx);
     const before = await recordCounts(target.database);
     // The four records without card number or citizen ID are found by name and birth date, which the user confirms.
-    const job = await importBuffer(ctx, target.database, file, { confirmNameMatches: true });
-    expect(job.counts).toMatchObject({
+    const again = await importBuffer(ctx, target.database, file, { confirmNameMatches: true });
+    expect(again.counts).toMatchObject({
       orgs: { created: 0, updated: 0, unchanged: 7 },
       members: { created: 0, updated: 0, unchanged: 24 },
       nameMatches: 4,
