@@ -10,10 +10,14 @@ describe('the permission table', () => {
     expect(permissionActions.length).toBeGreaterThanOrEqual(11);
   });
 
-  it('lets a member do nothing, and the inspection and office staff only read', () => {
+  it('lets a member do nothing, the office staff only read, and the inspection staff only inspection work', () => {
     expect(allowedTo('member')).toEqual([]);
-    expect(allowedTo('inspection_staff')).toEqual([]);
+    expect(allowedTo('inspection_staff')).toEqual(['inspection.read', 'inspection.write']);
     expect(allowedTo('office_staff')).toEqual([]);
+  });
+
+  it('keeps inspection and supervision (cases, denunciations, their figures) to the inspection staff and the admin', () => {
+    for (const action of ['inspection.read', 'inspection.write'] as const) expect(rolesAllowed(action)).toEqual(['admin', 'inspection_staff']);
   });
 
   it('gives the admin every action', () => {

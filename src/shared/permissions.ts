@@ -28,6 +28,10 @@ export const permissionActions = [
   'admissions.step',
   /** Transfers of party activity: opening one and each side's steps. */
   'transfers.step',
+  /** inspection: see plans, cases, the register of denunciations and their figures (confidential: 404 to anyone else). */
+  'inspection.read',
+  /** inspection: plans, cases and their steps, denunciations and their handling. */
+  'inspection.write',
 ] as const;
 export type PermissionAction = (typeof permissionActions)[number];
 
@@ -37,6 +41,8 @@ const orgDepartment = { ...none, admin: true, org_staff: true } as const;
 /** Records and workflows are the organisation staff's and the secretaries' work; inspection and office staff read. */
 const recordWriters = { ...none, admin: true, org_staff: true, secretary: true } as const;
 const adminOnly = { ...none, admin: true } as const;
+/** Inspection and supervision are the inspection staff's work (and the admin's); no one else sees them. */
+const inspectionWork = { ...none, admin: true, inspection_staff: true } as const;
 
 /** Every action × every role has an answer written here; a member writes nothing but their own password. */
 const permissionTable: Record<PermissionAction, Record<UserRole, boolean>> = {
@@ -51,6 +57,8 @@ const permissionTable: Record<PermissionAction, Record<UserRole, boolean>> = {
   'exits.record': recordWriters,
   'admissions.step': recordWriters,
   'transfers.step': recordWriters,
+  'inspection.read': inspectionWork,
+  'inspection.write': inspectionWork,
 };
 
 export function can(role: UserRole, action: PermissionAction): boolean {
@@ -75,6 +83,8 @@ export const permissionActionLabels: Record<PermissionAction, string> = {
   'exits.record': 'ghi xóa tên, ra khỏi Đảng, từ trần và kết nạp lại',
   'admissions.step': 'ghi hồ sơ kết nạp đảng viên',
   'transfers.step': 'làm thủ tục chuyển sinh hoạt đảng',
+  'inspection.read': 'xem công tác kiểm tra, giám sát',
+  'inspection.write': 'ghi công tác kiểm tra, giám sát',
 };
 
 /** The refusal names who may: "Chỉ cán bộ tổ chức, bí thư hoặc quản trị hệ thống được …" (the admin last). */

@@ -41,6 +41,8 @@ describe('ruleDefinitions', () => {
         'dues_uninsured_min_wage_percent',
         'dues_uninsured_retired_min_wage_percent',
         'rating_excellent_quota_percent',
+        // inspection: the step order is read from the list of steps, not from a (?) line of RULES.md
+        'inspection_step_order',
       ].sort(),
     );
   });
