@@ -40,11 +40,18 @@ export async function insertStep(db: DbOrTx, values: typeof inspectionCaseSteps.
 }
 
 export async function stepsOf(db: DbOrTx, caseId: number) {
-  return queryRows<{ id: number; kind: CaseStepKind; occurredOn: string; decision: { number: string; date: string; issuer: string }; note: string | null; createdAt: Date }>(
-    db,
-    sql`SELECT id, kind, occurred_on AS "occurredOn", decision, note, created_at AS "createdAt" FROM inspection_case_steps
-        WHERE case_id = ${caseId} ORDER BY occurred_on, id`,
-  );
+  return db
+    .select({
+      id: inspectionCaseSteps.id,
+      kind: inspectionCaseSteps.kind,
+      occurredOn: inspectionCaseSteps.occurredOn,
+      decision: inspectionCaseSteps.decision,
+      note: inspectionCaseSteps.note,
+      createdAt: inspectionCaseSteps.createdAt,
+    })
+    .from(inspectionCaseSteps)
+    .where(eq(inspectionCaseSteps.caseId, caseId))
+    .orderBy(inspectionCaseSteps.occurredOn, inspectionCaseSteps.id);
 }
 
 export interface CaseListRow {

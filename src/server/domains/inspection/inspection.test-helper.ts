@@ -58,3 +58,16 @@ export async function walkCase(ctx: Ctx, c: CaseDetail, from: string, kinds: Cas
 
 export const openAndWalk = async (ctx: Ctx, input: CaseCreate, from: string, kinds?: CaseStepKind[], violation = true) =>
   walkCase(ctx, await openCase(ctx, input), from, kinds, violation);
+
+/** A denunciation handled by `handlingOrgId` about the organisation `aboutOrgId`, received on 2026-11-03. */
+export function denunciationInput(handlingOrgId: number, aboutOrgId: number) {
+  return {
+    handlingOrgId,
+    kind: 'denunciation' as const,
+    receivedOn: '2026-11-03',
+    denouncer: { fullName: 'Lường Văn Báo', address: 'Tổ 3, phường Tân Thịnh', contact: '0987 000 111' },
+    about: { kind: 'org' as const, orgId: aboutOrgId, memberId: null },
+    content: 'Chi bộ không sinh hoạt định kỳ',
+    handlerUserIds: [],
+  };
+}

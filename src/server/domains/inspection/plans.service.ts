@@ -19,7 +19,8 @@ async function planInSight(ctx: Ctx, id: number): Promise<PlanRow> {
 
 export async function listPlans(ctx: Ctx, query: { year?: number }): Promise<{ items: PlanSummary[] }> {
   const sight = inspectionSight(ctx, PLAN);
-  return { items: (await planRows(ctx.db, { handlerOrgId: sight, year: query.year })) as unknown as PlanSummary[] };
+  const rows = await planRows(ctx.db, { handlerOrgId: sight, year: query.year });
+  return { items: rows.map(({ decision: _decision, ...row }) => row) as unknown as PlanSummary[] };
 }
 
 export async function getPlan(ctx: Ctx, id: number): Promise<PlanDetail> {
@@ -45,15 +46,16 @@ export async function addPlanItem(ctx: Ctx, planId: number, input: PlanItemCreat
   assertCan(ctx, 'inspection.write');
   await inTransaction(ctx, async (tx) => {
     const plan = await planInSight(tx, planId);
+    const handling = (await findOrg(tx.db, plan.handlingOrgId))!;
+    // Every record the request names is checked for sight first: out of sight answers 404 whatever else is wrong.
+    const subject = await resolveSubject(tx, handling, input.subject, input.plannedFrom);
     if (plan.version !== input.version) throw staleVersion('Chương trình kiểm tra, giám sát');
     if (plan.decision) throw conflict('Chương trình đã được ban hành; không thêm đối tượng vào chương trình đã ban hành.');
-    const handling = (await findOrg(tx.db, plan.handlingOrgId))!;
     if (input.plannedFrom > input.plannedTo) throw invalidField('plannedTo', 'Thời gian dự kiến: ngày kết thúc không được trước ngày bắt đầu.');
     if (Number(input.plannedFrom.slice(0, 4)) !== plan.year)
       throw invalidField('plannedFrom', `Thời gian dự kiến phải thuộc năm ${plan.year} của chương trình.`);
     if ((plan.kind === 'supervision') !== isSupervision(input.caseKind))
       throw invalidField('caseKind', plan.kind === 'supervision' ? 'Chương trình giám sát chỉ gồm các cuộc giám sát.' : 'Chương trình kiểm tra chỉ gồm các cuộc kiểm tra.');
-    const subject = await resolveSubject(tx, handling, input.subject, input.plannedFrom);
     const item = await insertPlanItem(tx.db, {
       planId,
       subjectKind: subject.kind,
