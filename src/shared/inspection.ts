@@ -153,6 +153,7 @@ export const caseSummary = z.object({
 });
 export type CaseSummary = z.infer<typeof caseSummary>;
 export const casePage = pageOf(caseSummary);
+export type CasePage = z.infer<typeof casePage>;
 
 export const caseDetail = caseSummary.extend({
   periodFrom: day.nullable(),

@@ -4,6 +4,7 @@ import { nextId, syncIdentity, withBulkWriter, type BulkWriter } from '../../db/
 import { recordAudit } from '../audit/audit.service.js';
 import { nameColumns } from '../members/members.rules.js';
 import { analyzeTables, anyOrgExists } from './demo.queries.js';
+import { loadDemoInspection } from './demo-inspection.service.js';
 import { generateDemoMembers, generateDemoOrgs, type DemoMember, type DemoOptions, type DemoOrg } from './demo.generator.js';
 import type { MemberStatus } from '../../../shared/member.js';
 
@@ -67,6 +68,8 @@ export async function loadDemo(ctx: Ctx, database: Database, options: DemoOption
     ]);
     const counts = await insertMembers(writer, bulkCtx, orgs, orgIds, options);
     for (const table of ['orgs', 'org_versions', 'members', 'membership_events', 'membership_periods']) await syncIdentity(writer.db, table);
+    // inspection: a year of plans, cases and denunciations, drawn from the tree and members just loaded.
+    await loadDemoInspection(bulkCtx, options);
     await analyzeTables(writer.db);
     return { orgs: orgs.length, ...counts };
   });

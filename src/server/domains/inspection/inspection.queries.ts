@@ -234,3 +234,42 @@ export async function handlerAccounts(db: DbOrTx, orgId: number, ids: number[]):
   );
   return rows.map((r) => r.id);
 }
+
+// Demo data (demo/demo-inspection.ts)
+
+/** Committees with grassroots organisations below them, the subjects a demo year of inspection is drawn from. */
+export async function demoHandlingOrgs(db: DbOrTx) {
+  return queryRows<{ id: number; name: string; path: string }>(
+    db,
+    sql`SELECT o.id, o.name, o.path FROM orgs o WHERE o.kind = 'upper' AND o.active ORDER BY o.path`,
+  );
+}
+
+export async function demoGrassroots(db: DbOrTx, path: string) {
+  return queryRows<{ id: number; name: string; path: string }>(
+    db,
+    sql`SELECT id, name, path FROM orgs WHERE path LIKE ${`${path}%`} AND kind IN ('grassroots_committee', 'grassroots_cell') AND active ORDER BY path`,
+  );
+}
+
+export async function demoMembers(db: DbOrTx, path: string, admittedBefore: string) {
+  return queryRows<{ id: number; fullName: string; orgPath: string }>(
+    db,
+    sql`SELECT id, full_name AS "fullName", org_path AS "orgPath" FROM members
+        WHERE org_path LIKE ${`${path}%`} AND status IN ('full', 'probationary') AND admitted_on < ${admittedBefore} ORDER BY id`,
+  );
+}
+
+export async function insertCaseRows(db: DbOrTx, values: (typeof inspectionCases.$inferInsert)[]): Promise<number[]> {
+  if (values.length === 0) return [];
+  return (await db.insert(inspectionCases).values(values).returning({ id: inspectionCases.id })).map((r) => r.id);
+}
+
+export async function insertStepRows(db: DbOrTx, values: (typeof inspectionCaseSteps.$inferInsert)[]): Promise<void> {
+  for (let i = 0; i < values.length; i += 1000) await db.insert(inspectionCaseSteps).values(values.slice(i, i + 1000));
+}
+
+export async function insertPlanItemRows(db: DbOrTx, values: (typeof inspectionPlanItems.$inferInsert)[]): Promise<number[]> {
+  if (values.length === 0) return [];
+  return (await db.insert(inspectionPlanItems).values(values).returning({ id: inspectionPlanItems.id })).map((r) => r.id);
+}
