@@ -47,7 +47,12 @@ export function auditActionLabel(action: string): string | null {
   }
   // inspection
   if (prefix === 'inspection') {
-    const plan: Record<string, string> = { open: 'Quyết định kiểm tra, giám sát', plan_create: 'Lập chương trình kiểm tra, giám sát', plan_item: 'Thêm đối tượng vào chương trình', plan_approve: 'Ban hành chương trình kiểm tra, giám sát' };
+    const plan: Record<string, string> = {
+      open: 'Quyết định kiểm tra, giám sát',
+      plan_create: 'Lập chương trình kiểm tra, giám sát',
+      plan_item: 'Thêm đối tượng vào chương trình',
+      plan_approve: 'Ban hành chương trình kiểm tra, giám sát',
+    };
     const label = plan[rest] ?? (caseStepKindLabels as Record<string, string>)[rest];
     return label ? `Kiểm tra, giám sát: ${label}` : null;
   }

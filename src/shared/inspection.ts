@@ -75,10 +75,12 @@ export const subjectInput = z.object({
   memberId: z.number().int().positive().nullable().default(null),
 });
 
-export const caseTimetable = z.object(Object.fromEntries(timetableSteps.map((s) => [s, isoDateSchema.nullable().optional()])) as Record<
-  TimetableStep,
-  z.ZodOptional<z.ZodNullable<typeof isoDateSchema>>
->);
+export const caseTimetable = z.object(
+  Object.fromEntries(timetableSteps.map((s) => [s, isoDateSchema.nullable().optional()])) as Record<
+    TimetableStep,
+    z.ZodOptional<z.ZodNullable<typeof isoDateSchema>>
+  >,
+);
 export type CaseTimetable = z.infer<typeof caseTimetable>;
 
 /** Opening a case is recording its decision (the first step). */

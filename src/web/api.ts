@@ -633,7 +633,10 @@ export const importProblemsUrl = (id: number) => `${API_BASE}/imports/${id}/prob
 
 // ---- Inspection and supervision (inspection) --------------------------------------------------
 
-export function listInspectionCases(query: Partial<Omit<CaseListQuery, 'page' | 'pageSize'>> & { page: number; pageSize: number }, signal?: AbortSignal): Promise<CasePage> {
+export function listInspectionCases(
+  query: Partial<Omit<CaseListQuery, 'page' | 'pageSize'>> & { page: number; pageSize: number },
+  signal?: AbortSignal,
+): Promise<CasePage> {
   return request<CasePage>('GET', '/inspection-cases', { query: { ...query }, signal });
 }
 

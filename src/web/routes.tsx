@@ -81,6 +81,11 @@ const ImportsPage = lazyPage(
   () => import('./features/imports/imports-page'),
   (m) => m.ImportsPage,
 );
+// inspection
+const InspectionRoutes = lazyPage(
+  () => import('./features/inspection/inspection-routes'),
+  (m) => m.InspectionRoutes,
+);
 const MyRecordPage = lazyPage(
   () => import('./features/self/my-record-page'),
   (m) => m.MyRecordPage,
@@ -168,6 +173,7 @@ export const router = createBrowserRouter([
           { path: 'quan-tri/ngay-nghi', element: gated('holidays.write', HolidaysPage) },
           { path: 'quan-tri/nhat-ky', element: gated('audit.read', AuditPage) },
           { path: 'ho-so-cua-toi', element: <MyRecordPage /> },
+          { path: 'kiem-tra/*', element: gated('inspection.read', InspectionRoutes) }, // inspection
           { path: '*', element: <NotFoundPage /> },
         ],
       },

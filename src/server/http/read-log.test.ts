@@ -108,7 +108,9 @@ beforeAll(async () => {
   const run = await checkBuffer(ctx, await workbook({ 'Đảng viên': [memberHeaders, memberRow({ fullName: 'Mạc Văn Thử' })] }));
 
   // inspection: a plan with a subject, issued; a case taken to its notice of conclusion; a denunciation being verified.
-  let plan = (await admin.send('POST', '/api/v1/inspection-plans', { handlingOrgId: tree.a.id, kind: 'inspection', year: 2026, title: 'Chương trình kiểm tra năm 2026' })).body;
+  let plan = (
+    await admin.send('POST', '/api/v1/inspection-plans', { handlingOrgId: tree.a.id, kind: 'inspection', year: 2026, title: 'Chương trình kiểm tra năm 2026' })
+  ).body;
   plan = (
     await admin.send('POST', `/api/v1/inspection-plans/${plan.id}/items`, {
       version: plan.version,
@@ -119,11 +121,20 @@ beforeAll(async () => {
       plannedTo: '2026-03-31',
     })
   ).body;
-  expect((await admin.send('POST', `/api/v1/inspection-plans/${plan.id}/approve`, { version: plan.version, decision: decision('2026-01-05') })).status).toBe(200);
-  let inspected = await admin.send('POST', '/api/v1/inspection-cases', { ...caseInput(tree.a.id, { kind: 'org', orgId: tree.a1.id }, '2026-03-02'), planItemId: plan.items[0].id });
+  expect((await admin.send('POST', `/api/v1/inspection-plans/${plan.id}/approve`, { version: plan.version, decision: decision('2026-01-05') })).status).toBe(
+    200,
+  );
+  let inspected = await admin.send('POST', '/api/v1/inspection-cases', {
+    ...caseInput(tree.a.id, { kind: 'org', orgId: tree.a1.id }, '2026-03-02'),
+    planItemId: plan.items[0].id,
+  });
   expect(inspected.status, JSON.stringify(inspected.body)).toBe(201);
   for (const [index, kind] of requiredAfterDecision.entries()) {
-    inspected = await admin.send('POST', `/api/v1/inspection-cases/${inspected.body.id}/steps`, stepBody(kind, inspected.body.version, `2026-04-0${index + 1}`));
+    inspected = await admin.send(
+      'POST',
+      `/api/v1/inspection-cases/${inspected.body.id}/steps`,
+      stepBody(kind, inspected.body.version, `2026-04-0${index + 1}`),
+    );
     expect(inspected.status, JSON.stringify(inspected.body)).toBe(200);
   }
   const denounced = await admin.send('POST', '/api/v1/denunciations', denunciationInput(tree.a.id, tree.a1.id));

@@ -366,7 +366,9 @@ const cases: Record<string, WriteCase> = {
     writers: INSPECTION,
     action: 'inspection.write',
     body: outside,
-    request: ({ body }) => ({ body: { handlingOrgId: fx.org[body], handlingBody: 'commission', kind: 'inspection', year: 2026, title: 'Chương trình kiểm tra thử' } }),
+    request: ({ body }) => ({
+      body: { handlingOrgId: fx.org[body], handlingBody: 'commission', kind: 'inspection', year: 2026, title: 'Chương trình kiểm tra thử' },
+    }),
   },
   'POST /api/v1/inspection-plans/{id}/items': {
     writers: INSPECTION,
@@ -377,7 +379,11 @@ const cases: Record<string, WriteCase> = {
       params: { id: fx.plan[path] },
       body: {
         version: 1,
-        subject: { kind: 'org', orgId: body === 'own' ? (path === 'own' ? tree.a1.id : path === 'sibling' ? tree.b1.id : tree.b2.id) : fx.cell[body], memberId: null },
+        subject: {
+          kind: 'org',
+          orgId: body === 'own' ? (path === 'own' ? tree.a1.id : path === 'sibling' ? tree.b1.id : tree.b2.id) : fx.cell[body],
+          memberId: null,
+        },
         caseKind: 'regular_inspection',
         content: 'Việc chấp hành nghị quyết',
         plannedFrom: '2026-12-01',
@@ -405,16 +411,16 @@ const cases: Record<string, WriteCase> = {
     writers: INSPECTION,
     action: 'inspection.write',
     path: outside,
-    request: ({ path }) => ({ params: { id: fx.inspectionCase[path] }, body: { version: 1, kind: 'announcement', occurredOn: DAY, decision: d(), note: 'Công bố tại hội nghị' } }),
+    request: ({ path }) => ({
+      params: { id: fx.inspectionCase[path] },
+      body: { version: 1, kind: 'announcement', occurredOn: DAY, decision: d(), note: 'Công bố tại hội nghị' },
+    }),
   },
   'POST /api/v1/denunciations': {
     writers: INSPECTION,
     action: 'inspection.write',
     body: outside,
-    request: ({ body }) => [
-      { body: denunciationInput(fx.org[body], tree.a1.id) },
-      { body: denunciationInput(tree.a.id, fx.cell[body]) },
-    ],
+    request: ({ body }) => [{ body: denunciationInput(fx.org[body], tree.a1.id) }, { body: denunciationInput(tree.a.id, fx.cell[body]) }],
   },
   'POST /api/v1/denunciations/{id}/entries': {
     writers: INSPECTION,
@@ -515,7 +521,9 @@ beforeAll(async () => {
   fx.inspectionCase = { own: 0, sibling: 0, parent: 0, absent: ABSENT };
   fx.denunciation = { own: 0, sibling: 0, parent: 0, absent: ABSENT };
   for (const [place, handler, subject] of handled) {
-    fx.plan[place] = (await createPlan(ctx, { handlingOrgId: handler, handlingBody: 'commission', kind: 'inspection', year: 2026, title: 'Chương trình kiểm tra năm 2026' })).id;
+    fx.plan[place] = (
+      await createPlan(ctx, { handlingOrgId: handler, handlingBody: 'commission', kind: 'inspection', year: 2026, title: 'Chương trình kiểm tra năm 2026' })
+    ).id;
     fx.inspectionCase[place] = (await openCase(ctx, caseInput(handler, { kind: 'org', orgId: subject }, '2026-11-02'))).id;
     fx.denunciation[place] = (await registerDenunciation(ctx, denunciationInput(handler, subject))).id;
   }
@@ -750,7 +758,11 @@ describe('bad input on every write route', () => {
       'POST /api/v1/transfers': ['temporaryFrom', 'temporaryUntil', 'person.birthDate', 'movingDecision.effectiveOn'],
       'POST /api/v1/rules/{name}/versions': ['effectiveFrom'],
       // inspection: the period a case covers, the timetable the decision sets, the months a plan schedules
-      'POST /api/v1/inspection-cases': ['periodFrom', 'periodTo', ...['announcement', 'subject_report', 'conclusion', 'conclusion_notice'].map((s) => `timetable.${s}`)],
+      'POST /api/v1/inspection-cases': [
+        'periodFrom',
+        'periodTo',
+        ...['announcement', 'subject_report', 'conclusion', 'conclusion_notice'].map((s) => `timetable.${s}`),
+      ],
       'POST /api/v1/inspection-plans/{id}/items': ['plannedFrom', 'plannedTo'],
     };
     const spec = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, any>> };

@@ -190,7 +190,9 @@ export async function loadDemoInspection(ctx: Ctx, options: DemoOptions): Promis
     }
     total += ids.length;
   }
-  await recordAudit(ctx, [{ entity: 'inspection_case', entityId: `bulk:${total}`, action: 'bulk_create', after: { count: total, seed: options.seed ?? null } }]);
+  await recordAudit(ctx, [
+    { entity: 'inspection_case', entityId: `bulk:${total}`, action: 'bulk_create', after: { count: total, seed: options.seed ?? null } },
+  ]);
   return { cases: total };
 }
 

@@ -2,7 +2,15 @@ import { inTransaction, type Ctx } from '../../context.js';
 import { assertCan } from '../../permissions.js';
 import { invalidField, notFound, notFoundField, staleVersion } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { denunciationRows, findCase, handlerAccounts, findDenunciation, insertDenunciation, updateDenunciation, type DenunciationRow } from './inspection.queries.js';
+import {
+  denunciationRows,
+  findCase,
+  handlerAccounts,
+  findDenunciation,
+  insertDenunciation,
+  updateDenunciation,
+  type DenunciationRow,
+} from './inspection.queries.js';
 import { handlingOrgFor, inspectionSight, resolveSubject } from './inspection.service.js';
 import type { DenunciationCreate, DenunciationDetail, DenunciationEntryInput, DenunciationSummary } from '../../../shared/inspection.js';
 
@@ -80,7 +88,12 @@ export async function registerDenunciation(ctx: Ctx, input: DenunciationCreate):
     });
     // The audit trail is readable by the admin: it keeps that a denunciation was registered, never who made it.
     await recordAudit(tx, [
-      { entity: 'denunciation', entityId: row.id, action: 'denunciation:register', after: { handlingOrgId: row.handlingOrgId, kind: row.kind, receivedOn: row.receivedOn } },
+      {
+        entity: 'denunciation',
+        entityId: row.id,
+        action: 'denunciation:register',
+        after: { handlingOrgId: row.handlingOrgId, kind: row.kind, receivedOn: row.receivedOn },
+      },
     ]);
     return detailOf(tx, row);
   });

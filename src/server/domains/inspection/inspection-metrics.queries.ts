@@ -5,10 +5,11 @@ import { handledBy } from './inspection.queries.js';
 
 const inspectionKinds = inspectionCaseKinds.filter((k) => !supervisionKinds.includes(k));
 const labelsOf = (kinds: readonly InspectionCaseKind[]) => Object.fromEntries(kinds.map((k) => [k, inspectionCaseKindLabels[k]]));
-const kindList = (kinds: readonly InspectionCaseKind[]) => sql`(${sql.join(
-  kinds.map((k) => sql`${k}`),
-  sql`, `,
-)})`;
+const kindList = (kinds: readonly InspectionCaseKind[]) =>
+  sql`(${sql.join(
+    kinds.map((k) => sql`${k}`),
+    sql`, `,
+  )})`;
 
 /**
  * Every figure of inspection is confidential: only the inspection staff (their own organisation's cases) and the

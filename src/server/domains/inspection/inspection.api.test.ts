@@ -54,7 +54,12 @@ beforeAll(async () => {
   });
   expect(opened.status, JSON.stringify(opened.body)).toBe(201);
   ids.case = opened.body.id;
-  const plan = await staffA.send('POST', '/api/v1/inspection-plans', { handlingOrgId: tree.a.id, kind: 'inspection', year: 2027, title: 'Dự thảo chương trình 2027' });
+  const plan = await staffA.send('POST', '/api/v1/inspection-plans', {
+    handlingOrgId: tree.a.id,
+    kind: 'inspection',
+    year: 2027,
+    title: 'Dự thảo chương trình 2027',
+  });
   expect(plan.status).toBe(201);
   ids.plan = plan.body.id;
   const denounced = await staffA.send('POST', '/api/v1/denunciations', {
@@ -119,14 +124,19 @@ describe('confidentiality of inspection', () => {
         if (who.startsWith('inspection_staff') && url.startsWith('/api/v1/metrics/inspected_members?')) expect(answer.body.total).toBe(0);
         if (who.startsWith('inspection_staff') && url.startsWith('/api/v1/metrics')) continue;
         // (A refused figure echoes the name asked for, exactly as for a figure that does not exist: checked below.)
-        expect(text.replaceAll('chỉ số \\"inspected_members\\"', ''), `${who} ${url}`).not.toMatch(/inspected_members|inspectionCaseId|Đối tượng báo cáo|Công bố quyết định/);
+        expect(text.replaceAll('chỉ số \\"inspected_members\\"', ''), `${who} ${url}`).not.toMatch(
+          /inspected_members|inspectionCaseId|Đối tượng báo cáo|Công bố quyết định/,
+        );
         if (answer.status === 200 && url.startsWith('/api/v1/inspection-cases')) expect(answer.body.total, `${who} ${url}`).toBe(0);
         if (answer.status === 200 && /inspection-plans|denunciations/.test(url)) expect(answer.body.items, `${who} ${url}`).toEqual([]);
         if (answer.status !== 200) expectRefusal(answer, { code: 'NOT_FOUND' });
       }
       // A figure that may not be seen reads as one that does not exist.
       const hidden = await client.get(`/api/v1/metrics/inspected_members?${year}`);
-      if (hidden.status !== 200) expect(hidden.body.error.message).toBe((await client.get('/api/v1/metrics/khong_co?from=2026-01-01')).body.error.message.replace('khong_co', 'inspected_members'));
+      if (hidden.status !== 200)
+        expect(hidden.body.error.message).toBe(
+          (await client.get('/api/v1/metrics/khong_co?from=2026-01-01')).body.error.message.replace('khong_co', 'inspected_members'),
+        );
     }
   });
 
@@ -139,7 +149,9 @@ describe('confidentiality of inspection', () => {
       expect((await client.get(`/api/v1/metrics/inspected_members?from=2026-01-01&to=2026-12-31`)).body.total).toBe(1);
       expect((await client.get('/api/v1/metrics')).body.map((m: { name: string }) => m.name)).toContain('inspected_members');
     }
-    const radar = (await staffA.get('/api/v1/attention?date=2026-12-20')).body.items.filter((i: { inspectionCaseId?: number }) => i.inspectionCaseId === ids.case);
+    const radar = (await staffA.get('/api/v1/attention?date=2026-12-20')).body.items.filter(
+      (i: { inspectionCaseId?: number }) => i.inspectionCaseId === ids.case,
+    );
     expect(radar).toMatchObject([{ kind: 'inspection_announcement_due', severity: 'overdue', dueOn: '2026-11-02' }]);
   });
 
@@ -155,7 +167,10 @@ describe('confidentiality of inspection', () => {
       sql`SELECT after->>'what' AS what, actor_name AS actor FROM audit_log WHERE entity = 'denunciation' AND entity_id = ${String(ids.denunciation)} AND action = 'read' ORDER BY id`,
     );
     expect(reads.map((r) => r.what)).toEqual(expect.arrayContaining(['denunciation_with_identity', 'denunciation']));
-    const all = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE coalesce(after::text, '') LIKE ${`%${DENOUNCER}%`}`);
+    const all = await queryRows<{ n: number }>(
+      database.db,
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE coalesce(after::text, '') LIKE ${`%${DENOUNCER}%`}`,
+    );
     expect(all[0].n).toBe(0);
   });
 

@@ -24,8 +24,7 @@ export function checkStep(state: StepState, step: { kind: CaseStepKind; occurred
   const done = new Set(state.steps.map((s) => s.kind));
   const refuse = (field: string, message: string) => [violation(RULE, order, field, message)];
   const last = state.steps.reduce<string | null>((latest, s) => (latest === null || s.occurredOn > latest ? s.occurredOn : latest), null);
-  if (last && step.occurredOn < last)
-    return refuse('occurredOn', `Ngày thực hiện: bước ${label(step.kind)} không được trước bước đã ghi ngày ${viDate(last)}`);
+  if (last && step.occurredOn < last) return refuse('occurredOn', `Ngày thực hiện: bước ${label(step.kind)} không được trước bước đã ghi ngày ${viDate(last)}`);
   const required = order.value.required;
   const missingBefore = (kind: CaseStepKind) => required.slice(0, Math.max(0, required.indexOf(kind))).find((k) => !done.has(k));
   const concluded = done.has('conclusion');

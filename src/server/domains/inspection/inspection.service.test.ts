@@ -94,14 +94,24 @@ describe('a case and its steps', () => {
     const absent = await refusal(openCase(staffA, caseInput(tree.a.id, { kind: 'member', memberId: 2_000_000_000 })));
     expect(outside).toEqual(absent);
     expect(outside).toMatchObject({ code: 'NOT_FOUND', field: 'subject.memberId' });
-    const late = await makeMember(ctx, tree.a1.id, { fullName: 'Mới Vào Đảng', admittedOn: '2026-01-10', confirmedOn: null, status: 'probationary', cardNumber: null, decision: decision('2026-01-10') });
+    const late = await makeMember(ctx, tree.a1.id, {
+      fullName: 'Mới Vào Đảng',
+      admittedOn: '2026-01-10',
+      confirmedOn: null,
+      status: 'probationary',
+      cardNumber: null,
+      decision: decision('2026-01-10'),
+    });
     expect(await refusal(openCase(staffA, caseInput(tree.a.id, { kind: 'member', memberId: late.id }, '2025-12-01')))).toMatchObject({
       code: 'INVALID_INPUT',
       field: 'subject.memberId',
       message: expect.stringContaining('không là đảng viên'),
     });
     // Another organisation's staff cannot handle for A.
-    expect(await refusal(openCase(staffB, caseInput(tree.a.id, { kind: 'org', orgId: tree.a1.id })))).toMatchObject({ code: 'NOT_FOUND', field: 'handlingOrgId' });
+    expect(await refusal(openCase(staffB, caseInput(tree.a.id, { kind: 'org', orgId: tree.a1.id })))).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'handlingOrgId',
+    });
   });
 
   it('prints the decision to inspect and the notice of conclusion in the party layout', async () => {
@@ -120,14 +130,34 @@ describe('a case and its steps', () => {
 
 describe('plans', () => {
   it('lists subjects with their progress: an item is done once a case on it is concluded', async () => {
-    const plan = await createPlan(staffA, { handlingOrgId: tree.a.id, handlingBody: 'commission', kind: 'inspection', year: 2026, title: 'Chương trình kiểm tra năm 2026' });
-    const item = { subject: { kind: 'org' as const, orgId: tree.a2.id, memberId: null }, caseKind: 'thematic_inspection' as const, content: 'Công tác phát triển đảng viên', plannedFrom: '2026-08-01', plannedTo: '2026-08-31', team: 'Tổ 1' };
+    const plan = await createPlan(staffA, {
+      handlingOrgId: tree.a.id,
+      handlingBody: 'commission',
+      kind: 'inspection',
+      year: 2026,
+      title: 'Chương trình kiểm tra năm 2026',
+    });
+    const item = {
+      subject: { kind: 'org' as const, orgId: tree.a2.id, memberId: null },
+      caseKind: 'thematic_inspection' as const,
+      content: 'Công tác phát triển đảng viên',
+      plannedFrom: '2026-08-01',
+      plannedTo: '2026-08-31',
+      team: 'Tổ 1',
+    };
     const withItem = await addPlanItem(staffA, plan.id, { ...item, version: plan.version });
-    expect(await refusal(addPlanItem(staffA, plan.id, { ...item, caseKind: 'regular_supervision', version: withItem.version }))).toMatchObject({ field: 'caseKind' });
+    expect(await refusal(addPlanItem(staffA, plan.id, { ...item, caseKind: 'regular_supervision', version: withItem.version }))).toMatchObject({
+      field: 'caseKind',
+    });
     const approved = await approvePlan(staffA, plan.id, { version: withItem.version, decision: decision('2026-01-05') });
     expect(approved).toMatchObject({ approved: true, itemCount: 1, doneCount: 0 });
     expect(await refusal(addPlanItem(staffA, plan.id, { ...item, version: approved.version }))).toMatchObject({ code: 'CONFLICT' });
-    await openAndWalk(staffA, { ...caseInput(tree.a.id, { kind: 'org', orgId: tree.a2.id }, '2026-08-03', 'thematic_inspection'), planItemId: approved.items[0].id }, '2026-08-05', ['announcement', 'subject_report', 'conclusion']);
+    await openAndWalk(
+      staffA,
+      { ...caseInput(tree.a.id, { kind: 'org', orgId: tree.a2.id }, '2026-08-03', 'thematic_inspection'), planItemId: approved.items[0].id },
+      '2026-08-05',
+      ['announcement', 'subject_report', 'conclusion'],
+    );
     expect(await getPlan(staffA, plan.id)).toMatchObject({ doneCount: 1, items: [{ done: true }] });
     expect(await refusal(getPlan(staffB, plan.id))).toMatchObject({ code: 'NOT_FOUND' });
   });
@@ -164,7 +194,14 @@ describe('confidentiality', () => {
 
   it('keeps the register of denunciations to its organisation, and who denounced to those handling it', async () => {
     const member = await makeMember(ctx, tree.a2.id, { fullName: 'Tống Văn Bị' });
-    const account = await createUser(ctx, { username: 'kiem.tra.a', displayName: 'Cán bộ kiểm tra A', role: 'inspection_staff', orgId: tree.a.id, memberId: null, password: PASSWORD });
+    const account = await createUser(ctx, {
+      username: 'kiem.tra.a',
+      displayName: 'Cán bộ kiểm tra A',
+      role: 'inspection_staff',
+      orgId: tree.a.id,
+      memberId: null,
+      password: PASSWORD,
+    });
     const handler = { ...staffA, actor: { ...staffA.actor, userId: account.user.id } };
     const d = await registerDenunciation(handler, {
       handlingOrgId: tree.a.id,
@@ -188,10 +225,18 @@ describe('confidentiality', () => {
       expect(await refusal(getDenunciation(official, d.id))).toEqual(absent);
       expect(await refusal(listDenunciations(official))).toMatchObject({ code: 'NOT_FOUND' });
     }
-    const verifying = await recordDenunciationEntry(handler, d.id, { version: d.version, stage: 'verifying', occurredOn: '2026-10-05', text: 'Giao tổ thẩm tra' });
+    const verifying = await recordDenunciationEntry(handler, d.id, {
+      version: d.version,
+      stage: 'verifying',
+      occurredOn: '2026-10-05',
+      text: 'Giao tổ thẩm tra',
+    });
     expect(verifying.entries.map((e) => e.stage)).toEqual(['received', 'verifying']);
     // The audit trail (read by the admin) never holds who denounced.
-    const audit = await queryOne<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE (coalesce(after::text, '') || coalesce(before::text, '')) LIKE '%Người Tố Cáo%'`);
+    const audit = await queryOne<{ n: number }>(
+      database.db,
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE (coalesce(after::text, '') || coalesce(before::text, '')) LIKE '%Người Tố Cáo%'`,
+    );
     expect(audit!.n).toBe(0);
   });
 });

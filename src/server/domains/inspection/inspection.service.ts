@@ -159,8 +159,7 @@ export async function recordCaseStep(ctx: Ctx, id: number, input: CaseStepInput)
   return inTransaction(ctx, async (tx) => {
     const row = await caseInSight(tx, id);
     if (row.version !== input.version) throw staleVersion('Cuộc kiểm tra, giám sát');
-    if (input.decision.date > input.occurredOn)
-      throw invalidField('decision.date', 'Văn bản của bước: ngày văn bản không được sau ngày thực hiện bước.');
+    if (input.decision.date > input.occurredOn) throw invalidField('decision.date', 'Văn bản của bước: ngày văn bản không được sau ngày thực hiện bước.');
     const order = await stepOrderAt(tx, input.occurredOn);
     const steps = await stepsOf(tx.db, id);
     const [problem] = checkStep({ caseKind: row.kind, suspended: row.suspended, steps }, input, order);
@@ -258,7 +257,15 @@ export async function listCases(ctx: Ctx, query: CaseListQuery & { memberId?: nu
     if (!org || !isPathInScope(ctx.actor.scope, org.path)) throw notFound('tổ chức đảng');
     subjectPath = org.path;
   }
-  const filter = { handlerOrgId: sight, subjectPath, memberId: query.memberId, subjectOrgId: query.subjectOrgId, kind: query.kind, state: query.state, year: query.year };
+  const filter = {
+    handlerOrgId: sight,
+    subjectPath,
+    memberId: query.memberId,
+    subjectOrgId: query.subjectOrgId,
+    kind: query.kind,
+    state: query.state,
+    year: query.year,
+  };
   const { items, total } = await listCaseRows(ctx.db, filter, query.pageSize, (query.page - 1) * query.pageSize);
   return { items: await summaryOf(ctx, items), total, page: query.page, pageSize: query.pageSize };
 }

@@ -40,7 +40,12 @@ export function stepBody(kind: CaseStepKind, version: number, on: string, violat
     decision: { ...decision(on), number: `${Math.floor(Math.random() * 900) + 10}-${kind === 'conclusion_notice' ? 'TB' : 'BB'}/UBKT` },
     note: null,
     ...(kind === 'conclusion'
-      ? { findings: 'Đã thẩm tra hồ sơ, sổ sách năm 2025', conclusion: 'Chấp hành chưa nghiêm quy chế làm việc', violation, recommendations: [{ text: 'Kiểm điểm, rút kinh nghiệm' }] }
+      ? {
+          findings: 'Đã thẩm tra hồ sơ, sổ sách năm 2025',
+          conclusion: 'Chấp hành chưa nghiêm quy chế làm việc',
+          violation,
+          recommendations: [{ text: 'Kiểm điểm, rút kinh nghiệm' }],
+        }
       : {}),
   };
 }

@@ -55,7 +55,10 @@ export async function addPlanItem(ctx: Ctx, planId: number, input: PlanItemCreat
     if (Number(input.plannedFrom.slice(0, 4)) !== plan.year)
       throw invalidField('plannedFrom', `Thời gian dự kiến phải thuộc năm ${plan.year} của chương trình.`);
     if ((plan.kind === 'supervision') !== isSupervision(input.caseKind))
-      throw invalidField('caseKind', plan.kind === 'supervision' ? 'Chương trình giám sát chỉ gồm các cuộc giám sát.' : 'Chương trình kiểm tra chỉ gồm các cuộc kiểm tra.');
+      throw invalidField(
+        'caseKind',
+        plan.kind === 'supervision' ? 'Chương trình giám sát chỉ gồm các cuộc giám sát.' : 'Chương trình kiểm tra chỉ gồm các cuộc kiểm tra.',
+      );
     const item = await insertPlanItem(tx.db, {
       planId,
       subjectKind: subject.kind,

@@ -575,6 +575,16 @@ export const seedRuleVersions: readonly SeedRuleVersion[] = [
   { name: 'document_font_size_pt', value: { min: 13, max: 14 }, effectiveFrom: '2018-04-03', source: '36-HD/VPTW (3/4/2018)' },
 
   // Inspection (inspection): the procedure of 22-QĐ/TW (28/7/2021), then 296-QĐ/TW (30/5/2025); the same order.
-  { name: 'inspection_step_order', value: { required: ['decision', 'announcement', 'subject_report', 'conclusion', 'conclusion_notice'] }, effectiveFrom: '2021-07-28', source: '22-QĐ/TW (28/7/2021)' },
-  { name: 'inspection_step_order', value: { required: ['decision', 'announcement', 'subject_report', 'conclusion', 'conclusion_notice'] }, effectiveFrom: '2025-05-30', source: '296-QĐ/TW (30/5/2025)' },
+  {
+    name: 'inspection_step_order',
+    value: { required: ['decision', 'announcement', 'subject_report', 'conclusion', 'conclusion_notice'] },
+    effectiveFrom: '2021-07-28',
+    source: '22-QĐ/TW (28/7/2021)',
+  },
+  {
+    name: 'inspection_step_order',
+    value: { required: ['decision', 'announcement', 'subject_report', 'conclusion', 'conclusion_notice'] },
+    effectiveFrom: '2025-05-30',
+    source: '296-QĐ/TW (30/5/2025)',
+  },
 ];

@@ -37,6 +37,8 @@ function navigationFor(role: UserRole): NavGroup[] {
         { to: '/ket-nap', label: 'Kết nạp đảng viên', prefix: true },
         { to: '/chuyen-sinh-hoat', label: 'Chuyển sinh hoạt đảng', prefix: true },
         ...(can(role, 'imports.run') ? [{ to: '/nhap-du-lieu', label: 'Nhập, xuất dữ liệu' }] : []),
+        // inspection
+        ...(can(role, 'inspection.read') ? [{ to: '/kiem-tra', label: 'Kiểm tra, giám sát', prefix: true }] : []),
       ],
     },
   ];
