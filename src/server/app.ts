@@ -36,6 +36,7 @@ import { targetsRoutes } from './domains/targets/targets.routes.js'; // targets
 import { proposalsRoutes } from './domains/proposals/proposals.routes.js'; // targets
 import { duesRoutes } from './domains/dues/dues.routes.js'; // dues
 import { badgesRoutes } from './domains/badges/badges.routes.js'; // dues
+import { inspectionRoutes } from './domains/inspection/inspection.routes.js';
 
 // Validation messages in Vietnamese wherever a schema does not give its own.
 z.config(z.locales.vi());
@@ -141,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(proposalsRoutes); // targets
       await api.register(duesRoutes); // dues
       await api.register(badgesRoutes); // dues
+      await api.register(inspectionRoutes); // inspection
     },
     { prefix: '/api/v1' },
   );

@@ -8,6 +8,7 @@ import { fieldLabels } from './field-labels.js';
 import { membershipEventKindLabels } from './member.js';
 import { orgEventKindLabels } from './org.js';
 import { transferStateLabels } from './transfers.js';
+import { caseStepKindLabels, denunciationStageLabels } from './inspection.js';
 
 const plainActions: Record<string, string> = {
   create: 'Tạo mới',
@@ -59,6 +60,21 @@ export function auditActionLabel(action: string): string | null {
     const state = (candidateStateLabels as Record<string, string>)[rest];
     return state ? `Bước kết nạp: ${state}` : null;
   }
+  // inspection
+  if (prefix === 'inspection') {
+    const plan: Record<string, string> = {
+      open: 'Quyết định kiểm tra, giám sát',
+      plan_create: 'Lập chương trình kiểm tra, giám sát',
+      plan_item: 'Thêm đối tượng vào chương trình',
+      plan_approve: 'Ban hành chương trình kiểm tra, giám sát',
+    };
+    const label = plan[rest] ?? (caseStepKindLabels as Record<string, string>)[rest];
+    return label ? `Kiểm tra, giám sát: ${label}` : null;
+  }
+  if (prefix === 'denunciation') {
+    const label = rest === 'register' ? 'Tiếp nhận đơn' : (denunciationStageLabels as Record<string, string>)[rest];
+    return label ? `Đơn tố cáo, khiếu nại: ${label}` : null;
+  }
   const transfer = (transferStateLabels as Record<string, string>)[action];
   return transfer ? `Chuyển sinh hoạt: ${transfer}` : null;
 }
@@ -82,6 +98,10 @@ export const auditEntityLabels: Record<string, string> = {
   target: 'Chỉ tiêu',
   task: 'Nhiệm vụ, giải pháp',
   proposal: 'Kiến nghị lên cấp trên',
+  // inspection
+  inspection_case: 'Cuộc kiểm tra, giám sát',
+  inspection_plan: 'Chương trình kiểm tra, giám sát',
+  denunciation: 'Đơn tố cáo, khiếu nại',
 };
 
 /** What a `read` row was a read of (its `what`). */
@@ -131,6 +151,17 @@ export const auditReadLabels: Record<string, string> = {
   badge_list: 'Danh sách đề nghị tặng Huy hiệu Đảng',
   badge_export: 'Xuất danh sách đề nghị tặng Huy hiệu Đảng',
   badge_awards: 'Huy hiệu Đảng đã tặng',
+  // inspection
+  inspection_plan_list: 'Danh sách chương trình kiểm tra, giám sát',
+  inspection_plan: 'Chương trình kiểm tra, giám sát',
+  inspection_case_list: 'Danh sách cuộc kiểm tra, giám sát',
+  inspection_case: 'Hồ sơ cuộc kiểm tra, giám sát',
+  inspection_decision_docx: 'Quyết định kiểm tra, giám sát',
+  inspection_notice_docx: 'Thông báo kết luận kiểm tra, giám sát',
+  inspection_cases: 'Các cuộc kiểm tra, giám sát đối với đối tượng',
+  denunciation_register: 'Sổ đơn tố cáo, khiếu nại',
+  denunciation: 'Đơn tố cáo, khiếu nại (không gồm người tố cáo)',
+  denunciation_with_identity: 'Đơn tố cáo, khiếu nại (gồm người tố cáo)',
 };
 
 /** Field names the audit rows carry beyond the input fields of `fieldLabels`. */
@@ -161,6 +192,37 @@ export const auditFieldLabels: Record<string, string> = {
   seed: 'Hạt giống dữ liệu mẫu',
   fileName: 'Tên tệp',
   sha256: 'Mã kiểm tra tệp',
+  // inspection
+  handlingOrgId: 'Tổ chức tiến hành',
+  handlingBody: 'Cơ quan tiến hành',
+  subjectKind: 'Loại đối tượng',
+  subjectOrgId: 'Tổ chức đảng là đối tượng',
+  subjectMemberId: 'Đảng viên là đối tượng',
+  subjectName: 'Đối tượng',
+  subjectPath: 'Vị trí đối tượng trong cây tổ chức',
+  content: 'Nội dung',
+  periodFrom: 'Từ ngày',
+  periodTo: 'Đến ngày',
+  team: 'Đoàn kiểm tra, giám sát',
+  planItemId: 'Mục chương trình',
+  planId: 'Chương trình kiểm tra, giám sát',
+  openedOn: 'Ngày quyết định',
+  timetable: 'Lịch tiến hành',
+  concludedOn: 'Ngày kết luận',
+  findings: 'Kết quả kiểm tra, giám sát',
+  conclusion: 'Kết luận',
+  violation: 'Có vi phạm',
+  recommendations: 'Kiến nghị',
+  suspended: 'Đang đình chỉ',
+  paper: 'Nơi ban hành, người ký',
+  step: 'Bước',
+  caseKind: 'Loại cuộc',
+  caseId: 'Cuộc kiểm tra, giám sát',
+  plannedFrom: 'Dự kiến từ ngày',
+  plannedTo: 'Dự kiến đến ngày',
+  year: 'Năm',
+  stage: 'Giai đoạn xử lý',
+  handlerUserIds: 'Người xử lý',
   state: 'Trạng thái',
   details: 'Chi tiết',
   admissionEventId: 'Mã biến động kết nạp',

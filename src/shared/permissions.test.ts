@@ -10,11 +10,15 @@ describe('the permission table', () => {
     expect(permissionActions.length).toBeGreaterThanOrEqual(11);
   });
 
-  it('lets a member do nothing, the inspection staff only read, and the office staff record only dues', () => {
+  it('lets a member do nothing, the inspection staff only inspection work, and the office staff record only dues', () => {
     expect(allowedTo('member')).toEqual([]);
-    expect(allowedTo('inspection_staff')).toEqual([]);
+    expect(allowedTo('inspection_staff')).toEqual(['inspection.read', 'inspection.write']);
     // dues: the office staff (finance) record dues.
     expect(allowedTo('office_staff')).toEqual(['dues.record']);
+  });
+
+  it('keeps inspection and supervision (cases, denunciations, their figures) to the inspection staff and the admin', () => {
+    for (const action of ['inspection.read', 'inspection.write'] as const) expect(rolesAllowed(action)).toEqual(['admin', 'inspection_staff']);
   });
 
   it('gives the admin every action', () => {

@@ -36,6 +36,10 @@ export const permissionActions = [
   'dues.record',
   /** Party badges (dues domain): recording an award on the member's record. */
   'badges.record',
+  /** inspection: see plans, cases, the register of denunciations and their figures (confidential: 404 to anyone else). */
+  'inspection.read',
+  /** inspection: plans, cases and their steps, denunciations and their handling. */
+  'inspection.write',
 ] as const;
 export type PermissionAction = (typeof permissionActions)[number];
 
@@ -47,6 +51,8 @@ const recordWriters = { ...none, admin: true, org_staff: true, secretary: true }
 const adminOnly = { ...none, admin: true } as const;
 /** Dues are collected by cells: secretaries (their cell), organisation staff and office staff (the finance side) record them. */
 const duesRecorders = { ...none, admin: true, org_staff: true, office_staff: true, secretary: true } as const;
+/** Inspection and supervision are the inspection staff's work (and the admin's); no one else sees them. */
+const inspectionWork = { ...none, admin: true, inspection_staff: true } as const;
 
 /** Every action × every role has an answer written here; a member writes nothing but their own password. */
 const permissionTable: Record<PermissionAction, Record<UserRole, boolean>> = {
@@ -65,6 +71,8 @@ const permissionTable: Record<PermissionAction, Record<UserRole, boolean>> = {
   'proposals.write': recordWriters,
   'dues.record': duesRecorders,
   'badges.record': recordWriters,
+  'inspection.read': inspectionWork,
+  'inspection.write': inspectionWork,
 };
 
 export function can(role: UserRole, action: PermissionAction): boolean {
@@ -93,6 +101,8 @@ export const permissionActionLabels: Record<PermissionAction, string> = {
   'proposals.write': 'ghi kiến nghị lên cấp trên và trả lời kiến nghị',
   'dues.record': 'ghi đảng phí',
   'badges.record': 'ghi tặng Huy hiệu Đảng',
+  'inspection.read': 'xem công tác kiểm tra, giám sát',
+  'inspection.write': 'ghi công tác kiểm tra, giám sát',
 };
 
 /** The refusal names who may: "Chỉ cán bộ tổ chức, bí thư hoặc quản trị hệ thống được …" (the admin last). */

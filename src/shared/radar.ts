@@ -15,6 +15,8 @@ export const attentionItem = z.object({
   candidateId: z.number().int().optional(),
   /** Set on transfer steps: the transfer page is where both sides can act on it. */
   transferId: z.number().int().optional(),
+  /** inspection: set on a case's overdue step (only the inspection staff and the admin are shown these). */
+  inspectionCaseId: z.number().int().optional(),
   orgId: z.number().int(),
   severity: z.enum(attentionSeverities),
 });

@@ -48,6 +48,17 @@ import type {
   LoginInput,
 } from '../shared/auth';
 import type { Holiday, HolidayInput } from '../shared/calendar';
+import type {
+  CaseDetail,
+  CaseListQuery,
+  CasePage,
+  CaseStepInput,
+  CaseSummary,
+  DenunciationDetail,
+  DenunciationSummary,
+  PlanDetail,
+  PlanSummary,
+} from '../shared/inspection';
 import type { ErrorCode, FieldError, PossibleDuplicate, RuleRef } from '../shared/errors';
 import type { ImportCommitInput, ImportJob, ImportListItem, ImportMappingInput } from '../shared/imports';
 import type {
@@ -696,4 +707,48 @@ export function listBadgeCandidates(orgId: number, awardOn: string | undefined, 
 
 export function badgeListUrl(orgId: number, format: 'xlsx' | 'docx', awardOn: string): string {
   return `${API_BASE}/orgs/${orgId}/badges.${format}${buildQuery({ awardOn })}`;
+}
+// ---- Inspection and supervision (inspection) --------------------------------------------------
+
+export function listInspectionCases(
+  query: Partial<Omit<CaseListQuery, 'page' | 'pageSize'>> & { page: number; pageSize: number },
+  signal?: AbortSignal,
+): Promise<CasePage> {
+  return request<CasePage>('GET', '/inspection-cases', { query: { ...query }, signal });
+}
+
+export function getInspectionCase(id: number, signal?: AbortSignal): Promise<CaseDetail> {
+  return request<CaseDetail>('GET', `/inspection-cases/${id}`, { signal });
+}
+
+export function recordInspectionStep(id: number, input: CaseStepInput): Promise<CaseDetail> {
+  return request<CaseDetail>('POST', `/inspection-cases/${id}/steps`, { body: input });
+}
+
+export function inspectionPaperUrl(id: number, which: 'decision' | 'conclusion-notice'): string {
+  return `${API_BASE}/inspection-cases/${id}/${which}.docx`;
+}
+
+export function listInspectionPlans(signal?: AbortSignal): Promise<{ items: PlanSummary[] }> {
+  return request<{ items: PlanSummary[] }>('GET', '/inspection-plans', { signal });
+}
+
+export function getInspectionPlan(id: number, signal?: AbortSignal): Promise<PlanDetail> {
+  return request<PlanDetail>('GET', `/inspection-plans/${id}`, { signal });
+}
+
+export function listDenunciations(signal?: AbortSignal): Promise<{ items: DenunciationSummary[] }> {
+  return request<{ items: DenunciationSummary[] }>('GET', '/denunciations', { signal });
+}
+
+export function getDenunciation(id: number, signal?: AbortSignal): Promise<DenunciationDetail> {
+  return request<DenunciationDetail>('GET', `/denunciations/${id}`, { signal });
+}
+
+export function memberInspectionCases(memberId: number, signal?: AbortSignal): Promise<CaseSummary[]> {
+  return request<CaseSummary[]>('GET', `/members/${memberId}/inspection-cases`, { signal });
+}
+
+export function orgInspectionCases(orgId: number, signal?: AbortSignal): Promise<CaseSummary[]> {
+  return request<CaseSummary[]>('GET', `/orgs/${orgId}/inspection-cases`, { signal });
 }

@@ -89,6 +89,11 @@ const ImportsPage = lazyPage(
   () => import('./features/imports/imports-page'),
   (m) => m.ImportsPage,
 );
+// inspection
+const InspectionRoutes = lazyPage(
+  () => import('./features/inspection/inspection-routes'),
+  (m) => m.InspectionRoutes,
+);
 const MyRecordPage = lazyPage(
   () => import('./features/self/my-record-page'),
   (m) => m.MyRecordPage,
@@ -189,6 +194,7 @@ export const router = createBrowserRouter([
           { path: 'kien-nghi', element: staffOnly(ProposalsPage) }, // targets
           { path: 'dang-phi', element: staffOnly(DuesPage) }, // dues
           { path: 'huy-hieu', element: staffOnly(BadgesPage) }, // dues
+          { path: 'kiem-tra/*', element: gated('inspection.read', InspectionRoutes) }, // inspection
           { path: '*', element: <NotFoundPage /> },
         ],
       },

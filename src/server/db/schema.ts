@@ -9,3 +9,4 @@ export * from './schema/admissions.js';
 export * from './schema/committees.js';
 export * from './schema/targets.js'; // targets
 export * from './schema/dues.js'; // dues
+export * from './schema/inspection.js'; // inspection

@@ -11,6 +11,7 @@ import { createUser } from '../domains/users/users.service.js';
 import { candidateInput, cellVote, committeeVote, upperDecision } from '../domains/admissions/admissions.test-helper.js';
 import { auditActionLabel, auditFieldLabel, auditHiddenFields } from '../../shared/audit-labels.js';
 import { checkBuffer, memberHeaders, memberRow, workbook } from '../domains/imports/imports.test-helper.js';
+import { caseInput, denunciationInput, requiredAfterDecision, stepBody } from '../domains/inspection/inspection.test-helper.js';
 
 /**
  * Every GET route of the API that returns personal data leaves a row in the processing log (action `read` or
@@ -105,6 +106,44 @@ beforeAll(async () => {
   const issued = await admin.send('POST', `/api/v1/transfers/${transfer.body.id}/letter`, letter);
   expect(issued.status, JSON.stringify(issued.body)).toBe(200);
   const run = await checkBuffer(ctx, await workbook({ 'Đảng viên': [memberHeaders, memberRow({ fullName: 'Mạc Văn Thử' })] }));
+
+  // inspection: a plan with a subject, issued; a case taken to its notice of conclusion; a denunciation being verified.
+  let plan = (
+    await admin.send('POST', '/api/v1/inspection-plans', { handlingOrgId: tree.a.id, kind: 'inspection', year: 2026, title: 'Chương trình kiểm tra năm 2026' })
+  ).body;
+  plan = (
+    await admin.send('POST', `/api/v1/inspection-plans/${plan.id}/items`, {
+      version: plan.version,
+      subject: { kind: 'org', orgId: tree.a1.id },
+      caseKind: 'regular_inspection',
+      content: 'Việc chấp hành nghị quyết',
+      plannedFrom: '2026-03-01',
+      plannedTo: '2026-03-31',
+    })
+  ).body;
+  expect((await admin.send('POST', `/api/v1/inspection-plans/${plan.id}/approve`, { version: plan.version, decision: decision('2026-01-05') })).status).toBe(
+    200,
+  );
+  let inspected = await admin.send('POST', '/api/v1/inspection-cases', {
+    ...caseInput(tree.a.id, { kind: 'org', orgId: tree.a1.id }, '2026-03-02'),
+    planItemId: plan.items[0].id,
+  });
+  expect(inspected.status, JSON.stringify(inspected.body)).toBe(201);
+  for (const [index, kind] of requiredAfterDecision.entries()) {
+    inspected = await admin.send(
+      'POST',
+      `/api/v1/inspection-cases/${inspected.body.id}/steps`,
+      stepBody(kind, inspected.body.version, `2026-04-0${index + 1}`),
+    );
+    expect(inspected.status, JSON.stringify(inspected.body)).toBe(200);
+  }
+  const denounced = await admin.send('POST', '/api/v1/denunciations', denunciationInput(tree.a.id, tree.a1.id));
+  expect(denounced.status, JSON.stringify(denounced.body)).toBe(201);
+  const entry = { version: denounced.body.version, stage: 'verifying', occurredOn: '2026-11-05', text: 'Giao tổ thẩm tra' };
+  expect((await admin.send('POST', `/api/v1/denunciations/${denounced.body.id}/entries`, entry)).status).toBe(200);
+  ids['inspection-plans'] = String(plan.id);
+  ids['inspection-cases'] = String(inspected.body.id);
+  ids.denunciations = String(denounced.body.id);
 
   ids.members = String(file.memberId);
   ids.candidates = String(file.id);

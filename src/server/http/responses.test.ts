@@ -27,6 +27,8 @@ const downloads: Record<string, string> = {
   'GET /api/v1/imports/export.xlsx': xlsxMediaType,
   'GET /api/v1/imports/template.xlsx': xlsxMediaType,
   'GET /api/v1/imports/{id}/problems.xlsx': xlsxMediaType,
+  'GET /api/v1/inspection-cases/{id}/decision.docx': docxMediaType,
+  'GET /api/v1/inspection-cases/{id}/conclusion-notice.docx': docxMediaType,
   'GET /api/v1/members/export.xlsx': xlsxMediaType,
   'GET /api/v1/members/{id}/probation/confirmation-decision.docx': docxMediaType,
   'GET /api/v1/metrics/{name}/records.xlsx': xlsxMediaType,
@@ -235,6 +237,11 @@ describe('what the server sends', () => {
     ['/api/v1/members/{id}/dues', () => `/api/v1/members/${ids.member}/dues`],
     ['/api/v1/orgs/{id}/badges', () => `/api/v1/orgs/${ids.org}/badges?awardOn=2026-11-07`],
     ['/api/v1/members/{id}/badge-awards', () => `/api/v1/members/${ids.member}/badge-awards`],
+    // inspection
+    ['/api/v1/inspection-plans', () => '/api/v1/inspection-plans'],
+    ['/api/v1/inspection-cases', () => '/api/v1/inspection-cases'],
+    ['/api/v1/denunciations', () => '/api/v1/denunciations'],
+    ['/api/v1/members/{id}/inspection-cases', () => `/api/v1/members/${ids.member}/inspection-cases`],
   ])('GET %s matches its published schema', async (template, url) => {
     await check(template, url());
   });

@@ -17,6 +17,10 @@ import { createTarget } from '../domains/targets/targets.service.js';
 import { createTask } from '../domains/targets/tasks.service.js';
 import { createProposal } from '../domains/proposals/proposals.service.js';
 import { saveHoliday } from '../domains/calendar/calendar.service.js';
+import { openCase } from '../domains/inspection/inspection.service.js';
+import { createPlan } from '../domains/inspection/plans.service.js';
+import { registerDenunciation } from '../domains/inspection/denunciations.service.js';
+import { caseInput, denunciationInput } from '../domains/inspection/inspection.test-helper.js';
 import { doneDateFields } from './input-guards.js';
 import { databaseErrorOf } from './error-handler.js';
 import { workflowEventKinds } from '../../shared/member.js';
@@ -69,6 +73,8 @@ const RECORDS = ['admin', 'org_staff', 'secretary'] as const;
 const ADMIN = ['admin'] as const;
 /** dues: secretaries, organisation and office staff record dues. */
 const DUES = ['admin', 'org_staff', 'office_staff', 'secretary'] as const;
+/** inspection */
+const INSPECTION = ['admin', 'inspection_staff'] as const;
 
 let database: Database;
 let drop: () => Promise<void>;
@@ -87,6 +93,10 @@ const fx = {} as {
   transfer: Ids;
   seat: Ids;
   import: Ids;
+  /** inspection: plans, cases and denunciations handled by A (own), B (sibling) and the upper committee (parent). */
+  plan: Ids;
+  inspectionCase: Ids;
+  denunciation: Ids;
   introducers: Record<Place, [number, number]>;
   user: number;
   /** targets */
@@ -452,6 +462,72 @@ const cases: Record<string, WriteCase> = {
     action: 'badges.record',
     path: ['sibling'],
     request: ({ path }) => ({ params: { id: fx.member[path] }, body: { milestoneYears: 30, awardOn: DAY, decision: d() } }),
+  // inspection
+  'POST /api/v1/inspection-plans': {
+    writers: INSPECTION,
+    action: 'inspection.write',
+    body: outside,
+    request: ({ body }) => ({
+      body: { handlingOrgId: fx.org[body], handlingBody: 'commission', kind: 'inspection', year: 2026, title: 'Chương trình kiểm tra thử' },
+    }),
+  },
+  'POST /api/v1/inspection-plans/{id}/items': {
+    writers: INSPECTION,
+    action: 'inspection.write',
+    path: outside,
+    body: outside,
+    request: ({ path, body }) => ({
+      params: { id: fx.plan[path] },
+      body: {
+        version: 1,
+        subject: {
+          kind: 'org',
+          orgId: body === 'own' ? (path === 'own' ? tree.a1.id : path === 'sibling' ? tree.b1.id : tree.b2.id) : fx.cell[body],
+          memberId: null,
+        },
+        caseKind: 'regular_inspection',
+        content: 'Việc chấp hành nghị quyết',
+        plannedFrom: '2026-12-01',
+        plannedTo: '2026-12-20',
+        team: 'Tổ 1',
+      },
+    }),
+  },
+  'POST /api/v1/inspection-plans/{id}/approve': {
+    writers: INSPECTION,
+    action: 'inspection.write',
+    path: outside,
+    request: ({ path }) => ({ params: { id: fx.plan[path] }, body: { version: 1, decision: d() } }),
+  },
+  'POST /api/v1/inspection-cases': {
+    writers: INSPECTION,
+    action: 'inspection.write',
+    body: outside,
+    request: ({ body }) => [
+      { body: { ...caseInput(fx.org[body], { kind: 'org', orgId: tree.a1.id }, '2026-11-02'), decision: d('2026-11-02') } },
+      { body: { ...caseInput(tree.a.id, { kind: 'org', orgId: fx.cell[body] }, '2026-11-02'), decision: d('2026-11-02') } },
+    ],
+  },
+  'POST /api/v1/inspection-cases/{id}/steps': {
+    writers: INSPECTION,
+    action: 'inspection.write',
+    path: outside,
+    request: ({ path }) => ({
+      params: { id: fx.inspectionCase[path] },
+      body: { version: 1, kind: 'announcement', occurredOn: DAY, decision: d(), note: 'Công bố tại hội nghị' },
+    }),
+  },
+  'POST /api/v1/denunciations': {
+    writers: INSPECTION,
+    action: 'inspection.write',
+    body: outside,
+    request: ({ body }) => [{ body: denunciationInput(fx.org[body], tree.a1.id) }, { body: denunciationInput(tree.a.id, fx.cell[body]) }],
+  },
+  'POST /api/v1/denunciations/{id}/entries': {
+    writers: INSPECTION,
+    action: 'inspection.write',
+    path: outside,
+    request: ({ path }) => ({ params: { id: fx.denunciation[path] }, body: { version: 1, stage: 'verifying', occurredOn: DAY, text: 'Giao tổ thẩm tra' } }),
   },
 };
 
@@ -581,6 +657,23 @@ beforeAll(async () => {
     parent: await aProposal(tree.upper.id, null),
     absent: ABSENT,
   };
+
+  // inspection: each record handled by A, B or the upper committee, about an organisation below it.
+  const handled = [
+    ['own', tree.a.id, tree.a1.id],
+    ['sibling', tree.b.id, tree.b1.id],
+    ['parent', tree.upper.id, tree.b2.id],
+  ] as const;
+  fx.plan = { own: 0, sibling: 0, parent: 0, absent: ABSENT };
+  fx.inspectionCase = { own: 0, sibling: 0, parent: 0, absent: ABSENT };
+  fx.denunciation = { own: 0, sibling: 0, parent: 0, absent: ABSENT };
+  for (const [place, handler, subject] of handled) {
+    fx.plan[place] = (
+      await createPlan(ctx, { handlingOrgId: handler, handlingBody: 'commission', kind: 'inspection', year: 2026, title: 'Chương trình kiểm tra năm 2026' })
+    ).id;
+    fx.inspectionCase[place] = (await openCase(ctx, caseInput(handler, { kind: 'org', orgId: subject }, '2026-11-02'))).id;
+    fx.denunciation[place] = (await registerDenunciation(ctx, denunciationInput(handler, subject))).id;
+  }
 
   await createUser(ctx, { username: 'quantri', displayName: 'Quản trị', role: 'admin', orgId: null, memberId: null, password: PASSWORD });
   for (const role of ['org_staff', 'inspection_staff', 'office_staff', 'secretary'] as const)
@@ -813,6 +906,13 @@ describe('bad input on every write route', () => {
       'POST /api/v1/rules/{name}/versions': ['effectiveFrom'],
       'POST /api/v1/tasks': ['dueOn'],
       'PATCH /api/v1/tasks/{id}': ['dueOn'],
+      // inspection: the period a case covers, the timetable the decision sets, the months a plan schedules
+      'POST /api/v1/inspection-cases': [
+        'periodFrom',
+        'periodTo',
+        ...['announcement', 'subject_report', 'conclusion', 'conclusion_notice'].map((s) => `timetable.${s}`),
+      ],
+      'POST /api/v1/inspection-plans/{id}/items': ['plannedFrom', 'plannedTo'],
     };
     const spec = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, any>> };
     const isDate = (schema: any) => typeof schema?.pattern === 'string' && schema.pattern.includes('\\d{4}-\\d{2}-\\d{2}');
@@ -878,6 +978,12 @@ describe('bad input on every write route', () => {
       'POST /api/v1/members/{id}/dues-reliefs',
       'POST /api/v1/orgs/{id}/dues-sheet',
       'POST /api/v1/members/{id}/badge-awards',
+      // inspection
+      'POST /api/v1/inspection-plans/{id}/approve',
+      'POST /api/v1/inspection-cases',
+      'POST /api/v1/inspection-cases/{id}/steps',
+      'POST /api/v1/denunciations',
+      'POST /api/v1/denunciations/{id}/entries',
     ];
     const declared = [...doneDateFields.keys()].map((r) => r.replace(/:(\w+)/g, '{$1}'));
     expect(declared.sort()).toEqual(expected.sort());

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { nameColumns } from '../members/members.rules.js';
 import { analyzeTables, anyOrgExists } from './demo.queries.js';
 import { loadDemoDues } from './demo-dues.service.js'; // dues
+import { loadDemoInspection } from './demo-inspection.service.js';
 import { generateDemoMembers, generateDemoOrgs, type DemoMember, type DemoOptions, type DemoOrg } from './demo.generator.js';
 import type { MemberStatus } from '../../../shared/member.js';
 import { loadDemoTargets } from './demo-targets.service.js'; // targets
@@ -71,6 +72,8 @@ export async function loadDemo(ctx: Ctx, database: Database, options: DemoOption
     for (const table of ['orgs', 'org_versions', 'members', 'membership_events', 'membership_periods']) await syncIdentity(writer.db, table);
     // dues: a year of dues and a few badges, last in the sequence.
     if (options.dues !== false) await loadDemoDues(writer, bulkCtx, options.today ?? '2026-11-27');
+    // inspection: a year of plans, cases and denunciations, drawn from the tree and members just loaded.
+    await loadDemoInspection(bulkCtx, options);
     await analyzeTables(writer.db);
     return { orgs: orgs.length, ...counts };
   });

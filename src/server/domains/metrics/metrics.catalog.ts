@@ -3,6 +3,7 @@ import { exitMetrics } from '../exits/exit-metrics.queries.js';
 import { transferMetrics } from '../transfers/transfer-metrics.queries.js';
 import { metricDefinitions, type MetricDefinition } from './metrics.queries.js';
 import { targetMetrics } from '../targets/targets-metrics.queries.js'; // targets
+import { inspectionMetrics } from '../inspection/inspection-metrics.queries.js';
 
 /**
  * Every figure the product can compute, by name. A module with figures of its own adds its list here; the
@@ -14,4 +15,5 @@ export const metricCatalog: readonly MetricDefinition[] = [
   ...transferMetrics,
   ...exitMetrics,
   ...targetMetrics /* targets */,
+  /* inspection */ ...inspectionMetrics,
 ];

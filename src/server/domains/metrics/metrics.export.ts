@@ -12,6 +12,7 @@ import {
   type MemberStatus,
   type MembershipEventKind,
 } from '../../../shared/member.js';
+import { inspectionCaseKindLabels, type InspectionCaseKind } from '../../../shared/inspection.js';
 import { orgKindLabels, unitTypeLabels, type Decision, type OrgKind, type UnitType } from '../../../shared/org.js';
 
 const PAGE = 500;
@@ -37,6 +38,15 @@ const columnsByKind: Record<string, ExportColumn[]> = {
     { header: 'Biến động', key: 'kind', width: 28 },
     { header: 'Số quyết định', key: 'decisionNumber', width: 18, kind: 'text' },
   ],
+  // inspection
+  inspection_case: [
+    { header: 'Ngày quyết định', key: 'openedOn', width: 14, kind: 'date' },
+    { header: 'Đối tượng', key: 'subjectName', width: 36 },
+    { header: 'Loại cuộc', key: 'kind', width: 30 },
+    { header: 'Tổ chức tiến hành', key: 'orgName', width: 36 },
+    { header: 'Ngày kết luận', key: 'concludedOn', width: 14, kind: 'date' },
+    { header: 'Số quyết định', key: 'decisionNumber', width: 18, kind: 'text' },
+  ],
 };
 
 /** Codes become the Vietnamese labels the screen shows. */
@@ -45,7 +55,11 @@ function present(row: Record<string, unknown>): ExportRow {
     ...row,
     gender: genderLabels[row.gender as Gender] ?? row.gender,
     status: memberStatusLabels[row.status as MemberStatus] ?? row.status,
-    kind: orgKindLabels[row.kind as OrgKind] ?? membershipEventKindLabels[row.kind as MembershipEventKind] ?? row.kind,
+    kind:
+      orgKindLabels[row.kind as OrgKind] ??
+      membershipEventKindLabels[row.kind as MembershipEventKind] ??
+      inspectionCaseKindLabels[row.kind as InspectionCaseKind] ??
+      row.kind,
     unitType: unitTypeLabels[row.unitType as UnitType] ?? row.unitType ?? '',
     decisionNumber: (row.decision as Decision | null)?.number ?? '',
   };

@@ -3,6 +3,8 @@ import { queryOne, queryRows, type DbOrTx } from '../../db/client.js';
 import { ageBandLabels, genderLabels, memberStatusLabels, membershipEventKindLabels, theoryLevelLabels } from '../../../shared/member.js';
 import { orgKindLabels, unitTypeLabels } from '../../../shared/org.js';
 import { addMonths } from '../../../shared/dates.js';
+import type { MetricRecordKind } from '../../../shared/metrics.js';
+import type { PermissionAction } from '../../../shared/permissions.js';
 
 export interface ResolvedParams {
   /** Path prefix of the scope (or the chosen organisation); '' for the whole deployment. */
@@ -10,6 +12,8 @@ export interface ResolvedParams {
   date: string;
   from: string;
   to: string;
+  /** The organisation whose staff the actor is (null: the whole deployment): confidential figures count only its own records. */
+  handlerOrgId: number | null;
 }
 
 /**
@@ -29,7 +33,9 @@ export interface MetricDefinition {
   /** Columns listed on drill-down: id, name, org name, and what else identifies the record. */
   recordColumns: SQL;
   recordOrder: SQL;
-  recordKind: 'member' | 'org' | 'membership_event';
+  recordKind: MetricRecordKind;
+  /** A confidential figure: only roles with this action see it; to anyone else it does not exist (404). */
+  access?: PermissionAction;
 }
 
 const activePeriodsAsOf = (p: ResolvedParams) => sql`

@@ -10,7 +10,7 @@ import { xlsxDownload } from '../../../shared/responses.js';
 const nameParams = z.object({ name: z.string().max(80) });
 
 export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/metrics', { schema: { tags: ['metrics'], response: { 200: z.array(metricInfo) } } }, async () => listMetrics());
+  app.get('/metrics', { schema: { tags: ['metrics'], response: { 200: z.array(metricInfo) } } }, async (request) => listMetrics(request.ctx));
   app.get('/metrics/:name', { schema: { tags: ['metrics'], params: nameParams, querystring: metricQuery, response: { 200: metricResult } } }, async (request) =>
     computeMetric(request.ctx, request.params.name, request.query),
   );

@@ -87,6 +87,8 @@ describe('metrics on the demo bloc', () => {
   });
 
   it('names every metric it offers', () => {
-    expect(listMetrics().map((m) => m.name)).toEqual(expect.arrayContaining(['members_by_status', 'grassroots_by_kind_and_unit_type', 'membership_changes']));
+    expect(listMetrics(ctxFor(database)).map((m) => m.name)).toEqual(
+      expect.arrayContaining(['members_by_status', 'grassroots_by_kind_and_unit_type', 'membership_changes']),
+    );
   });
 });

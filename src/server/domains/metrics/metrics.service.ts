@@ -1,4 +1,5 @@
 import type { Ctx } from '../../context.js';
+import { actorCan } from '../../permissions.js';
 import { invalidField, notFound } from '../../errors.js';
 import { getOrgInScope } from '../orgs/orgs.service.js';
 import { countByKey, metricRecordPage, type MetricDefinition, type ResolvedParams } from './metrics.queries.js';
@@ -8,13 +9,17 @@ import { todayIso } from '../../../shared/dates.js';
 
 const registry = new Map<string, MetricDefinition>(metricCatalog.map((m) => [m.name, m]));
 
-export function listMetrics() {
-  return [...registry.values()].map((m) => ({ name: m.name, label: m.label, kind: m.kind }));
+/** The figures the actor may see: a confidential one is left out for other roles. */
+export function listMetrics(ctx: Ctx) {
+  return [...registry.values()].filter((m) => mayRead(ctx, m)).map((m) => ({ name: m.name, label: m.label, kind: m.kind }));
 }
 
-function definition(name: string): MetricDefinition {
+const mayRead = (ctx: Ctx, m: MetricDefinition) => !m.access || actorCan(ctx.actor, m.access);
+
+/** A figure the actor may not see answers as one that does not exist. */
+function definition(ctx: Ctx, name: string): MetricDefinition {
   const found = registry.get(name);
-  if (!found) throw notFound(`chỉ số "${name}"`);
+  if (!found || !mayRead(ctx, found)) throw notFound(`chỉ số "${name}"`);
   return found;
 }
 
@@ -28,12 +33,12 @@ async function resolve(ctx: Ctx, query: MetricQuery): Promise<ResolvedParams> {
   const from = query.from ?? `${date.slice(0, 4)}-01-01`;
   const to = query.to ?? date;
   if (from > to) throw invalidField('from', 'Ngày bắt đầu kỳ phải trước ngày kết thúc.');
-  return { scopePath, date, from, to };
+  return { scopePath, date, from, to, handlerOrgId: scope.kind === 'subtree' ? scope.orgId : null };
 }
 
 /** A figure with its parts; the parts are the groups of the same set, so they always add up to the total. */
 export async function computeMetric(ctx: Ctx, name: string, query: MetricQuery): Promise<MetricResult> {
-  const metric = definition(name);
+  const metric = definition(ctx, name);
   const p = await resolve(ctx, query);
   const rows = await countByKey(ctx.db, metric, p);
   const counted = new Map(rows.map((r) => [r.key, r.value]));
@@ -53,7 +58,7 @@ export async function computeMetric(ctx: Ctx, name: string, query: MetricQuery):
 
 /** The records behind a figure (or behind one of its parts, with `key`). */
 export async function metricRecords(ctx: Ctx, name: string, query: MetricQuery & { key?: string; page: number; pageSize: number }) {
-  const metric = definition(name);
+  const metric = definition(ctx, name);
   const p = await resolve(ctx, query);
   const { items, total } = await metricRecordPage(ctx.db, metric, p, query);
   return { recordKind: metric.recordKind, items, total, page: query.page, pageSize: query.pageSize };

@@ -7,6 +7,7 @@ import { openTransferDeadlines } from '../transfers/transfers.service.js';
 import { byUrgency } from './radar.rules.js';
 import { duesArrearsAttention } from '../dues/dues.service.js'; // dues
 import { badgeProposalsAttention } from '../badges/badges.service.js'; // dues
+import { openInspectionDeadlines } from '../inspection/inspection.service.js';
 import type { AttentionItem, AttentionQuery } from '../../../shared/radar.js';
 import { todayIso } from '../../../shared/dates.js';
 
@@ -25,6 +26,8 @@ export async function listAttention(ctx: Ctx, query: AttentionQuery): Promise<{ 
   const [transferItems, admissionItems] = await Promise.all([openTransferDeadlines(scoped, today, calendar), openAdmissionDeadlines(scoped)]);
   // dues: members 3 months unpaid without a reason, and badge proposals for the next award date.
   const duesItems = [...(await duesArrearsAttention(scoped, today)), ...(await badgeProposalsAttention(scoped, today))];
-  const items: AttentionItem[] = [...transferItems, ...admissionItems, ...duesItems];
+  // inspection: the actor's own cases (none for a role that may not see them), narrowed to the chosen organisation.
+  const inspectionItems = await openInspectionDeadlines({ ...ctx, now }, today, calendar, org?.path ?? null);
+  const items: AttentionItem[] = [...transferItems, ...admissionItems, ...duesItems, ...inspectionItems];
   return { items: items.sort(byUrgency) };
 }

@@ -493,6 +493,15 @@ export const ruleDefinitions: readonly RuleDefinition[] = [
     unconfirmed: false,
     description: 'Cỡ chữ Times New Roman (hoặc tương đương) của phần nội dung văn bản, từ min đến max, trên khổ giấy A4.',
   },
+  // Inspection (inspection)
+  {
+    name: 'inspection_step_order',
+    label: 'Trình tự các bước kiểm tra, giám sát',
+    unit: 'object',
+    unconfirmed: true,
+    description:
+      'Các bước bắt buộc của một cuộc kiểm tra, giám sát theo thứ tự: quyết định, công bố quyết định, đối tượng báo cáo giải trình, kết luận, thông báo kết luận; thẩm tra xác minh (nếu có) trước kết luận; theo dõi thực hiện sau thông báo.',
+  },
 ];
 
 export const seedRuleVersions: readonly SeedRuleVersion[] = [
@@ -622,4 +631,18 @@ export const seedRuleVersions: readonly SeedRuleVersion[] = [
 
   // Documents
   { name: 'document_font_size_pt', value: { min: 13, max: 14 }, effectiveFrom: '2018-04-03', source: '36-HD/VPTW (3/4/2018)' },
+
+  // Inspection (inspection): the procedure of 22-QĐ/TW (28/7/2021), then 296-QĐ/TW (30/5/2025); the same order.
+  {
+    name: 'inspection_step_order',
+    value: { required: ['decision', 'announcement', 'subject_report', 'conclusion', 'conclusion_notice'] },
+    effectiveFrom: '2021-07-28',
+    source: '22-QĐ/TW (28/7/2021)',
+  },
+  {
+    name: 'inspection_step_order',
+    value: { required: ['decision', 'announcement', 'subject_report', 'conclusion', 'conclusion_notice'] },
+    effectiveFrom: '2025-05-30',
+    source: '296-QĐ/TW (30/5/2025)',
+  },
 ];

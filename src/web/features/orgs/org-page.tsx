@@ -1,3 +1,4 @@
+import { InspectionCasesSection } from '../inspection/inspection-cases-section';
 import { useState } from 'react';
 import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, Stack, Table, Tabs, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -132,6 +133,7 @@ export function OrgPage() {
           </Tabs.Panel>
         </Tabs>
       </Paper>
+      <InspectionCasesSection orgId={data.id} />
     </>
   );
 }

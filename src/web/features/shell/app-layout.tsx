@@ -42,6 +42,8 @@ function navigationFor(role: UserRole): NavGroup[] {
         // dues
         { to: '/dang-phi', label: 'Đảng phí' },
         { to: '/huy-hieu', label: 'Huy hiệu Đảng' },
+        // inspection
+        ...(can(role, 'inspection.read') ? [{ to: '/kiem-tra', label: 'Kiểm tra, giám sát', prefix: true }] : []),
       ],
     },
   ];
