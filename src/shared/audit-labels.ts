@@ -305,7 +305,6 @@ export const auditFieldLabels: Record<string, string> = {
   issuer: 'Cơ quan ban hành',
   outcome: 'Kết quả',
   // targets
-  year: 'Năm',
   source: 'Nguồn số liệu',
   metricName: 'Chỉ số',
   partKeys: 'Phần của chỉ số',
@@ -328,7 +327,6 @@ export const auditFieldLabels: Record<string, string> = {
   dueOn: 'Thời hạn',
   met: 'Đạt chuẩn',
   recordedOn: 'Ngày ghi',
-  content: 'Nội dung',
   sentOn: 'Ngày gửi',
   addressee: 'Nơi nhận',
   meetingId: 'Cuộc họp',

@@ -462,6 +462,7 @@ const cases: Record<string, WriteCase> = {
     action: 'badges.record',
     path: ['sibling'],
     request: ({ path }) => ({ params: { id: fx.member[path] }, body: { milestoneYears: 30, awardOn: DAY, decision: d() } }),
+  },
   // inspection
   'POST /api/v1/inspection-plans': {
     writers: INSPECTION,

@@ -1,5 +1,5 @@
 import { inTransaction, type Ctx } from '../../context.js';
-import { assertCan } from '../../permissions.js';
+import { actorCan, assertCan } from '../../permissions.js';
 import { conflict, invalidField, invalidInput, notFound, notFoundField, staleVersion } from '../../errors.js';
 import { isPathInScope } from '../../scope.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -83,13 +83,15 @@ export async function progressOf(ctx: Ctx, row: TargetRow, orgPath: string): Pro
   const metric = row.metricName ? catalogue.get(row.metricName) : undefined;
   const period = periodOf(row.year, todayIso(ctx.now()), row.endedOn);
   const empty = { actual: null, met: null, numerator: null, denominator: null, from: period?.from ?? null, to: period?.to ?? null, drill: null };
-  // A metric no longer in the catalogue (a module removed) reads as "no figure", never as zero.
-  if (!metric || !period) return empty;
+  // A metric no longer in the catalogue (a module removed) reads as "no figure", never as zero; so does a confidential
+  // one (inspection) for a reader without its access: a target must not reveal what the metric itself would refuse.
+  if (!metric || !period || (metric.access && !actorCan(ctx.actor, metric.access))) return empty;
+  const handlerOrgId = ctx.actor.scope.kind === 'subtree' ? ctx.actor.scope.orgId : null;
   const extra = await orgPathsOf(ctx.db, row.scopeOrgIds);
   const paths = disjointPaths([orgPath, ...extra.values()]);
   const totals = new Map<string, number>();
   for (const scopePath of paths)
-    for (const part of await countByKey(ctx.db, metric, { scopePath, date: period.to, from: period.from, to: period.to }))
+    for (const part of await countByKey(ctx.db, metric, { scopePath, date: period.to, from: period.from, to: period.to, handlerOrgId }))
       totals.set(part.key, (totals.get(part.key) ?? 0) + part.value);
   const figure = figureOf(
     [...totals].map(([key, value]) => ({ key, value })),
