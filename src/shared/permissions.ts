@@ -28,6 +28,8 @@ export const permissionActions = [
   'admissions.step',
   /** Transfers of party activity: opening one and each side's steps. */
   'transfers.step',
+  /** Meetings of cells and committees (meetings): plan, record as held with attendance, cancel, upload minutes. */
+  'meetings.write',
 ] as const;
 export type PermissionAction = (typeof permissionActions)[number];
 
@@ -51,6 +53,7 @@ const permissionTable: Record<PermissionAction, Record<UserRole, boolean>> = {
   'exits.record': recordWriters,
   'admissions.step': recordWriters,
   'transfers.step': recordWriters,
+  'meetings.write': recordWriters, // meetings
 };
 
 export function can(role: UserRole, action: PermissionAction): boolean {
@@ -75,6 +78,7 @@ export const permissionActionLabels: Record<PermissionAction, string> = {
   'exits.record': 'ghi xóa tên, ra khỏi Đảng, từ trần và kết nạp lại',
   'admissions.step': 'ghi hồ sơ kết nạp đảng viên',
   'transfers.step': 'làm thủ tục chuyển sinh hoạt đảng',
+  'meetings.write': 'ghi lịch và biên bản sinh hoạt chi bộ, họp cấp ủy', // meetings
 };
 
 /** The refusal names who may: "Chỉ cán bộ tổ chức, bí thư hoặc quản trị hệ thống được …" (the admin last). */

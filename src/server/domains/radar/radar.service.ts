@@ -5,6 +5,7 @@ import { orgInScope } from '../members/members.service.js';
 import { openAdmissionDeadlines } from '../admissions/admissions.deadlines.js';
 import { openTransferDeadlines } from '../transfers/transfers.service.js';
 import { byUrgency } from './radar.rules.js';
+import { openMeetingDeadlines } from '../meetings/meetings.service.js'; // meetings
 import type { AttentionItem, AttentionQuery } from '../../../shared/radar.js';
 import { todayIso } from '../../../shared/dates.js';
 
@@ -20,7 +21,11 @@ export async function listAttention(ctx: Ctx, query: AttentionQuery): Promise<{ 
   const now = query.date ? () => new Date(`${query.date}T05:00:00Z`) : ctx.now;
   const scoped: Ctx = { ...ctx, now, actor: { ...ctx.actor, scope: narrowScope(ctx.actor.scope, org) } };
   const calendar = await loadCalendar(ctx);
-  const [transferItems, admissionItems] = await Promise.all([openTransferDeadlines(scoped, today, calendar), openAdmissionDeadlines(scoped)]);
-  const items: AttentionItem[] = [...transferItems, ...admissionItems];
+  const [transferItems, admissionItems, meetingItems] = await Promise.all([
+    openTransferDeadlines(scoped, today, calendar),
+    openAdmissionDeadlines(scoped),
+    openMeetingDeadlines(scoped, today, calendar), // meetings
+  ]);
+  const items: AttentionItem[] = [...transferItems, ...admissionItems, ...meetingItems];
   return { items: items.sort(byUrgency) };
 }
