@@ -29,6 +29,12 @@ const plainActions: Record<string, string> = {
   probation_review: 'Xét chuyển đảng chính thức',
   'committee:appoint': 'Bầu, chỉ định cấp ủy viên',
   'committee:end': 'Thôi giữ chức vụ cấp ủy',
+  // meetings
+  plan: 'Lên lịch họp',
+  record_held: 'Ghi nhận đã họp và điểm danh',
+  cancel: 'Hủy',
+  attach_minutes: 'Đính kèm biên bản',
+  revoke: 'Thu hồi',
 };
 
 /** The action's label: plain ones, `event:<kind>` (membership or organisation events), `step:<state>`, transfer steps. */
@@ -64,6 +70,10 @@ export const auditEntityLabels: Record<string, string> = {
   metric: 'Chỉ số thống kê',
   attention: 'Việc cần xử lý',
   audit: 'Nhật ký hệ thống',
+  // meetings
+  meeting: 'Cuộc họp chi bộ, cấp ủy',
+  stored_file: 'Tệp đính kèm',
+  meeting_calendar_feed: 'Địa chỉ lịch họp',
 };
 
 /** What a `read` row was a read of (its `what`). */
@@ -94,6 +104,14 @@ export const auditReadLabels: Record<string, string> = {
   user_export: 'Xuất danh sách người dùng',
   audit_list: 'Nhật ký hệ thống',
   audit_export: 'Xuất nhật ký hệ thống',
+  // meetings
+  meeting_list: 'Danh sách cuộc họp',
+  meeting_export: 'Xuất danh sách cuộc họp',
+  meeting_attendance: 'Cuộc họp và điểm danh',
+  meeting_minutes: 'Biên bản cuộc họp',
+  meeting_notice: 'Thông báo triệu tập họp',
+  meeting_minutes_template: 'Mẫu biên bản họp',
+  own_meetings: 'Lịch họp của tôi',
 };
 
 /** Field names the audit rows carry beyond the input fields of `fieldLabels`. */
@@ -205,6 +223,24 @@ export const auditFieldLabels: Record<string, string> = {
   number: 'Số',
   issuer: 'Cơ quan ban hành',
   outcome: 'Kết quả',
+  // meetings
+  meetingOn: 'Ngày họp',
+  startTime: 'Giờ họp',
+  chairMemberId: 'Chủ trì',
+  minuteTakerMemberId: 'Thư ký cuộc họp',
+  agenda: 'Nội dung họp',
+  topic: 'Chuyên đề',
+  conclusions: 'Kết luận',
+  guests: 'Khách mời',
+  minutesFileId: 'Biên bản',
+  qualityScores: 'Điểm từng tiêu chí',
+  qualityScore: 'Điểm chất lượng',
+  qualitySheetSource: 'Phiếu chấm điểm',
+  recordedAt: 'Thời điểm ghi nhận',
+  documentIds: 'Văn bản thảo luận',
+  sizeBytes: 'Dung lượng',
+  mediaType: 'Loại tệp',
+  memberId: 'Đảng viên',
 };
 
 /** The field's Vietnamese name, or null when none is known. */

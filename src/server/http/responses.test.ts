@@ -34,6 +34,13 @@ const downloads: Record<string, string> = {
   'GET /api/v1/transfers/export.xlsx': xlsxMediaType,
   'GET /api/v1/transfers/{id}/letter.docx': docxMediaType,
   'GET /api/v1/users/export.xlsx': xlsxMediaType,
+  // meetings
+  'GET /api/v1/meetings/export.xlsx': xlsxMediaType,
+  'GET /api/v1/meetings/compliance.xlsx': xlsxMediaType,
+  'GET /api/v1/meetings/{id}/minutes': 'application/octet-stream',
+  'GET /api/v1/meetings/{id}/notice.docx': docxMediaType,
+  'GET /api/v1/meetings/{id}/minutes-template.docx': docxMediaType,
+  'GET /api/v1/calendar-feeds/{id}': 'text/calendar',
 };
 
 interface Operation {

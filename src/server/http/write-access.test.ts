@@ -13,6 +13,7 @@ import { candidateInput, cellVote, committeeVote, upperDecision } from '../domai
 import { createTransfer } from '../domains/transfers/transfers.service.js';
 import { appointToCommittee } from '../domains/committees/committees.service.js';
 import { insertImport } from '../domains/imports/imports.queries.js';
+import { planMeeting } from '../domains/meetings/meetings.service.js';
 import { doneDateFields } from './input-guards.js';
 import { databaseErrorOf } from './error-handler.js';
 import { workflowEventKinds } from '../../shared/member.js';
@@ -80,6 +81,8 @@ const fx = {} as {
   transfer: Ids;
   seat: Ids;
   import: Ids;
+  /** meetings: a planned meeting of each place's cell. */
+  meeting: Ids;
   introducers: Record<Place, [number, number]>;
   user: number;
 };
@@ -350,6 +353,42 @@ const cases: Record<string, WriteCase> = {
     path: ['sibling'],
     request: ({ path }) => ({ params: { id: fx.candidate[path] }, body: { version: 1, outcome: 'withdrawn', decision: d(), reason: 'Xin rút hồ sơ' } }),
   },
+  // meetings
+  'POST /api/v1/meetings': {
+    writers: RECORDS,
+    action: 'meetings.write',
+    body: outside,
+    request: ({ body }) => ({ body: { orgId: fx.cell[body], kind: 'extraordinary', meetingOn: DAY, agenda: 'Nội dung họp' } }),
+  },
+  'PATCH /api/v1/meetings/{id}': {
+    writers: RECORDS,
+    action: 'meetings.write',
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.meeting[path] }, body: { version: 1, place: 'Hội trường' } }),
+  },
+  'POST /api/v1/meetings/{id}/held': {
+    writers: RECORDS,
+    action: 'meetings.write',
+    path: ['sibling'],
+    request: ({ path }) => ({
+      params: { id: fx.meeting[path] },
+      body: { version: 1, meetingOn: DAY, attendance: [{ memberId: fx.member.own, status: 'excused', reason: 'Đi công tác' }], conclusions: 'Kết luận' },
+    }),
+  },
+  'POST /api/v1/meetings/{id}/cancel': {
+    writers: RECORDS,
+    action: 'meetings.write',
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.meeting[path] }, body: { version: 1, reason: 'Hoãn họp' } }),
+  },
+  'PUT /api/v1/meetings/{id}/minutes': {
+    writers: RECORDS,
+    action: 'meetings.write',
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.meeting[path] }, query: { filename: 'bien-ban.pdf', version: '1' }, upload: Buffer.from('%PDF-1.7 biên bản') }),
+  },
+  'POST /api/v1/me/calendar-feed': { writers: 'signed-in' },
+  'DELETE /api/v1/me/calendar-feed': { writers: 'signed-in' },
 };
 
 beforeAll(async () => {
@@ -431,6 +470,8 @@ beforeAll(async () => {
         status: 'checked',
       })
     ).id;
+  const planned = async (orgId: number) => (await planMeeting(ctx, { orgId, kind: 'regular', meetingOn: DAY })).id; // meetings
+  fx.meeting = { own: await planned(tree.a1.id), sibling: await planned(tree.b1.id), parent: 0, absent: ABSENT };
   fx.import = { own: await anImport(tree.a.path), sibling: await anImport(tree.b.path), parent: await anImport(tree.upper.path), absent: ABSENT };
 
   await createUser(ctx, { username: 'quantri', displayName: 'Quản trị', role: 'admin', orgId: null, memberId: null, password: PASSWORD });
@@ -662,6 +703,8 @@ describe('bad input on every write route', () => {
       'PATCH /api/v1/candidates/{id}': ['birthDate'],
       'POST /api/v1/transfers': ['temporaryFrom', 'temporaryUntil', 'person.birthDate', 'movingDecision.effectiveOn'],
       'POST /api/v1/rules/{name}/versions': ['effectiveFrom'],
+      'POST /api/v1/meetings': ['meetingOn'], // meetings: planned ahead
+      'PATCH /api/v1/meetings/{id}': ['meetingOn'],
     };
     const spec = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, any>> };
     const isDate = (schema: any) => typeof schema?.pattern === 'string' && schema.pattern.includes('\\d{4}-\\d{2}-\\d{2}');
@@ -715,6 +758,7 @@ describe('bad input on every write route', () => {
       'POST /api/v1/candidates/{id}/decision',
       'POST /api/v1/candidates/{id}/ceremony',
       'POST /api/v1/candidates/{id}/close',
+      'POST /api/v1/meetings/{id}/held', // meetings
     ];
     const declared = [...doneDateFields.keys()].map((r) => r.replace(/:(\w+)/g, '{$1}'));
     expect(declared.sort()).toEqual(expected.sort());

@@ -9,6 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import type { Readable } from 'node:stream';
 import { inTransaction, type Ctx } from '../../context.js';
 import { AppError, invalidField, notFound } from '../../errors.js';
@@ -18,7 +19,7 @@ import { detectStoredFileKind, storedFileRefusal } from './files.rules.js';
 import { findStoredFile, insertStoredFile, type StoredFileRow } from './files.queries.js';
 
 export const defaultFileMaxBytes = 20 * 1024 * 1024;
-let filesDir = './data-files';
+let filesDir = join(tmpdir(), 'dangvu-files');
 let fileMaxBytes = defaultFileMaxBytes;
 
 /** Set at start from DANGVU_FILES_DIR and DANGVU_FILE_MAX_MB (config.ts, `filesConfig`). */

@@ -179,7 +179,8 @@ async function writableMeeting(ctx: Ctx, id: number, version: number, allowed: r
 async function saveAt(ctx: Ctx, meeting: FoundMeeting, patch: Partial<MeetingRow>, action: string) {
   const row = await updateMeetingAt(ctx.db, meeting.id, meeting.version, patch);
   if (!row) throw staleVersion(MEETING);
-  await recordAudit(ctx, [{ entity: 'meeting', entityId: meeting.id, action, before: meeting, after: row }]);
+  const { orgPath: _path, orgName: _name, orgKind: _kind, ...before } = meeting;
+  await recordAudit(ctx, [{ entity: 'meeting', entityId: meeting.id, action, before, after: row }]);
   return row;
 }
 
@@ -347,7 +348,7 @@ export async function listMeetings(ctx: Ctx, query: MeetingListQuery) {
   const scope = narrowScope(ctx.actor.scope, org);
   const { items, total } = await listMeetingRows(ctx.db, scope, query);
   return {
-    items: items.map((row) => ({ ...row, counts: countsOf(row) })),
+    items: items.map(({ present, excused, absent, away, ...row }) => ({ ...row, counts: countsOf({ present, excused, absent, away }) })),
     total,
     page: query.page,
     pageSize: query.pageSize,
