@@ -1112,3 +1112,7 @@ export function* generateDemoMembers(opts: DemoOptions, orgs: DemoOrg[]): Genera
     }
   }
 }
+
+/** meetings: the defaults the meetings of the demo use too. */
+export const demoSeed = DEFAULT_SEED;
+export const demoToday = DEFAULT_TODAY;

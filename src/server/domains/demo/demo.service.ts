@@ -4,7 +4,8 @@ import { nextId, syncIdentity, withBulkWriter, type BulkWriter } from '../../db/
 import { recordAudit } from '../audit/audit.service.js';
 import { nameColumns } from '../members/members.rules.js';
 import { analyzeTables, anyOrgExists } from './demo.queries.js';
-import { generateDemoMembers, generateDemoOrgs, type DemoMember, type DemoOptions, type DemoOrg } from './demo.generator.js';
+import { insertDemoMeetings } from './demo-meetings.queries.js'; // meetings
+import { demoSeed, demoToday, generateDemoMembers, generateDemoOrgs, type DemoMember, type DemoOptions, type DemoOrg } from './demo.generator.js';
 import type { MemberStatus } from '../../../shared/member.js';
 
 export interface DemoLoadResult {
@@ -67,6 +68,7 @@ export async function loadDemo(ctx: Ctx, database: Database, options: DemoOption
     ]);
     const counts = await insertMembers(writer, bulkCtx, orgs, orgIds, options);
     for (const table of ['orgs', 'org_versions', 'members', 'membership_events', 'membership_periods']) await syncIdentity(writer.db, table);
+    await loadDemoMeetings(bulkCtx, options); // meetings
     await analyzeTables(writer.db);
     return { orgs: orgs.length, ...counts };
   });
@@ -196,4 +198,12 @@ async function insertMembers(writer: BulkWriter, ctx: Ctx, orgs: DemoOrg[], orgI
   }
   await flush();
   return { members: memberCount, events: eventCount };
+}
+
+/** meetings: a year of cell meetings with attendance (demo-meetings.queries.ts), audited as one bulk creation. */
+async function loadDemoMeetings(ctx: Ctx, options: DemoOptions): Promise<void> {
+  const loaded = await insertDemoMeetings(ctx.db, { today: options.today ?? demoToday, seed: options.seed ?? demoSeed });
+  await recordAudit(ctx, [
+    { entity: 'meeting', entityId: `bulk:${loaded.meetings}`, action: 'bulk_create', after: { count: loaded.meetings }, reason: ctx.reason },
+  ]);
 }
