@@ -24,6 +24,7 @@ import { foldForSearch } from '../src/shared/vietnamese.js';
 import { runImportBench } from './import.bench.js';
 import { runHttpBench } from './http.bench.js';
 import { runWebBench } from './web.bench.js';
+import { runMeetingsBench } from './meetings.bench.js'; // meetings
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -205,6 +206,20 @@ if (!args.includes('--skip-web') && only === undefined) {
     console.log(
       `${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(48)} ${String(Math.round(row.ms)).padStart(10)} ms  (target ≤ ${row.target} ms)`,
     );
+  }
+}
+// meetings (issue #11): compliance table and recording a meeting
+if (!args.includes('--skip-meetings')) {
+  const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  try {
+    for (const row of await runMeetingsBench({ only: only === 'embedded' || only === 'postgres' ? only : undefined, postgresUrl, members: provinceMembers })) {
+      results.push(row as unknown as Record<string, unknown>);
+      console.log(
+        `${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(48)} p50 ${String(row.p50).padStart(8)} ms  p95 ${String(row.p95).padStart(8)} ms  (target ≤ ${row.target} ms)`,
+      );
+    }
+  } catch (error) {
+    console.log(`Meeting benchmarks skipped: ${(error as Error).message}`);
   }
 }
 mkdirSync('bench/results', { recursive: true });

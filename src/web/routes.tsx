@@ -81,6 +81,10 @@ const ImportsPage = lazyPage(
   () => import('./features/imports/imports-page'),
   (m) => m.ImportsPage,
 );
+const MeetingsRoutes = lazyPage(
+  () => import('./features/meetings/meetings-routes'), // meetings
+  (m) => m.MeetingsRoutes,
+);
 const MyRecordPage = lazyPage(
   () => import('./features/self/my-record-page'),
   (m) => m.MyRecordPage,
@@ -168,6 +172,7 @@ export const router = createBrowserRouter([
           { path: 'quan-tri/ngay-nghi', element: gated('holidays.write', HolidaysPage) },
           { path: 'quan-tri/nhat-ky', element: gated('audit.read', AuditPage) },
           { path: 'ho-so-cua-toi', element: <MyRecordPage /> },
+          { path: 'sinh-hoat/*', element: staffOnly(MeetingsRoutes) }, // meetings
           { path: '*', element: <NotFoundPage /> },
         ],
       },

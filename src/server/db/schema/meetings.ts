@@ -33,6 +33,11 @@ export const meetings = pgTable(
     qualityScore: integer('quality_score'),
     qualitySheetSource: text('quality_sheet_source'),
     cancelReason: text('cancel_reason'),
+    /** The attendance tally, written with the attendance rows (they never change after): compliance sums meetings only. */
+    presentCount: integer('present_count').notNull().default(0),
+    excusedCount: integer('excused_count').notNull().default(0),
+    absentCount: integer('absent_count').notNull().default(0),
+    awayCount: integer('away_count').notNull().default(0),
     recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'date' }),
     version: version(),
     ...timestamps,

@@ -64,5 +64,10 @@ export async function insertDemoMeetings(db: DbOrTx, options: { today: string; s
       RETURNING 1)
     SELECT count(*)::int AS n FROM inserted`,
   );
+  await db.execute(sql`UPDATE meetings m SET present_count = c.present, excused_count = c.excused, absent_count = c.absent, away_count = c.away
+    FROM (SELECT meeting_id, count(*) FILTER (WHERE status = 'present')::int AS present, count(*) FILTER (WHERE status = 'excused')::int AS excused,
+                 count(*) FILTER (WHERE status = 'absent')::int AS absent, count(*) FILTER (WHERE status = 'away')::int AS away
+          FROM meeting_attendance GROUP BY meeting_id) c
+    WHERE c.meeting_id = m.id`);
   return { meetings: created?.n ?? 0, attendance: attended?.n ?? 0 };
 }

@@ -1,6 +1,6 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { queryOne, queryRows, type DbOrTx } from '../../db/client.js';
-import { meetingAttendance, meetingCalendarFeeds, meetingDocuments, meetings } from '../../db/schema.js';
+import { meetingAttendance, meetingCalendarFeeds, meetingDocuments, meetings, orgs } from '../../db/schema.js';
 import { notAnnulled } from '../members/members.queries.js';
 import { pathInScope } from '../../scope.js';
 import type { Scope } from '../../context.js';
@@ -16,13 +16,12 @@ export async function insertMeeting(db: DbOrTx, row: NewMeeting): Promise<Meetin
 }
 
 export async function findMeeting(db: DbOrTx, id: number): Promise<(MeetingRow & { orgPath: string; orgName: string; orgKind: string }) | null> {
-  const row = await queryOne<{ id: number; orgPath: string; orgName: string; orgKind: string }>(
-    db,
-    sql`SELECT m.id, o.path AS "orgPath", o.name AS "orgName", o.kind AS "orgKind" FROM meetings m JOIN orgs o ON o.id = m.org_id WHERE m.id = ${id}`,
-  );
-  if (!row) return null;
-  const [meeting] = await db.select().from(meetings).where(eq(meetings.id, id));
-  return { ...meeting!, orgPath: row.orgPath, orgName: row.orgName, orgKind: row.orgKind };
+  const [row] = await db
+    .select({ ...getTableColumns(meetings), orgPath: orgs.path, orgName: orgs.name, orgKind: orgs.kind })
+    .from(meetings)
+    .innerJoin(orgs, eq(orgs.id, meetings.orgId))
+    .where(eq(meetings.id, id));
+  return row ?? null;
 }
 
 /** Changes a meeting only at the version the writer read; null when it changed meanwhile. */
@@ -133,11 +132,7 @@ export interface MeetingListRow {
 
 const listColumns = sql`m.id, m.org_id AS "orgId", o.name AS "orgName", m.kind, m.status, m.meeting_on AS "meetingOn", m.start_time AS "startTime",
   m.place, m.topic, m.quality_score AS "qualityScore", m.minutes_file_id IS NOT NULL AS "hasMinutes", m.version,
-  coalesce(c.present, 0)::int AS present, coalesce(c.excused, 0)::int AS excused, coalesce(c.absent, 0)::int AS absent, coalesce(c.away, 0)::int AS away`;
-const countsJoin = sql`LEFT JOIN LATERAL (
-  SELECT count(*) FILTER (WHERE a.status = 'present') AS present, count(*) FILTER (WHERE a.status = 'excused') AS excused,
-         count(*) FILTER (WHERE a.status = 'absent') AS absent, count(*) FILTER (WHERE a.status = 'away') AS away
-  FROM meeting_attendance a WHERE a.meeting_id = m.id) c ON TRUE`;
+  m.present_count AS present, m.excused_count AS excused, m.absent_count AS absent, m.away_count AS away`;
 
 export async function listMeetingRows(db: DbOrTx, scope: Scope, query: MeetingListQuery): Promise<{ items: MeetingListRow[]; total: number }> {
   const where = sql.join(
@@ -153,7 +148,7 @@ export async function listMeetingRows(db: DbOrTx, scope: Scope, query: MeetingLi
   const [items, count] = await Promise.all([
     queryRows<MeetingListRow>(
       db,
-      sql`SELECT ${listColumns} FROM meetings m JOIN orgs o ON o.id = m.org_id ${countsJoin}
+      sql`SELECT ${listColumns} FROM meetings m JOIN orgs o ON o.id = m.org_id
           WHERE ${where} ORDER BY m.meeting_on DESC, m.id DESC LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
     ),
     queryOne<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM meetings m JOIN orgs o ON o.id = m.org_id WHERE ${where}`),
@@ -194,14 +189,13 @@ export async function heldMeetingCounts(db: DbOrTx, pathPrefix: string, from: st
   );
 }
 
-/** Attendance per organisation of held meetings in [from, to]. */
+/** Attendance per organisation of held meetings in [from, to] (the tallies kept on each meeting). */
 export async function attendanceCounts(db: DbOrTx, pathPrefix: string, from: string, to: string) {
   return queryRows<{ orgId: number; present: number; excused: number; absent: number; away: number }>(
     db,
-    sql`SELECT m.org_id AS "orgId",
-          count(*) FILTER (WHERE a.status = 'present')::int AS present, count(*) FILTER (WHERE a.status = 'excused')::int AS excused,
-          count(*) FILTER (WHERE a.status = 'absent')::int AS absent, count(*) FILTER (WHERE a.status = 'away')::int AS away
-        FROM meetings m JOIN orgs o ON o.id = m.org_id JOIN meeting_attendance a ON a.meeting_id = m.id
+    sql`SELECT m.org_id AS "orgId", sum(m.present_count)::int AS present, sum(m.excused_count)::int AS excused,
+          sum(m.absent_count)::int AS absent, sum(m.away_count)::int AS away
+        FROM meetings m JOIN orgs o ON o.id = m.org_id
         WHERE o.path LIKE ${`${pathPrefix}%`} AND m.status = 'held' AND m.meeting_on >= ${from} AND m.meeting_on <= ${to}
         GROUP BY 1`,
   );

@@ -106,10 +106,17 @@ function expectedOn(ctx: Ctx, orgId: number, kind: MeetingKind, date: string): P
 }
 
 /** The chair and the minute-taker are members of the organisation on the meeting date. */
-async function checkOfficers(ctx: Ctx, orgId: number, date: string, ids: { chairMemberId?: number | null; minuteTakerMemberId?: number | null }) {
+async function checkOfficers(
+  ctx: Ctx,
+  orgId: number,
+  date: string,
+  ids: { chairMemberId?: number | null; minuteTakerMemberId?: number | null },
+  known?: readonly ExpectedAttendee[],
+) {
   const wanted = Object.entries(ids).filter((e): e is [string, number] => typeof e[1] === 'number');
   if (wanted.length === 0) return;
-  const members = new Set((await membersExpectedOn(ctx.db, orgId, date)).map((m) => m.memberId));
+  const inKnown = known && wanted.every(([, id]) => known.some((k) => k.memberId === id));
+  const members = new Set((inKnown ? known : await membersExpectedOn(ctx.db, orgId, date)).map((m) => m.memberId));
   for (const [field, memberId] of wanted)
     if (!members.has(memberId))
       throw invalidField(
@@ -222,11 +229,19 @@ export async function recordHeld(ctx: Ctx, id: number, input: MeetingHeldInput) 
     );
     refuseOn(checkHeldMeeting({ meetingOn: date, today: todayIso(tx.now()), expected, attendance: input.attendance, names }));
     for (const [index, a] of input.attendance.entries()) if (!names.has(a.memberId)) throw notFoundField(`attendance.${index}.memberId`, 'đảng viên');
-    await checkOfficers(tx, meeting.orgId, date, {
-      chairMemberId: input.chairMemberId === undefined ? meeting.chairMemberId : input.chairMemberId,
-      minuteTakerMemberId: input.minuteTakerMemberId === undefined ? meeting.minuteTakerMemberId : input.minuteTakerMemberId,
-    });
-    if (input.meetingOn) await refuseDuplicateRegular(tx, meeting.orgId, meeting.kind, date, meeting.id);
+    await checkOfficers(
+      tx,
+      meeting.orgId,
+      date,
+      {
+        chairMemberId: input.chairMemberId === undefined ? meeting.chairMemberId : input.chairMemberId,
+        minuteTakerMemberId: input.minuteTakerMemberId === undefined ? meeting.minuteTakerMemberId : input.minuteTakerMemberId,
+      },
+      meeting.kind === 'committee' ? undefined : expected,
+    );
+    if (input.meetingOn && input.meetingOn !== meeting.meetingOn) await refuseDuplicateRegular(tx, meeting.orgId, meeting.kind, date, meeting.id);
+    const tally = { presentCount: 0, excusedCount: 0, absentCount: 0, awayCount: expected.filter((e) => e.away).length };
+    for (const a of input.attendance) tally[`${a.status}Count`] += 1;
     let quality: Partial<MeetingRow> = {};
     if (input.qualityScores && Object.keys(input.qualityScores).length > 0) {
       const sheet = await qualitySheetParam(tx, date);
@@ -249,6 +264,7 @@ export async function recordHeld(ctx: Ctx, id: number, input: MeetingHeldInput) 
         ...(input.guests ? { guests: input.guests } : {}),
         ...(input.conclusions !== undefined ? { conclusions: input.conclusions } : {}),
         ...quality,
+        ...tally,
       },
       'record_held',
     );
@@ -293,7 +309,6 @@ const countsOf = (row: Pick<MeetingListRow, 'present' | 'excused' | 'absent' | '
 
 export async function getMeeting(ctx: Ctx, id: number) {
   const meeting = await meetingInScope(ctx, id);
-  const recorded = await attendanceOf(ctx.db, id);
   const attendance =
     meeting.status === 'planned'
       ? (await expectedOn(ctx, meeting.orgId, meeting.kind, meeting.meetingOn)).map((e) => ({
@@ -302,9 +317,8 @@ export async function getMeeting(ctx: Ctx, id: number) {
           status: e.away ? ('away' as const) : null,
           reason: null,
         }))
-      : recorded;
-  const tally = { present: 0, excused: 0, absent: 0, away: 0 };
-  for (const a of recorded) tally[a.status] += 1;
+      : await attendanceOf(ctx.db, id);
+  const tally = { present: meeting.presentCount, excused: meeting.excusedCount, absent: meeting.absentCount, away: meeting.awayCount };
   const names = await memberNames(
     ctx.db,
     [meeting.chairMemberId, meeting.minuteTakerMemberId].filter((x): x is number => x !== null),

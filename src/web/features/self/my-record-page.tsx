@@ -5,11 +5,13 @@ import { PageHeader } from '../../components/page-header';
 import { useSession } from '../auth/session';
 import { useMemberQuery } from '../members/member-page';
 import { MemberEvents, MemberPeriods, MemberProfile } from '../members/member-sections';
+import { MyMeetingsPanel } from '../meetings/my-meetings-panel';
 
 const tabs = [
   { value: 'ly-lich', label: 'Lý lịch' },
   { value: 'qua-trinh', label: 'Quá trình sinh hoạt' },
   { value: 'bien-dong', label: 'Biến động' },
+  { value: 'sinh-hoat', label: 'Sinh hoạt chi bộ' }, // meetings
 ] as const;
 
 /** A member's own record and history; the server answers only for their own id. */
@@ -61,6 +63,9 @@ export function MyRecordPage() {
           </Tabs.Panel>
           <Tabs.Panel value="bien-dong">
             <MemberEvents id={memberId} />
+          </Tabs.Panel>
+          <Tabs.Panel value="sinh-hoat">
+            <MyMeetingsPanel />
           </Tabs.Panel>
         </Tabs>
       </Paper>
