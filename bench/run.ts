@@ -26,6 +26,7 @@ import { runHttpBench } from './http.bench.js';
 import { runWebBench } from './web.bench.js';
 import { runTargetsBench } from './targets.bench.js'; // targets
 import { runDuesBench } from './dues.bench.js'; // dues
+import { runMeetingsBench } from './meetings.bench.js'; // meetings
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -228,6 +229,20 @@ if (!args.includes('--skip-dues') && only !== 'embedded') {
     }
   } catch (error) {
     console.log(`Dues benchmarks skipped: ${(error as Error).message}`);
+  }
+}
+// meetings (issue #11): compliance table and recording a meeting
+if (!args.includes('--skip-meetings')) {
+  const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  try {
+    for (const row of await runMeetingsBench({ only: only === 'embedded' || only === 'postgres' ? only : undefined, postgresUrl, members: provinceMembers })) {
+      results.push(row as unknown as Record<string, unknown>);
+      console.log(
+        `${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(48)} p50 ${String(row.p50).padStart(8)} ms  p95 ${String(row.p95).padStart(8)} ms  (target ≤ ${row.target} ms)`,
+      );
+    }
+  } catch (error) {
+    console.log(`Meeting benchmarks skipped: ${(error as Error).message}`);
   }
 }
 mkdirSync('bench/results', { recursive: true });

@@ -37,6 +37,7 @@ import { proposalsRoutes } from './domains/proposals/proposals.routes.js'; // ta
 import { duesRoutes } from './domains/dues/dues.routes.js'; // dues
 import { badgesRoutes } from './domains/badges/badges.routes.js'; // dues
 import { inspectionRoutes } from './domains/inspection/inspection.routes.js';
+import { meetingsRoutes } from './domains/meetings/meetings.routes.js'; // meetings
 
 // Validation messages in Vietnamese wherever a schema does not give its own.
 z.config(z.locales.vi());
@@ -143,6 +144,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(duesRoutes); // dues
       await api.register(badgesRoutes); // dues
       await api.register(inspectionRoutes); // inspection
+      await api.register(meetingsRoutes); // meetings
     },
     { prefix: '/api/v1' },
   );

@@ -45,6 +45,12 @@ const plainActions: Record<string, string> = {
   'dues:basis': 'Ghi căn cứ đóng đảng phí',
   'dues:relief': 'Ghi miễn, giảm đảng phí',
   'badge:award': 'Ghi tặng Huy hiệu Đảng',
+  // meetings
+  plan: 'Lên lịch họp',
+  record_held: 'Ghi nhận đã họp và điểm danh',
+  cancel: 'Hủy',
+  attach_minutes: 'Đính kèm biên bản',
+  revoke: 'Thu hồi',
 };
 
 /** The action's label: plain ones, `event:<kind>` (membership or organisation events), `step:<state>`, transfer steps. */
@@ -102,6 +108,10 @@ export const auditEntityLabels: Record<string, string> = {
   inspection_case: 'Cuộc kiểm tra, giám sát',
   inspection_plan: 'Chương trình kiểm tra, giám sát',
   denunciation: 'Đơn tố cáo, khiếu nại',
+  // meetings
+  meeting: 'Cuộc họp chi bộ, cấp ủy',
+  stored_file: 'Tệp đính kèm',
+  meeting_calendar_feed: 'Địa chỉ lịch họp',
 };
 
 /** What a `read` row was a read of (its `what`). */
@@ -162,6 +172,14 @@ export const auditReadLabels: Record<string, string> = {
   denunciation_register: 'Sổ đơn tố cáo, khiếu nại',
   denunciation: 'Đơn tố cáo, khiếu nại (không gồm người tố cáo)',
   denunciation_with_identity: 'Đơn tố cáo, khiếu nại (gồm người tố cáo)',
+  // meetings
+  meeting_list: 'Danh sách cuộc họp',
+  meeting_export: 'Xuất danh sách cuộc họp',
+  meeting_attendance: 'Cuộc họp và điểm danh',
+  meeting_minutes: 'Biên bản cuộc họp',
+  meeting_notice: 'Thông báo triệu tập họp',
+  meeting_minutes_template: 'Mẫu biên bản họp',
+  own_meetings: 'Lịch họp của tôi',
 };
 
 /** Field names the audit rows carry beyond the input fields of `fieldLabels`. */
@@ -356,6 +374,28 @@ export const auditFieldLabels: Record<string, string> = {
   awardOn: 'Ngày trao',
   posthumous: 'Truy tặng',
   early: 'Tặng sớm',
+  // meetings
+  meetingOn: 'Ngày họp',
+  startTime: 'Giờ họp',
+  chairMemberId: 'Chủ trì',
+  minuteTakerMemberId: 'Thư ký cuộc họp',
+  agenda: 'Nội dung họp',
+  topic: 'Chuyên đề',
+  conclusions: 'Kết luận',
+  guests: 'Khách mời',
+  minutesFileId: 'Biên bản',
+  qualityScores: 'Điểm từng tiêu chí',
+  qualityScore: 'Điểm chất lượng',
+  presentCount: 'Số có mặt',
+  excusedCount: 'Số vắng có lý do',
+  absentCount: 'Số vắng không lý do',
+  awayCount: 'Số chuyển sinh hoạt tạm thời',
+  qualitySheetSource: 'Phiếu chấm điểm',
+  recordedAt: 'Thời điểm ghi nhận',
+  documentIds: 'Văn bản thảo luận',
+  sizeBytes: 'Dung lượng',
+  mediaType: 'Loại tệp',
+  memberId: 'Đảng viên',
 };
 
 /** The field's Vietnamese name, or null when none is known. */

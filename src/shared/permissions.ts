@@ -40,6 +40,8 @@ export const permissionActions = [
   'inspection.read',
   /** inspection: plans, cases and their steps, denunciations and their handling. */
   'inspection.write',
+  /** Meetings of cells and committees (meetings): plan, record as held with attendance, cancel, upload minutes. */
+  'meetings.write',
 ] as const;
 export type PermissionAction = (typeof permissionActions)[number];
 
@@ -73,6 +75,7 @@ const permissionTable: Record<PermissionAction, Record<UserRole, boolean>> = {
   'badges.record': recordWriters,
   'inspection.read': inspectionWork,
   'inspection.write': inspectionWork,
+  'meetings.write': recordWriters, // meetings
 };
 
 export function can(role: UserRole, action: PermissionAction): boolean {
@@ -103,6 +106,7 @@ export const permissionActionLabels: Record<PermissionAction, string> = {
   'badges.record': 'ghi tặng Huy hiệu Đảng',
   'inspection.read': 'xem công tác kiểm tra, giám sát',
   'inspection.write': 'ghi công tác kiểm tra, giám sát',
+  'meetings.write': 'ghi lịch và biên bản sinh hoạt chi bộ, họp cấp ủy', // meetings
 };
 
 /** The refusal names who may: "Chỉ cán bộ tổ chức, bí thư hoặc quản trị hệ thống được …" (the admin last). */

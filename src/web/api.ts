@@ -78,6 +78,17 @@ import type {
 import type { MetricInfo, MetricQuery, MetricRecords, MetricResult } from '../shared/metrics';
 import type { Org, OrgAsOfItem, OrgCreate, OrgDetail, OrgEvent, OrgEventInput, OrgEventRecorded, OrgListItem, OrgUpdate, UnitType } from '../shared/org';
 import type { AttentionItem } from '../shared/radar';
+import type {
+  ComplianceTable,
+  MeetingCancelInput,
+  MeetingDetail,
+  MeetingHeldInput,
+  MeetingListItem,
+  MeetingListQuery,
+  MeetingPlanInput,
+  MyMeetings,
+  QualitySheet,
+} from '../shared/meetings';
 import type { RuleVersionInput, RuleVersionRecord, RuleView } from '../shared/rulebook';
 import type { ExitInput, PartyAgeResult } from '../shared/exits';
 import type {
@@ -751,4 +762,75 @@ export function memberInspectionCases(memberId: number, signal?: AbortSignal): P
 
 export function orgInspectionCases(orgId: number, signal?: AbortSignal): Promise<CaseSummary[]> {
   return request<CaseSummary[]>('GET', `/orgs/${orgId}/inspection-cases`, { signal });
+}
+type MeetingPage = { items: MeetingListItem[]; total: number; page: number; pageSize: number };
+
+// ---- Meetings ------------------------------------------------------------------------------------
+
+export function listMeetings(query: Partial<Omit<MeetingListQuery, 'page' | 'pageSize'>> & { page: number; pageSize: number }, signal?: AbortSignal) {
+  return request<MeetingPage>('GET', '/meetings', { query: { ...query }, signal });
+}
+
+export function meetingsExportUrl(query: Partial<Omit<MeetingListQuery, 'page' | 'pageSize'>>): string {
+  return `${API_BASE}/meetings/export.xlsx${buildQuery({ ...query })}`;
+}
+
+export function getMeeting(id: number, signal?: AbortSignal): Promise<MeetingDetail> {
+  return request<MeetingDetail>('GET', `/meetings/${id}`, { signal });
+}
+
+export function planMeeting(input: MeetingPlanInput): Promise<MeetingDetail> {
+  return request<MeetingDetail>('POST', '/meetings', { body: input });
+}
+
+export function recordMeetingHeld(id: number, input: MeetingHeldInput): Promise<MeetingDetail> {
+  return request<MeetingDetail>('POST', `/meetings/${id}/held`, { body: input });
+}
+
+export function cancelMeeting(id: number, input: MeetingCancelInput): Promise<MeetingDetail> {
+  return request<MeetingDetail>('POST', `/meetings/${id}/cancel`, { body: input });
+}
+
+/** The minutes file itself as the body (PUT), checked by the server by its content. */
+export async function uploadMeetingMinutes(id: number, file: File, version: number): Promise<MeetingDetail> {
+  const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/octet-stream' };
+  if (csrfToken !== null) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}/meetings/${id}/minutes${buildQuery({ filename: file.name, version })}`, {
+      method: 'PUT',
+      headers,
+      body: file,
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw networkError();
+  }
+  return readAnswer<MeetingDetail>(response.status, await response.text(), response.headers.get('retry-after'), {});
+}
+
+export const meetingMinutesUrl = (id: number) => `${API_BASE}/meetings/${id}/minutes`;
+export const meetingNoticeUrl = (id: number) => `${API_BASE}/meetings/${id}/notice.docx`;
+export const meetingMinutesTemplateUrl = (id: number) => `${API_BASE}/meetings/${id}/minutes-template.docx`;
+
+export function getMeetingCompliance(query: { orgId?: number; year: number }, signal?: AbortSignal): Promise<ComplianceTable> {
+  return request<ComplianceTable>('GET', '/meetings/compliance', { query: { ...query }, signal });
+}
+
+export const meetingComplianceExportUrl = (query: { orgId?: number; year: number }) => `${API_BASE}/meetings/compliance.xlsx${buildQuery({ ...query })}`;
+
+export function getQualitySheet(date: string, signal?: AbortSignal): Promise<QualitySheet> {
+  return request<QualitySheet>('GET', '/meetings/quality-sheet', { query: { date }, signal });
+}
+
+export function getMyMeetings(signal?: AbortSignal): Promise<MyMeetings> {
+  return request<MyMeetings>('GET', '/me/meetings', { signal });
+}
+
+export function createCalendarFeed(): Promise<{ url: string; path: string }> {
+  return request<{ url: string; path: string }>('POST', '/me/calendar-feed');
+}
+
+export function revokeCalendarFeed(): Promise<{ ok: boolean }> {
+  return request<{ ok: boolean }>('DELETE', '/me/calendar-feed');
 }

@@ -94,6 +94,10 @@ const InspectionRoutes = lazyPage(
   () => import('./features/inspection/inspection-routes'),
   (m) => m.InspectionRoutes,
 );
+const MeetingsRoutes = lazyPage(
+  () => import('./features/meetings/meetings-routes'), // meetings
+  (m) => m.MeetingsRoutes,
+);
 const MyRecordPage = lazyPage(
   () => import('./features/self/my-record-page'),
   (m) => m.MyRecordPage,
@@ -195,6 +199,7 @@ export const router = createBrowserRouter([
           { path: 'dang-phi', element: staffOnly(DuesPage) }, // dues
           { path: 'huy-hieu', element: staffOnly(BadgesPage) }, // dues
           { path: 'kiem-tra/*', element: gated('inspection.read', InspectionRoutes) }, // inspection
+          { path: 'sinh-hoat/*', element: staffOnly(MeetingsRoutes) }, // meetings
           { path: '*', element: <NotFoundPage /> },
         ],
       },

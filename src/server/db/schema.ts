@@ -10,3 +10,5 @@ export * from './schema/committees.js';
 export * from './schema/targets.js'; // targets
 export * from './schema/dues.js'; // dues
 export * from './schema/inspection.js'; // inspection
+export * from './schema/files.js';
+export * from './schema/meetings.js'; // meetings

@@ -36,6 +36,11 @@ const notPersonal: Record<string, string> = {
   '/api/v1/rules': 'the rulebook',
   '/api/v1/rules/export.xlsx': 'the rulebook',
   '/api/v1/transfers/destinations': 'organisation names to send a member to',
+  // meetings
+  '/api/v1/meetings/compliance': 'per organisation and month: held or not, and attendance rates',
+  '/api/v1/meetings/compliance.xlsx': 'per organisation and month: held or not, and attendance rates',
+  '/api/v1/meetings/quality-sheet': 'the rulebook’s scoring sheet',
+  '/api/v1/calendar-feeds/{id}': 'meeting dates, times and places of an organisation (public at a secret address)',
 };
 
 let database: Database;
@@ -145,6 +150,22 @@ beforeAll(async () => {
   ids['inspection-cases'] = String(inspected.body.id);
   ids.denunciations = String(denounced.body.id);
 
+  // meetings: a held meeting of A1 with its minutes
+  const planned = await admin.send('POST', '/api/v1/meetings', { orgId: tree.a1.id, kind: 'regular', meetingOn: '2026-11-25', agenda: 'Nhiệm vụ tháng 12' });
+  expect(planned.status, JSON.stringify(planned.body)).toBe(201);
+  const attendance = (planned.body.attendance as { memberId: number; status: string | null }[])
+    .filter((a) => a.status !== 'away')
+    .map((a) => ({ memberId: a.memberId, status: 'present' }));
+  const held = await admin.send('POST', `/api/v1/meetings/${planned.body.id}/held`, { version: planned.body.version, attendance });
+  expect(held.status, JSON.stringify(held.body)).toBe(200);
+  const minutes = await app.inject({
+    method: 'PUT',
+    url: `/api/v1/meetings/${planned.body.id}/minutes?filename=bien-ban.pdf&version=${held.body.version}`,
+    headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, 'content-type': 'application/pdf' },
+    payload: Buffer.from('%PDF-1.7 biên bản họp'),
+  });
+  expect(minutes.statusCode, minutes.body).toBe(200);
+  ids.meetings = String(planned.body.id);
   ids.members = String(file.memberId);
   ids.candidates = String(file.id);
   ids.transfers = String(transfer.body.id);

@@ -46,6 +46,13 @@ const downloads: Record<string, string> = {
   'GET /api/v1/orgs/{id}/dues-statement.docx': docxMediaType,
   'GET /api/v1/orgs/{id}/badges.xlsx': xlsxMediaType,
   'GET /api/v1/orgs/{id}/badges.docx': docxMediaType,
+  // meetings
+  'GET /api/v1/meetings/export.xlsx': xlsxMediaType,
+  'GET /api/v1/meetings/compliance.xlsx': xlsxMediaType,
+  'GET /api/v1/meetings/{id}/minutes': 'application/octet-stream',
+  'GET /api/v1/meetings/{id}/notice.docx': docxMediaType,
+  'GET /api/v1/meetings/{id}/minutes-template.docx': docxMediaType,
+  'GET /api/v1/calendar-feeds/{id}': 'text/calendar',
 };
 
 interface Operation {

@@ -84,7 +84,15 @@ describe('access is decided on the matched route', () => {
       expect.arrayContaining(['GET /api/v1/members', 'POST /api/v1/members/:id/events', 'PATCH /api/v1/users/:id']),
     );
     const publicRoutes = [...new Set(routes.filter((r) => r.public).map((r) => r.url))];
-    const allowed = ['/api/health', '/api/openapi.json', '/api/v1/auth/login', '/api/v1/auth/session', '/api/v1/auth/status', '/*'];
+    const allowed = [
+      '/api/health',
+      '/api/openapi.json',
+      '/api/v1/auth/login',
+      '/api/v1/auth/session',
+      '/api/v1/auth/status',
+      '/*',
+      '/api/v1/calendar-feeds/:id',
+    ]; // calendar-feeds: a meeting feed at a secret, revocable address
     for (const url of publicRoutes) expect(allowed.includes(url) || url === '/api/docs' || url.startsWith('/api/docs/'), url).toBe(true);
   });
 

@@ -21,6 +21,7 @@ import { openCase } from '../domains/inspection/inspection.service.js';
 import { createPlan } from '../domains/inspection/plans.service.js';
 import { registerDenunciation } from '../domains/inspection/denunciations.service.js';
 import { caseInput, denunciationInput } from '../domains/inspection/inspection.test-helper.js';
+import { planMeeting } from '../domains/meetings/meetings.service.js';
 import { doneDateFields } from './input-guards.js';
 import { databaseErrorOf } from './error-handler.js';
 import { workflowEventKinds } from '../../shared/member.js';
@@ -97,6 +98,8 @@ const fx = {} as {
   plan: Ids;
   inspectionCase: Ids;
   denunciation: Ids;
+  /** meetings: a planned meeting of each place's cell. */
+  meeting: Ids;
   introducers: Record<Place, [number, number]>;
   user: number;
   /** targets */
@@ -530,6 +533,42 @@ const cases: Record<string, WriteCase> = {
     path: outside,
     request: ({ path }) => ({ params: { id: fx.denunciation[path] }, body: { version: 1, stage: 'verifying', occurredOn: DAY, text: 'Giao tổ thẩm tra' } }),
   },
+  // meetings
+  'POST /api/v1/meetings': {
+    writers: RECORDS,
+    action: 'meetings.write',
+    body: outside,
+    request: ({ body }) => ({ body: { orgId: fx.cell[body], kind: 'extraordinary', meetingOn: DAY, agenda: 'Nội dung họp' } }),
+  },
+  'PATCH /api/v1/meetings/{id}': {
+    writers: RECORDS,
+    action: 'meetings.write',
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.meeting[path] }, body: { version: 1, place: 'Hội trường' } }),
+  },
+  'POST /api/v1/meetings/{id}/held': {
+    writers: RECORDS,
+    action: 'meetings.write',
+    path: ['sibling'],
+    request: ({ path }) => ({
+      params: { id: fx.meeting[path] },
+      body: { version: 1, meetingOn: DAY, attendance: [{ memberId: fx.member.own, status: 'excused', reason: 'Đi công tác' }], conclusions: 'Kết luận' },
+    }),
+  },
+  'POST /api/v1/meetings/{id}/cancel': {
+    writers: RECORDS,
+    action: 'meetings.write',
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.meeting[path] }, body: { version: 1, reason: 'Hoãn họp' } }),
+  },
+  'PUT /api/v1/meetings/{id}/minutes': {
+    writers: RECORDS,
+    action: 'meetings.write',
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.meeting[path] }, query: { filename: 'bien-ban.pdf', version: '1' }, upload: Buffer.from('%PDF-1.7 biên bản') }),
+  },
+  'POST /api/v1/me/calendar-feed': { writers: 'signed-in' },
+  'DELETE /api/v1/me/calendar-feed': { writers: 'signed-in' },
 };
 
 /** targets: a hand-entered target (its figure's day is a done date) and a proposal sent up to the upper committee. */
@@ -631,6 +670,8 @@ beforeAll(async () => {
         status: 'checked',
       })
     ).id;
+  const planned = async (orgId: number) => (await planMeeting(ctx, { orgId, kind: 'regular', meetingOn: DAY })).id; // meetings
+  fx.meeting = { own: await planned(tree.a1.id), sibling: await planned(tree.b1.id), parent: 0, absent: ABSENT };
   fx.import = { own: await anImport(tree.a.path), sibling: await anImport(tree.b.path), parent: await anImport(tree.upper.path), absent: ABSENT };
   // targets
   const aTarget = async (orgId: number) =>
@@ -914,6 +955,8 @@ describe('bad input on every write route', () => {
         ...['announcement', 'subject_report', 'conclusion', 'conclusion_notice'].map((s) => `timetable.${s}`),
       ],
       'POST /api/v1/inspection-plans/{id}/items': ['plannedFrom', 'plannedTo'],
+      'POST /api/v1/meetings': ['meetingOn'], // meetings: planned ahead
+      'PATCH /api/v1/meetings/{id}': ['meetingOn'],
     };
     const spec = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, any>> };
     const isDate = (schema: any) => typeof schema?.pattern === 'string' && schema.pattern.includes('\\d{4}-\\d{2}-\\d{2}');
@@ -985,6 +1028,7 @@ describe('bad input on every write route', () => {
       'POST /api/v1/inspection-cases/{id}/steps',
       'POST /api/v1/denunciations',
       'POST /api/v1/denunciations/{id}/entries',
+      'POST /api/v1/meetings/{id}/held', // meetings
     ];
     const declared = [...doneDateFields.keys()].map((r) => r.replace(/:(\w+)/g, '{$1}'));
     expect(declared.sort()).toEqual(expected.sort());

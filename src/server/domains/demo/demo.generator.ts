@@ -1119,3 +1119,5 @@ export function* generateDemoMembers(opts: DemoOptions, orgs: DemoOrg[]): Genera
 export function demoToday(opts: DemoOptions): string {
   return opts.today ?? DEFAULT_TODAY;
 }
+/** meetings: the seed the meetings of the demo use too. */
+export const demoSeed = DEFAULT_SEED;

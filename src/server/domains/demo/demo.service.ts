@@ -6,7 +6,8 @@ import { nameColumns } from '../members/members.rules.js';
 import { analyzeTables, anyOrgExists } from './demo.queries.js';
 import { loadDemoDues } from './demo-dues.service.js'; // dues
 import { loadDemoInspection } from './demo-inspection.service.js';
-import { generateDemoMembers, generateDemoOrgs, type DemoMember, type DemoOptions, type DemoOrg } from './demo.generator.js';
+import { insertDemoMeetings } from './demo-meetings.queries.js'; // meetings
+import { demoSeed, demoToday, generateDemoMembers, generateDemoOrgs, type DemoMember, type DemoOptions, type DemoOrg } from './demo.generator.js';
 import type { MemberStatus } from '../../../shared/member.js';
 import { loadDemoTargets } from './demo-targets.service.js'; // targets
 
@@ -74,6 +75,7 @@ export async function loadDemo(ctx: Ctx, database: Database, options: DemoOption
     if (options.dues !== false) await loadDemoDues(writer, bulkCtx, options.today ?? '2026-11-27');
     // inspection: a year of plans, cases and denunciations, drawn from the tree and members just loaded.
     await loadDemoInspection(bulkCtx, options);
+    await loadDemoMeetings(bulkCtx, options); // meetings
     await analyzeTables(writer.db);
     return { orgs: orgs.length, ...counts };
   });
@@ -206,4 +208,12 @@ async function insertMembers(writer: BulkWriter, ctx: Ctx, orgs: DemoOrg[], orgI
   }
   await flush();
   return { members: memberCount, events: eventCount };
+}
+
+/** meetings: a year of cell meetings with attendance (demo-meetings.queries.ts), audited as one bulk creation. */
+async function loadDemoMeetings(ctx: Ctx, options: DemoOptions): Promise<void> {
+  const loaded = await insertDemoMeetings(ctx.db, { today: demoToday(options), seed: options.seed ?? demoSeed });
+  await recordAudit(ctx, [
+    { entity: 'meeting', entityId: `bulk:${loaded.meetings}`, action: 'bulk_create', after: { count: loaded.meetings }, reason: ctx.reason },
+  ]);
 }

@@ -1,6 +1,7 @@
 import { admissionMetrics } from '../admissions/admission-metrics.queries.js';
 import { exitMetrics } from '../exits/exit-metrics.queries.js';
 import { transferMetrics } from '../transfers/transfer-metrics.queries.js';
+import { meetingMetrics } from '../meetings/meeting-metrics.queries.js'; // meetings
 import { metricDefinitions, type MetricDefinition } from './metrics.queries.js';
 import { targetMetrics } from '../targets/targets-metrics.queries.js'; // targets
 import { inspectionMetrics } from '../inspection/inspection-metrics.queries.js';
@@ -16,4 +17,5 @@ export const metricCatalog: readonly MetricDefinition[] = [
   ...exitMetrics,
   ...targetMetrics /* targets */,
   /* inspection */ ...inspectionMetrics,
+  ...meetingMetrics /* meetings */,
 ];

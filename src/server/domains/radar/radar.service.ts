@@ -8,6 +8,7 @@ import { byUrgency } from './radar.rules.js';
 import { duesArrearsAttention } from '../dues/dues.service.js'; // dues
 import { badgeProposalsAttention } from '../badges/badges.service.js'; // dues
 import { openInspectionDeadlines } from '../inspection/inspection.service.js';
+import { openMeetingDeadlines } from '../meetings/meetings.service.js'; // meetings
 import type { AttentionItem, AttentionQuery } from '../../../shared/radar.js';
 import { todayIso } from '../../../shared/dates.js';
 
@@ -23,11 +24,15 @@ export async function listAttention(ctx: Ctx, query: AttentionQuery): Promise<{ 
   const now = query.date ? () => new Date(`${query.date}T05:00:00Z`) : ctx.now;
   const scoped: Ctx = { ...ctx, now, actor: { ...ctx.actor, scope: narrowScope(ctx.actor.scope, org) } };
   const calendar = await loadCalendar(ctx);
-  const [transferItems, admissionItems] = await Promise.all([openTransferDeadlines(scoped, today, calendar), openAdmissionDeadlines(scoped)]);
+  const [transferItems, admissionItems, meetingItems] = await Promise.all([
+    openTransferDeadlines(scoped, today, calendar),
+    openAdmissionDeadlines(scoped),
+    openMeetingDeadlines(scoped, today, calendar), // meetings
+  ]);
   // dues: members 3 months unpaid without a reason, and badge proposals for the next award date.
   const duesItems = [...(await duesArrearsAttention(scoped, today)), ...(await badgeProposalsAttention(scoped, today))];
   // inspection: the actor's own cases (none for a role that may not see them), narrowed to the chosen organisation.
   const inspectionItems = await openInspectionDeadlines({ ...ctx, now }, today, calendar, org?.path ?? null);
-  const items: AttentionItem[] = [...transferItems, ...admissionItems, ...duesItems, ...inspectionItems];
+  const items: AttentionItem[] = [...transferItems, ...admissionItems, ...meetingItems, ...duesItems, ...inspectionItems];
   return { items: items.sort(byUrgency) };
 }

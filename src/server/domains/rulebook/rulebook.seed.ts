@@ -369,6 +369,29 @@ export const ruleDefinitions: readonly RuleDefinition[] = [
     unconfirmed: false,
     description: 'Đảng bộ cơ sở sinh hoạt ít nhất số lần này mỗi năm.',
   },
+  {
+    name: 'meeting_compliance_grace_working_days',
+    label: 'Số ngày làm việc chờ ghi nhận cuộc họp sau khi hết tháng/quý',
+    unit: 'working_days',
+    unconfirmed: true,
+    description:
+      'Hết tháng (hoặc quý) mà chưa có biên bản sinh hoạt thường kỳ (chuyên đề) thì sau số ngày làm việc này mới coi là thiếu và đưa vào danh sách cần chú ý: thời gian để chi bộ nhập biên bản. Giá trị do hệ thống đặt, chưa đối chiếu văn bản.',
+  },
+  {
+    name: 'meeting_quality_score_sheet',
+    label: 'Phiếu chấm điểm chất lượng sinh hoạt chi bộ',
+    unit: 'object',
+    unconfirmed: true,
+    description:
+      'Các tiêu chí và điểm tối đa của từng tiêu chí (tổng 100 điểm) để chi bộ tự chấm chất lượng buổi sinh hoạt. Mỗi tỉnh có hướng dẫn chấm riêng: giá trị mẫu, chưa đối chiếu văn bản.',
+  },
+  {
+    name: 'meeting_unexcused_absence_review_count',
+    label: 'Số lần vắng sinh hoạt không lý do trong năm phải xem xét',
+    unit: 'count',
+    unconfirmed: false,
+    description: 'Đảng viên bỏ sinh hoạt chi bộ không có lý do chính đáng từ số lần (tháng) này trở lên trong một năm thì chi bộ xem xét, đề nghị xóa tên.',
+  },
 
   // Review and rating
   {
@@ -575,6 +598,23 @@ export const seedRuleVersions: readonly SeedRuleVersion[] = [
   { name: 'cell_regular_meeting_interval_months', value: 1, effectiveFrom: charter, source: 'Điều lệ Đảng 2011, Điều 24' },
   { name: 'cell_thematic_meeting_interval_months', value: 3, effectiveFrom: '2018-07-06', source: 'Chỉ thị 10-CT/TW; 12-HD/BTCTW (6/7/2018)' },
   ...underImplementingRegulation('grassroots_committee_min_meetings_per_year', 2),
+  { name: 'meeting_compliance_grace_working_days', value: 5, effectiveFrom: '2018-07-06', source: 'Mặc định của dangvu (chưa có văn bản quy định)' },
+  {
+    name: 'meeting_quality_score_sheet',
+    value: {
+      criteria: [
+        { key: 'preparation', label: 'Chuẩn bị nội dung, tài liệu, thông báo họp', maxPoints: 20 },
+        { key: 'attendance', label: 'Đảng viên dự họp đầy đủ, đúng giờ', maxPoints: 15 },
+        { key: 'procedure', label: 'Thực hiện đúng trình tự, thủ tục buổi sinh hoạt', maxPoints: 15 },
+        { key: 'discussion', label: 'Chất lượng thảo luận, phát biểu, tự phê bình và phê bình', maxPoints: 20 },
+        { key: 'conclusions', label: 'Kết luận, nghị quyết sát thực tế, khả thi', maxPoints: 20 },
+        { key: 'minutes', label: 'Biên bản ghi đầy đủ, lưu trữ đúng quy định', maxPoints: 10 },
+      ],
+    },
+    effectiveFrom: '2018-07-06',
+    source: 'Chỉ thị 10-CT/TW; 12-HD/BTCTW (6/7/2018) (?)',
+  },
+  { name: 'meeting_unexcused_absence_review_count', value: 3, effectiveFrom: charter, source: 'Điều lệ Đảng 2011, Điều 8' },
 
   // Review and rating
   { name: 'rating_score_thresholds', value: { excellent: 90, good: 70, complete: 50 }, ...rating366 },

@@ -6,12 +6,14 @@ import { useSession } from '../auth/session';
 import { useMemberQuery } from '../members/member-page';
 import { MemberEvents, MemberPeriods, MemberProfile } from '../members/member-sections';
 import { MyDuesPanel } from '../dues/my-dues-panel';
+import { MyMeetingsPanel } from '../meetings/my-meetings-panel';
 
 const tabs = [
   { value: 'ly-lich', label: 'Lý lịch' },
   { value: 'qua-trinh', label: 'Quá trình sinh hoạt' },
   { value: 'bien-dong', label: 'Biến động' },
   { value: 'dang-phi', label: 'Đảng phí' },
+  { value: 'sinh-hoat', label: 'Sinh hoạt chi bộ' }, // meetings
 ] as const;
 
 /** A member's own record and history; the server answers only for their own id. */
@@ -66,6 +68,9 @@ export function MyRecordPage() {
           </Tabs.Panel>
           <Tabs.Panel value="dang-phi">
             <MyDuesPanel memberId={memberId} />
+          </Tabs.Panel>
+          <Tabs.Panel value="sinh-hoat">
+            <MyMeetingsPanel />
           </Tabs.Panel>
         </Tabs>
       </Paper>

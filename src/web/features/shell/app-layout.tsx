@@ -44,6 +44,7 @@ function navigationFor(role: UserRole): NavGroup[] {
         { to: '/huy-hieu', label: 'Huy hiệu Đảng' },
         // inspection
         ...(can(role, 'inspection.read') ? [{ to: '/kiem-tra', label: 'Kiểm tra, giám sát', prefix: true }] : []),
+        { to: '/sinh-hoat', label: 'Sinh hoạt chi bộ', prefix: true }, // meetings
       ],
     },
   ];

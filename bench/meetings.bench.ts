@@ -1,0 +1,136 @@
+/**
+ * Meetings (issue #11): the compliance table and recording a held meeting.
+ *   embedded, demo bloc: compliance table for the whole bloc p95 ≤ 300 ms; recording a meeting with 60 attendees ≤ 100 ms.
+ *   PostgreSQL, a province (`--members`, default 260,000: ≈2,200 grassroots organisations, 12 months, ≈3 million
+ *   attendance rows): compliance table for the province p95 ≤ 1 s.
+ */
+import pino from 'pino';
+import { prepareDatabase, systemCtx } from '../src/server/bootstrap.js';
+import type { Ctx } from '../src/server/context.js';
+import { openDatabase, queryOne, queryRows, sql, type Database } from '../src/server/db/client.js';
+import { createScratchDatabase } from '../src/server/db/scratch-database.js';
+import { loadDemo } from '../src/server/domains/demo/demo.service.js';
+import { createMember } from '../src/server/domains/members/members.service.js';
+import { complianceTable, planMeeting, recordHeld } from '../src/server/domains/meetings/meetings.service.js';
+import { createOrg } from '../src/server/domains/orgs/orgs.service.js';
+
+export interface MeetingsBenchRow {
+  engine: 'embedded' | 'postgres';
+  name: string;
+  runs?: number;
+  p50?: number;
+  p95?: number;
+  ms?: number;
+  target: number;
+  ok: boolean;
+}
+
+const log = pino({ level: 'silent' });
+const TODAY = '2026-11-27';
+const at = (ctx: Ctx): Ctx => ({ ...ctx, now: () => new Date(`${TODAY}T03:00:00Z`) });
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = process.hrtime.bigint();
+  await work();
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+async function measure(engine: MeetingsBenchRow['engine'], name: string, target: number, runs: number, work: (i: number) => Promise<unknown>) {
+  for (let i = 0; i < 3; i++) await work(-1 - i);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await timed(() => work(i)));
+  const p95 = percentile(samples, 95);
+  return { engine, name, runs, p50: +percentile(samples, 50).toFixed(2), p95: +p95.toFixed(2), target, ok: p95 <= target };
+}
+
+/** A cell of 60 members, then meetings recorded held with all 60 on the list (only the recording is timed). */
+async function recordingSixty(ctx: Ctx, engine: MeetingsBenchRow['engine']): Promise<MeetingsBenchRow> {
+  const parent = await queryOne<{ id: number }>(ctx.db, sql`SELECT id FROM orgs WHERE kind = 'grassroots_committee' ORDER BY id LIMIT 1`);
+  const cell = await createOrg(ctx, {
+    code: `BENCH-${Date.now()}`,
+    name: 'Chi bộ đo hiệu năng',
+    kind: 'cell',
+    unitType: null,
+    parentId: parent!.id,
+    foundingDecision: { number: '1-QĐ/ĐU', date: '2020-01-02', issuer: 'Đảng ủy' },
+  });
+  const ids: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    const member = await createMember(ctx, {
+      fullName: `Nguyễn Văn Đo ${i}`,
+      gender: 'male',
+      birthDate: '1985-01-01',
+      placeOfOrigin: null,
+      residence: null,
+      nationalId: null,
+      cardNumber: null,
+      orgId: cell.id,
+      status: 'full',
+      admittedOn: '2010-01-01',
+      confirmedOn: '2011-01-01',
+      decision: { number: `${i + 1}-QĐ/ĐU`, date: '2015-01-01', issuer: 'Đảng ủy' },
+      confirmDuplicate: true,
+    } as Parameters<typeof createMember>[1]);
+    ids.push(member.id);
+  }
+  const planned: { id: number; version: number }[] = [];
+  for (let i = 0; i < 28; i++)
+    planned.push(await planMeeting(ctx, { orgId: cell.id, kind: 'extraordinary', meetingOn: `2026-10-${String(1 + (i % 28)).padStart(2, '0')}` }));
+  const attendance = ids.map((memberId, k) => ({
+    memberId,
+    status: (k % 10 === 0 ? 'excused' : 'present') as 'present' | 'excused',
+    reason: k % 10 === 0 ? 'Đi công tác' : undefined,
+  }));
+  return measure(engine, 'record a held meeting with 60 attendees', 100, 25, (i) => {
+    const p = planned[i < 0 ? -1 - i : 3 + i]!;
+    return recordHeld(ctx, p.id, { version: p.version, attendance });
+  });
+}
+
+async function complianceRuns(ctx: Ctx, engine: MeetingsBenchRow['engine'], name: string, target: number, runs: number) {
+  return measure(engine, name, target, runs, () => complianceTable(ctx, { year: 2026 }));
+}
+
+async function sizeLine(database: Database) {
+  const row = await queryOne<{ g: number; c: number; m: number; a: number }>(
+    database.db,
+    sql`SELECT (SELECT count(*)::int FROM orgs WHERE kind IN ('grassroots_committee', 'grassroots_cell')) AS g,
+               (SELECT count(*)::int FROM orgs WHERE kind IN ('cell', 'grassroots_cell')) AS c,
+               (SELECT count(*)::int FROM meetings) AS m, (SELECT count(*)::int FROM meeting_attendance) AS a`,
+  );
+  return `${row!.g} grassroots organisations, ${row!.c} cells, ${row!.m} meetings, ${row!.a} attendance rows`;
+}
+
+export async function runMeetingsBench(options: { only?: 'embedded' | 'postgres'; postgresUrl: string; members: number }): Promise<MeetingsBenchRow[]> {
+  const rows: MeetingsBenchRow[] = [];
+  if (options.only !== 'postgres') {
+    const database = await openDatabase({});
+    await prepareDatabase(database, log);
+    const ctx = at(systemCtx(database, log));
+    await loadDemo(ctx, database, { members: 4200 });
+    console.log(`     meetings, demo bloc: ${await sizeLine(database)}`);
+    rows.push(await complianceRuns(ctx, 'embedded', 'meeting compliance table, demo bloc', 300, 30));
+    rows.push(await recordingSixty(ctx, 'embedded'));
+    await database.close();
+  }
+  if (options.only !== 'embedded') {
+    const { database, drop } = await createScratchDatabase(options.postgresUrl, 'dangvu_bench_meetings', (db) => prepareDatabase(db, log));
+    try {
+      const ctx = at(systemCtx(database, log));
+      const load = await timed(() => loadDemo(ctx, database, { members: options.members }));
+      await database.db.execute(sql`VACUUM ANALYZE`);
+      console.log(`     meetings, province (${options.members} members, loaded in ${Math.round(load)} ms): ${await sizeLine(database)}`);
+      rows.push(await complianceRuns(ctx, 'postgres', `meeting compliance table, province (${options.members} members)`, 1000, 10));
+      rows.push(await recordingSixty(ctx, 'postgres'));
+      await queryRows(database.db, sql`SELECT 1`);
+    } finally {
+      await drop();
+    }
+  }
+  return rows;
+}
