@@ -32,6 +32,9 @@ import { usersRoutes } from './domains/users/users.routes.js';
 import { transfersRoutes } from './domains/transfers/transfers.routes.js';
 import { exitsRoutes } from './domains/exits/exits.routes.js';
 import { radarRoutes } from './domains/radar/radar.routes.js';
+// study (documents, study, committee terms)
+import { studyRoutes } from './domains/study/study.routes.js';
+import { committeeTermsRoutes } from './domains/committees/committee-terms.routes.js';
 
 // Validation messages in Vietnamese wherever a schema does not give its own.
 z.config(z.locales.vi());
@@ -133,6 +136,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(exitsRoutes);
       await api.register(radarRoutes);
       await api.register(admissionsRoutes);
+      // study (documents, study, committee terms)
+      await api.register(studyRoutes);
+      await api.register(committeeTermsRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -28,6 +28,10 @@ export const permissionActions = [
   'admissions.step',
   /** Transfers of party activity: opening one and each side's steps. */
   'transfers.step',
+  /** study: the documents library (register a document, require its study). */
+  'documents.write',
+  /** study: study sessions and their attendance. */
+  'study.record',
 ] as const;
 export type PermissionAction = (typeof permissionActions)[number];
 
@@ -51,6 +55,9 @@ const permissionTable: Record<PermissionAction, Record<UserRole, boolean>> = {
   'exits.record': recordWriters,
   'admissions.step': recordWriters,
   'transfers.step': recordWriters,
+  // study
+  'documents.write': recordWriters,
+  'study.record': recordWriters,
 };
 
 export function can(role: UserRole, action: PermissionAction): boolean {
@@ -75,6 +82,9 @@ export const permissionActionLabels: Record<PermissionAction, string> = {
   'exits.record': 'ghi xóa tên, ra khỏi Đảng, từ trần và kết nạp lại',
   'admissions.step': 'ghi hồ sơ kết nạp đảng viên',
   'transfers.step': 'làm thủ tục chuyển sinh hoạt đảng',
+  // study
+  'documents.write': 'đăng ký văn bản và yêu cầu học tập nghị quyết',
+  'study.record': 'ghi hội nghị học tập, quán triệt nghị quyết',
 };
 
 /** The refusal names who may: "Chỉ cán bộ tổ chức, bí thư hoặc quản trị hệ thống được …" (the admin last). */

@@ -4,6 +4,8 @@ import { loadCalendar } from '../calendar/calendar.service.js';
 import { orgInScope } from '../members/members.service.js';
 import { openAdmissionDeadlines } from '../admissions/admissions.deadlines.js';
 import { openTransferDeadlines } from '../transfers/transfers.service.js';
+// study (committee terms)
+import { committeeAttention } from '../committees/committee-terms.service.js';
 import { byUrgency } from './radar.rules.js';
 import type { AttentionItem, AttentionQuery } from '../../../shared/radar.js';
 import { todayIso } from '../../../shared/dates.js';
@@ -20,7 +22,11 @@ export async function listAttention(ctx: Ctx, query: AttentionQuery): Promise<{ 
   const now = query.date ? () => new Date(`${query.date}T05:00:00Z`) : ctx.now;
   const scoped: Ctx = { ...ctx, now, actor: { ...ctx.actor, scope: narrowScope(ctx.actor.scope, org) } };
   const calendar = await loadCalendar(ctx);
-  const [transferItems, admissionItems] = await Promise.all([openTransferDeadlines(scoped, today, calendar), openAdmissionDeadlines(scoped)]);
-  const items: AttentionItem[] = [...transferItems, ...admissionItems];
+  const [transferItems, admissionItems, committeeItems] = await Promise.all([
+    openTransferDeadlines(scoped, today, calendar),
+    openAdmissionDeadlines(scoped),
+    committeeAttention(scoped, today), // study
+  ]);
+  const items: AttentionItem[] = [...transferItems, ...admissionItems, ...committeeItems];
   return { items: items.sort(byUrgency) };
 }

@@ -1,0 +1,219 @@
+import { sql } from 'drizzle-orm';
+import { inTransaction, type Ctx } from '../../context.js';
+import { assertCan } from '../../permissions.js';
+import { conflict, forbidden, invalidField, notFound, notFoundField } from '../../errors.js';
+import { isPathInScope, pathInScope } from '../../scope.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { findMember } from '../members/members.queries.js';
+import { findOrg } from '../orgs/orgs.queries.js';
+import { orgInScope } from '../members/members.service.js';
+import {
+  coverageMembers,
+  documentPage,
+  documentVisibleFrom,
+  documentWithOrg,
+  insertDocument,
+  insertRequirement,
+  insertSelfStudy,
+  insertSession,
+  membersUnderOn,
+  myStudy,
+  requirementsWhere,
+  sessionsWhere,
+} from './study.queries.js';
+import { checkDocumentIssuer, checkRequirementDeadline, checkSessionDate, summariseCoverage } from './study.rules.js';
+import type {
+  PartyDocumentCreate,
+  PartyDocumentListQuery,
+  SelfStudyCreate,
+  StudyCoverage,
+  StudyRequirementCreate,
+  StudySessionCreate,
+  StudyStatus,
+} from '../../../shared/study.js';
+import { todayIso } from '../../../shared/dates.js';
+
+const DOCUMENT = 'văn bản';
+
+/** The path documents are read from: the scope's organisation, or the member's own organisation. */
+async function readerPath(ctx: Ctx): Promise<string> {
+  const scope = ctx.actor.scope;
+  if (scope.kind === 'all') return '';
+  if (scope.kind === 'subtree') return scope.path;
+  const member = await findMember(ctx.db, scope.memberId);
+  // A member reads the documents registered above their organisation only (never a sibling's): the path's own prefix.
+  return member?.orgPath ?? '/none/';
+}
+
+/** A document the actor may read (registered in the scope or above it), or 404. */
+async function visibleDocument(ctx: Ctx, id: number, field?: string) {
+  const document = await documentWithOrg(ctx.db, id);
+  const path = await readerPath(ctx);
+  const visible =
+    document &&
+    (path === '' ||
+      (ctx.actor.scope.kind !== 'self' && document.orgPath.startsWith(path)) ||
+      path.startsWith(document.orgPath));
+  if (!document || !visible) throw field ? notFoundField(field, DOCUMENT) : notFound(DOCUMENT);
+  return document;
+}
+
+export async function listDocuments(ctx: Ctx, query: PartyDocumentListQuery) {
+  let path = await readerPath(ctx);
+  if (query.orgId) path = (await orgInScope(ctx, query.orgId)).path;
+  const where = sql.join(
+    [
+      ctx.actor.scope.kind === 'self' ? sql`${path} LIKE o.path || '%'` : documentVisibleFrom(path),
+      query.kind ? sql`d.kind = ${query.kind}` : sql`TRUE`,
+      query.year ? sql`d.issued_on >= ${`${query.year}-01-01`} AND d.issued_on <= ${`${query.year}-12-31`}` : sql`TRUE`,
+    ],
+    sql` AND `,
+  );
+  const { items, total } = await documentPage(ctx.db, where, query);
+  return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getDocument(ctx: Ctx, id: number) {
+  const { orgPath: _path, ...document } = await visibleDocument(ctx, id);
+  return document;
+}
+
+/** Registers a document in the library of an organisation in scope. */
+export async function createDocument(ctx: Ctx, input: PartyDocumentCreate) {
+  assertCan(ctx, 'documents.write');
+  return inTransaction(ctx, async (tx) => {
+    const org = await orgInScope(tx, input.orgId);
+    const issuer = input.issuerOrgId ? await findOrg(tx.db, input.issuerOrgId) : undefined;
+    if (input.issuerOrgId && !issuer) throw notFoundField('issuerOrgId', 'tổ chức ban hành');
+    const [problem] = checkDocumentIssuer({ kind: input.kind, issuerLevel: input.issuerLevel, issuerOrgId: input.issuerOrgId, orgId: org.id });
+    if (problem) throw invalidField(problem.field, problem.message);
+    if (input.issuedOn > todayIso(tx.now())) throw invalidField('issuedOn', 'Ngày ban hành: văn bản chưa thể ban hành sau ngày hôm nay.');
+    const row = await insertDocument(tx.db, {
+      ...input,
+      issuerOrgId: input.issuerLevel === 'own_committee' ? org.id : input.issuerOrgId,
+    });
+    await recordAudit(tx, [{ entity: 'party_document', entityId: row.id, action: 'create', after: row }]);
+    return getDocument(tx, row.id);
+  });
+}
+
+export async function listRequirements(ctx: Ctx, documentId: number) {
+  await visibleDocument(ctx, documentId);
+  const scope = ctx.actor.scope;
+  const path = await readerPath(ctx);
+  // Requirements set in the scope, or above it (which the scope's members must meet).
+  const where =
+    scope.kind === 'all' ? sql`r.document_id = ${documentId}` : sql`r.document_id = ${documentId} AND (o.path LIKE ${`${path}%`} OR ${path} LIKE o.path || '%')`;
+  const rows = await requirementsWhere(ctx.db, scope.kind === 'self' ? sql`r.document_id = ${documentId} AND ${path} LIKE o.path || '%'` : where);
+  return { items: rows.map(({ orgPath: _p, ...r }) => r) };
+}
+
+/** Every member under `orgId` is to study the document by the deadline. */
+export async function createRequirement(ctx: Ctx, documentId: number, input: StudyRequirementCreate) {
+  assertCan(ctx, 'documents.write');
+  return inTransaction(ctx, async (tx) => {
+    const document = await visibleDocument(tx, documentId);
+    const org = await orgInScope(tx, input.orgId);
+    if (!org.path.startsWith(document.orgPath))
+      throw invalidField('orgId', `Tổ chức đảng: văn bản ${document.code} được đăng ký tại ${document.orgName}, chỉ yêu cầu học tập trong phạm vi tổ chức đó.`);
+    const [problem] = checkRequirementDeadline({ issuedOn: document.issuedOn, deadline: input.deadline });
+    if (problem) throw invalidField(problem.field, problem.message);
+    const existing = await requirementsWhere(tx.db, sql`r.document_id = ${documentId} AND r.org_id = ${org.id}`);
+    if (existing.length > 0) throw conflict(`Đã có yêu cầu học tập văn bản ${document.code} cho ${org.name}.`, 'orgId');
+    const row = await insertRequirement(tx.db, { documentId, orgId: org.id, deadline: input.deadline, note: input.note });
+    await recordAudit(tx, [{ entity: 'party_document', entityId: documentId, action: 'study:require', after: row }]);
+    const [created] = await requirementsWhere(tx.db, sql`r.id = ${row.id}`);
+    const { orgPath: _p, ...requirement } = created;
+    return requirement;
+  });
+}
+
+export async function listSessions(ctx: Ctx, query: { orgId?: number; documentId?: number }) {
+  if (ctx.actor.scope.kind === 'self') throw notFound('hội nghị học tập');
+  const org = query.orgId ? await orgInScope(ctx, query.orgId) : null;
+  const where = sql.join(
+    [
+      org ? sql`o.path LIKE ${`${org.path}%`}` : pathInScope(ctx.actor.scope, sql`o.path`),
+      query.documentId ? sql`EXISTS (SELECT 1 FROM study_session_documents x WHERE x.session_id = s.id AND x.document_id = ${query.documentId})` : sql`TRUE`,
+    ],
+    sql` AND `,
+  );
+  return { items: await sessionsWhere(ctx.db, where) };
+}
+
+/**
+ * A study session with its documents and who attended. Attendees must be members under the organisation on the
+ * session's day (from the membership periods): anyone else is refused by name, nothing written.
+ */
+export async function createSession(ctx: Ctx, input: StudySessionCreate) {
+  assertCan(ctx, 'study.record');
+  return inTransaction(ctx, async (tx) => {
+    const org = await orgInScope(tx, input.orgId);
+    const documents = [];
+    for (const id of new Set(input.documentIds)) documents.push(await visibleDocument(tx, id, 'documentIds'));
+    const [problem] = checkSessionDate({ heldOn: input.heldOn, today: todayIso(tx.now()), documents });
+    if (problem) throw invalidField(problem.field, problem.message);
+    const attendeeIds = [...new Set(input.attendeeIds)];
+    const members = await membersUnderOn(tx.db, attendeeIds, org.path, input.heldOn);
+    const strangers = attendeeIds.filter((id) => !members.has(id));
+    if (strangers.length > 0) {
+      const names = [];
+      for (const id of strangers.slice(0, 5)) {
+        const member = await findMember(tx.db, id);
+        // Outside the scope a member is not named: the same 404 as one that does not exist.
+        if (!member || !isPathInScope(tx.actor.scope, member.orgPath)) throw notFoundField('attendeeIds', 'đảng viên');
+        names.push(member.fullName);
+      }
+      throw invalidField(
+        'attendeeIds',
+        `Người dự: ${names.join(', ')}${strangers.length > 5 ? '…' : ''} không phải đảng viên của ${org.name} vào ngày ${input.heldOn.split('-').reverse().join('/')} (theo quá trình sinh hoạt đảng).`,
+      );
+    }
+    const row = await insertSession(
+      tx.db,
+      { orgId: org.id, kind: input.kind, heldOn: input.heldOn, meetingId: input.meetingId, title: input.title, place: input.place },
+      documents.map((d) => d.id),
+      attendeeIds,
+    );
+    await recordAudit(tx, [{ entity: 'org', entityId: org.id, action: 'study:session', after: { ...row, documentIds: input.documentIds, attendeeIds } }]);
+    const [created] = await sessionsWhere(tx.db, sql`s.id = ${row.id}`);
+    return created;
+  });
+}
+
+/** Self-study is confirmed by the member themself, signed in: nobody confirms it for them. */
+export async function confirmSelfStudy(ctx: Ctx, input: SelfStudyCreate) {
+  const scope = ctx.actor.scope;
+  if (scope.kind !== 'self') throw forbidden('Chỉ đảng viên tự xác nhận việc tự học tập nghị quyết của mình (tài khoản đảng viên).');
+  return inTransaction(ctx, async (tx) => {
+    const document = await visibleDocument(tx, input.documentId, 'documentId');
+    if (input.studiedOn < document.issuedOn) throw invalidField('studiedOn', 'Ngày tự học: không được trước ngày ban hành văn bản.');
+    if (input.studiedOn > todayIso(tx.now())) throw invalidField('studiedOn', 'Ngày tự học: không được sau ngày hôm nay.');
+    const already = await myStudy(tx.db, scope.memberId, todayIso(tx.now()));
+    if (already.some((r) => r.documentId === input.documentId && r.status === 'self')) throw conflict('Bạn đã xác nhận tự học văn bản này.', 'documentId');
+    const row = await insertSelfStudy(tx.db, { memberId: scope.memberId, documentId: input.documentId, studiedOn: input.studiedOn, userId: tx.actor.userId });
+    await recordAudit(tx, [{ entity: 'member', entityId: scope.memberId, action: 'study:self', after: row }]);
+    return row;
+  });
+}
+
+export async function listMyStudy(ctx: Ctx) {
+  const scope = ctx.actor.scope;
+  if (scope.kind !== 'self') return { items: [] };
+  return { items: await myStudy(ctx.db, scope.memberId, todayIso(ctx.now())) };
+}
+
+/** Coverage of one requirement, within the actor's scope: who is required, who studied (and how), who has not. */
+export async function requirementCoverage(ctx: Ctx, requirementId: number, query: { asOf?: string; status?: StudyStatus }): Promise<StudyCoverage> {
+  if (ctx.actor.scope.kind === 'self') throw notFound('yêu cầu học tập');
+  const [found] = await requirementsWhere(ctx.db, sql`r.id = ${requirementId}`);
+  const path = ctx.actor.scope.kind === 'all' ? '' : ctx.actor.scope.path;
+  // Readable when set in the scope or above it: the scope's members are then required.
+  if (!found || !(found.orgPath.startsWith(path) || path.startsWith(found.orgPath))) throw notFound('yêu cầu học tập');
+  const { orgPath, ...requirement } = found;
+  const today = todayIso(ctx.now());
+  const asOf = query.asOf ?? (today < requirement.deadline ? today : requirement.deadline);
+  const members = await coverageMembers(ctx.db, requirementId, asOf, orgPath.startsWith(path) ? orgPath : path);
+  const summary = summariseCoverage(members);
+  return { requirement, asOf, ...summary, members: query.status ? members.filter((m) => m.status === query.status) : members };
+}
