@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { configVariables, loadConfig } from './config.js';
+import { configVariables, filesConfig, loadConfig } from './config.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -36,5 +36,11 @@ describe('configuration', () => {
     });
     expect(loadConfig({}).LOG_LEVEL).toBeUndefined();
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+  });
+
+  it('keeps stored files beside the data folder unless DANGVU_FILES_DIR says otherwise, with a size limit in MB', () => {
+    expect(filesConfig(loadConfig({ DANGVU_DATA_DIR: '/srv/dangvu/data/' }))).toEqual({ dir: '/srv/dangvu/data-files', maxBytes: 20 * 1024 * 1024 });
+    expect(filesConfig(loadConfig({ DANGVU_FILES_DIR: '/srv/files', DANGVU_FILE_MAX_MB: '5' }))).toEqual({ dir: '/srv/files', maxBytes: 5 * 1024 * 1024 });
+    expect(() => loadConfig({ DANGVU_FILE_MAX_MB: '0' })).toThrow(/DANGVU_FILE_MAX_MB/);
   });
 });

@@ -27,6 +27,10 @@ const env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   /** Where uploaded import files wait between the dry run and the commit (default: `dangvu-imports` in the system temp folder). */
   DANGVU_IMPORTS_DIR: z.string().optional(),
+  /** Where stored files (meeting minutes, party documents) are kept, named by their SHA-256 (default: `<data dir>-files`). */
+  DANGVU_FILES_DIR: z.string().optional(),
+  /** The largest stored file accepted, in MB (PDF or .docx). */
+  DANGVU_FILE_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
 });
 export type Config = z.infer<typeof env>;
 export const configVariables = Object.keys(env.shape);
@@ -63,6 +67,12 @@ export const auditConfig = (config: Config) => ({
   key: config.DANGVU_AUDIT_KEY,
   dir: config.DANGVU_AUDIT_DIR ?? `${config.DANGVU_DATA_DIR.replace(/[\\/]+$/, '')}-audit`,
   checkpointSeconds: config.DANGVU_AUDIT_CHECKPOINT_SECONDS,
+});
+
+/** Stored files: beside the data folder (never inside the database), and the size limit in bytes. */
+export const filesConfig = (config: Config) => ({
+  dir: config.DANGVU_FILES_DIR ?? `${config.DANGVU_DATA_DIR.replace(/[\\/]+$/, '')}-files`,
+  maxBytes: config.DANGVU_FILE_MAX_MB * 1024 * 1024,
 });
 
 /**

@@ -1,18 +1,20 @@
 import pino from 'pino';
 import { buildApp } from './app.js';
 import { ensureFirstAdmin, prepareDatabase, systemCtx } from './bootstrap.js';
-import { auditConfig, databaseConfig, listensOnLoopbackOnly, loadConfig, trustProxyOption } from './config.js';
+import { auditConfig, databaseConfig, filesConfig, listensOnLoopbackOnly, loadConfig, trustProxyOption } from './config.js';
 import { openAuditKeyring, setAuditKeyring } from './domains/audit/audit.anchor.js';
 import { startAuditCheckpoints, takeAuditCheckpoint } from './domains/audit/audit.service.js';
 import { openDatabase } from './db/client.js';
 import { loadDemoIfEmpty } from './domains/demo/demo.service.js';
 import { markInterruptedImports, setImportsDir } from './domains/imports/imports.service.js';
+import { setStoredFilesConfig } from './domains/files/files.service.js';
 
 /** Composition root: environment → database → app → listen. */
 export async function startServer(): Promise<void> {
   const config = loadConfig();
   const log = pino({ level: config.LOG_LEVEL ?? 'info' });
   setImportsDir(config.DANGVU_IMPORTS_DIR);
+  setStoredFilesConfig(filesConfig(config));
   const audit = auditConfig(config);
   setAuditKeyring(await openAuditKeyring(audit, log));
   const database = await openDatabase({ ...databaseConfig(config), onIdleError: (error) => log.warn({ err: error }, 'idle database connection ended') });

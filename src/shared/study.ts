@@ -52,7 +52,6 @@ export const partyDocumentCreate = z.object({
   issuedOn: isoDateSchema,
   title: z.string().trim().min(1, 'Trích yếu (tên văn bản) là bắt buộc').max(500),
   summary: z.string().trim().max(4000).nullable().default(null),
-  fileId: z.number().int().positive().nullable().default(null),
 });
 export type PartyDocumentCreate = z.infer<typeof partyDocumentCreate>;
 
@@ -69,6 +68,7 @@ export const partyDocument = z.object({
   title: z.string(),
   summary: z.string().nullable(),
   fileId: z.number().int().nullable(),
+  fileName: z.string().nullable(),
   version: z.number().int(),
 });
 export type PartyDocument = z.infer<typeof partyDocument>;

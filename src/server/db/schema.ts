@@ -7,4 +7,5 @@ export * from './schema/imports.js';
 export * from './schema/transfers.js';
 export * from './schema/admissions.js';
 export * from './schema/committees.js';
+export * from './schema/files.js';
 export * from './schema/study.js'; // study (documents, study, committee terms)

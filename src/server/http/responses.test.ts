@@ -34,6 +34,9 @@ const downloads: Record<string, string> = {
   'GET /api/v1/transfers/export.xlsx': xlsxMediaType,
   'GET /api/v1/transfers/{id}/letter.docx': docxMediaType,
   'GET /api/v1/users/export.xlsx': xlsxMediaType,
+  // study
+  'GET /api/v1/study-requirements/{id}/coverage.xlsx': xlsxMediaType,
+  'GET /api/v1/party-documents/{id}/file': 'application/octet-stream',
 };
 
 interface Operation {

@@ -2,6 +2,7 @@ import { date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } f
 import type { PartyDocumentIssuerLevel, PartyDocumentKind, StudySessionKind } from '../../../shared/study.js';
 import type { Decision } from '../../../shared/org.js';
 import { timestamps, version } from './columns.js';
+import { storedFiles } from './files.js';
 
 /**
  * The documents library (nghị quyết, chỉ thị, …): registered by an organisation (`org_id`, its scope), issued by the
@@ -21,8 +22,8 @@ export const partyDocuments = pgTable(
     issuedOn: date('issued_on').notNull(),
     title: text('title').notNull(),
     summary: text('summary'),
-    /** The document's file in the stored-files module (meetings helper); no file module here yet, so no FK. */
-    fileId: integer('file_id'),
+    /** The document's file (PDF or .docx) in the stored-files module; attached once, after registering. */
+    fileId: integer('file_id').references(() => storedFiles.id),
     version: version(),
     ...timestamps,
   },
@@ -53,7 +54,7 @@ export const studySessions = pgTable(
     orgId: integer('org_id').notNull(),
     kind: text('kind').$type<StudySessionKind>().notNull(),
     heldOn: date('held_on').notNull(),
-    /** The cell meeting it was held at; no foreign key until the meetings module lands (lead wires it). */
+    /** The cell meeting it was held at; the meetings table was not in the merged branch yet: the lead adds the FK. */
     meetingId: integer('meeting_id'),
     title: text('title').notNull(),
     place: text('place'),

@@ -6,7 +6,8 @@ import type { CoverageMember, PartyDocument, StudyRequirement, StudySession, Stu
 export type PartyDocumentRow = typeof partyDocuments.$inferSelect;
 
 const documentColumns = sql`d.id, d.org_id AS "orgId", o.name AS "orgName", d.kind, d.code, d.issuer_level AS "issuerLevel", d.issuer_org_id AS "issuerOrgId",
-  d.issuer_name AS "issuerName", d.issued_on AS "issuedOn", d.title, d.summary, d.file_id AS "fileId", d.version`;
+  d.issuer_name AS "issuerName", d.issued_on AS "issuedOn", d.title, d.summary, d.file_id AS "fileId",
+  (SELECT f.original_name FROM stored_files f WHERE f.id = d.file_id) AS "fileName", d.version`;
 
 /**
  * Documents readable from a scope path: those registered by an organisation in the subtree, and those registered
@@ -35,6 +36,15 @@ export async function documentPage(
 
 export async function documentWithOrg(db: DbOrTx, id: number): Promise<(PartyDocument & { orgPath: string }) | undefined> {
   return queryOne(db, sql`SELECT ${documentColumns}, o.path AS "orgPath" FROM party_documents d JOIN orgs o ON o.id = d.org_id WHERE d.id = ${id}`);
+}
+
+export async function setDocumentFile(db: DbOrTx, id: number, version: number, fileId: number): Promise<PartyDocumentRow | undefined> {
+  const [row] = await db
+    .update(partyDocuments)
+    .set({ fileId, version: sql`${partyDocuments.version} + 1`, updatedAt: new Date() })
+    .where(sql`${partyDocuments.id} = ${id} AND ${partyDocuments.version} = ${version} AND ${partyDocuments.fileId} IS NULL`)
+    .returning();
+  return row;
 }
 
 export async function insertDocument(db: DbOrTx, values: typeof partyDocuments.$inferInsert): Promise<PartyDocumentRow> {

@@ -18,9 +18,13 @@ import {
   studySessionList,
   studySessionListQuery,
 } from '../../../shared/study.js';
-import { xlsxDownload } from '../../../shared/responses.js';
+import { fileDownload, xlsxDownload } from '../../../shared/responses.js';
+import { fileUploadQuery } from '../../../shared/files.js';
+import { acceptFileUploads, sendStoredFile } from '../files/files.routes.js';
 import {
+  attachDocumentFile,
   confirmSelfStudy,
+  documentFile,
   createDocument,
   createRequirement,
   createSession,
@@ -38,7 +42,11 @@ import { logRead } from '../audit/audit.service.js';
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['study'];
 
+/** PDF or .docx, whichever was uploaded: the actual type is sent with the file. */
+const fileDownloadAnswer = fileDownload('application/octet-stream', 'Tệp văn bản (PDF hoặc .docx)');
+
 export const studyRoutes: FastifyPluginAsyncZod = async (app) => {
+  acceptFileUploads(app);
   app.get('/party-documents', { schema: { tags, querystring: partyDocumentListQuery, response: { 200: partyDocumentPage } } }, async (request) => {
     const result = await listDocuments(request.ctx, request.query);
     await logRead(request.ctx, { entity: 'party_document', entityId: 'list', what: 'party_document_list', filter: request.query });
@@ -53,6 +61,17 @@ export const studyRoutes: FastifyPluginAsyncZod = async (app) => {
     const result = await getDocument(request.ctx, request.params.id);
     await logRead(request.ctx, { entity: 'party_document', entityId: request.params.id, what: 'party_document' });
     return result;
+  });
+  app.post(
+    '/party-documents/:id/file',
+    { schema: { tags, params: idParams, querystring: fileUploadQuery.extend({ version: z.coerce.number().int() }), response: { 200: partyDocument } } },
+    async (request) =>
+      attachDocumentFile(request.ctx, request.params.id, request.query.version, { body: request.body as never, originalName: request.query.filename }),
+  );
+  app.get('/party-documents/:id/file', { schema: { tags, params: idParams, response: { 200: fileDownloadAnswer } } }, async (request, reply) => {
+    const { row, downloadName } = await documentFile(request.ctx, request.params.id);
+    await logRead(request.ctx, { entity: 'party_document', entityId: request.params.id, what: 'party_document_file' });
+    return sendStoredFile(reply, row, downloadName);
   });
   app.get('/party-documents/:id/requirements', { schema: { tags, params: idParams, response: { 200: studyRequirementList } } }, async (request) => {
     const result = await listRequirements(request.ctx, request.params.id);

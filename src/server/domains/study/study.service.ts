@@ -16,6 +16,7 @@ import {
   insertRequirement,
   insertSelfStudy,
   insertSession,
+  setDocumentFile,
   membersUnderOn,
   myStudy,
   requirementsWhere,
@@ -32,6 +33,8 @@ import type {
   StudyStatus,
 } from '../../../shared/study.js';
 import { todayIso } from '../../../shared/dates.js';
+import { getStoredFile, storeFile, type FileUpload } from '../files/files.service.js';
+import { staleVersion } from '../../errors.js';
 
 const DOCUMENT = 'văn bản';
 
@@ -95,6 +98,33 @@ export async function createDocument(ctx: Ctx, input: PartyDocumentCreate) {
     await recordAudit(tx, [{ entity: 'party_document', entityId: row.id, action: 'create', after: row }]);
     return getDocument(tx, row.id);
   });
+}
+
+/**
+ * Attaches the document's file (PDF or .docx, checked by content and size in the stored-files module). Once only: the
+ * file is part of the record, so a wrong one is corrected by registering the document again, not by overwriting.
+ */
+export async function attachDocumentFile(ctx: Ctx, id: number, version: number, upload: Omit<FileUpload, 'purpose'>) {
+  assertCan(ctx, 'documents.write');
+  const document = await visibleDocument(ctx, id);
+  // Writing needs the registering organisation in the scope (reading reaches the documents above it too).
+  if (!isPathInScope(ctx.actor.scope, document.orgPath)) throw notFound(DOCUMENT);
+  if (document.fileId !== null) throw conflict(`Văn bản ${document.code} đã có tệp đính kèm.`, 'file');
+  if (document.version !== version) throw staleVersion('Văn bản');
+  return inTransaction(ctx, async (tx) => {
+    const file = await storeFile(tx, { ...upload, purpose: 'party_document' });
+    const after = await setDocumentFile(tx.db, id, version, file.id);
+    if (!after) throw staleVersion('Văn bản');
+    await recordAudit(tx, [{ entity: 'party_document', entityId: id, action: 'attach_file', after: { fileId: file.id, sha256: file.sha256 } }]);
+    return getDocument(tx, id);
+  });
+}
+
+/** The document's stored file, for download: readable wherever the document is. */
+export async function documentFile(ctx: Ctx, id: number) {
+  const document = await visibleDocument(ctx, id);
+  if (document.fileId === null) throw notFound('tệp của văn bản');
+  return { row: await getStoredFile(ctx, document.fileId), downloadName: document.fileName ?? `${document.code}` };
 }
 
 export async function listRequirements(ctx: Ctx, documentId: number) {

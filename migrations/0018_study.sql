@@ -86,6 +86,7 @@ CREATE TABLE "study_sessions" (
 );
 --> statement-breakpoint
 ALTER TABLE "committee_reforms" ADD CONSTRAINT "committee_reforms_term_id_committee_terms_id_fk" FOREIGN KEY ("term_id") REFERENCES "public"."committee_terms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "party_documents" ADD CONSTRAINT "party_documents_file_id_stored_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."stored_files"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "self_study_confirmations" ADD CONSTRAINT "self_study_confirmations_document_id_party_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."party_documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "study_attendance" ADD CONSTRAINT "study_attendance_session_id_study_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."study_sessions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "study_requirements" ADD CONSTRAINT "study_requirements_document_id_party_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."party_documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
