@@ -29,6 +29,14 @@ const plainActions: Record<string, string> = {
   probation_review: 'Xét chuyển đảng chính thức',
   'committee:appoint': 'Bầu, chỉ định cấp ủy viên',
   'committee:end': 'Thôi giữ chức vụ cấp ủy',
+  // study
+  'committee:term': 'Ghi nhiệm kỳ, đại hội',
+  'committee:supplement': 'Bổ sung cấp ủy',
+  'committee:reform': 'Kiện toàn cấp ủy',
+  'study:require': 'Yêu cầu học tập văn bản',
+  'study:session': 'Ghi hội nghị học tập, quán triệt',
+  'study:self': 'Đảng viên xác nhận tự học',
+  attach_file: 'Đính kèm tệp',
 };
 
 /** The action's label: plain ones, `event:<kind>` (membership or organisation events), `step:<state>`, transfer steps. */
@@ -64,6 +72,10 @@ export const auditEntityLabels: Record<string, string> = {
   metric: 'Chỉ số thống kê',
   attention: 'Việc cần xử lý',
   audit: 'Nhật ký hệ thống',
+  // study
+  party_document: 'Văn bản của Đảng',
+  study_requirement: 'Yêu cầu học tập',
+  study_session: 'Hội nghị học tập',
 };
 
 /** What a `read` row was a read of (its `what`). */
@@ -94,6 +106,18 @@ export const auditReadLabels: Record<string, string> = {
   user_export: 'Xuất danh sách người dùng',
   audit_list: 'Nhật ký hệ thống',
   audit_export: 'Xuất nhật ký hệ thống',
+  // study
+  party_document_list: 'Danh sách văn bản',
+  party_document: 'Văn bản của Đảng',
+  party_document_file: 'Tệp văn bản của Đảng',
+  study_requirements: 'Yêu cầu học tập văn bản',
+  study_coverage: 'Kết quả học tập, quán triệt',
+  study_coverage_export: 'Xuất danh sách chưa học tập',
+  study_session_list: 'Danh sách hội nghị học tập',
+  my_study: 'Việc học tập của tôi',
+  committee_terms: 'Nhiệm kỳ, đại hội',
+  committee_reforms: 'Kiện toàn, bổ sung cấp ủy',
+  committee_checks: 'Kiểm tra cơ cấu cấp ủy',
 };
 
 /** Field names the audit rows carry beyond the input fields of `fieldLabels`. */
@@ -205,6 +229,25 @@ export const auditFieldLabels: Record<string, string> = {
   number: 'Số',
   issuer: 'Cơ quan ban hành',
   outcome: 'Kết quả',
+  // study
+  deadline: 'Hạn hoàn thành học tập',
+  documentId: 'Văn bản',
+  documentIds: 'Văn bản học tập',
+  attendeeIds: 'Người dự',
+  fileId: 'Tệp đính kèm',
+  issuerLevel: 'Cấp ban hành',
+  issuerName: 'Cơ quan ban hành',
+  issuerOrgId: 'Tổ chức ban hành',
+  summary: 'Tóm tắt nội dung',
+  heldOn: 'Ngày tổ chức',
+  meetingId: 'Cuộc họp chi bộ',
+  studiedOn: 'Ngày học tập',
+  userId: 'Tài khoản',
+  term: 'Nhiệm kỳ',
+  termId: 'Nhiệm kỳ',
+  congressOn: 'Ngày đại hội',
+  delegates: 'Số đại biểu dự đại hội',
+  electedCount: 'Số cấp ủy viên được bầu',
 };
 
 /** The field's Vietnamese name, or null when none is known. */

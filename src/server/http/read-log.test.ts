@@ -35,6 +35,8 @@ const notPersonal: Record<string, string> = {
   '/api/v1/rules': 'the rulebook',
   '/api/v1/rules/export.xlsx': 'the rulebook',
   '/api/v1/transfers/destinations': 'organisation names to send a member to',
+  // study
+  '/api/v1/party-documents/{id}/file': 'a party document’s file (a resolution or directive, no personal data)',
 };
 
 let database: Database;
@@ -112,6 +114,21 @@ beforeAll(async () => {
   ids.imports = String(run.id);
   ids.orgs = String(tree.a1.id);
   ids.metrics = 'members_by_status';
+  // study
+  const partyDocument = await admin.send('POST', '/api/v1/party-documents', {
+    orgId: tree.a.id,
+    kind: 'resolution',
+    code: '05-NQ/ĐU',
+    issuerLevel: 'own_committee',
+    issuerName: 'Đảng ủy Sở',
+    issuedOn: '2026-10-01',
+    title: 'Nghị quyết thử',
+  });
+  expect(partyDocument.status, JSON.stringify(partyDocument.body)).toBe(201);
+  const requirement = await admin.send('POST', `/api/v1/party-documents/${partyDocument.body.id}/requirements`, { orgId: tree.a.id, deadline: '2026-12-31' });
+  expect(requirement.status, JSON.stringify(requirement.body)).toBe(201);
+  ids['party-documents'] = String(partyDocument.body.id);
+  ids['study-requirements'] = String(requirement.body.id);
 });
 afterAll(async () => {
   await app.close();

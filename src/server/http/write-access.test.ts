@@ -13,6 +13,7 @@ import { candidateInput, cellVote, committeeVote, upperDecision } from '../domai
 import { createTransfer } from '../domains/transfers/transfers.service.js';
 import { appointToCommittee } from '../domains/committees/committees.service.js';
 import { insertImport } from '../domains/imports/imports.queries.js';
+import { createDocument } from '../domains/study/study.service.js';
 import { doneDateFields } from './input-guards.js';
 import { databaseErrorOf } from './error-handler.js';
 import { workflowEventKinds } from '../../shared/member.js';
@@ -82,6 +83,8 @@ const fx = {} as {
   import: Ids;
   introducers: Record<Place, [number, number]>;
   user: number;
+  /** study: a party document registered at each place. */
+  document: Ids;
 };
 
 const d = (date = DAY) => decision(date);
@@ -350,6 +353,66 @@ const cases: Record<string, WriteCase> = {
     path: ['sibling'],
     request: ({ path }) => ({ params: { id: fx.candidate[path] }, body: { version: 1, outcome: 'withdrawn', decision: d(), reason: 'Xin rút hồ sơ' } }),
   },
+  // study
+  'POST /api/v1/party-documents': {
+    writers: RECORDS,
+    action: 'documents.write',
+    body: outside,
+    request: ({ body }) => ({
+      body: {
+        orgId: fx.org[body],
+        kind: 'resolution',
+        code: `${++codes}-NQ/ĐU`,
+        issuerLevel: 'own_committee',
+        issuerName: 'Đảng ủy',
+        issuedOn: DAY,
+        title: 'Nghị quyết thử',
+      },
+    }),
+  },
+  'POST /api/v1/party-documents/{id}/file': {
+    writers: RECORDS,
+    action: 'documents.write',
+    path: outside,
+    request: ({ path }) => ({ params: { id: fx.document[path] }, query: { filename: 'nghi-quyet.pdf', version: '1' }, upload: Buffer.from('không phải PDF') }),
+  },
+  'POST /api/v1/party-documents/{id}/requirements': {
+    writers: RECORDS,
+    action: 'documents.write',
+    path: ['sibling'],
+    body: outside,
+    request: ({ path, body }) => ({ params: { id: fx.document[path] }, body: { orgId: fx.org[body], deadline: TOMORROW } }),
+  },
+  'POST /api/v1/study-sessions': {
+    writers: RECORDS,
+    action: 'study.record',
+    body: outside,
+    request: ({ body }) => {
+      const base = { orgId: fx.org.own, kind: 'conference', heldOn: DAY, title: 'Hội nghị học tập', documentIds: [fx.document.own], attendeeIds: [fx.member.own] };
+      if (body === 'own') return { body: base };
+      return [
+        { body: { ...base, orgId: fx.org[body] } },
+        { body: { ...base, documentIds: [fx.document[body === 'parent' ? 'sibling' : body]] } },
+        { body: { ...base, attendeeIds: [fx.member[body === 'parent' ? 'sibling' : body]] } },
+      ];
+    },
+  },
+  'POST /api/v1/me/self-study': { writers: 'signed-in', request: () => ({ body: { documentId: fx.document.own, studiedOn: DAY } }) },
+  'POST /api/v1/orgs/{id}/terms': {
+    writers: TREE,
+    action: 'committees.write',
+    path: outside,
+    request: ({ path }) => ({
+      params: { id: fx.org[path] },
+      body: { term: `${2000 + ++codes}–${2005 + codes}`, congressOn: '2025-06-20', delegates: 80, electedCount: 9, decision: d('2025-06-25') },
+    }),
+  },
+  'POST /api/v1/orgs/{id}/committee-reforms': {
+    writers: TREE,
+    action: 'committees.write',
+    path: outside,
+    request: ({ path }) => ({ params: { id: fx.org[path] }, body: { kind: 'supplement', occurredOn: DAY, decision: d() } }),
+  },
 };
 
 beforeAll(async () => {
@@ -432,6 +495,11 @@ beforeAll(async () => {
       })
     ).id;
   fx.import = { own: await anImport(tree.a.path), sibling: await anImport(tree.b.path), parent: await anImport(tree.upper.path), absent: ABSENT };
+  // study
+  const aDocument = async (orgId: number, code: string) =>
+    (await createDocument(ctx, { orgId, kind: 'resolution', code, issuerLevel: 'own_committee', issuerOrgId: null, issuerName: 'Đảng ủy', issuedOn: '2026-01-05', title: 'Nghị quyết', summary: null }))
+      .id;
+  fx.document = { own: await aDocument(tree.a.id, '01-NQ/ĐU'), sibling: await aDocument(tree.b.id, '02-NQ/ĐU'), parent: await aDocument(tree.upper.id, '03-NQ/ĐUK'), absent: ABSENT };
 
   await createUser(ctx, { username: 'quantri', displayName: 'Quản trị', role: 'admin', orgId: null, memberId: null, password: PASSWORD });
   for (const role of ['org_staff', 'inspection_staff', 'office_staff', 'secretary'] as const)
@@ -662,6 +730,8 @@ describe('bad input on every write route', () => {
       'PATCH /api/v1/candidates/{id}': ['birthDate'],
       'POST /api/v1/transfers': ['temporaryFrom', 'temporaryUntil', 'person.birthDate', 'movingDecision.effectiveOn'],
       'POST /api/v1/rules/{name}/versions': ['effectiveFrom'],
+      // study: a deadline to study a document by
+      'POST /api/v1/party-documents/{id}/requirements': ['deadline'],
     };
     const spec = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, any>> };
     const isDate = (schema: any) => typeof schema?.pattern === 'string' && schema.pattern.includes('\\d{4}-\\d{2}-\\d{2}');
@@ -715,6 +785,12 @@ describe('bad input on every write route', () => {
       'POST /api/v1/candidates/{id}/decision',
       'POST /api/v1/candidates/{id}/ceremony',
       'POST /api/v1/candidates/{id}/close',
+      // study
+      'POST /api/v1/party-documents',
+      'POST /api/v1/study-sessions',
+      'POST /api/v1/me/self-study',
+      'POST /api/v1/orgs/{id}/terms',
+      'POST /api/v1/orgs/{id}/committee-reforms',
     ];
     const declared = [...doneDateFields.keys()].map((r) => r.replace(/:(\w+)/g, '{$1}'));
     expect(declared.sort()).toEqual(expected.sort());

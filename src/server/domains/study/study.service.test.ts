@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/client.js';
+import { queryOne, type Database } from '../../db/client.js';
 import type { Actor, Ctx } from '../../context.js';
 import { createTestDatabase, ctxFor } from '../../test/test-database.js';
 import { makeMember, makeTree, officialOf } from '../../test/factories.js';
@@ -140,8 +140,8 @@ describe('study and coverage', () => {
     expect(wrong.message).toContain('Giàng Văn Lạ');
     const early = await refusal(createSession(ctx, { ...input, heldOn: '2026-02-01', attendeeIds: [member.id] }));
     expect(early.field).toBe('documentIds');
-    const count = await database.db.execute(sql`SELECT count(*)::int AS n FROM study_sessions WHERE title = 'Sinh hoạt chi bộ tháng 4'`);
-    expect((count.rows[0] as { n: number }).n).toBe(0);
+    const count = await queryOne<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM study_sessions WHERE title = 'Sinh hoạt chi bộ tháng 4'`);
+    expect(count?.n).toBe(0);
   });
 
   it('counts the organisations own thematic resolutions per year', async () => {
