@@ -6,6 +6,9 @@ import { nameColumns } from '../members/members.rules.js';
 import { analyzeTables, anyOrgExists } from './demo.queries.js';
 import { generateDemoMembers, generateDemoOrgs, type DemoMember, type DemoOptions, type DemoOrg } from './demo.generator.js';
 import type { MemberStatus } from '../../../shared/member.js';
+// study
+import { insertDemoStudy } from './demo-study.queries.js';
+import { todayIso } from '../../../shared/dates.js';
 
 export interface DemoLoadResult {
   orgs: number;
@@ -67,6 +70,9 @@ export async function loadDemo(ctx: Ctx, database: Database, options: DemoOption
     ]);
     const counts = await insertMembers(writer, bulkCtx, orgs, orgIds, options);
     for (const table of ['orgs', 'org_versions', 'members', 'membership_events', 'membership_periods']) await syncIdentity(writer.db, table);
+    // study: documents, study sessions, committee terms and secretaries (plain inserts after the bulk load).
+    const study = await insertDemoStudy(writer.db, options.today ?? todayIso(ctx.now()));
+    await recordAudit(bulkCtx, [{ entity: 'party_document', entityId: `bulk:${study.documents}`, action: 'bulk_create', after: study, reason: ctx.reason }]);
     await analyzeTables(writer.db);
     return { orgs: orgs.length, ...counts };
   });
