@@ -4,6 +4,7 @@
  * call returns is typed from the server's response schemas in `src/shared/`.
  */
 import type { AuditEntry, ChainReport } from '../shared/audit';
+import type { PartyDocument, StudyCoverage, StudyRequirement } from '../shared/study';
 import type { CommitteeAppointment, CommitteeEnd, CommitteeSeat, CommitteeSeatRecord } from '../shared/committees';
 import type {
   AdmissionDecisionInput,
@@ -619,3 +620,26 @@ export function recheckImportJob(id: number): Promise<ImportJob> {
 export const importTemplateUrl = `${API_BASE}/imports/template.xlsx`;
 export const importExportUrl = `${API_BASE}/imports/export.xlsx`;
 export const importProblemsUrl = (id: number) => `${API_BASE}/imports/${id}/problems.xlsx`;
+
+// ---- study: documents library, study coverage ------------------------------------------------
+
+export interface PartyDocumentPage {
+  items: PartyDocument[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export function listPartyDocuments(query: { orgId?: number; kind?: string; year?: number; page: number; pageSize: number }, signal?: AbortSignal) {
+  return request<PartyDocumentPage>('GET', '/party-documents', { query: { ...query }, signal });
+}
+
+export function listStudyRequirements(documentId: number, signal?: AbortSignal) {
+  return request<{ items: StudyRequirement[] }>('GET', `/party-documents/${documentId}/requirements`, { signal });
+}
+
+export function fetchStudyCoverage(requirementId: number, signal?: AbortSignal) {
+  return request<StudyCoverage>('GET', `/study-requirements/${requirementId}/coverage`, { signal });
+}
+
+export const studyCoverageExportUrl = (requirementId: number) => `${API_BASE}/study-requirements/${requirementId}/coverage.xlsx`;

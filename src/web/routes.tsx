@@ -61,6 +61,11 @@ const TransfersRoutes = lazyPage(
   () => import('./features/transfers/transfers-page'),
   (m) => m.TransfersRoutes,
 );
+// study
+const StudyRoutes = lazyPage(
+  () => import('./features/study/documents-page'),
+  (m) => m.StudyRoutes,
+);
 const UsersPage = lazyPage(
   () => import('./features/admin/users-page'),
   (m) => m.UsersPage,
@@ -168,6 +173,7 @@ export const router = createBrowserRouter([
           { path: 'quan-tri/ngay-nghi', element: gated('holidays.write', HolidaysPage) },
           { path: 'quan-tri/nhat-ky', element: gated('audit.read', AuditPage) },
           { path: 'ho-so-cua-toi', element: <MyRecordPage /> },
+          { path: 'hoc-tap/*', element: staffOnly(StudyRoutes) }, // study
           { path: '*', element: <NotFoundPage /> },
         ],
       },
