@@ -129,11 +129,20 @@ export const studySession = z.object({
 });
 export type StudySession = z.infer<typeof studySession>;
 export const studySessionList = itemsOf(studySession);
-export const studySessionListQuery = z.object({ orgId: z.coerce.number().int().positive().optional(), documentId: z.coerce.number().int().positive().optional() });
+export const studySessionListQuery = z.object({
+  orgId: z.coerce.number().int().positive().optional(),
+  documentId: z.coerce.number().int().positive().optional(),
+});
 
 export const selfStudyCreate = z.object({ documentId: z.number().int().positive(), studiedOn: isoDateSchema });
 export type SelfStudyCreate = z.infer<typeof selfStudyCreate>;
-export const selfStudyRecord = z.object({ id: z.number().int(), memberId: z.number().int(), documentId: z.number().int(), studiedOn: day, createdAt: timestamp });
+export const selfStudyRecord = z.object({
+  id: z.number().int(),
+  memberId: z.number().int(),
+  documentId: z.number().int(),
+  studiedOn: day,
+  createdAt: timestamp,
+});
 
 /** A member's own study: each requirement that applies to them and how it stands. */
 export const myStudyItem = z.object({
@@ -167,7 +176,14 @@ export const studyCoverage = z.object({
   notYet: z.number().int(),
   away: z.number().int(),
   byOrg: z.array(
-    z.object({ orgId: z.number().int(), orgName: z.string(), required: z.number().int(), studied: z.number().int(), notYet: z.number().int(), away: z.number().int() }),
+    z.object({
+      orgId: z.number().int(),
+      orgName: z.string(),
+      required: z.number().int(),
+      studied: z.number().int(),
+      notYet: z.number().int(),
+      away: z.number().int(),
+    }),
   ),
   members: z.array(coverageMember),
 });

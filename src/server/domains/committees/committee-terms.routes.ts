@@ -34,7 +34,10 @@ export const committeeTermsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.post(
     '/orgs/:id/committee-reforms',
-    { config: { doneDates: ['occurredOn', 'decision.date'] }, schema: { tags, params: idParams, body: committeeReformCreate, response: { 201: committeeReform } } },
+    {
+      config: { doneDates: ['occurredOn', 'decision.date'] },
+      schema: { tags, params: idParams, body: committeeReformCreate, response: { 201: committeeReform } },
+    },
     async (request, reply) => reply.status(201).send(await recordReform(request.ctx, request.params.id, request.body)),
   );
   app.get('/committee-checks', { schema: { tags, querystring: committeeCheckQuery, response: { 200: committeeSizeFlagList } } }, async (request) => {

@@ -32,7 +32,15 @@ export async function createTerm(ctx: Ctx, orgId: number, input: CommitteeTermCr
     if (year < from - 1 || year > to) throw invalidField('congressOn', `Ngày đại hội: đại hội nhiệm kỳ ${term} phải họp trong khoảng năm ${from - 1}–${to}.`);
     if (input.decision.date < input.congressOn) throw invalidField('decision.date', 'Quyết định chuẩn y kết quả đại hội không được trước ngày đại hội.');
     if ((await termsOf(tx.db, orgId)).some((t) => t.term === term)) throw conflict(`${org.name} đã có nhiệm kỳ ${term}.`, 'term');
-    const row = await insertTerm(tx.db, { orgId, term, congressOn: input.congressOn, delegates: input.delegates, electedCount: input.electedCount, decision: input.decision, note: input.note });
+    const row = await insertTerm(tx.db, {
+      orgId,
+      term,
+      congressOn: input.congressOn,
+      delegates: input.delegates,
+      electedCount: input.electedCount,
+      decision: input.decision,
+      note: input.note,
+    });
     await recordAudit(tx, [{ entity: 'org', entityId: orgId, action: 'committee:term', after: row }]);
     return row;
   });
@@ -52,7 +60,14 @@ export async function recordReform(ctx: Ctx, orgId: number, input: CommitteeRefo
     if (!org.active) throw invalidField('orgId', `${org.name} đã kết thúc hoạt động.`);
     if (input.decision.date > input.occurredOn) throw invalidField('occurredOn', 'Ngày kiện toàn không được trước ngày quyết định.');
     const term = await termOn(tx.db, orgId, input.occurredOn);
-    const row = await insertReform(tx.db, { orgId, termId: term?.id ?? null, kind: input.kind, occurredOn: input.occurredOn, decision: input.decision, note: input.note });
+    const row = await insertReform(tx.db, {
+      orgId,
+      termId: term?.id ?? null,
+      kind: input.kind,
+      occurredOn: input.occurredOn,
+      decision: input.decision,
+      note: input.note,
+    });
     await recordAudit(tx, [{ entity: 'org', entityId: orgId, action: `committee:${input.kind}`, after: row }]);
     const [created] = (await reformsOf(tx.db, orgId)).filter((r) => r.id === row.id);
     return created;
@@ -104,4 +119,3 @@ export async function committeeAttention(ctx: Ctx, today: string): Promise<Atten
   }));
   return [...without, ...flags];
 }
-

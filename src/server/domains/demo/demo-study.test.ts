@@ -21,7 +21,10 @@ describe('the demo bloc’s party life (study)', () => {
   it('has the seed article’s 7 thematic resolutions and (up to) 14 committees re-formed or supplemented this year', async () => {
     expect((await computeMetric(ctx(), 'thematic_resolutions', { from: '2026-01-01', to: TODAY })).total).toBe(7);
     // A small bloc (600 members) has fewer grassroots organisations than 14: all of them then.
-    const [grassroots] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM orgs WHERE kind IN ('grassroots_committee', 'grassroots_cell')`);
+    const [grassroots] = await queryRows<{ n: number }>(
+      database.db,
+      sql`SELECT count(*)::int AS n FROM orgs WHERE kind IN ('grassroots_committee', 'grassroots_cell')`,
+    );
     expect((await computeMetric(ctx(), 'committee_reform_orgs', { from: '2026-01-01', to: TODAY })).total).toBe(Math.min(14, grassroots.n));
   });
 

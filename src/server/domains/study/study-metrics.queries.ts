@@ -12,8 +12,7 @@ const studyCoverage: MetricDefinition = {
   name: 'study_coverage',
   label: 'Học tập, quán triệt nghị quyết (đảng viên × văn bản đến hạn trong kỳ)',
   kind: 'period',
-  source: (p) =>
-    coverageSource(sql`r.deadline`, sql`r.deadline >= ${p.from} AND r.deadline <= ${p.to} AND o.path LIKE ${`${p.scopePath}%`}`),
+  source: (p) => coverageSource(sql`r.deadline`, sql`r.deadline >= ${p.from} AND r.deadline <= ${p.to} AND o.path LIKE ${`${p.scopePath}%`}`),
   key: () => sql`st.status`,
   labels: studyStatusLabels,
   recordColumns: sql`m.id, m.full_name AS "fullName", o.id AS "orgId", o.name AS "orgName", mp.status, r.id AS "requirementId",

@@ -18,11 +18,7 @@ export function documentVisibleFrom(scopePath: string): SQL {
   return sql`(o.path LIKE ${`${scopePath}%`} OR ${scopePath} LIKE o.path || '%')`;
 }
 
-export async function documentPage(
-  db: DbOrTx,
-  where: SQL,
-  page: { page: number; pageSize: number },
-): Promise<{ items: PartyDocument[]; total: number }> {
+export async function documentPage(db: DbOrTx, where: SQL, page: { page: number; pageSize: number }): Promise<{ items: PartyDocument[]; total: number }> {
   const [items, count] = await Promise.all([
     queryRows<PartyDocument>(
       db,
@@ -156,11 +152,65 @@ export async function coverageMembers(db: DbOrTx, requirementId: number, asOf: s
 
 /** A member's own requirements: those of every organisation above (or at) theirs, as of today, with how they stand. */
 export async function myStudy(db: DbOrTx, memberId: number, today: string) {
-  return queryRows<{ requirementId: number; documentId: number; documentCode: string; documentTitle: string; deadline: string; status: StudyStatus; studiedOn: string | null }>(
+  return queryRows<{
+    requirementId: number;
+    documentId: number;
+    documentCode: string;
+    documentTitle: string;
+    deadline: string;
+    status: StudyStatus;
+    studiedOn: string | null;
+  }>(
     db,
     sql`SELECT r.id AS "requirementId", r.document_id AS "documentId", (SELECT d.code FROM party_documents d WHERE d.id = r.document_id) AS "documentCode",
           (SELECT d.title FROM party_documents d WHERE d.id = r.document_id) AS "documentTitle", r.deadline, st.status, st.studied_on AS "studiedOn"
         FROM ${coverageSource(sql`${today}::date`, sql`m.id = ${memberId}`)}
         ORDER BY r.deadline DESC, r.id DESC`,
   );
+}
+
+/** The library as read from `path` (see `documentVisibleFrom`); a member (`selfOnly`) reads only what lies above them. */
+export async function documentsFor(
+  db: DbOrTx,
+  filter: { path: string; selfOnly: boolean; kind?: string; year?: number },
+  page: { page: number; pageSize: number },
+) {
+  const where = sql.join(
+    [
+      filter.selfOnly ? sql`${filter.path} LIKE o.path || '%'` : documentVisibleFrom(filter.path),
+      filter.kind ? sql`d.kind = ${filter.kind}` : sql`TRUE`,
+      filter.year ? sql`d.issued_on >= ${`${filter.year}-01-01`} AND d.issued_on <= ${`${filter.year}-12-31`}` : sql`TRUE`,
+    ],
+    sql` AND `,
+  );
+  return documentPage(db, where, page);
+}
+
+/** A document's requirements set in `path`'s subtree or above it (a member: above only); `''` = all. */
+export async function requirementsForDocument(db: DbOrTx, documentId: number, path: string, selfOnly: boolean) {
+  const place = path === '' ? sql`TRUE` : selfOnly ? sql`${path} LIKE o.path || '%'` : sql`(o.path LIKE ${`${path}%`} OR ${path} LIKE o.path || '%')`;
+  return requirementsWhere(db, sql`r.document_id = ${documentId} AND ${place}`);
+}
+
+export async function requirementById(db: DbOrTx, id: number) {
+  const [row] = await requirementsWhere(db, sql`r.id = ${id}`);
+  return row;
+}
+
+export async function requirementOf(db: DbOrTx, documentId: number, orgId: number) {
+  const [row] = await requirementsWhere(db, sql`r.document_id = ${documentId} AND r.org_id = ${orgId}`);
+  return row;
+}
+
+/** Sessions held by organisations under `path` (`''` = all), optionally covering one document. */
+export async function sessionsUnder(db: DbOrTx, path: string, documentId?: number) {
+  return sessionsWhere(
+    db,
+    sql`o.path LIKE ${`${path}%`} ${documentId ? sql`AND EXISTS (SELECT 1 FROM study_session_documents x WHERE x.session_id = s.id AND x.document_id = ${documentId})` : sql``}`,
+  );
+}
+
+export async function sessionById(db: DbOrTx, id: number) {
+  const [row] = await sessionsWhere(db, sql`s.id = ${id}`);
+  return row;
 }

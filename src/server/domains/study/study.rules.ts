@@ -9,7 +9,12 @@ export interface InputProblem {
 const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('/');
 
 /** The organisation's own thematic resolution is issued by its own committee; another organisation is named by id. */
-export function checkDocumentIssuer(input: { kind: PartyDocumentKind; issuerLevel: PartyDocumentIssuerLevel; issuerOrgId: number | null; orgId: number }): InputProblem[] {
+export function checkDocumentIssuer(input: {
+  kind: PartyDocumentKind;
+  issuerLevel: PartyDocumentIssuerLevel;
+  issuerOrgId: number | null;
+  orgId: number;
+}): InputProblem[] {
   if (input.kind === 'thematic_resolution' && input.issuerLevel !== 'own_committee')
     return [{ field: 'issuerLevel', message: 'Cấp ban hành: nghị quyết chuyên đề là nghị quyết của chính cấp ủy tổ chức này (chọn «Cấp ủy của tổ chức»).' }];
   if (input.issuerLevel === 'org' && input.issuerOrgId === null)
@@ -27,8 +32,7 @@ export function checkRequirementDeadline(input: { issuedOn: string; deadline: st
 export function checkSessionDate(input: { heldOn: string; today: string; documents: { code: string; issuedOn: string }[] }): InputProblem[] {
   if (input.heldOn > input.today) return [{ field: 'heldOn', message: 'Ngày tổ chức: chỉ ghi hội nghị học tập đã diễn ra, không ghi ngày sau hôm nay.' }];
   const late = input.documents.find((d) => d.issuedOn > input.heldOn);
-  if (late)
-    return [{ field: 'documentIds', message: `Văn bản học tập: ${late.code} ban hành ngày ${ddmmyyyy(late.issuedOn)}, sau ngày tổ chức hội nghị.` }];
+  if (late) return [{ field: 'documentIds', message: `Văn bản học tập: ${late.code} ban hành ngày ${ddmmyyyy(late.issuedOn)}, sau ngày tổ chức hội nghị.` }];
   return [];
 }
 

@@ -50,7 +50,10 @@ describe('documents library', () => {
     const created = await createDocument(ctx, document(tree.upper.id, { code: '10-NQ/TW' }));
     const official = at(await officialOf(ctx, tree.a.id));
     expect((await listDocuments(official, { page: 1, pageSize: 50 })).items.map((d) => d.code)).toContain('10-NQ/TW');
-    const own = await createDocument(official, document(tree.a.id, { code: '03-NQ/ĐU', kind: 'thematic_resolution', issuerLevel: 'own_committee', issuerName: 'Đảng ủy Sở Tài chính' }));
+    const own = await createDocument(
+      official,
+      document(tree.a.id, { code: '03-NQ/ĐU', kind: 'thematic_resolution', issuerLevel: 'own_committee', issuerName: 'Đảng ủy Sở Tài chính' }),
+    );
     expect(own.issuerOrgId).toBe(tree.a.id);
     const sibling = at(await officialOf(ctx, tree.b.id));
     expect((await listDocuments(sibling, { page: 1, pageSize: 50 })).items.map((d) => d.code)).not.toContain('03-NQ/ĐU');
@@ -124,7 +127,14 @@ describe('study and coverage', () => {
     expect(part('self')).toBe(coverage.studiedSelf);
     expect(part('not_yet')).toBe(coverage.notYet);
     expect(part('away')).toBe(coverage.away);
-    const records = await metricRecords(ctx, 'study_coverage', { orgId: tree.a.id, from: '2026-01-01', to: '2026-06-30', key: 'not_yet', page: 1, pageSize: 50 });
+    const records = await metricRecords(ctx, 'study_coverage', {
+      orgId: tree.a.id,
+      from: '2026-01-01',
+      to: '2026-06-30',
+      key: 'not_yet',
+      page: 1,
+      pageSize: 50,
+    });
     expect(records.items.map((r) => r.fullName)).toContain('Sầm Văn Chưa');
   });
 
@@ -132,7 +142,15 @@ describe('study and coverage', () => {
     const doc = await createDocument(ctx, document(tree.a.id, { code: '07-NQ/ĐU', issuedOn: '2026-03-01' }));
     const stranger = await makeMember(ctx, tree.b1.id, { fullName: 'Giàng Văn Lạ' });
     const member = await makeMember(ctx, tree.a1.id, { fullName: 'Hoàng Thị Đúng' });
-    const input = { orgId: tree.a1.id, kind: 'cell_meeting' as const, heldOn: '2026-04-10', meetingId: null, title: 'Sinh hoạt chi bộ tháng 4', place: null, documentIds: [doc.id] };
+    const input = {
+      orgId: tree.a1.id,
+      kind: 'cell_meeting' as const,
+      heldOn: '2026-04-10',
+      meetingId: null,
+      title: 'Sinh hoạt chi bộ tháng 4',
+      place: null,
+      documentIds: [doc.id],
+    };
     const future = await refusal(createSession(ctx, { ...input, heldOn: '2026-07-01', attendeeIds: [member.id] }));
     expect(future).toMatchObject({ code: 'INVALID_INPUT', field: 'heldOn' });
     const wrong = await refusal(createSession(ctx, { ...input, attendeeIds: [member.id, stranger.id] }));
@@ -146,8 +164,15 @@ describe('study and coverage', () => {
 
   it('counts the organisations own thematic resolutions per year', async () => {
     const official = at(await officialOf(ctx, tree.b.id));
-    for (const [code, on] of [['01-NQ/ĐU', '2025-03-01'], ['02-NQ/ĐU', '2026-02-01'], ['04-NQ/ĐU', '2026-05-01']])
-      await createDocument(official, document(tree.b.id, { code, issuedOn: on, kind: 'thematic_resolution', issuerLevel: 'own_committee', issuerName: 'Đảng ủy Sở Y tế' }));
+    for (const [code, on] of [
+      ['01-NQ/ĐU', '2025-03-01'],
+      ['02-NQ/ĐU', '2026-02-01'],
+      ['04-NQ/ĐU', '2026-05-01'],
+    ])
+      await createDocument(
+        official,
+        document(tree.b.id, { code, issuedOn: on, kind: 'thematic_resolution', issuerLevel: 'own_committee', issuerName: 'Đảng ủy Sở Y tế' }),
+      );
     const metric = await computeMetric(official, 'thematic_resolutions', { from: '2025-01-01', to: '2026-12-31' });
     expect(metric.parts).toEqual([
       { key: '2025', label: '2025', value: 1 },

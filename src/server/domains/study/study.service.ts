@@ -1,16 +1,14 @@
-import { sql } from 'drizzle-orm';
 import { inTransaction, type Ctx } from '../../context.js';
 import { assertCan } from '../../permissions.js';
 import { conflict, forbidden, invalidField, notFound, notFoundField } from '../../errors.js';
-import { isPathInScope, pathInScope } from '../../scope.js';
+import { isPathInScope } from '../../scope.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findMember } from '../members/members.queries.js';
 import { findOrg } from '../orgs/orgs.queries.js';
 import { orgInScope } from '../members/members.service.js';
 import {
   coverageMembers,
-  documentPage,
-  documentVisibleFrom,
+  documentsFor,
   documentWithOrg,
   insertDocument,
   insertRequirement,
@@ -19,8 +17,11 @@ import {
   setDocumentFile,
   membersUnderOn,
   myStudy,
-  requirementsWhere,
-  sessionsWhere,
+  requirementById,
+  requirementOf,
+  requirementsForDocument,
+  sessionById,
+  sessionsUnder,
 } from './study.queries.js';
 import { checkDocumentIssuer, checkRequirementDeadline, checkSessionDate, summariseCoverage } from './study.rules.js';
 import type {
@@ -52,11 +53,7 @@ async function readerPath(ctx: Ctx): Promise<string> {
 async function visibleDocument(ctx: Ctx, id: number, field?: string) {
   const document = await documentWithOrg(ctx.db, id);
   const path = await readerPath(ctx);
-  const visible =
-    document &&
-    (path === '' ||
-      (ctx.actor.scope.kind !== 'self' && document.orgPath.startsWith(path)) ||
-      path.startsWith(document.orgPath));
+  const visible = document && (path === '' || (ctx.actor.scope.kind !== 'self' && document.orgPath.startsWith(path)) || path.startsWith(document.orgPath));
   if (!document || !visible) throw field ? notFoundField(field, DOCUMENT) : notFound(DOCUMENT);
   return document;
 }
@@ -64,15 +61,7 @@ async function visibleDocument(ctx: Ctx, id: number, field?: string) {
 export async function listDocuments(ctx: Ctx, query: PartyDocumentListQuery) {
   let path = await readerPath(ctx);
   if (query.orgId) path = (await orgInScope(ctx, query.orgId)).path;
-  const where = sql.join(
-    [
-      ctx.actor.scope.kind === 'self' ? sql`${path} LIKE o.path || '%'` : documentVisibleFrom(path),
-      query.kind ? sql`d.kind = ${query.kind}` : sql`TRUE`,
-      query.year ? sql`d.issued_on >= ${`${query.year}-01-01`} AND d.issued_on <= ${`${query.year}-12-31`}` : sql`TRUE`,
-    ],
-    sql` AND `,
-  );
-  const { items, total } = await documentPage(ctx.db, where, query);
+  const { items, total } = await documentsFor(ctx.db, { path, selfOnly: ctx.actor.scope.kind === 'self', kind: query.kind, year: query.year }, query);
   return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
@@ -129,12 +118,8 @@ export async function documentFile(ctx: Ctx, id: number) {
 
 export async function listRequirements(ctx: Ctx, documentId: number) {
   await visibleDocument(ctx, documentId);
-  const scope = ctx.actor.scope;
-  const path = await readerPath(ctx);
   // Requirements set in the scope, or above it (which the scope's members must meet).
-  const where =
-    scope.kind === 'all' ? sql`r.document_id = ${documentId}` : sql`r.document_id = ${documentId} AND (o.path LIKE ${`${path}%`} OR ${path} LIKE o.path || '%')`;
-  const rows = await requirementsWhere(ctx.db, scope.kind === 'self' ? sql`r.document_id = ${documentId} AND ${path} LIKE o.path || '%'` : where);
+  const rows = await requirementsForDocument(ctx.db, documentId, await readerPath(ctx), ctx.actor.scope.kind === 'self');
   return { items: rows.map(({ orgPath: _p, ...r }) => r) };
 }
 
@@ -148,27 +133,19 @@ export async function createRequirement(ctx: Ctx, documentId: number, input: Stu
       throw invalidField('orgId', `Tổ chức đảng: văn bản ${document.code} được đăng ký tại ${document.orgName}, chỉ yêu cầu học tập trong phạm vi tổ chức đó.`);
     const [problem] = checkRequirementDeadline({ issuedOn: document.issuedOn, deadline: input.deadline });
     if (problem) throw invalidField(problem.field, problem.message);
-    const existing = await requirementsWhere(tx.db, sql`r.document_id = ${documentId} AND r.org_id = ${org.id}`);
-    if (existing.length > 0) throw conflict(`Đã có yêu cầu học tập văn bản ${document.code} cho ${org.name}.`, 'orgId');
+    if (await requirementOf(tx.db, documentId, org.id)) throw conflict(`Đã có yêu cầu học tập văn bản ${document.code} cho ${org.name}.`, 'orgId');
     const row = await insertRequirement(tx.db, { documentId, orgId: org.id, deadline: input.deadline, note: input.note });
     await recordAudit(tx, [{ entity: 'party_document', entityId: documentId, action: 'study:require', after: row }]);
-    const [created] = await requirementsWhere(tx.db, sql`r.id = ${row.id}`);
-    const { orgPath: _p, ...requirement } = created;
+    const { orgPath: _p, ...requirement } = (await requirementById(tx.db, row.id))!;
     return requirement;
   });
 }
 
 export async function listSessions(ctx: Ctx, query: { orgId?: number; documentId?: number }) {
-  if (ctx.actor.scope.kind === 'self') throw notFound('hội nghị học tập');
-  const org = query.orgId ? await orgInScope(ctx, query.orgId) : null;
-  const where = sql.join(
-    [
-      org ? sql`o.path LIKE ${`${org.path}%`}` : pathInScope(ctx.actor.scope, sql`o.path`),
-      query.documentId ? sql`EXISTS (SELECT 1 FROM study_session_documents x WHERE x.session_id = s.id AND x.document_id = ${query.documentId})` : sql`TRUE`,
-    ],
-    sql` AND `,
-  );
-  return { items: await sessionsWhere(ctx.db, where) };
+  const scope = ctx.actor.scope;
+  if (scope.kind === 'self') throw notFound('hội nghị học tập');
+  const path = query.orgId ? (await orgInScope(ctx, query.orgId)).path : scope.kind === 'subtree' ? scope.path : '';
+  return { items: await sessionsUnder(ctx.db, path, query.documentId) };
 }
 
 /**
@@ -206,8 +183,7 @@ export async function createSession(ctx: Ctx, input: StudySessionCreate) {
       attendeeIds,
     );
     await recordAudit(tx, [{ entity: 'org', entityId: org.id, action: 'study:session', after: { ...row, documentIds: input.documentIds, attendeeIds } }]);
-    const [created] = await sessionsWhere(tx.db, sql`s.id = ${row.id}`);
-    return created;
+    return (await sessionById(tx.db, row.id))!;
   });
 }
 
@@ -236,7 +212,7 @@ export async function listMyStudy(ctx: Ctx) {
 /** Coverage of one requirement, within the actor's scope: who is required, who studied (and how), who has not. */
 export async function requirementCoverage(ctx: Ctx, requirementId: number, query: { asOf?: string; status?: StudyStatus }): Promise<StudyCoverage> {
   if (ctx.actor.scope.kind === 'self') throw notFound('yêu cầu học tập');
-  const [found] = await requirementsWhere(ctx.db, sql`r.id = ${requirementId}`);
+  const found = await requirementById(ctx.db, requirementId);
   const path = ctx.actor.scope.kind === 'all' ? '' : ctx.actor.scope.path;
   // Readable when set in the scope or above it: the scope's members are then required.
   if (!found || !(found.orgPath.startsWith(path) || path.startsWith(found.orgPath))) throw notFound('yêu cầu học tập');

@@ -20,7 +20,11 @@ export function CoveragePage() {
     <>
       <PageHeader
         title={data ? `Học tập ${data.requirement.documentCode}` : 'Kết quả học tập'}
-        subtitle={data ? `${data.requirement.documentTitle} — ${data.requirement.orgName}, hạn ${showDate(data.requirement.deadline)}; số liệu đến ngày ${showDate(data.asOf)}.` : undefined}
+        subtitle={
+          data
+            ? `${data.requirement.documentTitle} — ${data.requirement.orgName}, hạn ${showDate(data.requirement.deadline)}; số liệu đến ngày ${showDate(data.asOf)}.`
+            : undefined
+        }
         actions={
           <Button component="a" href={studyCoverageExportUrl(id)} variant="default" download>
             Xuất Excel
@@ -60,7 +64,10 @@ export function CoveragePage() {
                         <Table.Tr key={m.memberId}>
                           <Table.Td>{m.orgName}</Table.Td>
                           <Table.Td>
-                            {m.fullName} <Text span c="dimmed" size="sm">({studyStatusLabels[m.status]})</Text>
+                            {m.fullName}{' '}
+                            <Text span c="dimmed" size="sm">
+                              ({studyStatusLabels[m.status]})
+                            </Text>
                           </Table.Td>
                         </Table.Tr>
                       ))}

@@ -41,7 +41,10 @@ export function DocumentsPage() {
   const thisYear = new Date().getFullYear();
   return (
     <>
-      <PageHeader title="Văn bản và học tập nghị quyết" subtitle="Nghị quyết, chỉ thị, kết luận… cần học tập, quán triệt; theo dõi đảng viên đã học, chưa học." />
+      <PageHeader
+        title="Văn bản và học tập nghị quyết"
+        subtitle="Nghị quyết, chỉ thị, kết luận… cần học tập, quán triệt; theo dõi đảng viên đã học, chưa học."
+      />
       <Paper withBorder p="sm" mb="md" className="no-print">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Select
