@@ -38,6 +38,9 @@ import { duesRoutes } from './domains/dues/dues.routes.js'; // dues
 import { badgesRoutes } from './domains/badges/badges.routes.js'; // dues
 import { inspectionRoutes } from './domains/inspection/inspection.routes.js';
 import { meetingsRoutes } from './domains/meetings/meetings.routes.js'; // meetings
+// study (documents, study, committee terms)
+import { studyRoutes } from './domains/study/study.routes.js';
+import { committeeTermsRoutes } from './domains/committees/committee-terms.routes.js';
 
 // Validation messages in Vietnamese wherever a schema does not give its own.
 z.config(z.locales.vi());
@@ -145,6 +148,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(badgesRoutes); // dues
       await api.register(inspectionRoutes); // inspection
       await api.register(meetingsRoutes); // meetings
+      // study (documents, study, committee terms)
+      await api.register(studyRoutes);
+      await api.register(committeeTermsRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -51,6 +51,14 @@ const plainActions: Record<string, string> = {
   cancel: 'Hủy',
   attach_minutes: 'Đính kèm biên bản',
   revoke: 'Thu hồi',
+  // study
+  'committee:term': 'Ghi nhiệm kỳ, đại hội',
+  'committee:supplement': 'Bổ sung cấp ủy',
+  'committee:reform': 'Kiện toàn cấp ủy',
+  'study:require': 'Yêu cầu học tập văn bản',
+  'study:session': 'Ghi hội nghị học tập, quán triệt',
+  'study:self': 'Đảng viên xác nhận tự học',
+  attach_file: 'Đính kèm tệp',
 };
 
 /** The action's label: plain ones, `event:<kind>` (membership or organisation events), `step:<state>`, transfer steps. */
@@ -112,6 +120,10 @@ export const auditEntityLabels: Record<string, string> = {
   meeting: 'Cuộc họp chi bộ, cấp ủy',
   stored_file: 'Tệp đính kèm',
   meeting_calendar_feed: 'Địa chỉ lịch họp',
+  // study
+  party_document: 'Văn bản của Đảng',
+  study_requirement: 'Yêu cầu học tập',
+  study_session: 'Hội nghị học tập',
 };
 
 /** What a `read` row was a read of (its `what`). */
@@ -180,6 +192,18 @@ export const auditReadLabels: Record<string, string> = {
   meeting_notice: 'Thông báo triệu tập họp',
   meeting_minutes_template: 'Mẫu biên bản họp',
   own_meetings: 'Lịch họp của tôi',
+  // study
+  party_document_list: 'Danh sách văn bản',
+  party_document: 'Văn bản của Đảng',
+  party_document_file: 'Tệp văn bản của Đảng',
+  study_requirements: 'Yêu cầu học tập văn bản',
+  study_coverage: 'Kết quả học tập, quán triệt',
+  study_coverage_export: 'Xuất danh sách chưa học tập',
+  study_session_list: 'Danh sách hội nghị học tập',
+  my_study: 'Việc học tập của tôi',
+  committee_terms: 'Nhiệm kỳ, đại hội',
+  committee_reforms: 'Kiện toàn, bổ sung cấp ủy',
+  committee_checks: 'Kiểm tra cơ cấu cấp ủy',
 };
 
 /** Field names the audit rows carry beyond the input fields of `fieldLabels`. */
@@ -392,10 +416,27 @@ export const auditFieldLabels: Record<string, string> = {
   awayCount: 'Số chuyển sinh hoạt tạm thời',
   qualitySheetSource: 'Phiếu chấm điểm',
   recordedAt: 'Thời điểm ghi nhận',
-  documentIds: 'Văn bản thảo luận',
+  documentIds: 'Văn bản liên quan',
   sizeBytes: 'Dung lượng',
   mediaType: 'Loại tệp',
   memberId: 'Đảng viên',
+  // study
+  deadline: 'Hạn hoàn thành học tập',
+  documentId: 'Văn bản',
+  attendeeIds: 'Người dự',
+  fileId: 'Tệp đính kèm',
+  issuerLevel: 'Cấp ban hành',
+  issuerName: 'Cơ quan ban hành',
+  issuerOrgId: 'Tổ chức ban hành',
+  summary: 'Tóm tắt nội dung',
+  heldOn: 'Ngày tổ chức',
+  studiedOn: 'Ngày học tập',
+  userId: 'Tài khoản',
+  term: 'Nhiệm kỳ',
+  termId: 'Nhiệm kỳ',
+  congressOn: 'Ngày đại hội',
+  delegates: 'Số đại biểu dự đại hội',
+  electedCount: 'Số cấp ủy viên được bầu',
 };
 
 /** The field's Vietnamese name, or null when none is known. */

@@ -42,6 +42,10 @@ export const permissionActions = [
   'inspection.write',
   /** Meetings of cells and committees (meetings): plan, record as held with attendance, cancel, upload minutes. */
   'meetings.write',
+  /** study: the documents library (register a document, require its study). */
+  'documents.write',
+  /** study: study sessions and their attendance. */
+  'study.record',
 ] as const;
 export type PermissionAction = (typeof permissionActions)[number];
 
@@ -76,6 +80,9 @@ const permissionTable: Record<PermissionAction, Record<UserRole, boolean>> = {
   'inspection.read': inspectionWork,
   'inspection.write': inspectionWork,
   'meetings.write': recordWriters, // meetings
+  // study
+  'documents.write': recordWriters,
+  'study.record': recordWriters,
 };
 
 export function can(role: UserRole, action: PermissionAction): boolean {
@@ -107,6 +114,9 @@ export const permissionActionLabels: Record<PermissionAction, string> = {
   'inspection.read': 'xem công tác kiểm tra, giám sát',
   'inspection.write': 'ghi công tác kiểm tra, giám sát',
   'meetings.write': 'ghi lịch và biên bản sinh hoạt chi bộ, họp cấp ủy', // meetings
+  // study
+  'documents.write': 'đăng ký văn bản và yêu cầu học tập nghị quyết',
+  'study.record': 'ghi hội nghị học tập, quán triệt nghị quyết',
 };
 
 /** The refusal names who may: "Chỉ cán bộ tổ chức, bí thư hoặc quản trị hệ thống được …" (the admin last). */

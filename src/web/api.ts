@@ -7,6 +7,7 @@ import type { AuditEntry, ChainReport } from '../shared/audit';
 import type { z } from 'zod';
 import type { DuesSheet, duesArrearsList, duesSheetInput, memberDues } from '../shared/dues'; // dues
 import type { BadgeList } from '../shared/badges'; // dues
+import type { PartyDocument, StudyCoverage, StudyRequirement } from '../shared/study';
 import type { CommitteeAppointment, CommitteeEnd, CommitteeSeat, CommitteeSeatRecord } from '../shared/committees';
 import type {
   CultureStandardInput,
@@ -834,3 +835,25 @@ export function createCalendarFeed(): Promise<{ url: string; path: string }> {
 export function revokeCalendarFeed(): Promise<{ ok: boolean }> {
   return request<{ ok: boolean }>('DELETE', '/me/calendar-feed');
 }
+// ---- study: documents library, study coverage ------------------------------------------------
+
+export interface PartyDocumentPage {
+  items: PartyDocument[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export function listPartyDocuments(query: { orgId?: number; kind?: string; year?: number; page: number; pageSize: number }, signal?: AbortSignal) {
+  return request<PartyDocumentPage>('GET', '/party-documents', { query: { ...query }, signal });
+}
+
+export function listStudyRequirements(documentId: number, signal?: AbortSignal) {
+  return request<{ items: StudyRequirement[] }>('GET', `/party-documents/${documentId}/requirements`, { signal });
+}
+
+export function fetchStudyCoverage(requirementId: number, signal?: AbortSignal) {
+  return request<StudyCoverage>('GET', `/study-requirements/${requirementId}/coverage`, { signal });
+}
+
+export const studyCoverageExportUrl = (requirementId: number) => `${API_BASE}/study-requirements/${requirementId}/coverage.xlsx`;

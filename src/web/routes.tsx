@@ -69,6 +69,11 @@ const TransfersRoutes = lazyPage(
   () => import('./features/transfers/transfers-page'),
   (m) => m.TransfersRoutes,
 );
+// study
+const StudyRoutes = lazyPage(
+  () => import('./features/study/documents-page'),
+  (m) => m.StudyRoutes,
+);
 const UsersPage = lazyPage(
   () => import('./features/admin/users-page'),
   (m) => m.UsersPage,
@@ -200,6 +205,7 @@ export const router = createBrowserRouter([
           { path: 'huy-hieu', element: staffOnly(BadgesPage) }, // dues
           { path: 'kiem-tra/*', element: gated('inspection.read', InspectionRoutes) }, // inspection
           { path: 'sinh-hoat/*', element: staffOnly(MeetingsRoutes) }, // meetings
+          { path: 'hoc-tap/*', element: staffOnly(StudyRoutes) }, // study
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -41,6 +41,8 @@ const notPersonal: Record<string, string> = {
   '/api/v1/meetings/compliance.xlsx': 'per organisation and month: held or not, and attendance rates',
   '/api/v1/meetings/quality-sheet': 'the rulebook’s scoring sheet',
   '/api/v1/calendar-feeds/{id}': 'meeting dates, times and places of an organisation (public at a secret address)',
+  // study
+  '/api/v1/party-documents/{id}/file': 'a party document’s file (a resolution or directive, no personal data)',
 };
 
 let database: Database;
@@ -196,6 +198,21 @@ beforeAll(async () => {
     sentOn: '2026-11-02',
     addressee: 'Ban Thường vụ',
   });
+  // study
+  const partyDocument = await admin.send('POST', '/api/v1/party-documents', {
+    orgId: tree.a.id,
+    kind: 'resolution',
+    code: '05-NQ/ĐU',
+    issuerLevel: 'own_committee',
+    issuerName: 'Đảng ủy Sở',
+    issuedOn: '2026-10-01',
+    title: 'Nghị quyết thử',
+  });
+  expect(partyDocument.status, JSON.stringify(partyDocument.body)).toBe(201);
+  const requirement = await admin.send('POST', `/api/v1/party-documents/${partyDocument.body.id}/requirements`, { orgId: tree.a.id, deadline: '2026-12-31' });
+  expect(requirement.status, JSON.stringify(requirement.body)).toBe(201);
+  ids['party-documents'] = String(partyDocument.body.id);
+  ids['study-requirements'] = String(requirement.body.id);
 });
 afterAll(async () => {
   await app.close();

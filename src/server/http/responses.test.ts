@@ -53,6 +53,9 @@ const downloads: Record<string, string> = {
   'GET /api/v1/meetings/{id}/notice.docx': docxMediaType,
   'GET /api/v1/meetings/{id}/minutes-template.docx': docxMediaType,
   'GET /api/v1/calendar-feeds/{id}': 'text/calendar',
+  // study
+  'GET /api/v1/study-requirements/{id}/coverage.xlsx': xlsxMediaType,
+  'GET /api/v1/party-documents/{id}/file': 'application/octet-stream',
 };
 
 interface Operation {

@@ -22,6 +22,7 @@ import { createPlan } from '../domains/inspection/plans.service.js';
 import { registerDenunciation } from '../domains/inspection/denunciations.service.js';
 import { caseInput, denunciationInput } from '../domains/inspection/inspection.test-helper.js';
 import { planMeeting } from '../domains/meetings/meetings.service.js';
+import { createDocument } from '../domains/study/study.service.js';
 import { doneDateFields } from './input-guards.js';
 import { databaseErrorOf } from './error-handler.js';
 import { workflowEventKinds } from '../../shared/member.js';
@@ -106,6 +107,8 @@ const fx = {} as {
   target: Ids;
   task: Ids;
   proposal: Ids;
+  /** study: a party document registered at each place. */
+  document: Ids;
 };
 
 const d = (date = DAY) => decision(date);
@@ -569,6 +572,66 @@ const cases: Record<string, WriteCase> = {
   },
   'POST /api/v1/me/calendar-feed': { writers: 'signed-in' },
   'DELETE /api/v1/me/calendar-feed': { writers: 'signed-in' },
+  // study
+  'POST /api/v1/party-documents': {
+    writers: RECORDS,
+    action: 'documents.write',
+    body: outside,
+    request: ({ body }) => ({
+      body: {
+        orgId: fx.org[body],
+        kind: 'resolution',
+        code: `${++codes}-NQ/ĐU`,
+        issuerLevel: 'own_committee',
+        issuerName: 'Đảng ủy',
+        issuedOn: DAY,
+        title: 'Nghị quyết thử',
+      },
+    }),
+  },
+  'POST /api/v1/party-documents/{id}/file': {
+    writers: RECORDS,
+    action: 'documents.write',
+    path: outside,
+    request: ({ path }) => ({ params: { id: fx.document[path] }, query: { filename: 'nghi-quyet.pdf', version: '1' }, upload: Buffer.from('không phải PDF') }),
+  },
+  'POST /api/v1/party-documents/{id}/requirements': {
+    writers: RECORDS,
+    action: 'documents.write',
+    path: ['sibling'],
+    body: outside,
+    request: ({ path, body }) => ({ params: { id: fx.document[path] }, body: { orgId: fx.org[body], deadline: TOMORROW } }),
+  },
+  'POST /api/v1/study-sessions': {
+    writers: RECORDS,
+    action: 'study.record',
+    body: outside,
+    request: ({ body }) => {
+      const base = { orgId: fx.org.own, kind: 'conference', heldOn: DAY, title: 'Hội nghị học tập', documentIds: [fx.document.own], attendeeIds: [fx.member.own] };
+      if (body === 'own') return { body: base };
+      return [
+        { body: { ...base, orgId: fx.org[body] } },
+        { body: { ...base, documentIds: [fx.document[body === 'parent' ? 'sibling' : body]] } },
+        { body: { ...base, attendeeIds: [fx.member[body === 'parent' ? 'sibling' : body]] } },
+      ];
+    },
+  },
+  'POST /api/v1/me/self-study': { writers: 'signed-in', request: () => ({ body: { documentId: fx.document.own, studiedOn: DAY } }) },
+  'POST /api/v1/orgs/{id}/terms': {
+    writers: TREE,
+    action: 'committees.write',
+    path: outside,
+    request: ({ path }) => ({
+      params: { id: fx.org[path] },
+      body: { term: `${2000 + ++codes}–${2005 + codes}`, congressOn: '2025-06-20', delegates: 80, electedCount: 9, decision: d('2025-06-25') },
+    }),
+  },
+  'POST /api/v1/orgs/{id}/committee-reforms': {
+    writers: TREE,
+    action: 'committees.write',
+    path: outside,
+    request: ({ path }) => ({ params: { id: fx.org[path] }, body: { kind: 'supplement', occurredOn: DAY, decision: d() } }),
+  },
 };
 
 /** targets: a hand-entered target (its figure's day is a done date) and a proposal sent up to the upper committee. */
@@ -716,6 +779,11 @@ beforeAll(async () => {
     fx.inspectionCase[place] = (await openCase(ctx, caseInput(handler, { kind: 'org', orgId: subject }, '2026-11-02'))).id;
     fx.denunciation[place] = (await registerDenunciation(ctx, denunciationInput(handler, subject))).id;
   }
+  // study
+  const aDocument = async (orgId: number, code: string) =>
+    (await createDocument(ctx, { orgId, kind: 'resolution', code, issuerLevel: 'own_committee', issuerOrgId: null, issuerName: 'Đảng ủy', issuedOn: '2026-01-05', title: 'Nghị quyết', summary: null }))
+      .id;
+  fx.document = { own: await aDocument(tree.a.id, '01-NQ/ĐU'), sibling: await aDocument(tree.b.id, '02-NQ/ĐU'), parent: await aDocument(tree.upper.id, '03-NQ/ĐUK'), absent: ABSENT };
 
   await createUser(ctx, { username: 'quantri', displayName: 'Quản trị', role: 'admin', orgId: null, memberId: null, password: PASSWORD });
   for (const role of ['org_staff', 'inspection_staff', 'office_staff', 'secretary'] as const)
@@ -957,6 +1025,8 @@ describe('bad input on every write route', () => {
       'POST /api/v1/inspection-plans/{id}/items': ['plannedFrom', 'plannedTo'],
       'POST /api/v1/meetings': ['meetingOn'], // meetings: planned ahead
       'PATCH /api/v1/meetings/{id}': ['meetingOn'],
+      // study: a deadline to study a document by
+      'POST /api/v1/party-documents/{id}/requirements': ['deadline'],
     };
     const spec = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, any>> };
     const isDate = (schema: any) => typeof schema?.pattern === 'string' && schema.pattern.includes('\\d{4}-\\d{2}-\\d{2}');
@@ -1029,6 +1099,12 @@ describe('bad input on every write route', () => {
       'POST /api/v1/denunciations',
       'POST /api/v1/denunciations/{id}/entries',
       'POST /api/v1/meetings/{id}/held', // meetings
+      // study
+      'POST /api/v1/party-documents',
+      'POST /api/v1/study-sessions',
+      'POST /api/v1/me/self-study',
+      'POST /api/v1/orgs/{id}/terms',
+      'POST /api/v1/orgs/{id}/committee-reforms',
     ];
     const declared = [...doneDateFields.keys()].map((r) => r.replace(/:(\w+)/g, '{$1}'));
     expect(declared.sort()).toEqual(expected.sort());

@@ -10,6 +10,9 @@ import { insertDemoMeetings } from './demo-meetings.queries.js'; // meetings
 import { demoSeed, demoToday, generateDemoMembers, generateDemoOrgs, type DemoMember, type DemoOptions, type DemoOrg } from './demo.generator.js';
 import type { MemberStatus } from '../../../shared/member.js';
 import { loadDemoTargets } from './demo-targets.service.js'; // targets
+// study
+import { insertDemoStudy } from './demo-study.queries.js';
+import { todayIso } from '../../../shared/dates.js';
 
 export interface DemoLoadResult {
   orgs: number;
@@ -76,6 +79,9 @@ export async function loadDemo(ctx: Ctx, database: Database, options: DemoOption
     // inspection: a year of plans, cases and denunciations, drawn from the tree and members just loaded.
     await loadDemoInspection(bulkCtx, options);
     await loadDemoMeetings(bulkCtx, options); // meetings
+    // study: documents, study sessions, committee terms and secretaries (plain inserts after the bulk load).
+    const study = await insertDemoStudy(writer.db, options.today ?? todayIso(ctx.now()));
+    await recordAudit(bulkCtx, [{ entity: 'party_document', entityId: `bulk:${study.documents}`, action: 'bulk_create', after: study, reason: ctx.reason }]);
     await analyzeTables(writer.db);
     return { orgs: orgs.length, ...counts };
   });

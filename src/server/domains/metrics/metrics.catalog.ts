@@ -2,6 +2,7 @@ import { admissionMetrics } from '../admissions/admission-metrics.queries.js';
 import { exitMetrics } from '../exits/exit-metrics.queries.js';
 import { transferMetrics } from '../transfers/transfer-metrics.queries.js';
 import { meetingMetrics } from '../meetings/meeting-metrics.queries.js'; // meetings
+import { studyMetrics } from '../study/study-metrics.queries.js';
 import { metricDefinitions, type MetricDefinition } from './metrics.queries.js';
 import { targetMetrics } from '../targets/targets-metrics.queries.js'; // targets
 import { inspectionMetrics } from '../inspection/inspection-metrics.queries.js';
@@ -18,4 +19,5 @@ export const metricCatalog: readonly MetricDefinition[] = [
   ...targetMetrics /* targets */,
   /* inspection */ ...inspectionMetrics,
   ...meetingMetrics /* meetings */,
+  ...studyMetrics, // study
 ];

@@ -4,6 +4,8 @@ import { loadCalendar } from '../calendar/calendar.service.js';
 import { orgInScope } from '../members/members.service.js';
 import { openAdmissionDeadlines } from '../admissions/admissions.deadlines.js';
 import { openTransferDeadlines } from '../transfers/transfers.service.js';
+// study (committee terms)
+import { committeeAttention } from '../committees/committee-terms.service.js';
 import { byUrgency } from './radar.rules.js';
 import { duesArrearsAttention } from '../dues/dues.service.js'; // dues
 import { badgeProposalsAttention } from '../badges/badges.service.js'; // dues
@@ -24,15 +26,16 @@ export async function listAttention(ctx: Ctx, query: AttentionQuery): Promise<{ 
   const now = query.date ? () => new Date(`${query.date}T05:00:00Z`) : ctx.now;
   const scoped: Ctx = { ...ctx, now, actor: { ...ctx.actor, scope: narrowScope(ctx.actor.scope, org) } };
   const calendar = await loadCalendar(ctx);
-  const [transferItems, admissionItems, meetingItems] = await Promise.all([
+  const [transferItems, admissionItems, meetingItems, committeeItems] = await Promise.all([
     openTransferDeadlines(scoped, today, calendar),
     openAdmissionDeadlines(scoped),
     openMeetingDeadlines(scoped, today, calendar), // meetings
+    committeeAttention(scoped, today), // study
   ]);
   // dues: members 3 months unpaid without a reason, and badge proposals for the next award date.
   const duesItems = [...(await duesArrearsAttention(scoped, today)), ...(await badgeProposalsAttention(scoped, today))];
   // inspection: the actor's own cases (none for a role that may not see them), narrowed to the chosen organisation.
   const inspectionItems = await openInspectionDeadlines({ ...ctx, now }, today, calendar, org?.path ?? null);
-  const items: AttentionItem[] = [...transferItems, ...admissionItems, ...meetingItems, ...duesItems, ...inspectionItems];
+  const items: AttentionItem[] = [...transferItems, ...admissionItems, ...meetingItems, ...committeeItems, ...duesItems, ...inspectionItems];
   return { items: items.sort(byUrgency) };
 }
