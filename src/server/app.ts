@@ -32,6 +32,7 @@ import { usersRoutes } from './domains/users/users.routes.js';
 import { transfersRoutes } from './domains/transfers/transfers.routes.js';
 import { exitsRoutes } from './domains/exits/exits.routes.js';
 import { radarRoutes } from './domains/radar/radar.routes.js';
+import { disciplineRoutes } from './domains/discipline/discipline.routes.js'; // discipline
 
 // Validation messages in Vietnamese wherever a schema does not give its own.
 z.config(z.locales.vi());
@@ -133,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(exitsRoutes);
       await api.register(radarRoutes);
       await api.register(admissionsRoutes);
+      await api.register(disciplineRoutes); // discipline
     },
     { prefix: '/api/v1' },
   );

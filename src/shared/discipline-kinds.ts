@@ -1,7 +1,7 @@
 /**
  * The closed vocabularies of discipline (kỷ luật, GLOSSARY.md `sanction`): subject kinds, forms, states, appeal
  * outcomes and the offence groups of 69-QĐ/TW kept as data. Forms allowed per subject: RULES.md "Inspection,
- * supervision and discipline" (Điều lệ Đảng 2011, Điều 39; 69-QĐ/TW).
+ * supervision and discipline" (Điều lệ Đảng 2011, Điều 35; 69-QĐ/TW).
  */
 
 export const sanctionSubjectKinds = ['org', 'full_member', 'probationary_member'] as const;
@@ -22,13 +22,13 @@ export const sanctionFormLabels: Record<SanctionForm, string> = {
   dissolution: 'Giải tán',
 };
 
-/** Điều lệ Đảng 2011, Điều 39: the forms each kind of subject may receive. */
+/** Điều lệ Đảng 2011, Điều 35, khoản 2: the forms each kind of subject may receive. */
 export const allowedSanctionForms: Record<SanctionSubjectKind, readonly SanctionForm[]> = {
   org: ['reprimand', 'warning', 'dissolution'],
   full_member: ['reprimand', 'warning', 'dismissal', 'expulsion'],
   probationary_member: ['reprimand', 'warning'],
 };
-export const allowedSanctionFormsSource = 'Điều lệ Đảng 2011, Điều 39; 69-QĐ/TW (2022), sửa đổi bởi 264-QĐ/TW (2025)';
+export const allowedSanctionFormsSource = 'Điều lệ Đảng 2011, Điều 35; 69-QĐ/TW (2022), sửa đổi bởi 264-QĐ/TW (2025)';
 
 /** proposed: a draft, confidential to the organisation's inspection staff; decided: the decision is signed. */
 export const sanctionStates = ['proposed', 'decided', 'withdrawn'] as const;

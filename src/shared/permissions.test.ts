@@ -10,10 +10,15 @@ describe('the permission table', () => {
     expect(permissionActions.length).toBeGreaterThanOrEqual(11);
   });
 
-  it('lets a member do nothing, and the inspection and office staff only read', () => {
+  it('lets a member do nothing, the office staff only read, and the inspection staff record discipline only', () => {
     expect(allowedTo('member')).toEqual([]);
-    expect(allowedTo('inspection_staff')).toEqual([]);
+    expect(allowedTo('inspection_staff')).toEqual(['discipline.record']);
     expect(allowedTo('office_staff')).toEqual([]);
+  });
+
+  it('keeps discipline (and its confidential drafts) to the inspection staff and the admin', () => {
+    expect(rolesAllowed('discipline.record')).toEqual(['admin', 'inspection_staff']);
+    expect(refusalMessage('discipline.record')).toBe('Chỉ cán bộ kiểm tra hoặc quản trị hệ thống được ghi và xem hồ sơ kỷ luật đảng.');
   });
 
   it('gives the admin every action', () => {

@@ -28,6 +28,8 @@ export const permissionActions = [
   'admissions.step',
   /** Transfers of party activity: opening one and each side's steps. */
   'transfers.step',
+  /** Discipline (issue #12): proposals (confidential drafts), decisions, appeals, state bodies' notices. */
+  'discipline.record',
 ] as const;
 export type PermissionAction = (typeof permissionActions)[number];
 
@@ -37,6 +39,8 @@ const orgDepartment = { ...none, admin: true, org_staff: true } as const;
 /** Records and workflows are the organisation staff's and the secretaries' work; inspection and office staff read. */
 const recordWriters = { ...none, admin: true, org_staff: true, secretary: true } as const;
 const adminOnly = { ...none, admin: true } as const;
+/** Discipline is the inspection commission's work (and the admin's); its drafts are theirs alone to read. */
+const inspectors = { ...none, admin: true, inspection_staff: true } as const;
 
 /** Every action × every role has an answer written here; a member writes nothing but their own password. */
 const permissionTable: Record<PermissionAction, Record<UserRole, boolean>> = {
@@ -51,6 +55,7 @@ const permissionTable: Record<PermissionAction, Record<UserRole, boolean>> = {
   'exits.record': recordWriters,
   'admissions.step': recordWriters,
   'transfers.step': recordWriters,
+  'discipline.record': inspectors,
 };
 
 export function can(role: UserRole, action: PermissionAction): boolean {
@@ -75,6 +80,7 @@ export const permissionActionLabels: Record<PermissionAction, string> = {
   'exits.record': 'ghi xóa tên, ra khỏi Đảng, từ trần và kết nạp lại',
   'admissions.step': 'ghi hồ sơ kết nạp đảng viên',
   'transfers.step': 'làm thủ tục chuyển sinh hoạt đảng',
+  'discipline.record': 'ghi và xem hồ sơ kỷ luật đảng',
 };
 
 /** The refusal names who may: "Chỉ cán bộ tổ chức, bí thư hoặc quản trị hệ thống được …" (the admin last). */

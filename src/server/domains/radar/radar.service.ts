@@ -5,6 +5,7 @@ import { orgInScope } from '../members/members.service.js';
 import { openAdmissionDeadlines } from '../admissions/admissions.deadlines.js';
 import { openTransferDeadlines } from '../transfers/transfers.service.js';
 import { byUrgency } from './radar.rules.js';
+import { disciplineAttention } from '../discipline/discipline-notices.service.js';
 import type { AttentionItem, AttentionQuery } from '../../../shared/radar.js';
 import { todayIso } from '../../../shared/dates.js';
 
@@ -22,5 +23,6 @@ export async function listAttention(ctx: Ctx, query: AttentionQuery): Promise<{ 
   const calendar = await loadCalendar(ctx);
   const [transferItems, admissionItems] = await Promise.all([openTransferDeadlines(scoped, today, calendar), openAdmissionDeadlines(scoped)]);
   const items: AttentionItem[] = [...transferItems, ...admissionItems];
+  items.push(...(await disciplineAttention(scoped, today, calendar))); // discipline
   return { items: items.sort(byUrgency) };
 }
