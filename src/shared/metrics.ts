@@ -33,7 +33,7 @@ export const metricResult = metricInfo.extend({
 });
 export type MetricResult = z.infer<typeof metricResult>;
 
-export const metricRecordKinds = ['member', 'org', 'membership_event'] as const;
+export const metricRecordKinds = ['member', 'org', 'membership_event', /* discipline */ 'sanction', 'appeal'] as const;
 
 /** The records behind a metric or one of its parts; their columns depend on `recordKind`. */
 export const metricRecords = pageOf(z.record(z.string(), z.unknown())).extend({ recordKind: z.enum(metricRecordKinds) });

@@ -4,7 +4,8 @@ import { nextId, syncIdentity, withBulkWriter, type BulkWriter } from '../../db/
 import { recordAudit } from '../audit/audit.service.js';
 import { nameColumns } from '../members/members.rules.js';
 import { analyzeTables, anyOrgExists } from './demo.queries.js';
-import { generateDemoMembers, generateDemoOrgs, type DemoMember, type DemoOptions, type DemoOrg } from './demo.generator.js';
+import { loadDemoDiscipline } from './demo-discipline.service.js';
+import { DEMO_MEMBERS, DEMO_TODAY, generateDemoMembers, generateDemoOrgs, type DemoMember, type DemoOptions, type DemoOrg } from './demo.generator.js';
 import type { MemberStatus } from '../../../shared/member.js';
 
 export interface DemoLoadResult {
@@ -67,6 +68,8 @@ export async function loadDemo(ctx: Ctx, database: Database, options: DemoOption
     ]);
     const counts = await insertMembers(writer, bulkCtx, orgs, orgIds, options);
     for (const table of ['orgs', 'org_versions', 'members', 'membership_events', 'membership_periods']) await syncIdentity(writer.db, table);
+    // discipline: through its services (after the identities are synced), last in the sequence.
+    await loadDemoDiscipline(bulkCtx, { members: options.members ?? DEMO_MEMBERS, today: options.today ?? DEMO_TODAY });
     await analyzeTables(writer.db);
     return { orgs: orgs.length, ...counts };
   });

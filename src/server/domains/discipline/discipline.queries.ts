@@ -194,3 +194,19 @@ export async function openSeatsOfMember(db: DbOrTx, memberId: number) {
         WHERE member_id = ${memberId} AND end_on IS NULL ORDER BY id`,
   );
 }
+
+/**
+ * Demo: full members confirmed before `fullBefore`, still active, spread over the bloc (every `stride`-th by id), with
+ * the grassroots organisation above their cell (the deciding body).
+ */
+export async function demoSanctionSubjects(db: DbOrTx, fullBefore: string, count: number) {
+  return queryRows<{ id: number; orgId: number; decidingOrgId: number; decidingName: string }>(
+    db,
+    sql`WITH eligible AS (
+          SELECT m.id, m.org_id, row_number() OVER (ORDER BY m.id) AS n, count(*) OVER () AS total
+          FROM members m WHERE m.status = 'full' AND m.confirmed_on < ${fullBefore})
+        SELECT e.id, e.org_id AS "orgId", coalesce(p.id, o.id) AS "decidingOrgId", coalesce(p.name, o.name) AS "decidingName"
+        FROM eligible e JOIN orgs o ON o.id = e.org_id LEFT JOIN orgs p ON p.id = o.parent_id
+        WHERE (e.n - 1) % greatest(e.total / ${count}, 1) = 0 ORDER BY e.id LIMIT ${count}`,
+  );
+}

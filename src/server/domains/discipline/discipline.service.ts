@@ -113,6 +113,17 @@ async function viewOf(ctx: Ctx, id: number): Promise<SanctionDetail> {
 }
 
 /**
+ * The member's status on a day: from the dated periods, but never before the admission (a record opened later than the
+ * admission, e.g. by an import, has no period that early: the admission and confirmation dates then decide).
+ */
+async function statusOn(ctx: Ctx, member: { id: number; admittedOn: string | null; confirmedOn: string | null }, date: string) {
+  if (!member.admittedOn || compareIso(member.admittedOn, date) > 0) return null;
+  const period = await membershipOn(ctx.db, member.id, date);
+  if (period) return period.status;
+  return member.confirmedOn && compareIso(member.confirmedOn, date) <= 0 ? 'full' : 'probationary';
+}
+
+/**
  * A proposed sanction (the draft). A member's kind (full or probationary) is their status on the offence date: one who
  * was not a member then cannot be disciplined for it. The proposed form must be one the subject may receive.
  */
@@ -125,8 +136,7 @@ export async function proposeSanction(ctx: Ctx, input: SanctionProposalInput): P
     if (input.memberId !== null) {
       const member = await findMember(tx.db, input.memberId);
       if (!member || !isPathInScope(tx.actor.scope, member.orgPath)) throw notFoundField('memberId', 'đảng viên');
-      const then = await membershipOn(tx.db, member.id, input.offenceOn);
-      const kind = memberSubjectKind(then?.status ?? null);
+      const kind = memberSubjectKind(await statusOn(tx, member, input.offenceOn));
       if (!kind) throw refuse(notMemberOnOffence(input.offenceOn));
       subjectKind = kind;
       orgId = member.orgId;

@@ -29,7 +29,7 @@ export interface MetricDefinition {
   /** Columns listed on drill-down: id, name, org name, and what else identifies the record. */
   recordColumns: SQL;
   recordOrder: SQL;
-  recordKind: 'member' | 'org' | 'membership_event';
+  recordKind: 'member' | 'org' | 'membership_event' | 'sanction' | 'appeal';
 }
 
 const activePeriodsAsOf = (p: ResolvedParams) => sql`
