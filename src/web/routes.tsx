@@ -81,6 +81,10 @@ const ImportsPage = lazyPage(
   () => import('./features/imports/imports-page'),
   (m) => m.ImportsPage,
 );
+const DisciplineRoutes = lazyPage(
+  () => import('./features/discipline/discipline-routes'),
+  (m) => m.DisciplineRoutes,
+);
 const MyRecordPage = lazyPage(
   () => import('./features/self/my-record-page'),
   (m) => m.MyRecordPage,
@@ -168,6 +172,7 @@ export const router = createBrowserRouter([
           { path: 'quan-tri/ngay-nghi', element: gated('holidays.write', HolidaysPage) },
           { path: 'quan-tri/nhat-ky', element: gated('audit.read', AuditPage) },
           { path: 'ho-so-cua-toi', element: <MyRecordPage /> },
+          { path: 'ky-luat/*', element: staffOnly(DisciplineRoutes) }, // discipline
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -2,8 +2,7 @@ import type { Ctx } from '../../context.js';
 import { conflict } from '../../errors.js';
 import { renderPartyDocument } from '../../documents/party-document.js';
 import { disciplineDecisionDocument } from '../../documents/discipline-documents.js';
-import { findOrg } from '../orgs/orgs.queries.js';
-import { getSanction } from './discipline.service.js';
+import { decidingBodiesOf, getSanction } from './discipline.service.js';
 import { ruleAt } from '../rulebook/rulebook.service.js';
 import { foldForSearch } from '../../../shared/vietnamese.js';
 import { offenceGroupLabels, sanctionFormLabels } from '../../../shared/discipline.js';
@@ -14,8 +13,7 @@ const BLANK = '……………';
 export async function disciplineDecisionDocx(ctx: Ctx, sanctionId: number): Promise<{ filename: string; content: Buffer }> {
   const sanction = await getSanction(ctx, sanctionId);
   if (sanction.state !== 'decided' || !sanction.decision || !sanction.form || !sanction.effectiveOn) throw conflict('Chưa có quyết định kỷ luật để in.');
-  const deciding = sanction.decidingOrgId ? await findOrg(ctx.db, sanction.decidingOrgId) : undefined;
-  const upper = deciding?.parentId ? await findOrg(ctx.db, deciding.parentId) : undefined;
+  const { deciding, upper } = await decidingBodiesOf(ctx, sanction.decidingOrgId);
   const filing = await ruleAt<number>(ctx, 'discipline_appeal_filing_months', sanction.decision.date);
   const limitation = sanction.limitationCheck as { source?: string } | null;
   const subject =

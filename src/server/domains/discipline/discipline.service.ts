@@ -478,3 +478,10 @@ export async function listAppeals(ctx: Ctx) {
 export function todayOf(ctx: Ctx): string {
   return todayIso(ctx.now());
 }
+
+/** The deciding organisation and the one above it (the upper body printed on the decision). */
+export async function decidingBodiesOf(ctx: Ctx, decidingOrgId: number | null) {
+  const deciding = decidingOrgId ? await findOrg(ctx.db, decidingOrgId) : undefined;
+  const upper = deciding?.parentId ? await findOrg(ctx.db, deciding.parentId) : undefined;
+  return { deciding, upper };
+}

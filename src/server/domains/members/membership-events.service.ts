@@ -92,7 +92,8 @@ export async function recordMembershipEvent(ctx: Ctx, memberId: number, input: M
 export async function recordDirectMembershipEvent(ctx: Ctx, memberId: number, input: DirectMembershipEventInput) {
   assertCan(ctx, 'members.write');
   return inTransaction(ctx, async (tx) => {
-    const member = await memberInScopeOr404(tx, memberId);
+    // The scope check comes first: a member outside it answers 404 before any rule.
+    await memberInScopeOr404(tx, memberId);
     const lostSince = openContactLoss(await eventsOf(tx.db, memberId));
     if (input.kind === 'contact_lost' && lostSince)
       throw conflict(`Đảng viên đang được ghi mất liên lạc từ ngày ${viDate(lostSince)}; hãy ghi liên lạc lại trước.`, 'kind');

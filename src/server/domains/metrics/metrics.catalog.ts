@@ -8,4 +8,10 @@ import { metricDefinitions, type MetricDefinition } from './metrics.queries.js';
  * Every figure the product can compute, by name. A module with figures of its own adds its list here; the
  * dashboard, the CLI and the annual report all read the same catalogue, whether or not the HTTP app is running.
  */
-export const metricCatalog: readonly MetricDefinition[] = [...metricDefinitions, ...admissionMetrics, ...transferMetrics, ...exitMetrics, /* discipline */ ...disciplineMetrics];
+export const metricCatalog: readonly MetricDefinition[] = [
+  ...metricDefinitions,
+  ...admissionMetrics,
+  ...transferMetrics,
+  ...exitMetrics,
+  /* discipline */ ...disciplineMetrics,
+];

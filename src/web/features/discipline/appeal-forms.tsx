@@ -24,9 +24,18 @@ export function AppealReceiveForm({ sanctionId }: { sanctionId: number }) {
   const form = useZodForm<AppealInput>({
     initial: { receivedOn: null, appellant: '', content: '', handlingBody: '' },
     schema: appealInput,
-    toInput: (d) => ({ receivedOn: d.receivedOn ?? undefined, appellant: textOf(d.appellant), content: textOf(d.content), handlingBody: textOf(d.handlingBody) }),
+    toInput: (d) => ({
+      receivedOn: d.receivedOn ?? undefined,
+      appellant: textOf(d.appellant),
+      content: textOf(d.content),
+      handlingBody: textOf(d.handlingBody),
+    }),
   });
-  const save = useMutation({ mutationFn: (input: AppealInput) => receiveAppeal(sanctionId, input), onSuccess: refresh, onError: (e) => form.applyServerError(e) });
+  const save = useMutation({
+    mutationFn: (input: AppealInput) => receiveAppeal(sanctionId, input),
+    onSuccess: refresh,
+    onError: (e) => form.applyServerError(e),
+  });
   return (
     <form onSubmit={submitValid(form, save.mutate)} noValidate>
       <Stack gap="sm">
@@ -59,12 +68,21 @@ export function AppealDecideForm({ appeal }: { appeal: AppealItem }) {
       version: appeal.version,
     }),
   });
-  const save = useMutation({ mutationFn: (input: AppealDecisionInput) => decideAppeal(appeal.id, input), onSuccess: refresh, onError: (e) => form.applyServerError(e) });
+  const save = useMutation({
+    mutationFn: (input: AppealDecisionInput) => decideAppeal(appeal.id, input),
+    onSuccess: refresh,
+    onError: (e) => form.applyServerError(e),
+  });
   return (
     <form onSubmit={submitValid(form, save.mutate)} noValidate>
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <Select label="Kết quả giải quyết" required data={appealOutcomes.map((o) => ({ value: o, label: appealOutcomeLabels[o] }))} {...form.choice('outcome')} />
+          <Select
+            label="Kết quả giải quyết"
+            required
+            data={appealOutcomes.map((o) => ({ value: o, label: appealOutcomeLabels[o] }))}
+            {...form.choice('outcome')}
+          />
           {form.draft.outcome === 'changed' ? (
             <Select label="Hình thức mới" required data={sanctionForms.map((f) => ({ value: f, label: sanctionFormLabels[f] }))} {...form.choice('newForm')} />
           ) : null}

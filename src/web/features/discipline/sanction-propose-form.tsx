@@ -12,7 +12,16 @@ import { numberOrNull, submitValid, textOf, useZodForm } from '../../components/
 import type { Draft } from '../../components/use-zod-form';
 import { MemberPicker } from '../transfers/transfer-fields';
 
-const initial: Draft = { memberId: '', offenceGroup: null, offence: '', offenceOn: null, laterOffenceOn: null, proposedForm: null, proposedOn: null, proposedBy: '' };
+const initial: Draft = {
+  memberId: '',
+  offenceGroup: null,
+  offence: '',
+  offenceOn: null,
+  laterOffenceOn: null,
+  proposedForm: null,
+  proposedOn: null,
+  proposedBy: '',
+};
 
 function toInput(draft: Draft) {
   return {
@@ -38,7 +47,11 @@ export function SanctionProposeForm() {
     mutationFn: proposeSanction,
     onSuccess: (sanction) => {
       void queryClient.invalidateQueries({ queryKey: ['sanctions'] });
-      notifications.show({ color: 'green', message: `Đã ghi đề nghị kỷ luật đồng chí ${sanction.memberName ?? ''}.`, closeButtonProps: { 'aria-label': 'Đóng thông báo' } });
+      notifications.show({
+        color: 'green',
+        message: `Đã ghi đề nghị kỷ luật đồng chí ${sanction.memberName ?? ''}.`,
+        closeButtonProps: { 'aria-label': 'Đóng thông báo' },
+      });
       navigate(`/ky-luat/${sanction.id}`);
     },
     onError: (error) => form.applyServerError(error),
@@ -58,7 +71,12 @@ export function SanctionProposeForm() {
         </SimpleGrid>
         <Textarea label="Nội dung vi phạm" required autosize minRows={2} {...form.text('offence')} />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <Select label="Hình thức đề nghị" required data={sanctionForms.map((f) => ({ value: f, label: sanctionFormLabels[f] }))} {...form.choice('proposedForm')} />
+          <Select
+            label="Hình thức đề nghị"
+            required
+            data={sanctionForms.map((f) => ({ value: f, label: sanctionFormLabels[f] }))}
+            {...form.choice('proposedForm')}
+          />
           <DateField label="Ngày đề nghị" required {...form.date('proposedOn')} />
           <DateField label="Ngày vi phạm mới (nếu có)" {...form.date('laterOffenceOn')} />
         </SimpleGrid>

@@ -37,6 +37,7 @@ function navigationFor(role: UserRole): NavGroup[] {
         { to: '/ket-nap', label: 'Kết nạp đảng viên', prefix: true },
         { to: '/chuyen-sinh-hoat', label: 'Chuyển sinh hoạt đảng', prefix: true },
         ...(can(role, 'imports.run') ? [{ to: '/nhap-du-lieu', label: 'Nhập, xuất dữ liệu' }] : []),
+        { to: '/ky-luat', label: 'Kỷ luật đảng', prefix: true }, // discipline
       ],
     },
   ];
