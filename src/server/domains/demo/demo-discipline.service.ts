@@ -33,6 +33,7 @@ export async function loadDemoDiscipline(ctx: Ctx, options: { members: number; t
   if (subjects.length < forms.length + 2) return 0;
   let recorded = 0;
   let firstWarning: number | null = null;
+  let firstWarningOn = start;
   for (const [index, form] of forms.entries()) {
     const subject = subjects[index];
     const offence = offences[index % offences.length];
@@ -58,12 +59,15 @@ export async function loadDemoDiscipline(ctx: Ctx, options: { members: number; t
       membersTo: null,
       version: draft.version,
     });
-    if (form === 'warning' && firstWarning === null) firstWarning = draft.id;
+    if (form === 'warning' && firstWarning === null) {
+      firstWarning = draft.id;
+      firstWarningOn = decidedOn;
+    }
     recorded += 1;
   }
   if (firstWarning !== null) {
     const sanction = await receiveAppeal(ctx, firstWarning, {
-      receivedOn: addDays(start, Math.floor((0.5 * (span - 45)) / forms.length) + 30),
+      receivedOn: addDays(firstWarningOn, 10),
       appellant: 'Đảng viên bị kỷ luật',
       content: 'Đề nghị xem xét lại hình thức kỷ luật cảnh cáo',
       handlingBody: 'Ủy ban Kiểm tra Đảng ủy Khối',
