@@ -41,6 +41,7 @@ import { meetingsRoutes } from './domains/meetings/meetings.routes.js'; // meeti
 // study (documents, study, committee terms)
 import { studyRoutes } from './domains/study/study.routes.js';
 import { committeeTermsRoutes } from './domains/committees/committee-terms.routes.js';
+import { disciplineRoutes } from './domains/discipline/discipline.routes.js'; // discipline
 
 // Validation messages in Vietnamese wherever a schema does not give its own.
 z.config(z.locales.vi());
@@ -151,6 +152,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       // study (documents, study, committee terms)
       await api.register(studyRoutes);
       await api.register(committeeTermsRoutes);
+      await api.register(disciplineRoutes); // discipline
     },
     { prefix: '/api/v1' },
   );

@@ -264,21 +264,14 @@ export const workflowEventKinds = [
   'withdrawal',
   'death',
   'readmission',
+  /** Khai trừ is a discipline form: recorded only by deciding the sanction (discipline module). */
+  'expulsion',
 ] as const satisfies readonly MembershipEventKind[];
 
 /** What `POST /members/{id}/events` takes: one shape per kind it records, each with its own details. */
 export const directMembershipEventInput = z.discriminatedUnion(
   'kind',
   [
-    z.object({
-      /** Khai trừ: a discipline decision; the ground is the reason. */
-      kind: z.literal('expulsion'),
-      occurredOn: isoDate,
-      decision,
-      reason: z.string().trim().min(1, 'Ghi lý do khai trừ').max(500),
-      details: z.strictObject({}, { error: 'Khai trừ không có thông tin chi tiết nào khác' }).default({}),
-      version: z.number().int(),
-    }),
     z.object({
       /** Mất liên lạc: party life stops and party age with it until contact is restored (RULES.md "Party age"). */
       kind: z.literal('contact_lost'),
@@ -299,7 +292,10 @@ export const directMembershipEventInput = z.discriminatedUnion(
       version: z.number().int(),
     }),
   ],
-  { error: 'Loại biến động này được ghi qua quy trình riêng (kết nạp, chuyển đảng chính thức, chuyển sinh hoạt, xóa tên, ra khỏi Đảng, từ trần, kết nạp lại)' },
+  {
+    error:
+      'Loại biến động này được ghi qua quy trình riêng (kết nạp, chuyển đảng chính thức, chuyển sinh hoạt, xóa tên, ra khỏi Đảng, từ trần, kết nạp lại; khai trừ qua quyết định kỷ luật)',
+  },
 );
 export type DirectMembershipEventInput = z.infer<typeof directMembershipEventInput>;
 

@@ -33,7 +33,7 @@ export const metricResult = metricInfo.extend({
 });
 export type MetricResult = z.infer<typeof metricResult>;
 
-export const metricRecordKinds = ['member', 'org', 'membership_event', /* inspection */ 'inspection_case'] as const;
+export const metricRecordKinds = ['member', 'org', 'membership_event', /* inspection */ 'inspection_case', /* discipline */ 'sanction', 'appeal'] as const;
 export type MetricRecordKind = (typeof metricRecordKinds)[number];
 
 /** The records behind a metric or one of its parts; their columns depend on `recordKind`. */

@@ -10,15 +10,20 @@ describe('the permission table', () => {
     expect(permissionActions.length).toBeGreaterThanOrEqual(11);
   });
 
-  it('lets a member do nothing, the inspection staff only inspection work, and the office staff record only dues', () => {
+  it('lets a member do nothing, the inspection staff only inspection work and discipline, and the office staff record only dues', () => {
     expect(allowedTo('member')).toEqual([]);
-    expect(allowedTo('inspection_staff')).toEqual(['inspection.read', 'inspection.write']);
+    expect(allowedTo('inspection_staff')).toEqual(['inspection.read', 'inspection.write', 'discipline.record']);
     // dues: the office staff (finance) record dues.
     expect(allowedTo('office_staff')).toEqual(['dues.record']);
   });
 
   it('keeps inspection and supervision (cases, denunciations, their figures) to the inspection staff and the admin', () => {
     for (const action of ['inspection.read', 'inspection.write'] as const) expect(rolesAllowed(action)).toEqual(['admin', 'inspection_staff']);
+  });
+
+  it('keeps discipline (and its confidential drafts) to the inspection staff and the admin', () => {
+    expect(rolesAllowed('discipline.record')).toEqual(['admin', 'inspection_staff']);
+    expect(refusalMessage('discipline.record')).toBe('Chỉ cán bộ kiểm tra hoặc quản trị hệ thống được ghi và xem hồ sơ kỷ luật đảng.');
   });
 
   it('gives the admin every action', () => {

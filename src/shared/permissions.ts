@@ -46,6 +46,8 @@ export const permissionActions = [
   'documents.write',
   /** study: study sessions and their attendance. */
   'study.record',
+  /** Discipline (issue #12): proposals (confidential drafts), decisions, appeals, state bodies' notices. */
+  'discipline.record',
 ] as const;
 export type PermissionAction = (typeof permissionActions)[number];
 
@@ -59,6 +61,8 @@ const adminOnly = { ...none, admin: true } as const;
 const duesRecorders = { ...none, admin: true, org_staff: true, office_staff: true, secretary: true } as const;
 /** Inspection and supervision are the inspection staff's work (and the admin's); no one else sees them. */
 const inspectionWork = { ...none, admin: true, inspection_staff: true } as const;
+/** Discipline is the inspection commission's work (and the admin's); its drafts are theirs alone to read. */
+const inspectors = { ...none, admin: true, inspection_staff: true } as const;
 
 /** Every action × every role has an answer written here; a member writes nothing but their own password. */
 const permissionTable: Record<PermissionAction, Record<UserRole, boolean>> = {
@@ -83,6 +87,7 @@ const permissionTable: Record<PermissionAction, Record<UserRole, boolean>> = {
   // study
   'documents.write': recordWriters,
   'study.record': recordWriters,
+  'discipline.record': inspectors,
 };
 
 export function can(role: UserRole, action: PermissionAction): boolean {
@@ -117,6 +122,7 @@ export const permissionActionLabels: Record<PermissionAction, string> = {
   // study
   'documents.write': 'đăng ký văn bản và yêu cầu học tập nghị quyết',
   'study.record': 'ghi hội nghị học tập, quán triệt nghị quyết',
+  'discipline.record': 'ghi và xem hồ sơ kỷ luật đảng',
 };
 
 /** The refusal names who may: "Chỉ cán bộ tổ chức, bí thư hoặc quản trị hệ thống được …" (the admin last). */

@@ -3,11 +3,22 @@
  * `upload`), which sends the session cookie and the CSRF header, and turns error bodies into `ApiError`. What each
  * call returns is typed from the server's response schemas in `src/shared/`.
  */
-import type { AuditEntry, ChainReport } from '../shared/audit';
 import type { z } from 'zod';
+import type { AuditEntry, ChainReport } from '../shared/audit';
 import type { DuesSheet, duesArrearsList, duesSheetInput, memberDues } from '../shared/dues'; // dues
 import type { BadgeList } from '../shared/badges'; // dues
 import type { PartyDocument, StudyCoverage, StudyRequirement } from '../shared/study';
+import type {
+  AppealInput,
+  SanctionListQuery,
+  appealDecisionInput,
+  appealList,
+  noticeView,
+  sanctionDecisionInput,
+  sanctionDetail,
+  sanctionPage,
+  sanctionProposalInput,
+} from '../shared/discipline';
 import type { CommitteeAppointment, CommitteeEnd, CommitteeSeat, CommitteeSeatRecord } from '../shared/committees';
 import type {
   CultureStandardInput,
@@ -857,3 +868,49 @@ export function fetchStudyCoverage(requirementId: number, signal?: AbortSignal) 
 }
 
 export const studyCoverageExportUrl = (requirementId: number) => `${API_BASE}/study-requirements/${requirementId}/coverage.xlsx`;
+// ---- Discipline -------------------------------------------------------------------------------
+
+export type SanctionPage = z.input<typeof sanctionPage>;
+export type SanctionDetailView = z.input<typeof sanctionDetail>;
+export type AppealItem = z.input<typeof appealList>['items'][number];
+export type NoticeItem = z.input<typeof noticeView>;
+
+export function listSanctions(query: Partial<SanctionListQuery>, signal?: AbortSignal): Promise<SanctionPage> {
+  return request<SanctionPage>('GET', '/sanctions', { query: { ...query }, signal });
+}
+
+export function getSanction(id: number, signal?: AbortSignal): Promise<SanctionDetailView> {
+  return request<SanctionDetailView>('GET', `/sanctions/${id}`, { signal });
+}
+
+export function proposeSanction(input: z.input<typeof sanctionProposalInput>): Promise<SanctionDetailView> {
+  return request<SanctionDetailView>('POST', '/sanctions', { body: input });
+}
+
+export function decideSanction(id: number, input: z.input<typeof sanctionDecisionInput>): Promise<SanctionDetailView> {
+  return request<SanctionDetailView>('POST', `/sanctions/${id}/decision`, { body: input });
+}
+
+export function receiveAppeal(sanctionId: number, input: AppealInput): Promise<SanctionDetailView> {
+  return request<SanctionDetailView>('POST', `/sanctions/${sanctionId}/appeals`, { body: input });
+}
+
+export function decideAppeal(appealId: number, input: z.input<typeof appealDecisionInput>): Promise<SanctionDetailView> {
+  return request<SanctionDetailView>('POST', `/appeals/${appealId}/decision`, { body: input });
+}
+
+export async function listAppeals(signal?: AbortSignal): Promise<AppealItem[]> {
+  return (await request<{ items: AppealItem[] }>('GET', '/appeals', { signal })).items;
+}
+
+export async function listMemberSanctions(memberId: number, signal?: AbortSignal): Promise<SanctionPage['items']> {
+  return (await request<{ items: SanctionPage['items'] }>('GET', `/members/${memberId}/sanctions`, { signal })).items;
+}
+
+export async function listDisciplineNotices(signal?: AbortSignal): Promise<NoticeItem[]> {
+  return (await request<{ items: NoticeItem[] }>('GET', '/discipline-notices', { signal })).items;
+}
+
+export function disciplineDecisionUrl(sanctionId: number): string {
+  return `${API_BASE}/sanctions/${sanctionId}/decision.docx`;
+}

@@ -103,6 +103,10 @@ const MeetingsRoutes = lazyPage(
   () => import('./features/meetings/meetings-routes'), // meetings
   (m) => m.MeetingsRoutes,
 );
+const DisciplineRoutes = lazyPage(
+  () => import('./features/discipline/discipline-routes'),
+  (m) => m.DisciplineRoutes,
+);
 const MyRecordPage = lazyPage(
   () => import('./features/self/my-record-page'),
   (m) => m.MyRecordPage,
@@ -206,6 +210,7 @@ export const router = createBrowserRouter([
           { path: 'kiem-tra/*', element: gated('inspection.read', InspectionRoutes) }, // inspection
           { path: 'sinh-hoat/*', element: staffOnly(MeetingsRoutes) }, // meetings
           { path: 'hoc-tap/*', element: staffOnly(StudyRoutes) }, // study
+          { path: 'ky-luat/*', element: staffOnly(DisciplineRoutes) }, // discipline
           { path: '*', element: <NotFoundPage /> },
         ],
       },

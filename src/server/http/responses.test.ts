@@ -36,6 +36,8 @@ const downloads: Record<string, string> = {
   'GET /api/v1/rules/export.xlsx': xlsxMediaType,
   'GET /api/v1/transfers/export.xlsx': xlsxMediaType,
   'GET /api/v1/transfers/{id}/letter.docx': docxMediaType,
+  // discipline
+  'GET /api/v1/sanctions/{id}/decision.docx': docxMediaType,
   'GET /api/v1/users/export.xlsx': xlsxMediaType,
   // targets
   'GET /api/v1/targets/export.xlsx': xlsxMediaType,

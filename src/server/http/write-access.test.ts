@@ -23,6 +23,9 @@ import { registerDenunciation } from '../domains/inspection/denunciations.servic
 import { caseInput, denunciationInput } from '../domains/inspection/inspection.test-helper.js';
 import { planMeeting } from '../domains/meetings/meetings.service.js';
 import { createDocument } from '../domains/study/study.service.js';
+import { decideSanction, proposeSanction, receiveAppeal } from '../domains/discipline/discipline.service.js';
+import { recordNotice } from '../domains/discipline/discipline-notices.service.js';
+import { noticeInput, sanctionProposalInput } from '../../shared/discipline.js';
 import { doneDateFields } from './input-guards.js';
 import { databaseErrorOf } from './error-handler.js';
 import { workflowEventKinds } from '../../shared/member.js';
@@ -77,6 +80,16 @@ const ADMIN = ['admin'] as const;
 const DUES = ['admin', 'org_staff', 'office_staff', 'secretary'] as const;
 /** inspection */
 const INSPECTION = ['admin', 'inspection_staff'] as const;
+/** Discipline: the inspection staff and the admin. */
+const INSPECTORS = ['admin', 'inspection_staff'] as const;
+const proposal = {
+  offenceGroup: 'party_life_dues',
+  offence: 'Không đóng đảng phí 3 tháng',
+  offenceOn: '2026-06-01',
+  proposedForm: 'reprimand',
+  proposedOn: DAY,
+  proposedBy: 'Chi bộ Văn phòng',
+};
 
 let database: Database;
 let drop: () => Promise<void>;
@@ -109,6 +122,11 @@ const fx = {} as {
   proposal: Ids;
   /** study: a party document registered at each place. */
   document: Ids;
+  /** Discipline: a proposed sanction, a decided one, its open appeal, a notice not yet received. */
+  draft: Ids;
+  sanction: Ids;
+  appeal: Ids;
+  notice: Ids;
 };
 
 const d = (date = DAY) => decision(date);
@@ -239,7 +257,7 @@ const cases: Record<string, WriteCase> = {
     path: ['sibling'],
     request: ({ path }) => ({
       params: { id: fx.member[path] },
-      body: { kind: 'expulsion', occurredOn: DAY, decision: d(), reason: 'Vi phạm nghiêm trọng', version: 1 },
+      body: { kind: 'contact_lost', occurredOn: DAY, decision: d(), reason: 'Đi làm ăn xa, không báo địa chỉ', version: 1 },
     }),
   },
   'POST /api/v1/members/{id}/events/{eventId}/annul': {
@@ -632,6 +650,61 @@ const cases: Record<string, WriteCase> = {
     path: outside,
     request: ({ path }) => ({ params: { id: fx.org[path] }, body: { kind: 'supplement', occurredOn: DAY, decision: d() } }),
   },
+  // discipline
+  'POST /api/v1/sanctions': {
+    writers: INSPECTORS,
+    action: 'discipline.record',
+    body: ['sibling'],
+    request: ({ body }) => [{ body: { ...proposal, memberId: fx.member[body] } }, { body: { ...proposal, orgId: fx.cell[body] } }],
+  },
+  'POST /api/v1/sanctions/{id}/decision': {
+    writers: INSPECTORS,
+    action: 'discipline.record',
+    path: ['sibling'],
+    body: ['sibling'],
+    request: ({ path, body }) => ({
+      params: { id: fx.draft[path] },
+      body: { form: 'reprimand', decidingOrgId: fx.org[body], decision: d(), effectiveOn: DAY, version: 1 },
+    }),
+  },
+  'POST /api/v1/sanctions/{id}/withdrawal': {
+    writers: INSPECTORS,
+    action: 'discipline.record',
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.draft[path] }, body: { withdrawnOn: DAY, reason: 'Không đủ căn cứ', version: 1 } }),
+  },
+  'POST /api/v1/sanctions/{id}/appeals': {
+    writers: INSPECTORS,
+    action: 'discipline.record',
+    path: ['sibling'],
+    request: ({ path }) => ({
+      params: { id: fx.sanction[path] },
+      body: { receivedOn: DAY, appellant: 'Đảng viên bị kỷ luật', content: 'Đề nghị xem xét lại', handlingBody: 'Ủy ban Kiểm tra Đảng ủy Khối' },
+    }),
+  },
+  'POST /api/v1/appeals/{id}/decision': {
+    writers: INSPECTORS,
+    action: 'discipline.record',
+    path: ['sibling'],
+    request: ({ path }) => ({
+      params: { id: fx.appeal[path] },
+      body: { outcome: 'upheld', decision: d(), reason: 'Kỷ luật đúng người, đúng mức', version: 1 },
+    }),
+  },
+  'POST /api/v1/discipline-notices': {
+    writers: INSPECTORS,
+    action: 'discipline.record',
+    body: ['sibling'],
+    request: ({ body }) => ({
+      body: { memberId: fx.member[body], issuerKind: 'state_body', issuer: 'Sở Nội vụ', measure: 'Khiển trách', decision: d(), receivedOn: DAY },
+    }),
+  },
+  'POST /api/v1/discipline-notices/{id}/receipt': {
+    writers: INSPECTORS,
+    action: 'discipline.record',
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.notice[path] }, body: { receivedOn: DAY, version: 1 } }),
+  },
 };
 
 /** targets: a hand-entered target (its figure's day is a done date) and a proposal sent up to the upper committee. */
@@ -784,6 +857,40 @@ beforeAll(async () => {
     (await createDocument(ctx, { orgId, kind: 'resolution', code, issuerLevel: 'own_committee', issuerOrgId: null, issuerName: 'Đảng ủy', issuedOn: '2026-01-05', title: 'Nghị quyết', summary: null }))
       .id;
   fx.document = { own: await aDocument(tree.a.id, '01-NQ/ĐU'), sibling: await aDocument(tree.b.id, '02-NQ/ĐU'), parent: await aDocument(tree.upper.id, '03-NQ/ĐUK'), absent: ABSENT };
+  const proposed = async (memberId: number, proposedOn = DAY) =>
+    (await proposeSanction(ctx, sanctionProposalInput.parse({ ...proposal, memberId, proposedOn }))).id;
+  fx.draft = { own: await proposed(fx.member.own), sibling: await proposed(fx.member.sibling), parent: 0, absent: ABSENT };
+  const decided = async (memberId: number, orgId: number) => {
+    const id = await proposed(memberId, '2026-10-20');
+    await decideSanction(ctx, id, {
+      form: 'reprimand',
+      decidingOrgId: orgId,
+      decision: d('2026-11-02'),
+      effectiveOn: '2026-11-02',
+      membersTo: null,
+      version: 1,
+    });
+    return id;
+  };
+  fx.sanction = { own: await decided(fx.member.own, tree.a.id), sibling: await decided(fx.member.sibling, tree.b.id), parent: 0, absent: ABSENT };
+  const appealed = async (orgId: number, memberId: number) => {
+    const detail = await receiveAppeal(ctx, await decided(memberId, orgId), {
+      receivedOn: '2026-11-10',
+      appellant: 'Đảng viên',
+      content: 'Xin xem xét lại',
+      handlingBody: 'Ủy ban Kiểm tra',
+    });
+    return detail.appeals[0].id;
+  };
+  fx.appeal = { own: await appealed(tree.a.id, fx.member.own), sibling: await appealed(tree.b.id, fx.member.sibling), parent: 0, absent: ABSENT };
+  const notice = async (memberId: number) =>
+    (
+      await recordNotice(
+        ctx,
+        noticeInput.parse({ memberId, issuerKind: 'mass_org', issuer: 'Công đoàn ngành', measure: 'Cảnh cáo', decision: d('2026-11-01') }),
+      )
+    ).id;
+  fx.notice = { own: await notice(fx.member.own), sibling: await notice(fx.member.sibling), parent: 0, absent: ABSENT };
 
   await createUser(ctx, { username: 'quantri', displayName: 'Quản trị', role: 'admin', orgId: null, memberId: null, password: PASSWORD });
   for (const role of ['org_staff', 'inspection_staff', 'office_staff', 'secretary'] as const)
@@ -1105,6 +1212,14 @@ describe('bad input on every write route', () => {
       'POST /api/v1/me/self-study',
       'POST /api/v1/orgs/{id}/terms',
       'POST /api/v1/orgs/{id}/committee-reforms',
+      // discipline
+      'POST /api/v1/sanctions',
+      'POST /api/v1/sanctions/{id}/decision',
+      'POST /api/v1/sanctions/{id}/withdrawal',
+      'POST /api/v1/sanctions/{id}/appeals',
+      'POST /api/v1/appeals/{id}/decision',
+      'POST /api/v1/discipline-notices',
+      'POST /api/v1/discipline-notices/{id}/receipt',
     ];
     const declared = [...doneDateFields.keys()].map((r) => r.replace(/:(\w+)/g, '{$1}'));
     expect(declared.sort()).toEqual(expected.sort());
@@ -1179,21 +1294,22 @@ describe('the membership event route', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('checks the details of each kind, refuses expelling a probationary member, and returns no internal column', async () => {
+  it('checks the details of each kind, refuses an expulsion (a discipline decision), and returns no internal column', async () => {
     const ctx = ctxFor(database, undefined, () => new Date(`${TODAY}T03:00:00Z`));
     const target = await makeMember(ctx, tree.a2.id, { fullName: 'Mã Văn Khai' });
     const route = 'POST /api/v1/members/{id}/events';
-    const body = { kind: 'expulsion', occurredOn: DAY, decision: d(), reason: 'Vi phạm nghiêm trọng', version: target.version };
+    const body = { kind: 'contact_lost', occurredOn: DAY, decision: d(), reason: 'Đi làm ăn xa, không báo địa chỉ', version: target.version };
     const extra = await send('org_staff', route, { params: { id: target.id }, body: { ...body, details: { fullFrom: DAY } } });
     expectRefusal(extra, { code: 'INVALID_INPUT', field: 'details' });
-    const probation = await send('org_staff', route, { params: { id: fx.probationer.own }, body: { ...body, version: 1 } });
-    expectRefusal(probation, { code: 'RULE_VIOLATION' });
-    expect(probation.body.error.rule.source).toContain('Điều lệ');
+    // One write path per workflow: expulsion is recorded only by deciding a sanction (POST /sanctions/{id}/decision).
+    const expulsion = await send('org_staff', route, { params: { id: target.id }, body: { ...body, kind: 'expulsion' } });
+    expectRefusal(expulsion, { code: 'INVALID_INPUT', field: 'kind' });
+    expect(expulsion.body.error.message).toContain('quyết định kỷ luật');
     const stale = await send('org_staff', route, { params: { id: target.id }, body: { ...body, version: target.version + 5 } });
     expectRefusal(stale, { code: 'CONFLICT', field: 'version' });
     const done = await send('org_staff', route, { params: { id: target.id }, body });
     expect(done.status).toBe(201);
-    expect(done.body.member.status).toBe('expelled');
+    expect(done.body.member.status).toBe('full');
     for (const internal of ['orgPath', 'nameSortKey', 'createdAt', 'updatedAt']) expect(done.body.member).not.toHaveProperty(internal);
   });
 });

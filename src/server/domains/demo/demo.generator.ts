@@ -98,6 +98,8 @@ export interface DemoOptions {
 const DEFAULT_SEED = 20221122;
 const DEFAULT_MEMBERS = 4200;
 const DEFAULT_TODAY = '2026-11-27';
+export const DEMO_MEMBERS = DEFAULT_MEMBERS;
+export const DEMO_TODAY = DEFAULT_TODAY;
 
 /** The seed article's bloc: 73 grassroots organisations for a little over 4,200 members. */
 const BLOC_MEMBERS = 4200;

@@ -7,7 +7,18 @@ import { analyzeTables, anyOrgExists } from './demo.queries.js';
 import { loadDemoDues } from './demo-dues.service.js'; // dues
 import { loadDemoInspection } from './demo-inspection.service.js';
 import { insertDemoMeetings } from './demo-meetings.queries.js'; // meetings
-import { demoSeed, demoToday, generateDemoMembers, generateDemoOrgs, type DemoMember, type DemoOptions, type DemoOrg } from './demo.generator.js';
+import { loadDemoDiscipline } from './demo-discipline.service.js';
+import {
+  DEMO_MEMBERS,
+  DEMO_TODAY,
+  demoSeed,
+  demoToday,
+  generateDemoMembers,
+  generateDemoOrgs,
+  type DemoMember,
+  type DemoOptions,
+  type DemoOrg,
+} from './demo.generator.js';
 import type { MemberStatus } from '../../../shared/member.js';
 import { loadDemoTargets } from './demo-targets.service.js'; // targets
 // study
@@ -82,6 +93,8 @@ export async function loadDemo(ctx: Ctx, database: Database, options: DemoOption
     // study: documents, study sessions, committee terms and secretaries (plain inserts after the bulk load).
     const study = await insertDemoStudy(writer.db, options.today ?? todayIso(ctx.now()));
     await recordAudit(bulkCtx, [{ entity: 'party_document', entityId: `bulk:${study.documents}`, action: 'bulk_create', after: study, reason: ctx.reason }]);
+    // discipline: through its services (after the identities are synced), last in the sequence.
+    await loadDemoDiscipline(bulkCtx, { members: options.members ?? DEMO_MEMBERS, today: options.today ?? DEMO_TODAY });
     await analyzeTables(writer.db);
     return { orgs: orgs.length, ...counts };
   });

@@ -18,6 +18,14 @@ const EVENT = 'biến động';
  */
 export async function annulMembershipEvent(ctx: Ctx, memberId: number, eventId: number, input: EventAnnulmentInput) {
   assertCan(ctx, 'members.write');
+  return annulEventOf(ctx, memberId, eventId, input);
+}
+
+/**
+ * The annulment itself, for a workflow that checked its own permission: an appeal that annuls an expulsion undoes the
+ * expulsion event this way (discipline.service).
+ */
+export async function annulEventOf(ctx: Ctx, memberId: number, eventId: number, input: EventAnnulmentInput) {
   if (ctx.actor.scope.kind === 'self') throw notFound('đảng viên');
   return inTransaction(ctx, async (tx) => {
     const member = await memberInScopeOr404(tx, memberId);

@@ -1,6 +1,6 @@
 import { inTransaction, type Ctx } from '../../context.js';
 import { assertCan } from '../../permissions.js';
-import { conflict, invalidField, notFoundField, ruleViolation, staleVersion } from '../../errors.js';
+import { conflict, invalidField, notFoundField, staleVersion } from '../../errors.js';
 import { isPathInScope } from '../../scope.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findOrg } from '../orgs/orgs.queries.js';
@@ -85,20 +85,15 @@ export async function recordMembershipEvent(ctx: Ctx, memberId: number, input: M
 }
 
 /**
- * The membership events no workflow records (expulsion, until discipline arrives; loss of contact and its end), through
- * `POST /members/{id}/events`. Admission, confirmation, transfers, reorganisation, strike-off, withdrawal, death and
- * readmission each have their own route with their own rules; this route does not take them.
+ * The membership events no workflow records (loss of contact and its end), through `POST /members/{id}/events`.
+ * Admission, confirmation, transfers, reorganisation, strike-off, withdrawal, death, readmission and expulsion (a
+ * discipline decision: discipline.service) each have their own route with their own rules; this route does not take them.
  */
 export async function recordDirectMembershipEvent(ctx: Ctx, memberId: number, input: DirectMembershipEventInput) {
   assertCan(ctx, 'members.write');
   return inTransaction(ctx, async (tx) => {
-    const member = await memberInScopeOr404(tx, memberId);
-    if (input.kind === 'expulsion' && member.status === 'probationary')
-      throw ruleViolation(
-        { name: 'discipline_forms', source: 'Điều lệ Đảng 2011, Điều 35' },
-        'kind',
-        'Đảng viên dự bị chỉ có thể bị khiển trách hoặc cảnh cáo, không bị khai trừ',
-      );
+    // The scope check comes first: a member outside it answers 404 before any rule.
+    await memberInScopeOr404(tx, memberId);
     const lostSince = openContactLoss(await eventsOf(tx.db, memberId));
     if (input.kind === 'contact_lost' && lostSince)
       throw conflict(`Đảng viên đang được ghi mất liên lạc từ ngày ${viDate(lostSince)}; hãy ghi liên lạc lại trước.`, 'kind');

@@ -3,6 +3,7 @@ import { exitMetrics } from '../exits/exit-metrics.queries.js';
 import { transferMetrics } from '../transfers/transfer-metrics.queries.js';
 import { meetingMetrics } from '../meetings/meeting-metrics.queries.js'; // meetings
 import { studyMetrics } from '../study/study-metrics.queries.js';
+import { disciplineMetrics } from '../discipline/discipline-metrics.queries.js';
 import { metricDefinitions, type MetricDefinition } from './metrics.queries.js';
 import { targetMetrics } from '../targets/targets-metrics.queries.js'; // targets
 import { inspectionMetrics } from '../inspection/inspection-metrics.queries.js';
@@ -20,4 +21,5 @@ export const metricCatalog: readonly MetricDefinition[] = [
   /* inspection */ ...inspectionMetrics,
   ...meetingMetrics /* meetings */,
   ...studyMetrics, // study
+  /* discipline */ ...disciplineMetrics,
 ];

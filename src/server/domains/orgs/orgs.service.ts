@@ -293,6 +293,14 @@ async function splitOrg(ctx: Ctx, input: EventOf<'split'>) {
   return { eventId, orgs: successors };
 }
 
+/**
+ * Dissolution as a discipline form (giải tán): the same lifecycle event, recorded by the discipline workflow, which
+ * checked its own permission ('discipline.record') and runs it inside its transaction.
+ */
+export async function dissolveOrgAsSanction(ctx: Ctx, input: EventOf<'dissolved'>) {
+  return inTransaction(ctx, (tx) => dissolveOrg(tx, input));
+}
+
 async function dissolveOrg(ctx: Ctx, input: EventOf<'dissolved'>) {
   const org = await activeOrgInScope(ctx, input.orgId, 'orgId');
   const memberIds = await activeMemberIdsIn(ctx.db, org.id);

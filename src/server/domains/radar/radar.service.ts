@@ -11,6 +11,7 @@ import { duesArrearsAttention } from '../dues/dues.service.js'; // dues
 import { badgeProposalsAttention } from '../badges/badges.service.js'; // dues
 import { openInspectionDeadlines } from '../inspection/inspection.service.js';
 import { openMeetingDeadlines } from '../meetings/meetings.service.js'; // meetings
+import { disciplineAttention } from '../discipline/discipline-notices.service.js';
 import type { AttentionItem, AttentionQuery } from '../../../shared/radar.js';
 import { todayIso } from '../../../shared/dates.js';
 
@@ -37,5 +38,6 @@ export async function listAttention(ctx: Ctx, query: AttentionQuery): Promise<{ 
   // inspection: the actor's own cases (none for a role that may not see them), narrowed to the chosen organisation.
   const inspectionItems = await openInspectionDeadlines({ ...ctx, now }, today, calendar, org?.path ?? null);
   const items: AttentionItem[] = [...transferItems, ...admissionItems, ...meetingItems, ...committeeItems, ...duesItems, ...inspectionItems];
+  items.push(...(await disciplineAttention(scoped, today, calendar))); // discipline
   return { items: items.sort(byUrgency) };
 }

@@ -38,6 +38,11 @@ describe('ruleDefinitions', () => {
         'dossier_paper_validity_months',
         'discipline_limitation_reprimand_years',
         'discipline_limitation_warning_dismissal_years',
+        // Discipline rules not in RULES.md at all, read from the documents but not confirmed from their text.
+        'discipline_no_limitation_offence_groups',
+        'discipline_appeal_filing_months',
+        'discipline_appeal_decision_days',
+        'sanction_record_months',
         'dues_uninsured_min_wage_percent',
         'dues_uninsured_retired_min_wage_percent',
         // Dues (dues domain): not in RULES.md, so unconfirmed.

@@ -346,6 +346,37 @@ export const ruleDefinitions: readonly RuleDefinition[] = [
     unconfirmed: false,
     description: 'Cơ quan nhà nước, đoàn thể kỷ luật đảng viên phải thông báo cho tổ chức đảng quản lý đảng viên trong số ngày này.',
   },
+  // Discipline (issue #12): not in RULES.md, read from the documents named but not confirmed from their text.
+  {
+    name: 'discipline_no_limitation_offence_groups',
+    label: 'Nhóm vi phạm không áp dụng thời hiệu kỷ luật',
+    unit: 'object',
+    unconfirmed: true,
+    description:
+      'Các nhóm vi phạm (theo Quy định 69-QĐ/TW) không áp dụng thời hiệu: chính trị nội bộ, quốc phòng, an ninh, đối ngoại, sử dụng văn bằng, chứng chỉ không hợp pháp; vi phạm đến mức khai trừ (giải tán đối với tổ chức) cũng không áp dụng thời hiệu.',
+  },
+  {
+    name: 'discipline_appeal_filing_months',
+    label: 'Thời hạn khiếu nại quyết định kỷ luật (tháng)',
+    unit: 'months',
+    unconfirmed: true,
+    description: 'Tổ chức đảng, đảng viên không đồng ý với quyết định kỷ luật được khiếu nại trong số tháng này, kể từ ngày nhận quyết định.',
+  },
+  {
+    name: 'discipline_appeal_decision_days',
+    label: 'Thời hạn giải quyết khiếu nại kỷ luật (ngày)',
+    unit: 'days',
+    unconfirmed: true,
+    description: 'Cơ quan có thẩm quyền giải quyết khiếu nại kỷ luật trong số ngày này, kể từ ngày nhận đơn khiếu nại.',
+  },
+  {
+    name: 'sanction_record_months',
+    label: 'Thời gian quyết định kỷ luật còn hiệu lực trên hồ sơ đảng viên (tháng)',
+    unit: 'object',
+    unconfirmed: true,
+    description:
+      'Số tháng, kể từ ngày quyết định kỷ luật có hiệu lực, mà hình thức kỷ luật còn ghi trên hồ sơ và hạn chế việc đánh giá, xếp loại, bố trí cán bộ của đảng viên, theo từng hình thức.',
+  },
 
   // Meetings
   {
@@ -593,6 +624,22 @@ export const seedRuleVersions: readonly SeedRuleVersion[] = [
     source: '69-QĐ/TW (2022), sửa đổi bởi 264-QĐ/TW (14/2/2025)',
   },
   { name: 'discipline_notification_days', value: 5, effectiveFrom: '2025-05-30', source: '296-QĐ/TW (30/5/2025)' },
+  {
+    name: 'discipline_no_limitation_offence_groups',
+    value: { groups: ['political_views', 'security_defence', 'foreign_affairs', 'illegal_diploma'], forms: ['expulsion', 'dissolution'] },
+    effectiveFrom: '2022-07-06',
+    source: '69-QĐ/TW (2022), Điều 5',
+  },
+  {
+    name: 'discipline_no_limitation_offence_groups',
+    value: { groups: ['political_views', 'security_defence', 'foreign_affairs', 'illegal_diploma'], forms: ['expulsion', 'dissolution'] },
+    effectiveFrom: '2025-02-14',
+    source: '69-QĐ/TW (2022), Điều 5, sửa đổi bởi 264-QĐ/TW (14/2/2025)',
+  },
+  { name: 'discipline_appeal_filing_months', value: 1, effectiveFrom: charter, source: 'Điều lệ Đảng 2011 (khiếu nại kỷ luật)' },
+  { name: 'discipline_appeal_decision_days', value: 90, effectiveFrom: '2021-07-28', source: '22-QĐ/TW (28/7/2021)' },
+  { name: 'discipline_appeal_decision_days', value: 90, effectiveFrom: '2025-05-30', source: '296-QĐ/TW (30/5/2025)' },
+  { name: 'sanction_record_months', value: { reprimand: 12, warning: 12, dismissal: 12 }, effectiveFrom: '2022-07-06', source: '69-QĐ/TW (2022)' },
 
   // Meetings
   { name: 'cell_regular_meeting_interval_months', value: 1, effectiveFrom: charter, source: 'Điều lệ Đảng 2011, Điều 24' },

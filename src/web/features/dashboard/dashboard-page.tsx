@@ -262,6 +262,11 @@ export function DashboardPage() {
           <ChartCard name="members_by_theory_level" title="Đảng viên theo trình độ lý luận chính trị" query={snapshot} kind="bar" />
         </SimpleGrid>
         <TargetsProgressCard orgId={orgId} />
+        {/* discipline */}
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <FigureCard name="member_sanctions_by_form" title={`Đảng viên bị kỷ luật năm ${date.slice(0, 4)}`} unit="đảng viên" query={period} />
+          <FigureCard name="appeals_by_outcome" title={`Khiếu nại kỷ luật đã giải quyết năm ${date.slice(0, 4)}`} unit="đơn khiếu nại" query={period} />
+        </SimpleGrid>
         {orgId !== undefined ? null : (
           <Alert color="gray" variant="light" className="no-print">
             Đang xem toàn bộ phạm vi quản lý. Chọn một tổ chức ở ô chọn tổ chức phía trên để xem số liệu của riêng tổ chức đó và các tổ chức trực thuộc.

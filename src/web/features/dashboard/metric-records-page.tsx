@@ -1,5 +1,6 @@
 import { Anchor, Breadcrumbs, Button, Group, Paper, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { appealOutcomeLabels, sanctionFormLabels, type AppealOutcome, type SanctionForm } from '../../../shared/discipline-kinds';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { isValidIso } from '../../../shared/dates';
 import { genderLabels, membershipEventKindLabels } from '../../../shared/member';
@@ -52,6 +53,29 @@ function columnsFor(recordKind: string, sample: Row | undefined): Column[] {
       { header: 'Mã', cell: (row) => str(row.code) },
       { header: 'Loại', cell: (row) => labelOr(orgKindLabels, str(row.kind) as OrgKind) },
       { header: 'Loại hình', cell: (row) => (row.unitType ? (unitTypeLabels[str(row.unitType) as UnitType] ?? '—') : '—') },
+    ];
+  }
+  // discipline
+  if (recordKind === 'sanction' || recordKind === 'appeal') {
+    return [
+      { header: 'Ngày', cell: (row) => showDate(str(row.occurredOn)) },
+      {
+        header: 'Đối tượng',
+        cell: (row) => (
+          <Anchor component={Link} to={`/ky-luat/${str(row.sanctionId)}`}>
+            {str(row.fullName)}
+          </Anchor>
+        ),
+      },
+      { header: 'Tổ chức', cell: (row) => str(row.orgName) || '—' },
+      {
+        header: recordKind === 'sanction' ? 'Hình thức' : 'Kết quả',
+        cell: (row) =>
+          recordKind === 'sanction'
+            ? (sanctionFormLabels[str(row.form) as SanctionForm] ?? '—')
+            : (appealOutcomeLabels[str(row.outcome) as AppealOutcome] ?? '—'),
+      },
+      { header: 'Quyết định', cell: (row) => decisionText(row.decision as { number: string; date: string; issuer: string } | null) },
     ];
   }
   if (recordKind === 'membership_event') {

@@ -46,6 +46,7 @@ function navigationFor(role: UserRole): NavGroup[] {
         ...(can(role, 'inspection.read') ? [{ to: '/kiem-tra', label: 'Kiểm tra, giám sát', prefix: true }] : []),
         { to: '/sinh-hoat', label: 'Sinh hoạt chi bộ', prefix: true }, // meetings
         { to: '/hoc-tap', label: 'Văn bản, học tập nghị quyết', prefix: true }, // study
+        { to: '/ky-luat', label: 'Kỷ luật đảng', prefix: true }, // discipline
       ],
     },
   ];

@@ -1,0 +1,91 @@
+import { Button, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router-dom';
+import { offenceGroupLabels, offenceGroups, sanctionFormLabels, sanctionForms, sanctionProposalInput } from '../../../shared/discipline';
+import type { SanctionProposalInput } from '../../../shared/discipline';
+import { proposeSanction } from '../../api';
+import { DateField } from '../../components/date-field';
+import { SaveErrorAlert } from '../../components/save-error-alert';
+import { usePickedRef } from '../../components/use-picked-ref';
+import { numberOrNull, submitValid, textOf, useZodForm } from '../../components/use-zod-form';
+import type { Draft } from '../../components/use-zod-form';
+import { MemberPicker } from '../transfers/transfer-fields';
+
+const initial: Draft = {
+  memberId: '',
+  offenceGroup: null,
+  offence: '',
+  offenceOn: null,
+  laterOffenceOn: null,
+  proposedForm: null,
+  proposedOn: null,
+  proposedBy: '',
+};
+
+function toInput(draft: Draft) {
+  return {
+    memberId: numberOrNull(draft.memberId),
+    orgId: null,
+    offenceGroup: draft.offenceGroup ?? undefined,
+    offence: textOf(draft.offence),
+    offenceOn: draft.offenceOn ?? undefined,
+    laterOffenceOn: draft.laterOffenceOn ?? null,
+    proposedForm: draft.proposedForm ?? undefined,
+    proposedOn: draft.proposedOn ?? undefined,
+    proposedBy: textOf(draft.proposedBy),
+  };
+}
+
+/** A member's discipline proposal (the confidential draft): the offence from the 69-QĐ/TW groups and the form proposed. */
+export function SanctionProposeForm() {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const form = useZodForm<SanctionProposalInput>({ initial, schema: sanctionProposalInput, toInput });
+  const member = usePickedRef(form, 'memberId');
+  const save = useMutation({
+    mutationFn: proposeSanction,
+    onSuccess: (sanction) => {
+      void queryClient.invalidateQueries({ queryKey: ['sanctions'] });
+      notifications.show({
+        color: 'green',
+        message: `Đã ghi đề nghị kỷ luật đồng chí ${sanction.memberName ?? ''}.`,
+        closeButtonProps: { 'aria-label': 'Đóng thông báo' },
+      });
+      navigate(`/ky-luat/${sanction.id}`);
+    },
+    onError: (error) => form.applyServerError(error),
+  });
+  return (
+    <form onSubmit={submitValid(form, save.mutate)} noValidate>
+      <Stack gap="sm">
+        <MemberPicker label="Đảng viên" required value={member.value} onChange={member.onChange} error={member.error} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <Select
+            label="Nhóm vi phạm (Quy định 69-QĐ/TW)"
+            required
+            data={offenceGroups.map((g) => ({ value: g, label: offenceGroupLabels[g] }))}
+            {...form.choice('offenceGroup')}
+          />
+          <DateField label="Ngày vi phạm" required {...form.date('offenceOn')} />
+        </SimpleGrid>
+        <Textarea label="Nội dung vi phạm" required autosize minRows={2} {...form.text('offence')} />
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <Select
+            label="Hình thức đề nghị"
+            required
+            data={sanctionForms.map((f) => ({ value: f, label: sanctionFormLabels[f] }))}
+            {...form.choice('proposedForm')}
+          />
+          <DateField label="Ngày đề nghị" required {...form.date('proposedOn')} />
+          <DateField label="Ngày vi phạm mới (nếu có)" {...form.date('laterOffenceOn')} />
+        </SimpleGrid>
+        <TextInput label="Tổ chức, cá nhân đề nghị" required {...form.text('proposedBy')} />
+        <SaveErrorAlert error={save.error} />
+        <Button type="submit" loading={save.isPending} w="fit-content">
+          Ghi đề nghị kỷ luật
+        </Button>
+      </Stack>
+    </form>
+  );
+}
