@@ -10,8 +10,8 @@ describe('the permission table', () => {
     expect(permissionActions.length).toBeGreaterThanOrEqual(11);
   });
 
-  it('lets a member do nothing, and the inspection and office staff only read', () => {
-    expect(allowedTo('member')).toEqual([]);
+  it('lets a member do nothing but their own self-assessment, and the inspection and office staff only read', () => {
+    expect(allowedTo('member')).toEqual(['ratings.self_assess']);
     expect(allowedTo('inspection_staff')).toEqual([]);
     expect(allowedTo('office_staff')).toEqual([]);
   });
@@ -21,7 +21,7 @@ describe('the permission table', () => {
   });
 
   it('gives secretaries the record workflows, and the organisation staff also the tree, committees and imports', () => {
-    const records = ['members.write', 'exits.record', 'admissions.step', 'transfers.step'];
+    const records = ['members.write', 'exits.record', 'admissions.step', 'transfers.step', 'ratings.step', 'ratings.self_assess'];
     expect(allowedTo('secretary').sort()).toEqual([...records].sort());
     expect(allowedTo('org_staff').sort()).toEqual([...records, 'orgs.write', 'committees.write', 'imports.run'].sort());
   });

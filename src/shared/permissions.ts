@@ -28,6 +28,10 @@ export const permissionActions = [
   'admissions.step',
   /** Transfers of party activity: opening one and each side's steps. */
   'transfers.step',
+  /** ratings: review rounds, the cell's proposals, the committees' decisions, excused members, organisations' ratings. */
+  'ratings.step',
+  /** ratings: a member's self-assessment (the member themselves in self-service, or the records staff from paper). */
+  'ratings.self_assess',
 ] as const;
 export type PermissionAction = (typeof permissionActions)[number];
 
@@ -51,6 +55,9 @@ const permissionTable: Record<PermissionAction, Record<UserRole, boolean>> = {
   'exits.record': recordWriters,
   'admissions.step': recordWriters,
   'transfers.step': recordWriters,
+  // ratings
+  'ratings.step': recordWriters,
+  'ratings.self_assess': { ...recordWriters, member: true },
 };
 
 export function can(role: UserRole, action: PermissionAction): boolean {
@@ -75,6 +82,9 @@ export const permissionActionLabels: Record<PermissionAction, string> = {
   'exits.record': 'ghi xóa tên, ra khỏi Đảng, từ trần và kết nạp lại',
   'admissions.step': 'ghi hồ sơ kết nạp đảng viên',
   'transfers.step': 'làm thủ tục chuyển sinh hoạt đảng',
+  // ratings
+  'ratings.step': 'ghi đánh giá, xếp loại chất lượng',
+  'ratings.self_assess': 'ghi bản tự đánh giá, xếp loại của đảng viên',
 };
 
 /** The refusal names who may: "Chỉ cán bộ tổ chức, bí thư hoặc quản trị hệ thống được …" (the admin last). */

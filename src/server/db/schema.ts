@@ -7,3 +7,4 @@ export * from './schema/imports.js';
 export * from './schema/transfers.js';
 export * from './schema/admissions.js';
 export * from './schema/committees.js';
+export * from './schema/ratings.js'; // ratings

@@ -41,6 +41,8 @@ describe('ruleDefinitions', () => {
         'dues_uninsured_min_wage_percent',
         'dues_uninsured_retired_min_wage_percent',
         'rating_excellent_quota_percent',
+        // ratings: a member disciplined in the year cannot be rated excellent or good (?)
+        'rating_grade_caps',
       ].sort(),
     );
   });
