@@ -32,6 +32,7 @@ import { usersRoutes } from './domains/users/users.routes.js';
 import { transfersRoutes } from './domains/transfers/transfers.routes.js';
 import { exitsRoutes } from './domains/exits/exits.routes.js';
 import { radarRoutes } from './domains/radar/radar.routes.js';
+import { ratingsRoutes } from './domains/ratings/ratings.routes.js'; // ratings
 
 // Validation messages in Vietnamese wherever a schema does not give its own.
 z.config(z.locales.vi());
@@ -133,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(exitsRoutes);
       await api.register(radarRoutes);
       await api.register(admissionsRoutes);
+      await api.register(ratingsRoutes); // ratings
     },
     { prefix: '/api/v1' },
   );

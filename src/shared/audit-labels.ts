@@ -29,6 +29,13 @@ const plainActions: Record<string, string> = {
   probation_review: 'Xét chuyển đảng chính thức',
   'committee:appoint': 'Bầu, chỉ định cấp ủy viên',
   'committee:end': 'Thôi giữ chức vụ cấp ủy',
+  // ratings
+  'rating:open_round': 'Mở đợt đánh giá, xếp loại chất lượng',
+  'rating:close_round': 'Kết thúc đợt đánh giá, xếp loại chất lượng',
+  'rating:self_assess': 'Tự đánh giá, xếp loại',
+  'rating:propose': 'Chi bộ đề xuất xếp loại',
+  'rating:decide': 'Quyết định xếp loại chất lượng',
+  'rating:excuse': 'Không đánh giá, xếp loại',
 };
 
 /** The action's label: plain ones, `event:<kind>` (membership or organisation events), `step:<state>`, transfer steps. */
@@ -64,6 +71,8 @@ export const auditEntityLabels: Record<string, string> = {
   metric: 'Chỉ số thống kê',
   attention: 'Việc cần xử lý',
   audit: 'Nhật ký hệ thống',
+  // ratings
+  rating_round: 'Đợt đánh giá, xếp loại chất lượng',
 };
 
 /** What a `read` row was a read of (its `what`). */
@@ -94,6 +103,16 @@ export const auditReadLabels: Record<string, string> = {
   user_export: 'Xuất danh sách người dùng',
   audit_list: 'Nhật ký hệ thống',
   audit_export: 'Xuất nhật ký hệ thống',
+  // ratings
+  rating_rounds: 'Danh sách đợt đánh giá, xếp loại',
+  rating_round: 'Đợt đánh giá, xếp loại',
+  member_ratings: 'Danh sách đánh giá, xếp loại đảng viên',
+  org_ratings: 'Danh sách đánh giá, xếp loại tổ chức đảng',
+  rating_quota: 'Tỷ lệ hoàn thành xuất sắc nhiệm vụ',
+  rating_export: 'Xuất danh sách đánh giá, xếp loại',
+  rating_summary: 'Báo cáo kết quả đánh giá, xếp loại',
+  rating_decision_list: 'Quyết định công nhận kết quả xếp loại',
+  own_ratings: 'Kết quả xếp loại của bản thân',
 };
 
 /** Field names the audit rows carry beyond the input fields of `fieldLabels`. */
@@ -205,6 +224,35 @@ export const auditFieldLabels: Record<string, string> = {
   number: 'Số',
   issuer: 'Cơ quan ban hành',
   outcome: 'Kết quả',
+  // ratings
+  year: 'Năm',
+  openedOn: 'Ngày mở đợt đánh giá',
+  dueOn: 'Hạn hoàn thành',
+  closedOn: 'Ngày kết thúc',
+  members: 'Số đảng viên',
+  orgs: 'Số tổ chức đảng',
+  roundId: 'Đợt đánh giá',
+  grassrootsOrgId: 'Tổ chức cơ sở đảng',
+  selfScore: 'Điểm tự chấm',
+  selfGrade: 'Tự xếp loại',
+  selfNote: 'Bản tự kiểm điểm',
+  selfAssessedOn: 'Ngày tự đánh giá',
+  proposedScore: 'Điểm chi bộ chấm',
+  proposedGrade: 'Chi bộ đề xuất xếp loại',
+  excellentConditionsMet: 'Đủ điều kiện hoàn thành xuất sắc',
+  tasksNotDone: 'Còn nhiệm vụ không hoàn thành',
+  proposedOn: 'Ngày chi bộ đề xuất',
+  proposalNote: 'Nhận xét của chi bộ',
+  decidedGrade: 'Mức xếp loại',
+  decidedOn: 'Ngày xếp loại',
+  excuse: 'Lý do không đánh giá',
+  excuseNote: 'Ghi chú không đánh giá',
+  orgKind: 'Loại tổ chức',
+  decidedScore: 'Điểm cấp trên chấm',
+  disciplinedSubUnitOrLeader: 'Có tổ chức trực thuộc hoặc cán bộ chủ chốt bị kỷ luật',
+  score: 'Điểm',
+  grade: 'Mức xếp loại',
+  assessedOn: 'Ngày tự đánh giá',
 };
 
 /** The field's Vietnamese name, or null when none is known. */

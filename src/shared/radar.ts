@@ -15,6 +15,8 @@ export const attentionItem = z.object({
   candidateId: z.number().int().optional(),
   /** Set on transfer steps: the transfer page is where both sides can act on it. */
   transferId: z.number().int().optional(),
+  /** ratings: set on "not yet rated" items, the round's page lists who. */
+  ratingRoundId: z.number().int().optional(),
   orgId: z.number().int(),
   severity: z.enum(attentionSeverities),
 });

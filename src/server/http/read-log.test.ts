@@ -112,6 +112,10 @@ beforeAll(async () => {
   ids.imports = String(run.id);
   ids.orgs = String(tree.a1.id);
   ids.metrics = 'members_by_status';
+  // ratings
+  const round = await admin.send('POST', '/api/v1/rating-rounds', { orgId: tree.a.id, year: 2025, openedOn: '2025-12-01', dueOn: '2025-12-31' });
+  expect(round.status, JSON.stringify(round.body)).toBe(201);
+  ids['rating-rounds'] = String(round.body.id);
 });
 afterAll(async () => {
   await app.close();

@@ -13,6 +13,7 @@ import { candidateInput, cellVote, committeeVote, upperDecision } from '../domai
 import { createTransfer } from '../domains/transfers/transfers.service.js';
 import { appointToCommittee } from '../domains/committees/committees.service.js';
 import { insertImport } from '../domains/imports/imports.queries.js';
+import { listMemberRatings, listOrgRatings, openRatingRound } from '../domains/ratings/ratings.service.js';
 import { doneDateFields } from './input-guards.js';
 import { databaseErrorOf } from './error-handler.js';
 import { workflowEventKinds } from '../../shared/member.js';
@@ -82,6 +83,10 @@ const fx = {} as {
   import: Ids;
   introducers: Record<Place, [number, number]>;
   user: number;
+  /** ratings: a round to close (A 2024, B 2024), and in A's and B's 2025 rounds a member's and a cell's rating. */
+  ratingRound: Ids;
+  memberRating: Ids;
+  orgRating: Ids;
 };
 
 const d = (date = DAY) => decision(date);
@@ -350,6 +355,62 @@ const cases: Record<string, WriteCase> = {
     path: ['sibling'],
     request: ({ path }) => ({ params: { id: fx.candidate[path] }, body: { version: 1, outcome: 'withdrawn', decision: d(), reason: 'Xin rút hồ sơ' } }),
   },
+
+  // ratings
+  'POST /api/v1/rating-rounds': {
+    writers: RECORDS,
+    action: 'ratings.step',
+    body: outside,
+    request: ({ body }) => ({ body: { orgId: fx.org[body], year: 2026, openedOn: DAY, dueOn: '2026-12-31' } }),
+  },
+  'POST /api/v1/rating-rounds/{id}/close': {
+    writers: RECORDS,
+    action: 'ratings.step',
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.ratingRound[path] }, body: { closedOn: DAY, version: 1 } }),
+  },
+  'POST /api/v1/member-ratings/{id}/self-assessment': {
+    writers: [...RECORDS, 'member'],
+    action: 'ratings.self_assess',
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.memberRating[path] }, body: { score: 82, grade: 'good', note: 'Tự nhận xét', assessedOn: DAY, version: 1 } }),
+  },
+  'POST /api/v1/member-ratings/{id}/proposal': {
+    writers: RECORDS,
+    action: 'ratings.step',
+    path: ['sibling'],
+    request: ({ path }) => ({
+      params: { id: fx.memberRating[path] },
+      body: { score: 82, grade: 'good', excellentConditionsMet: false, tasksNotDone: false, proposedOn: DAY, note: 'Chi bộ đề xuất', version: 1 },
+    }),
+  },
+  'POST /api/v1/member-ratings/{id}/decision': {
+    writers: RECORDS,
+    action: 'ratings.step',
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.memberRating[path] }, body: { grade: 'good', decidedOn: DAY, decision: d(), version: 1 } }),
+  },
+  'POST /api/v1/member-ratings/{id}/excuse': {
+    writers: RECORDS,
+    action: 'ratings.step',
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.memberRating[path] }, body: { reason: 'illness', note: 'Điều trị dài ngày', version: 1 } }),
+  },
+  'POST /api/v1/org-ratings/{id}/self-assessment': {
+    writers: RECORDS,
+    action: 'ratings.step',
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.orgRating[path] }, body: { score: 85, grade: 'good', note: 'Chi bộ tự đánh giá', assessedOn: DAY, version: 1 } }),
+  },
+  'POST /api/v1/org-ratings/{id}/decision': {
+    writers: RECORDS,
+    action: 'ratings.step',
+    path: ['sibling'],
+    request: ({ path }) => ({
+      params: { id: fx.orgRating[path] },
+      body: { score: 85, grade: 'good', excellentConditionsMet: false, tasksNotDone: false, disciplinedSubUnitOrLeader: false, title: null, decidedOn: DAY, decision: d(), version: 1 },
+    }),
+  },
 };
 
 beforeAll(async () => {
@@ -432,6 +493,14 @@ beforeAll(async () => {
       })
     ).id;
   fx.import = { own: await anImport(tree.a.path), sibling: await anImport(tree.b.path), parent: await anImport(tree.upper.path), absent: ABSENT };
+  // ratings
+  const round = (orgId: number, year: number) => openRatingRound(ctx, { orgId, year, openedOn: `${year}-12-01`, dueOn: `${year}-12-31` });
+  fx.ratingRound = { own: (await round(tree.a.id, 2024)).id, sibling: (await round(tree.b.id, 2024)).id, parent: 0, absent: ABSENT };
+  const [roundA, roundB] = [await round(tree.a.id, 2025), await round(tree.b.id, 2025)];
+  const ratingOf = async (roundId: number, memberId: number) => (await listMemberRatings(ctx, roundId, {})).find((r) => r.memberId === memberId)!.id;
+  fx.memberRating = { own: await ratingOf(roundA.id, self.id), sibling: await ratingOf(roundB.id, fx.member.sibling), parent: 0, absent: ABSENT };
+  const cellRatingOf = async (roundId: number, orgId: number) => (await listOrgRatings(ctx, roundId)).find((r) => r.orgId === orgId)!.id;
+  fx.orgRating = { own: await cellRatingOf(roundA.id, tree.a1.id), sibling: await cellRatingOf(roundB.id, tree.b1.id), parent: 0, absent: ABSENT };
 
   await createUser(ctx, { username: 'quantri', displayName: 'Quản trị', role: 'admin', orgId: null, memberId: null, password: PASSWORD });
   for (const role of ['org_staff', 'inspection_staff', 'office_staff', 'secretary'] as const)
@@ -662,6 +731,8 @@ describe('bad input on every write route', () => {
       'PATCH /api/v1/candidates/{id}': ['birthDate'],
       'POST /api/v1/transfers': ['temporaryFrom', 'temporaryUntil', 'person.birthDate', 'movingDecision.effectiveOn'],
       'POST /api/v1/rules/{name}/versions': ['effectiveFrom'],
+      // ratings: the day a round should be closed by
+      'POST /api/v1/rating-rounds': ['dueOn'],
     };
     const spec = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, any>> };
     const isDate = (schema: any) => typeof schema?.pattern === 'string' && schema.pattern.includes('\\d{4}-\\d{2}-\\d{2}');
@@ -715,6 +786,14 @@ describe('bad input on every write route', () => {
       'POST /api/v1/candidates/{id}/decision',
       'POST /api/v1/candidates/{id}/ceremony',
       'POST /api/v1/candidates/{id}/close',
+      // ratings
+      'POST /api/v1/rating-rounds',
+      'POST /api/v1/rating-rounds/{id}/close',
+      'POST /api/v1/member-ratings/{id}/self-assessment',
+      'POST /api/v1/member-ratings/{id}/proposal',
+      'POST /api/v1/member-ratings/{id}/decision',
+      'POST /api/v1/org-ratings/{id}/self-assessment',
+      'POST /api/v1/org-ratings/{id}/decision',
     ];
     const declared = [...doneDateFields.keys()].map((r) => r.replace(/:(\w+)/g, '{$1}'));
     expect(declared.sort()).toEqual(expected.sort());

@@ -5,6 +5,7 @@ import { orgInScope } from '../members/members.service.js';
 import { openAdmissionDeadlines } from '../admissions/admissions.deadlines.js';
 import { openTransferDeadlines } from '../transfers/transfers.service.js';
 import { byUrgency } from './radar.rules.js';
+import { ratingAttention } from '../ratings/ratings.service.js'; // ratings
 import type { AttentionItem, AttentionQuery } from '../../../shared/radar.js';
 import { todayIso } from '../../../shared/dates.js';
 
@@ -21,6 +22,7 @@ export async function listAttention(ctx: Ctx, query: AttentionQuery): Promise<{ 
   const scoped: Ctx = { ...ctx, now, actor: { ...ctx.actor, scope: narrowScope(ctx.actor.scope, org) } };
   const calendar = await loadCalendar(ctx);
   const [transferItems, admissionItems] = await Promise.all([openTransferDeadlines(scoped, today, calendar), openAdmissionDeadlines(scoped)]);
-  const items: AttentionItem[] = [...transferItems, ...admissionItems];
+  const ratingItems = await ratingAttention(scoped, today, calendar); // ratings
+  const items: AttentionItem[] = [...transferItems, ...admissionItems, ...ratingItems];
   return { items: items.sort(byUrgency) };
 }

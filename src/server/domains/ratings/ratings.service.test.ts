@@ -18,6 +18,7 @@ import {
   selfAssessMember,
 } from './ratings.service.js';
 import type { MemberRating } from '../../../shared/ratings.js';
+import { computeMetric, metricRecords } from '../metrics/metrics.service.js';
 
 let database: Database;
 let drop: () => Promise<void>;
@@ -107,6 +108,19 @@ describe('a review round of members', () => {
     expect(await ratingQuotaUse(committee, round.id)).toEqual([
       expect.objectContaining({ grassrootsOrgId: tree.a.id, goodOrAbove: 7, excellent: 1, allowed: 1, quotaPercent: 20 }),
     ]);
+
+    // metrics: members by grade for the year, parts add up, and each part drills down to its members
+    const period = { orgId: tree.a.id, from: '2025-01-01', to: '2025-12-31' };
+    const byGrade = await computeMetric(committee, 'rating_members_by_grade', period);
+    expect(byGrade.total).toBe(7);
+    expect(Object.fromEntries(byGrade.parts.filter((p) => p.value > 0).map((p) => [p.key, p.value]))).toEqual({ excellent: 1, good: 6 });
+    const excellent = await metricRecords(committee, 'rating_members_by_grade', { ...period, key: 'excellent', page: 1, pageSize: 50 });
+    expect(excellent.items.map((r) => r.fullName)).toEqual([list[0].fullName]);
+    expect((await computeMetric(committee, 'rating_members_by_grade', { ...period, from: '2026-01-01', to: '2026-12-31' })).total).toBe(0);
+    const quota = await computeMetric(committee, 'rating_excellent_by_grassroots', period);
+    expect(quota.parts.map((p) => [p.label, p.value])).toEqual([[tree.a.name, 1]]);
+    const orgs = await computeMetric(committee, 'rating_orgs_by_grade', period);
+    expect(orgs.total).toBe(3);
   });
 
   it('records excused members, lists the rest on the radar until the round closes, and refuses a sibling', async () => {

@@ -7,6 +7,9 @@ import { findOrg } from '../orgs/orgs.queries.js';
 import { getOrgInScope } from '../orgs/orgs.service.js';
 import { ruleAt } from '../rulebook/rulebook.service.js';
 import type { RuleViolation } from '../rulebook/rule-violation.rules.js';
+import { severityOf, type SeverityCalendar } from '../radar/radar.rules.js';
+import type { AttentionItem } from '../../../shared/radar.js';
+import { formatNumber } from '../../../shared/vietnamese.js';
 import {
   closeRound,
   findMemberRating,
@@ -392,9 +395,24 @@ export async function decideOrgRating(ctx: Ctx, id: number, input: OrgRatingDeci
   });
 }
 
-/** Radar: per organisation, members of an open round not yet rated (nor excused), until the round closes. */
+/**
+ * Radar: per organisation, the members of an open round not yet rated (nor excused), until the round closes; due on
+ * the round's closing day.
+ */
 export async function openRatingItems(ctx: Ctx) {
   const scope = ctx.actor.scope;
   if (scope.kind === 'self') return [];
   return notYetRated(ctx.db, scope.kind === 'subtree' ? scope.path : '');
+}
+
+export async function ratingAttention(ctx: Ctx, today: string, calendar: SeverityCalendar): Promise<AttentionItem[]> {
+  const rows = await openRatingItems(ctx);
+  return rows.map((r) => ({
+    kind: 'rating_pending',
+    label: `${r.orgName}: ${formatNumber(r.pending)} đảng viên chưa được xếp loại chất lượng năm ${r.year}`,
+    dueOn: r.dueOn,
+    orgId: r.orgId,
+    ratingRoundId: r.roundId,
+    severity: severityOf(r.dueOn, today, calendar),
+  }));
 }
