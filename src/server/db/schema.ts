@@ -8,3 +8,4 @@ export * from './schema/transfers.js';
 export * from './schema/admissions.js';
 export * from './schema/committees.js';
 export * from './schema/ratings.js'; // ratings
+export * from './schema/discipline.js'; // discipline

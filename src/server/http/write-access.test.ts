@@ -400,7 +400,10 @@ const cases: Record<string, WriteCase> = {
     writers: RECORDS,
     action: 'ratings.step',
     path: ['sibling'],
-    request: ({ path }) => ({ params: { id: fx.orgRating[path] }, body: { score: 85, grade: 'good', note: 'Chi bộ tự đánh giá', assessedOn: DAY, version: 1 } }),
+    request: ({ path }) => ({
+      params: { id: fx.orgRating[path] },
+      body: { score: 85, grade: 'good', note: 'Chi bộ tự đánh giá', assessedOn: DAY, version: 1 },
+    }),
   },
   'POST /api/v1/org-ratings/{id}/decision': {
     writers: RECORDS,
@@ -408,7 +411,17 @@ const cases: Record<string, WriteCase> = {
     path: ['sibling'],
     request: ({ path }) => ({
       params: { id: fx.orgRating[path] },
-      body: { score: 85, grade: 'good', excellentConditionsMet: false, tasksNotDone: false, disciplinedSubUnitOrLeader: false, title: null, decidedOn: DAY, decision: d(), version: 1 },
+      body: {
+        score: 85,
+        grade: 'good',
+        excellentConditionsMet: false,
+        tasksNotDone: false,
+        disciplinedSubUnitOrLeader: false,
+        title: null,
+        decidedOn: DAY,
+        decision: d(),
+        version: 1,
+      },
     }),
   },
 };

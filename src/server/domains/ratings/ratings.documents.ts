@@ -34,7 +34,9 @@ export async function roundSummaryDocx(ctx: Ctx, roundId: number): Promise<DocxF
     `I. KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM ${round.year}`,
     `Tổng số đảng viên thuộc diện đánh giá: ${formatNumber(members.length)}; đã xếp loại: ${formatNumber(graded.length)}; không đánh giá: ${formatNumber(excused.length)}; chưa xếp loại: ${formatNumber(members.length - graded.length - excused.length)}.`,
     ...ratingGrades.map((g) => `- ${ratingGradeLabels[g]}: ${formatNumber(count(g))} đảng viên (${share(count(g), graded.length)}%).`),
-    ...Object.entries(ratingExcuseLabels).map(([reason, label]) => `- Không đánh giá (${label.toLocaleLowerCase('vi')}): ${formatNumber(excused.filter((m) => m.excuse === reason).length)}.`),
+    ...Object.entries(ratingExcuseLabels).map(
+      ([reason, label]) => `- Không đánh giá (${label.toLocaleLowerCase('vi')}): ${formatNumber(excused.filter((m) => m.excuse === reason).length)}.`,
+    ),
     `II. KẾT QUẢ XẾP LOẠI TỔ CHỨC ĐẢNG`,
     `Tổng số tổ chức đảng thuộc diện đánh giá: ${formatNumber(orgs.length)}; đã xếp loại: ${formatNumber(orgs.filter((o) => o.decidedGrade).length)}.`,
     ...ratingGrades.map((g) => `- ${ratingGradeLabels[g]}: ${formatNumber(orgCount(g))} tổ chức.`),

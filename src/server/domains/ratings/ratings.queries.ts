@@ -3,6 +3,8 @@ import { queryOne, queryRows, type DbOrTx } from '../../db/client.js';
 import { memberRatings, orgRatings, ratingRounds } from '../../db/schema.js';
 import type { MemberRating, OrgRating, RatingRound } from '../../../shared/ratings.js';
 import type { SanctionInYear } from './ratings.rules.js';
+import { sanctionsInYear as disciplineSanctionsInYear } from '../discipline/sanctions-in-year.queries.js';
+import { sanctionFormLabels } from '../../../shared/discipline-kinds.js';
 
 export type RatingRoundRow = typeof ratingRounds.$inferSelect;
 export type MemberRatingRow = typeof memberRatings.$inferSelect;
@@ -216,12 +218,28 @@ export async function notYetRated(db: DbOrTx, path: string) {
 }
 
 /**
- * The sanctions a member received in the year, read from the discipline records. THE ONE PLACE the rating check reads
- * discipline: until the discipline module is merged there are no records and this answers none (wired at merge).
+ * The sanctions a member received in the year (decided, effective in the year, standing after appeals), read from the
+ * discipline records through the discipline module's query: the one place the rating check reads discipline.
  */
 export async function sanctionsInYear(db: DbOrTx, memberId: number, year: number): Promise<SanctionInYear[]> {
-  void db;
-  void memberId;
-  void year;
-  return [];
+  // The member may have moved since the sanction: the year's sanctions of the whole deployment (few), then theirs.
+  const rows = await disciplineSanctionsInYear(db, year);
+  return rows.filter((r) => r.memberId === memberId).map((r) => ({ label: sanctionFormLabels[r.form], decidedOn: r.effectiveOn }));
+}
+
+/**
+ * Whether an organisation had, in the year, a sanction of its own or of an organisation under it, or a sanctioned
+ * member holding one of its committee seats during the year (its leaders): the organisation's cap.
+ */
+export async function orgDisciplinedInYear(db: DbOrTx, org: { id: number; path: string }, year: number): Promise<boolean> {
+  const rows = await disciplineSanctionsInYear(db, year, org.path);
+  if (rows.some((r) => r.subjectKind === 'org')) return true;
+  const members = rows.flatMap((r) => (r.memberId === null ? [] : [r.memberId]));
+  if (members.length === 0) return false;
+  const leader = await queryOne<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM committee_seats
+        WHERE org_id = ${org.id} AND member_id IN ${members} AND start_on <= ${`${year}-12-31`} AND (end_on IS NULL OR end_on >= ${`${year}-01-01`})`,
+  );
+  return (leader?.n ?? 0) > 0;
 }

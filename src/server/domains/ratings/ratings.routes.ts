@@ -107,7 +107,11 @@ export const ratingsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get('/me/ratings', { schema: { tags, response: { 200: z.array(memberRating) } } }, async (request) => {
     const result = await myRatings(request.ctx);
-    await logRead(request.ctx, { entity: 'member', entityId: request.ctx.actor.scope.kind === 'self' ? request.ctx.actor.scope.memberId : 'none', what: 'own_ratings' });
+    await logRead(request.ctx, {
+      entity: 'member',
+      entityId: request.ctx.actor.scope.kind === 'self' ? request.ctx.actor.scope.memberId : 'none',
+      what: 'own_ratings',
+    });
     return result;
   });
   app.post(
@@ -125,10 +129,8 @@ export const ratingsRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { doneDates: decisionDates }, schema: { tags, params: idParams, body: memberRatingDecision, response: { 200: memberRating } } },
     async (request) => decideMemberRating(request.ctx, request.params.id, request.body),
   );
-  app.post(
-    '/member-ratings/:id/excuse',
-    { schema: { tags, params: idParams, body: memberRatingExcuse, response: { 200: memberRating } } },
-    async (request) => excuseMemberRating(request.ctx, request.params.id, request.body),
+  app.post('/member-ratings/:id/excuse', { schema: { tags, params: idParams, body: memberRatingExcuse, response: { 200: memberRating } } }, async (request) =>
+    excuseMemberRating(request.ctx, request.params.id, request.body),
   );
   app.post(
     '/org-ratings/:id/self-assessment',

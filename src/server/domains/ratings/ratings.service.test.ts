@@ -18,6 +18,7 @@ import {
   selfAssessMember,
 } from './ratings.service.js';
 import type { MemberRating } from '../../../shared/ratings.js';
+import { sanctions } from '../../db/schema.js';
 import { computeMetric, metricRecords } from '../metrics/metrics.service.js';
 
 let database: Database;
@@ -147,6 +148,50 @@ describe('a review round of members', () => {
     expect(await openRatingItems(official)).toEqual([]);
     const [, second] = await listMemberRatings(official, round.id, {});
     expect(await refusal(proposeMemberRating(official, second.id, proposal(second, 80, 'good')))).toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('reads the sanctions of the year from the discipline records: a reprimanded member is at most complete', async () => {
+    const ctx = ctxFor(database);
+    const other = await makeTree(ctx);
+    const member = await makeMember(ctx, other.b1.id, { fullName: 'Lý Văn Phạt' });
+    await database.db.insert(sanctions).values({
+      subjectKind: 'full_member',
+      orgId: other.b1.id,
+      orgPath: other.b1.path,
+      memberId: member.id,
+      offenceGroup: 'political_views',
+      offence: 'Vi phạm quy định',
+      offenceOn: '2025-03-01',
+      state: 'decided',
+      proposedForm: 'reprimand',
+      proposedOn: '2025-04-01',
+      proposedBy: 'Chi bộ',
+      form: 'reprimand',
+      decision: decision('2025-05-02'),
+      effectiveOn: '2025-05-02',
+    });
+    const round = await openRatingRound(ctx, { orgId: other.b.id, year: 2025, openedOn: '2025-12-01', dueOn: '2025-12-31' });
+    const [rating] = await listMemberRatings(ctx, round.id, { orgId: other.b1.id });
+    const refused = await refusal(proposeMemberRating(ctx, rating.id, proposal(rating, 85, 'good')));
+    expect(refused).toMatchObject({ code: 'RULE_VIOLATION', rule: 'rating_grade_caps', source: expect.stringContaining('366-QĐ/TW') });
+    expect(refused.message).toContain('khiển trách');
+    expect((await listMemberRatings(ctx, round.id, { orgId: other.b1.id }))[0].proposedGrade).toBeNull();
+    expect((await proposeMemberRating(ctx, rating.id, proposal(rating, 85, 'complete'))).proposedGrade).toBe('complete');
+    // the cell itself then had a disciplined member, but not a leader: the cell's grade is not capped by it
+    const cell = (await listOrgRatings(ctx, round.id)).find((o) => o.orgId === other.b1.id)!;
+    const upper = ctxFor(database, await officialOf(ctx, other.b.id));
+    const decided = await decideOrgRating(upper, cell.id, {
+      score: 91,
+      grade: 'excellent',
+      excellentConditionsMet: true,
+      tasksNotDone: false,
+      disciplinedSubUnitOrLeader: false,
+      title: null,
+      decidedOn: '2025-12-22',
+      decision: decision('2025-12-22'),
+      version: cell.version,
+    });
+    expect(decided.decidedGrade).toBe('excellent');
   });
 
   it('rates organisations by the upper committee, with titles only for excellent ones and the sub-unit cap', async () => {

@@ -19,6 +19,7 @@ import {
   memberRatingView,
   memberRatingsOf,
   notYetRated,
+  orgDisciplinedInYear,
   orgRatingView,
   orgRatingsOf,
   overlappingRound,
@@ -376,7 +377,9 @@ export async function decideOrgRating(ctx: Ctx, id: number, input: OrgRatingDeci
     assertVersion(rating.version, input.version);
     if (input.decision.date > input.decidedOn) throw invalidField('decidedOn', 'Ngày xếp loại không được trước ngày của quyết định.');
     const rules = await rulesAt(tx, input.decidedOn);
-    throwIfViolated(checkGrade({ ...input, ...rules }));
+    // The discipline records can only add the condition, never lift what the committee stated.
+    const disciplined = input.disciplinedSubUnitOrLeader || (await orgDisciplinedInYear(tx.db, org, round.year));
+    throwIfViolated(checkGrade({ ...input, disciplinedSubUnitOrLeader: disciplined, ...rules }));
     if (input.title && input.grade !== 'excellent')
       throw invalidField('title', `Danh hiệu: chỉ tổ chức «${ratingGradeLabels.excellent}» mới được công nhận danh hiệu (${rules.thresholds.source}).`);
     const after = await updateOrgRating(tx.db, id, input.version, {
@@ -384,7 +387,7 @@ export async function decideOrgRating(ctx: Ctx, id: number, input: OrgRatingDeci
       decidedGrade: input.grade,
       excellentConditionsMet: input.excellentConditionsMet,
       tasksNotDone: input.tasksNotDone,
-      disciplinedSubUnitOrLeader: input.disciplinedSubUnitOrLeader,
+      disciplinedSubUnitOrLeader: disciplined,
       title: input.title,
       decidedOn: input.decidedOn,
       decision: input.decision,
