@@ -85,6 +85,15 @@ const MyRecordPage = lazyPage(
   () => import('./features/self/my-record-page'),
   (m) => m.MyRecordPage,
 );
+// ratings
+const RatingsRoutes = lazyPage(
+  () => import('./features/ratings/ratings-routes'),
+  (m) => m.RatingsRoutes,
+);
+const MyRatingsPage = lazyPage(
+  () => import('./features/ratings/my-ratings-page'),
+  (m) => m.MyRatingsPage,
+);
 
 /** The records of a scope are read by every official and the admin; a member has only their own record's page. */
 function staffOnly(Page: ComponentType) {
@@ -168,6 +177,9 @@ export const router = createBrowserRouter([
           { path: 'quan-tri/ngay-nghi', element: gated('holidays.write', HolidaysPage) },
           { path: 'quan-tri/nhat-ky', element: gated('audit.read', AuditPage) },
           { path: 'ho-so-cua-toi', element: <MyRecordPage /> },
+          // ratings
+          { path: 'danh-gia-xep-loai/*', element: staffOnly(RatingsRoutes) },
+          { path: 'tu-danh-gia', element: <MyRatingsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

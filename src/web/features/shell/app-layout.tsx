@@ -26,7 +26,17 @@ interface NavGroup {
 
 /** The pages of the role: a page for one kind of work shows only where shared/permissions.ts allows it. */
 function navigationFor(role: UserRole): NavGroup[] {
-  if (role === 'member') return [{ label: null, items: [{ to: '/ho-so-cua-toi', label: 'Hồ sơ của tôi' }] }];
+  if (role === 'member')
+    return [
+      {
+        label: null,
+        items: [
+          { to: '/ho-so-cua-toi', label: 'Hồ sơ của tôi' },
+          // ratings
+          { to: '/tu-danh-gia', label: 'Tự đánh giá, xếp loại' },
+        ],
+      },
+    ];
   const groups: NavGroup[] = [
     {
       label: null,
@@ -37,6 +47,8 @@ function navigationFor(role: UserRole): NavGroup[] {
         { to: '/ket-nap', label: 'Kết nạp đảng viên', prefix: true },
         { to: '/chuyen-sinh-hoat', label: 'Chuyển sinh hoạt đảng', prefix: true },
         ...(can(role, 'imports.run') ? [{ to: '/nhap-du-lieu', label: 'Nhập, xuất dữ liệu' }] : []),
+        // ratings
+        { to: '/danh-gia-xep-loai', label: 'Đánh giá, xếp loại', prefix: true },
       ],
     },
   ];
