@@ -93,9 +93,9 @@ export interface DemoOptions {
   today?: string;
 }
 
-const DEFAULT_SEED = 20221122;
+export const DEFAULT_SEED = 20221122;
 const DEFAULT_MEMBERS = 4200;
-const DEFAULT_TODAY = '2026-11-27';
+export const DEFAULT_TODAY = '2026-11-27';
 
 /** The seed article's bloc: 73 grassroots organisations for a little over 4,200 members. */
 const BLOC_MEMBERS = 4200;

@@ -4,8 +4,9 @@ import { nextId, syncIdentity, withBulkWriter, type BulkWriter } from '../../db/
 import { recordAudit } from '../audit/audit.service.js';
 import { nameColumns } from '../members/members.rules.js';
 import { analyzeTables, anyOrgExists } from './demo.queries.js';
-import { generateDemoMembers, generateDemoOrgs, type DemoMember, type DemoOptions, type DemoOrg } from './demo.generator.js';
+import { DEFAULT_SEED, DEFAULT_TODAY, generateDemoMembers, generateDemoOrgs, type DemoMember, type DemoOptions, type DemoOrg } from './demo.generator.js';
 import type { MemberStatus } from '../../../shared/member.js';
+import { loadDemoRatings } from './demo-ratings.js'; // ratings
 
 export interface DemoLoadResult {
   orgs: number;
@@ -68,6 +69,8 @@ export async function loadDemo(ctx: Ctx, database: Database, options: DemoOption
     const counts = await insertMembers(writer, bulkCtx, orgs, orgIds, options);
     for (const table of ['orgs', 'org_versions', 'members', 'membership_events', 'membership_periods']) await syncIdentity(writer.db, table);
     await analyzeTables(writer.db);
+    // ratings: last year's review, at the end of the sequence
+    await loadDemoRatings(bulkCtx, { today: options.today ?? DEFAULT_TODAY, seed: options.seed ?? DEFAULT_SEED });
     return { orgs: orgs.length, ...counts };
   });
 }

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { queryOne, queryRows, type DbOrTx } from '../../db/client.js';
 import { memberRatings, orgRatings, ratingRounds } from '../../db/schema.js';
 import type { MemberRating, OrgRating, RatingRound } from '../../../shared/ratings.js';
@@ -242,4 +242,73 @@ export async function orgDisciplinedInYear(db: DbOrTx, org: { id: number; path: 
         WHERE org_id = ${org.id} AND member_id IN ${members} AND start_on <= ${`${year}-12-31`} AND (end_on IS NULL OR end_on >= ${`${year}-01-01`})`,
   );
   return (leader?.n ?? 0) > 0;
+}
+
+/**
+ * Demo data: last year's round of every root organisation, every member and organisation decided, deterministic from
+ * `seed` (a hash of the row's id), the excellent members kept within the quota of each grassroots organisation.
+ * Set-based, so it scales to a province. Returns the rounds, member ratings and organisation ratings written.
+ */
+export async function insertDemoRatings(db: DbOrTx, input: { year: number; seed: number; quotaPercent: number }) {
+  const { year, seed } = input;
+  const roots = await queryRows<{ id: number; path: string; name: string }>(
+    db,
+    sql`SELECT id, path, name FROM orgs WHERE parent_id IS NULL AND active ORDER BY id`,
+  );
+  let members = 0;
+  let orgCount = 0;
+  for (const root of roots) {
+    if (await overlappingRound(db, root.path, year)) continue;
+    const round = await insertRound(db, {
+      orgId: root.id,
+      orgPath: root.path,
+      year,
+      openedOn: `${year}-12-01`,
+      dueOn: `${year}-12-31`,
+      closedOn: `${year + 1}-01-15`,
+    });
+    members += await seedMemberRatings(db, round);
+    orgCount += await seedOrgRatings(db, round);
+    const hash = (column: SQL) => sql`(((${column}::bigint * 2654435761 + ${seed}::bigint) % 1000 + 1000) % 1000)`;
+    const h = hash(sql`id`);
+    await db.execute(sql`
+      UPDATE member_ratings SET
+        excuse = CASE WHEN ${h} < 15 THEN 'illness' WHEN ${h} < 25 THEN 'newly_admitted' END,
+        proposed_grade = CASE WHEN ${h} < 25 THEN NULL WHEN ${h} < 35 THEN 'incomplete' WHEN ${h} < 120 THEN 'complete' ELSE 'good' END,
+        decided_grade = CASE WHEN ${h} < 25 THEN NULL WHEN ${h} < 35 THEN 'incomplete' WHEN ${h} < 120 THEN 'complete' ELSE 'good' END
+      WHERE round_id = ${round.id}`);
+    // Excellent: three quarters of what the quota allows in each grassroots organisation, chosen by the hash.
+    await db.execute(sql`
+      WITH ranked AS (
+        SELECT id, row_number() OVER (PARTITION BY grassroots_org_id ORDER BY ${h}, id) AS n,
+               count(*) OVER (PARTITION BY grassroots_org_id) AS good
+        FROM member_ratings WHERE round_id = ${round.id} AND decided_grade = 'good')
+      UPDATE member_ratings mr SET proposed_grade = 'excellent', decided_grade = 'excellent', excellent_conditions_met = true
+      FROM ranked WHERE ranked.id = mr.id AND ranked.n <= floor(ranked.good * ${input.quotaPercent} * 0.75 / 100)`);
+    await db.execute(sql`
+      UPDATE member_ratings mr SET
+        self_score = s.score, self_grade = mr.decided_grade, self_assessed_on = ${`${year}-12-05`},
+        proposed_score = s.score, proposed_on = ${`${year}-12-12`}, tasks_not_done = false,
+        excellent_conditions_met = coalesce(mr.excellent_conditions_met, false),
+        decided_on = ${`${year}-12-26`},
+        decision = jsonb_build_object('number', (g.id % 900 + 100)::text || '-QĐ/ĐU', 'date', ${`${year}-12-26`}::text, 'issuer', 'Đảng ủy ' || g.name)
+      FROM (SELECT id, CASE decided_grade WHEN 'excellent' THEN 90 WHEN 'good' THEN 70 WHEN 'complete' THEN 50 ELSE 30 END
+                         + (${h} % 10) * 2 AS score FROM member_ratings WHERE round_id = ${round.id}) s, orgs g
+      WHERE s.id = mr.id AND g.id = coalesce(mr.grassroots_org_id, mr.org_id) AND mr.decided_grade IS NOT NULL`);
+    const oh = hash(sql`x.id`);
+    await db.execute(sql`
+      UPDATE org_ratings x SET
+        decided_grade = CASE WHEN ${oh} < 30 THEN 'incomplete' WHEN ${oh} < 150 THEN 'complete' WHEN ${oh} < 800 THEN 'good' ELSE 'excellent' END,
+        title = CASE WHEN ${oh} >= 950 THEN 'exemplary' WHEN ${oh} >= 800 THEN 'clean_strong' END,
+        excellent_conditions_met = ${oh} >= 800, tasks_not_done = false, disciplined_sub_unit_or_leader = false,
+        decided_on = ${`${year}-12-28`},
+        decision = jsonb_build_object('number', (x.id % 900 + 100)::text || '-QĐ/ĐU', 'date', ${`${year}-12-28`}::text, 'issuer', ${root.name}::text)
+      WHERE x.round_id = ${round.id}`);
+    await db.execute(sql`
+      UPDATE org_ratings x SET decided_score = CASE decided_grade WHEN 'excellent' THEN 90 WHEN 'good' THEN 70 WHEN 'complete' THEN 50 ELSE 30 END + (${oh} % 10) * 2,
+        self_score = CASE decided_grade WHEN 'excellent' THEN 90 WHEN 'good' THEN 70 WHEN 'complete' THEN 50 ELSE 30 END + (${oh} % 10) * 2,
+        self_grade = decided_grade, self_assessed_on = ${`${year}-12-10`}
+      WHERE x.round_id = ${round.id}`);
+  }
+  return { rounds: roots.length, members, orgs: orgCount };
 }
