@@ -1,9 +1,8 @@
 import type { Ctx } from '../../context.js';
 import { renderPartyDocument } from '../../documents/party-document.js';
-import { findOrg } from '../orgs/orgs.queries.js';
 import { ratingGradeLabels, ratingGrades, ratingExcuseLabels, orgTitleLabels, type RatingGrade } from '../../../shared/ratings.js';
 import { formatNumber } from '../../../shared/vietnamese.js';
-import { getRatingRound, listMemberRatings, listOrgRatings, ratingQuotaUse } from './ratings.service.js';
+import { getRatingRound, listMemberRatings, listOrgRatings, ratingQuotaUse, roundBodies } from './ratings.service.js';
 
 /** Blank lines a clerk fills by hand. */
 const BLANK = '……………';
@@ -13,19 +12,13 @@ export interface DocxFile {
   content: Buffer;
 }
 
-async function bodies(ctx: Ctx, orgId: number) {
-  const org = (await findOrg(ctx.db, orgId))!;
-  const parent = org.parentId ? await findOrg(ctx.db, org.parentId) : undefined;
-  return { org, upperBody: parent?.name ?? '', issuingBody: org.name };
-}
-
 const share = (part: number, total: number) => (total === 0 ? '0' : formatNumber(Math.round((1000 * part) / total) / 10));
 
 /** Báo cáo tổng hợp kết quả đánh giá, xếp loại chất lượng of a round: members and organisations by grade, quota use. */
 export async function roundSummaryDocx(ctx: Ctx, roundId: number): Promise<DocxFile> {
   const round = await getRatingRound(ctx, roundId);
   const [members, orgs, quota] = await Promise.all([listMemberRatings(ctx, roundId, {}), listOrgRatings(ctx, roundId), ratingQuotaUse(ctx, roundId)]);
-  const { upperBody, issuingBody } = await bodies(ctx, round.orgId);
+  const { upperBody, issuingBody } = await roundBodies(ctx, round.orgId);
   const graded = members.filter((m) => m.decidedGrade);
   const count = (grade: RatingGrade) => graded.filter((m) => m.decidedGrade === grade).length;
   const orgCount = (grade: RatingGrade) => orgs.filter((o) => o.decidedGrade === grade).length;
@@ -66,7 +59,7 @@ export async function roundSummaryDocx(ctx: Ctx, roundId: number): Promise<DocxF
 export async function ratingDecisionListDocx(ctx: Ctx, roundId: number): Promise<DocxFile> {
   const round = await getRatingRound(ctx, roundId);
   const members = (await listMemberRatings(ctx, roundId, {})).filter((m) => m.decidedGrade);
-  const { upperBody, issuingBody } = await bodies(ctx, round.orgId);
+  const { upperBody, issuingBody } = await roundBodies(ctx, round.orgId);
   const body = [
     `Điều 1. Công nhận kết quả xếp loại chất lượng năm ${round.year} đối với ${formatNumber(members.length)} đảng viên có tên trong danh sách dưới đây:`,
     ...members.map((m, i) => `${i + 1}. ${m.fullName} – ${m.orgName} – ${ratingGradeLabels[m.decidedGrade!]}.`),

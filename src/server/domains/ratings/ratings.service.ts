@@ -419,3 +419,10 @@ export async function ratingAttention(ctx: Ctx, today: string, calendar: Severit
     severity: severityOf(r.dueOn, today, calendar),
   }));
 }
+
+/** The bodies a round's papers name: the issuing organisation (the round's) and the one above it. */
+export async function roundBodies(ctx: Ctx, orgId: number) {
+  const org = (await findOrg(ctx.db, orgId))!;
+  const parent = org.parentId ? await findOrg(ctx.db, org.parentId) : undefined;
+  return { org, upperBody: parent?.name ?? '', issuingBody: org.name };
+}
