@@ -42,6 +42,7 @@ import { meetingsRoutes } from './domains/meetings/meetings.routes.js'; // meeti
 import { studyRoutes } from './domains/study/study.routes.js';
 import { committeeTermsRoutes } from './domains/committees/committee-terms.routes.js';
 import { disciplineRoutes } from './domains/discipline/discipline.routes.js'; // discipline
+import { ratingsRoutes } from './domains/ratings/ratings.routes.js'; // ratings
 
 // Validation messages in Vietnamese wherever a schema does not give its own.
 z.config(z.locales.vi());
@@ -153,6 +154,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(studyRoutes);
       await api.register(committeeTermsRoutes);
       await api.register(disciplineRoutes); // discipline
+      await api.register(ratingsRoutes); // ratings
     },
     { prefix: '/api/v1' },
   );

@@ -59,6 +59,13 @@ const plainActions: Record<string, string> = {
   'study:session': 'Ghi hội nghị học tập, quán triệt',
   'study:self': 'Đảng viên xác nhận tự học',
   attach_file: 'Đính kèm tệp',
+  // ratings
+  'rating:open_round': 'Mở đợt đánh giá, xếp loại chất lượng',
+  'rating:close_round': 'Kết thúc đợt đánh giá, xếp loại chất lượng',
+  'rating:self_assess': 'Tự đánh giá, xếp loại',
+  'rating:propose': 'Chi bộ đề xuất xếp loại',
+  'rating:decide': 'Quyết định xếp loại chất lượng',
+  'rating:excuse': 'Không đánh giá, xếp loại',
 };
 
 /** The action's label: plain ones, `event:<kind>` (membership or organisation events), `step:<state>`, transfer steps. */
@@ -124,6 +131,8 @@ export const auditEntityLabels: Record<string, string> = {
   party_document: 'Văn bản của Đảng',
   study_requirement: 'Yêu cầu học tập',
   study_session: 'Hội nghị học tập',
+  // ratings
+  rating_round: 'Đợt đánh giá, xếp loại chất lượng',
 };
 
 /** What a `read` row was a read of (its `what`). */
@@ -204,6 +213,16 @@ export const auditReadLabels: Record<string, string> = {
   committee_terms: 'Nhiệm kỳ, đại hội',
   committee_reforms: 'Kiện toàn, bổ sung cấp ủy',
   committee_checks: 'Kiểm tra cơ cấu cấp ủy',
+  // ratings
+  rating_rounds: 'Danh sách đợt đánh giá, xếp loại',
+  rating_round: 'Đợt đánh giá, xếp loại',
+  member_ratings: 'Danh sách đánh giá, xếp loại đảng viên',
+  org_ratings: 'Danh sách đánh giá, xếp loại tổ chức đảng',
+  rating_quota: 'Tỷ lệ hoàn thành xuất sắc nhiệm vụ',
+  rating_export: 'Xuất danh sách đánh giá, xếp loại',
+  rating_summary: 'Báo cáo kết quả đánh giá, xếp loại',
+  rating_decision_list: 'Quyết định công nhận kết quả xếp loại',
+  own_ratings: 'Kết quả xếp loại của bản thân',
 };
 
 /** Field names the audit rows carry beyond the input fields of `fieldLabels`. */
@@ -437,6 +456,32 @@ export const auditFieldLabels: Record<string, string> = {
   congressOn: 'Ngày đại hội',
   delegates: 'Số đại biểu dự đại hội',
   electedCount: 'Số cấp ủy viên được bầu',
+  // ratings
+  closedOn: 'Ngày kết thúc',
+  members: 'Số đảng viên',
+  orgs: 'Số tổ chức đảng',
+  roundId: 'Đợt đánh giá',
+  grassrootsOrgId: 'Tổ chức cơ sở đảng',
+  selfScore: 'Điểm tự chấm',
+  selfGrade: 'Tự xếp loại',
+  selfNote: 'Bản tự kiểm điểm',
+  selfAssessedOn: 'Ngày tự đánh giá',
+  proposedScore: 'Điểm chi bộ chấm',
+  proposedGrade: 'Chi bộ đề xuất xếp loại',
+  excellentConditionsMet: 'Đủ điều kiện hoàn thành xuất sắc',
+  tasksNotDone: 'Còn nhiệm vụ không hoàn thành',
+  proposedOn: 'Ngày chi bộ đề xuất',
+  proposalNote: 'Nhận xét của chi bộ',
+  decidedGrade: 'Mức xếp loại',
+  decidedOn: 'Ngày xếp loại',
+  excuse: 'Lý do không đánh giá',
+  excuseNote: 'Ghi chú không đánh giá',
+  orgKind: 'Loại tổ chức',
+  decidedScore: 'Điểm cấp trên chấm',
+  disciplinedSubUnitOrLeader: 'Có tổ chức trực thuộc hoặc cán bộ chủ chốt bị kỷ luật',
+  score: 'Điểm',
+  grade: 'Mức xếp loại',
+  assessedOn: 'Ngày tự đánh giá',
 };
 
 /** The field's Vietnamese name, or null when none is known. */

@@ -10,8 +10,8 @@ describe('the permission table', () => {
     expect(permissionActions.length).toBeGreaterThanOrEqual(11);
   });
 
-  it('lets a member do nothing, the inspection staff only inspection work and discipline, and the office staff record only dues', () => {
-    expect(allowedTo('member')).toEqual([]);
+  it('lets a member do nothing but their own self-assessment, the inspection staff only inspection work and discipline, and the office staff record only dues', () => {
+    expect(allowedTo('member')).toEqual(['ratings.self_assess']);
     expect(allowedTo('inspection_staff')).toEqual(['inspection.read', 'inspection.write', 'discipline.record']);
     // dues: the office staff (finance) record dues.
     expect(allowedTo('office_staff')).toEqual(['dues.record']);
@@ -31,7 +31,7 @@ describe('the permission table', () => {
   });
 
   it('gives secretaries the record workflows, and the organisation staff also the tree, committees and imports', () => {
-    const records = ['members.write', 'exits.record', 'admissions.step', 'transfers.step', 'targets.write', 'proposals.write', 'dues.record', 'badges.record', 'meetings.write', 'documents.write', 'study.record'];
+    const records = ['members.write', 'exits.record', 'admissions.step', 'transfers.step', 'targets.write', 'proposals.write', 'dues.record', 'badges.record', 'meetings.write', 'documents.write', 'study.record', 'ratings.step', 'ratings.self_assess'];
     expect(allowedTo('secretary').sort()).toEqual([...records].sort());
     expect(allowedTo('org_staff').sort()).toEqual([...records, 'orgs.write', 'committees.write', 'imports.run'].sort());
   });

@@ -48,6 +48,10 @@ export const permissionActions = [
   'study.record',
   /** Discipline (issue #12): proposals (confidential drafts), decisions, appeals, state bodies' notices. */
   'discipline.record',
+  /** ratings: review rounds, the cell's proposals, the committees' decisions, excused members, organisations' ratings. */
+  'ratings.step',
+  /** ratings: a member's self-assessment (the member themselves in self-service, or the records staff from paper). */
+  'ratings.self_assess',
 ] as const;
 export type PermissionAction = (typeof permissionActions)[number];
 
@@ -88,6 +92,9 @@ const permissionTable: Record<PermissionAction, Record<UserRole, boolean>> = {
   'documents.write': recordWriters,
   'study.record': recordWriters,
   'discipline.record': inspectors,
+  // ratings
+  'ratings.step': recordWriters,
+  'ratings.self_assess': { ...recordWriters, member: true },
 };
 
 export function can(role: UserRole, action: PermissionAction): boolean {
@@ -123,6 +130,9 @@ export const permissionActionLabels: Record<PermissionAction, string> = {
   'documents.write': 'đăng ký văn bản và yêu cầu học tập nghị quyết',
   'study.record': 'ghi hội nghị học tập, quán triệt nghị quyết',
   'discipline.record': 'ghi và xem hồ sơ kỷ luật đảng',
+  // ratings
+  'ratings.step': 'ghi đánh giá, xếp loại chất lượng',
+  'ratings.self_assess': 'ghi bản tự đánh giá, xếp loại của đảng viên',
 };
 
 /** The refusal names who may: "Chỉ cán bộ tổ chức, bí thư hoặc quản trị hệ thống được …" (the admin last). */

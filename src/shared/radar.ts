@@ -17,6 +17,8 @@ export const attentionItem = z.object({
   transferId: z.number().int().optional(),
   /** inspection: set on a case's overdue step (only the inspection staff and the admin are shown these). */
   inspectionCaseId: z.number().int().optional(),
+  /** ratings: set on "not yet rated" items, the round's page lists who. */
+  ratingRoundId: z.number().int().optional(),
   orgId: z.number().int(),
   severity: z.enum(attentionSeverities),
 });

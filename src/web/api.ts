@@ -114,6 +114,19 @@ import type {
   TransferReceipt,
   TransferReturn,
 } from '../shared/transfers';
+import type {
+  MemberRating,
+  MemberRatingDecision,
+  MemberRatingExcuse,
+  MemberRatingProposal,
+  OrgRating,
+  OrgRatingDecision,
+  QuotaUse,
+  RatingRound,
+  RatingRoundClose,
+  RatingRoundCreate,
+  SelfAssessment,
+} from '../shared/ratings';
 
 export type ClientErrorCode = ErrorCode | 'NETWORK';
 
@@ -914,3 +927,60 @@ export async function listDisciplineNotices(signal?: AbortSignal): Promise<Notic
 export function disciplineDecisionUrl(sanctionId: number): string {
   return `${API_BASE}/sanctions/${sanctionId}/decision.docx`;
 }
+// ---- Ratings ----------------------------------------------------------------------------------
+
+export function listRatingRounds(orgId: number | undefined, signal?: AbortSignal): Promise<RatingRound[]> {
+  return request<RatingRound[]>('GET', '/rating-rounds', { query: { orgId }, signal });
+}
+
+export function getRatingRound(id: number, signal?: AbortSignal): Promise<RatingRound> {
+  return request<RatingRound>('GET', `/rating-rounds/${id}`, { signal });
+}
+
+export function openRatingRound(input: RatingRoundCreate): Promise<RatingRound> {
+  return request<RatingRound>('POST', '/rating-rounds', { body: input });
+}
+
+export function closeRatingRound(id: number, input: RatingRoundClose): Promise<RatingRound> {
+  return request<RatingRound>('POST', `/rating-rounds/${id}/close`, { body: input });
+}
+
+export function listMemberRatings(roundId: number, orgId: number | undefined, signal?: AbortSignal): Promise<MemberRating[]> {
+  return request<MemberRating[]>('GET', `/rating-rounds/${roundId}/members`, { query: { orgId }, signal });
+}
+
+export function listOrgRatings(roundId: number, signal?: AbortSignal): Promise<OrgRating[]> {
+  return request<OrgRating[]>('GET', `/rating-rounds/${roundId}/orgs`, { signal });
+}
+
+export function ratingQuotaUse(roundId: number, signal?: AbortSignal): Promise<QuotaUse[]> {
+  return request<QuotaUse[]>('GET', `/rating-rounds/${roundId}/quota`, { signal });
+}
+
+export function myRatings(signal?: AbortSignal): Promise<MemberRating[]> {
+  return request<MemberRating[]>('GET', '/me/ratings', { signal });
+}
+
+export function selfAssessMember(id: number, input: SelfAssessment): Promise<MemberRating> {
+  return request<MemberRating>('POST', `/member-ratings/${id}/self-assessment`, { body: input });
+}
+
+export function proposeMemberRating(id: number, input: MemberRatingProposal): Promise<MemberRating> {
+  return request<MemberRating>('POST', `/member-ratings/${id}/proposal`, { body: input });
+}
+
+export function decideMemberRating(id: number, input: MemberRatingDecision): Promise<MemberRating> {
+  return request<MemberRating>('POST', `/member-ratings/${id}/decision`, { body: input });
+}
+
+export function excuseMemberRating(id: number, input: MemberRatingExcuse): Promise<MemberRating> {
+  return request<MemberRating>('POST', `/member-ratings/${id}/excuse`, { body: input });
+}
+
+export function decideOrgRating(id: number, input: OrgRatingDecision): Promise<OrgRating> {
+  return request<OrgRating>('POST', `/org-ratings/${id}/decision`, { body: input });
+}
+
+export const ratingExportUrl = (id: number) => `${API_BASE}/rating-rounds/${id}/export.xlsx`;
+export const ratingSummaryUrl = (id: number) => `${API_BASE}/rating-rounds/${id}/summary.docx`;
+export const ratingDecisionListUrl = (id: number) => `${API_BASE}/rating-rounds/${id}/decision-list.docx`;

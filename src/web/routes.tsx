@@ -120,6 +120,15 @@ const BadgesPage = lazyPage(
   () => import('./features/dues/badges-page'),
   (m) => m.BadgesPage,
 );
+// ratings
+const RatingsRoutes = lazyPage(
+  () => import('./features/ratings/ratings-routes'),
+  (m) => m.RatingsRoutes,
+);
+const MyRatingsPage = lazyPage(
+  () => import('./features/ratings/my-ratings-page'),
+  (m) => m.MyRatingsPage,
+);
 
 /** The records of a scope are read by every official and the admin; a member has only their own record's page. */
 function staffOnly(Page: ComponentType) {
@@ -211,6 +220,9 @@ export const router = createBrowserRouter([
           { path: 'sinh-hoat/*', element: staffOnly(MeetingsRoutes) }, // meetings
           { path: 'hoc-tap/*', element: staffOnly(StudyRoutes) }, // study
           { path: 'ky-luat/*', element: staffOnly(DisciplineRoutes) }, // discipline
+          // ratings
+          { path: 'danh-gia-xep-loai/*', element: staffOnly(RatingsRoutes) },
+          { path: 'tu-danh-gia', element: <MyRatingsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -13,4 +13,5 @@ export * from './schema/inspection.js'; // inspection
 export * from './schema/files.js';
 export * from './schema/meetings.js'; // meetings
 export * from './schema/study.js'; // study (documents, study, committee terms)
+export * from './schema/ratings.js'; // ratings
 export * from './schema/discipline.js'; // discipline

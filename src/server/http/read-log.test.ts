@@ -213,6 +213,10 @@ beforeAll(async () => {
   expect(requirement.status, JSON.stringify(requirement.body)).toBe(201);
   ids['party-documents'] = String(partyDocument.body.id);
   ids['study-requirements'] = String(requirement.body.id);
+  // ratings
+  const round = await admin.send('POST', '/api/v1/rating-rounds', { orgId: tree.a.id, year: 2025, openedOn: '2025-12-01', dueOn: '2025-12-31' });
+  expect(round.status, JSON.stringify(round.body)).toBe(201);
+  ids['rating-rounds'] = String(round.body.id);
 });
 afterAll(async () => {
   await app.close();

@@ -58,6 +58,10 @@ const downloads: Record<string, string> = {
   // study
   'GET /api/v1/study-requirements/{id}/coverage.xlsx': xlsxMediaType,
   'GET /api/v1/party-documents/{id}/file': 'application/octet-stream',
+  // ratings
+  'GET /api/v1/rating-rounds/{id}/export.xlsx': xlsxMediaType,
+  'GET /api/v1/rating-rounds/{id}/summary.docx': docxMediaType,
+  'GET /api/v1/rating-rounds/{id}/decision-list.docx': docxMediaType,
 };
 
 interface Operation {
@@ -71,7 +75,7 @@ let app: FastifyInstance;
 let admin: TestClient;
 let spec: Spec;
 const PASSWORD = 'mat-khau-thu-123';
-const ids = { org: 0, member: 0 };
+const ids = { org: 0, member: 0, ratingRound: 0 };
 
 beforeAll(async () => {
   ({ database, drop } = await createTestDatabase());
@@ -147,6 +151,27 @@ beforeAll(async () => {
     decision: decision('2026-10-20'),
   });
   expect(relief.status, JSON.stringify(relief.body)).toBe(201);
+  // ratings: a round with one member proposed and decided, so the answers carry filled fields
+  const round = await admin.send('POST', '/api/v1/rating-rounds', { orgId: tree.a.id, year: 2025, openedOn: '2025-12-01', dueOn: '2025-12-31' });
+  expect(round.status, JSON.stringify(round.body)).toBe(201);
+  ids.ratingRound = round.body.id;
+  const [rated] = (await admin.get(`/api/v1/rating-rounds/${round.body.id}/members`)).body;
+  const proposed = await admin.send('POST', `/api/v1/member-ratings/${rated.id}/proposal`, {
+    score: 80,
+    grade: 'good',
+    excellentConditionsMet: false,
+    tasksNotDone: false,
+    proposedOn: '2025-12-10',
+    version: rated.version,
+  });
+  expect(proposed.status, JSON.stringify(proposed.body)).toBe(200);
+  const decided = await admin.send('POST', `/api/v1/member-ratings/${rated.id}/decision`, {
+    grade: 'good',
+    decidedOn: '2025-12-20',
+    decision: decision('2025-12-20'),
+    version: proposed.body.version,
+  });
+  expect(decided.status, JSON.stringify(decided.body)).toBe(200);
   spec = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
 });
 
@@ -254,6 +279,13 @@ describe('what the server sends', () => {
     ['/api/v1/inspection-cases', () => '/api/v1/inspection-cases'],
     ['/api/v1/denunciations', () => '/api/v1/denunciations'],
     ['/api/v1/members/{id}/inspection-cases', () => `/api/v1/members/${ids.member}/inspection-cases`],
+    // ratings
+    ['/api/v1/rating-rounds', () => '/api/v1/rating-rounds'],
+    ['/api/v1/rating-rounds/{id}', () => `/api/v1/rating-rounds/${ids.ratingRound}`],
+    ['/api/v1/rating-rounds/{id}/members', () => `/api/v1/rating-rounds/${ids.ratingRound}/members`],
+    ['/api/v1/rating-rounds/{id}/orgs', () => `/api/v1/rating-rounds/${ids.ratingRound}/orgs`],
+    ['/api/v1/rating-rounds/{id}/quota', () => `/api/v1/rating-rounds/${ids.ratingRound}/quota`],
+    ['/api/v1/me/ratings', () => '/api/v1/me/ratings'],
   ])('GET %s matches its published schema', async (template, url) => {
     await check(template, url());
   });

@@ -26,6 +26,7 @@ import { createDocument } from '../domains/study/study.service.js';
 import { decideSanction, proposeSanction, receiveAppeal } from '../domains/discipline/discipline.service.js';
 import { recordNotice } from '../domains/discipline/discipline-notices.service.js';
 import { noticeInput, sanctionProposalInput } from '../../shared/discipline.js';
+import { listMemberRatings, listOrgRatings, openRatingRound } from '../domains/ratings/ratings.service.js';
 import { doneDateFields } from './input-guards.js';
 import { databaseErrorOf } from './error-handler.js';
 import { workflowEventKinds } from '../../shared/member.js';
@@ -127,6 +128,10 @@ const fx = {} as {
   sanction: Ids;
   appeal: Ids;
   notice: Ids;
+  /** ratings: a round to close (A 2024, B 2024), and in A's and B's 2025 rounds a member's and a cell's rating. */
+  ratingRound: Ids;
+  memberRating: Ids;
+  orgRating: Ids;
 };
 
 const d = (date = DAY) => decision(date);
@@ -705,6 +710,74 @@ const cases: Record<string, WriteCase> = {
     path: ['sibling'],
     request: ({ path }) => ({ params: { id: fx.notice[path] }, body: { receivedOn: DAY, version: 1 } }),
   },
+  // ratings
+  'POST /api/v1/rating-rounds': {
+    writers: RECORDS,
+    action: 'ratings.step',
+    body: outside,
+    request: ({ body }) => ({ body: { orgId: fx.org[body], year: 2026, openedOn: DAY, dueOn: '2026-12-31' } }),
+  },
+  'POST /api/v1/rating-rounds/{id}/close': {
+    writers: RECORDS,
+    action: 'ratings.step',
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.ratingRound[path] }, body: { closedOn: DAY, version: 1 } }),
+  },
+  'POST /api/v1/member-ratings/{id}/self-assessment': {
+    writers: [...RECORDS, 'member'],
+    action: 'ratings.self_assess',
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.memberRating[path] }, body: { score: 82, grade: 'good', note: 'Tự nhận xét', assessedOn: DAY, version: 1 } }),
+  },
+  'POST /api/v1/member-ratings/{id}/proposal': {
+    writers: RECORDS,
+    action: 'ratings.step',
+    path: ['sibling'],
+    request: ({ path }) => ({
+      params: { id: fx.memberRating[path] },
+      body: { score: 82, grade: 'good', excellentConditionsMet: false, tasksNotDone: false, proposedOn: DAY, note: 'Chi bộ đề xuất', version: 1 },
+    }),
+  },
+  'POST /api/v1/member-ratings/{id}/decision': {
+    writers: RECORDS,
+    action: 'ratings.step',
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.memberRating[path] }, body: { grade: 'good', decidedOn: DAY, decision: d(), version: 1 } }),
+  },
+  'POST /api/v1/member-ratings/{id}/excuse': {
+    writers: RECORDS,
+    action: 'ratings.step',
+    path: ['sibling'],
+    request: ({ path }) => ({ params: { id: fx.memberRating[path] }, body: { reason: 'illness', note: 'Điều trị dài ngày', version: 1 } }),
+  },
+  'POST /api/v1/org-ratings/{id}/self-assessment': {
+    writers: RECORDS,
+    action: 'ratings.step',
+    path: ['sibling'],
+    request: ({ path }) => ({
+      params: { id: fx.orgRating[path] },
+      body: { score: 85, grade: 'good', note: 'Chi bộ tự đánh giá', assessedOn: DAY, version: 1 },
+    }),
+  },
+  'POST /api/v1/org-ratings/{id}/decision': {
+    writers: RECORDS,
+    action: 'ratings.step',
+    path: ['sibling'],
+    request: ({ path }) => ({
+      params: { id: fx.orgRating[path] },
+      body: {
+        score: 85,
+        grade: 'good',
+        excellentConditionsMet: false,
+        tasksNotDone: false,
+        disciplinedSubUnitOrLeader: false,
+        title: null,
+        decidedOn: DAY,
+        decision: d(),
+        version: 1,
+      },
+    }),
+  },
 };
 
 /** targets: a hand-entered target (its figure's day is a done date) and a proposal sent up to the upper committee. */
@@ -891,6 +964,14 @@ beforeAll(async () => {
       )
     ).id;
   fx.notice = { own: await notice(fx.member.own), sibling: await notice(fx.member.sibling), parent: 0, absent: ABSENT };
+  // ratings
+  const round = (orgId: number, year: number) => openRatingRound(ctx, { orgId, year, openedOn: `${year}-12-01`, dueOn: `${year}-12-31` });
+  fx.ratingRound = { own: (await round(tree.a.id, 2024)).id, sibling: (await round(tree.b.id, 2024)).id, parent: 0, absent: ABSENT };
+  const [roundA, roundB] = [await round(tree.a.id, 2025), await round(tree.b.id, 2025)];
+  const ratingOf = async (roundId: number, memberId: number) => (await listMemberRatings(ctx, roundId, {})).find((r) => r.memberId === memberId)!.id;
+  fx.memberRating = { own: await ratingOf(roundA.id, self.id), sibling: await ratingOf(roundB.id, fx.member.sibling), parent: 0, absent: ABSENT };
+  const cellRatingOf = async (roundId: number, orgId: number) => (await listOrgRatings(ctx, roundId)).find((r) => r.orgId === orgId)!.id;
+  fx.orgRating = { own: await cellRatingOf(roundA.id, tree.a1.id), sibling: await cellRatingOf(roundB.id, tree.b1.id), parent: 0, absent: ABSENT };
 
   await createUser(ctx, { username: 'quantri', displayName: 'Quản trị', role: 'admin', orgId: null, memberId: null, password: PASSWORD });
   for (const role of ['org_staff', 'inspection_staff', 'office_staff', 'secretary'] as const)
@@ -1134,6 +1215,8 @@ describe('bad input on every write route', () => {
       'PATCH /api/v1/meetings/{id}': ['meetingOn'],
       // study: a deadline to study a document by
       'POST /api/v1/party-documents/{id}/requirements': ['deadline'],
+      // ratings: the day a round should be closed by
+      'POST /api/v1/rating-rounds': ['dueOn'],
     };
     const spec = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, any>> };
     const isDate = (schema: any) => typeof schema?.pattern === 'string' && schema.pattern.includes('\\d{4}-\\d{2}-\\d{2}');
@@ -1220,6 +1303,14 @@ describe('bad input on every write route', () => {
       'POST /api/v1/appeals/{id}/decision',
       'POST /api/v1/discipline-notices',
       'POST /api/v1/discipline-notices/{id}/receipt',
+      // ratings
+      'POST /api/v1/rating-rounds',
+      'POST /api/v1/rating-rounds/{id}/close',
+      'POST /api/v1/member-ratings/{id}/self-assessment',
+      'POST /api/v1/member-ratings/{id}/proposal',
+      'POST /api/v1/member-ratings/{id}/decision',
+      'POST /api/v1/org-ratings/{id}/self-assessment',
+      'POST /api/v1/org-ratings/{id}/decision',
     ];
     const declared = [...doneDateFields.keys()].map((r) => r.replace(/:(\w+)/g, '{$1}'));
     expect(declared.sort()).toEqual(expected.sort());

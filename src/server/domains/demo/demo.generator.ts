@@ -95,9 +95,9 @@ export interface DemoOptions {
   dues?: boolean;
 }
 
-const DEFAULT_SEED = 20221122;
+export const DEFAULT_SEED = 20221122;
 const DEFAULT_MEMBERS = 4200;
-const DEFAULT_TODAY = '2026-11-27';
+export const DEFAULT_TODAY = '2026-11-27';
 export const DEMO_MEMBERS = DEFAULT_MEMBERS;
 export const DEMO_TODAY = DEFAULT_TODAY;
 

@@ -9,6 +9,8 @@ import { loadDemoInspection } from './demo-inspection.service.js';
 import { insertDemoMeetings } from './demo-meetings.queries.js'; // meetings
 import { loadDemoDiscipline } from './demo-discipline.service.js';
 import {
+  DEFAULT_SEED,
+  DEFAULT_TODAY,
   DEMO_MEMBERS,
   DEMO_TODAY,
   demoSeed,
@@ -24,6 +26,7 @@ import { loadDemoTargets } from './demo-targets.service.js'; // targets
 // study
 import { insertDemoStudy } from './demo-study.queries.js';
 import { todayIso } from '../../../shared/dates.js';
+import { loadDemoRatings } from './demo-ratings.js'; // ratings
 
 export interface DemoLoadResult {
   orgs: number;
@@ -96,6 +99,8 @@ export async function loadDemo(ctx: Ctx, database: Database, options: DemoOption
     // discipline: through its services (after the identities are synced), last in the sequence.
     await loadDemoDiscipline(bulkCtx, { members: options.members ?? DEMO_MEMBERS, today: options.today ?? DEMO_TODAY });
     await analyzeTables(writer.db);
+    // ratings: last year's review, at the end of the sequence
+    await loadDemoRatings(bulkCtx, { today: options.today ?? DEFAULT_TODAY, seed: options.seed ?? DEFAULT_SEED });
     return { orgs: orgs.length, ...counts };
   });
   // targets: the bloc's year plan once the tree and members are committed, through the services (one transaction each).

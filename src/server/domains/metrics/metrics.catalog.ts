@@ -7,6 +7,7 @@ import { disciplineMetrics } from '../discipline/discipline-metrics.queries.js';
 import { metricDefinitions, type MetricDefinition } from './metrics.queries.js';
 import { targetMetrics } from '../targets/targets-metrics.queries.js'; // targets
 import { inspectionMetrics } from '../inspection/inspection-metrics.queries.js';
+import { ratingMetrics } from '../ratings/rating-metrics.queries.js'; // ratings
 
 /**
  * Every figure the product can compute, by name. A module with figures of its own adds its list here; the
@@ -22,4 +23,5 @@ export const metricCatalog: readonly MetricDefinition[] = [
   ...meetingMetrics /* meetings */,
   ...studyMetrics, // study
   /* discipline */ ...disciplineMetrics,
+  ...ratingMetrics, // ratings
 ];

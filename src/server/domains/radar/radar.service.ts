@@ -12,6 +12,7 @@ import { badgeProposalsAttention } from '../badges/badges.service.js'; // dues
 import { openInspectionDeadlines } from '../inspection/inspection.service.js';
 import { openMeetingDeadlines } from '../meetings/meetings.service.js'; // meetings
 import { disciplineAttention } from '../discipline/discipline-notices.service.js';
+import { ratingAttention } from '../ratings/ratings.service.js'; // ratings
 import type { AttentionItem, AttentionQuery } from '../../../shared/radar.js';
 import { todayIso } from '../../../shared/dates.js';
 
@@ -37,7 +38,8 @@ export async function listAttention(ctx: Ctx, query: AttentionQuery): Promise<{ 
   const duesItems = [...(await duesArrearsAttention(scoped, today)), ...(await badgeProposalsAttention(scoped, today))];
   // inspection: the actor's own cases (none for a role that may not see them), narrowed to the chosen organisation.
   const inspectionItems = await openInspectionDeadlines({ ...ctx, now }, today, calendar, org?.path ?? null);
-  const items: AttentionItem[] = [...transferItems, ...admissionItems, ...meetingItems, ...committeeItems, ...duesItems, ...inspectionItems];
+  const ratingItems = await ratingAttention(scoped, today, calendar); // ratings
+  const items: AttentionItem[] = [...transferItems, ...admissionItems, ...meetingItems, ...committeeItems, ...duesItems, ...inspectionItems, ...ratingItems];
   items.push(...(await disciplineAttention(scoped, today, calendar))); // discipline
   return { items: items.sort(byUrgency) };
 }

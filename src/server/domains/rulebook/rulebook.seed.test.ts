@@ -55,6 +55,8 @@ describe('ruleDefinitions', () => {
         // meetings: RULES.md gives no grace and no scoring sheet ("Provinces score meeting quality")
         'meeting_compliance_grace_working_days',
         'meeting_quality_score_sheet',
+        // ratings: a member disciplined in the year cannot be rated excellent or good (?)
+        'rating_grade_caps',
       ].sort(),
     );
   });

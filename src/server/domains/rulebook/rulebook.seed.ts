@@ -449,6 +449,15 @@ export const ruleDefinitions: readonly RuleDefinition[] = [
     description:
       'Số đảng viên xếp loại hoàn thành xuất sắc nhiệm vụ ở mỗi tổ chức cơ sở đảng không vượt quá tỷ lệ phần trăm này của số đảng viên xếp loại hoàn thành tốt nhiệm vụ.',
   },
+  // ratings: the conditions that cap a grade
+  {
+    name: 'rating_grade_caps',
+    label: 'Điều kiện giới hạn mức xếp loại chất lượng',
+    unit: 'object',
+    unconfirmed: true,
+    description:
+      'Mức cao nhất được xếp khi có một điều kiện: đảng viên bị kỷ luật trong năm (sanctioned), còn nhiệm vụ không hoàn thành (tasks_not_done), tổ chức có tổ chức trực thuộc hoặc cán bộ chủ chốt bị kỷ luật (disciplined_sub_unit_or_leader). Mức xuất sắc còn cần đủ các điều kiện kèm theo.',
+  },
 
   // Dues
   {
@@ -667,6 +676,8 @@ export const seedRuleVersions: readonly SeedRuleVersion[] = [
   { name: 'rating_score_thresholds', value: { excellent: 90, good: 70, complete: 50 }, ...rating366 },
   { name: 'rating_excellent_min_exceeding_percent', value: 30, ...rating366 },
   { name: 'rating_excellent_quota_percent', value: 20, effectiveFrom: '2019-10-21', source: '21-HD/BTCTW (2019)' },
+  // ratings
+  { name: 'rating_grade_caps', value: { sanctioned: 'complete', tasks_not_done: 'good', disciplined_sub_unit_or_leader: 'good' }, ...rating366 },
 
   // Dues: the percentages of salary and pension were the same under 342-QĐ/TW.
   { name: 'dues_insured_salary_percent', value: 1, ...dues342 },

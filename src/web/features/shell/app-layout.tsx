@@ -26,7 +26,17 @@ interface NavGroup {
 
 /** The pages of the role: a page for one kind of work shows only where shared/permissions.ts allows it. */
 function navigationFor(role: UserRole): NavGroup[] {
-  if (role === 'member') return [{ label: null, items: [{ to: '/ho-so-cua-toi', label: 'Hồ sơ của tôi' }] }];
+  if (role === 'member')
+    return [
+      {
+        label: null,
+        items: [
+          { to: '/ho-so-cua-toi', label: 'Hồ sơ của tôi' },
+          // ratings
+          { to: '/tu-danh-gia', label: 'Tự đánh giá, xếp loại' },
+        ],
+      },
+    ];
   const groups: NavGroup[] = [
     {
       label: null,
@@ -47,6 +57,8 @@ function navigationFor(role: UserRole): NavGroup[] {
         { to: '/sinh-hoat', label: 'Sinh hoạt chi bộ', prefix: true }, // meetings
         { to: '/hoc-tap', label: 'Văn bản, học tập nghị quyết', prefix: true }, // study
         { to: '/ky-luat', label: 'Kỷ luật đảng', prefix: true }, // discipline
+        // ratings
+        { to: '/danh-gia-xep-loai', label: 'Đánh giá, xếp loại', prefix: true },
       ],
     },
   ];
