@@ -51,6 +51,13 @@ export function databaseErrorOf(error: unknown): { code: ErrorCode; message: str
       : 'Dữ liệu này trùng với một bản ghi đã có. Hãy kiểm tra lại hoặc tải lại trang để xem dữ liệu mới nhất.';
     return { code: 'CONFLICT', message, fields: field ? [{ field, message }] : undefined };
   }
+  if (state.code === '23503') {
+    // A link to a record that does not exist (an id the service did not look up itself): name the field, never the value.
+    const column = /^Key \(([a-z_]+)\)=/.exec(state.detail ?? '')?.[1];
+    const field = column ? camel(column) : undefined;
+    const message = field ? `${fieldLabel(field)}: không có bản ghi này.` : 'Dữ liệu gửi lên trỏ tới một bản ghi không có.';
+    return { code: 'INVALID_INPUT', message, fields: field ? [{ field, message }] : undefined };
+  }
   if (state.code === '40001' || state.code === '40P01')
     return { code: 'CONFLICT', message: 'Dữ liệu đang được người khác cập nhật cùng lúc. Thao tác chưa được thực hiện; hãy thử lại.' };
   if (inputDataExceptions.has(state.code))

@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/discipline-kinds.js';
 import type { Decision } from '../../../shared/org.js';
 import { byteText, timestamps, version } from './columns.js';
+import { inspectionCases } from './inspection.js';
 
 /**
  * A discipline record (kỷ luật): proposed, then decided by a body, for an organisation or a member. Never deleted:
@@ -25,7 +26,7 @@ export const sanctions = pgTable(
     orgPath: byteText('org_path').notNull(),
     memberId: integer('member_id'),
     /** The inspection case it came from (issue #12 point 1); the foreign key is added when both land. */
-    caseId: integer('case_id'),
+    caseId: integer('case_id').references(() => inspectionCases.id),
     offenceGroup: text('offence_group').$type<OffenceGroup>().notNull(),
     offence: text('offence').notNull(),
     offenceOn: date('offence_on').notNull(),

@@ -128,7 +128,7 @@ export const denunciations = pgTable(
     aboutName: text('about_name').notNull(),
     content: text('content').notNull(),
     stage: text('stage').$type<DenunciationStage>().notNull().default('received'),
-    caseId: integer('case_id'),
+    caseId: integer('case_id').references(() => inspectionCases.id),
     handlerUserIds: jsonb('handler_user_ids').$type<number[]>().notNull().default([]),
     entries: jsonb('entries').$type<{ stage: DenunciationStage; occurredOn: string; text: string; by: string }[]>().notNull().default([]),
     version: version(),

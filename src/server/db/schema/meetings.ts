@@ -3,6 +3,7 @@ import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniq
 import type { AttendanceStatus, MeetingKind, MeetingStatus } from '../../../shared/meetings.js';
 import { timestamps, version } from './columns.js';
 import { storedFiles } from './files.js';
+import { partyDocuments } from './study.js';
 
 /**
  * A meeting of a cell or a committee (sinh hoạt chi bộ, họp cấp ủy): planned, then recorded as held (with its
@@ -72,7 +73,9 @@ export const meetingDocuments = pgTable(
     meetingId: integer('meeting_id')
       .notNull()
       .references(() => meetings.id),
-    documentId: integer('document_id').notNull(),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => partyDocuments.id),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.documentId] })],
 );

@@ -3,6 +3,7 @@ import type { PartyDocumentIssuerLevel, PartyDocumentKind, StudySessionKind } fr
 import type { Decision } from '../../../shared/org.js';
 import { timestamps, version } from './columns.js';
 import { storedFiles } from './files.js';
+import { meetings } from './meetings.js';
 
 /**
  * The documents library (nghị quyết, chỉ thị, …): registered by an organisation (`org_id`, its scope), issued by the
@@ -55,7 +56,7 @@ export const studySessions = pgTable(
     kind: text('kind').$type<StudySessionKind>().notNull(),
     heldOn: date('held_on').notNull(),
     /** The cell meeting it was held at; the meetings table was not in the merged branch yet: the lead adds the FK. */
-    meetingId: integer('meeting_id'),
+    meetingId: integer('meeting_id').references(() => meetings.id),
     title: text('title').notNull(),
     place: text('place'),
     ...timestamps,

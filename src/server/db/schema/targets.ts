@@ -2,6 +2,7 @@ import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, text, u
 import type { Decision } from '../../../shared/org.js';
 import type { PlanEndKind, ProposalStatus, TargetComparison, TargetMeasure, TargetSource, TaskStatus } from '../../../shared/targets.js';
 import { timestamps, version } from './columns.js';
+import { meetings } from './meetings.js';
 
 /** How a target or task left its organisation: carried to a successor or closed, on a day, by an org event or by hand. */
 const planEnd = {
@@ -90,7 +91,7 @@ export const proposals = pgTable(
     content: text('content').notNull(),
     sentOn: date('sent_on').notNull(),
     addressee: text('addressee').notNull(),
-    meetingId: integer('meeting_id'),
+    meetingId: integer('meeting_id').references(() => meetings.id),
     meetingText: text('meeting_text'),
     notes: text('notes'),
     status: text('status').$type<ProposalStatus>().notNull().default('sent'),
