@@ -31,7 +31,21 @@ describe('the permission table', () => {
   });
 
   it('gives secretaries the record workflows, and the organisation staff also the tree, committees and imports', () => {
-    const records = ['members.write', 'exits.record', 'admissions.step', 'transfers.step', 'targets.write', 'proposals.write', 'dues.record', 'badges.record', 'meetings.write', 'documents.write', 'study.record', 'ratings.step', 'ratings.self_assess'];
+    const records = [
+      'members.write',
+      'exits.record',
+      'admissions.step',
+      'transfers.step',
+      'targets.write',
+      'proposals.write',
+      'dues.record',
+      'badges.record',
+      'meetings.write',
+      'documents.write',
+      'study.record',
+      'ratings.step',
+      'ratings.self_assess',
+    ];
     expect(allowedTo('secretary').sort()).toEqual([...records].sort());
     expect(allowedTo('org_staff').sort()).toEqual([...records, 'orgs.write', 'committees.write', 'imports.run'].sort());
   });

@@ -630,7 +630,14 @@ const cases: Record<string, WriteCase> = {
     action: 'study.record',
     body: outside,
     request: ({ body }) => {
-      const base = { orgId: fx.org.own, kind: 'conference', heldOn: DAY, title: 'Hội nghị học tập', documentIds: [fx.document.own], attendeeIds: [fx.member.own] };
+      const base = {
+        orgId: fx.org.own,
+        kind: 'conference',
+        heldOn: DAY,
+        title: 'Hội nghị học tập',
+        documentIds: [fx.document.own],
+        attendeeIds: [fx.member.own],
+      };
       if (body === 'own') return { body: base };
       return [
         { body: { ...base, orgId: fx.org[body] } },
@@ -927,9 +934,25 @@ beforeAll(async () => {
   }
   // study
   const aDocument = async (orgId: number, code: string) =>
-    (await createDocument(ctx, { orgId, kind: 'resolution', code, issuerLevel: 'own_committee', issuerOrgId: null, issuerName: 'Đảng ủy', issuedOn: '2026-01-05', title: 'Nghị quyết', summary: null }))
-      .id;
-  fx.document = { own: await aDocument(tree.a.id, '01-NQ/ĐU'), sibling: await aDocument(tree.b.id, '02-NQ/ĐU'), parent: await aDocument(tree.upper.id, '03-NQ/ĐUK'), absent: ABSENT };
+    (
+      await createDocument(ctx, {
+        orgId,
+        kind: 'resolution',
+        code,
+        issuerLevel: 'own_committee',
+        issuerOrgId: null,
+        issuerName: 'Đảng ủy',
+        issuedOn: '2026-01-05',
+        title: 'Nghị quyết',
+        summary: null,
+      })
+    ).id;
+  fx.document = {
+    own: await aDocument(tree.a.id, '01-NQ/ĐU'),
+    sibling: await aDocument(tree.b.id, '02-NQ/ĐU'),
+    parent: await aDocument(tree.upper.id, '03-NQ/ĐUK'),
+    absent: ABSENT,
+  };
   const proposed = async (memberId: number, proposedOn = DAY) =>
     (await proposeSanction(ctx, sanctionProposalInput.parse({ ...proposal, memberId, proposedOn }))).id;
   fx.draft = { own: await proposed(fx.member.own), sibling: await proposed(fx.member.sibling), parent: 0, absent: ABSENT };
