@@ -60,6 +60,11 @@ export const fieldLabels: Record<string, string> = {
   ceremonyDate: 'Ngày lễ kết nạp',
   knownSince: 'Ngày bắt đầu biết người vào Đảng',
   issuedOn: 'Ngày cấp giấy chứng nhận',
+  // links between modules (a foreign key names the field when it points nowhere)
+  meetingId: 'Cuộc họp',
+  documentId: 'Văn bản',
+  documentIds: 'Văn bản',
+  caseId: 'Cuộc kiểm tra, giám sát',
 };
 
 export function fieldLabel(path: string): string {

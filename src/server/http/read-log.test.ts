@@ -217,6 +217,27 @@ beforeAll(async () => {
   const round = await admin.send('POST', '/api/v1/rating-rounds', { orgId: tree.a.id, year: 2025, openedOn: '2025-12-01', dueOn: '2025-12-31' });
   expect(round.status, JSON.stringify(round.body)).toBe(201);
   ids['rating-rounds'] = String(round.body.id);
+  // discipline: a decided reprimand of an introducer, so the sanction and its decision paper can be read
+  const proposed = await admin.send('POST', '/api/v1/sanctions', {
+    memberId: b.id,
+    offenceGroup: 'party_life_dues',
+    offence: 'Không đóng đảng phí 3 tháng',
+    offenceOn: '2026-06-01',
+    proposedForm: 'reprimand',
+    proposedOn: '2026-11-21',
+    proposedBy: 'Chi bộ A1',
+  });
+  expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
+  const sanctioned = await admin.send('POST', `/api/v1/sanctions/${proposed.body.id}/decision`, {
+    form: 'reprimand',
+    decidingOrgId: tree.a.id,
+    decision: decision('2026-11-22'),
+    effectiveOn: '2026-11-22',
+    membersTo: null,
+    version: proposed.body.version,
+  });
+  expect(sanctioned.status, JSON.stringify(sanctioned.body)).toBe(200);
+  ids.sanctions = String(proposed.body.id);
 });
 afterAll(async () => {
   await app.close();

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import type { Database } from '../db/client.js';
 import { createUser } from '../domains/users/users.service.js';
+import { createDocument } from '../domains/study/study.service.js';
+import { planMeeting } from '../domains/meetings/meetings.service.js';
 import { createTestDatabase, ctxFor } from '../test/test-database.js';
 import { makeMember, makeOrg, makeTree } from '../test/factories.js';
 import { ADMIN, loginClient, PASSWORD, type TestClient } from '../test/http-client.js';
@@ -29,6 +31,9 @@ let app: FastifyInstance;
 let admin: TestClient;
 let tree: Awaited<ReturnType<typeof makeTree>>;
 let introducerIds: number[];
+/** Records other records link to (foreign keys): party documents for a meeting, meetings for a proposal. */
+let documentIds: number[];
+let meetingIds: number[];
 const RUNS = 12;
 
 beforeAll(async () => {
@@ -37,6 +42,21 @@ beforeAll(async () => {
   tree = await makeTree(ctx);
   introducerIds = [];
   for (let i = 0; i < 3; i++) introducerIds.push((await makeMember(ctx, tree.a1.id)).id);
+  documentIds = [];
+  for (const code of ['01-NQ/ĐU', '02-NQ/ĐU', '03-CT/ĐU']) {
+    const document = {
+      orgId: tree.a.id,
+      kind: 'resolution',
+      code,
+      issuerLevel: 'own_committee',
+      issuerOrgId: null,
+      issuerName: 'Đảng ủy',
+      summary: null,
+    } as const;
+    documentIds.push((await createDocument(ctx, { ...document, issuedOn: '2026-01-05', title: `Nghị quyết ${code}` })).id);
+  }
+  meetingIds = [];
+  for (const meetingOn of ['2026-03-05', '2026-04-05']) meetingIds.push((await planMeeting(ctx, { orgId: tree.a1.id, kind: 'regular', meetingOn })).id);
   await createUser(ctx, { ...ADMIN, password: PASSWORD });
   app = await buildApp({ database, logger: false });
   admin = await loginClient(app, 'quantri', PASSWORD);
@@ -299,7 +319,7 @@ const cases: Record<string, UpdateCase> = {
       content: fc.constantFrom('Đề nghị luân chuyển cán bộ lãnh đạo', 'Đề nghị sửa đổi Quy định 294'),
       sentOn: pastDate,
       addressee: fc.constantFrom('Ban Thường vụ Tỉnh ủy', 'Thường trực Tỉnh ủy'),
-      meetingId: fc.option(fc.integer({ min: 1, max: 100000 })),
+      meetingId: fc.option(fc.integer({ min: 0, max: 1 }).map((i) => meetingIds[i]!)),
       meetingText: fc.option(text(500)),
       notes: fc.option(text(2000)),
     },
@@ -342,7 +362,7 @@ const cases: Record<string, UpdateCase> = {
       minuteTakerMemberId: fc.option(fc.constant(null).map(() => introducerIds[1])),
       agenda: fc.constantFrom('', 'Kiểm điểm tháng\nNhiệm vụ tháng tới'),
       topic: fc.constantFrom('', 'Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh'),
-      documentIds: fc.uniqueArray(fc.integer({ min: 1, max: 50 }), { maxLength: 3 }).map((ids) => [...ids].sort((a, b) => a - b)),
+      documentIds: fc.uniqueArray(fc.integer({ min: 0, max: 2 }), { maxLength: 3 }).map((picks) => picks.map((i) => documentIds[i]!).sort((a, b) => a - b)),
     },
     extra: withVersion,
     readBack: { documentIds: (record) => record.documentIds },
