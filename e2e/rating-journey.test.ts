@@ -99,7 +99,7 @@ describe('rating a cell in the browser', () => {
       await settle(page);
       expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: `${screenshotDir}/rating-quota-refusal.png`, fullPage: true });
-      await page.getByRole('button', { name: 'Đóng' }).click();
+      await page.getByRole('button', { name: 'Đóng', exact: true }).click();
       // nothing was written for the refused member; the three proposals stand
       const rows = await apiFromPage<{ proposedGrade: string | null }[]>(page, 'GET', `/rating-rounds/${opened.body.id}/members`);
       expect(rows.body.map((r) => r.proposedGrade).slice(0, 4)).toEqual(['excellent', 'good', 'good', null]);
