@@ -39,7 +39,7 @@ describe('a cell’s dues month in the browser', () => {
       const { context, page } = await newPage(harness);
       await signIn(page, harness.baseUrl, 'quantri');
       await page.goto(`${harness.baseUrl}/dang-phi`);
-      await page.getByLabel('Chi bộ').fill(cell.name);
+      await page.getByRole('combobox', { name: 'Chi bộ' }).fill(cell.name);
       await page
         .getByRole('option', { name: new RegExp(cell.name) })
         .first()
