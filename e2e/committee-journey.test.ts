@@ -23,7 +23,12 @@ describe('committee of an organisation in the browser', () => {
     it('shows the seat in the committee tab after the form is sent', async () => {
       const org = (await queryOne<{ id: number; name: string }>(
         harness.database.db,
-        sql`SELECT id, name FROM orgs WHERE kind = 'grassroots_committee' ORDER BY id LIMIT 1`,
+        // A grassroots organisation with no seats yet (the demo gives almost every organisation its secretary).
+        sql`SELECT o.id, o.name FROM orgs o
+            WHERE o.active AND o.kind IN ('grassroots_committee', 'grassroots_cell')
+              AND NOT EXISTS (SELECT 1 FROM committee_seats s WHERE s.org_id = o.id)
+              AND EXISTS (SELECT 1 FROM members m WHERE m.org_path LIKE o.path || '%' AND m.status = 'full')
+            ORDER BY o.kind DESC, o.id LIMIT 1`,
       ))!;
       const member = (await queryOne<{ full_name: string }>(
         harness.database.db,
