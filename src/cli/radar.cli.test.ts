@@ -81,7 +81,7 @@ describe('dangvu radar', () => {
     expect(lines.find((l) => l.includes('Lò Thị Sớm'))).toMatch(/^Sắp đến hạn\s+28\/05\/2026/);
   });
 
-  it('narrows to one organisation by its code, and says so when there is nothing', () => {
+  it('narrows to one organisation by its code', () => {
     const result = dangvu('radar', '--org', a1Code, '--date', '2026-05-20');
     expect(result.code).toBe(0);
     expect(result.out.trim().split('\n')).toEqual(ofA1.map((i) => expect.stringContaining(line(i))));

@@ -32,6 +32,13 @@ const plainActions: Record<string, string> = {
   'committee:end': 'Thôi giữ chức vụ cấp ủy',
   // targets
   close: 'Đóng',
+  // discipline
+  propose: 'Đề nghị kỷ luật',
+  decide: 'Quyết định kỷ luật',
+  withdraw: 'Rút đề nghị kỷ luật',
+  'appeal:receive': 'Nhận đơn khiếu nại kỷ luật',
+  'discipline_notice:record': 'Ghi thông báo kỷ luật của cơ quan, đoàn thể',
+  'discipline_notice:receive': 'Nhận thông báo kỷ luật của cơ quan, đoàn thể',
   carry_in: 'Nhận chuyển từ tổ chức trước sắp xếp',
   carry_out: 'Chuyển sang tổ chức kế thừa',
   'culture_standard:record': 'Ghi kết quả đạt chuẩn văn hóa',
@@ -119,6 +126,10 @@ export const auditEntityLabels: Record<string, string> = {
   target: 'Chỉ tiêu',
   task: 'Nhiệm vụ, giải pháp',
   proposal: 'Kiến nghị lên cấp trên',
+  // discipline
+  sanction: 'Kỷ luật đảng',
+  sanction_appeal: 'Khiếu nại kỷ luật',
+  discipline_notice: 'Thông báo kỷ luật của cơ quan, đoàn thể',
   // inspection
   inspection_case: 'Cuộc kiểm tra, giám sát',
   inspection_plan: 'Chương trình kiểm tra, giám sát',
@@ -456,6 +467,20 @@ export const auditFieldLabels: Record<string, string> = {
   congressOn: 'Ngày đại hội',
   delegates: 'Số đại biểu dự đại hội',
   electedCount: 'Số cấp ủy viên được bầu',
+  // discipline
+  decidingBody: 'Cấp quyết định kỷ luật',
+  decidingOrgId: 'Tổ chức quyết định kỷ luật',
+  effectiveOn: 'Ngày có hiệu lực',
+  form: 'Hình thức kỷ luật',
+  laterOffenceOn: 'Ngày vi phạm mới (tính lại thời hiệu)',
+  limitationCheck: 'Kiểm tra thời hiệu',
+  offence: 'Nội dung vi phạm',
+  offenceGroup: 'Nhóm vi phạm',
+  offenceOn: 'Ngày vi phạm',
+  proposedBy: 'Nơi đề nghị',
+  proposedForm: 'Hình thức đề nghị',
+  withdrawnOn: 'Ngày rút đề nghị',
+  withdrawnReason: 'Lý do rút đề nghị',
   // ratings
   closedOn: 'Ngày kết thúc',
   members: 'Số đảng viên',
