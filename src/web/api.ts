@@ -7,7 +7,19 @@ import type { z } from 'zod';
 import type { AuditEntry, ChainReport } from '../shared/audit';
 import type { DuesSheet, duesArrearsList, duesSheetInput, memberDues } from '../shared/dues'; // dues
 import type { BadgeList } from '../shared/badges'; // dues
-import type { PartyDocument, StudyCoverage, StudyRequirement } from '../shared/study';
+import type { PartyDocument, SelfStudyCreate, StudyCoverage, StudyRequirement, StudySession } from '../shared/study';
+import type {
+  committeeReform,
+  committeeReformCreate,
+  committeeSizeFlagList,
+  committeeTerm,
+  committeeTermCreate,
+  myStudyList,
+  partyDocumentCreate,
+  selfStudyRecord,
+  studyRequirementCreate,
+  studySessionCreate,
+} from '../shared/study';
 import type {
   AppealInput,
   SanctionListQuery,
@@ -881,6 +893,77 @@ export function fetchStudyCoverage(requirementId: number, signal?: AbortSignal) 
 }
 
 export const studyCoverageExportUrl = (requirementId: number) => `${API_BASE}/study-requirements/${requirementId}/coverage.xlsx`;
+
+export function createPartyDocument(input: z.input<typeof partyDocumentCreate>): Promise<PartyDocument> {
+  return request<PartyDocument>('POST', '/party-documents', { body: input });
+}
+
+export function getPartyDocument(id: number, signal?: AbortSignal): Promise<PartyDocument> {
+  return request<PartyDocument>('GET', `/party-documents/${id}`, { signal });
+}
+
+/** The document's file itself as the body, checked by the server by its content (PDF or .docx). */
+export async function uploadPartyDocumentFile(id: number, file: File, version: number): Promise<PartyDocument> {
+  const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/octet-stream' };
+  if (csrfToken !== null) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}/party-documents/${id}/file${buildQuery({ filename: file.name, version })}`, {
+      method: 'POST',
+      headers,
+      body: file,
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw networkError();
+  }
+  return readAnswer<PartyDocument>(response.status, await response.text(), response.headers.get('retry-after'), {});
+}
+
+export const partyDocumentFileUrl = (id: number) => `${API_BASE}/party-documents/${id}/file`;
+
+export function createStudyRequirement(documentId: number, input: z.input<typeof studyRequirementCreate>): Promise<StudyRequirement> {
+  return request<StudyRequirement>('POST', `/party-documents/${documentId}/requirements`, { body: input });
+}
+
+export function listStudySessions(query: { orgId?: number; documentId?: number }, signal?: AbortSignal) {
+  return request<{ items: StudySession[] }>('GET', '/study-sessions', { query: { ...query }, signal });
+}
+
+export function createStudySession(input: z.input<typeof studySessionCreate>): Promise<StudySession> {
+  return request<StudySession>('POST', '/study-sessions', { body: input });
+}
+
+export function getMyStudy(signal?: AbortSignal) {
+  return request<z.input<typeof myStudyList>>('GET', '/me/study', { signal });
+}
+
+export function confirmSelfStudy(input: SelfStudyCreate) {
+  return request<z.input<typeof selfStudyRecord>>('POST', '/me/self-study', { body: input });
+}
+
+export type CommitteeTermView = z.input<typeof committeeTerm>;
+export type CommitteeReformView = z.input<typeof committeeReform>;
+
+export function listCommitteeTerms(orgId: number, signal?: AbortSignal) {
+  return request<{ items: CommitteeTermView[] }>('GET', `/orgs/${orgId}/terms`, { signal });
+}
+
+export function createCommitteeTerm(orgId: number, input: z.input<typeof committeeTermCreate>): Promise<CommitteeTermView> {
+  return request<CommitteeTermView>('POST', `/orgs/${orgId}/terms`, { body: input });
+}
+
+export function listCommitteeReforms(orgId: number, signal?: AbortSignal) {
+  return request<{ items: CommitteeReformView[] }>('GET', `/orgs/${orgId}/committee-reforms`, { signal });
+}
+
+export function recordCommitteeReform(orgId: number, input: z.input<typeof committeeReformCreate>): Promise<CommitteeReformView> {
+  return request<CommitteeReformView>('POST', `/orgs/${orgId}/committee-reforms`, { body: input });
+}
+
+export function listCommitteeChecks(orgId: number | undefined, signal?: AbortSignal) {
+  return request<z.input<typeof committeeSizeFlagList>>('GET', '/committee-checks', { query: { orgId }, signal });
+}
 // ---- Discipline -------------------------------------------------------------------------------
 
 export type SanctionPage = z.input<typeof sanctionPage>;

@@ -22,6 +22,7 @@ import { decisionText } from '../members/member-labels';
 import { NotFoundPage } from '../shell/route-error';
 import { OrgCreateButton, OrgEditButton, OrgEventButton } from './org-forms';
 import { OrgCommittee } from './org-committee';
+import { OrgTerms } from './org-terms'; // study
 import { StatusBadge } from '../members/status-badge';
 
 const tabs = [
@@ -29,6 +30,7 @@ const tabs = [
   { value: 'truc-thuoc', label: 'Tổ chức trực thuộc' },
   { value: 'dang-vien', label: 'Đảng viên' },
   { value: 'cap-uy', label: 'Cấp ủy' },
+  { value: 'nhiem-ky', label: 'Nhiệm kỳ, kiện toàn' }, // study
   { value: 'lich-su', label: 'Lịch sử' },
 ] as const;
 
@@ -127,6 +129,9 @@ export function OrgPage() {
           </Tabs.Panel>
           <Tabs.Panel value="cap-uy">
             <OrgCommittee orgId={data.id} canManage={canManageCommittee && data.active} />
+          </Tabs.Panel>
+          <Tabs.Panel value="nhiem-ky">
+            <OrgTerms orgId={data.id} canManage={canManageCommittee && data.active} />
           </Tabs.Panel>
           <Tabs.Panel value="lich-su">
             <OrgHistory id={data.id} />

@@ -7,6 +7,7 @@ import { useMemberQuery } from '../members/member-page';
 import { MemberEvents, MemberPeriods, MemberProfile } from '../members/member-sections';
 import { MyDuesPanel } from '../dues/my-dues-panel';
 import { MyMeetingsPanel } from '../meetings/my-meetings-panel';
+import { MyStudyPanel } from '../study/my-study-panel'; // study
 
 const tabs = [
   { value: 'ly-lich', label: 'Lý lịch' },
@@ -14,6 +15,7 @@ const tabs = [
   { value: 'bien-dong', label: 'Biến động' },
   { value: 'dang-phi', label: 'Đảng phí' },
   { value: 'sinh-hoat', label: 'Sinh hoạt chi bộ' }, // meetings
+  { value: 'hoc-tap', label: 'Học tập nghị quyết' }, // study
 ] as const;
 
 /** A member's own record and history; the server answers only for their own id. */
@@ -71,6 +73,9 @@ export function MyRecordPage() {
           </Tabs.Panel>
           <Tabs.Panel value="sinh-hoat">
             <MyMeetingsPanel />
+          </Tabs.Panel>
+          <Tabs.Panel value="hoc-tap">
+            <MyStudyPanel />
           </Tabs.Panel>
         </Tabs>
       </Paper>

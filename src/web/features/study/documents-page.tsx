@@ -1,8 +1,9 @@
-import { Anchor, Button, Group, Paper, Select, SimpleGrid, Table, Text } from '@mantine/core';
+import { Anchor, Group, Paper, Select, SimpleGrid, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link, Route, Routes, useParams } from 'react-router-dom';
+import { Link, Route, Routes, useNavigate } from 'react-router-dom';
 import { partyDocumentKindLabels, partyDocumentKinds, type PartyDocumentKind } from '../../../shared/study';
-import { listPartyDocuments, listStudyRequirements } from '../../api';
+import { listPartyDocuments } from '../../api';
+import { ModalButton } from '../../components/modal-button';
 import { useCurrentOrg } from '../../components/current-org';
 import { PageHeader } from '../../components/page-header';
 import { EmptyText, ErrorState, PageLoader } from '../../components/page-state';
@@ -10,7 +11,10 @@ import { Pager } from '../../components/pager';
 import { pickParam, useUrlFilters } from '../../components/use-url-filters';
 import { showDate } from '../../format';
 import { NotFoundPage } from '../shell/route-error';
+import { useCan } from '../auth/session';
 import { CoveragePage } from './coverage-page';
+import { DocumentPage } from './document-page';
+import { DocumentCreateForm } from './study-forms';
 
 const PAGE_SIZE = 50;
 
@@ -19,7 +23,7 @@ export function StudyRoutes() {
   return (
     <Routes>
       <Route index element={<DocumentsPage />} />
-      <Route path=":id" element={<DocumentRequirementsPage />} />
+      <Route path=":id" element={<DocumentPage />} />
       <Route path="yeu-cau/:id" element={<CoveragePage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
@@ -39,11 +43,27 @@ export function DocumentsPage() {
     placeholderData: keepPreviousData,
   });
   const thisYear = new Date().getFullYear();
+  const canRegister = useCan('documents.write');
+  const navigate = useNavigate();
   return (
     <>
       <PageHeader
         title="Văn bản và học tập nghị quyết"
         subtitle="Nghị quyết, chỉ thị, kết luận… cần học tập, quán triệt; theo dõi đảng viên đã học, chưa học."
+        actions={
+          canRegister ? (
+            <ModalButton label="Đăng ký văn bản" title="Đăng ký văn bản" size="lg">
+              {(close) => (
+                <DocumentCreateForm
+                  onDone={(saved) => {
+                    close();
+                    navigate(`/hoc-tap/${saved.id}`);
+                  }}
+                />
+              )}
+            </ModalButton>
+          ) : undefined
+        }
       />
       <Paper withBorder p="sm" mb="md" className="no-print">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
@@ -106,34 +126,6 @@ export function DocumentsPage() {
           <Group justify="flex-end" p="sm">
             <Pager page={page} pageSize={PAGE_SIZE} total={query.data.total} onChange={(next) => update({ page: String(next) })} unit="văn bản" />
           </Group>
-        </Paper>
-      ) : null}
-    </>
-  );
-}
-
-/** One document's study requirements, each leading to its coverage. */
-function DocumentRequirementsPage() {
-  const id = Number(useParams().id);
-  const query = useQuery({ queryKey: ['study-requirements', id], queryFn: ({ signal }) => listStudyRequirements(id, signal) });
-  return (
-    <>
-      <PageHeader title="Yêu cầu học tập văn bản" subtitle="Chọn một yêu cầu để xem ai đã học, ai chưa học." />
-      {query.isPending ? <PageLoader /> : null}
-      {query.isError ? <ErrorState error={query.error} onRetry={() => query.refetch()} /> : null}
-      {query.data ? (
-        <Paper withBorder p="md">
-          {query.data.items.length === 0 ? <EmptyText>Văn bản này chưa có yêu cầu học tập.</EmptyText> : null}
-          {query.data.items.map((r) => (
-            <Group key={r.id} justify="space-between" py={4}>
-              <Text>
-                {r.documentCode} — {r.orgName}, hạn {showDate(r.deadline)}
-              </Text>
-              <Button component={Link} to={`/hoc-tap/yeu-cau/${r.id}`} variant="light" size="xs">
-                Xem kết quả học tập
-              </Button>
-            </Group>
-          ))}
         </Paper>
       ) : null}
     </>
