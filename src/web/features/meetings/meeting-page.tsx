@@ -11,6 +11,8 @@ import { errorText } from '../../error-text';
 import { showDate, showNumber } from '../../format';
 import { useCan } from '../auth/session';
 import { AttendanceForm } from './attendance-form';
+import { MeetingCancelForm } from './meeting-cancel-form';
+import { ModalButton } from '../../components/modal-button';
 
 /** One meeting: what it is, its documents, its attendance; planned, it can be recorded as held; held, its minutes uploaded. */
 export function MeetingPage() {
@@ -60,6 +62,11 @@ export function MeetingPage() {
             <Button component="a" href={meetingMinutesTemplateUrl(m.id)} variant="default" download>
               Mẫu biên bản (.docx)
             </Button>
+            {m.status === 'planned' && canWrite ? (
+              <ModalButton label="Hủy cuộc họp" title="Hủy cuộc họp" variant="subtle" color="red">
+                {(close) => <MeetingCancelForm meeting={m} onDone={close} />}
+              </ModalButton>
+            ) : null}
           </>
         }
       />
