@@ -3,6 +3,11 @@
  *   embedded, demo bloc: compliance table for the whole bloc p95 ≤ 300 ms; recording a meeting with 60 attendees ≤ 100 ms.
  *   PostgreSQL, a province (`--members`, default 260,000: ≈2,200 grassroots organisations, 12 months, ≈3 million
  *   attendance rows): compliance table for the province p95 ≤ 1 s.
+ *   study (no target in the issue; the same bounds as the compliance table): coverage of the bloc's widest requirement
+ *   (every member under the upper committee, as of its deadline) and the `study_coverage` metric for the year.
+ * Standalone: `npx tsx bench/meetings.bench.ts [--only embedded|postgres] [--members N]` (PostgreSQL: BENCH_DATABASE_URL).
+ * The province is generated in SQL inside the database (INSERT … SELECT over the loaded tree, members by COPY), so
+ * its size is the `--members` option and the generator scales with it.
  */
 import pino from 'pino';
 import { prepareDatabase, systemCtx } from '../src/server/bootstrap.js';
@@ -13,6 +18,9 @@ import { loadDemo } from '../src/server/domains/demo/demo.service.js';
 import { createMember } from '../src/server/domains/members/members.service.js';
 import { complianceTable, planMeeting, recordHeld } from '../src/server/domains/meetings/meetings.service.js';
 import { createOrg } from '../src/server/domains/orgs/orgs.service.js';
+import { requirementCoverage } from '../src/server/domains/study/study.service.js';
+import { computeMetric } from '../src/server/domains/metrics/metrics.service.js';
+import { pathToFileURL } from 'node:url';
 
 export interface MeetingsBenchRow {
   engine: 'embedded' | 'postgres';
@@ -96,6 +104,19 @@ async function complianceRuns(ctx: Ctx, engine: MeetingsBenchRow['engine'], name
   return measure(engine, name, target, runs, () => complianceTable(ctx, { year: 2026 }));
 }
 
+/** Study: the requirement with the most members under it (the bloc's own documents), and the year's coverage metric. */
+async function studyRuns(ctx: Ctx, engine: MeetingsBenchRow['engine'], target: number, runs: number): Promise<MeetingsBenchRow[]> {
+  const widest = await queryOne<{ id: number }>(
+    ctx.db,
+    sql`SELECT r.id FROM study_requirements r JOIN orgs o ON o.id = r.org_id ORDER BY length(o.path), r.deadline, r.id LIMIT 1`,
+  );
+  if (!widest) return [];
+  return [
+    await measure(engine, 'study coverage of one requirement, whole bloc', target, runs, () => requirementCoverage(ctx, widest.id, {})),
+    await measure(engine, 'study_coverage metric, the year', target, runs, () => computeMetric(ctx, 'study_coverage', { from: '2026-01-01', to: TODAY })),
+  ];
+}
+
 async function sizeLine(database: Database) {
   const row = await queryOne<{ g: number; c: number; m: number; a: number }>(
     database.db,
@@ -116,6 +137,7 @@ export async function runMeetingsBench(options: { only?: 'embedded' | 'postgres'
     console.log(`     meetings, demo bloc: ${await sizeLine(database)}`);
     rows.push(await complianceRuns(ctx, 'embedded', 'meeting compliance table, demo bloc', 300, 30));
     rows.push(await recordingSixty(ctx, 'embedded'));
+    rows.push(...(await studyRuns(ctx, 'embedded', 300, 20)));
     await database.close();
   }
   if (options.only !== 'embedded') {
@@ -127,10 +149,27 @@ export async function runMeetingsBench(options: { only?: 'embedded' | 'postgres'
       console.log(`     meetings, province (${options.members} members, loaded in ${Math.round(load)} ms): ${await sizeLine(database)}`);
       rows.push(await complianceRuns(ctx, 'postgres', `meeting compliance table, province (${options.members} members)`, 1000, 10));
       rows.push(await recordingSixty(ctx, 'postgres'));
+      rows.push(...(await studyRuns(ctx, 'postgres', 1000, 10)));
       await queryRows(database.db, sql`SELECT 1`);
     } finally {
       await drop();
     }
   }
   return rows;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const args = process.argv.slice(2);
+  const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  const only = option('--only');
+  const rows = await runMeetingsBench({
+    only: only === 'embedded' || only === 'postgres' ? only : undefined,
+    postgresUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    members: Number(option('--members') ?? 260_000),
+  });
+  for (const row of rows)
+    console.log(
+      `${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(56)} p50 ${String(row.p50).padStart(8)} ms  p95 ${String(row.p95).padStart(8)} ms  (≤ ${row.target} ms)`,
+    );
+  process.exit(0);
 }

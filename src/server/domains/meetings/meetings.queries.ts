@@ -178,26 +178,20 @@ export async function complianceOrgs(db: DbOrTx, pathPrefix: string, from: strin
   );
 }
 
-/** Held meetings per organisation, month (1–12) and kind in [from, to], under a path prefix. */
-export async function heldMeetingCounts(db: DbOrTx, pathPrefix: string, from: string, to: string) {
-  return queryRows<{ orgId: number; month: number; kind: MeetingKind; n: number }>(
+/**
+ * Held meetings in [from, to] under a path prefix, one row per organisation and kind: the months (bit 0 = January)
+ * with at least one, how many, and the attendance tallies kept on each meeting. One scan of the year's meetings,
+ * about a row per organisation returned (not one per month): the compliance table reads nothing else.
+ */
+export async function heldMeetingSummary(db: DbOrTx, pathPrefix: string, from: string, to: string) {
+  return queryRows<{ orgId: number; kind: MeetingKind; months: number; n: number; present: number; excused: number; absent: number; away: number }>(
     db,
-    sql`SELECT m.org_id AS "orgId", extract(month FROM m.meeting_on)::int AS month, m.kind, count(*)::int AS n
+    sql`SELECT m.org_id AS "orgId", m.kind, bit_or(1 << (extract(month FROM m.meeting_on)::int - 1))::int AS months, count(*)::int AS n,
+          sum(m.present_count)::int AS present, sum(m.excused_count)::int AS excused, sum(m.absent_count)::int AS absent,
+          sum(m.away_count)::int AS away
         FROM meetings m JOIN orgs o ON o.id = m.org_id
         WHERE o.path LIKE ${`${pathPrefix}%`} AND m.status = 'held' AND m.meeting_on >= ${from} AND m.meeting_on <= ${to}
-        GROUP BY 1, 2, 3`,
-  );
-}
-
-/** Attendance per organisation of held meetings in [from, to] (the tallies kept on each meeting). */
-export async function attendanceCounts(db: DbOrTx, pathPrefix: string, from: string, to: string) {
-  return queryRows<{ orgId: number; present: number; excused: number; absent: number; away: number }>(
-    db,
-    sql`SELECT m.org_id AS "orgId", sum(m.present_count)::int AS present, sum(m.excused_count)::int AS excused,
-          sum(m.absent_count)::int AS absent, sum(m.away_count)::int AS away
-        FROM meetings m JOIN orgs o ON o.id = m.org_id
-        WHERE o.path LIKE ${`${pathPrefix}%`} AND m.status = 'held' AND m.meeting_on >= ${from} AND m.meeting_on <= ${to}
-        GROUP BY 1`,
+        GROUP BY 1, 2`,
   );
 }
 

@@ -51,7 +51,6 @@ import {
 } from './meetings.rules.js';
 import {
   activeFeedOf,
-  attendanceCounts,
   attendanceOf,
   committeeExpectedOn,
   complianceOrgs,
@@ -59,7 +58,7 @@ import {
   feedByTokenHash,
   feedMeetings,
   findMeeting,
-  heldMeetingCounts,
+  heldMeetingSummary,
   insertAttendance,
   insertFeed,
   insertMeeting,
@@ -391,17 +390,22 @@ export async function complianceTable(ctx: Ctx, query: ComplianceQuery, calendar
   const to = `${query.year}-12-31`;
   const today = todayIso(ctx.now());
   const ruleDate = today < to ? (today > from ? today : from) : to;
-  const [orgs, held, attendance, grace, minimum, work] = await Promise.all([
+  const [orgs, held, grace, minimum, work] = await Promise.all([
     complianceOrgs(ctx.db, prefix, from, to),
-    heldMeetingCounts(ctx.db, prefix, from, to),
-    attendanceCounts(ctx.db, prefix, from, to),
+    heldMeetingSummary(ctx.db, prefix, from, to),
     ruleAt<number>(ctx, 'meeting_compliance_grace_working_days', ruleDate),
     ruleAt<number>(ctx, 'grassroots_committee_min_meetings_per_year', ruleDate),
     calendar ? Promise.resolve(calendar) : loadCalendar(ctx),
   ]);
-  const heldBy = new Map<string, number>();
-  for (const h of held) heldBy.set(`${h.orgId}:${h.month}:${h.kind}`, h.n);
-  const attendanceBy = new Map(attendance.map((a) => [a.orgId, a]));
+  /** Per organisation and kind: the months held (bit mask) and the count; attendance summed over the kinds. */
+  const heldBy = new Map<string, { months: number; n: number }>();
+  const attendanceBy = new Map<number, { present: number; excused: number; absent: number; away: number }>();
+  for (const h of held) {
+    heldBy.set(`${h.orgId}:${h.kind}`, { months: h.months, n: h.n });
+    const a = attendanceBy.get(h.orgId) ?? { present: 0, excused: 0, absent: 0, away: 0 };
+    attendanceBy.set(h.orgId, { present: a.present + h.present, excused: a.excused + h.excused, absent: a.absent + h.absent, away: a.away + h.away });
+  }
+  const heldIn = (orgId: number, kind: MeetingKind, month: number) => ((heldBy.get(`${orgId}:${kind}`)?.months ?? 0) & (1 << (month - 1))) !== 0;
   const starts = monthStarts(query.year);
   const ends = starts.map(lastDayOfMonth);
   const graceEnds = ends.map((end) => addWorkingDays(end, grace.value, work.holidays, work.workdays));
@@ -411,7 +415,7 @@ export async function complianceTable(ctx: Ctx, query: ComplianceQuery, calendar
     const a = attendanceBy.get(org.id);
     const rate = a ? attendanceRate({ ...a }) : null;
     if (!isCell) {
-      const count = Array.from({ length: 12 }, (_, i) => heldBy.get(`${org.id}:${i + 1}:committee`) ?? 0).reduce((x, y) => x + y, 0);
+      const count = heldBy.get(`${org.id}:committee`)?.n ?? 0;
       return {
         orgId: org.id,
         orgName: org.name,
@@ -425,7 +429,7 @@ export async function complianceTable(ctx: Ctx, query: ComplianceQuery, calendar
     }
     const months = starts.map((_, i) =>
       periodCell({
-        held: (heldBy.get(`${org.id}:${i + 1}:regular`) ?? 0) > 0,
+        held: heldIn(org.id, 'regular', i + 1),
         exists: existsOn(org, ends[i]!),
         periodEnd: ends[i]!,
         graceEnd: graceEnds[i]!,
@@ -433,7 +437,7 @@ export async function complianceTable(ctx: Ctx, query: ComplianceQuery, calendar
       }),
     );
     const quarters = [0, 1, 2, 3].map((q) => {
-      const heldQ = [1, 2, 3].some((k) => (heldBy.get(`${org.id}:${q * 3 + k}:thematic`) ?? 0) > 0);
+      const heldQ = [1, 2, 3].some((k) => heldIn(org.id, 'thematic', q * 3 + k));
       const last = q * 3 + 2;
       return periodCell({ held: heldQ, exists: existsOn(org, ends[last]!), periodEnd: ends[last]!, graceEnd: graceEnds[last]!, today });
     });
