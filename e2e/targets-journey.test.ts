@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, hasChromium, newPage, requireBrowser, screenshotDir, settle, signIn, startHarness } from './web-harness.js';
+import { apiFromPage, axeViolations, hasChromium, newPage, requireBrowser, screenshotDir, settle, signIn, startHarness } from './web-harness.js';
 import type { Harness } from './web-harness.js';
 
 if (!hasChromium && !requireBrowser) console.warn('Skipping the targets journey: /usr/bin/chromium is missing (apt-get install -y chromium).');
@@ -36,6 +36,46 @@ describe('targets and proposals in the browser', () => {
       await page.goto(`${harness.baseUrl}/kien-nghi`);
       await page.getByRole('row', { name: /Quy định số 293 và 294/ }).waitFor();
       expect(await page.getByRole('row', { name: /luân chuyển, điều động cán bộ/ }).textContent()).toContain('Đang giải quyết');
+      await settle(page);
+      expect(await axeViolations(page)).toEqual([]);
+      await context.close();
+    });
+
+    it('corrects a task, is told when someone else saved it first, and answers a proposal received from below', async () => {
+      const { context, page } = await newPage(harness);
+      await signIn(page, harness.baseUrl, 'quantri');
+      await page.goto(`${harness.baseUrl}/chi-tieu`);
+      const row = page.getByRole('row', { name: /Nâng cao chất lượng sinh hoạt chi bộ/ });
+      await row.getByRole('button', { name: 'Sửa' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Người, bộ phận chủ trì').fill('Ban Tổ chức và Văn phòng Đảng ủy Khối');
+      await dialog.getByLabel('Nhiệm vụ, giải pháp').fill('');
+      await dialog.getByRole('button', { name: 'Lưu thay đổi' }).click();
+      expect(await dialog.getByText('Nội dung nhiệm vụ, giải pháp là bắt buộc').count()).toBe(1);
+      await dialog.getByLabel('Nhiệm vụ, giải pháp').fill('Nâng cao chất lượng sinh hoạt chi bộ và chất lượng đảng viên mới');
+      await dialog.getByRole('button', { name: 'Lưu thay đổi' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await row.getByText('Ban Tổ chức và Văn phòng Đảng ủy Khối').waitFor();
+
+      // Opened on one version, saved by someone else meanwhile: the dialog says so and nothing is overwritten.
+      await row.getByRole('button', { name: 'Sửa' }).click();
+      const { body: tasks } = await apiFromPage<{ items: { id: number; text: string; version: number }[] }>(page, 'GET', '/tasks');
+      const task = tasks.items.find((t) => t.text.startsWith('Nâng cao chất lượng sinh hoạt chi bộ'))!;
+      expect((await apiFromPage(page, 'PATCH', `/tasks/${task.id}`, { version: task.version, notes: 'Sửa ở nơi khác' })).status).toBe(200);
+      await dialog.getByLabel('Ghi chú').fill('Sửa trong hộp thoại cũ');
+      await dialog.getByRole('button', { name: 'Lưu thay đổi' }).click();
+      await dialog.getByText('Thông tin vừa được người khác cập nhật').waitFor();
+      await dialog.getByRole('button', { name: 'Đóng' }).click();
+      await row.getByText('Sửa ở nơi khác').waitFor();
+
+      await page.goto(`${harness.baseUrl}/kien-nghi`);
+      await page.getByRole('radio', { name: 'Nhận từ cấp dưới' }).check({ force: true });
+      const received = page.getByRole('row', { name: /Quy định số 293 và 294/ });
+      await received.getByRole('button', { name: 'Ghi trả lời' }).click();
+      await dialog.getByLabel('Nội dung trả lời').fill('Tỉnh ủy đã báo cáo Trung ương, đang chờ ý kiến.');
+      await dialog.getByRole('button', { name: 'Ghi trả lời' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      expect(await received.textContent()).toContain('Tỉnh ủy đã báo cáo Trung ương');
       await settle(page);
       expect(await axeViolations(page)).toEqual([]);
       await context.close();

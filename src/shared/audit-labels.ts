@@ -234,6 +234,7 @@ export const auditReadLabels: Record<string, string> = {
   rating_summary: 'Báo cáo kết quả đánh giá, xếp loại',
   rating_decision_list: 'Quyết định công nhận kết quả xếp loại',
   own_ratings: 'Kết quả xếp loại của bản thân',
+  rating_figures: 'Số liệu tổng hợp đợt đánh giá, xếp loại', // ratings
 };
 
 /** Field names the audit rows carry beyond the input fields of `fieldLabels`. */

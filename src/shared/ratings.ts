@@ -191,3 +191,21 @@ export type QuotaUse = z.infer<typeof quotaUse>;
 export const memberRatingListQuery = z.object({ orgId: z.coerce.number().int().positive().optional() });
 export type MemberRatingListQuery = z.infer<typeof memberRatingListQuery>;
 export const ratingRoundListQuery = z.object({ orgId: z.coerce.number().int().positive().optional() });
+
+const count = z.number().int();
+const gradeCounts = z.object({ excellent: count, good: count, complete: count, incomplete: count });
+
+/** A round's figures in the reader's part of it: the parts add up to the totals (graded + excused + pending). */
+export const ratingRoundSummary = z.object({
+  round: ratingRound,
+  members: z.object({
+    total: count,
+    graded: count,
+    pending: count,
+    byGrade: gradeCounts,
+    excused: z.object({ illness: count, leave: count, newly_admitted: count }),
+  }),
+  orgs: z.object({ total: count, graded: count, byGrade: gradeCounts, byTitle: z.object({ clean_strong: count, exemplary: count }) }),
+  quota: z.array(quotaUse),
+});
+export type RatingRoundSummary = z.infer<typeof ratingRoundSummary>;

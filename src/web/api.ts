@@ -38,8 +38,10 @@ import type {
   Proposal,
   ProposalAnswer,
   ProposalCreate,
+  ProposalUpdate,
   Target,
   TargetCreate,
+  TargetUpdate,
   Task,
   TaskCreate,
   TaskUpdate,
@@ -716,6 +718,9 @@ export function createTask(input: TaskCreate): Promise<Task> {
 export function updateTask(id: number, input: TaskUpdate): Promise<Task> {
   return request<Task>('PATCH', `/tasks/${id}`, { body: input });
 }
+export function updateTarget(id: number, input: TargetUpdate): Promise<Target> {
+  return request<Target>('PATCH', `/targets/${id}`, { body: input });
+}
 export function listCultureStandard(query: { orgId?: number; year?: number }, signal?: AbortSignal): Promise<CultureStandardList> {
   return request<CultureStandardList>('GET', '/culture-standard', { query, signal });
 }
@@ -727,6 +732,9 @@ export function createProposal(input: ProposalCreate): Promise<Proposal> {
 }
 export function answerProposal(id: number, input: ProposalAnswer): Promise<Proposal> {
   return request<Proposal>('POST', `/proposals/${id}/answer`, { body: input });
+}
+export function updateProposal(id: number, input: ProposalUpdate): Promise<Proposal> {
+  return request<Proposal>('PATCH', `/proposals/${id}`, { body: input });
 }
 // dues
 export function getDuesSheet(orgId: number, month: string, signal?: AbortSignal): Promise<DuesSheet> {

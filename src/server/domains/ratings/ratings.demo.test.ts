@@ -3,7 +3,8 @@ import type { Database } from '../../db/client.js';
 import { createTestDatabase, ctxFor } from '../../test/test-database.js';
 import { loadDemo } from '../demo/demo.service.js';
 import { computeMetric } from '../metrics/metrics.service.js';
-import { listMemberRatings, listRatingRounds, ratingQuotaUse } from './ratings.service.js';
+import { listMemberRatings, listOrgRatings, listRatingRounds, ratingQuotaUse, ratingRoundSummary } from './ratings.service.js';
+import { ratingExcuses, ratingGrades } from '../../../shared/ratings.js';
 
 let database: Database;
 let drop: () => Promise<void>;
@@ -31,5 +32,24 @@ describe('demo ratings', () => {
     const byGrade = await computeMetric(ctx, 'rating_members_by_grade', { from: '2025-01-01', to: '2025-12-31' });
     expect(byGrade.total).toBe(round.members);
     expect(byGrade.parts.reduce((n, p) => n + p.value, 0)).toBe(byGrade.total);
+  });
+
+  it("sums up a round in the database: the summary's parts add up and match the rows they count", async () => {
+    const ctx = ctxFor(database);
+    const [round] = await listRatingRounds(ctx, {});
+    const summary = await ratingRoundSummary(ctx, round.id);
+    const members = await listMemberRatings(ctx, round.id, {});
+    const orgs = await listOrgRatings(ctx, round.id);
+    expect(summary.members.total).toBe(members.length);
+    for (const grade of ratingGrades) {
+      expect(summary.members.byGrade[grade]).toBe(members.filter((m) => m.decidedGrade === grade && !m.excuse).length);
+      expect(summary.orgs.byGrade[grade]).toBe(orgs.filter((o) => o.decidedGrade === grade).length);
+    }
+    for (const reason of ratingExcuses) expect(summary.members.excused[reason]).toBe(members.filter((m) => m.excuse === reason).length);
+    const excused = Object.values(summary.members.excused).reduce((n, v) => n + v, 0);
+    expect(summary.members.graded + excused + summary.members.pending).toBe(summary.members.total);
+    expect(Object.values(summary.members.byGrade).reduce((n, v) => n + v, 0)).toBe(summary.members.graded);
+    expect(summary.orgs.byTitle.clean_strong + summary.orgs.byTitle.exemplary).toBe(orgs.filter((o) => o.title).length);
+    expect(summary.quota.reduce((n, q) => n + q.excellent, 0)).toBe(summary.members.byGrade.excellent);
   });
 });

@@ -1,8 +1,8 @@
 import type { Ctx } from '../../context.js';
 import { renderPartyDocument } from '../../documents/party-document.js';
-import { ratingGradeLabels, ratingGrades, ratingExcuseLabels, orgTitleLabels, type RatingGrade } from '../../../shared/ratings.js';
+import { orgTitleLabels, orgTitles, ratingExcuseLabels, ratingExcuses, ratingGradeLabels, ratingGrades } from '../../../shared/ratings.js';
 import { formatNumber } from '../../../shared/vietnamese.js';
-import { getRatingRound, listMemberRatings, listOrgRatings, ratingQuotaUse, roundBodies } from './ratings.service.js';
+import { getRatingRound, listMemberRatings, ratingRoundSummary, roundBodies } from './ratings.service.js';
 
 /** Blank lines a clerk fills by hand. */
 const BLANK = '……………';
@@ -16,24 +16,18 @@ const share = (part: number, total: number) => (total === 0 ? '0' : formatNumber
 
 /** Báo cáo tổng hợp kết quả đánh giá, xếp loại chất lượng of a round: members and organisations by grade, quota use. */
 export async function roundSummaryDocx(ctx: Ctx, roundId: number): Promise<DocxFile> {
-  const round = await getRatingRound(ctx, roundId);
-  const [members, orgs, quota] = await Promise.all([listMemberRatings(ctx, roundId, {}), listOrgRatings(ctx, roundId), ratingQuotaUse(ctx, roundId)]);
+  const { round, members, orgs, quota } = await ratingRoundSummary(ctx, roundId);
   const { upperBody, issuingBody } = await roundBodies(ctx, round.orgId);
-  const graded = members.filter((m) => m.decidedGrade);
-  const count = (grade: RatingGrade) => graded.filter((m) => m.decidedGrade === grade).length;
-  const orgCount = (grade: RatingGrade) => orgs.filter((o) => o.decidedGrade === grade).length;
-  const excused = members.filter((m) => m.excuse);
+  const excused = members.total - members.graded - members.pending;
   const body = [
     `I. KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM ${round.year}`,
-    `Tổng số đảng viên thuộc diện đánh giá: ${formatNumber(members.length)}; đã xếp loại: ${formatNumber(graded.length)}; không đánh giá: ${formatNumber(excused.length)}; chưa xếp loại: ${formatNumber(members.length - graded.length - excused.length)}.`,
-    ...ratingGrades.map((g) => `- ${ratingGradeLabels[g]}: ${formatNumber(count(g))} đảng viên (${share(count(g), graded.length)}%).`),
-    ...Object.entries(ratingExcuseLabels).map(
-      ([reason, label]) => `- Không đánh giá (${label.toLocaleLowerCase('vi')}): ${formatNumber(excused.filter((m) => m.excuse === reason).length)}.`,
-    ),
+    `Tổng số đảng viên thuộc diện đánh giá: ${formatNumber(members.total)}; đã xếp loại: ${formatNumber(members.graded)}; không đánh giá: ${formatNumber(excused)}; chưa xếp loại: ${formatNumber(members.pending)}.`,
+    ...ratingGrades.map((g) => `- ${ratingGradeLabels[g]}: ${formatNumber(members.byGrade[g])} đảng viên (${share(members.byGrade[g], members.graded)}%).`),
+    ...ratingExcuses.map((reason) => `- Không đánh giá (${ratingExcuseLabels[reason].toLocaleLowerCase('vi')}): ${formatNumber(members.excused[reason])}.`),
     `II. KẾT QUẢ XẾP LOẠI TỔ CHỨC ĐẢNG`,
-    `Tổng số tổ chức đảng thuộc diện đánh giá: ${formatNumber(orgs.length)}; đã xếp loại: ${formatNumber(orgs.filter((o) => o.decidedGrade).length)}.`,
-    ...ratingGrades.map((g) => `- ${ratingGradeLabels[g]}: ${formatNumber(orgCount(g))} tổ chức.`),
-    ...Object.entries(orgTitleLabels).map(([title, label]) => `- Được công nhận «${label}»: ${formatNumber(orgs.filter((o) => o.title === title).length)}.`),
+    `Tổng số tổ chức đảng thuộc diện đánh giá: ${formatNumber(orgs.total)}; đã xếp loại: ${formatNumber(orgs.graded)}.`,
+    ...ratingGrades.map((g) => `- ${ratingGradeLabels[g]}: ${formatNumber(orgs.byGrade[g])} tổ chức.`),
+    ...orgTitles.map((title) => `- Được công nhận «${orgTitleLabels[title]}»: ${formatNumber(orgs.byTitle[title])}.`),
     `III. TỶ LỆ ĐẢNG VIÊN HOÀN THÀNH XUẤT SẮC NHIỆM VỤ THEO TỪNG TỔ CHỨC CƠ SỞ ĐẢNG`,
     ...quota.map(
       (q) =>

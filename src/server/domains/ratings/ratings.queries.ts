@@ -176,6 +176,27 @@ export async function quotaUseOf(db: DbOrTx, roundId: number, path: string) {
   );
 }
 
+/**
+ * A round's figures under `path`, counted in the database (a province's round holds a quarter of a million rows):
+ * members by stage and decided grade, excused ones by reason; organisations by decided grade and by title.
+ */
+export async function roundSummaryOf(db: DbOrTx, roundId: number, path: string) {
+  const like = `${path}%`;
+  const [members, orgs] = await Promise.all([
+    queryRows<{ grade: string | null; excuse: string | null; n: number }>(
+      db,
+      sql`SELECT decided_grade AS grade, excuse, count(*)::int AS n FROM member_ratings
+          WHERE round_id = ${roundId} AND org_path LIKE ${like} GROUP BY decided_grade, excuse`,
+    ),
+    queryRows<{ grade: string | null; title: string | null; n: number }>(
+      db,
+      sql`SELECT decided_grade AS grade, title, count(*)::int AS n FROM org_ratings
+          WHERE round_id = ${roundId} AND org_path LIKE ${like} GROUP BY decided_grade, title`,
+    ),
+  ]);
+  return { members, orgs };
+}
+
 const orgRatingColumns = sql`x.id, x.round_id AS "roundId", x.org_id AS "orgId", o.name AS "orgName", x.org_kind AS "orgKind",
   x.self_score AS "selfScore", x.self_grade AS "selfGrade", x.self_note AS "selfNote", x.self_assessed_on AS "selfAssessedOn",
   x.decided_score AS "decidedScore", x.decided_grade AS "decidedGrade", x.title, x.decided_on AS "decidedOn", x.decision, x.version`;

@@ -14,6 +14,7 @@ import {
   ratingRoundClose,
   ratingRoundCreate,
   ratingRoundListQuery,
+  ratingRoundSummary,
   selfAssessment,
 } from '../../../shared/ratings.js';
 import { docxDownload, docxMediaType, xlsxDownload } from '../../../shared/responses.js';
@@ -32,6 +33,7 @@ import {
   openRatingRound,
   proposeMemberRating,
   ratingQuotaUse,
+  ratingRoundSummary as summariseRatingRound,
   selfAssessMember,
   selfAssessOrg,
 } from './ratings.service.js';
@@ -60,6 +62,11 @@ export const ratingsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/rating-rounds/:id', { schema: { tags, params: idParams, response: { 200: ratingRound } } }, async (request) => {
     const result = await getRatingRound(request.ctx, request.params.id);
     await logRead(request.ctx, { entity: 'rating_round', entityId: request.params.id, what: 'rating_round' });
+    return result;
+  });
+  app.get('/rating-rounds/:id/summary', { schema: { tags, params: idParams, response: { 200: ratingRoundSummary } } }, async (request) => {
+    const result = await summariseRatingRound(request.ctx, request.params.id);
+    await logRead(request.ctx, { entity: 'rating_round', entityId: request.params.id, what: 'rating_figures' });
     return result;
   });
   app.post(

@@ -26,6 +26,7 @@ import {
   quotaCountsExcluding,
   quotaUseOf,
   ratingsOfMember,
+  roundSummaryOf,
   roundView,
   roundsTouching,
   sanctionsInYear,
@@ -46,7 +47,10 @@ import {
   type ScoreThresholds,
 } from './ratings.rules.js';
 import {
+  ratingExcuses,
   ratingGradeLabels,
+  ratingGrades,
+  orgTitles,
   type MemberRatingDecision,
   type MemberRatingExcuse,
   type MemberRatingListQuery,
@@ -56,6 +60,7 @@ import {
   type RatingGrade,
   type RatingRoundClose,
   type RatingRoundCreate,
+  type RatingRoundSummary,
   type SelfAssessment,
 } from '../../../shared/ratings.js';
 
@@ -178,6 +183,35 @@ export async function ratingQuotaUse(ctx: Ctx, roundId: number): Promise<QuotaUs
   const quota = await ruleAt<number>(ctx, 'rating_excellent_quota_percent', round.dueOn);
   const rows = await quotaUseOf(ctx.db, roundId, path);
   return rows.map((row) => ({ ...row, allowed: allowedExcellent(row.goodOrAbove, quota.value), quotaPercent: quota.value, source: quota.source }));
+}
+
+/** The round's figures in the actor's part of it, counted in the database: members, organisations, the quota's use. */
+export async function ratingRoundSummary(ctx: Ctx, roundId: number): Promise<RatingRoundSummary> {
+  const { path } = await roundInReach(ctx, roundId);
+  const [round, counts, quota] = await Promise.all([roundView(ctx.db, roundId), roundSummaryOf(ctx.db, roundId, path), ratingQuotaUse(ctx, roundId)]);
+  const sum = (rows: { n: number }[]) => rows.reduce((total, row) => total + row.n, 0);
+  const graded = counts.members.filter((r) => r.excuse === null && r.grade !== null);
+  const orgsGraded = counts.orgs.filter((r) => r.grade !== null);
+  const byGrade = (rows: { grade: string | null; n: number }[]) =>
+    Object.fromEntries(ratingGrades.map((g) => [g, sum(rows.filter((r) => r.grade === g))])) as RatingRoundSummary['members']['byGrade'];
+  const excusedCount = sum(counts.members.filter((r) => r.excuse !== null));
+  return {
+    round: round!,
+    members: {
+      total: sum(counts.members),
+      graded: sum(graded),
+      pending: sum(counts.members) - sum(graded) - excusedCount,
+      byGrade: byGrade(graded),
+      excused: Object.fromEntries(ratingExcuses.map((e) => [e, sum(counts.members.filter((r) => r.excuse === e))])) as RatingRoundSummary['members']['excused'],
+    },
+    orgs: {
+      total: sum(counts.orgs),
+      graded: sum(orgsGraded),
+      byGrade: byGrade(orgsGraded),
+      byTitle: Object.fromEntries(orgTitles.map((t) => [t, sum(counts.orgs.filter((r) => r.title === t))])) as RatingRoundSummary['orgs']['byTitle'],
+    },
+    quota,
+  };
 }
 
 /** A member's own ratings, year by year (self-service). */

@@ -1,20 +1,36 @@
 import { Button, Select, Stack, Switch, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { todayIso } from '../../../shared/dates';
-import { answerProposal } from '../../api';
+import { answerProposal, isApiError } from '../../api';
 import { DateField } from '../../components/date-field';
 import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
-import { SaveErrorAlert } from '../../components/save-error-alert';
 import { submitValid, textOf, useZodForm, type ZodForm } from '../../components/use-zod-form';
+import { EditErrorAlert } from './edit-error-alert';
 import { proposalAnswer, proposalStatusLabels, type Proposal, type ProposalAnswer } from '../../../shared/targets';
 
 const answerStatuses = ['answered', 'accepted', 'declined', 'in_progress'] as const;
 
-/** The upper level's answer: its status, date, document and what it says. */
+/** The form starts from the answer already recorded (a later stage or a correction), or from a blank one. */
+function answerDraft(proposal: Proposal) {
+  const document = proposal.answerDocument;
+  return {
+    status: proposal.status === 'sent' ? 'answered' : proposal.status,
+    answeredOn: proposal.answeredOn ?? todayIso(),
+    answerText: proposal.answerText ?? '',
+    withDocument: document !== null,
+    ...decisionDraft('answerDocument', document?.issuer ?? ''),
+    ...(document ? { 'answerDocument.number': document.number, 'answerDocument.date': document.date } : {}),
+  };
+}
+
+/**
+ * The upper level's answer (recorded by the receiving side, or by the sender when the addressee is outside the
+ * deployment): its status, date, document and what it says; the version read goes with it.
+ */
 export function ProposalAnswerForm({ proposal, onDone }: { proposal: Proposal; onDone: () => void }) {
   const queryClient = useQueryClient();
   const form = useZodForm<ProposalAnswer>({
-    initial: { status: 'answered', answeredOn: todayIso(), answerText: '', withDocument: false, ...decisionDraft('answerDocument') },
+    initial: answerDraft(proposal),
     schema: proposalAnswer,
     toInput: (draft) => ({
       status: draft.status ?? undefined,
@@ -30,12 +46,15 @@ export function ProposalAnswerForm({ proposal, onDone }: { proposal: Proposal; o
       void queryClient.invalidateQueries({ queryKey: ['proposals'] });
       onDone();
     },
-    onError: (error) => form.applyServerError(error),
+    onError: (error) => {
+      if (isApiError(error, 'CONFLICT')) void queryClient.invalidateQueries({ queryKey: ['proposals'] });
+      form.applyServerError(error);
+    },
   });
   return (
     <form onSubmit={submitValid(form, save.mutate)} noValidate aria-label="Ghi trả lời kiến nghị">
       <Stack gap="sm">
-        <SaveErrorAlert error={save.error} />
+        <EditErrorAlert error={save.error} otherErrors={form.otherErrors} />
         <Select
           label="Tình trạng"
           required
@@ -50,7 +69,7 @@ export function ProposalAnswerForm({ proposal, onDone }: { proposal: Proposal; o
           <DecisionFields form={form as ZodForm<unknown>} prefix="answerDocument" numberLabel="Số văn bản" dateLabel="Ngày văn bản" />
         ) : null}
         <Button type="submit" loading={save.isPending}>
-          Ghi trả lời
+          {proposal.answeredOn ? 'Lưu trả lời' : 'Ghi trả lời'}
         </Button>
       </Stack>
     </form>

@@ -6,6 +6,7 @@ import { ModalButton } from '../../components/modal-button';
 import { ActionGate, useCan } from '../auth/session';
 import { ProposalAnswerForm } from './proposal-answer-form';
 import { ProposalCreateForm } from './proposal-create-form';
+import { ProposalEditForm } from './proposal-edit-form';
 import { usePlanOrg } from './use-plan-org';
 import { showDate, showText } from '../../format';
 import { proposalStatusLabels } from '../../../shared/targets';
@@ -77,9 +78,19 @@ export function ProposalsPage() {
                 {p.answeredOn ? `${showDate(p.answeredOn)}${p.answerDocument ? ` (${p.answerDocument.number})` : ''}: ` : ''}
                 {showText(p.answerText)}
                 {canWrite ? (
-                  <ModalButton label="Ghi trả lời" title="Trả lời kiến nghị" size="lg" variant="subtle">
-                    {(close) => <ProposalAnswerForm proposal={p} onDone={close} />}
-                  </ModalButton>
+                  <Group gap={0}>
+                    <ModalButton
+                      label={p.answeredOn ? 'Sửa trả lời' : 'Ghi trả lời'}
+                      title={`Trả lời kiến nghị của ${p.fromOrgName}`}
+                      size="lg"
+                      variant="subtle"
+                    >
+                      {(close) => <ProposalAnswerForm proposal={p} onDone={close} />}
+                    </ModalButton>
+                    <ModalButton label="Sửa kiến nghị" title={`Sửa kiến nghị của ${p.fromOrgName}`} size="lg" variant="subtle">
+                      {(close) => <ProposalEditForm proposal={p} onDone={close} />}
+                    </ModalButton>
+                  </Group>
                 ) : null}
               </Table.Td>
             </Table.Tr>

@@ -6,7 +6,9 @@ import { ModalButton } from '../../components/modal-button';
 import { ActionGate, useCan } from '../auth/session';
 import { CultureStandardList } from './culture-standard-list';
 import { TargetCreateForm } from './target-create-form';
+import { TargetEditForm } from './target-edit-form';
 import { TaskCreateForm } from './task-create-form';
+import { TaskEditForm } from './task-edit-form';
 import { TaskStatusSelect } from './task-status-select';
 import { usePlanOrg } from './use-plan-org';
 import { showDate, showNumber, showText } from '../../format';
@@ -79,6 +81,7 @@ export function TargetsPage() {
             <Table.Th>Kết quả</Table.Th>
             <Table.Th>Số liệu đến ngày</Table.Th>
             <Table.Th>Minh chứng</Table.Th>
+            {canWrite ? <Table.Th aria-label="Thao tác" /> : null}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -104,6 +107,15 @@ export function TargetsPage() {
               </Table.Td>
               <Table.Td>{showDate(t.progress.to)}</Table.Td>
               <Table.Td>{showText(t.evidence)}</Table.Td>
+              {canWrite ? (
+                <Table.Td>
+                  {t.endKind ? null : (
+                    <ModalButton label="Sửa" title={`Sửa chỉ tiêu: ${t.title}`} size="lg" variant="subtle">
+                      {(close) => <TargetEditForm target={t} onDone={close} />}
+                    </ModalButton>
+                  )}
+                </Table.Td>
+              ) : null}
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -131,6 +143,7 @@ export function TargetsPage() {
             <Table.Th>Thời hạn</Table.Th>
             <Table.Th>Tình trạng</Table.Th>
             <Table.Th>Ghi chú</Table.Th>
+            {canWrite ? <Table.Th aria-label="Thao tác" /> : null}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -141,6 +154,15 @@ export function TargetsPage() {
               <Table.Td>{showDate(t.dueOn)}</Table.Td>
               <Table.Td>{t.endKind ? planEndKindLabels[t.endKind] : canWrite ? <TaskStatusSelect task={t} /> : taskStatusLabels[t.status]}</Table.Td>
               <Table.Td>{showText(t.notes)}</Table.Td>
+              {canWrite ? (
+                <Table.Td>
+                  {t.endKind ? null : (
+                    <ModalButton label="Sửa" title={`Sửa nhiệm vụ: ${t.text}`} size="lg" variant="subtle">
+                      {(close) => <TaskEditForm task={t} onDone={close} />}
+                    </ModalButton>
+                  )}
+                </Table.Td>
+              ) : null}
             </Table.Tr>
           ))}
         </Table.Tbody>
