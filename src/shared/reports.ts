@@ -106,7 +106,13 @@ export const reportFigure = z.object({
 export type ReportFigure = z.infer<typeof reportFigure>;
 
 /** A number the writer typed (`{{key=73}}`) that is not what the records give. */
-export const reportFlag = z.object({ section: z.number().int(), figure: z.string(), written: z.number(), computed: z.number().nullable(), message: z.string() });
+export const reportFlag = z.object({
+  section: z.number().int(),
+  figure: z.string(),
+  written: z.number(),
+  computed: z.number().nullable(),
+  message: z.string(),
+});
 export type ReportFlag = z.infer<typeof reportFlag>;
 
 export const renderedSection = z.object({ heading: z.string(), body: z.string(), text: z.string() });

@@ -94,7 +94,6 @@ function centred(text: string, style: RunStyle = {}, spacingAfter = 0): Paragrap
   return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: spacingAfter }, children: [run(text, style)] });
 }
 
-
 const noBorders = TableBorders.NONE;
 
 function twoColumns(left: Paragraph[], right: Paragraph[], leftShare: number): Table {

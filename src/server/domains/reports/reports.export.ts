@@ -36,7 +36,15 @@ export async function exportReport(ctx: Ctx, id: number): Promise<ExportSheet[]>
           reconciled: f.reconciled ? 'Khớp' : `Không khớp (tổng các thành phần ${f.partsSum})`,
           drill: f.drill,
         },
-        ...f.parts.map((p) => ({ label: f.label, part: p.label, value: p.value, previous: '', change: '', reconciled: '', drill: `${f.drill}&key=${encodeURIComponent(p.key)}` })),
+        ...f.parts.map((p) => ({
+          label: f.label,
+          part: p.label,
+          value: p.value,
+          previous: '',
+          change: '',
+          reconciled: '',
+          drill: `${f.drill}&key=${encodeURIComponent(p.key)}`,
+        })),
       ]),
   }));
 }

@@ -72,8 +72,9 @@ export async function subordinateReports(db: DbOrTx, parentId: number, year: num
 
 /**
  * Subordinates in the scope whose report of the year has not been submitted to their parent (the radar's "late
- * reports"): every organisation with a parent in the scope, active on the day, once the scope reports that year
- * in the product at all (some report of the year exists in it): a deployment that does not use reports is not flooded.
+ * reports"): every organisation with a parent in the scope, active on the day, whose parent has a report of
+ * that year in the product (it is collecting its subordinates' reports): a deployment that does not use reports is not
+ * flooded.
  */
 export async function unsubmittedSubordinates(db: DbOrTx, scopePath: string, year: number, on: string) {
   return queryRows<{ orgId: number; orgName: string; parentId: number }>(
@@ -82,7 +83,7 @@ export async function unsubmittedSubordinates(db: DbOrTx, scopePath: string, yea
       FROM orgs o JOIN orgs p ON p.id = o.parent_id
       WHERE p.path LIKE ${`${scopePath}%`} AND (o.founded_on IS NULL OR o.founded_on <= ${on}) AND (o.dissolved_on IS NULL OR o.dissolved_on > ${on})
         AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.org_id = o.id AND r.year = ${year} AND r.submitted_on IS NOT NULL)
-        AND EXISTS (SELECT 1 FROM reports r JOIN orgs ro ON ro.id = r.org_id WHERE r.year = ${year} AND ro.path LIKE ${`${scopePath}%`})
+        AND EXISTS (SELECT 1 FROM reports r WHERE r.org_id = p.id AND r.year = ${year})
       ORDER BY o.path`,
   );
 }
@@ -91,7 +92,11 @@ export async function unsubmittedSubordinates(db: DbOrTx, scopePath: string, yea
  * The figure's parts and its total from one scan of its record set: `GROUPING SETS ((k), ())` counts the whole set
  * apart from the groups, so the reconciliation (total = sum of parts) is a check, not an identity.
  */
-export async function figureCounts(db: DbOrTx, metric: MetricDefinition, p: ResolvedParams): Promise<{ total: number; parts: { key: string; value: number }[] }> {
+export async function figureCounts(
+  db: DbOrTx,
+  metric: MetricDefinition,
+  p: ResolvedParams,
+): Promise<{ total: number; parts: { key: string; value: number }[] }> {
   const rows = await queryRows<{ key: string | null; grand: number; value: number }>(
     db,
     sql`SELECT s.k AS key, GROUPING(s.k)::int AS grand, count(*)::int AS value
@@ -108,7 +113,11 @@ export async function figureCounts(db: DbOrTx, metric: MetricDefinition, p: Reso
 }
 
 /** Every record behind the figure, with the part it falls in: the columns the drill-down lists, as JSON. */
-export async function figureRecords(db: DbOrTx, metric: MetricDefinition, p: ResolvedParams): Promise<{ key: string | null; record: Record<string, unknown> }[]> {
+export async function figureRecords(
+  db: DbOrTx,
+  metric: MetricDefinition,
+  p: ResolvedParams,
+): Promise<{ key: string | null; record: Record<string, unknown> }[]> {
   return queryRows(
     db,
     sql`SELECT r.__key AS key, to_jsonb(r) - '__key' AS record

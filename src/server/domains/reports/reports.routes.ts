@@ -59,8 +59,10 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch('/reports/:id', { schema: { tags, params: idParams, body: reportUpdate, response: { 200: report } } }, async (request) =>
     changeReport(request.ctx, request.params.id, request.body),
   );
-  app.post('/reports/:id/issue', { config: { doneDates: ['issuedOn'] }, schema: { tags, params: idParams, body: reportIssue, response: { 200: report } } }, async (request) =>
-    issueReport(request.ctx, request.params.id, request.body),
+  app.post(
+    '/reports/:id/issue',
+    { config: { doneDates: ['issuedOn'] }, schema: { tags, params: idParams, body: reportIssue, response: { 200: report } } },
+    async (request) => issueReport(request.ctx, request.params.id, request.body),
   );
   app.post(
     '/reports/:id/submit',

@@ -45,7 +45,13 @@ export const reportFigures: readonly FigureDeclaration[] = [
   { key: 'inspected_members', label: 'Đảng viên được kiểm tra', group: INSPECTION, metric: 'inspected_members', module: 'inspection' },
   { key: 'supervised_orgs', label: 'Tổ chức đảng được giám sát', group: INSPECTION, metric: 'supervised_orgs', module: 'inspection' },
   { key: 'supervised_members', label: 'Đảng viên được giám sát', group: INSPECTION, metric: 'supervised_members', module: 'inspection' },
-  { key: 'disciplined_members', label: 'Đảng viên bị thi hành kỷ luật (theo hình thức)', group: INSPECTION, metric: 'member_sanctions_by_form', module: 'discipline' },
+  {
+    key: 'disciplined_members',
+    label: 'Đảng viên bị thi hành kỷ luật (theo hình thức)',
+    group: INSPECTION,
+    metric: 'member_sanctions_by_form',
+    module: 'discipline',
+  },
   { key: 'member_ratings', label: 'Xếp loại chất lượng đảng viên', group: RATING, metric: 'rating_members_by_grade', module: 'ratings' },
   { key: 'org_ratings', label: 'Xếp loại chất lượng tổ chức đảng', group: RATING, metric: 'rating_orgs_by_grade', module: 'ratings' },
   { key: 'culture_standard', label: 'Cơ quan, đơn vị đạt chuẩn văn hóa', group: RATING, metric: 'culture_standard', module: 'targets' },
@@ -94,7 +100,10 @@ function figureText(figure: ReportFigure | undefined, part: string | undefined):
  * The sections with every reference replaced by the figure's value (live while drafted, frozen once issued), and a
  * flag for every number the writer stated that the records do not give: the report is never issued with one.
  */
-export function renderSections(sections: readonly ReportSection[], figures: readonly ReportFigure[]): { rendered: { heading: string; body: string; text: string }[]; flags: ReportFlag[] } {
+export function renderSections(
+  sections: readonly ReportSection[],
+  figures: readonly ReportFigure[],
+): { rendered: { heading: string; body: string; text: string }[]; flags: ReportFlag[] } {
   const byKey = new Map(figures.map((f) => [f.key, f]));
   const flags: ReportFlag[] = [];
   const rendered = sections.map((section, index) => {

@@ -7,7 +7,18 @@ import { findOrg } from '../orgs/orgs.queries.js';
 import { getOrgInScope } from '../orgs/orgs.service.js';
 import { metricCatalog } from '../metrics/metrics.catalog.js';
 import type { MetricDefinition, ResolvedParams } from '../metrics/metrics.queries.js';
-import { figureCounts, figureRecords, findReport, insertReport, modulesRecorded, reportsOf, subordinateReports, unsubmittedSubordinates, updateReport, type ReportView } from './reports.queries.js';
+import {
+  figureCounts,
+  figureRecords,
+  findReport,
+  insertReport,
+  modulesRecorded,
+  reportsOf,
+  subordinateReports,
+  unsubmittedSubordinates,
+  updateReport,
+  type ReportView,
+} from './reports.queries.js';
 import { defaultSections, previousPeriod, renderSections, reportDueOn, reportFigures, snapshotHash, type FigureDeclaration } from './reports.rules.js';
 import { severityOf, type SeverityCalendar } from '../radar/radar.rules.js';
 import { todayIso } from '../../../shared/dates.js';
@@ -202,8 +213,7 @@ export async function createReport(ctx: Ctx, input: ReportCreate): Promise<Repor
     const from = input.from ?? `${input.year}-01-01`;
     const to = input.to ?? `${input.year}-12-31`;
     if (from > to) throw invalidField('from', 'Ngày bắt đầu kỳ báo cáo phải không sau ngày kết thúc.');
-    if (from.slice(0, 4) !== String(input.year) && to.slice(0, 4) !== String(input.year))
-      throw invalidField('to', `Kỳ báo cáo phải thuộc năm ${input.year}.`);
+    if (from.slice(0, 4) !== String(input.year) && to.slice(0, 4) !== String(input.year)) throw invalidField('to', `Kỳ báo cáo phải thuộc năm ${input.year}.`);
     const row = await insertReport(tx.db, {
       orgId: org.id,
       year: input.year,
@@ -275,9 +285,7 @@ export async function reportChanges(ctx: Ctx, id: number): Promise<ReportChanges
   const row = await reportInScope(ctx, id);
   const frozen = row.snapshot as ReportSnapshot | null;
   if (!frozen || !row.issuedOn || !row.snapshotHash) throw conflict('Báo cáo chưa ban hành: số liệu đang được tính trực tiếp.', 'status');
-  const current = new Map(
-    (await computeFigures(ctx, { id: row.orgId, path: row.orgPath }, row.periodFrom, row.periodTo, true)).map((f) => [f.key, f]),
-  );
+  const current = new Map((await computeFigures(ctx, { id: row.orgId, path: row.orgPath }, row.periodFrom, row.periodTo, true)).map((f) => [f.key, f]));
   const visible = new Set(visibleFigures(ctx, frozen.figures).map((f) => f.key));
   const changed: ReportChanges['changed'] = [];
   for (const was of frozen.figures) {
@@ -319,7 +327,13 @@ export async function submitReport(ctx: Ctx, id: number, input: ReportSubmit): P
     const after = await updateReport(tx.db, id, input.version, { submittedOn: input.submittedOn, submittedToOrgId: before.orgParentId });
     if (!after) throw staleVersion('Báo cáo');
     await recordAudit(tx, [
-      { entity: 'report', entityId: id, action: 'submit', before: { submittedOn: null }, after: { submittedOn: after.submittedOn, submittedToOrgId: after.submittedToOrgId } },
+      {
+        entity: 'report',
+        entityId: id,
+        action: 'submit',
+        before: { submittedOn: null },
+        after: { submittedOn: after.submittedOn, submittedToOrgId: after.submittedToOrgId },
+      },
     ]);
     return getReport(tx, id);
   });
