@@ -43,6 +43,7 @@ import { studyRoutes } from './domains/study/study.routes.js';
 import { committeeTermsRoutes } from './domains/committees/committee-terms.routes.js';
 import { disciplineRoutes } from './domains/discipline/discipline.routes.js'; // discipline
 import { ratingsRoutes } from './domains/ratings/ratings.routes.js'; // ratings
+import { reportsRoutes } from './domains/reports/reports.routes.js'; // reports
 
 // Validation messages in Vietnamese wherever a schema does not give its own.
 z.config(z.locales.vi());
@@ -155,6 +156,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(committeeTermsRoutes);
       await api.register(disciplineRoutes); // discipline
       await api.register(ratingsRoutes); // ratings
+      await api.register(reportsRoutes); // reports
     },
     { prefix: '/api/v1' },
   );

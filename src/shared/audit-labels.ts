@@ -58,6 +58,9 @@ const plainActions: Record<string, string> = {
   cancel: 'Hủy',
   attach_minutes: 'Đính kèm biên bản',
   revoke: 'Thu hồi',
+  // reports
+  issue: 'Ban hành',
+  submit: 'Gửi cấp trên',
   // study
   'committee:term': 'Ghi nhiệm kỳ, đại hội',
   'committee:supplement': 'Bổ sung cấp ủy',
@@ -144,6 +147,7 @@ export const auditEntityLabels: Record<string, string> = {
   study_session: 'Hội nghị học tập',
   // ratings
   rating_round: 'Đợt đánh giá, xếp loại chất lượng',
+  report: 'Báo cáo năm', // reports
 };
 
 /** What a `read` row was a read of (its `what`). */
@@ -235,6 +239,13 @@ export const auditReadLabels: Record<string, string> = {
   rating_decision_list: 'Quyết định công nhận kết quả xếp loại',
   own_ratings: 'Kết quả xếp loại của bản thân',
   rating_figures: 'Số liệu tổng hợp đợt đánh giá, xếp loại', // ratings
+  // reports
+  report_list: 'Danh sách báo cáo năm',
+  report: 'Báo cáo năm',
+  report_changes: 'Chỉ số thay đổi sau khi ban hành báo cáo',
+  report_submissions: 'Tình hình gửi báo cáo của cấp dưới',
+  report_docx: 'Báo cáo năm (Word)',
+  report_export: 'Báo cáo năm (Excel)',
 };
 
 /** Field names the audit rows carry beyond the input fields of `fieldLabels`. */

@@ -52,6 +52,8 @@ export const permissionActions = [
   'ratings.step',
   /** ratings: a member's self-assessment (the member themselves in self-service, or the records staff from paper). */
   'ratings.self_assess',
+  /** reports: the year's report (draft, narrative, issue with its number, submission upward). */
+  'reports.write',
 ] as const;
 export type PermissionAction = (typeof permissionActions)[number];
 
@@ -95,6 +97,7 @@ const permissionTable: Record<PermissionAction, Record<UserRole, boolean>> = {
   // ratings
   'ratings.step': recordWriters,
   'ratings.self_assess': { ...recordWriters, member: true },
+  'reports.write': recordWriters, // reports
 };
 
 export function can(role: UserRole, action: PermissionAction): boolean {
@@ -133,6 +136,7 @@ export const permissionActionLabels: Record<PermissionAction, string> = {
   // ratings
   'ratings.step': 'ghi đánh giá, xếp loại chất lượng',
   'ratings.self_assess': 'ghi bản tự đánh giá, xếp loại của đảng viên',
+  'reports.write': 'soạn, ban hành và gửi báo cáo năm', // reports
 };
 
 /** The refusal names who may: "Chỉ cán bộ tổ chức, bí thư hoặc quản trị hệ thống được …" (the admin last). */

@@ -13,6 +13,7 @@ import { openInspectionDeadlines } from '../inspection/inspection.service.js';
 import { openMeetingDeadlines } from '../meetings/meetings.service.js'; // meetings
 import { disciplineAttention } from '../discipline/discipline-notices.service.js';
 import { ratingAttention } from '../ratings/ratings.service.js'; // ratings
+import { reportAttention } from '../reports/reports.service.js'; // reports
 import type { AttentionItem, AttentionQuery } from '../../../shared/radar.js';
 import { todayIso } from '../../../shared/dates.js';
 
@@ -41,5 +42,6 @@ export async function listAttention(ctx: Ctx, query: AttentionQuery): Promise<{ 
   const ratingItems = await ratingAttention(scoped, today, calendar); // ratings
   const items: AttentionItem[] = [...transferItems, ...admissionItems, ...meetingItems, ...committeeItems, ...duesItems, ...inspectionItems, ...ratingItems];
   items.push(...(await disciplineAttention(scoped, today, calendar))); // discipline
+  items.push(...(await reportAttention(scoped, today, calendar))); // reports
   return { items: items.sort(byUrgency) };
 }

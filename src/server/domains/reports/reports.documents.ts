@@ -1,0 +1,63 @@
+import type { Ctx } from '../../context.js';
+import { renderReportDocument, type ReportBlock } from '../../documents/report-document.js';
+import { findOrg } from '../orgs/orgs.queries.js';
+import { formatNumber, formatDate } from '../../../shared/vietnamese.js';
+import { getReport } from './reports.service.js';
+import { NOT_RECORDED } from './reports.rules.js';
+import type { Report, ReportFigure } from '../../../shared/reports.js';
+
+/** Blank lines a clerk fills by hand (a draft has no number yet). */
+const BLANK = '……………';
+
+export interface DocxFile {
+  filename: string;
+  content: Buffer;
+}
+
+const value = (f: ReportFigure) => (f.recorded ? formatNumber(f.total) : NOT_RECORDED);
+const previous = (f: ReportFigure) => (f.previous.recorded ? formatNumber(f.previous.total) : NOT_RECORDED);
+const change = (f: ReportFigure) => (f.change === null ? '–' : `${f.change > 0 ? '+' : ''}${formatNumber(f.change)}`);
+
+/** The report's tables: each group of figures, one row per figure and one per part. */
+export function figureTables(report: Report) {
+  const groups = [...new Set(report.figures.map((f) => f.group))];
+  return groups.map((group) => ({
+    caption: group,
+    headers: ['Chỉ số', `Năm ${report.year}`, `Năm ${report.year - 1}`, 'Tăng, giảm'],
+    rows: report.figures
+      .filter((f) => f.group === group)
+      .flatMap((f) => [
+        [`${f.label}${f.reconciled ? '' : ' (tổng không khớp các thành phần)'}`, value(f), previous(f), change(f)],
+        ...f.parts.filter((p) => p.value > 0).map((p) => [`   – ${p.label}`, formatNumber(p.value), '', '']),
+      ]),
+  }));
+}
+
+/** Báo cáo kết quả thực hiện nhiệm vụ năm N: the narrative (references filled in), then the figures' tables. */
+export async function reportDocx(ctx: Ctx, id: number): Promise<DocxFile> {
+  const report = await getReport(ctx, id);
+  const org = (await findOrg(ctx.db, report.orgId))!;
+  const parent = org.parentId ? await findOrg(ctx.db, org.parentId) : undefined;
+  const body: ReportBlock[] = [];
+  if (report.status === 'draft') body.push('(Dự thảo – số liệu tính đến thời điểm in, chưa ban hành.)');
+  if (report.flags.length > 0) body.push(...report.flags.map((f) => `[Cần kiểm tra] ${f.message}`));
+  for (const section of report.rendered) {
+    body.push({ heading: section.heading });
+    for (const paragraph of section.text.split(/\n\s*\n/u).filter((t) => t.trim() !== '')) body.push(paragraph.trim());
+  }
+  body.push({ heading: `PHỤ LỤC: SỐ LIỆU TỪ ${formatDate(report.from)} ĐẾN ${formatDate(report.to)}` });
+  body.push(...figureTables(report));
+  const content = await renderReportDocument({
+    upperBody: parent?.name ?? '',
+    issuingBody: org.name,
+    number: report.number ?? `${BLANK}-BC/${BLANK}`,
+    place: report.place,
+    date: report.issuedOn ?? report.to,
+    type: 'BÁO CÁO',
+    summary: report.title.replace(/^Báo cáo\s+/iu, ''),
+    body,
+    signer: { authority: 'T/M ĐẢNG ỦY', title: report.signerTitle, name: report.signerName || BLANK },
+    recipients: report.recipients.length > 0 ? report.recipients : ['Lưu Văn phòng cấp ủy'],
+  });
+  return { filename: `bao-cao-nam-${report.year}-${report.id}.docx`, content };
+}

@@ -1,0 +1,50 @@
+import type { Ctx } from '../../context.js';
+import type { ExportSheet } from '../../export/xlsx-export.js';
+import { getReport } from './reports.service.js';
+import { NOT_RECORDED } from './reports.rules.js';
+
+/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+const sheetName = (text: string, index: number) => `${index + 1}. ${text.replace(/^[IVX]+\.\s*/u, '')}`.replace(/[:\\/?*[\]]/gu, ' ').slice(0, 31);
+
+/**
+ * The report's figures as a workbook: one sheet per table of the report (a group of figures: each figure, then its
+ * parts), with last year's value, the change, the reconciliation and the address of the records behind it.
+ */
+export async function exportReport(ctx: Ctx, id: number): Promise<ExportSheet[]> {
+  const report = await getReport(ctx, id);
+  const groups = [...new Set(report.figures.map((f) => f.group))];
+  return groups.map((group, index) => ({
+    name: sheetName(group, index),
+    columns: [
+      { header: 'Chỉ số', key: 'label', width: 50 },
+      { header: 'Thành phần', key: 'part', width: 40 },
+      { header: `Năm ${report.year}`, key: 'value', width: 14 },
+      { header: `Năm ${report.year - 1}`, key: 'previous', width: 14 },
+      { header: 'Tăng, giảm', key: 'change', width: 12 },
+      { header: 'Đối chiếu tổng = các thành phần', key: 'reconciled', width: 18 },
+      { header: 'Danh sách chi tiết', key: 'drill', width: 60 },
+    ],
+    rows: report.figures
+      .filter((f) => f.group === group)
+      .flatMap((f) => [
+        {
+          label: f.label,
+          part: 'Tổng số',
+          value: f.recorded ? f.total : NOT_RECORDED,
+          previous: f.previous.recorded ? f.previous.total : NOT_RECORDED,
+          change: f.change ?? '',
+          reconciled: f.reconciled ? 'Khớp' : `Không khớp (tổng các thành phần ${f.partsSum})`,
+          drill: f.drill,
+        },
+        ...f.parts.map((p) => ({
+          label: f.label,
+          part: p.label,
+          value: p.value,
+          previous: '',
+          change: '',
+          reconciled: '',
+          drill: `${f.drill}&key=${encodeURIComponent(p.key)}`,
+        })),
+      ]),
+  }));
+}

@@ -1,0 +1,247 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client.js';
+import type { Actor } from '../../context.js';
+import { createTestDatabase, ctxFor } from '../../test/test-database.js';
+import { makeMember, makeTree, officialOf } from '../../test/factories.js';
+import { docxText } from '../../test/documents.js';
+import { refusal } from '../../test/refusals.js';
+import { writeXlsx } from '../../export/xlsx-export.js';
+import { createDocument } from '../study/study.service.js';
+import { loadCalendar } from '../calendar/calendar.service.js';
+import {
+  changeReport,
+  createReport,
+  getReport,
+  issueReport,
+  listReports,
+  listSubmissions,
+  reportAttention,
+  reportChanges,
+  submitReport,
+} from './reports.service.js';
+import { reportDocx } from './reports.documents.js';
+import { exportReport } from './reports.export.js';
+import { canonicalJson, snapshotHash } from './reports.rules.js';
+import type { ReportCreate } from '../../../shared/reports.js';
+
+let database: Database;
+let drop: () => Promise<void>;
+const TODAY = '2026-11-27';
+const at = (actor?: Actor, day = TODAY) => ctxFor(database, actor, () => new Date(`${day}T03:00:00Z`));
+
+beforeAll(async () => {
+  ({ database, drop } = await createTestDatabase());
+});
+afterAll(() => drop());
+
+const draft = (orgId: number, over: Partial<ReportCreate> = {}): ReportCreate => ({
+  orgId,
+  year: 2026,
+  place: 'Hòa Bình',
+  signerTitle: 'BÍ THƯ',
+  signerName: 'Nguyễn Văn Bí',
+  recipients: ['Ban Thường vụ Đảng ủy Khối'],
+  ...over,
+});
+
+const thematic = (orgId: number, code: string, issuedOn: string) => ({
+  orgId,
+  kind: 'thematic_resolution' as const,
+  code,
+  issuerLevel: 'own_committee' as const,
+  issuerOrgId: null,
+  issuerName: 'Đảng ủy Sở Tài chính',
+  issuedOn,
+  title: 'Nghị quyết chuyên đề về công tác cán bộ',
+  summary: null,
+});
+
+const figure = (report: { figures: { key: string }[] }, key: string) => {
+  const found = report.figures.find((f) => f.key === key);
+  if (!found) throw new Error(`no figure ${key}`);
+  return found as Awaited<ReturnType<typeof getReport>>['figures'][number];
+};
+
+describe('the figures panel', () => {
+  it('computes each figure from the records: a new record changes it, parts add up, and a module without records is "chưa ghi nhận", not 0', async () => {
+    const ctx = at();
+    const tree = await makeTree(ctx);
+    await makeMember(ctx, tree.a1.id, { fullName: 'Lò Văn Một' });
+    await makeMember(ctx, tree.a2.id, { fullName: 'Lò Thị Hai', status: 'probationary', admittedOn: '2026-03-01', confirmedOn: null, cardNumber: null });
+    const report = await createReport(
+      ctx,
+      draft(tree.a.id, {
+        sections: [
+          { heading: 'I. Kết quả', body: 'Có {{members}} đảng viên, dự bị {{members.probationary}}; ban hành {{thematic_resolutions}} nghị quyết chuyên đề.' },
+        ],
+      }),
+    );
+    const members = figure(report, 'members');
+    expect(members).toMatchObject({ recorded: true, total: 2, reconciled: true, partsSum: 2 });
+    expect(members.parts).toEqual([
+      { key: 'full', label: expect.any(String), value: 1 },
+      { key: 'probationary', label: expect.any(String), value: 1 },
+    ]);
+    // Last year's value is the same metric on 31/12/2025; the change is the difference.
+    expect(members.previous.recorded).toBe(true);
+    expect(members.change).toBe(2 - members.previous.total);
+    expect(members.drill).toBe(`/so-lieu/members_by_status?orgId=${tree.a.id}&date=2026-12-31`);
+    // Nothing of the study module was ever recorded under A: not a 0.
+    expect(figure(report, 'thematic_resolutions')).toMatchObject({ recorded: false, change: null });
+    expect(report.rendered[0].text).toBe('Có 2 đảng viên, dự bị 1; ban hành chưa ghi nhận nghị quyết chuyên đề.');
+    // Every figure reconciles: the separately counted total equals the sum of its parts.
+    for (const f of report.figures) expect(f.total, f.key).toBe(f.parts.reduce((s, p) => s + p.value, 0));
+
+    await createDocument(ctx, thematic(tree.a.id, '01-NQ/ĐU', '2026-03-10'));
+    await makeMember(ctx, tree.a1.id, { fullName: 'Lò Văn Ba' });
+    const again = await getReport(ctx, report.id);
+    expect(figure(again, 'members')).toMatchObject({ total: 3, partsSum: 3 });
+    expect(figure(again, 'thematic_resolutions')).toMatchObject({ recorded: true, total: 1, previous: { recorded: false, total: 0 }, change: null });
+    expect(again.rendered[0].text).toBe('Có 3 đảng viên, dự bị 1; ban hành 1 nghị quyết chuyên đề.');
+    // A module with records, none of them in the period, gives a true 0.
+    const next = await createReport(ctx, draft(tree.a.id, { year: 2027 }));
+    expect(figure(next, 'thematic_resolutions')).toMatchObject({ recorded: true, total: 0, previous: { recorded: true, total: 1 }, change: -1 });
+  });
+
+  it('flags a number written by hand that the records do not give, and refuses to issue it', async () => {
+    const ctx = at();
+    const tree = await makeTree(ctx);
+    await makeMember(ctx, tree.a1.id, { fullName: 'Đinh Văn Tay' });
+    const report = await createReport(ctx, draft(tree.a.id, { sections: [{ heading: 'I', body: 'Đảng bộ có {{members=4.200}} đảng viên.' }] }));
+    expect(report.flags).toEqual([expect.objectContaining({ section: 0, figure: 'members', written: 4200, computed: 1 })]);
+    expect(report.rendered[0].text).toBe('Đảng bộ có 4.200 [khác số liệu: 1] đảng viên.');
+    const refused = await refusal(issueReport(ctx, report.id, { number: 1, issuerCode: 'ĐU', issuedOn: TODAY, version: report.version }));
+    expect(refused).toMatchObject({ code: 'INVALID_INPUT', fields: ['sections.0.body'] });
+    expect(refused.message).toMatch(/4\.200/);
+    const fixed = await changeReport(ctx, report.id, { version: report.version, sections: [{ heading: 'I', body: 'Đảng bộ có {{members=1}} đảng viên.' }] });
+    expect(fixed.flags).toEqual([]);
+    expect(fixed.title).toBe(report.title);
+    expect((await issueReport(ctx, report.id, { number: 1, issuerCode: 'ĐU', issuedOn: TODAY, version: fixed.version })).status).toBe('issued');
+  });
+});
+
+describe('issuing', () => {
+  it('freezes every figure with its records and a hash; later records never change it, and the changes are listed', async () => {
+    const ctx = at();
+    const tree = await makeTree(ctx);
+    await makeMember(ctx, tree.a1.id, { fullName: 'Hà Văn Cũ' });
+    const report = await createReport(ctx, draft(tree.a.id, { sections: [{ heading: 'I', body: '{{members}} đảng viên' }] }));
+    await expect(reportChanges(ctx, report.id)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(issueReport(ctx, report.id, { number: 12, issuerCode: 'ĐU', issuedOn: TODAY, version: report.version + 1 })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    const issued = await issueReport(ctx, report.id, { number: 12, issuerCode: 'ĐU', issuedOn: TODAY, version: report.version });
+    expect(issued).toMatchObject({ status: 'issued', number: '12-BC/ĐU', issuedOn: TODAY, snapshotIntact: true });
+    expect(issued.snapshotHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(figure(issued, 'members').total).toBe(1);
+    expect((await reportChanges(ctx, report.id)).changed).toEqual([]);
+
+    await makeMember(ctx, tree.a2.id, { fullName: 'Hà Thị Mới' });
+    const later = await getReport(ctx, report.id);
+    expect(figure(later, 'members').total).toBe(1);
+    expect(later.rendered[0].text).toBe('1 đảng viên');
+    expect(later.snapshotHash).toBe(issued.snapshotHash);
+    expect(later.snapshotIntact).toBe(true);
+    const changes = await reportChanges(ctx, report.id);
+    expect(changes.changed.find((c) => c.key === 'members')).toMatchObject({ frozenTotal: 1, currentTotal: 2, added: 1, removed: 0, partsChanged: ['full'] });
+    expect(changes.changed.map((c) => c.key)).not.toContain('thematic_resolutions');
+    // An issued report is not edited.
+    await expect(changeReport(ctx, report.id, { version: later.version, title: 'Báo cáo sửa lại sau khi ban hành' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+  });
+
+  it('hashes a canonical JSON: the same snapshot in any key order gives the same hash', () => {
+    expect(canonicalJson({ b: 1, a: [{ d: 2, c: null }] })).toBe('{"a":[{"c":null,"d":2}],"b":1}');
+    expect(snapshotHash({ b: 1, a: 'x' })).toBe(snapshotHash({ a: 'x', b: 1 }));
+    expect(snapshotHash({ a: 1 })).not.toBe(snapshotHash({ a: 2 }));
+  });
+});
+
+describe('scope and roles', () => {
+  it('shows a report only in the scope; a sibling or a parent target is 404, a member role 403', async () => {
+    const ctx = at();
+    const tree = await makeTree(ctx);
+    const a = at(await officialOf(ctx, tree.a.id));
+    const b = at(await officialOf(ctx, tree.b.id));
+    const own = await createReport(a, draft(tree.a.id));
+    await expect(getReport(b, own.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await listReports(b, {})).items.map((r) => r.id)).not.toContain(own.id);
+    expect((await listReports(a, {})).items.map((r) => r.id)).toContain(own.id);
+    await expect(createReport(a, draft(tree.upper.id))).rejects.toMatchObject({ code: 'NOT_FOUND', fields: [{ field: 'orgId' }] });
+    await expect(createReport(a, draft(tree.b.id))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(issueReport(b, own.id, { number: 3, issuerCode: 'ĐU', issuedOn: TODAY, version: own.version })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const member = await makeMember(ctx, tree.a1.id, { fullName: 'Vi Văn Viên' });
+    const self = at({ userId: null, name: 'Đảng viên', role: 'member', scope: { kind: 'self', memberId: member.id } });
+    await expect(createReport(self, draft(tree.a.id))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(getReport(self, own.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const office = at(await officialOf(ctx, tree.a.id, 'office_staff'));
+    await expect(createReport(office, draft(tree.a.id, { year: 2025 }))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await getReport(office, own.id)).id).toBe(own.id);
+  });
+});
+
+describe('submission upward', () => {
+  it('submits an issued report to the parent; the parent sees who submitted and who is late, and the radar lists the late', async () => {
+    const ctx = at();
+    const tree = await makeTree(ctx);
+    const report = await createReport(ctx, draft(tree.a.id));
+    await expect(submitReport(ctx, report.id, { submittedOn: TODAY, version: report.version })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const issued = await issueReport(ctx, report.id, { number: 7, issuerCode: 'ĐU', issuedOn: '2026-11-20', version: report.version });
+    await expect(submitReport(ctx, report.id, { submittedOn: '2026-11-19', version: issued.version })).rejects.toMatchObject({
+      fields: [{ field: 'submittedOn' }],
+    });
+    const submitted = await submitReport(ctx, report.id, { submittedOn: TODAY, version: issued.version });
+    expect(submitted).toMatchObject({ submittedOn: TODAY, submittedToOrgId: tree.upper.id });
+    await expect(submitReport(ctx, report.id, { submittedOn: TODAY, version: submitted.version })).rejects.toMatchObject({ code: 'CONFLICT' });
+
+    const before = await listSubmissions(ctx, { orgId: tree.upper.id, year: 2026 });
+    expect(before.dueOn).toBe('2026-12-15');
+    expect(before.items).toEqual([
+      expect.objectContaining({ orgId: tree.a.id, state: 'submitted', number: '7-BC/ĐU', submittedOn: TODAY, late: false }),
+      expect.objectContaining({ orgId: tree.b.id, state: 'none', late: false }),
+    ]);
+    const after = at(undefined, '2026-12-20');
+    expect((await listSubmissions(after, { orgId: tree.upper.id, year: 2026 })).items.find((i) => i.orgId === tree.b.id)).toMatchObject({ late: true });
+    const upperStaff = at(await officialOf(ctx, tree.upper.id), '2026-12-20');
+    // The radar lists the subordinates of an organisation that is collecting reports (it has one of its own that year).
+    // A (which has a report) is owed its cells' reports; the upper committee, without one, is not yet collecting.
+    expect((await reportAttention(upperStaff, '2026-12-20', await loadCalendar(upperStaff))).map((i) => i.orgId).sort()).toEqual(
+      [tree.a1.id, tree.a2.id].sort(),
+    );
+    await createReport(ctx, draft(tree.upper.id));
+    const radar = await reportAttention(upperStaff, '2026-12-20', await loadCalendar(upperStaff));
+    // B has not submitted to the upper committee, nor A's cells to A (which has a report); B's cells are not asked yet.
+    expect(radar.map((i) => i.orgId).sort()).toEqual([tree.b.id, tree.a1.id, tree.a2.id].sort());
+    expect(radar[0]).toMatchObject({ severity: 'overdue', dueOn: '2026-12-15' });
+    // A's own staff cannot see the upper committee's view.
+    await expect(listSubmissions(at(await officialOf(ctx, tree.a.id)), { orgId: tree.upper.id, year: 2026 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('papers', () => {
+  it('writes the .docx in the party layout with number, narrative and tables, and the .xlsx with one sheet per table', async () => {
+    const ctx = at();
+    const tree = await makeTree(ctx);
+    await makeMember(ctx, tree.a1.id, { fullName: 'Bạc Văn Giấy' });
+    const report = await createReport(ctx, draft(tree.a.id, { sections: [{ heading: 'I. Kết quả', body: 'Tổng số {{members}} đảng viên.' }] }));
+    await issueReport(ctx, report.id, { number: 15, issuerCode: 'ĐU', issuedOn: TODAY, version: report.version });
+    const text = await docxText((await reportDocx(ctx, report.id)).content);
+    expect(text).toContain('Số 15-BC/ĐU');
+    expect(text).toContain('Hòa Bình, ngày 27 tháng 11 năm 2026');
+    expect(text).toContain('Tổng số 1 đảng viên.');
+    expect(text).toContain('chưa ghi nhận');
+    expect(text).toContain('Nơi nhận:');
+    const sheets = await exportReport(ctx, report.id);
+    const stream = new PassThrough();
+    const chunks: Buffer[] = [];
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    await writeXlsx(stream, sheets);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    expect(book.worksheets.length).toBe(new Set(report.figures.map((f) => f.group)).size);
+    expect(book.worksheets[0].getRow(2).getCell(1).value).toBe(report.figures[0].label);
+  });
+});

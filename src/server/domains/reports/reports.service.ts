@@ -1,0 +1,386 @@
+import { inTransaction, type Ctx } from '../../context.js';
+import { actorCan, assertCan } from '../../permissions.js';
+import { conflict, invalidField, invalidInput, notFound, notFoundField, staleVersion } from '../../errors.js';
+import { isPathInScope } from '../../scope.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { findOrg } from '../orgs/orgs.queries.js';
+import { getOrgInScope } from '../orgs/orgs.service.js';
+import { metricCatalog } from '../metrics/metrics.catalog.js';
+import type { MetricDefinition, ResolvedParams } from '../metrics/metrics.queries.js';
+import {
+  figureCounts,
+  figureRecords,
+  findReport,
+  insertReport,
+  modulesRecorded,
+  reportsOf,
+  subordinateReports,
+  unsubmittedSubordinates,
+  updateReport,
+  type ReportView,
+} from './reports.queries.js';
+import { defaultSections, previousPeriod, renderSections, reportDueOn, reportFigures, snapshotHash, type FigureDeclaration } from './reports.rules.js';
+import { severityOf, type SeverityCalendar } from '../radar/radar.rules.js';
+import { todayIso } from '../../../shared/dates.js';
+import { formatNumber } from '../../../shared/vietnamese.js';
+import type { AttentionItem } from '../../../shared/radar.js';
+import type {
+  Report,
+  ReportChanges,
+  ReportCreate,
+  ReportFigure,
+  ReportIssue,
+  ReportListQuery,
+  ReportSubmit,
+  ReportUpdate,
+  SubmissionList,
+  SubmissionsQuery,
+} from '../../../shared/reports.js';
+
+const REPORT = 'báo cáo';
+const metrics = new Map<string, MetricDefinition>(metricCatalog.map((m) => [m.name, m]));
+
+/** A frozen figure: the figure as shown, and the identities of the records behind each of its parts. */
+interface FrozenFigure extends ReportFigure {
+  records: Record<string, string[]>;
+}
+export interface ReportSnapshot {
+  orgId: number;
+  from: string;
+  to: string;
+  figures: FrozenFigure[];
+}
+
+/**
+ * A record's identity in the snapshot: its `id` and every other `…Id` column but the organisation's (an event, a
+ * document, a requirement): a membership event is its event, a study pair its member and requirement.
+ */
+function recordIdentity(record: Record<string, unknown>): string {
+  const keys = Object.keys(record)
+    .filter((k) => k !== 'orgId' && (k === 'id' || k.endsWith('Id')))
+    .sort();
+  return keys.map((k) => String(record[k])).join(':');
+}
+
+/** Confidential figures (inspection) are computed for the whole subtree and shown only to those who may see them. */
+const mayRead = (ctx: Ctx, metric: MetricDefinition) => !metric.access || actorCan(ctx.actor, metric.access);
+
+function metricOf(declaration: FigureDeclaration): MetricDefinition {
+  const metric = metrics.get(declaration.metric);
+  if (!metric) throw new Error(`Report figure ${declaration.key}: no metric ${declaration.metric} in the catalogue`);
+  return metric;
+}
+
+function paramsFor(path: string, from: string, to: string): ResolvedParams {
+  return { scopePath: path, date: to, from, to, handlerOrgId: null };
+}
+
+function drillLink(metric: MetricDefinition, orgId: number, from: string, to: string): string {
+  const query = metric.kind === 'snapshot' ? `date=${to}` : `from=${from}&to=${to}`;
+  return `/so-lieu/${metric.name}?orgId=${orgId}&${query}`;
+}
+
+/**
+ * Every figure of the report for an organisation and a period, with last year's totals; with `withRecords`, the
+ * identities of the records behind each part (what issuing freezes and what "changed since" compares).
+ */
+async function computeFigures(ctx: Ctx, org: { id: number; path: string }, from: string, to: string, withRecords: boolean): Promise<FrozenFigure[]> {
+  const previous = previousPeriod(from, to);
+  const [recorded, recordedBefore] = await Promise.all([modulesRecorded(ctx.db, org.path, to), modulesRecorded(ctx.db, org.path, previous.to)]);
+  const p = paramsFor(org.path, from, to);
+  const pp = paramsFor(org.path, previous.from, previous.to);
+  const figures: FrozenFigure[] = [];
+  for (const declaration of reportFigures) {
+    const metric = metricOf(declaration);
+    const isRecorded = recorded[declaration.module];
+    const wasRecorded = recordedBefore[declaration.module];
+    const [now, before] = await Promise.all([
+      isRecorded ? figureCounts(ctx.db, metric, p) : Promise.resolve({ total: 0, parts: [] }),
+      wasRecorded ? figureCounts(ctx.db, metric, pp) : Promise.resolve({ total: 0, parts: [] }),
+    ]);
+    const counted = new Map(now.parts.map((part) => [part.key, part.value]));
+    const keys = [...Object.keys(metric.labels), ...now.parts.map((part) => part.key).filter((k) => !(k in metric.labels))];
+    const parts = isRecorded ? keys.map((key) => ({ key, label: metric.labels[key] ?? key, value: counted.get(key) ?? 0 })) : [];
+    const partsSum = parts.reduce((sum, part) => sum + part.value, 0);
+    const records: Record<string, string[]> = {};
+    if (withRecords && isRecorded) {
+      for (const row of await figureRecords(ctx.db, metric, p)) (records[row.key ?? 'null'] ??= []).push(recordIdentity(row.record));
+      for (const list of Object.values(records)) list.sort();
+    }
+    figures.push({
+      key: declaration.key,
+      label: declaration.label,
+      group: declaration.group,
+      metric: metric.name,
+      recorded: isRecorded,
+      total: now.total,
+      parts,
+      partsSum,
+      reconciled: now.total === partsSum,
+      drill: drillLink(metric, org.id, from, to),
+      previous: { recorded: wasRecorded, total: before.total },
+      change: isRecorded && wasRecorded ? now.total - before.total : null,
+      records,
+    });
+  }
+  return figures;
+}
+
+function visibleFigures(ctx: Ctx, figures: readonly FrozenFigure[]): ReportFigure[] {
+  return figures
+    .filter((f) => {
+      const metric = metrics.get(f.metric);
+      return !metric || mayRead(ctx, metric);
+    })
+    .map(({ records: _records, ...figure }) => figure);
+}
+
+async function reportInScope(ctx: Ctx, id: number): Promise<ReportView> {
+  if (ctx.actor.scope.kind === 'self') throw notFound(REPORT);
+  const row = await findReport(ctx.db, id);
+  if (!row || !isPathInScope(ctx.actor.scope, row.orgPath)) throw notFound(REPORT);
+  return row;
+}
+
+async function present(ctx: Ctx, row: ReportView): Promise<Report> {
+  const frozen = row.snapshot as ReportSnapshot | null;
+  const all = frozen ? frozen.figures : await computeFigures(ctx, { id: row.orgId, path: row.orgPath }, row.periodFrom, row.periodTo, false);
+  // The narrative reads every figure (a confidential one prints only where the reader may see it).
+  const figures = visibleFigures(ctx, all);
+  const { rendered, flags } = renderSections(row.sections, figures);
+  return {
+    id: row.id,
+    orgId: row.orgId,
+    orgName: row.orgName,
+    year: row.year,
+    from: row.periodFrom,
+    to: row.periodTo,
+    title: row.title,
+    place: row.place,
+    signerTitle: row.signerTitle,
+    signerName: row.signerName,
+    recipients: row.recipients,
+    sections: row.sections,
+    status: row.status,
+    number: row.number,
+    issuedOn: row.issuedOn,
+    snapshotHash: row.snapshotHash,
+    snapshotIntact: frozen ? snapshotHash(frozen) === row.snapshotHash : null,
+    submittedOn: row.submittedOn,
+    submittedToOrgId: row.submittedToOrgId,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    figures,
+    rendered,
+    flags,
+  };
+}
+
+export async function getReport(ctx: Ctx, id: number): Promise<Report> {
+  return present(ctx, await reportInScope(ctx, id));
+}
+
+export async function listReports(ctx: Ctx, query: ReportListQuery) {
+  const scope = ctx.actor.scope;
+  if (scope.kind === 'self') throw notFound(REPORT);
+  let path: string | null = null;
+  if (query.orgId) path = (await getOrgInScope(ctx, query.orgId)).path;
+  const rows = await reportsOf(ctx.db, scope, { path, year: query.year });
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      orgId: r.orgId,
+      orgName: r.orgName,
+      year: r.year,
+      from: r.periodFrom,
+      to: r.periodTo,
+      title: r.title,
+      status: r.status,
+      number: r.number,
+      issuedOn: r.issuedOn,
+      submittedOn: r.submittedOn,
+      version: r.version,
+    })),
+  };
+}
+
+export async function createReport(ctx: Ctx, input: ReportCreate): Promise<Report> {
+  assertCan(ctx, 'reports.write');
+  return inTransaction(ctx, async (tx) => {
+    const org = await findOrg(tx.db, input.orgId);
+    if (!org || tx.actor.scope.kind === 'self' || !isPathInScope(tx.actor.scope, org.path)) throw notFoundField('orgId', 'tổ chức đảng');
+    const from = input.from ?? `${input.year}-01-01`;
+    const to = input.to ?? `${input.year}-12-31`;
+    if (from > to) throw invalidField('from', 'Ngày bắt đầu kỳ báo cáo phải không sau ngày kết thúc.');
+    if (from.slice(0, 4) !== String(input.year) && to.slice(0, 4) !== String(input.year)) throw invalidField('to', `Kỳ báo cáo phải thuộc năm ${input.year}.`);
+    const row = await insertReport(tx.db, {
+      orgId: org.id,
+      year: input.year,
+      periodFrom: from,
+      periodTo: to,
+      title: input.title ?? `Báo cáo kết quả thực hiện nhiệm vụ năm ${input.year} và phương hướng, nhiệm vụ năm ${input.year + 1}`,
+      place: input.place,
+      signerTitle: input.signerTitle,
+      signerName: input.signerName,
+      recipients: input.recipients,
+      sections: input.sections ?? defaultSections(input.year),
+      status: 'draft',
+    });
+    await recordAudit(tx, [{ entity: 'report', entityId: row.id, action: 'create', after: row }]);
+    return getReport(tx, row.id);
+  });
+}
+
+/** A draft's text and particulars: exactly the fields given; an issued report is never edited. */
+export async function changeReport(ctx: Ctx, id: number, input: ReportUpdate): Promise<Report> {
+  assertCan(ctx, 'reports.write');
+  return inTransaction(ctx, async (tx) => {
+    const before = await reportInScope(tx, id);
+    if (before.version !== input.version) throw staleVersion('Báo cáo');
+    if (before.status !== 'draft') throw conflict('Báo cáo đã ban hành không sửa được.', 'status');
+    const { version, ...changes } = input;
+    const after = await updateReport(tx.db, id, version, changes);
+    if (!after) throw staleVersion('Báo cáo');
+    await recordAudit(tx, [{ entity: 'report', entityId: id, action: 'update', before, after }]);
+    return getReport(tx, id);
+  });
+}
+
+/**
+ * Issuing: the number and date, and a snapshot of every figure with the records behind each part, hashed (SHA-256 of
+ * its canonical JSON). Refused while a number written in the text differs from the records, or a total from its parts.
+ */
+export async function issueReport(ctx: Ctx, id: number, input: ReportIssue): Promise<Report> {
+  assertCan(ctx, 'reports.write');
+  return inTransaction(ctx, async (tx) => {
+    const before = await reportInScope(tx, id);
+    if (before.version !== input.version) throw staleVersion('Báo cáo');
+    if (before.status !== 'draft') throw conflict('Báo cáo đã được ban hành.', 'status');
+    if (input.issuedOn < before.periodFrom) throw invalidField('issuedOn', 'Ngày ban hành không được trước ngày bắt đầu kỳ báo cáo.');
+    const figures = await computeFigures(tx, { id: before.orgId, path: before.orgPath }, before.periodFrom, before.periodTo, true);
+    const { flags } = renderSections(before.sections, figures);
+    if (flags.length > 0)
+      throw invalidInput(
+        flags.map((f) => ({ field: f.section >= 0 ? `sections.${f.section}.body` : 'figures', message: f.message })),
+        `Chưa ban hành được: ${flags[0].message}`,
+      );
+    const snapshot: ReportSnapshot = { orgId: before.orgId, from: before.periodFrom, to: before.periodTo, figures };
+    const after = await updateReport(tx.db, id, input.version, {
+      status: 'issued',
+      number: `${input.number}-BC/${input.issuerCode}`,
+      issuedOn: input.issuedOn,
+      snapshot,
+      snapshotHash: snapshotHash(snapshot),
+    });
+    if (!after) throw staleVersion('Báo cáo');
+    const { snapshot: _s, ...audited } = after;
+    await recordAudit(tx, [{ entity: 'report', entityId: id, action: 'issue', before: { status: before.status, version: before.version }, after: audited }]);
+    return getReport(tx, id);
+  });
+}
+
+/** The figures of an issued report whose records (or totals) are no longer what was frozen. */
+export async function reportChanges(ctx: Ctx, id: number): Promise<ReportChanges> {
+  const row = await reportInScope(ctx, id);
+  const frozen = row.snapshot as ReportSnapshot | null;
+  if (!frozen || !row.issuedOn || !row.snapshotHash) throw conflict('Báo cáo chưa ban hành: số liệu đang được tính trực tiếp.', 'status');
+  const current = new Map((await computeFigures(ctx, { id: row.orgId, path: row.orgPath }, row.periodFrom, row.periodTo, true)).map((f) => [f.key, f]));
+  const visible = new Set(visibleFigures(ctx, frozen.figures).map((f) => f.key));
+  const changed: ReportChanges['changed'] = [];
+  for (const was of frozen.figures) {
+    const now = current.get(was.key);
+    if (!now || !visible.has(was.key)) continue;
+    const wasIds = new Set(Object.values(was.records).flat());
+    const nowIds = new Set(Object.values(now.records).flat());
+    const added = [...nowIds].filter((x) => !wasIds.has(x)).length;
+    const removed = [...wasIds].filter((x) => !nowIds.has(x)).length;
+    const partsChanged = [...new Set([...Object.keys(was.records), ...Object.keys(now.records)])].filter(
+      (k) => (was.records[k] ?? []).join('|') !== (now.records[k] ?? []).join('|'),
+    );
+    if (added || removed || partsChanged.length || was.total !== now.total || was.recorded !== now.recorded)
+      changed.push({
+        key: was.key,
+        label: was.label,
+        frozenTotal: was.total,
+        currentTotal: now.total,
+        frozenRecorded: was.recorded,
+        currentRecorded: now.recorded,
+        added,
+        removed,
+        partsChanged: partsChanged.sort(),
+      });
+  }
+  return { issuedOn: row.issuedOn, snapshotHash: row.snapshotHash, changed };
+}
+
+/** An issued report goes to the organisation's upper committee (its parent), once. */
+export async function submitReport(ctx: Ctx, id: number, input: ReportSubmit): Promise<Report> {
+  assertCan(ctx, 'reports.write');
+  return inTransaction(ctx, async (tx) => {
+    const before = await reportInScope(tx, id);
+    if (before.version !== input.version) throw staleVersion('Báo cáo');
+    if (before.status !== 'issued' || !before.issuedOn) throw conflict('Chỉ gửi cấp trên báo cáo đã ban hành.', 'status');
+    if (before.submittedOn) throw conflict('Báo cáo đã được gửi cấp trên.', 'submittedOn');
+    if (before.orgParentId === null) throw invalidField('orgId', 'Tổ chức cao nhất trong hệ thống không có cấp trên để gửi báo cáo.');
+    if (input.submittedOn < before.issuedOn) throw invalidField('submittedOn', 'Ngày gửi không được trước ngày ban hành báo cáo.');
+    const after = await updateReport(tx.db, id, input.version, { submittedOn: input.submittedOn, submittedToOrgId: before.orgParentId });
+    if (!after) throw staleVersion('Báo cáo');
+    await recordAudit(tx, [
+      {
+        entity: 'report',
+        entityId: id,
+        action: 'submit',
+        before: { submittedOn: null },
+        after: { submittedOn: after.submittedOn, submittedToOrgId: after.submittedToOrgId },
+      },
+    ]);
+    return getReport(tx, id);
+  });
+}
+
+/** The upper committee's view: each direct subordinate's report of the year, submitted or not, and who is late. */
+export async function listSubmissions(ctx: Ctx, query: SubmissionsQuery): Promise<SubmissionList> {
+  const org = await getOrgInScope(ctx, query.orgId);
+  const today = todayIso(ctx.now());
+  const dueOn = reportDueOn(query.year);
+  const rows = await subordinateReports(ctx.db, org.id, query.year, today);
+  return {
+    orgId: org.id,
+    year: query.year,
+    dueOn,
+    items: rows.map((r) => {
+      const state = r.submittedOn ? 'submitted' : (r.status ?? 'none');
+      return {
+        orgId: r.orgId,
+        orgName: r.orgName,
+        state,
+        reportId: r.reportId,
+        number: r.number,
+        submittedOn: r.submittedOn,
+        late: state !== 'submitted' && today > dueOn,
+      };
+    }),
+  };
+}
+
+/**
+ * Radar: subordinates whose report of the year is not submitted, from a month before the due day (the current
+ * year), and last year's still missing in the first quarter.
+ */
+export async function reportAttention(ctx: Ctx, today: string, calendar: SeverityCalendar): Promise<AttentionItem[]> {
+  const scope = ctx.actor.scope;
+  if (scope.kind === 'self') return [];
+  const thisYear = Number(today.slice(0, 4));
+  const year = today >= `${thisYear}-11-15` ? thisYear : today <= `${thisYear}-03-31` ? thisYear - 1 : null;
+  if (year === null) return [];
+  const dueOn = reportDueOn(year);
+  const rows = await unsubmittedSubordinates(ctx.db, scope.kind === 'subtree' ? scope.path : '', year, today);
+  return rows.map((r) => ({
+    kind: 'report_not_submitted',
+    label: `${r.orgName}: chưa gửi báo cáo kết quả năm ${year} lên cấp trên (hạn ${formatNumber(Number(dueOn.slice(8)))}/12/${year})`,
+    dueOn,
+    orgId: r.orgId,
+    severity: severityOf(dueOn, today, calendar),
+  }));
+}

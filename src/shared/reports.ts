@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import { isoDateSchema } from './org.js';
+import { day, itemsOf, timestamp } from './responses.js';
+
+/**
+ * The year's report (issue #15): "Báo cáo kết quả thực hiện nhiệm vụ năm N và phương hướng, nhiệm vụ năm N+1" of an
+ * organisation for a period. Its figures are computed from the metrics catalogue; issuing freezes them.
+ */
+
+export const reportStatuses = ['draft', 'issued'] as const;
+export type ReportStatus = (typeof reportStatuses)[number];
+export const reportStatusLabels: Record<ReportStatus, string> = { draft: 'Dự thảo', issued: 'Đã ban hành' };
+
+const year = z.coerce.number().int().min(2000, 'Năm báo cáo không hợp lệ (2000–2100)').max(2100, 'Năm báo cáo không hợp lệ (2000–2100)');
+
+/** One narrative section: a heading and its text (paragraphs separated by blank lines, "- " starts a bullet). */
+export const reportSection = z.object({
+  heading: z.string().trim().min(1, 'Tiêu đề phần là bắt buộc').max(300),
+  body: z.string().max(50_000, 'Nội dung một phần tối đa 50.000 ký tự'),
+});
+export type ReportSection = z.infer<typeof reportSection>;
+
+const reportFieldShape = {
+  title: z.string().trim().min(5, 'Tên báo cáo là bắt buộc').max(500),
+  place: z.string().trim().min(2, 'Địa danh là bắt buộc').max(100),
+  signerTitle: z.string().trim().max(100),
+  signerName: z.string().trim().max(200),
+  recipients: z.array(z.string().trim().min(1).max(300)).max(30),
+  sections: z.array(reportSection).max(30, 'Tối đa 30 phần'),
+};
+
+export const reportCreate = z.object({
+  orgId: z.number().int().positive(),
+  year,
+  /** The period: the calendar year unless given (a report may cover any period). */
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  ...reportFieldShape,
+  title: reportFieldShape.title.optional(),
+  place: reportFieldShape.place.default('……'),
+  signerTitle: reportFieldShape.signerTitle.default('BÍ THƯ'),
+  signerName: reportFieldShape.signerName.default(''),
+  recipients: reportFieldShape.recipients.default(['Cấp ủy cấp trên (để báo cáo)', 'Các tổ chức đảng trực thuộc', 'Lưu Văn phòng cấp ủy']),
+  sections: reportFieldShape.sections.optional(),
+});
+export type ReportCreate = z.infer<typeof reportCreate>;
+
+/** Exactly the fields given change (a draft only); `version` is the one read. */
+export const reportUpdate = z
+  .object({ ...reportFieldShape, version: z.number().int() })
+  .partial()
+  .required({ version: true });
+export type ReportUpdate = z.infer<typeof reportUpdate>;
+
+export const reportIssue = z.object({
+  /** The running number: printed as `<number>-BC/<issuerCode>`. */
+  number: z.coerce.number().int().min(1, 'Số báo cáo phải là số nguyên dương').max(99_999),
+  /** The issuing body's abbreviation after "BC/": "ĐUK", "ĐU", "CB". */
+  issuerCode: z
+    .string()
+    .trim()
+    .min(1, 'Ký hiệu cơ quan ban hành là bắt buộc')
+    .max(20)
+    .regex(/^[\p{L}\d]+$/u, 'Ký hiệu cơ quan ban hành chỉ gồm chữ và số (ví dụ ĐUK)'),
+  issuedOn: isoDateSchema,
+  version: z.number().int(),
+});
+export type ReportIssue = z.infer<typeof reportIssue>;
+
+export const reportSubmit = z.object({ submittedOn: isoDateSchema, version: z.number().int() });
+export type ReportSubmit = z.infer<typeof reportSubmit>;
+
+export const reportListQuery = z.object({
+  orgId: z.coerce.number().int().positive().optional(),
+  year: year.optional(),
+});
+export type ReportListQuery = z.infer<typeof reportListQuery>;
+
+export const submissionsQuery = z.object({ orgId: z.coerce.number().int().positive(), year });
+export type SubmissionsQuery = z.infer<typeof submissionsQuery>;
+
+// ---- answers ------------------------------------------------------------------------------------------
+
+export const figurePart = z.object({ key: z.string(), label: z.string(), value: z.number() });
+
+/** A figure of the report: a catalogue metric for the organisation and the period, with last year's. */
+export const reportFigure = z.object({
+  key: z.string(),
+  label: z.string(),
+  /** The section of the report it belongs to (the article's order). */
+  group: z.string(),
+  metric: z.string(),
+  /** False: the module behind it has no record at all in the organisation's subtree: printed "chưa ghi nhận", never 0. */
+  recorded: z.boolean(),
+  total: z.number(),
+  parts: z.array(figurePart),
+  /** Sum of the parts and the separately counted total of the same record set: they must agree. */
+  partsSum: z.number(),
+  reconciled: z.boolean(),
+  /** The metric's records for the period (`/api/v1/metrics/<metric>/records?…`). */
+  drill: z.string(),
+  previous: z.object({ recorded: z.boolean(), total: z.number() }),
+  /** total − previous total; null when either year is not recorded. */
+  change: z.number().nullable(),
+});
+export type ReportFigure = z.infer<typeof reportFigure>;
+
+/** A number the writer typed (`{{key=73}}`) that is not what the records give. */
+export const reportFlag = z.object({
+  section: z.number().int(),
+  figure: z.string(),
+  written: z.number(),
+  computed: z.number().nullable(),
+  message: z.string(),
+});
+export type ReportFlag = z.infer<typeof reportFlag>;
+
+export const renderedSection = z.object({ heading: z.string(), body: z.string(), text: z.string() });
+
+export const report = z.object({
+  id: z.number().int(),
+  orgId: z.number().int(),
+  orgName: z.string(),
+  year: z.number().int(),
+  from: day,
+  to: day,
+  title: z.string(),
+  place: z.string(),
+  signerTitle: z.string(),
+  signerName: z.string(),
+  recipients: z.array(z.string()),
+  sections: z.array(reportSection),
+  status: z.enum(reportStatuses),
+  number: z.string().nullable(),
+  issuedOn: day.nullable(),
+  snapshotHash: z.string().nullable(),
+  /** Issued: whether the stored snapshot still hashes to the stored hash. */
+  snapshotIntact: z.boolean().nullable(),
+  submittedOn: day.nullable(),
+  submittedToOrgId: z.number().int().nullable(),
+  version: z.number().int(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  /** Live until issued, the frozen snapshot after. */
+  figures: z.array(reportFigure),
+  /** Sections with their references replaced by values. */
+  rendered: z.array(renderedSection),
+  flags: z.array(reportFlag),
+});
+export type Report = z.infer<typeof report>;
+
+export const reportSummary = z.object({
+  id: z.number().int(),
+  orgId: z.number().int(),
+  orgName: z.string(),
+  year: z.number().int(),
+  from: day,
+  to: day,
+  title: z.string(),
+  status: z.enum(reportStatuses),
+  number: z.string().nullable(),
+  issuedOn: day.nullable(),
+  submittedOn: day.nullable(),
+  version: z.number().int(),
+});
+export const reportList = itemsOf(reportSummary);
+export type ReportSummary = z.infer<typeof reportSummary>;
+
+export const figureChange = z.object({
+  key: z.string(),
+  label: z.string(),
+  frozenTotal: z.number(),
+  currentTotal: z.number(),
+  frozenRecorded: z.boolean(),
+  currentRecorded: z.boolean(),
+  /** Records in the current set and not in the frozen one, and the reverse. */
+  added: z.number().int(),
+  removed: z.number().int(),
+  partsChanged: z.array(z.string()),
+});
+export const reportChanges = z.object({ issuedOn: day, snapshotHash: z.string(), changed: z.array(figureChange) });
+export type ReportChanges = z.infer<typeof reportChanges>;
+
+export const submissionStates = ['submitted', 'issued', 'draft', 'none'] as const;
+export const submissionStateLabels: Record<(typeof submissionStates)[number], string> = {
+  submitted: 'Đã gửi',
+  issued: 'Đã ban hành, chưa gửi',
+  draft: 'Đang dự thảo',
+  none: 'Chưa có báo cáo',
+};
+export const submissionRow = z.object({
+  orgId: z.number().int(),
+  orgName: z.string(),
+  state: z.enum(submissionStates),
+  reportId: z.number().int().nullable(),
+  number: z.string().nullable(),
+  submittedOn: day.nullable(),
+  late: z.boolean(),
+});
+export const submissionList = z.object({ orgId: z.number().int(), year: z.number().int(), dueOn: day, items: z.array(submissionRow) });
+export type SubmissionList = z.infer<typeof submissionList>;
