@@ -43,6 +43,8 @@ import { studyRoutes } from './domains/study/study.routes.js';
 import { committeeTermsRoutes } from './domains/committees/committee-terms.routes.js';
 import { disciplineRoutes } from './domains/discipline/discipline.routes.js'; // discipline
 import { ratingsRoutes } from './domains/ratings/ratings.routes.js'; // ratings
+import { portalRoutes } from './domains/portal/portal.routes.js'; // portal
+import { portalPublicRoutes } from './domains/portal/portal-public.routes.js'; // portal
 
 // Validation messages in Vietnamese wherever a schema does not give its own.
 z.config(z.locales.vi());
@@ -155,10 +157,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(committeeTermsRoutes);
       await api.register(disciplineRoutes); // discipline
       await api.register(ratingsRoutes); // ratings
+      await api.register(portalRoutes); // portal
     },
     { prefix: '/api/v1' },
   );
 
+  // portal: readers' pages under /tin-tuc, the sitemap and robots.txt at the root (no session)
+  await app.register(portalPublicRoutes, { database: options.database, now: options.now ?? (() => new Date()) });
   await registerWeb(app, webDir);
   return app;
 }

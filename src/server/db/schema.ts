@@ -15,3 +15,4 @@ export * from './schema/meetings.js'; // meetings
 export * from './schema/study.js'; // study (documents, study, committee terms)
 export * from './schema/ratings.js'; // ratings
 export * from './schema/discipline.js'; // discipline
+export * from './schema/portal.js'; // portal
