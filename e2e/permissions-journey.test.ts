@@ -26,6 +26,8 @@ describe('buttons follow the permission table', () => {
       secretary: 'quyen.bithu',
       inspection_staff: 'quyen.kiemtra',
       office_staff: 'quyen.vanphong',
+      editor: 'quyen.bientap', // portal
+      approver: 'quyen.duyettin', // portal
     };
 
     beforeAll(async () => {

@@ -44,6 +44,8 @@ import { committeeTermsRoutes } from './domains/committees/committee-terms.route
 import { disciplineRoutes } from './domains/discipline/discipline.routes.js'; // discipline
 import { ratingsRoutes } from './domains/ratings/ratings.routes.js'; // ratings
 import { reportsRoutes } from './domains/reports/reports.routes.js'; // reports
+import { portalRoutes } from './domains/portal/portal.routes.js'; // portal
+import { portalPublicRoutes } from './domains/portal/portal-public.routes.js'; // portal
 
 // Validation messages in Vietnamese wherever a schema does not give its own.
 z.config(z.locales.vi());
@@ -157,10 +159,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(disciplineRoutes); // discipline
       await api.register(ratingsRoutes); // ratings
       await api.register(reportsRoutes); // reports
+      await api.register(portalRoutes); // portal
     },
     { prefix: '/api/v1' },
   );
 
+  // portal: readers' pages under /tin-tuc, the sitemap and robots.txt at the root (no session)
+  await app.register(portalPublicRoutes, { database: options.database, now: options.now ?? (() => new Date()) });
   await registerWeb(app, webDir);
   return app;
 }

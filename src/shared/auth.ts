@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
-export const userRoles = ['admin', 'org_staff', 'inspection_staff', 'office_staff', 'secretary', 'member'] as const;
+export const userRoles = ['admin', 'org_staff', 'inspection_staff', 'office_staff', 'secretary', 'member', 'editor', 'approver'] as const; // portal: editor, approver
 export type UserRole = (typeof userRoles)[number];
 /** Roles whose scope is an organisation's subtree. */
-export const officialRoles: readonly UserRole[] = ['org_staff', 'inspection_staff', 'office_staff', 'secretary'];
+export const officialRoles: readonly UserRole[] = ['org_staff', 'inspection_staff', 'office_staff', 'secretary', 'editor', 'approver']; // portal: editor, approver
 export const userRoleLabels: Record<UserRole, string> = {
   admin: 'Quản trị hệ thống',
   org_staff: 'Cán bộ tổ chức',
@@ -11,6 +11,8 @@ export const userRoleLabels: Record<UserRole, string> = {
   office_staff: 'Cán bộ văn phòng',
   secretary: 'Bí thư',
   member: 'Đảng viên',
+  editor: 'Biên tập viên', // portal
+  approver: 'Người duyệt tin', // portal
 };
 
 const keyboardRuns = ['abcdefghijklmnopqrstuvwxyz', '0123456789', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];

@@ -54,10 +54,23 @@ export const permissionActions = [
   'ratings.self_assess',
   /** reports: the year's report (draft, narrative, issue with its number, submission upward). */
   'reports.write',
+  /** portal: write articles of a section of the organisation's subtree, send them for approval, reopen them. */
+  'portal.edit',
+  /** portal: sections, approving, returning, publishing (or scheduling) and unpublishing articles. */
+  'portal.approve',
 ] as const;
 export type PermissionAction = (typeof permissionActions)[number];
 
-const none = { admin: false, org_staff: false, inspection_staff: false, office_staff: false, secretary: false, member: false } as const;
+const none = {
+  admin: false,
+  org_staff: false,
+  inspection_staff: false,
+  office_staff: false,
+  secretary: false,
+  member: false,
+  editor: false, // portal
+  approver: false, // portal
+} as const;
 /** Changing the tree and importing are the organisation department's work (and the admin's). */
 const orgDepartment = { ...none, admin: true, org_staff: true } as const;
 /** Records and workflows are the organisation staff's and the secretaries' work; inspection and office staff read. */
@@ -98,6 +111,9 @@ const permissionTable: Record<PermissionAction, Record<UserRole, boolean>> = {
   'ratings.step': recordWriters,
   'ratings.self_assess': { ...recordWriters, member: true },
   'reports.write': recordWriters, // reports
+  // portal: editors write, approvers also approve and publish
+  'portal.edit': { ...none, admin: true, editor: true, approver: true },
+  'portal.approve': { ...none, admin: true, approver: true },
 };
 
 export function can(role: UserRole, action: PermissionAction): boolean {
@@ -137,6 +153,9 @@ export const permissionActionLabels: Record<PermissionAction, string> = {
   'ratings.step': 'ghi đánh giá, xếp loại chất lượng',
   'ratings.self_assess': 'ghi bản tự đánh giá, xếp loại của đảng viên',
   'reports.write': 'soạn, ban hành và gửi báo cáo năm', // reports
+  // portal
+  'portal.edit': 'viết và sửa tin bài',
+  'portal.approve': 'duyệt, đăng và gỡ tin bài',
 };
 
 /** The refusal names who may: "Chỉ cán bộ tổ chức, bí thư hoặc quản trị hệ thống được …" (the admin last). */

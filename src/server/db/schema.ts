@@ -16,3 +16,4 @@ export * from './schema/study.js'; // study (documents, study, committee terms)
 export * from './schema/ratings.js'; // ratings
 export * from './schema/discipline.js'; // discipline
 export * from './schema/reports.js'; // reports
+export * from './schema/portal.js'; // portal
