@@ -30,6 +30,7 @@ import type {
   sanctionDetail,
   sanctionPage,
   sanctionProposalInput,
+  SanctionWithdrawalInput,
 } from '../shared/discipline';
 import type { CommitteeAppointment, CommitteeEnd, CommitteeSeat, CommitteeSeatRecord } from '../shared/committees';
 import type {
@@ -84,6 +85,12 @@ import type {
   DenunciationSummary,
   PlanDetail,
   PlanSummary,
+  caseCreate,
+  denunciationCreate,
+  DenunciationEntryInput,
+  PlanApproval,
+  planCreate,
+  planItemCreate,
 } from '../shared/inspection';
 import type { ErrorCode, FieldError, PossibleDuplicate, RuleRef } from '../shared/errors';
 import type { ImportCommitInput, ImportJob, ImportListItem, ImportMappingInput } from '../shared/imports';
@@ -808,6 +815,30 @@ export function memberInspectionCases(memberId: number, signal?: AbortSignal): P
 export function orgInspectionCases(orgId: number, signal?: AbortSignal): Promise<CaseSummary[]> {
   return request<CaseSummary[]>('GET', `/orgs/${orgId}/inspection-cases`, { signal });
 }
+
+export function openInspectionCase(input: z.input<typeof caseCreate>): Promise<CaseDetail> {
+  return request<CaseDetail>('POST', '/inspection-cases', { body: input });
+}
+
+export function createInspectionPlan(input: z.input<typeof planCreate>): Promise<PlanDetail> {
+  return request<PlanDetail>('POST', '/inspection-plans', { body: input });
+}
+
+export function addInspectionPlanItem(planId: number, input: z.input<typeof planItemCreate>): Promise<PlanDetail> {
+  return request<PlanDetail>('POST', `/inspection-plans/${planId}/items`, { body: input });
+}
+
+export function approveInspectionPlan(planId: number, input: PlanApproval): Promise<PlanDetail> {
+  return request<PlanDetail>('POST', `/inspection-plans/${planId}/approve`, { body: input });
+}
+
+export function registerDenunciation(input: z.input<typeof denunciationCreate>): Promise<DenunciationDetail> {
+  return request<DenunciationDetail>('POST', '/denunciations', { body: input });
+}
+
+export function recordDenunciationEntry(id: number, input: DenunciationEntryInput): Promise<DenunciationDetail> {
+  return request<DenunciationDetail>('POST', `/denunciations/${id}/entries`, { body: input });
+}
 type MeetingPage = { items: MeetingListItem[]; total: number; page: number; pageSize: number };
 
 // ---- Meetings ------------------------------------------------------------------------------------
@@ -1001,6 +1032,14 @@ export function receiveAppeal(sanctionId: number, input: AppealInput): Promise<S
 
 export function decideAppeal(appealId: number, input: z.input<typeof appealDecisionInput>): Promise<SanctionDetailView> {
   return request<SanctionDetailView>('POST', `/appeals/${appealId}/decision`, { body: input });
+}
+
+export function withdrawSanction(id: number, input: SanctionWithdrawalInput): Promise<SanctionDetailView> {
+  return request<SanctionDetailView>('POST', `/sanctions/${id}/withdrawal`, { body: input });
+}
+
+export function sanctionsExportUrl(query: Partial<Omit<SanctionListQuery, 'page' | 'pageSize'>>): string {
+  return `${API_BASE}/sanctions/export.xlsx${buildQuery({ ...query })}`;
 }
 
 export async function listAppeals(signal?: AbortSignal): Promise<AppealItem[]> {

@@ -1,15 +1,15 @@
-import { Button, Select, SimpleGrid, Stack } from '@mantine/core';
+import { Button, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { allowedSanctionForms, sanctionDecisionInput, sanctionFormLabels } from '../../../shared/discipline';
-import type { SanctionDecisionInput } from '../../../shared/discipline';
-import { decideSanction, type SanctionDetailView } from '../../api';
+import { allowedSanctionForms, sanctionDecisionInput, sanctionFormLabels, sanctionWithdrawalInput } from '../../../shared/discipline';
+import type { SanctionDecisionInput, SanctionWithdrawalInput } from '../../../shared/discipline';
+import { decideSanction, withdrawSanction, type SanctionDetailView } from '../../api';
 import { DateField } from '../../components/date-field';
 import { DecisionFields, decisionDraft, decisionInput } from '../../components/decision-fields';
 import { OrgSelect } from '../../components/org-select';
 import { SaveErrorAlert } from '../../components/save-error-alert';
 import { usePickedRef } from '../../components/use-picked-ref';
-import { numberOrNull, submitValid, useZodForm } from '../../components/use-zod-form';
+import { numberOrNull, submitValid, textOf, useZodForm } from '../../components/use-zod-form';
 import type { Draft, ZodForm } from '../../components/use-zod-form';
 
 /** The decision on a proposal: the form (those the subject may receive), the deciding body, the dates. */
@@ -59,6 +59,39 @@ export function SanctionDecideForm({ sanction }: { sanction: SanctionDetailView 
         <SaveErrorAlert error={save.error} />
         <Button type="submit" loading={save.isPending} w="fit-content">
           Ghi quyết định kỷ luật
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+/** The proposal dropped (no discipline): dated, with the reason; the draft is kept. */
+export function SanctionWithdrawForm({ sanction }: { sanction: SanctionDetailView }) {
+  const queryClient = useQueryClient();
+  const form = useZodForm<SanctionWithdrawalInput>({
+    initial: { withdrawnOn: null, reason: '' },
+    schema: sanctionWithdrawalInput,
+    toInput: (d) => ({ withdrawnOn: d.withdrawnOn ?? undefined, reason: textOf(d.reason), version: sanction.version }),
+  });
+  const save = useMutation({
+    mutationFn: (input: SanctionWithdrawalInput) => withdrawSanction(sanction.id, input),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['sanctions'] });
+      void queryClient.invalidateQueries({ queryKey: ['sanction', sanction.id] });
+      notifications.show({ color: 'green', message: 'Đã ghi không thi hành kỷ luật.', closeButtonProps: { 'aria-label': 'Đóng thông báo' } });
+    },
+    onError: (error) => form.applyServerError(error),
+  });
+  return (
+    <form onSubmit={submitValid(form, save.mutate)} noValidate>
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <DateField label="Ngày dừng" required {...form.date('withdrawnOn')} />
+          <TextInput label="Lý do không thi hành kỷ luật" required {...form.text('reason')} />
+        </SimpleGrid>
+        <SaveErrorAlert error={save.error} />
+        <Button type="submit" loading={save.isPending} w="fit-content" variant="default">
+          Ghi không thi hành kỷ luật
         </Button>
       </Stack>
     </form>

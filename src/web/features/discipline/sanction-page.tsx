@@ -10,7 +10,7 @@ import { showDate } from '../../format';
 import { useCan } from '../auth/session';
 import { decisionText } from '../members/member-labels';
 import { AppealDecideForm, AppealReceiveForm } from './appeal-forms';
-import { SanctionDecideForm } from './sanction-decide-form';
+import { SanctionDecideForm, SanctionWithdrawForm } from './sanction-decide-form';
 
 const effectLabels: Record<string, string> = {
   membership_event: 'Ghi biến động khai trừ',
@@ -60,6 +60,8 @@ export function SanctionPage() {
               { label: 'Tổ chức', value: s.orgName },
               { label: 'Nhóm vi phạm', value: offenceGroupLabels[s.offenceGroup] },
               { label: 'Nội dung vi phạm', value: s.offence },
+              ...(s.caseId ? [{ label: 'Theo cuộc kiểm tra', value: `Cuộc số ${s.caseId}` }] : []),
+              ...(s.withdrawnOn ? [{ label: 'Không thi hành', value: `${showDate(s.withdrawnOn)}: ${s.withdrawnReason ?? ''}` }] : []),
               { label: 'Ngày vi phạm', value: showDate(s.offenceOn) },
               { label: 'Hình thức đề nghị', value: `${sanctionFormLabels[s.proposedForm]} — ${s.proposedBy}, ${showDate(s.proposedOn)}` },
               { label: 'Hình thức quyết định', value: s.form ? sanctionFormLabels[s.form] : '—' },
@@ -98,6 +100,14 @@ export function SanctionPage() {
               Quyết định kỷ luật
             </Title>
             <SanctionDecideForm sanction={s} />
+          </Paper>
+        ) : null}
+        {s.state === 'proposed' && canRecord ? (
+          <Paper withBorder p="md">
+            <Title order={2} size="h4" mb="sm">
+              Không thi hành kỷ luật
+            </Title>
+            <SanctionWithdrawForm sanction={s} />
           </Paper>
         ) : null}
         {s.state === 'decided' ? (

@@ -1,7 +1,7 @@
-import { Button, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { offenceGroupLabels, offenceGroups, sanctionFormLabels, sanctionForms, sanctionProposalInput } from '../../../shared/discipline';
 import type { SanctionProposalInput } from '../../../shared/discipline';
 import { proposeSanction } from '../../api';
@@ -11,9 +11,13 @@ import { usePickedRef } from '../../components/use-picked-ref';
 import { numberOrNull, submitValid, textOf, useZodForm } from '../../components/use-zod-form';
 import type { Draft } from '../../components/use-zod-form';
 import { MemberPicker } from '../transfers/transfer-fields';
+import { OrgSelect } from '../../components/org-select';
 
 const initial: Draft = {
+  subjectKind: 'member',
   memberId: '',
+  orgId: '',
+  caseId: '',
   offenceGroup: null,
   offence: '',
   offenceOn: null,
@@ -25,8 +29,9 @@ const initial: Draft = {
 
 function toInput(draft: Draft) {
   return {
-    memberId: numberOrNull(draft.memberId),
-    orgId: null,
+    memberId: draft.subjectKind === 'org' ? null : numberOrNull(draft.memberId),
+    orgId: draft.subjectKind === 'org' ? numberOrNull(draft.orgId) : null,
+    caseId: numberOrNull(draft.caseId),
     offenceGroup: draft.offenceGroup ?? undefined,
     offence: textOf(draft.offence),
     offenceOn: draft.offenceOn ?? undefined,
@@ -37,19 +42,34 @@ function toInput(draft: Draft) {
   };
 }
 
-/** A member's discipline proposal (the confidential draft): the offence from the 69-QĐ/TW groups and the form proposed. */
+/**
+ * A discipline proposal (the confidential draft) for a member or an organisation: the offence from the 69-QĐ/TW groups
+ * and the form proposed. Opened from a case, the case and its subject come filled in (`?caseId=&memberId=&subjectName=`).
+ */
 export function SanctionProposeForm() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const form = useZodForm<SanctionProposalInput>({ initial, schema: sanctionProposalInput, toInput });
-  const member = usePickedRef(form, 'memberId');
+  const [params] = useSearchParams();
+  const fromCase = {
+    caseId: params.get('caseId') ?? '',
+    memberId: params.get('memberId') ?? '',
+    orgId: params.get('orgId') ?? '',
+    name: params.get('subjectName') ?? '',
+  };
+  const form = useZodForm<SanctionProposalInput>({
+    initial: { ...initial, caseId: fromCase.caseId, memberId: fromCase.memberId, orgId: fromCase.orgId, subjectKind: fromCase.orgId ? 'org' : 'member' },
+    schema: sanctionProposalInput,
+    toInput,
+  });
+  const member = usePickedRef(form, 'memberId', fromCase.memberId ? { id: Number(fromCase.memberId), name: fromCase.name } : null);
+  const org = usePickedRef(form, 'orgId', fromCase.orgId ? { id: Number(fromCase.orgId), name: fromCase.name } : null);
   const save = useMutation({
     mutationFn: proposeSanction,
     onSuccess: (sanction) => {
       void queryClient.invalidateQueries({ queryKey: ['sanctions'] });
       notifications.show({
         color: 'green',
-        message: `Đã ghi đề nghị kỷ luật đồng chí ${sanction.memberName ?? ''}.`,
+        message: sanction.memberName ? `Đã ghi đề nghị kỷ luật đồng chí ${sanction.memberName}.` : `Đã ghi đề nghị kỷ luật ${sanction.orgName}.`,
         closeButtonProps: { 'aria-label': 'Đóng thông báo' },
       });
       navigate(`/ky-luat/${sanction.id}`);
@@ -59,7 +79,33 @@ export function SanctionProposeForm() {
   return (
     <form onSubmit={submitValid(form, save.mutate)} noValidate>
       <Stack gap="sm">
-        <MemberPicker label="Đảng viên" required value={member.value} onChange={member.onChange} error={member.error} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <Select
+            label="Đối tượng kỷ luật"
+            required
+            allowDeselect={false}
+            data={[
+              { value: 'member', label: 'Đảng viên' },
+              { value: 'org', label: 'Tổ chức đảng' },
+            ]}
+            {...form.choice('subjectKind')}
+          />
+          {form.draft.subjectKind === 'org' ? (
+            <OrgSelect label="Tổ chức đảng" required value={org.value} onChange={org.onChange} error={org.error} />
+          ) : (
+            <MemberPicker label="Đảng viên" required value={member.value} onChange={member.onChange} error={member.error} />
+          )}
+        </SimpleGrid>
+        {fromCase.caseId ? (
+          <Text size="sm" c="dimmed">
+            Theo kết luận của cuộc kiểm tra số {fromCase.caseId}.
+          </Text>
+        ) : null}
+        {form.errors.caseId ? (
+          <Text size="sm" c="red">
+            {form.errors.caseId}
+          </Text>
+        ) : null}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Select
             label="Nhóm vi phạm (Quy định 69-QĐ/TW)"

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { sanctionFormLabels, sanctionForms, sanctionStateLabels, sanctionStates, sanctionSubjectKindLabels } from '../../../shared/discipline';
 import type { SanctionForm, SanctionState } from '../../../shared/discipline';
-import { listSanctions } from '../../api';
+import { listSanctions, sanctionsExportUrl } from '../../api';
 import { EmptyText, ErrorState, PageLoader } from '../../components/page-state';
 import { PageHeader } from '../../components/page-header';
 import { showDate } from '../../format';
@@ -23,6 +23,9 @@ export function SanctionsPage() {
         title="Kỷ luật đảng"
         actions={
           <Group gap="xs">
+            <Button component="a" href={sanctionsExportUrl({ state: query.state, form: query.form })} variant="default">
+              Xuất Excel
+            </Button>
             <Button component={Link} to="/ky-luat/khieu-nai" variant="default">
               Khiếu nại kỷ luật
             </Button>
@@ -34,12 +37,12 @@ export function SanctionsPage() {
           </Group>
         }
       />
-      <Group gap="sm" mb="sm">
+      <Group gap="sm" mb="sm" wrap="wrap">
         {canRecord ? (
           <Select
             label="Trạng thái"
             clearable
-            w={220}
+            w={{ base: '100%', xs: 220 }}
             value={state}
             onChange={(v) => setState(v as SanctionState | null)}
             data={sanctionStates.map((s) => ({ value: s, label: sanctionStateLabels[s] }))}
@@ -48,7 +51,7 @@ export function SanctionsPage() {
         <Select
           label="Hình thức"
           clearable
-          w={200}
+          w={{ base: '100%', xs: 200 }}
           value={form}
           onChange={(v) => setForm(v as SanctionForm | null)}
           data={sanctionForms.map((f) => ({ value: f, label: sanctionFormLabels[f] }))}
@@ -59,39 +62,41 @@ export function SanctionsPage() {
       {sanctions.data && sanctions.data.items.length === 0 ? <EmptyText>Chưa có hồ sơ kỷ luật nào.</EmptyText> : null}
       {sanctions.data && sanctions.data.items.length > 0 ? (
         <Paper withBorder>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Đối tượng</Table.Th>
-                <Table.Th>Tổ chức</Table.Th>
-                <Table.Th>Hình thức</Table.Th>
-                <Table.Th>Trạng thái</Table.Th>
-                <Table.Th>Có hiệu lực</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {sanctions.data.items.map((s) => (
-                <Table.Tr key={s.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/ky-luat/${s.id}`}>
-                      {s.memberName ?? s.orgName}
-                    </Anchor>
-                    <Text size="xs" c="dimmed">
-                      {sanctionSubjectKindLabels[s.subjectKind]}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{s.orgName}</Table.Td>
-                  <Table.Td>{sanctionFormLabels[s.standingForm ?? s.form ?? s.proposedForm]}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={s.state === 'decided' ? 'red' : 'gray'}>
-                      {sanctionStateLabels[s.state]}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{showDate(s.effectiveOn)}</Table.Td>
+          <Table.ScrollContainer minWidth={560}>
+            <Table striped highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Đối tượng</Table.Th>
+                  <Table.Th>Tổ chức</Table.Th>
+                  <Table.Th>Hình thức</Table.Th>
+                  <Table.Th>Trạng thái</Table.Th>
+                  <Table.Th>Có hiệu lực</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {sanctions.data.items.map((s) => (
+                  <Table.Tr key={s.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/ky-luat/${s.id}`}>
+                        {s.memberName ?? s.orgName}
+                      </Anchor>
+                      <Text size="xs" c="dimmed">
+                        {sanctionSubjectKindLabels[s.subjectKind]}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{s.orgName}</Table.Td>
+                    <Table.Td>{sanctionFormLabels[s.standingForm ?? s.form ?? s.proposedForm]}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={s.state === 'decided' ? 'red' : 'gray'}>
+                        {sanctionStateLabels[s.state]}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{showDate(s.effectiveOn)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </Paper>
       ) : null}
     </>

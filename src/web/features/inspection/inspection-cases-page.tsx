@@ -1,4 +1,4 @@
-import { Anchor, Group, Stack } from '@mantine/core';
+import { Anchor, Button, Group, Stack } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { listInspectionCases } from '../../api';
@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/page-header';
 import { EmptyText, ErrorState, PageLoader } from '../../components/page-state';
 import { Pager } from '../../components/pager';
 import { useUrlFilters } from '../../components/use-url-filters';
+import { useCan } from '../auth/session';
 import { InspectionCasesTable } from './inspection-cases-table';
 
 const PAGE_SIZE = 50;
@@ -15,6 +16,7 @@ const PAGE_SIZE = 50;
 export function InspectionCasesPage() {
   const { page, update } = useUrlFilters();
   const { org } = useCurrentOrg();
+  const canWrite = useCan('inspection.write');
   const query = useQuery({
     queryKey: ['inspection-cases', org?.id ?? null, page],
     queryFn: ({ signal }) => listInspectionCases({ orgId: org?.id, page, pageSize: PAGE_SIZE }, signal),
@@ -32,6 +34,11 @@ export function InspectionCasesPage() {
             <Anchor component={Link} to="/kiem-tra/don-thu">
               Sổ đơn tố cáo, khiếu nại
             </Anchor>
+            {canWrite ? (
+              <Button component={Link} to="/kiem-tra/moi">
+                Cuộc mới
+              </Button>
+            ) : null}
           </Group>
         }
       />
