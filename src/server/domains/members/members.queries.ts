@@ -147,14 +147,14 @@ export async function listMemberRows(db: DbOrTx, where: SQL[], limit: number, of
  */
 export async function correctNameWords(db: DbOrTx, words: string[], scope: Scope = { kind: 'all' }): Promise<string[]> {
   if (scope.kind !== 'all') return correctNameWordsInScope(db, words, scope);
+  // One read per word: the word itself when known (listed first), else its nearest neighbour.
   return Promise.all(
     words.map(async (word) => {
       if (word.length < 3) return word;
-      const known = await queryOne<{ word: string }>(db, sql`SELECT word FROM name_words WHERE word = ${word}`);
-      if (known) return word;
       const near = await queryOne<{ word: string }>(
         db,
-        sql`SELECT word FROM name_words WHERE word % ${word} ORDER BY similarity(word, ${word}) DESC, uses DESC, word LIMIT 1`,
+        sql`SELECT word FROM name_words WHERE word = ${word} OR word % ${word}
+            ORDER BY word = ${word} DESC, similarity(word, ${word}) DESC, uses DESC, word LIMIT 1`,
       );
       return near?.word ?? word;
     }),
@@ -182,40 +182,49 @@ async function correctNameWordsInScope(db: DbOrTx, words: string[], scope: Scope
   );
 }
 
-/** The name words each short typed word (under three letters) begins, from the small `name_words` table. */
-export async function expandShortWords(db: DbOrTx, words: string[]): Promise<Record<string, string[]>> {
-  const short = [...new Set(words.filter((w) => w.length > 0 && w.length < 3))];
-  const entries = await Promise.all(
-    short.map(
-      async (w) =>
-        [
-          w,
-          (await queryRows<{ word: string }>(db, sql`SELECT word FROM name_words WHERE word LIKE ${`${escapeLike(w)}%`} AND uses > 0`)).map((r) => r.word),
-        ] as const,
-    ),
-  );
-  return Object.fromEntries(entries);
-}
-
 /**
- * Whether the matches of a search bunch together in the Vietnamese sort order: some typed word is found as a given
- * name in more than a fifth of its uses (the order sorts by given name first, so such matches sit together).
+ * What the small `name_words` table says about the typed words, in one read:
+ *   `shortWords`: the name words each short typed word (under three letters) begins;
+ *   `clustered`: the matches bunch together in the Vietnamese sort order, because some typed word is found as a
+ *     given name in more than a fifth of its uses (the order sorts by given name first, so such matches sit together);
+ *   `possible`: every typed word is found in some name word. Every word of every member's name is in the table (the
+ *     members' triggers keep it, and words no longer used stay with no uses), and a typed word holds no space, so
+ *     when one is found in no name word, no member can match and the search need not read the members.
  */
-export async function searchIsClustered(db: DbOrTx, words: string[]): Promise<boolean> {
-  const indexable = words.filter(Boolean);
-  if (indexable.length === 0) return false;
-  const row = await queryOne<{ clustered: boolean }>(
+export async function nameWordFacts(db: DbOrTx, words: string[]): Promise<{ shortWords: Record<string, string[]>; clustered: boolean; possible: boolean }> {
+  const typed = [...new Set(words.filter(Boolean))];
+  if (typed.length === 0) return { shortWords: {}, clustered: false, possible: true };
+  const text = (values: (string | null)[]) =>
+    sql`ARRAY[${sql.join(
+      values.map((v) => sql`${v}`),
+      sql`, `,
+    )}]::text[]`;
+  // A short word matches the name words it begins; a longer one, the name words it is found in.
+  const within = typed.map((w) => `${escapeLike(w).length < 3 ? '' : '%'}${escapeLike(w)}%`);
+  const begins = typed.map((w) => (w.length < 3 ? `${escapeLike(w)}%` : null));
+  const rows = await queryRows<{ i: number; given: number | null; total: number | null; found: boolean; expanded: string[] | null }>(
     db,
-    sql`SELECT coalesce(bool_or(given * 5 > total), false) AS clustered FROM (
-          SELECT w, sum(n.given_uses) AS given, sum(n.uses) AS total
-          FROM unnest(ARRAY[${sql.join(
-            indexable.map((w) => sql`${escapeLike(w)}`),
-            sql`, `,
-          )}]::text[]) AS w
-          JOIN name_words n ON n.word LIKE (CASE WHEN length(w) < 3 THEN '' ELSE '%' END) || w || '%'
-          GROUP BY w) per_word`,
+    sql`SELECT t.i::int AS i, c.given, c.total, c.found, s.expanded
+        FROM unnest(${text(within)}, ${text(begins)}) WITH ORDINALITY AS t(within, begins, i)
+        CROSS JOIN LATERAL (
+          SELECT sum(n.given_uses)::int AS given, sum(n.uses)::int AS total, count(*) > 0 AS found FROM name_words n WHERE n.word LIKE t.within
+        ) c
+        CROSS JOIN LATERAL (
+          SELECT array_agg(n.word) AS expanded FROM name_words n WHERE t.begins IS NOT NULL AND n.word LIKE t.begins AND n.uses > 0
+        ) s`,
   );
-  return row?.clustered ?? false;
+  const shortWords: Record<string, string[]> = {};
+  let clustered = false;
+  let possible = true;
+  for (const row of rows) {
+    const word = typed[row.i - 1]!;
+    if (word.length < 3) {
+      shortWords[word] = row.expanded ?? [];
+      if (shortWords[word].length === 0) possible = false;
+    } else if (!row.found) possible = false;
+    if (row.total !== null && row.given !== null && row.given * 5 > row.total) clustered = true;
+  }
+  return { shortWords, clustered, possible };
 }
 
 /**
@@ -229,6 +238,28 @@ export async function countMemberRows(db: DbOrTx, where: SQL[], cap: number): Pr
   );
   const n = row?.n ?? 0;
   return n > cap ? { total: cap, capped: true } : { total: n, capped: false };
+}
+
+/**
+ * The matches counted up to `cap` and, among them, those meeting `part` counted up to `partCap` (≥ cap), in one
+ * read of the matches when there are no more than `partCap` of them; beyond that the part is counted on its own.
+ */
+export async function countMemberRowsWithPart(
+  db: DbOrTx,
+  where: SQL[],
+  part: SQL,
+  cap: number,
+  partCap: number,
+): Promise<{ all: { total: number; capped: boolean }; part: { total: number; capped: boolean } }> {
+  const row = await queryOne<{ n: number; p: number }>(
+    db,
+    sql`SELECT count(*)::int AS n, count(*) FILTER (WHERE counted.p)::int AS p
+        FROM (SELECT ${part} AS p FROM members m WHERE ${sql.join(where, sql` AND `)} LIMIT ${partCap + 1}) counted`,
+  );
+  const n = row?.n ?? 0;
+  const all = n > cap ? { total: cap, capped: true } : { total: n, capped: false };
+  if (n <= partCap) return { all, part: { total: row?.p ?? 0, capped: false } };
+  return { all, part: await countMemberRows(db, [...where, part], partCap) };
 }
 
 export async function insertMembershipEvent(db: DbOrTx, values: typeof membershipEvents.$inferInsert): Promise<number> {

@@ -7,9 +7,9 @@ import { findOrg, type OrgRow } from '../orgs/orgs.queries.js';
 import {
   bornOnIn,
   correctNameWords,
-  expandShortWords,
-  searchIsClustered,
+  nameWordFacts,
   countMemberRows,
+  countMemberRowsWithPart,
   eventHistoryOf,
   findMember,
   findMemberByUnique,
@@ -71,9 +71,12 @@ export async function listMembers(ctx: Ctx, query: MemberListQuery) {
   }
   const folded = query.q ? foldForSearch(query.q) : '';
   const run = async (typed: NameMatch | null, marked: ReturnType<typeof markedWords>) => {
-    const match = typed && { ...typed, shortWords: await expandShortWords(ctx.db, typed.q.split(' ')) };
+    const facts = typed ? await nameWordFacts(ctx.db, typed.q.split(' ')) : null;
+    // A word found in no name: nobody matches, and the members need not be read (the typo correction follows).
+    if (facts && !facts.possible) return pageOf([], { total: 0, capped: false });
+    const match = typed && { ...typed, shortWords: facts!.shortWords };
     const where = memberFilterConditions(scope, query, today, match);
-    const clustered = match ? await searchIsClustered(ctx.db, match.q.split(' ')) : false;
+    const clustered = facts?.clustered ?? false;
     const cap = match ? SEARCH_COUNT_CAP : LIST_COUNT_CAP;
     if (marked.length === 0) {
       const [items, counted] = await Promise.all([
@@ -84,14 +87,16 @@ export async function listMembers(ctx: Ctx, query: MemberListQuery) {
     }
     // Names spelt as typed come first ('hường': every Hường before Hương and Phương), each group in the usual order;
     // two ordered reads keep the plans of a plain search, where one ORDER BY on the match would sort every match.
+    // Both counts come from one read of the matches; then the two groups' rows are read side by side, the first
+    // group's share of the page being known from its count.
     const { spelt, notSpelt } = speltAsTyped(marked);
-    const [counted, speltCount] = await Promise.all([
-      countMemberRows(ctx.db, where, cap),
-      countMemberRows(ctx.db, [...where, spelt], Math.max(cap, offset + query.pageSize)),
+    const { all: counted, part: speltCount } = await countMemberRowsWithPart(ctx.db, where, spelt, cap, Math.max(cap, offset + query.pageSize));
+    const fromFirst = Math.max(0, Math.min(query.pageSize, speltCount.total - offset));
+    const rest = query.pageSize - fromFirst;
+    const [first, second] = await Promise.all([
+      fromFirst > 0 ? listMemberRows(ctx.db, [...where, spelt], query.pageSize, offset, clustered, ctx.actor.scope) : [],
+      rest > 0 ? listMemberRows(ctx.db, [...where, notSpelt], rest, Math.max(0, offset - speltCount.total), clustered, ctx.actor.scope) : [],
     ]);
-    const first = offset < speltCount.total ? await listMemberRows(ctx.db, [...where, spelt], query.pageSize, offset, clustered, ctx.actor.scope) : [];
-    const rest = query.pageSize - first.length;
-    const second = rest > 0 ? await listMemberRows(ctx.db, [...where, notSpelt], rest, Math.max(0, offset - speltCount.total), clustered, ctx.actor.scope) : [];
     return pageOf([...first, ...second], counted);
   };
   const exact = await run(folded ? { q: folded } : null, query.q ? markedWords(query.q) : []);
