@@ -21,7 +21,8 @@ const earlier = (a: string, b: string) => (a < b ? a : b);
  * at least 130 new members, 100% of members studying the resolutions, 100% of cells holding their meetings, 80% of
  * agencies meeting the culture standard — and four more of the kind such plans carry), 4 tasks and solutions, the
  * agencies' culture-standard results, and the two proposals sent to the province's standing committee.
- * Study, meetings, ratings and inspections are entered by hand with their evidence until their metrics exist.
+ * Study and meetings are bound to their metrics; ratings and inspections are entered by hand with their evidence
+ * until their metrics exist.
  */
 export async function loadDemoTargets(ctx: Ctx, options: DemoOptions): Promise<{ targets: number; tasks: number; proposals: number }> {
   const today = demoToday(options);
@@ -62,13 +63,27 @@ export async function loadDemoTargets(ctx: Ctx, options: DemoOptions): Promise<{
     });
     const plan: TargetCreate[] = [
       { ...base, title: 'Kết nạp từ 130 đảng viên mới trở lên', source: 'metric', metricName: 'admissions', measure: 'count', comparison: 'gte', value: 130 },
-      manual(
-        '100% cán bộ, đảng viên được học tập, quán triệt các chỉ thị, nghị quyết, quy định của Trung ương, của Tỉnh và Đảng ủy Khối',
-        100,
-        96.4,
-        'Báo cáo kết quả học tập, quán triệt nghị quyết 9 tháng',
-      ),
-      manual('100% chi bộ tổ chức sinh hoạt định kỳ trong năm và sinh hoạt chuyên đề theo quy định', 100, 98.1, 'Báo cáo kiểm tra sinh hoạt chi bộ quý III'),
+      // Bound to the study and meetings metrics: progress live from the records (study, meetings).
+      {
+        ...base,
+        title: '100% cán bộ, đảng viên được học tập, quán triệt các chỉ thị, nghị quyết, quy định của Trung ương, của Tỉnh và Đảng ủy Khối',
+        source: 'metric',
+        metricName: 'study_required_coverage',
+        partKeys: ['session', 'self'],
+        measure: 'percent',
+        comparison: 'gte',
+        value: 100,
+      },
+      {
+        ...base,
+        title: '100% chi bộ tổ chức sinh hoạt định kỳ trong năm và sinh hoạt chuyên đề theo quy định',
+        source: 'metric',
+        metricName: 'cells_all_meetings',
+        partKeys: ['all_held'],
+        measure: 'percent',
+        comparison: 'gte',
+        value: 100,
+      },
       {
         ...base,
         title: 'Có 80% cơ quan, đơn vị đạt chuẩn văn hóa',

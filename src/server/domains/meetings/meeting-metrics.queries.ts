@@ -7,7 +7,7 @@ import { attendanceStatusLabels } from '../../../shared/meetings.js';
  * inside the period and while the cell existed must hold a regular (thematic) meeting. The radar adds the rulebook's
  * working-day grace; the figures count every ended month, so a late record fixes the figure once entered.
  */
-function periodsMissing(p: ResolvedParams, step: 'month' | 'quarter', kind: 'regular' | 'thematic'): SQL {
+function periodsMissing(p: ResolvedParams, step: 'month' | 'quarter', kind: 'regular' | 'thematic', alias = 'miss'): SQL {
   const length = step === 'month' ? sql`interval '1 month'` : sql`interval '3 months'`;
   const label = step === 'month' ? sql`to_char(g.s, 'MM/YYYY')` : sql`'Q' || extract(quarter FROM g.s)::int || '/' || extract(year FROM g.s)::int`;
   return sql`CROSS JOIN LATERAL (
@@ -17,7 +17,7 @@ function periodsMissing(p: ResolvedParams, step: 'month' | 'quarter', kind: 'reg
         AND (o.founded_on IS NULL OR o.founded_on <= (g.s + ${length} - interval '1 day')::date)
         AND NOT EXISTS (SELECT 1 FROM meetings mt WHERE mt.org_id = o.id AND mt.kind = ${kind} AND mt.status = 'held'
                         AND mt.meeting_on >= g.s::date AND mt.meeting_on < (g.s + ${length})::date)
-    ) miss`;
+    ) ${sql.raw(alias)}`;
 }
 
 const cellsAt = (p: ResolvedParams) => sql`o.kind IN ('cell', 'grassroots_cell') AND o.path LIKE ${`${p.scopePath}%`}
@@ -51,6 +51,19 @@ const ruleValue = (name: string, date: string) =>
 export const meetingMetrics: readonly MetricDefinition[] = [
   compliance('cells_regular_meetings', 'Chi bộ sinh hoạt thường kỳ đủ các tháng trong kỳ', 'month', 'regular', 'Đủ các tháng', 'Thiếu tháng'),
   compliance('cells_thematic_meetings', 'Chi bộ sinh hoạt chuyên đề đủ các quý trong kỳ', 'quarter', 'thematic', 'Đủ các quý', 'Thiếu quý'),
+  {
+    // The seed's "100% of cells hold their regular meetings and the thematic meetings as required": both at once.
+    name: 'cells_all_meetings',
+    label: 'Chi bộ sinh hoạt thường kỳ đủ các tháng và chuyên đề đủ các quý trong kỳ',
+    kind: 'period',
+    source: (p) => sql`orgs o ${periodsMissing(p, 'month', 'regular', 'mr')} ${periodsMissing(p, 'quarter', 'thematic', 'mq')} WHERE ${cellsAt(p)}`,
+    key: () => sql`CASE WHEN mr.missing + mq.missing = 0 THEN 'all_held' ELSE 'missing' END`,
+    labels: { all_held: 'Đủ tháng và quý', missing: 'Còn thiếu' },
+    recordColumns: sql`o.id, o.name AS "name", o.kind, mr.missing + mq.missing AS "missingCount",
+      concat_ws('; ', nullif(mr.periods, ''), nullif(mq.periods, '')) AS "missingPeriods"`,
+    recordOrder: sql`o.path`,
+    recordKind: 'org',
+  },
   {
     name: 'meeting_attendance',
     label: 'Lượt dự sinh hoạt chi bộ trong kỳ',

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryOne, type Database } from '../../db/client.js';
 import { clockAt, createTestDatabase, ctxFor } from '../../test/test-database.js';
 import { decision, makeMember, makeOrg, makeTree, officialOf } from '../../test/factories.js';
+import { refusal } from '../../test/refusals.js';
+import { createDocument } from '../study/study.service.js';
 import { recordMembershipEvent } from '../members/membership-events.service.js';
 import { setStoredFilesConfig } from '../files/files.service.js';
 import { computeMetric } from '../metrics/metrics.service.js';
@@ -201,5 +203,37 @@ describe('meetings', () => {
     expect(attendance.parts.find((p) => p.key === 'absent')?.value).toBe(3);
     const absent = await computeMetric(scoped, 'members_absent_without_leave', { from: '2026-01-01', to: '2026-03-31' });
     expect(absent.total).toBe(1);
+  });
+});
+
+describe('documents a meeting links', () => {
+  it('takes only documents the actor may read: another grassroots organisation’s is refused as if it did not exist', async () => {
+    const { cell, members } = await cellWithMembers(['Ngô Văn Văn Bản']);
+    const official = clockAt(ctxFor(database, await officialOf(ctxFor(database), tree.a.id)), TODAY);
+    const base = {
+      kind: 'resolution' as const,
+      issuerLevel: 'centre' as const,
+      issuerOrgId: null,
+      issuerName: 'Bộ Chính trị',
+      issuedOn: '2026-01-10',
+      summary: null,
+    };
+    const above = await createDocument(ctx(), { ...base, orgId: tree.upper.id, code: '30-NQ/TW', title: 'Nghị quyết cấp trên' });
+    const sibling = await createDocument(ctx(), { ...base, orgId: tree.b.id, code: '31-NQ/ĐU', title: 'Nghị quyết của đảng bộ khác' });
+    const before = await counts();
+    const plan = { orgId: cell.id, kind: 'extraordinary' as const, meetingOn: '2026-03-10' };
+    const refused = await refusal(planMeeting(official, { ...plan, documentIds: [above.id, sibling.id] }));
+    expect(refused).toMatchObject({ code: 'NOT_FOUND', field: 'documentIds' });
+    const unknown = await refusal(planMeeting(official, { ...plan, documentIds: [999_999_999] }));
+    expect(unknown).toMatchObject({ code: 'NOT_FOUND', field: 'documentIds', message: refused.message });
+    expect(await counts()).toEqual(before);
+    const planned = await planMeeting(official, { ...plan, documentIds: [above.id] });
+    expect(planned.documentIds).toEqual([above.id]);
+    // Recording it held with a document out of reach: refused, nothing written.
+    const held = await refusal(
+      recordHeld(official, planned.id, { version: planned.version, attendance: [{ memberId: members[0]!.id, status: 'present' }], documentIds: [sibling.id] }),
+    );
+    expect(held).toMatchObject({ code: 'NOT_FOUND', field: 'documentIds' });
+    expect((await getMeeting(official, planned.id)).status).toBe('planned');
   });
 });

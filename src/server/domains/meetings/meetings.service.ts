@@ -75,6 +75,7 @@ import {
   type MeetingRow,
 } from './meetings.queries.js';
 import { viDate } from '../rulebook/rule-violation.rules.js';
+import { assertDocumentsReadable } from '../study/study.service.js';
 
 const MEETING = 'cuộc họp';
 
@@ -153,6 +154,7 @@ export async function planMeeting(ctx: Ctx, raw: MeetingPlanInput) {
   const id = await inTransaction(ctx, async (tx) => {
     await checkOfficers(tx, org.id, input.meetingOn, { chairMemberId: input.chairMemberId, minuteTakerMemberId: input.minuteTakerMemberId });
     await refuseDuplicateRegular(tx, org.id, input.kind, input.meetingOn, null);
+    await assertDocumentsReadable(tx, input.documentIds);
     const row = await insertMeeting(tx.db, {
       orgId: org.id,
       kind: input.kind,
@@ -199,6 +201,7 @@ export async function updateMeeting(ctx: Ctx, id: number, input: MeetingUpdateIn
       minuteTakerMemberId: input.minuteTakerMemberId === undefined ? meeting.minuteTakerMemberId : input.minuteTakerMemberId,
     });
     if (input.meetingOn) await refuseDuplicateRegular(tx, meeting.orgId, meeting.kind, date, meeting.id);
+    if (input.documentIds) await assertDocumentsReadable(tx, input.documentIds);
     const { version: _version, documentIds, ...fields } = input;
     await saveAt(tx, meeting, Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)), 'update');
     if (documentIds) await replaceMeetingDocuments(tx.db, meeting.id, documentIds);
@@ -239,6 +242,7 @@ export async function recordHeld(ctx: Ctx, id: number, input: MeetingHeldInput) 
       meeting.kind === 'committee' ? undefined : expected,
     );
     if (input.meetingOn && input.meetingOn !== meeting.meetingOn) await refuseDuplicateRegular(tx, meeting.orgId, meeting.kind, date, meeting.id);
+    if (input.documentIds) await assertDocumentsReadable(tx, input.documentIds);
     const tally = { presentCount: 0, excusedCount: 0, absentCount: 0, awayCount: expected.filter((e) => e.away).length };
     for (const a of input.attendance) tally[`${a.status}Count`] += 1;
     let quality: Partial<MeetingRow> = {};

@@ -16,6 +16,7 @@ import {
   requirementCoverage,
 } from './study.service.js';
 import { exportCoverage } from './study.export.js';
+import { planMeeting, recordHeld } from '../meetings/meetings.service.js';
 import { computeMetric, metricRecords } from '../metrics/metrics.service.js';
 
 const TODAY = '2026-06-30';
@@ -160,6 +161,48 @@ describe('study and coverage', () => {
     expect(early.field).toBe('documentIds');
     const count = await queryOne<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM study_sessions WHERE title = 'Sinh hoạt chi bộ tháng 4'`);
     expect(count?.n).toBe(0);
+  });
+
+  it('links only a held meeting in the actor’s scope and under the session’s organisation, and documents it may read', async () => {
+    const doc = await createDocument(ctx, document(tree.upper.id, { code: '08-NQ/TW', issuedOn: '2026-03-01' }));
+    const hidden = await createDocument(ctx, document(tree.b.id, { code: '09-NQ/ĐU', issuedOn: '2026-03-01' }));
+    const member = await makeMember(ctx, tree.a1.id, { fullName: 'Vũ Thị Liên Kết' });
+    const official = at(await officialOf(ctx, tree.a.id));
+    const sibling = await planMeeting(ctx, { orgId: tree.b1.id, kind: 'extraordinary', meetingOn: '2026-04-02' });
+    const own = await planMeeting(ctx, { orgId: tree.a2.id, kind: 'extraordinary', meetingOn: '2026-04-03' });
+    const input = {
+      orgId: tree.a1.id,
+      kind: 'cell_meeting' as const,
+      heldOn: '2026-04-10',
+      title: 'Sinh hoạt chi bộ học tập nghị quyết',
+      place: null,
+      documentIds: [doc.id],
+      attendeeIds: [member.id],
+    };
+    // A meeting outside the scope answers as one that does not exist, naming the field.
+    const outside = await refusal(createSession(official, { ...input, meetingId: sibling.id }));
+    expect(outside).toMatchObject({ code: 'NOT_FOUND', field: 'meetingId' });
+    const missing = await refusal(createSession(official, { ...input, meetingId: 999_999_999 }));
+    expect(missing).toMatchObject({ code: 'NOT_FOUND', field: 'meetingId', message: outside.message });
+    // In the scope but another cell's, or not yet held: refused, saying why.
+    const elsewhere = await refusal(createSession(official, { ...input, meetingId: own.id }));
+    expect(elsewhere).toMatchObject({ code: 'INVALID_INPUT', field: 'meetingId' });
+    expect(elsewhere.message).toMatch(/^Cuộc họp: .*không thuộc/);
+    const mine = await planMeeting(ctx, { orgId: tree.a1.id, kind: 'extraordinary', meetingOn: '2026-04-04' });
+    const planned = await refusal(createSession(official, { ...input, meetingId: mine.id }));
+    expect(planned).toMatchObject({ code: 'INVALID_INPUT', field: 'meetingId' });
+    // A document of a sibling organisation is out of reach: 404 naming documentIds.
+    const foreign = await refusal(createSession(official, { ...input, meetingId: null, documentIds: [doc.id, hidden.id] }));
+    expect(foreign).toMatchObject({ code: 'NOT_FOUND', field: 'documentIds' });
+    const count = await queryOne<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM study_sessions WHERE title = ${input.title}`);
+    expect(count?.n).toBe(0);
+    // The same session with the cell's held meeting is recorded and keeps the link.
+    const held = await recordHeld(ctx, mine.id, {
+      version: mine.version,
+      attendance: mine.attendance.filter((a) => a.status !== 'away').map((a) => ({ memberId: a.memberId, status: 'present' as const })),
+    });
+    const session = await createSession(official, { ...input, meetingId: held.id });
+    expect(session.meetingId).toBe(held.id);
   });
 
   it('counts the organisations own thematic resolutions per year', async () => {

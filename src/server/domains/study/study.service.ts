@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { findMember } from '../members/members.queries.js';
 import { findOrg } from '../orgs/orgs.queries.js';
 import { orgInScope } from '../members/members.service.js';
+import { findMeeting } from '../meetings/meetings.queries.js';
 import {
   coverageMembers,
   documentsFor,
@@ -56,6 +57,14 @@ async function visibleDocument(ctx: Ctx, id: number, field?: string) {
   const visible = document && (path === '' || (ctx.actor.scope.kind !== 'self' && document.orgPath.startsWith(path)) || path.startsWith(document.orgPath));
   if (!document || !visible) throw field ? notFoundField(field, DOCUMENT) : notFound(DOCUMENT);
   return document;
+}
+
+/**
+ * Documents another record links to (a meeting's documents discussed): each must be one the actor may read, or the
+ * whole request is refused with a 404 naming the field (the same answer as an id that does not exist).
+ */
+export async function assertDocumentsReadable(ctx: Ctx, ids: readonly number[], field = 'documentIds'): Promise<void> {
+  for (const id of new Set(ids)) await visibleDocument(ctx, id, field);
 }
 
 export async function listDocuments(ctx: Ctx, query: PartyDocumentListQuery) {
@@ -156,6 +165,7 @@ export async function createSession(ctx: Ctx, input: StudySessionCreate) {
   assertCan(ctx, 'study.record');
   return inTransaction(ctx, async (tx) => {
     const org = await orgInScope(tx, input.orgId);
+    if (input.meetingId !== null) await checkSessionMeeting(tx, input.meetingId, org);
     const documents = [];
     for (const id of new Set(input.documentIds)) documents.push(await visibleDocument(tx, id, 'documentIds'));
     const [problem] = checkSessionDate({ heldOn: input.heldOn, today: todayIso(tx.now()), documents });
@@ -185,6 +195,18 @@ export async function createSession(ctx: Ctx, input: StudySessionCreate) {
     await recordAudit(tx, [{ entity: 'org', entityId: org.id, action: 'study:session', after: { ...row, documentIds: input.documentIds, attendeeIds } }]);
     return (await sessionById(tx.db, row.id))!;
   });
+}
+
+/**
+ * A session held at a cell meeting links that meeting: one in the actor's scope (else 404, as if it did not exist),
+ * of the session's organisation or one under it, and held (a planned or cancelled meeting studied nothing).
+ */
+async function checkSessionMeeting(ctx: Ctx, meetingId: number, org: { path: string; name: string }) {
+  const meeting = await findMeeting(ctx.db, meetingId);
+  if (!meeting || !isPathInScope(ctx.actor.scope, meeting.orgPath)) throw notFoundField('meetingId', 'cuộc họp');
+  if (!meeting.orgPath.startsWith(org.path))
+    throw invalidField('meetingId', `Cuộc họp: buổi họp của ${meeting.orgName} không thuộc ${org.name}, tổ chức của hội nghị học tập.`);
+  if (meeting.status !== 'held') throw invalidField('meetingId', 'Cuộc họp: chỉ gắn hội nghị học tập với buổi sinh hoạt đã được ghi nhận là đã họp.');
 }
 
 /** Self-study is confirmed by the member themself, signed in: nobody confirms it for them. */

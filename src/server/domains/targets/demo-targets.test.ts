@@ -15,7 +15,7 @@ const TODAY = '2026-11-27';
 beforeAll(async () => {
   ({ database, drop } = await createTestDatabase());
   await loadDemo(ctxFor(database), database, { members: 1200, seed: 7, today: TODAY });
-}, 120_000);
+}, 300_000);
 afterAll(() => drop());
 
 describe('the demo bloc’s year plan', () => {
@@ -37,6 +37,19 @@ describe('the demo bloc’s year plan', () => {
     const met = standard.parts.find((p) => p.key === 'met')!.value;
     expect(standard.parts.find((p) => p.key === 'not_recorded')!.value).toBe(0);
     expect(culture.progress).toMatchObject({ numerator: met, denominator: standard.total, met: culture.progress.actual! >= 80 });
+    // "100% study" and "100% meetings" follow the records: the share of the chosen parts of their metrics.
+    for (const [name, keys] of [
+      ['study_required_coverage', ['session', 'self']],
+      ['cells_all_meetings', ['all_held']],
+    ] as const) {
+      const target = targets.find((t) => t.metricName === name)!;
+      const figure = await computeMetric(ctx, name, { orgId: bloc.id, from: '2026-01-01', to: TODAY });
+      const chosen = figure.parts.filter((p) => (keys as readonly string[]).includes(p.key)).reduce((sum, p) => sum + p.value, 0);
+      expect(figure.total).toBeGreaterThan(0);
+      expect(figure.parts.map((p) => p.key)).not.toContain('away');
+      expect(target.progress).toMatchObject({ numerator: chosen, denominator: figure.total, met: chosen === figure.total });
+      expect(target.progress.actual).toBeLessThan(100);
+    }
     expect(targets.filter((t) => t.source === 'manual' && t.manualValue !== null).every((t) => t.evidence)).toBe(true);
     expect((await listTasks(ctx, { orgId: bloc.id, year: 2026 })).items).toHaveLength(4);
     const proposals = (await listProposals(ctx, { orgId: bloc.id, direction: 'sent' })).items;
