@@ -4,6 +4,7 @@ import { AppError, conflict, forbidden, invalidField, notFound, staleVersion } f
 import { isPathInScope } from '../../scope.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findOrg } from '../orgs/orgs.queries.js';
+import { findMember } from '../members/members.queries.js';
 import { getOrgInScope } from '../orgs/orgs.service.js';
 import { ruleAt } from '../rulebook/rulebook.service.js';
 import type { RuleViolation } from '../rulebook/rule-violation.rules.js';
@@ -40,6 +41,7 @@ import {
   allowedExcellent,
   checkExcellentQuota,
   checkGrade,
+  checkNewlyAdmittedExcuse,
   checkScore,
   gradeForScore,
   isBetterThan,
@@ -359,6 +361,11 @@ export async function excuseMemberRating(ctx: Ctx, id: number, input: MemberRati
     assertOpen(round, round.year);
     if (rating.decidedGrade) throw conflict('Đã có quyết định xếp loại: không ghi miễn đánh giá được.');
     assertVersion(rating.version, input.version);
+    if (input.reason === 'newly_admitted') {
+      const member = await findMember(tx.db, rating.memberId);
+      const months = await ruleAt<number>(tx, 'rating_newly_admitted_excuse_months', round.openedOn);
+      throwIfViolated(checkNewlyAdmittedExcuse({ admittedOn: member?.admittedOn ?? null, openedOn: round.openedOn, months }));
+    }
     const after = await updateMemberRating(tx.db, id, input.version, { excuse: input.reason, excuseNote: input.note ?? null });
     if (!after) throw staleVersion('Phiếu đánh giá');
     await recordAudit(tx, [{ entity: 'member', entityId: rating.memberId, action: 'rating:excuse', before: rating, after }]);
