@@ -190,7 +190,9 @@ export async function ratingQuotaUse(ctx: Ctx, roundId: number): Promise<QuotaUs
 /** The round's figures in the actor's part of it, counted in the database: members, organisations, the quota's use. */
 export async function ratingRoundSummary(ctx: Ctx, roundId: number): Promise<RatingRoundSummary> {
   const { path } = await roundInReach(ctx, roundId);
-  const [round, counts, quota] = await Promise.all([roundView(ctx.db, roundId), roundSummaryOf(ctx.db, roundId, path), ratingQuotaUse(ctx, roundId)]);
+  const round = await roundView(ctx.db, roundId);
+  const counts = await roundSummaryOf(ctx.db, roundId, path);
+  const quota = await ratingQuotaUse(ctx, roundId);
   const sum = (rows: { n: number }[]) => rows.reduce((total, row) => total + row.n, 0);
   const graded = counts.members.filter((r) => r.excuse === null && r.grade !== null);
   const orgsGraded = counts.orgs.filter((r) => r.grade !== null);
