@@ -6,7 +6,7 @@
  *   web (headless Chromium, demo bloc): search results after the debounce ≤ 150 ms, member page ≤ 300 ms (bench/web.bench.ts).
  *   HTTP (bench/http.bench.ts): ratios against a bare Fastify route and against in-process calls; resident memory.
  * Options: --only embedded|postgres, --members N (PostgreSQL size), --skip-national, --skip-import, --skip-web,
- * --skip-http, --large-import
+ * --skip-http, --large-import, --skip-ratings (the rating summary of a province's round, bench/ratings.bench.ts)
  * (also import 260,000 members from one .xlsx on each engine; several minutes).
  * PostgreSQL: BENCH_DATABASE_URL (a server where databases may be created), default postgres://postgres@127.0.0.1:5432/postgres.
  */
@@ -27,6 +27,7 @@ import { runWebBench } from './web.bench.js';
 import { runTargetsBench } from './targets.bench.js'; // targets
 import { runDuesBench } from './dues.bench.js'; // dues
 import { runMeetingsBench } from './meetings.bench.js'; // meetings
+import { runRatingsBench } from './ratings.bench.js'; // ratings
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -243,6 +244,20 @@ if (!args.includes('--skip-meetings')) {
     }
   } catch (error) {
     console.log(`Meeting benchmarks skipped: ${(error as Error).message}`);
+  }
+}
+// ratings (issue #13): the rating summary of a province's round on PostgreSQL (--members sets the size)
+if (!args.includes('--skip-ratings') && only !== 'embedded') {
+  const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  try {
+    for (const row of await runRatingsBench({ postgresUrl, members: provinceMembers })) {
+      results.push(row as unknown as Record<string, unknown>);
+      console.log(
+        `${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(48)} ${String(Math.round(row.ms)).padStart(10)} ms${row.target ? `  (target ≤ ${row.target} ms)` : ''}`,
+      );
+    }
+  } catch (error) {
+    console.log(`Rating benchmarks skipped: ${(error as Error).message}`);
   }
 }
 mkdirSync('bench/results', { recursive: true });

@@ -3,7 +3,7 @@ import { createTarget, recordCultureStandard } from '../targets/targets.service.
 import { createTask } from '../targets/tasks.service.js';
 import { answerProposal, createProposal } from '../proposals/proposals.service.js';
 import { demoBlocs } from './demo.queries.js';
-import { demoToday, type DemoOptions } from './demo.generator.js';
+import { DEFAULT_TODAY, type DemoOptions } from './demo.generator.js';
 import type { TargetCreate } from '../../../shared/targets.js';
 
 /** A deterministic fraction in [0, 1) from the seed and a number (no shared random stream: order-independent). */
@@ -25,7 +25,7 @@ const earlier = (a: string, b: string) => (a < b ? a : b);
  * until their metrics exist.
  */
 export async function loadDemoTargets(ctx: Ctx, options: DemoOptions): Promise<{ targets: number; tasks: number; proposals: number }> {
-  const today = demoToday(options);
+  const today = options.today ?? DEFAULT_TODAY;
   const year = Number(today.slice(0, 4));
   const seed = (options.seed ?? 20221122) >>> 0;
   const adopted = 'Buổi làm việc của Ban Thường vụ Đảng ủy Khối với Thường trực Tỉnh ủy';

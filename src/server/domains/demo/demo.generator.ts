@@ -95,11 +95,10 @@ export interface DemoOptions {
   dues?: boolean;
 }
 
+/** The demo's defaults: one export each (loaders that take part of the options fill the rest from these). */
 export const DEFAULT_SEED = 20221122;
-const DEFAULT_MEMBERS = 4200;
+export const DEFAULT_MEMBERS = 4200;
 export const DEFAULT_TODAY = '2026-11-27';
-export const DEMO_MEMBERS = DEFAULT_MEMBERS;
-export const DEMO_TODAY = DEFAULT_TODAY;
 
 /** The seed article's bloc: 73 grassroots organisations for a little over 4,200 members. */
 const BLOC_MEMBERS = 4200;
@@ -1116,10 +1115,3 @@ export function* generateDemoMembers(opts: DemoOptions, orgs: DemoOrg[]): Genera
     }
   }
 }
-
-/** targets: the demo's "today" (its year is the year of the demo targets). */
-export function demoToday(opts: DemoOptions): string {
-  return opts.today ?? DEFAULT_TODAY;
-}
-/** meetings: the seed the meetings of the demo use too. */
-export const demoSeed = DEFAULT_SEED;

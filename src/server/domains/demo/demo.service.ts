@@ -9,12 +9,9 @@ import { loadDemoInspection } from './demo-inspection.service.js';
 import { insertDemoMeetings } from './demo-meetings.queries.js'; // meetings
 import { loadDemoDiscipline } from './demo-discipline.service.js';
 import {
+  DEFAULT_MEMBERS,
   DEFAULT_SEED,
   DEFAULT_TODAY,
-  DEMO_MEMBERS,
-  DEMO_TODAY,
-  demoSeed,
-  demoToday,
   generateDemoMembers,
   generateDemoOrgs,
   type DemoMember,
@@ -97,7 +94,7 @@ export async function loadDemo(ctx: Ctx, database: Database, options: DemoOption
     const study = await insertDemoStudy(writer.db, options.today ?? todayIso(ctx.now()));
     await recordAudit(bulkCtx, [{ entity: 'party_document', entityId: `bulk:${study.documents}`, action: 'bulk_create', after: study, reason: ctx.reason }]);
     // discipline: through its services (after the identities are synced), last in the sequence.
-    await loadDemoDiscipline(bulkCtx, { members: options.members ?? DEMO_MEMBERS, today: options.today ?? DEMO_TODAY });
+    await loadDemoDiscipline(bulkCtx, { members: options.members ?? DEFAULT_MEMBERS, today: options.today ?? DEFAULT_TODAY });
     await analyzeTables(writer.db);
     // ratings: last year's review, at the end of the sequence
     await loadDemoRatings(bulkCtx, { today: options.today ?? DEFAULT_TODAY, seed: options.seed ?? DEFAULT_SEED });
@@ -236,7 +233,7 @@ async function insertMembers(writer: BulkWriter, ctx: Ctx, orgs: DemoOrg[], orgI
 
 /** meetings: a year of cell meetings with attendance (demo-meetings.queries.ts), audited as one bulk creation. */
 async function loadDemoMeetings(ctx: Ctx, options: DemoOptions): Promise<void> {
-  const loaded = await insertDemoMeetings(ctx.db, { today: demoToday(options), seed: options.seed ?? demoSeed });
+  const loaded = await insertDemoMeetings(ctx.db, { today: options.today ?? DEFAULT_TODAY, seed: options.seed ?? DEFAULT_SEED });
   await recordAudit(ctx, [
     { entity: 'meeting', entityId: `bulk:${loaded.meetings}`, action: 'bulk_create', after: { count: loaded.meetings }, reason: ctx.reason },
   ]);

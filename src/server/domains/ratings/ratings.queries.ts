@@ -182,18 +182,17 @@ export async function quotaUseOf(db: DbOrTx, roundId: number, path: string) {
  */
 export async function roundSummaryOf(db: DbOrTx, roundId: number, path: string) {
   const like = `${path}%`;
-  const [members, orgs] = await Promise.all([
-    queryRows<{ grade: string | null; excuse: string | null; n: number }>(
-      db,
-      sql`SELECT decided_grade AS grade, excuse, count(*)::int AS n FROM member_ratings
-          WHERE round_id = ${roundId} AND org_path LIKE ${like} GROUP BY decided_grade, excuse`,
-    ),
-    queryRows<{ grade: string | null; title: string | null; n: number }>(
-      db,
-      sql`SELECT decided_grade AS grade, title, count(*)::int AS n FROM org_ratings
-          WHERE round_id = ${roundId} AND org_path LIKE ${like} GROUP BY decided_grade, title`,
-    ),
-  ]);
+  // One after the other: inside a transaction both would share one connection.
+  const members = await queryRows<{ grade: string | null; excuse: string | null; n: number }>(
+    db,
+    sql`SELECT decided_grade AS grade, excuse, count(*)::int AS n FROM member_ratings
+        WHERE round_id = ${roundId} AND org_path LIKE ${like} GROUP BY decided_grade, excuse`,
+  );
+  const orgs = await queryRows<{ grade: string | null; title: string | null; n: number }>(
+    db,
+    sql`SELECT decided_grade AS grade, title, count(*)::int AS n FROM org_ratings
+        WHERE round_id = ${roundId} AND org_path LIKE ${like} GROUP BY decided_grade, title`,
+  );
   return { members, orgs };
 }
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { allowedExcellent, checkExcellentQuota, checkGrade, gradeForScore, type GradeCaps, type ScoreThresholds } from './ratings.rules.js';
+import {
+  allowedExcellent,
+  checkExcellentQuota,
+  checkGrade,
+  checkNewlyAdmittedExcuse,
+  gradeForScore,
+  type GradeCaps,
+  type ScoreThresholds,
+} from './ratings.rules.js';
 import type { RuleParam } from '../rulebook/rule-violation.rules.js';
 
 const source = '366-QĐ/TW (30/8/2025); 43-HD/BTCTW (31/10/2025)';
@@ -61,5 +69,20 @@ describe('the excellent quota', () => {
     expect(problem).toMatchObject({ rule: 'rating_excellent_quota_percent', source: '21-HD/BTCTW (2019)' });
     expect(problem.message).toContain('Đảng bộ Sở Tài chính');
     expect(problem.message).toContain('tối đa 2');
+  });
+});
+
+describe('the newly admitted excuse', () => {
+  const months: RuleParam = { value: 6, source: `${source} (?)` };
+  it.each([
+    ['2025-06-02', true],
+    ['2025-06-01', false],
+    ['2025-11-30', true],
+    ['2010-05-19', false],
+    [null, false],
+  ] as const)('admitted %s, round opened 01/12/2025: excused = %s', (admittedOn, excused) => {
+    const problems = checkNewlyAdmittedExcuse({ admittedOn, openedOn: '2025-12-01', months });
+    expect(problems.length === 0).toBe(excused);
+    if (!excused) expect(problems[0]).toMatchObject({ rule: 'rating_newly_admitted_excuse_months', field: 'reason', source: months.source });
   });
 });

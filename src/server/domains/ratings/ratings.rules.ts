@@ -1,5 +1,6 @@
 import { ratingGradeLabels, ratingGrades, type RatingGrade } from '../../../shared/ratings.js';
-import { type RuleParam, type RuleViolation, violation } from '../rulebook/rule-violation.rules.js';
+import { type RuleParam, type RuleViolation, violation, viDate } from '../rulebook/rule-violation.rules.js';
+import { addMonths } from '../../../shared/dates.js';
 
 /** `rating_score_thresholds`: the lowest score of each band on the 100-point scale. */
 export interface ScoreThresholds {
@@ -134,6 +135,23 @@ export function checkExcellentQuota(
       input.quota,
       field,
       `Mức xếp loại: ${input.grassrootsOrgName} đã có ${input.excellent - 1} đảng viên được đề xuất hoặc xếp loại ${quoted('excellent')}; với ${input.goodOrAbove} đảng viên từ ${quoted('good')} trở lên chỉ được tối đa ${allowed} đảng viên ${quoted('excellent')} (${input.quota.value}%)`,
+    ),
+  ];
+}
+
+/**
+ * "Newly admitted" excuses only a member admitted less than `rating_newly_admitted_excuse_months` before the round
+ * opened; anyone else is reviewed (or excused for another reason).
+ */
+export function checkNewlyAdmittedExcuse(input: { admittedOn: string | null; openedOn: string; months: RuleParam }, field = 'reason'): RuleViolation[] {
+  if (input.admittedOn !== null && addMonths(input.admittedOn, input.months.value) > input.openedOn) return [];
+  const admitted = input.admittedOn ? ` (đảng viên này được kết nạp ngày ${viDate(input.admittedOn)})` : '';
+  return [
+    violation(
+      'rating_newly_admitted_excuse_months',
+      input.months,
+      field,
+      `Lý do không đánh giá: chỉ đảng viên được kết nạp chưa đủ ${input.months.value} tháng đến ngày mở đợt đánh giá (${viDate(input.openedOn)}) mới được miễn vì mới kết nạp${admitted}`,
     ),
   ];
 }

@@ -128,6 +128,7 @@ describe('a review round of members', () => {
     const ctx = ctxFor(database);
     await makeMember(ctx, tree.b1.id, { fullName: 'Mai Văn Khoa' });
     await makeMember(ctx, tree.b1.id, { fullName: 'Đào Thị Lan' });
+    await makeMember(ctx, tree.b1.id, { fullName: 'Lý Thị Mai', status: 'probationary', admittedOn: '2025-09-02', confirmedOn: null });
     const round = await openRatingRound(ctx, { orgId: tree.b.id, year: 2025, openedOn: '2025-12-01', dueOn: '2025-12-31' });
     // the same year again, above it: refused
     expect(await refusal(openRatingRound(ctx, { orgId: tree.upper.id, year: 2025, openedOn: '2025-12-01', dueOn: '2025-12-31' }))).toMatchObject({
@@ -135,8 +136,14 @@ describe('a review round of members', () => {
     });
     const official = ctxFor(database, await officialOf(ctx, tree.b.id));
     const [first] = await listMemberRatings(official, round.id, {});
+    // "newly admitted" only for a member admitted under the rulebook's months before the round opened
+    const notNew = await refusal(excuseMemberRating(official, first.id, { reason: 'newly_admitted', version: first.version }));
+    expect(notNew).toMatchObject({ code: 'RULE_VIOLATION', rule: 'rating_newly_admitted_excuse_months', fields: ['reason'] });
+    expect(notNew.message).toContain('19/05/2010');
     const excused = await excuseMemberRating(official, first.id, { reason: 'illness', version: first.version });
     expect(excused).toMatchObject({ stage: 'excused', excuse: 'illness' });
+    const newest = (await listMemberRatings(official, round.id, {})).find((r) => r.fullName === 'Lý Thị Mai')!;
+    expect(await excuseMemberRating(official, newest.id, { reason: 'newly_admitted', version: newest.version })).toMatchObject({ excuse: 'newly_admitted' });
     const radar = await openRatingItems(official);
     expect(radar).toEqual([expect.objectContaining({ roundId: round.id, orgId: tree.b1.id, pending: 1 })]);
 

@@ -4,6 +4,7 @@ import { AppError, conflict, forbidden, invalidField, notFound, staleVersion } f
 import { isPathInScope } from '../../scope.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findOrg } from '../orgs/orgs.queries.js';
+import { findMember } from '../members/members.queries.js';
 import { getOrgInScope } from '../orgs/orgs.service.js';
 import { ruleAt } from '../rulebook/rulebook.service.js';
 import type { RuleViolation } from '../rulebook/rule-violation.rules.js';
@@ -40,6 +41,7 @@ import {
   allowedExcellent,
   checkExcellentQuota,
   checkGrade,
+  checkNewlyAdmittedExcuse,
   checkScore,
   gradeForScore,
   isBetterThan,
@@ -188,7 +190,9 @@ export async function ratingQuotaUse(ctx: Ctx, roundId: number): Promise<QuotaUs
 /** The round's figures in the actor's part of it, counted in the database: members, organisations, the quota's use. */
 export async function ratingRoundSummary(ctx: Ctx, roundId: number): Promise<RatingRoundSummary> {
   const { path } = await roundInReach(ctx, roundId);
-  const [round, counts, quota] = await Promise.all([roundView(ctx.db, roundId), roundSummaryOf(ctx.db, roundId, path), ratingQuotaUse(ctx, roundId)]);
+  const round = await roundView(ctx.db, roundId);
+  const counts = await roundSummaryOf(ctx.db, roundId, path);
+  const quota = await ratingQuotaUse(ctx, roundId);
   const sum = (rows: { n: number }[]) => rows.reduce((total, row) => total + row.n, 0);
   const graded = counts.members.filter((r) => r.excuse === null && r.grade !== null);
   const orgsGraded = counts.orgs.filter((r) => r.grade !== null);
@@ -359,6 +363,11 @@ export async function excuseMemberRating(ctx: Ctx, id: number, input: MemberRati
     assertOpen(round, round.year);
     if (rating.decidedGrade) throw conflict('Đã có quyết định xếp loại: không ghi miễn đánh giá được.');
     assertVersion(rating.version, input.version);
+    if (input.reason === 'newly_admitted') {
+      const member = await findMember(tx.db, rating.memberId);
+      const months = await ruleAt<number>(tx, 'rating_newly_admitted_excuse_months', round.openedOn);
+      throwIfViolated(checkNewlyAdmittedExcuse({ admittedOn: member?.admittedOn ?? null, openedOn: round.openedOn, months }));
+    }
     const after = await updateMemberRating(tx.db, id, input.version, { excuse: input.reason, excuseNote: input.note ?? null });
     if (!after) throw staleVersion('Phiếu đánh giá');
     await recordAudit(tx, [{ entity: 'member', entityId: rating.memberId, action: 'rating:excuse', before: rating, after }]);

@@ -57,6 +57,8 @@ describe('ruleDefinitions', () => {
         'meeting_quality_score_sheet',
         // ratings: a member disciplined in the year cannot be rated excellent or good (?)
         'rating_grade_caps',
+        // ratings: RULES.md gives no number of months for "newly admitted"
+        'rating_newly_admitted_excuse_months',
       ].sort(),
     );
   });

@@ -458,6 +458,15 @@ export const ruleDefinitions: readonly RuleDefinition[] = [
     description:
       'Mức cao nhất được xếp khi có một điều kiện: đảng viên bị kỷ luật trong năm (sanctioned), còn nhiệm vụ không hoàn thành (tasks_not_done), tổ chức có tổ chức trực thuộc hoặc cán bộ chủ chốt bị kỷ luật (disciplined_sub_unit_or_leader). Mức xuất sắc còn cần đủ các điều kiện kèm theo.',
   },
+  // ratings: who is not reviewed because newly admitted
+  {
+    name: 'rating_newly_admitted_excuse_months',
+    label: 'Thời gian từ khi kết nạp để được miễn đánh giá, xếp loại (tháng)',
+    unit: 'months',
+    unconfirmed: true,
+    description:
+      'Đảng viên được kết nạp chưa đủ số tháng này tính đến ngày mở đợt đánh giá thì không đánh giá, xếp loại chất lượng năm đó (ghi là «mới kết nạp»).',
+  },
 
   // Dues
   {
@@ -678,6 +687,7 @@ export const seedRuleVersions: readonly SeedRuleVersion[] = [
   { name: 'rating_excellent_quota_percent', value: 20, effectiveFrom: '2019-10-21', source: '21-HD/BTCTW (2019)' },
   // ratings
   { name: 'rating_grade_caps', value: { sanctioned: 'complete', tasks_not_done: 'good', disciplined_sub_unit_or_leader: 'good' }, ...rating366 },
+  { name: 'rating_newly_admitted_excuse_months', value: 6, effectiveFrom: rating366.effectiveFrom, source: `${rating366.source} (?)` }, // ratings
 
   // Dues: the percentages of salary and pension were the same under 342-QĐ/TW.
   { name: 'dues_insured_salary_percent', value: 1, ...dues342 },
