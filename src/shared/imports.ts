@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
-export const importRecordTypes = ['org', 'member'] as const;
+export const importRecordTypes = ['org', 'member', 'dues'] as const;
 export type ImportRecordType = (typeof importRecordTypes)[number];
-export const importRecordTypeLabels: Record<ImportRecordType, string> = { org: 'Tổ chức đảng', member: 'Đảng viên' };
+export const importRecordTypeLabels: Record<ImportRecordType, string> = { org: 'Tổ chức đảng', member: 'Đảng viên', dues: 'Đảng phí' };
 
 export const importStatuses = ['checking', 'checked', 'committing', 'committed', 'failed', 'interrupted'] as const;
 export type ImportStatus = (typeof importStatuses)[number];
@@ -63,6 +63,8 @@ const tally = z.object({ created: z.number().int(), updated: z.number().int(), u
 export const importCounts = z.object({
   orgs: tally,
   members: tally,
+  /** Members' months of dues (a dues sheet); absent in imports made before dues could be imported. */
+  dues: tally.optional(),
   /** Data rows read (header rows not counted). */
   rows: z.number().int(),
   errors: z.number().int(),
@@ -99,7 +101,7 @@ export const importJob = z.object({
   progress: importProgress.nullable(),
   /** Checked, no error left, and the file is still kept. */
   canCommit: z.boolean(),
-  fields: z.object({ org: z.array(importField), member: z.array(importField) }),
+  fields: z.object({ org: z.array(importField), member: z.array(importField), dues: z.array(importField) }),
 });
 export type ImportJob = z.infer<typeof importJob>;
 

@@ -39,7 +39,7 @@ export const importMappings = pgTable(
   'import_mappings',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    recordType: text('record_type').$type<'org' | 'member'>().notNull(),
+    recordType: text('record_type').$type<'org' | 'member' | 'dues'>().notNull(), // dues: a dues sheet's mapping
     /** SHA-256 of the normalised headers in order. */
     headerSignature: text('header_signature').notNull(),
     headers: jsonb('headers').$type<string[]>().notNull(),

@@ -180,3 +180,87 @@ export async function membersByIds(db: DbOrTx, ids: number[]): Promise<(SheetMem
         )}]::int[])`,
   );
 }
+
+export interface Registration {
+  memberId: number;
+  orgId: number;
+  orgPath: string;
+  orgName: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
+/** The organisations members were registered in (probationary or full) at some day between two dates, with their paths. */
+export async function registrationsOf(db: DbOrTx, memberIds: number[], firstDay: string, endDay: string): Promise<Registration[]> {
+  if (memberIds.length === 0) return [];
+  return queryRows<Registration>(
+    db,
+    sql`SELECT p.member_id AS "memberId", p.org_id AS "orgId", o.path AS "orgPath", o.name AS "orgName", p.valid_from AS "validFrom", p.valid_to AS "validTo"
+        FROM membership_periods p JOIN orgs o ON o.id = p.org_id
+        WHERE p.member_id = ANY(${intArray(memberIds)}) AND p.status IN ('probationary', 'full') AND p.annulment_id IS NULL
+          AND p.valid_from < ${endDay} AND (p.valid_to IS NULL OR p.valid_to > ${firstDay})
+        ORDER BY p.member_id, p.valid_from, p.id`,
+  );
+}
+
+/** The recorded months of these members among these months. */
+export async function paymentsOfMembers(db: DbOrTx, memberIds: number[], months: string[]): Promise<DuesPaymentRow[]> {
+  if (memberIds.length === 0 || months.length === 0) return [];
+  return db
+    .select()
+    .from(duesPayments)
+    .where(and(inArray(duesPayments.memberId, memberIds), inArray(duesPayments.month, months)));
+}
+
+export async function insertPayments(db: DbOrTx, values: (typeof duesPayments.$inferInsert)[]): Promise<DuesPaymentRow[]> {
+  if (values.length === 0) return [];
+  const rows: DuesPaymentRow[] = [];
+  for (let i = 0; i < values.length; i += 1000)
+    rows.push(
+      ...(await db
+        .insert(duesPayments)
+        .values(values.slice(i, i + 1000))
+        .returning()),
+    );
+  return rows;
+}
+
+export interface NamedMember {
+  id: number;
+  fullName: string;
+  nameSortKey: string;
+  birthDate: string;
+  cardNumber: string | null;
+  nationalId: string | null;
+  orgPath: string;
+}
+
+const namedMemberColumns = sql`id, full_name AS "fullName", name_sort_key AS "nameSortKey", birth_date AS "birthDate", card_number AS "cardNumber",
+  national_id AS "nationalId", org_path AS "orgPath"`;
+
+/** Members of the scope bearing these names (by their sort keys): a dues sheet names members as the cell knows them. */
+export async function membersByNameKeys(db: DbOrTx, scope: Scope, keys: string[]): Promise<NamedMember[]> {
+  if (keys.length === 0) return [];
+  return queryRows<NamedMember>(
+    db,
+    sql`SELECT ${namedMemberColumns} FROM members
+        WHERE name_sort_key = ANY(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify([...new Set(keys)])}::jsonb))) AND ${pathInScope(scope, sql`org_path`)}`,
+  );
+}
+
+/** Members holding these card numbers or citizen IDs, in any scope (both are unique): the caller checks the scope. */
+export async function membersByCardOrId(db: DbOrTx, cards: string[], nationalIds: string[]): Promise<NamedMember[]> {
+  if (cards.length === 0 && nationalIds.length === 0) return [];
+  return queryRows<NamedMember>(
+    db,
+    sql`SELECT ${namedMemberColumns} FROM members
+        WHERE card_number = ANY(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(cards)}::jsonb)))
+           OR national_id = ANY(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(nationalIds)}::jsonb)))`,
+  );
+}
+
+const intArray = (ids: number[]) =>
+  sql`ARRAY[${sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  )}]::int[]`;

@@ -30,17 +30,21 @@ import {
   historiesOf,
   insertBasis,
   insertPayment,
+  insertPayments,
   insertRelief,
   membersByIds,
   membersOfMonth,
   orgsUnder,
   paymentsOfMember,
+  paymentsOfMembers,
   paymentsOfMonth,
+  registrationsOf,
   reliefsOf,
   statementSums,
   unpaidMonths,
   updatePayment,
   type DuesBasisRow,
+  type DuesPaymentRow,
   type DuesReliefRow,
   type EventOfMember,
   type PeriodOfMember,
@@ -497,4 +501,193 @@ export async function issuerOf(ctx: Ctx, orgId: number): Promise<{ upperBody: st
   const org = await orgInScope(ctx, orgId);
   const parent = org.parentId ? await findOrg(ctx.db, org.parentId) : undefined;
   return { upperBody: (parent?.name ?? 'Đảng Cộng sản Việt Nam').toLocaleUpperCase('vi'), issuingBody: org.name.toLocaleUpperCase('vi') };
+}
+
+// ---- Dues sheets imported from a file (domains/imports: the dues plan) ------------------------------
+
+/** One member's month as a dues sheet gives it; `key` is the caller's (the file's row). */
+export interface DuesImportEntry {
+  key: number;
+  memberId: number;
+  month: string;
+  amount: number;
+  extraAmount: number;
+  paidOn: string | null;
+  collector: string | null;
+  unpaidReason: string | null;
+}
+
+export interface DuesImportProblem {
+  /** What the problem is about: the member (name), the month, or the amount. */
+  field: 'member' | 'month' | 'amount';
+  severity: 'error' | 'warning';
+  code: string;
+  message: string;
+  fix: string;
+}
+
+type PaymentValues = Omit<DuesPaymentRow, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'createdBy'>;
+
+export interface DuesImportDecision {
+  key: number;
+  problems: DuesImportProblem[];
+  /** Absent when an error refuses the row. */
+  action?: 'create' | 'update' | 'unchanged';
+  values?: PaymentValues;
+  existing?: DuesPaymentRow;
+}
+
+/**
+ * Checks a dues sheet's entries with the same rules as the month sheet: the member registered in an organisation of
+ * the importer's scope that month (not before admission, not after leaving), the amount due computed with the
+ * rulebook version of the month, what is already recorded (changed → a warning to accept). Writes nothing.
+ */
+export async function planDuesImport(ctx: Ctx, entries: DuesImportEntry[]): Promise<DuesImportDecision[]> {
+  if (entries.length === 0) return [];
+  const ids = [...new Set(entries.map((e) => e.memberId))];
+  const months = [...new Set(entries.map((e) => e.month))].sort();
+  const firstDay = monthStart(months[0]!);
+  const endDay = monthStart(addMonthsToMonth(months[months.length - 1]!, 1));
+  // One query at a time: inside the commit's transaction the connection takes one query at a time anyway.
+  const people = await membersByIds(ctx.db, ids);
+  const history = await historiesOf(ctx.db, ids);
+  const registrations = await registrationsOf(ctx.db, ids, firstDay, endDay);
+  const bases = await basesOf(ctx.db, ids);
+  const reliefs = await reliefsOf(ctx.db, ids);
+  const recorded = await paymentsOfMembers(ctx.db, ids, months);
+  // A month without a rule version is that row's error, not the whole file's.
+  const rates = new Map<string, DuesRates | AppError>();
+  for (const month of months)
+    rates.set(
+      month,
+      await duesRatesFor(ctx, month).catch((error: unknown) => {
+        if (error instanceof AppError && error.code === 'RULE_VIOLATION') return error;
+        throw error;
+      }),
+    );
+  const group = <T extends { memberId: number }>(rows: T[]) => {
+    const map = new Map<number, T[]>();
+    for (const row of rows) map.set(row.memberId, [...(map.get(row.memberId) ?? []), row]);
+    return map;
+  };
+  const basesBy = group(bases);
+  const reliefsBy = group(reliefs);
+  const registrationsBy = group(registrations);
+  const periodsBy = group(history.periods);
+  const eventsBy = group(history.events);
+  const recordedBy = new Map(recorded.map((p) => [`${p.memberId}|${p.month}`, p]));
+  const today = todayIso(ctx.now());
+  return entries.map((entry): DuesImportDecision => {
+    const problems: DuesImportProblem[] = [];
+    const error = (field: DuesImportProblem['field'], code: string, message: string, fix: string) =>
+      problems.push({ field, severity: 'error', code, message, fix });
+    const member = people.find((p) => p.id === entry.memberId);
+    if (!member) {
+      error('member', 'UNKNOWN_MEMBER', 'Không tìm thấy đảng viên này trong phạm vi quản lý của bạn.', 'Hãy kiểm tra họ tên, số thẻ đảng viên.');
+      return { key: entry.key, problems };
+    }
+    const { partyAgeYears, leftOn } = standingOf(member, periodsBy.get(member.id) ?? [], eventsBy.get(member.id) ?? [], entry.month);
+    const shown = `${entry.month.slice(5)}/${entry.month.slice(0, 4)}`;
+    for (const v of checkPayment({
+      month: entry.month,
+      admittedOn: member.admittedOn,
+      leftOn,
+      paid: entry.amount > 0,
+      amount: entry.amount,
+      dueAmount: 0,
+      dueSource: DUES_SOURCE,
+    }))
+      error(
+        v.field === 'month' ? 'month' : 'amount',
+        'DUES_RULE',
+        `${v.message.replace(/^Tháng: /, '')} (${v.source}).`,
+        'Hãy bỏ dòng này hoặc sửa lại tháng cho đúng thời gian sinh hoạt đảng.',
+      );
+    if (problems.length > 0) return { key: entry.key, problems };
+    const registration = (registrationsBy.get(member.id) ?? [])
+      .filter((r) => r.validFrom < monthStart(addMonthsToMonth(entry.month, 1)) && (r.validTo === null || r.validTo > monthStart(entry.month)))
+      .at(-1);
+    if (!registration) {
+      error('month', 'NOT_REGISTERED', `Tháng ${shown} đảng viên không sinh hoạt ở tổ chức đảng nào của hệ thống.`, 'Hãy kiểm tra lại tháng.');
+      return { key: entry.key, problems };
+    }
+    if (!isPathInScope(ctx.actor.scope, registration.orgPath)) {
+      // The same words as a member who does not exist: the scope is not told apart from absence.
+      error('member', 'UNKNOWN_MEMBER', 'Không tìm thấy đảng viên này trong phạm vi quản lý của bạn.', 'Hãy kiểm tra họ tên, số thẻ đảng viên.');
+      return { key: entry.key, problems };
+    }
+    const monthRates = rates.get(entry.month)!;
+    if (monthRates instanceof AppError) {
+      error('month', 'NO_RULE_VERSION', monthRates.message, 'Hãy kiểm tra lại tháng, hoặc nhờ quản trị hệ thống bổ sung quy định của thời điểm đó.');
+      return { key: entry.key, problems };
+    }
+    const basis = basisFor(basesBy.get(member.id) ?? [], entry.month);
+    const relief = reliefFor(reliefsBy.get(member.id) ?? [], entry.month);
+    const computed = monthlyDues({ basis, relief, partyAgeYears, rates: monthRates });
+    if (!computed.ok) {
+      error(
+        'member',
+        'NO_DUES_BASIS',
+        `${computed.problem} (tháng ${shown}, ${DUES_SOURCE})`,
+        'Hãy ghi căn cứ đóng đảng phí của đảng viên trước, rồi kiểm tra lại tệp.',
+      );
+      return { key: entry.key, problems };
+    }
+    const exempt = computed.amount === 0 && computed.relief !== null;
+    if (exempt && entry.amount > 0)
+      problems.push({
+        field: 'amount',
+        severity: 'warning',
+        code: 'EXEMPT_PAID',
+        message: `Tháng ${shown} đảng viên được miễn đảng phí (${computed.relief}); tháng được ghi là miễn, số tiền trong tệp không được ghi.`,
+        fix: 'Nếu đảng viên tự nguyện đóng, hãy ghi vào cột Ủng hộ thêm.',
+      });
+    const paid = entry.amount > 0 && !exempt;
+    const existing = recordedBy.get(`${member.id}|${entry.month}`);
+    const values: PaymentValues = {
+      memberId: member.id,
+      orgId: existing?.orgId ?? registration.orgId,
+      orgPath: existing?.orgPath ?? registration.orgPath,
+      month: entry.month,
+      dueAmount: computed.amount,
+      paid,
+      exempt,
+      paidAmount: paid ? entry.amount : 0,
+      extraAmount: paid ? entry.extraAmount : 0,
+      paidOn: paid ? (entry.paidOn ?? (existing?.paid ? existing.paidOn : null) ?? today) : null,
+      collector: paid ? entry.collector : null,
+      unpaidReason: paid || exempt ? null : entry.unpaidReason,
+      ruleSource: computed.source,
+    };
+    if (!existing) return { key: entry.key, problems, action: 'create', values };
+    const changed = (['dueAmount', 'paid', 'exempt', 'paidAmount', 'extraAmount', 'paidOn', 'collector', 'unpaidReason'] as const).filter(
+      (k) => values[k] !== existing[k],
+    );
+    if (changed.length === 0) return { key: entry.key, problems, action: 'unchanged', values, existing };
+    problems.push({
+      field: 'amount',
+      severity: 'warning',
+      code: 'DUES_REPLACED',
+      message: `Tháng ${shown} đã được ghi (${existing.exempt ? 'được miễn' : existing.paid ? `đã đóng ${existing.paidAmount.toLocaleString('vi-VN')} đồng` : 'chưa đóng'}); ghi tệp này sẽ thay bằng số liệu của tệp.`,
+      fix: 'Nếu số liệu đã ghi là đúng, hãy bỏ dòng này khỏi tệp.',
+    });
+    return { key: entry.key, problems, action: 'update', values, existing };
+  });
+}
+
+/** Writes what planDuesImport decided, in the caller's transaction (the import's commit), with one audit call. */
+export async function writeDuesImport(ctx: Ctx, decisions: DuesImportDecision[], reason: string): Promise<void> {
+  const audit: Parameters<typeof recordAudit>[1] = [];
+  const creates = decisions.filter((d) => d.action === 'create');
+  const created = await insertPayments(
+    ctx.db,
+    creates.map((d) => ({ ...d.values!, createdBy: ctx.actor.userId })),
+  );
+  for (const row of created) audit.push({ entity: 'member', entityId: row.memberId, action: 'dues:record', after: row, reason });
+  for (const d of decisions.filter((x) => x.action === 'update')) {
+    const after = await updatePayment(ctx.db, d.existing!.id, d.existing!.version, d.values!);
+    if (!after) throw staleVersion(`Đảng phí tháng ${d.values!.month} của đảng viên`);
+    audit.push({ entity: 'member', entityId: after.memberId, action: 'dues:record', before: d.existing, after, reason });
+  }
+  await recordAudit(ctx, audit);
 }

@@ -311,3 +311,60 @@ export const parseMemberStatusCell = (value: unknown): EnumCellResult<Importable
 export const parseTheoryLevelCell = (value: unknown): EnumCellResult<TheoryLevel> => parseEnumCell(value, theoryLevelSpec);
 export const parseOrgKindCell = (value: unknown): EnumCellResult<OrgKind> => parseEnumCell(value, orgKindSpec);
 export const parseUnitTypeCell = (value: unknown): EnumCellResult<UnitType> => parseEnumCell(value, unitTypeSpec);
+
+// ---- Months and money (dues sheets) --------------------------------------------------------------
+
+export type MonthCellResult = { month: string } | { error: string };
+const monthHint = 'Hãy ghi tháng theo dạng tháng/năm, ví dụ 03/2026.';
+
+/** A dues month: `03/2026`, `3/2026`, `3-2026`, `2026-03`, `T3/2026`, `Tháng 3/2026`, or a date cell (its month). */
+export function parseMonthCell(value: unknown): MonthCellResult {
+  const plain = plainCellValue(value);
+  if (plain instanceof Date) {
+    const year = plain.getUTCFullYear();
+    if (Number.isNaN(year) || year < 1900 || year > 9999) return { error: `Ô tháng không đọc được. ${monthHint}` };
+    return { month: plain.toISOString().slice(0, 7) };
+  }
+  if (typeof plain !== 'string' && typeof plain !== 'number') return { error: `Ô tháng đang để trống. ${monthHint}` };
+  const text = normalizeSpaces(String(plain));
+  const folded = foldForSearch(text).replace(/^(thang|t)\s*/, '');
+  let year: number;
+  let month: number;
+  const monthFirst = /^(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(folded);
+  const yearFirst = /^(\d{4})\s*[/.-]\s*(\d{1,2})$/.exec(folded);
+  if (monthFirst) [month, year] = [Number(monthFirst[1]), Number(monthFirst[2])];
+  else if (yearFirst) [year, month] = [Number(yearFirst[1]), Number(yearFirst[2])];
+  else {
+    const date = parseDateCell(value);
+    if ('iso' in date) return { month: date.iso.slice(0, 7) };
+    return { error: `"${text}" không phải là tháng. ${monthHint}` };
+  }
+  if (month < 1 || month > 12) return { error: `"${text}": không có tháng ${month}. ${monthHint}` };
+  if (year < 1930) return { error: `"${text}": năm ${year} trước khi có Đảng. ${monthHint}` };
+  return { month: `${year}-${String(month).padStart(2, '0')}` };
+}
+
+export type MoneyCellResult = { amount: number } | { error: string };
+const moneyHint = 'Hãy ghi số đồng, ví dụ 45.000.';
+
+/** Whole đồng: a number cell, or text as officials type it (`45.000`, `45,000`, `45 000 đ`, `45000 VNĐ`). Negative amounts are read, for the caller to refuse by its rule. */
+export function parseMoneyCell(value: unknown): MoneyCellResult {
+  const plain = plainCellValue(value);
+  if (typeof plain === 'number') {
+    if (!Number.isFinite(plain)) return { error: `Số tiền không đọc được. ${moneyHint}` };
+    if (!Number.isInteger(plain)) return { error: `${plain} không phải số đồng nguyên (đảng phí tính bằng đồng). ${moneyHint}` };
+    if (!Number.isSafeInteger(plain) || Math.abs(plain) > 1_000_000_000_000) return { error: `Số tiền ${plain} quá lớn. ${moneyHint}` };
+    return { amount: plain };
+  }
+  if (typeof plain !== 'string') return { error: `Số tiền không đọc được. ${moneyHint}` };
+  const text = normalizeSpaces(plain);
+  const bare = foldForSearch(text)
+    .replace(/\s*(vnd|dong|d)\.?$/, '')
+    .replace(/\s+/g, '');
+  const grouped = /^(-?)(\d{1,3}(?:([.,])\d{3})(?:\3\d{3})*)$/.exec(bare);
+  const digits = grouped ? `${grouped[1]}${grouped[2].replace(/[.,]/g, '')}` : /^-?\d+$/.test(bare) ? bare : null;
+  if (digits === null) return { error: `"${text}" không phải là số tiền (số đồng nguyên). ${moneyHint}` };
+  const amount = Number(digits);
+  if (!Number.isSafeInteger(amount) || Math.abs(amount) > 1_000_000_000_000) return { error: `Số tiền "${text}" quá lớn. ${moneyHint}` };
+  return { amount };
+}

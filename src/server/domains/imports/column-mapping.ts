@@ -7,13 +7,13 @@ import { fieldLabels } from '../../../shared/field-labels.js';
 import { cellToString, cleanText, foldLabel, genderSpec, memberStatusSpec, orgKindSpec, theoryLevelSpec, unitTypeSpec, type EnumSpec } from './cell-values.js';
 import { detectLegacyEncodingOfColumn, repairLegacyText, type LegacyEncoding } from './legacy-encoding.js';
 
-export type ImportRecordType = 'org' | 'member';
+export type ImportRecordType = 'org' | 'member' | 'dues';
 
 /**
  * How a cell of the field is read: `org_ref` is an organisation's code or its exact name, resolved
  * against the organisations being imported and those already recorded.
  */
-export type ImportFieldKind = 'text' | 'name' | 'date' | 'enum' | 'national_id' | 'digits' | 'org_ref';
+export type ImportFieldKind = 'text' | 'name' | 'date' | 'enum' | 'national_id' | 'digits' | 'org_ref' | 'month' | 'money';
 
 export interface ImportField {
   key: string;
@@ -262,13 +262,103 @@ export const orgImportFields = [
   },
 ] as const satisfies readonly ImportField[];
 
+/**
+ * A dues sheet (bảng thu đảng phí): one row per member and month, as a cell's treasurer keeps it. The member is
+ * found by card number, citizen ID, name and birth date, or by name alone when one member of the importer's scope
+ * bears it.
+ */
+export const duesImportFields = [
+  {
+    key: 'fullName',
+    label: fieldLabels.fullName,
+    aliases: ['Họ tên', 'Họ và tên đảng viên', 'Họ tên đảng viên', 'Tên đảng viên'],
+    required: true,
+    kind: 'name',
+    note: 'Họ, đệm và tên như trong hồ sơ đảng viên.',
+  },
+  {
+    key: 'cardNumber',
+    label: fieldLabels.cardNumber,
+    aliases: ['Số thẻ ĐV', 'Số thẻ', 'Số thẻ Đảng', 'Thẻ đảng viên'],
+    required: false,
+    kind: 'digits',
+    note: 'Nên ghi để nhận đúng người khi trong phạm vi có người trùng họ tên.',
+  },
+  {
+    key: 'nationalId',
+    label: fieldLabels.nationalId,
+    aliases: ['Số định danh', 'Số định danh cá nhân', 'CCCD', 'Số CCCD', 'Số căn cước', 'Số căn cước công dân'],
+    required: false,
+    kind: 'national_id',
+    note: 'Đủ 12 chữ số, nếu không có số thẻ đảng viên.',
+  },
+  {
+    key: 'birthDate',
+    label: fieldLabels.birthDate,
+    aliases: ['Ngày tháng năm sinh', 'Sinh ngày'],
+    required: false,
+    kind: 'date',
+    note: 'Để phân biệt người trùng họ tên khi không có số thẻ.',
+  },
+  {
+    key: 'month',
+    label: 'Tháng',
+    aliases: ['Tháng đóng', 'Đảng phí tháng', 'Tháng đảng phí', 'Kỳ đóng', 'Tháng/năm'],
+    required: true,
+    kind: 'month',
+    note: 'Tháng của đảng phí, dạng tháng/năm, ví dụ 03/2026.',
+  },
+  {
+    key: 'amount',
+    label: 'Số tiền đã đóng',
+    aliases: ['Số tiền', 'Số tiền đóng', 'Đã đóng', 'Đảng phí', 'Số tiền đảng phí', 'Thực đóng', 'Số tiền thực đóng'],
+    required: true,
+    kind: 'money',
+    note: 'Số đồng đã đóng, ví dụ 45.000; để trống hoặc 0 nếu tháng đó chưa đóng.',
+  },
+  {
+    key: 'paidOn',
+    label: 'Ngày đóng',
+    aliases: ['Ngày nộp', 'Ngày thu'],
+    required: false,
+    kind: 'date',
+    note: 'Ngày/tháng/năm đã đóng; để trống là hôm nay.',
+  },
+  {
+    key: 'collector',
+    label: 'Người thu',
+    aliases: ['Người thu tiền', 'Người nhận', 'Thủ quỹ'],
+    required: false,
+    kind: 'text',
+    note: 'Bắt buộc với tháng đã đóng.',
+  },
+  {
+    key: 'extraAmount',
+    label: 'Ủng hộ thêm',
+    aliases: ['Đóng thêm', 'Tự nguyện đóng thêm', 'Số tiền ủng hộ thêm'],
+    required: false,
+    kind: 'money',
+    note: 'Số tiền tự nguyện đóng thêm, tính riêng với đảng phí.',
+  },
+  {
+    key: 'unpaidReason',
+    label: 'Lý do chưa đóng',
+    aliases: ['Lý do', 'Ghi chú'],
+    required: false,
+    kind: 'text',
+    note: 'Với tháng chưa đóng: lý do (nếu có).',
+  },
+] as const satisfies readonly ImportField[];
+
 export type MemberImportKey = (typeof memberImportFields)[number]['key'];
 export type OrgImportKey = (typeof orgImportFields)[number]['key'];
-export type ImportKey<R extends ImportRecordType> = R extends 'member' ? MemberImportKey : OrgImportKey;
+export type DuesImportKey = (typeof duesImportFields)[number]['key'];
+export type ImportKey<R extends ImportRecordType> = R extends 'member' ? MemberImportKey : R extends 'dues' ? DuesImportKey : OrgImportKey;
 
-export const importFields: { member: readonly ImportField[]; org: readonly ImportField[] } = {
+export const importFields: { member: readonly ImportField[]; org: readonly ImportField[]; dues: readonly ImportField[] } = {
   member: memberImportFields,
   org: orgImportFields,
+  dues: duesImportFields,
 };
 
 /** Row counters that every Vietnamese list starts with; not data, so never reported as unknown. */
@@ -436,6 +526,7 @@ export function findHeaderRow(rows: readonly (readonly unknown[])[], recordType:
  */
 export function recordTypeForSheet(sheetName: string): ImportRecordType | null {
   const folded = foldLabel(sheetName).replace(/ /g, '');
+  if (folded.includes('dangphi')) return 'dues';
   if (folded.includes('dangvien')) return 'member';
   if (folded.includes('tochuc')) return 'org';
   return null;

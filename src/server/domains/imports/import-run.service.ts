@@ -19,7 +19,8 @@ import { foldForSearch, normalizeSpaces } from '../../../shared/vietnamese.js';
 import { plainCellValue, type SheetRow } from './cell-values.js';
 import { columnLetter, convertLegacyHeaders, findHeaderRow, guessMapping, importFields, normalizeHeader, recordTypeForSheet } from './column-mapping.js';
 import type { UploadKind } from './file-safety.js';
-import { charterImportRules, legacyFontNames, makeProblem, parseMemberRow, parseOrgRow, type ImportRules } from './imports.rules.js';
+import { charterImportRules, legacyFontNames, makeProblem, parseDuesRow, parseMemberRow, parseOrgRow, type ImportRules } from './imports.rules.js';
+import { DuesPlan } from './dues-plan.service.js';
 import { lockImport } from './imports.queries.js';
 import { detectLegacyEncodingOfColumn, type LegacyEncoding } from './legacy-encoding.js';
 import { MemberPlan } from './member-plan.service.js';
@@ -115,6 +116,7 @@ interface SheetState {
 const emptyCounts = (): ImportCounts => ({
   orgs: { created: 0, updated: 0, unchanged: 0 },
   members: { created: 0, updated: 0, unchanged: 0 },
+  dues: { created: 0, updated: 0, unchanged: 0 },
   rows: 0,
   errors: 0,
   warnings: 0,
@@ -129,6 +131,7 @@ class ImportRun {
   private readonly counts = emptyCounts();
   private readonly orgs: OrgPlan;
   private readonly members: MemberPlan;
+  private readonly dues: DuesPlan;
   private converted = 0;
   private rules: ImportRules = charterImportRules;
   private rowsDone = 0;
@@ -147,6 +150,7 @@ class ImportRun {
     const run: RunContext = { ctx, mode, log: input.problems, counts: this.counts, writer, importId: input.importId, reason, confirmNameMatches };
     this.orgs = new OrgPlan(run);
     this.members = new MemberPlan(run, this.orgs);
+    this.dues = new DuesPlan(run);
   }
 
   private get log(): ProblemLog {
@@ -186,6 +190,7 @@ class ImportRun {
     await this.orgs.plan(true);
     await this.members.settleDeferred();
     this.members.reportCells(this.today, this.rules);
+    await this.processDues();
     this.noteEmptyFile();
     await this.log.flush();
     return this.result();
@@ -202,6 +207,7 @@ class ImportRun {
     }
     const orgSheets = this.input.plans.filter((p) => p.recordType === 'org').map((p) => p.sheet);
     const memberSheets = this.input.plans.filter((p) => p.recordType === 'member').map((p) => p.sheet);
+    const duesSheets = this.input.plans.filter((p) => p.recordType === 'dues').map((p) => p.sheet);
     // Organisations first, so members can hang from the ones this file creates; the template puts them first, so this pass is short.
     if (orgSheets.length > 0) await this.readSheets(orgSheets, 'org');
     await this.orgs.plan(true);
@@ -210,6 +216,10 @@ class ImportRun {
     if (memberSheets.length > 0) await this.readSheets(memberSheets, 'member');
     await this.processMembers();
     this.members.reportCells(this.today, this.rules);
+    if (this.failed) throw new ImportAborted(await this.finishResult());
+    // Dues last: their members are recorded by then (a dues row never creates a member).
+    if (duesSheets.length > 0) await this.readSheets(duesSheets, 'dues');
+    await this.processDues();
     this.noteEmptyFile();
     if (this.failed) throw new ImportAborted(await this.finishResult());
     return this.finishResult();
@@ -218,6 +228,12 @@ class ImportRun {
   /** The member plan's batch, then the problems to the report file and the progress to the screen. */
   private async processMembers(): Promise<void> {
     await this.members.process();
+    await this.log.flush();
+    this.progress(true);
+  }
+
+  private async processDues(): Promise<void> {
+    await this.dues.process();
     await this.log.flush();
     this.progress(true);
   }
@@ -317,7 +333,7 @@ class ImportRun {
     const hinted = recordTypeForSheet(sheet);
     let recordType: ImportRecordType | null = null;
     let headerIndex: number | null = null;
-    for (const candidate of hinted ? [hinted] : (['member', 'org'] as const)) {
+    for (const candidate of hinted ? [hinted] : (['member', 'org', 'dues'] as const)) {
       const index = findHeaderRow(cells, candidate);
       if (index === null) continue;
       const mapped = Object.keys(guessMapping(cells[index], candidate).mapping).length;
@@ -432,6 +448,10 @@ class ImportRun {
       const parsed = parseOrgRow(row, plan, this.today);
       this.take(parsed.problems, parsed.converted);
       if (parsed.record) this.orgs.add(parsed.record);
+    } else if (plan.recordType === 'dues') {
+      const parsed = parseDuesRow(row, plan, this.today);
+      this.take(parsed.problems, parsed.converted);
+      if (parsed.record && this.dues.add(parsed.record)) await this.processDues();
     } else {
       const parsed = parseMemberRow(row, plan, this.today, this.rules);
       this.take(parsed.problems, parsed.converted);

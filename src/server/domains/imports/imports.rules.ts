@@ -16,6 +16,8 @@ import {
   orgKindSpec,
   parseDateCell,
   parseEnumCell,
+  parseMonthCell,
+  parseMoneyCell,
   plainCellValue,
   theoryLevelSpec,
   unitTypeSpec,
@@ -23,7 +25,16 @@ import {
   type ImportableStatus,
   type SheetRow,
 } from './cell-values.js';
-import { columnLetter, memberImportFields, orgImportFields, type ImportField, type MemberImportKey, type OrgImportKey } from './column-mapping.js';
+import {
+  columnLetter,
+  duesImportFields,
+  memberImportFields,
+  orgImportFields,
+  type DuesImportKey,
+  type ImportField,
+  type MemberImportKey,
+  type OrgImportKey,
+} from './column-mapping.js';
 import { repairLegacyText, type LegacyEncoding } from './legacy-encoding.js';
 
 // ---- Problems ------------------------------------------------------------------------------
@@ -290,7 +301,9 @@ const lowerSecondarySource = 'Quy định thi hành Điều lệ Đảng, điể
 const confirmationStepsMonths = 3;
 
 /** Text limits of the record's columns (src/shared/member.ts, org.ts). */
-const maxLength: Partial<Record<MemberImportKey | OrgImportKey, number>> = {
+const maxLength: Partial<Record<MemberImportKey | OrgImportKey | DuesImportKey, number>> = {
+  collector: 120,
+  unpaidReason: 300,
   fullName: 120,
   ethnicity: 50,
   religion: 50,
@@ -393,7 +406,7 @@ class RowReader<K extends string> {
         ),
       );
     }
-    const limit = maxLength[key as MemberImportKey | OrgImportKey];
+    const limit = maxLength[key as MemberImportKey | OrgImportKey | DuesImportKey];
     if (limit !== undefined && cleaned.text.length > limit) {
       this.error(key, 'TOO_LONG', `Nội dung dài ${cleaned.text.length} ký tự, quá giới hạn ${limit} ký tự.`, 'Hãy rút gọn nội dung ô này.', value);
       return null;
@@ -770,6 +783,135 @@ export function parseOrgRow(row: SheetRow, plan: ImportSheetPlan, today: string)
     problems: r.problems,
     converted: r.converted,
   };
+}
+
+// ---- Dues rows -----------------------------------------------------------------------------
+
+/** One member's month of a dues sheet, as the file says it; the dues plan finds the member and applies the dues rules. */
+export interface ParsedDues {
+  sheet: string;
+  row: number;
+  fullName: string;
+  cardNumber: string | null;
+  nationalId: string | null;
+  birthDate: string | null;
+  month: string;
+  /** 0 (or a blank cell): the month is not paid. */
+  amount: number;
+  extraAmount: number;
+  paidOn: string | null;
+  collector: string | null;
+  unpaidReason: string | null;
+  columns: Partial<Record<DuesImportKey, number>>;
+}
+
+/** Where the negative-amount refusal comes from: dues are paid in đồng, never refunded through the sheet. */
+const duesSource = '01-QĐ/TW (3/2/2026)';
+
+export function parseDuesRow(row: SheetRow, plan: ImportSheetPlan, today: string): RowResult<ParsedDues> {
+  const r = new RowReader<DuesImportKey>(row, plan, duesImportFields, today);
+  const nameCell = r.required('fullName');
+  const nameText = r.text('fullName', nameCell);
+  const fullName = nameText === null ? null : normalizeName(nameText);
+  if (fullName !== null && !nameShape.test(fullName))
+    r.error('fullName', 'BAD_NAME', 'Họ và tên phải gồm chữ cái, có ít nhất họ và tên.', 'Hãy ghi đủ họ và tên như hồ sơ đảng viên.', nameCell);
+  const cardCell = r.cell('cardNumber');
+  let cardNumber: string | null = null;
+  if (cardCell !== undefined) {
+    const text = r.text('cardNumber', cardCell)?.replace(/[ .-]/g, '') ?? '';
+    if (/^\d{6,12}$/.test(text)) cardNumber = text;
+    else r.error('cardNumber', 'BAD_CARD_NUMBER', 'Số thẻ đảng viên phải gồm từ 6 đến 12 chữ số.', 'Hãy ghi lại số thẻ theo thẻ đảng viên.', cardCell);
+  }
+  const nidCell = r.cell('nationalId');
+  let nationalId: string | null = null;
+  if (nidCell !== undefined) {
+    const digits = cleanNationalId(nidCell);
+    if (/^\d{12}$/.test(digits)) nationalId = digits;
+    else r.error('nationalId', 'BAD_NATIONAL_ID', 'Số CCCD phải gồm đúng 12 chữ số.', 'Hãy ghi đủ 12 chữ số của CCCD, kể cả số 0 ở đầu.', nidCell);
+  }
+  const birthDate = r.date('birthDate', r.cell('birthDate'));
+
+  const monthCell = r.required('month');
+  let month: string | null = null;
+  if (monthCell !== undefined) {
+    const parsed = parseMonthCell(monthCell);
+    if ('error' in parsed) {
+      const { message, fix } = splitFix(parsed.error, 'Hãy ghi tháng theo dạng tháng/năm, ví dụ 03/2026.');
+      r.error('month', 'BAD_MONTH', message, fix, monthCell);
+    } else if (parsed.month > today.slice(0, 7))
+      r.error(
+        'month',
+        'FUTURE_MONTH',
+        `Tháng ${formatMonth(parsed.month)} chưa đến; chưa ghi đảng phí được.`,
+        'Hãy kiểm tra lại tháng; có thể năm bị gõ nhầm.',
+        monthCell,
+      );
+    else month = parsed.month;
+  }
+  const money = (key: 'amount' | 'extraAmount'): number | null => {
+    const cell = r.cell(key);
+    if (cell === undefined) return 0;
+    const parsed = parseMoneyCell(cell);
+    if ('error' in parsed) {
+      const { message, fix } = splitFix(parsed.error, 'Hãy ghi số đồng, ví dụ 45.000.');
+      r.error(key, 'BAD_AMOUNT', message, fix, cell);
+      return null;
+    }
+    if (parsed.amount < 0) {
+      r.error(
+        key,
+        'NEGATIVE_AMOUNT',
+        `Số tiền không được âm (số tiền đảng phí tính bằng đồng, ${duesSource}).`,
+        'Hãy ghi số tiền đã đóng; tháng chưa đóng để trống hoặc ghi 0.',
+        cell,
+      );
+      return null;
+    }
+    return parsed.amount;
+  };
+  const amount = money('amount');
+  const extraAmount = money('extraAmount');
+  const paidOnCell = r.cell('paidOn');
+  const paidOn = r.date('paidOn', paidOnCell);
+  const collector = r.text('collector');
+  const unpaidReason = r.text('unpaidReason');
+  if (amount !== null && amount > 0) {
+    if (collector === null && !r.faulted('collector'))
+      r.error('collector', 'REQUIRED', 'Tháng đã đóng phải ghi người thu.', 'Hãy ghi họ tên người thu đảng phí tháng này.');
+  } else if (amount === 0 && extraAmount !== null && extraAmount > 0)
+    r.error(
+      'extraAmount',
+      'EXTRA_WITHOUT_DUES',
+      'Tháng chưa đóng đảng phí thì không ghi số tiền ủng hộ thêm.',
+      'Hãy ghi số tiền đảng phí đã đóng, hoặc bỏ số tiền ủng hộ thêm.',
+      r.cell('extraAmount'),
+    );
+  if (r.failed || fullName === null || month === null || amount === null || extraAmount === null)
+    return { record: null, problems: r.problems, converted: r.converted };
+  return {
+    record: {
+      sheet: row.sheet,
+      row: row.rowNumber,
+      fullName,
+      cardNumber,
+      nationalId,
+      birthDate,
+      month,
+      amount,
+      extraAmount,
+      paidOn,
+      collector,
+      unpaidReason,
+      columns: plan.mapping as ParsedDues['columns'],
+    },
+    problems: r.problems,
+    converted: r.converted,
+  };
+}
+
+/** '2026-03' → '03/2026'. */
+export function formatMonth(month: string): string {
+  return `${month.slice(5, 7)}/${month.slice(0, 4)}`;
 }
 
 // ---- Recorded members ----------------------------------------------------------------------

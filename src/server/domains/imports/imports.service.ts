@@ -18,7 +18,7 @@ import { AppError, conflict, forbidden, notFound } from '../../errors.js';
 import { isPathInScope } from '../../scope.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { ImportCommitInput, ImportJob, ImportMappingInput, ImportProblem, ImportProgress, ImportSheetPlan } from '../../../shared/imports.js';
-import { memberImportFields, orgImportFields } from './column-mapping.js';
+import { duesImportFields, importFields, memberImportFields, orgImportFields } from './column-mapping.js';
 import { defaultUploadLimits, ImportFileError, inspectUpload, type UploadKind } from './file-safety.js';
 import { checkFile, commitFile, headerSignature, ImportAborted, type RunResult } from './import-run.service.js';
 import { ProblemLog } from './problem-log.js';
@@ -242,7 +242,7 @@ export async function confirmMapping(ctx: Ctx, id: number, input: ImportMappingI
     const index = sheets.findIndex((s) => s.sheet === confirmed.sheet);
     if (index < 0)
       throw new AppError('INVALID_INPUT', `Tệp không có trang tính "${confirmed.sheet}".`, [{ field: 'sheets', message: 'Trang tính không có trong tệp' }]);
-    const fields = confirmed.recordType === 'org' ? orgImportFields : confirmed.recordType === 'member' ? memberImportFields : [];
+    const fields = confirmed.recordType ? importFields[confirmed.recordType] : [];
     const mapping = Object.fromEntries(Object.entries(confirmed.mapping).filter(([key]) => fields.some((f) => f.key === key)));
     const columns = Object.values(mapping);
     if (new Set(columns).size !== columns.length)
@@ -451,7 +451,7 @@ function present(row: ImportRow, progress: ImportProgress | null, fileKept: bool
     message: row.message,
     progress,
     canCommit: !progress && row.status === 'checked' && counts !== null && counts.errors === 0 && fileKept,
-    fields: { org: fieldInfo(orgImportFields), member: fieldInfo(memberImportFields) },
+    fields: { org: fieldInfo(orgImportFields), member: fieldInfo(memberImportFields), dues: fieldInfo(duesImportFields) },
   };
 }
 

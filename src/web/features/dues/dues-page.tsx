@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { Anchor, Group, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { Anchor, Group, List, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Link } from 'react-router-dom';
+import { useCan } from '../auth/session';
 import { duesStatementUrl } from '../../api';
 import { useCurrentOrg, type OrgRef } from '../../components/current-org';
 import { OrgSelect } from '../../components/org-select';
@@ -19,6 +21,9 @@ export function DuesPage() {
   const [org, setOrg] = useState<OrgRef | null>(current);
   const [month, setMonth] = useState(thisMonth);
   const year = Number(month.slice(0, 4));
+  const mayImport = useCan('imports.run');
+  const mayRecord = useCan('dues.record');
+  const canImport = mayImport && mayRecord;
   return (
     <>
       <PageHeader title="Đảng phí" subtitle="Sổ thu đảng phí hằng tháng của chi bộ, danh sách chưa đóng và báo cáo thu, nộp" />
@@ -45,8 +50,34 @@ export function DuesPage() {
             <Anchor href={duesStatementUrl(org.id, 'xlsx', { year })}>Báo cáo năm (.xlsx)</Anchor>
             <Anchor href={duesStatementUrl(org.id, 'docx', { year })}>Báo cáo năm (.docx)</Anchor>
           </Group>
+          {canImport ? <DuesImportHelp /> : null}
         </Stack>
       )}
     </>
+  );
+}
+
+/** Where a treasurer's own spreadsheet goes: the import page reads a sheet named "Đảng phí" with these columns. */
+function DuesImportHelp() {
+  return (
+    <section aria-labelledby="dues-import-title">
+      <Title order={2} size="h4" id="dues-import-title" mb="xs">
+        Nhập bảng thu đảng phí từ tệp Excel
+      </Title>
+      <Text size="sm" mb="xs">
+        Đặt tên trang tính là «Đảng phí», mỗi dòng là một đảng viên trong một tháng, dòng tiêu đề gồm các cột:
+      </Text>
+      <List size="sm" mb="xs">
+        <List.Item>Họ và tên (bắt buộc); Số thẻ đảng viên hoặc Ngày sinh khi trong đảng bộ có người trùng họ tên;</List.Item>
+        <List.Item>Tháng (bắt buộc, dạng 03/2026); Số tiền đã đóng (bắt buộc, ví dụ 45.000; để trống hoặc 0 nếu chưa đóng);</List.Item>
+        <List.Item>Ngày đóng; Người thu (bắt buộc với tháng đã đóng); Ủng hộ thêm; Lý do chưa đóng.</List.Item>
+      </List>
+      <Text size="sm" mb="xs">
+        Tệp được kiểm tra trước (lỗi ghi rõ dòng, cột); chỉ khi không còn lỗi mới ghi được, và ghi cả tệp hoặc không ghi gì.
+      </Text>
+      <Anchor component={Link} to="/nhap-du-lieu">
+        Mở trang nhập dữ liệu
+      </Anchor>
+    </section>
   );
 }

@@ -2,6 +2,8 @@ import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import type { ImportJob } from '../../../shared/imports';
 import { showNumber } from '../../format';
 
+const rowLabels = { orgs: 'Tổ chức đảng', members: 'Đảng viên', dues: 'Tháng đảng phí' } as const;
+
 export function CountsTable({ job }: { job: ImportJob }) {
   const c = job.counts!;
   const done = job.status === 'committed';
@@ -17,14 +19,19 @@ export function CountsTable({ job }: { job: ImportJob }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {(['orgs', 'members'] as const).map((key) => (
-            <Table.Tr key={key}>
-              <Table.Th scope="row">{key === 'orgs' ? 'Tổ chức đảng' : 'Đảng viên'}</Table.Th>
-              <Table.Td ta="right">{showNumber(c[key].created)}</Table.Td>
-              <Table.Td ta="right">{showNumber(c[key].updated)}</Table.Td>
-              <Table.Td ta="right">{showNumber(c[key].unchanged)}</Table.Td>
-            </Table.Tr>
-          ))}
+          {(['orgs', 'members', 'dues'] as const).map((key) => {
+            const tally = c[key];
+            // Dues rows appear once a file has a dues sheet (older imports have no count for them).
+            if (!tally || (key === 'dues' && tally.created + tally.updated + tally.unchanged === 0)) return null;
+            return (
+              <Table.Tr key={key}>
+                <Table.Th scope="row">{rowLabels[key]}</Table.Th>
+                <Table.Td ta="right">{showNumber(tally.created)}</Table.Td>
+                <Table.Td ta="right">{showNumber(tally.updated)}</Table.Td>
+                <Table.Td ta="right">{showNumber(tally.unchanged)}</Table.Td>
+              </Table.Tr>
+            );
+          })}
         </Table.Tbody>
       </Table>
       <Group gap="xs">

@@ -35,10 +35,11 @@ export function SheetMapping({
             data={[
               { value: 'member', label: importRecordTypeLabels.member },
               { value: 'org', label: importRecordTypeLabels.org },
+              { value: 'dues', label: importRecordTypeLabels.dues },
               { value: 'none', label: 'Không nhập trang này' },
             ]}
             value={value.recordType ?? 'none'}
-            onChange={(v) => onChange({ recordType: v === 'member' || v === 'org' ? v : null, mapping: {} })}
+            onChange={(v) => onChange({ recordType: v === 'member' || v === 'org' || v === 'dues' ? v : null, mapping: {} })}
             allowDeselect={false}
             w={200}
           />
