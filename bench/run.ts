@@ -28,6 +28,7 @@ import { runTargetsBench } from './targets.bench.js'; // targets
 import { runDuesBench } from './dues.bench.js'; // dues
 import { runMeetingsBench } from './meetings.bench.js'; // meetings
 import { runRatingsBench } from './ratings.bench.js'; // ratings
+import { runReportsBench } from './reports.bench.js'; // reports
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -216,6 +217,13 @@ if (!args.includes('--skip-targets') && only !== 'postgres') {
   for (const row of await runTargetsBench(log)) {
     results.push(row as unknown as Record<string, unknown>);
     console.log(`${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(48)} ${String(row.ms).padStart(10)} ms  (target ≤ ${row.target} ms)`);
+  }
+}
+// reports: every figure of the year's report for the demo bloc (issue #15).
+if (!args.includes('--skip-reports') && only !== 'postgres') {
+  for (const row of await runReportsBench(log)) {
+    results.push(row as unknown as Record<string, unknown>);
+    console.log(`${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(48)} ${String(row.ms).padStart(10)} ms  (target ${row.target === null ? 'none' : `≤ ${row.target} ms`})`);
   }
 }
 // dues: month sheet, a province's yearly statement and badge list (PostgreSQL).

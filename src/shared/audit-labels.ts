@@ -250,6 +250,13 @@ export const auditReadLabels: Record<string, string> = {
 
 /** Field names the audit rows carry beyond the input fields of `fieldLabels`. */
 export const auditFieldLabels: Record<string, string> = {
+  // reports
+  recipients: 'Nơi nhận',
+  sections: 'Các phần của báo cáo',
+  snapshot: 'Số liệu chốt khi ban hành',
+  snapshotHash: 'Mã băm số liệu chốt (SHA-256)',
+  submittedOn: 'Ngày gửi cấp trên',
+  submittedToOrgId: 'Cấp ủy cấp trên nhận báo cáo',
   fullName: 'Họ và tên',
   occurredOn: 'Ngày',
   orgName: 'Chi bộ',

@@ -43,6 +43,8 @@ const notPersonal: Record<string, string> = {
   '/api/v1/calendar-feeds/{id}': 'meeting dates, times and places of an organisation (public at a secret address)',
   // study
   '/api/v1/party-documents/{id}/file': 'a party document’s file (a resolution or directive, no personal data)',
+  // reports
+  '/api/v1/reports/submissions': 'which subordinate organisations submitted their report (organisations only; needs a query, and logs anyway)',
 };
 
 let database: Database;
@@ -238,6 +240,17 @@ beforeAll(async () => {
   });
   expect(sanctioned.status, JSON.stringify(sanctioned.body)).toBe(200);
   ids.sanctions = String(proposed.body.id);
+  // reports: an issued report (its figures, changes since, .docx and .xlsx)
+  const drafted = await admin.send('POST', '/api/v1/reports', { orgId: tree.a.id, year: 2026, place: 'Hòa Bình' });
+  expect(drafted.status, JSON.stringify(drafted.body)).toBe(201);
+  const issuedReport = await admin.send('POST', `/api/v1/reports/${drafted.body.id}/issue`, {
+    number: 4,
+    issuerCode: 'ĐU',
+    issuedOn: '2026-11-20',
+    version: drafted.body.version,
+  });
+  expect(issuedReport.status, JSON.stringify(issuedReport.body)).toBe(200);
+  ids.reports = String(drafted.body.id);
 });
 afterAll(async () => {
   await app.close();

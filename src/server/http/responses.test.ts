@@ -62,6 +62,8 @@ const downloads: Record<string, string> = {
   'GET /api/v1/rating-rounds/{id}/export.xlsx': xlsxMediaType,
   'GET /api/v1/rating-rounds/{id}/summary.docx': docxMediaType,
   'GET /api/v1/rating-rounds/{id}/decision-list.docx': docxMediaType,
+  'GET /api/v1/reports/{id}/report.docx': docxMediaType, // reports
+  'GET /api/v1/reports/{id}/report.xlsx': xlsxMediaType, // reports
 };
 
 interface Operation {
@@ -75,7 +77,7 @@ let app: FastifyInstance;
 let admin: TestClient;
 let spec: Spec;
 const PASSWORD = 'mat-khau-thu-123';
-const ids = { org: 0, member: 0, ratingRound: 0 };
+const ids = { org: 0, member: 0, ratingRound: 0, report: 0 /* reports */ };
 
 beforeAll(async () => {
   ({ database, drop } = await createTestDatabase());
@@ -172,6 +174,12 @@ beforeAll(async () => {
     version: proposed.body.version,
   });
   expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+  // reports: an issued report, so the frozen figures and the changes since are read
+  const drafted = await admin.send('POST', '/api/v1/reports', { orgId: tree.a.id, year: 2026, place: 'Hòa Bình' });
+  expect(drafted.status, JSON.stringify(drafted.body)).toBe(201);
+  const issued = await admin.send('POST', `/api/v1/reports/${drafted.body.id}/issue`, { number: 3, issuerCode: 'ĐU', issuedOn: '2026-11-20', version: drafted.body.version });
+  expect(issued.status, JSON.stringify(issued.body)).toBe(200);
+  ids.report = issued.body.id;
   spec = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
 });
 
@@ -286,6 +294,11 @@ describe('what the server sends', () => {
     ['/api/v1/rating-rounds/{id}/orgs', () => `/api/v1/rating-rounds/${ids.ratingRound}/orgs`],
     ['/api/v1/rating-rounds/{id}/quota', () => `/api/v1/rating-rounds/${ids.ratingRound}/quota`],
     ['/api/v1/me/ratings', () => '/api/v1/me/ratings'],
+    // reports
+    ['/api/v1/reports', () => '/api/v1/reports'],
+    ['/api/v1/reports/{id}', () => `/api/v1/reports/${ids.report}`],
+    ['/api/v1/reports/{id}/changes', () => `/api/v1/reports/${ids.report}/changes`],
+    ['/api/v1/reports/submissions', () => `/api/v1/reports/submissions?orgId=${ids.org}&year=2026`],
   ])('GET %s matches its published schema', async (template, url) => {
     await check(template, url());
   });

@@ -35,6 +35,7 @@ let introducerIds: number[];
 let documentIds: number[];
 let meetingIds: number[];
 const RUNS = 12;
+let reportRuns = 0; // reports
 
 beforeAll(async () => {
   ({ database, drop } = await createTestDatabase());
@@ -325,6 +326,27 @@ const cases: Record<string, UpdateCase> = {
     },
     extra: withVersion,
     derived: { version: 'always', updatedAt: 'always' },
+  },
+  // reports: each run drafts its own report (one per organisation and period).
+  'PATCH /api/v1/reports/{id}': {
+    create: async () => {
+      reportRuns += 1;
+      const year = 2000 + (reportRuns % 100);
+      const from = `${year}-01-${String(1 + (Math.floor(reportRuns / 100) % 28)).padStart(2, '0')}`;
+      const made = await admin.send('POST', '/api/v1/reports', { orgId: tree.a.id, year, from, place: 'Hòa Bình' });
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      return { url: `/api/v1/reports/${made.body.id}`, read: async () => (await admin.get(`/api/v1/reports/${made.body.id}`)).body };
+    },
+    fields: {
+      title: fc.constantFrom('Báo cáo kết quả thực hiện nhiệm vụ năm', 'Báo cáo tổng kết công tác xây dựng Đảng'),
+      place: fc.constantFrom('Hòa Bình', 'Thành phố Hòa Bình'),
+      signerTitle: fc.constantFrom('BÍ THƯ', 'PHÓ BÍ THƯ'),
+      signerName: fullName,
+      recipients: fc.array(fc.constantFrom('Ban Thường vụ Tỉnh ủy', 'Các chi bộ trực thuộc', 'Lưu Văn phòng'), { maxLength: 3 }),
+      sections: fc.array(fc.record({ heading: fc.constantFrom('I. Kết quả', 'II. Hạn chế'), body: text(200) }), { maxLength: 3 }),
+    },
+    extra: withVersion,
+    derived: { version: 'always', updatedAt: 'always', rendered: ['sections'], flags: ['sections'] },
   },
   /** The "fields" of a mapping are the workbook's sheets: sheets left out keep theirs. */
   'PUT /api/v1/imports/{id}/mapping': {

@@ -27,6 +27,7 @@ import { decideSanction, proposeSanction, receiveAppeal } from '../domains/disci
 import { recordNotice } from '../domains/discipline/discipline-notices.service.js';
 import { noticeInput, sanctionProposalInput } from '../../shared/discipline.js';
 import { listMemberRatings, listOrgRatings, openRatingRound } from '../domains/ratings/ratings.service.js';
+import { createReport, issueReport } from '../domains/reports/reports.service.js'; // reports
 import { doneDateFields } from './input-guards.js';
 import { databaseErrorOf } from './error-handler.js';
 import { workflowEventKinds } from '../../shared/member.js';
@@ -132,6 +133,9 @@ const fx = {} as {
   ratingRound: Ids;
   memberRating: Ids;
   orgRating: Ids;
+  /** reports: a draft report of each place (2026) and an issued one (2025) to submit. */
+  report: Ids;
+  issuedReport: Ids;
 };
 
 const d = (date = DAY) => decision(date);
@@ -785,6 +789,31 @@ const cases: Record<string, WriteCase> = {
       },
     }),
   },
+  // reports
+  'POST /api/v1/reports': {
+    writers: RECORDS,
+    action: 'reports.write',
+    body: outside,
+    request: ({ body }) => ({ body: { orgId: fx.org[body], year: 2024, place: 'Hòa Bình' } }),
+  },
+  'PATCH /api/v1/reports/{id}': {
+    writers: RECORDS,
+    action: 'reports.write',
+    path: outside,
+    request: ({ path }) => ({ params: { id: fx.report[path] }, body: { version: 1, place: 'Hòa Bình' } }),
+  },
+  'POST /api/v1/reports/{id}/issue': {
+    writers: RECORDS,
+    action: 'reports.write',
+    path: outside,
+    request: ({ path }) => ({ params: { id: fx.report[path] }, body: { number: 9, issuerCode: 'ĐU', issuedOn: DAY, version: 1 } }),
+  },
+  'POST /api/v1/reports/{id}/submit': {
+    writers: RECORDS,
+    action: 'reports.write',
+    path: outside,
+    request: ({ path }) => ({ params: { id: fx.issuedReport[path] }, body: { submittedOn: DAY, version: 2 } }),
+  },
 };
 
 /** targets: a hand-entered target (its figure's day is a done date) and a proposal sent up to the upper committee. */
@@ -996,6 +1025,11 @@ beforeAll(async () => {
   const cellRatingOf = async (roundId: number, orgId: number) => (await listOrgRatings(ctx, roundId)).find((r) => r.orgId === orgId)!.id;
   fx.orgRating = { own: await cellRatingOf(roundA.id, tree.a1.id), sibling: await cellRatingOf(roundB.id, tree.b1.id), parent: 0, absent: ABSENT };
 
+  // reports
+  const aReport = async (orgId: number, year: number) => (await createReport(ctx, { orgId, year, place: 'Hòa Bình', signerTitle: 'BÍ THƯ', signerName: '', recipients: [] })).id;
+  const issued = async (orgId: number) => (await issueReport(ctx, await aReport(orgId, 2025), { number: orgId, issuerCode: 'ĐU', issuedOn: DAY, version: 1 })).id;
+  fx.report = { own: await aReport(tree.a.id, 2026), sibling: await aReport(tree.b.id, 2026), parent: await aReport(tree.upper.id, 2026), absent: ABSENT };
+  fx.issuedReport = { own: await issued(tree.a.id), sibling: await issued(tree.b.id), parent: await issued(tree.upper.id), absent: ABSENT };
   await createUser(ctx, { username: 'quantri', displayName: 'Quản trị', role: 'admin', orgId: null, memberId: null, password: PASSWORD });
   for (const role of ['org_staff', 'inspection_staff', 'office_staff', 'secretary'] as const)
     await createUser(ctx, { username: role.replace('_', '.'), displayName: `Cán bộ ${role}`, role, orgId: tree.a.id, memberId: null, password: PASSWORD });
