@@ -93,6 +93,8 @@ export interface DemoOptions {
   today?: string;
   /** dues: also load a year of dues and a few badge awards (default true). */
   dues?: boolean;
+  /** portal: also load the news portal (the seed article and a few dozen articles; default true). */
+  portal?: boolean;
 }
 
 export const DEFAULT_SEED = 20221122;
