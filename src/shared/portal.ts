@@ -146,3 +146,12 @@ export const article = articleSummary.extend({
   createdAt: timestamp,
 });
 export type Article = z.infer<typeof article>;
+
+/** An article saved from the old portal as text (site, title, dd/mm/yyyy hh:mm, lead, captions, paragraphs). */
+export const articleImport = z.object({
+  categoryId: z.number().int().positive(),
+  capture: z.string().min(20, 'Nội dung trang đã lưu quá ngắn').max(500_000),
+  author: z.string().trim().max(200).nullable().default(null),
+  featured: z.boolean().default(false),
+});
+export type ArticleImport = z.infer<typeof articleImport>;

@@ -70,6 +70,8 @@ afterAll(async () => {
 // ---- Values any schema accepts ----------------------------------------------------------------------
 
 let serial = 0;
+/** portal: two sections of organisation A, made by the first article case. */
+let portalCategoryIds: number[] | undefined;
 /** Unique per call across the whole file, so generated identity numbers never collide between runs. */
 const uniqueDigits = (length: number) =>
   fc.constant(null).map(() => String(7 * 10 ** (length - 1) + (Date.now() % 10 ** (length - 3)) * 100 + (serial++ % 100)).slice(0, length));
@@ -347,6 +349,46 @@ const cases: Record<string, UpdateCase> = {
     },
     extra: withVersion,
     derived: { version: 'always', updatedAt: 'always', rendered: ['sections'], flags: ['sections'] },
+  },
+  // portal: an article's draft (only drafts are edited; the workflow's steps have their own routes)
+  'PATCH /api/v1/portal/articles/{id}': {
+    create: async () => {
+      portalCategoryIds ??= await Promise.all(
+        ['Tin hoạt động', 'Xây dựng Đảng'].map(async (name) => {
+          const made = await admin.send('POST', '/api/v1/portal/categories', { orgId: tree.a.id, name: `${name} ${Date.now()} ${serial++}` });
+          expect(made.status, JSON.stringify(made.body)).toBe(201);
+          return made.body.id as number;
+        }),
+      );
+      const made = await admin.send('POST', '/api/v1/portal/articles', {
+        categoryId: portalCategoryIds[0],
+        title: 'Hội nghị Ban Chấp hành Đảng bộ Khối',
+        lead: 'Hội nghị lần thứ mười hai của Ban Chấp hành.',
+        bodyHtml: '<p>Nội dung hội nghị.</p>',
+      });
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      return { url: `/api/v1/portal/articles/${made.body.id}`, read: async () => (await admin.get(`/api/v1/portal/articles/${made.body.id}`)).body };
+    },
+    fields: {
+      categoryId: fc.integer({ min: 0, max: 1 }).map((i) => portalCategoryIds![i]),
+      title: fc.constantFrom('Bí thư Tỉnh ủy làm việc với Đảng ủy Khối', 'Đảng ủy Khối tổng kết năm 2022'),
+      slug: uniqueDigits(9).map((digits) => `tin-bai-${digits}`),
+      lead: fc.constantFrom('Ngày 22/11, đồng chí Bí thư Tỉnh ủy làm việc.', 'Sáng nay, Đảng ủy Khối tổ chức hội nghị.'),
+      bodyHtml: fc.constantFrom('<p>Đảng bộ có <strong>4.200</strong> đảng viên.</p>', '<h2>Kết quả</h2><ul><li>73 tổ chức cơ sở đảng</li></ul>'),
+      author: fc.option(fc.constantFrom('Minh Hằng', 'Quang Huy')),
+      source: fc.option(fc.constantFrom('Tỉnh ủy Hòa Bình', 'Báo Hòa Bình')),
+      tags: fc.subarray(['Xây dựng Đảng', 'Kiểm tra, giám sát', 'Học tập và làm theo Bác']),
+      featured: fc.boolean(),
+    },
+    extra: withVersion,
+    derived: {
+      version: 'always',
+      updatedAt: 'always',
+      slug: ['title'],
+      categoryName: ['categoryId'],
+      revision: ['title', 'lead', 'bodyHtml', 'author', 'source', 'tags'],
+      revisions: ['title', 'lead', 'bodyHtml', 'author', 'source', 'tags'],
+    },
   },
   /** The "fields" of a mapping are the workbook's sheets: sheets left out keep theirs. */
   'PUT /api/v1/imports/{id}/mapping': {

@@ -28,6 +28,7 @@ import { recordNotice } from '../domains/discipline/discipline-notices.service.j
 import { noticeInput, sanctionProposalInput } from '../../shared/discipline.js';
 import { listMemberRatings, listOrgRatings, openRatingRound } from '../domains/ratings/ratings.service.js';
 import { createReport, issueReport } from '../domains/reports/reports.service.js'; // reports
+import { createArticle, createCategory } from '../domains/portal/portal.service.js'; // portal
 import { doneDateFields } from './input-guards.js';
 import { databaseErrorOf } from './error-handler.js';
 import { workflowEventKinds } from '../../shared/member.js';
@@ -46,7 +47,7 @@ const TODAY = '2026-11-27';
 const DAY = '2026-11-20';
 const TOMORROW = '2026-11-28';
 const HOLIDAY_TO_DELETE = '2099-01-06';
-const roles = ['admin', 'org_staff', 'inspection_staff', 'office_staff', 'secretary', 'member'] as const satisfies readonly UserRole[];
+const roles = ['admin', 'org_staff', 'inspection_staff', 'office_staff', 'secretary', 'member', 'editor', 'approver'] as const satisfies readonly UserRole[]; // portal: editor, approver
 type Role = (typeof roles)[number];
 /** Own: inside the scope of the officials (organisation A); sibling: organisation B; parent: the upper committee. */
 type Place = 'own' | 'sibling' | 'parent' | 'absent';
@@ -136,9 +137,17 @@ const fx = {} as {
   /** reports: a draft report of each place (2026) and an issued one (2025) to submit. */
   report: Ids;
   issuedReport: Ids;
+  /** portal: a section owned by each place's organisation (own A, sibling B, parent the upper committee) and a draft in it. */
+  portalCategory: Ids;
+  article: Ids;
 };
 
 const d = (date = DAY) => decision(date);
+/** portal */
+const PORTAL_EDITORS = ['admin', 'editor', 'approver'] as const;
+const PORTAL_APPROVERS = ['admin', 'approver'] as const;
+const articleBody = { title: 'Bài thử quyền viết tin', lead: 'Sa-pô của bài thử quyền viết tin.', bodyHtml: '<p>Nội dung.</p>' };
+const articleCapture = 'Tỉnh uỷ Hoà Bình\n\nBài cũ thử quyền nhập\n\n23/11/2022 00:00\nSa-pô của bài cũ.\n\nĐoạn thứ nhất của bài cũ.';
 let codes = 0;
 
 const cases: Record<string, WriteCase> = {
@@ -814,6 +823,46 @@ const cases: Record<string, WriteCase> = {
     path: outside,
     request: ({ path }) => ({ params: { id: fx.issuedReport[path] }, body: { submittedOn: DAY, version: 2 } }),
   },
+  // portal: sections and articles; editors write and submit, approvers approve, publish and unpublish
+  'POST /api/v1/portal/categories': {
+    writers: PORTAL_APPROVERS,
+    action: 'portal.approve',
+    body: outside,
+    request: ({ body }) => ({ body: { orgId: fx.org[body], name: 'Chuyên mục thử quyền' } }),
+  },
+  'POST /api/v1/portal/articles': {
+    writers: PORTAL_EDITORS,
+    action: 'portal.edit',
+    body: outside,
+    request: ({ body }) => ({ body: { ...articleBody, categoryId: fx.portalCategory[body] } }),
+  },
+  'POST /api/v1/portal/articles/import': {
+    writers: PORTAL_APPROVERS,
+    action: 'portal.approve',
+    body: outside,
+    request: ({ body }) => ({ body: { categoryId: fx.portalCategory[body], capture: articleCapture } }),
+  },
+  'PATCH /api/v1/portal/articles/{id}': {
+    writers: PORTAL_EDITORS,
+    action: 'portal.edit',
+    path: outside,
+    body: outside,
+    request: ({ path, body }) => ({
+      params: { id: fx.article[path] },
+      body: { version: 1, lead: 'Sa-pô đã sửa của bài thử quyền.', categoryId: fx.portalCategory[body] },
+    }),
+  },
+  ...Object.fromEntries(
+    (['submit', 'reopen', 'return', 'approve', 'publish', 'unpublish'] as const).map((step) => [
+      `POST /api/v1/portal/articles/{id}/${step}`,
+      {
+        writers: step === 'submit' || step === 'reopen' ? PORTAL_EDITORS : PORTAL_APPROVERS,
+        action: step === 'submit' || step === 'reopen' ? 'portal.edit' : 'portal.approve',
+        path: outside,
+        request: ({ path }: { path: Place }) => ({ params: { id: fx.article[path] }, body: { version: 1, note: 'Thử quyền' } }),
+      } satisfies WriteCase,
+    ]),
+  ),
 };
 
 /** targets: a hand-entered target (its figure's day is a done date) and a proposal sent up to the upper committee. */
@@ -1030,8 +1079,30 @@ beforeAll(async () => {
   const issued = async (orgId: number) => (await issueReport(ctx, await aReport(orgId, 2025), { number: orgId, issuerCode: 'ĐU', issuedOn: DAY, version: 1 })).id;
   fx.report = { own: await aReport(tree.a.id, 2026), sibling: await aReport(tree.b.id, 2026), parent: await aReport(tree.upper.id, 2026), absent: ABSENT };
   fx.issuedReport = { own: await issued(tree.a.id), sibling: await issued(tree.b.id), parent: await issued(tree.upper.id), absent: ABSENT };
+  // portal: a section of each place's organisation, with a draft in it
+  const section = async (orgId: number, name: string) => (await createCategory(ctx, { orgId, name: `${name} ${orgId}`, position: 0 })).id;
+  fx.portalCategory = {
+    own: await section(tree.a.id, 'Tin Sở Tài chính'),
+    sibling: await section(tree.b.id, 'Tin Sở Y tế'),
+    parent: await section(tree.upper.id, 'Tin Khối'),
+    absent: ABSENT,
+  };
+  const draft = async (place: 'own' | 'sibling' | 'parent') =>
+    (
+      await createArticle(ctx, {
+        ...articleBody,
+        categoryId: fx.portalCategory[place],
+        title: `Bài thử quyền ${place}`,
+        author: null,
+        source: null,
+        tags: [],
+        featured: false,
+      })
+    ).id;
+  fx.article = { own: await draft('own'), sibling: await draft('sibling'), parent: await draft('parent'), absent: ABSENT };
+
   await createUser(ctx, { username: 'quantri', displayName: 'Quản trị', role: 'admin', orgId: null, memberId: null, password: PASSWORD });
-  for (const role of ['org_staff', 'inspection_staff', 'office_staff', 'secretary'] as const)
+  for (const role of ['org_staff', 'inspection_staff', 'office_staff', 'secretary', 'editor', 'approver'] as const)
     await createUser(ctx, { username: role.replace('_', '.'), displayName: `Cán bộ ${role}`, role, orgId: tree.a.id, memberId: null, password: PASSWORD });
   await createUser(ctx, { username: 'dangvien', displayName: 'Hà Thị Mỵ', role: 'member', orgId: null, memberId: self.id, password: PASSWORD });
   fx.user = (
@@ -1040,7 +1111,7 @@ beforeAll(async () => {
 
   app = await buildApp({ database, logger: false, now: () => new Date(`${TODAY}T03:00:00Z`) });
   clients.admin = await loginClient(app, 'quantri', PASSWORD);
-  for (const role of ['org_staff', 'inspection_staff', 'office_staff', 'secretary'] as const)
+  for (const role of ['org_staff', 'inspection_staff', 'office_staff', 'secretary', 'editor', 'approver'] as const)
     clients[role] = await loginClient(app, role.replace('_', '.'), PASSWORD);
   clients.member = await loginClient(app, 'dangvien', PASSWORD);
 });

@@ -93,6 +93,8 @@ export interface DemoOptions {
   today?: string;
   /** dues: also load a year of dues and a few badge awards (default true). */
   dues?: boolean;
+  /** portal: also load the news portal (the seed article and a few dozen articles; default true). */
+  portal?: boolean;
 }
 
 /** The demo's defaults: one export each (loaders that take part of the options fill the rest from these). */

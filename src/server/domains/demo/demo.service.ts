@@ -24,6 +24,7 @@ import { loadDemoTargets } from './demo-targets.service.js'; // targets
 import { insertDemoStudy } from './demo-study.queries.js';
 import { todayIso } from '../../../shared/dates.js';
 import { loadDemoRatings } from './demo-ratings.js'; // ratings
+import { loadDemoPortal } from './demo-portal.service.js'; // portal
 
 export interface DemoLoadResult {
   orgs: number;
@@ -102,6 +103,8 @@ export async function loadDemo(ctx: Ctx, database: Database, options: DemoOption
   });
   // targets: the bloc's year plan once the tree and members are committed, through the services (one transaction each).
   await loadDemoTargets({ ...ctx, db: database.db }, options);
+  // portal: the seed article and a few dozen articles, through the desk's services (skip with `portal: false`).
+  if (options.portal !== false) await loadDemoPortal({ ...ctx, db: database.db }, options);
   return loaded;
 }
 

@@ -86,7 +86,7 @@ export async function insertArticle(db: DbOrTx, values: typeof portalArticles.$i
 export async function updateArticle(db: DbOrTx, id: number, version: number, values: Partial<typeof portalArticles.$inferInsert>) {
   const [row] = await db
     .update(portalArticles)
-    .set({ ...values, version: sql`${portalArticles.version} + 1`, updatedAt: new Date() })
+    .set({ updatedAt: new Date(), ...values, version: sql`${portalArticles.version} + 1` })
     .where(and(eq(portalArticles.id, id), eq(portalArticles.version, version)))
     .returning({ id: portalArticles.id });
   return row;

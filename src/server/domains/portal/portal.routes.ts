@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   article,
   articleCreate,
+  articleImport,
   articleList,
   articleListQuery,
   articleStep,
@@ -12,7 +13,7 @@ import {
   portalCategoryList,
   type ArticleAction,
 } from '../../../shared/portal.js';
-import { changeArticle, createArticle, createCategory, getArticle, listArticles, listCategories, stepArticle } from './portal.service.js';
+import { changeArticle, createArticle, createCategory, getArticle, importArticle, listArticles, listCategories, stepArticle } from './portal.service.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['portal'];
@@ -31,6 +32,9 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post('/portal/articles', { schema: { tags, body: articleCreate, response: { 201: article } } }, async (request, reply) =>
     reply.status(201).send(await createArticle(request.ctx, request.body)),
+  );
+  app.post('/portal/articles/import', { schema: { tags, body: articleImport, response: { 201: article } } }, async (request, reply) =>
+    reply.status(201).send(await importArticle(request.ctx, request.body)),
   );
   app.patch('/portal/articles/:id', { schema: { tags, params: idParams, body: articleUpdate, response: { 200: article } } }, async (request) =>
     changeArticle(request.ctx, request.params.id, request.body),

@@ -69,7 +69,13 @@ describe('slugs and search text', () => {
   it('folds the query and the text the same way', () => {
     expect(searchWords('Bí thư  TỈNH ủy')).toEqual(['bi', 'thu', 'tinh', 'uy']);
     expect(searchWords('bi thu tinh uy')).toEqual(['bi', 'thu', 'tinh', 'uy']);
-    const text = searchTextOf({ title: 'Bí thư Tỉnh ủy làm việc', lead: 'Ngày 22/11', bodyHtml: '<p>Đảng ủy&nbsp;Khối</p>', author: null, tags: ['Xây dựng Đảng'] });
+    const text = searchTextOf({
+      title: 'Bí thư Tỉnh ủy làm việc',
+      lead: 'Ngày 22/11',
+      bodyHtml: '<p>Đảng ủy&nbsp;Khối</p>',
+      author: null,
+      tags: ['Xây dựng Đảng'],
+    });
     expect(text).toContain('bi thu tinh uy lam viec');
     expect(text).toContain('dang uy khoi');
     expect(text).toContain('xay dung dang');

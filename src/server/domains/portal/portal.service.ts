@@ -24,11 +24,13 @@ import {
 } from './portal.queries.js';
 import { articleTransitions, editableStatuses, sanitizeArticleHtml, searchTextOf, searchWords, slugify } from './portal.rules.js';
 import { forgetRenderedPages } from './portal-pages.service.js';
+import { CaptureError, captureBodyHtml, parseArticleCapture } from './portal-import.rules.js';
 import {
   articleActionLabels,
   articleStatusLabels,
   type ArticleAction,
   type ArticleCreate,
+  type ArticleImport,
   type ArticleListQuery,
   type ArticleStep,
   type ArticleUpdate,
@@ -52,7 +54,7 @@ export async function createCategory(ctx: Ctx, input: PortalCategoryCreate) {
     if (!org || !isPathInScope(tx.actor.scope, org.path)) throw notFoundField('orgId', 'tổ chức đảng');
     const slug = input.slug ?? slugify(input.name);
     if (await findCategoryBySlug(tx.db, slug)) throw conflict(`Đường dẫn chuyên mục “${slug}” đã có chuyên mục khác dùng.`, 'slug');
-    const row = await insertCategory(tx.db, { orgId: org.id, name: input.name, slug, position: input.position });
+    const row = await insertCategory(tx.db, { orgId: org.id, name: input.name, slug, position: input.position, createdAt: tx.now(), updatedAt: tx.now() });
     await recordAudit(tx, [{ entity: 'portal_category', entityId: row.id, action: 'create', after: row }]);
     forgetRenderedPages();
     return { id: row.id, orgId: row.orgId, orgName: org.name, name: row.name, slug: row.slug, position: row.position };
@@ -76,7 +78,12 @@ export async function getArticle(ctx: Ctx, id: number) {
   const row = await articleInScope(ctx, id);
   const [revisions, events, previousSlugs] = await Promise.all([revisionsOf(ctx.db, id), eventsOf(ctx.db, id), oldSlugsOf(ctx.db, id)]);
   const { orgPath: _p, createdBy: _c, categorySlug: _s, ...rest } = row;
-  return { ...rest, previousSlugs: previousSlugs.filter((s) => s !== row.slug), revisions, events };
+  return {
+    ...rest,
+    previousSlugs: previousSlugs.filter((s) => s !== row.slug),
+    revisions: revisions.map(({ articleId: _a, savedBy: _b, ...r }) => r),
+    events: events.map(({ articleId: _a, byUserId: _b, ...e }) => e),
+  };
 }
 
 export async function listArticles(ctx: Ctx, query: ArticleListQuery) {
@@ -143,6 +150,8 @@ export async function createArticle(ctx: Ctx, input: ArticleCreate) {
       searchFolded: searchTextOf(content),
       revision: 1,
       createdBy: tx.actor.userId,
+      createdAt: tx.now(),
+      updatedAt: tx.now(),
     });
     await insertRevision(tx.db, { articleId: row.id, number: 1, ...content, savedBy: tx.actor.userId, savedByName: tx.actor.name, savedAt: tx.now() });
     const { searchVector: _v, searchFolded: _f, ...after } = row;
@@ -199,7 +208,7 @@ export async function changeArticle(ctx: Ctx, id: number, input: ArticleUpdate) 
         savedAt: tx.now(),
       });
     }
-    const done = await updateArticleRow(tx.db, id, version, values);
+    const done = await updateArticleRow(tx.db, id, version, { ...values, updatedAt: tx.now() });
     if (!done) throw staleVersion('Tin bài');
     const after = await findArticle(tx.db, id);
     await recordAudit(tx, [{ entity: 'portal_article', entityId: id, action: 'update', before, after }]);
@@ -229,7 +238,7 @@ export async function stepArticle(ctx: Ctx, id: number, action: ArticleAction, i
         throw invalidField('publishAt', 'Thời điểm đăng hẹn giờ đã qua: hãy để trống để đăng ngay, hoặc chọn một thời điểm sau bây giờ.');
       if (publishAt < now) publishAt = now;
     } else if (input.publishAt) throw invalidField('publishAt', 'Chỉ bước “Đăng bài” mới có thời điểm đăng.');
-    const values: Parameters<typeof updateArticleRow>[3] = { status: transition.to };
+    const values: Parameters<typeof updateArticleRow>[3] = { status: transition.to, updatedAt: now };
     if (publishAt) values.publishedAt = publishAt;
     const done = await updateArticleRow(tx.db, id, input.version, values);
     if (!done) throw staleVersion('Tin bài');
@@ -248,5 +257,49 @@ export async function stepArticle(ctx: Ctx, id: number, action: ArticleAction, i
     await recordAudit(tx, [{ entity: 'portal_article', entityId: id, action: `article:${action}`, before, after }]);
     forgetRenderedPages();
     return getArticle(tx, id);
+  });
+}
+
+/**
+ * An article of the old portal, from its page saved as text: published as it was (its own date), in one
+ * transaction, with an `import` step in its history. Approvers only: it goes live without the desk's steps.
+ */
+export async function importArticle(ctx: Ctx, input: ArticleImport) {
+  assertCan(ctx, 'portal.approve');
+  let capture;
+  try {
+    capture = parseArticleCapture(input.capture);
+  } catch (error) {
+    if (error instanceof CaptureError) throw invalidField('capture', error.message);
+    throw error;
+  }
+  if (capture.publishedAt > ctx.now()) throw invalidField('capture', 'Ngày đăng của bài cũ ở sau hôm nay.');
+  return inTransaction(ctx, async (tx) => {
+    const created = await createArticle(tx, {
+      categoryId: input.categoryId,
+      title: capture.title,
+      lead: capture.lead,
+      bodyHtml: captureBodyHtml(capture),
+      author: input.author,
+      source: capture.site || null,
+      tags: [],
+      featured: input.featured,
+    });
+    const done = await updateArticleRow(tx.db, created.id, created.version, { status: 'published', publishedAt: capture.publishedAt, updatedAt: tx.now() });
+    if (!done) throw staleVersion('Tin bài');
+    await insertEvent(tx.db, {
+      articleId: created.id,
+      action: 'import',
+      fromStatus: 'draft',
+      toStatus: 'published',
+      note: `Nhập từ trang đã lưu của cổng cũ${capture.site ? ` (${capture.site})` : ''}`,
+      publishAt: capture.publishedAt,
+      byUserId: tx.actor.userId,
+      byName: tx.actor.name,
+      at: tx.now(),
+    });
+    await recordAudit(tx, [{ entity: 'portal_article', entityId: created.id, action: 'article:import', after: { publishedAt: capture.publishedAt } }]);
+    forgetRenderedPages();
+    return getArticle(tx, created.id);
   });
 }
