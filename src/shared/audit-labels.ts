@@ -234,6 +234,14 @@ export const auditReadLabels: Record<string, string> = {
   rating_summary: 'Báo cáo kết quả đánh giá, xếp loại',
   rating_decision_list: 'Quyết định công nhận kết quả xếp loại',
   own_ratings: 'Kết quả xếp loại của bản thân',
+  // discipline
+  sanction_list: 'Danh sách kỷ luật đảng',
+  sanction_export: 'Xuất danh sách kỷ luật đảng',
+  sanction: 'Hồ sơ kỷ luật đảng',
+  sanctions: 'Kỷ luật đảng của đảng viên',
+  discipline_decision: 'Quyết định kỷ luật',
+  appeal_list: 'Danh sách khiếu nại kỷ luật',
+  discipline_notice_list: 'Thông báo kỷ luật của cơ quan, đoàn thể',
 };
 
 /** Field names the audit rows carry beyond the input fields of `fieldLabels`. */
