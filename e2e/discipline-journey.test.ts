@@ -57,7 +57,7 @@ describe('from an inspection to a warning, in the browser', () => {
         memberId: null,
         password: PASSWORD,
       });
-    }, 240_000);
+    }, 600_000);
 
     afterAll(async () => {
       await harness?.close();
@@ -170,6 +170,6 @@ describe('from an inspection to a warning, in the browser', () => {
       expect(overflow).toBeLessThanOrEqual(0);
       await small.page.screenshot({ path: `${screenshotDir}/discipline-case-phone.png`, fullPage: true });
       await small.context.close();
-    });
+    }, 480_000);
   });
 });
