@@ -29,6 +29,7 @@ import { runDuesBench } from './dues.bench.js'; // dues
 import { runMeetingsBench } from './meetings.bench.js'; // meetings
 import { runRatingsBench } from './ratings.bench.js'; // ratings
 import { runReportsBench } from './reports.bench.js'; // reports
+import { runInspectionBench } from './inspection.bench.js'; // inspection
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -266,6 +267,24 @@ if (!args.includes('--skip-ratings') && only !== 'embedded') {
     }
   } catch (error) {
     console.log(`Rating benchmarks skipped: ${(error as Error).message}`);
+  }
+}
+// inspection (issue #12): the nine figures of inspection and discipline, demo bloc and a province
+if (!args.includes('--skip-inspection')) {
+  const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  try {
+    for (const row of await runInspectionBench({
+      only: only === 'embedded' || only === 'postgres' ? only : undefined,
+      postgresUrl,
+      members: provinceMembers,
+    })) {
+      results.push(row as unknown as Record<string, unknown>);
+      console.log(
+        `${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(56)} p50 ${String(row.p50).padStart(8)} ms  p95 ${String(row.p95).padStart(8)} ms  (target ≤ ${row.target} ms)`,
+      );
+    }
+  } catch (error) {
+    console.log(`Inspection benchmarks skipped: ${(error as Error).message}`);
   }
 }
 mkdirSync('bench/results', { recursive: true });

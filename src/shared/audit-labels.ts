@@ -246,6 +246,14 @@ export const auditReadLabels: Record<string, string> = {
   report_submissions: 'Tình hình gửi báo cáo của cấp dưới',
   report_docx: 'Báo cáo năm (Word)',
   report_export: 'Báo cáo năm (Excel)',
+  // discipline
+  sanction_list: 'Danh sách kỷ luật đảng',
+  sanction_export: 'Xuất danh sách kỷ luật đảng',
+  sanction: 'Hồ sơ kỷ luật đảng',
+  sanctions: 'Kỷ luật đảng của đảng viên',
+  discipline_decision: 'Quyết định kỷ luật',
+  appeal_list: 'Danh sách khiếu nại kỷ luật',
+  discipline_notice_list: 'Thông báo kỷ luật của cơ quan, đoàn thể',
 };
 
 /** Field names the audit rows carry beyond the input fields of `fieldLabels`. */

@@ -38,6 +38,7 @@ const downloads: Record<string, string> = {
   'GET /api/v1/transfers/{id}/letter.docx': docxMediaType,
   // discipline
   'GET /api/v1/sanctions/{id}/decision.docx': docxMediaType,
+  'GET /api/v1/sanctions/export.xlsx': xlsxMediaType, // discipline
   'GET /api/v1/users/export.xlsx': xlsxMediaType,
   // targets
   'GET /api/v1/targets/export.xlsx': xlsxMediaType,

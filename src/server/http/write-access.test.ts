@@ -570,7 +570,11 @@ const cases: Record<string, WriteCase> = {
     writers: INSPECTION,
     action: 'inspection.write',
     path: outside,
-    request: ({ path }) => ({ params: { id: fx.denunciation[path] }, body: { version: 1, stage: 'verifying', occurredOn: DAY, text: 'Giao tổ thẩm tra' } }),
+    body: outside,
+    request: ({ path, body }) => ({
+      params: { id: fx.denunciation[path] },
+      body: { version: 1, stage: 'verifying', occurredOn: DAY, text: 'Giao tổ thẩm tra', caseId: fx.inspectionCase[body] },
+    }),
   },
   // meetings
   'POST /api/v1/meetings': {
@@ -680,7 +684,11 @@ const cases: Record<string, WriteCase> = {
     writers: INSPECTORS,
     action: 'discipline.record',
     body: ['sibling'],
-    request: ({ body }) => [{ body: { ...proposal, memberId: fx.member[body] } }, { body: { ...proposal, orgId: fx.cell[body] } }],
+    request: ({ body }) => [
+      { body: { ...proposal, memberId: fx.member[body] } },
+      { body: { ...proposal, orgId: fx.cell[body] } },
+      { body: { ...proposal, memberId: fx.member.own, caseId: fx.inspectionCase[body] } }, // inspection: the case named must be in sight
+    ],
   },
   'POST /api/v1/sanctions/{id}/decision': {
     writers: INSPECTORS,

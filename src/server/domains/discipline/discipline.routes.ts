@@ -14,6 +14,8 @@ import {
 } from './discipline.service.js';
 import { listNotices, receiveNotice, recordNotice } from './discipline-notices.service.js';
 import { disciplineDecisionDocx } from './discipline.documents.js';
+import { exportSanctions } from './discipline.export.js';
+import { sendXlsx } from '../../http/xlsx-reply.js';
 import {
   appealDecisionInput,
   appealInput,
@@ -30,7 +32,7 @@ import {
   sanctionProposalInput,
   sanctionWithdrawalInput,
 } from '../../../shared/discipline.js';
-import { docxDownload } from '../../../shared/responses.js';
+import { docxDownload, xlsxDownload } from '../../../shared/responses.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['discipline'];
@@ -41,6 +43,15 @@ export const disciplineRoutes: FastifyPluginAsyncZod = async (app) => {
     await logRead(request.ctx, { entity: 'sanction', entityId: 'list', what: 'sanction_list', filter: request.query });
     return result;
   });
+  app.get(
+    '/sanctions/export.xlsx',
+    { schema: { tags, querystring: sanctionListQuery.omit({ page: true, pageSize: true }), response: { 200: xlsxDownload } } },
+    async (request, reply) => {
+      const sheets = await exportSanctions(request.ctx, request.query);
+      await logRead(request.ctx, { entity: 'sanction', entityId: 'list', what: 'sanction_export', filter: request.query });
+      return sendXlsx(reply, 'ky-luat-dang', sheets);
+    },
+  );
   app.post(
     '/sanctions',
     {

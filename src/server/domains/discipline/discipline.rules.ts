@@ -142,3 +142,17 @@ export function appealOutcomeProblem(
   if (newForm === standing) return { field: 'newForm', message: 'Hình thức mới trùng với hình thức kỷ luật đang có hiệu lực.' };
   return formProblem(subjectKind, newForm, 'newForm');
 }
+
+/**
+ * A sanction proposed on a case's conclusion must concern the case's subject: the same member or organisation, or one
+ * inside the organisation the case examined (its path as the case recorded it). The message names the case only by id.
+ */
+export function caseSubjectProblem(
+  c: { id: number; subjectKind: 'org' | 'member'; subjectOrgId: number | null; subjectMemberId: number | null; subjectPath: string },
+  subject: { memberId: number | null; orgId: number | null; paths: string[] },
+): string | null {
+  if (subject.memberId !== null && c.subjectMemberId === subject.memberId) return null;
+  if (subject.orgId !== null && c.subjectOrgId === subject.orgId) return null;
+  if (c.subjectKind === 'org' && subject.paths.some((path) => path.startsWith(c.subjectPath))) return null;
+  return `Cuộc kiểm tra, giám sát số ${c.id} không có đối tượng là ${subject.memberId !== null ? 'đảng viên' : 'tổ chức đảng'} này (hoặc tổ chức đảng của đối tượng).`;
+}

@@ -35,6 +35,7 @@ import {
 import {
   appealFilingProblem,
   appealOutcomeProblem,
+  caseSubjectProblem,
   decisionProblem,
   formProblem,
   limitationOf,
@@ -43,6 +44,7 @@ import {
   onRecordUntil,
   type NoLimitation,
 } from './discipline.rules.js';
+import { caseIdsInSight, linkedCase } from '../inspection/inspection.service.js';
 import { addDays, compareIso, todayIso } from '../../../shared/dates.js';
 import {
   sanctionFormLabels,
@@ -90,9 +92,25 @@ async function recordMonths(ctx: Ctx, date: string): Promise<Partial<Record<Sanc
   }
 }
 
-async function present(ctx: Ctx, row: Omit<SanctionView, 'onRecordUntil'>): Promise<SanctionView> {
+/**
+ * A sanction as the actor reads it. The case it came from is named only to those who see that case: a decided sanction
+ * is read across the scope, and its link alone would tell anyone else that an inspection took place.
+ */
+async function present(ctx: Ctx, row: Omit<SanctionView, 'onRecordUntil'>, casesSeen?: Set<number>): Promise<SanctionView> {
   const until = row.effectiveOn && row.standingForm ? onRecordUntil(row.effectiveOn, row.standingForm, await recordMonths(ctx, row.effectiveOn)) : null;
-  return { ...row, onRecordUntil: until };
+  const seen = casesSeen ?? (await caseIdsInSight(ctx, [row.caseId]));
+  return { ...row, caseId: row.caseId !== null && seen.has(row.caseId) ? row.caseId : null, onRecordUntil: until };
+}
+
+/** Rows as the actor reads them (one look-up of the cases they may see for the whole page). */
+async function presentAll(ctx: Ctx, rows: Omit<SanctionView, 'onRecordUntil'>[]): Promise<SanctionView[]> {
+  const seen = await caseIdsInSight(
+    ctx,
+    rows.map((r) => r.caseId),
+  );
+  const items = [];
+  for (const row of rows) items.push(await present(ctx, row, seen));
+  return items;
 }
 
 async function viewOf(ctx: Ctx, id: number): Promise<SanctionDetail> {
@@ -133,9 +151,16 @@ export async function proposeSanction(ctx: Ctx, input: SanctionProposalInput): P
     let subjectKind: SanctionSubjectKind;
     let orgId: number;
     let orgPath: string;
+    // Every record the request names is looked up first (404 outside the scope or the sight), then the rules apply.
+    const linked = input.caseId !== null ? await linkedCase(tx, input.caseId) : null;
     if (input.memberId !== null) {
       const member = await findMember(tx.db, input.memberId);
       if (!member || !isPathInScope(tx.actor.scope, member.orgPath)) throw notFoundField('memberId', 'đảng viên');
+      if (linked) {
+        const then = await membershipOn(tx.db, member.id, input.offenceOn);
+        const problem = caseSubjectProblem(linked, { memberId: member.id, orgId: null, paths: [member.orgPath, ...(then ? [then.orgPath] : [])] });
+        if (problem) throw invalidField('caseId', problem);
+      }
       const kind = memberSubjectKind(await statusOn(tx, member, input.offenceOn));
       if (!kind) throw refuse(notMemberOnOffence(input.offenceOn));
       subjectKind = kind;
@@ -145,6 +170,10 @@ export async function proposeSanction(ctx: Ctx, input: SanctionProposalInput): P
       const org = await findOrg(tx.db, input.orgId!);
       // A dissolved organisation may still be disciplined (RULES.md "Organisations").
       if (!org || !isPathInScope(tx.actor.scope, org.path)) throw notFoundField('orgId', 'tổ chức đảng');
+      if (linked) {
+        const problem = caseSubjectProblem(linked, { memberId: null, orgId: org.id, paths: [org.path] });
+        if (problem) throw invalidField('caseId', problem);
+      }
       if (org.foundedOn && compareIso(input.offenceOn, org.foundedOn) < 0) throw invalidField('offenceOn', `Ngày vi phạm trước ngày thành lập ${org.name}.`);
       subjectKind = 'org';
       orgId = org.id;
@@ -160,7 +189,7 @@ export async function proposeSanction(ctx: Ctx, input: SanctionProposalInput): P
       orgId,
       orgPath,
       memberId: input.memberId,
-      caseId: input.caseId,
+      caseId: linked?.id ?? null,
       offenceGroup: input.offenceGroup,
       offence: input.offence,
       offenceOn: input.offenceOn,
@@ -324,9 +353,7 @@ export async function listSanctions(ctx: Ctx, query: SanctionListQuery) {
     listSanctionRows(ctx.db, filter, query.pageSize, (query.page - 1) * query.pageSize),
     countSanctionRows(ctx.db, filter),
   ]);
-  const items = [];
-  for (const row of rows) items.push(await present(ctx, row));
-  return { items, total, page: query.page, pageSize: query.pageSize };
+  return { items: await presentAll(ctx, rows), total, page: query.page, pageSize: query.pageSize };
 }
 
 export async function getSanction(ctx: Ctx, id: number): Promise<SanctionDetail> {
@@ -340,9 +367,7 @@ export async function memberSanctionsOf(ctx: Ctx, memberId: number): Promise<{ i
   const scope = ctx.actor.scope;
   if (!member || !(scope.kind === 'self' ? scope.memberId === member.id : isPathInScope(scope, member.orgPath))) throw notFound('đảng viên');
   const rows = await listSanctionRows(ctx.db, { scope: { kind: 'all' }, withDrafts: seesDrafts(ctx) && scope.kind !== 'self', memberId }, 200, 0);
-  const items = [];
-  for (const row of rows) items.push(await present(ctx, row));
-  return { items };
+  return { items: await presentAll(ctx, rows) };
 }
 
 /** An appeal against a decided sanction, received within the period the rulebook allows; its decision is due later. */

@@ -2,16 +2,8 @@ import { inTransaction, type Ctx } from '../../context.js';
 import { assertCan } from '../../permissions.js';
 import { invalidField, notFound, notFoundField, staleVersion } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
-import {
-  denunciationRows,
-  findCase,
-  handlerAccounts,
-  findDenunciation,
-  insertDenunciation,
-  updateDenunciation,
-  type DenunciationRow,
-} from './inspection.queries.js';
-import { handlingOrgFor, inspectionSight, resolveSubject } from './inspection.service.js';
+import { denunciationRows, handlerAccounts, findDenunciation, insertDenunciation, updateDenunciation, type DenunciationRow } from './inspection.queries.js';
+import { CASE, handlingOrgFor, inspectionSight, linkedCase, resolveSubject } from './inspection.service.js';
 import type { DenunciationCreate, DenunciationDetail, DenunciationEntryInput, DenunciationSummary } from '../../../shared/inspection.js';
 
 const DENUNCIATION = 'đơn tố cáo, khiếu nại';
@@ -104,17 +96,16 @@ export async function recordDenunciationEntry(ctx: Ctx, id: number, input: Denun
   assertCan(ctx, 'inspection.write');
   return inTransaction(ctx, async (tx) => {
     const row = await denunciationInSight(tx, id);
+    // Every record the request names is looked up first (404 out of sight, as absent), then the rules apply.
+    // The case must be the register's own organisation's (the admin sees others').
+    const linked = input.caseId ? await linkedCase(tx, input.caseId) : null;
+    if (linked && linked.handlingOrgId !== row.handlingOrgId) throw notFoundField('caseId', CASE);
     if (row.version !== input.version) throw staleVersion('Đơn tố cáo, khiếu nại');
     if (input.occurredOn < row.receivedOn) throw invalidField('occurredOn', 'Ngày: không được trước ngày tiếp nhận đơn.');
     const last = row.entries.at(-1);
     if (last && input.occurredOn < last.occurredOn) throw invalidField('occurredOn', 'Ngày: không được trước bước đã ghi trước đó.');
     if (row.stage === 'closed') throw invalidField('stage', 'Đơn đã kết thúc xử lý.');
-    let caseId = row.caseId;
-    if (input.caseId) {
-      const linked = await findCase(tx.db, input.caseId);
-      if (!linked || linked.handlingOrgId !== row.handlingOrgId) throw notFoundField('caseId', 'cuộc kiểm tra, giám sát');
-      caseId = linked.id;
-    }
+    const caseId = linked?.id ?? row.caseId;
     const entries = [...row.entries, { stage: input.stage, occurredOn: input.occurredOn, text: input.text, by: tx.actor.name }];
     const after = await updateDenunciation(tx.db, id, input.version, { stage: input.stage, entries, caseId });
     if (!after) throw staleVersion('Đơn tố cáo, khiếu nại');

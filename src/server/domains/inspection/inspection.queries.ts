@@ -20,6 +20,15 @@ export async function findCase(db: DbOrTx, id: number): Promise<CaseRow | undefi
   return row;
 }
 
+/** Of the ids, the cases handled by `handlerOrgId` (null: all that exist). */
+export async function caseIdsHandledBy(db: DbOrTx, ids: number[], handlerOrgId: number | null): Promise<number[]> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`SELECT id FROM inspection_cases c WHERE c.id IN ${ids} AND ${handledBy(sql`c.handling_org_id`, handlerOrgId)}`,
+  );
+  return rows.map((r) => r.id);
+}
+
 export async function insertCase(db: DbOrTx, values: typeof inspectionCases.$inferInsert): Promise<CaseRow> {
   const [row] = await db.insert(inspectionCases).values(values).returning();
   return row;

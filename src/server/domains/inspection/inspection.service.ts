@@ -19,6 +19,7 @@ import {
   updateCase,
   findPlanItem,
   findPlan,
+  caseIdsHandledBy,
   type CaseListRow,
   type CaseRow,
 } from './inspection.queries.js';
@@ -106,6 +107,27 @@ export async function caseInSight(ctx: Ctx, id: number): Promise<CaseRow> {
   const row = await findCase(ctx.db, id);
   if (!row || (sight !== null && row.handlingOrgId !== sight)) throw notFound(CASE);
   return row;
+}
+
+/**
+ * A case another record names (a sanction's or a denunciation's `caseId`): one the actor may see, else 404 naming the
+ * field, the same whether it is absent, another organisation's or the role sees no cases at all.
+ */
+export async function linkedCase(ctx: Ctx, id: number, field = 'caseId'): Promise<CaseRow> {
+  try {
+    return await caseInSight(ctx, id);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') throw notFoundField(field, CASE);
+    throw error;
+  }
+}
+
+/** Of the case ids given, those the actor may see: a record that names a case shows the link to them alone. */
+export async function caseIdsInSight(ctx: Ctx, ids: (number | null)[]): Promise<Set<number>> {
+  const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+  const { handlerOrgId, none } = inspectionSightOrNone(ctx);
+  if (none || wanted.length === 0) return new Set();
+  return new Set(await caseIdsHandledBy(ctx.db, wanted, handlerOrgId));
 }
 
 async function stepOrderAt(ctx: Ctx, date: string) {

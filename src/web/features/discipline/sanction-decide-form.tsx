@@ -38,7 +38,7 @@ export function SanctionDecideForm({ sanction }: { sanction: SanctionDetailView 
     onError: (error) => form.applyServerError(error),
   });
   return (
-    <form onSubmit={submitValid(form, save.mutate)} noValidate>
+    <form onSubmit={submitValid(form, save.mutate)} noValidate aria-label="Quyết định kỷ luật">
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Select
@@ -83,7 +83,7 @@ export function SanctionWithdrawForm({ sanction }: { sanction: SanctionDetailVie
     onError: (error) => form.applyServerError(error),
   });
   return (
-    <form onSubmit={submitValid(form, save.mutate)} noValidate>
+    <form onSubmit={submitValid(form, save.mutate)} noValidate aria-label="Không thi hành kỷ luật">
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <DateField label="Ngày dừng" required {...form.date('withdrawnOn')} />

@@ -77,7 +77,7 @@ export function SanctionProposeForm() {
     onError: (error) => form.applyServerError(error),
   });
   return (
-    <form onSubmit={submitValid(form, save.mutate)} noValidate>
+    <form onSubmit={submitValid(form, save.mutate)} noValidate aria-label="Đề nghị kỷ luật">
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Select

@@ -93,7 +93,7 @@ export function CaseCreatePage() {
         title="Quyết định kiểm tra, giám sát"
       />
       <Paper withBorder p="md">
-        <form onSubmit={submitValid(form, save.mutate)} noValidate>
+        <form onSubmit={submitValid(form, save.mutate)} noValidate aria-label="Quyết định kiểm tra, giám sát">
           <Stack gap="sm">
             <HandlingOrgField form={form as ZodForm<unknown>} />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">

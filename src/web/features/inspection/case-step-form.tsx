@@ -66,7 +66,7 @@ export function CaseStepForm({ c }: { c: CaseDetail }) {
   });
   const kind = form.draft.kind as CaseStepKind | null;
   return (
-    <form onSubmit={submitValid(form, save.mutate)} noValidate>
+    <form onSubmit={submitValid(form, save.mutate)} noValidate aria-label="Ghi bước tiếp theo">
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Select

@@ -1,4 +1,5 @@
 import { InspectionCasesSection } from '../inspection/inspection-cases-section';
+import { SanctionsSection } from '../discipline/sanctions-section';
 import { Anchor, Breadcrumbs, Button, Group, Paper, Tabs, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -76,6 +77,7 @@ export function MemberPage() {
       <MemberWorkflowPanel member={data} />
       {data.status === 'probationary' || data.confirmedOn ? <ProbationPanel memberId={id} /> : null}
       <InspectionCasesSection memberId={id} />
+      <SanctionsSection memberId={id} memberName={data.fullName} />
       <Paper withBorder p={{ base: 'xs', sm: 'md' }}>
         <Tabs value={tab} onChange={(value) => setSearch(value === 'ly-lich' || value === null ? {} : { tab: value }, { replace: true })} keepMounted={false}>
           <Tabs.List mb="md" className="no-print">

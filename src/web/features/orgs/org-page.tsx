@@ -1,4 +1,5 @@
 import { InspectionCasesSection } from '../inspection/inspection-cases-section';
+import { SanctionsSection } from '../discipline/sanctions-section';
 import { useState } from 'react';
 import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, Stack, Table, Tabs, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -139,6 +140,7 @@ export function OrgPage() {
         </Tabs>
       </Paper>
       <InspectionCasesSection orgId={data.id} />
+      <SanctionsSection orgId={data.id} />
     </>
   );
 }
