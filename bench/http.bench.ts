@@ -47,7 +47,11 @@ function residentMb(pid: number): number {
   return Math.round(Number(line.replace(/\D+/g, '')) / 1024);
 }
 
-async function waitFor(url: string, child: ChildProcess, seconds = 180): Promise<void> {
+/**
+ * The first start loads the demo bloc in the server (migrations, 4,200 members): a minute on a quiet machine, several on
+ * a shared one, so the wait is long; a server that stops meanwhile ends the wait at once.
+ */
+async function waitFor(url: string, child: ChildProcess, seconds = 900): Promise<void> {
   const deadline = Date.now() + seconds * 1000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server stopped (exit ${child.exitCode})`);
@@ -61,12 +65,21 @@ async function waitFor(url: string, child: ChildProcess, seconds = 180): Promise
   throw new Error(`${url} did not answer within ${seconds} s`);
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+/**
+ * Stops a server and waits for it to finish closing its database. The embedded database must be closed cleanly before
+ * its folder is copied or opened again: a server killed while closing (a busy machine can take well over 15 s) leaves
+ * the folder mid-write, and the next start on it fails.
+ */
+async function stop(child: ChildProcess, seconds = 300): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-  if (child.exitCode === null) child.kill('SIGKILL');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, seconds * 1000))]);
+  if (child.exitCode === null && child.signalCode === null) {
+    console.warn(`     a process did not stop within ${seconds} s of SIGTERM: killed`);
+    child.kill('SIGKILL');
+    await exited;
+  }
 }
 
 /** Requests answered in one slice of load, and how long the slice lasted. */

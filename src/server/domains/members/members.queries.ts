@@ -182,6 +182,12 @@ async function correctNameWordsInScope(db: DbOrTx, words: string[], scope: Scope
   );
 }
 
+export interface NameWordFacts {
+  shortWords: Record<string, string[]>;
+  clustered: boolean;
+  possible: boolean;
+}
+
 /**
  * What the small `name_words` table says about the typed words, in one read:
  *   `shortWords`: the name words each short typed word (under three letters) begins;
@@ -190,10 +196,16 @@ async function correctNameWordsInScope(db: DbOrTx, words: string[], scope: Scope
  *   `possible`: every typed word is found in some name word. Every word of every member's name is in the table (the
  *     members' triggers keep it, and words no longer used stay with no uses), and a typed word holds no space, so
  *     when one is found in no name word, no member can match and the search need not read the members.
+ * With `correct` (an actor who sees every member), the same read gives the typo correction (`correctNameWords`) and
+ * the facts of the corrected words, so a search that finds nobody as typed needs no further read of `name_words`.
  */
-export async function nameWordFacts(db: DbOrTx, words: string[]): Promise<{ shortWords: Record<string, string[]>; clustered: boolean; possible: boolean }> {
+export async function nameWordFacts(
+  db: DbOrTx,
+  words: string[],
+  correct = false,
+): Promise<NameWordFacts & { corrected?: { words: string[]; facts: NameWordFacts | null } }> {
   const typed = [...new Set(words.filter(Boolean))];
-  if (typed.length === 0) return { shortWords: {}, clustered: false, possible: true };
+  if (typed.length === 0) return { shortWords: {}, clustered: false, possible: true, ...(correct ? { corrected: { words, facts: null } } : {}) };
   const text = (values: (string | null)[]) =>
     sql`ARRAY[${sql.join(
       values.map((v) => sql`${v}`),
@@ -202,29 +214,73 @@ export async function nameWordFacts(db: DbOrTx, words: string[]): Promise<{ shor
   // A short word matches the name words it begins; a longer one, the name words it is found in.
   const within = typed.map((w) => `${escapeLike(w).length < 3 ? '' : '%'}${escapeLike(w)}%`);
   const begins = typed.map((w) => (w.length < 3 ? `${escapeLike(w)}%` : null));
-  const rows = await queryRows<{ i: number; given: number | null; total: number | null; found: boolean; expanded: string[] | null }>(
+  // The correction of a word of three letters or more: the word itself when a name has it, else the nearest.
+  const asTyped = typed.map((w) => (correct && w.length >= 3 ? w : null));
+  const rows = await queryRows<{
+    i: number;
+    given: number | null;
+    total: number | null;
+    found: boolean;
+    expanded: string[] | null;
+    nearest: string | null;
+    nearestGiven: number | null;
+    nearestTotal: number | null;
+  }>(
     db,
-    sql`SELECT t.i::int AS i, c.given, c.total, c.found, s.expanded
-        FROM unnest(${text(within)}, ${text(begins)}) WITH ORDINALITY AS t(within, begins, i)
-        CROSS JOIN LATERAL (
-          SELECT sum(n.given_uses)::int AS given, sum(n.uses)::int AS total, count(*) > 0 AS found FROM name_words n WHERE n.word LIKE t.within
-        ) c
-        CROSS JOIN LATERAL (
-          SELECT array_agg(n.word) AS expanded FROM name_words n WHERE t.begins IS NOT NULL AND n.word LIKE t.begins AND n.uses > 0
-        ) s`,
+    sql`WITH f AS (
+          SELECT t.i, t.typed, c.given, c.total, c.found, s.expanded
+          FROM unnest(${text(within)}, ${text(begins)}, ${text(asTyped)}) WITH ORDINALITY AS t(within, begins, typed, i)
+          CROSS JOIN LATERAL (
+            SELECT sum(n.given_uses)::int AS given, sum(n.uses)::int AS total, count(*) > 0 AS found FROM name_words n WHERE n.word LIKE t.within
+          ) c
+          CROSS JOIN LATERAL (
+            SELECT array_agg(n.word) AS expanded FROM name_words n WHERE t.begins IS NOT NULL AND n.word LIKE t.begins AND n.uses > 0
+          ) s
+        ), wanted AS (SELECT NOT bool_and(f.found OR f.typed IS NULL) AS correcting FROM f)
+        SELECT f.i::int AS i, f.given, f.total, f.found, f.expanded, near.word AS nearest, nc.given AS "nearestGiven", nc.total AS "nearestTotal"
+        FROM f CROSS JOIN wanted
+        LEFT JOIN LATERAL (
+          SELECT n.word FROM name_words n WHERE wanted.correcting AND f.typed IS NOT NULL AND (n.word = f.typed OR n.word % f.typed)
+          ORDER BY n.word = f.typed DESC, similarity(n.word, f.typed) DESC, n.uses DESC, n.word LIMIT 1
+        ) near ON TRUE
+        LEFT JOIN LATERAL (
+          SELECT sum(n.given_uses)::int AS given, sum(n.uses)::int AS total FROM name_words n
+          WHERE near.word IS NOT NULL AND near.word <> f.typed
+            AND n.word LIKE '%' || replace(replace(replace(near.word, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'
+        ) nc ON TRUE`,
   );
-  const shortWords: Record<string, string[]> = {};
-  let clustered = false;
-  let possible = true;
-  for (const row of rows) {
-    const word = typed[row.i - 1]!;
-    if (word.length < 3) {
-      shortWords[word] = row.expanded ?? [];
-      if (shortWords[word].length === 0) possible = false;
-    } else if (!row.found) possible = false;
-    if (row.total !== null && row.given !== null && row.given * 5 > row.total) clustered = true;
-  }
-  return { shortWords, clustered, possible };
+  const byWord = new Map(rows.map((row) => [typed[row.i - 1]!, row]));
+  const facts = (list: string[], sums: (word: string) => { given: number | null; total: number | null; found: boolean }): NameWordFacts => {
+    const shortWords: Record<string, string[]> = {};
+    let clustered = false;
+    let possible = true;
+    for (const word of new Set(list.filter(Boolean))) {
+      const { given, total, found } = sums(word);
+      if (word.length < 3) {
+        shortWords[word] = byWord.get(word)?.expanded ?? [];
+        if (shortWords[word].length === 0) possible = false;
+      } else if (!found) possible = false;
+      if (total !== null && given !== null && given * 5 > total) clustered = true;
+    }
+    return { shortWords, clustered, possible };
+  };
+  const asFound = (word: string) => byWord.get(word)!;
+  const exact = facts(typed, asFound);
+  // The correction is worked out only when some word of three letters or more is found in no name (a search that
+  // finds nobody otherwise, with every word found somewhere, is corrected by `correctNameWords`).
+  if (!correct || !rows.some((row) => typed[row.i - 1]!.length >= 3 && !row.found)) return exact;
+  const nearestOf = (word: string) => (word.length < 3 ? word : (byWord.get(word)?.nearest ?? word));
+  const correctedWords = words.map(nearestOf);
+  // The corrected words' own facts, from the same read; a correction to a short or escaped word is rare: read again.
+  const replaced = new Map(typed.filter((w) => nearestOf(w) !== w).map((w) => [nearestOf(w), byWord.get(w)!]));
+  const simple = [...replaced.keys()].every((w) => w.length >= 3 && escapeLike(w) === w);
+  const correctedFacts = simple
+    ? facts(correctedWords, (word) => {
+        const from = replaced.get(word);
+        return from ? { given: from.nearestGiven, total: from.nearestTotal, found: true } : asFound(word);
+      })
+    : null;
+  return { ...exact, corrected: { words: correctedWords, facts: correctedFacts } };
 }
 
 /**

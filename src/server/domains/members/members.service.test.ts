@@ -5,6 +5,8 @@ import { decision, makeMember, makeTree, officialOf } from '../../test/factories
 import { getMember, listMembers, updateMember } from './members.service.js';
 import { recordMembershipEvent } from './membership-events.service.js';
 import { auditHistoryOf } from '../audit/audit.service.js';
+import { correctNameWords } from './members.queries.js';
+import { foldForSearch } from '../../../shared/vietnamese.js';
 
 let database: Database;
 let drop: () => Promise<void>;
@@ -54,6 +56,22 @@ describe('listMembers search', () => {
     const typo = await listMembers(ctx, query('nguyen phi lonh'));
     expect(typo.items.map((m) => m.fullName)).toContain('Nguyễn Phi Long');
   });
+
+  // The search's own read of the name words corrects a typo for an actor who sees every member: the same words as
+  // correctNameWords, and the same page as searching the corrected words.
+  it.each(['nguyen phi lonh', 'nguyem phi long', 'nguyen lonh', 'lonh', 'phi lonh zzqx', 'dungx hoang', 'le thi anx'])(
+    'corrects %s as the word list does, and lists what the corrected words find',
+    async (q) => {
+      const ctx = ctxFor(database);
+      const result = await listMembers(ctx, query(q));
+      const corrected = (await correctNameWords(ctx.db, foldForSearch(q).split(' '))).join(' ');
+      expect(corrected).not.toBe(foldForSearch(q));
+      expect(result.correctedQuery).toBe(corrected);
+      const direct = await listMembers(ctx, query(corrected));
+      expect(result.items).toEqual(direct.items);
+      expect(result.total).toBe(direct.total);
+    },
+  );
 });
 
 describe('listMembers order', () => {

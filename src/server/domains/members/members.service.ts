@@ -24,6 +24,7 @@ import {
   updateMemberRow,
   type MemberRow,
   type NameMatch,
+  type NameWordFacts,
 } from './members.queries.js';
 import { markedWords, memberHoldingKinds, nameColumns, searchedNumber } from './members.rules.js';
 import type { MemberCreate, MemberListItem, MemberListQuery, MemberUpdate } from '../../../shared/member.js';
@@ -70,8 +71,17 @@ export async function listMembers(ctx: Ctx, query: MemberListQuery) {
     return pageOf(items, counted);
   }
   const folded = query.q ? foldForSearch(query.q) : '';
-  const run = async (typed: NameMatch | null, marked: ReturnType<typeof markedWords>) => {
-    const facts = typed ? await nameWordFacts(ctx.db, typed.q.split(' ')) : null;
+  // An actor who sees every member gets the typo correction from the same read of `name_words` as the search.
+  const correctsInRead = ctx.actor.scope.kind === 'all' && folded.length >= 3;
+  let correction: { words: string[]; facts: NameWordFacts | null } | undefined;
+  /** `retry`: the search again with the corrected words, and their facts when the first read gave them. */
+  const run = async (typed: NameMatch | null, marked: ReturnType<typeof markedWords>, retry?: { facts: NameWordFacts | null }) => {
+    let facts: NameWordFacts | null = retry?.facts ?? null;
+    if (typed && !facts) {
+      const read = await nameWordFacts(ctx.db, typed.q.split(' '), correctsInRead && !retry);
+      if (!retry) correction = read.corrected;
+      facts = read;
+    }
     // A word found in no name: nobody matches, and the members need not be read (the typo correction follows).
     if (facts && !facts.possible) return pageOf([], { total: 0, capped: false });
     const match = typed && { ...typed, shortWords: facts!.shortWords };
@@ -102,9 +112,9 @@ export async function listMembers(ctx: Ctx, query: MemberListQuery) {
   const exact = await run(folded ? { q: folded } : null, query.q ? markedWords(query.q) : []);
   if (exact.total > 0 || folded.length < 3) return exact;
   // Nobody matches as typed: try again with each mistyped word replaced by the nearest word of a real name.
-  const corrected = (await correctNameWords(ctx.db, folded.split(' '), ctx.actor.scope)).join(' ');
+  const corrected = (correction?.words ?? (await correctNameWords(ctx.db, folded.split(' '), ctx.actor.scope))).join(' ');
   if (corrected === folded) return exact;
-  return { ...(await run({ q: corrected }, [])), correctedQuery: corrected };
+  return { ...(await run({ q: corrected }, [], { facts: correction?.facts ?? null })), correctedQuery: corrected };
 }
 
 /** The member row if the actor may see it; otherwise 404, never 403, so nothing leaks that it exists. */
