@@ -9,13 +9,18 @@ import { queryOne, type DbOrTx } from '../../db/client.js';
  * and some self-study. Deterministic: choices come from the ids (`id * prime % n`), dates count back from `today`,
  * so it scales with the tree (a province's bloc gets the same per organisation).
  */
+/**
+ * Subtrees are path ranges (`path >= p AND path < p || '~'`: paths are digits and '/', all below '~' in the C
+ * collation), not `LIKE p || '%'`: a pattern built from a column cannot use the index, and a province's join of
+ * organisations to members then compares every pair (it ran for tens of minutes at 260,000 members).
+ */
 export async function insertDemoStudy(db: DbOrTx, today: string): Promise<{ documents: number; sessions: number; seats: number }> {
   const decision = (number: SQL, date: SQL) => sql`jsonb_build_object('number', ${number}, 'date', (${date})::text, 'issuer', 'Đảng ủy Khối các cơ quan tỉnh')`;
   // Terms opened by congresses in mid-2025, for grassroots organisations.
   await db.execute(sql`
     INSERT INTO committee_terms (org_id, term, congress_on, delegates, elected_count, decision)
     SELECT o.id, '2025–2030', DATE '2025-05-05' + (o.id * 7 % 60),
-      greatest(1, (SELECT count(*) FROM members m WHERE m.org_path LIKE o.path || '%' AND m.status IN ('full', 'probationary')))::int,
+      greatest(1, (SELECT count(*) FROM members m WHERE m.org_path >= o.path AND m.org_path < o.path || '~' AND m.status IN ('full', 'probationary')))::int,
       CASE WHEN o.kind = 'grassroots_committee' THEN 7 + o.id % 3 ELSE 2 END,
       ${decision(sql`(o.id % 90 + 10)::text || '-QĐ/ĐUK'`, sql`DATE '2025-05-05' + (o.id * 7 % 60) + 10`)}
     FROM orgs o WHERE o.active AND o.kind IN ('grassroots_committee', 'grassroots_cell')`);
@@ -24,7 +29,7 @@ export async function insertDemoStudy(db: DbOrTx, today: string): Promise<{ docu
     db,
     sql`WITH chosen AS (
       SELECT DISTINCT ON (o.id) o.id AS org_id, m.id AS member_id
-      FROM orgs o JOIN members m ON m.org_path LIKE o.path || '%' AND m.status = 'full' AND m.confirmed_on <= DATE '2025-06-01'
+      FROM orgs o JOIN members m ON m.org_path >= o.path AND m.org_path < o.path || '~' AND m.status = 'full' AND m.confirmed_on <= DATE '2025-06-01'
       WHERE o.active AND o.kind IN ('grassroots_committee', 'grassroots_cell', 'section', 'cell') AND o.id % 41 <> 0
       ORDER BY o.id, (m.id * 7919) % 997, m.id)
     , inserted AS (
@@ -70,7 +75,7 @@ export async function insertDemoStudy(db: DbOrTx, today: string): Promise<{ docu
       INSERT INTO study_sessions (org_id, kind, held_on, title, place)
       SELECT g.id, 'conference', d.issued_on + 20 + g.id % 15, 'Hội nghị học tập, quán triệt ' || d.code, 'Hội trường cơ quan'
       FROM party_documents d JOIN orgs u ON u.id = d.org_id
-      JOIN orgs g ON g.path LIKE u.path || '%' AND g.kind IN ('grassroots_committee', 'grassroots_cell') AND g.active
+      JOIN orgs g ON g.path >= u.path AND g.path < u.path || '~' AND g.kind IN ('grassroots_committee', 'grassroots_cell') AND g.active
       WHERE d.issued_on + 20 + g.id % 15 <= ${today}::date
       RETURNING id, org_id, held_on, title)
     , linked AS (
@@ -83,7 +88,7 @@ export async function insertDemoStudy(db: DbOrTx, today: string): Promise<{ docu
   await db.execute(sql`
     INSERT INTO study_attendance (session_id, member_id)
     SELECT DISTINCT s.id, mp.member_id FROM study_sessions s JOIN orgs g ON g.id = s.org_id
-    JOIN orgs o ON o.path LIKE g.path || '%'
+    JOIN orgs o ON o.path >= g.path AND o.path < g.path || '~'
     JOIN membership_periods mp ON mp.org_id = o.id AND mp.status IN ('full', 'probationary') AND mp.annulment_id IS NULL
       AND mp.valid_from <= s.held_on AND (mp.valid_to IS NULL OR mp.valid_to > s.held_on)
     WHERE (mp.member_id * 13 + s.id * 7) % 20 <> 0`);
@@ -92,7 +97,7 @@ export async function insertDemoStudy(db: DbOrTx, today: string): Promise<{ docu
     INSERT INTO self_study_confirmations (member_id, document_id, studied_on)
     SELECT DISTINCT ON (mp.member_id, sd.document_id) mp.member_id, sd.document_id, s.held_on + 5
     FROM study_sessions s JOIN study_session_documents sd ON sd.session_id = s.id JOIN orgs g ON g.id = s.org_id
-    JOIN orgs o ON o.path LIKE g.path || '%'
+    JOIN orgs o ON o.path >= g.path AND o.path < g.path || '~'
     JOIN membership_periods mp ON mp.org_id = o.id AND mp.status IN ('full', 'probationary') AND mp.annulment_id IS NULL
       AND mp.valid_from <= s.held_on AND (mp.valid_to IS NULL OR mp.valid_to > s.held_on)
     WHERE (mp.member_id * 13 + s.id * 7) % 20 = 0 AND mp.member_id % 2 = 0 AND s.held_on + 5 <= ${today}::date
