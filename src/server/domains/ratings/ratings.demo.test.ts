@@ -41,6 +41,7 @@ describe('demo ratings', () => {
     const members = await listMemberRatings(ctx, round.id, {});
     const orgs = await listOrgRatings(ctx, round.id);
     expect(summary.members.total).toBe(members.length);
+    expect(summary.round).toEqual(round);
     for (const grade of ratingGrades) {
       expect(summary.members.byGrade[grade]).toBe(members.filter((m) => m.decidedGrade === grade && !m.excuse).length);
       expect(summary.orgs.byGrade[grade]).toBe(orgs.filter((o) => o.decidedGrade === grade).length);

@@ -189,8 +189,7 @@ export async function ratingQuotaUse(ctx: Ctx, roundId: number): Promise<QuotaUs
 
 /** The round's figures in the actor's part of it, counted in the database: members, organisations, the quota's use. */
 export async function ratingRoundSummary(ctx: Ctx, roundId: number): Promise<RatingRoundSummary> {
-  const { path } = await roundInReach(ctx, roundId);
-  const round = await roundView(ctx.db, roundId);
+  const { round: row, path } = await roundInReach(ctx, roundId);
   const counts = await roundSummaryOf(ctx.db, roundId, path);
   const quota = await ratingQuotaUse(ctx, roundId);
   const sum = (rows: { n: number }[]) => rows.reduce((total, row) => total + row.n, 0);
@@ -199,8 +198,27 @@ export async function ratingRoundSummary(ctx: Ctx, roundId: number): Promise<Rat
   const byGrade = (rows: { grade: string | null; n: number }[]) =>
     Object.fromEntries(ratingGrades.map((g) => [g, sum(rows.filter((r) => r.grade === g))])) as RatingRoundSummary['members']['byGrade'];
   const excusedCount = sum(counts.members.filter((r) => r.excuse !== null));
+  // The whole round in sight: its header's counts are the summary's own, not counted a second time.
+  const round =
+    path === row.orgPath
+      ? {
+          id: row.id,
+          orgId: row.orgId,
+          orgName: (await findOrg(ctx.db, row.orgId))!.name,
+          year: row.year,
+          openedOn: row.openedOn,
+          dueOn: row.dueOn,
+          closedOn: row.closedOn,
+          version: row.version,
+          members: sum(counts.members),
+          decided: sum(counts.members.filter((r) => r.grade !== null)),
+          excused: excusedCount,
+          orgs: sum(counts.orgs),
+          orgsDecided: sum(orgsGraded),
+        }
+      : (await roundView(ctx.db, roundId))!;
   return {
-    round: round!,
+    round,
     members: {
       total: sum(counts.members),
       graded: sum(graded),
