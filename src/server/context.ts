@@ -35,3 +35,17 @@ export async function inTransaction<T>(ctx: Ctx, work: (tx: Ctx) => Promise<T>):
 export function isTransaction(db: DbOrTx): boolean {
   return (db as { __isTx?: boolean }).__isTx === true || db.constructor.name.endsWith('Transaction');
 }
+
+/**
+ * Independent reads: at once on a pool, one after another inside a transaction, whose single connection takes one
+ * query at a time (node-postgres warns "query while executing" and queues them anyway). // dues
+ */
+export async function readTogether<T extends readonly (() => Promise<unknown>)[]>(
+  db: DbOrTx,
+  reads: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  if (!isTransaction(db)) return (await Promise.all(reads.map((read) => read()))) as { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+}

@@ -33,6 +33,8 @@ export async function withBulkWriter<T>(database: Database, work: (writer: BulkW
     try {
       await client.query('BEGIN');
       const db = drizzlePg(client, { schema }) as unknown as Tx;
+      // A transaction already (context.ts isTransaction): work on it joins it, and its reads run one at a time. // dues
+      (db as unknown as { __isTx: boolean }).__isTx = true;
       const result = await work({ db, insert: (table, columns, rows) => copyRows(client, table, columns, rows) });
       await client.query('COMMIT');
       return result;

@@ -1,4 +1,4 @@
-import { inTransaction, type Ctx } from '../../context.js';
+import { inTransaction, readTogether, type Ctx } from '../../context.js';
 import { assertCan } from '../../permissions.js';
 import { AppError, conflict, invalidField, notFound } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -17,11 +17,11 @@ import type { AttentionItem } from '../../../shared/radar.js';
 import { addDays, addMonths, compareIso, todayIso } from '../../../shared/dates.js';
 
 async function badgeRules(ctx: Ctx, date: string) {
-  const [milestones, early30to65, early70to90] = await Promise.all([
-    ruleAt<number[]>(ctx, 'badge_milestones_years', date),
-    ruleAt<number>(ctx, 'badge_early_award_months_30_65', date),
-    ruleAt<number>(ctx, 'badge_early_award_months_70_90', date),
-  ]);
+  const [milestones, early30to65, early70to90] = await readTogether(ctx.db, [
+    () => ruleAt<number[]>(ctx, 'badge_milestones_years', date),
+    () => ruleAt<number>(ctx, 'badge_early_award_months_30_65', date),
+    () => ruleAt<number>(ctx, 'badge_early_award_months_70_90', date),
+  ] as const);
   return { milestones, early30to65, early70to90 };
 }
 
@@ -40,7 +40,10 @@ export async function listBadgeCandidates(ctx: Ctx, orgId: number, awardOn?: str
   const lowest = Math.min(...rules.milestones.value);
   const maxEarly = Math.max(rules.early30to65.value, rules.early70to90.value);
   const admittedBy = addMonths(on, -(lowest * 12 - maxEarly));
-  const [members, history] = await Promise.all([badgeMembers(ctx.db, org.path, admittedBy), badgeHistories(ctx.db, org.path, admittedBy, on.slice(0, 7))]);
+  const [members, history] = await readTogether(ctx.db, [
+    () => badgeMembers(ctx.db, org.path, admittedBy),
+    () => badgeHistories(ctx.db, org.path, admittedBy, on.slice(0, 7)),
+  ] as const);
   const group = <T extends { memberId: number }>(rows: T[]) => {
     const map = new Map<number, T[]>();
     for (const row of rows) map.set(row.memberId, [...(map.get(row.memberId) ?? []), row]);
@@ -106,7 +109,11 @@ export async function recordBadgeAward(ctx: Ctx, memberId: number, input: BadgeA
         [{ field: 'milestoneYears', message: 'Không có mốc này' }],
         rule,
       );
-    const [periods, events, awards] = await Promise.all([periodsOf(tx.db, memberId), eventsOf(tx.db, memberId), awardsOf(tx.db, memberId)]);
+    const [periods, events, awards] = await readTogether(tx.db, [
+      () => periodsOf(tx.db, memberId),
+      () => eventsOf(tx.db, memberId),
+      () => awardsOf(tx.db, memberId),
+    ] as const);
     if (awards.some((a) => a.milestoneYears === input.milestoneYears))
       throw conflict(`Đảng viên đã được tặng Huy hiệu ${input.milestoneYears} năm tuổi đảng.`, 'milestoneYears');
     const asOf = partyAgeEndsOn(periods, input.awardOn);

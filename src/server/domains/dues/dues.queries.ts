@@ -3,7 +3,7 @@ import { queryRows, type DbOrTx } from '../../db/client.js';
 import { duesBases, duesPayments, duesReliefs } from '../../db/schema.js';
 import type { MemberStatus, MembershipEventKind } from '../../../shared/member.js';
 import type { OrgKind } from '../../../shared/org.js';
-import type { Scope } from '../../context.js';
+import { readTogether, type Scope } from '../../context.js';
 import { pathInScope } from '../../scope.js';
 
 export type DuesBasisRow = typeof duesBases.$inferSelect;
@@ -98,20 +98,22 @@ export async function historiesOf(db: DbOrTx, memberIds: number[]): Promise<{ pe
     memberIds.map((id) => sql`${id}`),
     sql`, `,
   )}]::int[]`;
-  const [periods, events] = await Promise.all([
-    queryRows<PeriodOfMember>(
-      db,
-      sql`SELECT member_id AS "memberId", status, valid_from AS "validFrom", valid_to AS "validTo"
+  const [periods, events] = await readTogether(db, [
+    () =>
+      queryRows<PeriodOfMember>(
+        db,
+        sql`SELECT member_id AS "memberId", status, valid_from AS "validFrom", valid_to AS "validTo"
           FROM membership_periods WHERE member_id = ANY(${ids}) AND annulment_id IS NULL ORDER BY member_id, valid_from, id`,
-    ),
-    queryRows<EventOfMember>(
-      db,
-      sql`SELECT e.member_id AS "memberId", e.kind, e.occurred_on AS "occurredOn", e.details
+      ),
+    () =>
+      queryRows<EventOfMember>(
+        db,
+        sql`SELECT e.member_id AS "memberId", e.kind, e.occurred_on AS "occurredOn", e.details
           FROM membership_events e
           WHERE e.member_id = ANY(${ids}) AND NOT EXISTS (SELECT 1 FROM membership_event_annulments a WHERE a.event_id = e.id)
           ORDER BY e.member_id, e.occurred_on, e.id`,
-    ),
-  ]);
+      ),
+  ] as const);
   return { periods, events };
 }
 

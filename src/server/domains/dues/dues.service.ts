@@ -1,11 +1,11 @@
-import { inTransaction, type Ctx } from '../../context.js';
+import { inTransaction, readTogether, type Ctx } from '../../context.js';
 import { assertCan } from '../../permissions.js';
 import { AppError, invalidField, notFound, notFoundField, staleVersion } from '../../errors.js';
 import { isPathInScope } from '../../scope.js';
 import { logPersonalRead, recordAudit } from '../audit/audit.service.js';
 import { findOrg } from '../orgs/orgs.queries.js';
 import { memberInScopeOr404, orgInScope } from '../members/members.service.js';
-import { ruleAt, type RuleInForce } from '../rulebook/rulebook.service.js';
+import { noRuleVersion, ruleAt, rulesByDate } from '../rulebook/rulebook.service.js';
 import { partyAge } from '../exits/party-age.rules.js';
 import { interruptionsFrom, partyAgeShown } from '../exits/exits.rules.js';
 import { viMonths } from '../rulebook/rule-violation.rules.js';
@@ -73,39 +73,54 @@ function currentMonth(ctx: Ctx): string {
   return monthOf(todayIso(ctx.now()));
 }
 
-async function optionalRule<T>(ctx: Ctx, name: string, date: string): Promise<RuleInForce<T> | null> {
-  try {
-    return await ruleAt<T>(ctx, name, date);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'RULE_VIOLATION') return null;
-    throw error;
-  }
+const rateRules = [
+  'dues_insured_salary_percent',
+  'dues_pension_percent',
+  'dues_student_vnd',
+  'dues_uninsured_min_wage_percent',
+  'dues_uninsured_retired_min_wage_percent',
+  'dues_rounding_vnd',
+  'dues_exempt_party_age_years',
+  'regional_minimum_wage_vnd',
+] as const;
+
+/**
+ * The rulebook values of any month, from one read of their versions: a month is computed with the versions in force
+ * on its first day. A month before a rule's first version gets ruleAt's refusal (the minimum wage is optional).
+ */
+export async function duesRatesByMonth(ctx: Ctx): Promise<(month: string) => DuesRates | AppError> {
+  const at = await rulesByDate(ctx, rateRules);
+  return (month) => {
+    const date = monthStart(month);
+    const num = (name: (typeof rateRules)[number]) => {
+      const rule = at(name, date);
+      if (!rule) throw noRuleVersion(name, date);
+      return { value: rule.value as number, source: rule.source };
+    };
+    try {
+      const wage = at('regional_minimum_wage_vnd', date);
+      return {
+        insuredSalary: num('dues_insured_salary_percent'),
+        pension: num('dues_pension_percent'),
+        student: num('dues_student_vnd'),
+        uninsured: num('dues_uninsured_min_wage_percent'),
+        uninsuredRetired: num('dues_uninsured_retired_min_wage_percent'),
+        rounding: num('dues_rounding_vnd'),
+        exemptPartyAgeYears: num('dues_exempt_party_age_years'),
+        minimumWage: wage ? { value: wage.value as Record<MinimumWageRegion, number>, source: wage.source } : null,
+      };
+    } catch (error) {
+      if (error instanceof AppError) return error;
+      throw error;
+    }
+  };
 }
 
 /** The rulebook values of a month, read for its first day: a month is computed with the version in force then. */
 export async function duesRatesFor(ctx: Ctx, month: string): Promise<DuesRates> {
-  const date = monthStart(month);
-  const num = (name: string) => ruleAt<number>(ctx, name, date).then((r) => ({ value: r.value, source: r.source }));
-  const [insuredSalary, pension, student, uninsured, uninsuredRetired, rounding, exemptPartyAgeYears, wage] = await Promise.all([
-    num('dues_insured_salary_percent'),
-    num('dues_pension_percent'),
-    num('dues_student_vnd'),
-    num('dues_uninsured_min_wage_percent'),
-    num('dues_uninsured_retired_min_wage_percent'),
-    num('dues_rounding_vnd'),
-    num('dues_exempt_party_age_years'),
-    optionalRule<Record<MinimumWageRegion, number>>(ctx, 'regional_minimum_wage_vnd', date),
-  ]);
-  return {
-    insuredSalary,
-    pension,
-    student,
-    uninsured,
-    uninsuredRetired,
-    rounding,
-    exemptPartyAgeYears,
-    minimumWage: wage ? { value: wage.value, source: wage.source } : null,
-  };
+  const rates = (await duesRatesByMonth(ctx))(month);
+  if (rates instanceof AppError) throw rates;
+  return rates;
 }
 
 /** Where each member stands for a month: party age (for the exemption), admission and leaving days. */
@@ -147,13 +162,13 @@ export async function getDuesSheet(ctx: Ctx, orgId: number, month?: string): Pro
   const m = month ?? currentMonth(ctx);
   const members = await membersOfMonth(ctx.db, orgId, monthStart(m), monthStart(addMonthsToMonth(m, 1)));
   const ids = members.map((x) => x.id);
-  const [{ periods, events }, bases, reliefs, payments, rates] = await Promise.all([
-    historiesOf(ctx.db, ids),
-    basesOf(ctx.db, ids),
-    reliefsOf(ctx.db, ids),
-    paymentsOfMonth(ctx.db, ids, m),
-    duesRatesFor(ctx, m),
-  ]);
+  const [{ periods, events }, bases, reliefs, payments, rates] = await readTogether(ctx.db, [
+    () => historiesOf(ctx.db, ids),
+    () => basesOf(ctx.db, ids),
+    () => reliefsOf(ctx.db, ids),
+    () => paymentsOfMonth(ctx.db, ids, m),
+    () => duesRatesFor(ctx, m),
+  ] as const);
   const lines: DuesSheetLine[] = members.map((member) => {
     const basis = basisFor(
       bases.filter((b) => b.memberId === member.id),
@@ -219,7 +234,7 @@ export async function recordDuesSheet(ctx: Ctx, orgId: number, input: DuesSheetI
     const seen = new Set<number>();
     const audit: Parameters<typeof recordAudit>[1] = [];
     const ids = input.entries.map((e) => e.memberId);
-    const [people, history] = await Promise.all([membersByIds(tx.db, ids), historiesOf(tx.db, ids)]);
+    const [people, history] = await readTogether(tx.db, [() => membersByIds(tx.db, ids), () => historiesOf(tx.db, ids)] as const);
     for (const [i, entry] of input.entries.entries()) {
       const at = (field: string) => `entries.${i}.${field}`;
       if (seen.has(entry.memberId)) throw invalidField(at('memberId'), 'Đảng viên: một đảng viên chỉ ghi một dòng mỗi tháng.');
@@ -365,7 +380,11 @@ export async function getMemberDues(ctx: Ctx, memberId: number, year?: number): 
     await memberInScopeOr404(tx, memberId);
     await logPersonalRead(tx, memberId, 'dues');
     const y = year ?? Number(todayIso(tx.now()).slice(0, 4));
-    const [bases, reliefs, payments] = await Promise.all([basesOf(tx.db, [memberId]), reliefsOf(tx.db, [memberId]), paymentsOfMember(tx.db, memberId)]);
+    const [bases, reliefs, payments] = await readTogether(tx.db, [
+      () => basesOf(tx.db, [memberId]),
+      () => reliefsOf(tx.db, [memberId]),
+      () => paymentsOfMember(tx.db, memberId),
+    ] as const);
     const months = monthsOfYear(y).map((m) => {
       const p = payments.find((x) => x.month === m);
       return {
@@ -447,7 +466,10 @@ export async function getDuesStatement(ctx: Ctx, orgId: number, query: DuesState
   const org = await orgInScope(ctx, orgId);
   const year = query.year ?? Number(todayIso(ctx.now()).slice(0, 4));
   const months = query.month ? [`${year}-${String(query.month).padStart(2, '0')}`] : monthsOfYear(year);
-  const [orgs, sums] = await Promise.all([orgsUnder(ctx.db, org.path), statementSums(ctx.db, org.path, months[0]!, months[months.length - 1]!)]);
+  const [orgs, sums] = await readTogether(ctx.db, [
+    () => orgsUnder(ctx.db, org.path),
+    () => statementSums(ctx.db, org.path, months[0]!, months[months.length - 1]!),
+  ] as const);
   const rows = new Map(
     orgs.map((o) => [o.id, { orgId: o.id, orgName: o.name, members: 0, due: 0, collected: 0, extra: 0, received: 0, kept: 0, passedUp: 0 }]),
   );
@@ -556,15 +578,8 @@ export async function planDuesImport(ctx: Ctx, entries: DuesImportEntry[]): Prom
   const reliefs = await reliefsOf(ctx.db, ids);
   const recorded = await paymentsOfMembers(ctx.db, ids, months);
   // A month without a rule version is that row's error, not the whole file's.
-  const rates = new Map<string, DuesRates | AppError>();
-  for (const month of months)
-    rates.set(
-      month,
-      await duesRatesFor(ctx, month).catch((error: unknown) => {
-        if (error instanceof AppError && error.code === 'RULE_VIOLATION') return error;
-        throw error;
-      }),
-    );
+  const ratesOf = await duesRatesByMonth(ctx);
+  const rates = new Map(months.map((month) => [month, ratesOf(month)]));
   const group = <T extends { memberId: number }>(rows: T[]) => {
     const map = new Map<number, T[]>();
     for (const row of rows) map.set(row.memberId, [...(map.get(row.memberId) ?? []), row]);

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { ruleDefinitions, ruleVersions } from '../../db/schema.js';
 
@@ -7,6 +7,15 @@ export type RuleVersionRow = typeof ruleVersions.$inferSelect;
 
 export async function ruleVersionsOf(db: DbOrTx, name: string): Promise<RuleVersionRow[]> {
   return db.select().from(ruleVersions).where(eq(ruleVersions.name, name));
+}
+
+/** The versions of several rules in one read (a dues month needs eight). */
+export async function ruleVersionsOfNames(db: DbOrTx, names: readonly string[]): Promise<RuleVersionRow[]> {
+  if (names.length === 0) return [];
+  return db
+    .select()
+    .from(ruleVersions)
+    .where(inArray(ruleVersions.name, [...names]));
 }
 
 export async function allRuleDefinitions(db: DbOrTx): Promise<RuleDefinitionRow[]> {

@@ -9,6 +9,7 @@ import {
   insertRuleVersions,
   ruleVersionKeys,
   ruleVersionsOf,
+  ruleVersionsOfNames,
   upsertRuleDefinitions,
 } from './rulebook.queries.js';
 import { pickVersion } from './rulebook.rules.js';
@@ -60,6 +61,33 @@ export async function ruleTimeline<T = unknown>(ctx: Ctx, name: string): Promise
     const version = chosen ?? first;
     return { name, value: version.value as T, effectiveFrom: version.effectiveFrom, source: version.source, beforeFirst: !chosen };
   };
+}
+
+/**
+ * Several rules read at once, looked up by date as often as needed: each name → the version in force on a date, or
+ * null before its first version (the caller says what that means: ruleAt refuses, an optional rule is absent).
+ */
+export async function rulesByDate(ctx: Ctx, names: readonly string[]): Promise<(name: string, date: string) => RuleInForce<unknown> | null> {
+  const versions = await ruleVersionsOfNames(ctx.db, names);
+  const byName = new Map<string, (typeof versions)[number][]>();
+  for (const v of versions) byName.set(v.name, [...(byName.get(v.name) ?? []), v]);
+  return (name, date) => {
+    const chosen = pickVersion(
+      (byName.get(name) ?? []).map((v) => ({ ...v, createdAt: v.id })),
+      date,
+    );
+    return chosen ? { name, value: chosen.value, effectiveFrom: chosen.effectiveFrom, source: chosen.source } : null;
+  };
+}
+
+/** What ruleAt says when no version is in force on a date. */
+export function noRuleVersion(name: string, date: string): AppError {
+  return new AppError(
+    'RULE_VIOLATION',
+    `Chưa có phiên bản quy định «${ruleLabel(name)}» áp dụng cho ngày ${date.split('-').reverse().join('/')}: quản trị hệ thống cần thêm văn bản quy định của thời điểm đó vào Sổ quy định.`,
+    undefined,
+    { name, source: 'Sổ quy định' },
+  );
 }
 
 export async function listRules(ctx: Ctx, today: string) {
