@@ -224,7 +224,9 @@ if (!args.includes('--skip-targets') && only !== 'postgres') {
 if (!args.includes('--skip-reports') && only !== 'postgres') {
   for (const row of await runReportsBench(log)) {
     results.push(row as unknown as Record<string, unknown>);
-    console.log(`${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(48)} ${String(row.ms).padStart(10)} ms  (target ${row.target === null ? 'none' : `≤ ${row.target} ms`})`);
+    console.log(
+      `${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(48)} ${String(row.ms).padStart(10)} ms  (target ${row.target === null ? 'none' : `≤ ${row.target} ms`})`,
+    );
   }
 }
 // dues: month sheet, a province's yearly statement and badge list (PostgreSQL).

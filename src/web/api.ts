@@ -4,6 +4,16 @@
  * call returns is typed from the server's response schemas in `src/shared/`.
  */
 import type { z } from 'zod';
+import type {
+  ReportChanges,
+  ReportIssue,
+  ReportSubmit,
+  ReportSummary,
+  ReportUpdate,
+  SubmissionList,
+  report as reportSchema,
+  reportCreate,
+} from '../shared/reports'; // reports
 import type { AuditEntry, ChainReport } from '../shared/audit';
 import type { DuesSheet, duesArrearsList, duesSheetInput, memberDues } from '../shared/dues'; // dues
 import type { BadgeList } from '../shared/badges'; // dues
@@ -1114,3 +1124,31 @@ export function decideOrgRating(id: number, input: OrgRatingDecision): Promise<O
 export const ratingExportUrl = (id: number) => `${API_BASE}/rating-rounds/${id}/export.xlsx`;
 export const ratingSummaryUrl = (id: number) => `${API_BASE}/rating-rounds/${id}/summary.docx`;
 export const ratingDecisionListUrl = (id: number) => `${API_BASE}/rating-rounds/${id}/decision-list.docx`;
+// reports
+export type ReportView = z.input<typeof reportSchema>;
+export function listReports(query: { orgId?: number; year?: number }, signal?: AbortSignal): Promise<{ items: ReportSummary[] }> {
+  return request<{ items: ReportSummary[] }>('GET', '/reports', { query, signal });
+}
+export function getReport(id: number, signal?: AbortSignal): Promise<ReportView> {
+  return request<ReportView>('GET', `/reports/${id}`, { signal });
+}
+export function createReport(input: z.input<typeof reportCreate>): Promise<ReportView> {
+  return request<ReportView>('POST', '/reports', { body: input });
+}
+export function updateReport(id: number, input: ReportUpdate): Promise<ReportView> {
+  return request<ReportView>('PATCH', `/reports/${id}`, { body: input });
+}
+export function issueReport(id: number, input: ReportIssue): Promise<ReportView> {
+  return request<ReportView>('POST', `/reports/${id}/issue`, { body: input });
+}
+export function submitReport(id: number, input: ReportSubmit): Promise<ReportView> {
+  return request<ReportView>('POST', `/reports/${id}/submit`, { body: input });
+}
+export function getReportChanges(id: number, signal?: AbortSignal): Promise<ReportChanges> {
+  return request<ReportChanges>('GET', `/reports/${id}/changes`, { signal });
+}
+export function listReportSubmissions(query: { orgId: number; year: number }, signal?: AbortSignal): Promise<SubmissionList> {
+  return request<SubmissionList>('GET', '/reports/submissions', { query, signal });
+}
+export const reportDocxUrl = (id: number) => `${API_BASE}/reports/${id}/report.docx`;
+export const reportXlsxUrl = (id: number) => `${API_BASE}/reports/${id}/report.xlsx`;

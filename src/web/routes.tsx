@@ -29,6 +29,14 @@ const ProposalsPage = lazyPage(
   () => import('./features/targets/proposals-page'),
   (m) => m.ProposalsPage,
 );
+const ReportsPage = lazyPage(
+  () => import('./features/reports/reports-page'),
+  (m) => m.ReportsPage,
+); // reports
+const ReportEditorPage = lazyPage(
+  () => import('./features/reports/report-editor-page'),
+  (m) => m.ReportEditorPage,
+); // reports
 const DashboardPage = lazyPage(
   () => import('./features/dashboard/dashboard-page'),
   (m) => m.DashboardPage,
@@ -214,6 +222,8 @@ export const router = createBrowserRouter([
           { path: 'ho-so-cua-toi', element: <MyRecordPage /> },
           { path: 'chi-tieu', element: staffOnly(TargetsPage) }, // targets
           { path: 'kien-nghi', element: staffOnly(ProposalsPage) }, // targets
+          { path: 'bao-cao', element: staffOnly(ReportsPage) }, // reports
+          { path: 'bao-cao/:id', element: staffOnly(ReportEditorPage) }, // reports
           { path: 'dang-phi', element: staffOnly(DuesPage) }, // dues
           { path: 'huy-hieu', element: staffOnly(BadgesPage) }, // dues
           { path: 'kiem-tra/*', element: gated('inspection.read', InspectionRoutes) }, // inspection

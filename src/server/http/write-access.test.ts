@@ -1083,8 +1083,10 @@ beforeAll(async () => {
   fx.orgRating = { own: await cellRatingOf(roundA.id, tree.a1.id), sibling: await cellRatingOf(roundB.id, tree.b1.id), parent: 0, absent: ABSENT };
 
   // reports
-  const aReport = async (orgId: number, year: number) => (await createReport(ctx, { orgId, year, place: 'Hòa Bình', signerTitle: 'BÍ THƯ', signerName: '', recipients: [] })).id;
-  const issued = async (orgId: number) => (await issueReport(ctx, await aReport(orgId, 2025), { number: orgId, issuerCode: 'ĐU', issuedOn: DAY, version: 1 })).id;
+  const aReport = async (orgId: number, year: number) =>
+    (await createReport(ctx, { orgId, year, place: 'Hòa Bình', signerTitle: 'BÍ THƯ', signerName: '', recipients: [] })).id;
+  const issued = async (orgId: number) =>
+    (await issueReport(ctx, await aReport(orgId, 2025), { number: orgId, issuerCode: 'ĐU', issuedOn: DAY, version: 1 })).id;
   fx.report = { own: await aReport(tree.a.id, 2026), sibling: await aReport(tree.b.id, 2026), parent: await aReport(tree.upper.id, 2026), absent: ABSENT };
   fx.issuedReport = { own: await issued(tree.a.id), sibling: await issued(tree.b.id), parent: await issued(tree.upper.id), absent: ABSENT };
   // portal: a section of each place's organisation, with a draft in it

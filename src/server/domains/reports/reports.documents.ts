@@ -1,8 +1,7 @@
 import type { Ctx } from '../../context.js';
 import { renderReportDocument, type ReportBlock } from '../../documents/report-document.js';
-import { findOrg } from '../orgs/orgs.queries.js';
 import { formatNumber, formatDate } from '../../../shared/vietnamese.js';
-import { getReport } from './reports.service.js';
+import { getReport, reportBodies } from './reports.service.js';
 import { NOT_RECORDED } from './reports.rules.js';
 import type { Report, ReportFigure } from '../../../shared/reports.js';
 
@@ -36,8 +35,7 @@ export function figureTables(report: Report) {
 /** Báo cáo kết quả thực hiện nhiệm vụ năm N: the narrative (references filled in), then the figures' tables. */
 export async function reportDocx(ctx: Ctx, id: number): Promise<DocxFile> {
   const report = await getReport(ctx, id);
-  const org = (await findOrg(ctx.db, report.orgId))!;
-  const parent = org.parentId ? await findOrg(ctx.db, org.parentId) : undefined;
+  const { upperBody, issuingBody } = await reportBodies(ctx, report.orgId);
   const body: ReportBlock[] = [];
   if (report.status === 'draft') body.push('(Dự thảo – số liệu tính đến thời điểm in, chưa ban hành.)');
   if (report.flags.length > 0) body.push(...report.flags.map((f) => `[Cần kiểm tra] ${f.message}`));
@@ -48,8 +46,8 @@ export async function reportDocx(ctx: Ctx, id: number): Promise<DocxFile> {
   body.push({ heading: `PHỤ LỤC: SỐ LIỆU TỪ ${formatDate(report.from)} ĐẾN ${formatDate(report.to)}` });
   body.push(...figureTables(report));
   const content = await renderReportDocument({
-    upperBody: parent?.name ?? '',
-    issuingBody: org.name,
+    upperBody,
+    issuingBody,
     number: report.number ?? `${BLANK}-BC/${BLANK}`,
     place: report.place,
     date: report.issuedOn ?? report.to,

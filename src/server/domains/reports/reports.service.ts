@@ -384,3 +384,10 @@ export async function reportAttention(ctx: Ctx, today: string, calendar: Severit
     severity: severityOf(dueOn, today, calendar),
   }));
 }
+
+/** The bodies the report's paper names: the issuing organisation and the one above it. */
+export async function reportBodies(ctx: Ctx, orgId: number): Promise<{ upperBody: string; issuingBody: string }> {
+  const org = await findOrg(ctx.db, orgId);
+  const parent = org?.parentId ? await findOrg(ctx.db, org.parentId) : undefined;
+  return { upperBody: parent?.name ?? '', issuingBody: org?.name ?? '' };
+}

@@ -49,6 +49,7 @@ function navigationFor(role: UserRole): NavGroup[] {
         ...(can(role, 'imports.run') ? [{ to: '/nhap-du-lieu', label: 'Nhập, xuất dữ liệu' }] : []),
         { to: '/chi-tieu', label: 'Chỉ tiêu, nhiệm vụ' }, // targets
         { to: '/kien-nghi', label: 'Kiến nghị lên cấp trên' }, // targets
+        { to: '/bao-cao', label: 'Báo cáo năm' }, // reports
         // dues
         { to: '/dang-phi', label: 'Đảng phí' },
         { to: '/huy-hieu', label: 'Huy hiệu Đảng' },

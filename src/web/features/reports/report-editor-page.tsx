@@ -1,0 +1,238 @@
+import { Alert, Anchor, Badge, Button, Group, NumberInput, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { getReport, getReportChanges, issueReport, reportDocxUrl, reportXlsxUrl, submitReport, updateReport, type ReportView } from '../../api';
+import { SaveErrorAlert } from '../../components/save-error-alert';
+import { ActionGate, useCan } from '../auth/session';
+import { showDate, showNumber } from '../../format';
+import { todayIso } from '../../../shared/dates';
+import { reportStatusLabels, type ReportSection } from '../../../shared/reports';
+
+const NOT_RECORDED = 'chưa ghi nhận';
+
+function FiguresPanel({ report }: { report: ReportView }) {
+  return (
+    <Table striped withTableBorder aria-label="Bảng số liệu của báo cáo">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Chỉ số (tham chiếu)</Table.Th>
+          <Table.Th>Năm {report.year}</Table.Th>
+          <Table.Th>Các thành phần</Table.Th>
+          <Table.Th>Năm {report.year - 1}</Table.Th>
+          <Table.Th>Tăng, giảm</Table.Th>
+          <Table.Th>Chi tiết</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {report.figures.map((f) => (
+          <Table.Tr key={f.key}>
+            <Table.Td>
+              {f.label}
+              <Text size="xs" c="dimmed">{`{{${f.key}}}`}</Text>
+            </Table.Td>
+            <Table.Td>
+              {f.recorded ? showNumber(f.total) : <Text c="dimmed">{NOT_RECORDED}</Text>}
+              {f.reconciled ? null : (
+                <Badge color="red" ml="xs">
+                  Không khớp tổng các thành phần ({showNumber(f.partsSum)})
+                </Badge>
+              )}
+            </Table.Td>
+            <Table.Td>
+              {f.parts
+                .filter((p) => p.value > 0)
+                .map((p) => (
+                  <Text size="sm" key={p.key}>
+                    <Anchor component={Link} to={`${f.drill}&key=${encodeURIComponent(p.key)}`}>
+                      {p.label}: {showNumber(p.value)}
+                    </Anchor>
+                  </Text>
+                ))}
+            </Table.Td>
+            <Table.Td>{f.previous.recorded ? showNumber(f.previous.total) : NOT_RECORDED}</Table.Td>
+            <Table.Td>{f.change === null ? '–' : `${f.change > 0 ? '+' : ''}${showNumber(f.change)}`}</Table.Td>
+            <Table.Td>
+              <Anchor component={Link} to={f.drill}>
+                Danh sách
+              </Anchor>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function SectionsEditor({ report }: { report: ReportView }) {
+  const queryClient = useQueryClient();
+  const [sections, setSections] = useState<ReportSection[]>(report.sections);
+  const save = useMutation({
+    mutationFn: () => updateReport(report.id, { version: report.version, sections }),
+    onSuccess: (saved) => queryClient.setQueryData(['report', report.id], saved),
+  });
+  return (
+    <Stack gap="sm">
+      <SaveErrorAlert error={save.error} />
+      {sections.map((section, index) => (
+        <Stack key={index} gap={4}>
+          <TextInput
+            label={`Phần ${index + 1}`}
+            value={section.heading}
+            onChange={(e) => setSections(sections.map((s, i) => (i === index ? { ...s, heading: e.currentTarget.value } : s)))}
+          />
+          <Textarea
+            autosize
+            minRows={3}
+            value={section.body}
+            description="Chèn số liệu bằng {{mã chỉ số}}, ví dụ {{admissions}}; số ghi tay {{members=4200}} được đối chiếu với dữ liệu."
+            onChange={(e) => setSections(sections.map((s, i) => (i === index ? { ...s, body: e.currentTarget.value } : s)))}
+          />
+        </Stack>
+      ))}
+      <Group>
+        <Button variant="default" onClick={() => setSections([...sections, { heading: 'Phần mới', body: '' }])}>
+          Thêm phần
+        </Button>
+        <Button onClick={() => save.mutate()} loading={save.isPending}>
+          Lưu nội dung
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function IssueForm({ report }: { report: ReportView }) {
+  const queryClient = useQueryClient();
+  const [number, setNumber] = useState<number | string>('');
+  const [issuerCode, setIssuerCode] = useState('ĐU');
+  const [issuedOn, setIssuedOn] = useState(todayIso());
+  const issue = useMutation({
+    mutationFn: () => issueReport(report.id, { number: Number(number), issuerCode, issuedOn, version: report.version }),
+    onSuccess: (saved) => queryClient.setQueryData(['report', report.id], saved),
+  });
+  return (
+    <Stack gap="xs">
+      <SaveErrorAlert error={issue.error} />
+      <Group align="end">
+        <NumberInput label="Số" value={number} onChange={setNumber} min={1} w={100} />
+        <TextInput label="Ký hiệu (sau BC/)" value={issuerCode} onChange={(e) => setIssuerCode(e.currentTarget.value)} w={140} />
+        <TextInput label="Ngày ban hành (yyyy-mm-dd)" value={issuedOn} onChange={(e) => setIssuedOn(e.currentTarget.value)} w={200} />
+        <Button color="green" onClick={() => issue.mutate()} loading={issue.isPending} disabled={report.flags.length > 0}>
+          Ban hành báo cáo
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function IssuedPanel({ report }: { report: ReportView }) {
+  const queryClient = useQueryClient();
+  const changes = useQuery({ queryKey: ['report-changes', report.id], queryFn: ({ signal }) => getReportChanges(report.id, signal) });
+  const submit = useMutation({
+    mutationFn: () => submitReport(report.id, { submittedOn: todayIso(), version: report.version }),
+    onSuccess: (saved) => queryClient.setQueryData(['report', report.id], saved),
+  });
+  return (
+    <Stack gap="xs">
+      <Text>
+        Số {report.number}, ban hành ngày {showDate(report.issuedOn)}. Mã băm số liệu chốt: <code>{report.snapshotHash}</code>{' '}
+        {report.snapshotIntact ? <Badge color="green">nguyên vẹn</Badge> : <Badge color="red">không khớp mã băm</Badge>}
+      </Text>
+      {changes.data && changes.data.changed.length > 0 ? (
+        <Alert color="yellow" title="Số liệu đã thay đổi sau khi ban hành (báo cáo giữ số liệu đã chốt)">
+          {changes.data.changed.map((c) => (
+            <Text size="sm" key={c.key}>
+              {c.label}: {showNumber(c.frozenTotal)} → {showNumber(c.currentTotal)} (thêm {showNumber(c.added)}, bớt {showNumber(c.removed)})
+            </Text>
+          ))}
+        </Alert>
+      ) : changes.data ? (
+        <Text size="sm" c="dimmed">
+          Số liệu không thay đổi kể từ khi ban hành.
+        </Text>
+      ) : null}
+      {report.submittedOn ? (
+        <Text>Đã gửi cấp trên ngày {showDate(report.submittedOn)}.</Text>
+      ) : (
+        <ActionGate action="reports.write">
+          <SaveErrorAlert error={submit.error} />
+          <Button onClick={() => submit.mutate()} loading={submit.isPending} w="fit-content">
+            Gửi cấp trên
+          </Button>
+        </ActionGate>
+      )}
+    </Stack>
+  );
+}
+
+/** The report editor: the figures panel (value, parts, change, drill-down), the narrative, issue and submission. */
+export function ReportEditorPage() {
+  const id = Number(useParams().id);
+  const report = useQuery({ queryKey: ['report', id], queryFn: ({ signal }) => getReport(id, signal) });
+  const canWrite = useCan('reports.write');
+  const data = report.data;
+  if (!data) return <Text>{report.isError ? 'Không tìm thấy báo cáo.' : 'Đang tải…'}</Text>;
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Stack gap={0}>
+          <Title order={1}>{data.title}</Title>
+          <Text c="dimmed">
+            {data.orgName} · {showDate(data.from)} – {showDate(data.to)} · {reportStatusLabels[data.status]}
+          </Text>
+        </Stack>
+        <Group>
+          <Button component="a" href={reportDocxUrl(data.id)} variant="default">
+            Tải Word
+          </Button>
+          <Button component="a" href={reportXlsxUrl(data.id)} variant="default">
+            Xuất Excel
+          </Button>
+        </Group>
+      </Group>
+      {data.flags.length > 0 ? (
+        <Alert color="red" title="Số liệu cần kiểm tra (chưa ban hành được)">
+          {data.flags.map((f, i) => (
+            <Text size="sm" key={i}>
+              {f.message}
+            </Text>
+          ))}
+        </Alert>
+      ) : null}
+      <Title order={2}>Số liệu</Title>
+      <FiguresPanel report={data} />
+      <Title order={2}>Nội dung</Title>
+      {data.status === 'draft' ? (
+        canWrite ? (
+          <SectionsEditor key={data.version} report={data} />
+        ) : (
+          <RenderedSections report={data} />
+        )
+      ) : (
+        <RenderedSections report={data} />
+      )}
+      <Title order={2}>Ban hành</Title>
+      {data.status === 'draft' ? (
+        <ActionGate action="reports.write">
+          <IssueForm report={data} />
+        </ActionGate>
+      ) : (
+        <IssuedPanel report={data} />
+      )}
+    </Stack>
+  );
+}
+
+function RenderedSections({ report }: { report: ReportView }) {
+  return (
+    <Stack gap="xs">
+      {report.rendered.map((s, i) => (
+        <Stack key={i} gap={2}>
+          <Text fw={700}>{s.heading}</Text>
+          <Text style={{ whiteSpace: 'pre-wrap' }}>{s.text}</Text>
+        </Stack>
+      ))}
+    </Stack>
+  );
+}
