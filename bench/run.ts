@@ -27,6 +27,7 @@ import { runWebBench } from './web.bench.js';
 import { runTargetsBench } from './targets.bench.js'; // targets
 import { runDuesBench } from './dues.bench.js'; // dues
 import { runMeetingsBench } from './meetings.bench.js'; // meetings
+import { runPortalBench } from './portal.bench.js'; // portal
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -207,6 +208,15 @@ if (!args.includes('--skip-web') && only === undefined) {
     results.push(row as unknown as Record<string, unknown>);
     console.log(
       `${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(48)} ${String(Math.round(row.ms)).padStart(10)} ms  (target ≤ ${row.target} ms)`,
+    );
+  }
+}
+// portal: article and home pages against a static file, search over 10,000 articles (issue #16).
+if (!args.includes('--skip-portal') && only !== 'postgres') {
+  for (const row of await runPortalBench(log)) {
+    results.push(row as unknown as Record<string, unknown>);
+    console.log(
+      `${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(56)} ${String(row.value).padStart(10)} ${row.unit}${row.target ? `  (target ${row.target})` : ''}`,
     );
   }
 }

@@ -241,3 +241,8 @@ export async function nextScheduled(db: DbOrTx, now: Date): Promise<Date | null>
     .where(and(eq(portalArticles.status, 'published'), sql`${portalArticles.publishedAt} > ${now.toISOString()}`));
   return row?.at ? new Date(row.at) : null;
 }
+
+/** Published articles written in one statement (bench and large demo loads; no workflow, no audit). */
+export async function insertPublishedArticles(db: DbOrTx, rows: (typeof portalArticles.$inferInsert)[]): Promise<void> {
+  if (rows.length) await db.insert(portalArticles).values(rows);
+}
