@@ -18,7 +18,7 @@ import { buildApp } from '../src/server/app.js';
 import { makeOrg } from '../src/server/test/factories.js';
 import { seedPortal } from '../src/server/domains/demo/demo-portal.service.js';
 import { insertPublishedArticles } from '../src/server/domains/portal/portal.queries.js';
-import { searchTextOf } from '../src/server/domains/portal/portal.rules.js';
+import { searchTextOf } from '../src/server/domains/portal/portal-sanitize.js';
 import { forgetRenderedPages, searchArticles } from '../src/server/domains/portal/portal-pages.service.js';
 
 export interface PortalBenchRow {
