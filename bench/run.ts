@@ -30,6 +30,7 @@ import { runMeetingsBench } from './meetings.bench.js'; // meetings
 import { runRatingsBench } from './ratings.bench.js'; // ratings
 import { runReportsBench } from './reports.bench.js'; // reports
 import { runInspectionBench } from './inspection.bench.js'; // inspection
+import { runPortalBench } from './portal.bench.js'; // portal
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -210,6 +211,15 @@ if (!args.includes('--skip-web') && only === undefined) {
     results.push(row as unknown as Record<string, unknown>);
     console.log(
       `${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(48)} ${String(Math.round(row.ms)).padStart(10)} ms  (target ≤ ${row.target} ms)`,
+    );
+  }
+}
+// portal: article and home pages against a static file, search over 10,000 articles (issue #16).
+if (!args.includes('--skip-portal') && only !== 'postgres') {
+  for (const row of await runPortalBench(log)) {
+    results.push(row as unknown as Record<string, unknown>);
+    console.log(
+      `${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(56)} ${String(row.value).padStart(10)} ${row.unit}${row.target ? `  (target ${row.target})` : ''}`,
     );
   }
 }

@@ -13,7 +13,8 @@ import {
   searchLive,
   type PublicArticle,
 } from './portal.queries.js';
-import { htmlToText, searchWords } from './portal.rules.js';
+import { searchWords } from './portal.rules.js';
+import { htmlToText } from './portal-sanitize.js';
 import { articleHtml, categoryHtml, homeHtml, notFoundHtml, robotsTxt, rssXml, searchHtml, sitemapXml, type SiteNav } from './portal.html.js';
 
 /** A rendered public page: what the route sends, with its validators. */

@@ -181,7 +181,7 @@ export function articleHtml(nav: SiteNav, a: PublicArticle & { bodyHtml: string 
 
 export function searchHtml(nav: SiteNav, data: { q: string; items: PublicArticle[]; page: number; pages: number; total: number }) {
   const result = data.q
-    ? `<p>${formatNumber(data.total)} kết quả cho “${e(data.q)}”.</p><ul class="list">${data.items.map((a) => listItem(a, 'h2')).join('')}</ul>${pager('/tin-tuc/tim-kiem', data.page, data.pages, `q=${encodeURIComponent(data.q)}&amp;`)}`
+    ? `<p>${data.total >= 1000 ? 'Hơn 1.000' : formatNumber(data.total)} kết quả cho “${e(data.q)}”.</p><ul class="list">${data.items.map((a) => listItem(a, 'h2')).join('')}</ul>${pager('/tin-tuc/tim-kiem', data.page, data.pages, `q=${encodeURIComponent(data.q)}&amp;`)}`
     : '<p>Nhập từ cần tìm (có dấu hoặc không dấu).</p>';
   return layout(
     {

@@ -214,13 +214,19 @@ function matches(words: string[]): SQL {
   return sql`${portalArticles.searchVector} @@ to_tsquery('simple'::regconfig, ${query})`;
 }
 
+/** Matches counted up to this many: a reader needs "more than 1,000", not the exact figure, and counting all is slow. */
+export const SEARCH_COUNT_CAP = 1000;
+
 export async function searchLive(db: DbOrTx, now: Date, words: string[], limit: number, offset: number) {
   const where = matches(words);
   const items = await liveQuery(db, now, where).orderBy(desc(portalArticles.publishedAt), desc(portalArticles.id)).limit(limit).offset(offset);
-  const [{ total }] = await db
-    .select({ total: count() })
+  const capped = db
+    .select({ one: sql`1` })
     .from(portalArticles)
-    .where(and(isLive(now), where));
+    .where(and(isLive(now), where))
+    .limit(SEARCH_COUNT_CAP)
+    .as('capped');
+  const [{ total }] = await db.select({ total: count() }).from(capped);
   return { items, total };
 }
 
@@ -240,4 +246,9 @@ export async function nextScheduled(db: DbOrTx, now: Date): Promise<Date | null>
     .from(portalArticles)
     .where(and(eq(portalArticles.status, 'published'), sql`${portalArticles.publishedAt} > ${now.toISOString()}`));
   return row?.at ? new Date(row.at) : null;
+}
+
+/** Published articles written in one statement (bench and large demo loads; no workflow, no audit). */
+export async function insertPublishedArticles(db: DbOrTx, rows: (typeof portalArticles.$inferInsert)[]): Promise<void> {
+  if (rows.length) await db.insert(portalArticles).values(rows);
 }

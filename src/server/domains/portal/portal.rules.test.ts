@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToText, sanitizeArticleHtml, searchTextOf, searchWords, slugify } from './portal.rules.js';
+import { searchWords, slugify } from './portal.rules.js';
+import { htmlToText, sanitizeArticleHtml, searchTextOf } from './portal-sanitize.js';
 
 describe('sanitizeArticleHtml', () => {
   const vectors: [string, string][] = [

@@ -22,7 +22,8 @@ import {
   updateArticle as updateArticleRow,
   type ArticleView,
 } from './portal.queries.js';
-import { articleTransitions, editableStatuses, sanitizeArticleHtml, searchTextOf, searchWords, slugify } from './portal.rules.js';
+import { articleTransitions, editableStatuses, searchWords, slugify } from './portal.rules.js';
+import { sanitizeArticleHtml, searchTextOf } from './portal-sanitize.js';
 import { forgetRenderedPages } from './portal-pages.service.js';
 import { CaptureError, captureBodyHtml, parseArticleCapture } from './portal-import.rules.js';
 import {
