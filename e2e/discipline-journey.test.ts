@@ -67,6 +67,8 @@ describe('from an inspection to a warning, in the browser', () => {
       const today = formatDate(todayIso());
       const year = todayIso().slice(0, 4);
       const { context, page } = await newPage(harness);
+      // Many steps on a machine shared by other jobs: each wait gets more room than playwright's 30 s.
+      page.setDefaultTimeout(90_000);
       await signIn(page, harness.baseUrl, 'kiemtra.khoi');
       type Figure = { parts: { key: string; value: number }[]; total: number };
       const figure = async () => (await apiFromPage<Figure>(page, 'GET', `/metrics/member_sanctions_by_form?from=${year}-01-01`)).body;
