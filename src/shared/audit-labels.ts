@@ -76,6 +76,14 @@ const plainActions: Record<string, string> = {
   'rating:propose': 'Chi bộ đề xuất xếp loại',
   'rating:decide': 'Quyết định xếp loại chất lượng',
   'rating:excuse': 'Không đánh giá, xếp loại',
+  // portal
+  'article:submit': 'Gửi duyệt tin bài',
+  'article:reopen': 'Mở lại tin bài để sửa',
+  'article:return': 'Trả lại tin bài',
+  'article:approve': 'Duyệt tin bài',
+  'article:publish': 'Đăng tin bài',
+  'article:unpublish': 'Gỡ tin bài',
+  'article:import': 'Nhập tin bài từ cổng cũ',
 };
 
 /** The action's label: plain ones, `event:<kind>` (membership or organisation events), `step:<state>`, transfer steps. */
@@ -148,6 +156,8 @@ export const auditEntityLabels: Record<string, string> = {
   // ratings
   rating_round: 'Đợt đánh giá, xếp loại chất lượng',
   report: 'Báo cáo năm', // reports
+  portal_article: 'Tin bài', // portal
+  portal_category: 'Chuyên mục tin', // portal
 };
 
 /** What a `read` row was a read of (its `what`). */
@@ -534,6 +544,16 @@ export const auditFieldLabels: Record<string, string> = {
   score: 'Điểm',
   grade: 'Mức xếp loại',
   assessedOn: 'Ngày tự đánh giá',
+  // portal
+  categoryId: 'Chuyên mục',
+  slug: 'Đường dẫn bài',
+  lead: 'Sa-pô',
+  bodyHtml: 'Nội dung bài',
+  author: 'Tác giả',
+  tags: 'Từ khóa',
+  featured: 'Tin nổi bật',
+  publishAt: 'Thời điểm đăng',
+  publishedAt: 'Thời điểm đăng',
 };
 
 /** The field's Vietnamese name, or null when none is known. */
