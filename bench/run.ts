@@ -187,116 +187,63 @@ if (only !== 'embedded') {
     results.push({ engine: 'postgres', skipped: (error as Error).message });
   }
 }
-if (!args.includes('--skip-import')) {
-  const rows = await runImportBench({ large: args.includes('--large-import'), only: only === 'embedded' || only === 'postgres' ? only : undefined });
-  for (const row of rows) {
-    results.push(row as unknown as Record<string, unknown>);
-    console.log(
-      `${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(48)} ${String(Math.round(row.ms)).padStart(10)} ms${row.target ? `  (target ≤ ${row.target} ms)` : ''}`,
-    );
-  }
+/** A row of a module's bench: one timing (`ms`), percentiles (`p50`/`p95`) or a rate/ratio (`value` with its `unit`). */
+type ModuleRow = {
+  engine: string;
+  name: string;
+  ok?: boolean;
+  target?: number | string | null;
+  ms?: number;
+  p50?: number;
+  p95?: number;
+  value?: number | string;
+  unit?: string;
+};
+
+function printRow(row: ModuleRow) {
+  const status = row.target === undefined || row.target === null ? '    ' : row.ok ? 'ok  ' : 'SLOW';
+  const figure =
+    row.p95 !== undefined
+      ? `p50 ${String(row.p50).padStart(8)} ms  p95 ${String(row.p95).padStart(8)} ms`
+      : row.value !== undefined
+        ? `${String(row.value).padStart(10)} ${row.unit ?? ''}`
+        : `${String(Math.round(row.ms ?? 0)).padStart(10)} ms`;
+  const target =
+    row.target === undefined || row.target === null
+      ? ''
+      : typeof row.target === 'number' && row.value === undefined
+        ? `  (target ≤ ${row.target} ms)`
+        : `  (target ${row.target})`;
+  console.log(`${status} ${row.engine.padEnd(9)} ${row.name.padEnd(56)} ${figure}${target}`);
 }
-if (!args.includes('--skip-http')) {
-  const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  for (const row of await runHttpBench({ postgresUrl, only: only === 'embedded' || only === 'postgres' ? only : undefined })) {
-    results.push(row as unknown as Record<string, unknown>);
-    const status = row.target ? (row.ok ? 'ok  ' : 'SLOW') : '    ';
-    console.log(
-      `${status} ${row.engine.padEnd(9)} ${row.name.padEnd(56)} ${String(row.value).padStart(10)} ${row.unit}${row.target ? `  (target ${row.target})` : ''}`,
-    );
-  }
-}
-if (!args.includes('--skip-web') && only === undefined) {
-  for (const row of await runWebBench()) {
-    results.push(row as unknown as Record<string, unknown>);
-    console.log(
-      `${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(48)} ${String(Math.round(row.ms)).padStart(10)} ms  (target ≤ ${row.target} ms)`,
-    );
-  }
-}
-// portal: article and home pages against a static file, search over 10,000 articles (issue #16).
-if (!args.includes('--skip-portal') && only !== 'postgres') {
-  for (const row of await runPortalBench(log)) {
-    results.push(row as unknown as Record<string, unknown>);
-    console.log(
-      `${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(56)} ${String(row.value).padStart(10)} ${row.unit}${row.target ? `  (target ${row.target})` : ''}`,
-    );
-  }
-}
-// targets: every target's progress for the demo bloc (issue #13).
-if (!args.includes('--skip-targets') && only !== 'postgres') {
-  for (const row of await runTargetsBench(log)) {
-    results.push(row as unknown as Record<string, unknown>);
-    console.log(`${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(48)} ${String(row.ms).padStart(10)} ms  (target ≤ ${row.target} ms)`);
-  }
-}
-// reports: every figure of the year's report for the demo bloc (issue #15).
-if (!args.includes('--skip-reports') && only !== 'postgres') {
-  for (const row of await runReportsBench(log)) {
-    results.push(row as unknown as Record<string, unknown>);
-    console.log(
-      `${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(48)} ${String(row.ms).padStart(10)} ms  (target ${row.target === null ? 'none' : `≤ ${row.target} ms`})`,
-    );
-  }
-}
-// dues: month sheet, a province's yearly statement and badge list (PostgreSQL).
-if (!args.includes('--skip-dues') && only !== 'embedded') {
-  const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const onlyEngine = only === 'embedded' || only === 'postgres' ? only : undefined;
+/** Each module's bench: the option that skips it, the engines it measures, and its run. */
+const moduleBenches: { skip: string; engines: 'embedded' | 'postgres' | 'both' | 'all'; run: () => Promise<ModuleRow[]> }[] = [
+  { skip: 'import', engines: 'both', run: () => runImportBench({ large: args.includes('--large-import'), only: onlyEngine }) },
+  { skip: 'http', engines: 'both', run: () => runHttpBench({ postgresUrl, only: onlyEngine }) },
+  { skip: 'web', engines: 'all', run: () => runWebBench() },
+  { skip: 'portal', engines: 'embedded', run: () => runPortalBench(log) }, // issue #16
+  { skip: 'targets', engines: 'embedded', run: () => runTargetsBench(log) }, // issue #13
+  { skip: 'reports', engines: 'embedded', run: () => runReportsBench(log) }, // issue #15
+  { skip: 'dues', engines: 'postgres', run: () => runDuesBench({ postgresUrl, members: provinceMembers }) }, // issue #14
+  { skip: 'meetings', engines: 'both', run: () => runMeetingsBench({ only: onlyEngine, postgresUrl, members: provinceMembers }) }, // issue #11
+  { skip: 'ratings', engines: 'postgres', run: () => runRatingsBench({ postgresUrl, members: provinceMembers }) }, // issue #13
+  { skip: 'inspection', engines: 'both', run: () => runInspectionBench({ only: onlyEngine, postgresUrl, members: provinceMembers }) }, // issue #12
+];
+for (const bench of moduleBenches) {
+  if (args.includes(`--skip-${bench.skip}`)) continue;
+  // 'all' needs both engines in the run (the web bench), 'embedded'/'postgres' only that engine, 'both' either.
+  if (bench.engines === 'all' ? only !== undefined : bench.engines !== 'both' && only !== undefined && only !== bench.engines) continue;
   try {
-    for (const row of await runDuesBench({ postgresUrl, members: provinceMembers })) {
+    for (const row of await bench.run()) {
       results.push(row as unknown as Record<string, unknown>);
-      console.log(
-        `${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(48)} ${String(Math.round(row.ms)).padStart(10)} ms${row.target ? `  (target ≤ ${row.target} ms)` : ''}`,
-      );
+      printRow(row);
     }
   } catch (error) {
-    console.log(`Dues benchmarks skipped: ${(error as Error).message}`);
-  }
-}
-// meetings (issue #11): compliance table and recording a meeting
-if (!args.includes('--skip-meetings')) {
-  const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  try {
-    for (const row of await runMeetingsBench({ only: only === 'embedded' || only === 'postgres' ? only : undefined, postgresUrl, members: provinceMembers })) {
-      results.push(row as unknown as Record<string, unknown>);
-      console.log(
-        `${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(48)} p50 ${String(row.p50).padStart(8)} ms  p95 ${String(row.p95).padStart(8)} ms  (target ≤ ${row.target} ms)`,
-      );
-    }
-  } catch (error) {
-    console.log(`Meeting benchmarks skipped: ${(error as Error).message}`);
-  }
-}
-// ratings (issue #13): the rating summary of a province's round on PostgreSQL (--members sets the size)
-if (!args.includes('--skip-ratings') && only !== 'embedded') {
-  const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  try {
-    for (const row of await runRatingsBench({ postgresUrl, members: provinceMembers })) {
-      results.push(row as unknown as Record<string, unknown>);
-      console.log(
-        `${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(48)} ${String(Math.round(row.ms)).padStart(10)} ms${row.target ? `  (target ≤ ${row.target} ms)` : ''}`,
-      );
-    }
-  } catch (error) {
-    console.log(`Rating benchmarks skipped: ${(error as Error).message}`);
-  }
-}
-// inspection (issue #12): the nine figures of inspection and discipline, demo bloc and a province
-if (!args.includes('--skip-inspection')) {
-  const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  try {
-    for (const row of await runInspectionBench({
-      only: only === 'embedded' || only === 'postgres' ? only : undefined,
-      postgresUrl,
-      members: provinceMembers,
-    })) {
-      results.push(row as unknown as Record<string, unknown>);
-      console.log(
-        `${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(56)} p50 ${String(row.p50).padStart(8)} ms  p95 ${String(row.p95).padStart(8)} ms  (target ≤ ${row.target} ms)`,
-      );
-    }
-  } catch (error) {
-    console.log(`Inspection benchmarks skipped: ${(error as Error).message}`);
+    console.log(`${bench.skip} benchmarks skipped: ${(error as Error).message}`);
+    results.push({ engine: bench.skip, skipped: (error as Error).message });
   }
 }
 mkdirSync('bench/results', { recursive: true });
