@@ -5,9 +5,9 @@
  *   loading the members ≤ 60 s (COPY); and subtree queries on a national tree (~300,000 organisations).
  *   web (headless Chromium, demo bloc): search results after the debounce ≤ 150 ms, member page ≤ 300 ms (bench/web.bench.ts).
  *   HTTP (bench/http.bench.ts): ratios against a bare Fastify route and against in-process calls; resident memory.
- * Options: --only embedded|postgres, --members N (PostgreSQL size), --skip-national, --skip-import, --skip-web,
- * --skip-http, --large-import, --skip-ratings (the rating summary of a province's round, bench/ratings.bench.ts)
- * (also import 260,000 members from one .xlsx on each engine; several minutes).
+ * Options: --only embedded|postgres, --members N (PostgreSQL size), --skip-national, --large-import (also import 260,000
+ * members from one .xlsx on each engine; several minutes), and --skip-<bench> for each entry of `moduleBenches` below
+ * (import, http, web, portal, targets, reports, dues, meetings, ratings, inspection).
  * PostgreSQL: BENCH_DATABASE_URL (a server where databases may be created), default postgres://postgres@127.0.0.1:5432/postgres.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
