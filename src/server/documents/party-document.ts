@@ -44,14 +44,14 @@ const font = 'Times New Roman';
 const pt = (points: number): number => points * 2;
 
 /** 36-HD/VPTW sizes: text 14 pt, the party title 15 pt, the type 16 pt, the recipient list 12 pt. */
-const size = { text: pt(14), title: pt(15), type: pt(16), recipients: pt(12) } as const;
+export const size = { text: pt(14), title: pt(15), type: pt(16), recipients: pt(12) } as const;
 
 /** Rounded up: docx's convertMillimetersToTwip rounds down, which would put a margin just under its minimum. */
 const mm = (millimetres: number): number => Math.ceil((millimetres * 1440) / 25.4);
 
 /** Lower ends of the 36-HD/VPTW ranges (top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm). */
 const margin = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) } as const;
-const textWidth = sectionPageSizeDefaults.WIDTH - margin.left - margin.right;
+export const textWidth = sectionPageSizeDefaults.WIDTH - margin.left - margin.right;
 
 interface RunStyle {
   bold?: boolean;
@@ -61,7 +61,7 @@ interface RunStyle {
 }
 
 /** Every run names its font and size, so text pasted into another document keeps the layout. */
-function run(text: string, style: RunStyle = {}): TextRun {
+export function run(text: string, style: RunStyle = {}): TextRun {
   return new TextRun({
     text,
     font,
@@ -107,7 +107,7 @@ function twoColumns(left: Paragraph[], right: Paragraph[], leftShare: number): T
   });
 }
 
-function header(input: PartyDocumentInput): Table {
+function header(input: PartyLayoutInput): Table {
   const issuer = [
     centred(input.upperBody.toLocaleUpperCase('vi')),
     centred(input.issuingBody.toLocaleUpperCase('vi'), { bold: true }),
@@ -124,7 +124,7 @@ function header(input: PartyDocumentInput): Table {
 /** 'Điều 1.' opens an article of a decision; party documents print it in bold. */
 const articleLead = /^(Điều \d+\.)(.*)$/su;
 
-function bodyParagraph(text: string): Paragraph {
+export function bodyParagraph(text: string): Paragraph {
   const article = articleLead.exec(text);
   const children = article ? [run(article[1], { bold: true }), run(article[2])] : [run(text)];
   return new Paragraph({
@@ -147,7 +147,7 @@ function recipientLines(recipients: string[]): Paragraph[] {
   });
 }
 
-function closing(input: PartyDocumentInput): Table {
+function closing(input: PartyLayoutInput): Table {
   const recipients = [new Paragraph({ children: [run('Nơi nhận:', { bold: true, italics: true })] }), ...recipientLines(input.recipients)];
   const signer = [
     centred(input.signer.authority.toLocaleUpperCase('vi'), { bold: true }),
@@ -159,7 +159,11 @@ function closing(input: PartyDocumentInput): Table {
   return twoColumns(recipients, signer, 0.5);
 }
 
-function buildPartyDocument(input: PartyDocumentInput): Document {
+/** What the layout prints around the body: every field of a party document but its body. */
+export type PartyLayoutInput = Omit<PartyDocumentInput, 'body'>;
+
+/** The party layout (header, type and summary, preamble, enactment, closing) around a body already rendered. */
+export function buildPartyLayout(input: PartyLayoutInput, body: (Paragraph | Table)[]): Document {
   const children: (Paragraph | Table)[] = [
     header(input),
     new Paragraph({ children: [] }),
@@ -169,7 +173,7 @@ function buildPartyDocument(input: PartyDocumentInput): Document {
     ...(input.preamble ?? []).map(bodyParagraph),
   ];
   if (input.enactment) children.push(centred(input.enactment.toLocaleUpperCase('vi'), { bold: true }, 120));
-  children.push(...input.body.map(bodyParagraph), new Paragraph({ children: [] }), closing(input));
+  children.push(...body, new Paragraph({ children: [] }), closing(input));
 
   return new Document({
     styles: { default: { document: { run: { font, size: size.text } } } },
@@ -188,5 +192,5 @@ function buildPartyDocument(input: PartyDocumentInput): Document {
 }
 
 export async function renderPartyDocument(input: PartyDocumentInput): Promise<Buffer> {
-  return Packer.toBuffer(buildPartyDocument(input));
+  return Packer.toBuffer(buildPartyLayout(input, input.body.map(bodyParagraph)));
 }
