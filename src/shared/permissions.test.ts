@@ -45,6 +45,7 @@ describe('the permission table', () => {
       'study.record',
       'ratings.step',
       'ratings.self_assess',
+      'reports.write',
     ];
     expect(allowedTo('secretary').sort()).toEqual([...records].sort());
     expect(allowedTo('org_staff').sort()).toEqual([...records, 'orgs.write', 'committees.write', 'imports.run'].sort());

@@ -93,7 +93,9 @@ describe('access is decided on the matched route', () => {
       '/*',
       '/api/v1/calendar-feeds/:id',
     ]; // calendar-feeds: a meeting feed at a secret, revocable address
-    for (const url of publicRoutes) expect(allowed.includes(url) || url === '/api/docs' || url.startsWith('/api/docs/'), url).toBe(true);
+    // portal: the public news pages, their feeds, the sitemap and robots.txt
+    const portal = (url: string) => url === '/tin-tuc' || url.startsWith('/tin-tuc/') || url === '/sitemap.xml' || url === '/robots.txt';
+    for (const url of publicRoutes) expect(allowed.includes(url) || portal(url) || url === '/api/docs' || url.startsWith('/api/docs/'), url).toBe(true);
   });
 
   it('answers 401 without a session on every non-public route, however the path is spelt', async () => {
@@ -278,7 +280,10 @@ describe('security headers', () => {
       expect(h['x-frame-options'], where).toBe('DENY');
       expect(h['x-content-type-options'], where).toBe('nosniff');
       expect(h['referrer-policy'], where).toBe('no-referrer');
-      const expected = url === `/${ASSET}` ? 'public, max-age=31536000, immutable' : url.startsWith('/api/') ? 'no-store' : 'no-cache';
+      // portal: public pages a reverse proxy may keep and must revalidate (a missing one is not kept)
+      const portalPage = (url === '/tin-tuc' || url.startsWith('/tin-tuc/') || url === '/sitemap.xml' || url === '/robots.txt') && response.statusCode < 400;
+      const expected =
+        url === `/${ASSET}` ? 'public, max-age=31536000, immutable' : url.startsWith('/api/') ? 'no-store' : portalPage ? 'public, no-cache' : 'no-cache';
       if (!url.startsWith('/api/docs')) expect(h['cache-control'], where).toBe(expected);
     }
     // An unknown API path is the API's 404, never the app shell, with the web app served beside it.

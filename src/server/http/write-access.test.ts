@@ -1355,6 +1355,8 @@ describe('bad input on every write route', () => {
       'POST /api/v1/party-documents/{id}/requirements': ['deadline'],
       // ratings: the day a round should be closed by
       'POST /api/v1/rating-rounds': ['dueOn'],
+      // reports: the period a report covers (this year's report is drafted before the year ends)
+      'POST /api/v1/reports': ['from', 'to'],
     };
     const spec = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, any>> };
     const isDate = (schema: any) => typeof schema?.pattern === 'string' && schema.pattern.includes('\\d{4}-\\d{2}-\\d{2}');
@@ -1444,6 +1446,8 @@ describe('bad input on every write route', () => {
       // ratings
       'POST /api/v1/rating-rounds',
       'POST /api/v1/rating-rounds/{id}/close',
+      'POST /api/v1/reports/{id}/issue', // reports: issued on, submitted on
+      'POST /api/v1/reports/{id}/submit',
       'POST /api/v1/member-ratings/{id}/self-assessment',
       'POST /api/v1/member-ratings/{id}/proposal',
       'POST /api/v1/member-ratings/{id}/decision',

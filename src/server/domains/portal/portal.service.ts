@@ -169,16 +169,17 @@ export async function changeArticle(ctx: Ctx, id: number, input: ArticleUpdate) 
   assertCan(ctx, 'portal.edit');
   return inTransaction(ctx, async (tx) => {
     const before = await articleInScope(tx, id);
-    if (before.version !== input.version) throw staleVersion('Tin bài');
-    if (!editableStatuses.includes(before.status))
-      throw conflict(`Tin bài đang ở trạng thái “${articleStatusLabels[before.status]}”: chỉ sửa được bản nháp (trả lại hoặc mở lại bài để sửa).`);
     const { version, ...changes } = input;
     const values: Parameters<typeof updateArticleRow>[3] = {};
+    // The section is looked up before the version check, so a stale edit cannot tell whether a section exists.
     if (changes.categoryId !== undefined && changes.categoryId !== before.categoryId) {
       const category = await categoryInScope(tx, changes.categoryId);
       values.categoryId = category.id;
       values.orgPath = category.orgPath;
     }
+    if (before.version !== version) throw staleVersion('Tin bài');
+    if (!editableStatuses.includes(before.status))
+      throw conflict(`Tin bài đang ở trạng thái “${articleStatusLabels[before.status]}”: chỉ sửa được bản nháp (trả lại hoặc mở lại bài để sửa).`);
     if (changes.bodyHtml !== undefined) values.bodyHtml = cleanBody(changes.bodyHtml);
     for (const key of ['title', 'lead', 'author', 'source', 'tags', 'featured'] as const)
       if (changes[key] !== undefined) Object.assign(values, { [key]: changes[key] });
