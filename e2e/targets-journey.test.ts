@@ -49,10 +49,10 @@ describe('targets and proposals in the browser', () => {
       await row.getByRole('button', { name: 'Sửa' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('Người, bộ phận chủ trì').fill('Ban Tổ chức và Văn phòng Đảng ủy Khối');
-      await dialog.getByLabel('Nhiệm vụ, giải pháp').fill('');
+      await dialog.getByRole('textbox', { name: 'Nhiệm vụ, giải pháp' }).fill('');
       await dialog.getByRole('button', { name: 'Lưu thay đổi' }).click();
       expect(await dialog.getByText('Nội dung nhiệm vụ, giải pháp là bắt buộc').count()).toBe(1);
-      await dialog.getByLabel('Nhiệm vụ, giải pháp').fill('Nâng cao chất lượng sinh hoạt chi bộ và chất lượng đảng viên mới');
+      await dialog.getByRole('textbox', { name: 'Nhiệm vụ, giải pháp' }).fill('Nâng cao chất lượng sinh hoạt chi bộ và chất lượng đảng viên mới');
       await dialog.getByRole('button', { name: 'Lưu thay đổi' }).click();
       await dialog.waitFor({ state: 'detached' });
       await row.getByText('Ban Tổ chức và Văn phòng Đảng ủy Khối').waitFor();
@@ -69,7 +69,7 @@ describe('targets and proposals in the browser', () => {
       await row.getByText('Sửa ở nơi khác').waitFor();
 
       await page.goto(`${harness.baseUrl}/kien-nghi`);
-      await page.getByRole('radio', { name: 'Nhận từ cấp dưới' }).check({ force: true });
+      await page.locator('label', { hasText: 'Nhận từ cấp dưới' }).click();
       const received = page.getByRole('row', { name: /Quy định số 293 và 294/ });
       await received.getByRole('button', { name: 'Ghi trả lời' }).click();
       await dialog.getByLabel('Nội dung trả lời').fill('Tỉnh ủy đã báo cáo Trung ương, đang chờ ý kiến.');
