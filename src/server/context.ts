@@ -40,7 +40,7 @@ export function isTransaction(db: DbOrTx): boolean {
  * Independent reads: at once on a pool, one after another inside a transaction, whose single connection takes one
  * query at a time (node-postgres warns "query while executing" and queues them anyway). // dues
  */
-export async function readTogether<T extends readonly (() => Promise<unknown>)[]>(
+export async function readTogether<const T extends readonly (() => Promise<unknown>)[]>(
   db: DbOrTx,
   reads: T,
 ): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {

@@ -1,4 +1,4 @@
-import type { Ctx } from '../../context.js';
+import { readTogether, type Ctx } from '../../context.js';
 import { AppError } from '../../errors.js';
 import {
   type Introducer,
@@ -139,15 +139,15 @@ export async function eligibilityProblems(
   consideredOn: string,
   rules: RuleReader = ruleReader(ctx),
 ): Promise<RuleViolation[]> {
-  const [minMonths, maxMonths, validityYears, knownMonths, count, unionCount, education, paperMonths] = await Promise.all([
-    rules('admission_min_age_months', consideredOn),
-    rules('admission_max_age_months', consideredOn),
-    rules('awareness_certificate_validity_years', consideredOn),
-    rules('introducer_known_months', consideredOn),
-    rules('introducer_count', consideredOn),
-    rules('introducer_count_with_union_resolution', consideredOn),
-    rules<unknown>('admission_lower_secondary', consideredOn),
-    rules('dossier_paper_validity_months', consideredOn),
+  const [minMonths, maxMonths, validityYears, knownMonths, count, unionCount, education, paperMonths] = await readTogether(ctx.db, [
+    () => rules<number>('admission_min_age_months', consideredOn),
+    () => rules<number>('admission_max_age_months', consideredOn),
+    () => rules<number>('awareness_certificate_validity_years', consideredOn),
+    () => rules<number>('introducer_known_months', consideredOn),
+    () => rules<number>('introducer_count', consideredOn),
+    () => rules<number>('introducer_count_with_union_resolution', consideredOn),
+    () => rules<unknown>('admission_lower_secondary', consideredOn),
+    () => rules<number>('dossier_paper_validity_months', consideredOn),
   ]);
   // The introducer's status on the day the cell considers the file, from the dated periods (not today's status).
   const statuses = await memberStatusesOn(

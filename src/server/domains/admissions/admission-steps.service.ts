@@ -1,4 +1,4 @@
-import { inTransaction, type Ctx } from '../../context.js';
+import { inTransaction, type Ctx, readTogether } from '../../context.js';
 import { assertCan } from '../../permissions.js';
 import { conflict, invalidField, invalidInput, staleVersion } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -250,10 +250,10 @@ export async function recordAdmissionDecision(ctx: Ctx, id: number, input: Admis
     const extensionReason = input.extensionReason ?? null;
     if (cellResolvedOn) {
       const rules = ruleReader(tx);
-      const [days, extension, calendar] = await Promise.all([
-        rules('admission_decision_due_working_days', cellResolvedOn),
-        rules('admission_decision_extension_working_days', cellResolvedOn),
-        loadCalendar(tx),
+      const [days, extension, calendar] = await readTogether(tx.db, [
+        () => rules('admission_decision_due_working_days', cellResolvedOn),
+        () => rules('admission_decision_extension_working_days', cellResolvedOn),
+        () => loadCalendar(tx),
       ]);
       const problems = checkAdmissionDecisionDate({
         cellResolvedOn,

@@ -1,4 +1,4 @@
-import type { Ctx } from '../../context.js';
+import { type Ctx, readTogether } from '../../context.js';
 import { conflict } from '../../errors.js';
 import { renderPartyDocument } from '../../documents/party-document.js';
 import { admissionDecisionDocument, confirmationDecisionDocument, type CitedDocument, type DocumentIssuer } from '../../documents/membership-documents.js';
@@ -62,7 +62,10 @@ export async function admissionDecisionDocx(ctx: Ctx, candidateId: number): Prom
   const decision = decided.decision;
   const { issuer, grassrootsName } = bodiesAround(ancestors, decision, decided.details.signing);
   const rules = ruleReader(ctx);
-  const [probation, ceremonyDays] = await Promise.all([rules('probation_months', decision.date), rules('ceremony_deadline_working_days', decision.date)]);
+  const [probation, ceremonyDays] = await readTogether(ctx.db, [
+    () => rules('probation_months', decision.date),
+    () => rules('ceremony_deadline_working_days', decision.date),
+  ]);
   const committee = last('committee_resolved');
   const content = await renderPartyDocument(
     admissionDecisionDocument({

@@ -1,4 +1,4 @@
-import { inTransaction, type Ctx } from '../../context.js';
+import { inTransaction, type Ctx, readTogether } from '../../context.js';
 import { assertCan } from '../../permissions.js';
 import { conflict, notFound, notFoundField, staleVersion } from '../../errors.js';
 import { isPathInScope, narrowScope } from '../../scope.js';
@@ -137,14 +137,15 @@ export async function getCandidate(ctx: Ctx, id: number): Promise<CandidateDetai
 export async function candidateDetail(ctx: Ctx, id: number): Promise<CandidateDetail> {
   const row = await candidateInScopeOr404(ctx, id);
   const today = todayIso(ctx.now());
-  const [events, introducers, calendar, cellVoters] = await Promise.all([
-    candidateEventsOf(ctx.db, id),
-    membersBrief(
-      ctx.db,
-      row.introducers.map((i) => i.memberId),
-    ),
-    loadCalendar(ctx),
-    cellVotersOn(ctx, row.orgId, today),
+  const [events, introducers, calendar, cellVoters] = await readTogether(ctx.db, [
+    () => candidateEventsOf(ctx.db, id),
+    () =>
+      membersBrief(
+        ctx.db,
+        row.introducers.map((i) => i.memberId),
+      ),
+    () => loadCalendar(ctx),
+    () => cellVotersOn(ctx, row.orgId, today),
   ]);
   const cellIsGrassroots = row.orgKind === 'grassroots_cell';
   const missing = missingDossierItems(row.dossier, row.youthUnionMember);
@@ -238,10 +239,10 @@ export async function listCandidates(ctx: Ctx, query: CandidateListQuery) {
   const states = query.state ? [query.state] : query.includeClosed ? undefined : openCandidateStates;
   const where = candidateConditions(scope, { states });
   const offset = (query.page - 1) * query.pageSize;
-  const [rows, total, calendar] = await Promise.all([
-    listCandidateRows(ctx.db, where, query.pageSize, offset),
-    countCandidateRows(ctx.db, where),
-    loadCalendar(ctx),
+  const [rows, total, calendar] = await readTogether(ctx.db, [
+    () => listCandidateRows(ctx.db, where, query.pageSize, offset),
+    () => countCandidateRows(ctx.db, where),
+    () => loadCalendar(ctx),
   ]);
   const rules = ruleReader(ctx);
   const items: CandidateListItem[] = [];

@@ -1,4 +1,4 @@
-import { inTransaction, type Ctx } from '../../context.js';
+import { inTransaction, type Ctx, readTogether } from '../../context.js';
 import { assertCan } from '../../permissions.js';
 import { conflict, invalidField, staleVersion } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -60,14 +60,14 @@ async function isGrassrootsCell(ctx: Ctx, orgId: number): Promise<boolean> {
 }
 
 async function probationView(ctx: Ctx, member: MemberRow): Promise<ProbationView> {
-  const [ceremonyDate, reviews, outcome, calendar, cellFullMembers, candidateId, cellIsGrassroots] = await Promise.all([
-    ceremonyDateOf(ctx, member),
-    probationReviewsOf(ctx.db, member.id),
-    probationOutcomeOf(ctx.db, member.id),
-    loadCalendar(ctx),
-    countFullMembersOn(ctx.db, member.orgId, todayIso(ctx.now())),
-    candidateOfMember(ctx.db, member.id),
-    isGrassrootsCell(ctx, member.orgId),
+  const [ceremonyDate, reviews, outcome, calendar, cellFullMembers, candidateId, cellIsGrassroots] = await readTogether(ctx.db, [
+    () => ceremonyDateOf(ctx, member),
+    () => probationReviewsOf(ctx.db, member.id),
+    () => probationOutcomeOf(ctx.db, member.id),
+    () => loadCalendar(ctx),
+    () => countFullMembersOn(ctx.db, member.orgId, todayIso(ctx.now())),
+    () => candidateOfMember(ctx.db, member.id),
+    () => isGrassrootsCell(ctx, member.orgId),
   ]);
   const rules = ruleReader(ctx);
   const dates = ceremonyDate ? await probationDates(rules, calendar, ceremonyDate) : null;

@@ -1,4 +1,4 @@
-import type { Ctx } from '../../context.js';
+import { type Ctx, readTogether } from '../../context.js';
 import { conflict } from '../../errors.js';
 import { eventsOf } from '../members/members.queries.js';
 import { memberInScopeOr404 } from '../members/members.service.js';
@@ -34,11 +34,11 @@ async function leavingFacts(ctx: Ctx, memberId: number) {
 /** Every readmission rule the case breaks on `consideredOn`, read from the rulebook in force that day. */
 export async function readmissionProblems(ctx: Ctx, request: ReadmissionRequest, consideredOn: string): Promise<RuleViolation[]> {
   const rules = ruleReader(ctx);
-  const [facts, minMonths, minMonthsAfterExpungement, maxCount] = await Promise.all([
-    leavingFacts(ctx, request.memberId),
-    rules('readmission_min_months', consideredOn),
-    rules('readmission_min_months_after_expungement', consideredOn),
-    rules('readmission_max_count', consideredOn),
+  const [facts, minMonths, minMonthsAfterExpungement, maxCount] = await readTogether(ctx.db, [
+    () => leavingFacts(ctx, request.memberId),
+    () => rules('readmission_min_months', consideredOn),
+    () => rules('readmission_min_months_after_expungement', consideredOn),
+    () => rules('readmission_max_count', consideredOn),
   ]);
   return checkReadmissionCase({ ...facts, consideredOn, request, minMonths, minMonthsAfterExpungement, maxCount });
 }

@@ -1,4 +1,4 @@
-import { inTransaction, type Ctx } from '../../context.js';
+import { inTransaction, readTogether, type Ctx } from '../../context.js';
 import { actorCan, assertCan } from '../../permissions.js';
 import { AppError, conflict, invalidField, notFound, notFoundField, staleVersion } from '../../errors.js';
 import { isPathInScope } from '../../scope.js';
@@ -115,7 +115,7 @@ async function presentAll(ctx: Ctx, rows: Omit<SanctionView, 'onRecordUntil'>[])
 
 async function viewOf(ctx: Ctx, id: number): Promise<SanctionDetail> {
   const row = (await sanctionViewRow(ctx.db, id))!;
-  const [effects, appeals] = await Promise.all([effectsOf(ctx.db, id), listAppealRows(ctx.db, { kind: 'all' }, { sanctionId: id })]);
+  const [effects, appeals] = await readTogether(ctx.db, [() => effectsOf(ctx.db, id), () => listAppealRows(ctx.db, { kind: 'all' }, { sanctionId: id })]);
   return {
     ...(await present(ctx, row)),
     effects: effects.map((e) => ({
@@ -349,9 +349,9 @@ export async function listSanctions(ctx: Ctx, query: SanctionListQuery) {
     orgPath,
     year: query.year,
   };
-  const [rows, total] = await Promise.all([
-    listSanctionRows(ctx.db, filter, query.pageSize, (query.page - 1) * query.pageSize),
-    countSanctionRows(ctx.db, filter),
+  const [rows, total] = await readTogether(ctx.db, [
+    () => listSanctionRows(ctx.db, filter, query.pageSize, (query.page - 1) * query.pageSize),
+    () => countSanctionRows(ctx.db, filter),
   ]);
   return { items: await presentAll(ctx, rows), total, page: query.page, pageSize: query.pageSize };
 }

@@ -1,4 +1,4 @@
-import { inTransaction, type Ctx } from '../../context.js';
+import { inTransaction, readTogether, type Ctx } from '../../context.js';
 import { assertCan } from '../../permissions.js';
 import { conflict, invalidField } from '../../errors.js';
 import { logPersonalRead } from '../audit/audit.service.js';
@@ -52,7 +52,7 @@ export async function memberPartyAge(ctx: Ctx, memberId: number): Promise<PartyA
   return inTransaction(ctx, async (tx) => {
     const member = await memberInScopeOr404(tx, memberId);
     await logPersonalRead(tx, memberId, 'party_age');
-    const [events, periods] = await Promise.all([eventsOf(tx.db, memberId), periodsOf(tx.db, memberId)]);
+    const [events, periods] = await readTogether(tx.db, [() => eventsOf(tx.db, memberId), () => periodsOf(tx.db, memberId)]);
     const today = todayIso(tx.now());
     const asOf = partyAgeEndsOn(periods, today);
     const interruptions = interruptionsFrom(periods, events);

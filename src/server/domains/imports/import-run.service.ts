@@ -8,7 +8,7 @@
  * find duplicates inside the file).
  */
 import { createHash } from 'node:crypto';
-import type { Ctx } from '../../context.js';
+import { readTogether, type Ctx } from '../../context.js';
 import type { Database } from '../../db/client.js';
 import { withBulkWriter, type BulkWriter } from '../../db/bulk.js';
 import { lockAuditChain } from '../audit/audit.queries.js';
@@ -166,11 +166,11 @@ class ImportRun {
   /** The rulebook's parameters for every date a row may bring, read once. */
   private async loadRules(): Promise<void> {
     const timeline = (name: string) => ruleTimeline<number>(this.ctx, name);
-    const [minAge, probation, cellMin, committeeMin] = await Promise.all([
-      timeline('admission_min_age_months'),
-      timeline('probation_months'),
-      timeline('cell_min_full_members'),
-      timeline('cell_committee_min_full_members'),
+    const [minAge, probation, cellMin, committeeMin] = await readTogether(this.ctx.db, [
+      () => timeline('admission_min_age_months'),
+      () => timeline('probation_months'),
+      () => timeline('cell_min_full_members'),
+      () => timeline('cell_committee_min_full_members'),
     ]);
     this.rules = {
       minAdmissionAgeMonths: minAge,

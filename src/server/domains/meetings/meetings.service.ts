@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { inTransaction, type Ctx } from '../../context.js';
+import { inTransaction, type Ctx, readTogether } from '../../context.js';
 import { assertCan } from '../../permissions.js';
 import { AppError, conflict, invalidField, notFound, notFoundField, staleVersion } from '../../errors.js';
 import { isPathInScope, narrowScope } from '../../scope.js';
@@ -394,12 +394,12 @@ export async function complianceTable(ctx: Ctx, query: ComplianceQuery, calendar
   const to = `${query.year}-12-31`;
   const today = todayIso(ctx.now());
   const ruleDate = today < to ? (today > from ? today : from) : to;
-  const [orgs, held, grace, minimum, work] = await Promise.all([
-    complianceOrgs(ctx.db, prefix, from, to),
-    heldMeetingSummary(ctx.db, prefix, from, to),
-    ruleAt<number>(ctx, 'meeting_compliance_grace_working_days', ruleDate),
-    ruleAt<number>(ctx, 'grassroots_committee_min_meetings_per_year', ruleDate),
-    calendar ? Promise.resolve(calendar) : loadCalendar(ctx),
+  const [orgs, held, grace, minimum, work] = await readTogether(ctx.db, [
+    () => complianceOrgs(ctx.db, prefix, from, to),
+    () => heldMeetingSummary(ctx.db, prefix, from, to),
+    () => ruleAt<number>(ctx, 'meeting_compliance_grace_working_days', ruleDate),
+    () => ruleAt<number>(ctx, 'grassroots_committee_min_meetings_per_year', ruleDate),
+    () => (calendar ? Promise.resolve(calendar) : loadCalendar(ctx)),
   ]);
   /** Per organisation and kind: the months held (bit mask) and the count; attendance summed over the kinds. */
   const heldBy = new Map<string, { months: number; n: number }>();

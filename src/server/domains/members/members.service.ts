@@ -1,4 +1,4 @@
-import { inTransaction, type Ctx } from '../../context.js';
+import { inTransaction, readTogether, type Ctx } from '../../context.js';
 import { assertCan } from '../../permissions.js';
 import { conflict, invalidField, notFound, notFoundField, possibleDuplicate, staleVersion } from '../../errors.js';
 import { isPathInScope, narrowScope } from '../../scope.js';
@@ -243,7 +243,7 @@ export async function memberHistory(ctx: Ctx, id: number) {
   return inTransaction(ctx, async (tx) => {
     await memberInScopeOr404(tx, id);
     await logPersonalRead(tx, id, 'history');
-    const [events, periods] = await Promise.all([eventHistoryOf(tx.db, id), periodsOf(tx.db, id)]);
+    const [events, periods] = await readTogether(tx.db, [() => eventHistoryOf(tx.db, id), () => periodsOf(tx.db, id)]);
     return { events, periods };
   });
 }

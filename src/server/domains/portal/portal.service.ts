@@ -1,4 +1,4 @@
-import { inTransaction, type Ctx } from '../../context.js';
+import { inTransaction, type Ctx, readTogether } from '../../context.js';
 import { assertCan } from '../../permissions.js';
 import { conflict, invalidField, notFound, notFoundField, staleVersion } from '../../errors.js';
 import { isPathInScope } from '../../scope.js';
@@ -77,7 +77,11 @@ async function categoryInScope(ctx: Ctx, categoryId: number) {
 
 export async function getArticle(ctx: Ctx, id: number) {
   const row = await articleInScope(ctx, id);
-  const [revisions, events, previousSlugs] = await Promise.all([revisionsOf(ctx.db, id), eventsOf(ctx.db, id), oldSlugsOf(ctx.db, id)]);
+  const [revisions, events, previousSlugs] = await readTogether(ctx.db, [
+    () => revisionsOf(ctx.db, id),
+    () => eventsOf(ctx.db, id),
+    () => oldSlugsOf(ctx.db, id),
+  ]);
   const { orgPath: _p, createdBy: _c, categorySlug: _s, ...rest } = row;
   return {
     ...rest,

@@ -1,4 +1,4 @@
-import type { Ctx } from '../../context.js';
+import { type Ctx, readTogether } from '../../context.js';
 import { narrowScope } from '../../scope.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
 import { orgInScope } from '../members/members.service.js';
@@ -29,11 +29,11 @@ export async function listAttention(ctx: Ctx, query: AttentionQuery): Promise<{ 
   const now = query.date ? () => new Date(`${query.date}T05:00:00Z`) : ctx.now;
   const scoped: Ctx = { ...ctx, now, actor: { ...ctx.actor, scope: narrowScope(ctx.actor.scope, org) } };
   const calendar = await loadCalendar(ctx);
-  const [transferItems, admissionItems, meetingItems, committeeItems] = await Promise.all([
-    openTransferDeadlines(scoped, today, calendar),
-    openAdmissionDeadlines(scoped),
-    openMeetingDeadlines(scoped, today, calendar), // meetings
-    committeeAttention(scoped, today), // study
+  const [transferItems, admissionItems, meetingItems, committeeItems] = await readTogether(ctx.db, [
+    () => openTransferDeadlines(scoped, today, calendar),
+    () => openAdmissionDeadlines(scoped),
+    () => openMeetingDeadlines(scoped, today, calendar), // meetings
+    () => committeeAttention(scoped, today), // study
   ]);
   // dues: members 3 months unpaid without a reason, and badge proposals for the next award date.
   const duesItems = [...(await duesArrearsAttention(scoped, today)), ...(await badgeProposalsAttention(scoped, today))];

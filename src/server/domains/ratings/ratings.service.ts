@@ -1,4 +1,4 @@
-import { inTransaction, type Ctx, type Scope } from '../../context.js';
+import { inTransaction, type Ctx, type Scope, readTogether } from '../../context.js';
 import { assertCan } from '../../permissions.js';
 import { AppError, conflict, forbidden, invalidField, notFound, staleVersion } from '../../errors.js';
 import { isPathInScope } from '../../scope.js';
@@ -102,11 +102,11 @@ async function roundInReach(ctx: Ctx, id: number): Promise<{ round: RatingRoundR
 }
 
 async function rulesAt(ctx: Ctx, date: string) {
-  const [thresholds, caps, exceedingPercent, quota] = await Promise.all([
-    ruleAt<ScoreThresholds>(ctx, 'rating_score_thresholds', date),
-    ruleAt<GradeCaps>(ctx, 'rating_grade_caps', date),
-    ruleAt<number>(ctx, 'rating_excellent_min_exceeding_percent', date),
-    ruleAt<number>(ctx, 'rating_excellent_quota_percent', date),
+  const [thresholds, caps, exceedingPercent, quota] = await readTogether(ctx.db, [
+    () => ruleAt<ScoreThresholds>(ctx, 'rating_score_thresholds', date),
+    () => ruleAt<GradeCaps>(ctx, 'rating_grade_caps', date),
+    () => ruleAt<number>(ctx, 'rating_excellent_min_exceeding_percent', date),
+    () => ruleAt<number>(ctx, 'rating_excellent_quota_percent', date),
   ]);
   return { thresholds, caps, exceedingPercent, quota };
 }

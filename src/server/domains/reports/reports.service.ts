@@ -1,4 +1,4 @@
-import { inTransaction, type Ctx } from '../../context.js';
+import { inTransaction, type Ctx, readTogether } from '../../context.js';
 import { actorCan, assertCan } from '../../permissions.js';
 import { conflict, invalidField, invalidInput, notFound, notFoundField, staleVersion } from '../../errors.js';
 import { isPathInScope } from '../../scope.js';
@@ -86,7 +86,10 @@ function drillLink(metric: MetricDefinition, orgId: number, from: string, to: st
  */
 async function computeFigures(ctx: Ctx, org: { id: number; path: string }, from: string, to: string, withRecords: boolean): Promise<FrozenFigure[]> {
   const previous = previousPeriod(from, to);
-  const [recorded, recordedBefore] = await Promise.all([modulesRecorded(ctx.db, org.path, to), modulesRecorded(ctx.db, org.path, previous.to)]);
+  const [recorded, recordedBefore] = await readTogether(ctx.db, [
+    () => modulesRecorded(ctx.db, org.path, to),
+    () => modulesRecorded(ctx.db, org.path, previous.to),
+  ]);
   const p = paramsFor(org.path, from, to);
   const pp = paramsFor(org.path, previous.from, previous.to);
   const figures: FrozenFigure[] = [];
@@ -94,9 +97,9 @@ async function computeFigures(ctx: Ctx, org: { id: number; path: string }, from:
     const metric = metricOf(declaration);
     const isRecorded = recorded[declaration.module];
     const wasRecorded = recordedBefore[declaration.module];
-    const [now, before] = await Promise.all([
-      isRecorded ? figureCounts(ctx.db, metric, p) : Promise.resolve({ total: 0, parts: [] }),
-      wasRecorded ? figureCounts(ctx.db, metric, pp) : Promise.resolve({ total: 0, parts: [] }),
+    const [now, before] = await readTogether(ctx.db, [
+      () => (isRecorded ? figureCounts(ctx.db, metric, p) : Promise.resolve({ total: 0, parts: [] })),
+      () => (wasRecorded ? figureCounts(ctx.db, metric, pp) : Promise.resolve({ total: 0, parts: [] })),
     ]);
     const counted = new Map(now.parts.map((part) => [part.key, part.value]));
     const keys = [...Object.keys(metric.labels), ...now.parts.map((part) => part.key).filter((k) => !(k in metric.labels))];

@@ -1,4 +1,4 @@
-import { inTransaction, type Ctx } from '../../context.js';
+import { inTransaction, type Ctx, readTogether } from '../../context.js';
 import { actorCan, assertCan } from '../../permissions.js';
 import { AppError, conflict, invalidField, notFound } from '../../errors.js';
 import { isPathInScope, narrowScope } from '../../scope.js';
@@ -234,7 +234,7 @@ export async function listTransfers(ctx: Ctx, query: TransferListQuery) {
   const org = query.orgId ? await orgInScope(ctx, query.orgId) : null;
   const where = transferFilterConditions(narrowScope(ctx.actor.scope, org), query);
   const offset = (query.page - 1) * query.pageSize;
-  const [items, total] = await Promise.all([listTransferRows(ctx.db, where, query.pageSize, offset), countTransferRows(ctx.db, where)]);
+  const [items, total] = await readTogether(ctx.db, [() => listTransferRows(ctx.db, where, query.pageSize, offset), () => countTransferRows(ctx.db, where)]);
   return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
