@@ -50,8 +50,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     dataDir: config.dataDir,
     // PostgreSQL's default 128 MB of shared buffers is reserved in the WebAssembly heap and never given back; the
     // data files are read through the operating system, whose page cache serves the rest. Measured on the demo
-    // bloc: 128 MB → 32 MB takes ~110 MB off the resident size with no change in the list and search timings.
-    postgresqlconf: ['shared_buffers=32MB'],
+    // bloc: 128 MB → 32 MB took ~110 MB off the resident size with no change in the list and search timings; 32 → 16 MB
+    // another ~40 MB (idle 357 → 320 MB, after the list and search load 390 → 331 MB, `npm run bench`, 2026-12-04).
+    postgresqlconf: ['shared_buffers=16MB'],
     extensions: { unaccent, pg_trgm },
     parsers: { [DATE_OID]: (v: string) => v },
   });
