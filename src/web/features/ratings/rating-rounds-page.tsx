@@ -20,7 +20,7 @@ export function RatingRoundsPage() {
     <>
       <PageHeader
         title="Đánh giá, xếp loại chất lượng"
-        subtitle="Mỗi năm một đợt cho tổ chức đảng và các tổ chức trực thuộc (Quy định 366-QĐ/TW, Hướng dẫn 43-HD/BTCTW)."
+        subtitle="Mỗi năm một đợt (và theo nhiệm kỳ khi quy định yêu cầu) cho tổ chức đảng và các tổ chức trực thuộc (Quy định 366-QĐ/TW, Hướng dẫn 43-HD/BTCTW)."
         actions={
           canOpen ? (
             <ModalButton label="Mở đợt đánh giá" title="Mở đợt đánh giá, xếp loại" size="lg">
