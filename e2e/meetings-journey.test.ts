@@ -67,6 +67,41 @@ describe('a cell’s meeting in the browser', () => {
       await page.waitForURL(/\/sinh-hoat\/\d+$/);
       const meetingId = Number(new URL(page.url()).pathname.split('/').pop());
 
+      // Change the plan: the place and a document to discuss; the page names the document by its number and title.
+      await page.getByRole('button', { name: 'Sửa lịch họp' }).click();
+      const edit = page.getByRole('form', { name: 'Sửa lịch họp' });
+      await edit.waitFor();
+      await edit.getByRole('textbox', { name: 'Địa điểm' }).fill('Phòng họp tầng 2');
+      await edit.getByRole('combobox', { name: 'Văn bản thảo luận' }).click();
+      const option = page.getByRole('option').first();
+      await option.waitFor();
+      const documentLabel = (await option.textContent())!.trim();
+      const [documentCode, documentTitle] = documentLabel.split(' — ');
+      await option.click();
+      await page.keyboard.press('Escape');
+      await edit.getByRole('button', { name: 'Lưu thay đổi' }).click();
+      await edit.waitFor({ state: 'detached' });
+      await page.getByText('Phòng họp tầng 2').waitFor();
+      await page.getByText(`${documentCode} ngày `, { exact: false }).first().waitFor();
+      expect(await page.getByText(`— ${documentTitle}`, { exact: false }).count()).toBeGreaterThan(0);
+      const edited = await queryOne<{ place: string; version: number; documents: number }>(
+        harness.database.db,
+        sql`SELECT place, version, (SELECT count(*)::int FROM meeting_documents d WHERE d.meeting_id = m.id) AS documents FROM meetings m WHERE m.id = ${meetingId}`,
+      );
+      expect(edited).toMatchObject({ place: 'Phòng họp tầng 2', documents: 1 });
+
+      // A stale edit: someone else saved the meeting after the dialog opened; the edit is refused and says so.
+      await page.getByRole('button', { name: 'Sửa lịch họp' }).click();
+      await edit.waitFor();
+      await harness.database.db.execute(sql`UPDATE meetings SET place = 'Hội trường chi bộ', version = version + 1 WHERE id = ${meetingId}`);
+      await edit.getByRole('textbox', { name: 'Địa điểm' }).fill('Phòng khác');
+      await edit.getByRole('button', { name: 'Lưu thay đổi' }).click();
+      await edit.getByRole('alert').filter({ hasText: 'Thông tin vừa được người khác cập nhật' }).waitFor();
+      await page.getByRole('button', { name: 'Đóng', exact: true }).click();
+      await page.getByText('Hội trường chi bộ').waitFor();
+      const kept = await queryOne<{ place: string }>(harness.database.db, sql`SELECT place FROM meetings WHERE id = ${meetingId}`);
+      expect(kept!.place).toBe('Hội trường chi bộ');
+
       // Record it held: everyone present by default, one excused with a reason.
       await page.getByRole('heading', { name: 'Ghi nhận đã họp và điểm danh' }).waitFor();
       const marks = page.getByRole('radiogroup', { name: /^Điểm danh / });

@@ -2,7 +2,19 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { queryOne } from '../src/server/db/client.js';
-import { apiFromPage, axeViolations, hasChromium, newPage, requireBrowser, screenshotDir, settle, signIn, startHarness } from './web-harness.js';
+import {
+  apiFromPage,
+  axeViolations,
+  choose,
+  hasChromium,
+  newPage,
+  requireBrowser,
+  screenshotDir,
+  settle,
+  signIn,
+  startHarness,
+  typeDate,
+} from './web-harness.js';
 import type { Harness } from './web-harness.js';
 
 if (!hasChromium && !requireBrowser) console.warn('Skipping the rating journey: /usr/bin/chromium is missing (apt-get install -y chromium).');
@@ -103,6 +115,30 @@ describe('rating a cell in the browser', () => {
       // nothing was written for the refused member; the three proposals stand
       const rows = await apiFromPage<{ proposedGrade: string | null }[]>(page, 'GET', `/rating-rounds/${opened.body.id}/members`);
       expect(rows.body.map((r) => r.proposedGrade).slice(0, 4)).toEqual(['excellent', 'good', 'good', null]);
+
+      // A term's round for the same cell, through the form: a year outside the term is refused beside its field.
+      await page.goto(`${harness.baseUrl}/danh-gia-xep-loai`);
+      await page.getByRole('button', { name: 'Mở đợt đánh giá' }).click();
+      const open = page.getByRole('form', { name: 'Mở đợt đánh giá' });
+      await open.waitFor();
+      await choose(page, open.getByRole('combobox', { name: 'Tổ chức đảng' }), 'Ban Quản lý dự án', /Chi bộ Ban Quản lý dự án/);
+      await open.getByRole('combobox', { name: 'Loại đợt đánh giá' }).click();
+      await page.getByRole('option', { name: 'Theo nhiệm kỳ' }).click();
+      await open.getByRole('textbox', { name: 'Nhiệm kỳ' }).fill('2015–2020');
+      await typeDate(open.getByLabel('Hạn hoàn thành'), `31/12/${year}`);
+      await open.getByRole('button', { name: 'Mở đợt đánh giá' }).click();
+      await open.getByText(/được tổ chức trong một năm của nhiệm kỳ/).waitFor();
+      const term = `${year - 1}–${year + 4}`;
+      await open.getByRole('textbox', { name: 'Nhiệm kỳ' }).fill(term);
+      await open.getByRole('button', { name: 'Mở đợt đánh giá' }).click();
+      await page.getByRole('heading', { name: `Đánh giá, xếp loại nhiệm kỳ ${term}` }).waitFor();
+      await page.goto(`${harness.baseUrl}/danh-gia-xep-loai`);
+      await page.getByRole('link', { name: `Nhiệm kỳ ${term}` }).waitFor();
+      const termRounds = await queryOne<{ n: number }>(
+        harness.database.db,
+        sql`SELECT count(*)::int AS n FROM rating_rounds WHERE kind = 'term' AND term = ${term}`,
+      );
+      expect(termRounds!.n).toBe(1);
       await context.close();
     });
   });

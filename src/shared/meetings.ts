@@ -139,6 +139,8 @@ export const meetingDetail = meetingListItem.extend({
   conclusions: z.string(),
   guests: z.array(z.string()),
   documentIds: z.array(z.number().int()),
+  /** The same documents as a reader names them (number and code, date, title). */
+  documents: z.array(z.object({ id: z.number().int(), code: z.string(), issuedOn: day, title: z.string() })),
   qualityScores: z.record(z.string(), z.number()).nullable(),
   qualitySheetSource: z.string().nullable(),
   cancelReason: z.string().nullable(),

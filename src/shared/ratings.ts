@@ -29,6 +29,28 @@ export const orgTitleLabels: Record<OrgTitle, string> = {
   exemplary: 'Trong sạch, vững mạnh tiêu biểu',
 };
 
+/** A round reviews one year (the rule) or, where the rules ask, a committee's term (366-QĐ/TW: "also per term"). */
+export const ratingRoundKinds = ['year', 'term'] as const;
+export type RatingRoundKind = (typeof ratingRoundKinds)[number];
+export const ratingRoundKindLabels: Record<RatingRoundKind, string> = { year: 'Hằng năm', term: 'Theo nhiệm kỳ' };
+
+/** "năm 2025" or "nhiệm kỳ 2020–2025": what a round reviews, as the pages and papers name it. */
+export function ratingPeriodLabel(round: { kind: RatingRoundKind; year: number; term: string | null }): string {
+  return round.kind === 'term' ? `nhiệm kỳ ${round.term}` : `năm ${round.year}`;
+}
+
+/** A term written as on committee seats: two years, the second after the first ("2020–2025"; a hyphen is accepted). */
+export const termText = z
+  .string()
+  .trim()
+  .regex(/^\d{4}\s*[–-]\s*\d{4}$/, 'Nhiệm kỳ có dạng 2020–2025');
+
+/** The term's first and last year, or null when the text is not a term. */
+export function termYears(term: string): { from: number; to: number } | null {
+  const match = /^(\d{4})\s*[–-]\s*(\d{4})$/.exec(term.trim());
+  return match ? { from: Number(match[1]), to: Number(match[2]) } : null;
+}
+
 export const ratingStages = ['pending', 'self_assessed', 'proposed', 'decided', 'excused'] as const;
 export type RatingStage = (typeof ratingStages)[number];
 export const ratingStageLabels: Record<RatingStage, string> = {
@@ -45,12 +67,15 @@ const score = z.number({ error: 'Điểm phải là một số' }).finite();
 
 export const ratingRoundCreate = z.object({
   orgId: z.number().int().positive(),
+  /** A yearly round (the default) or a term's; a term's round names the term and is held in one of its years. */
+  kind: z.enum(ratingRoundKinds, { error: 'Loại đợt đánh giá không hợp lệ' }).default('year'),
+  term: termText.nullable().default(null),
   year: z.number().int().min(2000).max(2100),
   openedOn: isoDateSchema,
   /** The day the round should be closed by: the radar counts down to it. */
   dueOn: isoDateSchema,
 });
-export type RatingRoundCreate = z.infer<typeof ratingRoundCreate>;
+export type RatingRoundCreate = z.input<typeof ratingRoundCreate>;
 
 export const ratingRoundClose = z.object({ closedOn: isoDateSchema, version: z.number().int() });
 export type RatingRoundClose = z.infer<typeof ratingRoundClose>;
@@ -114,6 +139,8 @@ export const ratingRound = z.object({
   id: z.number().int(),
   orgId: z.number().int(),
   orgName: z.string(),
+  kind: z.enum(ratingRoundKinds),
+  term: z.string().nullable(),
   year: z.number().int(),
   openedOn: day,
   dueOn: day,

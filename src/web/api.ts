@@ -129,6 +129,7 @@ import type {
   MeetingListItem,
   MeetingListQuery,
   MeetingPlanInput,
+  MeetingUpdateInput,
   MyMeetings,
   QualitySheet,
 } from '../shared/meetings';
@@ -867,6 +868,11 @@ export function getMeeting(id: number, signal?: AbortSignal): Promise<MeetingDet
 
 export function planMeeting(input: MeetingPlanInput): Promise<MeetingDetail> {
   return request<MeetingDetail>('POST', '/meetings', { body: input });
+}
+
+/** Changes a planned meeting: only the fields given, at the version read (a stale edit answers 409). */
+export function updateMeeting(id: number, input: MeetingUpdateInput): Promise<MeetingDetail> {
+  return request<MeetingDetail>('PATCH', `/meetings/${id}`, { body: input });
 }
 
 export function recordMeetingHeld(id: number, input: MeetingHeldInput): Promise<MeetingDetail> {

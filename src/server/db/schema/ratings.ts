@@ -1,11 +1,13 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { Decision } from '../../../shared/org.js';
-import type { OrgTitle, RatingExcuse, RatingGrade } from '../../../shared/ratings.js';
+import type { OrgTitle, RatingExcuse, RatingGrade, RatingRoundKind } from '../../../shared/ratings.js';
 import { byteText, timestamps, version } from './columns.js';
 
 /**
- * A review round (đánh giá, xếp loại chất lượng) of one year for an organisation and its subtree. Rounds of the same
- * year never overlap (one organisation's subtree is reviewed by one round), so yearly figures count each member once.
+ * A review round (đánh giá, xếp loại chất lượng) of one year, or of a committee's term, for an organisation and its
+ * subtree. Rounds of the same kind and year (or term) never overlap (one organisation's subtree is reviewed by one
+ * round), so yearly figures, which count yearly rounds only, count each member once.
  */
 export const ratingRounds = pgTable(
   'rating_rounds',
@@ -14,6 +16,11 @@ export const ratingRounds = pgTable(
     orgId: integer('org_id').notNull(),
     /** The organisation's path when the round opened: the subtree it covers. */
     orgPath: byteText('org_path').notNull(),
+    /** `year` (the yearly review) or `term` (the review of a committee's term, where the rules ask). */
+    kind: text('kind').$type<RatingRoundKind>().notNull().default('year'),
+    /** A term's round: the term it reviews, '2020–2025' as on committee seats; null for a yearly round. */
+    term: text('term'),
+    /** The year the round is held in (a term's round: a year of the term, usually its last). */
     year: integer('year').notNull(),
     openedOn: date('opened_on').notNull(),
     dueOn: date('due_on').notNull(),
@@ -21,7 +28,15 @@ export const ratingRounds = pgTable(
     version: version(),
     ...timestamps,
   },
-  (t) => [uniqueIndex('rating_rounds_org_year_key').on(t.orgId, t.year), index('rating_rounds_path_idx').on(t.orgPath, t.year)],
+  (t) => [
+    uniqueIndex('rating_rounds_org_year_key')
+      .on(t.orgId, t.year)
+      .where(sql`${t.kind} = 'year'`),
+    uniqueIndex('rating_rounds_org_term_key')
+      .on(t.orgId, t.term)
+      .where(sql`${t.kind} = 'term'`),
+    index('rating_rounds_path_idx').on(t.orgPath, t.year),
+  ],
 );
 
 /**

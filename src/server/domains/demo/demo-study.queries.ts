@@ -68,31 +68,40 @@ export async function insertDemoStudy(db: DbOrTx, today: string): Promise<{ docu
     INSERT INTO study_requirements (document_id, org_id, deadline)
     SELECT d.id, d.org_id, least(d.issued_on + 60, ${today}::date + 30) FROM party_documents d
     WHERE NOT EXISTS (SELECT 1 FROM study_requirements r WHERE r.document_id = d.id)`);
-  // A conference per grassroots organisation and document, a month after the document (if that day has come).
+  // A conference per grassroots organisation and document, a month after the document (if that day has come). A
+  // document registered at several upper committees (each upper of a province has the bloc's list) is studied once
+  // per grassroots organisation, from its nearest upper committee; the session links exactly that document.
   const sessions = await queryOne<{ n: number }>(
     db,
     sql`WITH inserted AS (
       INSERT INTO study_sessions (org_id, kind, held_on, title, place)
-      SELECT g.id, 'conference', d.issued_on + 20 + g.id % 15, 'Hội nghị học tập, quán triệt ' || d.code, 'Hội trường cơ quan'
+      SELECT DISTINCT ON (g.id, d.code) g.id, 'conference', d.issued_on + 20 + g.id % 15, 'Hội nghị học tập, quán triệt ' || d.code, 'Hội trường cơ quan'
       FROM party_documents d JOIN orgs u ON u.id = d.org_id
       JOIN orgs g ON g.path >= u.path AND g.path < u.path || '~' AND g.kind IN ('grassroots_committee', 'grassroots_cell') AND g.active
       WHERE d.issued_on + 20 + g.id % 15 <= ${today}::date
-      RETURNING id, org_id, held_on, title)
+      ORDER BY g.id, d.code, u.depth DESC, d.id
+      RETURNING id, org_id, title)
     , linked AS (
       INSERT INTO study_session_documents (session_id, document_id)
-      SELECT i.id, d.id FROM inserted i JOIN party_documents d ON i.title = 'Hội nghị học tập, quán triệt ' || d.code
+      SELECT DISTINCT ON (i.id) i.id, d.id
+      FROM inserted i JOIN orgs g ON g.id = i.org_id
+      JOIN party_documents d ON i.title = 'Hội nghị học tập, quán triệt ' || d.code
+      JOIN orgs u ON u.id = d.org_id AND g.path >= u.path AND g.path < u.path || '~'
+      ORDER BY i.id, u.depth DESC, d.id
       RETURNING session_id)
     SELECT count(*)::int AS n FROM linked`,
   );
-  // About 95% present: members under the organisation on the day (from the periods).
+  // About 95% present: members under the organisation on the day (from the periods). One row per session and member
+  // present: the rows grow with sessions × members (≈ 11 per member), never with the number of upper committees.
   await db.execute(sql`
     INSERT INTO study_attendance (session_id, member_id)
-    SELECT DISTINCT s.id, mp.member_id FROM study_sessions s JOIN orgs g ON g.id = s.org_id
+    SELECT s.id, mp.member_id FROM study_sessions s JOIN orgs g ON g.id = s.org_id
     JOIN orgs o ON o.path >= g.path AND o.path < g.path || '~'
     JOIN membership_periods mp ON mp.org_id = o.id AND mp.status IN ('full', 'probationary') AND mp.annulment_id IS NULL
       AND mp.valid_from <= s.held_on AND (mp.valid_to IS NULL OR mp.valid_to > s.held_on)
-    WHERE (mp.member_id * 13 + s.id * 7) % 20 <> 0`);
-  // Some of the absent confirm self-study.
+    WHERE (mp.member_id * 13 + s.id * 7) % 20 <> 0
+    ON CONFLICT DO NOTHING`);
+  // Some of the absent confirm self-study (the session's one document).
   await db.execute(sql`
     INSERT INTO self_study_confirmations (member_id, document_id, studied_on)
     SELECT DISTINCT ON (mp.member_id, sd.document_id) mp.member_id, sd.document_id, s.held_on + 5

@@ -5,6 +5,8 @@ import { createTestDatabase, ctxFor } from '../../test/test-database.js';
 import { loadDemo } from './demo.service.js';
 import { computeMetric } from '../metrics/metrics.service.js';
 import { listAttention } from '../radar/radar.service.js';
+import { makeMember, makeTree } from '../../test/factories.js';
+import { insertDemoStudy } from './demo-study.queries.js';
 
 const TODAY = '2026-11-27';
 let database: Database;
@@ -39,4 +41,37 @@ describe('the demo bloc’s party life (study)', () => {
     expect(radar.length).toBeGreaterThan(0);
     expect(radar.length).toBeLessThan(30);
   });
+});
+
+describe('the study generator over several upper committees (a province)', () => {
+  it('gives each grassroots organisation one conference per document of its own upper committee, linking exactly that document', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const ctx = ctxFor(fresh.database);
+      const trees = [await makeTree(ctx), await makeTree(ctx)];
+      for (const tree of trees) for (const cell of [tree.a1, tree.b1]) for (let i = 0; i < 3; i++) await makeMember(ctx, cell.id);
+      await insertDemoStudy(fresh.database.db, TODAY);
+      // Every upper committee registers the same 11 codes; a session must still link its own upper's document only.
+      const [links] = await queryRows<{ sessions: number; linked: number; wrong: number; perSession: number }>(
+        fresh.database.db,
+        sql`SELECT (SELECT count(*)::int FROM study_sessions) AS sessions,
+                   (SELECT count(*)::int FROM study_session_documents) AS linked,
+                   (SELECT count(*)::int FROM study_session_documents sd JOIN study_sessions s ON s.id = sd.session_id
+                      JOIN orgs g ON g.id = s.org_id JOIN party_documents d ON d.id = sd.document_id JOIN orgs u ON u.id = d.org_id
+                    WHERE NOT (g.path >= u.path AND g.path < u.path || '~')) AS wrong,
+                   (SELECT coalesce(max(n), 0)::int FROM (SELECT count(*) AS n FROM study_session_documents GROUP BY session_id) x) AS "perSession"`,
+      );
+      expect(links.sessions).toBeGreaterThan(0);
+      expect(links).toEqual({ sessions: links.sessions, linked: links.sessions, wrong: 0, perSession: 1 });
+      // Four grassroots organisations (two per tree), each with one conference per document whose day has come.
+      const [perOrg] = await queryRows<{ orgs: number; max: number }>(
+        fresh.database.db,
+        sql`SELECT count(DISTINCT org_id)::int AS orgs, max(n)::int AS max FROM (SELECT org_id, count(*) AS n FROM study_sessions GROUP BY org_id) x`,
+      );
+      expect(perOrg.orgs).toBe(4);
+      expect(perOrg.max).toBeLessThanOrEqual(11);
+    } finally {
+      await fresh.drop();
+    }
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { queryOne, queryRows, type DbOrTx } from '../../db/client.js';
-import { meetingAttendance, meetingCalendarFeeds, meetingDocuments, meetings, orgs } from '../../db/schema.js';
+import { meetingAttendance, meetingCalendarFeeds, meetingDocuments, meetings, orgs, partyDocuments } from '../../db/schema.js';
 import { notAnnulled } from '../members/members.queries.js';
 import { pathInScope } from '../../scope.js';
 import type { Scope } from '../../context.js';
@@ -40,9 +40,14 @@ export async function replaceMeetingDocuments(db: DbOrTx, meetingId: number, doc
   if (unique.length > 0) await db.insert(meetingDocuments).values(unique.map((documentId) => ({ meetingId, documentId })));
 }
 
-export async function documentIdsOf(db: DbOrTx, meetingId: number): Promise<number[]> {
-  const rows = await db.select({ id: meetingDocuments.documentId }).from(meetingDocuments).where(eq(meetingDocuments.meetingId, meetingId));
-  return rows.map((r) => r.id).sort((a, b) => a - b);
+/** The documents discussed at a meeting as a reader names them: number and code, date, title (by date, then id). */
+export async function documentsOf(db: DbOrTx, meetingId: number): Promise<{ id: number; code: string; issuedOn: string; title: string }[]> {
+  return db
+    .select({ id: partyDocuments.id, code: partyDocuments.code, issuedOn: partyDocuments.issuedOn, title: partyDocuments.title })
+    .from(meetingDocuments)
+    .innerJoin(partyDocuments, eq(partyDocuments.id, meetingDocuments.documentId))
+    .where(eq(meetingDocuments.meetingId, meetingId))
+    .orderBy(partyDocuments.issuedOn, partyDocuments.id);
 }
 
 export async function insertAttendance(

@@ -229,6 +229,7 @@ describe('documents a meeting links', () => {
     expect(await counts()).toEqual(before);
     const planned = await planMeeting(official, { ...plan, documentIds: [above.id] });
     expect(planned.documentIds).toEqual([above.id]);
+    expect(planned.documents).toEqual([{ id: above.id, code: '30-NQ/TW', issuedOn: '2026-01-10', title: 'Nghị quyết cấp trên' }]);
     // Recording it held with a document out of reach: refused, nothing written.
     const held = await refusal(
       recordHeld(official, planned.id, { version: planned.version, attendance: [{ memberId: members[0]!.id, status: 'present' }], documentIds: [sibling.id] }),

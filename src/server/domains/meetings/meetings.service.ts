@@ -54,7 +54,7 @@ import {
   attendanceOf,
   committeeExpectedOn,
   complianceOrgs,
-  documentIdsOf,
+  documentsOf,
   feedByTokenHash,
   feedMeetings,
   findMeeting,
@@ -326,6 +326,7 @@ export async function getMeeting(ctx: Ctx, id: number) {
     ctx.db,
     [meeting.chairMemberId, meeting.minuteTakerMemberId].filter((x): x is number => x !== null),
   );
+  const documents = await documentsOf(ctx.db, id);
   const minutes = meeting.minutesFileId ? storedFileView(await getStoredFile(ctx, meeting.minutesFileId)) : null;
   return {
     id: meeting.id,
@@ -348,7 +349,8 @@ export async function getMeeting(ctx: Ctx, id: number) {
     agenda: meeting.agenda,
     conclusions: meeting.conclusions,
     guests: meeting.guests,
-    documentIds: await documentIdsOf(ctx.db, id),
+    documentIds: documents.map((d) => d.id).sort((a, b) => a - b),
+    documents,
     qualityScores: meeting.qualityScores,
     qualitySheetSource: meeting.qualitySheetSource,
     cancelReason: meeting.cancelReason,

@@ -4,6 +4,7 @@ import { clockAt, createTestDatabase, ctxFor } from '../../test/test-database.js
 import { decision, makeTree, officialOf } from '../../test/factories.js';
 import { answerProposal, changeProposal, createProposal, getProposal, listProposals } from './proposals.service.js';
 import type { ProposalCreate } from '../../../shared/targets.js';
+import { meetings, proposals } from '../../db/schema.js';
 
 let database: Database;
 let drop: () => Promise<void>;
@@ -70,5 +71,39 @@ describe('proposals to the upper level', () => {
     // An addressee outside the deployment is named in words only.
     const outside = await createProposal(ctx(), { ...proposalOf(tree.upper.id, null), addressee: 'Ban Thường vụ Tỉnh ủy' });
     expect(outside).toMatchObject({ toOrgId: null, toOrgName: null, addressee: 'Ban Thường vụ Tỉnh ủy' });
+  });
+});
+
+describe('the meeting that agreed a proposal', () => {
+  it('is a held meeting of the sending organisation, on or before the day sent; any other is refused, nothing written', async () => {
+    const sender = await officialCtx(tree.a.id);
+    const meeting = (status: 'held' | 'planned', orgId: number, meetingOn: string) =>
+      database.db
+        .insert(meetings)
+        .values({ orgId, kind: 'committee', status, meetingOn })
+        .returning()
+        .then(([row]) => row!.id);
+    const agreed = await meeting('held', tree.a.id, '2026-11-20');
+    const planned = await meeting('planned', tree.a.id, '2026-11-21');
+    const later = await meeting('held', tree.a.id, '2026-11-25');
+    const sibling = await meeting('held', tree.b.id, '2026-11-20');
+    const count = async () => (await database.db.select().from(proposals)).length;
+    const before = await count();
+    const base = proposalOf(tree.a.id, tree.upper.id);
+    await expect(createProposal(sender, { ...base, meetingId: sibling })).rejects.toMatchObject({ code: 'NOT_FOUND', fields: [{ field: 'meetingId' }] });
+    await expect(createProposal(sender, { ...base, meetingId: 999_999 })).rejects.toMatchObject({ code: 'NOT_FOUND', fields: [{ field: 'meetingId' }] });
+    await expect(createProposal(sender, { ...base, meetingId: planned })).rejects.toMatchObject({ fields: [{ field: 'meetingId' }] });
+    await expect(createProposal(sender, { ...base, meetingId: later })).rejects.toMatchObject({ fields: [{ field: 'meetingId' }] });
+    // The upper committee sees the sibling's meeting, but it is not the sender's.
+    const upper = await officialCtx(tree.upper.id);
+    await expect(createProposal(upper, { ...base, meetingId: sibling })).rejects.toMatchObject({ code: 'INVALID_INPUT', fields: [{ field: 'meetingId' }] });
+    expect(await count()).toBe(before);
+
+    const sent = await createProposal(sender, { ...base, meetingId: agreed });
+    expect(sent.meetingId).toBe(agreed);
+    // Changing the day sent to before the meeting, or the meeting to another organisation's: refused.
+    await expect(changeProposal(sender, sent.id, { sentOn: '2026-11-19', version: sent.version })).rejects.toMatchObject({ fields: [{ field: 'meetingId' }] });
+    await expect(changeProposal(sender, sent.id, { meetingId: sibling, version: sent.version })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await changeProposal(sender, sent.id, { meetingId: null, version: sent.version })).meetingId).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { invalidField, notFound, notFoundField, staleVersion } from '../../error
 import { isPathInScope } from '../../scope.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findOrg } from '../orgs/orgs.queries.js';
+import { findMeeting } from '../meetings/meetings.queries.js';
 import { findProposal, insertProposal, proposalsOf, updateProposal, type ProposalView } from './proposals.queries.js';
 import type { ProposalAnswer, ProposalCreate, ProposalListQuery, ProposalUpdate } from '../../../shared/targets.js';
 
@@ -38,6 +39,18 @@ export async function getProposal(ctx: Ctx, id: number) {
   return present(row);
 }
 
+/**
+ * The meeting that agreed a proposal: one the writer may see (else refused as if it did not exist), of the sending
+ * organisation, held, and on or before the day the proposal was sent.
+ */
+async function checkAgreeingMeeting(ctx: Ctx, meetingId: number, from: { id: number; name: string }, sentOn: string): Promise<void> {
+  const meeting = await findMeeting(ctx.db, meetingId);
+  if (!meeting || !isPathInScope(ctx.actor.scope, meeting.orgPath)) throw notFoundField('meetingId', 'cuộc họp');
+  if (meeting.orgId !== from.id) throw invalidField('meetingId', `Cuộc họp thống nhất kiến nghị phải là cuộc họp của ${from.name}.`);
+  if (meeting.status !== 'held') throw invalidField('meetingId', 'Cuộc họp thống nhất kiến nghị phải là cuộc họp đã được ghi nhận là đã họp.');
+  if (meeting.meetingOn > sentOn) throw invalidField('meetingId', 'Cuộc họp thống nhất kiến nghị phải diễn ra trước hoặc trong ngày gửi kiến nghị.');
+}
+
 /** A proposal goes up: the addressee in the deployment is one of the sender's upper organisations. */
 export async function createProposal(ctx: Ctx, input: ProposalCreate) {
   assertCan(ctx, 'proposals.write');
@@ -49,6 +62,7 @@ export async function createProposal(ctx: Ctx, input: ProposalCreate) {
       if (input.toOrgId === from.id || !from.path.includes(`/${input.toOrgId}/`))
         throw invalidField('toOrgId', 'Kiến nghị gửi lên cấp trên: nơi nhận phải là một tổ chức đảng cấp trên của tổ chức gửi.');
     }
+    if (input.meetingId !== null) await checkAgreeingMeeting(tx, input.meetingId, from, input.sentOn);
     const row = await insertProposal(tx.db, { ...input, status: 'sent' });
     await recordAudit(tx, [{ entity: 'proposal', entityId: row.id, action: 'create', after: row }]);
     return getProposal(tx, row.id);
@@ -65,6 +79,9 @@ export async function changeProposal(ctx: Ctx, id: number, input: ProposalUpdate
     const { version, ...changes } = input;
     if (changes.sentOn && before.answeredOn && changes.sentOn > before.answeredOn)
       throw invalidField('sentOn', 'Ngày gửi kiến nghị không được sau ngày trả lời.');
+    const meetingId = changes.meetingId === undefined ? before.meetingId : changes.meetingId;
+    if (meetingId !== null && (changes.meetingId !== undefined || changes.sentOn !== undefined))
+      await checkAgreeingMeeting(tx, meetingId, { id: before.fromOrgId, name: before.fromOrgName }, changes.sentOn ?? before.sentOn);
     const after = await updateProposal(tx.db, id, version, changes);
     if (!after) throw staleVersion('Kiến nghị');
     await recordAudit(tx, [{ entity: 'proposal', entityId: id, action: 'update', before, after }]);

@@ -1,8 +1,12 @@
 import type { Ctx } from '../../context.js';
 import { renderPartyDocument } from '../../documents/party-document.js';
-import { orgTitleLabels, orgTitles, ratingExcuseLabels, ratingExcuses, ratingGradeLabels, ratingGrades } from '../../../shared/ratings.js';
+import { orgTitleLabels, orgTitles, ratingExcuseLabels, ratingExcuses, ratingGradeLabels, ratingGrades, ratingPeriodLabel } from '../../../shared/ratings.js';
 import { formatNumber } from '../../../shared/vietnamese.js';
 import { getRatingRound, listMemberRatings, ratingRoundSummary, roundBodies } from './ratings.service.js';
+
+/** The round's year, or its term (`nhiem-ky-2020-2025`), in a file name. */
+const fileTag = (round: { kind: string; year: number; term: string | null }) =>
+  round.kind === 'term' && round.term ? `nhiem-ky-${round.term.replace('–', '-')}` : String(round.year);
 
 /** Blank lines a clerk fills by hand. */
 const BLANK = '……………';
@@ -20,7 +24,7 @@ export async function roundSummaryDocx(ctx: Ctx, roundId: number): Promise<DocxF
   const { upperBody, issuingBody } = await roundBodies(ctx, round.orgId);
   const excused = members.total - members.graded - members.pending;
   const body = [
-    `I. KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM ${round.year}`,
+    `I. KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN ${ratingPeriodLabel(round).toUpperCase()}`,
     `Tổng số đảng viên thuộc diện đánh giá: ${formatNumber(members.total)}; đã xếp loại: ${formatNumber(members.graded)}; không đánh giá: ${formatNumber(excused)}; chưa xếp loại: ${formatNumber(members.pending)}.`,
     ...ratingGrades.map((g) => `- ${ratingGradeLabels[g]}: ${formatNumber(members.byGrade[g])} đảng viên (${share(members.byGrade[g], members.graded)}%).`),
     ...ratingExcuses.map((reason) => `- Không đánh giá (${ratingExcuseLabels[reason].toLocaleLowerCase('vi')}): ${formatNumber(members.excused[reason])}.`),
@@ -41,12 +45,12 @@ export async function roundSummaryDocx(ctx: Ctx, roundId: number): Promise<DocxF
     place: BLANK,
     date: round.closedOn ?? round.dueOn,
     type: 'BÁO CÁO',
-    summary: `kết quả đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên năm ${round.year}`,
+    summary: `kết quả đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên ${ratingPeriodLabel(round)}`,
     body,
     signer: { authority: 'T/M ĐẢNG ỦY', title: 'BÍ THƯ', name: BLANK },
     recipients: ['Cấp ủy cấp trên (để báo cáo)', 'Các tổ chức đảng trực thuộc', 'Lưu Văn phòng cấp ủy'],
   });
-  return { filename: `bao-cao-danh-gia-xep-loai-${round.year}.docx`, content };
+  return { filename: `bao-cao-danh-gia-xep-loai-${fileTag(round)}.docx`, content };
 }
 
 /** Quyết định công nhận kết quả xếp loại with the list of members and their grades (decided ones). */
@@ -55,7 +59,7 @@ export async function ratingDecisionListDocx(ctx: Ctx, roundId: number): Promise
   const members = (await listMemberRatings(ctx, roundId, {})).filter((m) => m.decidedGrade);
   const { upperBody, issuingBody } = await roundBodies(ctx, round.orgId);
   const body = [
-    `Điều 1. Công nhận kết quả xếp loại chất lượng năm ${round.year} đối với ${formatNumber(members.length)} đảng viên có tên trong danh sách dưới đây:`,
+    `Điều 1. Công nhận kết quả xếp loại chất lượng ${ratingPeriodLabel(round)} đối với ${formatNumber(members.length)} đảng viên có tên trong danh sách dưới đây:`,
     ...members.map((m, i) => `${i + 1}. ${m.fullName} – ${m.orgName} – ${ratingGradeLabels[m.decidedGrade!]}.`),
     'Điều 2. Các chi bộ, đảng viên có tên tại Điều 1 và các cơ quan liên quan thi hành quyết định này.',
   ];
@@ -67,12 +71,12 @@ export async function ratingDecisionListDocx(ctx: Ctx, roundId: number): Promise
     place: BLANK,
     date: first?.date ?? round.dueOn,
     type: 'QUYẾT ĐỊNH',
-    summary: `công nhận kết quả xếp loại chất lượng đảng viên năm ${round.year}`,
+    summary: `công nhận kết quả xếp loại chất lượng đảng viên ${ratingPeriodLabel(round)}`,
     preamble: ['- Căn cứ Điều lệ Đảng;', '- Căn cứ Quy định số 366-QĐ/TW và Hướng dẫn số 43-HD/BTCTW về kiểm điểm, đánh giá, xếp loại chất lượng hằng năm;'],
     enactment: `BAN THƯỜNG VỤ ${issuingBody.toLocaleUpperCase('vi')} QUYẾT ĐỊNH`,
     body,
     signer: { authority: 'T/M BAN THƯỜNG VỤ', title: 'BÍ THƯ', name: BLANK },
     recipients: ['Như Điều 2', 'Lưu Văn phòng cấp ủy'],
   });
-  return { filename: `quyet-dinh-xep-loai-${round.year}.docx`, content };
+  return { filename: `quyet-dinh-xep-loai-${fileTag(round)}.docx`, content };
 }

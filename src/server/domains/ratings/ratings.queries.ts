@@ -1,7 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { queryOne, queryRows, type DbOrTx } from '../../db/client.js';
 import { memberRatings, orgRatings, ratingRounds } from '../../db/schema.js';
-import type { MemberRating, OrgRating, RatingRound } from '../../../shared/ratings.js';
+import type { MemberRating, OrgRating, RatingRound, RatingRoundKind } from '../../../shared/ratings.js';
 import type { SanctionInYear } from './ratings.rules.js';
 import { sanctionsInYear as disciplineSanctionsInYear } from '../discipline/sanctions-in-year.queries.js';
 import { sanctionFormLabels } from '../../../shared/discipline-kinds.js';
@@ -18,11 +18,19 @@ export async function findRound(db: DbOrTx, id: number): Promise<RatingRoundRow 
   return row;
 }
 
-/** A round of the same year whose subtree overlaps `path` (above it, below it, or the same organisation). */
-export async function overlappingRound(db: DbOrTx, path: string, year: number): Promise<RatingRoundRow | undefined> {
+/**
+ * A round of the same year (a yearly round) or the same term (a term's round) whose subtree overlaps `path` (above it,
+ * below it, or the same organisation).
+ */
+export async function overlappingRound(
+  db: DbOrTx,
+  path: string,
+  period: { kind: 'year'; year: number } | { kind: 'term'; term: string },
+): Promise<RatingRoundRow | undefined> {
+  const same = period.kind === 'year' ? sql`kind = 'year' AND year = ${period.year}` : sql`kind = 'term' AND term = ${period.term}`;
   const [row] = await queryRows<{ id: number }>(
     db,
-    sql`SELECT id FROM rating_rounds WHERE year = ${year} AND (org_path LIKE ${`${path}%`} OR ${path} LIKE org_path || '%') LIMIT 1`,
+    sql`SELECT id FROM rating_rounds WHERE ${same} AND (org_path LIKE ${`${path}%`} OR ${path} LIKE org_path || '%') LIMIT 1`,
   );
   return row ? findRound(db, row.id) : undefined;
 }
@@ -76,7 +84,7 @@ export async function seedOrgRatings(db: DbOrTx, round: RatingRoundRow): Promise
   return row?.n ?? 0;
 }
 
-const roundColumns = sql`r.id, r.org_id AS "orgId", o.name AS "orgName", r.year, r.opened_on AS "openedOn", r.due_on AS "dueOn",
+const roundColumns = sql`r.id, r.org_id AS "orgId", o.name AS "orgName", r.kind, r.term, r.year, r.opened_on AS "openedOn", r.due_on AS "dueOn",
   r.closed_on AS "closedOn", r.version,
   (SELECT count(*)::int FROM member_ratings mr WHERE mr.round_id = r.id) AS members,
   (SELECT count(*)::int FROM member_ratings mr WHERE mr.round_id = r.id AND mr.decided_grade IS NOT NULL) AS decided,
@@ -228,12 +236,21 @@ export async function updateOrgRating(db: DbOrTx, id: number, version: number, v
 
 /** Members of open rounds not yet decided nor excused, by organisation (the radar's items), under `path`. */
 export async function notYetRated(db: DbOrTx, path: string) {
-  return queryRows<{ roundId: number; year: number; dueOn: string; orgId: number; orgName: string; pending: number }>(
+  return queryRows<{
+    roundId: number;
+    kind: RatingRoundKind;
+    term: string | null;
+    year: number;
+    dueOn: string;
+    orgId: number;
+    orgName: string;
+    pending: number;
+  }>(
     db,
-    sql`SELECT r.id AS "roundId", r.year, r.due_on AS "dueOn", o.id AS "orgId", o.name AS "orgName", count(*)::int AS pending
+    sql`SELECT r.id AS "roundId", r.kind, r.term, r.year, r.due_on AS "dueOn", o.id AS "orgId", o.name AS "orgName", count(*)::int AS pending
         FROM member_ratings mr JOIN rating_rounds r ON r.id = mr.round_id JOIN orgs o ON o.id = mr.org_id
         WHERE r.closed_on IS NULL AND mr.decided_grade IS NULL AND mr.excuse IS NULL AND mr.org_path LIKE ${`${path}%`}
-        GROUP BY r.id, r.year, r.due_on, o.id, o.name, mr.org_path ORDER BY mr.org_path`,
+        GROUP BY r.id, r.kind, r.term, r.year, r.due_on, o.id, o.name, mr.org_path ORDER BY mr.org_path`,
   );
 }
 
@@ -278,7 +295,7 @@ export async function insertDemoRatings(db: DbOrTx, input: { year: number; seed:
   let members = 0;
   let orgCount = 0;
   for (const root of roots) {
-    if (await overlappingRound(db, root.path, year)) continue;
+    if (await overlappingRound(db, root.path, { kind: 'year', year })) continue;
     const round = await insertRound(db, {
       orgId: root.id,
       orgPath: root.path,

@@ -39,6 +39,71 @@ const proposal = (rating: Pick<MemberRating, 'version'>, score: number, grade: '
   version: rating.version,
 });
 
+describe('a review round of a committee’s term', () => {
+  it('stands beside the yearly round, reads the sanctions of the whole term, and stays out of the yearly figures', async () => {
+    const ctx = ctxFor(database);
+    const other = await makeTree(ctx);
+    const member = await makeMember(ctx, other.b1.id, { fullName: 'Tạ Văn Nhiệm' });
+    // A reprimand in 2023: inside the term 2020–2025, outside the year 2025.
+    await database.db.insert(sanctions).values({
+      subjectKind: 'full_member',
+      orgId: other.b1.id,
+      orgPath: other.b1.path,
+      memberId: member.id,
+      offenceGroup: 'political_views',
+      offence: 'Vi phạm quy định',
+      offenceOn: '2023-03-01',
+      state: 'decided',
+      proposedForm: 'reprimand',
+      proposedOn: '2023-04-01',
+      proposedBy: 'Chi bộ',
+      form: 'reprimand',
+      decision: decision('2023-05-02'),
+      effectiveOn: '2023-05-02',
+    });
+    const dates = { openedOn: '2025-12-01', dueOn: '2025-12-31' };
+    const yearly = await openRatingRound(ctx, { orgId: other.b.id, year: 2025, ...dates });
+    expect(yearly).toMatchObject({ kind: 'year', term: null });
+
+    // Bad input, nothing written: no term, a year outside the term, a term on a yearly round, the same term above.
+    expect(await refusal(openRatingRound(ctx, { orgId: other.b.id, kind: 'term', year: 2025, ...dates }))).toMatchObject({ field: 'term' });
+    expect(await refusal(openRatingRound(ctx, { orgId: other.b.id, kind: 'term', term: '2015–2020', year: 2025, ...dates }))).toMatchObject({
+      field: 'year',
+    });
+    expect(await refusal(openRatingRound(ctx, { orgId: other.a.id, kind: 'year', term: '2020–2025', year: 2025, ...dates }))).toMatchObject({
+      field: 'term',
+    });
+    const termRound = await openRatingRound(ctx, { orgId: other.b.id, kind: 'term', term: '2020-2025', year: 2025, ...dates });
+    expect(termRound).toMatchObject({ kind: 'term', term: '2020–2025', year: 2025, members: yearly.members });
+    const again = await refusal(openRatingRound(ctx, { orgId: other.upper.id, kind: 'term', term: '2020–2025', year: 2025, ...dates }));
+    expect(again).toMatchObject({ code: 'CONFLICT' });
+    expect(again.message).toContain('Nhiệm kỳ 2020–2025');
+
+    // The 2023 reprimand caps the term's grade, not the year's.
+    const inYear = (await listMemberRatings(ctx, yearly.id, { orgId: other.b1.id })).find((r) => r.memberId === member.id)!;
+    const proposedYear = await proposeMemberRating(ctx, inYear.id, proposal(inYear, 85, 'good'));
+    expect(proposedYear.proposedGrade).toBe('good');
+    const inTerm = (await listMemberRatings(ctx, termRound.id, { orgId: other.b1.id })).find((r) => r.memberId === member.id)!;
+    const capped = await refusal(proposeMemberRating(ctx, inTerm.id, proposal(inTerm, 85, 'good')));
+    expect(capped).toMatchObject({ code: 'RULE_VIOLATION', rule: 'rating_grade_caps' });
+    expect(capped.message).toContain('khiển trách');
+
+    // The yearly figures count the yearly round only: the member is not counted twice.
+    const upper = ctxFor(database, await officialOf(ctx, other.b.id));
+    const decidedYear = await decideMemberRating(upper, inYear.id, {
+      grade: 'good',
+      decidedOn: '2025-12-20',
+      decision: decision('2025-12-20'),
+      version: proposedYear.version,
+    });
+    expect(decidedYear.decidedGrade).toBe('good');
+    const period = { orgId: other.b.id, from: '2025-01-01', to: '2025-12-31' };
+    const byGrade = await computeMetric(upper, 'rating_members_by_grade', period);
+    expect(byGrade.total).toBe(yearly.members);
+    expect(byGrade.parts.find((p) => p.key === 'good')?.value).toBe(1);
+  });
+});
+
 describe('a review round of members', () => {
   it('opens for a subtree, takes self-assessments, proposals and decisions, and keeps the excellent quota', async () => {
     const ctx = ctxFor(database);

@@ -51,6 +51,8 @@ import {
 import {
   ratingExcuses,
   ratingGradeLabels,
+  ratingPeriodLabel,
+  termYears,
   ratingGrades,
   orgTitles,
   type MemberRatingDecision,
@@ -111,23 +113,50 @@ async function rulesAt(ctx: Ctx, date: string) {
   return { thresholds, caps, exceedingPercent, quota };
 }
 
-/** Opens the year's round for an organisation's subtree: every member and organisation in it is to be reviewed. */
+/**
+ * A term's round names its term ('2020–2025', written with an en dash whatever the input) and is held in one of the
+ * term's years (366-QĐ/TW: the review is yearly, and also per term).
+ */
+function termPeriod(text: string | null, year: number): string {
+  const years = text ? termYears(text) : null;
+  if (!years) throw invalidField('term', 'Đợt đánh giá theo nhiệm kỳ cần ghi nhiệm kỳ, có dạng 2020–2025.');
+  if (years.to <= years.from) throw invalidField('term', 'Nhiệm kỳ: năm kết thúc phải sau năm bắt đầu (ví dụ 2020–2025).');
+  if (year < years.from || year > years.to)
+    throw invalidField('year', `Đợt đánh giá nhiệm kỳ ${years.from}–${years.to} được tổ chức trong một năm của nhiệm kỳ (${years.from} đến ${years.to}).`);
+  return `${years.from}–${years.to}`;
+}
+
+/** Opens the year's round (or a term's) for an organisation's subtree: every member and organisation in it is to be reviewed. */
 export async function openRatingRound(ctx: Ctx, input: RatingRoundCreate) {
   assertCan(ctx, 'ratings.step');
   return inTransaction(ctx, async (tx) => {
     const org = await getOrgInScope(tx, input.orgId);
     if (!org.active) throw invalidField('orgId', `${org.name} đã kết thúc hoạt động.`);
     if (input.dueOn < input.openedOn) throw invalidField('dueOn', 'Hạn hoàn thành không được trước ngày mở đợt đánh giá.');
+    const kind = input.kind ?? 'year';
+    const term = kind === 'term' ? termPeriod(input.term ?? null, input.year) : null;
+    if (kind === 'year' && input.term)
+      throw invalidField('term', 'Đợt đánh giá hằng năm không ghi nhiệm kỳ; chọn loại «Theo nhiệm kỳ» để đánh giá một nhiệm kỳ.');
     if (Number(input.openedOn.slice(0, 4)) < input.year) throw invalidField('openedOn', `Đợt đánh giá năm ${input.year} mở từ năm ${input.year} trở đi.`);
-    const overlap = await overlappingRound(tx.db, org.path, input.year);
+    const overlap = await overlappingRound(tx.db, org.path, term ? { kind: 'term', term } : { kind: 'year', year: input.year });
     if (overlap) {
       const other = await findOrg(tx.db, overlap.orgId);
       throw conflict(
-        `Năm ${input.year} đã có đợt đánh giá của ${other?.name ?? 'một tổ chức'} bao gồm tổ chức này: mỗi đảng viên chỉ được đánh giá một lần trong năm.`,
+        term
+          ? `Nhiệm kỳ ${term} đã có đợt đánh giá của ${other?.name ?? 'một tổ chức'} bao gồm tổ chức này: mỗi đảng viên chỉ được đánh giá một lần cho một nhiệm kỳ.`
+          : `Năm ${input.year} đã có đợt đánh giá của ${other?.name ?? 'một tổ chức'} bao gồm tổ chức này: mỗi đảng viên chỉ được đánh giá một lần trong năm.`,
         'orgId',
       );
     }
-    const round = await insertRound(tx.db, { orgId: org.id, orgPath: org.path, year: input.year, openedOn: input.openedOn, dueOn: input.dueOn });
+    const round = await insertRound(tx.db, {
+      orgId: org.id,
+      orgPath: org.path,
+      kind,
+      term,
+      year: input.year,
+      openedOn: input.openedOn,
+      dueOn: input.dueOn,
+    });
     const members = await seedMemberRatings(tx.db, round);
     const orgCount = await seedOrgRatings(tx.db, round);
     await recordAudit(tx, [{ entity: 'org', entityId: org.id, action: 'rating:open_round', after: { ...round, members, orgs: orgCount } }]);
@@ -205,6 +234,8 @@ export async function ratingRoundSummary(ctx: Ctx, roundId: number): Promise<Rat
           id: row.id,
           orgId: row.orgId,
           orgName: (await findOrg(ctx.db, row.orgId))!.name,
+          kind: row.kind,
+          term: row.term,
           year: row.year,
           openedOn: row.openedOn,
           dueOn: row.dueOn,
@@ -253,8 +284,27 @@ async function memberRatingInReach(ctx: Ctx, id: number) {
   return { rating, round };
 }
 
-function assertOpen(round: RatingRoundRow, year: number): void {
-  if (round.closedOn) throw conflict(`Đợt đánh giá năm ${year} đã kết thúc: không ghi thêm được.`);
+function assertOpen(round: RatingRoundRow): void {
+  if (round.closedOn) throw conflict(`Đợt đánh giá ${ratingPeriodLabel(round)} đã kết thúc: không ghi thêm được.`);
+}
+
+/**
+ * The years whose sanctions cap a grade: the round's year, or for a term's round every year of the term up to the
+ * year the round is held in.
+ */
+function reviewedYears(round: RatingRoundRow): number[] {
+  const term = round.kind === 'term' && round.term ? termYears(round.term) : null;
+  if (!term) return [round.year];
+  return Array.from({ length: Math.min(term.to, round.year) - term.from + 1 }, (_, i) => term.from + i);
+}
+
+async function sanctionsInRound(db: Ctx['db'], memberId: number, round: RatingRoundRow) {
+  return (await Promise.all(reviewedYears(round).map((year) => sanctionsInYear(db, memberId, year)))).flat();
+}
+
+async function orgDisciplinedInRound(db: Ctx['db'], org: { id: number; path: string }, round: RatingRoundRow) {
+  for (const year of reviewedYears(round)) if (await orgDisciplinedInYear(db, org, year)) return true;
+  return false;
 }
 
 function assertVersion(current: number, given: number): void {
@@ -266,7 +316,7 @@ export async function selfAssessMember(ctx: Ctx, id: number, input: SelfAssessme
   assertCan(ctx, 'ratings.self_assess');
   return inTransaction(ctx, async (tx) => {
     const { rating, round } = await memberRatingInReach(tx, id);
-    assertOpen(round, round.year);
+    assertOpen(round);
     if (rating.excuse) throw conflict('Đảng viên này được miễn đánh giá trong đợt này.');
     if (rating.proposedGrade || rating.decidedGrade) throw conflict('Chi bộ đã đề xuất mức xếp loại: không sửa được bản tự đánh giá.');
     assertVersion(rating.version, input.version);
@@ -312,12 +362,12 @@ export async function proposeMemberRating(ctx: Ctx, id: number, input: MemberRat
   return inTransaction(ctx, async (tx) => {
     if (tx.actor.scope.kind === 'self') throw notFound(MEMBER_RATING);
     const { rating, round } = await memberRatingInReach(tx, id);
-    assertOpen(round, round.year);
+    assertOpen(round);
     if (rating.excuse) throw conflict('Đảng viên này được miễn đánh giá trong đợt này.');
     if (rating.decidedGrade) throw conflict('Đã có quyết định xếp loại: không sửa được đề xuất của chi bộ.');
     assertVersion(rating.version, input.version);
     const rules = await rulesAt(tx, input.proposedOn);
-    const sanctions = await sanctionsInYear(tx.db, rating.memberId, round.year);
+    const sanctions = await sanctionsInRound(tx.db, rating.memberId, round);
     throwIfViolated(checkGrade({ ...input, sanctions, ...rules }));
     throwIfViolated(await quotaProblems(tx, rating, 'proposed', input.grade, rules.quota));
     const after = await updateMemberRating(tx.db, id, input.version, {
@@ -343,7 +393,7 @@ export async function decideMemberRating(ctx: Ctx, id: number, input: MemberRati
   return inTransaction(ctx, async (tx) => {
     if (tx.actor.scope.kind === 'self') throw notFound(MEMBER_RATING);
     const { rating, round } = await memberRatingInReach(tx, id);
-    assertOpen(round, round.year);
+    assertOpen(round);
     if (rating.excuse) throw conflict('Đảng viên này được miễn đánh giá trong đợt này.');
     if (rating.proposedGrade === null || rating.proposedScore === null)
       throw invalidField('grade', 'Chưa có đề xuất của chi bộ: cấp ủy quyết định xếp loại sau khi chi bộ đề xuất.');
@@ -353,7 +403,7 @@ export async function decideMemberRating(ctx: Ctx, id: number, input: MemberRati
     assertVersion(rating.version, input.version);
     if (input.decision.date > input.decidedOn) throw invalidField('decidedOn', 'Ngày xếp loại không được trước ngày của quyết định.');
     const rules = await rulesAt(tx, input.decidedOn);
-    const sanctions = await sanctionsInYear(tx.db, rating.memberId, round.year);
+    const sanctions = await sanctionsInRound(tx.db, rating.memberId, round);
     throwIfViolated(
       checkGrade({
         score: rating.proposedScore,
@@ -378,7 +428,7 @@ export async function excuseMemberRating(ctx: Ctx, id: number, input: MemberRati
   return inTransaction(ctx, async (tx) => {
     if (tx.actor.scope.kind === 'self') throw notFound(MEMBER_RATING);
     const { rating, round } = await memberRatingInReach(tx, id);
-    assertOpen(round, round.year);
+    assertOpen(round);
     if (rating.decidedGrade) throw conflict('Đã có quyết định xếp loại: không ghi miễn đánh giá được.');
     assertVersion(rating.version, input.version);
     if (input.reason === 'newly_admitted') {
@@ -405,7 +455,7 @@ export async function selfAssessOrg(ctx: Ctx, id: number, input: SelfAssessment)
   assertCan(ctx, 'ratings.step');
   return inTransaction(ctx, async (tx) => {
     const { rating, round } = await orgRatingInReach(tx, id);
-    assertOpen(round, round.year);
+    assertOpen(round);
     if (rating.decidedGrade) throw conflict('Cấp ủy cấp trên đã quyết định xếp loại: không sửa được bản tự đánh giá.');
     assertVersion(rating.version, input.version);
     const { thresholds } = await rulesAt(tx, input.assessedOn);
@@ -430,7 +480,7 @@ export async function decideOrgRating(ctx: Ctx, id: number, input: OrgRatingDeci
   assertCan(ctx, 'ratings.step');
   return inTransaction(ctx, async (tx) => {
     const { rating, round } = await orgRatingInReach(tx, id);
-    assertOpen(round, round.year);
+    assertOpen(round);
     const org = (await findOrg(tx.db, rating.orgId))!;
     const parent = org.parentId ? await findOrg(tx.db, org.parentId) : undefined;
     if (!parent || !isPathInScope(tx.actor.scope, parent.path))
@@ -439,7 +489,7 @@ export async function decideOrgRating(ctx: Ctx, id: number, input: OrgRatingDeci
     if (input.decision.date > input.decidedOn) throw invalidField('decidedOn', 'Ngày xếp loại không được trước ngày của quyết định.');
     const rules = await rulesAt(tx, input.decidedOn);
     // The discipline records can only add the condition, never lift what the committee stated.
-    const disciplined = input.disciplinedSubUnitOrLeader || (await orgDisciplinedInYear(tx.db, org, round.year));
+    const disciplined = input.disciplinedSubUnitOrLeader || (await orgDisciplinedInRound(tx.db, org, round));
     throwIfViolated(checkGrade({ ...input, disciplinedSubUnitOrLeader: disciplined, ...rules }));
     if (input.title && input.grade !== 'excellent')
       throw invalidField('title', `Danh hiệu: chỉ tổ chức «${ratingGradeLabels.excellent}» mới được công nhận danh hiệu (${rules.thresholds.source}).`);
@@ -473,7 +523,7 @@ export async function ratingAttention(ctx: Ctx, today: string, calendar: Severit
   const rows = await openRatingItems(ctx);
   return rows.map((r) => ({
     kind: 'rating_pending',
-    label: `${r.orgName}: ${formatNumber(r.pending)} đảng viên chưa được xếp loại chất lượng năm ${r.year}`,
+    label: `${r.orgName}: ${formatNumber(r.pending)} đảng viên chưa được xếp loại chất lượng ${ratingPeriodLabel(r)}`,
     dueOn: r.dueOn,
     orgId: r.orgId,
     ratingRoundId: r.roundId,

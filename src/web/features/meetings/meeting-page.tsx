@@ -12,6 +12,7 @@ import { showDate, showNumber } from '../../format';
 import { useCan } from '../auth/session';
 import { AttendanceForm } from './attendance-form';
 import { MeetingCancelForm } from './meeting-cancel-form';
+import { MeetingEditForm } from './meeting-edit-form';
 import { ModalButton } from '../../components/modal-button';
 
 /** One meeting: what it is, its documents, its attendance; planned, it can be recorded as held; held, its minutes uploaded. */
@@ -46,7 +47,9 @@ export function MeetingPage() {
           { label: 'Khách mời', value: m.guests.join(', ') || '—' },
         ]
       : []),
-    ...(m.documentIds.length > 0 ? [{ label: 'Văn bản thảo luận (số hiệu trong thư viện)', value: m.documentIds.join(', ') }] : []),
+    ...(m.documents.length > 0
+      ? [{ label: 'Văn bản thảo luận', value: m.documents.map((d) => `${d.code} ngày ${showDate(d.issuedOn)} — ${d.title}`).join('; ') }]
+      : []),
     ...(m.cancelReason ? [{ label: 'Lý do hủy', value: m.cancelReason }] : []),
   ];
   return (
@@ -63,9 +66,14 @@ export function MeetingPage() {
               Mẫu biên bản (.docx)
             </Button>
             {m.status === 'planned' && canWrite ? (
-              <ModalButton label="Hủy cuộc họp" title="Hủy cuộc họp" variant="subtle" color="red">
-                {(close) => <MeetingCancelForm meeting={m} onDone={close} />}
-              </ModalButton>
+              <>
+                <ModalButton label="Sửa lịch họp" title="Sửa lịch họp" variant="default">
+                  {(close) => <MeetingEditForm meeting={m} onDone={close} />}
+                </ModalButton>
+                <ModalButton label="Hủy cuộc họp" title="Hủy cuộc họp" variant="subtle" color="red">
+                  {(close) => <MeetingCancelForm meeting={m} onDone={close} />}
+                </ModalButton>
+              </>
             ) : null}
           </>
         }

@@ -1,6 +1,7 @@
 import { Button, Group, Paper, Tabs, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
+import { ratingPeriodLabel } from '../../../shared/ratings';
 import { getRatingRound, ratingDecisionListUrl, ratingExportUrl, ratingSummaryUrl } from '../../api';
 import { ModalButton } from '../../components/modal-button';
 import { PageHeader } from '../../components/page-header';
@@ -24,7 +25,7 @@ export function RatingRoundPage() {
   return (
     <>
       <PageHeader
-        title={`Đánh giá, xếp loại năm ${r.year}`}
+        title={`Đánh giá, xếp loại ${ratingPeriodLabel(r)}`}
         subtitle={`${r.orgName} · mở ${showDate(r.openedOn)} · hạn ${showDate(r.dueOn)}${r.closedOn ? ` · đã kết thúc ${showDate(r.closedOn)}` : ''}`}
         actions={
           <Group gap="xs">

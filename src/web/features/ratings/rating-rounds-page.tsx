@@ -1,6 +1,7 @@
 import { Anchor, Paper, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
+import { ratingPeriodLabel } from '../../../shared/ratings';
 import { listRatingRounds } from '../../api';
 import { useCurrentOrg } from '../../components/current-org';
 import { ModalButton } from '../../components/modal-button';
@@ -10,7 +11,7 @@ import { showDate, showNumber } from '../../format';
 import { useCan } from '../auth/session';
 import { RoundOpenForm } from './round-open-form';
 
-/** Review rounds covering the scope: the year's round for an organisation and its subtree. */
+/** Review rounds covering the scope: the year's round (or a term's) for an organisation and its subtree. */
 export function RatingRoundsPage() {
   const { org } = useCurrentOrg();
   const canOpen = useCan('ratings.step');
@@ -19,7 +20,7 @@ export function RatingRoundsPage() {
     <>
       <PageHeader
         title="Đánh giá, xếp loại chất lượng"
-        subtitle="Mỗi năm một đợt cho tổ chức đảng và các tổ chức trực thuộc (Quy định 366-QĐ/TW, Hướng dẫn 43-HD/BTCTW)."
+        subtitle="Mỗi năm một đợt (và theo nhiệm kỳ khi quy định yêu cầu) cho tổ chức đảng và các tổ chức trực thuộc (Quy định 366-QĐ/TW, Hướng dẫn 43-HD/BTCTW)."
         actions={
           canOpen ? (
             <ModalButton label="Mở đợt đánh giá" title="Mở đợt đánh giá, xếp loại" size="lg">
@@ -54,7 +55,7 @@ export function RatingRoundsPage() {
                     <Table.Tr key={r.id}>
                       <Table.Td>
                         <Anchor component={Link} to={`/danh-gia-xep-loai/${r.id}`}>
-                          Năm {r.year}
+                          {ratingPeriodLabel(r).replace(/^./, (c) => c.toUpperCase())}
                         </Anchor>
                       </Table.Td>
                       <Table.Td>{r.orgName}</Table.Td>

@@ -1,19 +1,22 @@
 import { useState } from 'react';
-import { Button, Group, NumberInput, SimpleGrid, Stack } from '@mantine/core';
+import { Button, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { todayIso } from '../../../shared/dates';
-import { ratingRoundCreate, type RatingRoundCreate } from '../../../shared/ratings';
+import { ratingPeriodLabel, ratingRoundCreate, ratingRoundKindLabels, ratingRoundKinds, type RatingRoundCreate } from '../../../shared/ratings';
 import { openRatingRound } from '../../api';
 import { useCurrentOrg, type OrgRef } from '../../components/current-org';
 import { DateField } from '../../components/date-field';
 import { OrgSelect } from '../../components/org-select';
-import { submitValid, textOf, useZodForm } from '../../components/use-zod-form';
+import { nullable, submitValid, textOf, useZodForm } from '../../components/use-zod-form';
 import type { ZodForm } from '../../components/use-zod-form';
 import { StepAlert } from '../admissions/admission-fields';
 
-/** Opens the year's round: everyone of the organisation's subtree on the opening day is to be reviewed. */
+/**
+ * Opens the year's round, or a term's where the rules ask (its term, held in one of the term's years): everyone of the
+ * organisation's subtree on the opening day is to be reviewed.
+ */
 export function RoundOpenForm({ onDone }: { onDone: () => void }) {
   const { org } = useCurrentOrg();
   const navigate = useNavigate();
@@ -21,10 +24,12 @@ export function RoundOpenForm({ onDone }: { onDone: () => void }) {
   const today = todayIso();
   const [picked, setPicked] = useState<OrgRef | null>(org ?? null);
   const form = useZodForm<RatingRoundCreate>({
-    initial: { orgId: org ? String(org.id) : null, year: String(Number(today.slice(0, 4))), openedOn: today, dueOn: null },
+    initial: { orgId: org ? String(org.id) : null, kind: 'year', term: '', year: String(Number(today.slice(0, 4))), openedOn: today, dueOn: null },
     schema: ratingRoundCreate,
     toInput: (draft) => ({
       orgId: draft.orgId ? Number(draft.orgId) : undefined,
+      kind: draft.kind ?? undefined,
+      term: draft.kind === 'term' ? nullable(draft.term) : null,
       year: Number(textOf(draft.year)),
       openedOn: draft.openedOn ?? undefined,
       dueOn: draft.dueOn ?? undefined,
@@ -34,7 +39,7 @@ export function RoundOpenForm({ onDone }: { onDone: () => void }) {
     mutationFn: openRatingRound,
     onSuccess: (round) => {
       void queryClient.invalidateQueries({ queryKey: ['rating-rounds'] });
-      notifications.show({ color: 'green', message: `Đã mở đợt đánh giá năm ${round.year}.`, closeButtonProps: { 'aria-label': 'Đóng thông báo' } });
+      notifications.show({ color: 'green', message: `Đã mở đợt đánh giá ${ratingPeriodLabel(round)}.`, closeButtonProps: { 'aria-label': 'Đóng thông báo' } });
       onDone();
       navigate(`/danh-gia-xep-loai/${round.id}`);
     },
@@ -55,8 +60,25 @@ export function RoundOpenForm({ onDone }: { onDone: () => void }) {
             form.set('orgId', next ? String(next.id) : null);
           }}
         />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <Select
+            label="Loại đợt đánh giá"
+            required
+            allowDeselect={false}
+            data={ratingRoundKinds.map((k) => ({ value: k, label: ratingRoundKindLabels[k] }))}
+            {...form.choice('kind')}
+          />
+          {form.draft.kind === 'term' ? <TextInput label="Nhiệm kỳ" required placeholder="2020–2025" {...form.text('term')} /> : null}
+        </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <NumberInput label="Năm đánh giá" required value={year.value} error={year.error} onChange={(v) => form.set('year', String(v))} allowDecimal={false} />
+          <NumberInput
+            label={form.draft.kind === 'term' ? 'Năm tổ chức đánh giá' : 'Năm đánh giá'}
+            required
+            value={year.value}
+            error={year.error}
+            onChange={(v) => form.set('year', String(v))}
+            allowDecimal={false}
+          />
           <DateField label="Ngày mở đợt" required {...form.date('openedOn')} />
           <DateField label="Hạn hoàn thành" required {...form.date('dueOn')} />
         </SimpleGrid>

@@ -4,7 +4,8 @@ import { todayIso } from '../../../shared/dates';
 import { createProposal, getOrg } from '../../api';
 import { DateField } from '../../components/date-field';
 import { SaveErrorAlert } from '../../components/save-error-alert';
-import { nullable, submitValid, textOf, useZodForm } from '../../components/use-zod-form';
+import { nullable, numberOrNull, submitValid, textOf, useZodForm } from '../../components/use-zod-form';
+import { AgreeingMeetingSelect } from './agreeing-meeting-select';
 import { proposalCreate, type ProposalCreate } from '../../../shared/targets';
 
 /** A proposal the organisation sends upward: to its upper committee in the system, or to an addressee named in words. */
@@ -12,7 +13,7 @@ export function ProposalCreateForm({ orgId, onDone }: { orgId: number; onDone: (
   const queryClient = useQueryClient();
   const org = useQuery({ queryKey: ['org', orgId], queryFn: ({ signal }) => getOrg(orgId, signal) });
   const form = useZodForm<ProposalCreate>({
-    initial: { content: '', sentOn: todayIso(), addressee: '', meetingText: '', toParent: true },
+    initial: { content: '', sentOn: todayIso(), addressee: '', meetingId: null, meetingText: '', toParent: true },
     schema: proposalCreate,
     toInput: (draft) => ({
       fromOrgId: orgId,
@@ -20,7 +21,7 @@ export function ProposalCreateForm({ orgId, onDone }: { orgId: number; onDone: (
       content: textOf(draft.content),
       sentOn: draft.sentOn ?? undefined,
       addressee: textOf(draft.addressee),
-      meetingId: null,
+      meetingId: numberOrNull(draft.meetingId),
       meetingText: nullable(draft.meetingText),
       notes: null,
     }),
@@ -43,6 +44,7 @@ export function ProposalCreateForm({ orgId, onDone }: { orgId: number; onDone: (
           <Checkbox label="Gửi tổ chức đảng cấp trên trực tiếp (cấp trên thấy kiến nghị trong phần nhận từ cấp dưới)" {...form.checked('toParent')} />
         ) : null}
         <DateField label="Ngày gửi" required {...form.date('sentOn')} />
+        <AgreeingMeetingSelect orgId={orgId} {...form.choice('meetingId')} />
         <TextInput label="Hội nghị thống nhất kiến nghị" {...form.text('meetingText')} />
         <Button type="submit" loading={save.isPending}>
           Ghi kiến nghị

@@ -3,7 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { isApiError, updateProposal } from '../../api';
 import { DateField } from '../../components/date-field';
-import { nullable, submitValid, textOf, useZodForm } from '../../components/use-zod-form';
+import { nullable, numberOrNull, submitValid, textOf, useZodForm } from '../../components/use-zod-form';
+import { AgreeingMeetingSelect } from './agreeing-meeting-select';
 import { changedFields } from './changed-fields';
 import { EditErrorAlert } from './edit-error-alert';
 import { proposalUpdate, type Proposal, type ProposalUpdate } from '../../../shared/targets';
@@ -16,6 +17,7 @@ export function ProposalEditForm({ proposal, onDone }: { proposal: Proposal; onD
       content: proposal.content,
       addressee: proposal.addressee,
       sentOn: proposal.sentOn,
+      meetingId: proposal.meetingId === null ? null : String(proposal.meetingId),
       meetingText: proposal.meetingText ?? '',
       notes: proposal.notes ?? '',
     },
@@ -25,6 +27,7 @@ export function ProposalEditForm({ proposal, onDone }: { proposal: Proposal; onD
         content: textOf(draft.content),
         addressee: textOf(draft.addressee),
         sentOn: draft.sentOn ?? undefined,
+        meetingId: numberOrNull(draft.meetingId),
         meetingText: nullable(draft.meetingText),
         notes: nullable(draft.notes),
       }),
@@ -50,6 +53,7 @@ export function ProposalEditForm({ proposal, onDone }: { proposal: Proposal; onD
         <Textarea label="Nội dung kiến nghị" required autosize minRows={3} {...form.text('content')} />
         <TextInput label="Nơi nhận" required {...form.text('addressee')} />
         <DateField label="Ngày gửi" required {...form.date('sentOn')} />
+        <AgreeingMeetingSelect orgId={proposal.fromOrgId} {...form.choice('meetingId')} />
         <TextInput label="Hội nghị thống nhất kiến nghị" {...form.text('meetingText')} />
         <Textarea label="Ghi chú" autosize {...form.text('notes')} />
         <Button type="submit" loading={save.isPending}>

@@ -1,4 +1,5 @@
-import { Badge, Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { listProposals, proposalsExportUrl } from '../../api';
@@ -69,6 +70,11 @@ export function ProposalsPage() {
                   <Text size="sm" c="dimmed">
                     {p.meetingText}
                   </Text>
+                ) : null}
+                {p.meetingId !== null ? (
+                  <Anchor component={Link} to={`/sinh-hoat/${p.meetingId}`} size="sm">
+                    Xem cuộc họp thống nhất kiến nghị
+                  </Anchor>
                 ) : null}
               </Table.Td>
               <Table.Td>
