@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from './org.js';
 import { day, itemsOf, timestamp } from './responses.js';
+import { proposalStatuses, targetComparisons, targetMeasures, targetSources, taskStatuses } from './targets.js';
 
 /**
  * The year's report (issue #15): "Báo cáo kết quả thực hiện nhiệm vụ năm N và phương hướng, nhiệm vụ năm N+1" of an
@@ -115,6 +116,51 @@ export const reportFlag = z.object({
 });
 export type ReportFlag = z.infer<typeof reportFlag>;
 
+/** A target of the plan with what was achieved (computed from its metric, or the figure entered with evidence). */
+export const planTarget = z.object({
+  id: z.number().int(),
+  year: z.number().int(),
+  title: z.string(),
+  source: z.enum(targetSources),
+  measure: z.enum(targetMeasures),
+  comparison: z.enum(targetComparisons),
+  value: z.number(),
+  /** The figure reached (null: not computable, e.g. a year not started or a confidential metric). */
+  actual: z.number().nullable(),
+  met: z.boolean().nullable(),
+  /** The metric's records behind the figure (the web's metric page), when bound to a metric. */
+  drill: z.string().nullable(),
+});
+export type PlanTarget = z.infer<typeof planTarget>;
+export const planTask = z.object({
+  id: z.number().int(),
+  year: z.number().int(),
+  text: z.string(),
+  owner: z.string().nullable(),
+  dueOn: day.nullable(),
+  status: z.enum(taskStatuses),
+});
+export const planProposal = z.object({
+  id: z.number().int(),
+  content: z.string(),
+  sentOn: day,
+  addressee: z.string(),
+  status: z.enum(proposalStatuses),
+  answeredOn: day.nullable(),
+  answerText: z.string().nullable(),
+});
+/**
+ * The report's plan: the year's targets (set the year before) with what was achieved, next year's targets, next year's
+ * tasks and solutions, and the proposals the organisation sent to the upper level in the period with their answers.
+ */
+export const reportPlan = z.object({
+  targets: z.array(planTarget),
+  nextTargets: z.array(planTarget),
+  tasks: z.array(planTask),
+  proposals: z.array(planProposal),
+});
+export type ReportPlan = z.infer<typeof reportPlan>;
+
 export const renderedSection = z.object({ heading: z.string(), body: z.string(), text: z.string() });
 
 export const report = z.object({
@@ -143,6 +189,8 @@ export const report = z.object({
   updatedAt: timestamp,
   /** Live until issued, the frozen snapshot after. */
   figures: z.array(reportFigure),
+  /** Targets (with achieved), next year's targets, tasks and solutions, proposals and answers: live, then frozen. */
+  plan: reportPlan,
   /** Sections with their references replaced by values. */
   rendered: z.array(renderedSection),
   flags: z.array(reportFlag),

@@ -10,6 +10,9 @@ import { refusal } from '../../test/refusals.js';
 import { writeXlsx } from '../../export/xlsx-export.js';
 import { createDocument } from '../study/study.service.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
+import { changeTarget, createTarget } from '../targets/targets.service.js';
+import { createTask } from '../targets/tasks.service.js';
+import { answerProposal, createProposal } from '../proposals/proposals.service.js';
 import {
   changeReport,
   createReport,
@@ -25,6 +28,7 @@ import { reportDocx } from './reports.documents.js';
 import { exportReport } from './reports.export.js';
 import { canonicalJson, snapshotHash } from './reports.rules.js';
 import type { ReportCreate } from '../../../shared/reports.js';
+import type { TargetCreate } from '../../../shared/targets.js';
 
 let database: Database;
 let drop: () => Promise<void>;
@@ -119,6 +123,109 @@ describe('the figures panel', () => {
     expect(fixed.flags).toEqual([]);
     expect(fixed.title).toBe(report.title);
     expect((await issueReport(ctx, report.id, { number: 1, issuerCode: 'ĐU', issuedOn: TODAY, version: fixed.version })).status).toBe('issued');
+  });
+});
+
+const targetOf = (orgId: number, over: Partial<TargetCreate>): TargetCreate => ({
+  orgId,
+  year: 2026,
+  title: 'Chỉ tiêu',
+  source: 'manual',
+  metricName: null,
+  partKeys: null,
+  measure: 'count',
+  comparison: 'gte',
+  value: 1,
+  adoptedBy: null,
+  notes: null,
+  manualValue: null,
+  manualAsOf: null,
+  evidence: null,
+  ...over,
+});
+
+describe('the plan: targets with what was achieved, next year, tasks, proposals and answers', () => {
+  it('compares each target with its achieved value, lists next year and the answered proposals, and freezes them on issue', async () => {
+    const ctx = at();
+    const tree = await makeTree(ctx);
+    await makeMember(ctx, tree.a1.id, { fullName: 'Quách Văn Tiêu' });
+    await makeMember(ctx, tree.a2.id, { fullName: 'Quách Thị Chí' });
+    const bound = await createTarget(
+      ctx,
+      targetOf(tree.a.id, { title: 'Có ít nhất 3 đảng viên', source: 'metric', metricName: 'members_by_status', comparison: 'gte', value: 3 }),
+    );
+    const manual = await createTarget(
+      ctx,
+      targetOf(tree.a.id, {
+        title: '90% đảng viên hoàn thành tốt nhiệm vụ',
+        measure: 'percent',
+        value: 90,
+        manualValue: 92,
+        manualAsOf: '2026-11-20',
+        evidence: 'Biên bản hội nghị đánh giá',
+      }),
+    );
+    await createTarget(ctx, targetOf(tree.a.id, { year: 2027, title: 'Kết nạp 5 đảng viên', value: 5 }));
+    await createTarget(ctx, targetOf(tree.a1.id, { title: 'Chỉ tiêu của chi bộ, không phải của đảng bộ' }));
+    await createTask(ctx, {
+      orgId: tree.a.id,
+      year: 2027,
+      text: 'Đổi mới nội dung sinh hoạt chi bộ',
+      owner: 'Ban Tuyên giáo',
+      dueOn: '2027-06-30',
+      status: 'not_started',
+      notes: null,
+    });
+    const proposal = await createProposal(ctx, {
+      fromOrgId: tree.a.id,
+      toOrgId: tree.upper.id,
+      content: 'Đề nghị hướng dẫn sinh hoạt chuyên đề',
+      sentOn: '2026-05-10',
+      addressee: 'Ban Thường vụ Đảng ủy Khối',
+      meetingId: null,
+      meetingText: null,
+      notes: null,
+    });
+    await answerProposal(ctx, proposal.id, {
+      status: 'accepted',
+      answeredOn: '2026-06-01',
+      answerDocument: null,
+      answerText: 'Đồng ý, sẽ hướng dẫn',
+      version: proposal.version,
+    });
+    const report = await createReport(ctx, draft(tree.a.id));
+    expect(report.plan.targets).toEqual([
+      expect.objectContaining({ id: bound.id, value: 3, actual: 2, met: false, drill: expect.stringContaining('/so-lieu/members_by_status?orgId=') }),
+      expect.objectContaining({ id: manual.id, measure: 'percent', value: 90, actual: 92, met: true, drill: null }),
+    ]);
+    expect(report.plan.nextTargets).toEqual([expect.objectContaining({ year: 2027, title: 'Kết nạp 5 đảng viên', actual: null })]);
+    expect(report.plan.tasks).toEqual([expect.objectContaining({ text: 'Đổi mới nội dung sinh hoạt chi bộ', status: 'not_started' })]);
+    expect(report.plan.proposals).toEqual([
+      expect.objectContaining({ sentOn: '2026-05-10', status: 'accepted', answeredOn: '2026-06-01', answerText: 'Đồng ý, sẽ hướng dẫn' }),
+    ]);
+
+    const issued = await issueReport(ctx, report.id, { number: 4, issuerCode: 'ĐU', issuedOn: TODAY, version: report.version });
+    await changeTarget(ctx, manual.id, { version: manual.version, manualValue: 70 });
+    await makeMember(ctx, tree.a1.id, { fullName: 'Quách Văn Sau' });
+    const later = await getReport(ctx, report.id);
+    expect(later.plan).toEqual(issued.plan);
+    expect(later.plan.targets.map((t) => [t.actual, t.met])).toEqual([
+      [2, false],
+      [92, true],
+    ]);
+    expect(later.snapshotIntact).toBe(true);
+
+    const text = await docxText((await reportDocx(ctx, report.id)).content);
+    expect(text).toContain('Chỉ tiêu năm 2026 và kết quả thực hiện');
+    expect(text).toContain('≥ 90%');
+    expect(text).toContain('Không đạt');
+    expect(text).toContain('Đồng ý, sẽ hướng dẫn');
+    const sheets = await exportReport(ctx, report.id);
+    const targetsSheet = sheets.find((sheet) => sheet.name.includes('Chỉ tiêu năm 2026'));
+    expect([...(targetsSheet!.rows as Iterable<Record<string, unknown>>)].map((r) => [r.c0, r.c2, r.c3])).toEqual([
+      ['Có ít nhất 3 đảng viên', '2', 'Không đạt'],
+      ['90% đảng viên hoàn thành tốt nhiệm vụ', '92%', 'Đạt'],
+    ]);
   });
 });
 
@@ -241,7 +348,8 @@ describe('papers', () => {
     await writeXlsx(stream, sheets);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
-    expect(book.worksheets.length).toBe(new Set(report.figures.map((f) => f.group)).size);
+    // One sheet per table of figures, then one per table of the plan (targets, next year, tasks, proposals).
+    expect(book.worksheets.length).toBe(new Set(report.figures.map((f) => f.group)).size + 4);
     expect(book.worksheets[0].getRow(2).getCell(1).value).toBe(report.figures[0].label);
   });
 });

@@ -8,6 +8,7 @@ import { ActionGate, useCan } from '../auth/session';
 import { showDate, showNumber } from '../../format';
 import { todayIso } from '../../../shared/dates';
 import { reportStatusLabels, type ReportSection } from '../../../shared/reports';
+import { proposalStatusLabels, targetComparisonSigns, taskStatusLabels } from '../../../shared/targets';
 
 const NOT_RECORDED = 'chưa ghi nhận';
 
@@ -61,6 +62,105 @@ function FiguresPanel({ report }: { report: ReportView }) {
         ))}
       </Table.Tbody>
     </Table>
+  );
+}
+
+type PlanTargetView = ReportView['plan']['targets'][number];
+const amount = (t: PlanTargetView, v: number) => `${showNumber(v)}${t.measure === 'percent' ? '%' : ''}`;
+
+/** Targets of the year with what was achieved, next year's targets and tasks, proposals to the upper level and answers. */
+function PlanPanel({ report }: { report: ReportView }) {
+  const { plan, year } = report;
+  return (
+    <Stack gap="sm">
+      <Table striped withTableBorder aria-label={`Chỉ tiêu năm ${year} và kết quả thực hiện`}>
+        <Table.Caption>Chỉ tiêu năm {year} và kết quả thực hiện</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Chỉ tiêu</Table.Th>
+            <Table.Th>Mục tiêu</Table.Th>
+            <Table.Th>Đạt được</Table.Th>
+            <Table.Th>Đánh giá</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {plan.targets.length === 0 ? (
+            <Table.Tr>
+              <Table.Td colSpan={4}>{NOT_RECORDED}</Table.Td>
+            </Table.Tr>
+          ) : null}
+          {plan.targets.map((t) => (
+            <Table.Tr key={t.id}>
+              <Table.Td>{t.title}</Table.Td>
+              <Table.Td>
+                {targetComparisonSigns[t.comparison]} {amount(t, t.value)}
+              </Table.Td>
+              <Table.Td>
+                {t.actual === null ? (
+                  NOT_RECORDED
+                ) : t.drill ? (
+                  <Anchor component={Link} to={t.drill}>
+                    {amount(t, t.actual)}
+                  </Anchor>
+                ) : (
+                  amount(t, t.actual)
+                )}
+              </Table.Td>
+              <Table.Td>{t.met === null ? 'Chưa đánh giá được' : <Badge color={t.met ? 'green' : 'red'}>{t.met ? 'Đạt' : 'Không đạt'}</Badge>}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Table striped withTableBorder aria-label={`Chỉ tiêu và nhiệm vụ năm ${year + 1}`}>
+        <Table.Caption>Chỉ tiêu, nhiệm vụ và giải pháp năm {year + 1}</Table.Caption>
+        <Table.Tbody>
+          {plan.nextTargets.map((t) => (
+            <Table.Tr key={`t${t.id}`}>
+              <Table.Td>Chỉ tiêu: {t.title}</Table.Td>
+              <Table.Td>
+                {targetComparisonSigns[t.comparison]} {amount(t, t.value)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+          {plan.tasks.map((t) => (
+            <Table.Tr key={`n${t.id}`}>
+              <Table.Td>Nhiệm vụ: {t.text}</Table.Td>
+              <Table.Td>
+                {t.owner ?? ''} {t.dueOn ? `· hạn ${showDate(t.dueOn)}` : ''} · {taskStatusLabels[t.status]}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+          {plan.nextTargets.length + plan.tasks.length === 0 ? (
+            <Table.Tr>
+              <Table.Td colSpan={2}>{NOT_RECORDED}</Table.Td>
+            </Table.Tr>
+          ) : null}
+        </Table.Tbody>
+      </Table>
+      <Table striped withTableBorder aria-label="Kiến nghị với cấp trên">
+        <Table.Caption>Kiến nghị, đề xuất với cấp trên và kết quả trả lời</Table.Caption>
+        <Table.Tbody>
+          {plan.proposals.length === 0 ? (
+            <Table.Tr>
+              <Table.Td colSpan={3}>Không có kiến nghị trong kỳ.</Table.Td>
+            </Table.Tr>
+          ) : null}
+          {plan.proposals.map((p) => (
+            <Table.Tr key={p.id}>
+              <Table.Td>{showDate(p.sentOn)}</Table.Td>
+              <Table.Td>
+                {p.content} <Text size="xs">→ {p.addressee}</Text>
+              </Table.Td>
+              <Table.Td>
+                {proposalStatusLabels[p.status]}
+                {p.answeredOn ? ` (${showDate(p.answeredOn)})` : ''}
+                {p.answerText ? `: ${p.answerText}` : ''}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
   );
 }
 
@@ -202,6 +302,8 @@ export function ReportEditorPage() {
       ) : null}
       <Title order={2}>Số liệu</Title>
       <FiguresPanel report={data} />
+      <Title order={2}>Chỉ tiêu, nhiệm vụ và kiến nghị</Title>
+      <PlanPanel report={data} />
       <Title order={2}>Nội dung</Title>
       {data.status === 'draft' ? (
         canWrite ? (
