@@ -247,3 +247,41 @@ export const submissionRow = z.object({
 });
 export const submissionList = z.object({ orgId: z.number().int(), year: z.number().int(), dueOn: day, items: z.array(submissionRow) });
 export type SubmissionList = z.infer<typeof submissionList>;
+
+/**
+ * The upper committee's view of its subordinates' reports: each subordinate's submitted (frozen) figures side by
+ * side, their sum, and the committee's own live figure for the same year; a difference is flagged with its likely cause.
+ */
+export const rollUpSubordinate = z.object({
+  orgId: z.number().int(),
+  orgName: z.string(),
+  reportId: z.number().int().nullable(),
+  number: z.string().nullable(),
+  submittedOn: day.nullable(),
+});
+export const rollUpFigure = z.object({
+  key: z.string(),
+  label: z.string(),
+  group: z.string(),
+  /** One per subordinate, in the subordinates' order: null when it has not submitted or the figure is "chưa ghi nhận". */
+  values: z.array(z.number().nullable()),
+  rollUp: z.number(),
+  /** Subordinates without a value for the figure. */
+  missing: z.number().int(),
+  /** The committee's own figure, live, over its whole subtree (null: not recorded). */
+  own: z.number().nullable(),
+  /** own − rollUp (null when the own figure is not recorded). */
+  difference: z.number().nullable(),
+  flagged: z.boolean(),
+  note: z.string().nullable(),
+});
+export const reportRollUp = z.object({
+  orgId: z.number().int(),
+  orgName: z.string(),
+  year: z.number().int(),
+  from: day,
+  to: day,
+  subordinates: z.array(rollUpSubordinate),
+  figures: z.array(rollUpFigure),
+});
+export type ReportRollUp = z.infer<typeof reportRollUp>;

@@ -22,6 +22,7 @@ import {
   listSubmissions,
   reportAttention,
   reportChanges,
+  rollUpReports,
   submitReport,
 } from './reports.service.js';
 import { reportDocx } from './reports.documents.js';
@@ -325,6 +326,51 @@ describe('submission upward', () => {
     expect(radar[0]).toMatchObject({ severity: 'overdue', dueOn: '2026-12-15' });
     // A's own staff cannot see the upper committee's view.
     await expect(listSubmissions(at(await officialOf(ctx, tree.a.id)), { orgId: tree.upper.id, year: 2026 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe("the upper committee's roll-up", () => {
+  it("puts the subordinates' submitted figures side by side, sums them and flags where the committee's own live figure differs", async () => {
+    const ctx = at();
+    const tree = await makeTree(ctx);
+    await makeMember(ctx, tree.a1.id, { fullName: 'Mai Văn Một' });
+    await makeMember(ctx, tree.a2.id, { fullName: 'Mai Văn Hai' });
+    await makeMember(ctx, tree.b1.id, { fullName: 'Mai Văn Ba' });
+    const a = await createReport(ctx, draft(tree.a.id));
+    const issued = await issueReport(ctx, a.id, { number: 2, issuerCode: 'ĐU', issuedOn: '2026-11-25', version: a.version });
+    await submitReport(ctx, a.id, { submittedOn: TODAY, version: issued.version });
+    // B has a draft, not submitted: it has no column of figures.
+    await createReport(ctx, draft(tree.b.id));
+
+    const view = await rollUpReports(ctx, { orgId: tree.upper.id, year: 2026 });
+    expect(view.subordinates).toEqual([
+      expect.objectContaining({ orgId: tree.a.id, reportId: a.id, number: '2-BC/ĐU', submittedOn: TODAY }),
+      expect.objectContaining({ orgId: tree.b.id, reportId: null, submittedOn: null }),
+    ]);
+    const members = view.figures.find((f) => f.key === 'members')!;
+    expect(members).toMatchObject({ values: [2, null], rollUp: 2, missing: 1, own: 3, difference: 1, flagged: true });
+    expect(members.note).toContain('1 đơn vị chưa gửi báo cáo');
+    // A module nobody recorded is not a difference.
+    expect(view.figures.find((f) => f.key === 'thematic_resolutions')).toMatchObject({ values: [null, null], own: null, flagged: false });
+
+    // Once B submits, the sum matches; a record added under A after it issued is a flagged difference again.
+    const b = (await listReports(ctx, { orgId: tree.b.id, year: 2026 })).items[0];
+    const bIssued = await issueReport(ctx, b.id, { number: 1, issuerCode: 'ĐU', issuedOn: '2026-11-26', version: b.version });
+    await submitReport(ctx, b.id, { submittedOn: TODAY, version: bIssued.version });
+    expect((await rollUpReports(ctx, { orgId: tree.upper.id, year: 2026 })).figures.find((f) => f.key === 'members')).toMatchObject({
+      values: [2, 1],
+      rollUp: 3,
+      own: 3,
+      difference: 0,
+      flagged: false,
+      note: null,
+    });
+    await makeMember(ctx, tree.a1.id, { fullName: 'Mai Văn Bốn' });
+    const after = (await rollUpReports(ctx, { orgId: tree.upper.id, year: 2026 })).figures.find((f) => f.key === 'members')!;
+    expect(after).toMatchObject({ rollUp: 3, own: 4, difference: 1, flagged: true });
+    expect(after.note).toContain('thay đổi sau khi cấp dưới ban hành');
+    // Outside the scope: not found.
+    await expect(rollUpReports(at(await officialOf(ctx, tree.a.id)), { orgId: tree.upper.id, year: 2026 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 

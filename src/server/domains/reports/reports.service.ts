@@ -34,6 +34,7 @@ import type {
   ReportFigure,
   ReportIssue,
   ReportPlan,
+  ReportRollUp,
   PlanTarget,
   ReportListQuery,
   ReportSubmit,
@@ -425,6 +426,64 @@ export async function listSubmissions(ctx: Ctx, query: SubmissionsQuery): Promis
         submittedOn: r.submittedOn,
         late: state !== 'submitted' && today > dueOn,
       };
+    }),
+  };
+}
+
+/**
+ * The upper committee's roll-up for a year: its direct subordinates' submitted reports side by side (their frozen
+ * figures), the sum of each figure over them, and the committee's own live figure for the calendar year over its
+ * whole subtree. Subtrees of siblings do not overlap, so with every subordinate submitted and nothing changed since,
+ * the sum equals the committee's figure; a difference is flagged and explained (missing reports, records changed
+ * since a subordinate issued, or records held at the committee's own level, such as its own resolutions).
+ */
+export async function rollUpReports(ctx: Ctx, query: SubmissionsQuery): Promise<ReportRollUp> {
+  const org = await getOrgInScope(ctx, query.orgId);
+  const from = `${query.year}-01-01`;
+  const to = `${query.year}-12-31`;
+  const rows = await subordinateReports(ctx.db, org.id, query.year, todayIso(ctx.now()));
+  const own = visibleFigures(ctx, await computeFigures(ctx, { id: org.id, path: org.path }, from, to, false));
+  const frozen: (Map<string, ReportFigure> | null)[] = [];
+  for (const row of rows) {
+    const report = row.submittedOn && row.reportId ? await findReport(ctx.db, row.reportId) : undefined;
+    const snapshot = report?.snapshot as ReportSnapshot | null | undefined;
+    frozen.push(snapshot ? new Map(visibleFigures(ctx, snapshot.figures).map((f) => [f.key, f])) : null);
+  }
+  const notSubmitted = frozen.filter((f) => f === null).length;
+  return {
+    orgId: org.id,
+    orgName: org.name,
+    year: query.year,
+    from,
+    to,
+    subordinates: rows.map((r) => ({
+      orgId: r.orgId,
+      orgName: r.orgName,
+      reportId: r.submittedOn ? r.reportId : null,
+      number: r.submittedOn ? r.number : null,
+      submittedOn: r.submittedOn,
+    })),
+    figures: own.map((f) => {
+      const values = frozen.map((figures) => {
+        const figure = figures?.get(f.key);
+        return figure?.recorded ? figure.total : null;
+      });
+      const rollUp = values.reduce<number>((sum, v) => sum + (v ?? 0), 0);
+      const missing = values.filter((v) => v === null).length;
+      const difference = f.recorded ? f.total - rollUp : null;
+      const flagged = difference === null ? rollUp > 0 : difference !== 0;
+      let note: string | null = null;
+      if (flagged) {
+        const causes: string[] = [];
+        if (notSubmitted > 0) causes.push(`${formatNumber(notSubmitted)} đơn vị chưa gửi báo cáo`);
+        if (missing > notSubmitted) causes.push(`${formatNumber(missing - notSubmitted)} đơn vị ghi "chưa ghi nhận"`);
+        causes.push('số liệu thay đổi sau khi cấp dưới ban hành, hoặc bản ghi thuộc trực tiếp cấp này');
+        note =
+          difference === null
+            ? 'Cấp này chưa ghi nhận chỉ số, cấp dưới có số liệu.'
+            : `Chênh lệch ${difference > 0 ? '+' : ''}${formatNumber(difference)} so với tổng cấp dưới: ${causes.join('; ')}.`;
+      }
+      return { key: f.key, label: f.label, group: f.group, values, rollUp, missing, own: f.recorded ? f.total : null, difference, flagged, note };
     }),
   };
 }
