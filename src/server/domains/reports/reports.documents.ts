@@ -2,7 +2,7 @@ import type { Ctx } from '../../context.js';
 import { renderReportDocument, type ReportBlock } from '../../documents/report-document.js';
 import { formatNumber, formatDate } from '../../../shared/vietnamese.js';
 import { getReport, reportBodies } from './reports.service.js';
-import { NOT_RECORDED } from './reports.rules.js';
+import { NOT_RECORDED, QUALITY_GROUP } from './reports.rules.js';
 import type { PlanTarget, Report, ReportFigure } from '../../../shared/reports.js';
 import { proposalStatusLabels, targetComparisonSigns, taskStatusLabels } from '../../../shared/targets.js';
 
@@ -28,7 +28,7 @@ export function figureTables(report: Report) {
       .filter((f) => f.group === group)
       .flatMap((f) => [
         [`${f.label}${f.reconciled ? '' : ' (tổng không khớp các thành phần)'}`, value(f), previous(f), change(f)],
-        ...f.parts.filter((p) => p.value > 0).map((p) => [`   – ${p.label}`, formatNumber(p.value), '', '']),
+        ...f.parts.filter((p) => p.value > 0 || group === QUALITY_GROUP).map((p) => [`   – ${p.label}`, formatNumber(p.value), '', '']),
       ]),
   }));
 }

@@ -145,6 +145,47 @@ const targetOf = (orgId: number, over: Partial<TargetCreate>): TargetCreate => (
   ...over,
 });
 
+describe('the statistical tables of member quality', () => {
+  it('places every member in one row of each table (gender, age, ethnicity, religion, education, professional and theory level), rows adding up', async () => {
+    const ctx = at();
+    const tree = await makeTree(ctx);
+    await makeMember(ctx, tree.a1.id, { fullName: 'Bùi Thị Một', gender: 'female', birthDate: '1996-12-28', ethnicity: 'Mường', religion: 'Công giáo' });
+    await makeMember(ctx, tree.a1.id, {
+      fullName: 'Bùi Văn Hai',
+      birthDate: '1950-01-01',
+      education: '7/10',
+      professionalQualification: 'Thạc sĩ Quản lý kinh tế',
+    });
+    await makeMember(ctx, tree.a2.id, { fullName: 'Bùi Văn Ba', education: '', professionalQualification: '', theoryLevel: 'advanced' });
+    await makeMember(ctx, tree.a2.id, { fullName: 'Bùi Văn Bốn', education: 'Biết đọc, biết viết', professionalQualification: 'Trung cấp Kế toán' });
+    const report = await createReport(ctx, draft(tree.a.id));
+    const parts = (key: string) => Object.fromEntries(figure(report, key).parts.map((p) => [p.key, p.value]));
+    for (const key of [
+      'members_gender',
+      'members_age',
+      'members_ethnicity',
+      'members_religion',
+      'members_education',
+      'members_professional',
+      'members_theory',
+    ]) {
+      const table = figure(report, key);
+      expect(table, key).toMatchObject({ recorded: true, total: 4, partsSum: 4, reconciled: true });
+      expect(table.drill, key).toMatch(new RegExp(`^/so-lieu/${table.metric}\\?orgId=${tree.a.id}&date=2026-12-31$`));
+    }
+    expect(parts('members_gender')).toMatchObject({ male: 3, female: 1 });
+    // On 31/12/2026 the member born 28/12/1996 is 30; the one born in 1950 is 76.
+    expect(parts('members_age')).toMatchObject({ '18_30': 1, '41_50': 2, over_70: 1, '31_40': 0 });
+    expect(parts('members_ethnicity')).toMatchObject({ Kinh: 3, Mường: 1, not_recorded: 0 });
+    expect(parts('members_religion')).toMatchObject({ Không: 3, 'Công giáo': 1 });
+    // "7/10" of the old ten-year system completes lower secondary; words the product cannot place are "khác".
+    expect(parts('members_education')).toMatchObject({ upper_secondary: 1, lower_secondary: 1, primary: 0, not_recorded: 1, other: 1 });
+    expect(parts('members_professional')).toMatchObject({ university: 1, master: 1, intermediate: 1, not_recorded: 1 });
+    expect(parts('members_theory')).toMatchObject({ intermediate: 3, advanced: 1 });
+    expect(figure(report, 'members_education').parts.find((p) => p.key === 'not_recorded')?.label).toBe('Chưa ghi nhận');
+  });
+});
+
 describe('the plan: targets with what was achieved, next year, tasks, proposals and answers', () => {
   it('compares each target with its achieved value, lists next year and the answered proposals, and freezes them on issue', async () => {
     const ctx = at();
