@@ -184,6 +184,7 @@ function SectionsEditor({ report }: { report: ReportView }) {
           <Textarea
             autosize
             minRows={3}
+            aria-label={`Nội dung phần ${index + 1}`}
             value={section.body}
             description="Chèn số liệu bằng {{mã chỉ số}}, ví dụ {{admissions}}; số ghi tay {{members=4200}} được đối chiếu với dữ liệu."
             onChange={(e) => setSections(sections.map((s, i) => (i === index ? { ...s, body: e.currentTarget.value } : s)))}
@@ -218,7 +219,7 @@ function IssueForm({ report }: { report: ReportView }) {
         <NumberInput label="Số" value={number} onChange={setNumber} min={1} w={100} />
         <TextInput label="Ký hiệu (sau BC/)" value={issuerCode} onChange={(e) => setIssuerCode(e.currentTarget.value)} w={140} />
         <TextInput label="Ngày ban hành (yyyy-mm-dd)" value={issuedOn} onChange={(e) => setIssuedOn(e.currentTarget.value)} w={200} />
-        <Button color="green" onClick={() => issue.mutate()} loading={issue.isPending} disabled={report.flags.length > 0}>
+        <Button onClick={() => issue.mutate()} loading={issue.isPending} disabled={report.flags.length > 0}>
           Ban hành báo cáo
         </Button>
       </Group>
@@ -305,12 +306,12 @@ export function ReportEditorPage() {
       <Title order={2}>Chỉ tiêu, nhiệm vụ và kiến nghị</Title>
       <PlanPanel report={data} />
       <Title order={2}>Nội dung</Title>
-      {data.status === 'draft' ? (
-        canWrite ? (
+      {data.status === 'draft' && canWrite ? (
+        <>
           <SectionsEditor key={data.version} report={data} />
-        ) : (
+          <Title order={3}>Bản xem trước (số liệu hiện tại, chưa chốt)</Title>
           <RenderedSections report={data} />
-        )
+        </>
       ) : (
         <RenderedSections report={data} />
       )}
@@ -328,7 +329,7 @@ export function ReportEditorPage() {
 
 function RenderedSections({ report }: { report: ReportView }) {
   return (
-    <Stack gap="xs">
+    <Stack gap="xs" aria-label="Nội dung báo cáo" role="region">
       {report.rendered.map((s, i) => (
         <Stack key={i} gap={2}>
           <Text fw={700}>{s.heading}</Text>
