@@ -100,6 +100,6 @@ describe("the year's report in the browser", () => {
       await settle(page);
       expect(await axeViolations(page)).toEqual([]);
       await context.close();
-    });
+    }, 300_000);
   });
 });

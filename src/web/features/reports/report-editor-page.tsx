@@ -35,7 +35,7 @@ function FiguresPanel({ report }: { report: ReportView }) {
             <Table.Td>
               {f.recorded ? showNumber(f.total) : <Text c="dimmed">{NOT_RECORDED}</Text>}
               {f.reconciled ? null : (
-                <Badge color="red" ml="xs">
+                <Badge color="red.9" ml="xs">
                   Không khớp tổng các thành phần ({showNumber(f.partsSum)})
                 </Badge>
               )}
@@ -106,7 +106,7 @@ function PlanPanel({ report }: { report: ReportView }) {
                   amount(t, t.actual)
                 )}
               </Table.Td>
-              <Table.Td>{t.met === null ? 'Chưa đánh giá được' : <Badge color={t.met ? 'green' : 'red'}>{t.met ? 'Đạt' : 'Không đạt'}</Badge>}</Table.Td>
+              <Table.Td>{t.met === null ? 'Chưa đánh giá được' : <Badge color={t.met ? 'teal.9' : 'red.9'}>{t.met ? 'Đạt' : 'Không đạt'}</Badge>}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -238,7 +238,7 @@ function IssuedPanel({ report }: { report: ReportView }) {
     <Stack gap="xs">
       <Text>
         Số {report.number}, ban hành ngày {showDate(report.issuedOn)}. Mã băm số liệu chốt: <code>{report.snapshotHash}</code>{' '}
-        {report.snapshotIntact ? <Badge color="green">nguyên vẹn</Badge> : <Badge color="red">không khớp mã băm</Badge>}
+        {report.snapshotIntact ? <Badge color="teal.9">nguyên vẹn</Badge> : <Badge color="red.9">không khớp mã băm</Badge>}
       </Text>
       {changes.data && changes.data.changed.length > 0 ? (
         <Alert color="yellow" title="Số liệu đã thay đổi sau khi ban hành (báo cáo giữ số liệu đã chốt)">

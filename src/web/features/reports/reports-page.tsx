@@ -58,7 +58,9 @@ function RollUpTable({ orgId, year }: { orgId: number; year: number }) {
                 <Table.Td>
                   {f.flagged ? (
                     <>
-                      <Badge color="red">{f.difference === null ? 'Không đối chiếu được' : `${f.difference > 0 ? '+' : ''}${showNumber(f.difference)}`}</Badge>
+                      <Badge color="red.9">
+                        {f.difference === null ? 'Không đối chiếu được' : `${f.difference > 0 ? '+' : ''}${showNumber(f.difference)}`}
+                      </Badge>
                       <Text size="xs">{f.note}</Text>
                     </>
                   ) : (
