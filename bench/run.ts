@@ -28,7 +28,7 @@ import { runTargetsBench } from './targets.bench.js'; // targets
 import { runDuesBench } from './dues.bench.js'; // dues
 import { runMeetingsBench } from './meetings.bench.js'; // meetings
 import { runRatingsBench } from './ratings.bench.js'; // ratings
-import { runReportsBench } from './reports.bench.js'; // reports
+import { runReportsBench, runReportsProvinceBench } from './reports.bench.js'; // reports
 import { runInspectionBench } from './inspection.bench.js'; // inspection
 import { runPortalBench } from './portal.bench.js'; // portal
 
@@ -227,6 +227,7 @@ const moduleBenches: { skip: string; engines: 'embedded' | 'postgres' | 'both' |
   { skip: 'portal', engines: 'embedded', run: () => runPortalBench(log) }, // issue #16
   { skip: 'targets', engines: 'embedded', run: () => runTargetsBench(log) }, // issue #13
   { skip: 'reports', engines: 'embedded', run: () => runReportsBench(log) }, // issue #15
+  { skip: 'reports', engines: 'postgres', run: () => runReportsProvinceBench({ postgresUrl, members: provinceMembers }) }, // issue #15
   { skip: 'dues', engines: 'postgres', run: () => runDuesBench({ postgresUrl, members: provinceMembers }) }, // issue #14
   { skip: 'meetings', engines: 'both', run: () => runMeetingsBench({ only: onlyEngine, postgresUrl, members: provinceMembers }) }, // issue #11
   { skip: 'ratings', engines: 'postgres', run: () => runRatingsBench({ postgresUrl, members: provinceMembers }) }, // issue #13

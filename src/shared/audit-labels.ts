@@ -254,6 +254,7 @@ export const auditReadLabels: Record<string, string> = {
   report: 'Báo cáo năm',
   report_changes: 'Chỉ số thay đổi sau khi ban hành báo cáo',
   report_submissions: 'Tình hình gửi báo cáo của cấp dưới',
+  report_roll_up: 'Tổng hợp báo cáo của cấp dưới',
   report_docx: 'Báo cáo năm (Word)',
   report_export: 'Báo cáo năm (Excel)',
   // discipline

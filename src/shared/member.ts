@@ -41,6 +41,40 @@ export const ageBandLabels: Record<AgeBand, string> = {
   over_60: 'Trên 60',
 };
 
+/**
+ * The statistical tables of member quality (the yearly forms of the Central Organisation Commission, 11-HD/BTCTW):
+ * rows are the levels the forms count; a member whose record holds nothing for the field is "chưa ghi nhận", a value
+ * the product cannot place is "khác", so every table's rows add up to its total.
+ */
+export const formAgeGroupLabels = {
+  '18_30': 'Từ 18 đến 30 tuổi',
+  '31_40': 'Từ 31 đến 40 tuổi',
+  '41_50': 'Từ 41 đến 50 tuổi',
+  '51_60': 'Từ 51 đến 60 tuổi',
+  '61_70': 'Từ 61 đến 70 tuổi',
+  over_70: 'Trên 70 tuổi',
+} as const;
+export const NOT_RECORDED_LABEL = 'Chưa ghi nhận';
+export const generalEducationLabels = {
+  primary: 'Tiểu học',
+  lower_secondary: 'Trung học cơ sở',
+  upper_secondary: 'Trung học phổ thông',
+  other: 'Khác (ghi theo lý lịch)',
+  not_recorded: NOT_RECORDED_LABEL,
+} as const;
+export const professionalLevelLabels = {
+  elementary: 'Sơ cấp, công nhân kỹ thuật',
+  intermediate: 'Trung cấp',
+  college: 'Cao đẳng',
+  university: 'Đại học',
+  master: 'Thạc sĩ',
+  doctor: 'Tiến sĩ',
+  other: 'Khác (ghi theo lý lịch)',
+  not_recorded: NOT_RECORDED_LABEL,
+} as const;
+export const ethnicityTableLabels = { Kinh: 'Kinh', not_recorded: NOT_RECORDED_LABEL } as const;
+export const religionTableLabels = { Không: 'Không theo tôn giáo', not_recorded: NOT_RECORDED_LABEL } as const;
+
 /** Both address forms: before 1/7/2025 (province, district, commune) and after (province, commune). */
 export const address = z.object({
   old: z.object({ province: z.string().max(100), district: z.string().max(100), commune: z.string().max(100) }).nullable(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from './org.js';
 import { day, itemsOf, timestamp } from './responses.js';
+import { proposalStatuses, targetComparisons, targetMeasures, targetSources, taskStatuses } from './targets.js';
 
 /**
  * The year's report (issue #15): "Báo cáo kết quả thực hiện nhiệm vụ năm N và phương hướng, nhiệm vụ năm N+1" of an
@@ -115,6 +116,51 @@ export const reportFlag = z.object({
 });
 export type ReportFlag = z.infer<typeof reportFlag>;
 
+/** A target of the plan with what was achieved (computed from its metric, or the figure entered with evidence). */
+export const planTarget = z.object({
+  id: z.number().int(),
+  year: z.number().int(),
+  title: z.string(),
+  source: z.enum(targetSources),
+  measure: z.enum(targetMeasures),
+  comparison: z.enum(targetComparisons),
+  value: z.number(),
+  /** The figure reached (null: not computable, e.g. a year not started or a confidential metric). */
+  actual: z.number().nullable(),
+  met: z.boolean().nullable(),
+  /** The metric's records behind the figure (the web's metric page), when bound to a metric. */
+  drill: z.string().nullable(),
+});
+export type PlanTarget = z.infer<typeof planTarget>;
+export const planTask = z.object({
+  id: z.number().int(),
+  year: z.number().int(),
+  text: z.string(),
+  owner: z.string().nullable(),
+  dueOn: day.nullable(),
+  status: z.enum(taskStatuses),
+});
+export const planProposal = z.object({
+  id: z.number().int(),
+  content: z.string(),
+  sentOn: day,
+  addressee: z.string(),
+  status: z.enum(proposalStatuses),
+  answeredOn: day.nullable(),
+  answerText: z.string().nullable(),
+});
+/**
+ * The report's plan: the year's targets (set the year before) with what was achieved, next year's targets, next year's
+ * tasks and solutions, and the proposals the organisation sent to the upper level in the period with their answers.
+ */
+export const reportPlan = z.object({
+  targets: z.array(planTarget),
+  nextTargets: z.array(planTarget),
+  tasks: z.array(planTask),
+  proposals: z.array(planProposal),
+});
+export type ReportPlan = z.infer<typeof reportPlan>;
+
 export const renderedSection = z.object({ heading: z.string(), body: z.string(), text: z.string() });
 
 export const report = z.object({
@@ -143,6 +189,8 @@ export const report = z.object({
   updatedAt: timestamp,
   /** Live until issued, the frozen snapshot after. */
   figures: z.array(reportFigure),
+  /** Targets (with achieved), next year's targets, tasks and solutions, proposals and answers: live, then frozen. */
+  plan: reportPlan,
   /** Sections with their references replaced by values. */
   rendered: z.array(renderedSection),
   flags: z.array(reportFlag),
@@ -199,3 +247,41 @@ export const submissionRow = z.object({
 });
 export const submissionList = z.object({ orgId: z.number().int(), year: z.number().int(), dueOn: day, items: z.array(submissionRow) });
 export type SubmissionList = z.infer<typeof submissionList>;
+
+/**
+ * The upper committee's view of its subordinates' reports: each subordinate's submitted (frozen) figures side by
+ * side, their sum, and the committee's own live figure for the same year; a difference is flagged with its likely cause.
+ */
+export const rollUpSubordinate = z.object({
+  orgId: z.number().int(),
+  orgName: z.string(),
+  reportId: z.number().int().nullable(),
+  number: z.string().nullable(),
+  submittedOn: day.nullable(),
+});
+export const rollUpFigure = z.object({
+  key: z.string(),
+  label: z.string(),
+  group: z.string(),
+  /** One per subordinate, in the subordinates' order: null when it has not submitted or the figure is "chưa ghi nhận". */
+  values: z.array(z.number().nullable()),
+  rollUp: z.number(),
+  /** Subordinates without a value for the figure. */
+  missing: z.number().int(),
+  /** The committee's own figure, live, over its whole subtree (null: not recorded). */
+  own: z.number().nullable(),
+  /** own − rollUp (null when the own figure is not recorded). */
+  difference: z.number().nullable(),
+  flagged: z.boolean(),
+  note: z.string().nullable(),
+});
+export const reportRollUp = z.object({
+  orgId: z.number().int(),
+  orgName: z.string(),
+  year: z.number().int(),
+  from: day,
+  to: day,
+  subordinates: z.array(rollUpSubordinate),
+  figures: z.array(rollUpFigure),
+});
+export type ReportRollUp = z.infer<typeof reportRollUp>;

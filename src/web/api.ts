@@ -11,6 +11,7 @@ import type {
   ReportSummary,
   ReportUpdate,
   SubmissionList,
+  ReportRollUp,
   report as reportSchema,
   reportCreate,
 } from '../shared/reports'; // reports
@@ -1155,6 +1156,9 @@ export function getReportChanges(id: number, signal?: AbortSignal): Promise<Repo
 }
 export function listReportSubmissions(query: { orgId: number; year: number }, signal?: AbortSignal): Promise<SubmissionList> {
   return request<SubmissionList>('GET', '/reports/submissions', { query, signal });
+}
+export function getReportRollUp(query: { orgId: number; year: number }, signal?: AbortSignal): Promise<ReportRollUp> {
+  return request<ReportRollUp>('GET', '/reports/roll-up', { query, signal });
 }
 export const reportDocxUrl = (id: number) => `${API_BASE}/reports/${id}/report.docx`;
 export const reportXlsxUrl = (id: number) => `${API_BASE}/reports/${id}/report.xlsx`;

@@ -95,6 +95,8 @@ export interface DemoOptions {
   dues?: boolean;
   /** portal: also load the news portal (the seed article and a few dozen articles; default true). */
   portal?: boolean;
+  /** reports: also draft each bloc's year report and issue one grassroots report (default true). */
+  reports?: boolean;
 }
 
 /** The demo's defaults: one export each (loaders that take part of the options fill the rest from these). */

@@ -25,6 +25,7 @@ import { insertDemoStudy } from './demo-study.queries.js';
 import { todayIso } from '../../../shared/dates.js';
 import { loadDemoRatings } from './demo-ratings.js'; // ratings
 import { loadDemoPortal } from './demo-portal.service.js'; // portal
+import { loadDemoReports } from './demo-reports.service.js'; // reports
 
 export interface DemoLoadResult {
   orgs: number;
@@ -103,6 +104,8 @@ export async function loadDemo(ctx: Ctx, database: Database, options: DemoOption
   });
   // targets: the bloc's year plan once the tree and members are committed, through the services (one transaction each).
   await loadDemoTargets({ ...ctx, db: database.db }, options);
+  // reports: the bloc's year report drafted with its narrative, one grassroots report issued and submitted (needs the plan).
+  if (options.reports !== false) await loadDemoReports({ ...ctx, db: database.db }, options);
   // portal: the seed article and a few dozen articles, through the desk's services (skip with `portal: false`).
   if (options.portal !== false) await loadDemoPortal({ ...ctx, db: database.db }, options);
   return loaded;

@@ -1,6 +1,17 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryOne, queryRows, type DbOrTx } from '../../db/client.js';
-import { ageBandLabels, genderLabels, memberStatusLabels, membershipEventKindLabels, theoryLevelLabels } from '../../../shared/member.js';
+import {
+  ageBandLabels,
+  ethnicityTableLabels,
+  formAgeGroupLabels,
+  genderLabels,
+  generalEducationLabels,
+  memberStatusLabels,
+  membershipEventKindLabels,
+  professionalLevelLabels,
+  religionTableLabels,
+  theoryLevelLabels,
+} from '../../../shared/member.js';
 import { orgKindLabels, unitTypeLabels } from '../../../shared/org.js';
 import { addMonths } from '../../../shared/dates.js';
 import type { MetricRecordKind } from '../../../shared/metrics.js';
@@ -74,6 +85,51 @@ function ageBandKey(p: ResolvedParams): SQL {
     ELSE 'over_60' END`;
 }
 
+/** The forms' age groups on the day (full years: 30 until the day before the 31st birthday). */
+function formAgeGroupKey(p: ResolvedParams): SQL {
+  const bornAfter = (years: number) => addMonths(p.date, -12 * years);
+  return sql`CASE
+    WHEN m.birth_date > ${bornAfter(31)} THEN '18_30'
+    WHEN m.birth_date > ${bornAfter(41)} THEN '31_40'
+    WHEN m.birth_date > ${bornAfter(51)} THEN '41_50'
+    WHEN m.birth_date > ${bornAfter(61)} THEN '51_60'
+    WHEN m.birth_date > ${bornAfter(71)} THEN '61_70'
+    ELSE 'over_70' END`;
+}
+
+/** A free-text field of the record as written, "not_recorded" when empty. */
+const asWritten = (column: SQL) => sql`CASE WHEN btrim(${column}) = '' THEN 'not_recorded' ELSE btrim(${column}) END`;
+
+/**
+ * General education as the record writes it ("12/12", "9/12", "10/10" in the old ten-year system, or in words): the
+ * grade reached out of the system's grades, placed in the level it completes.
+ */
+const educationKey = () => sql`CASE
+    WHEN btrim(m.education) = '' THEN 'not_recorded'
+    WHEN m.education ~ ${'^\\s*(10|11|12)\\s*/\\s*12'} OR m.education ~ ${'^\\s*(8|9|10)\\s*/\\s*10'} OR m.education ILIKE ${'%trung học phổ thông%'} THEN 'upper_secondary'
+    WHEN m.education ~ ${'^\\s*[6-9]\\s*/\\s*12'} OR m.education ~ ${'^\\s*[5-7]\\s*/\\s*10'} OR m.education ILIKE ${'%trung học cơ sở%'} THEN 'lower_secondary'
+    WHEN m.education ~ ${'^\\s*[1-5]\\s*/\\s*(12|10)'} OR m.education ILIKE ${'%tiểu học%'} THEN 'primary'
+    ELSE 'other' END`;
+
+/** The highest professional qualification as written ("Cử nhân Luật", "Thạc sĩ Kinh tế", "Trung cấp Kế toán"), by its degree. */
+const professionalKey = () => {
+  const q = sql`btrim(m.professional_qualification)`;
+  const any = (patterns: string[]) =>
+    sql.join(
+      patterns.map((pattern) => sql`${q} ILIKE ${pattern}`),
+      sql` OR `,
+    );
+  return sql`CASE
+    WHEN ${q} = '' THEN 'not_recorded'
+    WHEN ${any(['tiến sĩ%', 'tiến sỹ%'])} THEN 'doctor'
+    WHEN ${any(['thạc sĩ%', 'thạc sỹ%'])} THEN 'master'
+    WHEN ${any(['cử nhân%', 'kỹ sư%', 'kĩ sư%', 'bác sĩ%', 'bác sỹ%', 'dược sĩ%', 'kiến trúc sư%', 'đại học%'])} THEN 'university'
+    WHEN ${any(['cao đẳng%'])} THEN 'college'
+    WHEN ${any(['trung cấp%'])} THEN 'intermediate'
+    WHEN ${any(['sơ cấp%', 'công nhân kỹ thuật%'])} THEN 'elementary'
+    ELSE 'other' END`;
+};
+
 const orgsAsOf = (p: ResolvedParams, kinds: SQL) => sql`
   org_versions ov
   JOIN orgs o ON o.id = ov.org_id
@@ -104,6 +160,11 @@ export const metricDefinitions: MetricDefinition[] = [
   memberSnapshot('members_by_gender', 'Đảng viên theo giới tính', () => sql`m.gender`, genderLabels),
   memberSnapshot('members_by_age_band', 'Đảng viên theo độ tuổi', ageBandKey, ageBandLabels),
   memberSnapshot('members_by_theory_level', 'Đảng viên theo trình độ lý luận chính trị', () => sql`m.theory_level`, theoryLevelLabels),
+  memberSnapshot('members_by_age_group', 'Đảng viên theo tuổi đời (nhóm tuổi của biểu thống kê)', formAgeGroupKey, formAgeGroupLabels),
+  memberSnapshot('members_by_ethnicity', 'Đảng viên theo dân tộc', () => asWritten(sql`m.ethnicity`), ethnicityTableLabels),
+  memberSnapshot('members_by_religion', 'Đảng viên theo tôn giáo', () => asWritten(sql`m.religion`), religionTableLabels),
+  memberSnapshot('members_by_education', 'Đảng viên theo trình độ giáo dục phổ thông', educationKey, generalEducationLabels),
+  memberSnapshot('members_by_professional_level', 'Đảng viên theo trình độ chuyên môn, nghiệp vụ', professionalKey, professionalLevelLabels),
   {
     name: 'grassroots_by_kind_and_unit_type',
     label: 'Tổ chức cơ sở đảng theo loại và loại hình',

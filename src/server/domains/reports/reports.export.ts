@@ -2,6 +2,7 @@ import type { Ctx } from '../../context.js';
 import type { ExportSheet } from '../../export/xlsx-export.js';
 import { getReport } from './reports.service.js';
 import { NOT_RECORDED } from './reports.rules.js';
+import { planTables } from './reports.documents.js';
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 const sheetName = (text: string, index: number) => `${index + 1}. ${text.replace(/^[IVX]+\.\s*/u, '')}`.replace(/[:\\/?*[\]]/gu, ' ').slice(0, 31);
@@ -13,7 +14,7 @@ const sheetName = (text: string, index: number) => `${index + 1}. ${text.replace
 export async function exportReport(ctx: Ctx, id: number): Promise<ExportSheet[]> {
   const report = await getReport(ctx, id);
   const groups = [...new Set(report.figures.map((f) => f.group))];
-  return groups.map((group, index) => ({
+  const figureSheets: ExportSheet[] = groups.map((group, index) => ({
     name: sheetName(group, index),
     columns: [
       { header: 'Chỉ số', key: 'label', width: 50 },
@@ -47,4 +48,18 @@ export async function exportReport(ctx: Ctx, id: number): Promise<ExportSheet[]>
         })),
       ]),
   }));
+  // The plan: one sheet per table (the same tables as the paper), each target with its achieved value and drill-down.
+  const plan = planTables(report).map((table, index) => {
+    const keys = table.headers.map((_h, i) => `c${i}`);
+    const drills = index === 0 ? report.plan.targets.map((t) => t.drill ?? '') : [];
+    return {
+      name: sheetName(table.caption, groups.length + index),
+      columns: [
+        ...table.headers.map((header, i) => ({ header, key: keys[i], width: i === 0 || i === 2 ? 50 : 20 })),
+        ...(index === 0 ? [{ header: 'Danh sách chi tiết', key: 'drill', width: 60 }] : []),
+      ],
+      rows: table.rows.map((row, r) => ({ ...Object.fromEntries(row.map((cell, i) => [keys[i], cell])), ...(index === 0 ? { drill: drills[r] ?? '' } : {}) })),
+    };
+  });
+  return [...figureSheets, ...plan];
 }

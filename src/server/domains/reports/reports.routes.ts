@@ -6,6 +6,7 @@ import {
   reportCreate,
   reportIssue,
   reportList,
+  reportRollUp,
   reportListQuery,
   reportSubmit,
   reportUpdate,
@@ -13,7 +14,17 @@ import {
   submissionsQuery,
 } from '../../../shared/reports.js';
 import { docxDownload, docxMediaType, xlsxDownload } from '../../../shared/responses.js';
-import { changeReport, createReport, getReport, issueReport, listReports, listSubmissions, reportChanges, submitReport } from './reports.service.js';
+import {
+  changeReport,
+  createReport,
+  getReport,
+  issueReport,
+  listReports,
+  listSubmissions,
+  reportChanges,
+  rollUpReports,
+  submitReport,
+} from './reports.service.js';
 import { reportDocx } from './reports.documents.js';
 import { exportReport } from './reports.export.js';
 import { sendXlsx } from '../../http/xlsx-reply.js';
@@ -31,6 +42,11 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/reports/submissions', { schema: { tags, querystring: submissionsQuery, response: { 200: submissionList } } }, async (request) => {
     const result = await listSubmissions(request.ctx, request.query);
     await logRead(request.ctx, { entity: 'report', entityId: request.query.orgId, what: 'report_submissions', filter: request.query });
+    return result;
+  });
+  app.get('/reports/roll-up', { schema: { tags, querystring: submissionsQuery, response: { 200: reportRollUp } } }, async (request) => {
+    const result = await rollUpReports(request.ctx, request.query);
+    await logRead(request.ctx, { entity: 'report', entityId: request.query.orgId, what: 'report_roll_up', filter: request.query });
     return result;
   });
   app.get('/reports/:id', { schema: { tags, params: idParams, response: { 200: report } } }, async (request) => {

@@ -27,7 +27,8 @@ const QUALITY = 'V. Chất lượng đội ngũ đảng viên';
 
 /**
  * Every figure the seed article (22/11/2022) gives, in its order, each bound to a metric of the catalogue. The
- * statistical tables of member quality follow (those the catalogue has: gender, age band, political theory).
+ * statistical tables of member quality follow (11-HD/BTCTW's yearly forms: gender, age, ethnicity, religion, general
+ * education, professional and political-theory level), each read from the members' records of one snapshot.
  */
 export const reportFigures: readonly FigureDeclaration[] = [
   { key: 'grassroots', label: 'Tổ chức cơ sở đảng (theo loại và loại hình)', group: ORG, metric: 'grassroots_by_kind_and_unit_type', module: 'orgs' },
@@ -56,11 +57,24 @@ export const reportFigures: readonly FigureDeclaration[] = [
   { key: 'org_ratings', label: 'Xếp loại chất lượng tổ chức đảng', group: RATING, metric: 'rating_orgs_by_grade', module: 'ratings' },
   { key: 'culture_standard', label: 'Cơ quan, đơn vị đạt chuẩn văn hóa', group: RATING, metric: 'culture_standard', module: 'targets' },
   { key: 'members_gender', label: 'Đảng viên theo giới tính', group: QUALITY, metric: 'members_by_gender', module: 'members' },
-  { key: 'members_age', label: 'Đảng viên theo độ tuổi', group: QUALITY, metric: 'members_by_age_band', module: 'members' },
+  { key: 'members_age', label: 'Đảng viên theo tuổi đời', group: QUALITY, metric: 'members_by_age_group', module: 'members' },
+  { key: 'members_ethnicity', label: 'Đảng viên theo dân tộc', group: QUALITY, metric: 'members_by_ethnicity', module: 'members' },
+  { key: 'members_religion', label: 'Đảng viên theo tôn giáo', group: QUALITY, metric: 'members_by_religion', module: 'members' },
+  { key: 'members_education', label: 'Đảng viên theo trình độ giáo dục phổ thông', group: QUALITY, metric: 'members_by_education', module: 'members' },
+  {
+    key: 'members_professional',
+    label: 'Đảng viên theo trình độ chuyên môn, nghiệp vụ',
+    group: QUALITY,
+    metric: 'members_by_professional_level',
+    module: 'members',
+  },
   { key: 'members_theory', label: 'Đảng viên theo trình độ lý luận chính trị', group: QUALITY, metric: 'members_by_theory_level', module: 'members' },
 ];
 
 export const NOT_RECORDED = 'chưa ghi nhận';
+
+/** The group of the statistical tables: printed with every row, zeros included (the forms' rows are fixed). */
+export const QUALITY_GROUP = QUALITY;
 
 /** The same period one year earlier (29 February → 28 February). */
 export function previousPeriod(from: string, to: string): { from: string; to: string } {

@@ -10,6 +10,9 @@ import { refusal } from '../../test/refusals.js';
 import { writeXlsx } from '../../export/xlsx-export.js';
 import { createDocument } from '../study/study.service.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
+import { changeTarget, createTarget } from '../targets/targets.service.js';
+import { createTask } from '../targets/tasks.service.js';
+import { answerProposal, createProposal } from '../proposals/proposals.service.js';
 import {
   changeReport,
   createReport,
@@ -19,12 +22,14 @@ import {
   listSubmissions,
   reportAttention,
   reportChanges,
+  rollUpReports,
   submitReport,
 } from './reports.service.js';
 import { reportDocx } from './reports.documents.js';
 import { exportReport } from './reports.export.js';
 import { canonicalJson, snapshotHash } from './reports.rules.js';
 import type { ReportCreate } from '../../../shared/reports.js';
+import type { TargetCreate } from '../../../shared/targets.js';
 
 let database: Database;
 let drop: () => Promise<void>;
@@ -119,6 +124,150 @@ describe('the figures panel', () => {
     expect(fixed.flags).toEqual([]);
     expect(fixed.title).toBe(report.title);
     expect((await issueReport(ctx, report.id, { number: 1, issuerCode: 'ĐU', issuedOn: TODAY, version: fixed.version })).status).toBe('issued');
+  });
+});
+
+const targetOf = (orgId: number, over: Partial<TargetCreate>): TargetCreate => ({
+  orgId,
+  year: 2026,
+  title: 'Chỉ tiêu',
+  source: 'manual',
+  metricName: null,
+  partKeys: null,
+  measure: 'count',
+  comparison: 'gte',
+  value: 1,
+  adoptedBy: null,
+  notes: null,
+  manualValue: null,
+  manualAsOf: null,
+  evidence: null,
+  ...over,
+});
+
+describe('the statistical tables of member quality', () => {
+  it('places every member in one row of each table (gender, age, ethnicity, religion, education, professional and theory level), rows adding up', async () => {
+    const ctx = at();
+    const tree = await makeTree(ctx);
+    await makeMember(ctx, tree.a1.id, { fullName: 'Bùi Thị Một', gender: 'female', birthDate: '1996-12-28', ethnicity: 'Mường', religion: 'Công giáo' });
+    await makeMember(ctx, tree.a1.id, {
+      fullName: 'Bùi Văn Hai',
+      birthDate: '1950-01-01',
+      education: '7/10',
+      professionalQualification: 'Thạc sĩ Quản lý kinh tế',
+    });
+    await makeMember(ctx, tree.a2.id, { fullName: 'Bùi Văn Ba', education: '', professionalQualification: '', theoryLevel: 'advanced' });
+    await makeMember(ctx, tree.a2.id, { fullName: 'Bùi Văn Bốn', education: 'Biết đọc, biết viết', professionalQualification: 'Trung cấp Kế toán' });
+    const report = await createReport(ctx, draft(tree.a.id));
+    const parts = (key: string) => Object.fromEntries(figure(report, key).parts.map((p) => [p.key, p.value]));
+    for (const key of [
+      'members_gender',
+      'members_age',
+      'members_ethnicity',
+      'members_religion',
+      'members_education',
+      'members_professional',
+      'members_theory',
+    ]) {
+      const table = figure(report, key);
+      expect(table, key).toMatchObject({ recorded: true, total: 4, partsSum: 4, reconciled: true });
+      expect(table.drill, key).toMatch(new RegExp(`^/so-lieu/${table.metric}\\?orgId=${tree.a.id}&date=2026-12-31$`));
+    }
+    expect(parts('members_gender')).toMatchObject({ male: 3, female: 1 });
+    // On 31/12/2026 the member born 28/12/1996 is 30; the one born in 1950 is 76.
+    expect(parts('members_age')).toMatchObject({ '18_30': 1, '41_50': 2, over_70: 1, '31_40': 0 });
+    expect(parts('members_ethnicity')).toMatchObject({ Kinh: 3, Mường: 1, not_recorded: 0 });
+    expect(parts('members_religion')).toMatchObject({ Không: 3, 'Công giáo': 1 });
+    // "7/10" of the old ten-year system completes lower secondary; words the product cannot place are "khác".
+    expect(parts('members_education')).toMatchObject({ upper_secondary: 1, lower_secondary: 1, primary: 0, not_recorded: 1, other: 1 });
+    expect(parts('members_professional')).toMatchObject({ university: 1, master: 1, intermediate: 1, not_recorded: 1 });
+    expect(parts('members_theory')).toMatchObject({ intermediate: 3, advanced: 1 });
+    expect(figure(report, 'members_education').parts.find((p) => p.key === 'not_recorded')?.label).toBe('Chưa ghi nhận');
+  });
+});
+
+describe('the plan: targets with what was achieved, next year, tasks, proposals and answers', () => {
+  it('compares each target with its achieved value, lists next year and the answered proposals, and freezes them on issue', async () => {
+    const ctx = at();
+    const tree = await makeTree(ctx);
+    await makeMember(ctx, tree.a1.id, { fullName: 'Quách Văn Tiêu' });
+    await makeMember(ctx, tree.a2.id, { fullName: 'Quách Thị Chí' });
+    const bound = await createTarget(
+      ctx,
+      targetOf(tree.a.id, { title: 'Có ít nhất 3 đảng viên', source: 'metric', metricName: 'members_by_status', comparison: 'gte', value: 3 }),
+    );
+    const manual = await createTarget(
+      ctx,
+      targetOf(tree.a.id, {
+        title: '90% đảng viên hoàn thành tốt nhiệm vụ',
+        measure: 'percent',
+        value: 90,
+        manualValue: 92,
+        manualAsOf: '2026-11-20',
+        evidence: 'Biên bản hội nghị đánh giá',
+      }),
+    );
+    await createTarget(ctx, targetOf(tree.a.id, { year: 2027, title: 'Kết nạp 5 đảng viên', value: 5 }));
+    await createTarget(ctx, targetOf(tree.a1.id, { title: 'Chỉ tiêu của chi bộ, không phải của đảng bộ' }));
+    await createTask(ctx, {
+      orgId: tree.a.id,
+      year: 2027,
+      text: 'Đổi mới nội dung sinh hoạt chi bộ',
+      owner: 'Ban Tuyên giáo',
+      dueOn: '2027-06-30',
+      status: 'not_started',
+      notes: null,
+    });
+    const proposal = await createProposal(ctx, {
+      fromOrgId: tree.a.id,
+      toOrgId: tree.upper.id,
+      content: 'Đề nghị hướng dẫn sinh hoạt chuyên đề',
+      sentOn: '2026-05-10',
+      addressee: 'Ban Thường vụ Đảng ủy Khối',
+      meetingId: null,
+      meetingText: null,
+      notes: null,
+    });
+    await answerProposal(ctx, proposal.id, {
+      status: 'accepted',
+      answeredOn: '2026-06-01',
+      answerDocument: null,
+      answerText: 'Đồng ý, sẽ hướng dẫn',
+      version: proposal.version,
+    });
+    const report = await createReport(ctx, draft(tree.a.id));
+    expect(report.plan.targets).toEqual([
+      expect.objectContaining({ id: bound.id, value: 3, actual: 2, met: false, drill: expect.stringContaining('/so-lieu/members_by_status?orgId=') }),
+      expect.objectContaining({ id: manual.id, measure: 'percent', value: 90, actual: 92, met: true, drill: null }),
+    ]);
+    expect(report.plan.nextTargets).toEqual([expect.objectContaining({ year: 2027, title: 'Kết nạp 5 đảng viên', actual: null })]);
+    expect(report.plan.tasks).toEqual([expect.objectContaining({ text: 'Đổi mới nội dung sinh hoạt chi bộ', status: 'not_started' })]);
+    expect(report.plan.proposals).toEqual([
+      expect.objectContaining({ sentOn: '2026-05-10', status: 'accepted', answeredOn: '2026-06-01', answerText: 'Đồng ý, sẽ hướng dẫn' }),
+    ]);
+
+    const issued = await issueReport(ctx, report.id, { number: 4, issuerCode: 'ĐU', issuedOn: TODAY, version: report.version });
+    await changeTarget(ctx, manual.id, { version: manual.version, manualValue: 70 });
+    await makeMember(ctx, tree.a1.id, { fullName: 'Quách Văn Sau' });
+    const later = await getReport(ctx, report.id);
+    expect(later.plan).toEqual(issued.plan);
+    expect(later.plan.targets.map((t) => [t.actual, t.met])).toEqual([
+      [2, false],
+      [92, true],
+    ]);
+    expect(later.snapshotIntact).toBe(true);
+
+    const text = await docxText((await reportDocx(ctx, report.id)).content);
+    expect(text).toContain('Chỉ tiêu năm 2026 và kết quả thực hiện');
+    expect(text).toContain('≥ 90%');
+    expect(text).toContain('Không đạt');
+    expect(text).toContain('Đồng ý, sẽ hướng dẫn');
+    const sheets = await exportReport(ctx, report.id);
+    const targetsSheet = sheets.find((sheet) => sheet.name.includes('Chỉ tiêu năm 2026'));
+    expect([...(targetsSheet!.rows as Iterable<Record<string, unknown>>)].map((r) => [r.c0, r.c2, r.c3])).toEqual([
+      ['Có ít nhất 3 đảng viên', '2', 'Không đạt'],
+      ['90% đảng viên hoàn thành tốt nhiệm vụ', '92%', 'Đạt'],
+    ]);
   });
 });
 
@@ -221,6 +370,51 @@ describe('submission upward', () => {
   });
 });
 
+describe("the upper committee's roll-up", () => {
+  it("puts the subordinates' submitted figures side by side, sums them and flags where the committee's own live figure differs", async () => {
+    const ctx = at();
+    const tree = await makeTree(ctx);
+    await makeMember(ctx, tree.a1.id, { fullName: 'Mai Văn Một' });
+    await makeMember(ctx, tree.a2.id, { fullName: 'Mai Văn Hai' });
+    await makeMember(ctx, tree.b1.id, { fullName: 'Mai Văn Ba' });
+    const a = await createReport(ctx, draft(tree.a.id));
+    const issued = await issueReport(ctx, a.id, { number: 2, issuerCode: 'ĐU', issuedOn: '2026-11-25', version: a.version });
+    await submitReport(ctx, a.id, { submittedOn: TODAY, version: issued.version });
+    // B has a draft, not submitted: it has no column of figures.
+    await createReport(ctx, draft(tree.b.id));
+
+    const view = await rollUpReports(ctx, { orgId: tree.upper.id, year: 2026 });
+    expect(view.subordinates).toEqual([
+      expect.objectContaining({ orgId: tree.a.id, reportId: a.id, number: '2-BC/ĐU', submittedOn: TODAY }),
+      expect.objectContaining({ orgId: tree.b.id, reportId: null, submittedOn: null }),
+    ]);
+    const members = view.figures.find((f) => f.key === 'members')!;
+    expect(members).toMatchObject({ values: [2, null], rollUp: 2, missing: 1, own: 3, difference: 1, flagged: true });
+    expect(members.note).toContain('1 đơn vị chưa gửi báo cáo');
+    // A module nobody recorded is not a difference.
+    expect(view.figures.find((f) => f.key === 'thematic_resolutions')).toMatchObject({ values: [null, null], own: null, flagged: false });
+
+    // Once B submits, the sum matches; a record added under A after it issued is a flagged difference again.
+    const b = (await listReports(ctx, { orgId: tree.b.id, year: 2026 })).items[0];
+    const bIssued = await issueReport(ctx, b.id, { number: 1, issuerCode: 'ĐU', issuedOn: '2026-11-26', version: b.version });
+    await submitReport(ctx, b.id, { submittedOn: TODAY, version: bIssued.version });
+    expect((await rollUpReports(ctx, { orgId: tree.upper.id, year: 2026 })).figures.find((f) => f.key === 'members')).toMatchObject({
+      values: [2, 1],
+      rollUp: 3,
+      own: 3,
+      difference: 0,
+      flagged: false,
+      note: null,
+    });
+    await makeMember(ctx, tree.a1.id, { fullName: 'Mai Văn Bốn' });
+    const after = (await rollUpReports(ctx, { orgId: tree.upper.id, year: 2026 })).figures.find((f) => f.key === 'members')!;
+    expect(after).toMatchObject({ rollUp: 3, own: 4, difference: 1, flagged: true });
+    expect(after.note).toContain('thay đổi sau khi cấp dưới ban hành');
+    // Outside the scope: not found.
+    await expect(rollUpReports(at(await officialOf(ctx, tree.a.id)), { orgId: tree.upper.id, year: 2026 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
 describe('papers', () => {
   it('writes the .docx in the party layout with number, narrative and tables, and the .xlsx with one sheet per table', async () => {
     const ctx = at();
@@ -241,7 +435,8 @@ describe('papers', () => {
     await writeXlsx(stream, sheets);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
-    expect(book.worksheets.length).toBe(new Set(report.figures.map((f) => f.group)).size);
+    // One sheet per table of figures, then one per table of the plan (targets, next year, tasks, proposals).
+    expect(book.worksheets.length).toBe(new Set(report.figures.map((f) => f.group)).size + 4);
     expect(book.worksheets[0].getRow(2).getCell(1).value).toBe(report.figures[0].label);
   });
 });

@@ -6,6 +6,9 @@ import { recordAudit } from '../audit/audit.service.js';
 import { findOrg } from '../orgs/orgs.queries.js';
 import { getOrgInScope } from '../orgs/orgs.service.js';
 import { metricCatalog } from '../metrics/metrics.catalog.js';
+import { listTargets } from '../targets/targets.service.js';
+import { listTasks } from '../targets/tasks.service.js';
+import { listProposals } from '../proposals/proposals.service.js';
 import type { MetricDefinition, ResolvedParams } from '../metrics/metrics.queries.js';
 import {
   figureCounts,
@@ -30,6 +33,9 @@ import type {
   ReportCreate,
   ReportFigure,
   ReportIssue,
+  ReportPlan,
+  ReportRollUp,
+  PlanTarget,
   ReportListQuery,
   ReportSubmit,
   ReportUpdate,
@@ -49,7 +55,11 @@ export interface ReportSnapshot {
   from: string;
   to: string;
   figures: FrozenFigure[];
+  /** Absent in snapshots frozen before the plan was part of the report. */
+  plan?: ReportPlan;
 }
+
+const emptyPlan: ReportPlan = { targets: [], nextTargets: [], tasks: [], proposals: [] };
 
 /**
  * A record's identity in the snapshot: its `id` and every other `…Id` column but the organisation's (an event, a
@@ -129,6 +139,59 @@ async function computeFigures(ctx: Ctx, org: { id: number; path: string }, from:
   return figures;
 }
 
+/**
+ * The report's plan, read through the targets and proposals services (their scope and confidentiality rules apply):
+ * the targets of the report's year with what was achieved, next year's targets and tasks, and the proposals the
+ * organisation itself sent upward in the period with their answers. Targets carried to a successor organisation are
+ * reported by the successor.
+ */
+async function computePlan(ctx: Ctx, orgId: number, year: number, from: string, to: string): Promise<ReportPlan> {
+  const planTargets = async (y: number): Promise<PlanTarget[]> =>
+    (await listTargets(ctx, { orgId, year: y })).items
+      .filter((t) => t.orgId === orgId && t.endKind !== 'carried')
+      .map((t) => {
+        const d = t.progress.drill;
+        const query = d ? `orgId=${d.orgId}&from=${d.from}&to=${d.to}&date=${d.date}${d.key ? `&key=${encodeURIComponent(d.key)}` : ''}` : '';
+        return {
+          id: t.id,
+          year: t.year,
+          title: t.title,
+          source: t.source,
+          measure: t.measure,
+          comparison: t.comparison,
+          value: t.value,
+          actual: t.progress.actual,
+          met: t.progress.met,
+          drill: d ? `/so-lieu/${d.metricName}?${query}` : null,
+        };
+      });
+  const [targets, nextTargets, tasks, proposals] = await Promise.all([
+    planTargets(year),
+    planTargets(year + 1),
+    listTasks(ctx, { orgId, year: year + 1 }),
+    listProposals(ctx, { orgId, direction: 'sent' }),
+  ]);
+  return {
+    targets,
+    nextTargets,
+    tasks: tasks.items
+      .filter((t) => t.orgId === orgId && t.endKind !== 'carried')
+      .map((t) => ({ id: t.id, year: t.year, text: t.text, owner: t.owner, dueOn: t.dueOn, status: t.status })),
+    proposals: proposals.items
+      .filter((p) => p.fromOrgId === orgId && p.sentOn >= from && p.sentOn <= to)
+      .sort((a, b) => (a.sentOn < b.sentOn ? -1 : a.sentOn > b.sentOn ? 1 : a.id - b.id))
+      .map((p) => ({
+        id: p.id,
+        content: p.content,
+        sentOn: p.sentOn,
+        addressee: p.addressee,
+        status: p.status,
+        answeredOn: p.answeredOn,
+        answerText: p.answerText,
+      })),
+  };
+}
+
 function visibleFigures(ctx: Ctx, figures: readonly FrozenFigure[]): ReportFigure[] {
   return figures
     .filter((f) => {
@@ -150,6 +213,7 @@ async function present(ctx: Ctx, row: ReportView): Promise<Report> {
   const all = frozen ? frozen.figures : await computeFigures(ctx, { id: row.orgId, path: row.orgPath }, row.periodFrom, row.periodTo, false);
   // The narrative reads every figure (a confidential one prints only where the reader may see it).
   const figures = visibleFigures(ctx, all);
+  const plan = frozen ? (frozen.plan ?? emptyPlan) : await computePlan(ctx, row.orgId, row.year, row.periodFrom, row.periodTo);
   const { rendered, flags } = renderSections(row.sections, figures);
   return {
     id: row.id,
@@ -175,6 +239,7 @@ async function present(ctx: Ctx, row: ReportView): Promise<Report> {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     figures,
+    plan,
     rendered,
     flags,
   };
@@ -268,7 +333,8 @@ export async function issueReport(ctx: Ctx, id: number, input: ReportIssue): Pro
         flags.map((f) => ({ field: f.section >= 0 ? `sections.${f.section}.body` : 'figures', message: f.message })),
         `Chưa ban hành được: ${flags[0].message}`,
       );
-    const snapshot: ReportSnapshot = { orgId: before.orgId, from: before.periodFrom, to: before.periodTo, figures };
+    const plan = await computePlan(tx, before.orgId, before.year, before.periodFrom, before.periodTo);
+    const snapshot: ReportSnapshot = { orgId: before.orgId, from: before.periodFrom, to: before.periodTo, figures, plan };
     const after = await updateReport(tx.db, id, input.version, {
       status: 'issued',
       number: `${input.number}-BC/${input.issuerCode}`,
@@ -363,6 +429,64 @@ export async function listSubmissions(ctx: Ctx, query: SubmissionsQuery): Promis
         submittedOn: r.submittedOn,
         late: state !== 'submitted' && today > dueOn,
       };
+    }),
+  };
+}
+
+/**
+ * The upper committee's roll-up for a year: its direct subordinates' submitted reports side by side (their frozen
+ * figures), the sum of each figure over them, and the committee's own live figure for the calendar year over its
+ * whole subtree. Subtrees of siblings do not overlap, so with every subordinate submitted and nothing changed since,
+ * the sum equals the committee's figure; a difference is flagged and explained (missing reports, records changed
+ * since a subordinate issued, or records held at the committee's own level, such as its own resolutions).
+ */
+export async function rollUpReports(ctx: Ctx, query: SubmissionsQuery): Promise<ReportRollUp> {
+  const org = await getOrgInScope(ctx, query.orgId);
+  const from = `${query.year}-01-01`;
+  const to = `${query.year}-12-31`;
+  const rows = await subordinateReports(ctx.db, org.id, query.year, todayIso(ctx.now()));
+  const own = visibleFigures(ctx, await computeFigures(ctx, { id: org.id, path: org.path }, from, to, false));
+  const frozen: (Map<string, ReportFigure> | null)[] = [];
+  for (const row of rows) {
+    const report = row.submittedOn && row.reportId ? await findReport(ctx.db, row.reportId) : undefined;
+    const snapshot = report?.snapshot as ReportSnapshot | null | undefined;
+    frozen.push(snapshot ? new Map(visibleFigures(ctx, snapshot.figures).map((f) => [f.key, f])) : null);
+  }
+  const notSubmitted = frozen.filter((f) => f === null).length;
+  return {
+    orgId: org.id,
+    orgName: org.name,
+    year: query.year,
+    from,
+    to,
+    subordinates: rows.map((r) => ({
+      orgId: r.orgId,
+      orgName: r.orgName,
+      reportId: r.submittedOn ? r.reportId : null,
+      number: r.submittedOn ? r.number : null,
+      submittedOn: r.submittedOn,
+    })),
+    figures: own.map((f) => {
+      const values = frozen.map((figures) => {
+        const figure = figures?.get(f.key);
+        return figure?.recorded ? figure.total : null;
+      });
+      const rollUp = values.reduce<number>((sum, v) => sum + (v ?? 0), 0);
+      const missing = values.filter((v) => v === null).length;
+      const difference = f.recorded ? f.total - rollUp : null;
+      const flagged = difference === null ? rollUp > 0 : difference !== 0;
+      let note: string | null = null;
+      if (flagged) {
+        const causes: string[] = [];
+        if (notSubmitted > 0) causes.push(`${formatNumber(notSubmitted)} đơn vị chưa gửi báo cáo`);
+        if (missing > notSubmitted) causes.push(`${formatNumber(missing - notSubmitted)} đơn vị ghi "chưa ghi nhận"`);
+        causes.push('số liệu thay đổi sau khi cấp dưới ban hành, hoặc bản ghi thuộc trực tiếp cấp này');
+        note =
+          difference === null
+            ? 'Cấp này chưa ghi nhận chỉ số, cấp dưới có số liệu.'
+            : `Chênh lệch ${difference > 0 ? '+' : ''}${formatNumber(difference)} so với tổng cấp dưới: ${causes.join('; ')}.`;
+      }
+      return { key: f.key, label: f.label, group: f.group, values, rollUp, missing, own: f.recorded ? f.total : null, difference, flagged, note };
     }),
   };
 }

@@ -8,6 +8,7 @@ import { ActionGate, useCan } from '../auth/session';
 import { showDate, showNumber } from '../../format';
 import { todayIso } from '../../../shared/dates';
 import { reportStatusLabels, type ReportSection } from '../../../shared/reports';
+import { proposalStatusLabels, targetComparisonSigns, taskStatusLabels } from '../../../shared/targets';
 
 const NOT_RECORDED = 'chưa ghi nhận';
 
@@ -34,7 +35,7 @@ function FiguresPanel({ report }: { report: ReportView }) {
             <Table.Td>
               {f.recorded ? showNumber(f.total) : <Text c="dimmed">{NOT_RECORDED}</Text>}
               {f.reconciled ? null : (
-                <Badge color="red" ml="xs">
+                <Badge color="red.9" ml="xs">
                   Không khớp tổng các thành phần ({showNumber(f.partsSum)})
                 </Badge>
               )}
@@ -64,6 +65,105 @@ function FiguresPanel({ report }: { report: ReportView }) {
   );
 }
 
+type PlanTargetView = ReportView['plan']['targets'][number];
+const amount = (t: PlanTargetView, v: number) => `${showNumber(v)}${t.measure === 'percent' ? '%' : ''}`;
+
+/** Targets of the year with what was achieved, next year's targets and tasks, proposals to the upper level and answers. */
+function PlanPanel({ report }: { report: ReportView }) {
+  const { plan, year } = report;
+  return (
+    <Stack gap="sm">
+      <Table striped withTableBorder aria-label={`Chỉ tiêu năm ${year} và kết quả thực hiện`}>
+        <Table.Caption>Chỉ tiêu năm {year} và kết quả thực hiện</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Chỉ tiêu</Table.Th>
+            <Table.Th>Mục tiêu</Table.Th>
+            <Table.Th>Đạt được</Table.Th>
+            <Table.Th>Đánh giá</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {plan.targets.length === 0 ? (
+            <Table.Tr>
+              <Table.Td colSpan={4}>{NOT_RECORDED}</Table.Td>
+            </Table.Tr>
+          ) : null}
+          {plan.targets.map((t) => (
+            <Table.Tr key={t.id}>
+              <Table.Td>{t.title}</Table.Td>
+              <Table.Td>
+                {targetComparisonSigns[t.comparison]} {amount(t, t.value)}
+              </Table.Td>
+              <Table.Td>
+                {t.actual === null ? (
+                  NOT_RECORDED
+                ) : t.drill ? (
+                  <Anchor component={Link} to={t.drill}>
+                    {amount(t, t.actual)}
+                  </Anchor>
+                ) : (
+                  amount(t, t.actual)
+                )}
+              </Table.Td>
+              <Table.Td>{t.met === null ? 'Chưa đánh giá được' : <Badge color={t.met ? 'teal.9' : 'red.9'}>{t.met ? 'Đạt' : 'Không đạt'}</Badge>}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Table striped withTableBorder aria-label={`Chỉ tiêu và nhiệm vụ năm ${year + 1}`}>
+        <Table.Caption>Chỉ tiêu, nhiệm vụ và giải pháp năm {year + 1}</Table.Caption>
+        <Table.Tbody>
+          {plan.nextTargets.map((t) => (
+            <Table.Tr key={`t${t.id}`}>
+              <Table.Td>Chỉ tiêu: {t.title}</Table.Td>
+              <Table.Td>
+                {targetComparisonSigns[t.comparison]} {amount(t, t.value)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+          {plan.tasks.map((t) => (
+            <Table.Tr key={`n${t.id}`}>
+              <Table.Td>Nhiệm vụ: {t.text}</Table.Td>
+              <Table.Td>
+                {t.owner ?? ''} {t.dueOn ? `· hạn ${showDate(t.dueOn)}` : ''} · {taskStatusLabels[t.status]}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+          {plan.nextTargets.length + plan.tasks.length === 0 ? (
+            <Table.Tr>
+              <Table.Td colSpan={2}>{NOT_RECORDED}</Table.Td>
+            </Table.Tr>
+          ) : null}
+        </Table.Tbody>
+      </Table>
+      <Table striped withTableBorder aria-label="Kiến nghị với cấp trên">
+        <Table.Caption>Kiến nghị, đề xuất với cấp trên và kết quả trả lời</Table.Caption>
+        <Table.Tbody>
+          {plan.proposals.length === 0 ? (
+            <Table.Tr>
+              <Table.Td colSpan={3}>Không có kiến nghị trong kỳ.</Table.Td>
+            </Table.Tr>
+          ) : null}
+          {plan.proposals.map((p) => (
+            <Table.Tr key={p.id}>
+              <Table.Td>{showDate(p.sentOn)}</Table.Td>
+              <Table.Td>
+                {p.content} <Text size="xs">→ {p.addressee}</Text>
+              </Table.Td>
+              <Table.Td>
+                {proposalStatusLabels[p.status]}
+                {p.answeredOn ? ` (${showDate(p.answeredOn)})` : ''}
+                {p.answerText ? `: ${p.answerText}` : ''}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
 function SectionsEditor({ report }: { report: ReportView }) {
   const queryClient = useQueryClient();
   const [sections, setSections] = useState<ReportSection[]>(report.sections);
@@ -84,6 +184,7 @@ function SectionsEditor({ report }: { report: ReportView }) {
           <Textarea
             autosize
             minRows={3}
+            aria-label={`Nội dung phần ${index + 1}`}
             value={section.body}
             description="Chèn số liệu bằng {{mã chỉ số}}, ví dụ {{admissions}}; số ghi tay {{members=4200}} được đối chiếu với dữ liệu."
             onChange={(e) => setSections(sections.map((s, i) => (i === index ? { ...s, body: e.currentTarget.value } : s)))}
@@ -118,7 +219,7 @@ function IssueForm({ report }: { report: ReportView }) {
         <NumberInput label="Số" value={number} onChange={setNumber} min={1} w={100} />
         <TextInput label="Ký hiệu (sau BC/)" value={issuerCode} onChange={(e) => setIssuerCode(e.currentTarget.value)} w={140} />
         <TextInput label="Ngày ban hành (yyyy-mm-dd)" value={issuedOn} onChange={(e) => setIssuedOn(e.currentTarget.value)} w={200} />
-        <Button color="green" onClick={() => issue.mutate()} loading={issue.isPending} disabled={report.flags.length > 0}>
+        <Button onClick={() => issue.mutate()} loading={issue.isPending} disabled={report.flags.length > 0}>
           Ban hành báo cáo
         </Button>
       </Group>
@@ -137,7 +238,7 @@ function IssuedPanel({ report }: { report: ReportView }) {
     <Stack gap="xs">
       <Text>
         Số {report.number}, ban hành ngày {showDate(report.issuedOn)}. Mã băm số liệu chốt: <code>{report.snapshotHash}</code>{' '}
-        {report.snapshotIntact ? <Badge color="green">nguyên vẹn</Badge> : <Badge color="red">không khớp mã băm</Badge>}
+        {report.snapshotIntact ? <Badge color="teal.9">nguyên vẹn</Badge> : <Badge color="red.9">không khớp mã băm</Badge>}
       </Text>
       {changes.data && changes.data.changed.length > 0 ? (
         <Alert color="yellow" title="Số liệu đã thay đổi sau khi ban hành (báo cáo giữ số liệu đã chốt)">
@@ -202,13 +303,15 @@ export function ReportEditorPage() {
       ) : null}
       <Title order={2}>Số liệu</Title>
       <FiguresPanel report={data} />
+      <Title order={2}>Chỉ tiêu, nhiệm vụ và kiến nghị</Title>
+      <PlanPanel report={data} />
       <Title order={2}>Nội dung</Title>
-      {data.status === 'draft' ? (
-        canWrite ? (
+      {data.status === 'draft' && canWrite ? (
+        <>
           <SectionsEditor key={data.version} report={data} />
-        ) : (
+          <Title order={3}>Bản xem trước (số liệu hiện tại, chưa chốt)</Title>
           <RenderedSections report={data} />
-        )
+        </>
       ) : (
         <RenderedSections report={data} />
       )}
@@ -226,7 +329,7 @@ export function ReportEditorPage() {
 
 function RenderedSections({ report }: { report: ReportView }) {
   return (
-    <Stack gap="xs">
+    <Stack gap="xs" aria-label="Nội dung báo cáo" role="region">
       {report.rendered.map((s, i) => (
         <Stack key={i} gap={2}>
           <Text fw={700}>{s.heading}</Text>

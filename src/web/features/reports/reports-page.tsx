@@ -2,12 +2,81 @@ import { Anchor, Badge, Button, Group, NumberInput, Stack, Table, Text, Title } 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { createReport, listReportSubmissions, listReports } from '../../api';
+import { createReport, getReportRollUp, listReportSubmissions, listReports } from '../../api';
 import { SaveErrorAlert } from '../../components/save-error-alert';
 import { ActionGate } from '../auth/session';
 import { usePlanOrg } from '../targets/use-plan-org';
-import { showDate } from '../../format';
+import { showDate, showNumber } from '../../format';
 import { reportStatusLabels, submissionStateLabels } from '../../../shared/reports';
+
+const NOT_RECORDED = 'chưa ghi nhận';
+
+/**
+ * The upper committee's roll-up: each subordinate's submitted figures side by side, their sum, and the committee's own
+ * live figure; a difference is flagged with its likely cause.
+ */
+function RollUpTable({ orgId, year }: { orgId: number; year: number }) {
+  const rollUp = useQuery({ queryKey: ['report-roll-up', orgId, year], queryFn: ({ signal }) => getReportRollUp({ orgId, year }, signal) });
+  const data = rollUp.data;
+  if (!data || data.subordinates.length === 0) return null;
+  return (
+    <Stack gap="xs">
+      <Title order={2}>Tổng hợp số liệu báo cáo của cấp dưới năm {year}</Title>
+      <Text size="sm" c="dimmed">
+        Số liệu cấp dưới là số đã chốt khi ban hành; số của {data.orgName} tính trực tiếp từ dữ liệu đến {showDate(data.to)}.
+      </Text>
+      <Table.ScrollContainer minWidth={600}>
+        <Table striped withTableBorder aria-label="Tổng hợp số liệu của cấp dưới">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Chỉ số</Table.Th>
+              {data.subordinates.map((s) => (
+                <Table.Th key={s.orgId}>
+                  {s.reportId ? (
+                    <Anchor component={Link} to={`/bao-cao/${s.reportId}`}>
+                      {s.orgName}
+                    </Anchor>
+                  ) : (
+                    `${s.orgName} (chưa gửi)`
+                  )}
+                </Table.Th>
+              ))}
+              <Table.Th>Tổng cấp dưới</Table.Th>
+              <Table.Th>Số của cấp này</Table.Th>
+              <Table.Th>Chênh lệch</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.figures.map((f) => (
+              <Table.Tr key={f.key}>
+                <Table.Td>{f.label}</Table.Td>
+                {f.values.map((v, i) => (
+                  <Table.Td key={i}>{v === null ? '—' : showNumber(v)}</Table.Td>
+                ))}
+                <Table.Td>{showNumber(f.rollUp)}</Table.Td>
+                <Table.Td>{f.own === null ? NOT_RECORDED : showNumber(f.own)}</Table.Td>
+                <Table.Td>
+                  {f.flagged ? (
+                    <>
+                      <Badge color="red.9">
+                        {f.difference === null ? 'Không đối chiếu được' : `${f.difference > 0 ? '+' : ''}${showNumber(f.difference)}`}
+                      </Badge>
+                      <Text size="xs">{f.note}</Text>
+                    </>
+                  ) : (
+                    <Badge color="green" variant="light">
+                      Khớp
+                    </Badge>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}
 
 /** The year's reports of the chosen organisation (and below), a new draft, and the subordinates' submissions. */
 export function ReportsPage() {
@@ -112,6 +181,7 @@ export function ReportsPage() {
           </Table>
         </Stack>
       ) : null}
+      {orgId !== undefined ? <RollUpTable orgId={orgId} year={year} /> : null}
     </Stack>
   );
 }
