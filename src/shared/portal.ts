@@ -24,6 +24,27 @@ export const articleActionLabels: Record<ArticleAction, string> = {
   reopen: 'Mở lại để sửa',
 };
 
+/**
+ * The workflow's state table, read by the server (which step leaves which status, to which, and the permission it
+ * needs) and by the web app (a button shows only when the role may take the step and the status allows it).
+ */
+export const articleTransitions: Record<ArticleAction, { from: readonly ArticleStatus[]; to: ArticleStatus; permission: 'portal.edit' | 'portal.approve' }> = {
+  submit: { from: ['draft'], to: 'submitted', permission: 'portal.edit' },
+  return: { from: ['submitted', 'approved'], to: 'draft', permission: 'portal.approve' },
+  approve: { from: ['submitted'], to: 'approved', permission: 'portal.approve' },
+  publish: { from: ['approved', 'unpublished'], to: 'published', permission: 'portal.approve' },
+  unpublish: { from: ['published'], to: 'unpublished', permission: 'portal.approve' },
+  reopen: { from: ['unpublished'], to: 'draft', permission: 'portal.edit' },
+};
+
+/** Content is edited only in a draft: what an approver approved is what gets published. */
+export const editableStatuses: readonly ArticleStatus[] = ['draft'];
+
+/** The steps open on an article in this status to someone allowed `allowed(permission)` (the role's table). */
+export function openArticleSteps(status: ArticleStatus, allowed: (permission: 'portal.edit' | 'portal.approve') => boolean): ArticleAction[] {
+  return articleActions.filter((action) => articleTransitions[action].from.includes(status) && allowed(articleTransitions[action].permission));
+}
+
 /** A readable slug: lower-case ASCII words joined by hyphens (`bi-thu-tinh-uy-lam-viec`). */
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const slug = z.string().trim().min(1).max(120).regex(slugPattern, 'Đường dẫn chỉ gồm chữ thường không dấu, số và dấu gạch ngang (ví dụ: bi-thu-tinh-uy)');
@@ -43,6 +64,8 @@ export const portalCategory = z.object({
   name: z.string(),
   slug: z.string(),
   position: z.number().int(),
+  /** The section belongs to an organisation of the reader's scope: its articles are theirs to see (and write, by role). */
+  inScope: z.boolean(),
 });
 export type PortalCategory = z.infer<typeof portalCategory>;
 export const portalCategoryList = z.object({ items: z.array(portalCategory) });

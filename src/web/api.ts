@@ -15,6 +15,16 @@ import type {
   report as reportSchema,
   reportCreate,
 } from '../shared/reports'; // reports
+import type {
+  ArticleAction,
+  ArticleListQuery,
+  ArticleUpdate,
+  PortalCategory,
+  article as articleSchema,
+  articleCreate,
+  articleList as articleListSchema,
+  articleStep,
+} from '../shared/portal'; // portal
 import type { AuditEntry, ChainReport } from '../shared/audit';
 import type { DuesSheet, duesArrearsList, duesSheetInput, memberDues } from '../shared/dues'; // dues
 import type { BadgeList } from '../shared/badges'; // dues
@@ -1162,3 +1172,26 @@ export function getReportRollUp(query: { orgId: number; year: number }, signal?:
 }
 export const reportDocxUrl = (id: number) => `${API_BASE}/reports/${id}/report.docx`;
 export const reportXlsxUrl = (id: number) => `${API_BASE}/reports/${id}/report.xlsx`;
+
+// portal
+export type ArticleView = z.input<typeof articleSchema>;
+export type ArticleListPage = z.input<typeof articleListSchema>;
+export function listPortalCategories(signal?: AbortSignal): Promise<{ items: PortalCategory[] }> {
+  return request<{ items: PortalCategory[] }>('GET', '/portal/categories', { signal });
+}
+export function listPortalArticles(query: Partial<ArticleListQuery>, signal?: AbortSignal): Promise<ArticleListPage> {
+  return request<ArticleListPage>('GET', '/portal/articles', { query, signal });
+}
+export function getPortalArticle(id: number, signal?: AbortSignal): Promise<ArticleView> {
+  return request<ArticleView>('GET', `/portal/articles/${id}`, { signal });
+}
+export function createPortalArticle(input: z.input<typeof articleCreate>): Promise<ArticleView> {
+  return request<ArticleView>('POST', '/portal/articles', { body: input });
+}
+/** Only the fields that changed, with the version the editor read (a stale one is refused with 409). */
+export function updatePortalArticle(id: number, input: ArticleUpdate): Promise<ArticleView> {
+  return request<ArticleView>('PATCH', `/portal/articles/${id}`, { body: input });
+}
+export function stepPortalArticle(id: number, action: ArticleAction, input: z.input<typeof articleStep>): Promise<ArticleView> {
+  return request<ArticleView>('POST', `/portal/articles/${id}/${action}`, { body: input });
+}

@@ -133,6 +133,11 @@ const RatingsRoutes = lazyPage(
   () => import('./features/ratings/ratings-routes'),
   (m) => m.RatingsRoutes,
 );
+// portal
+const PortalRoutes = lazyPage(
+  () => import('./features/portal/portal-routes'),
+  (m) => m.PortalRoutes,
+);
 const MyRatingsPage = lazyPage(
   () => import('./features/ratings/my-ratings-page'),
   (m) => m.MyRatingsPage,
@@ -233,6 +238,7 @@ export const router = createBrowserRouter([
           // ratings
           { path: 'danh-gia-xep-loai/*', element: staffOnly(RatingsRoutes) },
           { path: 'tu-danh-gia', element: <MyRatingsPage /> },
+          { path: 'tin-bai/*', element: staffOnly(PortalRoutes) }, // portal
           { path: '*', element: <NotFoundPage /> },
         ],
       },

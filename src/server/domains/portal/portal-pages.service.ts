@@ -15,7 +15,7 @@ import {
 } from './portal.queries.js';
 import { searchWords } from './portal.rules.js';
 import { htmlToText } from './portal-sanitize.js';
-import { articleHtml, categoryHtml, homeHtml, notFoundHtml, robotsTxt, rssXml, searchHtml, sitemapXml, type SiteNav } from './portal.html.js';
+import { articleHtml, atomXml, categoryHtml, homeHtml, notFoundHtml, robotsTxt, rssXml, searchHtml, sitemapXml, type SiteNav } from './portal.html.js';
 
 /** A rendered public page: what the route sends, with its validators. */
 export interface RenderedPage {
@@ -153,17 +153,16 @@ export async function searchArticles(ctx: Ctx, q: string, limit = CATEGORY_PAGE_
   return searchLive(ctx.db, ctx.now(), words, limit, 0);
 }
 
-export function categoryFeed(ctx: Ctx, base: string, slug: string): Promise<RenderedPage> {
-  return cached(ctx, `${base} rss ${slug}`, async () => {
+/** A section's feed, RSS 2.0 (`rss.xml`) or Atom (`atom.xml`): its latest 30 articles. */
+export function categoryFeed(ctx: Ctx, base: string, slug: string, format: 'rss' | 'atom' = 'rss'): Promise<RenderedPage> {
+  return cached(ctx, `${base} ${format} ${slug}`, async () => {
     const category = await findCategoryBySlug(ctx.db, slug);
     if (!category) return page(404, 'Không tìm thấy chuyên mục.', null, 'text/plain; charset=utf-8');
     const items = await latestArticles(ctx.db, ctx.now(), { categoryId: category.id, limit: 30 });
-    const xml = rssXml(
-      base,
-      category,
-      items.map((a) => ({ ...a, description: a.lead })),
-    );
-    return page(200, xml, newest(items), 'application/rss+xml; charset=utf-8');
+    const entries = items.map((a) => ({ ...a, description: a.lead }));
+    const updated = newest(items);
+    if (format === 'atom') return page(200, atomXml(base, category, entries, updated ?? category.updatedAt), updated, 'application/atom+xml; charset=utf-8');
+    return page(200, rssXml(base, category, entries), updated, 'application/rss+xml; charset=utf-8');
   });
 }
 

@@ -85,6 +85,31 @@ describe('the public pages', () => {
     expect(rss.body.match(/<item>/g)!.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('publish the same section as an Atom feed, with stable ids and Vietnam-offset dates', async () => {
+    const section = await get('/tin-tuc/chuyen-muc/tin-hoat-dong');
+    expect(section.body).toContain(
+      '<link rel="alternate" type="application/atom+xml" title="Tin hoạt động (Atom)" href="/tin-tuc/chuyen-muc/tin-hoat-dong/atom.xml">',
+    );
+    const atom = await get('/tin-tuc/chuyen-muc/tin-hoat-dong/atom.xml');
+    expect(atom.statusCode).toBe(200);
+    expect(atom.headers['content-type']).toBe('application/atom+xml; charset=utf-8');
+    expect(atom.headers.etag).toBeTruthy();
+    expect(atom.body).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">');
+    expect(atom.body).toContain(`<link rel="alternate" type="text/html" href="http://localhost:80/tin-tuc/${SEED_SLUG}"/>`);
+    expect(atom.body).toMatch(/<id>http:\/\/localhost:80\/tin-tuc\/bai\/\d+<\/id>/);
+    expect(atom.body).toContain('<published>2022-11-23T00:00:00+07:00</published>');
+    expect(atom.body.match(/<entry>/g)!.length).toBe((await get('/tin-tuc/chuyen-muc/tin-hoat-dong/rss.xml')).body.match(/<item>/g)!.length);
+    expect((await get('/tin-tuc/chuyen-muc/khong-co/atom.xml')).statusCode).toBe(404);
+  });
+
+  it('print an article without the site around it, with its address and its links spelled out', async () => {
+    const html = (await get(`/tin-tuc/${SEED_SLUG}`)).body;
+    const print = /@media print\{(.*)\}\s*<\/style>/s.exec(html)![1];
+    expect(print).toContain('header.site,nav,form.search,footer.site,.related');
+    expect(print).toContain('attr(href)');
+    expect(html).toContain(`<article data-url="http://localhost:80/tin-tuc/${SEED_SLUG}">`);
+  });
+
   it('search without diacritics: "bi thu tinh uy" finds "Bí thư Tỉnh ủy"', async () => {
     const page = await get('/tin-tuc/tim-kiem?q=bi%20thu%20tinh%20uy');
     expect(page.statusCode).toBe(200);
@@ -116,6 +141,7 @@ describe('the public pages', () => {
         '/tin-tuc/bai/:id',
         '/tin-tuc/chuyen-muc/:slug',
         '/tin-tuc/chuyen-muc/:slug/rss.xml',
+        '/tin-tuc/chuyen-muc/:slug/atom.xml',
         '/tin-tuc/tim-kiem',
       ].sort(),
     );

@@ -65,6 +65,9 @@ export const portalPublicRoutes: FastifyPluginAsync<{ database: Database; now: (
   app.get<{ Params: { slug: string } }>('/tin-tuc/chuyen-muc/:slug/rss.xml', { config, schema }, async (request, reply) =>
     send(request, reply, await categoryFeed(ctxOf(request), baseOf(request), request.params.slug)),
   );
+  app.get<{ Params: { slug: string } }>('/tin-tuc/chuyen-muc/:slug/atom.xml', { config, schema }, async (request, reply) =>
+    send(request, reply, await categoryFeed(ctxOf(request), baseOf(request), request.params.slug, 'atom')),
+  );
   app.get<{ Params: { id: string } }>('/tin-tuc/bai/:id', { config, schema }, async (request, reply) => {
     const id = Number(request.params.id);
     if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) return reply.status(404).type('text/plain; charset=utf-8').send('Không tìm thấy tin bài.');

@@ -34,7 +34,12 @@ form.search button{font:inherit}main{max-width:46rem;margin:0 auto;padding:1rem}
 ul.list{list-style:none;padding:0}ul.list li{border-bottom:1px solid #ddd;padding:.6rem 0}ul.list h2,ul.list h3{font-size:1.1rem;margin:0}
 .pager{display:flex;gap:1rem;margin:1rem 0}.tags a{margin-right:.6rem}footer.site{border-top:1px solid #ddd;color:#555;font-size:.85rem;padding:1rem;text-align:center}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;color:#000;padding:.3rem}
-@media print{header.site,nav,form.search,footer.site,.related,.pager,.skip{display:none}body{font:12pt/1.5 Georgia,serif;color:#000}a{color:#000;text-decoration:none}main{max-width:none;padding:0}}`;
+@media print{@page{margin:2cm 1.8cm}header.site,nav,form.search,footer.site,.related,.pager,.skip,.tags,.feeds{display:none}
+body{font:12pt/1.5 Georgia,"Times New Roman",serif;color:#000;background:#fff}a{color:#000;text-decoration:none}main{max-width:none;padding:0}
+h1{font-size:20pt;page-break-after:avoid;break-after:avoid}h2,h3{page-break-after:avoid;break-after:avoid}p{orphans:3;widows:3}
+.meta{color:#000}.body figure,.body img,blockquote{page-break-inside:avoid;break-inside:avoid}.body img{max-width:70%}
+.body a[href^="http"]::after{content:" (" attr(href) ")";font-size:9pt;word-break:break-all}
+article::after{content:"Nguồn: " attr(data-url);display:block;margin-top:1.5rem;font-size:9pt;border-top:1px solid #000;padding-top:.3rem}}`;
 
 export interface PageMeta {
   title: string;
@@ -42,7 +47,7 @@ export interface PageMeta {
   canonical: string;
   ogType?: 'website' | 'article';
   jsonLd?: unknown;
-  feeds?: { title: string; href: string }[];
+  feeds?: { title: string; href: string; type?: 'rss' | 'atom' }[];
   noindex?: boolean;
 }
 
@@ -65,7 +70,7 @@ function layout(meta: PageMeta, nav: SiteNav, main: string, query = ''): string 
     `<meta property="og:description" content="${e(meta.description)}">`,
     `<meta property="og:url" content="${e(meta.canonical)}">`,
     '<meta property="og:locale" content="vi_VN">',
-    ...(meta.feeds ?? []).map((f) => `<link rel="alternate" type="application/rss+xml" title="${e(f.title)}" href="${e(f.href)}">`),
+    ...(meta.feeds ?? []).map((f) => `<link rel="alternate" type="application/${f.type ?? 'rss'}+xml" title="${e(f.title)}" href="${e(f.href)}">`),
     meta.jsonLd ? `<script type="application/ld+json">${JSON.stringify(meta.jsonLd).replace(/</g, '\\u003c')}</script>` : '',
     `<style>${css}</style>`,
   ]
@@ -137,10 +142,13 @@ export function categoryHtml(nav: SiteNav, data: { name: string; slug: string; i
       title: `${data.name}${data.page > 1 ? ` (trang ${data.page})` : ''} | ${SITE_NAME}`,
       description: `Tin bài chuyên mục ${data.name}: ${formatNumber(data.total)} bài.`,
       canonical: `${nav.base}${base}${data.page > 1 ? `?trang=${data.page}` : ''}`,
-      feeds: [{ title: `${data.name} (RSS)`, href: `${base}/rss.xml` }],
+      feeds: [
+        { title: `${data.name} (RSS)`, href: `${base}/rss.xml` },
+        { title: `${data.name} (Atom)`, href: `${base}/atom.xml`, type: 'atom' },
+      ],
     },
     nav,
-    `<h1>${e(data.name)}</h1><p class="meta">${formatNumber(data.total)} tin bài · <a href="${base}/rss.xml">RSS</a></p><ul class="list">${data.items.map((a) => listItem(a, 'h2')).join('') || '<li>Chưa có tin bài.</li>'}</ul>${pager(base, data.page, data.pages)}`,
+    `<h1>${e(data.name)}</h1><p class="meta">${formatNumber(data.total)} tin bài<span class="feeds"> · <a href="${base}/rss.xml">RSS</a> · <a href="${base}/atom.xml">Atom</a></span></p><ul class="list">${data.items.map((a) => listItem(a, 'h2')).join('') || '<li>Chưa có tin bài.</li>'}</ul>${pager(base, data.page, data.pages)}`,
   );
 }
 
@@ -175,7 +183,7 @@ export function articleHtml(nav: SiteNav, a: PublicArticle & { bodyHtml: string 
       },
     },
     nav,
-    `<article><p class="meta"><a href="/tin-tuc/chuyen-muc/${e(a.categorySlug)}">${e(a.categoryName)}</a></p><h1>${e(a.title)}</h1><p class="meta"><time datetime="${isoVietnam(a.publishedAt!)}">${formatDateTime(a.publishedAt!)}</time></p><p class="lead">${e(a.lead)}</p><div class="body">${a.bodyHtml}</div>${byline ? `<p class="meta byline">${byline}</p>` : ''}${tags}</article>${rel}`,
+    `<article data-url="${e(url)}"><p class="meta"><a href="/tin-tuc/chuyen-muc/${e(a.categorySlug)}">${e(a.categoryName)}</a></p><h1>${e(a.title)}</h1><p class="meta"><time datetime="${isoVietnam(a.publishedAt!)}">${formatDateTime(a.publishedAt!)}</time></p><p class="lead">${e(a.lead)}</p><div class="body">${a.bodyHtml}</div>${byline ? `<p class="meta byline">${byline}</p>` : ''}${tags}</article>${rel}`,
   );
 }
 
@@ -220,6 +228,24 @@ export function rssXml(base: string, category: { name: string; slug: string }, i
 <atom:link href="${x(`${link}/rss.xml`)}" rel="self" type="application/rss+xml"/>
 ${entries}
 </channel></rss>`;
+}
+
+/** The same feed in Atom (RFC 4287): ids are the stable `/tin-tuc/bai/<id>` addresses, dates with Vietnam's offset. */
+export function atomXml(base: string, category: { name: string; slug: string }, items: (PublicArticle & { description: string })[], updated: Date) {
+  const link = `${base}/tin-tuc/chuyen-muc/${encodeURIComponent(category.slug)}`;
+  const entries = items
+    .map((a) => {
+      const modified = a.updatedAt > a.publishedAt! ? a.updatedAt : a.publishedAt!;
+      return `<entry><title>${x(a.title)}</title><link rel="alternate" type="text/html" href="${x(`${base}${articleHref(a)}`)}"/><id>${x(`${base}/tin-tuc/bai/${a.id}`)}</id><published>${isoVietnam(a.publishedAt!)}</published><updated>${isoVietnam(modified)}</updated><author><name>${x(a.author ?? SITE_NAME)}</name></author><summary>${x(a.description)}</summary></entry>`;
+    })
+    .join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">
+<title>${x(`${category.name} | ${SITE_NAME}`)}</title><subtitle>${x(`Tin bài chuyên mục ${category.name}`)}</subtitle>
+<link rel="alternate" type="text/html" href="${x(link)}"/><link rel="self" type="application/atom+xml" href="${x(`${link}/atom.xml`)}"/>
+<id>${x(link)}</id><updated>${isoVietnam(updated)}</updated>
+${entries}
+</feed>`;
 }
 
 export function sitemapXml(base: string, categories: { slug: string }[], articles: { slug: string; updatedAt: Date }[]) {

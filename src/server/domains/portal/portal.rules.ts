@@ -1,5 +1,4 @@
 import { foldForSearch } from '../../../shared/vietnamese.js';
-import type { ArticleAction, ArticleStatus } from '../../../shared/portal.js';
 
 /** `Bí thư Tỉnh ủy làm việc với Đảng ủy Khối` → `bi-thu-tinh-uy-lam-viec-voi-dang-uy-khoi` (at most 100 characters, whole words). */
 export function slugify(title: string): string {
@@ -24,16 +23,3 @@ export function searchWords(query: string): string[] {
     .filter((w) => w.length > 0)
     .slice(0, 12);
 }
-
-/** Which step leads from which status, and who takes it. */
-export const articleTransitions: Record<ArticleAction, { from: readonly ArticleStatus[]; to: ArticleStatus; by: 'editor' | 'approver' }> = {
-  submit: { from: ['draft'], to: 'submitted', by: 'editor' },
-  return: { from: ['submitted', 'approved'], to: 'draft', by: 'approver' },
-  approve: { from: ['submitted'], to: 'approved', by: 'approver' },
-  publish: { from: ['approved', 'unpublished'], to: 'published', by: 'approver' },
-  unpublish: { from: ['published'], to: 'unpublished', by: 'approver' },
-  reopen: { from: ['unpublished'], to: 'draft', by: 'editor' },
-};
-
-/** Content is edited only in a draft: what an approver approved is what gets published. */
-export const editableStatuses: readonly ArticleStatus[] = ['draft'];

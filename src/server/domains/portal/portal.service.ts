@@ -22,12 +22,14 @@ import {
   updateArticle as updateArticleRow,
   type ArticleView,
 } from './portal.queries.js';
-import { articleTransitions, editableStatuses, searchWords, slugify } from './portal.rules.js';
+import { searchWords, slugify } from './portal.rules.js';
 import { sanitizeArticleHtml, searchTextOf } from './portal-sanitize.js';
 import { forgetRenderedPages } from './portal-pages.service.js';
 import { CaptureError, captureBodyHtml, parseArticleCapture } from './portal-import.rules.js';
 import {
   articleActionLabels,
+  articleTransitions,
+  editableStatuses,
   articleStatusLabels,
   type ArticleAction,
   type ArticleCreate,
@@ -42,9 +44,15 @@ const ARTICLE = 'tin bài';
 /** A publishing time this far in the past is a mistake, not "now" (the form's clock may lag a little). */
 const PAST_TOLERANCE_MS = 5 * 60 * 1000;
 
-export async function listCategories(_ctx: Ctx) {
-  const rows = await categoryRows(_ctx.db);
-  return { items: rows.map(({ orgPath: _p, createdAt: _c, updatedAt: _u, ...row }) => row) };
+/** Every section (the public site shows them all); `inScope` marks those whose articles the reader's scope reaches. */
+export async function listCategories(ctx: Ctx) {
+  const rows = await categoryRows(ctx.db);
+  return {
+    items: rows.map(({ orgPath, createdAt: _c, updatedAt: _u, ...row }) => ({
+      ...row,
+      inScope: ctx.actor.scope.kind !== 'self' && isPathInScope(ctx.actor.scope, orgPath),
+    })),
+  };
 }
 
 /** A section of the portal, owned by an organisation in the approver's scope; its slug is unique. */
@@ -58,7 +66,7 @@ export async function createCategory(ctx: Ctx, input: PortalCategoryCreate) {
     const row = await insertCategory(tx.db, { orgId: org.id, name: input.name, slug, position: input.position, createdAt: tx.now(), updatedAt: tx.now() });
     await recordAudit(tx, [{ entity: 'portal_category', entityId: row.id, action: 'create', after: row }]);
     forgetRenderedPages();
-    return { id: row.id, orgId: row.orgId, orgName: org.name, name: row.name, slug: row.slug, position: row.position };
+    return { id: row.id, orgId: row.orgId, orgName: org.name, name: row.name, slug: row.slug, position: row.position, inScope: true };
   });
 }
 
@@ -226,7 +234,7 @@ export async function changeArticle(ctx: Ctx, id: number, input: ArticleUpdate) 
 /** One step of the workflow, by the role the step needs, from the status it leaves; dated and audited. */
 export async function stepArticle(ctx: Ctx, id: number, action: ArticleAction, input: ArticleStep) {
   const transition = articleTransitions[action];
-  assertCan(ctx, transition.by === 'approver' ? 'portal.approve' : 'portal.edit');
+  assertCan(ctx, transition.permission);
   return inTransaction(ctx, async (tx) => {
     const before = await articleInScope(tx, id);
     if (before.version !== input.version) throw staleVersion('Tin bài');

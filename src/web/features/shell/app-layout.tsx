@@ -60,6 +60,8 @@ function navigationFor(role: UserRole): NavGroup[] {
         { to: '/ky-luat', label: 'Kỷ luật đảng', prefix: true }, // discipline
         // ratings
         { to: '/danh-gia-xep-loai', label: 'Đánh giá, xếp loại', prefix: true },
+        // portal
+        ...(can(role, 'portal.edit') ? [{ to: '/tin-bai', label: 'Tin bài cổng thông tin', prefix: true }] : []),
       ],
     },
   ];
