@@ -180,6 +180,9 @@ export const memberRating = z.object({
   excuse: z.enum(ratingExcuses).nullable(),
   excuseNote: z.string().nullable(),
   roundClosed: z.boolean(),
+  /** What the round reviews: a year, or (kind `term`) a committee's term. */
+  roundKind: z.enum(ratingRoundKinds),
+  roundTerm: z.string().nullable(),
   version: z.number().int(),
 });
 export type MemberRating = z.infer<typeof memberRating>;

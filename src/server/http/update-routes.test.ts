@@ -4,9 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import type { Database } from '../db/client.js';
+import { meetings } from '../db/schema.js';
 import { createUser } from '../domains/users/users.service.js';
 import { createDocument } from '../domains/study/study.service.js';
-import { planMeeting } from '../domains/meetings/meetings.service.js';
 import { createTestDatabase, ctxFor } from '../test/test-database.js';
 import { makeMember, makeOrg, makeTree } from '../test/factories.js';
 import { ADMIN, loginClient, PASSWORD, type TestClient } from '../test/http-client.js';
@@ -56,8 +56,12 @@ beforeAll(async () => {
     } as const;
     documentIds.push((await createDocument(ctx, { ...document, issuedOn: '2026-01-05', title: `Nghị quyết ${code}` })).id);
   }
+  // The meetings a proposal of `a` may name: held committee meetings of `a`, dated before any day sent the walk draws.
   meetingIds = [];
-  for (const meetingOn of ['2026-03-05', '2026-04-05']) meetingIds.push((await planMeeting(ctx, { orgId: tree.a1.id, kind: 'regular', meetingOn })).id);
+  for (const meetingOn of ['1949-12-05', '1949-12-20']) {
+    const [held] = await database.db.insert(meetings).values({ orgId: tree.a.id, kind: 'committee', status: 'held', meetingOn }).returning();
+    meetingIds.push(held!.id);
+  }
   await createUser(ctx, { ...ADMIN, password: PASSWORD });
   app = await buildApp({ database, logger: false });
   admin = await loginClient(app, 'quantri', PASSWORD);
@@ -433,7 +437,13 @@ const cases: Record<string, UpdateCase> = {
     },
     extra: withVersion,
     readBack: { documentIds: (record) => record.documentIds },
-    derived: { version: 'always', attendance: ['meetingOn'], chairName: ['chairMemberId'], minuteTakerName: ['minuteTakerMemberId'] },
+    derived: {
+      version: 'always',
+      attendance: ['meetingOn'],
+      chairName: ['chairMemberId'],
+      minuteTakerName: ['minuteTakerMemberId'],
+      documents: ['documentIds'],
+    },
   },
 };
 

@@ -114,7 +114,7 @@ const memberRatingColumns = sql`mr.id, mr.round_id AS "roundId", mr.year, mr.mem
   mr.proposed_score AS "proposedScore", mr.proposed_grade AS "proposedGrade", mr.excellent_conditions_met AS "excellentConditionsMet",
   mr.tasks_not_done AS "tasksNotDone", mr.proposed_on AS "proposedOn", mr.proposal_note AS "proposalNote",
   mr.decided_grade AS "decidedGrade", mr.decided_on AS "decidedOn", mr.decision, mr.excuse, mr.excuse_note AS "excuseNote",
-  (r.closed_on IS NOT NULL) AS "roundClosed", mr.version`;
+  (r.closed_on IS NOT NULL) AS "roundClosed", r.kind AS "roundKind", r.term AS "roundTerm", mr.version`;
 const memberRatingFrom = sql`member_ratings mr JOIN rating_rounds r ON r.id = mr.round_id JOIN members m ON m.id = mr.member_id JOIN orgs o ON o.id = mr.org_id`;
 
 /** A round's members under `path` (the organisation as it stood when the round opened), by organisation and name. */
@@ -133,7 +133,10 @@ export async function memberRatingView(db: DbOrTx, id: number): Promise<MemberRa
 
 /** One member's ratings over the years (self-service). */
 export async function ratingsOfMember(db: DbOrTx, memberId: number): Promise<MemberRating[]> {
-  return queryRows<MemberRating>(db, sql`SELECT ${memberRatingColumns} FROM ${memberRatingFrom} WHERE mr.member_id = ${memberId} ORDER BY mr.year DESC`);
+  return queryRows<MemberRating>(
+    db,
+    sql`SELECT ${memberRatingColumns} FROM ${memberRatingFrom} WHERE mr.member_id = ${memberId} ORDER BY mr.year DESC, r.kind = 'term', mr.id DESC`,
+  );
 }
 
 export async function findMemberRating(db: DbOrTx, id: number): Promise<MemberRatingRow | undefined> {

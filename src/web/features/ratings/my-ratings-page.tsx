@@ -1,11 +1,15 @@
 import { Paper, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { ratingExcuseLabels, ratingGradeLabels } from '../../../shared/ratings';
+import { ratingExcuseLabels, ratingGradeLabels, ratingPeriodLabel, type MemberRating } from '../../../shared/ratings';
 import { myRatings } from '../../api';
 import { PageHeader } from '../../components/page-header';
 import { EmptyText, ErrorState, PageLoader } from '../../components/page-state';
 import { showDate, showNumber } from '../../format';
 import { SelfAssessmentForm } from './self-assessment-form';
+
+/** "Năm 2025" or "Nhiệm kỳ 2020–2025": the round a rating belongs to. */
+const periodOf = (r: Pick<MemberRating, 'roundKind' | 'roundTerm' | 'year'>) => ratingPeriodLabel({ kind: r.roundKind, term: r.roundTerm, year: r.year });
+const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Self-service: a member's own ratings, year by year, and the self-assessment of the open round. */
 export function MyRatingsPage() {
@@ -20,7 +24,7 @@ export function MyRatingsPage() {
         {open ? (
           <Paper withBorder p="md">
             <Text fw={600} mb="sm">
-              Năm {open.year}: bản tự đánh giá của tôi
+              {upperFirst(periodOf(open))}: bản tự đánh giá của tôi
             </Text>
             <SelfAssessmentForm rating={open} />
           </Paper>
@@ -34,7 +38,7 @@ export function MyRatingsPage() {
             <Table striped aria-label="Kết quả xếp loại của tôi">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Năm</Table.Th>
+                  <Table.Th>Đợt đánh giá</Table.Th>
                   <Table.Th>Tự đánh giá</Table.Th>
                   <Table.Th>Chi bộ đề xuất</Table.Th>
                   <Table.Th>Kết quả xếp loại</Table.Th>
@@ -43,7 +47,7 @@ export function MyRatingsPage() {
               <Table.Tbody>
                 {query.data.map((r) => (
                   <Table.Tr key={r.id}>
-                    <Table.Td>{r.year}</Table.Td>
+                    <Table.Td>{upperFirst(periodOf(r))}</Table.Td>
                     <Table.Td>{r.selfGrade ? `${ratingGradeLabels[r.selfGrade]} (${showNumber(r.selfScore)} điểm)` : '—'}</Table.Td>
                     <Table.Td>{r.proposedGrade ? ratingGradeLabels[r.proposedGrade] : '—'}</Table.Td>
                     <Table.Td>
