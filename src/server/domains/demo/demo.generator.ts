@@ -95,6 +95,8 @@ export interface DemoOptions {
   dues?: boolean;
   /** portal: also load the news portal (the seed article and a few dozen articles; default true). */
   portal?: boolean;
+  /** Only the organisation tree and the members with their histories, no module's records (province benches generate their own). */
+  membersOnly?: boolean;
 }
 
 /** The demo's defaults: one export each (loaders that take part of the options fill the rest from these). */
