@@ -1,25 +1,27 @@
 /**
  * Meetings (issue #11): the compliance table and recording a held meeting.
  *   embedded, demo bloc: compliance table for the whole bloc p95 ≤ 300 ms; recording a meeting with 60 attendees ≤ 100 ms.
- *   PostgreSQL, a province (`--members`, default 260,000: ≈2,200 grassroots organisations, 12 months, ≈3 million
- *   attendance rows): compliance table for the province p95 ≤ 1 s.
+ *   PostgreSQL, a province (opt-in, bench/province.bench.ts: ≈260,000 members, ≈2,200 grassroots organisations,
+ *   12 months, ≈3 million attendance rows): compliance table for the province p95 ≤ 1 s.
  *   study (no target in the issue; the same bounds as the compliance table): coverage of the bloc's widest requirement
  *   (every member under the upper committee, as of its deadline) and the `study_coverage` metric for the year.
- * Standalone: `npx tsx bench/meetings.bench.ts [--only embedded|postgres] [--members N]` (PostgreSQL: BENCH_DATABASE_URL).
- * The province is generated in SQL inside the database (INSERT … SELECT over the loaded tree, members by COPY), so
- * its size is the `--members` option and the generator scales with it.
+ * Standalone (the embedded bloc): `npx tsx bench/meetings.bench.ts`.
+ * The province's meetings are generated in SQL inside the database (INSERT … SELECT over the loaded tree), so the
+ * generator scales with the province's size.
  */
 import pino from 'pino';
 import { prepareDatabase, systemCtx } from '../src/server/bootstrap.js';
 import type { Ctx } from '../src/server/context.js';
-import { openDatabase, queryOne, queryRows, sql, type Database } from '../src/server/db/client.js';
-import { createScratchDatabase } from '../src/server/db/scratch-database.js';
+import { openDatabase, queryOne, sql, type Database } from '../src/server/db/client.js';
 import { loadDemo } from '../src/server/domains/demo/demo.service.js';
 import { createMember } from '../src/server/domains/members/members.service.js';
 import { complianceTable, planMeeting, recordHeld } from '../src/server/domains/meetings/meetings.service.js';
 import { createOrg } from '../src/server/domains/orgs/orgs.service.js';
 import { requirementCoverage } from '../src/server/domains/study/study.service.js';
 import { computeMetric } from '../src/server/domains/metrics/metrics.service.js';
+import { insertDemoMeetings } from '../src/server/domains/demo/demo-meetings.queries.js';
+import { DEFAULT_SEED } from '../src/server/domains/demo/demo.generator.js';
+import { load, type Province } from './province.bench.js';
 import { pathToFileURL } from 'node:url';
 
 export interface MeetingsBenchRow {
@@ -127,7 +129,8 @@ async function sizeLine(database: Database) {
   return `${row!.g} grassroots organisations, ${row!.c} cells, ${row!.m} meetings, ${row!.a} attendance rows`;
 }
 
-export async function runMeetingsBench(options: { only?: 'embedded' | 'postgres'; postgresUrl: string; members: number }): Promise<MeetingsBenchRow[]> {
+/** The embedded demo bloc (always run); the province on PostgreSQL is `runMeetingsProvinceBench` (opt-in, bench/province.bench.ts). */
+export async function runMeetingsBench(options: { only?: 'embedded' | 'postgres' }): Promise<MeetingsBenchRow[]> {
   const rows: MeetingsBenchRow[] = [];
   if (options.only !== 'postgres') {
     const database = await openDatabase({});
@@ -140,21 +143,24 @@ export async function runMeetingsBench(options: { only?: 'embedded' | 'postgres'
     rows.push(...(await studyRuns(ctx, 'embedded', 300, 20)));
     await database.close();
   }
-  if (options.only !== 'embedded') {
-    const { database, drop } = await createScratchDatabase(options.postgresUrl, 'dangvu_bench_meetings', (db) => prepareDatabase(db, log));
-    try {
-      const ctx = at(systemCtx(database, log));
-      const load = await timed(() => loadDemo(ctx, database, { members: options.members }));
-      await database.db.execute(sql`VACUUM ANALYZE`);
-      console.log(`     meetings, province (${options.members} members, loaded in ${Math.round(load)} ms): ${await sizeLine(database)}`);
-      rows.push(await complianceRuns(ctx, 'postgres', `meeting compliance table, province (${options.members} members)`, 1000, 10));
-      rows.push(await recordingSixty(ctx, 'postgres'));
-      rows.push(...(await studyRuns(ctx, 'postgres', 1000, 10)));
-      await queryRows(database.db, sql`SELECT 1`);
-    } finally {
-      await drop();
-    }
-  }
+  return rows;
+}
+
+/**
+ * The province (bench/province.bench.ts): a year of meetings with attendance generated in SQL over its tree
+ * (demo-meetings.queries.ts), then the compliance table p95 ≤ 1 s and recording a meeting with 60 attendees.
+ */
+export async function runMeetingsProvinceBench({ database, ctx, members }: Province): Promise<MeetingsBenchRow[]> {
+  const ms = await timed(() => insertDemoMeetings(ctx.db, { today: TODAY, seed: DEFAULT_SEED }));
+  await database.db.execute(sql`VACUUM ANALYZE`);
+  console.log(
+    `     meetings, province (${members.toLocaleString('vi-VN')} members): ${await sizeLine(database)}, generated in ${Math.round(ms)} ms (load ${load()})`,
+  );
+  const rows: MeetingsBenchRow[] = [];
+  const compliance = await complianceRuns(ctx, 'postgres', `meetings: compliance table for the province`, 1000, 10);
+  rows.push({ ...compliance, name: `${compliance.name} (load ${load()})` });
+  const recording = await recordingSixty(ctx, 'postgres');
+  rows.push({ ...recording, name: `meetings: ${recording.name} (load ${load()})` });
   return rows;
 }
 
@@ -162,11 +168,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2);
   const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   const only = option('--only');
-  const rows = await runMeetingsBench({
-    only: only === 'embedded' || only === 'postgres' ? only : undefined,
-    postgresUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-    members: Number(option('--members') ?? 260_000),
-  });
+  const rows = await runMeetingsBench({ only: only === 'embedded' || only === 'postgres' ? only : undefined });
   for (const row of rows)
     console.log(
       `${row.ok ? 'ok  ' : 'SLOW'} ${row.engine.padEnd(9)} ${row.name.padEnd(56)} p50 ${String(row.p50).padStart(8)} ms  p95 ${String(row.p95).padStart(8)} ms  (≤ ${row.target} ms)`,

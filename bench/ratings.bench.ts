@@ -1,36 +1,19 @@
 /**
- * Issue #13, on PostgreSQL: the rating summary of a province's round ≤ 1 s (members and organisations by grade, excused
- * members by reason, titles, the excellent quota's use per grassroots organisation). The province's tree and members
- * come from the demo generator; this year's round over the whole province is generated here and written with bulk
- * inserts (COPY, src/server/db/bulk.ts). `--members N` (bench/run.ts) sets the province's size.
+ * Issue #13, on the province (bench/province.bench.ts, PostgreSQL): the rating summary of a province's round ≤ 1 s
+ * (members and organisations by grade, excused members by reason, titles, the excellent quota's use per grassroots
+ * organisation). This year's round over the whole province is generated here and written with bulk inserts (COPY,
+ * src/server/db/bulk.ts).
  */
-import pino from 'pino';
-import { prepareDatabase, systemCtx } from '../src/server/bootstrap.js';
-import { createScratchDatabase } from '../src/server/db/scratch-database.js';
 import { nextId, syncIdentity, withBulkWriter } from '../src/server/db/bulk.js';
 import { queryOne, queryRows, sql, type Database } from '../src/server/db/client.js';
-import { loadDemo } from '../src/server/domains/demo/demo.service.js';
 import { ratingRoundSummary } from '../src/server/domains/ratings/ratings.service.js';
 import { allowedExcellent } from '../src/server/domains/ratings/ratings.rules.js';
 import type { RatingExcuse, RatingGrade } from '../src/shared/ratings.js';
-
-export interface RatingsBenchRow {
-  engine: string;
-  name: string;
-  ms: number;
-  target?: number;
-  ok: boolean;
-}
+import { load, percentiles, timeIt, type Province, type ProvinceBenchRow } from './province.bench.js';
 
 const grassrootsKinds = new Set(['grassroots_committee', 'grassroots_cell']);
 const ratedKinds = new Set(['grassroots_committee', 'grassroots_cell', 'section', 'cell']);
 const QUOTA_PERCENT = 20;
-
-async function timeIt(work: () => Promise<unknown>): Promise<number> {
-  const started = process.hrtime.bigint();
-  await work();
-  return Number(process.hrtime.bigint() - started) / 1e6;
-}
 
 /** A stable number 0–999 from an id: the same province always gets the same grades. */
 const hash = (id: number) => (((id * 2654435761) % 1000) + 1000) % 1000;
@@ -181,33 +164,27 @@ async function generateProvinceRound(database: Database, year: number): Promise<
   });
 }
 
-export async function runRatingsBench(options: { postgresUrl: string; members: number }): Promise<RatingsBenchRow[]> {
-  const log = pino({ level: 'silent' });
-  const { database, drop } = await createScratchDatabase(options.postgresUrl, 'dangvu_bench_ratings', (db) => prepareDatabase(db, log));
-  const rows: RatingsBenchRow[] = [];
-  const row = (name: string, ms: number, target?: number) => {
-    rows.push({ engine: 'postgres', name, ms: +ms.toFixed(1), target, ok: target === undefined || ms <= target });
-  };
-  try {
-    const ctx = { ...systemCtx(database, log), now: () => new Date('2026-11-27T03:00:00Z') };
-    await loadDemo(ctx, database, { members: options.members, dues: false });
-    let round = { roundId: 0, members: 0, orgs: 0 };
-    row(
-      `generate a province's round (${options.members.toLocaleString('vi-VN')} members, COPY)`,
-      await timeIt(async () => (round = await generateProvinceRound(database, 2026))),
-    );
-    console.log(`     ratings: ${round.members.toLocaleString('vi-VN')} members, ${round.orgs.toLocaleString('vi-VN')} organisations in the round`);
-    await database.db.execute(sql`VACUUM ANALYZE`);
-    let summary: Awaited<ReturnType<typeof ratingRoundSummary>> | undefined;
-    for (let i = 0; i < 2; i++) summary = await ratingRoundSummary(ctx, round.roundId);
-    if (summary!.members.total !== round.members || summary!.orgs.total !== round.orgs)
-      throw new Error('The rating summary does not count the round it was given.');
-    const samples: number[] = [];
-    for (let i = 0; i < 10; i++) samples.push(await timeIt(() => ratingRoundSummary(ctx, round.roundId)));
-    samples.sort((a, b) => a - b);
-    row("rating summary of a province's round (p95)", samples[Math.ceil(0.95 * samples.length) - 1]!, 1000);
-  } finally {
-    await drop();
-  }
+export async function runRatingsBench({ database, ctx, members }: Province): Promise<ProvinceBenchRow[]> {
+  const rows: ProvinceBenchRow[] = [];
+  let round = { roundId: 0, members: 0, orgs: 0 };
+  const ms = await timeIt(async () => (round = await generateProvinceRound(database, 2026)));
+  await database.db.execute(sql`VACUUM ANALYZE`);
+  rows.push({
+    engine: 'postgres',
+    name: `ratings: a round over ${members.toLocaleString('vi-VN')} members (${round.members.toLocaleString('vi-VN')} rated, ${round.orgs.toLocaleString('vi-VN')} organisations; COPY, load ${load()})`,
+    ms: +ms.toFixed(0),
+  });
+  const summary = await ratingRoundSummary(ctx, round.roundId);
+  if (summary.members.total !== round.members || summary.orgs.total !== round.orgs)
+    throw new Error('The rating summary does not count the round it was given.');
+  const t = await percentiles(10, () => ratingRoundSummary(ctx, round.roundId));
+  rows.push({
+    engine: 'postgres',
+    name: `ratings: the summary of the province's round (load ${t.load})`,
+    p50: t.p50,
+    p95: t.p95,
+    target: 1000,
+    ok: t.p95 <= 1000,
+  });
   return rows;
 }

@@ -16,8 +16,11 @@ interface Ymd {
 
 function parse(iso: string): Ymd {
   const match = isoPattern.exec(iso);
-  if (!match || !isValidIso(iso)) throw new RangeError(`Not an ISO date (YYYY-MM-DD): ${JSON.stringify(iso)}`);
-  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  if (match) {
+    const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+    if (date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= daysInMonth(date.year, date.month)) return date;
+  }
+  throw new RangeError(`Not an ISO date (YYYY-MM-DD): ${JSON.stringify(iso)}`);
 }
 
 /** setUTCFullYear, unlike Date.UTC, does not map years 0–99 to 1900–1999. */
@@ -34,8 +37,12 @@ function format(date: Date): string {
   return `${year}-${month}-${day}`;
 }
 
+const monthLengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month (1–12) of the proleptic Gregorian calendar, as Date counts them, without building a Date: dates are parsed by the million in province lists. */
 function daysInMonth(year: number, month: number): number {
-  return utcDate(year, month, 0).getUTCDate();
+  if (month !== 2) return monthLengths[month - 1]!;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 export function isValidIso(iso: string): boolean {

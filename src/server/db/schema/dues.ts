@@ -70,7 +70,8 @@ export const duesPayments = pgTable(
   },
   (t) => [
     uniqueIndex('dues_payments_member_month_idx').on(t.memberId, t.month),
-    index('dues_payments_org_month_idx').on(t.orgId, t.month),
+    // (org_id, month) is `dues_payments_org_month_cover_idx` in migrations/0028_dues_statement_cover.sql: it carries the
+    // amounts (INCLUDE, which the schema builder cannot declare), so a province's statement reads only the index.
     index('dues_payments_path_month_idx').on(t.orgPath, t.month),
   ],
 );

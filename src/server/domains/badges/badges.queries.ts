@@ -17,24 +17,44 @@ export interface BadgeMemberRow {
   orgName: string;
 }
 
+/** For each milestone, the last admission day from which it can still be reached on the award date (before interruptions). */
+export interface MilestoneBound {
+  years: number;
+  admittedBy: string;
+}
+
 /**
- * Full (and deceased, for posthumous proposals) members of a subtree admitted on or before `admittedBy`: the only ones
- * whose party age can reach the lowest milestone, so the history is read for them alone.
+ * Full (and deceased, for posthumous proposals) members of a subtree admitted on or before `admittedBy` who can still
+ * reach a milestone above their highest badge: admitted on or before that milestone's bound (party age net of
+ * interruptions never exceeds the months since admission). Only they can be due, so the history is read for them alone.
  */
-export async function badgeMembers(db: DbOrTx, path: string, admittedBy: string): Promise<BadgeMemberRow[]> {
+function badgeCandidates(path: string, admittedBy: string, bounds: readonly MilestoneBound[]) {
+  // The highest milestone the member can reach by the date (NULL: none); a candidate holds no badge at or above it.
+  const reachable =
+    bounds.length === 0
+      ? sql`NULL::int`
+      : sql`CASE ${sql.join(
+          [...bounds].sort((x, y) => y.years - x.years).map((b) => sql`WHEN m.admitted_on <= ${b.admittedBy}::date THEN ${b.years}::int`),
+          sql` `,
+        )} END`;
+  return sql`m.org_path LIKE ${`${path}%`} AND m.status IN ('full', 'deceased') AND m.admitted_on <= ${admittedBy} AND ${reachable} IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM badge_awards a WHERE a.member_id = m.id AND a.milestone_years >= ${reachable})`;
+}
+
+export async function badgeMembers(db: DbOrTx, path: string, admittedBy: string, bounds: readonly MilestoneBound[]): Promise<BadgeMemberRow[]> {
   return queryRows<BadgeMemberRow>(
     db,
     sql`SELECT m.id, m.full_name AS "fullName", m.birth_date AS "birthDate", m.admitted_on AS "admittedOn", m.confirmed_on AS "confirmedOn",
                m.status, m.org_id AS "orgId", o.name AS "orgName"
         FROM members m JOIN orgs o ON o.id = m.org_id
-        WHERE m.org_path LIKE ${`${path}%`} AND m.status IN ('full', 'deceased') AND m.admitted_on <= ${admittedBy}
+        WHERE ${badgeCandidates(path, admittedBy, bounds)}
         ORDER BY o.path, m.name_sort_key, m.id`,
   );
 }
 
 /** Periods, standing events, awards and serious-illness reliefs of the members of `badgeMembers`, read by the same filter. */
-export async function badgeHistories(db: DbOrTx, path: string, admittedBy: string, month: string) {
-  const inSet = sql`SELECT m.id FROM members m WHERE m.org_path LIKE ${`${path}%`} AND m.status IN ('full', 'deceased') AND m.admitted_on <= ${admittedBy}`;
+export async function badgeHistories(db: DbOrTx, path: string, admittedBy: string, bounds: readonly MilestoneBound[], month: string) {
+  const inSet = sql`SELECT m.id FROM members m WHERE ${badgeCandidates(path, admittedBy, bounds)}`;
   const [periods, events, awards, ill] = await readTogether(db, [
     () =>
       queryRows<{ memberId: number; status: MemberStatus; validFrom: string; validTo: string | null }>(

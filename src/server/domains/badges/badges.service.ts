@@ -40,9 +40,11 @@ export async function listBadgeCandidates(ctx: Ctx, orgId: number, awardOn?: str
   const lowest = Math.min(...rules.milestones.value);
   const maxEarly = Math.max(rules.early30to65.value, rules.early70to90.value);
   const admittedBy = addMonths(on, -(lowest * 12 - maxEarly));
+  // A month of slack on each bound: `addMonths` clamps month ends, the exact count is `partyAge`'s below.
+  const bounds = rules.milestones.value.map((years) => ({ years, admittedBy: addMonths(on, -(years * 12 - maxEarly) + 1) }));
   const [members, history] = await readTogether(ctx.db, [
-    () => badgeMembers(ctx.db, org.path, admittedBy),
-    () => badgeHistories(ctx.db, org.path, admittedBy, on.slice(0, 7)),
+    () => badgeMembers(ctx.db, org.path, admittedBy, bounds),
+    () => badgeHistories(ctx.db, org.path, admittedBy, bounds, on.slice(0, 7)),
   ] as const);
   const group = <T extends { memberId: number }>(rows: T[]) => {
     const map = new Map<number, T[]>();

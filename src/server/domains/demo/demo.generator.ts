@@ -97,6 +97,8 @@ export interface DemoOptions {
   portal?: boolean;
   /** reports: also draft each bloc's year report and issue one grassroots report (default true). */
   reports?: boolean;
+  /** Only the organisation tree and the members with their histories, no module's records (province benches generate their own). */
+  membersOnly?: boolean;
 }
 
 /** The demo's defaults: one export each (loaders that take part of the options fill the rest from these). */

@@ -87,6 +87,10 @@ export async function loadDemo(ctx: Ctx, database: Database, options: DemoOption
     ]);
     const counts = await insertMembers(writer, bulkCtx, orgs, orgIds, options);
     for (const table of ['orgs', 'org_versions', 'members', 'membership_events', 'membership_periods']) await syncIdentity(writer.db, table);
+    if (options.membersOnly) {
+      await analyzeTables(writer.db);
+      return { orgs: orgs.length, ...counts };
+    }
     // dues: a year of dues and a few badges, last in the sequence.
     if (options.dues !== false) await loadDemoDues(writer, bulkCtx, options.today ?? '2026-11-27');
     // inspection: a year of plans, cases and denunciations, drawn from the tree and members just loaded.
@@ -102,6 +106,7 @@ export async function loadDemo(ctx: Ctx, database: Database, options: DemoOption
     await loadDemoRatings(bulkCtx, { today: options.today ?? DEFAULT_TODAY, seed: options.seed ?? DEFAULT_SEED });
     return { orgs: orgs.length, ...counts };
   });
+  if (options.membersOnly) return loaded;
   // targets: the bloc's year plan once the tree and members are committed, through the services (one transaction each).
   await loadDemoTargets({ ...ctx, db: database.db }, options);
   // reports: the bloc's year report drafted with its narrative, one grassroots report issued and submitted (needs the plan).

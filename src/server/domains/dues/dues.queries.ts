@@ -156,7 +156,15 @@ export async function statementSums(db: DbOrTx, orgPath: string, fromMonth: stri
         FROM dues_payments
         WHERE org_path LIKE ${`${orgPath}%`} AND month >= ${fromMonth} AND month <= ${toMonth}
         GROUP BY org_id, month`,
-  ).then((rows) => rows.map((r) => ({ ...r, due: Number(r.due), collected: Number(r.collected), extra: Number(r.extra) })));
+  ).then((rows) => {
+    // int8 arrives as text: converted in place (a province's year is ≈130,000 rows).
+    for (const r of rows) {
+      r.due = Number(r.due);
+      r.collected = Number(r.collected);
+      r.extra = Number(r.extra);
+    }
+    return rows;
+  });
 }
 
 export interface SubtreeOrg {

@@ -163,8 +163,12 @@ export interface ShareResult {
 export function cascadeShares(nodes: readonly ShareNode[], retained: RetainedPercents): Map<number, ShareResult> {
   const byId = new Map(nodes.map((n) => [n.orgId, n]));
   const children = new Map<number, number[]>();
-  for (const node of nodes)
-    if (node.parentId !== null && byId.has(node.parentId)) children.set(node.parentId, [...(children.get(node.parentId) ?? []), node.orgId]);
+  for (const node of nodes) {
+    if (node.parentId === null || !byId.has(node.parentId)) continue;
+    const siblings = children.get(node.parentId);
+    if (siblings) siblings.push(node.orgId);
+    else children.set(node.parentId, [node.orgId]);
+  }
   const results = new Map<number, ShareResult>();
   const visit = (id: number): ShareResult => {
     const done = results.get(id);

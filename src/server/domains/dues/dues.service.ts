@@ -41,6 +41,7 @@ import {
   registrationsOf,
   reliefsOf,
   statementSums,
+  type StatementCell,
   unpaidMonths,
   updatePayment,
   type DuesBasisRow,
@@ -474,8 +475,14 @@ export async function getDuesStatement(ctx: Ctx, orgId: number, query: DuesState
     orgs.map((o) => [o.id, { orgId: o.id, orgName: o.name, members: 0, due: 0, collected: 0, extra: 0, received: 0, kept: 0, passedUp: 0 }]),
   );
   const sources = new Set<string>();
+  const byMonth = new Map<string, StatementCell[]>();
+  for (const s of sums) {
+    const own = byMonth.get(s.month);
+    if (own) own.push(s);
+    else byMonth.set(s.month, [s]);
+  }
   for (const month of months) {
-    const own = sums.filter((s) => s.month === month);
+    const own = byMonth.get(month) ?? [];
     if (own.length === 0) continue;
     const retained = await ruleAt<RetainedPercents>(ctx, 'dues_retained_percent', monthStart(month));
     sources.add(retained.source);
