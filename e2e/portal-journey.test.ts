@@ -17,6 +17,7 @@ import {
   startHarness,
 } from './web-harness.js';
 import type { Harness } from './web-harness.js';
+import { lighthouseCategories, lighthouseScores } from './lighthouse.js';
 
 if (!hasChromium && !requireBrowser) console.warn('Skipping the portal journey: /usr/bin/chromium is missing (apt-get install -y chromium).');
 
@@ -158,5 +159,16 @@ describe('the news portal in the browser', () => {
       expect(await transferredBeforeImages(reader.page)).toBeLessThan(100 * 1024);
       await reader.context.close();
     });
+
+    it('scores at least 95 on Lighthouse in each category, on the home page and an article page', async () => {
+      const urls = [`${harness.baseUrl}/tin-tuc`, `${harness.baseUrl}/tin-tuc/${SEED_SLUG}`];
+      const scores = await lighthouseScores(urls);
+      for (const url of urls) {
+        const page = scores.get(url)!;
+        console.log(`Lighthouse ${new URL(url).pathname}: ${lighthouseCategories.map((c) => `${c} ${page[c]}`).join(', ')}`);
+        for (const category of lighthouseCategories)
+          expect(page[category], `${url} ${category} (failed: ${page.failedAudits.join(', ')})`).toBeGreaterThanOrEqual(95);
+      }
+    }, 240_000);
   });
 });
