@@ -60,6 +60,8 @@ function layout(meta: PageMeta, nav: SiteNav, main: string, query = ''): string 
   const head = [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    // No icon file to fetch: a browser would otherwise ask for /favicon.ico, outside the portal's public routes.
+    '<link rel="icon" href="data:,">',
     `<title>${e(meta.title)}</title>`,
     `<meta name="description" content="${e(meta.description)}">`,
     `<link rel="canonical" href="${e(meta.canonical)}">`,

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Group, Select, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { ArticleUpdate } from '../../../shared/portal';
 import { createPortalArticle, isApiError, updatePortalArticle, type ArticleView } from '../../api';
@@ -34,6 +34,11 @@ function draftOf(article: ArticleView | null): Draft {
   };
 }
 
+/** A refusal because someone saved the article after it was read (the server names the `version` field). */
+export function isStaleEdit(error: unknown): boolean {
+  return isApiError(error, 'CONFLICT') && error.fields.every((f) => f.field === 'version');
+}
+
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 
 /** What the editor changed, and only that, with the version read: an update changes exactly the fields it is given. */
@@ -57,6 +62,7 @@ export function changedFields(before: ArticleView, draft: Draft, bodyTouched: bo
  */
 export function ArticleForm({ article, onConflict }: { article: ArticleView | null; onConflict?: (message: string) => void }) {
   const categories = usePortalCategories();
+  const categoryOptions = useMemo(() => categories.map((c) => ({ value: String(c.id), label: `${c.name} (${c.orgName})` })), [categories]);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Draft>(() => draftOf(article));
@@ -83,8 +89,8 @@ export function ArticleForm({ article, onConflict }: { article: ArticleView | nu
       void navigate(`/tin-bai/${saved.id}`);
     },
     onError: (error) => {
-      if (isApiError(error, 'CONFLICT') && error.fields.length === 0 && article) {
-        onConflict?.(error.message);
+      if (isStaleEdit(error) && article) {
+        onConflict?.((error as Error).message);
         void queryClient.invalidateQueries({ queryKey: ['portal-article', article.id] });
       }
     },
@@ -102,7 +108,7 @@ export function ArticleForm({ article, onConflict }: { article: ArticleView | nu
         <Select
           label="Chuyên mục"
           required
-          data={categories.map((c) => ({ value: String(c.id), label: `${c.name} (${c.orgName})` }))}
+          data={categoryOptions}
           value={draft.categoryId}
           onChange={(value) => set('categoryId', value)}
           error={fieldError('categoryId')}

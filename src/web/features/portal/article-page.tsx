@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title, Typography } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title, Typography } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -13,6 +13,7 @@ import { showDateTime } from '../../format';
 import { useSession } from '../auth/session';
 import { articleStatusColors } from './articles-page';
 import { RevisionHistory } from './revision-diff';
+import { isStaleEdit } from './article-form';
 
 const stepColors: Partial<Record<ArticleAction, string>> = { return: 'orange', unpublish: 'red', publish: 'green', approve: 'blue' };
 const eventLabels: Record<string, string> = { ...articleActionLabels, import: 'Nhập từ cổng cũ' };
@@ -41,7 +42,8 @@ function StepForm({ article, action, close }: { article: ArticleView; action: Ar
       close();
     },
     onError: (error) => {
-      if (isApiError(error, 'CONFLICT')) void queryClient.invalidateQueries({ queryKey: ['portal-article', article.id] });
+      // Someone took a step or saved meanwhile: the article is reloaded, the refusal stays in the dialog.
+      if (isStaleEdit(error)) void queryClient.invalidateQueries({ queryKey: ['portal-article', article.id] });
     },
   });
   const fieldError = (field: string) => (isApiError(step.error) ? step.error.fields.find((f) => f.field === field)?.message : undefined);
@@ -53,7 +55,13 @@ function StepForm({ article, action, close }: { article: ArticleView; action: Ar
       }}
     >
       <Stack>
-        <SaveErrorAlert error={step.error} />
+        {isStaleEdit(step.error) ? (
+          <Alert color="orange" variant="light" role="alert">
+            {(step.error as Error).message} Tin bài đã được tải lại.
+          </Alert>
+        ) : (
+          <SaveErrorAlert error={step.error} />
+        )}
         {action === 'publish' ? (
           <TextInput
             type="datetime-local"

@@ -113,7 +113,7 @@ export function ArticlesPage() {
                         ) : null}
                       </Table.Td>
                       <Table.Td>{a.categoryName}</Table.Td>
-                      <Table.Td>
+                      <Table.Td miw={120}>
                         <Badge color={articleStatusColors[a.status]} variant="light">
                           {articleStatusLabels[a.status]}
                         </Badge>

@@ -2,6 +2,7 @@ import '@mantine/tiptap/styles.css';
 import { Input } from '@mantine/core';
 import { Link, RichTextEditor, type RichTextEditorLabels } from '@mantine/tiptap';
 import { useEditor } from '@tiptap/react';
+import { useState } from 'react';
 import StarterKit from '@tiptap/starter-kit';
 
 const labels: Partial<RichTextEditorLabels> = {
@@ -31,13 +32,19 @@ const labels: Partial<RichTextEditorLabels> = {
  * The article body in Mantine's Tiptap editor: paragraphs, sub-headings, emphasis, lists, quotes and links, the
  * tags the server's allow-list keeps. `onChange` fires on the writer's edits only (not on loading the content).
  */
+/** Kept stable across renders: the editor compares its options on every render and reconfigures itself when they differ. */
+const extensions = [StarterKit.configure({ link: false, heading: { levels: [2, 3] }, code: false, codeBlock: false }), Link];
+
 export function RichTextField({ label, value, onChange, error }: { label: string; value: string; onChange: (html: string) => void; error?: string }) {
+  // The content is read once: afterwards the editor owns it and reports changes through onChange.
+  const [content] = useState(value);
+  const [editorProps] = useState(() => ({ attributes: { 'aria-label': label, 'aria-multiline': 'true', role: 'textbox' } }));
   const editor = useEditor({
-    extensions: [StarterKit.configure({ link: false, heading: { levels: [2, 3] }, code: false, codeBlock: false }), Link],
-    content: value,
+    extensions,
+    content,
     shouldRerenderOnTransaction: false,
     onUpdate: ({ editor: current }) => onChange(current.getHTML()),
-    editorProps: { attributes: { 'aria-label': label, 'aria-multiline': 'true', role: 'textbox' } },
+    editorProps,
   });
   return (
     <Input.Wrapper label={label} error={error} required>
