@@ -60,8 +60,8 @@ describe("the year's report in the browser", () => {
       await page.getByRole('textbox', { name: 'Số', exact: true }).fill('9');
       await page.getByRole('textbox', { name: 'Ký hiệu (sau BC/)' }).fill('ĐUK');
       await page.getByRole('button', { name: 'Ban hành báo cáo' }).click();
-      await page.getByText(/Số 9-BC\/ĐUK, ban hành ngày/).waitFor();
-      await page.getByText('Số liệu không thay đổi kể từ khi ban hành.').waitFor();
+      await page.getByText(/Số 9-BC\/ĐUK, ban hành ngày/).waitFor({ timeout: 120_000 });
+      await page.getByText('Số liệu không thay đổi kể từ khi ban hành.').waitFor({ timeout: 120_000 });
 
       // A member is added afterwards: the report keeps its frozen figure and says which figures changed since.
       const { body: someone } = await apiFromPage<{ items: { orgId: number }[] }>(page, 'GET', '/members?pageSize=1');
@@ -90,16 +90,17 @@ describe("the year's report in the browser", () => {
       });
       expect(created.status).toBe(201);
       await page.reload();
-      await row.waitFor();
+      // The embedded engine answers one statement at a time: the page's "changed since" recount may be served first.
+      await row.waitFor({ timeout: 120_000 });
       expect(await row.textContent()).toContain(formatNumber(members.total));
       const changed = page.getByText(/Số liệu đã thay đổi sau khi ban hành/);
-      await changed.waitFor();
+      await changed.waitFor({ timeout: 120_000 });
       await page.getByText(`Đảng viên (chính thức, dự bị): ${formatNumber(members.total)} → ${formatNumber(members.total + 1)}`, { exact: false }).waitFor();
       await page.getByRole('button', { name: 'Gửi cấp trên' }).click();
       await page.getByText(/Đã gửi cấp trên ngày/).waitFor();
       await settle(page);
       expect(await axeViolations(page)).toEqual([]);
       await context.close();
-    }, 300_000);
+    }, 600_000);
   });
 });

@@ -45,6 +45,7 @@ const notPersonal: Record<string, string> = {
   '/api/v1/party-documents/{id}/file': 'a party document’s file (a resolution or directive, no personal data)',
   // reports
   '/api/v1/reports/submissions': 'which subordinate organisations submitted their report (organisations only; needs a query, and logs anyway)',
+  '/api/v1/reports/roll-up': 'subordinate organisations’ submitted figures and their sum (counts only; needs a query, and logs anyway)',
   // portal: news articles and their sections, written for publication (an author's byline is public once published)
   '/api/v1/portal/categories': 'the portal’s sections',
   '/api/v1/portal/articles': 'news articles of the desk',
