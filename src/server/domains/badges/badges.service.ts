@@ -42,13 +42,19 @@ export async function listBadgeCandidates(ctx: Ctx, orgId: number, awardOn?: str
   const admittedBy = addMonths(on, -(lowest * 12 - maxEarly));
   // A month of slack on each bound: `addMonths` clamps month ends, the exact count is `partyAge`'s below.
   const bounds = rules.milestones.value.map((years) => ({ years, admittedBy: addMonths(on, -(years * 12 - maxEarly) + 1) }));
-  const [members, history] = await readTogether(ctx.db, [
-    () => badgeMembers(ctx.db, org.path, admittedBy, bounds),
-    () => badgeHistories(ctx.db, org.path, admittedBy, bounds, on.slice(0, 7)),
-  ] as const);
+  const members = await badgeMembers(ctx.db, org.path, admittedBy, bounds);
+  const history = await badgeHistories(
+    ctx.db,
+    members.map((m) => m.id),
+    on.slice(0, 7),
+  );
   const group = <T extends { memberId: number }>(rows: T[]) => {
     const map = new Map<number, T[]>();
-    for (const row of rows) map.set(row.memberId, [...(map.get(row.memberId) ?? []), row]);
+    for (const row of rows) {
+      const own = map.get(row.memberId);
+      if (own) own.push(row);
+      else map.set(row.memberId, [row]);
+    }
     return map;
   };
   const periods = group(history.periods);
