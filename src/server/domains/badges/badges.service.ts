@@ -61,11 +61,21 @@ export async function listBadgeCandidates(ctx: Ctx, orgId: number, awardOn?: str
   const events = group(history.events);
   const awards = group(history.awards);
   const items: BadgeCandidate[] = [];
+  // Most members have no interruption: their party age depends on the admission day alone (a few thousand days for a
+  // province's tens of thousands of candidates), so it is computed once per day.
+  const unbroken = new Map<string, ReturnType<typeof partyAge>>();
   for (const m of members) {
-    const own = periods.get(m.id) ?? [];
-    const asOf = partyAgeEndsOn(own, on);
-    const gaps = interruptionsFrom(own, events.get(m.id) ?? []).map((i) => ({ from: i.from, to: i.to ?? asOf }));
-    const age = partyAge({ admittedOn: m.admittedOn, interruptions: gaps.filter((g) => compareIso(g.from, g.to) <= 0), asOf });
+    const own = periods.get(m.id);
+    const ownEvents = events.get(m.id);
+    let age: ReturnType<typeof partyAge>;
+    if (!own && !ownEvents) {
+      age = unbroken.get(m.admittedOn) ?? partyAge({ admittedOn: m.admittedOn, interruptions: [], asOf: on });
+      unbroken.set(m.admittedOn, age);
+    } else {
+      const asOf = partyAgeEndsOn(own ?? [], on);
+      const gaps = interruptionsFrom(own ?? [], ownEvents ?? []).map((i) => ({ from: i.from, to: i.to ?? asOf }));
+      age = partyAge({ admittedOn: m.admittedOn, interruptions: gaps.filter((g) => compareIso(g.from, g.to) <= 0), asOf });
+    }
     const due = badgeDue({
       partyAgeMonths: age.totalMonths,
       milestones: rules.milestones.value,
