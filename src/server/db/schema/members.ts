@@ -49,6 +49,13 @@ export const members = pgTable(
     index('members_status_scope_idx').on(t.status, t.orgPath),
     /** Whole words of the folded name: short search words (1–2 letters) match name words by prefix through it. */
     index('members_name_word_list_idx').using('gin', sql`string_to_array(${t.nameFolded}, ' ')`),
+    /**
+     * The badge list's candidates (full or deceased members admitted long enough ago), read by admission date from the
+     * index alone: every column the list needs is a key, so the province's list reads a few MB instead of the table.
+     */
+    index('members_badge_candidates_idx')
+      .on(t.admittedOn, t.status, t.orgPath, t.id, t.orgId, t.nameSortKey, t.fullName, t.birthDate, t.confirmedOn)
+      .where(sql`${t.status} IN ('full', 'deceased')`),
   ],
 );
 
@@ -68,7 +75,15 @@ export const membershipEvents = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     createdBy: integer('created_by'),
   },
-  (t) => [index('membership_events_member_idx').on(t.memberId, t.occurredOn), index('membership_events_kind_date_idx').on(t.kind, t.occurredOn)],
+  (t) => [
+    index('membership_events_member_idx').on(t.memberId, t.occurredOn),
+    index('membership_events_kind_date_idx').on(t.kind, t.occurredOn),
+    // Events carrying a gap, a handful: the badge list reads them with the exit kinds by a bitmap OR instead of a scan
+    // of all events (keyed by date, not member, so the planner reads the whole small index rather than probing it per id).
+    index('membership_events_gap_idx')
+      .on(t.occurredOn)
+      .where(sql`${t.details} ? 'gap'`),
+  ],
 );
 
 /** Where a member was and in which status, from one event to the next: the dated membership history. */
@@ -88,7 +103,14 @@ export const membershipPeriods = pgTable(
      */
     annulmentId: integer('annulment_id'),
   },
-  (t) => [index('membership_periods_member_idx').on(t.memberId, t.validFrom), index('membership_periods_org_idx').on(t.orgId, t.validFrom)],
+  (t) => [
+    index('membership_periods_member_idx').on(t.memberId, t.validFrom),
+    index('membership_periods_org_idx').on(t.orgId, t.validFrom),
+    // The standing exit periods (the badge list's interruptions), a few per thousand periods.
+    index('membership_periods_exit_idx')
+      .on(t.validFrom)
+      .where(sql`${t.annulmentId} IS NULL AND ${t.status} IN ('struck_off', 'expelled', 'withdrawn', 'deceased')`),
+  ],
 );
 
 /**

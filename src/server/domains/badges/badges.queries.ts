@@ -52,36 +52,41 @@ export async function badgeMembers(db: DbOrTx, path: string, admittedBy: string,
   );
 }
 
-/** Periods, standing events, awards and serious-illness reliefs of the members of `badgeMembers`, read by the same filter. */
-export async function badgeHistories(db: DbOrTx, path: string, admittedBy: string, bounds: readonly MilestoneBound[], month: string) {
-  const inSet = sql`SELECT m.id FROM members m WHERE ${badgeCandidates(path, admittedBy, bounds)}`;
+/**
+ * Periods, standing events, awards and serious-illness reliefs of the members of `badgeMembers`, read by their ids
+ * (once the candidates are known, rather than re-applying their filter to the whole subtree in every read).
+ */
+export async function badgeHistories(db: DbOrTx, memberIds: readonly number[], month: string) {
+  if (memberIds.length === 0) return { periods: [], events: [], awards: [], ill: new Set<number>() };
+  const ids = sql`${`{${memberIds.join(',')}}`}::int[]`;
   const [periods, events, awards, ill] = await readTogether(db, [
     () =>
       queryRows<{ memberId: number; status: MemberStatus; validFrom: string; validTo: string | null }>(
         db,
         sql`SELECT member_id AS "memberId", status, valid_from AS "validFrom", valid_to AS "validTo"
-          FROM membership_periods WHERE member_id IN (${inSet}) AND annulment_id IS NULL
+          FROM membership_periods WHERE member_id = ANY(${ids}) AND annulment_id IS NULL
             AND status IN ('struck_off', 'expelled', 'withdrawn', 'deceased')`,
       ),
     () =>
       queryRows<{ memberId: number; kind: MembershipEventKind; occurredOn: string; details: Record<string, unknown> | null }>(
         db,
+        // The kinds through membership_events_kind_date_idx, the gaps through membership_events_gap_idx (a bitmap OR).
         sql`SELECT e.member_id AS "memberId", e.kind, e.occurred_on AS "occurredOn", e.details
           FROM membership_events e
-          WHERE e.member_id IN (${inSet}) AND (e.kind IN ('contact_lost', 'contact_restored', 'strike_off', 'expulsion', 'withdrawal', 'death', 'transfer_out') OR e.details ? 'gap')
+          WHERE e.member_id = ANY(${ids}) AND (e.kind IN ('contact_lost', 'contact_restored', 'strike_off', 'expulsion', 'withdrawal', 'death', 'transfer_out') OR e.details ? 'gap')
             AND NOT EXISTS (SELECT 1 FROM membership_event_annulments a WHERE a.event_id = e.id)
           ORDER BY e.member_id, e.occurred_on, e.id`,
       ),
     () =>
       queryRows<{ memberId: number; milestoneYears: number }>(
         db,
-        sql`SELECT member_id AS "memberId", milestone_years AS "milestoneYears" FROM badge_awards WHERE member_id IN (${inSet})`,
+        sql`SELECT member_id AS "memberId", milestone_years AS "milestoneYears" FROM badge_awards WHERE member_id = ANY(${ids})`,
       ),
     () =>
       queryRows<{ memberId: number }>(
         db,
         sql`SELECT DISTINCT member_id AS "memberId" FROM dues_reliefs
-          WHERE member_id IN (${inSet}) AND ground = 'serious_illness' AND from_month <= ${month} AND (to_month IS NULL OR to_month >= ${month})`,
+          WHERE member_id = ANY(${ids}) AND ground = 'serious_illness' AND from_month <= ${month} AND (to_month IS NULL OR to_month >= ${month})`,
       ),
   ] as const);
   return { periods, events, awards, ill: new Set(ill.map((r) => r.memberId)) };

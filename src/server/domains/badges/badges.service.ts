@@ -42,24 +42,40 @@ export async function listBadgeCandidates(ctx: Ctx, orgId: number, awardOn?: str
   const admittedBy = addMonths(on, -(lowest * 12 - maxEarly));
   // A month of slack on each bound: `addMonths` clamps month ends, the exact count is `partyAge`'s below.
   const bounds = rules.milestones.value.map((years) => ({ years, admittedBy: addMonths(on, -(years * 12 - maxEarly) + 1) }));
-  const [members, history] = await readTogether(ctx.db, [
-    () => badgeMembers(ctx.db, org.path, admittedBy, bounds),
-    () => badgeHistories(ctx.db, org.path, admittedBy, bounds, on.slice(0, 7)),
-  ] as const);
+  const members = await badgeMembers(ctx.db, org.path, admittedBy, bounds);
+  const history = await badgeHistories(
+    ctx.db,
+    members.map((m) => m.id),
+    on.slice(0, 7),
+  );
   const group = <T extends { memberId: number }>(rows: T[]) => {
     const map = new Map<number, T[]>();
-    for (const row of rows) map.set(row.memberId, [...(map.get(row.memberId) ?? []), row]);
+    for (const row of rows) {
+      const own = map.get(row.memberId);
+      if (own) own.push(row);
+      else map.set(row.memberId, [row]);
+    }
     return map;
   };
   const periods = group(history.periods);
   const events = group(history.events);
   const awards = group(history.awards);
   const items: BadgeCandidate[] = [];
+  // Most members have no interruption: their party age depends on the admission day alone (a few thousand days for a
+  // province's tens of thousands of candidates), so it is computed once per day.
+  const unbroken = new Map<string, ReturnType<typeof partyAge>>();
   for (const m of members) {
-    const own = periods.get(m.id) ?? [];
-    const asOf = partyAgeEndsOn(own, on);
-    const gaps = interruptionsFrom(own, events.get(m.id) ?? []).map((i) => ({ from: i.from, to: i.to ?? asOf }));
-    const age = partyAge({ admittedOn: m.admittedOn, interruptions: gaps.filter((g) => compareIso(g.from, g.to) <= 0), asOf });
+    const own = periods.get(m.id);
+    const ownEvents = events.get(m.id);
+    let age: ReturnType<typeof partyAge>;
+    if (!own && !ownEvents) {
+      age = unbroken.get(m.admittedOn) ?? partyAge({ admittedOn: m.admittedOn, interruptions: [], asOf: on });
+      unbroken.set(m.admittedOn, age);
+    } else {
+      const asOf = partyAgeEndsOn(own ?? [], on);
+      const gaps = interruptionsFrom(own ?? [], ownEvents ?? []).map((i) => ({ from: i.from, to: i.to ?? asOf }));
+      age = partyAge({ admittedOn: m.admittedOn, interruptions: gaps.filter((g) => compareIso(g.from, g.to) <= 0), asOf });
+    }
     const due = badgeDue({
       partyAgeMonths: age.totalMonths,
       milestones: rules.milestones.value,

@@ -1,0 +1,3 @@
+CREATE INDEX "members_badge_candidates_idx" ON "members" USING btree ("admitted_on","status","org_path","id","org_id","name_sort_key","full_name","birth_date","confirmed_on") WHERE "members"."status" IN ('full', 'deceased');--> statement-breakpoint
+CREATE INDEX "membership_events_gap_idx" ON "membership_events" USING btree ("occurred_on") WHERE "membership_events"."details" ? 'gap';--> statement-breakpoint
+CREATE INDEX "membership_periods_exit_idx" ON "membership_periods" USING btree ("valid_from") WHERE "membership_periods"."annulment_id" IS NULL AND "membership_periods"."status" IN ('struck_off', 'expelled', 'withdrawn', 'deceased');
