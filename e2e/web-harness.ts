@@ -130,6 +130,13 @@ const axeSource = readFileSync(join(projectRoot, 'node_modules', 'axe-core', 'ax
 
 /** Serious and critical axe-core findings on the page as it is now. */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // A popover still fading in has its text at part opacity: axe would measure the fade, not the colours. Wait for the
+  // transitions that end (a loader's spin never does).
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), undefined, {
+      timeout: 5_000,
+    })
+    .catch(() => undefined);
   // Evaluated through the browser's debugging protocol: the app's CSP (own scripts only) refuses an inline <script>.
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
