@@ -3,7 +3,7 @@ import { queryOne, queryRows, type DbOrTx } from '../../db/client.js';
 import { meetingAttendance, meetingCalendarFeeds, meetingDocuments, meetings, orgs, partyDocuments } from '../../db/schema.js';
 import { notAnnulled } from '../members/members.queries.js';
 import { pathInScope } from '../../scope.js';
-import type { Scope } from '../../context.js';
+import { readTogether, type Scope } from '../../context.js';
 import type { AttendanceStatus, MeetingKind, MeetingListQuery, MeetingStatus } from '../../../shared/meetings.js';
 import type { ExpectedAttendee } from './meetings.rules.js';
 
@@ -150,13 +150,14 @@ export async function listMeetingRows(db: DbOrTx, scope: Scope, query: MeetingLi
     ].filter((c): c is SQL => c !== null),
     sql` AND `,
   );
-  const [items, count] = await Promise.all([
-    queryRows<MeetingListRow>(
-      db,
-      sql`SELECT ${listColumns} FROM meetings m JOIN orgs o ON o.id = m.org_id
+  const [items, count] = await readTogether(db, [
+    () =>
+      queryRows<MeetingListRow>(
+        db,
+        sql`SELECT ${listColumns} FROM meetings m JOIN orgs o ON o.id = m.org_id
           WHERE ${where} ORDER BY m.meeting_on DESC, m.id DESC LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
-    ),
-    queryOne<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM meetings m JOIN orgs o ON o.id = m.org_id WHERE ${where}`),
+      ),
+    () => queryOne<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM meetings m JOIN orgs o ON o.id = m.org_id WHERE ${where}`),
   ]);
   return { items, total: count?.n ?? 0 };
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, notExists, sql, type SQL } from 'drizzle-orm';
 import { queryOne, queryRows, type DbOrTx } from '../../db/client.js';
 import { candidates, members, membershipEventAnnulments, membershipEvents, membershipPeriods } from '../../db/schema.js';
-import type { Scope } from '../../context.js';
+import { readTogether, type Scope } from '../../context.js';
 import { memberInScope } from '../../scope.js';
 import { ancestorNamesSql } from '../orgs/orgs.queries.js';
 import type { AgeBand, MemberListItem, MemberListQuery, MemberStatus } from '../../../shared/member.js';
@@ -148,8 +148,9 @@ export async function listMemberRows(db: DbOrTx, where: SQL[], limit: number, of
 export async function correctNameWords(db: DbOrTx, words: string[], scope: Scope = { kind: 'all' }): Promise<string[]> {
   if (scope.kind !== 'all') return correctNameWordsInScope(db, words, scope);
   // One read per word: the word itself when known (listed first), else its nearest neighbour.
-  return Promise.all(
-    words.map(async (word) => {
+  return readTogether(
+    db,
+    words.map((word) => async () => {
       if (word.length < 3) return word;
       const near = await queryOne<{ word: string }>(
         db,
@@ -167,8 +168,9 @@ export async function correctNameWords(db: DbOrTx, words: string[], scope: Scope
  */
 async function correctNameWordsInScope(db: DbOrTx, words: string[], scope: Scope): Promise<string[]> {
   const inScope = memberInScope(scope, sql`m.id`, sql`m.org_path`);
-  return Promise.all(
-    words.map(async (word) => {
+  return readTogether(
+    db,
+    words.map((word) => async () => {
       if (word.length < 3) return word;
       const near = await queryOne<{ word: string }>(
         db,
@@ -429,15 +431,17 @@ export async function withdrawPeriod(db: DbOrTx, memberId: number, eventId: numb
  * one is a member). The pool a possible duplicate comes from; the names are compared by the caller.
  */
 export async function bornOnIn(db: DbOrTx, orgId: number, birthDate: string) {
-  const [memberRows, candidateRows] = await Promise.all([
-    db
-      .select({ id: members.id, fullName: members.fullName, birthDate: members.birthDate, state: members.status })
-      .from(members)
-      .where(and(eq(members.orgId, orgId), eq(members.birthDate, birthDate))),
-    db
-      .select({ id: candidates.id, fullName: candidates.fullName, birthDate: candidates.birthDate, state: candidates.state })
-      .from(candidates)
-      .where(and(eq(candidates.orgId, orgId), eq(candidates.birthDate, birthDate), isNull(candidates.memberId))),
+  const [memberRows, candidateRows] = await readTogether(db, [
+    () =>
+      db
+        .select({ id: members.id, fullName: members.fullName, birthDate: members.birthDate, state: members.status })
+        .from(members)
+        .where(and(eq(members.orgId, orgId), eq(members.birthDate, birthDate))),
+    () =>
+      db
+        .select({ id: candidates.id, fullName: candidates.fullName, birthDate: candidates.birthDate, state: candidates.state })
+        .from(candidates)
+        .where(and(eq(candidates.orgId, orgId), eq(candidates.birthDate, birthDate), isNull(candidates.memberId))),
   ]);
   return [...memberRows.map((row) => ({ kind: 'member' as const, ...row })), ...candidateRows.map((row) => ({ kind: 'candidate' as const, ...row }))];
 }

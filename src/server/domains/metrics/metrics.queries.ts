@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryOne, queryRows, type DbOrTx } from '../../db/client.js';
+import { readTogether } from '../../context.js';
 import {
   ageBandLabels,
   ethnicityTableLabels,
@@ -231,12 +232,13 @@ export async function metricRecordPage(
   page: { key?: string; page: number; pageSize: number },
 ): Promise<{ items: Record<string, unknown>[]; total: number }> {
   const keyFilter = page.key ? sql` AND ${metric.key(p)} = ${page.key}` : sql``;
-  const [items, count] = await Promise.all([
-    queryRows<Record<string, unknown>>(
-      db,
-      sql`SELECT ${metric.recordColumns} FROM ${metric.source(p)}${keyFilter} ORDER BY ${metric.recordOrder} LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`,
-    ),
-    queryOne<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM ${metric.source(p)}${keyFilter}`),
+  const [items, count] = await readTogether(db, [
+    () =>
+      queryRows<Record<string, unknown>>(
+        db,
+        sql`SELECT ${metric.recordColumns} FROM ${metric.source(p)}${keyFilter} ORDER BY ${metric.recordOrder} LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`,
+      ),
+    () => queryOne<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM ${metric.source(p)}${keyFilter}`),
   ]);
   return { items, total: count?.n ?? 0 };
 }

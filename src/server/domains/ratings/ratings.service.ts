@@ -299,7 +299,12 @@ function reviewedYears(round: RatingRoundRow): number[] {
 }
 
 async function sanctionsInRound(db: Ctx['db'], memberId: number, round: RatingRoundRow) {
-  return (await Promise.all(reviewedYears(round).map((year) => sanctionsInYear(db, memberId, year)))).flat();
+  return (
+    await readTogether(
+      db,
+      reviewedYears(round).map((year) => () => sanctionsInYear(db, memberId, year)),
+    )
+  ).flat();
 }
 
 async function orgDisciplinedInRound(db: Ctx['db'], org: { id: number; path: string }, round: RatingRoundRow) {
