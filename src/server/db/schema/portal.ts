@@ -57,7 +57,8 @@ export const portalArticles = pgTable(
     uniqueIndex('portal_articles_slug_idx').on(t.slug),
     index('portal_articles_published_idx').on(t.status, t.publishedAt),
     index('portal_articles_category_idx').on(t.categoryId, t.status, t.publishedAt),
-    index('portal_articles_search_idx').using('gin', t.searchVector),
+    // No pending list: the embedded engine has no autovacuum to merge one, and a search would scan it row by row.
+    index('portal_articles_search_idx').using('gin', t.searchVector).with({ fastupdate: false }),
     index('portal_articles_org_path_idx').on(t.orgPath),
   ],
 );

@@ -14,7 +14,9 @@ CREATE TABLE "portal_images" (
 	"uploaded_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+DROP INDEX "portal_articles_search_idx";--> statement-breakpoint
 ALTER TABLE "portal_images" ADD CONSTRAINT "portal_images_category_id_portal_categories_id_fk" FOREIGN KEY ("category_id") REFERENCES "public"."portal_categories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "portal_images" ADD CONSTRAINT "portal_images_article_id_portal_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."portal_articles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "portal_images_category_idx" ON "portal_images" USING btree ("category_id");--> statement-breakpoint
-CREATE INDEX "portal_images_article_idx" ON "portal_images" USING btree ("article_id");
+CREATE INDEX "portal_images_article_idx" ON "portal_images" USING btree ("article_id");--> statement-breakpoint
+CREATE INDEX "portal_articles_search_idx" ON "portal_articles" USING gin ("search_vector") WITH (fastupdate=false);
