@@ -220,6 +220,8 @@ export const SEARCH_COUNT_CAP = 1000;
 export async function searchLive(db: DbOrTx, now: Date, words: string[], limit: number, offset: number) {
   const where = matches(words);
   const items = await liveQuery(db, now, where).orderBy(desc(portalArticles.publishedAt), desc(portalArticles.id)).limit(limit).offset(offset);
+  // A page that is not full is the last one: the matches are those before it and on it, with nothing to count.
+  if (items.length < limit && (items.length > 0 || offset === 0)) return { items, total: Math.min(offset + items.length, SEARCH_COUNT_CAP) };
   const capped = db
     .select({ one: sql`1` })
     .from(portalArticles)
