@@ -215,3 +215,10 @@ export const portalImage = z.object({
   uploadedAt: timestamp,
 });
 export type PortalImage = z.infer<typeof portalImage>;
+
+/** "Draft an article" from the year's report: the report (issued or being written) and a section the editor writes in. */
+export const articleFromReport = z.object({
+  reportId: z.number().int().positive(),
+  categoryId: z.number().int().positive(),
+});
+export type ArticleFromReport = z.infer<typeof articleFromReport>;

@@ -22,6 +22,7 @@ import type {
   PortalCategory,
   article as articleSchema,
   articleCreate,
+  ArticleFromReport,
   articleList as articleListSchema,
   articleStep,
   portalImage as portalImageSchema,
@@ -1214,4 +1215,8 @@ export async function uploadPortalImage(categoryId: number, file: File, text: { 
     throw networkError();
   }
   return readAnswer<PortalImageView>(response.status, await response.text(), response.headers.get('retry-after'), {});
+}
+/** "Draft an article" from the year's report: a draft with the report's figures, in a section the editor writes in. */
+export function draftPortalArticleFromReport(input: ArticleFromReport): Promise<ArticleView> {
+  return request<ArticleView>('POST', '/portal/articles/from-report', { body: input });
 }

@@ -856,6 +856,15 @@ const cases: Record<string, WriteCase> = {
       upload: Buffer.from('không phải ảnh'),
     }),
   },
+  'POST /api/v1/portal/articles/from-report': {
+    writers: PORTAL_EDITORS,
+    action: 'portal.edit',
+    body: outside,
+    request: ({ body }) => [
+      { body: { reportId: fx.report[body], categoryId: fx.portalCategory.own } },
+      { body: { reportId: fx.issuedReport.own, categoryId: fx.portalCategory[body] } },
+    ],
+  },
   'POST /api/v1/portal/articles/import': {
     writers: PORTAL_APPROVERS,
     action: 'portal.approve',

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   article,
   articleCreate,
+  articleFromReport,
   articleImport,
   articleList,
   articleListQuery,
@@ -18,7 +19,17 @@ import {
 } from '../../../shared/portal.js';
 import { acceptFileUploads } from '../files/files.routes.js';
 import { uploadImage } from './portal-images.service.js';
-import { changeArticle, createArticle, createCategory, getArticle, importArticle, listArticles, listCategories, stepArticle } from './portal.service.js';
+import {
+  changeArticle,
+  createArticle,
+  createCategory,
+  draftFromReport,
+  getArticle,
+  importArticle,
+  listArticles,
+  listCategories,
+  stepArticle,
+} from './portal.service.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const tags = ['portal'];
@@ -44,6 +55,9 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post('/portal/articles', { schema: { tags, body: articleCreate, response: { 201: article } } }, async (request, reply) =>
     reply.status(201).send(await createArticle(request.ctx, request.body)),
+  );
+  app.post('/portal/articles/from-report', { schema: { tags, body: articleFromReport, response: { 201: article } } }, async (request, reply) =>
+    reply.status(201).send(await draftFromReport(request.ctx, request.body)),
   );
   app.post('/portal/articles/import', { schema: { tags, body: articleImport, response: { 201: article } } }, async (request, reply) =>
     reply.status(201).send(await importArticle(request.ctx, request.body)),
