@@ -178,3 +178,47 @@ export const articleImport = z.object({
   featured: z.boolean().default(false),
 });
 export type ArticleImport = z.infer<typeof articleImport>;
+
+/** A photo's WebP variant as kept: its size in pixels and the SHA-256 naming its bytes among the stored files. */
+export interface PortalImageVariantStored {
+  width: number;
+  height: number;
+  sha256: string;
+  sizeBytes: number;
+}
+
+/**
+ * A photo upload: the bytes are the request body (like the other file uploads), the rest in the query. Alt text and
+ * caption are checked by the service (portal-images.rules.ts) so each refusal names its field in Vietnamese.
+ */
+export const portalImageUploadQuery = z.object({
+  filename: z.string().trim().min(1, 'Thiếu tên tệp').max(255),
+  alt: z.string().max(1000).default(''),
+  caption: z.string().max(1000).default(''),
+  /** The article the photo is for, in the section of the path (optional: a photo may be uploaded before the draft exists). */
+  articleId: z.coerce.number().int().positive().optional(),
+});
+export type PortalImageUploadQuery = z.infer<typeof portalImageUploadQuery>;
+
+export const portalImage = z.object({
+  id: z.number().int(),
+  categoryId: z.number().int(),
+  articleId: z.number().int().nullable(),
+  alt: z.string(),
+  caption: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  variants: z.array(z.object({ width: z.number().int(), height: z.number().int(), url: z.string() })),
+  /** The `<figure>` to put in the article body (width, height, srcset, caption). */
+  figureHtml: z.string(),
+  uploadedByName: z.string(),
+  uploadedAt: timestamp,
+});
+export type PortalImage = z.infer<typeof portalImage>;
+
+/** "Draft an article" from the year's report: the report (issued or being written) and a section the editor writes in. */
+export const articleFromReport = z.object({
+  reportId: z.number().int().positive(),
+  categoryId: z.number().int().positive(),
+});
+export type ArticleFromReport = z.infer<typeof articleFromReport>;

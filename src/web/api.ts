@@ -22,8 +22,10 @@ import type {
   PortalCategory,
   article as articleSchema,
   articleCreate,
+  ArticleFromReport,
   articleList as articleListSchema,
   articleStep,
+  portalImage as portalImageSchema,
 } from '../shared/portal'; // portal
 import type { AuditEntry, ChainReport } from '../shared/audit';
 import type { DuesSheet, duesArrearsList, duesSheetInput, memberDues } from '../shared/dues'; // dues
@@ -1194,4 +1196,27 @@ export function updatePortalArticle(id: number, input: ArticleUpdate): Promise<A
 }
 export function stepPortalArticle(id: number, action: ArticleAction, input: z.input<typeof articleStep>): Promise<ArticleView> {
   return request<ArticleView>('POST', `/portal/articles/${id}/${action}`, { body: input });
+}
+
+export type PortalImageView = z.input<typeof portalImageSchema>;
+/** A photo for a section (and its article): the image itself as the body, alt text and caption beside it; checked by content on the server. */
+export async function uploadPortalImage(categoryId: number, file: File, text: { alt: string; caption: string; articleId?: number }): Promise<PortalImageView> {
+  const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/octet-stream' };
+  if (csrfToken !== null) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}/portal/categories/${categoryId}/images${buildQuery({ filename: file.name, ...text })}`, {
+      method: 'POST',
+      headers,
+      body: file,
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw networkError();
+  }
+  return readAnswer<PortalImageView>(response.status, await response.text(), response.headers.get('retry-after'), {});
+}
+/** "Draft an article" from the year's report: a draft with the report's figures, in a section the editor writes in. */
+export function draftPortalArticleFromReport(input: ArticleFromReport): Promise<ArticleView> {
+  return request<ArticleView>('POST', '/portal/articles/from-report', { body: input });
 }

@@ -844,6 +844,27 @@ const cases: Record<string, WriteCase> = {
     body: outside,
     request: ({ body }) => ({ body: { ...articleBody, categoryId: fx.portalCategory[body] } }),
   },
+  // A photo's bytes are refused (not an image) only after the role, the section and the article have passed.
+  'POST /api/v1/portal/categories/{id}/images': {
+    writers: PORTAL_EDITORS,
+    action: 'portal.edit',
+    path: outside,
+    body: outside,
+    request: ({ path, body }) => ({
+      params: { id: fx.portalCategory[path] },
+      query: { filename: 'anh.jpg', alt: 'Quang cảnh hội nghị', caption: 'Quang cảnh hội nghị thử quyền', articleId: String(fx.article[body]) },
+      upload: Buffer.from('không phải ảnh'),
+    }),
+  },
+  'POST /api/v1/portal/articles/from-report': {
+    writers: PORTAL_EDITORS,
+    action: 'portal.edit',
+    body: outside,
+    request: ({ body }) => [
+      { body: { reportId: fx.report[body], categoryId: fx.portalCategory.own } },
+      { body: { reportId: fx.issuedReport.own, categoryId: fx.portalCategory[body] } },
+    ],
+  },
   'POST /api/v1/portal/articles/import': {
     writers: PORTAL_APPROVERS,
     action: 'portal.approve',

@@ -1,6 +1,6 @@
-import { boolean, customType, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import type { ArticleStatus } from '../../../shared/portal.js';
+import type { ArticleStatus, PortalImageVariantStored } from '../../../shared/portal.js';
 import { byteText, timestamps, version } from './columns.js';
 
 const tsvector = customType<{ data: string }>({
@@ -57,7 +57,8 @@ export const portalArticles = pgTable(
     uniqueIndex('portal_articles_slug_idx').on(t.slug),
     index('portal_articles_published_idx').on(t.status, t.publishedAt),
     index('portal_articles_category_idx').on(t.categoryId, t.status, t.publishedAt),
-    index('portal_articles_search_idx').using('gin', t.searchVector),
+    // No pending list: the embedded engine has no autovacuum to merge one, and a search would scan it row by row.
+    index('portal_articles_search_idx').using('gin', t.searchVector).with({ fastupdate: false }),
     index('portal_articles_org_path_idx').on(t.orgPath),
   ],
 );
@@ -110,4 +111,32 @@ export const portalArticleEvents = pgTable(
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [index('portal_article_events_article_idx').on(t.articleId)],
+);
+
+/**
+ * A photo uploaded for a section (and, when given, one of its articles): its required alt text and caption, the
+ * original's size, and the WebP variants made from it. The variants' bytes live on disk beside the other stored files
+ * (DANGVU_FILES_DIR, named by SHA-256, files.service.ts), never in the database; a row is never changed or deleted.
+ */
+export const portalImages = pgTable(
+  'portal_images',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => portalCategories.id),
+    articleId: integer('article_id').references(() => portalArticles.id),
+    /** The owning section's organisation path at upload: the scope the photo was uploaded in. */
+    orgPath: byteText('org_path').notNull(),
+    alt: text('alt').notNull(),
+    caption: text('caption').notNull(),
+    originalName: text('original_name').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    variants: jsonb('variants').$type<PortalImageVariantStored[]>().notNull(),
+    uploadedBy: integer('uploaded_by'),
+    uploadedByName: text('uploaded_by_name').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('portal_images_category_idx').on(t.categoryId), index('portal_images_article_idx').on(t.articleId)],
 );

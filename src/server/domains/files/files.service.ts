@@ -51,7 +51,12 @@ export interface FileUpload {
 }
 
 /** Reads the upload into memory, refusing it as soon as it passes the limit (the limit is small: tens of MB). */
-async function receive(body: Readable | Buffer, maxBytes: number, field: string): Promise<Buffer> {
+export async function receiveUpload(
+  body: Readable | Buffer,
+  maxBytes: number,
+  field: string,
+  tooLarge = storedFileRefusal('too_large', maxBytes),
+): Promise<Buffer> {
   if (Buffer.isBuffer(body)) return body;
   if (typeof (body as Partial<Readable> | null)?.pipe !== 'function')
     throw invalidField(field, 'Hãy gửi chính nội dung tệp (Content-Type: application/octet-stream), kèm tên tệp ở tham số filename.');
@@ -62,19 +67,19 @@ async function receive(body: Readable | Buffer, maxBytes: number, field: string)
     size += piece.length;
     if (size > maxBytes) {
       body.destroy();
-      throw invalidField(field, storedFileRefusal('too_large', maxBytes));
+      throw invalidField(field, tooLarge);
     }
     chunks.push(piece);
   }
   return Buffer.concat(chunks);
 }
 
-/** Checks and keeps an uploaded file; the row and its audit join the caller's transaction. */
-export async function storeFile(ctx: Ctx, upload: FileUpload): Promise<StoredFileRow> {
-  const field = upload.field ?? 'file';
-  const bytes = await receive(upload.body, fileMaxBytes, field);
-  const verdict = detectStoredFileKind(bytes, fileMaxBytes);
-  if (!verdict.ok) throw invalidField(field, storedFileRefusal(verdict.reason, fileMaxBytes));
+/**
+ * Writes bytes once under the files folder, named by their SHA-256 (through a temporary name, so a half-written file
+ * never carries a hash), and gives the hash. For a domain that makes its own files (a photo's WebP variants): the
+ * caller records them in its own table, inside its transaction.
+ */
+export async function keepStoredBytes(bytes: Buffer): Promise<string> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const path = storedFilePath(sha256);
   const existing = await stat(path).catch(() => null);
@@ -88,6 +93,16 @@ export async function storeFile(ctx: Ctx, upload: FileUpload): Promise<StoredFil
       await rm(temporary, { force: true });
     }
   }
+  return sha256;
+}
+
+/** Checks and keeps an uploaded file; the row and its audit join the caller's transaction. */
+export async function storeFile(ctx: Ctx, upload: FileUpload): Promise<StoredFileRow> {
+  const field = upload.field ?? 'file';
+  const bytes = await receiveUpload(upload.body, fileMaxBytes, field);
+  const verdict = detectStoredFileKind(bytes, fileMaxBytes);
+  if (!verdict.ok) throw invalidField(field, storedFileRefusal(verdict.reason, fileMaxBytes));
+  const sha256 = await keepStoredBytes(bytes);
   return inTransaction(ctx, async (tx) => {
     const row = await insertStoredFile(tx.db, {
       sha256,

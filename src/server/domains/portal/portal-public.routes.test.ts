@@ -7,6 +7,13 @@ import { makeTree } from '../../test/factories.js';
 import { accountClient, type TestClient } from '../../test/http-client.js';
 import { seedPortal } from '../demo/demo-portal.service.js';
 import { routesOf } from '../../http/session-plugin.js';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { setStoredFilesConfig } from '../files/files.service.js';
+import { queryOne } from '../../db/client.js';
+import { sql } from 'drizzle-orm';
 
 let database: Database;
 let drop: () => Promise<void>;
@@ -139,6 +146,7 @@ describe('the public pages', () => {
         '/tin-tuc',
         '/tin-tuc/:slug',
         '/tin-tuc/bai/:id',
+        '/tin-tuc/anh/:name',
         '/tin-tuc/chuyen-muc/:slug',
         '/tin-tuc/chuyen-muc/:slug/rss.xml',
         '/tin-tuc/chuyen-muc/:slug/atom.xml',
@@ -220,5 +228,67 @@ describe('the desk through HTTP', () => {
       bodyHtml: '<p>Nội dung.</p>',
     });
     expect(badSlug.status).toBe(400);
+  });
+});
+
+describe('photos of an article', () => {
+  const upload = (client: TestClient, categoryId: number, query: Record<string, string>, bytes: Buffer) =>
+    client.send('POST', `/api/v1/portal/categories/${categoryId}/images?${new URLSearchParams(query).toString()}`, bytes, {
+      'content-type': 'application/octet-stream',
+    });
+  const imageCount = async () => Number((await queryOne<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM portal_images`))!.n);
+  const filesIn = async (dir: string) => (await readdir(dir, { recursive: true })).filter((n) => /^[0-9a-f]{2}[\\/][0-9a-f]{64}$/.test(n)).length;
+
+  it('keeps an uploaded photo as WebP variants beside the stored files and serves them publicly, immutable; bad input writes nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dangvu-portal-images-'));
+    setStoredFilesConfig({ dir, maxBytes: 1024 * 1024 });
+    try {
+      const categoryId = categories['xay-dung-dang']!;
+      const jpeg = await sharp({ create: { width: 800, height: 400, channels: 3, background: '#a51d1d' } })
+        .jpeg()
+        .toBuffer();
+      const text = { filename: 'hoi-nghi.jpg', alt: 'Quang cảnh hội nghị', caption: 'Quang cảnh hội nghị sơ kết' };
+
+      const before = await imageCount();
+      const notImage = await upload(editor, categoryId, { ...text, filename: 'anh.jpg' }, Buffer.from('<html>không phải ảnh</html>'));
+      expect(notImage.status).toBe(400);
+      expect(notImage.body.error.fields[0]).toMatchObject({ field: 'file', message: expect.stringContaining('không phải ảnh JPEG, PNG hoặc WebP') });
+      const noAlt = await upload(editor, categoryId, { ...text, alt: ' ' }, jpeg);
+      expect(noAlt.status).toBe(400);
+      expect(noAlt.body.error.fields[0]).toMatchObject({ field: 'alt', message: expect.stringContaining('Mô tả ảnh (alt) là bắt buộc') });
+      const tooBig = await upload(editor, categoryId, text, Buffer.concat([jpeg, Buffer.alloc(11 * 1024 * 1024)]));
+      expect(tooBig.status).toBe(400);
+      expect(tooBig.body.error.message).toContain('vượt quá dung lượng');
+      expect(await imageCount()).toBe(before);
+      expect(await filesIn(dir)).toBe(0);
+
+      const made = await upload(editor, categoryId, text, jpeg);
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      expect(made.body).toMatchObject({
+        categoryId,
+        articleId: null,
+        alt: text.alt,
+        caption: text.caption,
+        width: 800,
+        height: 400,
+        uploadedByName: 'Lò Thị Biên',
+      });
+      expect(made.body.variants.map((v: { width: number }) => v.width)).toEqual([320, 640, 800]);
+      expect(made.body.figureHtml).toContain('width="800" height="400"');
+      expect(made.body.figureHtml).toContain('<figcaption>Quang cảnh hội nghị sơ kết</figcaption>');
+      expect(await imageCount()).toBe(before + 1);
+
+      const url = made.body.variants[1].url as string;
+      expect(url).toMatch(new RegExp(`^/tin-tuc/anh/${made.body.id}-640-[0-9a-f]{16}\\.webp$`));
+      const served = await get(url);
+      expect(served.statusCode).toBe(200);
+      expect(served.headers['content-type']).toBe('image/webp');
+      expect(served.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect((await sharp(served.rawPayload).metadata()).width).toBe(640);
+      for (const wrong of [url.replace('-640-', '-641-'), url.replace(/[0-9a-f]{16}\.webp$/, '0000000000000000.webp'), '/tin-tuc/anh/..%2F..%2Fetc.webp'])
+        expect((await get(wrong)).statusCode, wrong).toBe(404);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,7 +1,9 @@
+import { createReadStream } from 'node:fs';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/client.js';
 import { systemActor, type Ctx } from '../../context.js';
+import { imageVariantFile } from './portal-images.service.js';
 import { articlePage, categoryFeed, categoryPage, homePage, robots, searchPage, sitemap, type RenderedPage } from './portal-pages.service.js';
 
 /**
@@ -10,6 +12,8 @@ import { articlePage, categoryFeed, categoryPage, homePage, robots, searchPage, 
  * published change shows at once).
  */
 export const CACHE_CONTROL = 'public, no-cache';
+/** A photo's variant never changes at its address (the name carries its hash): kept for a year, never revalidated. */
+export const IMAGE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
 /** What a reader may do: read published articles (the system actor, since nothing here is scoped). */
 const readerActor = { ...systemActor, name: 'Bạn đọc' };
@@ -76,6 +80,15 @@ export const portalPublicRoutes: FastifyPluginAsync<{ database: Database; now: (
   app.get<{ Params: { slug: string } }>('/tin-tuc/:slug', { config, schema }, async (request, reply) =>
     send(request, reply, await articlePage(ctxOf(request), baseOf(request), { slug: request.params.slug })),
   );
+  app.get<{ Params: { name: string } }>('/tin-tuc/anh/:name', { config, schema }, async (request, reply) => {
+    const file = await imageVariantFile(ctxOf(request), request.params.name);
+    if (!file) return reply.status(404).header('cache-control', 'no-cache').type('text/plain; charset=utf-8').send('Không tìm thấy ảnh.');
+    return reply
+      .header('cache-control', IMAGE_CACHE_CONTROL)
+      .header('content-length', String(file.sizeBytes))
+      .type('image/webp')
+      .send(createReadStream(file.path));
+  });
   app.get('/sitemap.xml', { config, schema }, async (request, reply) => send(request, reply, await sitemap(ctxOf(request), baseOf(request))));
   app.get('/robots.txt', { config, schema }, async (request, reply) => send(request, reply, robots(baseOf(request))));
 };

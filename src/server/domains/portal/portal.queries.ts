@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, getTableColumns, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { orgs, portalArticleEvents, portalArticleRevisions, portalArticleSlugs, portalArticles, portalCategories } from '../../db/schema.js';
+import { orgs, portalArticleEvents, portalArticleRevisions, portalArticleSlugs, portalArticles, portalCategories, portalImages } from '../../db/schema.js';
 import { pathInScope } from '../../scope.js';
 import type { Scope } from '../../context.js';
 import type { ArticleStatus } from '../../../shared/portal.js';
@@ -220,6 +220,8 @@ export const SEARCH_COUNT_CAP = 1000;
 export async function searchLive(db: DbOrTx, now: Date, words: string[], limit: number, offset: number) {
   const where = matches(words);
   const items = await liveQuery(db, now, where).orderBy(desc(portalArticles.publishedAt), desc(portalArticles.id)).limit(limit).offset(offset);
+  // A page that is not full is the last one: the matches are those before it and on it, with nothing to count.
+  if (items.length < limit && (items.length > 0 || offset === 0)) return { items, total: Math.min(offset + items.length, SEARCH_COUNT_CAP) };
   const capped = db
     .select({ one: sql`1` })
     .from(portalArticles)
@@ -251,4 +253,18 @@ export async function nextScheduled(db: DbOrTx, now: Date): Promise<Date | null>
 /** Published articles written in one statement (bench and large demo loads; no workflow, no audit). */
 export async function insertPublishedArticles(db: DbOrTx, rows: (typeof portalArticles.$inferInsert)[]): Promise<void> {
   if (rows.length) await db.insert(portalArticles).values(rows);
+}
+
+// ---- Photos ----
+
+export type ImageRow = typeof portalImages.$inferSelect;
+
+export async function insertImage(db: DbOrTx, values: typeof portalImages.$inferInsert): Promise<ImageRow> {
+  const [row] = await db.insert(portalImages).values(values).returning();
+  return row!;
+}
+
+export async function findImage(db: DbOrTx, id: number): Promise<ImageRow | undefined> {
+  const [row] = await db.select().from(portalImages).where(eq(portalImages.id, id));
+  return row;
 }

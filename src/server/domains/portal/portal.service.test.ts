@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import type { Actor, Ctx } from '../../context.js';
 import { createTestDatabase, ctxFor } from '../../test/test-database.js';
-import { makeTree, officialOf } from '../../test/factories.js';
-import { changeArticle, createArticle, createCategory, getArticle, listArticles, stepArticle } from './portal.service.js';
+import { makeMember, makeTree, officialOf } from '../../test/factories.js';
+import { createReport, getReport } from '../reports/reports.service.js';
+import { formatNumber } from '../../../shared/vietnamese.js';
+import { changeArticle, createArticle, createCategory, draftFromReport, getArticle, listArticles, stepArticle } from './portal.service.js';
 import { articlePage, searchArticles } from './portal-pages.service.js';
 import { auditHistoryOf } from '../audit/audit.service.js';
 import type { ArticleCreate } from '../../../shared/portal.js';
@@ -152,5 +154,41 @@ describe('the editorial workflow', () => {
     expect((await searchArticles(at(editorB.actor), `BÍ THƯ tỉnh UỶ ${tree.b.id}`)).items.map((i) => i.id)).toEqual([a.id]);
     expect((await searchArticles(at(editorB.actor), `dang uy kho`)).items.map((i) => i.id)).toContain(a.id);
     expect((await searchArticles(at(editorB.actor), `bi thu tinh uy vang ${tree.b.id}`)).total).toBe(0);
+  });
+});
+
+describe("a draft from the year's report", () => {
+  it('fills a draft with every recorded figure as computed, each linked to its records, in a section the editor writes in', async () => {
+    const system = ctxFor(database, undefined, () => NOW);
+    await makeMember(system, tree.a1.id, { fullName: 'Lò Văn Một' });
+    await makeMember(system, tree.a2.id, { fullName: 'Lò Thị Hai', status: 'probationary', admittedOn: '2026-03-01', confirmedOn: null, cardNumber: null });
+    const report = await createReport(system, { orgId: tree.a.id, year: 2026, place: 'Hòa Bình', signerTitle: 'BÍ THƯ', signerName: '', recipients: [] });
+    const computed = await getReport(editorA, report.id);
+    const recorded = computed.figures.filter((f) => f.recorded);
+    expect(recorded.length).toBeGreaterThan(0);
+
+    const drafted = await draftFromReport(editorA, { reportId: report.id, categoryId: categoryA });
+    expect(drafted).toMatchObject({ status: 'draft', categoryId: categoryA, title: `${computed.orgName}: kết quả năm 2026` });
+    expect(drafted.source).toContain(`Báo cáo năm 2026 của ${computed.orgName}`);
+    for (const f of recorded) {
+      const href = f.drill.replace(/&/g, '&amp;');
+      expect(drafted.bodyHtml, f.key).toContain(`${f.label}: <a href="${href}" rel="noopener noreferrer">${formatNumber(f.total)}</a>`);
+    }
+    for (const f of computed.figures.filter((x) => !x.recorded)) expect(drafted.bodyHtml).not.toContain(`${f.label}:`);
+    const audit = await auditHistoryOf(editorA, 'portal_article', drafted.id);
+    expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['create', 'article:from_report']));
+
+    // Another committee's report, or a section outside the editor's scope: 404 naming the field, nothing written.
+    const before = (await listArticles(editorB, { page: 1, pageSize: 100 })).total;
+    await expect(draftFromReport(editorB, { reportId: report.id, categoryId: categoryB })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      fields: [{ field: 'reportId' }],
+    });
+    await expect(draftFromReport(editorA, { reportId: report.id, categoryId: categoryB })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      fields: [{ field: 'categoryId' }],
+    });
+    await expect(draftFromReport(orgStaffA, { reportId: report.id, categoryId: categoryA })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await listArticles(editorB, { page: 1, pageSize: 100 })).total).toBe(before);
   });
 });

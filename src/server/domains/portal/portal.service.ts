@@ -1,9 +1,11 @@
 import { inTransaction, type Ctx, readTogether } from '../../context.js';
 import { assertCan } from '../../permissions.js';
-import { conflict, invalidField, notFound, notFoundField, staleVersion } from '../../errors.js';
+import { AppError, conflict, invalidField, notFound, notFoundField, staleVersion } from '../../errors.js';
 import { isPathInScope } from '../../scope.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findOrg } from '../orgs/orgs.queries.js';
+import { getReport } from '../reports/reports.service.js';
+import { reportDraft } from './portal-from-report.rules.js';
 import {
   articlesOf,
   eventsOf,
@@ -33,6 +35,7 @@ import {
   articleStatusLabels,
   type ArticleAction,
   type ArticleCreate,
+  type ArticleFromReport,
   type ArticleImport,
   type ArticleListQuery,
   type ArticleStep,
@@ -315,5 +318,40 @@ export async function importArticle(ctx: Ctx, input: ArticleImport) {
     await recordAudit(tx, [{ entity: 'portal_article', entityId: created.id, action: 'article:import', after: { publishedAt: capture.publishedAt } }]);
     forgetRenderedPages();
     return getArticle(tx, created.id);
+  });
+}
+
+/**
+ * "Draft an article" from the year's report: a draft in a section the editor writes in, with the report's figures as
+ * sentences (each number as the report computed it, linked to its records), for the editor to finish. The report is
+ * read with the editor's own scope (`getReport`): one outside it answers 404 like a missing one.
+ */
+export async function draftFromReport(ctx: Ctx, input: ArticleFromReport) {
+  assertCan(ctx, 'portal.edit');
+  if (ctx.actor.scope.kind === 'self') throw notFoundField('categoryId', 'chuyên mục');
+  await categoryInScope(ctx, input.categoryId);
+  let report;
+  try {
+    report = await getReport(ctx, input.reportId);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') throw notFoundField('reportId', 'báo cáo năm');
+    throw error;
+  }
+  const draft = reportDraft(report);
+  return inTransaction(ctx, async (tx) => {
+    const created = await createArticle(tx, {
+      categoryId: input.categoryId,
+      title: draft.title,
+      lead: draft.lead,
+      bodyHtml: draft.bodyHtml,
+      author: null,
+      source: draft.source,
+      tags: [],
+      featured: false,
+    });
+    await recordAudit(tx, [
+      { entity: 'portal_article', entityId: created.id, action: 'article:from_report', after: { reportId: report.id, figures: draft.figureKeys } },
+    ]);
+    return created;
   });
 }

@@ -138,6 +138,8 @@ export function ArticleForm({ article, onConflict }: { article: ArticleView | nu
             set('bodyHtml', html);
           }}
           error={fieldError('bodyHtml')}
+          categoryId={draft.categoryId === null ? null : Number(draft.categoryId)}
+          articleId={article && String(article.categoryId) === draft.categoryId ? article.id : undefined}
         />
         <Group grow align="flex-start">
           <TextInput label="Tác giả" value={draft.author} onChange={(e) => set('author', e.currentTarget.value)} error={fieldError('author')} />

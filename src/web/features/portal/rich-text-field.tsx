@@ -4,6 +4,8 @@ import { Link, RichTextEditor, type RichTextEditorLabels } from '@mantine/tiptap
 import { useEditor } from '@tiptap/react';
 import { useState } from 'react';
 import StarterKit from '@tiptap/starter-kit';
+import { Figure } from './figure-node';
+import { InsertImageControl } from './insert-image-control';
 
 const labels: Partial<RichTextEditorLabels> = {
   boldControlLabel: 'Chữ đậm',
@@ -29,13 +31,28 @@ const labels: Partial<RichTextEditorLabels> = {
 };
 
 /**
- * The article body in Mantine's Tiptap editor: paragraphs, sub-headings, emphasis, lists, quotes and links, the
+ * The article body in Mantine's Tiptap editor: paragraphs, sub-headings, emphasis, lists, quotes, links and photos, the
  * tags the server's allow-list keeps. `onChange` fires on the writer's edits only (not on loading the content).
  */
 /** Kept stable across renders: the editor compares its options on every render and reconfigures itself when they differ. */
-const extensions = [StarterKit.configure({ link: false, heading: { levels: [2, 3] }, code: false, codeBlock: false }), Link];
+const extensions = [StarterKit.configure({ link: false, heading: { levels: [2, 3] }, code: false, codeBlock: false }), Link, Figure];
 
-export function RichTextField({ label, value, onChange, error }: { label: string; value: string; onChange: (html: string) => void; error?: string }) {
+export function RichTextField({
+  label,
+  value,
+  onChange,
+  error,
+  categoryId = null,
+  articleId,
+}: {
+  label: string;
+  value: string;
+  onChange: (html: string) => void;
+  error?: string;
+  /** The section the article is in: photos are uploaded for it (the insert-image button waits for one). */
+  categoryId?: number | null;
+  articleId?: number;
+}) {
   // The content is read once: afterwards the editor owns it and reports changes through onChange.
   const [content] = useState(value);
   const [editorProps] = useState(() => ({ attributes: { 'aria-label': label, 'aria-multiline': 'true', role: 'textbox' } }));
@@ -70,6 +87,7 @@ export function RichTextField({ label, value, onChange, error }: { label: string
           <RichTextEditor.ControlsGroup>
             <RichTextEditor.Link />
             <RichTextEditor.Unlink />
+            <InsertImageControl categoryId={categoryId} articleId={articleId} />
           </RichTextEditor.ControlsGroup>
           <RichTextEditor.ControlsGroup>
             <RichTextEditor.Undo />

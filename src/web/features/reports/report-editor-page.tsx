@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { getReport, getReportChanges, issueReport, reportDocxUrl, reportXlsxUrl, submitReport, updateReport, type ReportView } from '../../api';
 import { SaveErrorAlert } from '../../components/save-error-alert';
 import { ActionGate, useCan } from '../auth/session';
+import { DraftFromReportButton } from '../portal/draft-from-report-button'; // portal
 import { showDate, showNumber } from '../../format';
 import { todayIso } from '../../../shared/dates';
 import { reportStatusLabels, type ReportSection } from '../../../shared/reports';
@@ -290,6 +291,7 @@ export function ReportEditorPage() {
           <Button component="a" href={reportXlsxUrl(data.id)} variant="default">
             Xuất Excel
           </Button>
+          <DraftFromReportButton reportId={data.id} />
         </Group>
       </Group>
       {data.flags.length > 0 ? (
