@@ -27,7 +27,9 @@ import {
 } from './reports.service.js';
 import { reportDocx } from './reports.documents.js';
 import { exportReport } from './reports.export.js';
-import { canonicalJson, snapshotHash } from './reports.rules.js';
+import { canonicalJson, reportFigures, snapshotHash } from './reports.rules.js';
+import { figureCounts, figureCountsMany } from './reports.queries.js';
+import { metricCatalog } from '../metrics/metrics.catalog.js';
 import type { ReportCreate } from '../../../shared/reports.js';
 import type { TargetCreate } from '../../../shared/targets.js';
 
@@ -438,5 +440,25 @@ describe('papers', () => {
     // One sheet per table of figures, then one per table of the plan (targets, next year, tasks, proposals).
     expect(book.worksheets.length).toBe(new Set(report.figures.map((f) => f.group)).size + 4);
     expect(book.worksheets[0].getRow(2).getCell(1).value).toBe(report.figures[0].label);
+  });
+});
+
+describe('figures counted together', () => {
+  it('gives every figure exactly what it gives alone, from one scan per record set', async () => {
+    const ctx = at();
+    const tree = await makeTree(ctx);
+    await makeMember(ctx, tree.a1.id, { fullName: 'Hà Văn Một', gender: 'female', ethnicity: 'Tày', professionalQualification: 'Thạc sĩ Luật' });
+    await makeMember(ctx, tree.a2.id, { fullName: 'Hà Thị Hai', status: 'probationary', admittedOn: '2026-03-01', confirmedOn: null, cardNumber: null });
+    await makeMember(ctx, tree.b1.id, { fullName: 'Hà Văn Ba', education: '9/12', religion: '', birthDate: '1950-01-02' });
+    const metrics = reportFigures.map((f) => metricCatalog.find((m) => m.name === f.metric)!);
+    const p = { scopePath: tree.upper.path, date: '2026-12-31', from: '2026-01-01', to: '2026-12-31', handlerOrgId: null };
+    const together = await figureCountsMany(database.db, metrics, p);
+    const sorted = (c: { total: number; parts: { key: string; value: number }[] }) => ({
+      total: c.total,
+      parts: [...c.parts].sort((x, y) => (x.key < y.key ? -1 : 1)),
+    });
+    expect(together.find((_c, i) => metrics[i].name === 'members_by_status')!.total).toBe(3);
+    for (const [i, metric] of metrics.entries())
+      expect([metric.name, sorted(together[i])]).toEqual([metric.name, sorted(await figureCounts(database.db, metric, p))]);
   });
 });

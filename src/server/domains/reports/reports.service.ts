@@ -11,7 +11,7 @@ import { listTasks } from '../targets/tasks.service.js';
 import { listProposals } from '../proposals/proposals.service.js';
 import type { MetricDefinition, ResolvedParams } from '../metrics/metrics.queries.js';
 import {
-  figureCounts,
+  figureCountsMany,
   figureRecords,
   findReport,
   insertReport,
@@ -102,15 +102,36 @@ async function computeFigures(ctx: Ctx, org: { id: number; path: string }, from:
   ]);
   const p = paramsFor(org.path, from, to);
   const pp = paramsFor(org.path, previous.from, previous.to);
+  const declared = reportFigures.map((declaration) => ({ declaration, metric: metricOf(declaration) }));
+  // One statement per distinct record set (the member tables share one), for this period and last year's.
+  const [nowCounts, beforeCounts] = await readTogether(ctx.db, [
+    () =>
+      figureCountsMany(
+        ctx.db,
+        declared.filter((d) => recorded[d.declaration.module]).map((d) => d.metric),
+        p,
+      ),
+    () =>
+      figureCountsMany(
+        ctx.db,
+        declared.filter((d) => recordedBefore[d.declaration.module]).map((d) => d.metric),
+        pp,
+      ),
+  ]);
+  const countsOf = (counts: { total: number; parts: { key: string; value: number }[] }[], isIn: Record<string, boolean>) => {
+    const byMetric = new Map<string, (typeof counts)[number]>();
+    let i = 0;
+    for (const d of declared) if (isIn[d.declaration.module]) byMetric.set(d.metric.name, counts[i++]);
+    return byMetric;
+  };
+  const nowByMetric = countsOf(nowCounts, recorded);
+  const beforeByMetric = countsOf(beforeCounts, recordedBefore);
   const figures: FrozenFigure[] = [];
-  for (const declaration of reportFigures) {
-    const metric = metricOf(declaration);
+  for (const { declaration, metric } of declared) {
     const isRecorded = recorded[declaration.module];
     const wasRecorded = recordedBefore[declaration.module];
-    const [now, before] = await readTogether(ctx.db, [
-      () => (isRecorded ? figureCounts(ctx.db, metric, p) : Promise.resolve({ total: 0, parts: [] })),
-      () => (wasRecorded ? figureCounts(ctx.db, metric, pp) : Promise.resolve({ total: 0, parts: [] })),
-    ]);
+    const now = nowByMetric.get(metric.name) ?? { total: 0, parts: [] };
+    const before = beforeByMetric.get(metric.name) ?? { total: 0, parts: [] };
     const counted = new Map(now.parts.map((part) => [part.key, part.value]));
     const keys = [...Object.keys(metric.labels), ...now.parts.map((part) => part.key).filter((k) => !(k in metric.labels))];
     const parts = isRecorded ? keys.map((key) => ({ key, label: metric.labels[key] ?? key, value: counted.get(key) ?? 0 })) : [];
