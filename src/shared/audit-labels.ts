@@ -61,6 +61,8 @@ const plainActions: Record<string, string> = {
   // reports
   issue: 'Ban hành',
   submit: 'Gửi cấp trên',
+  'report:review': 'Duyệt dự thảo báo cáo',
+  'report:return': 'Trả lại dự thảo báo cáo',
   // study
   'committee:term': 'Ghi nhiệm kỳ, đại hội',
   'committee:supplement': 'Bổ sung cấp ủy',

@@ -8,9 +8,10 @@ import { proposalStatuses, targetComparisons, targetMeasures, targetSources, tas
  * organisation for a period. Its figures are computed from the metrics catalogue; issuing freezes them.
  */
 
-export const reportStatuses = ['draft', 'issued'] as const;
+/** A draft is reviewed by the committee (it may be returned to draft), then issued: issuing needs a reviewed draft. */
+export const reportStatuses = ['draft', 'reviewed', 'issued'] as const;
 export type ReportStatus = (typeof reportStatuses)[number];
-export const reportStatusLabels: Record<ReportStatus, string> = { draft: 'Dự thảo', issued: 'Đã ban hành' };
+export const reportStatusLabels: Record<ReportStatus, string> = { draft: 'Dự thảo', reviewed: 'Đã duyệt dự thảo', issued: 'Đã ban hành' };
 
 const year = z.coerce.number().int().min(2000, 'Năm báo cáo không hợp lệ (2000–2100)').max(2100, 'Năm báo cáo không hợp lệ (2000–2100)');
 
@@ -67,6 +68,17 @@ export const reportIssue = z.object({
   version: z.number().int(),
 });
 export type ReportIssue = z.infer<typeof reportIssue>;
+
+/** Reviewing a draft: the version read. */
+export const reportReview = z.object({ version: z.number().int() });
+export type ReportReview = z.infer<typeof reportReview>;
+
+/** Returning a reviewed draft to its writers, with what is to be corrected. */
+export const reportReturn = z.object({
+  reason: z.string().trim().min(1, 'Lý do trả lại dự thảo là bắt buộc').max(2000, 'Lý do trả lại dự thảo tối đa 2.000 ký tự'),
+  version: z.number().int(),
+});
+export type ReportReturn = z.infer<typeof reportReturn>;
 
 export const reportSubmit = z.object({ submittedOn: isoDateSchema, version: z.number().int() });
 export type ReportSubmit = z.infer<typeof reportSubmit>;
@@ -229,10 +241,11 @@ export const figureChange = z.object({
 export const reportChanges = z.object({ issuedOn: day, snapshotHash: z.string(), changed: z.array(figureChange) });
 export type ReportChanges = z.infer<typeof reportChanges>;
 
-export const submissionStates = ['submitted', 'issued', 'draft', 'none'] as const;
+export const submissionStates = ['submitted', 'issued', 'reviewed', 'draft', 'none'] as const;
 export const submissionStateLabels: Record<(typeof submissionStates)[number], string> = {
   submitted: 'Đã gửi',
   issued: 'Đã ban hành, chưa gửi',
+  reviewed: 'Đã duyệt dự thảo, chưa ban hành',
   draft: 'Đang dự thảo',
   none: 'Chưa có báo cáo',
 };

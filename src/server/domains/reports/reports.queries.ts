@@ -55,7 +55,7 @@ export async function subordinateReports(db: DbOrTx, parentId: number, year: num
     orgId: number;
     orgName: string;
     reportId: number | null;
-    status: 'draft' | 'issued' | null;
+    status: 'draft' | 'reviewed' | 'issued' | null;
     number: string | null;
     submittedOn: string | null;
   }>(

@@ -37,6 +37,8 @@ import type {
   ReportRollUp,
   PlanTarget,
   ReportListQuery,
+  ReportReturn,
+  ReportReview,
   ReportSubmit,
   ReportUpdate,
   SubmissionList,
@@ -327,7 +329,8 @@ export async function changeReport(ctx: Ctx, id: number, input: ReportUpdate): P
   return inTransaction(ctx, async (tx) => {
     const before = await reportInScope(tx, id);
     if (before.version !== input.version) throw staleVersion('Báo cáo');
-    if (before.status !== 'draft') throw conflict('Báo cáo đã ban hành không sửa được.', 'status');
+    if (before.status !== 'draft')
+      throw conflict(before.status === 'reviewed' ? 'Dự thảo đã được duyệt: trả lại dự thảo trước khi sửa.' : 'Báo cáo đã ban hành không sửa được.', 'status');
     const { version, ...changes } = input;
     const after = await updateReport(tx.db, id, version, changes);
     if (!after) throw staleVersion('Báo cáo');
@@ -345,15 +348,11 @@ export async function issueReport(ctx: Ctx, id: number, input: ReportIssue): Pro
   return inTransaction(ctx, async (tx) => {
     const before = await reportInScope(tx, id);
     if (before.version !== input.version) throw staleVersion('Báo cáo');
-    if (before.status !== 'draft') throw conflict('Báo cáo đã được ban hành.', 'status');
+    if (before.status === 'issued') throw conflict('Báo cáo đã được ban hành.', 'status');
+    if (before.status !== 'reviewed') throw conflict('Dự thảo chưa được duyệt: bí thư duyệt dự thảo trước khi ban hành.', 'status');
     if (input.issuedOn < before.periodFrom) throw invalidField('issuedOn', 'Ngày ban hành không được trước ngày bắt đầu kỳ báo cáo.');
     const figures = await computeFigures(tx, { id: before.orgId, path: before.orgPath }, before.periodFrom, before.periodTo, true);
-    const { flags } = renderSections(before.sections, figures);
-    if (flags.length > 0)
-      throw invalidInput(
-        flags.map((f) => ({ field: f.section >= 0 ? `sections.${f.section}.body` : 'figures', message: f.message })),
-        `Chưa ban hành được: ${flags[0].message}`,
-      );
+    refuseFlags(before.sections, figures, 'Chưa ban hành được');
     const plan = await computePlan(tx, before.orgId, before.year, before.periodFrom, before.periodTo);
     const snapshot: ReportSnapshot = { orgId: before.orgId, from: before.periodFrom, to: before.periodTo, figures, plan };
     const after = await updateReport(tx.db, id, input.version, {
@@ -366,6 +365,71 @@ export async function issueReport(ctx: Ctx, id: number, input: ReportIssue): Pro
     if (!after) throw staleVersion('Báo cáo');
     const { snapshot: _s, ...audited } = after;
     await recordAudit(tx, [{ entity: 'report', entityId: id, action: 'issue', before: { status: before.status, version: before.version }, after: audited }]);
+    return getReport(tx, id);
+  });
+}
+
+/** A number written in the text that the records do not give, or a total unequal to its parts, stops the step. */
+function refuseFlags(sections: ReportView['sections'], figures: readonly ReportFigure[], step: string): void {
+  const { flags } = renderSections(sections, figures);
+  if (flags.length > 0)
+    throw invalidInput(
+      flags.map((f) => ({ field: f.section >= 0 ? `sections.${f.section}.body` : 'figures', message: f.message })),
+      `${step}: ${flags[0].message}`,
+    );
+}
+
+/**
+ * The secretary reviews a draft (refused while a written number differs from the records): it is then locked for
+ * editing and may be issued, or returned to draft. Issuing needs a reviewed draft (decided for #15: "drafted, reviewed,
+ * issued"; the figures are checked again when issuing, since records may change in between).
+ */
+export async function reviewReport(ctx: Ctx, id: number, input: ReportReview): Promise<Report> {
+  assertCan(ctx, 'reports.review');
+  return inTransaction(ctx, async (tx) => {
+    const before = await reportInScope(tx, id);
+    if (before.version !== input.version) throw staleVersion('Báo cáo');
+    if (before.status !== 'draft')
+      throw conflict(before.status === 'reviewed' ? 'Dự thảo đã được duyệt.' : 'Báo cáo đã ban hành, không duyệt lại được.', 'status');
+    refuseFlags(
+      before.sections,
+      await computeFigures(tx, { id: before.orgId, path: before.orgPath }, before.periodFrom, before.periodTo, false),
+      'Chưa duyệt được',
+    );
+    const after = await updateReport(tx.db, id, input.version, { status: 'reviewed' });
+    if (!after) throw staleVersion('Báo cáo');
+    await recordAudit(tx, [
+      {
+        entity: 'report',
+        entityId: id,
+        action: 'report:review',
+        before: { status: before.status, version: before.version },
+        after: { status: after.status, version: after.version },
+      },
+    ]);
+    return getReport(tx, id);
+  });
+}
+
+/** A reviewed draft goes back to its writers, with the reason (kept in the audit). An issued report never returns. */
+export async function returnReport(ctx: Ctx, id: number, input: ReportReturn): Promise<Report> {
+  assertCan(ctx, 'reports.review');
+  return inTransaction(ctx, async (tx) => {
+    const before = await reportInScope(tx, id);
+    if (before.version !== input.version) throw staleVersion('Báo cáo');
+    if (before.status !== 'reviewed')
+      throw conflict(before.status === 'draft' ? 'Báo cáo đang là dự thảo, không cần trả lại.' : 'Báo cáo đã ban hành, không trả lại dự thảo được.', 'status');
+    const after = await updateReport(tx.db, id, input.version, { status: 'draft' });
+    if (!after) throw staleVersion('Báo cáo');
+    await recordAudit(tx, [
+      {
+        entity: 'report',
+        entityId: id,
+        action: 'report:return',
+        before: { status: before.status, version: before.version },
+        after: { status: after.status, version: after.version, reason: input.reason },
+      },
+    ]);
     return getReport(tx, id);
   });
 }

@@ -2,7 +2,18 @@ import { Alert, Anchor, Badge, Button, Group, NumberInput, Stack, Table, Text, T
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { getReport, getReportChanges, issueReport, reportDocxUrl, reportXlsxUrl, submitReport, updateReport, type ReportView } from '../../api';
+import {
+  getReport,
+  getReportChanges,
+  issueReport,
+  reportDocxUrl,
+  reportXlsxUrl,
+  returnReport,
+  reviewReport,
+  submitReport,
+  updateReport,
+  type ReportView,
+} from '../../api';
 import { SaveErrorAlert } from '../../components/save-error-alert';
 import { ActionGate, useCan } from '../auth/session';
 import { showDate, showNumber } from '../../format';
@@ -227,6 +238,35 @@ function IssueForm({ report }: { report: ReportView }) {
   );
 }
 
+/** The secretary's review: a draft is reviewed (then locked), a reviewed draft may go back to its writers with a reason. */
+function ReviewPanel({ report }: { report: ReportView }) {
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState('');
+  const saved = (next: ReportView) => queryClient.setQueryData(['report', report.id], next);
+  const review = useMutation({ mutationFn: () => reviewReport(report.id, { version: report.version }), onSuccess: saved });
+  const giveBack = useMutation({ mutationFn: () => returnReport(report.id, { reason, version: report.version }), onSuccess: saved });
+  if (report.status === 'draft')
+    return (
+      <Stack gap="xs">
+        <SaveErrorAlert error={review.error} />
+        <Button onClick={() => review.mutate()} loading={review.isPending} disabled={report.flags.length > 0} w="fit-content">
+          Duyệt dự thảo
+        </Button>
+      </Stack>
+    );
+  return (
+    <Stack gap="xs">
+      <SaveErrorAlert error={giveBack.error} />
+      <Group align="end">
+        <TextInput label="Lý do trả lại" value={reason} onChange={(e) => setReason(e.currentTarget.value)} w={360} />
+        <Button variant="default" onClick={() => giveBack.mutate()} loading={giveBack.isPending}>
+          Trả lại dự thảo
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
 function IssuedPanel({ report }: { report: ReportView }) {
   const queryClient = useQueryClient();
   const changes = useQuery({ queryKey: ['report-changes', report.id], queryFn: ({ signal }) => getReportChanges(report.id, signal) });
@@ -315,11 +355,28 @@ export function ReportEditorPage() {
       ) : (
         <RenderedSections report={data} />
       )}
+      {data.status === 'issued' ? null : (
+        <>
+          <Title order={2}>Duyệt dự thảo</Title>
+          <Text size="sm" c="dimmed">
+            {data.status === 'draft'
+              ? 'Dự thảo được bí thư duyệt trước khi ban hành; sau khi duyệt, nội dung không sửa được trừ khi trả lại dự thảo.'
+              : 'Dự thảo đã được duyệt, chờ ban hành.'}
+          </Text>
+          <ActionGate action="reports.review">
+            <ReviewPanel report={data} />
+          </ActionGate>
+        </>
+      )}
       <Title order={2}>Ban hành</Title>
-      {data.status === 'draft' ? (
+      {data.status === 'reviewed' ? (
         <ActionGate action="reports.write">
           <IssueForm report={data} />
         </ActionGate>
+      ) : data.status === 'draft' ? (
+        <Text size="sm" c="dimmed">
+          Chưa ban hành được: dự thảo cần được duyệt trước.
+        </Text>
       ) : (
         <IssuedPanel report={data} />
       )}
