@@ -300,6 +300,8 @@ export const auditFieldLabels: Record<string, string> = {
   userAgent: 'Trình duyệt',
   count: 'Số lượng',
   counts: 'Số lượng',
+  from: 'Từ ngày', // reports: the period of a figure's records exported with the report
+  to: 'Đến ngày',
   format: 'Định dạng',
   seed: 'Hạt giống dữ liệu mẫu',
   fileName: 'Tên tệp',

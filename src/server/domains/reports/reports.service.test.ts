@@ -432,7 +432,7 @@ describe("the upper committee's roll-up", () => {
 });
 
 describe('papers', () => {
-  it('writes the .docx in the party layout with number, narrative and tables, and the .xlsx with one sheet per table', async () => {
+  it('writes the .docx in the party layout with number, narrative and tables, and the .xlsx with one sheet per table and per drill-down', async () => {
     const ctx = at();
     const tree = await makeTree(ctx);
     await makeMember(ctx, tree.a1.id, { fullName: 'Bạc Văn Giấy' });
@@ -451,9 +451,18 @@ describe('papers', () => {
     await writeXlsx(stream, sheets);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
-    // One sheet per table of figures, then one per table of the plan (targets, next year, tasks, proposals).
-    expect(book.worksheets.length).toBe(new Set(report.figures.map((f) => f.group)).size + 4);
+    // One sheet per table of figures, then one per table of the plan (targets, next year, tasks, proposals), then one
+    // per drill-down: the records behind each recorded figure.
+    const tables = new Set(report.figures.map((f) => f.group)).size + 4;
+    const recorded = report.figures.filter((f) => f.recorded);
+    expect(book.worksheets.length).toBe(tables + recorded.length);
     expect(book.worksheets[0].getRow(2).getCell(1).value).toBe(report.figures[0].label);
+    const membersSheet = book.worksheets[tables + recorded.findIndex((f) => f.key === 'members')];
+    expect(membersSheet.name).toContain('DS Đảng viên');
+    expect(membersSheet.getRow(1).getCell(1).value).toBe('Họ và tên');
+    expect(membersSheet.getRow(2).getCell(1).value).toBe('Bạc Văn Giấy');
+    expect(membersSheet.rowCount).toBe(2);
+    expect(new Set(book.worksheets.map((w) => w.name)).size).toBe(book.worksheets.length);
   });
 });
 
