@@ -56,6 +56,14 @@ describe("the year's report in the browser", () => {
       expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: `${screenshotDir}/report-draft.png`, fullPage: true });
 
+      // The print view: only the paper (heading, narrative, figures, signature), none of the editor.
+      await page.emulateMedia({ media: 'print' });
+      await page.getByText('Phụ lục: Số liệu năm 2026').waitFor();
+      expect(await page.getByRole('button', { name: 'Duyệt dự thảo' }).isVisible()).toBe(false);
+      expect(await page.getByText('T/M ', { exact: false }).first().isVisible()).toBe(true);
+      await page.screenshot({ path: `${screenshotDir}/report-print.png`, fullPage: true });
+      await page.emulateMedia({ media: 'screen' });
+
       // The secretary's review (the administrator here) locks the draft; then issue with a number: the figures freeze.
       await page.getByRole('button', { name: 'Duyệt dự thảo' }).click();
       await page.getByRole('button', { name: 'Trả lại dự thảo' }).waitFor({ timeout: 120_000 });
