@@ -238,7 +238,30 @@ export const figureChange = z.object({
   removed: z.number().int(),
   partsChanged: z.array(z.string()),
 });
-export const reportChanges = z.object({ issuedOn: day, snapshotHash: z.string(), changed: z.array(figureChange) });
+export const planSections = ['targets', 'nextTargets', 'tasks', 'proposals'] as const;
+export const planSectionLabels: Record<(typeof planSections)[number], string> = {
+  targets: 'Chỉ tiêu của năm',
+  nextTargets: 'Chỉ tiêu năm sau',
+  tasks: 'Nhiệm vụ năm sau',
+  proposals: 'Kiến nghị',
+};
+export const planChangeKinds = ['added', 'removed', 'changed'] as const;
+export const planChangeKindLabels: Record<(typeof planChangeKinds)[number], string> = { added: 'mới có', removed: 'không còn', changed: 'đã thay đổi' };
+/** An item of the plan (a target, a task, a proposal) that is no longer what was frozen: the fields that differ. */
+export const planChange = z.object({
+  section: z.enum(planSections),
+  id: z.number().int(),
+  label: z.string(),
+  change: z.enum(planChangeKinds),
+  fields: z.array(z.string()),
+});
+export const reportChanges = z.object({
+  issuedOn: day,
+  snapshotHash: z.string(),
+  changed: z.array(figureChange),
+  /** Empty for a report frozen before the plan was part of it. */
+  planChanged: z.array(planChange),
+});
 export type ReportChanges = z.infer<typeof reportChanges>;
 
 export const submissionStates = ['submitted', 'issued', 'reviewed', 'draft', 'none'] as const;

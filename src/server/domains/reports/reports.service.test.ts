@@ -266,6 +266,13 @@ describe('the plan: targets with what was achieved, next year, tasks, proposals 
       [92, true],
     ]);
     expect(later.snapshotIntact).toBe(true);
+    // What changed since the issue covers the plan: both targets' achieved values, and a task added afterwards.
+    await createTask(ctx, { orgId: tree.a.id, year: 2027, text: 'Nhiệm vụ thêm sau ban hành', owner: null, dueOn: null, status: 'not_started', notes: null });
+    expect((await reportChanges(ctx, report.id)).planChanged).toEqual([
+      { section: 'targets', id: bound.id, label: 'Có ít nhất 3 đảng viên', change: 'changed', fields: ['actual', 'met'] },
+      { section: 'targets', id: manual.id, label: '90% đảng viên hoàn thành tốt nhiệm vụ', change: 'changed', fields: ['actual', 'met'] },
+      expect.objectContaining({ section: 'tasks', label: 'Nhiệm vụ thêm sau ban hành', change: 'added', fields: [] }),
+    ]);
 
     const text = await docxText((await reportDocx(ctx, report.id)).content);
     expect(text).toContain('Chỉ tiêu năm 2026 và kết quả thực hiện');
@@ -296,7 +303,7 @@ describe('issuing', () => {
     expect(issued).toMatchObject({ status: 'issued', number: '12-BC/ĐU', issuedOn: TODAY, snapshotIntact: true });
     expect(issued.snapshotHash).toMatch(/^[0-9a-f]{64}$/);
     expect(figure(issued, 'members').total).toBe(1);
-    expect((await reportChanges(ctx, report.id)).changed).toEqual([]);
+    expect(await reportChanges(ctx, report.id)).toMatchObject({ changed: [], planChanged: [] });
 
     await makeMember(ctx, tree.a2.id, { fullName: 'Hà Thị Mới' });
     const later = await getReport(ctx, report.id);

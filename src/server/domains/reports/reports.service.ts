@@ -22,7 +22,16 @@ import {
   updateReport,
   type ReportView,
 } from './reports.queries.js';
-import { defaultSections, previousPeriod, renderSections, reportDueOn, reportFigures, snapshotHash, type FigureDeclaration } from './reports.rules.js';
+import {
+  canonicalJson,
+  defaultSections,
+  previousPeriod,
+  renderSections,
+  reportDueOn,
+  reportFigures,
+  snapshotHash,
+  type FigureDeclaration,
+} from './reports.rules.js';
 import { severityOf, type SeverityCalendar } from '../radar/radar.rules.js';
 import { todayIso } from '../../../shared/dates.js';
 import { formatNumber } from '../../../shared/vietnamese.js';
@@ -465,7 +474,35 @@ export async function reportChanges(ctx: Ctx, id: number): Promise<ReportChanges
         partsChanged: partsChanged.sort(),
       });
   }
-  return { issuedOn: row.issuedOn, snapshotHash: row.snapshotHash, changed };
+  const planChanged = frozen.plan ? planChanges(frozen.plan, await computePlan(ctx, row.orgId, row.year, row.periodFrom, row.periodTo)) : [];
+  return { issuedOn: row.issuedOn, snapshotHash: row.snapshotHash, changed, planChanged };
+}
+
+/**
+ * The items of the plan that differ from the frozen ones, section by section and by id: added, removed, or changed in
+ * some field (a target's achieved value, a proposal's answer, a task's status…). The drill-down address is not compared:
+ * it follows the day the figure stands on.
+ */
+function planChanges(was: ReportPlan, now: ReportPlan): ReportChanges['planChanged'] {
+  const out: ReportChanges['planChanged'] = [];
+  const labelOf = (item: Record<string, unknown>) => String(item.title ?? item.text ?? item.content ?? item.id).slice(0, 200);
+  for (const section of ['targets', 'nextTargets', 'tasks', 'proposals'] as const) {
+    const before = new Map((was[section] as unknown as Record<string, unknown>[]).map((item) => [item.id as number, item]));
+    const after = new Map((now[section] as unknown as Record<string, unknown>[]).map((item) => [item.id as number, item]));
+    for (const [id, item] of after) {
+      const old = before.get(id);
+      if (!old) {
+        out.push({ section, id, label: labelOf(item), change: 'added', fields: [] });
+        continue;
+      }
+      const fields = [...new Set([...Object.keys(old), ...Object.keys(item)])]
+        .filter((k) => k !== 'drill' && canonicalJson(old[k]) !== canonicalJson(item[k]))
+        .sort();
+      if (fields.length > 0) out.push({ section, id, label: labelOf(item), change: 'changed', fields });
+    }
+    for (const [id, item] of before) if (!after.has(id)) out.push({ section, id, label: labelOf(item), change: 'removed', fields: [] });
+  }
+  return out;
 }
 
 /** An issued report goes to the organisation's upper committee (its parent), once. */

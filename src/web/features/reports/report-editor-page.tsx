@@ -18,10 +18,31 @@ import { SaveErrorAlert } from '../../components/save-error-alert';
 import { ActionGate, useCan } from '../auth/session';
 import { showDate, showNumber } from '../../format';
 import { todayIso } from '../../../shared/dates';
-import { reportStatusLabels, type ReportSection } from '../../../shared/reports';
+import { planChangeKindLabels, planSectionLabels, reportStatusLabels, type ReportSection } from '../../../shared/reports';
 import { proposalStatusLabels, targetComparisonSigns, taskStatusLabels } from '../../../shared/targets';
 
 const NOT_RECORDED = 'chưa ghi nhận';
+
+/** The fields of a plan item, as the list of what changed since the issue names them. */
+const planFieldLabels: Record<string, string> = {
+  actual: 'kết quả đạt được',
+  met: 'đạt hay không',
+  value: 'chỉ tiêu',
+  title: 'tên chỉ tiêu',
+  comparison: 'so sánh',
+  measure: 'đơn vị',
+  source: 'cách tính',
+  year: 'năm',
+  text: 'nội dung',
+  owner: 'đơn vị thực hiện',
+  dueOn: 'thời hạn',
+  status: 'tình trạng',
+  content: 'nội dung',
+  sentOn: 'ngày gửi',
+  addressee: 'nơi nhận',
+  answeredOn: 'ngày trả lời',
+  answerText: 'nội dung trả lời',
+};
 
 function FiguresPanel({ report }: { report: ReportView }) {
   return (
@@ -280,11 +301,17 @@ function IssuedPanel({ report }: { report: ReportView }) {
         Số {report.number}, ban hành ngày {showDate(report.issuedOn)}. Mã băm số liệu chốt: <code>{report.snapshotHash}</code>{' '}
         {report.snapshotIntact ? <Badge color="teal.9">nguyên vẹn</Badge> : <Badge color="red.9">không khớp mã băm</Badge>}
       </Text>
-      {changes.data && changes.data.changed.length > 0 ? (
+      {changes.data && (changes.data.changed.length > 0 || changes.data.planChanged.length > 0) ? (
         <Alert color="yellow" title="Số liệu đã thay đổi sau khi ban hành (báo cáo giữ số liệu đã chốt)">
           {changes.data.changed.map((c) => (
             <Text size="sm" key={c.key}>
               {c.label}: {showNumber(c.frozenTotal)} → {showNumber(c.currentTotal)} (thêm {showNumber(c.added)}, bớt {showNumber(c.removed)})
+            </Text>
+          ))}
+          {changes.data.planChanged.map((c) => (
+            <Text size="sm" key={`${c.section}-${c.id}`}>
+              {planSectionLabels[c.section]}: «{c.label}» {planChangeKindLabels[c.change]}
+              {c.fields.length > 0 ? ` (${c.fields.map((f) => planFieldLabels[f] ?? f).join(', ')})` : ''}
             </Text>
           ))}
         </Alert>
