@@ -20,7 +20,7 @@ describe("the year's report in the browser", () => {
       await harness?.close();
     });
 
-    it('shows the figures with their records, takes a live reference in the text, issues, and keeps the frozen value after a data change', async () => {
+    it('shows the figures with their records, takes a live reference in the text, is reviewed, issues, and keeps the frozen value after a data change', async () => {
       const { context, page } = await newPage(harness);
       await signIn(page, harness.baseUrl, 'quantri');
       const { body: list } = await apiFromPage<{ items: ReportSummary[] }>(page, 'GET', '/reports?year=2026');
@@ -46,7 +46,7 @@ describe("the year's report in the browser", () => {
       await body.fill('Đảng bộ có {{members=1}} đảng viên.');
       await page.getByRole('button', { name: 'Lưu nội dung' }).click();
       await page.getByText('Số liệu cần kiểm tra (chưa ban hành được)').waitFor();
-      expect(await page.getByRole('button', { name: 'Ban hành báo cáo' }).isDisabled()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Duyệt dự thảo' }).isDisabled()).toBe(true);
       await body.fill('Trong năm đã kết nạp {{admissions}} đảng viên.');
       await page.getByRole('button', { name: 'Lưu nội dung' }).click();
       const preview = page.getByRole('region', { name: 'Nội dung báo cáo' });
@@ -56,7 +56,17 @@ describe("the year's report in the browser", () => {
       expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: `${screenshotDir}/report-draft.png`, fullPage: true });
 
-      // Issue with a number: the figures freeze.
+      // The print view: only the paper (heading, narrative, figures, signature), none of the editor.
+      await page.emulateMedia({ media: 'print' });
+      await page.getByText('Phụ lục: Số liệu năm 2026').waitFor();
+      expect(await page.getByRole('button', { name: 'Duyệt dự thảo' }).isVisible()).toBe(false);
+      expect(await page.getByText('T/M ', { exact: false }).first().isVisible()).toBe(true);
+      await page.screenshot({ path: `${screenshotDir}/report-print.png`, fullPage: true });
+      await page.emulateMedia({ media: 'screen' });
+
+      // The secretary's review (the administrator here) locks the draft; then issue with a number: the figures freeze.
+      await page.getByRole('button', { name: 'Duyệt dự thảo' }).click();
+      await page.getByRole('button', { name: 'Trả lại dự thảo' }).waitFor({ timeout: 120_000 });
       await page.getByRole('textbox', { name: 'Số', exact: true }).fill('9');
       await page.getByRole('textbox', { name: 'Ký hiệu (sau BC/)' }).fill('ĐUK');
       await page.getByRole('button', { name: 'Ban hành báo cáo' }).click();

@@ -61,6 +61,8 @@ const plainActions: Record<string, string> = {
   // reports
   issue: 'Ban hành',
   submit: 'Gửi cấp trên',
+  'report:review': 'Duyệt dự thảo báo cáo',
+  'report:return': 'Trả lại dự thảo báo cáo',
   // study
   'committee:term': 'Ghi nhiệm kỳ, đại hội',
   'committee:supplement': 'Bổ sung cấp ủy',
@@ -298,6 +300,8 @@ export const auditFieldLabels: Record<string, string> = {
   userAgent: 'Trình duyệt',
   count: 'Số lượng',
   counts: 'Số lượng',
+  from: 'Từ ngày', // reports: the period of a figure's records exported with the report
+  to: 'Đến ngày',
   format: 'Định dạng',
   seed: 'Hạt giống dữ liệu mẫu',
   fileName: 'Tên tệp',

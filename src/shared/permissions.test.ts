@@ -47,7 +47,7 @@ describe('the permission table', () => {
       'ratings.self_assess',
       'reports.write',
     ];
-    expect(allowedTo('secretary').sort()).toEqual([...records].sort());
+    expect(allowedTo('secretary').sort()).toEqual([...records, 'reports.review'].sort());
     expect(allowedTo('org_staff').sort()).toEqual([...records, 'orgs.write', 'committees.write', 'imports.run'].sort());
   });
 

@@ -54,6 +54,8 @@ export const permissionActions = [
   'ratings.self_assess',
   /** reports: the year's report (draft, narrative, issue with its number, submission upward). */
   'reports.write',
+  /** reports: review a draft before it is issued, or return it to draft (the committee's secretary). */
+  'reports.review',
   /** portal: write articles of a section of the organisation's subtree, send them for approval, reopen them. */
   'portal.edit',
   /** portal: sections, approving, returning, publishing (or scheduling) and unpublishing articles. */
@@ -111,6 +113,7 @@ const permissionTable: Record<PermissionAction, Record<UserRole, boolean>> = {
   'ratings.step': recordWriters,
   'ratings.self_assess': { ...recordWriters, member: true },
   'reports.write': recordWriters, // reports
+  'reports.review': { ...none, admin: true, secretary: true }, // reports: the secretary signs, so the secretary reviews
   // portal: editors write, approvers also approve and publish
   'portal.edit': { ...none, admin: true, editor: true, approver: true },
   'portal.approve': { ...none, admin: true, approver: true },
@@ -153,6 +156,7 @@ export const permissionActionLabels: Record<PermissionAction, string> = {
   'ratings.step': 'ghi đánh giá, xếp loại chất lượng',
   'ratings.self_assess': 'ghi bản tự đánh giá, xếp loại của đảng viên',
   'reports.write': 'soạn, ban hành và gửi báo cáo năm', // reports
+  'reports.review': 'duyệt hoặc trả lại dự thảo báo cáo năm',
   // portal
   'portal.edit': 'viết và sửa tin bài',
   'portal.approve': 'duyệt, đăng và gỡ tin bài',

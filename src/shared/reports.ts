@@ -8,9 +8,10 @@ import { proposalStatuses, targetComparisons, targetMeasures, targetSources, tas
  * organisation for a period. Its figures are computed from the metrics catalogue; issuing freezes them.
  */
 
-export const reportStatuses = ['draft', 'issued'] as const;
+/** A draft is reviewed by the committee (it may be returned to draft), then issued: issuing needs a reviewed draft. */
+export const reportStatuses = ['draft', 'reviewed', 'issued'] as const;
 export type ReportStatus = (typeof reportStatuses)[number];
-export const reportStatusLabels: Record<ReportStatus, string> = { draft: 'Dự thảo', issued: 'Đã ban hành' };
+export const reportStatusLabels: Record<ReportStatus, string> = { draft: 'Dự thảo', reviewed: 'Đã duyệt dự thảo', issued: 'Đã ban hành' };
 
 const year = z.coerce.number().int().min(2000, 'Năm báo cáo không hợp lệ (2000–2100)').max(2100, 'Năm báo cáo không hợp lệ (2000–2100)');
 
@@ -67,6 +68,17 @@ export const reportIssue = z.object({
   version: z.number().int(),
 });
 export type ReportIssue = z.infer<typeof reportIssue>;
+
+/** Reviewing a draft: the version read. */
+export const reportReview = z.object({ version: z.number().int() });
+export type ReportReview = z.infer<typeof reportReview>;
+
+/** Returning a reviewed draft to its writers, with what is to be corrected. */
+export const reportReturn = z.object({
+  reason: z.string().trim().min(1, 'Lý do trả lại dự thảo là bắt buộc').max(2000, 'Lý do trả lại dự thảo tối đa 2.000 ký tự'),
+  version: z.number().int(),
+});
+export type ReportReturn = z.infer<typeof reportReturn>;
 
 export const reportSubmit = z.object({ submittedOn: isoDateSchema, version: z.number().int() });
 export type ReportSubmit = z.infer<typeof reportSubmit>;
@@ -226,13 +238,37 @@ export const figureChange = z.object({
   removed: z.number().int(),
   partsChanged: z.array(z.string()),
 });
-export const reportChanges = z.object({ issuedOn: day, snapshotHash: z.string(), changed: z.array(figureChange) });
+export const planSections = ['targets', 'nextTargets', 'tasks', 'proposals'] as const;
+export const planSectionLabels: Record<(typeof planSections)[number], string> = {
+  targets: 'Chỉ tiêu của năm',
+  nextTargets: 'Chỉ tiêu năm sau',
+  tasks: 'Nhiệm vụ năm sau',
+  proposals: 'Kiến nghị',
+};
+export const planChangeKinds = ['added', 'removed', 'changed'] as const;
+export const planChangeKindLabels: Record<(typeof planChangeKinds)[number], string> = { added: 'mới có', removed: 'không còn', changed: 'đã thay đổi' };
+/** An item of the plan (a target, a task, a proposal) that is no longer what was frozen: the fields that differ. */
+export const planChange = z.object({
+  section: z.enum(planSections),
+  id: z.number().int(),
+  label: z.string(),
+  change: z.enum(planChangeKinds),
+  fields: z.array(z.string()),
+});
+export const reportChanges = z.object({
+  issuedOn: day,
+  snapshotHash: z.string(),
+  changed: z.array(figureChange),
+  /** Empty for a report frozen before the plan was part of it. */
+  planChanged: z.array(planChange),
+});
 export type ReportChanges = z.infer<typeof reportChanges>;
 
-export const submissionStates = ['submitted', 'issued', 'draft', 'none'] as const;
+export const submissionStates = ['submitted', 'issued', 'reviewed', 'draft', 'none'] as const;
 export const submissionStateLabels: Record<(typeof submissionStates)[number], string> = {
   submitted: 'Đã gửi',
   issued: 'Đã ban hành, chưa gửi',
+  reviewed: 'Đã duyệt dự thảo, chưa ban hành',
   draft: 'Đang dự thảo',
   none: 'Chưa có báo cáo',
 };

@@ -7,6 +7,8 @@ import type { z } from 'zod';
 import type {
   ReportChanges,
   ReportIssue,
+  ReportReturn,
+  ReportReview,
   ReportSubmit,
   ReportSummary,
   ReportUpdate,
@@ -1159,6 +1161,12 @@ export function updateReport(id: number, input: ReportUpdate): Promise<ReportVie
 }
 export function issueReport(id: number, input: ReportIssue): Promise<ReportView> {
   return request<ReportView>('POST', `/reports/${id}/issue`, { body: input });
+}
+export function reviewReport(id: number, input: ReportReview): Promise<ReportView> {
+  return request<ReportView>('POST', `/reports/${id}/review`, { body: input });
+}
+export function returnReport(id: number, input: ReportReturn): Promise<ReportView> {
+  return request<ReportView>('POST', `/reports/${id}/return`, { body: input });
 }
 export function submitReport(id: number, input: ReportSubmit): Promise<ReportView> {
   return request<ReportView>('POST', `/reports/${id}/submit`, { body: input });

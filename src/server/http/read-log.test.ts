@@ -248,11 +248,13 @@ beforeAll(async () => {
   // reports: an issued report (its figures, changes since, .docx and .xlsx)
   const drafted = await admin.send('POST', '/api/v1/reports', { orgId: tree.a.id, year: 2026, place: 'Hòa Bình' });
   expect(drafted.status, JSON.stringify(drafted.body)).toBe(201);
+  const reviewed = await admin.send('POST', `/api/v1/reports/${drafted.body.id}/review`, { version: drafted.body.version });
+  expect(reviewed.status, JSON.stringify(reviewed.body)).toBe(200);
   const issuedReport = await admin.send('POST', `/api/v1/reports/${drafted.body.id}/issue`, {
     number: 4,
     issuerCode: 'ĐU',
     issuedOn: '2026-11-20',
-    version: drafted.body.version,
+    version: reviewed.body.version,
   });
   expect(issuedReport.status, JSON.stringify(issuedReport.body)).toBe(200);
   ids.reports = String(drafted.body.id);

@@ -178,11 +178,13 @@ beforeAll(async () => {
   // reports: an issued report, so the frozen figures and the changes since are read
   const drafted = await admin.send('POST', '/api/v1/reports', { orgId: tree.a.id, year: 2026, place: 'Hòa Bình' });
   expect(drafted.status, JSON.stringify(drafted.body)).toBe(201);
+  const reviewed = await admin.send('POST', `/api/v1/reports/${drafted.body.id}/review`, { version: drafted.body.version });
+  expect(reviewed.status, JSON.stringify(reviewed.body)).toBe(200);
   const issued = await admin.send('POST', `/api/v1/reports/${drafted.body.id}/issue`, {
     number: 3,
     issuerCode: 'ĐU',
     issuedOn: '2026-11-20',
-    version: drafted.body.version,
+    version: reviewed.body.version,
   });
   expect(issued.status, JSON.stringify(issued.body)).toBe(200);
   ids.report = issued.body.id;

@@ -27,7 +27,7 @@ import { decideSanction, proposeSanction, receiveAppeal } from '../domains/disci
 import { recordNotice } from '../domains/discipline/discipline-notices.service.js';
 import { noticeInput, sanctionProposalInput } from '../../shared/discipline.js';
 import { listMemberRatings, listOrgRatings, openRatingRound } from '../domains/ratings/ratings.service.js';
-import { createReport, issueReport } from '../domains/reports/reports.service.js'; // reports
+import { createReport, issueReport, reviewReport } from '../domains/reports/reports.service.js'; // reports
 import { createArticle, createCategory } from '../domains/portal/portal.service.js'; // portal
 import { doneDateFields } from './input-guards.js';
 import { databaseErrorOf } from './error-handler.js';
@@ -78,6 +78,8 @@ interface WriteCase {
 
 const TREE = ['admin', 'org_staff'] as const;
 const RECORDS = ['admin', 'org_staff', 'secretary'] as const;
+/** reports: the secretary reviews the year's report (and returns it to draft). */
+const SECRETARIES = ['admin', 'secretary'] as const;
 const ADMIN = ['admin'] as const;
 /** dues: secretaries, organisation and office staff record dues. */
 const DUES = ['admin', 'org_staff', 'office_staff', 'secretary'] as const;
@@ -136,6 +138,8 @@ const fx = {} as {
   orgRating: Ids;
   /** reports: a draft report of each place (2026) and an issued one (2025) to submit. */
   report: Ids;
+  /** reports: a reviewed draft of each place (2024), to issue or return. */
+  reviewedReport: Ids;
   issuedReport: Ids;
   /** portal: a section owned by each place's organisation (own A, sibling B, parent the upper committee) and a draft in it. */
   portalCategory: Ids;
@@ -819,11 +823,23 @@ const cases: Record<string, WriteCase> = {
     path: outside,
     request: ({ path }) => ({ params: { id: fx.report[path] }, body: { version: 1, place: 'Hòa Bình' } }),
   },
+  'POST /api/v1/reports/{id}/review': {
+    writers: SECRETARIES,
+    action: 'reports.review',
+    path: outside,
+    request: ({ path }) => ({ params: { id: fx.report[path] }, body: { version: 1 } }),
+  },
+  'POST /api/v1/reports/{id}/return': {
+    writers: SECRETARIES,
+    action: 'reports.review',
+    path: outside,
+    request: ({ path }) => ({ params: { id: fx.reviewedReport[path] }, body: { reason: 'Bổ sung số liệu', version: 2 } }),
+  },
   'POST /api/v1/reports/{id}/issue': {
     writers: RECORDS,
     action: 'reports.write',
     path: outside,
-    request: ({ path }) => ({ params: { id: fx.report[path] }, body: { number: 9, issuerCode: 'ĐU', issuedOn: DAY, version: 1 } }),
+    request: ({ path }) => ({ params: { id: fx.reviewedReport[path] }, body: { number: 9, issuerCode: 'ĐU', issuedOn: DAY, version: 2 } }),
   },
   'POST /api/v1/reports/{id}/submit': {
     writers: RECORDS,
@@ -1106,9 +1122,16 @@ beforeAll(async () => {
   // reports
   const aReport = async (orgId: number, year: number) =>
     (await createReport(ctx, { orgId, year, place: 'Hòa Bình', signerTitle: 'BÍ THƯ', signerName: '', recipients: [] })).id;
+  const reviewedOf = async (orgId: number, year: number) => (await reviewReport(ctx, await aReport(orgId, year), { version: 1 })).id;
   const issued = async (orgId: number) =>
-    (await issueReport(ctx, await aReport(orgId, 2025), { number: orgId, issuerCode: 'ĐU', issuedOn: DAY, version: 1 })).id;
+    (await issueReport(ctx, await reviewedOf(orgId, 2025), { number: orgId, issuerCode: 'ĐU', issuedOn: DAY, version: 2 })).id;
   fx.report = { own: await aReport(tree.a.id, 2026), sibling: await aReport(tree.b.id, 2026), parent: await aReport(tree.upper.id, 2026), absent: ABSENT };
+  fx.reviewedReport = {
+    own: await reviewedOf(tree.a.id, 2024),
+    sibling: await reviewedOf(tree.b.id, 2024),
+    parent: await reviewedOf(tree.upper.id, 2024),
+    absent: ABSENT,
+  };
   fx.issuedReport = { own: await issued(tree.a.id), sibling: await issued(tree.b.id), parent: await issued(tree.upper.id), absent: ABSENT };
   // portal: a section of each place's organisation, with a draft in it
   const section = async (orgId: number, name: string) => (await createCategory(ctx, { orgId, name: `${name} ${orgId}`, position: 0 })).id;

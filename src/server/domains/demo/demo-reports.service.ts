@@ -1,5 +1,5 @@
 import type { Ctx } from '../../context.js';
-import { changeReport, createReport, issueReport, submitReport } from '../reports/reports.service.js';
+import { changeReport, createReport, issueReport, reviewReport, submitReport } from '../reports/reports.service.js';
 import { demoBlocs } from './demo.queries.js';
 import { DEFAULT_TODAY, type DemoOptions } from './demo.generator.js';
 import type { ReportSection } from '../../../shared/reports.js';
@@ -75,7 +75,8 @@ export async function loadDemoReports(ctx: Ctx, options: DemoOptions): Promise<{
       ],
     });
     const issuedOn = earlier(`${year}-11-25`, today);
-    const issued = await issueReport(ctx, written.id, { number: 1, issuerCode: 'ĐU', issuedOn, version: written.version });
+    const reviewed = await reviewReport(ctx, written.id, { version: written.version });
+    const issued = await issueReport(ctx, written.id, { number: 1, issuerCode: 'ĐU', issuedOn, version: reviewed.version });
     await submitReport(ctx, issued.id, { submittedOn: issuedOn, version: issued.version });
     counts.issued += 1;
   }

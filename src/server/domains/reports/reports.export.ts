@@ -3,13 +3,16 @@ import type { ExportSheet } from '../../export/xlsx-export.js';
 import { getReport } from './reports.service.js';
 import { NOT_RECORDED } from './reports.rules.js';
 import { planTables } from './reports.documents.js';
+import { exportMetricRecords } from '../metrics/metrics.export.js';
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 const sheetName = (text: string, index: number) => `${index + 1}. ${text.replace(/^[IVX]+\.\s*/u, '')}`.replace(/[:\\/?*[\]]/gu, ' ').slice(0, 31);
 
 /**
  * The report's figures as a workbook: one sheet per table of the report (a group of figures: each figure, then its
- * parts), with last year's value, the change, the reconciliation and the address of the records behind it.
+ * parts), with last year's value, the change, the reconciliation and the address of the records behind it; one
+ * sheet per table of the plan; then one sheet per drill-down: the records behind each recorded figure, for the report's
+ * period, as the figure's record list shows them (read through the metrics service: its scope, access and audit apply).
  */
 export async function exportReport(ctx: Ctx, id: number): Promise<ExportSheet[]> {
   const report = await getReport(ctx, id);
@@ -61,5 +64,11 @@ export async function exportReport(ctx: Ctx, id: number): Promise<ExportSheet[]>
       rows: table.rows.map((row, r) => ({ ...Object.fromEntries(row.map((cell, i) => [keys[i], cell])), ...(index === 0 ? { drill: drills[r] ?? '' } : {}) })),
     };
   });
-  return [...figureSheets, ...plan];
+  const first = figureSheets.length + plan.length;
+  const drillDowns: ExportSheet[] = [];
+  for (const f of report.figures.filter((figure) => figure.recorded)) {
+    const [sheet] = await exportMetricRecords(ctx, f.metric, { orgId: report.orgId, date: report.to, from: report.from, to: report.to });
+    drillDowns.push({ ...sheet, name: sheetName(`DS ${f.label}`, first + drillDowns.length) });
+  }
+  return [...figureSheets, ...plan, ...drillDowns];
 }

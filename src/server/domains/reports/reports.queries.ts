@@ -1,4 +1,5 @@
 import { and, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { queryOne, queryRows, type DbOrTx } from '../../db/client.js';
 import { orgs, reports } from '../../db/schema.js';
 import { pathInScope } from '../../scope.js';
@@ -54,7 +55,7 @@ export async function subordinateReports(db: DbOrTx, parentId: number, year: num
     orgId: number;
     orgName: string;
     reportId: number | null;
-    status: 'draft' | 'issued' | null;
+    status: 'draft' | 'reviewed' | 'issued' | null;
     number: string | null;
     submittedOn: string | null;
   }>(
@@ -110,6 +111,57 @@ export async function figureCounts(
     else parts.push({ key: row.key ?? 'null', value: row.value });
   }
   return { total, parts };
+}
+
+type FigureCounts = { total: number; parts: { key: string; value: number }[] };
+
+const dialect = new PgDialect();
+
+/** The text and parameters of a metric's record set: two metrics with the same one count the same records. */
+function sourceSignature(metric: MetricDefinition, p: ResolvedParams): string {
+  const { sql: text, params } = dialect.sqlToQuery(metric.source(p));
+  return JSON.stringify([text, params]);
+}
+
+/**
+ * The counts of several figures at once: the figures whose metrics read the same record set (the member tables of
+ * one snapshot, the grassroots organisations by kind and by unit type) are counted from one scan of it,
+ * `GROUPING SETS ((k0), (k1), …, ())`; each figure's parts and total are exactly what `figureCounts` gives alone.
+ */
+export async function figureCountsMany(db: DbOrTx, metrics: readonly MetricDefinition[], p: ResolvedParams): Promise<FigureCounts[]> {
+  const groups = new Map<string, number[]>();
+  metrics.forEach((metric, index) => {
+    const signature = sourceSignature(metric, p);
+    groups.set(signature, [...(groups.get(signature) ?? []), index]);
+  });
+  const results: FigureCounts[] = metrics.map(() => ({ total: 0, parts: [] }));
+  for (const indexes of groups.values()) {
+    if (indexes.length === 1) {
+      results[indexes[0]] = await figureCounts(db, metrics[indexes[0]], p);
+      continue;
+    }
+    const n = indexes.length;
+    const keys = indexes.map((index, i) => sql`${metrics[index].key(p)} AS ${sql.identifier(`k${i}`)}`);
+    const columns = indexes.map((_index, i) => sql`s.${sql.identifier(`k${i}`)}`);
+    const rows = await queryRows<Record<string, unknown> & { g: number; value: number }>(
+      db,
+      sql`SELECT GROUPING(${sql.join(columns, sql`, `)})::int AS g, ${sql.join(columns, sql`, `)}, count(*)::int AS value
+        FROM (SELECT ${sql.join(keys, sql`, `)} FROM ${metrics[indexes[0]].source(p)}) s
+        GROUP BY GROUPING SETS (${sql.join([...columns.map((c) => sql`(${c})`), sql`()`], sql`, `)})`,
+    );
+    const all = 2 ** n - 1;
+    for (const row of rows) {
+      if (row.g === all) {
+        for (const index of indexes) results[index].total = row.value;
+        continue;
+      }
+      // GROUPING's bit n-1-i is 0 in the rows grouped by k_i.
+      const i = indexes.findIndex((_index, j) => row.g === (all ^ (1 << (n - 1 - j))));
+      if (i < 0) continue;
+      results[indexes[i]].parts.push({ key: (row[`k${i}`] as string | null) ?? 'null', value: row.value });
+    }
+  }
+  return results;
 }
 
 /** Every record behind the figure, with the part it falls in: the columns the drill-down lists, as JSON. */

@@ -8,6 +8,8 @@ import {
   reportList,
   reportRollUp,
   reportListQuery,
+  reportReturn,
+  reportReview,
   reportSubmit,
   reportUpdate,
   submissionList,
@@ -22,6 +24,8 @@ import {
   listReports,
   listSubmissions,
   reportChanges,
+  returnReport,
+  reviewReport,
   rollUpReports,
   submitReport,
 } from './reports.service.js';
@@ -74,6 +78,12 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.patch('/reports/:id', { schema: { tags, params: idParams, body: reportUpdate, response: { 200: report } } }, async (request) =>
     changeReport(request.ctx, request.params.id, request.body),
+  );
+  app.post('/reports/:id/review', { schema: { tags, params: idParams, body: reportReview, response: { 200: report } } }, async (request) =>
+    reviewReport(request.ctx, request.params.id, request.body),
+  );
+  app.post('/reports/:id/return', { schema: { tags, params: idParams, body: reportReturn, response: { 200: report } } }, async (request) =>
+    returnReport(request.ctx, request.params.id, request.body),
   );
   app.post(
     '/reports/:id/issue',

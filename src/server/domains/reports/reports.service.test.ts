@@ -19,6 +19,8 @@ import {
   getReport,
   issueReport,
   listReports,
+  returnReport,
+  reviewReport,
   listSubmissions,
   reportAttention,
   reportChanges,
@@ -27,7 +29,10 @@ import {
 } from './reports.service.js';
 import { reportDocx } from './reports.documents.js';
 import { exportReport } from './reports.export.js';
-import { canonicalJson, snapshotHash } from './reports.rules.js';
+import { canonicalJson, reportFigures, snapshotHash } from './reports.rules.js';
+import { figureCounts, figureCountsMany } from './reports.queries.js';
+import { metricCatalog } from '../metrics/metrics.catalog.js';
+import { auditHistoryOf } from '../audit/audit.service.js';
 import type { ReportCreate } from '../../../shared/reports.js';
 import type { TargetCreate } from '../../../shared/targets.js';
 
@@ -50,6 +55,9 @@ const draft = (orgId: number, over: Partial<ReportCreate> = {}): ReportCreate =>
   recipients: ['Ban Thường vụ Đảng ủy Khối'],
   ...over,
 });
+
+/** Issuing goes through the review: the version the review leaves. */
+const reviewed = async (ctx: ReturnType<typeof at>, id: number, version: number) => (await reviewReport(ctx, id, { version })).version;
 
 const thematic = (orgId: number, code: string, issuedOn: string) => ({
   orgId,
@@ -117,13 +125,15 @@ describe('the figures panel', () => {
     const report = await createReport(ctx, draft(tree.a.id, { sections: [{ heading: 'I', body: 'Đảng bộ có {{members=4.200}} đảng viên.' }] }));
     expect(report.flags).toEqual([expect.objectContaining({ section: 0, figure: 'members', written: 4200, computed: 1 })]);
     expect(report.rendered[0].text).toBe('Đảng bộ có 4.200 [khác số liệu: 1] đảng viên.');
-    const refused = await refusal(issueReport(ctx, report.id, { number: 1, issuerCode: 'ĐU', issuedOn: TODAY, version: report.version }));
+    const refused = await refusal(reviewReport(ctx, report.id, { version: report.version }));
     expect(refused).toMatchObject({ code: 'INVALID_INPUT', fields: ['sections.0.body'] });
     expect(refused.message).toMatch(/4\.200/);
     const fixed = await changeReport(ctx, report.id, { version: report.version, sections: [{ heading: 'I', body: 'Đảng bộ có {{members=1}} đảng viên.' }] });
     expect(fixed.flags).toEqual([]);
     expect(fixed.title).toBe(report.title);
-    expect((await issueReport(ctx, report.id, { number: 1, issuerCode: 'ĐU', issuedOn: TODAY, version: fixed.version })).status).toBe('issued');
+    expect(
+      (await issueReport(ctx, report.id, { number: 1, issuerCode: 'ĐU', issuedOn: TODAY, version: await reviewed(ctx, report.id, fixed.version) })).status,
+    ).toBe('issued');
   });
 });
 
@@ -246,7 +256,7 @@ describe('the plan: targets with what was achieved, next year, tasks, proposals 
       expect.objectContaining({ sentOn: '2026-05-10', status: 'accepted', answeredOn: '2026-06-01', answerText: 'Đồng ý, sẽ hướng dẫn' }),
     ]);
 
-    const issued = await issueReport(ctx, report.id, { number: 4, issuerCode: 'ĐU', issuedOn: TODAY, version: report.version });
+    const issued = await issueReport(ctx, report.id, { number: 4, issuerCode: 'ĐU', issuedOn: TODAY, version: await reviewed(ctx, report.id, report.version) });
     await changeTarget(ctx, manual.id, { version: manual.version, manualValue: 70 });
     await makeMember(ctx, tree.a1.id, { fullName: 'Quách Văn Sau' });
     const later = await getReport(ctx, report.id);
@@ -256,6 +266,13 @@ describe('the plan: targets with what was achieved, next year, tasks, proposals 
       [92, true],
     ]);
     expect(later.snapshotIntact).toBe(true);
+    // What changed since the issue covers the plan: both targets' achieved values, and a task added afterwards.
+    await createTask(ctx, { orgId: tree.a.id, year: 2027, text: 'Nhiệm vụ thêm sau ban hành', owner: null, dueOn: null, status: 'not_started', notes: null });
+    expect((await reportChanges(ctx, report.id)).planChanged).toEqual([
+      { section: 'targets', id: bound.id, label: 'Có ít nhất 3 đảng viên', change: 'changed', fields: ['actual', 'met'] },
+      { section: 'targets', id: manual.id, label: '90% đảng viên hoàn thành tốt nhiệm vụ', change: 'changed', fields: ['actual', 'met'] },
+      expect.objectContaining({ section: 'tasks', label: 'Nhiệm vụ thêm sau ban hành', change: 'added', fields: [] }),
+    ]);
 
     const text = await docxText((await reportDocx(ctx, report.id)).content);
     expect(text).toContain('Chỉ tiêu năm 2026 và kết quả thực hiện');
@@ -278,14 +295,15 @@ describe('issuing', () => {
     await makeMember(ctx, tree.a1.id, { fullName: 'Hà Văn Cũ' });
     const report = await createReport(ctx, draft(tree.a.id, { sections: [{ heading: 'I', body: '{{members}} đảng viên' }] }));
     await expect(reportChanges(ctx, report.id)).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(issueReport(ctx, report.id, { number: 12, issuerCode: 'ĐU', issuedOn: TODAY, version: report.version + 1 })).rejects.toMatchObject({
+    const version = await reviewed(ctx, report.id, report.version);
+    await expect(issueReport(ctx, report.id, { number: 12, issuerCode: 'ĐU', issuedOn: TODAY, version: version + 1 })).rejects.toMatchObject({
       code: 'CONFLICT',
     });
-    const issued = await issueReport(ctx, report.id, { number: 12, issuerCode: 'ĐU', issuedOn: TODAY, version: report.version });
+    const issued = await issueReport(ctx, report.id, { number: 12, issuerCode: 'ĐU', issuedOn: TODAY, version });
     expect(issued).toMatchObject({ status: 'issued', number: '12-BC/ĐU', issuedOn: TODAY, snapshotIntact: true });
     expect(issued.snapshotHash).toMatch(/^[0-9a-f]{64}$/);
     expect(figure(issued, 'members').total).toBe(1);
-    expect((await reportChanges(ctx, report.id)).changed).toEqual([]);
+    expect(await reportChanges(ctx, report.id)).toMatchObject({ changed: [], planChanged: [] });
 
     await makeMember(ctx, tree.a2.id, { fullName: 'Hà Thị Mới' });
     const later = await getReport(ctx, report.id);
@@ -338,7 +356,12 @@ describe('submission upward', () => {
     const tree = await makeTree(ctx);
     const report = await createReport(ctx, draft(tree.a.id));
     await expect(submitReport(ctx, report.id, { submittedOn: TODAY, version: report.version })).rejects.toMatchObject({ code: 'CONFLICT' });
-    const issued = await issueReport(ctx, report.id, { number: 7, issuerCode: 'ĐU', issuedOn: '2026-11-20', version: report.version });
+    const issued = await issueReport(ctx, report.id, {
+      number: 7,
+      issuerCode: 'ĐU',
+      issuedOn: '2026-11-20',
+      version: await reviewed(ctx, report.id, report.version),
+    });
     await expect(submitReport(ctx, report.id, { submittedOn: '2026-11-19', version: issued.version })).rejects.toMatchObject({
       fields: [{ field: 'submittedOn' }],
     });
@@ -378,7 +401,7 @@ describe("the upper committee's roll-up", () => {
     await makeMember(ctx, tree.a2.id, { fullName: 'Mai Văn Hai' });
     await makeMember(ctx, tree.b1.id, { fullName: 'Mai Văn Ba' });
     const a = await createReport(ctx, draft(tree.a.id));
-    const issued = await issueReport(ctx, a.id, { number: 2, issuerCode: 'ĐU', issuedOn: '2026-11-25', version: a.version });
+    const issued = await issueReport(ctx, a.id, { number: 2, issuerCode: 'ĐU', issuedOn: '2026-11-25', version: await reviewed(ctx, a.id, a.version) });
     await submitReport(ctx, a.id, { submittedOn: TODAY, version: issued.version });
     // B has a draft, not submitted: it has no column of figures.
     await createReport(ctx, draft(tree.b.id));
@@ -396,7 +419,7 @@ describe("the upper committee's roll-up", () => {
 
     // Once B submits, the sum matches; a record added under A after it issued is a flagged difference again.
     const b = (await listReports(ctx, { orgId: tree.b.id, year: 2026 })).items[0];
-    const bIssued = await issueReport(ctx, b.id, { number: 1, issuerCode: 'ĐU', issuedOn: '2026-11-26', version: b.version });
+    const bIssued = await issueReport(ctx, b.id, { number: 1, issuerCode: 'ĐU', issuedOn: '2026-11-26', version: await reviewed(ctx, b.id, b.version) });
     await submitReport(ctx, b.id, { submittedOn: TODAY, version: bIssued.version });
     expect((await rollUpReports(ctx, { orgId: tree.upper.id, year: 2026 })).figures.find((f) => f.key === 'members')).toMatchObject({
       values: [2, 1],
@@ -416,12 +439,12 @@ describe("the upper committee's roll-up", () => {
 });
 
 describe('papers', () => {
-  it('writes the .docx in the party layout with number, narrative and tables, and the .xlsx with one sheet per table', async () => {
+  it('writes the .docx in the party layout with number, narrative and tables, and the .xlsx with one sheet per table and per drill-down', async () => {
     const ctx = at();
     const tree = await makeTree(ctx);
     await makeMember(ctx, tree.a1.id, { fullName: 'Bạc Văn Giấy' });
     const report = await createReport(ctx, draft(tree.a.id, { sections: [{ heading: 'I. Kết quả', body: 'Tổng số {{members}} đảng viên.' }] }));
-    await issueReport(ctx, report.id, { number: 15, issuerCode: 'ĐU', issuedOn: TODAY, version: report.version });
+    await issueReport(ctx, report.id, { number: 15, issuerCode: 'ĐU', issuedOn: TODAY, version: await reviewed(ctx, report.id, report.version) });
     const text = await docxText((await reportDocx(ctx, report.id)).content);
     expect(text).toContain('Số 15-BC/ĐU');
     expect(text).toContain('Hòa Bình, ngày 27 tháng 11 năm 2026');
@@ -435,8 +458,74 @@ describe('papers', () => {
     await writeXlsx(stream, sheets);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
-    // One sheet per table of figures, then one per table of the plan (targets, next year, tasks, proposals).
-    expect(book.worksheets.length).toBe(new Set(report.figures.map((f) => f.group)).size + 4);
+    // One sheet per table of figures, then one per table of the plan (targets, next year, tasks, proposals), then one
+    // per drill-down: the records behind each recorded figure.
+    const tables = new Set(report.figures.map((f) => f.group)).size + 4;
+    const recorded = report.figures.filter((f) => f.recorded);
+    expect(book.worksheets.length).toBe(tables + recorded.length);
     expect(book.worksheets[0].getRow(2).getCell(1).value).toBe(report.figures[0].label);
+    const membersSheet = book.worksheets[tables + recorded.findIndex((f) => f.key === 'members')];
+    expect(membersSheet.name).toContain('DS Đảng viên');
+    expect(membersSheet.getRow(1).getCell(1).value).toBe('Họ và tên');
+    expect(membersSheet.getRow(2).getCell(1).value).toBe('Bạc Văn Giấy');
+    expect(membersSheet.rowCount).toBe(2);
+    expect(new Set(book.worksheets.map((w) => w.name)).size).toBe(book.worksheets.length);
+  });
+});
+
+describe('figures counted together', () => {
+  it('gives every figure exactly what it gives alone, from one scan per record set', async () => {
+    const ctx = at();
+    const tree = await makeTree(ctx);
+    await makeMember(ctx, tree.a1.id, { fullName: 'Hà Văn Một', gender: 'female', ethnicity: 'Tày', professionalQualification: 'Thạc sĩ Luật' });
+    await makeMember(ctx, tree.a2.id, { fullName: 'Hà Thị Hai', status: 'probationary', admittedOn: '2026-03-01', confirmedOn: null, cardNumber: null });
+    await makeMember(ctx, tree.b1.id, { fullName: 'Hà Văn Ba', education: '9/12', religion: '', birthDate: '1950-01-02' });
+    const metrics = reportFigures.map((f) => metricCatalog.find((m) => m.name === f.metric)!);
+    const p = { scopePath: tree.upper.path, date: '2026-12-31', from: '2026-01-01', to: '2026-12-31', handlerOrgId: null };
+    const together = await figureCountsMany(database.db, metrics, p);
+    const sorted = (c: { total: number; parts: { key: string; value: number }[] }) => ({
+      total: c.total,
+      parts: [...c.parts].sort((x, y) => (x.key < y.key ? -1 : 1)),
+    });
+    expect(together.find((_c, i) => metrics[i].name === 'members_by_status')!.total).toBe(3);
+    for (const [i, metric] of metrics.entries())
+      expect([metric.name, sorted(together[i])]).toEqual([metric.name, sorted(await figureCounts(database.db, metric, p))]);
+  });
+});
+
+describe('review', () => {
+  it('goes draft → reviewed → issued, with a return to draft; each step by its role, on the version read, audited', async () => {
+    const ctx = at();
+    const tree = await makeTree(ctx);
+    await makeMember(ctx, tree.a1.id, { fullName: 'Mè Văn Duyệt' });
+    const staff = at(await officialOf(ctx, tree.a.id));
+    const secretary = at(await officialOf(ctx, tree.a.id, 'secretary'));
+    const other = at(await officialOf(ctx, tree.b.id, 'secretary'));
+    const report = await createReport(staff, draft(tree.a.id, { sections: [{ heading: 'I', body: '{{members}} đảng viên' }] }));
+    const issue = (c: typeof ctx, version: number) => issueReport(c, report.id, { number: 21, issuerCode: 'ĐU', issuedOn: TODAY, version });
+    const notReviewed = await refusal(issue(staff, report.version));
+    expect(notReviewed).toMatchObject({ code: 'CONFLICT', fields: ['status'] });
+    expect(notReviewed.message).toMatch(/chưa được duyệt/);
+    const forbidden = await refusal(reviewReport(staff, report.id, { version: report.version }));
+    expect(forbidden.code).toBe('FORBIDDEN');
+    expect(forbidden.message).toMatch(/duyệt hoặc trả lại dự thảo báo cáo năm/);
+    await expect(reviewReport(other, report.id, { version: report.version })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(reviewReport(secretary, report.id, { version: report.version + 1 })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const checked = await reviewReport(secretary, report.id, { version: report.version });
+    expect(checked).toMatchObject({ status: 'reviewed', version: report.version + 1 });
+    expect((await refusal(changeReport(staff, report.id, { version: checked.version, place: 'Hà Nội' }))).message).toMatch(/trả lại dự thảo/);
+    await expect(reviewReport(secretary, report.id, { version: checked.version })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await refusal(returnReport(staff, report.id, { version: checked.version, reason: 'Sửa số liệu' }))).code).toBe('FORBIDDEN');
+    const back = await returnReport(secretary, report.id, { version: checked.version, reason: 'Bổ sung phần hạn chế' });
+    expect(back).toMatchObject({ status: 'draft', version: checked.version + 1 });
+    await expect(returnReport(secretary, report.id, { version: back.version, reason: 'Lần nữa' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const edited = await changeReport(staff, report.id, { version: back.version, place: 'Hà Nội' });
+    const again = await reviewReport(secretary, report.id, { version: edited.version });
+    const issued = await issue(staff, again.version);
+    expect(issued).toMatchObject({ status: 'issued', place: 'Hà Nội', number: '21-BC/ĐU' });
+    await expect(returnReport(secretary, report.id, { version: issued.version, reason: 'Quá muộn' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const steps = (await auditHistoryOf(ctx, 'report', report.id)).map((e) => e.action);
+    expect(steps).toEqual(expect.arrayContaining(['create', 'report:review', 'report:return', 'update', 'issue']));
+    expect(steps.filter((s) => s === 'report:review')).toHaveLength(2);
   });
 });

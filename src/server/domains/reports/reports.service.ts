@@ -11,7 +11,7 @@ import { listTasks } from '../targets/tasks.service.js';
 import { listProposals } from '../proposals/proposals.service.js';
 import type { MetricDefinition, ResolvedParams } from '../metrics/metrics.queries.js';
 import {
-  figureCounts,
+  figureCountsMany,
   figureRecords,
   findReport,
   insertReport,
@@ -22,7 +22,16 @@ import {
   updateReport,
   type ReportView,
 } from './reports.queries.js';
-import { defaultSections, previousPeriod, renderSections, reportDueOn, reportFigures, snapshotHash, type FigureDeclaration } from './reports.rules.js';
+import {
+  canonicalJson,
+  defaultSections,
+  previousPeriod,
+  renderSections,
+  reportDueOn,
+  reportFigures,
+  snapshotHash,
+  type FigureDeclaration,
+} from './reports.rules.js';
 import { severityOf, type SeverityCalendar } from '../radar/radar.rules.js';
 import { todayIso } from '../../../shared/dates.js';
 import { formatNumber } from '../../../shared/vietnamese.js';
@@ -37,6 +46,8 @@ import type {
   ReportRollUp,
   PlanTarget,
   ReportListQuery,
+  ReportReturn,
+  ReportReview,
   ReportSubmit,
   ReportUpdate,
   SubmissionList,
@@ -102,15 +113,36 @@ async function computeFigures(ctx: Ctx, org: { id: number; path: string }, from:
   ]);
   const p = paramsFor(org.path, from, to);
   const pp = paramsFor(org.path, previous.from, previous.to);
+  const declared = reportFigures.map((declaration) => ({ declaration, metric: metricOf(declaration) }));
+  // One statement per distinct record set (the member tables share one), for this period and last year's.
+  const [nowCounts, beforeCounts] = await readTogether(ctx.db, [
+    () =>
+      figureCountsMany(
+        ctx.db,
+        declared.filter((d) => recorded[d.declaration.module]).map((d) => d.metric),
+        p,
+      ),
+    () =>
+      figureCountsMany(
+        ctx.db,
+        declared.filter((d) => recordedBefore[d.declaration.module]).map((d) => d.metric),
+        pp,
+      ),
+  ]);
+  const countsOf = (counts: { total: number; parts: { key: string; value: number }[] }[], isIn: Record<string, boolean>) => {
+    const byMetric = new Map<string, (typeof counts)[number]>();
+    let i = 0;
+    for (const d of declared) if (isIn[d.declaration.module]) byMetric.set(d.metric.name, counts[i++]);
+    return byMetric;
+  };
+  const nowByMetric = countsOf(nowCounts, recorded);
+  const beforeByMetric = countsOf(beforeCounts, recordedBefore);
   const figures: FrozenFigure[] = [];
-  for (const declaration of reportFigures) {
-    const metric = metricOf(declaration);
+  for (const { declaration, metric } of declared) {
     const isRecorded = recorded[declaration.module];
     const wasRecorded = recordedBefore[declaration.module];
-    const [now, before] = await readTogether(ctx.db, [
-      () => (isRecorded ? figureCounts(ctx.db, metric, p) : Promise.resolve({ total: 0, parts: [] })),
-      () => (wasRecorded ? figureCounts(ctx.db, metric, pp) : Promise.resolve({ total: 0, parts: [] })),
-    ]);
+    const now = nowByMetric.get(metric.name) ?? { total: 0, parts: [] };
+    const before = beforeByMetric.get(metric.name) ?? { total: 0, parts: [] };
     const counted = new Map(now.parts.map((part) => [part.key, part.value]));
     const keys = [...Object.keys(metric.labels), ...now.parts.map((part) => part.key).filter((k) => !(k in metric.labels))];
     const parts = isRecorded ? keys.map((key) => ({ key, label: metric.labels[key] ?? key, value: counted.get(key) ?? 0 })) : [];
@@ -306,7 +338,8 @@ export async function changeReport(ctx: Ctx, id: number, input: ReportUpdate): P
   return inTransaction(ctx, async (tx) => {
     const before = await reportInScope(tx, id);
     if (before.version !== input.version) throw staleVersion('Báo cáo');
-    if (before.status !== 'draft') throw conflict('Báo cáo đã ban hành không sửa được.', 'status');
+    if (before.status !== 'draft')
+      throw conflict(before.status === 'reviewed' ? 'Dự thảo đã được duyệt: trả lại dự thảo trước khi sửa.' : 'Báo cáo đã ban hành không sửa được.', 'status');
     const { version, ...changes } = input;
     const after = await updateReport(tx.db, id, version, changes);
     if (!after) throw staleVersion('Báo cáo');
@@ -324,15 +357,11 @@ export async function issueReport(ctx: Ctx, id: number, input: ReportIssue): Pro
   return inTransaction(ctx, async (tx) => {
     const before = await reportInScope(tx, id);
     if (before.version !== input.version) throw staleVersion('Báo cáo');
-    if (before.status !== 'draft') throw conflict('Báo cáo đã được ban hành.', 'status');
+    if (before.status === 'issued') throw conflict('Báo cáo đã được ban hành.', 'status');
+    if (before.status !== 'reviewed') throw conflict('Dự thảo chưa được duyệt: bí thư duyệt dự thảo trước khi ban hành.', 'status');
     if (input.issuedOn < before.periodFrom) throw invalidField('issuedOn', 'Ngày ban hành không được trước ngày bắt đầu kỳ báo cáo.');
     const figures = await computeFigures(tx, { id: before.orgId, path: before.orgPath }, before.periodFrom, before.periodTo, true);
-    const { flags } = renderSections(before.sections, figures);
-    if (flags.length > 0)
-      throw invalidInput(
-        flags.map((f) => ({ field: f.section >= 0 ? `sections.${f.section}.body` : 'figures', message: f.message })),
-        `Chưa ban hành được: ${flags[0].message}`,
-      );
+    refuseFlags(before.sections, figures, 'Chưa ban hành được');
     const plan = await computePlan(tx, before.orgId, before.year, before.periodFrom, before.periodTo);
     const snapshot: ReportSnapshot = { orgId: before.orgId, from: before.periodFrom, to: before.periodTo, figures, plan };
     const after = await updateReport(tx.db, id, input.version, {
@@ -345,6 +374,71 @@ export async function issueReport(ctx: Ctx, id: number, input: ReportIssue): Pro
     if (!after) throw staleVersion('Báo cáo');
     const { snapshot: _s, ...audited } = after;
     await recordAudit(tx, [{ entity: 'report', entityId: id, action: 'issue', before: { status: before.status, version: before.version }, after: audited }]);
+    return getReport(tx, id);
+  });
+}
+
+/** A number written in the text that the records do not give, or a total unequal to its parts, stops the step. */
+function refuseFlags(sections: ReportView['sections'], figures: readonly ReportFigure[], step: string): void {
+  const { flags } = renderSections(sections, figures);
+  if (flags.length > 0)
+    throw invalidInput(
+      flags.map((f) => ({ field: f.section >= 0 ? `sections.${f.section}.body` : 'figures', message: f.message })),
+      `${step}: ${flags[0].message}`,
+    );
+}
+
+/**
+ * The secretary reviews a draft (refused while a written number differs from the records): it is then locked for
+ * editing and may be issued, or returned to draft. Issuing needs a reviewed draft (decided for #15: "drafted, reviewed,
+ * issued"; the figures are checked again when issuing, since records may change in between).
+ */
+export async function reviewReport(ctx: Ctx, id: number, input: ReportReview): Promise<Report> {
+  assertCan(ctx, 'reports.review');
+  return inTransaction(ctx, async (tx) => {
+    const before = await reportInScope(tx, id);
+    if (before.version !== input.version) throw staleVersion('Báo cáo');
+    if (before.status !== 'draft')
+      throw conflict(before.status === 'reviewed' ? 'Dự thảo đã được duyệt.' : 'Báo cáo đã ban hành, không duyệt lại được.', 'status');
+    refuseFlags(
+      before.sections,
+      await computeFigures(tx, { id: before.orgId, path: before.orgPath }, before.periodFrom, before.periodTo, false),
+      'Chưa duyệt được',
+    );
+    const after = await updateReport(tx.db, id, input.version, { status: 'reviewed' });
+    if (!after) throw staleVersion('Báo cáo');
+    await recordAudit(tx, [
+      {
+        entity: 'report',
+        entityId: id,
+        action: 'report:review',
+        before: { status: before.status, version: before.version },
+        after: { status: after.status, version: after.version },
+      },
+    ]);
+    return getReport(tx, id);
+  });
+}
+
+/** A reviewed draft goes back to its writers, with the reason (kept in the audit). An issued report never returns. */
+export async function returnReport(ctx: Ctx, id: number, input: ReportReturn): Promise<Report> {
+  assertCan(ctx, 'reports.review');
+  return inTransaction(ctx, async (tx) => {
+    const before = await reportInScope(tx, id);
+    if (before.version !== input.version) throw staleVersion('Báo cáo');
+    if (before.status !== 'reviewed')
+      throw conflict(before.status === 'draft' ? 'Báo cáo đang là dự thảo, không cần trả lại.' : 'Báo cáo đã ban hành, không trả lại dự thảo được.', 'status');
+    const after = await updateReport(tx.db, id, input.version, { status: 'draft' });
+    if (!after) throw staleVersion('Báo cáo');
+    await recordAudit(tx, [
+      {
+        entity: 'report',
+        entityId: id,
+        action: 'report:return',
+        before: { status: before.status, version: before.version },
+        after: { status: after.status, version: after.version, reason: input.reason },
+      },
+    ]);
     return getReport(tx, id);
   });
 }
@@ -380,7 +474,35 @@ export async function reportChanges(ctx: Ctx, id: number): Promise<ReportChanges
         partsChanged: partsChanged.sort(),
       });
   }
-  return { issuedOn: row.issuedOn, snapshotHash: row.snapshotHash, changed };
+  const planChanged = frozen.plan ? planChanges(frozen.plan, await computePlan(ctx, row.orgId, row.year, row.periodFrom, row.periodTo)) : [];
+  return { issuedOn: row.issuedOn, snapshotHash: row.snapshotHash, changed, planChanged };
+}
+
+/**
+ * The items of the plan that differ from the frozen ones, section by section and by id: added, removed, or changed in
+ * some field (a target's achieved value, a proposal's answer, a task's status…). The drill-down address is not compared:
+ * it follows the day the figure stands on.
+ */
+function planChanges(was: ReportPlan, now: ReportPlan): ReportChanges['planChanged'] {
+  const out: ReportChanges['planChanged'] = [];
+  const labelOf = (item: Record<string, unknown>) => String(item.title ?? item.text ?? item.content ?? item.id).slice(0, 200);
+  for (const section of ['targets', 'nextTargets', 'tasks', 'proposals'] as const) {
+    const before = new Map((was[section] as unknown as Record<string, unknown>[]).map((item) => [item.id as number, item]));
+    const after = new Map((now[section] as unknown as Record<string, unknown>[]).map((item) => [item.id as number, item]));
+    for (const [id, item] of after) {
+      const old = before.get(id);
+      if (!old) {
+        out.push({ section, id, label: labelOf(item), change: 'added', fields: [] });
+        continue;
+      }
+      const fields = [...new Set([...Object.keys(old), ...Object.keys(item)])]
+        .filter((k) => k !== 'drill' && canonicalJson(old[k]) !== canonicalJson(item[k]))
+        .sort();
+      if (fields.length > 0) out.push({ section, id, label: labelOf(item), change: 'changed', fields });
+    }
+    for (const [id, item] of before) if (!after.has(id)) out.push({ section, id, label: labelOf(item), change: 'removed', fields: [] });
+  }
+  return out;
 }
 
 /** An issued report goes to the organisation's upper committee (its parent), once. */

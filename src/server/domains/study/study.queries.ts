@@ -118,6 +118,9 @@ export const awayOn = (memberId: SQL, date: SQL) => sql`EXISTS (
  * required); everyone else is `not_yet`. A member who joined after a session did not attend it: they stay `not_yet`
  * until a later session or their own confirmation.
  * Columns: r (requirement), m (member), o (member's organisation), mp (period), st.status, st.studied_on.
+ * The earliest session and self-study of every (member, document) are grouped once and joined, not looked up pair by
+ * pair: the earliest one on or before the day is the earliest one, when that falls on or before the day (the demo
+ * bloc's 45,000 pairs of a year: 1.7 s → about 0.1 s on the embedded engine).
  */
 export function coverageSource(asOf: SQL, where: SQL): SQL {
   return sql`
@@ -127,11 +130,19 @@ export function coverageSource(asOf: SQL, where: SQL): SQL {
       AND mp.status IN ('probationary', 'full') AND mp.annulment_id IS NULL
     JOIN orgs o ON o.id = mp.org_id AND o.path LIKE ro.path || '%'
     JOIN members m ON m.id = mp.member_id
+    LEFT JOIN (
+      SELECT x.member_id, x.document_id, min(x.held_on) AS first_session_on, min(x.studied_on) AS self_on
+      FROM (
+        SELECT a.member_id, sd.document_id, s.held_on, NULL::date AS studied_on
+        FROM study_attendance a JOIN study_sessions s ON s.id = a.session_id JOIN study_session_documents sd ON sd.session_id = s.id
+        UNION ALL
+        SELECT c.member_id, c.document_id, NULL::date, c.studied_on FROM self_study_confirmations c
+      ) x
+      GROUP BY x.member_id, x.document_id
+    ) fs ON fs.member_id = m.id AND fs.document_id = r.document_id
     CROSS JOIN LATERAL (
-      SELECT (SELECT min(s.held_on) FROM study_attendance a JOIN study_sessions s ON s.id = a.session_id
-                JOIN study_session_documents sd ON sd.session_id = s.id
-              WHERE a.member_id = m.id AND sd.document_id = r.document_id AND s.held_on <= ${asOf}) AS session_on,
-             (SELECT c.studied_on FROM self_study_confirmations c WHERE c.member_id = m.id AND c.document_id = r.document_id AND c.studied_on <= ${asOf}) AS self_on
+      SELECT CASE WHEN fs.first_session_on <= ${asOf} THEN fs.first_session_on END AS session_on,
+             CASE WHEN fs.self_on <= ${asOf} THEN fs.self_on END AS self_on
     ) sx
     CROSS JOIN LATERAL (
       SELECT CASE WHEN sx.session_on IS NOT NULL THEN 'session' WHEN sx.self_on IS NOT NULL THEN 'self'

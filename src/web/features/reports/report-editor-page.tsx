@@ -2,16 +2,48 @@ import { Alert, Anchor, Badge, Button, Group, NumberInput, Stack, Table, Text, T
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { getReport, getReportChanges, issueReport, reportDocxUrl, reportXlsxUrl, submitReport, updateReport, type ReportView } from '../../api';
+import {
+  getReport,
+  getReportChanges,
+  issueReport,
+  reportDocxUrl,
+  reportXlsxUrl,
+  returnReport,
+  reviewReport,
+  submitReport,
+  updateReport,
+  type ReportView,
+} from '../../api';
 import { SaveErrorAlert } from '../../components/save-error-alert';
 import { ActionGate, useCan } from '../auth/session';
 import { DraftFromReportButton } from '../portal/draft-from-report-button'; // portal
 import { showDate, showNumber } from '../../format';
 import { todayIso } from '../../../shared/dates';
-import { reportStatusLabels, type ReportSection } from '../../../shared/reports';
+import { planChangeKindLabels, planSectionLabels, reportStatusLabels, type ReportSection } from '../../../shared/reports';
 import { proposalStatusLabels, targetComparisonSigns, taskStatusLabels } from '../../../shared/targets';
 
 const NOT_RECORDED = 'chưa ghi nhận';
+
+/** The fields of a plan item, as the list of what changed since the issue names them. */
+const planFieldLabels: Record<string, string> = {
+  actual: 'kết quả đạt được',
+  met: 'đạt hay không',
+  value: 'chỉ tiêu',
+  title: 'tên chỉ tiêu',
+  comparison: 'so sánh',
+  measure: 'đơn vị',
+  source: 'cách tính',
+  year: 'năm',
+  text: 'nội dung',
+  owner: 'đơn vị thực hiện',
+  dueOn: 'thời hạn',
+  status: 'tình trạng',
+  content: 'nội dung',
+  sentOn: 'ngày gửi',
+  addressee: 'nơi nhận',
+  answeredOn: 'ngày trả lời',
+  answerText: 'nội dung trả lời',
+};
 
 function FiguresPanel({ report }: { report: ReportView }) {
   return (
@@ -228,6 +260,35 @@ function IssueForm({ report }: { report: ReportView }) {
   );
 }
 
+/** The secretary's review: a draft is reviewed (then locked), a reviewed draft may go back to its writers with a reason. */
+function ReviewPanel({ report }: { report: ReportView }) {
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState('');
+  const saved = (next: ReportView) => queryClient.setQueryData(['report', report.id], next);
+  const review = useMutation({ mutationFn: () => reviewReport(report.id, { version: report.version }), onSuccess: saved });
+  const giveBack = useMutation({ mutationFn: () => returnReport(report.id, { reason, version: report.version }), onSuccess: saved });
+  if (report.status === 'draft')
+    return (
+      <Stack gap="xs">
+        <SaveErrorAlert error={review.error} />
+        <Button onClick={() => review.mutate()} loading={review.isPending} disabled={report.flags.length > 0} w="fit-content">
+          Duyệt dự thảo
+        </Button>
+      </Stack>
+    );
+  return (
+    <Stack gap="xs">
+      <SaveErrorAlert error={giveBack.error} />
+      <Group align="end">
+        <TextInput label="Lý do trả lại" value={reason} onChange={(e) => setReason(e.currentTarget.value)} w={360} />
+        <Button variant="default" onClick={() => giveBack.mutate()} loading={giveBack.isPending}>
+          Trả lại dự thảo
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
 function IssuedPanel({ report }: { report: ReportView }) {
   const queryClient = useQueryClient();
   const changes = useQuery({ queryKey: ['report-changes', report.id], queryFn: ({ signal }) => getReportChanges(report.id, signal) });
@@ -241,11 +302,17 @@ function IssuedPanel({ report }: { report: ReportView }) {
         Số {report.number}, ban hành ngày {showDate(report.issuedOn)}. Mã băm số liệu chốt: <code>{report.snapshotHash}</code>{' '}
         {report.snapshotIntact ? <Badge color="teal.9">nguyên vẹn</Badge> : <Badge color="red.9">không khớp mã băm</Badge>}
       </Text>
-      {changes.data && changes.data.changed.length > 0 ? (
+      {changes.data && (changes.data.changed.length > 0 || changes.data.planChanged.length > 0) ? (
         <Alert color="yellow" title="Số liệu đã thay đổi sau khi ban hành (báo cáo giữ số liệu đã chốt)">
           {changes.data.changed.map((c) => (
             <Text size="sm" key={c.key}>
               {c.label}: {showNumber(c.frozenTotal)} → {showNumber(c.currentTotal)} (thêm {showNumber(c.added)}, bớt {showNumber(c.removed)})
+            </Text>
+          ))}
+          {changes.data.planChanged.map((c) => (
+            <Text size="sm" key={`${c.section}-${c.id}`}>
+              {planSectionLabels[c.section]}: «{c.label}» {planChangeKindLabels[c.change]}
+              {c.fields.length > 0 ? ` (${c.fields.map((f) => planFieldLabels[f] ?? f).join(', ')})` : ''}
             </Text>
           ))}
         </Alert>
@@ -268,6 +335,100 @@ function IssuedPanel({ report }: { report: ReportView }) {
   );
 }
 
+/** "Hòa Bình, ngày 27 tháng 11 năm 2026". */
+function placeAndDate(place: string, iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${place}, ngày ${d} tháng ${m} năm ${y}`;
+}
+
+/**
+ * The report as printed (hidden on screen, the only thing shown when printing): the heading of a party document,
+ * the title, the narrative with its figures, the statistical tables and the plan, the signature and the recipients.
+ * A draft prints as such, with the figures of the moment.
+ */
+function ReportPrint({ report }: { report: ReportView }) {
+  return (
+    <div className="print-only report-print">
+      <Group justify="space-between" align="start">
+        <Stack gap={0} align="center">
+          <Text fw={700}>{report.orgName.toLocaleUpperCase('vi')}</Text>
+          <Text>*</Text>
+          <Text>{report.number ? `Số ${report.number}` : 'DỰ THẢO'}</Text>
+        </Stack>
+        <Stack gap={0} align="center">
+          <Text fw={700} td="underline">
+            ĐẢNG CỘNG SẢN VIỆT NAM
+          </Text>
+          <Text fs="italic">{placeAndDate(report.place, report.issuedOn ?? todayIso())}</Text>
+        </Stack>
+      </Group>
+      <Text fw={700} ta="center" mt="md">
+        BÁO CÁO
+      </Text>
+      <Text fw={700} ta="center" mb="md">
+        {report.title}
+      </Text>
+      {report.status === 'issued' ? null : <Text fs="italic">(Dự thảo – số liệu tính đến thời điểm in, chưa ban hành.)</Text>}
+      {report.rendered.map((s, i) => (
+        <Stack key={i} gap={2} mb="xs">
+          <Text fw={700}>{s.heading}</Text>
+          <Text style={{ whiteSpace: 'pre-wrap', textAlign: 'justify' }}>{s.text}</Text>
+        </Stack>
+      ))}
+      <Text fw={700} mt="md">
+        Phụ lục: Số liệu năm {report.year}
+      </Text>
+      <table>
+        <thead>
+          <tr>
+            <th>Chỉ số</th>
+            <th>Năm {report.year}</th>
+            <th>Các thành phần</th>
+            <th>Năm {report.year - 1}</th>
+            <th>Tăng, giảm</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.figures.map((f) => (
+            <tr key={f.key}>
+              <td>{f.label}</td>
+              <td>{f.recorded ? showNumber(f.total) : NOT_RECORDED}</td>
+              <td>
+                {f.parts
+                  .filter((p) => p.value > 0)
+                  .map((p) => `${p.label}: ${showNumber(p.value)}`)
+                  .join('; ')}
+              </td>
+              <td>{f.previous.recorded ? showNumber(f.previous.total) : NOT_RECORDED}</td>
+              <td>{f.change === null ? '–' : `${f.change > 0 ? '+' : ''}${showNumber(f.change)}`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <PlanPanel report={report} />
+      <Group justify="space-between" align="start" mt="md">
+        <Stack gap={0}>
+          <Text fw={700} fs="italic">
+            Nơi nhận:
+          </Text>
+          {report.recipients.map((r) => (
+            <Text size="sm" key={r}>
+              - {r},
+            </Text>
+          ))}
+        </Stack>
+        <Stack gap={0} align="center">
+          <Text fw={700}>T/M {report.orgName.toLocaleUpperCase('vi')}</Text>
+          <Text fw={700}>{report.signerTitle}</Text>
+          <Text mt={48} fw={700}>
+            {report.signerName}
+          </Text>
+        </Stack>
+      </Group>
+    </div>
+  );
+}
+
 /** The report editor: the figures panel (value, parts, change, drill-down), the narrative, issue and submission. */
 export function ReportEditorPage() {
   const id = Number(useParams().id);
@@ -276,56 +437,79 @@ export function ReportEditorPage() {
   const data = report.data;
   if (!data) return <Text>{report.isError ? 'Không tìm thấy báo cáo.' : 'Đang tải…'}</Text>;
   return (
-    <Stack>
-      <Group justify="space-between">
-        <Stack gap={0}>
-          <Title order={1}>{data.title}</Title>
-          <Text c="dimmed">
-            {data.orgName} · {showDate(data.from)} – {showDate(data.to)} · {reportStatusLabels[data.status]}
-          </Text>
-        </Stack>
-        <Group>
-          <Button component="a" href={reportDocxUrl(data.id)} variant="default">
-            Tải Word
-          </Button>
-          <Button component="a" href={reportXlsxUrl(data.id)} variant="default">
-            Xuất Excel
-          </Button>
-          <DraftFromReportButton reportId={data.id} />
-        </Group>
-      </Group>
-      {data.flags.length > 0 ? (
-        <Alert color="red" title="Số liệu cần kiểm tra (chưa ban hành được)">
-          {data.flags.map((f, i) => (
-            <Text size="sm" key={i}>
-              {f.message}
+    <>
+      <ReportPrint report={data} />
+      <Stack className="no-print">
+        <Group justify="space-between">
+          <Stack gap={0}>
+            <Title order={1}>{data.title}</Title>
+            <Text c="dimmed">
+              {data.orgName} · {showDate(data.from)} – {showDate(data.to)} · {reportStatusLabels[data.status]}
             </Text>
-          ))}
-        </Alert>
-      ) : null}
-      <Title order={2}>Số liệu</Title>
-      <FiguresPanel report={data} />
-      <Title order={2}>Chỉ tiêu, nhiệm vụ và kiến nghị</Title>
-      <PlanPanel report={data} />
-      <Title order={2}>Nội dung</Title>
-      {data.status === 'draft' && canWrite ? (
-        <>
-          <SectionsEditor key={data.version} report={data} />
-          <Title order={3}>Bản xem trước (số liệu hiện tại, chưa chốt)</Title>
+          </Stack>
+          <Group>
+            <Button variant="default" onClick={() => window.print()}>
+              In báo cáo
+            </Button>
+            <Button component="a" href={reportDocxUrl(data.id)} variant="default">
+              Tải Word
+            </Button>
+            <Button component="a" href={reportXlsxUrl(data.id)} variant="default">
+              Xuất Excel
+            </Button>
+            <DraftFromReportButton reportId={data.id} />
+          </Group>
+        </Group>
+        {data.flags.length > 0 ? (
+          <Alert color="red" title="Số liệu cần kiểm tra (chưa ban hành được)">
+            {data.flags.map((f, i) => (
+              <Text size="sm" key={i}>
+                {f.message}
+              </Text>
+            ))}
+          </Alert>
+        ) : null}
+        <Title order={2}>Số liệu</Title>
+        <FiguresPanel report={data} />
+        <Title order={2}>Chỉ tiêu, nhiệm vụ và kiến nghị</Title>
+        <PlanPanel report={data} />
+        <Title order={2}>Nội dung</Title>
+        {data.status === 'draft' && canWrite ? (
+          <>
+            <SectionsEditor key={data.version} report={data} />
+            <Title order={3}>Bản xem trước (số liệu hiện tại, chưa chốt)</Title>
+            <RenderedSections report={data} />
+          </>
+        ) : (
           <RenderedSections report={data} />
-        </>
-      ) : (
-        <RenderedSections report={data} />
-      )}
-      <Title order={2}>Ban hành</Title>
-      {data.status === 'draft' ? (
-        <ActionGate action="reports.write">
-          <IssueForm report={data} />
-        </ActionGate>
-      ) : (
-        <IssuedPanel report={data} />
-      )}
-    </Stack>
+        )}
+        {data.status === 'issued' ? null : (
+          <>
+            <Title order={2}>Duyệt dự thảo</Title>
+            <Text size="sm" c="dimmed">
+              {data.status === 'draft'
+                ? 'Dự thảo được bí thư duyệt trước khi ban hành; sau khi duyệt, nội dung không sửa được trừ khi trả lại dự thảo.'
+                : 'Dự thảo đã được duyệt, chờ ban hành.'}
+            </Text>
+            <ActionGate action="reports.review">
+              <ReviewPanel report={data} />
+            </ActionGate>
+          </>
+        )}
+        <Title order={2}>Ban hành</Title>
+        {data.status === 'reviewed' ? (
+          <ActionGate action="reports.write">
+            <IssueForm report={data} />
+          </ActionGate>
+        ) : data.status === 'draft' ? (
+          <Text size="sm" c="dimmed">
+            Chưa ban hành được: dự thảo cần được duyệt trước.
+          </Text>
+        ) : (
+          <IssuedPanel report={data} />
+        )}
+      </Stack>
+    </>
   );
 }
 
