@@ -197,11 +197,12 @@ async function computePlan(ctx: Ctx, orgId: number, year: number, from: string, 
           drill: d ? `/so-lieu/${d.metricName}?${query}` : null,
         };
       });
-  const [targets, nextTargets, tasks, proposals] = await Promise.all([
-    planTargets(year),
-    planTargets(year + 1),
-    listTasks(ctx, { orgId, year: year + 1 }),
-    listProposals(ctx, { orgId, direction: 'sent' }),
+  // Issuing reads the plan inside its transaction: one connection, so one read after another (readTogether).
+  const [targets, nextTargets, tasks, proposals] = await readTogether(ctx.db, [
+    () => planTargets(year),
+    () => planTargets(year + 1),
+    () => listTasks(ctx, { orgId, year: year + 1 }),
+    () => listProposals(ctx, { orgId, direction: 'sent' }),
   ]);
   return {
     targets,
