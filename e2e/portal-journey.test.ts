@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { listCategories } from '../src/server/domains/portal/portal.queries.js';
 import { createUser } from '../src/server/domains/users/users.service.js';
 import { ctxFor } from '../src/server/test/test-database.js';
@@ -90,6 +91,24 @@ describe('the news portal in the browser', () => {
       await page.keyboard.type(' nghị quyết.');
       await page.keyboard.press('Enter');
       await page.keyboard.type('Hội nghị kết thúc lúc 11 giờ cùng ngày.');
+      // A photo through the editor's button: alt text and caption required, the figure goes in at the cursor.
+      const photo = await sharp({ create: { width: 1600, height: 900, channels: 3, background: { r: 180, g: 30, b: 30 } } })
+        .jpeg()
+        .toBuffer();
+      await page.getByRole('button', { name: 'Chèn ảnh', exact: true }).click();
+      const photoDialog = page.getByRole('dialog', { name: 'Chèn ảnh vào bài' });
+      await photoDialog.locator('input[type=file]').setInputFiles({ name: 'hoi-nghi.jpg', mimeType: 'image/jpeg', buffer: photo });
+      await photoDialog.getByRole('textbox', { name: /Mô tả ảnh/ }).fill('Quang cảnh hội nghị học tập nghị quyết');
+      await photoDialog.getByRole('button', { name: 'Tải lên và chèn' }).click();
+      await photoDialog
+        .getByText(/Chú thích ảnh/)
+        .first()
+        .waitFor();
+      expect(await page.locator('.ProseMirror figure img').count()).toBe(0); // refused without a caption, nothing inserted
+      await photoDialog.getByRole('textbox', { name: /Chú thích ảnh/ }).fill('Đảng viên Chi bộ Văn phòng dự hội nghị.');
+      await photoDialog.getByRole('button', { name: 'Tải lên và chèn' }).click();
+      await photoDialog.waitFor({ state: 'detached' });
+      await page.locator('.ProseMirror figure img[srcset]').waitFor();
       await settle(page);
       expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
@@ -97,6 +116,9 @@ describe('the news portal in the browser', () => {
       const id = Number(new URL(page.url()).pathname.split('/').at(-1));
       await page.getByText('Bản nháp', { exact: true }).first().waitFor();
       expect(await page.locator('strong', { hasText: 'Toàn thể đảng viên cam kết thực hiện' }).count()).toBe(1);
+      const { body: draft } = await apiFromPage<{ bodyHtml: string }>(page, 'GET', `/portal/articles/${id}`);
+      expect(draft.bodyHtml).toMatch(/<figure[^>]*>\s*<img[^>]*srcset="[^"]*\/tin-tuc\/anh\/[^"]*"/);
+      expect(draft.bodyHtml).toContain('Đảng viên Chi bộ Văn phòng dự hội nghị.');
       // An editor is offered only the editor's step: no approval, no publishing.
       expect(await page.getByRole('button', { name: 'Duyệt', exact: true }).count()).toBe(0);
       expect(await page.getByRole('button', { name: 'Đăng bài', exact: true }).count()).toBe(0);
@@ -151,6 +173,11 @@ describe('the news portal in the browser', () => {
       await reader.page.waitForURL(`${harness.baseUrl}/tin-tuc/${published.slug}`);
       await reader.page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
       expect(await reader.page.locator('.body strong').textContent()).toBe('Toàn thể đảng viên cam kết thực hiện');
+      const figure = reader.page.locator('.body figure img');
+      expect(await figure.getAttribute('alt')).toBe('Quang cảnh hội nghị học tập nghị quyết');
+      expect(await figure.getAttribute('width')).toBeTruthy();
+      await figure.scrollIntoViewIfNeeded(); // loading="lazy"
+      await expect.poll(() => figure.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
       expect(await axeViolations(reader.page)).toEqual([]);
       await reader.page.screenshot({ path: `${screenshotDir}/portal-article-phone.png`, fullPage: true });
 
