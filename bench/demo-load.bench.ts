@@ -1,6 +1,7 @@
 /**
  * The whole demo load (every module's year, `loadDemo` without `membersOnly`) at a given size on PostgreSQL, timed
- * step by step: `npx tsx bench/demo-load.bench.ts [--members N] [--keep]` (default a province, 260,000 members).
+ * step by step: `npx tsx bench/demo-load.bench.ts [--members N] [--keep]` (default a province, 260,000 members);
+ * `--only embedded` loads the embedded engine instead (default the demo bloc, 4,200 members).
  * Prints each step's time and the load average (`uptime`) when it ended: the machine may be shared.
  * PostgreSQL: BENCH_DATABASE_URL (a server where databases may be created), default postgres://postgres@127.0.0.1:5432/postgres.
  */
@@ -9,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import pino from 'pino';
 import { prepareDatabase, systemCtx } from '../src/server/bootstrap.js';
 import type { Ctx } from '../src/server/context.js';
-import { queryOne, sql } from '../src/server/db/client.js';
+import { openDatabase, queryOne, sql } from '../src/server/db/client.js';
 import { createScratchDatabase } from '../src/server/db/scratch-database.js';
 import { loadDemo } from '../src/server/domains/demo/demo.service.js';
 
@@ -24,25 +25,34 @@ export interface DemoLoadRow {
 }
 
 /** Loads the whole demo of `members` members into a scratch database; one row per step and one for the total. */
-export async function runDemoLoadBench(options: { postgresUrl: string; members: number; keep?: boolean; report?: (row: DemoLoadRow) => void }) {
+export async function runDemoLoadBench(options: {
+  /** A PostgreSQL server where databases may be created; without it, the embedded engine (in memory). */
+  postgresUrl?: string;
+  members: number;
+  keep?: boolean;
+  report?: (row: DemoLoadRow) => void;
+}) {
   const rows: DemoLoadRow[] = [];
   const add = (row: DemoLoadRow) => {
     rows.push(row);
     options.report?.(row);
   };
-  const { database, drop } = await createScratchDatabase(options.postgresUrl, 'dangvu_demo_load_bench', (db) => prepareDatabase(db, log));
+  const engine = options.postgresUrl ? 'postgres' : 'embedded';
+  const { database, drop } = options.postgresUrl
+    ? await createScratchDatabase(options.postgresUrl, 'dangvu_demo_load_bench', (db) => prepareDatabase(db, log))
+    : await openEmbedded();
   try {
     const ctx: Ctx = { ...systemCtx(database, log), now: () => new Date(`${TODAY}T03:00:00Z`) };
     const started = process.hrtime.bigint();
     await loadDemo(ctx, database, {
       members: options.members,
       today: TODAY,
-      onStep: (step, ms) => add({ engine: 'postgres', name: `demo load step: ${step} (load ${load()})`, ms }),
+      onStep: (step, ms) => add({ engine, name: `demo load step: ${step} (load ${load()})`, ms }),
     });
     const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e6);
-    add({ engine: 'postgres', name: `demo load: all of it, ${options.members.toLocaleString('vi-VN')} members (load ${load()})`, ms });
+    add({ engine, name: `demo load: all of it, ${options.members.toLocaleString('vi-VN')} members (load ${load()})`, ms });
   } finally {
-    if (options.keep) {
+    if (options.keep && engine === 'postgres') {
       const name = (await queryOne<{ name: string }>(database.db, sql`SELECT current_database() AS name`))!.name;
       await database.close();
       console.log(`     kept the demo database (drop it with dropdb): ${name}`);
@@ -51,12 +61,18 @@ export async function runDemoLoadBench(options: { postgresUrl: string; members: 
   return rows;
 }
 
+async function openEmbedded() {
+  const database = await openDatabase({});
+  await prepareDatabase(database, log);
+  return { database, drop: () => database.close() };
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2);
   const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   await runDemoLoadBench({
-    postgresUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-    members: Number(option('--members') ?? 260_000),
+    postgresUrl: option('--only') === 'embedded' ? undefined : (process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'),
+    members: Number(option('--members') ?? (option('--only') === 'embedded' ? 4200 : 260_000)),
     keep: args.includes('--keep'),
     report: (row) => console.log(`     ${row.engine.padEnd(9)} ${row.name.padEnd(72)} ${String(row.ms).padStart(10)} ms`),
   });
