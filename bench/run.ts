@@ -10,7 +10,8 @@
  * (import, http, web, portal, targets, reports, meetings, inspection, province).
  * --province (opt-in, minutes): the province targets of dues and badges (#14), meetings (#11) and ratings (#13) on one
  * PostgreSQL province of --members members (bench/province.bench.ts); --skip-dues, --skip-meetings, --skip-ratings
- * leave one out.
+ * leave one out; it also times the whole demo load of that province step by step, ≤ 10 minutes (bench/demo-load.bench.ts,
+ * --skip-demo-load leaves it out).
  * PostgreSQL: BENCH_DATABASE_URL (a server where databases may be created), default postgres://postgres@127.0.0.1:5432/postgres.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -33,6 +34,7 @@ import { runProvinceBench } from './province.bench.js'; // dues, meetings, ratin
 import { runReportsBench, runReportsProvinceBench } from './reports.bench.js'; // reports
 import { runInspectionBench } from './inspection.bench.js'; // inspection
 import { runPortalBench } from './portal.bench.js'; // portal
+import { runDemoLoadBench } from './demo-load.bench.js'; // the whole demo at province size
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -257,6 +259,8 @@ const moduleBenches: { skip: string; engines: 'embedded' | 'postgres' | 'both' |
   // issue #15 at province size on PostgreSQL: opt-in (`--province`) like the others below, it loads 260,000 members.
   { skip: 'reports', engines: 'postgres', optIn: 'province', run: () => runReportsProvinceBench({ postgresUrl, members: provinceMembers }) },
   { skip: 'inspection', engines: 'both', run: () => runInspectionBench({ only: onlyEngine, postgresUrl, members: provinceMembers }) }, // issue #12
+  // issue #11: the whole demo (every module's year) generated for a province, step by step: opt-in (`--province`), minutes.
+  { skip: 'demo-load', engines: 'postgres', optIn: 'province', run: () => runDemoLoadBench({ postgresUrl, members: provinceMembers }) },
   // issues #14, #11, #13 at province size on PostgreSQL: opt-in (`--province`), it takes minutes.
   {
     skip: 'province',

@@ -99,6 +99,8 @@ export interface DemoOptions {
   reports?: boolean;
   /** Only the organisation tree and the members with their histories, no module's records (province benches generate their own). */
   membersOnly?: boolean;
+  /** Called with each loading step's name and duration (ms) as it ends; the steps are also logged at info level. */
+  onStep?: (step: string, ms: number) => void;
 }
 
 /** The demo's defaults: one export each (loaders that take part of the options fill the rest from these). */

@@ -7,9 +7,9 @@ export async function anyOrgExists(db: DbOrTx): Promise<boolean> {
   return row?.present ?? false;
 }
 
-/** Fresh statistics, so the planner picks the right index for searches at once (PGlite has no autovacuum). */
-export async function analyzeTables(db: DbOrTx): Promise<void> {
-  await db.execute(sql`ANALYZE`);
+/** Fresh statistics (of the given tables, else all), so the planner picks the right index for searches at once (PGlite has no autovacuum). */
+export async function analyzeTables(db: DbOrTx, tables?: string[]): Promise<void> {
+  await db.execute(tables ? sql.raw(`ANALYZE ${tables.map((t) => `"${t}"`).join(', ')}`) : sql`ANALYZE`);
 }
 
 /** targets: each province's bloc ("Đảng bộ Khối các cơ quan", code `<province>.K`), its parent and its grassroots organisations. */

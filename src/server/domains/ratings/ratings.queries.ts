@@ -54,14 +54,21 @@ export async function closeRound(db: DbOrTx, id: number, version: number, closed
  * organisation they belonged to then and its grassroots organisation (the quota's unit). Returns how many.
  */
 export async function seedMemberRatings(db: DbOrTx, round: RatingRoundRow): Promise<number> {
+  // Each organisation's grassroots organisation is found once (among the ancestors its path lists by id, through the
+  // primary key), then joined to the periods: a subquery per member that scanned the tree for path prefixes took most
+  // of a province's demo load.
   const [row] = await queryRows<{ n: number }>(
     db,
-    sql`WITH inserted AS (
+    sql`WITH subtree AS MATERIALIZED (
+          SELECT o.id, o.path,
+                 (SELECT g.id FROM orgs g WHERE g.id = ANY (string_to_array(trim(both '/' FROM o.path), '/')::int[]) AND g.kind IN ${grassrootsKinds}
+                  ORDER BY g.depth DESC LIMIT 1) AS grassroots_org_id
+          FROM orgs o WHERE o.path LIKE ${`${round.orgPath}%`})
+        , inserted AS (
           INSERT INTO member_ratings (round_id, year, member_id, org_id, org_path, grassroots_org_id)
-          SELECT ${round.id}, ${round.year}, mp.member_id, o.id, o.path,
-                 (SELECT g.id FROM orgs g WHERE o.path LIKE g.path || '%' AND g.kind IN ${grassrootsKinds} ORDER BY g.depth DESC LIMIT 1)
-          FROM membership_periods mp JOIN orgs o ON o.id = mp.org_id
-          WHERE o.path LIKE ${`${round.orgPath}%`} AND mp.status IN ('probationary', 'full') AND mp.annulment_id IS NULL
+          SELECT ${round.id}, ${round.year}, mp.member_id, o.id, o.path, o.grassroots_org_id
+          FROM membership_periods mp JOIN subtree o ON o.id = mp.org_id
+          WHERE mp.status IN ('probationary', 'full') AND mp.annulment_id IS NULL
             AND mp.valid_from <= ${round.openedOn} AND (mp.valid_to IS NULL OR mp.valid_to > ${round.openedOn})
           ON CONFLICT DO NOTHING
           RETURNING 1)
